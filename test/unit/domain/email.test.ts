@@ -1,0 +1,192 @@
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { domainToASCII } from 'node:url';
+import { normaliseEmail } from '../../../src/domain/email.js';
+
+describe('normaliseEmail', () => {
+  test('accepts ordinary addresses and normalises only the domain', () => {
+    const cases: Array<[string, string]> = [
+      ['mai.ja.meikalainen@live.fi', 'mai.ja.meikalainen@live.fi'],
+      ['matti@example.fi', 'matti@example.fi'],
+      ['Matti.Meikalainen@Example.FI', 'Matti.Meikalainen@example.fi'],
+      ['  matti@example.fi  ', 'matti@example.fi'],
+      ['\tmatti@example.fi\n', 'matti@example.fi'],
+      ['matti+asiointi@example.fi', 'matti+asiointi@example.fi'],
+      ['matti+tag+more@example.fi', 'matti+tag+more@example.fi'],
+      ['matti@mail.kunta.example.fi', 'matti@mail.kunta.example.fi'],
+      ['matti@sub-domain.example.co.uk', 'matti@sub-domain.example.co.uk'],
+      ["o'brien@example.com", "o'brien@example.com"],
+      ['user_name-1@example.com', 'user_name-1@example.com'],
+      ['1234@example.com', '1234@example.com'],
+      ['a@b.fi', 'a@b.fi'],
+      ['matti@123.example.fi', 'matti@123.example.fi'],
+      ['info@example.museum', 'info@example.museum'],
+    ];
+    for (const [input, expected] of cases) assert.equal(normaliseEmail(input), expected, input);
+  });
+
+  test('accepts internationalised domains and stores them in lower-case Unicode', () => {
+    assert.equal(normaliseEmail('matti@äänekoski.fi'), 'matti@äänekoski.fi');
+    assert.equal(normaliseEmail('matti@ÄÄNEKOSKI.FI'), 'matti@äänekoski.fi');
+    assert.equal(normaliseEmail('matti@xn--nekoski-4waa.fi'), 'matti@äänekoski.fi');
+    assert.equal(normaliseEmail('matti@XN--NEKOSKI-4WAA.FI'), 'matti@äänekoski.fi');
+    assert.equal(normaliseEmail('ivan@пример.рф'), 'ivan@пример.рф');
+    assert.equal(normaliseEmail('matti@mölkky.example.fi'), 'matti@mölkky.example.fi');
+  });
+
+  test('keeps the case of the local part', () => {
+    assert.equal(normaliseEmail('MATTI@EXAMPLE.FI'), 'MATTI@example.fi');
+  });
+
+  test('rejects addresses without exactly one usable @', () => {
+    for (const input of [
+      'matti.example.fi',
+      '@example.fi',
+      'matti@',
+      '@',
+      'matti@@example.fi',
+      'a@b@example.fi',
+    ]) {
+      assert.equal(normaliseEmail(input), null, input);
+    }
+  });
+
+  test('rejects spaces, commas, angle brackets and quoting', () => {
+    for (const input of [
+      'mat ti@example.fi',
+      'matti@exa mple.fi',
+      'matti @example.fi',
+      'matti@ example.fi',
+      'matti,maija@example.fi',
+      'matti@example,fi',
+      'matti@example.fi, maija@example.fi',
+      '<matti@example.fi>',
+      'Matti <matti@example.fi>',
+      '"matti"@example.fi',
+      '"mat ti"@example.fi',
+      'matti(comment)@example.fi',
+      'matti;@example.fi',
+      'matti@example.fi;',
+      'matti\\@example.fi',
+      'matti@[192.0.2.1]',
+    ]) {
+      assert.equal(normaliseEmail(input), null, input);
+    }
+  });
+
+  test('rejects misplaced and doubled dots', () => {
+    for (const input of [
+      'matti..meikalainen@example.fi',
+      '.matti@example.fi',
+      'matti.@example.fi',
+      'matti@example..fi',
+      'matti@.example.fi',
+      'matti@example.fi.',
+      'matti@example.',
+    ]) {
+      assert.equal(normaliseEmail(input), null, input);
+    }
+  });
+
+  test('rejects hosts without a proper top-level domain', () => {
+    for (const input of [
+      'matti@localhost',
+      'matti@example',
+      'matti@192.0.2.1',
+      'matti@example.f',
+      'matti@example.f1',
+      'matti@example.123',
+      'matti@-example.fi',
+      'matti@example-.fi',
+      'matti@exa_mple.fi',
+      'matti@example.-fi',
+      `matti@${'a'.repeat(64)}.fi`,
+      'matti@xn--zz.fi',
+    ]) {
+      assert.equal(normaliseEmail(input), null, input);
+    }
+  });
+
+  test('rejects control and invisible characters anywhere', () => {
+    for (const input of [
+      'mat\u0000ti@example.fi',
+      'matti@exa\u0007mple.fi',
+      'matti\n@example.fi',
+      'matti@example.fi\r\nBcc: x@example.fi',
+      'mat\u200Bti@example.fi',
+      'matti@exam\u00ADple.fi',
+      'matti@exa\u200Dmple.fi',
+      'matti\u0085@example.fi',
+      'matti\u00A0@example.fi',
+    ]) {
+      assert.equal(normaliseEmail(input), null, JSON.stringify(input));
+    }
+  });
+
+  test('rejects a non-ASCII local part, which would need SMTPUTF8', () => {
+    assert.equal(normaliseEmail('mäkinen@example.fi'), null);
+    assert.equal(normaliseEmail('ｍatti@example.fi'), null);
+  });
+
+  test('enforces the 64-character local part and 254-character address limits', () => {
+    const local64 = 'a'.repeat(64);
+    assert.equal(normaliseEmail(`${local64}@example.fi`), `${local64}@example.fi`);
+    assert.equal(normaliseEmail(`${local64}a@example.fi`), null);
+
+    const domainOf = (length: number): string => {
+      const labels: string[] = [];
+      let remaining = length - 3;
+      while (remaining > 0) {
+        const size = Math.min(63, remaining);
+        labels.push('b'.repeat(size));
+        remaining -= size + 1;
+      }
+      return `${labels.join('.')}.fi`;
+    };
+    const at254 = `${local64}@${domainOf(254 - 65)}`;
+    assert.equal(at254.length, 254);
+    assert.equal(normaliseEmail(at254), at254);
+    const at255 = `${local64}@${domainOf(255 - 65)}`;
+    assert.equal(at255.length, 255);
+    assert.equal(normaliseEmail(at255), null);
+  });
+
+  test('counts the length of an internationalised domain in its punycode form', () => {
+    const local = 'a'.repeat(64);
+    const label = 'äöåéü'.repeat(9);
+    const domain = `${[label, label, label, label].join('.')}.fi`;
+    const address = `${local}@${domain}`;
+    assert.ok(address.length <= 254, 'short enough as typed');
+    assert.ok(local.length + 1 + domainToASCII(domain).length > 254, 'too long as punycode');
+    assert.equal(normaliseEmail(address), null);
+    assert.equal(normaliseEmail(`${'a'.repeat(20)}@${domain}`), `${'a'.repeat(20)}@${domain}`);
+  });
+
+  test('rejects empty input', () => {
+    assert.equal(normaliseEmail(''), null);
+    assert.equal(normaliseEmail('   '), null);
+  });
+
+  test('accepts generated ordinary addresses and is idempotent on them', () => {
+    fc.assert(
+      fc.property(fc.emailAddress(), (address) => {
+        const normalised = normaliseEmail(address);
+        assert.notEqual(normalised, null, address);
+        assert.equal(normaliseEmail(normalised ?? ''), normalised);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  test('never throws, and whatever it returns is stable and free of whitespace', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 40 }), (input) => {
+        const normalised = normaliseEmail(input);
+        if (normalised === null) return;
+        assert.doesNotMatch(normalised, /[\s,<>]/u);
+        assert.equal(normaliseEmail(normalised), normalised);
+      }),
+    );
+  });
+});
