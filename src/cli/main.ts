@@ -1,0 +1,94 @@
+import { Command, InvalidArgumentError } from 'commander';
+import { loadConfig } from '../config/config.js';
+import { bootstrap } from '../bootstrap.js';
+import { seedDemo } from '../demo/seed-demo.js';
+import { serve, type Role } from '../server.js';
+import { failureLine } from './failure.js';
+
+const roles: Role[] = ['all', 'web', 'worker'];
+
+/** Progress goes to stderr so that stdout stays machine-readable (JSON from credentials etc.). */
+export function progress(message: string): void {
+  process.stderr.write(`asiointitili: ${message}\n`);
+}
+
+function parseRole(value: string): Role {
+  if (!(roles as string[]).includes(value)) throw new InvalidArgumentError(`use one of ${roles.join(', ')}`);
+  return value as Role;
+}
+
+export function buildProgram(): Command {
+  const program = new Command('asiointitili')
+    .description('Kansalaisen asiointitili – secure e-services account for citizens and public organisations')
+    .showHelpAfterError(false)
+    .configureOutput({
+      outputError: (text, write) => write(`asiointitili: ${text.replace(/^error: /, '')}`),
+    });
+
+  program
+    .command('serve')
+    .description('run the service: web pages, organisation API and the background worker')
+    .option(
+      '--demo',
+      'demo mode: create a master key if missing, seed demo data, enable the test identification service',
+    )
+    .option('--role <role>', `which part to run: ${roles.join(' | ')}`, parseRole, 'all')
+    .action(async (options: { demo?: boolean; role: Role }) => {
+      const config = loadConfig();
+      const demo = options.demo === true;
+      const server = await serve(config, { demo, role: options.role, progress });
+      if (server.address) {
+        progress(`listening on ${server.address} (role ${options.role})`);
+        progress(`open ${config.publicUrl.origin}/ in a browser`);
+      } else {
+        progress(`worker running (role ${options.role})`);
+      }
+      const shutdown = (signal: string) => {
+        progress(`${signal} received, finishing in-flight work`);
+        server.stop().then(
+          () => process.exit(0),
+          (error: unknown) => {
+            progress(`shutdown failed: ${failureLine(error)}`);
+            process.exit(1);
+          },
+        );
+      };
+      process.once('SIGTERM', () => shutdown('SIGTERM'));
+      process.once('SIGINT', () => shutdown('SIGINT'));
+    });
+
+  program
+    .command('migrate')
+    .description('bring the database schema up to date, then exit')
+    .action(async () => {
+      const config = loadConfig();
+      const { context } = await bootstrap(config, { demo: false, progress });
+      await context.database.close();
+      progress('database schema is up to date');
+    });
+
+  program
+    .command('demo')
+    .description('seed the demo data (idempotent), then exit')
+    .action(async () => {
+      const config = loadConfig();
+      const { context, services } = await bootstrap(config, { demo: true, progress });
+      try {
+        await seedDemo(context, services, progress);
+      } finally {
+        await context.database.close();
+      }
+      progress('demo data is in place');
+    });
+
+  return program;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  try {
+    await buildProgram().parseAsync(argv);
+  } catch (error) {
+    process.stderr.write(`asiointitili: ${failureLine(error)}\n`);
+    process.exit(1);
+  }
+}

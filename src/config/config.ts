@@ -1,0 +1,135 @@
+import path from 'node:path';
+
+/**
+ * All configuration comes from environment variables, validated once at boot into this object.
+ * Nothing else in the code reads process.env, and behaviour never depends on NODE_ENV.
+ */
+export interface Config {
+  port: number;
+  host: string;
+  publicUrl: URL;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  masterKey: string | undefined;
+  masterKeyFile: string | undefined;
+  populationRegisterFile: string | undefined;
+  logLevel: LogLevel;
+  /** Number of reverse proxies in front of the service whose X-Forwarded-For is trusted. */
+  trustProxy: number;
+  apiTokenTtlSeconds: number;
+  oidc: { issuer: URL; clientId: string; clientSecret: string } | undefined;
+  testIdp: boolean;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  smtpUrl: string | undefined;
+  smsGatewayUrl: URL | undefined;
+  mailFrom: string;
+  printDir: string;
+  deliveryFailAfterHours: number;
+}
+
+export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof logLevels)[number];
+
+/** A configuration problem; the message is one line naming the variable. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+type Env = Record<string, string | undefined>;
+
+function optional(env: Env, name: string): string | undefined {
+  const value = env[name];
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = optional(env, name);
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+  }
+  return Number(raw);
+}
+
+function url(env: Env, name: string, protocols: string[]): URL | undefined {
+  const raw = optional(env, name);
+  if (raw === undefined) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} is not a valid URL`);
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(`${name} must use ${protocols.join(' or ')}, got ${parsed.protocol}`);
+  }
+  return parsed;
+}
+
+function flag(env: Env, name: string): boolean {
+  const raw = optional(env, name);
+  if (raw === undefined) return false;
+  if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(`${name} must be 1 or 0, got "${raw}"`);
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const port = integer(env, 'PORT', 3000, 0, 65535);
+  const host = optional(env, 'HOST') ?? '0.0.0.0';
+  const publicUrl = url(env, 'PUBLIC_URL', ['http:', 'https:']) ?? new URL(`http://localhost:${port}`);
+  const dataDir = path.resolve(optional(env, 'DATA_DIR') ?? './data');
+
+  const databaseUrl = optional(env, 'DATABASE_URL');
+  if (databaseUrl !== undefined) {
+    // URL() accepts many malformed strings; require a host and a database name as pg needs them.
+    const parsed = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
+    if (!parsed || parsed.hostname === '' || parsed.pathname.length < 2) {
+      throw new ConfigError('DATABASE_URL must look like postgres://user@host:5432/database');
+    }
+  }
+
+  const masterKey = optional(env, 'MASTER_KEY');
+  const masterKeyFile = optional(env, 'MASTER_KEY_FILE');
+  if (masterKey !== undefined && masterKeyFile !== undefined) {
+    throw new ConfigError('MASTER_KEY and MASTER_KEY_FILE are both set; use only one');
+  }
+
+  const logLevel = (optional(env, 'LOG_LEVEL') ?? 'info') as LogLevel;
+  if (!logLevels.includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL must be one of ${logLevels.join(', ')}, got "${logLevel}"`);
+  }
+
+  const issuer = url(env, 'OIDC_ISSUER', ['http:', 'https:']);
+  const clientId = optional(env, 'OIDC_CLIENT_ID');
+  const clientSecret = optional(env, 'OIDC_CLIENT_SECRET');
+  if (issuer && (!clientId || !clientSecret)) {
+    throw new ConfigError('OIDC_ISSUER is set, so OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are required');
+  }
+
+  const mailFrom = optional(env, 'MAIL_FROM') ?? `asiointitili <noreply@${publicUrl.hostname}>`;
+
+  return {
+    port,
+    host,
+    publicUrl,
+    dataDir,
+    databaseUrl,
+    masterKey,
+    masterKeyFile: masterKeyFile ? path.resolve(masterKeyFile) : undefined,
+    populationRegisterFile: optional(env, 'POPULATION_REGISTER_FILE'),
+    logLevel,
+    trustProxy: integer(env, 'TRUST_PROXY_HOPS', 0, 0, 10),
+    apiTokenTtlSeconds: integer(env, 'API_TOKEN_TTL_SECONDS', 3600, 60, 86400),
+    oidc: issuer && clientId && clientSecret ? { issuer, clientId, clientSecret } : undefined,
+    testIdp: flag(env, 'TEST_IDP'),
+    sessionIdleMinutes: integer(env, 'SESSION_IDLE_MINUTES', 30, 1, 1440),
+    sessionAbsoluteHours: integer(env, 'SESSION_ABSOLUTE_HOURS', 12, 1, 168),
+    smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:'])?.toString(),
+    smsGatewayUrl: url(env, 'SMS_GATEWAY_URL', ['http:', 'https:']),
+    mailFrom,
+    printDir: path.resolve(optional(env, 'PRINT_DIR') ?? path.join(dataDir, 'print')),
+    deliveryFailAfterHours: integer(env, 'DELIVERY_FAIL_AFTER_HOURS', 72, 1, 24 * 30),
+  };
+}

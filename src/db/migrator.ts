@@ -1,0 +1,49 @@
+import { Migrator, sql } from 'kysely';
+import type { Database } from './database.js';
+import { migrations } from './migrations/index.js';
+
+export class MigrationError extends Error {
+  override name = 'MigrationError';
+}
+
+export interface MigrationOutcome {
+  applied: string[];
+}
+
+/** Brings the schema up to date. Throws MigrationError naming the failed migration and its cause. */
+export async function migrateToLatest(
+  database: Database,
+  progress?: (message: string) => void,
+): Promise<MigrationOutcome> {
+  const schema = await migrationSchema(database);
+  const migrator = new Migrator({
+    db: database.db,
+    provider: { getMigrations: async () => migrations },
+    // Without an explicit schema Kysely looks for its bookkeeping tables in every schema, and would
+    // mistake another installation's (or another test run's) tables for ours.
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  const applied: string[] = [];
+  for (const result of results ?? []) {
+    if (result.status === 'Success') {
+      applied.push(result.migrationName);
+      progress?.(`applied migration ${result.migrationName}`);
+    } else if (result.status === 'Error') {
+      const cause = error instanceof Error ? error.message : String(error);
+      throw new MigrationError(`migration ${result.migrationName} failed: ${cause}`);
+    }
+  }
+  if (error) {
+    throw new MigrationError(`migration failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return { applied };
+}
+
+/** The PostgreSQL schema new tables land in (the first of the search_path); none on SQLite. */
+async function migrationSchema(database: Database): Promise<string | undefined> {
+  if (database.dialect !== 'postgres') return undefined;
+  if (database.schema) return database.schema;
+  const result = await sql<{ schema: string }>`select current_schema() as schema`.execute(database.db);
+  return result.rows[0]?.schema;
+}

@@ -1,0 +1,199 @@
+import type { Generated } from 'kysely';
+
+/**
+ * The current schema, as Kysely sees it. Portable value types on both dialects: timestamps are
+ * ISO-8601 UTC text, flags are 0/1 integers, binary columns are Buffers, JSON is text.
+ */
+export interface DatabaseSchema {
+  system_state: SystemStateTable;
+  audit_events: AuditEventsTable;
+  organisations: OrganisationsTable;
+  services: ServicesTable;
+  api_credentials: ApiCredentialsTable;
+  api_tokens: ApiTokensTable;
+  api_login_failures: ApiLoginFailuresTable;
+  accounts: AccountsTable;
+  messages: MessagesTable;
+  attachments: AttachmentsTable;
+  events: EventsTable;
+  web_sessions: WebSessionsTable;
+  outbox_jobs: OutboxJobsTable;
+}
+
+export interface SystemStateTable {
+  key: string;
+  value: string;
+  updated_at: string;
+}
+
+export interface AuditEventsTable {
+  id: Generated<number>;
+  occurred_at: string;
+  actor_type: string;
+  actor_id: string | null;
+  action: string;
+  subject_type: string | null;
+  subject_id: string | null;
+  request_id: string | null;
+  details: string | null;
+  prev_hash: string | null;
+  hash: string | null;
+}
+
+export interface OrganisationsTable {
+  id: Generated<number>;
+  business_id: string;
+  name_fi: string;
+  name_sv: string | null;
+  name_en: string | null;
+  street_address: string | null;
+  postal_code: string | null;
+  city: string | null;
+  created_at: string;
+}
+
+export interface ServicesTable {
+  id: Generated<number>;
+  organisation_id: number;
+  service_id: string;
+  name_fi: string;
+  name_sv: string | null;
+  name_en: string | null;
+  accepts_messages: number;
+  active: Generated<number>;
+  created_at: string;
+}
+
+export interface ApiCredentialsTable {
+  id: Generated<number>;
+  organisation_id: number;
+  username: string;
+  password_hash: string;
+  /** JSON array of CIDR strings, or null for no allowlist. */
+  allowed_ips: string | null;
+  created_at: string;
+  password_changed_at: string;
+  revoked_at: string | null;
+}
+
+export interface ApiTokensTable {
+  token_hash: string;
+  credential_id: number;
+  organisation_id: number;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface ApiLoginFailuresTable {
+  id: Generated<number>;
+  username: string;
+  failed_at: string;
+}
+
+export type AccountStatus = 'active' | 'closed';
+
+export interface AccountsTable {
+  id: Generated<number>;
+  identity_code: string;
+  status: AccountStatus;
+  email: string | null;
+  email_notifications: number;
+  mobile: string | null;
+  sms_notifications: number;
+  language: string;
+  terms_version: string;
+  terms_accepted_at: string;
+  opened_at: string;
+  closed_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export type MessageDirection = 'to_citizen' | 'from_citizen';
+
+export interface MessagesTable {
+  id: Generated<number>;
+  direction: MessageDirection;
+  organisation_id: number;
+  service_pk: number;
+  account_id: number | null;
+  /** Identity code or business ID the organisation addressed (to_citizen). */
+  recipient_id: string | null;
+  external_id: string | null;
+  channel: 'electronic' | 'paper';
+  service_type: 'Normal' | 'Verifiable';
+  reply_allowed: number;
+  visibility: string;
+  body_format: 'Text' | 'Markdown';
+  title_enc: Buffer;
+  body_enc: Buffer;
+  /** JSON: notification options and other contract fields kept as given. */
+  options: string;
+  /** Encrypted JSON of the paper part (addresses, flags, printing account). */
+  paper_enc: Buffer | null;
+  in_reply_to: number | null;
+  thread_id: number | null;
+  citizen_type: string | null;
+  created_at: string;
+  available_at: string | null;
+  read_at: string | null;
+  receipt_confirmed_at: string | null;
+  deleted_at: string | null;
+  purged_at: string | null;
+  deemed_received_on: string | null;
+}
+
+export interface AttachmentsTable {
+  id: string;
+  organisation_id: number | null;
+  account_id: number | null;
+  message_id: number | null;
+  position: number | null;
+  file_name: string;
+  media_type: string;
+  size_bytes: number;
+  sha256: string;
+  content_enc: Buffer;
+  created_at: string;
+}
+
+export interface EventsTable {
+  id: Generated<number>;
+  organisation_id: number;
+  message_id: number | null;
+  service_id: string;
+  event_type: string;
+  occurred_at: string;
+  /** JSON of the event exactly as the feed returns it. */
+  payload: string;
+}
+
+export interface WebSessionsTable {
+  id_hash: string;
+  identity_code: string | null;
+  csrf_token: string;
+  data: string;
+  created_at: string;
+  last_seen_at: string;
+  absolute_expires_at: string;
+}
+
+export type OutboxState = 'pending' | 'running' | 'done' | 'failed';
+
+export interface OutboxJobsTable {
+  id: Generated<number>;
+  kind: string;
+  idempotency_key: string;
+  message_id: number | null;
+  account_id: number | null;
+  payload: string;
+  state: OutboxState;
+  attempts: Generated<number>;
+  run_at: string;
+  locked_until: string | null;
+  locked_by: string | null;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+  finished_at: string | null;
+}

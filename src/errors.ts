@@ -1,0 +1,55 @@
+/**
+ * Domain errors thrown by services. The HTTP layer maps each kind to a status code and the response
+ * shape of the audience (JSON reason for the organisation API, an HTML page for citizens).
+ */
+export abstract class DomainError extends Error {
+  abstract readonly status: number;
+  /** A stable reason code (e.g. MAILBOX_NOT_IN_USE) where the contract defines one. */
+  readonly code: string | undefined;
+  constructor(message: string, code?: string) {
+    super(message);
+    this.name = new.target.name;
+    this.code = code;
+  }
+}
+
+/** Invalid input; `field` names the offending field (dot path) so callers can fix it. */
+export class ValidationError extends DomainError {
+  readonly status = 400;
+  constructor(
+    readonly field: string,
+    message: string,
+    code?: string,
+  ) {
+    super(`${field}: ${message}`, code);
+  }
+}
+
+export class UnauthorizedError extends DomainError {
+  readonly status = 401;
+}
+export class ForbiddenError extends DomainError {
+  readonly status = 403;
+}
+/** Also used when something exists but belongs to someone else: existence is not revealed. */
+export class NotFoundError extends DomainError {
+  readonly status = 404;
+}
+export class ConflictError extends DomainError {
+  readonly status = 409;
+}
+export class PayloadTooLargeError extends DomainError {
+  readonly status = 413;
+}
+export class UnsupportedMediaTypeError extends DomainError {
+  readonly status = 415;
+}
+export class TooManyRequestsError extends DomainError {
+  readonly status = 429;
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,80 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import fastifyStatic from '@fastify/static';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type RawReplyDefaultExpression,
+  type RawRequestDefaultExpression,
+  type RawServerDefault,
+} from 'fastify';
+import type { AppContext } from '../app-context.js';
+import { projectRoot } from '../project-root.js';
+import type { AppServices } from '../services.js';
+import { errorHandlerPlugin } from './plugins/error-handler.js';
+import { requestContextPlugin } from './plugins/request-context.js';
+import { opsRoutes } from './routes/ops.js';
+import { publicPageRoutes } from './routes/web/public-pages.js';
+import { registerSecurityHeaders } from './security-headers.js';
+
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
+
+/**
+ * Builds the HTTP application: external plugins first, then our own cross-cutting plugins, then
+ * routes. Each route validates its input with a TypeBox schema and calls a service.
+ */
+export async function buildApp(context: AppContext, services: AppServices): Promise<App> {
+  const app = Fastify({
+    loggerInstance: context.logger as FastifyBaseLogger,
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+    requestIdHeader: false,
+    // Trust X-Forwarded-For only as many hops deep as there are proxies we run.
+    trustProxy: (_address: string, hop: number) => hop < context.config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    // Sessions of case workers and citizens are short; keep-alive connections must not hold
+    // shutdown hostage, so idle sockets are closed when the server stops.
+    forceCloseConnections: 'idle',
+    ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    context.metrics.httpRequestDuration
+      .labels(request.method, request.routeOptions.url ?? 'unmatched', String(reply.statusCode))
+      .observe(reply.elapsedTime / 1000);
+  });
+
+  await registerSecurityHeaders(app);
+  await app.register(cookie);
+  await app.register(formbody);
+  await app.register(fastifyStatic, {
+    root: path.join(projectRoot, 'assets'),
+    prefix: '/assets/',
+    maxAge: '1h',
+  });
+  await app.register(requestContextPlugin);
+  await app.register(errorHandlerPlugin);
+
+  await app.register(opsRoutes(context));
+  await app.register(
+    publicPageRoutes(context, {
+      listConnectedOrganisations: (locale) => services.organisations.connectedOrganisations(locale),
+    }),
+  );
+
+  return app;
+}

@@ -1,0 +1,89 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { AppContext } from '../../../app-context.js';
+import { locales } from '../../../i18n/i18n.js';
+import { languageCookie, pageContext, textSizeCookie } from '../../plugins/request-context.js';
+import { renderPage } from '../../views/render.js';
+import { StartPage, type ConnectedOrganisation } from '../../views/start-page.js';
+
+const oneYear = 365 * 24 * 3600;
+const ReturnQuery = Type.Object({ return: Type.Optional(Type.String({ maxLength: 2000 })) });
+const Html = Type.String();
+
+/** Only same-site paths, so the language and text-size links cannot become open redirects. */
+export function safeReturnPath(value: string | undefined): string {
+  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
+  return value;
+}
+
+export interface PublicPagesOptions {
+  /** Organisations and services listed on the start page (empty until organisations exist). */
+  listConnectedOrganisations: (locale: string) => Promise<ConnectedOrganisation[]>;
+}
+
+export function publicPageRoutes(
+  context: AppContext,
+  options: PublicPagesOptions,
+): FastifyPluginAsyncTypebox {
+  const secureCookies = context.config.publicUrl.protocol === 'https:';
+  return async (app) => {
+    app.get('/', { schema: { hide: true, response: { 200: Html } } }, async (request, reply) => {
+      const organisations = await options.listConnectedOrganisations(request.locale);
+      return reply
+        .type('text/html; charset=utf-8')
+        .send(renderPage(StartPage({ ctx: pageContext(request), organisations })));
+    });
+
+    app.get(
+      '/language/:locale',
+      {
+        schema: {
+          hide: true,
+          params: Type.Object({ locale: Type.Union(locales.map((l) => Type.Literal(l))) }),
+          querystring: ReturnQuery,
+        },
+      },
+      async (request, reply) => {
+        void reply.setCookie(languageCookie, request.params.locale, {
+          path: '/',
+          maxAge: oneYear,
+          sameSite: 'lax',
+          httpOnly: true,
+          secure: secureCookies,
+        });
+        return reply.redirect(safeReturnPath(stripLang(request.query.return)), 303);
+      },
+    );
+
+    app.get(
+      '/text-size/:size',
+      {
+        schema: {
+          hide: true,
+          params: Type.Object({
+            size: Type.Union([Type.Literal('1'), Type.Literal('2'), Type.Literal('3')]),
+          }),
+          querystring: ReturnQuery,
+        },
+      },
+      async (request, reply) => {
+        void reply.setCookie(textSizeCookie, request.params.size, {
+          path: '/',
+          maxAge: oneYear,
+          sameSite: 'lax',
+          httpOnly: true,
+          secure: secureCookies,
+        });
+        return reply.redirect(safeReturnPath(request.query.return), 303);
+      },
+    );
+  };
+}
+
+/** A ?lang= on the return path would override the language just chosen. */
+function stripLang(path: string | undefined): string | undefined {
+  if (!path) return path;
+  const url = new URL(path, 'http://local');
+  url.searchParams.delete('lang');
+  return url.pathname + url.search;
+}

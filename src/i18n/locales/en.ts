@@ -1,0 +1,40 @@
+import type { Messages } from '../i18n.js';
+
+export const en: Messages = {
+  meta: { serviceName: 'Citizen’s e-services account', languageName: 'English' },
+  layout: {
+    skipToContent: 'Skip to content',
+    languageSwitch: 'Language',
+    textSize: 'Text size',
+    textSizeNormal: 'Normal text size',
+    textSizeLarge: 'Large text size',
+    textSizeLargest: 'Largest text size',
+    mainNavigation: 'Main menu',
+    footer: 'E-services account user support',
+    support: 'E-services account user support: tel. +358 50 570 1389, weekdays 9.00–16.00',
+    accessibility: 'Accessibility statement',
+    terms: 'Terms of use and privacy notice',
+  },
+  start: {
+    title: 'Welcome to the citizen’s e-services account!',
+    intro:
+      'When you start using the e-services account, you can receive authorities’ decisions and notices concerning the services connected to the account electronically instead of by paper mail. Some authorities also accept messages through the account.',
+    stop: 'You can stop using the account at any time. After that you will again receive all decisions concerning your matters by paper mail.',
+    safe: 'Using the account is safe. All information and documents concerning you are visible only to you. The information in the account is not disclosed to anyone else.',
+    register: 'Register here the first time',
+    openAccount: 'Start using the e-services account',
+    loginLater: 'Log in here when you use the account later',
+    login: 'Log in to the e-services account',
+    servicesTitle: 'Services connected to the e-services account',
+    servicesIntro: 'Through the account you can already use the following services:',
+  },
+  errors: {
+    title: 'Error',
+    notFound: 'The page was not found.',
+    badRequest: 'The request was invalid.',
+    forbidden: 'You are not allowed to do this.',
+    tooManyRequests: 'Too many requests. Please try again in a moment.',
+    server: 'Something went wrong in the service. Please try again later.',
+    backToStart: 'Back to the start page',
+  },
+};

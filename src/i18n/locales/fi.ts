@@ -1,0 +1,39 @@
+// Finnish wording follows the original service text (shared/seed) where it has one.
+export const fi = {
+  meta: { serviceName: 'Kansalaisen asiointitili', languageName: 'Suomi' },
+  layout: {
+    skipToContent: 'Siirry sisältöön',
+    languageSwitch: 'Kieli',
+    textSize: 'Tekstin koko',
+    textSizeNormal: 'Normaali tekstikoko',
+    textSizeLarge: 'Suuri tekstikoko',
+    textSizeLargest: 'Suurin tekstikoko',
+    mainNavigation: 'Päävalikko',
+    footer: 'Asiointitilin käyttäjätuki',
+    support: 'Asiointitilin käyttäjätuki: puh. 050 570 1389, arkisin kello 9.00–16.00',
+    accessibility: 'Saavutettavuusseloste',
+    terms: 'Käyttöehdot ja tietosuojaseloste',
+  },
+  start: {
+    title: 'Tervetuloa Kansalaisen asiointitilille!',
+    intro:
+      'Kun otat asiointitilin käyttöösi, voit saada asiointitilille liitettyjä palveluja koskevat viranomaispäätökset ja tiedoksiannot sähköisesti paperipostin sijaan. Osa viranomaisista myös vastaanottaa viestejä asiointitilin kautta.',
+    stop: 'Voit halutessasi lopettaa asiointitilin käytön milloin tahansa. Sen jälkeen saat kaikki asiointiasi koskevat päätökset jälleen paperipostina.',
+    safe: 'Asiointitilin käyttö on turvallista. Kaikki itseäsi koskevat tiedot ja asiakirjat ovat vain sinun itsesi nähtävissä. Asiointitilillä olevia tietoja ei luovuteta eteenpäin.',
+    register: 'Rekisteröidy tässä ensimmäisen kerran',
+    openAccount: 'Ota asiointitili käyttöösi',
+    loginLater: 'Kirjaudu tästä käyttäessäsi tiliä myöhemmin',
+    login: 'Kirjaudu asiointitilille',
+    servicesTitle: 'Asiointitilille liitettyjä palveluja',
+    servicesIntro: 'Asiointitilille saat jo seuraavat palvelut:',
+  },
+  errors: {
+    title: 'Virhe',
+    notFound: 'Sivua ei löytynyt.',
+    badRequest: 'Pyyntö oli virheellinen.',
+    forbidden: 'Sinulla ei ole oikeutta tähän toimintoon.',
+    tooManyRequests: 'Liian monta pyyntöä. Yritä hetken kuluttua uudelleen.',
+    server: 'Palvelussa tapahtui virhe. Yritä myöhemmin uudelleen.',
+    backToStart: 'Palaa etusivulle',
+  },
+};

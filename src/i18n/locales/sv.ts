@@ -1,0 +1,40 @@
+import type { Messages } from '../i18n.js';
+
+export const sv: Messages = {
+  meta: { serviceName: 'Medborgarens ärendekonto', languageName: 'Svenska' },
+  layout: {
+    skipToContent: 'Gå till innehållet',
+    languageSwitch: 'Språk',
+    textSize: 'Textstorlek',
+    textSizeNormal: 'Normal textstorlek',
+    textSizeLarge: 'Stor textstorlek',
+    textSizeLargest: 'Största textstorlek',
+    mainNavigation: 'Huvudmeny',
+    footer: 'Användarstöd för ärendekontot',
+    support: 'Användarstöd för ärendekontot: tfn 050 570 1389, vardagar kl. 9.00–16.00',
+    accessibility: 'Tillgänglighetsutlåtande',
+    terms: 'Användarvillkor och dataskyddsbeskrivning',
+  },
+  start: {
+    title: 'Välkommen till medborgarens ärendekonto!',
+    intro:
+      'När du tar i bruk ärendekontot kan du få myndighetsbeslut och delgivningar som gäller de tjänster som anslutits till ärendekontot elektroniskt i stället för som papperspost. En del myndigheter tar också emot meddelanden via ärendekontot.',
+    stop: 'Du kan sluta använda ärendekontot när du vill. Därefter får du igen alla beslut som gäller dina ärenden som papperspost.',
+    safe: 'Det är tryggt att använda ärendekontot. Alla uppgifter och handlingar som gäller dig kan bara ses av dig själv. Uppgifterna på ärendekontot lämnas inte ut vidare.',
+    register: 'Registrera dig här första gången',
+    openAccount: 'Ta i bruk ärendekontot',
+    loginLater: 'Logga in här när du använder kontot senare',
+    login: 'Logga in på ärendekontot',
+    servicesTitle: 'Tjänster anslutna till ärendekontot',
+    servicesIntro: 'Via ärendekontot får du redan följande tjänster:',
+  },
+  errors: {
+    title: 'Fel',
+    notFound: 'Sidan hittades inte.',
+    badRequest: 'Begäran var felaktig.',
+    forbidden: 'Du har inte rätt till den här funktionen.',
+    tooManyRequests: 'För många begäranden. Försök igen om en stund.',
+    server: 'Ett fel inträffade i tjänsten. Försök igen senare.',
+    backToStart: 'Tillbaka till startsidan',
+  },
+};

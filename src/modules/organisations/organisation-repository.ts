@@ -1,0 +1,158 @@
+import type { Kysely } from 'kysely';
+import type { DatabaseSchema } from '../../db/schema.js';
+
+export interface OrganisationRow {
+  id: number;
+  businessId: string;
+  nameFi: string;
+  nameSv: string | null;
+  nameEn: string | null;
+  streetAddress: string | null;
+  postalCode: string | null;
+  city: string | null;
+}
+
+export interface ServiceRow {
+  id: number;
+  organisationId: number;
+  serviceId: string;
+  nameFi: string;
+  nameSv: string | null;
+  nameEn: string | null;
+  acceptsMessages: boolean;
+  active: boolean;
+}
+
+export interface NewOrganisation {
+  businessId: string;
+  nameFi: string;
+  nameSv?: string | undefined;
+  nameEn?: string | undefined;
+  streetAddress?: string | undefined;
+  postalCode?: string | undefined;
+  city?: string | undefined;
+}
+
+export interface NewService {
+  organisationId: number;
+  serviceId: string;
+  nameFi: string;
+  nameSv?: string | undefined;
+  nameEn?: string | undefined;
+  acceptsMessages: boolean;
+}
+
+type Db = Kysely<DatabaseSchema>;
+
+const organisationColumns = [
+  'id',
+  'business_id as businessId',
+  'name_fi as nameFi',
+  'name_sv as nameSv',
+  'name_en as nameEn',
+  'street_address as streetAddress',
+  'postal_code as postalCode',
+  'city',
+] as const;
+
+function toService(row: {
+  id: number;
+  organisation_id: number;
+  service_id: string;
+  name_fi: string;
+  name_sv: string | null;
+  name_en: string | null;
+  accepts_messages: number;
+  active: number;
+}): ServiceRow {
+  return {
+    id: row.id,
+    organisationId: row.organisation_id,
+    serviceId: row.service_id,
+    nameFi: row.name_fi,
+    nameSv: row.name_sv,
+    nameEn: row.name_en,
+    acceptsMessages: row.accepts_messages === 1,
+    active: row.active === 1,
+  };
+}
+
+/** All SQL about organisations and their services. */
+export class OrganisationRepository {
+  constructor(private readonly db: Db) {}
+
+  async insertOrganisation(organisation: NewOrganisation, now: string): Promise<OrganisationRow> {
+    const { id } = await this.db
+      .insertInto('organisations')
+      .values({
+        business_id: organisation.businessId,
+        name_fi: organisation.nameFi,
+        name_sv: organisation.nameSv ?? null,
+        name_en: organisation.nameEn ?? null,
+        street_address: organisation.streetAddress ?? null,
+        postal_code: organisation.postalCode ?? null,
+        city: organisation.city ?? null,
+        created_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return (await this.findOrganisationById(id))!;
+  }
+
+  async findOrganisationById(id: number): Promise<OrganisationRow | undefined> {
+    return this.db
+      .selectFrom('organisations')
+      .select(organisationColumns)
+      .where('id', '=', id)
+      .executeTakeFirst();
+  }
+
+  async findOrganisationByBusinessId(businessId: string): Promise<OrganisationRow | undefined> {
+    return this.db
+      .selectFrom('organisations')
+      .select(organisationColumns)
+      .where('business_id', '=', businessId)
+      .executeTakeFirst();
+  }
+
+  async listOrganisations(): Promise<OrganisationRow[]> {
+    return this.db.selectFrom('organisations').select(organisationColumns).orderBy('name_fi').execute();
+  }
+
+  async insertService(service: NewService, now: string): Promise<ServiceRow> {
+    const { id } = await this.db
+      .insertInto('services')
+      .values({
+        organisation_id: service.organisationId,
+        service_id: service.serviceId,
+        name_fi: service.nameFi,
+        name_sv: service.nameSv ?? null,
+        name_en: service.nameEn ?? null,
+        accepts_messages: service.acceptsMessages ? 1 : 0,
+        created_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return (await this.findServiceByPk(id))!;
+  }
+
+  async findServiceByPk(id: number): Promise<ServiceRow | undefined> {
+    const row = await this.db.selectFrom('services').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toService(row);
+  }
+
+  async findServiceByServiceId(serviceId: string): Promise<ServiceRow | undefined> {
+    const row = await this.db
+      .selectFrom('services')
+      .selectAll()
+      .where('service_id', '=', serviceId)
+      .executeTakeFirst();
+    return row && toService(row);
+  }
+
+  async listServices(organisationId?: number): Promise<ServiceRow[]> {
+    let query = this.db.selectFrom('services').selectAll().orderBy('organisation_id').orderBy('service_id');
+    if (organisationId !== undefined) query = query.where('organisation_id', '=', organisationId);
+    return (await query.execute()).map(toService);
+  }
+}

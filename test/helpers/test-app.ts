@@ -1,0 +1,86 @@
+import { Writable } from 'node:stream';
+import type { AppContext } from '../../src/app-context.js';
+import { loadConfig, type Config } from '../../src/config/config.js';
+import { Envelope } from '../../src/crypto/envelope.js';
+import { generateKeyRingText, parseKeyRing } from '../../src/crypto/key-ring.js';
+import { buildApp, type App } from '../../src/http/app.js';
+import { createMetrics } from '../../src/http/metrics.js';
+import { createLogger } from '../../src/logging/logger.js';
+import {
+  FilePopulationRegister,
+  demoRegisterFile,
+} from '../../src/modules/population-register/file-population-register.js';
+import { createServices, type AppServices } from '../../src/services.js';
+import { createTestDatabase, type TestDatabase } from './test-database.js';
+
+/** Log lines written by the app under test, as raw JSON text (what an operator would see). */
+export class CapturedLog extends Writable {
+  readonly lines: string[] = [];
+  override _write(chunk: Buffer, _encoding: string, done: () => void): void {
+    this.lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+    done();
+  }
+  get text(): string {
+    return this.lines.join('\n');
+  }
+}
+
+export interface TestHarness {
+  app: App;
+  context: AppContext;
+  services: AppServices;
+  testDatabase: TestDatabase;
+  log: CapturedLog;
+  /** Moves the injected clock. */
+  setNow(instant: Date | string): void;
+  close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  env?: Record<string, string>;
+  now?: Date | string;
+  testMode?: boolean;
+  /** Registers extra routes (e.g. ones that fail on purpose) before the app is sealed. */
+  extraRoutes?: (app: App) => void;
+}
+
+/** A fresh migrated database, the real services and the real HTTP app, for one test file or test. */
+export async function createHarness(options: HarnessOptions = {}): Promise<TestHarness> {
+  const testDatabase = await createTestDatabase();
+  const config: Config = loadConfig({
+    DATA_DIR: testDatabase.dataDir,
+    LOG_LEVEL: 'info',
+    PUBLIC_URL: 'http://localhost:3000',
+    ...options.env,
+  });
+  const log = new CapturedLog();
+  let now = options.now ? new Date(options.now) : undefined;
+  const context: AppContext = {
+    config,
+    database: testDatabase.database,
+    logger: createLogger(config.logLevel, log),
+    envelope: new Envelope(parseKeyRing(generateKeyRingText('test'))),
+    populationRegister: FilePopulationRegister.load(config.populationRegisterFile ?? demoRegisterFile),
+    metrics: createMetrics(),
+    clock: () => (now ? new Date(now) : new Date()),
+    testMode: options.testMode ?? true,
+  };
+  const services = createServices(context);
+  const app = await buildApp(context, services);
+  options.extraRoutes?.(app);
+  await app.ready();
+  return {
+    app,
+    context,
+    services,
+    testDatabase,
+    log,
+    setNow(instant) {
+      now = new Date(instant);
+    },
+    async close() {
+      await app.close();
+      await testDatabase.destroy();
+    },
+  };
+}

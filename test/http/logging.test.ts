@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { createHarness, type TestHarness } from '../helpers/test-app.js';
+
+describe('logs never carry identity codes, tokens or cookies', () => {
+  let h: TestHarness;
+  before(async () => {
+    h = await createHarness({
+      extraRoutes: (app) => {
+        app.post('/v2/test-echo', async (request) => {
+          request.log.info({ body: request.body }, 'handler saw a body');
+          throw new Error('lookup failed for 010180-9026');
+        });
+      },
+    });
+  });
+  after(() => h.close());
+
+  test('identity codes in the path, query, headers, body and error messages are masked', async () => {
+    const codes = ['270570-901K', '010180-9026', '140316A935R', '091262Y9537'];
+    await h.app.inject({ method: 'GET', url: `/person/${codes[0]}?hetu=${codes[1]}` });
+    await h.app.inject({
+      method: 'POST',
+      url: '/v2/test-echo',
+      headers: {
+        authorization: 'Bearer very-secret-token',
+        cookie: 'session=cookie-secret',
+        'x-note': codes[2],
+      },
+      payload: { recipient: { id: codes[3] }, password: 'Hunter2Hunter2!', body: 'message text here' },
+    });
+    const text = h.log.text;
+    assert.ok(text.length > 0, 'something was logged');
+    for (const code of codes) assert.ok(!text.includes(code), `identity code ${code} leaked`);
+    assert.ok(!text.includes('010180-9026'));
+    assert.ok(!text.includes('very-secret-token'));
+    assert.ok(!text.includes('cookie-secret'));
+    assert.ok(!text.includes('Hunter2'));
+    assert.ok(!text.includes('message text here'));
+    assert.ok(text.includes('[hetu]'), 'masked form present');
+  });
+
+  test('every request line carries a request id', async () => {
+    await h.app.inject({ method: 'GET', url: '/healthz', headers: { 'x-request-id': 'trace-abc-123' } });
+    const response = await h.app.inject({
+      method: 'GET',
+      url: '/',
+      headers: { 'x-request-id': 'trace-abc-124' },
+    });
+    assert.equal(response.headers['x-request-id'], 'trace-abc-124');
+    const lines = h.log.lines.map((line) => JSON.parse(line) as { reqId?: string });
+    assert.ok(lines.some((line) => line.reqId === 'trace-abc-124'));
+  });
+});

@@ -1,0 +1,122 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, describe, test } from 'node:test';
+import { runCli, startCliServer } from '../helpers/cli-process.js';
+import { createTestDatabase, testDialect, type TestDatabase } from '../helpers/test-database.js';
+
+const tempDirs: string[] = [];
+function tempDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'asiointitili-cli-'));
+  tempDirs.push(dir);
+  return dir;
+}
+after(() => {
+  for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** Environment pointing a child process at this run's database (SQLite file or PostgreSQL schema). */
+async function databaseEnv(): Promise<{ env: Record<string, string>; db: TestDatabase | undefined }> {
+  if (testDialect === 'postgres') {
+    const db = await createTestDatabase({ migrate: false });
+    const url = new URL(db.databaseUrl!);
+    url.searchParams.set('options', `-c search_path=${db.postgresSchema}`);
+    return { env: { DATABASE_URL: url.toString() }, db };
+  }
+  return { env: {}, db: undefined };
+}
+
+describe('the asiointitili command', () => {
+  test('--help lists the commands; each command has --help', async () => {
+    const help = await runCli(['--help'], {});
+    assert.equal(help.code, 0);
+    for (const command of ['serve', 'migrate', 'demo'])
+      assert.match(help.stdout, new RegExp(`\\b${command}\\b`));
+    const serveHelp = await runCli(['serve', '--help'], {});
+    assert.equal(serveHelp.code, 0);
+    assert.match(serveHelp.stdout, /--role/);
+    assert.match(serveHelp.stdout, /--demo/);
+  });
+
+  const failures: Array<[string, Record<string, string>, RegExp]> = [
+    ['PORT=abc', { PORT: 'abc' }, /PORT/],
+    ['a malformed DATABASE_URL', { DATABASE_URL: 'postgres:/nohost' }, /DATABASE_URL/],
+    ['a missing master key outside demo', {}, /MASTER_KEY/],
+  ];
+  for (const [name, env, pattern] of failures) {
+    test(`serve stops on ${name} with one line naming it`, async () => {
+      const result = await runCli(['serve'], { DATA_DIR: tempDir(), ...env });
+      assert.notEqual(result.code, 0);
+      const lines = result.stderr.trim().split('\n');
+      assert.equal(lines.length, 1, result.stderr);
+      assert.match(lines[0]!, pattern);
+    });
+  }
+
+  test('serve stops on a malformed population register file, naming line and field', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'register.json');
+    fs.writeFileSync(file, '{\n  "persons": [\n    { "identityCode": 12 }\n  ]\n}\n');
+    const result = await runCli(['serve', '--demo'], { DATA_DIR: dir, POPULATION_REGISTER_FILE: file });
+    assert.notEqual(result.code, 0);
+    assert.match(result.stderr, /register\.json:3: persons\[0\]\.identityCode/);
+  });
+
+  test('an unknown role is refused', async () => {
+    const result = await runCli(['serve', '--role', 'both'], { DATA_DIR: tempDir() });
+    assert.notEqual(result.code, 0);
+    assert.match(result.stderr, /role/);
+  });
+
+  test(`migrate, then demo twice (idempotent), on ${testDialect}`, async () => {
+    const { env, db } = await databaseEnv();
+    try {
+      const dir = tempDir();
+      const migrate = await runCli(['migrate'], {
+        DATA_DIR: dir,
+        MASTER_KEY_FILE: '',
+        ...env,
+        ...keyEnv(dir),
+      });
+      assert.equal(migrate.code, 0, migrate.stderr);
+      assert.match(migrate.stderr, /applied migration 0001_foundation/);
+      const first = await runCli(['demo'], { DATA_DIR: dir, ...env });
+      assert.equal(first.code, 0, first.stderr);
+      assert.match(first.stderr, /created 5 organisations/);
+      const second = await runCli(['demo'], { DATA_DIR: dir, ...env });
+      assert.equal(second.code, 0, second.stderr);
+      assert.match(second.stderr, /organisations present/);
+    } finally {
+      await db?.destroy();
+    }
+  });
+
+  test(`serve --demo on an empty DATA_DIR serves / and /healthz, and stops cleanly on SIGTERM (${testDialect})`, async () => {
+    const { env, db } = await databaseEnv();
+    try {
+      const dir = path.join(tempDir(), 'fresh');
+      const started = Date.now();
+      const server = await startCliServer(['serve', '--demo'], { DATA_DIR: dir, ...env });
+      const health = await fetch(`${server.baseUrl}/healthz`);
+      assert.equal(health.status, 200);
+      const start = await fetch(`${server.baseUrl}/`);
+      assert.equal(start.status, 200);
+      assert.match(await start.text(), /Peruspalvelukuntayhtymä Kallio/);
+      assert.ok(Date.now() - started < 10_000, 'serving within 10 seconds');
+      const key = fs.statSync(path.join(dir, 'master.key'));
+      assert.equal(key.mode & 0o777, 0o600);
+      assert.match(server.output(), /master key/);
+      assert.equal(await server.stop(), 0);
+    } finally {
+      await db?.destroy();
+    }
+  });
+});
+
+function keyEnv(dir: string): Record<string, string> {
+  const file = path.join(dir, 'ops.key');
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(file, 'ops:' + Buffer.alloc(32, 7).toString('base64'), { mode: 0o600 });
+  return { MASTER_KEY_FILE: file };
+}

@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { migrateToLatest } from '../../src/db/migrator.js';
+import { migrations } from '../../src/db/migrations/index.js';
+import { createTestDatabase, testDialect } from '../helpers/test-database.js';
+
+describe(`migrations on ${testDialect}`, () => {
+  test('apply from empty, then are a no-op', async () => {
+    const t = await createTestDatabase({ migrate: false });
+    try {
+      const first = await migrateToLatest(t.database);
+      assert.deepEqual(first.applied, Object.keys(migrations));
+      const second = await migrateToLatest(t.database);
+      assert.deepEqual(second.applied, []);
+      const tables = await t.database.db.introspection.getTables();
+      for (const name of ['organisations', 'services', 'accounts', 'messages', 'events', 'outbox_jobs']) {
+        assert.ok(
+          tables.some((table) => table.name === name),
+          `table ${name}`,
+        );
+      }
+    } finally {
+      await t.destroy();
+    }
+  });
+
+  test('ids and binary columns come back with the same JavaScript types on both dialects', async () => {
+    const t = await createTestDatabase();
+    try {
+      const db = t.database.db;
+      const now = new Date().toISOString();
+      const { id } = await db
+        .insertInto('organisations')
+        .values({ business_id: '9990001-6', name_fi: 'Kallio', created_at: now })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      assert.equal(typeof id, 'number');
+      await db
+        .insertInto('attachments')
+        .values({
+          id: 'a1',
+          organisation_id: id,
+          file_name: 'x.pdf',
+          media_type: 'application/pdf',
+          size_bytes: 3,
+          sha256: 'x',
+          content_enc: Buffer.from([1, 2, 3]),
+          created_at: now,
+        })
+        .execute();
+      const row = await db.selectFrom('attachments').selectAll().executeTakeFirstOrThrow();
+      assert.ok(Buffer.isBuffer(row.content_enc));
+      assert.deepEqual([...row.content_enc], [1, 2, 3]);
+    } finally {
+      await t.destroy();
+    }
+  });
+});

@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { ConflictError, NotFoundError, ValidationError } from '../../src/errors.js';
+import { createHarness, type TestHarness } from '../helpers/test-app.js';
+
+describe('organisation service', () => {
+  let h: TestHarness;
+  before(async () => {
+    h = await createHarness();
+  });
+  after(() => h.close());
+
+  test('adds an organisation and its services', async () => {
+    const organisation = await h.services.organisations.addOrganisation({
+      businessId: '9990003-2',
+      nameFi: 'Askolan kunta',
+      nameEn: 'Municipality of Askola',
+    });
+    assert.equal(organisation.businessId, '9990003-2');
+    const service = await h.services.organisations.addService({
+      businessId: '9990003-2',
+      serviceId: 'askola-asiointi',
+      nameFi: 'Askolan sähköinen asiointi',
+      acceptsMessages: true,
+    });
+    assert.equal(service.acceptsMessages, true);
+    assert.equal(service.active, true);
+    const listed = await h.services.organisations.listServices('9990003-2');
+    assert.deepEqual(
+      listed.map((s) => s.serviceId),
+      ['askola-asiointi'],
+    );
+  });
+
+  test('rejects a bad business ID, an unknown organisation and duplicates, storing nothing', async () => {
+    const count = async () =>
+      (await h.context.database.db.selectFrom('organisations').select('id').execute()).length +
+      (await h.context.database.db.selectFrom('services').select('id').execute()).length;
+    const before = await count();
+    await assert.rejects(
+      h.services.organisations.addOrganisation({ businessId: '9990003-3', nameFi: 'X' }),
+      ValidationError,
+    );
+    await assert.rejects(
+      h.services.organisations.addOrganisation({ businessId: '9990003-2', nameFi: 'X' }),
+      ConflictError,
+    );
+    await assert.rejects(
+      h.services.organisations.addService({
+        businessId: '9990001-6',
+        serviceId: 's',
+        nameFi: 'S',
+        acceptsMessages: false,
+      }),
+      NotFoundError,
+    );
+    await assert.rejects(
+      h.services.organisations.addService({
+        businessId: '9990003-2',
+        serviceId: 'askola-asiointi',
+        nameFi: 'S',
+        acceptsMessages: false,
+      }),
+      ConflictError,
+    );
+    await assert.rejects(
+      h.services.organisations.addService({
+        businessId: '9990003-2',
+        serviceId: '../etc',
+        nameFi: 'S',
+        acceptsMessages: false,
+      }),
+      ValidationError,
+    );
+    assert.equal(await count(), before);
+  });
+});

@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+import { ConfigError, loadConfig } from '../../src/config/config.js';
+
+describe('configuration', () => {
+  test('defaults are usable for the demo', () => {
+    const config = loadConfig({});
+    assert.equal(config.port, 3000);
+    assert.equal(config.dataDir, path.resolve('./data'));
+    assert.equal(config.databaseUrl, undefined);
+    assert.equal(config.logLevel, 'info');
+    assert.equal(config.publicUrl.href, 'http://localhost:3000/');
+    assert.equal(config.printDir, path.resolve('./data/print'));
+    assert.equal(config.apiTokenTtlSeconds, 3600);
+    assert.equal(config.sessionIdleMinutes, 30);
+    assert.equal(config.sessionAbsoluteHours, 12);
+  });
+
+  const bad: Array<[Record<string, string>, RegExp]> = [
+    [{ PORT: 'abc' }, /^PORT /],
+    [{ PORT: '70000' }, /^PORT /],
+    [{ PORT: '-1' }, /^PORT /],
+    [{ DATABASE_URL: 'not a url' }, /^DATABASE_URL /],
+    [{ DATABASE_URL: 'mysql://localhost/db' }, /^DATABASE_URL /],
+    [{ DATABASE_URL: 'postgres://' }, /^DATABASE_URL /],
+    [{ DATABASE_URL: 'postgres://localhost' }, /^DATABASE_URL /],
+    [{ PUBLIC_URL: 'ftp://x' }, /^PUBLIC_URL /],
+    [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL /],
+    [{ MASTER_KEY: 'a', MASTER_KEY_FILE: '/x' }, /MASTER_KEY/],
+    [{ OIDC_ISSUER: 'https://idp.example' }, /^OIDC_ISSUER /],
+    [{ TEST_IDP: 'maybe' }, /^TEST_IDP /],
+    [{ SMTP_URL: 'http://mail' }, /^SMTP_URL /],
+    [{ API_TOKEN_TTL_SECONDS: '5' }, /^API_TOKEN_TTL_SECONDS /],
+  ];
+  for (const [env, pattern] of bad) {
+    test(`rejects ${JSON.stringify(env)} with a one-line message naming the variable`, () => {
+      assert.throws(
+        () => loadConfig(env),
+        (error: unknown) => {
+          assert.ok(error instanceof ConfigError);
+          assert.match(error.message, pattern);
+          assert.ok(!error.message.includes('\n'));
+          return true;
+        },
+      );
+    });
+  }
+
+  test('accepts a PostgreSQL URL and an https public URL', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://app@127.0.0.1:5432/asiointitili',
+      PUBLIC_URL: 'https://asiointi.example.fi',
+    });
+    assert.equal(config.databaseUrl, 'postgres://app@127.0.0.1:5432/asiointitili');
+    assert.equal(config.publicUrl.protocol, 'https:');
+  });
+});
