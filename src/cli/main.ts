@@ -3,7 +3,9 @@ import { loadConfig } from '../config/config.js';
 import { bootstrap } from '../bootstrap.js';
 import { seedDemo } from '../demo/seed-demo.js';
 import { serve, type Role } from '../server.js';
+import { registerDeliveryCommands } from './delivery-commands.js';
 import { failureLine } from './failure.js';
+import { registerOrganisationCommands } from './organisation-commands.js';
 
 const roles: Role[] = ['all', 'web', 'worker'];
 
@@ -81,6 +83,8 @@ export function buildProgram(): Command {
       progress('demo data is in place');
     });
 
+  registerOrganisationCommands(program);
+  registerDeliveryCommands(program);
   return program;
 }
 

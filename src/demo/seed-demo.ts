@@ -1,6 +1,8 @@
 import type { AppContext } from '../app-context.js';
 import type { AppServices } from '../services.js';
 import { demoOrganisations } from './demo-organisations.js';
+import { seedApiDemo } from './seed-api-demo.js';
+import { seedCitizenDemo } from './seed-citizen-demo.js';
 
 export type Progress = (message: string) => void;
 
@@ -9,7 +11,7 @@ export type Progress = (message: string) => void;
  * starting `serve --demo` twice) changes nothing.
  */
 export async function seedDemo(
-  _context: AppContext,
+  context: AppContext,
   services: AppServices,
   progress: Progress,
 ): Promise<void> {
@@ -33,4 +35,7 @@ export async function seedDemo(
       ? `demo: created ${created} organisations with their services`
       : 'demo: organisations present',
   );
+  // Citizens' accounts first: the demo messages land in their mailboxes.
+  await seedCitizenDemo(context, services, progress);
+  await seedApiDemo(context, services, progress);
 }

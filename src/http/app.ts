@@ -16,7 +16,10 @@ import { projectRoot } from '../project-root.js';
 import type { AppServices } from '../services.js';
 import { errorHandlerPlugin } from './plugins/error-handler.js';
 import { requestContextPlugin } from './plugins/request-context.js';
+import { organisationApiRoutes } from './routes/api/index.js';
 import { opsRoutes } from './routes/ops.js';
+import { accountRoutes } from './routes/web/account-routes.js';
+import { mailboxRoutes } from './routes/web/mailbox-routes.js';
 import { publicPageRoutes } from './routes/web/public-pages.js';
 import { registerSecurityHeaders } from './security-headers.js';
 
@@ -75,6 +78,10 @@ export async function buildApp(context: AppContext, services: AppServices): Prom
       listConnectedOrganisations: (locale) => services.organisations.connectedOrganisations(locale),
     }),
   );
+
+  await app.register(organisationApiRoutes(context, services));
+  await app.register(accountRoutes(context, services));
+  await app.register(mailboxRoutes(context, services));
 
   return app;
 }

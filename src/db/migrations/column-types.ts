@@ -1,15 +1,13 @@
 import { sql, type ColumnDefinitionBuilder, type Kysely, type RawBuilder } from 'kysely';
-import { PostgresAdapter } from 'kysely';
+import { isPostgres } from '../dialect.js';
+
+export { isPostgres };
 
 /**
  * The few places where SQLite and PostgreSQL need different DDL. Values are portable by design:
  * timestamps are ISO-8601 UTC strings (fixed width, so they sort correctly as text), booleans are
  * 0/1 integers, and binary data is bytea/blob (both map to Buffer).
  */
-export function isPostgres(db: Kysely<unknown>): boolean {
-  return db.getExecutor().adapter instanceof PostgresAdapter;
-}
-
 /** Auto-incrementing 64-bit primary key. */
 export function serialId(db: Kysely<unknown>): RawBuilder<unknown> {
   return isPostgres(db) ? sql`bigserial` : sql`integer`;

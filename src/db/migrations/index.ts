@@ -1,6 +1,9 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_foundation.js';
 import * as m0002 from './0002_core.js';
+import * as m0003 from './0003_organisation_api.js';
+import * as m0004 from './0004_citizen_portal.js';
+import * as m0005 from './0005_delivery.js';
 
 /**
  * Every migration, in order. Listed in code (not read from a folder) so the same set runs from
@@ -9,4 +12,7 @@ import * as m0002 from './0002_core.js';
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_core': m0002,
+  '0003_organisation_api': m0003,
+  '0004_citizen_portal': m0004,
+  '0005_delivery': m0005,
 };

@@ -1,4 +1,6 @@
 import type { Messages } from '../i18n.js';
+import { account_en } from './account/en.js';
+import { mailbox_en } from './mailbox/en.js';
 
 export const en: Messages = {
   meta: { serviceName: 'Citizen’s e-services account', languageName: 'English' },
@@ -37,4 +39,6 @@ export const en: Messages = {
     server: 'Something went wrong in the service. Please try again later.',
     backToStart: 'Back to the start page',
   },
+  account: account_en,
+  mailbox: mailbox_en,
 };

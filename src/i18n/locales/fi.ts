@@ -1,3 +1,6 @@
+import { account_fi } from './account/fi.js';
+import { mailbox_fi } from './mailbox/fi.js';
+
 // Finnish wording follows the original service text (shared/seed) where it has one.
 export const fi = {
   meta: { serviceName: 'Kansalaisen asiointitili', languageName: 'Suomi' },
@@ -36,4 +39,6 @@ export const fi = {
     server: 'Palvelussa tapahtui virhe. Yritä myöhemmin uudelleen.',
     backToStart: 'Palaa etusivulle',
   },
+  account: account_fi,
+  mailbox: mailbox_fi,
 };

@@ -1,4 +1,6 @@
 import type { Messages } from '../i18n.js';
+import { account_sv } from './account/sv.js';
+import { mailbox_sv } from './mailbox/sv.js';
 
 export const sv: Messages = {
   meta: { serviceName: 'Medborgarens ärendekonto', languageName: 'Svenska' },
@@ -37,4 +39,6 @@ export const sv: Messages = {
     server: 'Ett fel inträffade i tjänsten. Försök igen senare.',
     backToStart: 'Tillbaka till startsidan',
   },
+  account: account_sv,
+  mailbox: mailbox_sv,
 };

@@ -1,0 +1,5 @@
+/**
+ * Tables added by the organisation-api migration(s). Merged into DatabaseSchema in schema.ts.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface OrganisationApiTables {}

@@ -1,0 +1,2 @@
+// Strings of the account pages (fi). Owned by the account area; the fi file is the source of keys.
+export const account_fi = {};

@@ -1,0 +1,2 @@
+// Strings of the mailbox pages (fi). Owned by the mailbox area; the fi file is the source of keys.
+export const mailbox_fi = {};

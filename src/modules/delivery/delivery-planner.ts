@@ -1,0 +1,116 @@
+import type { Kysely } from 'kysely';
+import type { DatabaseSchema } from '../../db/schema.js';
+
+type Db = Kysely<DatabaseSchema>;
+
+/** What the delivery pipeline needs to know about a newly accepted message. */
+export interface AcceptedMessage {
+  messageId: number;
+  /** The recipient's account when the message went to an electronic mailbox. */
+  accountId: number | null;
+  channel: 'electronic' | 'paper';
+  serviceType: 'Normal' | 'Verifiable';
+  /** False when the sender chose "No reminders". */
+  reminders: boolean;
+  /** A paper part was supplied (fallback letter for unacknowledged verifiable messages). */
+  hasPaperPart: boolean;
+}
+
+export interface NewJob {
+  kind: string;
+  idempotencyKey: string;
+  messageId?: number | null;
+  accountId?: number | null;
+  payload?: Record<string, unknown>;
+  runAt: Date;
+}
+
+/** Records a delivery job; call inside the transaction that made the change (transactional outbox). */
+export async function enqueueJob(db: Db, job: NewJob, now: Date): Promise<void> {
+  const timestamp = now.toISOString();
+  await db
+    .insertInto('outbox_jobs')
+    .values({
+      kind: job.kind,
+      idempotency_key: job.idempotencyKey,
+      message_id: job.messageId ?? null,
+      account_id: job.accountId ?? null,
+      payload: JSON.stringify(job.payload ?? {}),
+      state: 'pending',
+      run_at: job.runAt.toISOString(),
+      created_at: timestamp,
+      updated_at: timestamp,
+    })
+    .execute();
+}
+
+const day = 24 * 3600 * 1000;
+
+/**
+ * Plans every delivery step for an accepted message, in the caller's transaction: the new-message
+ * notification, the reminder, and paper letters (immediately for the paper channel; after 7 days
+ * for an unacknowledged verifiable message with a paper part). Each job re-checks its preconditions
+ * when it runs (read? acknowledged? still wanted?), so planning early is safe.
+ */
+export async function planMessageDelivery(db: Db, message: AcceptedMessage, now: Date): Promise<void> {
+  const key = (what: string) => `message:${message.messageId}:${what}`;
+  if (message.channel === 'paper') {
+    await enqueueJob(
+      db,
+      { kind: 'paper-letter', idempotencyKey: key('paper'), messageId: message.messageId, runAt: now },
+      now,
+    );
+    return;
+  }
+  await enqueueJob(
+    db,
+    {
+      kind: 'new-message-notification',
+      idempotencyKey: key('notify'),
+      messageId: message.messageId,
+      accountId: message.accountId,
+      runAt: now,
+    },
+    now,
+  );
+  if (message.reminders) {
+    const after = message.serviceType === 'Verifiable' ? 3 * day : 7 * day;
+    await enqueueJob(
+      db,
+      {
+        kind: 'reminder',
+        idempotencyKey: key('reminder'),
+        messageId: message.messageId,
+        accountId: message.accountId,
+        runAt: new Date(now.getTime() + after),
+      },
+      now,
+    );
+  }
+  if (message.serviceType === 'Verifiable' && message.hasPaperPart) {
+    await enqueueJob(
+      db,
+      {
+        kind: 'verifiable-paper-fallback',
+        idempotencyKey: key('verifiable-paper'),
+        messageId: message.messageId,
+        runAt: new Date(now.getTime() + 7 * day),
+      },
+      now,
+    );
+  }
+}
+
+/** The welcome notification after a citizen opens (or reopens) their account. */
+export async function planWelcomeNotification(db: Db, accountId: number, openedAt: Date): Promise<void> {
+  await enqueueJob(
+    db,
+    {
+      kind: 'welcome-notification',
+      idempotencyKey: `account:${accountId}:welcome:${openedAt.toISOString()}`,
+      accountId,
+      runAt: openedAt,
+    },
+    openedAt,
+  );
+}
