@@ -1,10 +1,248 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import PDFDocument from 'pdfkit';
 import type { AppContext } from '../app-context.js';
+import { NotFoundError } from '../errors.js';
+import type { ElectronicPartInput, PaperMailPartInput } from '../modules/messages/message-input.js';
+import { RecipientRepository } from '../modules/messages/recipient-repository.js';
+import type { ApiPrincipal } from '../modules/organisations/credential-service.js';
 import type { AppServices } from '../services.js';
+import { demoOrganisations } from './demo-organisations.js';
 import type { Progress } from './seed-demo.js';
+
+/** Kimmo Mäkinen, the demo register's example person (fictitious test number). */
+const KIMMO = '270570-901K';
+const CREDENTIALS_FILE = 'demo-credentials.json';
+const API_ORGANISATION = '9990001-6';
+const API_SERVICE = 'kallio-sosiaalipalvelut';
+
+/** A one-page PDF letter, so the demo shows a real attachment and a printable paper part. */
+function letterPdf(title: string, lines: string[]): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const pdf = new PDFDocument({ size: 'A4', margin: 56, info: { Title: title } });
+    const chunks: Buffer[] = [];
+    pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
+    pdf.on('end', () => resolve(Buffer.concat(chunks)));
+    pdf.on('error', reject);
+    pdf.fontSize(18).text(title).moveDown();
+    pdf.fontSize(11);
+    for (const line of lines) pdf.text(line).moveDown(0.5);
+    pdf.end();
+  });
+}
+
+async function principalFor(services: AppServices, businessId: string): Promise<ApiPrincipal> {
+  const organisation = await services.organisations.requireOrganisation(businessId);
+  // The seed acts as the organisation's integration; sending needs only the organisation.
+  return { organisationId: organisation.id, businessId, credentialId: 0, username: 'demo-seed' };
+}
+
+async function alreadySent(
+  services: AppServices,
+  principal: ApiPrincipal,
+  externalId: string,
+): Promise<boolean> {
+  try {
+    await services.messaging.queries.idByExternalId(principal, externalId);
+    return true;
+  } catch (error) {
+    if (error instanceof NotFoundError) return false;
+    throw error;
+  }
+}
+
+/** Credentials for Peruspalvelukuntayhtymä Kallio, written once to DATA_DIR/demo-credentials.json. */
+async function seedCredentials(
+  context: AppContext,
+  services: AppServices,
+  progress: Progress,
+): Promise<void> {
+  const file = path.join(context.config.dataDir, CREDENTIALS_FILE);
+  if (fs.existsSync(file)) {
+    progress(`demo: organisation API credentials are in ${file}`);
+    return;
+  }
+  const created = await services.messaging.credentials.create({ businessId: API_ORGANISATION });
+  const content = {
+    baseUrl: context.config.publicUrl.origin,
+    username: created.username,
+    password: created.password,
+    serviceId: API_SERVICE,
+  };
+  fs.mkdirSync(context.config.dataDir, { recursive: true });
+  fs.writeFileSync(file, `${JSON.stringify(content, null, 2)}\n`, { mode: 0o600 });
+  progress(
+    `demo: organisation API credentials for Peruspalvelukuntayhtymä Kallio – username ${created.username}, ` +
+      `password ${created.password}, serviceId ${API_SERVICE} (also in ${file})`,
+  );
+}
+
+const defaultNotifications: ElectronicPartInput['notifications'] = {
+  senderDetailsInNotifications: 'Organisation and service name',
+  unreadMessageNotification: { reminder: 'Default reminder' },
+};
+
+function electronicPart(part: Partial<ElectronicPartInput> & Pick<ElectronicPartInput, 'title' | 'body'>) {
+  return {
+    attachments: [],
+    bodyFormat: 'Text' as const,
+    messageServiceType: 'Normal' as const,
+    notifications: defaultNotifications,
+    replyAllowedBy: 'No one' as const,
+    visibility: 'Normal' as const,
+    ...part,
+  };
+}
+
+async function paperPart(
+  context: AppContext,
+  businessId: string,
+  attachmentId: string,
+): Promise<PaperMailPartInput> {
+  const person = await context.populationRegister.findByIdentityCode(KIMMO);
+  const sender = demoOrganisations.find((o) => o.businessId === businessId)!;
+  return {
+    attachments: [{ attachmentId }],
+    colorPrinting: false,
+    createAddressPage: true,
+    messageServiceType: 'Verifiable',
+    rotateLandscapePages: false,
+    twoSidedPrinting: true,
+    printingAndEnvelopingService: {
+      costPool: 'DEMO',
+      postiMessaging: {
+        contactDetails: { email: 'tulostus@example.fi' },
+        username: 'demo01',
+        password: '0000',
+      },
+    },
+    recipient: {
+      address: {
+        name: person ? `${person.firstNames} ${person.lastName}` : 'Kimmo Mäkinen',
+        streetAddress: person?.address?.streetAddress ?? 'Mannerheimintie 1',
+        zipCode: person?.address?.postalCode ?? '00100',
+        city: person?.address?.city ?? 'Helsinki',
+        countryCode: person?.address?.countryCode ?? 'FI',
+      },
+    },
+    sender: {
+      address: {
+        name: sender.nameFi,
+        streetAddress: sender.streetAddress,
+        zipCode: sender.postalCode,
+        city: sender.city,
+        countryCode: 'FI',
+      },
+    },
+  };
+}
+
+/** Demo messages to Kimmo from several organisations, sent through the real sending service. */
+async function seedMessages(context: AppContext, services: AppServices, progress: Progress): Promise<void> {
+  const sending = services.messaging.sending;
+  let sent = 0;
+
+  const kallio = await principalFor(services, '9990001-6');
+  if (!(await alreadySent(services, kallio, 'demo-kallio-paatos-1'))) {
+    const pdf = await letterPdf('Päätös toimeentulotuesta', [
+      'Hakija: Kimmo Mäkinen',
+      'Päätös: Myönteinen. Toimeentulotukea myönnetään ajalle 1.3.–31.3.2026.',
+      'Oikaisuvaatimusohje: Päätökseen saa hakea oikaisua 30 päivän kuluessa tiedoksisaannista.',
+    ]);
+    const { attachmentId } = await services.messaging.attachments.upload(kallio, {
+      fileName: 'paatos-toimeentulotuki.pdf',
+      content: pdf,
+    });
+    await sending.sendElectronic(kallio, {
+      externalId: 'demo-kallio-paatos-1',
+      recipient: { id: KIMMO },
+      sender: { serviceId: 'kallio-sosiaalipalvelut' },
+      electronic: electronicPart({
+        title: 'Päätös toimeentulotuesta',
+        body: 'Hei,\n\nohessa päätös toimeentulotukihakemukseesi. Päätös on liitteenä PDF-tiedostona.\n\nYstävällisin terveisin\nSosiaalipalvelut',
+        attachments: [{ attachmentId }],
+      }),
+    });
+    sent += 1;
+  }
+
+  const ylitornio = await principalFor(services, '9990002-4');
+  if (!(await alreadySent(services, ylitornio, 'demo-ylitornio-rakennuslupa-1'))) {
+    const pdf = await letterPdf('Rakennuslupapäätös', [
+      'Luvan hakija: Kimmo Mäkinen',
+      'Päätös: Rakennuslupa myönnetään hakemuksen mukaisesti.',
+      'Tämä päätös annetaan tiedoksi todisteellisesti.',
+    ]);
+    const { attachmentId } = await services.messaging.attachments.upload(ylitornio, {
+      fileName: 'rakennuslupapaatos.pdf',
+      content: pdf,
+    });
+    await sending.sendMultichannel(ylitornio, {
+      externalId: 'demo-ylitornio-rakennuslupa-1',
+      recipient: { id: KIMMO },
+      sender: { serviceId: 'ylitornio-rakennusvalvonta' },
+      electronic: electronicPart({
+        title: 'Rakennuslupapäätös (todisteellinen tiedoksianto)',
+        body: 'Rakennuslupapäätöksesi on valmis. Kuittaa viesti vastaanotetuksi, niin pääset lukemaan päätöksen.',
+        messageServiceType: 'Verifiable',
+        attachments: [{ attachmentId }],
+      }),
+      paperMail: await paperPart(context, '9990002-4', attachmentId),
+    });
+    sent += 1;
+  }
+
+  const askola = await principalFor(services, '9990003-2');
+  if (!(await alreadySent(services, askola, 'demo-askola-selvityspyynto-1'))) {
+    await sending.sendElectronic(askola, {
+      externalId: 'demo-askola-selvityspyynto-1',
+      recipient: { id: KIMMO },
+      sender: { serviceId: 'askola-asiointi' },
+      electronic: electronicPart({
+        title: 'Pyyntö lisäselvityksestä',
+        body: 'Hei,\n\ntarvitsemme hakemuksesi käsittelyä varten kopion vuokrasopimuksesta. Voit vastata tähän viestiin ja liittää sopimuksen mukaan.',
+        replyAllowedBy: 'Anyone',
+      }),
+    });
+    sent += 1;
+  }
+
+  const savitaipale = await principalFor(services, '9990004-0');
+  if (!(await alreadySent(services, savitaipale, 'demo-savitaipale-tiedote-1'))) {
+    await sending.sendElectronic(savitaipale, {
+      externalId: 'demo-savitaipale-tiedote-1',
+      recipient: { id: KIMMO },
+      sender: { serviceId: 'savitaipale-asiointi' },
+      electronic: electronicPart({
+        title: 'Tiedote: kunnan sähköinen asiointi uudistuu',
+        bodyFormat: 'Markdown',
+        body: [
+          '# Sähköinen asiointi uudistuu',
+          '',
+          'Savitaipaleen kunnan palvelut siirtyvät **asiointitilille**. Jatkossa saat:',
+          '',
+          '- päätökset ja kirjeet sähköisesti',
+          '- ilmoituksen uusista viesteistä sähköpostiin tai tekstiviestinä',
+          '',
+          'Lisätietoja: [suomi.fi](https://www.suomi.fi/)',
+        ].join('\n'),
+      }),
+    });
+    sent += 1;
+  }
+  progress(
+    sent > 0 ? `demo: sent ${sent} messages to Kimmo Mäkinen` : 'demo: messages to Kimmo Mäkinen present',
+  );
+}
 
 /** Demo API credentials (DATA_DIR/demo-credentials.json) and demo messages. Idempotent. */
 export async function seedApiDemo(
-  _context: AppContext,
-  _services: AppServices,
-  _progress: Progress,
-): Promise<void> {}
+  context: AppContext,
+  services: AppServices,
+  progress: Progress,
+): Promise<void> {
+  await seedCredentials(context, services, progress);
+  // The citizen portal's seed opens Kimmo's mailbox; if it has not, open it here so mail can land.
+  await new RecipientRepository(context.database.db).ensureDemoAccount(KIMMO, context.clock().toISOString());
+  await seedMessages(context, services, progress);
+}

@@ -21,9 +21,51 @@ export interface NewFeedEvent {
   externalId?: string | null | undefined;
   type: FeedEventType;
   occurredAt: Date;
+  /** 'Receipt confirmed': who acknowledged; defaults to the recipient the organisation addressed. */
+  receiptConfirmedBy?: string | undefined;
+  /** 'Posti: …' events: Posti's tracking code of the letter. */
+  postiTrackingCode?: string | undefined;
+  /** 'Posti: receipt confirmed': the signature Posti recorded. */
+  recipientSignature?: string | undefined;
 }
 
 type Db = Kysely<DatabaseSchema>;
+
+/**
+ * The metadata object of each v2 event type, exactly as the contract's GetV2Event variants define
+ * it: messages from end users carry no externalId (the citizen has none), receipt confirmations say
+ * who confirmed, and Posti events carry the tracking code (and the signature for receipts).
+ */
+async function metadataFor(db: Db, event: NewFeedEvent): Promise<Record<string, unknown>> {
+  const metadata: Record<string, unknown> = { messageId: event.messageId, serviceId: event.serviceId };
+  if (event.type === 'Electronic message from end user') return metadata;
+  if (event.externalId) metadata.externalId = event.externalId;
+  switch (event.type) {
+    case 'Receipt confirmed':
+      metadata.receiptConfirmedBy = event.receiptConfirmedBy ?? (await recipientOf(db, event.messageId));
+      break;
+    case 'Posti: receipt confirmed':
+      metadata.postiTrackingCode = event.postiTrackingCode ?? '';
+      metadata.recipientSignature = event.recipientSignature ?? '';
+      break;
+    case 'Posti: returned to sender':
+    case 'Posti: unresolved':
+      metadata.postiTrackingCode = event.postiTrackingCode ?? '';
+      break;
+    default:
+      break;
+  }
+  return metadata;
+}
+
+async function recipientOf(db: Db, messageId: number): Promise<string> {
+  const row = await db
+    .selectFrom('messages')
+    .select('recipient_id')
+    .where('id', '=', messageId)
+    .executeTakeFirst();
+  return row?.recipient_id ?? '';
+}
 
 /**
  * Appends an event to an organisation's feed. Call it inside the transaction that made the change,
@@ -38,8 +80,7 @@ export async function appendFeedEvent(db: Db, event: NewFeedEvent): Promise<void
   if (isPostgres(db)) {
     await sql`select pg_advisory_xact_lock(7231001)`.execute(db);
   }
-  const metadata: Record<string, unknown> = { messageId: event.messageId, serviceId: event.serviceId };
-  if (event.externalId) metadata.externalId = event.externalId;
+  const metadata = await metadataFor(db, event);
   const eventTime = event.occurredAt.toISOString();
   await db
     .insertInto('events')

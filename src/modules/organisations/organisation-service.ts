@@ -76,6 +76,11 @@ export class OrganisationService {
     );
   }
 
+  /** A service by its public id (the API's sender.serviceId), whichever organisation owns it. */
+  findService(serviceId: string): Promise<ServiceRow | undefined> {
+    return this.repository.findServiceByServiceId(serviceId);
+  }
+
   listOrganisations(): Promise<OrganisationRow[]> {
     return this.repository.listOrganisations();
   }
@@ -92,11 +97,15 @@ export class OrganisationService {
   async connectedOrganisations(locale: string): Promise<Array<{ name: string; services: string[] }>> {
     const organisations = await this.repository.listOrganisations();
     const services = await this.repository.listServices();
-    return organisations.map((organisation) => ({
-      name: localisedName(organisation, locale),
-      services: services
-        .filter((s) => s.organisationId === organisation.id && s.active)
-        .map((s) => localisedName(s, locale)),
-    }));
+    // An organisation without active services (e.g. the account's own system sender) offers
+    // citizens nothing, so it is not listed.
+    return organisations
+      .map((organisation) => ({
+        name: localisedName(organisation, locale),
+        services: services
+          .filter((s) => s.organisationId === organisation.id && s.active)
+          .map((s) => localisedName(s, locale)),
+      }))
+      .filter((organisation) => organisation.services.length > 0);
   }
 }

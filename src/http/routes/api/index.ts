@@ -1,11 +1,42 @@
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../../app-context.js';
+import { maxAttachmentBytes } from '../../../modules/messages/attachment-service.js';
 import type { AppServices } from '../../../services.js';
+import { attachmentRoutes } from './attachment-routes.js';
+import { authRoutes } from './auth-routes.js';
+import { registerAuthentication } from './authentication.js';
+import { docsRoutes } from './docs-routes.js';
+import { mailboxRoutes } from './mailbox-routes.js';
+import { messageRoutes } from './message-routes.js';
+import { openApiInfo } from './openapi-document.js';
+import { queryRoutes } from './query-routes.js';
 
-/** The organisation API (Suomi.fi Messages REST API compatible): /v1 and /v2. */
+/**
+ * The organisation API (Suomi.fi Messages REST API compatible): /v1 and /v2, plus its documentation
+ * at /api-docs. Multipart parsing, rate limits and the OpenAPI generator are registered inside this
+ * plugin so they apply to these routes only.
+ */
 export function organisationApiRoutes(
   _context: AppContext,
-  _services: AppServices,
+  services: AppServices,
 ): FastifyPluginAsyncTypebox {
-  return async () => {};
+  return async (app) => {
+    const messaging = services.messaging;
+    await app.register(swagger, { openapi: openApiInfo });
+    await app.register(rateLimit, { global: false });
+    await app.register(multipart, {
+      limits: { fileSize: maxAttachmentBytes, files: 1, fields: 5, fieldSize: 64 * 1024, parts: 6 },
+    });
+    registerAuthentication(app, messaging.credentials);
+
+    await app.register(authRoutes(messaging.credentials));
+    await app.register(mailboxRoutes(messaging.mailboxes));
+    await app.register(attachmentRoutes(messaging.attachments));
+    await app.register(messageRoutes(messaging.sending));
+    await app.register(queryRoutes(messaging.events, messaging.queries));
+    await app.register(docsRoutes());
+  };
 }

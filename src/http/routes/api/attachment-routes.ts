@@ -1,0 +1,104 @@
+import { Type } from '@sinclair/typebox';
+import type { MultipartFile } from '@fastify/multipart';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { UnsupportedMediaTypeError, ValidationError } from '../../../errors.js';
+import { maxAttachmentBytes, type AttachmentService } from '../../../modules/messages/attachment-service.js';
+import { principalOf } from './authentication.js';
+import { ErrorResponse, authenticatedErrors, tokenSecurity } from './schemas/common.js';
+import { AttachmentIdParams, AttachmentReferenceResponse } from './schemas/query-schemas.js';
+
+const tooLargeText = `HTTP content length exceeded ${maxAttachmentBytes} bytes.`;
+// Room for the multipart boundaries and part headers around a file of the maximum size.
+const multipartOverhead = 64 * 1024;
+
+/** The contract answers 413 in plain text, unlike every other error. */
+function tooLarge(reply: FastifyReply) {
+  return reply.status(413).type('text/plain; charset=utf-8').send(tooLargeText);
+}
+
+async function readFilePart(
+  request: FastifyRequest,
+): Promise<{ part: MultipartFile; content: Buffer } | 'too large'> {
+  if (!request.isMultipart()) {
+    throw new UnsupportedMediaTypeError('the request must be multipart/form-data with a "file" part');
+  }
+  const part = await request.file();
+  if (!part || part.fieldname !== 'file') throw new ValidationError('file', 'is required');
+  try {
+    return { part, content: await part.toBuffer() };
+  } catch (error) {
+    if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') return 'too large';
+    throw error;
+  }
+}
+
+/** POST /v2/attachments (uploads) and GET /v1/attachments/{id} (citizens' attachments). */
+export function attachmentRoutes(attachments: AttachmentService): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.post(
+      '/v2/attachments',
+      {
+        schema: {
+          tags: ['messages'],
+          summary:
+            'Upload an attachment that will either be attached to an electronic message or be printed and delivered via paper mail.',
+          description:
+            'Multipart form data with one part named "file", at most 10,485,760 bytes. The type is decided ' +
+            'from the content: PDF, JPEG, PNG, plain text, Word, Excel, PowerPoint (old and OOXML), ' +
+            'OpenDocument text and spreadsheet. The file name is shown to the recipient. Uploads not used ' +
+            'in a message within 24 hours are removed.',
+          operationId: 'postV3Attachments',
+          security: tokenSecurity,
+          consumes: ['multipart/form-data'],
+          response: authenticatedErrors({
+            201: AttachmentReferenceResponse,
+            400: ErrorResponse,
+            413: Type.String({ description: tooLargeText }),
+            415: ErrorResponse,
+          }),
+        },
+      },
+      async (request, reply) => {
+        const principal = principalOf(request);
+        const declared = Number(request.headers['content-length']);
+        if (declared > maxAttachmentBytes + multipartOverhead) return tooLarge(reply);
+        const file = await readFilePart(request);
+        if (file === 'too large') return tooLarge(reply);
+        const created = await attachments.upload(principal, {
+          fileName: file.part.filename,
+          content: file.content,
+        });
+        return reply.status(201).send(created);
+      },
+    );
+
+    app.get(
+      '/v1/attachments/:id',
+      {
+        schema: {
+          tags: ['messages'],
+          summary: 'Retrieve an attachment an end user has included in a message they have sent you.',
+          description: 'The data of messages sent by end users is retrievable for 60 days.',
+          operationId: 'getV1Attachment',
+          security: tokenSecurity,
+          params: AttachmentIdParams,
+          response: authenticatedErrors({
+            // Sent as raw bytes (Fastify never serialises a Buffer), in the type sniffed at upload.
+            200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary' }),
+            400: ErrorResponse,
+            404: ErrorResponse,
+          }),
+        },
+      },
+      async (request, reply) => {
+        const file = await attachments.citizenAttachment(principalOf(request), request.params.id);
+        return reply
+          .type(file.mediaType)
+          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+          .header('cache-control', 'no-store')
+          .send(file.content);
+      },
+    );
+  };
+}

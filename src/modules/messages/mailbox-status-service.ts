@@ -1,0 +1,16 @@
+import { isValidIdentityCode } from '../../domain/identity-code.js';
+import type { RecipientRepository } from './recipient-repository.js';
+import { validateRecipientId } from './message-validation.js';
+
+/** POST /v1/mailboxes/active: which of the given people have an active mailbox. */
+export class MailboxStatusService {
+  constructor(private readonly recipients: RecipientRepository) {}
+
+  /** The ids with an active mailbox, in the order given, each once. Business IDs have no mailbox here. */
+  async activeMailboxes(ids: readonly string[]): Promise<string[]> {
+    ids.forEach((id, index) => validateRecipientId(id, `endUsers[${index}].id`));
+    const unique = [...new Set(ids)];
+    const active = await this.recipients.activeAccounts(unique.filter(isValidIdentityCode));
+    return unique.filter((id) => active.has(id));
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * What an organisation sends, in the contract's own shapes (messages.api.rest.v2.*). The HTTP layer
+ * validates requests against TypeBox schemas of the same shapes; these types keep the service
+ * independent of HTTP.
+ */
+export type MessageServiceType = 'Normal' | 'Verifiable';
+
+export interface AttachmentReference {
+  attachmentId: string;
+}
+
+export interface LocalisedTexts {
+  fi: string;
+  sv: string;
+  en: string;
+}
+
+export interface NotificationsInput {
+  customisedNewMessageNotification?: { title: LocalisedTexts; content: LocalisedTexts } | undefined;
+  senderDetailsInNotifications: 'Organisation and service name' | 'None';
+  unreadMessageNotification: { reminder: 'Default reminder' | 'No reminders' };
+}
+
+export interface ElectronicPartInput {
+  attachments: AttachmentReference[];
+  body: string;
+  bodyFormat: 'Text' | 'Markdown';
+  inReplyToMessageId?: number | undefined;
+  messageServiceType: MessageServiceType;
+  notifications: NotificationsInput;
+  replyAllowedBy: 'Anyone' | 'No one';
+  title: string;
+  visibility: 'Normal' | 'Recipient only';
+}
+
+export interface AddressInput {
+  additionalName?: string | undefined;
+  city: string;
+  countryCode: string;
+  name: string;
+  streetAddress: string;
+  zipCode: string;
+}
+
+export interface PaperMailPartInput {
+  attachments: AttachmentReference[];
+  colorPrinting: boolean;
+  createAddressPage: boolean;
+  messageServiceType: MessageServiceType;
+  printingAndEnvelopingService: {
+    costPool?: string | undefined;
+    postiMessaging: { contactDetails: { email: string }; password: string; username: string };
+  };
+  recipient: { address: AddressInput };
+  rotateLandscapePages: boolean;
+  sender: { address: AddressInput };
+  twoSidedPrinting: boolean;
+}
+
+export interface ElectronicMessageRequest {
+  electronic: ElectronicPartInput;
+  externalId: string;
+  recipient: { id: string };
+  sender: { serviceId: string };
+}
+
+export interface MultichannelMessageRequest extends ElectronicMessageRequest {
+  paperMail: PaperMailPartInput;
+}
+
+export interface PaperMailWithoutIdRequest {
+  externalId: string;
+  paperMail: PaperMailPartInput;
+  sender: { serviceId: string };
+}
+
+/** 'created', or 'duplicate' when the externalId was already used by the service (HTTP 409). */
+export interface SendResult {
+  messageId: number;
+  created: boolean;
+}
+
+/** How the message came in; kept in `options` for the citizen side and delivery. */
+export type SentVia = 'electronic' | 'multichannel' | 'paper-mail-without-id';
+
+/** The `messages.options` JSON written for messages from organisations. */
+export interface OutgoingMessageOptions {
+  sentVia: SentVia;
+  /** The contract's notifications object as given (absent for paper mail without id). */
+  notifications?: NotificationsInput;
+}

@@ -1,0 +1,142 @@
+import type { Envelope } from '../../crypto/envelope.js';
+import { NotFoundError } from '../../errors.js';
+import type { PopulationRegister } from '../population-register/population-register.js';
+import type { ApiPrincipal } from '../organisations/credential-service.js';
+import type { OrganisationService } from '../organisations/organisation-service.js';
+import type { AttachmentRepository } from './attachment-repository.js';
+import { citizenMessageRetentionMs } from './attachment-service.js';
+import type { FeedRepository } from './feed-repository.js';
+import { contentContext, decryptText } from './message-content.js';
+import type { MessageRepository } from './message-repository.js';
+
+interface Status<S extends string> {
+  createdAt: string;
+  status: S;
+}
+
+/** The contract's MessageState plus our extension: the date the message is deemed received. */
+export interface MessageStateView {
+  statuses: Status<'Created'>[];
+  electronic?: { statuses: Status<'Created' | 'Readable' | 'Read' | 'Receipt confirmed'>[] };
+  paperMail?: { statuses: Status<'Created' | 'Sent for printing and enveloping'>[] };
+  deemedReceivedOn?: string;
+}
+
+export interface CitizenMessageView {
+  messageId: number;
+  createdAt: string;
+  electronic: {
+    messageId: number;
+    createdAt: string;
+    title: string;
+    body: string;
+    attachments: Array<{ attachmentId: string; filename: string; mediaType: string; sizeBytes: number }>;
+    thread?: { rootMessageId: number; threadExternalId?: string };
+    messageType?: string;
+  };
+  sender: { mailboxOwner: { id: string; name: string } };
+}
+
+/**
+ * Reading what the organisation sent (its id by externalId, its delivery state) and what citizens
+ * sent to it. Every lookup is scoped to the caller's organisation; anything else is "not found".
+ */
+export class MessageQueryService {
+  constructor(
+    private readonly messages: MessageRepository,
+    private readonly attachments: AttachmentRepository,
+    private readonly feed: FeedRepository,
+    private readonly organisations: OrganisationService,
+    private readonly populationRegister: PopulationRegister,
+    private readonly envelope: Envelope,
+    private readonly clock: () => Date,
+  ) {}
+
+  /** GET /v1/messages/id?externalId= (with our optional serviceId to pick one service). */
+  async idByExternalId(principal: ApiPrincipal, externalId: string, serviceId?: string): Promise<number> {
+    let servicePk: number | undefined;
+    if (serviceId !== undefined) {
+      const service = await this.organisations.findService(serviceId);
+      if (!service || service.organisationId !== principal.organisationId) {
+        throw new NotFoundError('Message not found');
+      }
+      servicePk = service.id;
+    }
+    const id = await this.messages.idByOrganisationExternalId(
+      principal.organisationId,
+      externalId,
+      servicePk,
+    );
+    if (id === undefined) throw new NotFoundError('Message not found');
+    return id;
+  }
+
+  /** GET /v1/messages/{id}/state. */
+  async state(principal: ApiPrincipal, messageId: number): Promise<MessageStateView> {
+    const message = await this.messages.outgoingState(principal.organisationId, messageId);
+    if (!message) throw new NotFoundError('Message not found');
+    const view: MessageStateView = { statuses: [{ createdAt: message.createdAt, status: 'Created' }] };
+    if (message.channel === 'electronic') {
+      const statuses: NonNullable<MessageStateView['electronic']>['statuses'] = [
+        { createdAt: message.createdAt, status: 'Created' },
+      ];
+      if (message.availableAt) statuses.push({ createdAt: message.availableAt, status: 'Readable' });
+      if (message.readAt) statuses.push({ createdAt: message.readAt, status: 'Read' });
+      if (message.receiptConfirmedAt) {
+        statuses.push({ createdAt: message.receiptConfirmedAt, status: 'Receipt confirmed' });
+      }
+      view.electronic = { statuses };
+    }
+    // Paper statuses come from the feed, where the delivery pipeline records printing; an electronic
+    // message gets them too if its paper part was printed (unacknowledged verifiable message).
+    const paper: NonNullable<MessageStateView['paperMail']>['statuses'] = [];
+    if (message.channel === 'paper') paper.push({ createdAt: message.createdAt, status: 'Created' });
+    for (const event of await this.feed.ofMessage(principal.organisationId, messageId)) {
+      if (event.type === 'Sent for printing and enveloping') {
+        if (paper.length === 0) paper.push({ createdAt: event.occurredAt, status: 'Created' });
+        paper.push({ createdAt: event.occurredAt, status: 'Sent for printing and enveloping' });
+      }
+    }
+    if (paper.length > 0) view.paperMail = { statuses: paper };
+    if (message.deemedReceivedOn) view.deemedReceivedOn = message.deemedReceivedOn;
+    return view;
+  }
+
+  /** GET /v2/messages/{id}: a message a citizen sent to this organisation, within 60 days. */
+  async citizenMessage(principal: ApiPrincipal, messageId: number): Promise<CitizenMessageView> {
+    const since = new Date(this.clock().getTime() - citizenMessageRetentionMs).toISOString();
+    const row = await this.messages.citizenMessage(principal.organisationId, messageId, since);
+    if (!row) throw new NotFoundError('Message not found');
+    const attachments = await this.attachments.listOfMessage(row.id);
+    const person = await this.populationRegister.findByIdentityCode(row.senderIdentityCode);
+    const electronic: CitizenMessageView['electronic'] = {
+      messageId: row.id,
+      createdAt: row.createdAt,
+      title: decryptText(this.envelope, row.titleEnc, contentContext.title),
+      body: decryptText(this.envelope, row.bodyEnc, contentContext.body),
+      attachments: attachments.map((a) => ({
+        attachmentId: a.id,
+        filename: a.fileName,
+        mediaType: a.mediaType,
+        sizeBytes: a.sizeBytes,
+      })),
+    };
+    const rootId = row.threadId !== null && row.threadId !== row.id ? row.threadId : row.inReplyTo;
+    if (rootId !== null) {
+      const threadExternalId = await this.messages.externalIdOf(principal.organisationId, rootId);
+      electronic.thread = { rootMessageId: rootId, ...(threadExternalId ? { threadExternalId } : {}) };
+    }
+    if (row.citizenType) electronic.messageType = row.citizenType;
+    return {
+      messageId: row.id,
+      createdAt: row.createdAt,
+      electronic,
+      sender: {
+        mailboxOwner: {
+          id: row.senderIdentityCode,
+          name: person ? `${person.firstNames} ${person.lastName}` : '',
+        },
+      },
+    };
+  }
+}

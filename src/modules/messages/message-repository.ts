@@ -1,0 +1,199 @@
+import type { Kysely } from 'kysely';
+import type { DatabaseSchema, MessagesTable } from '../../db/schema.js';
+
+type Db = Kysely<DatabaseSchema>;
+
+export interface NewOutgoingMessage {
+  organisationId: number;
+  servicePk: number;
+  accountId: number | null;
+  recipientId: string | null;
+  externalId: string;
+  channel: MessagesTable['channel'];
+  serviceType: MessagesTable['service_type'];
+  replyAllowed: boolean;
+  visibility: string;
+  bodyFormat: MessagesTable['body_format'];
+  titleEnc: Buffer;
+  bodyEnc: Buffer;
+  options: string;
+  paperEnc: Buffer | null;
+  inReplyTo: number | null;
+  /** Null for a new thread: the message becomes its own root. */
+  threadId: number | null;
+  createdAt: string;
+  availableAt: string | null;
+  deemedReceivedOn: string | null;
+}
+
+/** A message the organisation may reply to, with what a reply must match. */
+export interface ReplyTarget {
+  id: number;
+  direction: MessagesTable['direction'];
+  recipientId: string | null;
+  senderIdentityCode: string | null;
+  threadId: number | null;
+}
+
+export interface OutgoingMessageState {
+  id: number;
+  channel: MessagesTable['channel'];
+  serviceType: MessagesTable['service_type'];
+  createdAt: string;
+  availableAt: string | null;
+  readAt: string | null;
+  receiptConfirmedAt: string | null;
+  deemedReceivedOn: string | null;
+}
+
+export interface CitizenMessageRow {
+  id: number;
+  createdAt: string;
+  titleEnc: Buffer;
+  bodyEnc: Buffer;
+  threadId: number | null;
+  inReplyTo: number | null;
+  citizenType: string | null;
+  senderIdentityCode: string;
+}
+
+/** All SQL about messages on the organisation API side. */
+export class MessageRepository {
+  constructor(private readonly db: Db) {}
+
+  /** Inserts the message and sets its thread (its own id when it starts one). */
+  async insertOutgoing(message: NewOutgoingMessage): Promise<number> {
+    const { id } = await this.db
+      .insertInto('messages')
+      .values({
+        direction: 'to_citizen',
+        organisation_id: message.organisationId,
+        service_pk: message.servicePk,
+        account_id: message.accountId,
+        recipient_id: message.recipientId,
+        external_id: message.externalId,
+        channel: message.channel,
+        service_type: message.serviceType,
+        reply_allowed: message.replyAllowed ? 1 : 0,
+        visibility: message.visibility,
+        body_format: message.bodyFormat,
+        title_enc: message.titleEnc,
+        body_enc: message.bodyEnc,
+        options: message.options,
+        paper_enc: message.paperEnc,
+        in_reply_to: message.inReplyTo,
+        thread_id: message.threadId,
+        citizen_type: null,
+        created_at: message.createdAt,
+        available_at: message.availableAt,
+        deemed_received_on: message.deemedReceivedOn,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    if (message.threadId === null) {
+      await this.db.updateTable('messages').set({ thread_id: id }).where('id', '=', id).execute();
+    }
+    return id;
+  }
+
+  async idByExternalId(servicePk: number, externalId: string): Promise<number | undefined> {
+    const row = await this.db
+      .selectFrom('messages')
+      .select('id')
+      .where('service_pk', '=', servicePk)
+      .where('external_id', '=', externalId)
+      .executeTakeFirst();
+    return row?.id;
+  }
+
+  /** The organisation's sent message with this externalId (the oldest, if several services reused it). */
+  async idByOrganisationExternalId(
+    organisationId: number,
+    externalId: string,
+    servicePk?: number,
+  ): Promise<number | undefined> {
+    let query = this.db
+      .selectFrom('messages')
+      .select('id')
+      .where('organisation_id', '=', organisationId)
+      .where('external_id', '=', externalId)
+      .where('direction', '=', 'to_citizen');
+    if (servicePk !== undefined) query = query.where('service_pk', '=', servicePk);
+    return (await query.orderBy('id').executeTakeFirst())?.id;
+  }
+
+  async replyTarget(organisationId: number, id: number): Promise<ReplyTarget | undefined> {
+    return this.db
+      .selectFrom('messages as m')
+      .leftJoin('accounts as a', 'a.id', 'm.account_id')
+      .select([
+        'm.id',
+        'm.direction',
+        'm.recipient_id as recipientId',
+        'a.identity_code as senderIdentityCode',
+        'm.thread_id as threadId',
+      ])
+      .where('m.id', '=', id)
+      .where('m.organisation_id', '=', organisationId)
+      .where('m.purged_at', 'is', null)
+      .executeTakeFirst();
+  }
+
+  async outgoingState(organisationId: number, id: number): Promise<OutgoingMessageState | undefined> {
+    return this.db
+      .selectFrom('messages')
+      .select([
+        'id',
+        'channel',
+        'service_type as serviceType',
+        'created_at as createdAt',
+        'available_at as availableAt',
+        'read_at as readAt',
+        'receipt_confirmed_at as receiptConfirmedAt',
+        'deemed_received_on as deemedReceivedOn',
+      ])
+      .where('id', '=', id)
+      .where('organisation_id', '=', organisationId)
+      .where('direction', '=', 'to_citizen')
+      .executeTakeFirst();
+  }
+
+  /** A message a citizen sent to this organisation since `since` (60 days in the contract). */
+  async citizenMessage(
+    organisationId: number,
+    id: number,
+    since: string,
+  ): Promise<CitizenMessageRow | undefined> {
+    return this.db
+      .selectFrom('messages as m')
+      .innerJoin('accounts as a', 'a.id', 'm.account_id')
+      .select([
+        'm.id',
+        'm.created_at as createdAt',
+        'm.title_enc as titleEnc',
+        'm.body_enc as bodyEnc',
+        'm.thread_id as threadId',
+        'm.in_reply_to as inReplyTo',
+        'm.citizen_type as citizenType',
+        'a.identity_code as senderIdentityCode',
+      ])
+      .where('m.id', '=', id)
+      .where('m.organisation_id', '=', organisationId)
+      .where('m.direction', '=', 'from_citizen')
+      .where('m.created_at', '>=', since)
+      .where('m.purged_at', 'is', null)
+      .executeTakeFirst();
+  }
+
+  /** The externalId of a thread's root when the organisation started the thread. */
+  async externalIdOf(organisationId: number, id: number): Promise<string | null> {
+    const row = await this.db
+      .selectFrom('messages')
+      .select('external_id')
+      .where('id', '=', id)
+      .where('organisation_id', '=', organisationId)
+      .where('direction', '=', 'to_citizen')
+      .executeTakeFirst();
+    return row?.external_id ?? null;
+  }
+}

@@ -1,0 +1,343 @@
+import { PDFDocument } from 'pdf-lib';
+import type { Kysely } from 'kysely';
+import { encryptText, contentContext } from './message-content.js';
+import type { Envelope } from '../../crypto/envelope.js';
+import type { DatabaseSchema } from '../../db/schema.js';
+import { deemedReceivedElectronic } from '../../domain/legal-dates.js';
+import { ValidationError } from '../../errors.js';
+import { planMessageDelivery } from '../delivery/delivery-planner.js';
+import type { ApiPrincipal } from '../organisations/credential-service.js';
+import type { OrganisationService } from '../organisations/organisation-service.js';
+import type { ServiceRow } from '../organisations/organisation-repository.js';
+import { AttachmentRepository, type UploadState } from './attachment-repository.js';
+import { appendFeedEvent } from './event-repository.js';
+import type {
+  AttachmentReference,
+  ElectronicMessageRequest,
+  ElectronicPartInput,
+  MessageServiceType,
+  MultichannelMessageRequest,
+  OutgoingMessageOptions,
+  PaperMailPartInput,
+  PaperMailWithoutIdRequest,
+  SendResult,
+  SentVia,
+} from './message-input.js';
+import { MessageRepository } from './message-repository.js';
+import { validateElectronicPart, validatePaperPart, validateRecipientId } from './message-validation.js';
+import { RecipientRepository } from './recipient-repository.js';
+import { isUniqueViolation } from './unique-violation.js';
+import { uploadLifetimeMs } from './attachment-service.js';
+
+type Db = Kysely<DatabaseSchema>;
+
+interface Thread {
+  inReplyTo: number | null;
+  threadId: number | null;
+}
+
+/** Everything decided about a message before the transaction that stores it. */
+interface Accepted {
+  principal: ApiPrincipal;
+  service: ServiceRow;
+  externalId: string;
+  sentVia: SentVia;
+  recipientId: string | null;
+  accountId: number | null;
+  channel: 'electronic' | 'paper';
+  serviceType: MessageServiceType;
+  electronic: ElectronicPartInput | undefined;
+  paperMail: PaperMailPartInput | undefined;
+  thread: Thread;
+}
+
+/**
+ * Sending messages to citizens: POST /v2/messages/electronic, /v2/messages (multichannel) and
+ * /v2/paper-mail-without-id. Everything is checked before anything is written, and everything is
+ * written in one transaction: the message, its attachments marked used, the feed event and the
+ * delivery jobs. `externalId` is the idempotency key per sending service; a repeat (even a
+ * concurrent one, caught by the unique index) answers with the original message id.
+ */
+export class MessageSendingService {
+  constructor(
+    private readonly db: Db,
+    private readonly envelope: Envelope,
+    private readonly organisations: OrganisationService,
+    private readonly clock: () => Date,
+  ) {}
+
+  async sendElectronic(principal: ApiPrincipal, request: ElectronicMessageRequest): Promise<SendResult> {
+    const service = await this.senderService(principal, request.sender.serviceId);
+    const duplicate = await this.duplicateOf(service, request.externalId);
+    if (duplicate) return duplicate;
+    validateRecipientId(request.recipient.id);
+    validateElectronicPart(request.electronic);
+    const accountId = await new RecipientRepository(this.db).activeAccountId(request.recipient.id);
+    if (accountId === undefined) {
+      throw new ValidationError('recipient.id', 'the recipient has no active mailbox', 'MAILBOX_NOT_IN_USE');
+    }
+    const thread = await this.replyThread(principal, request.electronic, request.recipient.id);
+    const uploads = await this.checkUploads(
+      principal,
+      request.electronic.attachments,
+      'electronic.attachments',
+    );
+    return this.store(
+      {
+        principal,
+        service,
+        externalId: request.externalId,
+        sentVia: 'electronic',
+        recipientId: request.recipient.id,
+        accountId,
+        channel: 'electronic',
+        serviceType: request.electronic.messageServiceType,
+        electronic: request.electronic,
+        paperMail: undefined,
+        thread,
+      },
+      uploads,
+    );
+  }
+
+  /** Electronic when the recipient has an active mailbox, otherwise the paper part is printed. */
+  async sendMultichannel(principal: ApiPrincipal, request: MultichannelMessageRequest): Promise<SendResult> {
+    const service = await this.senderService(principal, request.sender.serviceId);
+    const duplicate = await this.duplicateOf(service, request.externalId);
+    if (duplicate) return duplicate;
+    validateRecipientId(request.recipient.id);
+    validateElectronicPart(request.electronic);
+    validatePaperPart(request.paperMail);
+    const accountId = await new RecipientRepository(this.db).activeAccountId(request.recipient.id);
+    const thread = await this.replyThread(principal, request.electronic, request.recipient.id);
+    const uploads = await this.checkUploads(
+      principal,
+      request.electronic.attachments,
+      'electronic.attachments',
+    );
+    await this.checkPaperFile(principal, request.paperMail, uploads);
+    const electronic = accountId !== undefined;
+    return this.store(
+      {
+        principal,
+        service,
+        externalId: request.externalId,
+        sentVia: 'multichannel',
+        recipientId: request.recipient.id,
+        accountId: accountId ?? null,
+        channel: electronic ? 'electronic' : 'paper',
+        serviceType: electronic
+          ? request.electronic.messageServiceType
+          : request.paperMail.messageServiceType,
+        electronic: request.electronic,
+        paperMail: request.paperMail,
+        thread,
+      },
+      uploads,
+    );
+  }
+
+  async sendPaperWithoutId(principal: ApiPrincipal, request: PaperMailWithoutIdRequest): Promise<SendResult> {
+    const service = await this.senderService(principal, request.sender.serviceId);
+    const duplicate = await this.duplicateOf(service, request.externalId);
+    if (duplicate) return duplicate;
+    validatePaperPart(request.paperMail);
+    const uploads = new Map<string, UploadState>();
+    await this.checkPaperFile(principal, request.paperMail, uploads);
+    return this.store(
+      {
+        principal,
+        service,
+        externalId: request.externalId,
+        sentVia: 'paper-mail-without-id',
+        recipientId: null,
+        accountId: null,
+        channel: 'paper',
+        serviceType: request.paperMail.messageServiceType,
+        electronic: undefined,
+        paperMail: request.paperMail,
+        thread: { inReplyTo: null, threadId: null },
+      },
+      uploads,
+    );
+  }
+
+  /** The sending service must be the caller's own and active; others' services look the same as none. */
+  private async senderService(principal: ApiPrincipal, serviceId: string): Promise<ServiceRow> {
+    const service = await this.organisations.findService(serviceId);
+    if (!service || service.organisationId !== principal.organisationId || !service.active) {
+      throw new ValidationError('sender.serviceId', 'is not an active service of your organisation');
+    }
+    return service;
+  }
+
+  private async duplicateOf(service: ServiceRow, externalId: string): Promise<SendResult | undefined> {
+    const id = await new MessageRepository(this.db).idByExternalId(service.id, externalId);
+    return id === undefined ? undefined : { messageId: id, created: false };
+  }
+
+  /**
+   * A reply must answer a message in a conversation between this organisation and this recipient:
+   * one the recipient sent to the organisation, or one the organisation sent to the recipient.
+   */
+  private async replyThread(
+    principal: ApiPrincipal,
+    electronic: ElectronicPartInput,
+    recipientId: string,
+  ): Promise<Thread> {
+    const id = electronic.inReplyToMessageId;
+    if (id === undefined) return { inReplyTo: null, threadId: null };
+    const target = await new MessageRepository(this.db).replyTarget(principal.organisationId, id);
+    const sameRecipient =
+      target !== undefined &&
+      (target.direction === 'from_citizen'
+        ? target.senderIdentityCode === recipientId
+        : target.recipientId === recipientId);
+    if (!target || !sameRecipient) {
+      throw new ValidationError(
+        'electronic.inReplyToMessageId',
+        'the message being replied to was not found',
+        'MESSAGE_BEING_REPLIED_TO_NOT_FOUND',
+      );
+    }
+    return { inReplyTo: target.id, threadId: target.threadId ?? target.id };
+  }
+
+  /** Each referenced upload must be the organisation's own, recent, and not used by another message. */
+  private async checkUploads(
+    principal: ApiPrincipal,
+    references: readonly AttachmentReference[],
+    field: string,
+  ): Promise<Map<string, UploadState>> {
+    const ids = references.map((r) => r.attachmentId);
+    const found = new Map(
+      (await new AttachmentRepository(this.db).uploadsOf(principal.organisationId, ids)).map((u) => [
+        u.id,
+        u,
+      ]),
+    );
+    const oldest = new Date(this.clock().getTime() - uploadLifetimeMs).toISOString();
+    references.forEach((reference, index) => {
+      const upload = found.get(reference.attachmentId);
+      const name = `${field}[${index}].attachmentId`;
+      if (!upload || upload.createdAt < oldest) {
+        throw new ValidationError(name, 'no such attachment (unknown, expired, or not uploaded by you)');
+      }
+      if (upload.messageId !== null) throw new ValidationError(name, 'is already used in another message');
+    });
+    return found;
+  }
+
+  /** The paper part prints exactly one PDF; it may be the same upload as an electronic attachment. */
+  private async checkPaperFile(
+    principal: ApiPrincipal,
+    paperMail: PaperMailPartInput,
+    uploads: Map<string, UploadState>,
+  ): Promise<void> {
+    const field = 'paperMail.attachments';
+    const paperUploads = await this.checkUploads(principal, paperMail.attachments, field);
+    for (const [id, upload] of paperUploads) {
+      if (upload.mediaType !== 'application/pdf') {
+        throw new ValidationError(`${field}[0].attachmentId`, 'must be a PDF file');
+      }
+      await this.checkPrintable(principal, id, `${field}[0].attachmentId`);
+      uploads.set(id, upload);
+    }
+  }
+
+  /**
+   * A letter is built from this PDF days later by the print worker; a file it cannot open (damaged,
+   * encrypted, no pages) is refused now, while the sender can still fix it.
+   */
+  private async checkPrintable(principal: ApiPrincipal, id: string, field: string): Promise<void> {
+    const blob = await new AttachmentRepository(this.db).uploadContent(principal.organisationId, id);
+    if (!blob) throw new ValidationError(field, 'unknown attachment');
+    const content = this.envelope.decrypt(blob, contentContext.attachment(id));
+    let pages = 0;
+    try {
+      pages = (await PDFDocument.load(content, { updateMetadata: false })).getPageCount();
+    } catch {
+      pages = 0;
+    }
+    if (pages === 0) throw new ValidationError(field, 'must be a printable PDF with at least one page');
+  }
+
+  private options(accepted: Accepted): string {
+    const options: OutgoingMessageOptions = { sentVia: accepted.sentVia };
+    if (accepted.electronic) options.notifications = accepted.electronic.notifications;
+    return JSON.stringify(options);
+  }
+
+  private async store(accepted: Accepted, uploads: Map<string, UploadState>): Promise<SendResult> {
+    const now = this.clock();
+    const { principal, electronic, paperMail } = accepted;
+    const isElectronic = accepted.channel === 'electronic';
+    try {
+      return await this.db.transaction().execute(async (trx) => {
+        const messages = new MessageRepository(trx);
+        const attachments = new AttachmentRepository(trx);
+        const messageId = await messages.insertOutgoing({
+          organisationId: principal.organisationId,
+          servicePk: accepted.service.id,
+          accountId: accepted.accountId,
+          recipientId: accepted.recipientId,
+          externalId: accepted.externalId,
+          channel: accepted.channel,
+          serviceType: accepted.serviceType,
+          replyAllowed: isElectronic && electronic?.replyAllowedBy === 'Anyone',
+          visibility: electronic?.visibility ?? 'Normal',
+          bodyFormat: electronic?.bodyFormat ?? 'Text',
+          titleEnc: encryptText(this.envelope, electronic?.title ?? '', contentContext.title),
+          bodyEnc: encryptText(this.envelope, electronic?.body ?? '', contentContext.body),
+          options: this.options(accepted),
+          paperEnc: paperMail
+            ? encryptText(this.envelope, JSON.stringify(paperMail), contentContext.paper)
+            : null,
+          inReplyTo: accepted.thread.inReplyTo,
+          threadId: accepted.thread.threadId,
+          createdAt: now.toISOString(),
+          availableAt: isElectronic ? now.toISOString() : null,
+          deemedReceivedOn:
+            isElectronic && accepted.serviceType === 'Normal' ? deemedReceivedElectronic(now) : null,
+        });
+        const electronicIds = (electronic?.attachments ?? []).map((a) => a.attachmentId);
+        // Electronic attachments are listed by position; a paper-only file is used but not listed.
+        const positions = new Map<string, number | null>(electronicIds.map((id, index) => [id, index]));
+        for (const id of uploads.keys()) if (!positions.has(id)) positions.set(id, null);
+        for (const [id, position] of positions) {
+          if (!(await attachments.markUsed(principal.organisationId, id, messageId, position))) {
+            throw new ValidationError('attachments', 'an attachment was used by another message meanwhile');
+          }
+        }
+        await appendFeedEvent(trx, {
+          organisationId: principal.organisationId,
+          messageId,
+          serviceId: accepted.service.serviceId,
+          externalId: accepted.externalId,
+          type: isElectronic ? 'Electronic message created' : 'Paper mail created',
+          occurredAt: now,
+        });
+        await planMessageDelivery(
+          trx,
+          {
+            messageId,
+            accountId: accepted.accountId,
+            channel: accepted.channel,
+            serviceType: accepted.serviceType,
+            reminders: electronic?.notifications.unreadMessageNotification.reminder !== 'No reminders',
+            hasPaperPart: paperMail !== undefined,
+          },
+          now,
+        );
+        return { messageId, created: true };
+      });
+    } catch (error) {
+      // A concurrent request with the same externalId committed first: answer as for any repeat.
+      if (isUniqueViolation(error)) {
+        const duplicate = await this.duplicateOf(accepted.service, accepted.externalId);
+        if (duplicate) return duplicate;
+      }
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,38 @@
+import { BlockList, isIP } from 'node:net';
+
+/**
+ * Per-credential IP allowlists (the national API requires whitelisted addresses). Stored as CIDR
+ * strings; an empty or missing list allows every address.
+ */
+
+/** Normalises `10.0.0.0/8`, a bare address (a single host) or an IPv6 range; undefined if invalid. */
+export function normaliseCidr(value: string): string | undefined {
+  const [address = '', prefixText, extra] = value.trim().split('/');
+  if (extra !== undefined) return undefined;
+  const family = isIP(address);
+  if (family === 0) return undefined;
+  const max = family === 4 ? 32 : 128;
+  if (prefixText === undefined) return `${address}/${max}`;
+  if (!/^\d{1,3}$/.test(prefixText) || Number(prefixText) > max) return undefined;
+  return `${address}/${Number(prefixText)}`;
+}
+
+/** `::ffff:192.0.2.1` (an IPv4 client on a dual-stack socket) is matched as `192.0.2.1`. */
+function unmapped(ip: string): string {
+  const match = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
+  return match ? match[1]! : ip;
+}
+
+export function isAddressAllowed(ip: string, cidrs: readonly string[] | null): boolean {
+  if (!cidrs || cidrs.length === 0) return true;
+  const address = unmapped(ip);
+  const family = isIP(address);
+  if (family === 0) return false;
+  const list = new BlockList();
+  for (const cidr of cidrs) {
+    const [network = '', prefix = ''] = cidr.split('/');
+    const networkFamily = isIP(network) === 4 ? 'ipv4' : 'ipv6';
+    list.addSubnet(network, Number(prefix), networkFamily);
+  }
+  return list.check(address, family === 4 ? 'ipv4' : 'ipv6');
+}

@@ -1,0 +1,150 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { appendFeedEvent, type FeedEventType } from '../../../src/modules/messages/event-repository.js';
+import { ApiClient } from '../../helpers/api-client.js';
+import {
+  createAccount,
+  createCitizenMessage,
+  createOrganisation,
+  electronicRequest,
+  type TestOrganisation,
+} from '../../helpers/factories.js';
+import { createHarness, type TestHarness } from '../../helpers/test-app.js';
+
+interface Page {
+  continuationToken: string;
+  events: Array<{ type: string; eventTime: string; metadata: { messageId: number } }>;
+}
+
+describe('organisation API: the event feed', () => {
+  let h: TestHarness;
+  let org: TestOrganisation;
+  let other: TestOrganisation;
+  let api: ApiClient;
+  let otherApi: ApiClient;
+  before(async () => {
+    h = await createHarness({ now: '2026-01-01T08:00:00Z' });
+    org = await createOrganisation(h);
+    other = await createOrganisation(h);
+    api = new ApiClient(h);
+    otherApi = new ApiClient(h);
+    await api.login(org);
+    await otherApi.login(other);
+  });
+  after(() => h.close());
+
+  const readAll = async (client: ApiClient, token?: string) => {
+    const pages: Page[] = [];
+    for (;;) {
+      const url =
+        token === undefined ? '/v2/events' : `/v2/events?continuationToken=${encodeURIComponent(token)}`;
+      const response = await client.get(url);
+      assert.equal(response.statusCode, 200, response.body);
+      const page = response.json<Page>();
+      assert.ok(page.events.length <= 1000);
+      pages.push(page);
+      token = page.continuationToken;
+      if (page.events.length === 0) return { pages, token };
+    }
+  };
+
+  test('every event type is served in the contract shape, in order, only to its organisation', async () => {
+    const citizen = await createAccount(h);
+    const sent = await api.post('/v2/messages/electronic', electronicRequest(org, citizen.identityCode));
+    const messageId = sent.json<{ messageId: number }>().messageId;
+    await otherApi.post('/v2/messages/electronic', electronicRequest(other, citizen.identityCode));
+    await createCitizenMessage(h, { organisation: org, accountId: citizen.id });
+    const types: FeedEventType[] = [
+      'Electronic message read',
+      'Receipt confirmed',
+      'Sent for printing and enveloping',
+      'Posti: receipt confirmed',
+      'Posti: returned to sender',
+      'Posti: unresolved',
+    ];
+    await h.context.database.db.transaction().execute(async (trx) => {
+      for (const type of types) {
+        await appendFeedEvent(trx, {
+          organisationId: org.id,
+          messageId,
+          serviceId: org.serviceId,
+          externalId: 'e',
+          type,
+          occurredAt: h.context.clock(),
+          ...(type.startsWith('Posti') ? { postiTrackingCode: 'JJFI1234' } : {}),
+        });
+      }
+    });
+    const { pages } = await readAll(api);
+    const events = pages.flatMap((p) => p.events);
+    assert.deepEqual(
+      events.map((e) => e.type),
+      ['Electronic message created', 'Electronic message from end user', ...types],
+    );
+    const receipt = events.find((e) => e.type === 'Receipt confirmed')!;
+    assert.equal(
+      (receipt.metadata as unknown as { receiptConfirmedBy: string }).receiptConfirmedBy,
+      citizen.identityCode,
+    );
+    const theirs = (await readAll(otherApi)).pages.flatMap((p) => p.events);
+    assert.deepEqual(
+      theirs.map((e) => e.type),
+      ['Electronic message created'],
+    );
+    assert.ok(theirs.every((e) => e.metadata.messageId !== messageId));
+  });
+
+  test('pages of at most 1,000 follow each other with nothing skipped or repeated', async () => {
+    const start = await readAll(api);
+    const citizen = await createAccount(h);
+    const sent = await api.post('/v2/messages/electronic', electronicRequest(org, citizen.identityCode));
+    const messageId = sent.json<{ messageId: number }>().messageId;
+    await h.context.database.db.transaction().execute(async (trx) => {
+      for (let i = 0; i < 2_499; i++) {
+        await appendFeedEvent(trx, {
+          organisationId: org.id,
+          messageId,
+          serviceId: org.serviceId,
+          type: 'Electronic message read',
+          occurredAt: h.context.clock(),
+        });
+      }
+    });
+    const { pages, token } = await readAll(api, start.token);
+    assert.deepEqual(
+      pages.map((p) => p.events.length),
+      [1000, 1000, 500, 0],
+    );
+    // An empty page hands back a token that continues from the same place.
+    const later = await api.get(`/v2/events?continuationToken=${encodeURIComponent(token!)}`);
+    assert.equal(later.json<Page>().continuationToken, token);
+    const ids = await h.context.database.db
+      .selectFrom('events')
+      .select('id')
+      .where('organisation_id', '=', org.id)
+      .where('message_id', '=', messageId)
+      .orderBy('id')
+      .execute();
+    assert.equal(ids.length, 2_500);
+    assert.equal(pages.flatMap((p) => p.events).length, 2_500);
+  });
+
+  test('events older than 60 days are no longer served and are purged', async () => {
+    h.setNow('2026-03-03T08:00:01Z');
+    await api.login(org);
+    const { pages } = await readAll(api);
+    assert.equal(pages.flatMap((p) => p.events).length, 0);
+    await h.services.messaging.purgeExpired();
+    const left = await h.context.database.db.selectFrom('events').select('id').execute();
+    assert.equal(left.length, 0);
+    h.setNow('2026-01-01T08:00:00Z');
+  });
+
+  test('a malformed continuation token is a 400 naming it', async () => {
+    for (const token of ['garbage', 'f1.' + Buffer.from('-5').toString('base64url')]) {
+      const response = await api.get(`/v2/events?continuationToken=${encodeURIComponent(token)}`);
+      assert.equal(response.statusCode, 400);
+      assert.match(response.json<{ reason: string }>().reason, /^continuationToken: /);
+    }
+  });
+});

@@ -1,0 +1,183 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { Command } from 'commander';
+import { buildProgram } from '../../src/cli/main.js';
+import { failureLine } from '../../src/cli/failure.js';
+import { passwordPolicyProblem } from '../../src/modules/organisations/password-hashing.js';
+import { runCli } from '../helpers/cli-process.js';
+import { createTestDatabase, testDialect, type TestDatabase } from '../helpers/test-database.js';
+
+/**
+ * Starting the CLI costs seconds, so the real process is spawned only where the process itself is
+ * under test (help text, exit status, what reaches stdout); the other cases run the same commander
+ * program in this process against the same kind of environment.
+ */
+const dirs: string[] = [];
+let db: TestDatabase | undefined;
+let env: Record<string, string>;
+
+before(async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'asiointitili-org-cli-'));
+  dirs.push(dir);
+  const keyFile = path.join(dir, 'ops.key');
+  fs.writeFileSync(keyFile, 'ops:' + Buffer.alloc(32, 9).toString('base64'), { mode: 0o600 });
+  env = { DATA_DIR: dir, MASTER_KEY_FILE: keyFile, LOG_LEVEL: 'silent' };
+  if (testDialect === 'postgres') {
+    db = await createTestDatabase({ migrate: false });
+    const url = new URL(db.databaseUrl!);
+    url.searchParams.set('options', `-c search_path=${db.postgresSchema}`);
+    env.DATABASE_URL = url.toString();
+  }
+});
+after(async () => {
+  await db?.destroy();
+  for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** Every command of a commander tree (commander copies output settings only at creation). */
+function allCommands(command: Command): Command[] {
+  return [command, ...command.commands.flatMap(allCommands)];
+}
+
+/** Runs a command in this process; resolves with its output, or the one-line failure main() would print. */
+async function cli(args: string[]): Promise<{ stdout: string; failure?: string }> {
+  Object.assign(process.env, env);
+  let stdout = '';
+  const program = buildProgram();
+  for (const command of allCommands(program)) {
+    command.configureOutput({ ...command.configureOutput(), writeOut: (text) => (stdout += text) });
+  }
+  try {
+    await program.parseAsync(['node', 'asiointitili', ...args]);
+    return { stdout };
+  } catch (error) {
+    return { stdout, failure: failureLine(error) };
+  }
+}
+
+describe(`operator commands for organisations and API credentials (${testDialect})`, () => {
+  test('org add / service add / list, with clear errors for bad input', async () => {
+    const added = await cli(['org', 'add', '--business-id', '9990003-2', '--name', 'Askolan kunta']);
+    assert.equal(added.failure, undefined);
+    assert.equal(JSON.parse(added.stdout).businessId, '9990003-2');
+
+    const service = await cli([
+      'service',
+      'add',
+      '--business-id',
+      '9990003-2',
+      '--service-id',
+      'askola-asiointi',
+      '--name',
+      'Asiointi',
+      '--accepts-messages',
+    ]);
+    assert.equal(service.failure, undefined);
+    assert.equal(JSON.parse(service.stdout).acceptsMessages, true);
+
+    const duplicate = await cli([
+      'service',
+      'add',
+      '--business-id',
+      '9990003-2',
+      '--service-id',
+      'askola-asiointi',
+      '--name',
+      'X',
+    ]);
+    assert.equal(duplicate.failure, 'service askola-asiointi already exists');
+    const unknown = await cli([
+      'service',
+      'add',
+      '--business-id',
+      '9990001-6',
+      '--service-id',
+      'x',
+      '--name',
+      'X',
+    ]);
+    assert.equal(unknown.failure, 'no organisation with business ID 9990001-6');
+    const badIp = await cli([
+      'credentials',
+      'create',
+      '--business-id',
+      '9990003-2',
+      '--allow-ip',
+      '300.1.1.1/8',
+    ]);
+    assert.match(badIp.failure ?? '', /^allowIp: /);
+
+    const organisations = JSON.parse((await cli(['org', 'list'])).stdout) as Array<{ businessId: string }>;
+    assert.deepEqual(
+      organisations.map((o) => o.businessId),
+      ['9990003-2'],
+    );
+    const services = JSON.parse((await cli(['service', 'list'])).stdout) as Array<{ serviceId: string }>;
+    assert.deepEqual(
+      services.map((s) => s.serviceId),
+      ['askola-asiointi'],
+    );
+  });
+
+  test('help for every command; the real process: JSON credentials on stdout, one-line errors with a non-zero exit', async () => {
+    // Help text is commander's own rendering; checked in-process for every command.
+    const program = buildProgram();
+    for (const [group, command] of [
+      ['org', 'add'],
+      ['org', 'list'],
+      ['service', 'add'],
+      ['service', 'list'],
+      ['credentials', 'create'],
+      ['credentials', 'revoke'],
+    ] as const) {
+      const help = program.commands
+        .find((c) => c.name() === group)!
+        .commands.find((c) => c.name() === command)!
+        .helpInformation();
+      assert.match(help, new RegExp(`Usage: asiointitili ${group} ${command}`));
+    }
+
+    const created = await runCli(
+      [
+        'credentials',
+        'create',
+        '--business-id',
+        '9990003-2',
+        '--allow-ip',
+        '192.0.2.0/24',
+        '--allow-ip',
+        '2001:db8::1',
+      ],
+      env,
+    );
+    assert.equal(created.code, 0, created.stderr);
+    const credentials = JSON.parse(created.stdout) as {
+      username: string;
+      password: string;
+      allowedIps: string[];
+    };
+    assert.equal(passwordPolicyProblem(credentials.password), undefined);
+    assert.deepEqual(credentials.allowedIps, ['192.0.2.0/24', '2001:db8::1/128']);
+    assert.ok(!created.stderr.includes(credentials.password), 'the password appears on stdout only');
+
+    const badId = await runCli(['org', 'add', '--business-id', '9990003-3', '--name', 'X'], env);
+    assert.notEqual(badId.code, 0);
+    const lastLine = badId.stderr.trim().split('\n').at(-1);
+    assert.equal(lastLine, 'asiointitili: businessId: not a valid business ID (Y-tunnus), e.g. 1234567-1');
+
+    const revoked = await cli(['credentials', 'revoke', '--username', credentials.username]);
+    assert.equal(revoked.failure, undefined);
+    assert.ok(JSON.parse(revoked.stdout).revokedAt);
+    const again = await cli(['credentials', 'revoke', '--username', credentials.username]);
+    assert.equal(again.failure, 'username: these credentials are already revoked');
+    const listed = JSON.parse((await cli(['credentials', 'list'])).stdout) as Array<{
+      username: string;
+      revokedAt: string;
+    }>;
+    assert.equal(listed.length, 1);
+    assert.ok(!JSON.stringify(listed).includes(credentials.password));
+  });
+});
