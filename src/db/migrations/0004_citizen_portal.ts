@@ -3,6 +3,25 @@ import type { Kysely } from 'kysely';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDb = Kysely<any>;
 
-export async function up(_db: AnyDb): Promise<void> {}
+/**
+ * The citizen portal uses the core tables (accounts, web_sessions, messages). It adds the indexes
+ * its queries need: expired sessions are swept by expiry time, and a person's sessions are found by
+ * identity code.
+ */
+export async function up(db: AnyDb): Promise<void> {
+  await db.schema
+    .createIndex('web_sessions_expiry')
+    .on('web_sessions')
+    .columns(['absolute_expires_at'])
+    .execute();
+  await db.schema
+    .createIndex('web_sessions_identity')
+    .on('web_sessions')
+    .columns(['identity_code'])
+    .execute();
+}
 
-export async function down(_db: AnyDb): Promise<void> {}
+export async function down(db: AnyDb): Promise<void> {
+  await db.schema.dropIndex('web_sessions_identity').execute();
+  await db.schema.dropIndex('web_sessions_expiry').execute();
+}

@@ -8,6 +8,51 @@ function returnQuery(ctx: PageContext): string {
   return `return=${encodeURIComponent(ctx.currentPath)}`;
 }
 
+const mailboxLinks = [
+  { href: '/mailbox/inbox', key: 'account.nav.inbox' },
+  { href: '/mailbox/sent', key: 'account.nav.sent' },
+  { href: '/mailbox/deleted', key: 'account.nav.deleted' },
+  { href: '/mailbox/new', key: 'account.nav.newMessage' },
+  { href: '/settings', key: 'account.nav.settings' },
+] as const;
+
+function isCurrent(ctx: PageContext, href: string): boolean {
+  const path = ctx.currentPath.split('?')[0] ?? '';
+  return path === href || path.startsWith(`${href}/`);
+}
+
+/** Who is signed in, the mailbox navigation and the logout button (a POST form, so it needs no script). */
+function SignedInBar(props: { ctx: PageContext }) {
+  const { ctx } = props;
+  const { t } = ctx;
+  return (
+    <div class="account-bar">
+      <div class="account-bar__inner">
+        <p class="account-bar__name">{t('account.nav.signedInAs', { name: ctx.signedInName })}</p>
+        {ctx.hasMailbox && (
+          <nav aria-label={t('account.nav.label')}>
+            <ul class="inline-list account-nav">
+              {mailboxLinks.map((link) => (
+                <li>
+                  <a href={link.href} aria-current={isCurrent(ctx, link.href) ? 'page' : undefined}>
+                    {t(link.key)}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
+        <form method="post" action="/logout" class="account-bar__logout">
+          <input type="hidden" name="_csrf" value={ctx.csrfToken ?? ''} />
+          <button type="submit" class="button--secondary">
+            {t('account.nav.logout')}
+          </button>
+        </form>
+      </div>
+    </div>
+  );
+}
+
 export function Layout(props: { ctx: PageContext; title: string; children: ComponentChildren }) {
   const { ctx, title } = props;
   const { t } = ctx;
@@ -69,6 +114,7 @@ export function Layout(props: { ctx: PageContext; title: string; children: Compo
             </div>
           </div>
         </header>
+        {ctx.signedInName !== undefined && <SignedInBar ctx={ctx} />}
         <main id="content" tabIndex={-1}>
           {props.children}
         </main>

@@ -11,5 +11,7 @@ export interface PageContext {
   textSize: TextSize;
   /** Present when a citizen is signed in. */
   signedInName?: string | undefined;
+  /** The signed-in person has a mailbox to show (an active or a closed, still readable account). */
+  hasMailbox?: boolean | undefined;
   csrfToken?: string | undefined;
 }

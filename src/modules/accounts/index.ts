@@ -1,9 +1,35 @@
 import type { AppContext } from '../../app-context.js';
+import {
+  createIdentificationService,
+  createSessionService,
+  type IdentificationService,
+  type SessionService,
+} from '../identity/index.js';
+import { AccountRepository } from './account-repository.js';
+import { AccountService } from './account-service.js';
 
 /** Services of the accounts module (citizen identification, sessions, opening/closing accounts). */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface AccountServices {}
+export interface AccountServices {
+  sessions: SessionService;
+  identification: IdentificationService;
+  accounts: AccountService;
+}
 
-export function createAccountServices(_context: AppContext): AccountServices {
-  return {};
+export function createAccountService(context: AppContext): AccountService {
+  return new AccountService({
+    repository: new AccountRepository(context.database.db),
+    db: context.database.db,
+    envelope: context.envelope,
+    populationRegister: context.populationRegister,
+    clock: context.clock,
+  });
+}
+
+export function createAccountServices(context: AppContext): AccountServices {
+  const sessions = createSessionService(context);
+  return {
+    sessions,
+    identification: createIdentificationService(context, sessions),
+    accounts: createAccountService(context),
+  };
 }

@@ -1,8 +1,35 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../../app-context.js';
 import type { AppServices } from '../../../services.js';
+import { accountInfoRoutes } from './account-info-routes.js';
+import { accountOpenRoutes } from './account-open-routes.js';
+import { accountSettingsRoutes } from './account-settings-routes.js';
+import { identityRoutes } from './identity-routes.js';
 
 /** Identification, session, opening the account, settings and closing the account. */
-export function accountRoutes(_context: AppContext, _services: AppServices): FastifyPluginAsyncTypebox {
-  return async () => {};
+export function accountRoutes(context: AppContext, services: AppServices): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    // The bundled test IdP stands in for a real provider only when none is configured, and only in
+    // test or demo mode; otherwise its routes do not exist at all.
+    if (!context.config.oidc && context.testMode) {
+      // Loaded only here, so a production process never even imports the test IdP's code.
+      const { inProcessFetch } = await import('../../../test-idp/in-process-fetch.js');
+      const { createBundledIdp } = await import('../../../test-idp/test-idp.js');
+      const { testIdpRoutes } = await import('../../../test-idp/test-idp-routes.js');
+      const idp = createBundledIdp(context);
+      await app.register(testIdpRoutes(context, idp));
+      services.accounts.identification.useProvider({
+        issuer: idp.issuer,
+        clientId: idp.clientId,
+        clientSecret: idp.clientSecret,
+        allowHttp: idp.issuer.protocol === 'http:',
+        fetch: inProcessFetch(app, context.config.publicUrl),
+        forceLogin: true,
+      });
+    }
+    await app.register(identityRoutes(context, services.accounts));
+    await app.register(accountOpenRoutes(services.accounts.accounts));
+    await app.register(accountSettingsRoutes(context, services.accounts.accounts));
+    await app.register(accountInfoRoutes());
+  };
 }

@@ -1,0 +1,191 @@
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { AppContext } from '../../app-context.js';
+import { ForbiddenError } from '../../errors.js';
+import { createAccountService } from '../../modules/accounts/index.js';
+import { createSessionService } from '../../modules/identity/index.js';
+import { tokensEqual } from '../../modules/identity/session-tokens.js';
+
+/** The signed-in citizen, as every citizen page sees them. */
+export interface SignedInCitizen {
+  /** Hash of the session id (never the cookie value itself); safe to reference in audit records. */
+  sessionId: string;
+  identityCode: string;
+  firstNames: string;
+  lastName: string;
+  /** The person's account while it is active; null when they have none or closed it. */
+  accountId: number | null;
+  /**
+   * The person's closed account, if any. Closing keeps old messages readable: read-only pages may
+   * accept it through requireMailboxReader.
+   */
+  closedAccountId: number | null;
+  /** The session's CSRF token, to put in a `_csrf` hidden field or an `x-csrf-token` header. */
+  csrfToken: string;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    citizen: SignedInCitizen | null;
+  }
+  interface FastifyContextConfig {
+    /**
+     * Set on multipart routes whose handler reads the `_csrf` field from the stream itself and calls
+     * assertCsrf before acting. Without it, a state-changing multipart request must carry the token
+     * in the `x-csrf-token` header or in a field attached to the body, or it is refused.
+     */
+    csrfCheckedInHandler?: boolean;
+  }
+}
+
+/** Cookie names; `__Host-` makes the browser refuse them without Secure, a Domain or a path other than /. */
+export function sessionCookieName(context: AppContext): string {
+  return isHttps(context) ? '__Host-asiointitili_session' : 'asiointitili_session';
+}
+
+export function loginCookieName(context: AppContext): string {
+  return isHttps(context) ? '__Host-asiointitili_login' : 'asiointitili_login';
+}
+
+export function isHttps(context: AppContext): boolean {
+  return context.config.publicUrl.protocol === 'https:';
+}
+
+export function cookieOptions(context: AppContext, maxAgeSeconds?: number) {
+  return {
+    path: '/',
+    httpOnly: true,
+    // Lax, not Strict: the identity provider's redirect back to /auth/callback is a cross-site
+    // top-level navigation and must carry the login cookie.
+    sameSite: 'lax' as const,
+    secure: isHttps(context),
+    ...(maxAgeSeconds === undefined ? {} : { maxAge: maxAgeSeconds }),
+  };
+}
+
+const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** The organisation API authenticates with bearer tokens; the test IdP has its own state checks. */
+const csrfExempt = /^\/(v1|v2|test-idp)(\/|$|\?)/;
+/** Requests that never concern a citizen's session. */
+const sessionless = /^\/(v1|v2|assets|metrics|healthz|readyz)(\/|$|\?)/;
+
+/**
+ * Throws 403 unless `token` is the signed-in session's CSRF token. For multipart handlers that read
+ * the `_csrf` field from the stream themselves (see `csrfCheckedInHandler`).
+ */
+export function assertCsrf(request: FastifyRequest, token: unknown): void {
+  const expected = request.citizen?.csrfToken;
+  if (!expected || typeof token !== 'string' || !tokensEqual(token, expected)) {
+    throw new ForbiddenError('missing or wrong CSRF token');
+  }
+}
+
+function tokenFromRequest(request: FastifyRequest): unknown {
+  const header = request.headers['x-csrf-token'];
+  if (typeof header === 'string') return header;
+  const body = request.body as Record<string, unknown> | undefined | null;
+  if (!body || typeof body !== 'object') return undefined;
+  const field = body._csrf;
+  // @fastify/multipart with attachFieldsToBody gives { value } objects instead of strings.
+  if (field && typeof field === 'object' && 'value' in field) return (field as { value: unknown }).value;
+  return field;
+}
+
+function isMultipart(request: FastifyRequest): boolean {
+  return String(request.headers['content-type'] ?? '').startsWith('multipart/form-data');
+}
+
+/**
+ * Loads the citizen's server-side session on every page request, enforces the idle and absolute
+ * timeouts, refreshes the account state (an account opened or closed in another tab takes effect at
+ * once) and refuses state-changing requests without the session's CSRF token.
+ */
+export function citizenSessionPlugin(context: AppContext): FastifyPluginAsync {
+  const sessions = createSessionService(context);
+  const accounts = createAccountService(context);
+  const cookieName = sessionCookieName(context);
+
+  return fp(
+    async (app) => {
+      app.decorateRequest('citizen', null);
+
+      app.addHook('onRequest', async (request, reply) => {
+        request.citizen = null;
+        if (sessionless.test(request.url)) return;
+        const cookieValue = request.cookies[cookieName];
+        if (!cookieValue) return;
+        const session = await sessions.resume(cookieValue);
+        if (!session) {
+          // Timed out or unknown: forget the cookie so the browser stops sending it.
+          void reply.clearCookie(cookieName, cookieOptions(context));
+          return;
+        }
+        const account = await accounts.accountOf(session.person.identityCode);
+        request.citizen = {
+          sessionId: session.idHash,
+          identityCode: session.person.identityCode,
+          firstNames: session.person.firstNames,
+          lastName: session.person.lastName,
+          accountId: account?.status === 'active' ? account.id : null,
+          closedAccountId: account?.status === 'closed' ? account.id : null,
+          csrfToken: session.csrfToken,
+        };
+        request.pageExtras.signedInName = `${session.person.firstNames} ${session.person.lastName}`;
+        request.pageExtras.csrfToken = session.csrfToken;
+        request.pageExtras.hasMailbox = account !== undefined;
+      });
+
+      // preValidation: the body is parsed but not yet validated, so a forged request is refused
+      // before any schema error could tell the attacker anything.
+      app.addHook('preValidation', async (request) => {
+        if (!unsafeMethods.has(request.method) || csrfExempt.test(request.url)) return;
+        const token = tokenFromRequest(request);
+        if (token === undefined && isMultipart(request) && request.routeOptions.config.csrfCheckedInHandler) {
+          return;
+        }
+        assertCsrf(request, token);
+      });
+    },
+    { name: 'citizen-session', dependencies: ['request-context', '@fastify/cookie'] },
+  );
+}
+
+/** The signed-in citizen, or a redirect to identification (then `return reply` from the handler). */
+export function requireCitizen(request: FastifyRequest, reply: FastifyReply): SignedInCitizen | undefined {
+  if (request.citizen) return request.citizen;
+  const path = request.method === 'GET' ? request.url : '/';
+  void reply.redirect(`/login?return=${encodeURIComponent(path)}`, 303);
+  return undefined;
+}
+
+/** The signed-in citizen with an active account; otherwise a redirect to identification or opening. */
+export function requireAccount(
+  request: FastifyRequest,
+  reply: FastifyReply,
+): (SignedInCitizen & { accountId: number }) | undefined {
+  const citizen = requireCitizen(request, reply);
+  if (!citizen) return undefined;
+  if (citizen.accountId === null) {
+    void reply.redirect('/account/open', 303);
+    return undefined;
+  }
+  return { ...citizen, accountId: citizen.accountId };
+}
+
+/**
+ * For read-only mailbox pages: accepts a closed account too (old messages stay readable after the
+ * account is closed). `readOnly` is true for a closed account; nothing may be sent or changed then.
+ */
+export function requireMailboxReader(
+  request: FastifyRequest,
+  reply: FastifyReply,
+): (SignedInCitizen & { accountId: number; readOnly: boolean }) | undefined {
+  const citizen = requireCitizen(request, reply);
+  if (!citizen) return undefined;
+  const accountId = citizen.accountId ?? citizen.closedAccountId;
+  if (accountId === null) {
+    void reply.redirect('/account/open', 303);
+    return undefined;
+  }
+  return { ...citizen, accountId, readOnly: citizen.accountId === null };
+}

@@ -1,0 +1,107 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { AccountService } from '../../../modules/accounts/account-service.js';
+import type { FormProblem } from '../../../modules/accounts/contact-details.js';
+import { requireCitizen } from '../../plugins/citizen-session.js';
+import { pageContext } from '../../plugins/request-context.js';
+import { OpenAccountPage, RefusalPage, type OpeningValues } from '../../views/account/open-account-page.js';
+import { renderPage } from '../../views/render.js';
+
+/** A checked checkbox sends "1"; an unchecked one sends nothing. */
+export const CheckboxField = Type.Optional(Type.Literal('1'));
+
+/**
+ * Exactly the form's fields. There is deliberately no identity code field (the account is always
+ * the signed-in person's own), and anything unexpected is refused rather than ignored.
+ */
+const OpeningForm = Type.Object(
+  {
+    _csrf: Type.Optional(Type.String()),
+    email: Type.Optional(Type.String({ maxLength: 320 })),
+    emailNotifications: CheckboxField,
+    mobile: Type.Optional(Type.String({ maxLength: 40 })),
+    smsNotifications: CheckboxField,
+    acceptTerms: CheckboxField,
+  },
+  { additionalProperties: false },
+);
+
+const html = 'text/html; charset=utf-8';
+
+/** GET and POST /account/open: "Omat tiedot ja muistutukset", the seed's step 2. */
+export function accountOpenRoutes(accounts: AccountService): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.get('/account/open', { schema: { hide: true } }, async (request, reply) => {
+      const citizen = requireCitizen(request, reply);
+      if (!citizen) return reply;
+      const check = await accounts.checkOpening(citizen.identityCode);
+      const ctx = pageContext(request);
+      if (check.kind === 'alreadyOpen') return reply.redirect('/mailbox/inbox', 303);
+      if (check.kind === 'refused') {
+        return reply
+          .status(403)
+          .type(html)
+          .send(renderPage(RefusalPage({ ctx, refusal: check.refusal })));
+      }
+      const values: OpeningValues = {
+        // Prefilled from the register; a change made here is kept only in the account.
+        email: check.person.email ?? '',
+        emailNotifications: false,
+        mobile: '',
+        smsNotifications: false,
+        acceptTerms: false,
+      };
+      const page = OpenAccountPage({
+        ctx,
+        person: check.person,
+        values,
+        problems: [],
+        reopening: check.account !== undefined,
+      });
+      return reply.type(html).send(renderPage(page));
+    });
+
+    app.post('/account/open', { schema: { hide: true, body: OpeningForm } }, async (request, reply) => {
+      const citizen = requireCitizen(request, reply);
+      if (!citizen) return reply;
+      const values: OpeningValues = {
+        email: request.body.email ?? '',
+        emailNotifications: request.body.emailNotifications === '1',
+        mobile: request.body.mobile ?? '',
+        smsNotifications: request.body.smsNotifications === '1',
+        acceptTerms: request.body.acceptTerms === '1',
+      };
+      const result = await accounts.open(citizen.identityCode, { ...values, language: request.locale });
+      const ctx = pageContext(request);
+      switch (result.kind) {
+        case 'opened':
+        case 'alreadyOpen':
+          return reply.redirect('/mailbox/inbox', 303);
+        case 'refused':
+          return reply
+            .status(403)
+            .type(html)
+            .send(renderPage(RefusalPage({ ctx, refusal: result.refusal })));
+        case 'invalid':
+          return reply
+            .status(400)
+            .type(html)
+            .send(await invalidPage(accounts, citizen.identityCode, ctx, values, result.problems));
+      }
+    });
+  };
+}
+
+async function invalidPage(
+  accounts: AccountService,
+  identityCode: string,
+  ctx: ReturnType<typeof pageContext>,
+  values: OpeningValues,
+  problems: FormProblem[],
+): Promise<string> {
+  const check = await accounts.checkOpening(identityCode);
+  if (check.kind !== 'eligible') throw new Error('eligibility changed while validating');
+  return renderPage(
+    OpenAccountPage({ ctx, person: check.person, values, problems, reopening: check.account !== undefined }),
+  );
+}

@@ -1,0 +1,109 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { AppContext } from '../../../app-context.js';
+import { isLocale } from '../../../i18n/i18n.js';
+import type { AccountService } from '../../../modules/accounts/account-service.js';
+import { NotFoundError } from '../../../errors.js';
+import { cookieOptions, requireAccount } from '../../plugins/citizen-session.js';
+import { languageCookie, pageContext } from '../../plugins/request-context.js';
+import {
+  AccountClosedPage,
+  CloseAccountPage,
+  SettingsPage,
+  type SettingsValues,
+} from '../../views/account/settings-pages.js';
+import { renderPage } from '../../views/render.js';
+import { CheckboxField } from './account-open-routes.js';
+
+const SettingsForm = Type.Object(
+  {
+    _csrf: Type.Optional(Type.String()),
+    email: Type.Optional(Type.String({ maxLength: 320 })),
+    emailNotifications: CheckboxField,
+    mobile: Type.Optional(Type.String({ maxLength: 40 })),
+    smsNotifications: CheckboxField,
+    language: Type.Optional(Type.String({ maxLength: 10 })),
+  },
+  { additionalProperties: false },
+);
+const CsrfOnly = Type.Object({ _csrf: Type.Optional(Type.String()) }, { additionalProperties: false });
+
+const html = 'text/html; charset=utf-8';
+const oneYear = 365 * 24 * 3600;
+
+/** /settings (contact details, reminders, language) and /settings/close. */
+export function accountSettingsRoutes(
+  context: AppContext,
+  accounts: AccountService,
+): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.get(
+      '/settings',
+      { schema: { hide: true, querystring: Type.Object({ saved: Type.Optional(Type.String()) }) } },
+      async (request, reply) => {
+        const citizen = requireAccount(request, reply);
+        if (!citizen) return reply;
+        const account = await accounts.findAccount(citizen.accountId);
+        if (!account) throw new NotFoundError('account not found');
+        const values: SettingsValues = {
+          email: account.email ?? '',
+          emailNotifications: account.emailNotifications,
+          mobile: account.mobile ?? '',
+          smsNotifications: account.smsNotifications,
+          language: account.language,
+        };
+        const page = SettingsPage({
+          ctx: pageContext(request),
+          values,
+          problems: [],
+          saved: request.query.saved === '1',
+          account,
+        });
+        return reply.type(html).send(renderPage(page));
+      },
+    );
+
+    app.post('/settings', { schema: { hide: true, body: SettingsForm } }, async (request, reply) => {
+      const citizen = requireAccount(request, reply);
+      if (!citizen) return reply;
+      const values: SettingsValues = {
+        email: request.body.email ?? '',
+        emailNotifications: request.body.emailNotifications === '1',
+        mobile: request.body.mobile ?? '',
+        smsNotifications: request.body.smsNotifications === '1',
+        language: request.body.language ?? '',
+      };
+      const result = await accounts.updateSettings(citizen.accountId, values);
+      if (result.kind === 'invalid') {
+        const account = await accounts.findAccount(citizen.accountId);
+        if (!account) throw new NotFoundError('account not found');
+        const page = SettingsPage({
+          ctx: pageContext(request),
+          values,
+          problems: result.problems,
+          saved: false,
+          account,
+        });
+        return reply.status(400).type(html).send(renderPage(page));
+      }
+      // The chosen language applies to the pages at once (the language switch remembers it the same way).
+      if (isLocale(values.language)) {
+        void reply.setCookie(languageCookie, values.language, cookieOptions(context, oneYear));
+      }
+      return reply.redirect('/settings?saved=1', 303);
+    });
+
+    app.get('/settings/close', { schema: { hide: true } }, async (request, reply) => {
+      const citizen = requireAccount(request, reply);
+      if (!citizen) return reply;
+      return reply.type(html).send(renderPage(CloseAccountPage({ ctx: pageContext(request) })));
+    });
+
+    app.post('/settings/close', { schema: { hide: true, body: CsrfOnly } }, async (request, reply) => {
+      const citizen = requireAccount(request, reply);
+      if (!citizen) return reply;
+      await accounts.close(citizen.accountId);
+      return reply.type(html).send(renderPage(AccountClosedPage({ ctx: pageContext(request) })));
+    });
+  };
+}

@@ -1,0 +1,77 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { AppContext } from '../../../app-context.js';
+import type { AccountServices } from '../../../modules/accounts/index.js';
+import { cookieOptions, loginCookieName, sessionCookieName } from '../../plugins/citizen-session.js';
+import { pageContext } from '../../plugins/request-context.js';
+import { LoginProblemPage } from '../../views/account/login-pages.js';
+import { renderPage } from '../../views/render.js';
+import { safeReturnPath } from './public-pages.js';
+
+const loginCookieSeconds = 10 * 60;
+
+/**
+ * Where a signed-in person lands: the mailbox (or the page they were after) when their account is
+ * active, otherwise the opening form, which also reopens a closed account.
+ */
+export function landingPath(accountActive: boolean, returnTo: string): string {
+  if (!accountActive) return '/account/open';
+  const path = safeReturnPath(returnTo);
+  return path === '/' || /^\/(login|auth|logout|account\/open)(\/|\?|$)/.test(path) ? '/mailbox/inbox' : path;
+}
+
+/** GET /login, GET /auth/callback and POST /logout. */
+export function identityRoutes(context: AppContext, services: AccountServices): FastifyPluginAsyncTypebox {
+  const sessionCookie = sessionCookieName(context);
+  const loginCookie = loginCookieName(context);
+
+  return async (app) => {
+    app.get(
+      '/login',
+      {
+        schema: {
+          hide: true,
+          querystring: Type.Object({ return: Type.Optional(Type.String({ maxLength: 2000 })) }),
+        },
+      },
+      async (request, reply) => {
+        const returnTo = safeReturnPath(request.query.return);
+        if (request.citizen) {
+          return reply.redirect(landingPath(request.citizen.accountId !== null, returnTo), 303);
+        }
+        const started = await services.identification.begin(returnTo);
+        if (!started) {
+          const page = LoginProblemPage({ ctx: pageContext(request), problem: 'unavailable' });
+          return reply.status(503).type('text/html; charset=utf-8').send(renderPage(page));
+        }
+        void reply.setCookie(loginCookie, started.loginCookie, cookieOptions(context, loginCookieSeconds));
+        return reply.redirect(started.redirectTo.href, 303);
+      },
+    );
+
+    app.get('/auth/callback', { schema: { hide: true } }, async (request, reply) => {
+      // The URL as the provider addressed it: openid-client checks it against the redirect URI.
+      const callbackUrl = new URL(request.url, context.config.publicUrl);
+      const outcome = await services.identification.complete(callbackUrl, request.cookies[loginCookie]);
+      void reply.clearCookie(loginCookie, cookieOptions(context));
+      if (!outcome.ok) {
+        if (outcome.reason === 'cancelled') return reply.redirect('/', 303);
+        const page = LoginProblemPage({ ctx: pageContext(request), problem: 'failed' });
+        return reply.status(400).type('text/html; charset=utf-8').send(renderPage(page));
+      }
+      // Whatever session the browser had before is ended, not upgraded: the new id is the only one.
+      await services.sessions.end(request.cookies[sessionCookie]);
+      void reply.setCookie(sessionCookie, outcome.cookieValue, cookieOptions(context));
+      const account = await services.accounts.accountOf(outcome.session.person.identityCode);
+      return reply.redirect(landingPath(account?.status === 'active', outcome.returnTo), 303);
+    });
+
+    // The CSRF check of the session plugin has already run; without a session this is a 403.
+    app.post('/logout', { schema: { hide: true } }, async (request, reply) => {
+      await services.sessions.end(request.cookies[sessionCookie]);
+      void reply.clearCookie(sessionCookie, cookieOptions(context));
+      const endSession = await services.identification.endSessionUrl();
+      return reply.redirect(endSession?.href ?? '/', 303);
+    });
+  };
+}

@@ -1,0 +1,97 @@
+import type { FormProblem } from '../../../modules/accounts/contact-details.js';
+import type { Refusal } from '../../../modules/accounts/eligibility.js';
+import { Layout } from '../layout.js';
+import type { PageContext } from '../page-context.js';
+import { ContactFields, errorFor, fieldErrors, type ContactValues } from './contact-fields.js';
+import { Checkbox, ErrorSummary } from './form-parts.js';
+
+export interface OpeningValues extends ContactValues {
+  acceptTerms: boolean;
+}
+
+/** "27.05.1970" from the register's 1970-05-27, as Finnish forms show dates. */
+export function formatBirthDate(isoDate: string): string {
+  const [year, month, day] = isoDate.split('-');
+  return `${day}.${month}.${year}`;
+}
+
+/** Step 2 of the seed, "Omat tiedot ja muistutukset". The identity code comes from the session only. */
+export function OpenAccountPage(props: {
+  ctx: PageContext;
+  person: { firstNames: string; lastName: string; birthDate: string };
+  values: OpeningValues;
+  problems: FormProblem[];
+  reopening: boolean;
+}) {
+  const { ctx, person, values, problems } = props;
+  const { t } = ctx;
+  const title = t('account.open.title');
+  return (
+    <Layout ctx={ctx} title={problems.length > 0 ? `${t('account.form.errorSummary')} ${title}` : title}>
+      <h1>{title}</h1>
+      <ErrorSummary t={t} errors={fieldErrors(t, problems)} />
+      {props.reopening && (
+        <div class="notice">
+          <p>{t('account.open.reopenNotice')}</p>
+          <p>
+            <a href="/mailbox/inbox">{t('account.open.oldMessages')}</a>
+          </p>
+        </div>
+      )}
+      <p>{t('account.open.intro')}</p>
+      <p>{t('account.open.contactIntro')}</p>
+      <p>{t('account.open.reminders')}</p>
+      <p>{t('account.open.optional')}</p>
+      <p>{t('account.open.importance')}</p>
+      <form method="post" action="/account/open" novalidate>
+        <input type="hidden" name="_csrf" value={ctx.csrfToken ?? ''} />
+        <h2>{t('account.open.personalDetails')}</h2>
+        <p>{t('account.open.registerConsent')}</p>
+        <dl class="details-list">
+          <dt>{t('account.open.name')}</dt>
+          <dd>{`${person.lastName} ${person.firstNames}`.toUpperCase()}</dd>
+          <dt>{t('account.open.birthDate')}</dt>
+          <dd>{formatBirthDate(person.birthDate)}</dd>
+        </dl>
+        <h2>{t('account.open.contactDetails')}</h2>
+        <ContactFields t={t} values={values} problems={problems} />
+        <p>{t('account.form.requiredNote')}</p>
+        <Checkbox
+          id="accept-terms"
+          name="acceptTerms"
+          checked={values.acceptTerms}
+          required
+          error={errorFor(t, problems, 'terms')}
+        >
+          {`${t('account.open.termsBefore')} `}
+          <a href="/terms">{t('account.open.termsLink')}</a>
+          <span aria-hidden="true"> *</span>
+          <span class="visually-hidden">{` (${t('account.form.required')})`}</span>
+        </Checkbox>
+        <p>{t('account.open.footnote')}</p>
+        <div class="button-row">
+          <a class="button button--secondary" href="/">
+            {t('account.open.cancel')}
+          </a>
+          <button type="submit">{t('account.open.submit')}</button>
+        </div>
+      </form>
+    </Layout>
+  );
+}
+
+export function RefusalPage(props: { ctx: PageContext; refusal: Refusal }) {
+  const { t } = props.ctx;
+  return (
+    <Layout ctx={props.ctx} title={t('account.refusal.title')}>
+      <h1>{t('account.refusal.title')}</h1>
+      <p class="notice notice--alert">{t(`account.refusal.${props.refusal}`)}</p>
+      <p>{t('account.refusal.nothingStored')}</p>
+      <p>{t('account.refusal.contact')}</p>
+      <p>{t('layout.support')}</p>
+      <p>
+        <a href="/">{t('account.login.backToStart')}</a>
+      </p>
+    </Layout>
+  );
+}

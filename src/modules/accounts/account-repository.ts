@@ -1,0 +1,262 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { AccountStatus, DatabaseSchema } from '../../db/schema.js';
+
+type Db = Kysely<DatabaseSchema> | Transaction<DatabaseSchema>;
+
+export interface AccountRow {
+  id: number;
+  identityCode: string;
+  status: AccountStatus;
+  email: string | null;
+  emailNotifications: boolean;
+  mobile: string | null;
+  smsNotifications: boolean;
+  language: string;
+  termsVersion: string;
+  termsAcceptedAt: string;
+  openedAt: string;
+  closedAt: string | null;
+}
+
+/** Contact details and reminder choices, as stored. */
+export interface ContactDetails {
+  email: string | null;
+  emailNotifications: boolean;
+  mobile: string | null;
+  smsNotifications: boolean;
+}
+
+export interface OpeningRecord extends ContactDetails {
+  identityCode: string;
+  language: string;
+  termsVersion: string;
+  now: string;
+}
+
+export interface WelcomeMessageRow {
+  organisationId: number;
+  servicePk: number;
+  accountId: number;
+  recipientId: string;
+  titleEnc: Buffer;
+  bodyEnc: Buffer;
+  now: string;
+}
+
+function toAccount(row: {
+  id: number;
+  identity_code: string;
+  status: AccountStatus;
+  email: string | null;
+  email_notifications: number;
+  mobile: string | null;
+  sms_notifications: number;
+  language: string;
+  terms_version: string;
+  terms_accepted_at: string;
+  opened_at: string;
+  closed_at: string | null;
+}): AccountRow {
+  return {
+    id: row.id,
+    identityCode: row.identity_code,
+    status: row.status,
+    email: row.email,
+    emailNotifications: row.email_notifications === 1,
+    mobile: row.mobile,
+    smsNotifications: row.sms_notifications === 1,
+    language: row.language,
+    termsVersion: row.terms_version,
+    termsAcceptedAt: row.terms_accepted_at,
+    openedAt: row.opened_at,
+    closedAt: row.closed_at,
+  };
+}
+
+/** All SQL of the accounts module: accounts, the system sender and the welcome message. */
+export class AccountRepository {
+  constructor(private readonly db: Db) {}
+
+  /** The same queries inside a transaction. */
+  with(trx: Transaction<DatabaseSchema>): AccountRepository {
+    return new AccountRepository(trx);
+  }
+
+  async findByIdentityCode(identityCode: string): Promise<AccountRow | undefined> {
+    const row = await this.db
+      .selectFrom('accounts')
+      .selectAll()
+      .where('identity_code', '=', identityCode)
+      .executeTakeFirst();
+    return row ? toAccount(row) : undefined;
+  }
+
+  async findById(id: number): Promise<AccountRow | undefined> {
+    const row = await this.db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? toAccount(row) : undefined;
+  }
+
+  async insertAccount(record: OpeningRecord): Promise<number> {
+    const { id } = await this.db
+      .insertInto('accounts')
+      .values({
+        identity_code: record.identityCode,
+        status: 'active',
+        ...contactColumns(record),
+        language: record.language,
+        terms_version: record.termsVersion,
+        terms_accepted_at: record.now,
+        opened_at: record.now,
+        closed_at: null,
+        created_at: record.now,
+        updated_at: record.now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return id;
+  }
+
+  /** Reopening keeps the row (and so the old messages) and starts a new period of use. */
+  async reopenAccount(accountId: number, record: OpeningRecord): Promise<void> {
+    await this.db
+      .updateTable('accounts')
+      .set({
+        status: 'active',
+        ...contactColumns(record),
+        language: record.language,
+        terms_version: record.termsVersion,
+        terms_accepted_at: record.now,
+        opened_at: record.now,
+        closed_at: null,
+        updated_at: record.now,
+      })
+      .where('id', '=', accountId)
+      .where('status', '=', 'closed')
+      .execute();
+  }
+
+  async updateSettings(
+    accountId: number,
+    contact: ContactDetails,
+    language: string,
+    now: string,
+  ): Promise<void> {
+    await this.db
+      .updateTable('accounts')
+      .set({ ...contactColumns(contact), language, updated_at: now })
+      .where('id', '=', accountId)
+      .execute();
+  }
+
+  async close(accountId: number, now: string): Promise<void> {
+    await this.db
+      .updateTable('accounts')
+      .set({ status: 'closed', closed_at: now, updated_at: now })
+      .where('id', '=', accountId)
+      .where('status', '=', 'active')
+      .execute();
+  }
+
+  async countAccounts(): Promise<number> {
+    const { count } = await this.db
+      .selectFrom('accounts')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .executeTakeFirstOrThrow();
+    return Number(count);
+  }
+
+  async findOrganisationId(businessId: string): Promise<number | undefined> {
+    const row = await this.db
+      .selectFrom('organisations')
+      .select('id')
+      .where('business_id', '=', businessId)
+      .executeTakeFirst();
+    return row?.id;
+  }
+
+  async insertOrganisation(
+    organisation: { businessId: string; nameFi: string; nameSv: string; nameEn: string },
+    now: string,
+  ): Promise<void> {
+    await this.db
+      .insertInto('organisations')
+      .values({
+        business_id: organisation.businessId,
+        name_fi: organisation.nameFi,
+        name_sv: organisation.nameSv,
+        name_en: organisation.nameEn,
+        created_at: now,
+      })
+      .execute();
+  }
+
+  async findServicePk(serviceId: string): Promise<number | undefined> {
+    const row = await this.db
+      .selectFrom('services')
+      .select('id')
+      .where('service_id', '=', serviceId)
+      .executeTakeFirst();
+    return row?.id;
+  }
+
+  /** The system service never accepts citizens' messages and is not listed (inactive). */
+  async insertService(
+    service: { organisationId: number; serviceId: string; nameFi: string; nameSv: string; nameEn: string },
+    now: string,
+  ): Promise<void> {
+    await this.db
+      .insertInto('services')
+      .values({
+        organisation_id: service.organisationId,
+        service_id: service.serviceId,
+        name_fi: service.nameFi,
+        name_sv: service.nameSv,
+        name_en: service.nameEn,
+        accepts_messages: 0,
+        active: 0,
+        created_at: now,
+      })
+      .execute();
+  }
+
+  /** A message delivered straight into the mailbox; it starts its own thread. */
+  async insertWelcomeMessage(message: WelcomeMessageRow): Promise<number> {
+    const { id } = await this.db
+      .insertInto('messages')
+      .values({
+        direction: 'to_citizen',
+        organisation_id: message.organisationId,
+        service_pk: message.servicePk,
+        account_id: message.accountId,
+        recipient_id: message.recipientId,
+        external_id: null,
+        channel: 'electronic',
+        service_type: 'Normal',
+        reply_allowed: 0,
+        visibility: 'Normal',
+        body_format: 'Text',
+        title_enc: message.titleEnc,
+        body_enc: message.bodyEnc,
+        options: '{}',
+        paper_enc: null,
+        in_reply_to: null,
+        thread_id: null,
+        citizen_type: null,
+        created_at: message.now,
+        available_at: message.now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await this.db.updateTable('messages').set({ thread_id: id }).where('id', '=', id).execute();
+    return id;
+  }
+}
+
+function contactColumns(contact: ContactDetails) {
+  return {
+    email: contact.email,
+    email_notifications: contact.emailNotifications ? 1 : 0,
+    mobile: contact.mobile,
+    sms_notifications: contact.smsNotifications ? 1 : 0,
+  };
+}

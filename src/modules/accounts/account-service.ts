@@ -1,0 +1,180 @@
+import type { Kysely } from 'kysely';
+import type { Envelope } from '../../crypto/envelope.js';
+import type { DatabaseSchema } from '../../db/schema.js';
+import { locales, type Locale } from '../../i18n/i18n.js';
+import { planWelcomeNotification } from '../delivery/delivery-planner.js';
+import { contentContext, encryptText } from '../messages/message-content.js';
+import type { PopulationRegister, RegisteredPerson } from '../population-register/population-register.js';
+import type { AccountRepository, AccountRow, ContactDetails } from './account-repository.js';
+import { validateContact, type ContactInput, type FormProblem } from './contact-details.js';
+import { refusalFor, type Refusal } from './eligibility.js';
+import { systemSender, welcomeMessage } from './welcome-message.js';
+
+/** The version of the terms of use shown at /terms; accepting stores it with the time. */
+export const currentTerms = { version: '1.0', effectiveFrom: '2025-01-01' } as const;
+
+export type OpeningCheck =
+  | { kind: 'eligible'; person: RegisteredPerson; account: AccountRow | undefined }
+  | { kind: 'refused'; refusal: Refusal }
+  | { kind: 'alreadyOpen' };
+
+export type OpeningResult =
+  | { kind: 'opened'; accountId: number; messageId: number }
+  | { kind: 'invalid'; problems: FormProblem[] }
+  | { kind: 'refused'; refusal: Refusal }
+  | { kind: 'alreadyOpen' };
+
+export interface OpeningInput extends ContactInput {
+  acceptTerms: boolean;
+  language: Locale;
+}
+
+export interface SettingsInput extends ContactInput {
+  language: string;
+}
+
+export interface AccountServiceDeps {
+  repository: AccountRepository;
+  db: Kysely<DatabaseSchema>;
+  envelope: Envelope;
+  populationRegister: PopulationRegister;
+  clock: () => Date;
+}
+
+/** Opening, changing and closing citizens' accounts. Only ever acts for the identified person. */
+export class AccountService {
+  private readonly repository: AccountRepository;
+
+  constructor(private readonly deps: AccountServiceDeps) {
+    this.repository = deps.repository;
+  }
+
+  /** The person's account in any state, or undefined when they have never opened one. */
+  accountOf(identityCode: string): Promise<AccountRow | undefined> {
+    return this.repository.findByIdentityCode(identityCode);
+  }
+
+  /** Whether this person may open (or reopen) an account now, with their register details. */
+  async checkOpening(identityCode: string): Promise<OpeningCheck> {
+    const person = await this.deps.populationRegister.findByIdentityCode(identityCode);
+    const refusal = refusalFor(person, identityCode, this.deps.clock());
+    if (refusal || !person) return { kind: 'refused', refusal: refusal ?? 'notInRegister' };
+    const account = await this.repository.findByIdentityCode(identityCode);
+    if (account?.status === 'active') return { kind: 'alreadyOpen' };
+    return { kind: 'eligible', person, account };
+  }
+
+  /**
+   * Opens (or reopens) the account in one transaction: contact details, accepted terms, language,
+   * the welcome message in the mailbox and its notification job. Nothing is written on any problem.
+   */
+  async open(identityCode: string, input: OpeningInput): Promise<OpeningResult> {
+    const check = await this.checkOpening(identityCode);
+    if (check.kind !== 'eligible') return check;
+    const { value: contact, problems } = validateContact(input);
+    if (!input.acceptTerms) problems.push({ field: 'terms', problem: 'required' });
+    if (problems.length > 0) return { kind: 'invalid', problems };
+
+    const sender = await this.ensureSystemSender();
+    const now = this.deps.clock();
+    const welcome = welcomeMessage(input.language);
+    // Encrypted before the transaction: it is CPU work that needs no lock.
+    const titleEnc = encryptText(this.deps.envelope, welcome.title, contentContext.title);
+    const bodyEnc = encryptText(this.deps.envelope, welcome.body, contentContext.body);
+    return this.deps.db.transaction().execute(async (trx) => {
+      const repository = this.repository.with(trx);
+      const record = {
+        ...contact,
+        identityCode,
+        language: input.language,
+        termsVersion: currentTerms.version,
+        now: now.toISOString(),
+      };
+      let accountId: number;
+      if (check.account) {
+        accountId = check.account.id;
+        await repository.reopenAccount(accountId, record);
+      } else {
+        accountId = await repository.insertAccount(record);
+      }
+      const messageId = await repository.insertWelcomeMessage({
+        ...sender,
+        accountId,
+        recipientId: identityCode,
+        titleEnc,
+        bodyEnc,
+        now: now.toISOString(),
+      });
+      await planWelcomeNotification(trx, accountId, now);
+      return { kind: 'opened' as const, accountId, messageId };
+    });
+  }
+
+  /** Changes contact details, reminder choices and language of the person's active account. */
+  async updateSettings(
+    accountId: number,
+    input: SettingsInput,
+  ): Promise<{ kind: 'saved'; contact: ContactDetails } | { kind: 'invalid'; problems: FormProblem[] }> {
+    const { value: contact, problems } = validateContact(input);
+    if (!(locales as readonly string[]).includes(input.language)) {
+      problems.push({ field: 'language', problem: 'invalid' });
+    }
+    if (problems.length > 0) return { kind: 'invalid', problems };
+    await this.repository.updateSettings(accountId, contact, input.language, this.deps.clock().toISOString());
+    return { kind: 'saved', contact };
+  }
+
+  /**
+   * Stops electronic delivery: from now on the mailbox check does not list the person and
+   * organisations' messages go to paper. Messages already received stay in the mailbox.
+   */
+  async close(accountId: number): Promise<void> {
+    await this.repository.close(accountId, this.deps.clock().toISOString());
+  }
+
+  findAccount(accountId: number): Promise<AccountRow | undefined> {
+    return this.repository.findById(accountId);
+  }
+
+  /**
+   * The organisation and service the welcome message comes from, created on first use. Idempotent
+   * and safe under concurrency: a losing insert (unique business or service id) is simply re-read.
+   */
+  private async ensureSystemSender(): Promise<{ organisationId: number; servicePk: number }> {
+    const now = this.deps.clock().toISOString();
+    let organisationId = await this.repository.findOrganisationId(systemSender.businessId);
+    if (organisationId === undefined) {
+      await this.repository
+        .insertOrganisation(
+          {
+            businessId: systemSender.businessId,
+            nameFi: systemSender.nameFi,
+            nameSv: systemSender.nameSv,
+            nameEn: systemSender.nameEn,
+          },
+          now,
+        )
+        .catch(() => undefined);
+      organisationId = await this.repository.findOrganisationId(systemSender.businessId);
+      if (organisationId === undefined) throw new Error('system sender organisation could not be created');
+    }
+    let servicePk = await this.repository.findServicePk(systemSender.serviceId);
+    if (servicePk === undefined) {
+      await this.repository
+        .insertService(
+          {
+            organisationId,
+            serviceId: systemSender.serviceId,
+            nameFi: systemSender.serviceNameFi,
+            nameSv: systemSender.serviceNameSv,
+            nameEn: systemSender.serviceNameEn,
+          },
+          now,
+        )
+        .catch(() => undefined);
+      servicePk = await this.repository.findServicePk(systemSender.serviceId);
+      if (servicePk === undefined) throw new Error('system sender service could not be created');
+    }
+    return { organisationId, servicePk };
+  }
+}

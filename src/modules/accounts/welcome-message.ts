@@ -1,0 +1,51 @@
+/**
+ * The welcome message every new (or reopened) account receives, from the service itself, in the
+ * person's language. Plain text; stored encrypted like any other message.
+ */
+export const systemSender = {
+  businessId: '9990008-3',
+  nameFi: 'Kansalaisen asiointitili',
+  nameSv: 'Medborgarens e-tjänstekonto',
+  nameEn: 'E-services account',
+  serviceId: 'asiointitili-tiedotteet',
+  serviceNameFi: 'Asiointitilin tiedotteet',
+  serviceNameSv: 'Meddelanden från e-tjänstekontot',
+  serviceNameEn: 'E-services account notices',
+} as const;
+
+const texts = {
+  fi: {
+    title: 'Tervetuloa Kansalaisen asiointitilille',
+    body: [
+      'Hei,',
+      'asiointitilisi on nyt käytössä. Asiointitilille liitetyt viranomaiset voivat lähettää sinulle päätökset ja tiedoksiannot sähköisesti paperipostin sijaan, ja voit lähettää viestejä niille viranomaisille, jotka vastaanottavat viestejä asiointitilin kautta.',
+      'Seuraa asiointitiliäsi säännöllisesti: tavallinen sähköinen tiedoksianto katsotaan vastaanotetuksi kolmantena päivänä lähettämisestä. Jos annoit sähköpostiosoitteesi tai matkapuhelinnumerosi, saat muistutuksen uusista viesteistä.',
+      'Voit muuttaa yhteystietojasi ja muistutuksia kohdassa Asetukset. Voit myös lopettaa asiointitilin käytön milloin tahansa, jolloin saat päätökset jälleen paperipostina.',
+      'Ystävällisin terveisin\nKansalaisen asiointitili',
+    ].join('\n\n'),
+  },
+  sv: {
+    title: 'Välkommen till medborgarens e-tjänstekonto',
+    body: [
+      'Hej,',
+      'ditt e-tjänstekonto är nu i bruk. Myndigheter som anslutit sig till kontot kan skicka dig beslut och delgivningar elektroniskt i stället för per post, och du kan skicka meddelanden till de myndigheter som tar emot meddelanden via kontot.',
+      'Följ med ditt e-tjänstekonto regelbundet: en vanlig elektronisk delgivning anses mottagen den tredje dagen efter att den skickades. Om du angav din e-postadress eller ditt mobilnummer får du påminnelser om nya meddelanden.',
+      'Du kan ändra dina kontaktuppgifter och påminnelser under Inställningar. Du kan också när som helst avsluta användningen av kontot, och då får du besluten per post igen.',
+      'Med vänlig hälsning\nMedborgarens e-tjänstekonto',
+    ].join('\n\n'),
+  },
+  en: {
+    title: 'Welcome to your e-services account',
+    body: [
+      'Hello,',
+      'your e-services account is now in use. Authorities connected to the account can send you decisions and notices electronically instead of by post, and you can send messages to the authorities that receive messages through the account.',
+      'Follow your account regularly: an ordinary electronic notice is deemed received on the third day after it was sent. If you gave your e-mail address or mobile number, you will be reminded of new messages.',
+      'You can change your contact details and reminders under Settings. You can also stop using the account at any time, after which you receive decisions by post again.',
+      'Kind regards\nE-services account',
+    ].join('\n\n'),
+  },
+} as const;
+
+export function welcomeMessage(language: string): { title: string; body: string } {
+  return language === 'sv' || language === 'en' ? texts[language] : texts.fi;
+}

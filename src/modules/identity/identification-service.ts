@@ -1,0 +1,111 @@
+import * as oidc from 'openid-client';
+import { isValidIdentityCode } from '../../domain/identity-code.js';
+import type { Logger } from '../../logging/logger.js';
+import type { PopulationRegister } from '../population-register/population-register.js';
+import { RelyingParty, type ProviderSettings } from './relying-party.js';
+import type { CitizenSession, SessionService } from './session-service.js';
+
+export type LoginOutcome =
+  | { ok: true; cookieValue: string; session: CitizenSession; returnTo: string }
+  /** cancelled: the person pressed "Keskeytä" at the provider; failed: anything else went wrong. */
+  | { ok: false; reason: 'cancelled' | 'failed' };
+
+export interface IdentificationUrls {
+  redirectUri: string;
+  postLogoutRedirectUri: string;
+}
+
+/**
+ * Citizen identification: sends the browser to the OpenID Provider and turns its answer into a new
+ * server-side session. Identity codes and tokens never reach the log.
+ */
+export class IdentificationService {
+  #relyingParty: RelyingParty | undefined;
+
+  constructor(
+    private readonly sessions: SessionService,
+    private readonly register: PopulationRegister,
+    private readonly logger: Logger,
+    private readonly urls: IdentificationUrls,
+    provider: ProviderSettings | undefined,
+  ) {
+    if (provider)
+      this.#relyingParty = new RelyingParty(provider, urls.redirectUri, urls.postLogoutRedirectUri);
+  }
+
+  /** Connects the bundled test IdP (called when its routes are mounted, in test/demo mode only). */
+  useProvider(provider: ProviderSettings): void {
+    this.#relyingParty = new RelyingParty(provider, this.urls.redirectUri, this.urls.postLogoutRedirectUri);
+  }
+
+  get available(): boolean {
+    return this.#relyingParty !== undefined;
+  }
+
+  /** Starts a login; the returned cookie value must come back with the callback. */
+  async begin(returnTo: string): Promise<{ loginCookie: string; redirectTo: URL } | undefined> {
+    const relyingParty = this.#relyingParty;
+    if (!relyingParty) return undefined;
+    const checks = {
+      state: oidc.randomState(),
+      nonce: oidc.randomNonce(),
+      codeVerifier: oidc.randomPKCECodeVerifier(),
+    };
+    let redirectTo: URL;
+    try {
+      redirectTo = await relyingParty.authorizationUrl(checks);
+    } catch (error) {
+      this.logger.error({ err: error }, 'identification provider unreachable');
+      return undefined;
+    }
+    const loginCookie = await this.sessions.startLogin({ ...checks, returnTo });
+    return { loginCookie, redirectTo };
+  }
+
+  /** Completes a login from the provider's redirect; always consumes the login state. */
+  async complete(callbackUrl: URL, loginCookie: string | undefined): Promise<LoginOutcome> {
+    const login = await this.sessions.takeLogin(loginCookie);
+    const relyingParty = this.#relyingParty;
+    if (!login || !relyingParty) {
+      this.logger.info('login callback without a pending login');
+      return { ok: false, reason: 'failed' };
+    }
+    const error = callbackUrl.searchParams.get('error');
+    if (error) {
+      this.logger.info({ providerError: error.slice(0, 64) }, 'identification not completed');
+      return { ok: false, reason: error === 'access_denied' ? 'cancelled' : 'failed' };
+    }
+    let claims;
+    try {
+      claims = await relyingParty.finish(callbackUrl, login);
+    } catch (cause) {
+      this.logger.warn({ err: cause }, 'identification response rejected');
+      return { ok: false, reason: 'failed' };
+    }
+    if (!claims.identityCode || !isValidIdentityCode(claims.identityCode)) {
+      this.logger.warn('identification response has no valid personal identity code');
+      return { ok: false, reason: 'failed' };
+    }
+    // The register is the authority for names; a person missing from it can still sign in and is
+    // then told on the opening page why no account can be opened.
+    const person = await this.register.findByIdentityCode(claims.identityCode);
+    const { cookieValue, session } = await this.sessions.createCitizenSession({
+      identityCode: claims.identityCode,
+      firstNames: person?.firstNames ?? claims.firstNames ?? '',
+      lastName: person?.lastName ?? claims.lastName ?? '',
+      method: claims.method,
+    });
+    this.logger.info({ method: claims.method }, 'citizen signed in');
+    return { ok: true, cookieValue, session, returnTo: login.returnTo };
+  }
+
+  /** Where to send the browser to end the provider's session too; undefined if it cannot. */
+  async endSessionUrl(): Promise<URL | undefined> {
+    try {
+      return await this.#relyingParty?.endSessionUrl();
+    } catch (error) {
+      this.logger.warn({ err: error }, 'identification provider unreachable at logout');
+      return undefined;
+    }
+  }
+}

@@ -1,0 +1,43 @@
+import type { AppContext } from '../../app-context.js';
+import { IdentificationService } from './identification-service.js';
+import { SessionRepository } from './session-repository.js';
+import { SessionService } from './session-service.js';
+
+export type { CitizenSession, IdentifiedPerson, LoginState } from './session-service.js';
+export type { LoginOutcome } from './identification-service.js';
+export type { ProviderSettings } from './relying-party.js';
+export { IdentificationService } from './identification-service.js';
+export { SessionService } from './session-service.js';
+
+export function createSessionService(context: AppContext): SessionService {
+  return new SessionService(new SessionRepository(context.database.db), context.clock, {
+    idleMinutes: context.config.sessionIdleMinutes,
+    absoluteHours: context.config.sessionAbsoluteHours,
+  });
+}
+
+/** Uses OIDC_* when configured; otherwise identification waits for the bundled test IdP (test mode). */
+export function createIdentificationService(
+  context: AppContext,
+  sessions: SessionService,
+): IdentificationService {
+  const { config } = context;
+  return new IdentificationService(
+    sessions,
+    context.populationRegister,
+    context.logger,
+    {
+      redirectUri: new URL('/auth/callback', config.publicUrl).href,
+      postLogoutRedirectUri: new URL('/', config.publicUrl).href,
+    },
+    config.oidc
+      ? {
+          issuer: config.oidc.issuer,
+          clientId: config.oidc.clientId,
+          clientSecret: config.oidc.clientSecret,
+          allowHttp: false,
+          forceLogin: false,
+        }
+      : undefined,
+  );
+}

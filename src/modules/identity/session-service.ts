@@ -1,0 +1,168 @@
+import type { SessionRepository, SessionRow } from './session-repository.js';
+import { hashSessionId, randomToken } from './session-tokens.js';
+
+/** Who identified, as the identity provider and the population register told us. */
+export interface IdentifiedPerson {
+  identityCode: string;
+  firstNames: string;
+  lastName: string;
+  /** How the person identified, e.g. "bank:nordea", "mobile", "card"; shown nowhere, kept for audit. */
+  method: string;
+}
+
+/** A signed-in citizen's server-side session. */
+export interface CitizenSession {
+  /** The stored hash of the session id: safe to log or reference, useless as a cookie. */
+  idHash: string;
+  csrfToken: string;
+  person: IdentifiedPerson;
+}
+
+/** What the login needs to remember between sending the browser to the IdP and its return. */
+export interface LoginState {
+  state: string;
+  nonce: string;
+  codeVerifier: string;
+  returnTo: string;
+}
+
+export interface SessionTimeouts {
+  idleMinutes: number;
+  absoluteHours: number;
+}
+
+const loginStateMinutes = 10;
+/**
+ * last_seen_at is written at most this often, so a page with many requests costs one write; the idle
+ * timeout is therefore exact to within a minute.
+ */
+const touchIntervalMs = 60_000;
+const minute = 60_000;
+
+interface StoredCitizen {
+  kind: 'citizen';
+  firstNames: string;
+  lastName: string;
+  method: string;
+}
+interface StoredLogin extends LoginState {
+  kind: 'login';
+}
+
+/**
+ * Server-side sessions in web_sessions. The cookie holds a random id; the table holds only its hash.
+ * A login in progress is a separate short-lived row (no identity) under its own cookie, and a
+ * successful login always creates a brand-new session id, so a session id planted in a victim's
+ * browser before login (session fixation) is never promoted to a signed-in session.
+ */
+export class SessionService {
+  constructor(
+    private readonly repository: SessionRepository,
+    private readonly clock: () => Date,
+    private readonly timeouts: SessionTimeouts,
+  ) {}
+
+  /** Stores the PKCE verifier, state and nonce; returns the cookie value that refers to them. */
+  async startLogin(login: LoginState): Promise<string> {
+    const now = this.clock();
+    await this.removeExpired(now);
+    const id = randomToken();
+    const data: StoredLogin = { kind: 'login', ...login };
+    await this.repository.insert({
+      idHash: hashSessionId(id),
+      identityCode: null,
+      csrfToken: randomToken(),
+      data: JSON.stringify(data),
+      now: now.toISOString(),
+      absoluteExpiresAt: new Date(now.getTime() + loginStateMinutes * minute).toISOString(),
+    });
+    return id;
+  }
+
+  /** Returns the login state once: it is deleted on use, so an authorization response cannot be replayed. */
+  async takeLogin(cookieValue: string | undefined): Promise<LoginState | undefined> {
+    if (!cookieValue) return undefined;
+    const idHash = hashSessionId(cookieValue);
+    const row = await this.repository.find(idHash);
+    if (!row || !(await this.repository.delete(idHash))) return undefined;
+    const data = parseData(row);
+    if (data?.kind !== 'login' || row.absoluteExpiresAt <= this.clock().toISOString()) return undefined;
+    return { state: data.state, nonce: data.nonce, codeVerifier: data.codeVerifier, returnTo: data.returnTo };
+  }
+
+  /** A new session for a person who has just identified; returns the cookie value and CSRF token. */
+  async createCitizenSession(
+    person: IdentifiedPerson,
+  ): Promise<{ cookieValue: string; session: CitizenSession }> {
+    const now = this.clock();
+    const id = randomToken();
+    const idHash = hashSessionId(id);
+    const csrfToken = randomToken();
+    const data: StoredCitizen = {
+      kind: 'citizen',
+      firstNames: person.firstNames,
+      lastName: person.lastName,
+      method: person.method,
+    };
+    await this.repository.insert({
+      idHash,
+      identityCode: person.identityCode,
+      csrfToken,
+      data: JSON.stringify(data),
+      now: now.toISOString(),
+      absoluteExpiresAt: new Date(now.getTime() + this.timeouts.absoluteHours * 60 * minute).toISOString(),
+    });
+    return { cookieValue: id, session: { idHash, csrfToken, person } };
+  }
+
+  /**
+   * The signed-in session the cookie refers to, or undefined when there is none or it has timed out
+   * (idle or absolute); a timed-out session is deleted. Keeps the idle timer running.
+   */
+  async resume(cookieValue: string | undefined): Promise<CitizenSession | undefined> {
+    if (!cookieValue) return undefined;
+    const idHash = hashSessionId(cookieValue);
+    const row = await this.repository.find(idHash);
+    if (!row || row.identityCode === null) return undefined;
+    const data = parseData(row);
+    if (data?.kind !== 'citizen') return undefined;
+    const now = this.clock();
+    const idleDeadline = Date.parse(row.lastSeenAt) + this.timeouts.idleMinutes * minute;
+    if (now.getTime() >= idleDeadline || now.toISOString() >= row.absoluteExpiresAt) {
+      await this.repository.delete(idHash);
+      return undefined;
+    }
+    if (now.getTime() - Date.parse(row.lastSeenAt) >= touchIntervalMs) {
+      await this.repository.touch(idHash, now.toISOString());
+    }
+    return {
+      idHash,
+      csrfToken: row.csrfToken,
+      person: {
+        identityCode: row.identityCode,
+        firstNames: data.firstNames,
+        lastName: data.lastName,
+        method: data.method,
+      },
+    };
+  }
+
+  /** Ends the session on the server (logout); a missing session is not an error. */
+  async end(cookieValue: string | undefined): Promise<void> {
+    if (cookieValue) await this.repository.delete(hashSessionId(cookieValue));
+  }
+
+  private async removeExpired(now: Date): Promise<void> {
+    const idleBefore = new Date(now.getTime() - this.timeouts.idleMinutes * minute).toISOString();
+    await this.repository.deleteExpired(now.toISOString(), idleBefore);
+  }
+}
+
+function parseData(row: SessionRow): StoredCitizen | StoredLogin | undefined {
+  try {
+    const data = JSON.parse(row.data) as StoredCitizen | StoredLogin;
+    return data.kind === 'citizen' || data.kind === 'login' ? data : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,178 @@
+import { ErrorSummary } from '../http/views/account/form-parts.js';
+import { Layout } from '../http/views/layout.js';
+import type { PageContext } from '../http/views/page-context.js';
+import { banks, methodLabel, otherMethods, type MethodId } from './identification-methods.js';
+
+function Intro(props: { ctx: PageContext }) {
+  const { t } = props.ctx;
+  return (
+    <>
+      <p class="notice">{t('account.idp.testNotice')}</p>
+      <p>{t('account.idp.intro')}</p>
+      <p>{t('account.idp.ownOnly')}</p>
+      <p>{t('account.idp.registerNotice')}</p>
+      <p>{t('account.idp.consent')}</p>
+    </>
+  );
+}
+
+function CancelForm(props: { ctx: PageContext; uid: string }) {
+  return (
+    <form method="post" action={`/test-idp/interaction/${props.uid}/abort`}>
+      <button type="submit" class="button--secondary">
+        {props.ctx.t('account.idp.cancel')}
+      </button>
+    </form>
+  );
+}
+
+/** Step 1: the person picks a bank or another method (plain GET form, so no script is needed). */
+export function MethodChoicePage(props: { ctx: PageContext; uid: string }) {
+  const { ctx, uid } = props;
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('account.idp.title')}>
+      <h1>{t('account.idp.title')}</h1>
+      <Intro ctx={ctx} />
+      <form method="get" action={`/test-idp/interaction/${uid}`}>
+        <h2>{t('account.idp.chooseMethod')}</h2>
+        <fieldset>
+          <legend>{t('account.idp.banks')}</legend>
+          <ul class="method-list">
+            {banks.map((bank) => (
+              <li>
+                <button type="submit" name="method" value={bank.id}>
+                  {bank.name}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+        <fieldset>
+          <legend>{t('account.idp.otherMethods')}</legend>
+          <ul class="method-list">
+            {otherMethods.map((method) => (
+              <li>
+                <button type="submit" name="method" value={method.id}>
+                  {t(method.key)}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+      </form>
+      <CancelForm ctx={ctx} uid={uid} />
+      <p>{t('account.idp.support')}</p>
+    </Layout>
+  );
+}
+
+export type IdentityCodeProblem = 'invalid' | 'unknown';
+
+/** Step 2: the identity code ("Henkilötunnus"), then "Tunnistaudu" or "Keskeytä". */
+export function IdentityCodePage(props: {
+  ctx: PageContext;
+  uid: string;
+  method: MethodId;
+  value?: string;
+  problem?: IdentityCodeProblem | undefined;
+}) {
+  const { ctx, uid, method } = props;
+  const { t } = ctx;
+  const error =
+    props.problem === 'invalid'
+      ? t('account.idp.identityCodeInvalid')
+      : props.problem === 'unknown'
+        ? t('account.idp.identityCodeUnknown')
+        : undefined;
+  return (
+    <Layout
+      ctx={ctx}
+      title={error ? `${t('account.idp.errorSummary')}: ${t('account.idp.title')}` : t('account.idp.title')}
+    >
+      <h1>{t('account.idp.title')}</h1>
+      <p class="notice">{t('account.idp.testNotice')}</p>
+      <p>{t('account.idp.chosenMethod', { method: methodLabel(method, t) })}</p>
+      {error && <ErrorSummary t={t} errors={[{ fieldId: 'identity-code', message: error }]} />}
+      <form method="post" action={`/test-idp/interaction/${uid}/login`} novalidate>
+        <input type="hidden" name="method" value={method} />
+        <div class="field">
+          <label for="identity-code">{t('account.idp.identityCode')}</label>
+          <span class="field-hint" id="identity-code-hint">
+            {t('account.idp.identityCodeHint')}
+          </span>
+          {error && (
+            <p class="field-error" id="identity-code-error">
+              {error}
+            </p>
+          )}
+          <input
+            type="text"
+            id="identity-code"
+            name="identityCode"
+            value={props.value ?? ''}
+            autocomplete="off"
+            spellcheck={false}
+            autocapitalize="characters"
+            required
+            aria-describedby={error ? 'identity-code-error identity-code-hint' : 'identity-code-hint'}
+            aria-invalid={error ? 'true' : undefined}
+          />
+        </div>
+        <div class="button-row">
+          <button type="submit">{t('account.idp.submit')}</button>
+        </div>
+      </form>
+      <div class="button-row">
+        <CancelForm ctx={ctx} uid={uid} />
+        <a href={`/test-idp/interaction/${uid}`}>{t('account.idp.changeMethod')}</a>
+      </div>
+      <p>{t('account.idp.support')}</p>
+    </Layout>
+  );
+}
+
+/**
+ * The IdP's logout confirmation. `formHtml` is oidc-provider's own hidden form (action and xsrf
+ * token, values it escapes itself); the visible button submits it through the form attribute.
+ */
+export function LogoutPage(props: { ctx: PageContext; formHtml: string }) {
+  const { t } = props.ctx;
+  return (
+    <Layout ctx={props.ctx} title={t('account.idp.logoutTitle')}>
+      <h1>{t('account.idp.logoutTitle')}</h1>
+      <div dangerouslySetInnerHTML={{ __html: props.formHtml }} />
+      <p>{t('account.idp.logoutText')}</p>
+      <button type="submit" form="op.logoutForm" name="logout" value="yes">
+        {t('account.idp.logoutButton')}
+      </button>
+    </Layout>
+  );
+}
+
+export function LoggedOutPage(props: { ctx: PageContext }) {
+  const { t } = props.ctx;
+  return (
+    <Layout ctx={props.ctx} title={t('account.idp.logoutTitle')}>
+      <h1>{t('account.idp.logoutTitle')}</h1>
+      <p>{t('account.idp.loggedOut')}</p>
+      <p>
+        <a href="/">{t('account.idp.backToService')}</a>
+      </p>
+    </Layout>
+  );
+}
+
+/** oidc-provider's error page replaced: no details (they may echo request parameters). */
+export function IdpErrorPage(props: { ctx: PageContext }) {
+  const { t } = props.ctx;
+  return (
+    <Layout ctx={props.ctx} title={t('account.idp.errorTitle')}>
+      <h1>{t('account.idp.errorTitle')}</h1>
+      <p>{t('account.idp.errorText')}</p>
+      <p>
+        <a href="/">{t('account.idp.backToService')}</a>
+      </p>
+    </Layout>
+  );
+}

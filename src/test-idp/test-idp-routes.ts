@@ -1,0 +1,166 @@
+import type { IncomingMessage } from 'node:http';
+import { Type } from '@sinclair/typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Interaction } from 'oidc-provider';
+import type { AppContext } from '../app-context.js';
+import { isValidIdentityCode } from '../domain/identity-code.js';
+import { pageContext } from '../http/plugins/request-context.js';
+import type { PageContext } from '../http/views/page-context.js';
+import { renderPage } from '../http/views/render.js';
+import { isMethodId, type MethodId } from './identification-methods.js';
+import { testIdpPath, type BundledIdp } from './test-idp.js';
+import {
+  IdentityCodePage,
+  IdpErrorPage,
+  MethodChoicePage,
+  type IdentityCodeProblem,
+} from './test-idp-pages.js';
+
+const Uid = Type.Object({ uid: Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$' }) });
+
+/** The IdP's pages never show the service's signed-in bar: they belong to another party. */
+function idpPageContext(request: FastifyRequest): PageContext {
+  const { signedInName: _name, csrfToken: _token, ...rest } = pageContext(request);
+  return rest;
+}
+
+function html(reply: FastifyReply, page: string, status = 200) {
+  return reply.status(status).type('text/html; charset=utf-8').send(page);
+}
+
+/**
+ * Mounts the bundled test IdP under /test-idp. The interaction pages (choosing the method, entering
+ * the identity code) are ordinary Fastify routes with our views, security headers and body parsing;
+ * every other path is handed, untouched, to oidc-provider's own request handler.
+ */
+export function testIdpRoutes(context: AppContext, idp: BundledIdp): FastifyPluginAsyncTypebox {
+  const { provider } = idp;
+
+  /** The pending interaction, only if it is the one the URL names (the cookie is the authority). */
+  async function interactionFor(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    uid: string,
+  ): Promise<Interaction | undefined> {
+    try {
+      // oidc-provider needs the raw request and response only to build its context; reading the
+      // interaction touches cookies on the request and never writes to the response.
+      const interaction = await provider.interactionDetails(request.raw, reply.raw);
+      return interaction.uid === uid ? interaction : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  const expired = (request: FastifyRequest, reply: FastifyReply) =>
+    html(reply, renderPage(IdpErrorPage({ ctx: idpPageContext(request) })), 400);
+
+  return async (app) => {
+    app.get(
+      `${testIdpPath}/interaction/:uid`,
+      {
+        schema: {
+          hide: true,
+          params: Uid,
+          querystring: Type.Object({ method: Type.Optional(Type.String()) }),
+        },
+      },
+      async (request, reply) => {
+        const interaction = await interactionFor(request, reply, request.params.uid);
+        if (!interaction) return expired(request, reply);
+        const ctx = idpPageContext(request);
+        const method = request.query.method;
+        if (isMethodId(method)) {
+          return html(reply, renderPage(IdentityCodePage({ ctx, uid: interaction.uid, method })));
+        }
+        return html(reply, renderPage(MethodChoicePage({ ctx, uid: interaction.uid })));
+      },
+    );
+
+    app.post(
+      `${testIdpPath}/interaction/:uid/login`,
+      {
+        schema: {
+          hide: true,
+          params: Uid,
+          body: Type.Object({ method: Type.String(), identityCode: Type.String({ maxLength: 100 }) }),
+        },
+      },
+      async (request, reply) => {
+        const interaction = await interactionFor(request, reply, request.params.uid);
+        const method = request.body.method;
+        if (!interaction || !isMethodId(method)) return expired(request, reply);
+        // People type the check letter and century sign in either case; the code itself is upper case.
+        const code = request.body.identityCode.trim().toUpperCase();
+        let problem: IdentityCodeProblem | undefined;
+        if (!isValidIdentityCode(code)) problem = 'invalid';
+        else if (!(await context.populationRegister.findByIdentityCode(code))) problem = 'unknown';
+        if (problem) {
+          const page = IdentityCodePage({
+            ctx: idpPageContext(request),
+            uid: interaction.uid,
+            method: method as MethodId,
+            value: request.body.identityCode,
+            problem,
+          });
+          return html(reply, renderPage(page), 400);
+        }
+        const returnTo = await provider.interactionResult(
+          request.raw,
+          reply.raw,
+          { login: { accountId: code, amr: [method], remember: false } },
+          { mergeWithLastSubmission: false },
+        );
+        return reply.redirect(returnTo, 303);
+      },
+    );
+
+    app.post(
+      `${testIdpPath}/interaction/:uid/abort`,
+      { schema: { hide: true, params: Uid } },
+      async (request, reply) => {
+        const interaction = await interactionFor(request, reply, request.params.uid);
+        if (!interaction) return expired(request, reply);
+        const returnTo = await provider.interactionResult(
+          request.raw,
+          reply.raw,
+          { error: 'access_denied', error_description: 'identification cancelled' },
+          { mergeWithLastSubmission: false },
+        );
+        return reply.redirect(returnTo, 303);
+      },
+    );
+
+    // Everything else belongs to oidc-provider (a Koa app), which reads request bodies itself: in
+    // this scope Fastify's parsers are replaced by one that leaves the stream untouched.
+    await app.register(async (scope) => {
+      scope.removeAllContentTypeParsers();
+      scope.addContentTypeParser('*', (_request, _payload, done) => done(null));
+      const handle = provider.callback();
+      const forward = async (request: FastifyRequest, reply: FastifyReply) => {
+        const path = (request.raw.url ?? '').split('?')[0] ?? '';
+        const query = new URLSearchParams((request.raw.url ?? '').split('?')[1] ?? '');
+        // oidc-provider answers these with self-submitting pages (inline script). Our client never
+        // asks for form_post, so refuse it; and a logout without a provider session has nothing to
+        // confirm, so it goes straight back to the one registered post-logout address.
+        if (query.has('response_mode') && query.get('response_mode') !== 'query')
+          return expired(request, reply);
+        if (path === `${testIdpPath}/session/end`) {
+          const session = await provider.Session.get(provider.app.createContext(request.raw, reply.raw));
+          if (!session.accountId) return reply.redirect(new URL('/', context.config.publicUrl).href, 303);
+        }
+        const raw = request.raw as IncomingMessage & { originalUrl?: string };
+        const url = raw.url ?? testIdpPath;
+        // oidc-provider routes relative to its mount path and derives that from originalUrl.
+        raw.originalUrl = url;
+        const rest = url.slice(testIdpPath.length);
+        raw.url = rest.startsWith('/') ? rest : `/${rest}`;
+        reply.hijack();
+        handle(raw, reply.raw);
+      };
+      scope.all(testIdpPath, { schema: { hide: true } }, forward);
+      scope.all(`${testIdpPath}/*`, { schema: { hide: true } }, forward);
+    });
+  };
+}

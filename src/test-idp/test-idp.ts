@@ -1,0 +1,143 @@
+import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
+import Provider, { interactionPolicy, type ProviderContext } from 'oidc-provider';
+import type { AppContext } from '../app-context.js';
+import { isLocale, localeFromAcceptLanguage, translator, defaultLocale, type Locale } from '../i18n/i18n.js';
+import type { PageContext } from '../http/views/page-context.js';
+import { renderPage } from '../http/views/render.js';
+import { IdpErrorPage, LoggedOutPage, LogoutPage } from './test-idp-pages.js';
+
+/** Where the bundled IdP is mounted, on the service's own origin. */
+export const testIdpPath = '/test-idp';
+/** The claim that carries the personal identity code (the relying party also accepts other names). */
+export const identityCodeClaim = 'national_identification_number';
+
+export class TestIdpUnavailableError extends Error {
+  override name = 'TestIdpUnavailableError';
+}
+
+export interface BundledIdp {
+  provider: Provider;
+  issuer: URL;
+  clientId: string;
+  clientSecret: string;
+}
+
+function localeOf(ctx: ProviderContext): Locale {
+  const chosen = ctx.cookies.get('lang', { signed: false });
+  if (isLocale(chosen)) return chosen;
+  return localeFromAcceptLanguage(ctx.get('accept-language')) ?? defaultLocale;
+}
+
+function pageContextOf(ctx: ProviderContext): PageContext {
+  const locale = localeOf(ctx);
+  return { locale, t: translator(locale), currentPath: '/', textSize: 1 };
+}
+
+function sendHtml(ctx: ProviderContext, html: string): void {
+  ctx.type = 'text/html; charset=utf-8';
+  ctx.body = html;
+}
+
+/**
+ * The bundled test identification service, an OpenID Provider built on oidc-provider. It exists only
+ * in test and demo mode: this factory refuses to build it otherwise, so no configuration mistake can
+ * expose a login that accepts any identity code from the register.
+ *
+ * One confidential client (this service) with credentials made up at start-up; accounts are the
+ * population register's persons, `sub` being the identity code. Consent is implicit (first-party).
+ */
+export function createBundledIdp(context: AppContext): BundledIdp {
+  if (!context.testMode) {
+    throw new TestIdpUnavailableError('the test identification service runs only in test or demo mode');
+  }
+  const origin = context.config.publicUrl.origin;
+  const issuer = new URL(`${origin}${testIdpPath}`);
+  const clientId = 'asiointitili';
+  const clientSecret = randomBytes(32).toString('base64url');
+  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const jwk = { ...privateKey.export({ format: 'jwk' }), kid: randomUUID(), use: 'sig', alg: 'RS256' };
+
+  const policy = interactionPolicy.base();
+  policy.remove('consent');
+
+  const provider = new Provider(issuer.href, {
+    clients: [
+      {
+        client_id: clientId,
+        client_secret: clientSecret,
+        redirect_uris: [`${origin}/auth/callback`],
+        post_logout_redirect_uris: [`${origin}/`],
+        grant_types: ['authorization_code'],
+        response_types: ['code'],
+        token_endpoint_auth_method: 'client_secret_basic',
+      },
+    ],
+    jwks: { keys: [jwk] },
+    cookies: { keys: [randomBytes(32).toString('base64url')] },
+    scopes: ['openid', 'profile'],
+    claims: { openid: ['sub'], profile: ['name', 'given_name', 'family_name', identityCodeClaim] },
+    pkce: { required: () => true },
+    clientBasedCORS: () => false,
+    ttl: {
+      AccessToken: 300,
+      AuthorizationCode: 60,
+      IdToken: 300,
+      Interaction: 600,
+      Session: 3600,
+      Grant: 3600,
+    },
+    features: {
+      devInteractions: { enabled: false },
+      rpInitiatedLogout: {
+        enabled: true,
+        logoutSource: async (ctx: ProviderContext, form: string) =>
+          sendHtml(ctx, renderPage(LogoutPage({ ctx: pageContextOf(ctx), formHtml: form }))),
+        postLogoutSuccessSource: async (ctx: ProviderContext) =>
+          sendHtml(ctx, renderPage(LoggedOutPage({ ctx: pageContextOf(ctx) }))),
+      },
+    },
+    interactions: {
+      policy,
+      url: async (_ctx: ProviderContext, interaction: { uid: string }) =>
+        `${testIdpPath}/interaction/${interaction.uid}`,
+    },
+    // Consent is implied for our one first-party client, so a grant is made on the fly.
+    loadExistingGrant: async (ctx: ProviderContext) => {
+      const client = ctx.oidc.client;
+      const accountId = ctx.oidc.session?.accountId;
+      if (!client || !accountId) return undefined;
+      const existing = ctx.oidc.session?.grantIdFor(client.clientId);
+      if (existing) {
+        const grant = await provider.Grant.find(existing);
+        if (grant) return grant;
+      }
+      const grant = new provider.Grant({ clientId: client.clientId, accountId });
+      grant.addOIDCScope('openid profile');
+      await grant.save();
+      return grant;
+    },
+    findAccount: async (_ctx: ProviderContext, sub: string) => {
+      const person = await context.populationRegister.findByIdentityCode(sub);
+      if (!person) return undefined;
+      return {
+        accountId: sub,
+        claims: async () => ({
+          sub,
+          name: `${person.firstNames} ${person.lastName}`,
+          given_name: person.firstNames,
+          family_name: person.lastName,
+          [identityCodeClaim]: person.identityCode,
+        }),
+      };
+    },
+    renderError: async (ctx: ProviderContext) => {
+      sendHtml(ctx, renderPage(IdpErrorPage({ ctx: pageContextOf(ctx) })));
+    },
+  });
+  // Behind a TLS-terminating proxy the provider must believe X-Forwarded-Proto to set Secure cookies.
+  provider.proxy = context.config.trustProxy > 0;
+  provider.on('server_error', (_ctx: unknown, error: unknown) => {
+    context.logger.error({ err: error }, 'test identification service error');
+  });
+  return { provider, issuer, clientId, clientSecret };
+}

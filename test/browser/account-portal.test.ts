@@ -1,0 +1,206 @@
+import assert from 'node:assert/strict';
+import net from 'node:net';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { sessionCookieName } from '../../src/http/plugins/citizen-session.js';
+import { signInAs } from '../helpers/citizen-session.js';
+import {
+  accessibilityViolations,
+  browserSkipReason,
+  launchBrowser,
+  overflowsHorizontally,
+} from '../helpers/browser.js';
+import { createHarness, type TestHarness } from '../helpers/test-app.js';
+
+const skip = browserSkipReason();
+const maija = '010180-9026';
+
+/** The IdP redirects to PUBLIC_URL, so the server must listen exactly there: pick a free port first. */
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address() as net.AddressInfo;
+      server.close(() => resolve(address.port));
+    });
+  });
+}
+
+async function assertAccessible(page: Page, label: string): Promise<void> {
+  assert.deepEqual(await accessibilityViolations(page), [], label);
+  assert.equal(await overflowsHorizontally(page), false, `${label}: no horizontal scrolling at 320 px`);
+}
+
+describe('citizen portal in a browser', { skip }, () => {
+  let h: TestHarness;
+  let browser: Browser;
+  let baseUrl: string;
+  before(async () => {
+    const port = await freePort();
+    baseUrl = `http://127.0.0.1:${port}`;
+    h = await createHarness({ env: { PUBLIC_URL: baseUrl } });
+    await h.app.listen({ port, host: '127.0.0.1' });
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await h?.close();
+  });
+
+  // Without JavaScript axe cannot run in the page; the same pages are checked with axe below.
+  test('Maija identifies with bank credentials, opens her account and reaches the inbox (no JavaScript)', async () => {
+    const context = await browser.newContext({
+      javaScriptEnabled: false,
+      locale: 'fi-FI',
+      viewport: { width: 320, height: 640 },
+    });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/`);
+    await page.getByRole('link', { name: 'Ota asiointitili käyttöösi' }).click();
+    assert.match(page.url(), /\/test-idp\/interaction\//);
+    await page.getByRole('button', { name: 'Nordea' }).click();
+    await page.getByLabel('Henkilötunnus').fill(maija);
+    await page.getByRole('button', { name: 'Tunnistaudu' }).click();
+    assert.equal(new URL(page.url()).pathname, '/account/open');
+    assert.equal(await page.getByLabel('Sähköpostiosoite').inputValue(), 'mai.ja.meikalainen@example.fi');
+    // A foreign number is refused next to the field, with focus-able summary link.
+    await page.getByLabel('Matkapuhelinnumero').fill('+46 70 123 4567');
+    await page.getByRole('button', { name: 'Luo asiointitili' }).click();
+    assert.equal(await page.locator('#mobile').getAttribute('aria-invalid'), 'true');
+    await page.getByLabel('Matkapuhelinnumero').fill('050 123 4567');
+    await page.getByLabel('Lähetä tieto uudesta viestistä asiointitilillä sähköpostiini').check();
+    await page.locator('#accept-terms').check();
+    await page.getByRole('button', { name: 'Luo asiointitili' }).click();
+    assert.equal(new URL(page.url()).pathname, '/mailbox/inbox');
+    const account = await h.context.database.db
+      .selectFrom('accounts')
+      .select(['id', 'status'])
+      .where('identity_code', '=', maija)
+      .executeTakeFirstOrThrow();
+    assert.equal(account.status, 'active');
+    const welcome = await h.context.database.db
+      .selectFrom('messages')
+      .select('id')
+      .where('account_id', '=', account.id)
+      .where('direction', '=', 'to_citizen')
+      .execute();
+    assert.equal(welcome.length, 1, 'the welcome message is in the mailbox');
+    await context.close();
+  });
+
+  test('"Keskeytä" at the identification service returns to the start page', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, locale: 'fi-FI' });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/login`);
+    await page.getByRole('button', { name: 'Mobiilivarmenne' }).click();
+    await page.getByRole('button', { name: 'Keskeytä' }).click();
+    assert.equal(new URL(page.url()).pathname, '/');
+    await context.close();
+  });
+
+  async function signedInContext(identityCode: string, lang: string): Promise<BrowserContext> {
+    const { cookies } = await signInAs(h, identityCode);
+    const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+    await context.addCookies([
+      { name: sessionCookieName(h.context), value: cookies[sessionCookieName(h.context)]!, url: baseUrl },
+      { name: 'lang', value: lang, url: baseUrl },
+    ]);
+    return context;
+  }
+
+  for (const lang of ['fi', 'sv', 'en'] as const) {
+    test(`every account page in ${lang}: zero axe violations, readable at 320 px`, async () => {
+      const anonymous = await browser.newContext({ viewport: { width: 320, height: 640 } });
+      await anonymous.addCookies([{ name: 'lang', value: lang, url: baseUrl }]);
+      const page = await anonymous.newPage();
+      for (const path of ['/terms', '/accessibility']) {
+        await page.goto(`${baseUrl}${path}`);
+        assert.equal(await page.getAttribute('html', 'lang'), lang);
+        await assertAccessible(page, `${path} (${lang})`);
+      }
+      await page.goto(`${baseUrl}/login`);
+      await assertAccessible(page, `test IdP methods (${lang})`);
+      await page.locator('button[value="bank-op"]').click();
+      await page.locator('#identity-code').fill('123');
+      await page.locator('form[action$="/login"] button[type="submit"]').click();
+      await assertAccessible(page, `test IdP error (${lang})`);
+      await anonymous.close();
+
+      // A person without an account (Sirpa), a deceased person and one with an account (Kimmo).
+      const newcomer = await signedInContext('051066X9820', lang);
+      const form = await newcomer.newPage();
+      await form.goto(`${baseUrl}/account/open`);
+      await assertAccessible(form, `opening form (${lang})`);
+      await form.locator('#email').fill('not an address');
+      await form.locator('button[type="submit"]').last().click();
+      await assertAccessible(form, `opening form with errors (${lang})`);
+      await newcomer.close();
+
+      const refused = await signedInContext('031131-917C', lang);
+      const refusal = await refused.newPage();
+      await refusal.goto(`${baseUrl}/account/open`);
+      await assertAccessible(refusal, `refusal (${lang})`);
+      await refused.close();
+
+      if (!(await h.services.accounts.accounts.accountOf('270570-901K'))) {
+        const { cookies, csrfToken } = await signInAs(h, '270570-901K');
+        await h.app.inject({
+          method: 'POST',
+          url: '/account/open',
+          headers: {
+            cookie: `${sessionCookieName(h.context)}=${cookies[sessionCookieName(h.context)]}`,
+            'content-type': 'application/x-www-form-urlencoded',
+          },
+          payload: `_csrf=${csrfToken}&acceptTerms=1`,
+        });
+      }
+      const holder = await signedInContext('270570-901K', lang);
+      const settings = await holder.newPage();
+      await settings.goto(`${baseUrl}/settings`);
+      await assertAccessible(settings, `settings (${lang})`);
+      await settings.locator('#mobile').fill('12');
+      await settings.locator('form[action="/settings"] button[type="submit"]').click();
+      await assertAccessible(settings, `settings with errors (${lang})`);
+      await settings.goto(`${baseUrl}/settings/close`);
+      await assertAccessible(settings, `close confirmation (${lang})`);
+      await holder.close();
+    });
+  }
+
+  for (const lang of ['fi', 'sv', 'en'] as const) {
+    test(`logout through the IdP and the login failure page in ${lang}: zero axe violations`, async () => {
+      const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+      await context.addCookies([{ name: 'lang', value: lang, url: baseUrl }]);
+      const page = await context.newPage();
+      await page.goto(`${baseUrl}/auth/callback?code=forged&state=forged`);
+      await assertAccessible(page, `login failure (${lang})`);
+      await page.goto(`${baseUrl}/login`);
+      await page.locator('button[value="card"]').click();
+      await page.locator('#identity-code').fill('300788-995T');
+      await page.locator('form[action$="/login"] button[type="submit"]').click();
+      await page.waitForURL(/\/account\/open$/);
+      await page.locator('form[action="/logout"] button').click();
+      await page.waitForURL(/\/test-idp\/session\/end/);
+      await assertAccessible(page, `IdP logout confirmation (${lang})`);
+      await page.locator('button[form="op.logoutForm"]').click();
+      await page.waitForURL(`${baseUrl}/`);
+      await context.close();
+    });
+  }
+
+  test('keyboard alone: from the skip link through the test IdP to the opening form', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/login`);
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('href')), '#content');
+    await page.locator('button[value="bank-aktia"]').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('#identity-code').focus();
+    await page.keyboard.type('280258-971Y');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/account\/open$/);
+    await context.close();
+  });
+});

@@ -1,0 +1,27 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { seedCitizenDemo } from '../../../src/demo/seed-citizen-demo.js';
+import { createHarness, type TestHarness } from '../../helpers/test-app.js';
+
+describe('citizen demo seed', () => {
+  let h: TestHarness;
+  before(async () => {
+    h = await createHarness();
+  });
+  after(() => h.close());
+
+  test('Kimmo Mäkinen gets an active account with e-mail reminders; Maija gets none; running twice changes nothing', async () => {
+    const notes: string[] = [];
+    await seedCitizenDemo(h.context, h.services, (m) => notes.push(m));
+    await seedCitizenDemo(h.context, h.services, (m) => notes.push(m));
+    const rows = await h.context.database.db.selectFrom('accounts').selectAll().execute();
+    assert.equal(rows.length, 1);
+    assert.equal(rows[0]!.identity_code, '270570-901K');
+    assert.equal(rows[0]!.status, 'active');
+    assert.equal(rows[0]!.email, 'kimmo.makinen@example.fi');
+    assert.equal(rows[0]!.email_notifications, 1);
+    assert.equal(await h.services.accounts.accounts.accountOf('010180-9026'), undefined);
+    assert.equal(notes.length, 1);
+    assert.ok(!notes.join().includes('270570-901K'), 'no identity codes in progress output');
+  });
+});

@@ -1,0 +1,203 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { requireMailboxReader } from '../../../src/http/plugins/citizen-session.js';
+import { signInAs } from '../../helpers/citizen-session.js';
+import { createHarness, type TestHarness } from '../../helpers/test-app.js';
+
+const kimmo = '270570-901K';
+
+function headers(cookies: Record<string, string>) {
+  return {
+    cookie: Object.entries(cookies)
+      .map(([name, value]) => `${name}=${value}`)
+      .join('; '),
+    'content-type': 'application/x-www-form-urlencoded',
+  };
+}
+
+describe('settings, closing and reopening the account', () => {
+  let h: TestHarness;
+  let session: { cookies: Record<string, string>; csrfToken: string };
+  const post = (url: string, form: Record<string, string>) =>
+    h.app.inject({
+      method: 'POST',
+      url,
+      headers: headers(session.cookies),
+      payload: new URLSearchParams({ _csrf: session.csrfToken, ...form }).toString(),
+    });
+  const account = () =>
+    h.context.database.db
+      .selectFrom('accounts')
+      .selectAll()
+      .where('identity_code', '=', kimmo)
+      .executeTakeFirstOrThrow();
+
+  before(async () => {
+    h = await createHarness({
+      now: '2026-03-02T08:00:00.000Z',
+      extraRoutes: (app) => {
+        app.get('/test-reader', async (request, reply) => {
+          const reader = requireMailboxReader(request, reply);
+          if (!reader) return reply;
+          return { accountId: reader.accountId, readOnly: reader.readOnly };
+        });
+      },
+    });
+    session = await signInAs(h, kimmo);
+    const opened = await post('/account/open', {
+      email: 'kimmo.makinen@example.fi',
+      emailNotifications: '1',
+      acceptTerms: '1',
+    });
+    assert.equal(opened.statusCode, 303);
+  });
+  after(() => h.close());
+
+  test('settings need an active account; without a session they send to identification', async () => {
+    const anonymous = await h.app.inject({ method: 'GET', url: '/settings' });
+    assert.equal(anonymous.headers.location, '/login?return=%2Fsettings');
+    const page = await h.app.inject({ method: 'GET', url: '/settings', headers: headers(session.cookies) });
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /value="kimmo\.makinen@example\.fi"/);
+    assert.match(page.body, /id="email-notify"[^>]*checked/);
+    assert.match(page.body, /Lopeta asiointitilin käyttö/);
+  });
+
+  test('changing e-mail, mobile, reminders and language; the language cookie follows', async () => {
+    const response = await post('/settings', {
+      email: 'kimmo@example.com',
+      mobile: '+358 40 765 4321',
+      smsNotifications: '1',
+      language: 'en',
+    });
+    assert.equal(response.statusCode, 303);
+    assert.equal(response.headers.location, '/settings?saved=1');
+    assert.match(String(response.headers['set-cookie']), /lang=en/);
+    const row = await account();
+    assert.equal(row.email, 'kimmo@example.com');
+    assert.equal(row.email_notifications, 0);
+    assert.equal(row.mobile, '+358407654321');
+    assert.equal(row.sms_notifications, 1);
+    assert.equal(row.language, 'en');
+    const page = await h.app.inject({
+      method: 'GET',
+      url: '/settings?saved=1',
+      headers: { ...headers(session.cookies), cookie: `${headers(session.cookies).cookie}; lang=en` },
+    });
+    assert.match(page.body, /Your changes have been saved/);
+  });
+
+  const invalid: Array<[string, Record<string, string>, RegExp]> = [
+    ['foreign mobile', { mobile: '+1 202 555 0143', language: 'fi' }, /id="mobile-error"/],
+    ['SMS without number', { mobile: '', smsNotifications: '1', language: 'fi' }, /id="mobile-error"/],
+    ['bad e-mail', { email: 'kimmo at example', language: 'fi' }, /id="email-error"/],
+    [
+      'e-mail reminders without address',
+      { email: '', emailNotifications: '1', language: 'fi' },
+      /id="email-error"/,
+    ],
+    ['unknown language', { language: 'de' }, /id="language-error"/],
+  ];
+  for (const [name, form, marker] of invalid) {
+    test(`settings refuse ${name} and change nothing`, async () => {
+      const before = await account();
+      const response = await post('/settings', form);
+      assert.equal(response.statusCode, 400);
+      assert.match(response.body, marker);
+      assert.match(response.body, /class="error-summary"/);
+      assert.deepEqual(await account(), before);
+    });
+  }
+
+  test('the close page says paper mail resumes; closing keeps the messages readable', async () => {
+    const page = await h.app.inject({
+      method: 'GET',
+      url: '/settings/close?lang=fi',
+      headers: headers(session.cookies),
+    });
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /jälleen paperipostina/);
+    const noToken = await h.app.inject({
+      method: 'POST',
+      url: '/settings/close',
+      headers: headers(session.cookies),
+      payload: '',
+    });
+    assert.equal(noToken.statusCode, 403);
+    assert.equal((await account()).status, 'active');
+    h.setNow('2026-03-05T10:00:00.000Z');
+    session = await signInAs(h, kimmo);
+    const closed = await post('/settings/close?lang=fi', {});
+    assert.equal(closed.statusCode, 200);
+    assert.match(closed.body, /Asiointitilin käyttö on lopetettu/);
+    const row = await account();
+    assert.equal(row.status, 'closed');
+    assert.equal(row.closed_at, '2026-03-05T10:00:00.000Z');
+    const settings = await h.app.inject({
+      method: 'GET',
+      url: '/settings',
+      headers: headers(session.cookies),
+    });
+    assert.equal(settings.headers.location, '/account/open');
+    const reader = await h.app.inject({
+      method: 'GET',
+      url: '/test-reader',
+      headers: headers(session.cookies),
+    });
+    assert.deepEqual(reader.json(), { accountId: row.id, readOnly: true });
+    const messages = await h.context.database.db
+      .selectFrom('messages')
+      .select('id')
+      .where('account_id', '=', row.id)
+      .execute();
+    assert.equal(messages.length, 1, 'the welcome message is still there');
+  });
+
+  test('reopening is opening again: same account, new terms acceptance, a new welcome message', async () => {
+    h.setNow('2026-03-06T09:55:00.000Z');
+    session = await signInAs(h, kimmo);
+    const page = await h.app.inject({
+      method: 'GET',
+      url: '/account/open?lang=fi',
+      headers: headers(session.cookies),
+    });
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /Olet aiemmin lopettanut asiointitilin käytön/);
+    const before = await account();
+    h.setNow('2026-03-06T10:00:00.000Z');
+    const reopened = await post('/account/open', { acceptTerms: '1' });
+    assert.equal(reopened.statusCode, 303);
+    const row = await account();
+    assert.equal(row.id, before.id);
+    assert.equal(row.status, 'active');
+    assert.equal(row.closed_at, null);
+    assert.equal(row.terms_accepted_at, '2026-03-06T10:00:00.000Z');
+    const messages = await h.context.database.db
+      .selectFrom('messages')
+      .select('id')
+      .where('account_id', '=', row.id)
+      .execute();
+    assert.equal(messages.length, 2);
+    const reader = await h.app.inject({
+      method: 'GET',
+      url: '/test-reader',
+      headers: headers(session.cookies),
+    });
+    assert.deepEqual(reader.json(), { accountId: row.id, readOnly: false });
+  });
+
+  test('terms and accessibility pages are public and in each language', async () => {
+    for (const [lang, terms, statement] of [
+      ['fi', 'Asiointitilin käyttöehdot', 'Saavutettavuusseloste'],
+      ['sv', 'Användarvillkor', 'Tillgänglighetsutlåtande'],
+      ['en', 'Terms of use', 'Accessibility statement'],
+    ] as const) {
+      const t = await h.app.inject({ method: 'GET', url: `/terms?lang=${lang}` });
+      assert.equal(t.statusCode, 200);
+      assert.match(t.body, new RegExp(terms));
+      const a = await h.app.inject({ method: 'GET', url: `/accessibility?lang=${lang}` });
+      assert.equal(a.statusCode, 200);
+      assert.match(a.body, new RegExp(statement));
+    }
+  });
+});

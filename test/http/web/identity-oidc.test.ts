@@ -1,0 +1,173 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { sessionCookieName } from '../../../src/http/plugins/citizen-session.js';
+import { createBundledIdp, TestIdpUnavailableError } from '../../../src/test-idp/test-idp.js';
+import { browserRequest, CookieJar, followRedirects, loginThroughTestIdp } from '../../helpers/oidc-login.js';
+import { createHarness, type TestHarness } from '../../helpers/test-app.js';
+
+const maija = '010180-9026';
+
+describe('identification through the bundled test IdP (OpenID Connect, code + PKCE)', () => {
+  let h: TestHarness;
+  before(async () => {
+    h = await createHarness();
+  });
+  after(() => h.close());
+
+  test('discovery is served under /test-idp on the service origin', async () => {
+    const response = await h.app.inject({ method: 'GET', url: '/test-idp/.well-known/openid-configuration' });
+    assert.equal(response.statusCode, 200);
+    const metadata = response.json();
+    assert.equal(metadata.issuer, 'http://localhost:3000/test-idp');
+    assert.ok(metadata.code_challenge_methods_supported.includes('S256'));
+  });
+
+  test('a person without an account identifies with bank credentials and lands on /account/open', async () => {
+    const { jar, landing } = await loginThroughTestIdp(h, maija);
+    assert.equal(landing, '/account/open');
+    const page = await browserRequest(h, jar, 'GET', '/account/open');
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /MEIKÄLÄINEN MAIJA/);
+    assert.match(page.body, /Kirjautuneena: Maija Meikäläinen/);
+    assert.ok(!h.log.text.includes(maija), 'the identity code never reaches the log');
+  });
+
+  test('the authorization request uses PKCE (S256), state and nonce, and asks to identify again', async () => {
+    const jar = new CookieJar();
+    const start = await browserRequest(h, jar, 'GET', '/login');
+    const url = new URL(start.location!);
+    assert.equal(url.pathname, '/test-idp/auth');
+    assert.equal(url.searchParams.get('code_challenge_method'), 'S256');
+    assert.ok(url.searchParams.get('code_challenge'));
+    assert.ok(url.searchParams.get('state'));
+    assert.ok(url.searchParams.get('nonce'));
+    assert.equal(url.searchParams.get('prompt'), 'login');
+  });
+
+  test('the method page lists the banks, mobile certificate and certificate card', async () => {
+    const jar = new CookieJar();
+    const start = await browserRequest(h, jar, 'GET', '/login');
+    const { response } = await followRedirects(h, jar, start, '/login');
+    for (const bank of [
+      'Aktia',
+      'Danske Bank',
+      'Handelsbanken',
+      'Nordea',
+      'OmaSP',
+      'Osuuspankki',
+      'POP Pankki',
+      'S-Pankki',
+      'Säästöpankki',
+      'Ålandsbanken',
+      'Mobiilivarmenne',
+      'Varmennekortti',
+    ]) {
+      assert.ok(response.body.includes(bank), bank);
+    }
+  });
+
+  test('an identity code not in the register cannot identify', async () => {
+    const jar = new CookieJar();
+    const start = await browserRequest(h, jar, 'GET', '/login');
+    const { url } = await followRedirects(h, jar, start, '/login');
+    const unknown = await browserRequest(h, jar, 'POST', `${url}/login`, {
+      method: 'mobile',
+      identityCode: '010101-999X',
+    });
+    assert.equal(unknown.statusCode, 400);
+    assert.match(unknown.body, /aria-invalid="true"/);
+    const invalid = await browserRequest(h, jar, 'POST', `${url}/login`, {
+      method: 'mobile',
+      identityCode: 'abc',
+    });
+    assert.equal(invalid.statusCode, 400);
+    assert.match(invalid.body, /PPKKVV-NNNT/);
+  });
+
+  test('"Keskeytä" at the IdP cancels back to the start page without a session', async () => {
+    const jar = new CookieJar();
+    const start = await browserRequest(h, jar, 'GET', '/login');
+    const { url } = await followRedirects(h, jar, start, '/login');
+    const aborted = await browserRequest(h, jar, 'POST', `${url}/abort`);
+    const { url: finalUrl } = await followRedirects(h, jar, aborted, `${url}/abort`);
+    assert.equal(new URL(finalUrl).pathname, '/');
+    assert.equal(jar.get(sessionCookieName(h.context)), undefined);
+  });
+
+  test('a replayed callback is refused (the login state is used once)', async () => {
+    const jar = new CookieJar();
+    const start = await browserRequest(h, jar, 'GET', '/login');
+    const { url } = await followRedirects(h, jar, start, '/login');
+    let response = await browserRequest(h, jar, 'POST', `${url}/login`, {
+      method: 'card',
+      identityCode: maija,
+    });
+    let callback = '';
+    while (response.location) {
+      const next = new URL(response.location, 'http://localhost:3000');
+      if (next.pathname === '/auth/callback') {
+        callback = next.pathname + next.search;
+        break;
+      }
+      response = await browserRequest(h, jar, 'GET', next.href);
+    }
+    const first = await browserRequest(h, jar, 'GET', callback);
+    assert.equal(first.statusCode, 303);
+    const replay = await browserRequest(h, new CookieJar(), 'GET', callback);
+    assert.equal(replay.statusCode, 400);
+  });
+
+  test('the test IdP refuses to exist outside test mode', () => {
+    assert.throws(() => createBundledIdp({ ...h.context, testMode: false }), TestIdpUnavailableError);
+  });
+});
+
+describe('outside test mode', () => {
+  let h: TestHarness;
+  before(async () => {
+    h = await createHarness({ testMode: false });
+  });
+  after(() => h.close());
+
+  test('the test IdP routes do not exist and /login says identification is unavailable', async () => {
+    for (const url of [
+      '/test-idp/.well-known/openid-configuration',
+      '/test-idp/auth',
+      '/test-idp/interaction/x',
+    ]) {
+      assert.equal((await h.app.inject({ method: 'GET', url })).statusCode, 404, url);
+    }
+    const login = await h.app.inject({ method: 'GET', url: '/login' });
+    assert.equal(login.statusCode, 503);
+  });
+});
+
+describe('logout after identifying through the test IdP', () => {
+  let h: TestHarness;
+  before(async () => {
+    h = await createHarness();
+  });
+  after(() => h.close());
+
+  test('ends both sessions: ours at once, the IdP after its own confirmation page (no inline script)', async () => {
+    const { jar } = await loginThroughTestIdp(h, '270570-901K');
+    const page = await browserRequest(h, jar, 'GET', '/account/open');
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1];
+    assert.ok(csrf);
+    const logout = await browserRequest(h, jar, 'POST', '/logout', { _csrf: csrf });
+    assert.equal(logout.statusCode, 303);
+    assert.equal(jar.get(sessionCookieName(h.context)), undefined, 'our cookie is cleared');
+    const confirm = await browserRequest(h, jar, 'GET', logout.location!);
+    assert.equal(confirm.statusCode, 200);
+    assert.doesNotMatch(confirm.body, /<script|style=/);
+    assert.match(String(confirm.headers['content-security-policy']), /script-src 'self'/);
+    const action = /action="([^"]+)"/.exec(confirm.body)?.[1];
+    const xsrf = /name="xsrf" value="([^"]+)"/.exec(confirm.body)?.[1];
+    assert.ok(action && xsrf);
+    const done = await browserRequest(h, jar, 'POST', action, { xsrf, logout: 'yes' });
+    assert.equal(done.statusCode, 303);
+    assert.equal(done.location, 'http://localhost:3000/');
+    const again = await browserRequest(h, jar, 'GET', '/account/open');
+    assert.match(String(again.location), /^\/login/);
+  });
+});
