@@ -1,0 +1,127 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { MailboxServices } from '../../../modules/mailbox/index.js';
+import { folders, type Folder } from '../../../modules/mailbox/types.js';
+import { requireAccount, requireMailboxReader } from '../../plugins/citizen-session.js';
+import { pageContext } from '../../plugins/request-context.js';
+import { FolderPage } from '../../views/mailbox/folder-page.js';
+import { MessagePage } from '../../views/mailbox/message-page.js';
+import { renderPage } from '../../views/render.js';
+import { sendAttachment } from './mailbox-download.js';
+
+export const MessageParams = Type.Object({
+  id: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }),
+});
+const AttachmentParams = Type.Object({
+  id: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }),
+  attachmentId: Type.String({ pattern: '^[A-Za-z0-9._-]{1,128}$' }),
+});
+/** The outcome of the previous action (post/redirect/get); a fixed list, so nothing is echoed. */
+export const NoticeQuery = Type.Optional(
+  Type.Union([
+    Type.Literal('acknowledged'),
+    Type.Literal('deleted'),
+    Type.Literal('restored'),
+    Type.Literal('sent'),
+  ]),
+);
+const FolderQuery = Type.Object({
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })),
+  notice: NoticeQuery,
+});
+const MessageQuery = Type.Object({ notice: NoticeQuery });
+
+const html = 'text/html; charset=utf-8';
+
+/**
+ * Folders, the message page and attachment downloads (read-only, so a closed account can still use
+ * them), and the acknowledge / delete / restore actions (an active account only).
+ */
+export function mailboxReadRoutes(mailbox: MailboxServices): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.get('/mailbox', async (_request, reply) => reply.redirect('/mailbox/inbox', 303));
+
+    for (const folder of folders) {
+      app.get(`/mailbox/${folder}`, { schema: { querystring: FolderQuery } }, async (request, reply) => {
+        const citizen = requireMailboxReader(request, reply);
+        if (!citizen) return reply;
+        const data = await mailbox.reading.listFolder(
+          citizen.accountId,
+          folder as Folder,
+          request.query.page ?? 1,
+        );
+        const page = FolderPage({
+          ctx: pageContext(request),
+          data,
+          notice: request.query.notice,
+          readOnly: citizen.readOnly,
+        });
+        return reply.type(html).header('cache-control', 'private, no-store').send(renderPage(page));
+      });
+    }
+
+    app.get(
+      '/mailbox/messages/:id',
+      { schema: { params: MessageParams, querystring: MessageQuery } },
+      async (request, reply) => {
+        const citizen = requireMailboxReader(request, reply);
+        if (!citizen) return reply;
+        const message = await mailbox.reading.openMessage(
+          { accountId: citizen.accountId, requestId: request.id },
+          request.params.id,
+        );
+        const page = MessagePage({
+          ctx: pageContext(request),
+          message,
+          notice: request.query.notice,
+          readOnly: citizen.readOnly,
+        });
+        return reply.type(html).header('cache-control', 'private, no-store').send(renderPage(page));
+      },
+    );
+
+    app.get(
+      '/mailbox/messages/:id/attachments/:attachmentId',
+      { schema: { params: AttachmentParams } },
+      async (request, reply) => {
+        const citizen = requireMailboxReader(request, reply);
+        if (!citizen) return reply;
+        const attachment = await mailbox.reading.downloadAttachment(
+          { accountId: citizen.accountId, requestId: request.id },
+          request.params.id,
+          request.params.attachmentId,
+        );
+        return sendAttachment(reply, attachment);
+      },
+    );
+
+    const actions = {
+      acknowledge: {
+        run: mailbox.reading.acknowledge,
+        after: (id: number) => `/mailbox/messages/${id}?notice=acknowledged`,
+      },
+      delete: { run: mailbox.reading.deleteMessage, after: () => '/mailbox/inbox?notice=deleted' },
+      restore: {
+        run: mailbox.reading.restoreMessage,
+        after: (id: number) => `/mailbox/messages/${id}?notice=restored`,
+      },
+    } as const;
+    for (const [name, action] of Object.entries(actions)) {
+      // The session plugin has checked the form's _csrf token before this handler runs.
+      app.post(
+        `/mailbox/messages/:id/${name}`,
+        { schema: { params: MessageParams } },
+        async (request, reply) => {
+          const citizen = requireAccount(request, reply);
+          if (!citizen) return reply;
+          await action.run.call(
+            mailbox.reading,
+            { accountId: citizen.accountId, requestId: request.id },
+            request.params.id,
+          );
+          return reply.redirect(action.after(request.params.id), 303);
+        },
+      );
+    }
+  };
+}

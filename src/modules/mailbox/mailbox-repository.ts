@@ -1,0 +1,476 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DatabaseSchema, MessagesTable } from '../../db/schema.js';
+import type { Folder, LocalisedNames } from './types.js';
+
+type Db = Kysely<DatabaseSchema>;
+export type Trx = Transaction<DatabaseSchema>;
+
+/** One row of a folder listing; the title stays encrypted until the service decides to show it. */
+export interface FolderRow {
+  id: number;
+  direction: MessagesTable['direction'];
+  serviceType: MessagesTable['service_type'];
+  citizenType: string | null;
+  titleEnc: Buffer;
+  createdAt: string;
+  availableAt: string | null;
+  readAt: string | null;
+  receiptConfirmedAt: string | null;
+  deletedAt: string | null;
+  organisation: LocalisedNames;
+  service: LocalisedNames;
+  attachmentCount: number;
+}
+
+/** A message as the owner's mailbox sees it, with the names and ids the feed events need. */
+export interface MessageRow extends FolderRow {
+  organisationId: number;
+  servicePk: number;
+  serviceId: string;
+  externalId: string | null;
+  replyAllowed: boolean;
+  bodyFormat: MessagesTable['body_format'];
+  bodyEnc: Buffer;
+  threadId: number | null;
+  inReplyTo: number | null;
+  deemedReceivedOn: string | null;
+}
+
+export interface AttachmentMeta {
+  id: string;
+  fileName: string;
+  mediaType: string;
+  sizeBytes: number;
+}
+
+export interface StoredAttachment extends AttachmentMeta {
+  contentEnc: Buffer;
+}
+
+export interface OpenService {
+  servicePk: number;
+  organisationId: number;
+  organisation: LocalisedNames;
+  service: LocalisedNames;
+}
+
+export interface ServiceRef {
+  servicePk: number;
+  organisationId: number;
+  serviceId: string;
+}
+
+export interface NewCitizenMessage {
+  accountId: number;
+  organisationId: number;
+  servicePk: number;
+  citizenType: string;
+  titleEnc: Buffer;
+  bodyEnc: Buffer;
+  inReplyTo: number | null;
+  threadId: number | null;
+  now: string;
+}
+
+export interface NewAttachment {
+  id: string;
+  accountId: number;
+  messageId: number;
+  position: number;
+  fileName: string;
+  mediaType: string;
+  sizeBytes: number;
+  sha256: string;
+  contentEnc: Buffer;
+  now: string;
+}
+
+/**
+ * All SQL of the citizen's mailbox. Every query that reads or changes a message is scoped by
+ * `account_id`, so a guessed id of someone else's message simply finds nothing.
+ */
+export class MailboxRepository {
+  constructor(private readonly db: Db) {}
+
+  transaction<T>(work: (trx: Trx) => Promise<T>): Promise<T> {
+    return this.db.transaction().execute(work);
+  }
+
+  private messageQuery(db: Db | Trx) {
+    return db
+      .selectFrom('messages as m')
+      .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
+      .innerJoin('services as s', 's.id', 'm.service_pk')
+      .select((eb) => [
+        'm.id',
+        'm.direction',
+        'm.service_type as serviceType',
+        'm.citizen_type as citizenType',
+        'm.title_enc as titleEnc',
+        'm.created_at as createdAt',
+        'm.available_at as availableAt',
+        'm.read_at as readAt',
+        'm.receipt_confirmed_at as receiptConfirmedAt',
+        'm.deleted_at as deletedAt',
+        'o.name_fi as orgFi',
+        'o.name_sv as orgSv',
+        'o.name_en as orgEn',
+        's.name_fi as serviceFi',
+        's.name_sv as serviceSv',
+        's.name_en as serviceEn',
+        eb
+          .selectFrom('attachments as a')
+          .select(eb.fn.countAll<number>().as('n'))
+          .whereRef('a.message_id', '=', 'm.id')
+          .where('a.position', 'is not', null)
+          .as('attachmentCount'),
+      ]);
+  }
+
+  /**
+   * One page of a folder, newest first. The (account_id, direction, id) index serves both the
+   * filter and the order, so the cost is the page size, not the size of the mailbox; the remaining
+   * conditions only filter rows read from that index.
+   */
+  async listFolder(
+    accountId: number,
+    folder: Folder,
+    now: string,
+    limit: number,
+    offset: number,
+  ): Promise<FolderRow[]> {
+    let query = this.messageQuery(this.db)
+      .where('m.account_id', '=', accountId)
+      .where('m.purged_at', 'is', null)
+      .orderBy('m.id', 'desc')
+      .limit(limit)
+      .offset(offset);
+    if (folder === 'sent') {
+      query = query.where('m.direction', '=', 'from_citizen');
+    } else {
+      query = query
+        .where('m.direction', '=', 'to_citizen')
+        .where('m.channel', '=', 'electronic')
+        .where('m.available_at', '<=', now)
+        .where('m.deleted_at', folder === 'inbox' ? 'is' : 'is not', null);
+    }
+    return (await query.execute()).map(toFolderRow);
+  }
+
+  async findMessage(
+    accountId: number,
+    messageId: number,
+    db: Db | Trx = this.db,
+  ): Promise<MessageRow | undefined> {
+    const row = await this.messageQuery(db)
+      .select([
+        'm.organisation_id as organisationId',
+        'm.service_pk as servicePk',
+        's.service_id as serviceId',
+        'm.external_id as externalId',
+        'm.reply_allowed as replyAllowed',
+        'm.body_format as bodyFormat',
+        'm.body_enc as bodyEnc',
+        'm.thread_id as threadId',
+        'm.in_reply_to as inReplyTo',
+        'm.deemed_received_on as deemedReceivedOn',
+        'm.channel as channel',
+      ])
+      .where('m.id', '=', messageId)
+      .where('m.account_id', '=', accountId)
+      .where('m.purged_at', 'is', null)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    // A paper-only message has no electronic part to show in the mailbox.
+    if (row.direction === 'to_citizen' && row.channel !== 'electronic') return undefined;
+    return {
+      ...toFolderRow(row),
+      organisationId: Number(row.organisationId),
+      servicePk: Number(row.servicePk),
+      serviceId: row.serviceId,
+      externalId: row.externalId,
+      replyAllowed: Number(row.replyAllowed) === 1,
+      bodyFormat: row.bodyFormat,
+      bodyEnc: row.bodyEnc,
+      threadId: row.threadId === null ? null : Number(row.threadId),
+      inReplyTo: row.inReplyTo === null ? null : Number(row.inReplyTo),
+      deemedReceivedOn: row.deemedReceivedOn,
+    };
+  }
+
+  /** The owner's other messages in a thread (both directions), oldest first. */
+  async listThread(accountId: number, threadId: number, now: string): Promise<FolderRow[]> {
+    const rows = await this.messageQuery(this.db)
+      .where('m.account_id', '=', accountId)
+      .where((eb) => eb.or([eb('m.thread_id', '=', threadId), eb('m.id', '=', threadId)]))
+      .where('m.purged_at', 'is', null)
+      .where((eb) =>
+        eb.or([
+          eb('m.direction', '=', 'from_citizen'),
+          eb.and([eb('m.channel', '=', 'electronic'), eb('m.available_at', '<=', now)]),
+        ]),
+      )
+      .orderBy('m.id', 'asc')
+      .limit(100)
+      .execute();
+    return rows.map(toFolderRow);
+  }
+
+  async listAttachments(messageId: number): Promise<AttachmentMeta[]> {
+    const rows = await this.db
+      .selectFrom('attachments')
+      .select(['id', 'file_name', 'media_type', 'size_bytes'])
+      .where('message_id', '=', messageId)
+      // The paper part's PDF is linked to the message without a position: it is for the letter,
+      // not for the mailbox.
+      .where('position', 'is not', null)
+      .orderBy('position')
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      fileName: r.file_name,
+      mediaType: r.media_type,
+      sizeBytes: Number(r.size_bytes),
+    }));
+  }
+
+  async findAttachment(messageId: number, attachmentId: string): Promise<StoredAttachment | undefined> {
+    const row = await this.db
+      .selectFrom('attachments')
+      .select(['id', 'file_name', 'media_type', 'size_bytes', 'content_enc'])
+      .where('id', '=', attachmentId)
+      .where('message_id', '=', messageId)
+      .where('position', 'is not', null)
+      .executeTakeFirst();
+    return (
+      row && {
+        id: row.id,
+        fileName: row.file_name,
+        mediaType: row.media_type,
+        sizeBytes: Number(row.size_bytes),
+        contentEnc: row.content_enc,
+      }
+    );
+  }
+
+  /** Sets read_at once; true when this call was the first opening (so the event is written once). */
+  async markRead(trx: Trx, messageId: number, now: string): Promise<boolean> {
+    const result = await trx
+      .updateTable('messages')
+      .set({ read_at: now })
+      .where('id', '=', messageId)
+      .where('read_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  /** Records the acknowledgement once; false when it was already acknowledged. */
+  async confirmReceipt(trx: Trx, messageId: number, now: string, deemedReceivedOn: string): Promise<boolean> {
+    const result = await trx
+      .updateTable('messages')
+      .set({ receipt_confirmed_at: now, deemed_received_on: deemedReceivedOn })
+      .where('id', '=', messageId)
+      .where('receipt_confirmed_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  async setDeleted(trx: Trx, accountId: number, messageId: number, deletedAt: string | null): Promise<void> {
+    await trx
+      .updateTable('messages')
+      .set({ deleted_at: deletedAt })
+      .where('id', '=', messageId)
+      .where('account_id', '=', accountId)
+      .where('direction', '=', 'to_citizen')
+      .where('purged_at', 'is', null)
+      .execute();
+  }
+
+  async accountIsActive(accountId: number): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('accounts')
+      .select('status')
+      .where('id', '=', accountId)
+      .executeTakeFirst();
+    return row?.status === 'active';
+  }
+
+  /** Active services that take messages from citizens, with their organisations' names. */
+  async listOpenServices(): Promise<OpenService[]> {
+    const rows = await this.db
+      .selectFrom('services as s')
+      .innerJoin('organisations as o', 'o.id', 's.organisation_id')
+      .select([
+        's.id',
+        's.organisation_id',
+        'o.name_fi as orgFi',
+        'o.name_sv as orgSv',
+        'o.name_en as orgEn',
+        's.name_fi',
+        's.name_sv',
+        's.name_en',
+      ])
+      .where('s.accepts_messages', '=', 1)
+      .where('s.active', '=', 1)
+      .orderBy('o.name_fi')
+      .orderBy('s.name_fi')
+      .execute();
+    return rows.map((r) => ({
+      servicePk: Number(r.id),
+      organisationId: Number(r.organisation_id),
+      organisation: { fi: r.orgFi, sv: r.orgSv, en: r.orgEn },
+      service: { fi: r.name_fi, sv: r.name_sv, en: r.name_en },
+    }));
+  }
+
+  async findOpenService(servicePk: number): Promise<ServiceRef | undefined> {
+    const row = await this.db
+      .selectFrom('services')
+      .select(['id', 'organisation_id', 'service_id'])
+      .where('id', '=', servicePk)
+      .where('accepts_messages', '=', 1)
+      .where('active', '=', 1)
+      .executeTakeFirst();
+    return (
+      row && {
+        servicePk: Number(row.id),
+        organisationId: Number(row.organisation_id),
+        serviceId: row.service_id,
+      }
+    );
+  }
+
+  async insertCitizenMessage(trx: Trx, message: NewCitizenMessage): Promise<number> {
+    const { id } = await trx
+      .insertInto('messages')
+      .values({
+        direction: 'from_citizen',
+        organisation_id: message.organisationId,
+        service_pk: message.servicePk,
+        account_id: message.accountId,
+        recipient_id: null,
+        external_id: null,
+        channel: 'electronic',
+        service_type: 'Normal',
+        reply_allowed: 0,
+        visibility: 'Normal',
+        body_format: 'Text',
+        title_enc: message.titleEnc,
+        body_enc: message.bodyEnc,
+        options: '{}',
+        paper_enc: null,
+        in_reply_to: message.inReplyTo,
+        thread_id: message.threadId,
+        citizen_type: message.citizenType,
+        created_at: message.now,
+        available_at: message.now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const messageId = Number(id);
+    if (message.threadId === null) {
+      // A new conversation is its own thread root, so replies from the organisation can join it.
+      await trx.updateTable('messages').set({ thread_id: messageId }).where('id', '=', messageId).execute();
+    }
+    return messageId;
+  }
+
+  async insertAttachment(trx: Trx, attachment: NewAttachment): Promise<void> {
+    await trx
+      .insertInto('attachments')
+      .values({
+        id: attachment.id,
+        organisation_id: null,
+        account_id: attachment.accountId,
+        message_id: attachment.messageId,
+        position: attachment.position,
+        file_name: attachment.fileName,
+        media_type: attachment.mediaType,
+        size_bytes: attachment.sizeBytes,
+        sha256: attachment.sha256,
+        content_enc: attachment.contentEnc,
+        created_at: attachment.now,
+      })
+      .execute();
+  }
+
+  /** Ids of messages deleted before `cutoff` and not yet purged, oldest deletion first. */
+  async findPurgeable(cutoff: string, limit: number): Promise<number[]> {
+    const rows = await this.db
+      .selectFrom('messages')
+      .select('id')
+      .where('direction', '=', 'to_citizen')
+      .where('deleted_at', '<', cutoff)
+      .where('purged_at', 'is', null)
+      .orderBy('deleted_at')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => Number(r.id));
+  }
+
+  /**
+   * Removes the content of deleted messages: attachments are deleted and the encrypted title and
+   * body are replaced by empty values. The row stays (with purged_at) so the organisation's view of
+   * its sent message and the event feed keep a consistent history. The deleted_at condition is
+   * repeated so a message restored meanwhile is left alone.
+   */
+  async purge(messageIds: number[], cutoff: string, now: string): Promise<number> {
+    if (messageIds.length === 0) return 0;
+    return this.transaction(async (trx) => {
+      const ids = (
+        await trx
+          .selectFrom('messages')
+          .select('id')
+          .where('id', 'in', messageIds)
+          .where('deleted_at', '<', cutoff)
+          .where('purged_at', 'is', null)
+          .execute()
+      ).map((r) => Number(r.id));
+      if (ids.length === 0) return 0;
+      await trx.deleteFrom('attachments').where('message_id', 'in', ids).execute();
+      await trx
+        .updateTable('messages')
+        .set({ purged_at: now, title_enc: Buffer.alloc(0), body_enc: Buffer.alloc(0) })
+        .where('id', 'in', ids)
+        .execute();
+      return ids.length;
+    });
+  }
+}
+
+function toFolderRow(row: {
+  id: number;
+  direction: MessagesTable['direction'];
+  serviceType: MessagesTable['service_type'];
+  citizenType: string | null;
+  titleEnc: Buffer;
+  createdAt: string;
+  availableAt: string | null;
+  readAt: string | null;
+  receiptConfirmedAt: string | null;
+  deletedAt: string | null;
+  orgFi: string;
+  orgSv: string | null;
+  orgEn: string | null;
+  serviceFi: string;
+  serviceSv: string | null;
+  serviceEn: string | null;
+  attachmentCount: number | string | null;
+}): FolderRow {
+  return {
+    id: Number(row.id),
+    direction: row.direction,
+    serviceType: row.serviceType,
+    citizenType: row.citizenType,
+    titleEnc: row.titleEnc,
+    createdAt: row.createdAt,
+    availableAt: row.availableAt,
+    readAt: row.readAt,
+    receiptConfirmedAt: row.receiptConfirmedAt,
+    deletedAt: row.deletedAt,
+    organisation: { fi: row.orgFi, sv: row.orgSv, en: row.orgEn },
+    service: { fi: row.serviceFi, sv: row.serviceSv, en: row.serviceEn },
+    attachmentCount: Number(row.attachmentCount ?? 0),
+  };
+}

@@ -1,0 +1,224 @@
+import type { Envelope } from '../../crypto/envelope.js';
+import { helsinkiDate } from '../../domain/legal-dates.js';
+import { renderMessageBody } from '../../domain/message-body.js';
+import { ConflictError, NotFoundError } from '../../errors.js';
+import { recordAudit } from '../audit/audit-log.js';
+import { appendFeedEvent } from '../messages/event-repository.js';
+import { contentContext, decryptText } from '../messages/message-content.js';
+import type { MailboxRepository, MessageRow } from './mailbox-repository.js';
+import {
+  canRestore,
+  deemedReceivedOn,
+  isSealed,
+  isVisible,
+  restorableUntil,
+  toFolderItem,
+} from './message-rules.js';
+import { limits, type Actor, type Folder, type FolderPage, type MessageView } from './types.js';
+
+export interface DownloadedAttachment {
+  fileName: string;
+  mediaType: string;
+  content: Buffer;
+}
+
+/**
+ * Reading the mailbox: folders, the message page, acknowledgement, deletion and restoring, and
+ * attachment downloads. Someone else's message, an unavailable one and a purged one all look the
+ * same from here: NotFoundError, so ids reveal nothing.
+ */
+export class MailboxReadingService {
+  constructor(
+    private readonly repository: MailboxRepository,
+    private readonly envelope: Envelope,
+    private readonly clock: () => Date,
+  ) {}
+
+  async listFolder(accountId: number, folder: Folder, page: number): Promise<FolderPage> {
+    const now = this.clock();
+    // One row more than the page tells whether a next page exists without counting the mailbox.
+    const rows = await this.repository.listFolder(
+      accountId,
+      folder,
+      now.toISOString(),
+      limits.pageSize + 1,
+      (page - 1) * limits.pageSize,
+    );
+    return {
+      folder,
+      page,
+      hasNext: rows.length > limits.pageSize,
+      items: rows.slice(0, limits.pageSize).map((row) => toFolderItem(row, this.envelope)),
+    };
+  }
+
+  /**
+   * The message page. Opening is an access (audited every time); the first opening of an
+   * organisation's message with its content shown is also the "read" event in the sender's feed.
+   * A sealed verifiable message is opened too, but shows only its sender and is not read yet.
+   */
+  async openMessage(actor: Actor, messageId: number): Promise<MessageView> {
+    const now = this.clock();
+    const row = await this.visibleMessage(actor.accountId, messageId, now);
+    const sealed = isSealed(row);
+    await this.repository.transaction(async (trx) => {
+      await recordAudit(trx, {
+        actorType: 'citizen',
+        actorId: String(actor.accountId),
+        action: 'message.read',
+        subjectType: 'message',
+        subjectId: String(row.id),
+        requestId: actor.requestId,
+        details: { contentShown: !sealed },
+        occurredAt: now,
+      });
+      if (sealed || row.direction !== 'to_citizen') return;
+      if (await this.repository.markRead(trx, row.id, now.toISOString())) {
+        await appendFeedEvent(trx, {
+          organisationId: row.organisationId,
+          messageId: row.id,
+          serviceId: row.serviceId,
+          externalId: row.externalId,
+          type: 'Electronic message read',
+          occurredAt: now,
+        });
+      }
+    });
+
+    const common = {
+      id: row.id,
+      direction: row.direction,
+      organisation: row.organisation,
+      receivedAt: row.availableAt ?? row.createdAt,
+      verifiable: row.serviceType === 'Verifiable',
+      deleted: row.deletedAt !== null,
+      restorableUntil: restorableUntil(row),
+    };
+    if (sealed) return { ...common, sealed: true };
+
+    const threadRoot = row.threadId ?? row.id;
+    const thread = (await this.repository.listThread(actor.accountId, threadRoot, now.toISOString())).map(
+      (item) => toFolderItem(item, this.envelope),
+    );
+    const fromOrganisation = row.direction === 'to_citizen';
+    return {
+      ...common,
+      sealed: false,
+      service: row.service,
+      title: decryptText(this.envelope, row.titleEnc, contentContext.title),
+      // renderMessageBody is the one place message text becomes HTML (see src/domain/message-body.ts).
+      bodyHtml: renderMessageBody(
+        decryptText(this.envelope, row.bodyEnc, contentContext.body),
+        row.bodyFormat,
+      ),
+      attachments: await this.repository.listAttachments(row.id),
+      citizenType: row.citizenType,
+      deemedReceivedOn: deemedReceivedOn(row),
+      acknowledgedAt: row.receiptConfirmedAt,
+      canReply: fromOrganisation && row.replyAllowed && row.deletedAt === null,
+      canDelete: fromOrganisation && row.deletedAt === null,
+      canRestore: canRestore(row, now),
+      thread: thread.length > 1 ? thread : [],
+    };
+  }
+
+  /**
+   * "Kuittaa vastaanotetuksi": the acknowledgement time becomes the receipt event, and its Helsinki
+   * date the day the message counts as received. Acknowledging twice changes nothing.
+   */
+  async acknowledge(actor: Actor, messageId: number): Promise<void> {
+    const now = this.clock();
+    const row = await this.visibleMessage(actor.accountId, messageId, now);
+    if (row.direction !== 'to_citizen' || row.serviceType !== 'Verifiable') {
+      throw new ConflictError('only verifiable messages are acknowledged');
+    }
+    await this.repository.transaction(async (trx) => {
+      const first = await this.repository.confirmReceipt(trx, row.id, now.toISOString(), helsinkiDate(now));
+      if (!first) return;
+      await appendFeedEvent(trx, {
+        organisationId: row.organisationId,
+        messageId: row.id,
+        serviceId: row.serviceId,
+        externalId: row.externalId,
+        type: 'Receipt confirmed',
+        occurredAt: now,
+      });
+      await this.audit(trx, actor, 'message.acknowledge', row.id, now);
+    });
+  }
+
+  /** Moves an organisation's message to Poistetut; it can be restored for 60 days. */
+  async deleteMessage(actor: Actor, messageId: number): Promise<void> {
+    const now = this.clock();
+    const row = await this.visibleMessage(actor.accountId, messageId, now);
+    if (row.direction !== 'to_citizen') throw new ConflictError('sent messages cannot be deleted');
+    if (isSealed(row)) throw new ConflictError('acknowledge a verifiable message before deleting it');
+    if (row.deletedAt !== null) return;
+    await this.repository.transaction(async (trx) => {
+      await this.repository.setDeleted(trx, actor.accountId, row.id, now.toISOString());
+      await this.audit(trx, actor, 'message.delete', row.id, now);
+    });
+  }
+
+  async restoreMessage(actor: Actor, messageId: number): Promise<void> {
+    const now = this.clock();
+    const row = await this.visibleMessage(actor.accountId, messageId, now);
+    if (row.deletedAt === null) return;
+    if (!canRestore(row, now)) throw new ConflictError('the restoring period has ended');
+    await this.repository.transaction(async (trx) => {
+      await this.repository.setDeleted(trx, actor.accountId, row.id, null);
+      await this.audit(trx, actor, 'message.restore', row.id, now);
+    });
+  }
+
+  /** An attachment of the citizen's own message; never of a sealed one. */
+  async downloadAttachment(
+    actor: Actor,
+    messageId: number,
+    attachmentId: string,
+  ): Promise<DownloadedAttachment> {
+    const now = this.clock();
+    const row = await this.visibleMessage(actor.accountId, messageId, now);
+    if (isSealed(row)) throw new NotFoundError('attachment not found');
+    const attachment = await this.repository.findAttachment(row.id, attachmentId);
+    if (!attachment) throw new NotFoundError('attachment not found');
+    const content = this.envelope.decrypt(attachment.contentEnc, contentContext.attachment(attachment.id));
+    await this.repository.transaction((trx) =>
+      recordAudit(trx, {
+        actorType: 'citizen',
+        actorId: String(actor.accountId),
+        action: 'attachment.download',
+        subjectType: 'attachment',
+        subjectId: attachment.id,
+        requestId: actor.requestId,
+        details: { messageId: row.id },
+        occurredAt: now,
+      }),
+    );
+    return { fileName: attachment.fileName, mediaType: attachment.mediaType, content };
+  }
+
+  private async visibleMessage(accountId: number, messageId: number, now: Date): Promise<MessageRow> {
+    const row = await this.repository.findMessage(accountId, messageId);
+    if (!row || !isVisible(row, now)) throw new NotFoundError('message not found');
+    return row;
+  }
+
+  private audit(
+    db: Parameters<typeof recordAudit>[0],
+    actor: Actor,
+    action: string,
+    messageId: number,
+    now: Date,
+  ): Promise<void> {
+    return recordAudit(db, {
+      actorType: 'citizen',
+      actorId: String(actor.accountId),
+      action,
+      subjectType: 'message',
+      subjectId: String(messageId),
+      requestId: actor.requestId,
+      occurredAt: now,
+    });
+  }
+}

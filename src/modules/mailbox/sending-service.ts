@@ -1,0 +1,224 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { Envelope } from '../../crypto/envelope.js';
+import { DomainError, ForbiddenError, NotFoundError } from '../../errors.js';
+import { recordAudit } from '../audit/audit-log.js';
+import { appendFeedEvent } from '../messages/event-repository.js';
+import { contentContext, decryptText, encryptText } from '../messages/message-content.js';
+import { cleanFileName, sniffAttachment, type AttachmentRejection } from './attachment-policy.js';
+import type { MailboxRepository, OpenService, ServiceRef, Trx } from './mailbox-repository.js';
+import { isSealed, isVisible } from './message-rules.js';
+import { isCitizenMessageType, limits, type Actor, type LocalisedNames } from './types.js';
+
+/** A file from the form. `content` is null when it was over the size limit and not kept. */
+export interface UploadedFile {
+  fileName: string;
+  content: Buffer | null;
+}
+
+export interface ComposeInput {
+  citizenType: string | undefined;
+  title: string | undefined;
+  body: string | undefined;
+  attachments: UploadedFile[];
+}
+
+export type ComposeField = 'service' | 'citizenType' | 'title' | 'body' | 'attachments';
+export type ComposeProblemCode = 'required' | 'tooLong' | 'invalid' | 'tooMany' | AttachmentRejection;
+
+export interface ComposeProblem {
+  field: ComposeField;
+  code: ComposeProblemCode;
+  fileName?: string | undefined;
+}
+
+/**
+ * The form cannot be sent as it is; the page shows each problem next to its field. The status
+ * follows the API's: 413 for a file over the size limit, 415 for a type not accepted, else 400.
+ */
+export class ComposeRejected extends DomainError {
+  readonly status: number;
+  constructor(readonly problems: ComposeProblem[]) {
+    super('the message cannot be sent');
+    this.status = problems.some((p) => p.code === 'tooLarge')
+      ? 413
+      : problems.some((p) => p.code === 'unsupportedType')
+        ? 415
+        : 400;
+  }
+}
+
+/** What the reply form shows about the message being answered. */
+export interface ReplyTarget {
+  id: number;
+  title: string;
+  organisation: LocalisedNames;
+  service: LocalisedNames;
+}
+
+interface CheckedAttachment {
+  fileName: string;
+  mediaType: string;
+  content: Buffer;
+}
+
+interface CheckedMessage {
+  citizenType: string;
+  title: string;
+  body: string;
+  attachments: CheckedAttachment[];
+}
+
+/**
+ * Messages from the citizen to an organisation: new ones to a service that accepts messages, and
+ * replies where the organisation allowed them. Each reaches the organisation as the feed's
+ * "Electronic message from end user" event, written in the same transaction as the message.
+ */
+export class MailboxSendingService {
+  constructor(
+    private readonly repository: MailboxRepository,
+    private readonly envelope: Envelope,
+    private readonly clock: () => Date,
+  ) {}
+
+  listOpenServices(): Promise<OpenService[]> {
+    return this.repository.listOpenServices();
+  }
+
+  async sendNewMessage(actor: Actor, servicePk: number | undefined, input: ComposeInput): Promise<number> {
+    const service = servicePk === undefined ? undefined : await this.repository.findOpenService(servicePk);
+    const problems: ComposeProblem[] = service ? [] : [{ field: 'service', code: 'required' }];
+    const message = await this.check(input, problems);
+    await this.requireActiveAccount(actor);
+    return this.store(actor, service!, message, null);
+  }
+
+  /** The message being answered, when the citizen may answer it. */
+  async replyTarget(
+    actor: Actor,
+    messageId: number,
+  ): Promise<ReplyTarget & { ref: ServiceRef; threadId: number }> {
+    const now = this.clock();
+    const row = await this.repository.findMessage(actor.accountId, messageId);
+    if (!row || !isVisible(row, now)) throw new NotFoundError('message not found');
+    if (row.direction !== 'to_citizen' || !row.replyAllowed || isSealed(row) || row.deletedAt !== null) {
+      throw new ForbiddenError('replies to this message are not allowed');
+    }
+    return {
+      id: row.id,
+      title: decryptText(this.envelope, row.titleEnc, contentContext.title),
+      organisation: row.organisation,
+      service: row.service,
+      // A reply goes to the service of the message it answers, whether or not that service takes
+      // new messages: the organisation asked for the answer.
+      ref: { servicePk: row.servicePk, organisationId: row.organisationId, serviceId: row.serviceId },
+      threadId: row.threadId ?? row.id,
+    };
+  }
+
+  async sendReply(actor: Actor, messageId: number, input: ComposeInput): Promise<number> {
+    const target = await this.replyTarget(actor, messageId);
+    const message = await this.check(input, []);
+    await this.requireActiveAccount(actor);
+    return this.store(actor, target.ref, message, { inReplyTo: target.id, threadId: target.threadId });
+  }
+
+  private async requireActiveAccount(actor: Actor): Promise<void> {
+    // A closed account keeps its old messages readable but sends nothing new.
+    if (!(await this.repository.accountIsActive(actor.accountId))) {
+      throw new ForbiddenError('the account is closed');
+    }
+  }
+
+  private async check(input: ComposeInput, problems: ComposeProblem[]): Promise<CheckedMessage> {
+    const citizenType = input.citizenType ?? '';
+    if (!isCitizenMessageType(citizenType)) problems.push({ field: 'citizenType', code: 'required' });
+    const title = (input.title ?? '').replace(/[\r\n]+/g, ' ').trim();
+    if (title === '') problems.push({ field: 'title', code: 'required' });
+    else if (Array.from(title).length > limits.titleLength)
+      problems.push({ field: 'title', code: 'tooLong' });
+    const body = (input.body ?? '').replace(/\r\n?/g, '\n').trim();
+    if (body === '') problems.push({ field: 'body', code: 'required' });
+    else if (Array.from(body).length > limits.bodyLength) problems.push({ field: 'body', code: 'tooLong' });
+
+    const attachments: CheckedAttachment[] = [];
+    if (input.attachments.length > limits.attachmentCount) {
+      problems.push({ field: 'attachments', code: 'tooMany' });
+    } else {
+      for (const file of input.attachments) {
+        const fileName = cleanFileName(file.fileName);
+        const verdict =
+          file.content === null
+            ? ({ ok: false, reason: 'tooLarge' } as const)
+            : await sniffAttachment(file.content, fileName);
+        if (verdict.ok && file.content)
+          attachments.push({ fileName, mediaType: verdict.mediaType, content: file.content });
+        else if (!verdict.ok) problems.push({ field: 'attachments', code: verdict.reason, fileName });
+      }
+    }
+    if (problems.length > 0) throw new ComposeRejected(problems);
+    return { citizenType, title, body, attachments };
+  }
+
+  private async store(
+    actor: Actor,
+    service: ServiceRef,
+    message: CheckedMessage,
+    reply: { inReplyTo: number; threadId: number } | null,
+  ): Promise<number> {
+    const now = this.clock();
+    const nowIso = now.toISOString();
+    // Encrypting happens before the transaction, so the write lock is held only for the inserts.
+    const titleEnc = encryptText(this.envelope, message.title, contentContext.title);
+    const bodyEnc = encryptText(this.envelope, message.body, contentContext.body);
+    const files = message.attachments.map((file) => {
+      const id = randomUUID();
+      return {
+        id,
+        fileName: file.fileName,
+        mediaType: file.mediaType,
+        sizeBytes: file.content.length,
+        sha256: createHash('sha256').update(file.content).digest('hex'),
+        contentEnc: this.envelope.encrypt(file.content, contentContext.attachment(id)),
+      };
+    });
+    return this.repository.transaction(async (trx: Trx) => {
+      const messageId = await this.repository.insertCitizenMessage(trx, {
+        accountId: actor.accountId,
+        organisationId: service.organisationId,
+        servicePk: service.servicePk,
+        citizenType: message.citizenType,
+        titleEnc,
+        bodyEnc,
+        inReplyTo: reply?.inReplyTo ?? null,
+        threadId: reply?.threadId ?? null,
+        now: nowIso,
+      });
+      for (const [position, file] of files.entries()) {
+        await this.repository.insertAttachment(trx, {
+          ...file,
+          accountId: actor.accountId,
+          messageId,
+          position,
+          now: nowIso,
+        });
+      }
+      await appendFeedEvent(trx, {
+        organisationId: service.organisationId,
+        messageId,
+        serviceId: service.serviceId,
+        type: 'Electronic message from end user',
+        occurredAt: now,
+      });
+      await recordAudit(trx, {
+        actorType: 'citizen',
+        actorId: String(actor.accountId),
+        action: reply ? 'message.reply' : 'message.send',
+        subjectType: 'message',
+        subjectId: String(messageId),
+        requestId: actor.requestId,
+        occurredAt: now,
+      });
+      return messageId;
+    });
+  }
+}

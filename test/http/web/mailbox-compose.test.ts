@@ -1,0 +1,268 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { signInAs } from '../../helpers/citizen-session.js';
+import {
+  createAccount,
+  createOrganisationWithService,
+  eventsOf,
+  insertOrganisationMessage,
+  messageRow,
+  multipartForm,
+  persons,
+  sampleFiles,
+  type FormFile,
+  type OrganisationFixture,
+} from '../../helpers/mailbox-factories.js';
+import { createHarness, type TestHarness } from '../../helpers/test-app.js';
+
+type Session = { cookies: Record<string, string>; csrfToken: string };
+
+describe('mailbox pages: new messages and replies', () => {
+  let h: TestHarness;
+  let kallio: OrganisationFixture;
+  let noMessages: OrganisationFixture;
+  let kimmo: number;
+  let maija: number;
+  let asKimmo: Session;
+  before(async () => {
+    h = await createHarness({ now: '2025-03-10T08:00:00.000Z' });
+    kallio = await createOrganisationWithService(h, {
+      nameFi: 'Peruspalvelukuntayhtymä Kallio',
+      serviceNameFi: 'Asiakasviestit',
+    });
+    noMessages = await createOrganisationWithService(h, {
+      nameFi: 'Hiljainen kunta',
+      acceptsMessages: false,
+    });
+    kimmo = await createAccount(h, persons.kimmo);
+    maija = await createAccount(h, persons.maija);
+    asKimmo = await signInAs(h, persons.kimmo);
+  });
+  after(() => h.close());
+
+  const countRows = async (table: 'messages' | 'attachments' | 'events') =>
+    (await h.context.database.db.selectFrom(table).select('id').execute()).length;
+
+  function send(
+    url: string,
+    fields: Array<[string, string]>,
+    files: FormFile[] = [],
+    session: Session = asKimmo,
+  ) {
+    const form = multipartForm(fields, files);
+    return h.app.inject({
+      method: 'POST',
+      url,
+      cookies: session.cookies,
+      headers: form.headers,
+      payload: form.payload,
+    });
+  }
+
+  const newMessage = (extra: Array<[string, string]> = []): Array<[string, string]> => [
+    ['_csrf', asKimmo.csrfToken],
+    ['service', String(kallio.servicePk)],
+    ['citizenType', 'Oikaisuvaatimus'],
+    ['title', 'Oikaisuvaatimus päätökseen'],
+    ['body', 'Vaadin päätöksen oikaisua.'],
+    ...extra,
+  ];
+
+  test('the form offers services that accept messages and the four types', async () => {
+    const page = await h.app.inject({ method: 'GET', url: '/mailbox/new', cookies: asKimmo.cookies });
+    assert.equal(page.statusCode, 200);
+    assert.ok(page.body.includes('enctype="multipart/form-data"'));
+    assert.ok(page.body.includes(`value="${kallio.servicePk}"`));
+    assert.ok(!page.body.includes(`value="${noMessages.servicePk}"`));
+    for (const label of ['Hakemus', 'Selvitys', 'Oikaisuvaatimus', 'Muu viesti tai ilmoitus']) {
+      assert.ok(page.body.includes(label), label);
+    }
+    assert.ok(page.body.includes(`name="_csrf" value="${asKimmo.csrfToken}"`));
+  });
+
+  test('sending stores the message and attachments and reaches the organisation as an event', async () => {
+    const response = await send('/mailbox/new', newMessage(), [
+      { fileName: 'liite.pdf', content: sampleFiles.pdf, contentType: 'application/pdf' },
+      { fileName: 'selvitys.txt', content: sampleFiles.text, contentType: 'text/plain' },
+    ]);
+    assert.equal(response.statusCode, 303);
+    const match = /^\/mailbox\/messages\/(\d+)\?notice=sent$/.exec(String(response.headers.location));
+    assert.ok(match, String(response.headers.location));
+    const id = Number(match[1]);
+    const row = await messageRow(h, id);
+    assert.equal(row.direction, 'from_citizen');
+    assert.equal(row.account_id, kimmo);
+    assert.equal(row.citizen_type, 'Oikaisuvaatimus');
+    const events = await eventsOf(h, id);
+    assert.deepEqual(
+      events.map((e) => e.type),
+      ['Electronic message from end user'],
+    );
+    const page = await h.app.inject({
+      method: 'GET',
+      url: String(response.headers.location),
+      cookies: asKimmo.cookies,
+    });
+    assert.ok(page.body.includes('Viesti on lähetetty.'));
+    assert.ok(page.body.includes('Oikaisuvaatimus päätökseen'));
+    assert.ok(page.body.includes('liite.pdf'));
+    assert.ok(page.body.includes('selvitys.txt'));
+  });
+
+  test('an empty file input is ignored', async () => {
+    const response = await send('/mailbox/new', newMessage(), [{ fileName: '', content: Buffer.alloc(0) }]);
+    assert.equal(response.statusCode, 303);
+  });
+
+  test('without the CSRF token nothing is stored', async () => {
+    const before = [await countRows('messages'), await countRows('attachments'), await countRows('events')];
+    const missing = await send('/mailbox/new', newMessage().slice(1), [
+      { fileName: 'a.pdf', content: sampleFiles.pdf },
+    ]);
+    assert.equal(missing.statusCode, 403);
+    const wrong = await send('/mailbox/new', [['_csrf', 'x'.repeat(43)], ...newMessage().slice(1)]);
+    assert.equal(wrong.statusCode, 403);
+    const fileFirst = multipartForm([], [{ fileName: 'a.pdf', content: sampleFiles.pdf }]);
+    const reordered = await h.app.inject({
+      method: 'POST',
+      url: '/mailbox/new',
+      cookies: asKimmo.cookies,
+      headers: fileFirst.headers,
+      payload: fileFirst.payload,
+    });
+    assert.equal(reordered.statusCode, 403);
+    const after = [await countRows('messages'), await countRows('attachments'), await countRows('events')];
+    assert.deepEqual(after, before);
+  });
+
+  test('a file over 10 MiB → 413, a type not accepted → 415, and nothing is stored', async () => {
+    const before = [await countRows('messages'), await countRows('attachments'), await countRows('events')];
+    const big = Buffer.concat([sampleFiles.pdf, Buffer.alloc(10_485_760 - sampleFiles.pdf.length + 1, 0x20)]);
+    const tooLarge = await send('/mailbox/new', newMessage(), [{ fileName: 'iso.pdf', content: big }]);
+    assert.equal(tooLarge.statusCode, 413);
+    assert.ok(tooLarge.body.includes('Liite iso.pdf on liian suuri'));
+    assert.ok(tooLarge.body.includes('Valitse liitteet uudelleen'));
+    assert.ok(tooLarge.body.includes('Oikaisuvaatimus päätökseen'), 'typed values are kept');
+    const wrongType = await send('/mailbox/new', newMessage(), [
+      { fileName: 'kuva.gif', content: sampleFiles.gif },
+    ]);
+    assert.equal(wrongType.statusCode, 415);
+    assert.ok(wrongType.body.includes('Liitteen kuva.gif tiedostotyyppiä ei hyväksytä.'));
+    const after = [await countRows('messages'), await countRows('attachments'), await countRows('events')];
+    assert.deepEqual(after, before);
+  });
+
+  test('exactly 10 MiB is accepted', async () => {
+    const exact = Buffer.concat([sampleFiles.pdf, Buffer.alloc(10_485_760 - sampleFiles.pdf.length, 0x20)]);
+    const response = await send('/mailbox/new', newMessage(), [{ fileName: 'raja.pdf', content: exact }]);
+    assert.equal(response.statusCode, 303);
+  });
+
+  test('more than 50 attachments are refused', async () => {
+    const files = Array.from({ length: 52 }, (_, i) => ({ fileName: `${i}.txt`, content: sampleFiles.text }));
+    const response = await send('/mailbox/new', newMessage(), files);
+    assert.equal(response.statusCode, 400);
+    assert.ok(response.body.includes('Liitteitä voi olla enintään 50.'));
+  });
+
+  test('missing fields come back with errors next to them', async () => {
+    const response = await send('/mailbox/new', [
+      ['_csrf', asKimmo.csrfToken],
+      ['title', ''],
+    ]);
+    assert.equal(response.statusCode, 400);
+    for (const text of [
+      'Valitse palvelu',
+      'Valitse viestin tyyppi.',
+      'Kirjoita otsikko.',
+      'Kirjoita viesti.',
+    ]) {
+      assert.ok(response.body.includes(text), text);
+    }
+    assert.ok(response.body.includes('aria-invalid="true"'));
+  });
+
+  test('a service that does not accept messages cannot be chosen by editing the form', async () => {
+    const fields = newMessage().map(([k, v]): [string, string] =>
+      k === 'service' ? [k, String(noMessages.servicePk)] : [k, v],
+    );
+    const response = await send('/mailbox/new', fields);
+    assert.equal(response.statusCode, 400);
+  });
+
+  test('reply: form, send, threaded, and shown as the conversation', async () => {
+    const { messageId } = await insertOrganisationMessage(h, {
+      accountId: kimmo,
+      organisation: noMessages,
+      replyAllowed: true,
+      title: 'Lisätietopyyntö',
+    });
+    const original = await h.app.inject({
+      method: 'GET',
+      url: `/mailbox/messages/${messageId}`,
+      cookies: asKimmo.cookies,
+    });
+    assert.ok(original.body.includes(`href="/mailbox/messages/${messageId}/reply"`));
+    const form = await h.app.inject({
+      method: 'GET',
+      url: `/mailbox/messages/${messageId}/reply`,
+      cookies: asKimmo.cookies,
+    });
+    assert.equal(form.statusCode, 200);
+    assert.ok(form.body.includes('value="Vs: Lisätietopyyntö"'));
+    const response = await send(`/mailbox/messages/${messageId}/reply`, [
+      ['_csrf', asKimmo.csrfToken],
+      ['citizenType', 'Selvitys'],
+      ['title', 'Vs: Lisätietopyyntö'],
+      ['body', 'Tässä lisätiedot.'],
+    ]);
+    assert.equal(response.statusCode, 303);
+    const id = Number(/messages\/(\d+)/.exec(String(response.headers.location))![1]);
+    const row = await messageRow(h, id);
+    assert.equal(row.in_reply_to, messageId);
+    assert.equal(row.thread_id, messageId);
+    assert.equal(row.service_pk, noMessages.servicePk);
+    assert.deepEqual(
+      (await eventsOf(h, id)).map((e) => e.type),
+      ['Electronic message from end user'],
+    );
+    const page = await h.app.inject({
+      method: 'GET',
+      url: `/mailbox/messages/${id}`,
+      cookies: asKimmo.cookies,
+    });
+    assert.ok(page.body.includes('Viestiketju'));
+    assert.ok(page.body.includes(`href="/mailbox/messages/${messageId}"`));
+  });
+
+  test('no reply where the sender did not allow it, nor to someone else’s message', async () => {
+    const closed = await insertOrganisationMessage(h, { accountId: kimmo, organisation: kallio });
+    const page = await h.app.inject({
+      method: 'GET',
+      url: `/mailbox/messages/${closed.messageId}`,
+      cookies: asKimmo.cookies,
+    });
+    assert.ok(!page.body.includes('/reply"'));
+    const form = await h.app.inject({
+      method: 'GET',
+      url: `/mailbox/messages/${closed.messageId}/reply`,
+      cookies: asKimmo.cookies,
+    });
+    assert.equal(form.statusCode, 403);
+    const fields: Array<[string, string]> = [
+      ['_csrf', asKimmo.csrfToken],
+      ['citizenType', 'Muu'],
+      ['title', 'x'],
+      ['body', 'y'],
+    ];
+    assert.equal((await send(`/mailbox/messages/${closed.messageId}/reply`, fields)).statusCode, 403);
+    const maijas = await insertOrganisationMessage(h, {
+      accountId: maija,
+      organisation: kallio,
+      replyAllowed: true,
+    });
+    const before = await countRows('messages');
+    assert.equal((await send(`/mailbox/messages/${maijas.messageId}/reply`, fields)).statusCode, 404);
+    assert.equal(await countRows('messages'), before);
+  });
+});

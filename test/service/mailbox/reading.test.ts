@@ -1,0 +1,230 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { ConflictError, NotFoundError } from '../../../src/errors.js';
+import {
+  auditOf,
+  createAccount,
+  createOrganisationWithService,
+  eventsOf,
+  insertOrganisationMessage,
+  messageRow,
+  persons,
+  sampleFiles,
+  type OrganisationFixture,
+} from '../../helpers/mailbox-factories.js';
+import { createHarness, type TestHarness } from '../../helpers/test-app.js';
+
+describe('mailbox reading service', () => {
+  let h: TestHarness;
+  let org: OrganisationFixture;
+  let kimmo: number;
+  let maija: number;
+  before(async () => {
+    h = await createHarness({ now: '2025-03-10T08:00:00.000Z' });
+    org = await createOrganisationWithService(h, {
+      nameFi: 'Kallio',
+      nameSv: 'Kallio sv',
+      serviceNameFi: 'Päätökset',
+    });
+    kimmo = await createAccount(h, persons.kimmo);
+    maija = await createAccount(h, persons.maija);
+  });
+  after(() => h.close());
+
+  const reading = () => h.services.mailbox.reading;
+
+  test('folders list newest first, page by page, decrypting titles', async () => {
+    const account = await createAccount(h, persons.laura);
+    for (let i = 1; i <= 23; i++) {
+      await insertOrganisationMessage(h, { accountId: account, organisation: org, title: `Viesti ${i}` });
+    }
+    const first = await reading().listFolder(account, 'inbox', 1);
+    assert.equal(first.items.length, 20);
+    assert.equal(first.hasNext, true);
+    assert.equal(first.items[0]!.title, 'Viesti 23');
+    assert.equal(first.items[0]!.unread, true);
+    assert.deepEqual(first.items[0]!.organisation, { fi: 'Kallio', sv: 'Kallio sv', en: null });
+    const second = await reading().listFolder(account, 'inbox', 2);
+    assert.deepEqual(
+      second.items.map((i) => i.title),
+      ['Viesti 3', 'Viesti 2', 'Viesti 1'],
+    );
+    assert.equal(second.hasNext, false);
+  });
+
+  test('messages not yet available, paper-only and other people’s are not listed', async () => {
+    const account = await createAccount(h, '210675-948A');
+    await insertOrganisationMessage(h, {
+      accountId: account,
+      organisation: org,
+      availableAt: '2025-04-01T00:00:00.000Z',
+    });
+    await insertOrganisationMessage(h, { accountId: account, organisation: org, availableAt: null });
+    await insertOrganisationMessage(h, { accountId: account, organisation: org, channel: 'paper' });
+    await insertOrganisationMessage(h, { accountId: maija, organisation: org });
+    assert.equal((await reading().listFolder(account, 'inbox', 1)).items.length, 0);
+  });
+
+  test('a verifiable message is sealed: no title, no service, no attachments until acknowledged', async () => {
+    const { messageId, attachmentIds } = await insertOrganisationMessage(h, {
+      accountId: kimmo,
+      organisation: org,
+      serviceType: 'Verifiable',
+      title: 'Salainen päätös',
+      attachments: [{ fileName: 'paatos.pdf', mediaType: 'application/pdf', content: sampleFiles.pdf }],
+    });
+    const listed = (await reading().listFolder(kimmo, 'inbox', 1)).items.find((i) => i.id === messageId)!;
+    assert.equal(listed.title, null);
+    assert.equal(listed.service, null);
+    assert.equal(listed.hasAttachments, false);
+    assert.equal(listed.awaitingAcknowledgement, true);
+
+    const view = await reading().openMessage({ accountId: kimmo }, messageId);
+    assert.equal(view.sealed, true);
+    assert.ok(!JSON.stringify(view).includes('Salainen'));
+    await assert.rejects(
+      reading().downloadAttachment({ accountId: kimmo }, messageId, attachmentIds[0]!),
+      NotFoundError,
+    );
+    assert.equal((await messageRow(h, messageId)).read_at, null, 'a sealed message is not read yet');
+    await assert.rejects(reading().deleteMessage({ accountId: kimmo }, messageId), ConflictError);
+
+    h.setNow('2025-03-10T22:30:00.000Z'); // already 11 March in Helsinki
+    await reading().acknowledge({ accountId: kimmo }, messageId);
+    await reading().acknowledge({ accountId: kimmo }, messageId); // twice changes nothing
+    const row = await messageRow(h, messageId);
+    assert.equal(row.receipt_confirmed_at, '2025-03-10T22:30:00.000Z');
+    assert.equal(row.deemed_received_on, '2025-03-11');
+
+    const opened = await reading().openMessage({ accountId: kimmo }, messageId);
+    assert.equal(opened.sealed, false);
+    if (opened.sealed) return;
+    assert.equal(opened.title, 'Salainen päätös');
+    assert.equal(opened.deemedReceivedOn, '2025-03-11');
+    assert.equal(opened.attachments.length, 1);
+    const events = await eventsOf(h, messageId);
+    assert.deepEqual(
+      events.map((e) => e.type),
+      ['Receipt confirmed', 'Electronic message read'],
+    );
+    h.setNow('2025-03-10T08:00:00.000Z');
+  });
+
+  test('first opening records read once, with the feed event; every opening is audited', async () => {
+    const { messageId } = await insertOrganisationMessage(h, {
+      accountId: kimmo,
+      organisation: org,
+      body: '# Otsikko\n\n<script>alert(1)</script> **tärkeä**',
+      bodyFormat: 'Markdown',
+    });
+    const view = await reading().openMessage({ accountId: kimmo, requestId: 'req-1' }, messageId);
+    await reading().openMessage({ accountId: kimmo }, messageId);
+    assert.equal(view.sealed, false);
+    if (view.sealed) return;
+    assert.ok(view.bodyHtml.includes('<h2>Otsikko</h2>'));
+    assert.ok(view.bodyHtml.includes('&lt;script&gt;'));
+    assert.ok(view.bodyHtml.includes('<strong>tärkeä</strong>'));
+    assert.equal(view.deemedReceivedOn, '2025-03-13', 'third day after it became available');
+    assert.equal(view.canReply, false);
+    assert.equal(view.canDelete, true);
+    const events = await eventsOf(h, messageId);
+    assert.deepEqual(
+      events.map((e) => e.type),
+      ['Electronic message read'],
+    );
+    const audits = (await auditOf(h, 'message.read')).filter((a) => a.subjectId === String(messageId));
+    assert.equal(audits.length, 2);
+    assert.deepEqual(audits[0], {
+      actorType: 'citizen',
+      actorId: String(kimmo),
+      subjectType: 'message',
+      subjectId: String(messageId),
+    });
+  });
+
+  test('another person’s message is not found, for every action', async () => {
+    const { messageId, attachmentIds } = await insertOrganisationMessage(h, {
+      accountId: maija,
+      organisation: org,
+      serviceType: 'Verifiable',
+      attachments: [{ fileName: 'a.txt', mediaType: 'text/plain', content: sampleFiles.text }],
+    });
+    const intruder = { accountId: kimmo };
+    await assert.rejects(reading().openMessage(intruder, messageId), NotFoundError);
+    await assert.rejects(reading().acknowledge(intruder, messageId), NotFoundError);
+    await assert.rejects(reading().deleteMessage(intruder, messageId), NotFoundError);
+    await assert.rejects(reading().restoreMessage(intruder, messageId), NotFoundError);
+    await assert.rejects(reading().downloadAttachment(intruder, messageId, attachmentIds[0]!), NotFoundError);
+    const row = await messageRow(h, messageId);
+    assert.equal(row.receipt_confirmed_at, null);
+    assert.equal(row.read_at, null);
+    assert.deepEqual(await eventsOf(h, messageId), []);
+  });
+
+  test('an attachment is only found through its own message', async () => {
+    const a = await insertOrganisationMessage(h, {
+      accountId: kimmo,
+      organisation: org,
+      attachments: [{ fileName: 'a.pdf', mediaType: 'application/pdf', content: sampleFiles.pdf }],
+    });
+    const b = await insertOrganisationMessage(h, { accountId: kimmo, organisation: org });
+    await assert.rejects(
+      reading().downloadAttachment({ accountId: kimmo }, b.messageId, a.attachmentIds[0]!),
+      NotFoundError,
+    );
+    const file = await reading().downloadAttachment({ accountId: kimmo }, a.messageId, a.attachmentIds[0]!);
+    assert.deepEqual(file.content, sampleFiles.pdf);
+    assert.equal(file.mediaType, 'application/pdf');
+    const audits = (await auditOf(h, 'attachment.download')).filter(
+      (x) => x.subjectId === a.attachmentIds[0],
+    );
+    assert.equal(audits.length, 1);
+  });
+
+  test('delete moves to Poistetut, restorable for 60 days, then purged', async () => {
+    const { messageId, attachmentIds } = await insertOrganisationMessage(h, {
+      accountId: kimmo,
+      organisation: org,
+      attachments: [{ fileName: 'a.pdf', mediaType: 'application/pdf', content: sampleFiles.pdf }],
+    });
+    await reading().deleteMessage({ accountId: kimmo }, messageId);
+    const inbox = await reading().listFolder(kimmo, 'inbox', 1);
+    assert.ok(!inbox.items.some((i) => i.id === messageId));
+    const deleted = await reading().listFolder(kimmo, 'deleted', 1);
+    const item = deleted.items.find((i) => i.id === messageId)!;
+    assert.equal(item.restorableUntil, '2025-05-09');
+
+    await reading().restoreMessage({ accountId: kimmo }, messageId);
+    assert.ok((await reading().listFolder(kimmo, 'inbox', 1)).items.some((i) => i.id === messageId));
+
+    await reading().deleteMessage({ accountId: kimmo }, messageId);
+    h.setNow('2025-05-09T07:59:59.000Z');
+    assert.equal(await h.services.mailbox.purgeExpiredDeletedMessages(), 0, 'not yet 60 days');
+    h.setNow('2025-05-09T08:00:01.000Z');
+    await assert.rejects(reading().restoreMessage({ accountId: kimmo }, messageId), ConflictError);
+    assert.ok((await h.services.mailbox.purgeExpiredDeletedMessages()) >= 1);
+    const row = await messageRow(h, messageId);
+    assert.ok(row.purged_at);
+    assert.equal(row.title_enc.length, 0);
+    const left = await h.context.database.db
+      .selectFrom('attachments')
+      .select('id')
+      .where('id', '=', attachmentIds[0]!)
+      .execute();
+    assert.equal(left.length, 0);
+    await assert.rejects(reading().openMessage({ accountId: kimmo }, messageId), NotFoundError);
+    assert.ok(!(await reading().listFolder(kimmo, 'deleted', 1)).items.some((i) => i.id === messageId));
+    h.setNow('2025-03-10T08:00:00.000Z');
+  });
+
+  test('a message deleted over 60 days ago cannot be restored and is purged', async () => {
+    const { messageId } = await insertOrganisationMessage(h, {
+      accountId: maija,
+      organisation: org,
+      deletedAt: '2024-01-01T00:00:00.000Z',
+    });
+    await assert.rejects(reading().restoreMessage({ accountId: maija }, messageId), ConflictError);
+    await h.services.mailbox.purgeExpiredDeletedMessages();
+    assert.ok((await messageRow(h, messageId)).purged_at);
+  });
+});

@@ -1,0 +1,259 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { ForbiddenError, NotFoundError } from '../../../src/errors.js';
+import { ComposeRejected } from '../../../src/modules/mailbox/index.js';
+import type { ComposeInput } from '../../../src/modules/mailbox/sending-service.js';
+import { decryptText, contentContext } from '../../../src/modules/messages/message-content.js';
+import {
+  auditOf,
+  createAccount,
+  createOrganisationWithService,
+  eventsOf,
+  insertOrganisationMessage,
+  messageRow,
+  persons,
+  sampleFiles,
+  type OrganisationFixture,
+} from '../../helpers/mailbox-factories.js';
+import { createHarness, type TestHarness } from '../../helpers/test-app.js';
+
+function input(overrides: Partial<ComposeInput> = {}): ComposeInput {
+  return {
+    citizenType: 'Oikaisuvaatimus',
+    title: 'Oikaisuvaatimus',
+    body: 'Vaadin oikaisua.',
+    attachments: [],
+    ...overrides,
+  };
+}
+
+async function rejection(promise: Promise<unknown>): Promise<ComposeRejected> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof ComposeRejected) return error;
+    throw error;
+  }
+  assert.fail('expected ComposeRejected');
+}
+
+describe('mailbox sending service', () => {
+  let h: TestHarness;
+  let open: OrganisationFixture;
+  let closed: OrganisationFixture;
+  let kimmo: number;
+  let maija: number;
+  before(async () => {
+    h = await createHarness({ now: '2025-03-10T08:00:00.000Z' });
+    open = await createOrganisationWithService(h, { nameFi: 'Kallio' });
+    closed = await createOrganisationWithService(h, { acceptsMessages: false });
+    kimmo = await createAccount(h, persons.kimmo);
+    maija = await createAccount(h, persons.maija);
+  });
+  after(() => h.close());
+
+  const sending = () => h.services.mailbox.sending;
+
+  test('only services that accept messages are offered', async () => {
+    const services = await sending().listOpenServices();
+    assert.ok(services.some((s) => s.servicePk === open.servicePk));
+    assert.ok(!services.some((s) => s.servicePk === closed.servicePk));
+  });
+
+  test('a new message is stored encrypted with its attachments and the end-user event', async () => {
+    const id = await sending().sendNewMessage(
+      { accountId: kimmo },
+      open.servicePk,
+      input({
+        attachments: [
+          { fileName: 'C:\\Users\\kimmo\\liite.pdf', content: sampleFiles.pdf },
+          { fileName: 'selvitys.txt', content: sampleFiles.text },
+          { fileName: 'kuva.png', content: sampleFiles.png },
+        ],
+      }),
+    );
+    const row = await messageRow(h, id);
+    assert.equal(row.direction, 'from_citizen');
+    assert.equal(row.account_id, kimmo);
+    assert.equal(row.organisation_id, open.organisationId);
+    assert.equal(row.service_pk, open.servicePk);
+    assert.equal(row.citizen_type, 'Oikaisuvaatimus');
+    assert.equal(row.channel, 'electronic');
+    assert.equal(row.service_type, 'Normal');
+    assert.equal(row.body_format, 'Text');
+    assert.equal(row.reply_allowed, 0);
+    assert.equal(row.thread_id, id);
+    assert.equal(row.available_at, '2025-03-10T08:00:00.000Z');
+    assert.equal(decryptText(h.context.envelope, row.title_enc, contentContext.title), 'Oikaisuvaatimus');
+    const attachments = await h.context.database.db
+      .selectFrom('attachments')
+      .selectAll()
+      .where('message_id', '=', id)
+      .orderBy('position')
+      .execute();
+    assert.deepEqual(
+      attachments.map((a) => [a.file_name, a.media_type, a.account_id, a.organisation_id]),
+      [
+        ['liite.pdf', 'application/pdf', kimmo, null],
+        ['selvitys.txt', 'text/plain', kimmo, null],
+        ['kuva.png', 'image/png', kimmo, null],
+      ],
+    );
+    const content = h.context.envelope.decrypt(
+      attachments[0]!.content_enc,
+      contentContext.attachment(attachments[0]!.id),
+    );
+    assert.deepEqual(content, sampleFiles.pdf);
+    const events = await eventsOf(h, id);
+    assert.equal(events.length, 1);
+    assert.equal(events[0]!.type, 'Electronic message from end user');
+    assert.deepEqual((events[0]!.payload as { metadata: unknown }).metadata, {
+      messageId: id,
+      serviceId: open.serviceId,
+    });
+    assert.equal((await auditOf(h, 'message.send')).length, 1);
+  });
+
+  test('field problems are reported together and nothing is stored', async () => {
+    const before = await h.context.database.db.selectFrom('messages').select('id').execute();
+    const problem = await rejection(
+      sending().sendNewMessage({ accountId: kimmo }, closed.servicePk, {
+        citizenType: 'Kantelu',
+        title: 'x'.repeat(257),
+        body: '  ',
+        attachments: [],
+      }),
+    );
+    assert.equal(problem.status, 400);
+    assert.deepEqual(
+      problem.problems.map((p) => `${p.field}:${p.code}`),
+      ['service:required', 'citizenType:required', 'title:tooLong', 'body:required'],
+    );
+    const after = await h.context.database.db.selectFrom('messages').select('id').execute();
+    assert.equal(after.length, before.length);
+  });
+
+  test('limits: 256-character title and 40,000-character body are accepted, one more is not', async () => {
+    await sending().sendNewMessage(
+      { accountId: kimmo },
+      open.servicePk,
+      input({ title: 'ä'.repeat(256), body: 'ö'.repeat(40_000) }),
+    );
+    const problem = await rejection(
+      sending().sendNewMessage({ accountId: kimmo }, open.servicePk, input({ body: 'ö'.repeat(40_001) })),
+    );
+    assert.deepEqual(problem.problems, [{ field: 'body', code: 'tooLong' }]);
+  });
+
+  test('attachments: too large → 413, wrong type → 415, too many → 400', async () => {
+    const tooLarge = await rejection(
+      sending().sendNewMessage(
+        { accountId: kimmo },
+        open.servicePk,
+        input({ attachments: [{ fileName: 'iso.pdf', content: null }] }),
+      ),
+    );
+    assert.equal(tooLarge.status, 413);
+    for (const [fileName, content] of [
+      ['ohjelma.exe', sampleFiles.exe],
+      ['kuva.gif', sampleFiles.gif],
+      ['binaari.txt', Buffer.from([0x41, 0x00, 0x42])],
+    ] as const) {
+      const wrongType = await rejection(
+        sending().sendNewMessage(
+          { accountId: kimmo },
+          open.servicePk,
+          input({ attachments: [{ fileName, content }] }),
+        ),
+      );
+      assert.equal(wrongType.status, 415, fileName);
+      assert.deepEqual(wrongType.problems, [{ field: 'attachments', code: 'unsupportedType', fileName }]);
+    }
+    const tooMany = await rejection(
+      sending().sendNewMessage(
+        { accountId: kimmo },
+        open.servicePk,
+        input({
+          attachments: Array.from({ length: 51 }, () => ({ fileName: 'a.txt', content: sampleFiles.text })),
+        }),
+      ),
+    );
+    assert.equal(tooMany.status, 400);
+    assert.deepEqual(tooMany.problems, [{ field: 'attachments', code: 'tooMany' }]);
+  });
+
+  test('an HTML file is stored as plain text, decided by content and not by its name', async () => {
+    const id = await sending().sendNewMessage(
+      { accountId: kimmo },
+      open.servicePk,
+      input({ attachments: [{ fileName: 'sivu.pdf', content: sampleFiles.html }] }),
+    );
+    const [attachment] = await h.context.database.db
+      .selectFrom('attachments')
+      .select(['media_type'])
+      .where('message_id', '=', id)
+      .execute();
+    assert.equal(attachment?.media_type, 'text/plain');
+  });
+
+  test('a reply joins the thread and goes to the original service', async () => {
+    const original = await insertOrganisationMessage(h, {
+      accountId: kimmo,
+      organisation: closed,
+      replyAllowed: true,
+      title: 'Lisäselvityspyyntö',
+    });
+    const target = await sending().replyTarget({ accountId: kimmo }, original.messageId);
+    assert.equal(target.title, 'Lisäselvityspyyntö');
+    const id = await sending().sendReply(
+      { accountId: kimmo },
+      original.messageId,
+      input({ citizenType: 'Selvitys' }),
+    );
+    const row = await messageRow(h, id);
+    assert.equal(row.in_reply_to, original.messageId);
+    assert.equal(row.thread_id, original.messageId);
+    assert.equal(row.service_pk, closed.servicePk, 'replies do not need a service that accepts new messages');
+    assert.deepEqual(
+      (await eventsOf(h, id)).map((e) => e.type),
+      ['Electronic message from end user'],
+    );
+    const view = await h.services.mailbox.reading.openMessage({ accountId: kimmo }, id);
+    assert.equal(view.sealed, false);
+    if (!view.sealed)
+      assert.deepEqual(
+        view.thread.map((t) => t.id),
+        [original.messageId, id],
+      );
+  });
+
+  test('replies are refused when not allowed, before acknowledgement, or to someone else’s message', async () => {
+    const noReplies = await insertOrganisationMessage(h, { accountId: kimmo, organisation: open });
+    await assert.rejects(
+      sending().sendReply({ accountId: kimmo }, noReplies.messageId, input()),
+      ForbiddenError,
+    );
+    const sealed = await insertOrganisationMessage(h, {
+      accountId: kimmo,
+      organisation: open,
+      replyAllowed: true,
+      serviceType: 'Verifiable',
+    });
+    await assert.rejects(sending().replyTarget({ accountId: kimmo }, sealed.messageId), ForbiddenError);
+    const maijas = await insertOrganisationMessage(h, {
+      accountId: maija,
+      organisation: open,
+      replyAllowed: true,
+    });
+    await assert.rejects(sending().sendReply({ accountId: kimmo }, maijas.messageId, input()), NotFoundError);
+    assert.deepEqual(await eventsOf(h, maijas.messageId), []);
+  });
+
+  test('a closed account sends nothing', async () => {
+    const account = await createAccount(h, persons.laura, 'closed');
+    await assert.rejects(
+      sending().sendNewMessage({ accountId: account }, open.servicePk, input()),
+      ForbiddenError,
+    );
+  });
+});
