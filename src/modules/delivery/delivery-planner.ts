@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DatabaseSchema } from '../../db/schema.js';
+import { jobKinds } from './job-kinds.js';
+import { insertJob } from './outbox-repository.js';
 
 type Db = Kysely<DatabaseSchema>;
 
@@ -25,23 +27,23 @@ export interface NewJob {
   runAt: Date;
 }
 
-/** Records a delivery job; call inside the transaction that made the change (transactional outbox). */
+/**
+ * Records a delivery job; call inside the transaction that made the change (transactional outbox).
+ * A job whose idempotency key already exists is left as it is, so planning twice delivers once.
+ */
 export async function enqueueJob(db: Db, job: NewJob, now: Date): Promise<void> {
-  const timestamp = now.toISOString();
-  await db
-    .insertInto('outbox_jobs')
-    .values({
+  await insertJob(
+    db,
+    {
       kind: job.kind,
-      idempotency_key: job.idempotencyKey,
-      message_id: job.messageId ?? null,
-      account_id: job.accountId ?? null,
-      payload: JSON.stringify(job.payload ?? {}),
-      state: 'pending',
-      run_at: job.runAt.toISOString(),
-      created_at: timestamp,
-      updated_at: timestamp,
-    })
-    .execute();
+      idempotencyKey: job.idempotencyKey,
+      messageId: job.messageId ?? null,
+      accountId: job.accountId ?? null,
+      payload: job.payload ?? {},
+      runAt: job.runAt,
+    },
+    now,
+  );
 }
 
 const day = 24 * 3600 * 1000;
@@ -57,7 +59,7 @@ export async function planMessageDelivery(db: Db, message: AcceptedMessage, now:
   if (message.channel === 'paper') {
     await enqueueJob(
       db,
-      { kind: 'paper-letter', idempotencyKey: key('paper'), messageId: message.messageId, runAt: now },
+      { kind: jobKinds.paperLetter, idempotencyKey: key('paper'), messageId: message.messageId, runAt: now },
       now,
     );
     return;
@@ -65,7 +67,7 @@ export async function planMessageDelivery(db: Db, message: AcceptedMessage, now:
   await enqueueJob(
     db,
     {
-      kind: 'new-message-notification',
+      kind: jobKinds.newMessageNotification,
       idempotencyKey: key('notify'),
       messageId: message.messageId,
       accountId: message.accountId,
@@ -78,7 +80,7 @@ export async function planMessageDelivery(db: Db, message: AcceptedMessage, now:
     await enqueueJob(
       db,
       {
-        kind: 'reminder',
+        kind: jobKinds.reminder,
         idempotencyKey: key('reminder'),
         messageId: message.messageId,
         accountId: message.accountId,
@@ -91,7 +93,7 @@ export async function planMessageDelivery(db: Db, message: AcceptedMessage, now:
     await enqueueJob(
       db,
       {
-        kind: 'verifiable-paper-fallback',
+        kind: jobKinds.verifiablePaperFallback,
         idempotencyKey: key('verifiable-paper'),
         messageId: message.messageId,
         runAt: new Date(now.getTime() + 7 * day),
@@ -106,7 +108,7 @@ export async function planWelcomeNotification(db: Db, accountId: number, openedA
   await enqueueJob(
     db,
     {
-      kind: 'welcome-notification',
+      kind: jobKinds.welcomeNotification,
       idempotencyKey: `account:${accountId}:welcome:${openedAt.toISOString()}`,
       accountId,
       runAt: openedAt,

@@ -1,0 +1,35 @@
+import type { AppContext } from '../../app-context.js';
+import type { DeliveryOptions } from './delivery-options.js';
+import type { EmailSender } from './email-sender.js';
+import type { JobHandler } from './job-handler.js';
+import { NotificationPlanningJob } from './notification-planning-job.js';
+import { NotificationRepository } from './notification-repository.js';
+import { NotificationSendJob } from './notification-send-job.js';
+import { PaperLetterJob } from './paper-letter-job.js';
+import { PaperRepository } from './paper-repository.js';
+import { PrintBatchRepository } from './print-batch-repository.js';
+import type { SmsSender } from './sms-sender.js';
+
+/** One handler per job kind, built on the application context and the chosen providers. */
+export function createJobHandlers(
+  context: AppContext,
+  options: DeliveryOptions,
+  providers: { email: EmailSender; sms: SmsSender },
+): JobHandler[] {
+  const db = context.database.db;
+  const notifications = new NotificationRepository(db);
+  const link = context.config.publicUrl.href;
+  return [
+    new NotificationPlanningJob(notifications),
+    new NotificationSendJob('email', notifications, { email: providers.email }, link),
+    new NotificationSendJob('sms', notifications, { sms: providers.sms }, link),
+    new PaperLetterJob({
+      paper: new PaperRepository(db),
+      batches: new PrintBatchRepository(db),
+      envelope: context.envelope,
+      register: context.populationRegister,
+      clock: context.clock,
+      options,
+    }),
+  ];
+}

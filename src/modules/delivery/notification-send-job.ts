@@ -1,0 +1,76 @@
+import type { EmailSender } from './email-sender.js';
+import type { ClaimedJob, JobHandler, JobOutcome } from './job-handler.js';
+import { jobKinds, parseChannelPayload } from './job-kinds.js';
+import { findAudience, type NotificationAudience } from './notification-audience.js';
+import { renderEmail, renderSms, type NotificationInput } from './notification-content.js';
+import type { NotificationRepository } from './notification-repository.js';
+import type { SmsSender } from './sms-sender.js';
+import { PermanentDeliveryError } from './delivery-errors.js';
+
+function notificationInput(
+  audience: NotificationAudience,
+  template: NotificationInput['template'],
+  link: string,
+): NotificationInput {
+  const language = audience.account.language;
+  const message = audience.message;
+  const sender =
+    message && audience.choices.senderDetails
+      ? `${message.organisationName[language]} – ${message.serviceName[language]}`
+      : undefined;
+  const custom = audience.choices.customised;
+  return {
+    template,
+    language,
+    sender,
+    customised: custom ? { title: custom.title[language], content: custom.content[language] } : undefined,
+    link,
+  };
+}
+
+/**
+ * Sends one notification on one channel. The text is rendered when sending, from the person's
+ * current language and choices; it names the sender only when allowed and never carries the
+ * message's title or body.
+ */
+export class NotificationSendJob implements JobHandler {
+  readonly kinds = [jobKinds.email, jobKinds.sms];
+
+  constructor(
+    readonly channel: 'email' | 'sms',
+    private readonly repository: NotificationRepository,
+    private readonly sender: { email?: EmailSender; sms?: SmsSender },
+    private readonly link: string,
+  ) {
+    this.kinds = [channel === 'email' ? jobKinds.email : jobKinds.sms];
+  }
+
+  async run(job: ClaimedJob): Promise<JobOutcome> {
+    let template;
+    try {
+      template = parseChannelPayload(job.payload).template;
+    } catch {
+      throw new PermanentDeliveryError('malformed notification payload');
+    }
+    const audience = await findAudience(this.repository, job, template);
+    const input = audience ? notificationInput(audience, template, this.link) : undefined;
+    if (this.channel === 'email') {
+      if (!audience?.email || !input || !this.sender.email) return { result: 'skipped' };
+      await this.sender.email.send({
+        to: audience.email,
+        ...renderEmail(input),
+        language: input.language,
+        idempotencyKey: job.idempotencyKey,
+      });
+    } else {
+      if (!audience?.mobile || !input || !this.sender.sms) return { result: 'skipped' };
+      await this.sender.sms.send({
+        to: audience.mobile,
+        text: renderSms(input),
+        reference: String(job.id),
+        idempotencyKey: job.idempotencyKey,
+      });
+    }
+    return { result: 'sent' };
+  }
+}

@@ -1,0 +1,283 @@
+import { sql, type ExpressionBuilder, type Selectable } from 'kysely';
+import { isPostgres } from '../../db/dialect.js';
+import type { DatabaseSchema, OutboxJobsTable, OutboxState } from '../../db/schema.js';
+import { LeaseLostError } from './delivery-errors.js';
+import type { ClaimedJob, Db, Trx } from './job-handler.js';
+
+export interface JobToInsert {
+  kind: string;
+  idempotencyKey: string;
+  messageId: number | null;
+  accountId: number | null;
+  payload: Record<string, unknown>;
+  runAt: Date;
+}
+
+export interface JobCount {
+  kind: string;
+  state: OutboxState;
+  count: number;
+}
+
+export interface FailedJobSummary {
+  id: number;
+  kind: string;
+  messageId: number | null;
+  attempts: number;
+  lastError: string | null;
+  finishedAt: string | null;
+}
+
+/**
+ * Records a job unless one with the same idempotency key exists: planning the same delivery twice
+ * (a retried request, a rerun fan-out) must not deliver twice. Returns whether a row was added.
+ */
+export async function insertJob(db: Db, job: JobToInsert, now: Date): Promise<boolean> {
+  const timestamp = now.toISOString();
+  const result = await db
+    .insertInto('outbox_jobs')
+    .values({
+      kind: job.kind,
+      idempotency_key: job.idempotencyKey,
+      message_id: job.messageId,
+      account_id: job.accountId,
+      payload: JSON.stringify(job.payload),
+      state: 'pending',
+      run_at: job.runAt.toISOString(),
+      created_at: timestamp,
+      updated_at: timestamp,
+    })
+    .onConflict((conflict) => conflict.column('idempotency_key').doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+function toClaimed(row: Selectable<OutboxJobsTable>): ClaimedJob {
+  return {
+    id: row.id,
+    kind: row.kind,
+    idempotencyKey: row.idempotency_key,
+    messageId: row.message_id,
+    accountId: row.account_id,
+    payload: row.payload,
+    attempt: row.attempts,
+    runAt: new Date(row.run_at),
+    createdAt: new Date(row.created_at),
+    lockedBy: row.locked_by ?? '',
+  };
+}
+
+/** Pending and due, or running under a lease that ran out (its worker crashed or hung). */
+function claimable(now: string) {
+  return (eb: ExpressionBuilder<DatabaseSchema, 'outbox_jobs'>) =>
+    eb.or([
+      eb.and([eb('state', '=', 'pending'), eb('run_at', '<=', now)]),
+      eb.and([eb('state', '=', 'running'), eb('locked_until', '<=', now)]),
+    ]);
+}
+
+export class OutboxRepository {
+  constructor(private readonly db: Db) {}
+
+  /**
+   * Claims up to `limit` due jobs for `token` until `leaseUntil`. On PostgreSQL the rows are picked
+   * with FOR UPDATE SKIP LOCKED in a short transaction, so concurrent workers take disjoint sets
+   * without waiting for each other; a row another worker claimed meanwhile is re-checked against the
+   * condition when its lock is released and skipped. SQLite has one writer, and a single
+   * UPDATE … RETURNING is atomic on its own.
+   */
+  async claimDue(now: Date, leaseUntil: Date, token: string, limit: number): Promise<ClaimedJob[]> {
+    const at = now.toISOString();
+    const changes = {
+      state: 'running' as const,
+      attempts: sql<number>`attempts + 1`,
+      locked_until: leaseUntil.toISOString(),
+      locked_by: token,
+      updated_at: at,
+    };
+    if (isPostgres(this.db)) {
+      return this.db.transaction().execute(async (trx) => {
+        const picked = await trx
+          .selectFrom('outbox_jobs')
+          .select('id')
+          .where(claimable(at))
+          .orderBy('run_at')
+          .orderBy('id')
+          .limit(limit)
+          .forUpdate()
+          .skipLocked()
+          .execute();
+        if (picked.length === 0) return [];
+        const rows = await trx
+          .updateTable('outbox_jobs')
+          .set(changes)
+          .where(
+            'id',
+            'in',
+            picked.map((row) => row.id),
+          )
+          .returningAll()
+          .execute();
+        return rows.map(toClaimed);
+      });
+    }
+    const rows = await this.db
+      .updateTable('outbox_jobs')
+      .set(changes)
+      .where('id', 'in', (eb) =>
+        eb
+          .selectFrom('outbox_jobs')
+          .select('id')
+          .where(claimable(at))
+          .orderBy('run_at')
+          .orderBy('id')
+          .limit(limit),
+      )
+      .returningAll()
+      .execute();
+    return rows.map(toClaimed);
+  }
+
+  /**
+   * Marks a job done, inside the caller's transaction. Fails with LeaseLostError (rolling back the
+   * caller's follow-up writes) when the job no longer carries this worker's lease token.
+   */
+  async complete(trx: Trx, job: ClaimedJob, now: Date): Promise<void> {
+    const at = now.toISOString();
+    await this.finish(trx, job, {
+      state: 'done',
+      finished_at: at,
+      locked_until: null,
+      last_error: null,
+      updated_at: at,
+    });
+  }
+
+  async reschedule(trx: Trx, job: ClaimedJob, runAt: Date, error: string, now: Date): Promise<void> {
+    await this.finish(trx, job, {
+      state: 'pending',
+      run_at: runAt.toISOString(),
+      locked_until: null,
+      last_error: error,
+      updated_at: now.toISOString(),
+    });
+  }
+
+  async fail(trx: Trx, job: ClaimedJob, error: string, now: Date): Promise<void> {
+    const at = now.toISOString();
+    await this.finish(trx, job, {
+      state: 'failed',
+      finished_at: at,
+      locked_until: null,
+      last_error: error,
+      updated_at: at,
+    });
+  }
+
+  private async finish(
+    trx: Trx,
+    job: ClaimedJob,
+    changes: Partial<Omit<Selectable<OutboxJobsTable>, 'id'>>,
+  ): Promise<void> {
+    const result = await trx
+      .updateTable('outbox_jobs')
+      .set(changes)
+      .where('id', '=', job.id)
+      .where('state', '=', 'running')
+      .where('locked_by', '=', job.lockedBy)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1) throw new LeaseLostError(`job ${job.id} lease lost`);
+  }
+
+  async recordAttempt(
+    trx: Trx,
+    job: ClaimedJob,
+    outcome: 'sent' | 'skipped' | 'retried' | 'failed',
+    error: string | null,
+    startedAt: Date,
+    now: Date,
+  ): Promise<void> {
+    await trx
+      .insertInto('delivery_attempts')
+      .values({
+        job_id: job.id,
+        attempt: job.attempt,
+        outcome,
+        error,
+        started_at: startedAt.toISOString(),
+        finished_at: now.toISOString(),
+      })
+      .execute();
+  }
+
+  /**
+   * When the job's current failure window opened: the start of its latest first attempt (attempt 1
+   * again after an operator's retry). Undefined when no attempt finished yet.
+   */
+  async windowStart(jobId: number): Promise<Date | undefined> {
+    const row = await this.db
+      .selectFrom('delivery_attempts')
+      .select('started_at')
+      .where('job_id', '=', jobId)
+      .where('attempt', '=', 1)
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    if (row) return new Date(row.started_at);
+    const earliest = await this.db
+      .selectFrom('delivery_attempts')
+      .select(({ fn }) => fn.min('started_at').as('started_at'))
+      .where('job_id', '=', jobId)
+      .executeTakeFirst();
+    return earliest?.started_at ? new Date(earliest.started_at) : undefined;
+  }
+
+  async countByKindAndState(): Promise<JobCount[]> {
+    const rows = await this.db
+      .selectFrom('outbox_jobs')
+      .select(({ fn }) => ['kind', 'state', fn.countAll<number>().as('count')])
+      .groupBy(['kind', 'state'])
+      .execute();
+    return rows.map((row) => ({ kind: row.kind, state: row.state, count: Number(row.count) }));
+  }
+
+  async listFailed(limit: number): Promise<FailedJobSummary[]> {
+    const rows = await this.db
+      .selectFrom('outbox_jobs')
+      .select(['id', 'kind', 'message_id', 'attempts', 'last_error', 'finished_at'])
+      .where('state', '=', 'failed')
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map((row) => ({
+      id: row.id,
+      kind: row.kind,
+      messageId: row.message_id,
+      attempts: row.attempts,
+      lastError: row.last_error,
+      finishedAt: row.finished_at,
+    }));
+  }
+
+  /**
+   * Puts failed jobs back in the queue, due now, with a fresh attempt count (and so a fresh failure
+   * window). Returns how many.
+   */
+  async retryFailed(now: Date): Promise<number> {
+    const at = now.toISOString();
+    const result = await this.db
+      .updateTable('outbox_jobs')
+      .set({
+        state: 'pending',
+        attempts: 0,
+        run_at: at,
+        locked_by: null,
+        locked_until: null,
+        finished_at: null,
+        updated_at: at,
+      })
+      .where('state', '=', 'failed')
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
+}

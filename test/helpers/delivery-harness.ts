@@ -1,0 +1,37 @@
+import {
+  createDeliveryServices,
+  type DeliveryOptions,
+  type DeliveryProviders,
+  type DeliveryServices,
+} from '../../src/modules/delivery/index.js';
+import type { TestHarness } from './test-app.js';
+
+/** Options that keep tests fast and deterministic (no jitter). */
+export const testDeliveryOptions: Partial<DeliveryOptions> = {
+  retryBaseDelayMs: 60_000,
+  retryMaxDelayMs: 3600_000,
+  leaseMs: 60_000,
+  smsTimeoutMs: 500,
+  smtpTimeoutMs: 2_000,
+  random: () => 0.5,
+};
+
+/** Delivery services on the harness's context, with test options and optional provider stand-ins. */
+export function deliveryFor(
+  h: TestHarness,
+  overrides: Partial<DeliveryOptions> = {},
+  providers: DeliveryProviders = {},
+): DeliveryServices {
+  return createDeliveryServices(h.context, { ...testDeliveryOptions, ...overrides }, providers);
+}
+
+/** Runs due jobs until none are due (at the harness's current time). */
+export async function drain(delivery: DeliveryServices, maxRounds = 100): Promise<number> {
+  let total = 0;
+  for (let round = 0; round < maxRounds; round++) {
+    const claimed = await delivery.worker.runDueJobs();
+    total += claimed;
+    if (claimed === 0) return total;
+  }
+  throw new Error('the outbox did not drain');
+}

@@ -1,0 +1,57 @@
+/**
+ * A bare delivery worker for process-level tests: the real delivery services and worker loop against
+ * the database in the environment, with a short lease so a killed worker's jobs come back quickly.
+ * Environment: DATA_DIR, DATABASE_URL (+ TEST_PG_SCHEMA) or the SQLite file in DATA_DIR, SMTP_URL,
+ * SMS_GATEWAY_URL, TEST_KEY_RING (key ring text shared with the test).
+ */
+import path from 'node:path';
+import type { AppContext } from '../../src/app-context.js';
+import { loadConfig } from '../../src/config/config.js';
+import { Envelope } from '../../src/crypto/envelope.js';
+import { parseKeyRing } from '../../src/crypto/key-ring.js';
+import { openDatabase } from '../../src/db/database.js';
+import { createMetrics } from '../../src/http/metrics.js';
+import { createLogger } from '../../src/logging/logger.js';
+import { createDeliveryServices, deliveryTasks } from '../../src/modules/delivery/index.js';
+import {
+  FilePopulationRegister,
+  demoRegisterFile,
+} from '../../src/modules/population-register/file-population-register.js';
+import { Worker } from '../../src/worker/worker.js';
+
+const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent' });
+const database = openDatabase({
+  databaseUrl: config.databaseUrl,
+  sqliteFile: path.join(config.dataDir, 'asiointitili.db'),
+  ...(process.env.TEST_PG_SCHEMA ? { postgresSchema: process.env.TEST_PG_SCHEMA } : {}),
+});
+const context: AppContext = {
+  config,
+  database,
+  // WORKER_LOG_LEVEL=debug shows what the worker does (on stdout) when a test needs looking into.
+  logger: createLogger(process.env.WORKER_LOG_LEVEL === 'debug' ? 'debug' : 'silent'),
+  envelope: new Envelope(parseKeyRing(process.env.TEST_KEY_RING ?? '')),
+  populationRegister: FilePopulationRegister.load(demoRegisterFile),
+  metrics: createMetrics(),
+  clock: () => new Date(),
+  testMode: true,
+};
+const delivery = createDeliveryServices(context, {
+  leaseMs: 1_500,
+  retryBaseDelayMs: 200,
+  retryMaxDelayMs: 1_000,
+  pollIntervalMs: 50,
+  printCheckIntervalMs: 200,
+  printBatchMaxAgeMs: 300,
+  printClosingGraceMs: 1_000,
+  claimBatchSize: 32,
+});
+const worker = new Worker(deliveryTasks(context, delivery), context.logger);
+worker.start();
+process.stderr.write('worker ready\n');
+process.once('SIGTERM', () => {
+  void worker.stop().then(async () => {
+    await database.close();
+    process.exit(0);
+  });
+});

@@ -1,0 +1,224 @@
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { after, before, describe, test } from 'node:test';
+import type { AppContext } from '../../src/app-context.js';
+import { Envelope } from '../../src/crypto/envelope.js';
+import { generateKeyRingText, parseKeyRing } from '../../src/crypto/key-ring.js';
+import { projectRoot } from '../../src/project-root.js';
+import type { PrintManifest } from '../../src/modules/delivery/print-batch-service.js';
+import {
+  createOrganisation,
+  createPdfAttachment,
+  paperPart,
+  samplePdf,
+  sendMessage,
+} from '../helpers/delivery-factories.js';
+import { startSmtpServer, type TestSmtpServer } from '../helpers/delivery-smtp.js';
+import { startSmsGateway, type TestSmsGateway } from '../helpers/delivery-sms-gateway.js';
+import { createTestDatabase, testDialect, type TestDatabase } from '../helpers/test-database.js';
+
+const script = path.join(projectRoot, 'test/helpers/delivery-worker-process.ts');
+const messages = 2000;
+const letters = 40;
+
+/**
+ * The issue's acceptance test: a worker process is killed with SIGKILL at random moments while it
+ * works through a few thousand messages; after restarts everything is delivered, every job is done,
+ * and the providers saw each idempotency key (duplicates only of the same key, which providers drop).
+ */
+describe(`delivery survives SIGKILL at random points (${testDialect})`, () => {
+  let database: TestDatabase;
+  let smtp: TestSmtpServer;
+  let sms: TestSmsGateway;
+  let env: Record<string, string>;
+  const keyRing = generateKeyRingText('crash');
+
+  before(async () => {
+    database = await createTestDatabase();
+    smtp = await startSmtpServer();
+    sms = await startSmsGateway();
+    env = {
+      PATH: process.env.PATH ?? '',
+      DATA_DIR: database.dataDir,
+      SMTP_URL: smtp.url,
+      SMS_GATEWAY_URL: sms.url,
+      TEST_KEY_RING: keyRing,
+      ...(database.databaseUrl
+        ? { DATABASE_URL: database.databaseUrl, TEST_PG_SCHEMA: database.postgresSchema ?? '' }
+        : {}),
+    };
+  });
+  after(async () => {
+    await database.destroy();
+    await smtp.stop();
+    await sms.stop();
+  });
+
+  /** Starts the worker process and resolves once it runs (its start-up takes a second or two). */
+  async function startWorker(): Promise<ChildProcess> {
+    const child = spawn(process.execPath, ['--import', 'tsx', script], {
+      cwd: projectRoot,
+      env,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    await new Promise<void>((resolve, reject) => {
+      child.stderr?.on('data', (chunk: Buffer) => {
+        if (chunk.toString().includes('worker ready')) resolve();
+      });
+      child.once('exit', (code) => reject(new Error(`worker exited early with ${code}`)));
+    });
+    return child;
+  }
+
+  test(
+    `${messages} messages and ${letters} letters, the worker killed repeatedly`,
+    { timeout: 120_000 },
+    async () => {
+      const context = {
+        database: database.database,
+        envelope: new Envelope(parseKeyRing(keyRing)),
+      } as Pick<AppContext, 'database' | 'envelope'>;
+      const started = Date.now();
+      const organisation = await createOrganisation(context);
+      const db = database.database.db;
+      const now = new Date();
+      // Half want e-mail and SMS, half only e-mail.
+      const accounts: number[] = [];
+      for (let n = 0; n < messages; n++) {
+        const { id } = await db
+          .insertInto('accounts')
+          .values({
+            identity_code: `crash-${n}`,
+            status: 'active',
+            email: `p${n}@example.fi`,
+            email_notifications: 1,
+            mobile: '+358501234567',
+            sms_notifications: n % 2,
+            language: 'fi',
+            terms_version: '1',
+            terms_accepted_at: now.toISOString(),
+            opened_at: now.toISOString(),
+            closed_at: null,
+            created_at: now.toISOString(),
+            updated_at: now.toISOString(),
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        accounts.push(id);
+      }
+      for (const accountId of accounts) {
+        await sendMessage(context, { organisation, accountId, recipientId: 'x', now });
+      }
+      const pdf = await samplePdf(1);
+      for (let n = 0; n < letters; n++) {
+        const attachmentId = await createPdfAttachment(context, organisation.id, pdf);
+        await sendMessage(context, {
+          organisation,
+          accountId: null,
+          recipientId: null,
+          channel: 'paper',
+          paper: paperPart(attachmentId, {
+            name: `Vastaanottaja ${n}`,
+            streetAddress: 'Rantatie 5',
+            zipCode: '00100',
+            city: 'Helsinki',
+            countryCode: 'FI',
+          }),
+          now,
+        });
+      }
+
+      const unfinished = async () =>
+        Number(
+          (
+            await db
+              .selectFrom('outbox_jobs')
+              .select(({ fn }) => fn.countAll<number>().as('count'))
+              .where('state', 'in', ['pending', 'running'])
+              .where('run_at', '<=', new Date(Date.now() + 3600_000).toISOString())
+              .where('kind', '!=', 'reminder')
+              .executeTakeFirstOrThrow()
+          ).count,
+        );
+      let kills = 0;
+      const progressAtKills: number[] = [];
+      const setupDone = Date.now();
+      const deadline = Date.now() + 90_000;
+      while (Date.now() < deadline) {
+        const child = await startWorker();
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        if (kills < 6) {
+          // Kill at a random moment of its work: planning, sending, composing letters, writing batches.
+          await sleep(300 + Math.random() * 3500);
+          child.kill('SIGKILL');
+          await exited;
+          kills++;
+          progressAtKills.push(smtp.mails.length + sms.accepted.length);
+          continue;
+        }
+        // The last run goes on until the queue is empty and every batch is on disk.
+        while (Date.now() < deadline) {
+          await sleep(300);
+          const open = await db
+            .selectFrom('print_batches')
+            .select('id')
+            .where('state', '!=', 'sent')
+            .execute();
+          if ((await unfinished()) === 0 && open.length === 0) break;
+        }
+        child.kill('SIGTERM');
+        await exited;
+        break;
+      }
+      assert.equal(kills, 6);
+
+      const jobs = await db
+        .selectFrom('outbox_jobs')
+        .select(['id', 'kind', 'state', 'idempotency_key'])
+        .execute();
+      const due = jobs.filter((job) => job.kind !== 'reminder');
+      assert.deepEqual(
+        due.filter((job) => job.state !== 'done').map((job) => `${job.kind}:${job.state}`),
+        [],
+      );
+      const emailKeys = new Set(
+        due.filter((job) => job.kind === 'email-notification').map((job) => job.idempotency_key),
+      );
+      const smsReferences = new Set(
+        due.filter((job) => job.kind === 'sms-notification').map((job) => String(job.id)),
+      );
+      assert.equal(emailKeys.size, messages);
+      assert.equal(smsReferences.size, messages / 2);
+      // Every notification arrived; nothing arrived that was not a job.
+      assert.deepEqual([...smtp.distinctKeys()].sort(), [...emailKeys].sort());
+      assert.deepEqual([...sms.distinctReferences()].sort(), [...smsReferences].sort());
+      // Each letter is in exactly one complete batch on disk, and no half-written batch is visible.
+      const printDir = path.join(database.dataDir, 'print');
+      const entries = fs.readdirSync(printDir);
+      const printed = entries
+        .filter((entry) => !entry.startsWith('.'))
+        .flatMap((entry) => {
+          const manifest = JSON.parse(
+            fs.readFileSync(path.join(printDir, entry, 'manifest.json'), 'utf8'),
+          ) as PrintManifest;
+          for (const letter of manifest.letters)
+            assert.ok(fs.existsSync(path.join(printDir, entry, letter.file)));
+          return manifest.letters.map((letter) => letter.messageId);
+        });
+      assert.equal(printed.length, letters);
+      assert.equal(new Set(printed).size, letters);
+      const duplicates =
+        smtp.mails.length - smtp.distinctKeys().size + (sms.accepted.length - sms.distinctReferences().size);
+      process.stdout.write(
+        `# setup ${setupDone - started} ms, run ${Date.now() - setupDone} ms; deliveries seen at each kill: ${progressAtKills.join(', ')}; repeated deliveries of the same key: ${duplicates}\n`,
+      );
+      assert.ok(
+        progressAtKills[0]! < progressAtKills[kills - 1]!,
+        'kills happened while the worker was delivering',
+      );
+    },
+  );
+});
