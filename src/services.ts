@@ -25,6 +25,12 @@ export function createServices(context: AppContext): AppServices {
     messaging: createMessagingServices(context, { organisations }),
     accounts: createAccountServices(context),
     mailbox: createMailboxServices(context),
-    delivery: createDeliveryServices(context),
+    delivery: createDeliveryServices(context, {
+      leaseMs: context.config.deliveryLeaseSeconds * 1000,
+      retryBaseDelayMs: context.config.deliveryRetryBaseSeconds * 1000,
+      addressWindow: context.config.printAddressWindowMm,
+      printBatchMaxAgeMs: context.config.printBatchMaxAgeMinutes * 60_000,
+      printBatchMaxLetters: context.config.printBatchMaxLetters,
+    }),
   };
 }

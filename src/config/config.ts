@@ -26,6 +26,12 @@ export interface Config {
   mailFrom: string;
   printDir: string;
   deliveryFailAfterHours: number;
+  deliveryLeaseSeconds: number;
+  deliveryRetryBaseSeconds: number;
+  /** Envelope window for the recipient address on letters, in millimetres from the sheet's corner. */
+  printAddressWindowMm: { leftMm: number; topMm: number; widthMm: number; heightMm: number };
+  printBatchMaxAgeMinutes: number;
+  printBatchMaxLetters: number;
 }
 
 export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -73,6 +79,19 @@ function flag(env: Env, name: string): boolean {
   if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
   if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
   throw new ConfigError(`${name} must be 1 or 0, got "${raw}"`);
+}
+
+function addressWindow(env: Env, name: string): Config['printAddressWindowMm'] {
+  const raw = optional(env, name) ?? '20,45,90,40';
+  const parts = raw.split(',').map((p) => p.trim());
+  if (parts.length !== 4 || parts.some((p) => !/^\d+(\.\d+)?$/.test(p))) {
+    throw new ConfigError(`${name} must be four millimetre values "left,top,width,height", got "${raw}"`);
+  }
+  const [leftMm, topMm, widthMm, heightMm] = parts.map(Number) as [number, number, number, number];
+  if (leftMm + widthMm > 210 || topMm + heightMm > 297 || widthMm < 40 || heightMm < 20) {
+    throw new ConfigError(`${name} must fit on an A4 sheet with room for an address, got "${raw}"`);
+  }
+  return { leftMm, topMm, widthMm, heightMm };
 }
 
 export function loadConfig(env: Env = process.env): Config {
@@ -131,5 +150,10 @@ export function loadConfig(env: Env = process.env): Config {
     mailFrom,
     printDir: path.resolve(optional(env, 'PRINT_DIR') ?? path.join(dataDir, 'print')),
     deliveryFailAfterHours: integer(env, 'DELIVERY_FAIL_AFTER_HOURS', 72, 1, 24 * 30),
+    deliveryLeaseSeconds: integer(env, 'DELIVERY_LEASE_SECONDS', 300, 10, 3600),
+    deliveryRetryBaseSeconds: integer(env, 'DELIVERY_RETRY_BASE_SECONDS', 30, 1, 3600),
+    printAddressWindowMm: addressWindow(env, 'PRINT_ADDRESS_WINDOW_MM'),
+    printBatchMaxAgeMinutes: integer(env, 'PRINT_BATCH_MAX_AGE_MINUTES', 60, 1, 7 * 24 * 60),
+    printBatchMaxLetters: integer(env, 'PRINT_BATCH_MAX_LETTERS', 500, 1, 100_000),
   };
 }

@@ -14,6 +14,7 @@ import Fastify, {
 import type { AppContext } from '../app-context.js';
 import { projectRoot } from '../project-root.js';
 import type { AppServices } from '../services.js';
+import { citizenSessionPlugin } from './plugins/citizen-session.js';
 import { errorHandlerPlugin } from './plugins/error-handler.js';
 import { requestContextPlugin } from './plugins/request-context.js';
 import { organisationApiRoutes } from './routes/api/index.js';
@@ -71,6 +72,7 @@ export async function buildApp(context: AppContext, services: AppServices): Prom
   });
   await app.register(requestContextPlugin);
   await app.register(errorHandlerPlugin);
+  await app.register(citizenSessionPlugin(context));
 
   await app.register(opsRoutes(context));
   await app.register(

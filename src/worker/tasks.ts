@@ -1,14 +1,29 @@
 import type { AppContext } from '../app-context.js';
 import { deliveryTasks } from '../modules/delivery/index.js';
+import { mailboxTasks } from '../modules/mailbox/index.js';
+import { purgeOrganisationApiData } from '../modules/messages/index.js';
 import type { AppServices } from '../services.js';
 import type { PeriodicTask } from './worker.js';
 
 /** The background tasks of the worker role; each module contributes its own. */
 export function workerTasks(context: AppContext, services: AppServices): PeriodicTask[] {
-  return [...deliveryTasks(context, services.delivery), ...housekeepingTasks(context, services)];
+  return [
+    ...deliveryTasks(context, services.delivery),
+    ...mailboxTasks(context, services.mailbox),
+    ...housekeepingTasks(context, services),
+  ];
 }
 
 /** Purges and expiries that belong to no single delivery (sessions, unused uploads, old events). */
-function housekeepingTasks(_context: AppContext, _services: AppServices): PeriodicTask[] {
-  return [];
+function housekeepingTasks(context: AppContext, _services: AppServices): PeriodicTask[] {
+  return [
+    {
+      // Unused organisation uploads (24 h), feed events (60 days), expired API tokens, old login failures.
+      name: 'organisation-api-purge',
+      intervalMs: 10 * 60 * 1000,
+      run: async () => {
+        await purgeOrganisationApiData(context);
+      },
+    },
+  ];
 }

@@ -20,6 +20,12 @@ describe('start page, language and text size', () => {
   });
   after(() => h.close());
 
+  test('organisations without active services are not listed', async () => {
+    await h.services.organisations.addOrganisation({ businessId: '9990007-5', nameFi: 'Palveluton virasto' });
+    const response = await h.app.inject({ method: 'GET', url: '/' });
+    assert.ok(!response.body.includes('Palveluton virasto'));
+  });
+
   test('Finnish by default, with the seed wording and connected services', async () => {
     const response = await h.app.inject({ method: 'GET', url: '/' });
     assert.equal(response.statusCode, 200);

@@ -56,3 +56,20 @@ describe('configuration', () => {
     assert.equal(config.publicUrl.protocol, 'https:');
   });
 });
+
+describe('delivery and print settings', () => {
+  test('defaults', () => {
+    const config = loadConfig({});
+    assert.deepEqual(config.printAddressWindowMm, { leftMm: 20, topMm: 45, widthMm: 90, heightMm: 40 });
+    assert.equal(config.printBatchMaxLetters, 500);
+    assert.equal(config.deliveryLeaseSeconds, 300);
+  });
+  for (const value of ['20,45,90', 'a,b,c,d', '150,45,90,40', '20,45,10,40']) {
+    test(`PRINT_ADDRESS_WINDOW_MM=${value} is refused`, () => {
+      assert.throws(
+        () => loadConfig({ PRINT_ADDRESS_WINDOW_MM: value }),
+        /^ConfigError: PRINT_ADDRESS_WINDOW_MM /,
+      );
+    });
+  }
+});
