@@ -42,6 +42,12 @@ export function buildProgram(): Command {
       if (server.address) {
         progress(`listening on ${server.address} (role ${options.role})`);
         progress(`open ${config.publicUrl.origin}/ in a browser`);
+        if (demo) {
+          progress('demo: identify in the test service with any bank and a personal identity code:');
+          progress('  010180-9026  Maija Meikäläinen – no account yet: open one');
+          progress('  270570-901K  Kimmo Mäkinen – has an account with demo mail');
+          progress(`demo: organisation API reference at ${config.publicUrl.origin}/api-docs`);
+        }
       } else {
         progress(`worker running (role ${options.role})`);
       }

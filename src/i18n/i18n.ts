@@ -30,8 +30,16 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (locales as readonly string[]).includes(value);
 }
 
+// getFixedT builds a new function on every call; one per locale is enough (hot path: every request).
+const translators = new Map<Locale, Translate>();
+
 export function translator(locale: Locale): Translate {
-  return instance.getFixedT(locale);
+  let t = translators.get(locale);
+  if (!t) {
+    t = instance.getFixedT(locale);
+    translators.set(locale, t);
+  }
+  return t;
 }
 
 /** Picks the best supported language from an Accept-Language header. */
