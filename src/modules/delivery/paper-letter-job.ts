@@ -25,6 +25,8 @@ export const letterContext = (letterId: string) => `print_letters.pdf:${letterId
 interface Recipient {
   lines: string[];
   language: Language;
+  /** The address was looked up in the population register, not given by the sender. */
+  fromRegister: boolean;
 }
 
 function formatDate(isoDay: string): string {
@@ -77,6 +79,10 @@ export class PaperLetterJob implements JobHandler {
     const document = await this.document(message, request);
     const language = recipient.language;
     const senderName = organisationName(message, language);
+    // Without an address page the organisation's own first page must carry the address; it cannot
+    // when the address came from the register at print time (the sender never knew it), so the
+    // letter then gets an address page regardless.
+    const flags = { ...request.flags, addressPage: request.flags.addressPage || recipient.fromRegister };
     const composed = await composeLetter({
       recipient: recipient.lines,
       returnAddress: this.returnAddress(message, request, senderName),
@@ -85,7 +91,7 @@ export class PaperLetterJob implements JobHandler {
       date: formatDate(helsinkiDate(this.deps.clock())),
       language,
       document,
-      flags: request.flags,
+      flags,
       window: this.deps.options.addressWindow,
     });
     const letterId = randomUUID();
@@ -102,7 +108,7 @@ export class PaperLetterJob implements JobHandler {
             messageId: message.id,
             jobId: job.id,
             pages: composed.pages,
-            flags: { ...request.flags },
+            flags,
             pdfEnc,
             sha256,
           },
@@ -157,7 +163,9 @@ export class PaperLetterJob implements JobHandler {
       }
     }
     const language = registered?.language ?? 'fi';
-    if (request.recipientAddress) return { lines: addressLines(request.recipientAddress), language };
+    if (request.recipientAddress) {
+      return { lines: addressLines(request.recipientAddress), language, fromRegister: false };
+    }
     if (!registered) throw new PermanentDeliveryError('no postal address for the recipient');
     if (!registered.address) throw new PermanentDeliveryError('no postal address for the recipient');
     const address: PaperAddress = {
@@ -168,7 +176,7 @@ export class PaperLetterJob implements JobHandler {
       city: registered.address.city,
       countryCode: registered.address.countryCode,
     };
-    return { lines: addressLines(address), language };
+    return { lines: addressLines(address), language, fromRegister: true };
   }
 
   private async document(message: PaperMessage, request: PaperMailRequest): Promise<Buffer> {

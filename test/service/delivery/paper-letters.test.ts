@@ -166,6 +166,27 @@ describe(`paper letters and print batches (${testDialect})`, () => {
     assert.ok(first.includes(kimmo.city));
   });
 
+  test('a register address always gets an address page, even when the sender asked for none', async () => {
+    await paperMessage({
+      recipientId: kimmo.identityCode,
+      address: undefined,
+      flags: { createAddressPage: false },
+    });
+    await drain(delivery);
+    const { dir, manifest } = await flushOne();
+    const text = await letterText(dir);
+    assert.equal(text.pages, 3, 'address page + the two document pages');
+    assert.ok(text.pageTexts[0]!.includes('Kimmo Mäkinen'));
+    assert.equal(manifest.letters[0]!.flags.addressPage, true);
+  });
+
+  test('with an address given and no address page wanted, the document is printed as it is', async () => {
+    await paperMessage({ recipientId: null, address: givenAddress, flags: { createAddressPage: false } });
+    await drain(delivery);
+    const { dir } = await flushOne();
+    assert.equal((await letterText(dir)).pages, 2);
+  });
+
   test("an address-protected person's address is in the letter only: not in logs, events, manifest or status", async () => {
     const messageId = await paperMessage({ recipientId: laura.identityCode, address: undefined });
     await drain(delivery);
