@@ -66,12 +66,16 @@ export interface ElectronicMessageRequest {
 
 export interface MultichannelMessageRequest extends ElectronicMessageRequest {
   paperMail: PaperMailPartInput;
+  /** The paper part exactly as the organisation sent it, when that differs from `paperMail` (v1). */
+  storedPaperPart?: object;
 }
 
 export interface PaperMailWithoutIdRequest {
   externalId: string;
   paperMail: PaperMailPartInput;
   sender: { serviceId: string };
+  /** The paper part exactly as the organisation sent it, when that differs from `paperMail` (v1). */
+  storedPaperPart?: object;
 }
 
 /** 'created', or 'duplicate' when the externalId was already used by the service (HTTP 409). */

@@ -48,6 +48,8 @@ interface Accepted {
   serviceType: MessageServiceType;
   electronic: ElectronicPartInput | undefined;
   paperMail: PaperMailPartInput | undefined;
+  /** What is stored (encrypted) as the paper part: the request's own object, read by the print worker. */
+  storedPaperPart: object | undefined;
   thread: Thread;
 }
 
@@ -94,6 +96,7 @@ export class MessageSendingService {
         serviceType: request.electronic.messageServiceType,
         electronic: request.electronic,
         paperMail: undefined,
+        storedPaperPart: undefined,
         thread,
       },
       uploads,
@@ -131,6 +134,7 @@ export class MessageSendingService {
           : request.paperMail.messageServiceType,
         electronic: request.electronic,
         paperMail: request.paperMail,
+        storedPaperPart: request.storedPaperPart ?? request.paperMail,
         thread,
       },
       uploads,
@@ -156,6 +160,7 @@ export class MessageSendingService {
         serviceType: request.paperMail.messageServiceType,
         electronic: undefined,
         paperMail: request.paperMail,
+        storedPaperPart: request.storedPaperPart ?? request.paperMail,
         thread: { inReplyTo: null, threadId: null },
       },
       uploads,
@@ -270,7 +275,7 @@ export class MessageSendingService {
 
   private async store(accepted: Accepted, uploads: Map<string, UploadState>): Promise<SendResult> {
     const now = this.clock();
-    const { principal, electronic, paperMail } = accepted;
+    const { principal, electronic, paperMail, storedPaperPart } = accepted;
     const isElectronic = accepted.channel === 'electronic';
     try {
       return await this.db.transaction().execute(async (trx) => {
@@ -290,8 +295,8 @@ export class MessageSendingService {
           titleEnc: encryptText(this.envelope, electronic?.title ?? '', contentContext.title),
           bodyEnc: encryptText(this.envelope, electronic?.body ?? '', contentContext.body),
           options: this.options(accepted),
-          paperEnc: paperMail
-            ? encryptText(this.envelope, JSON.stringify(paperMail), contentContext.paper)
+          paperEnc: storedPaperPart
+            ? encryptText(this.envelope, JSON.stringify(storedPaperPart), contentContext.paper)
             : null,
           inReplyTo: accepted.thread.inReplyTo,
           threadId: accepted.thread.threadId,

@@ -4,6 +4,8 @@ import swagger from '@fastify/swagger';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../../app-context.js';
 import { maxAttachmentBytes } from '../../../modules/messages/attachment-service.js';
+import { V1CitizenMessageReader } from '../../../modules/messages/v1-citizen-message.js';
+import { V1MessageSending } from '../../../modules/messages/v1-message-sending.js';
 import type { AppServices } from '../../../services.js';
 import { attachmentRoutes } from './attachment-routes.js';
 import { authRoutes } from './auth-routes.js';
@@ -13,16 +15,16 @@ import { mailboxRoutes } from './mailbox-routes.js';
 import { messageRoutes } from './message-routes.js';
 import { openApiInfo } from './openapi-document.js';
 import { queryRoutes } from './query-routes.js';
+import { v1MessageRoutes } from './v1-message-routes.js';
+import { v1QueryRoutes } from './v1-query-routes.js';
+import { v1UploadRoutes } from './v1-upload-routes.js';
 
 /**
  * The organisation API (Suomi.fi Messages REST API compatible): /v1 and /v2, plus its documentation
  * at /api-docs. Multipart parsing, rate limits and the OpenAPI generator are registered inside this
  * plugin so they apply to these routes only.
  */
-export function organisationApiRoutes(
-  _context: AppContext,
-  services: AppServices,
-): FastifyPluginAsyncTypebox {
+export function organisationApiRoutes(context: AppContext, services: AppServices): FastifyPluginAsyncTypebox {
   return async (app) => {
     const messaging = services.messaging;
     await app.register(swagger, { openapi: openApiInfo });
@@ -37,6 +39,12 @@ export function organisationApiRoutes(
     await app.register(attachmentRoutes(messaging.attachments));
     await app.register(messageRoutes(messaging.sending));
     await app.register(queryRoutes(messaging.events, messaging.queries));
+    // The deprecated v1 forms, translated onto the same v2 services.
+    await app.register(v1UploadRoutes(messaging.attachments));
+    await app.register(v1MessageRoutes(new V1MessageSending(messaging.sending)));
+    await app.register(
+      v1QueryRoutes(messaging.events, new V1CitizenMessageReader(messaging.queries, context.database.db)),
+    );
     await app.register(docsRoutes());
   };
 }

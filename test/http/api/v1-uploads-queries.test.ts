@@ -1,0 +1,234 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import SwaggerParser from '@apidevtools/swagger-parser';
+import { ApiClient } from '../../helpers/api-client.js';
+import { assertContractResponse, loadContract } from '../../helpers/contract.js';
+import {
+  createAccount,
+  createCitizenMessage,
+  createOrganisation,
+  electronicRequest,
+  rowCounts,
+  tinyPdf,
+  type TestOrganisation,
+} from '../../helpers/factories.js';
+import { createHarness, type TestHarness } from '../../helpers/test-app.js';
+import { multipartBody, uploadV1 } from './v1-test-support.js';
+
+describe('organisation API v1: uploads and messages from end users', () => {
+  let h: TestHarness;
+  let org: TestOrganisation;
+  let other: TestOrganisation;
+  let api: ApiClient;
+  let otherApi: ApiClient;
+  let citizen: { id: number; identityCode: string };
+
+  const upload = (url: '/v1/files' | '/v1/attachments', content: Buffer, metadata?: unknown, client = api) =>
+    uploadV1(h, client.token, url, multipartBody(content, 'tiedosto.pdf', metadata));
+  const uploadRow = (id: string) =>
+    h.context.database.db
+      .selectFrom('attachments')
+      .select(['organisation_id', 'media_type', 'file_name', 'message_id'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+  /** GET /v1/messages/{id}; the shared client does not know this path template. */
+  const getMessage = async (id: string | number, client = api) => {
+    const response = await client.get(`/v1/messages/${id}`, { unchecked: true });
+    await assertContractResponse('GET', '/v1/messages/{id}', response);
+    return response;
+  };
+
+  before(async () => {
+    h = await createHarness({ now: '2026-03-02T08:00:00Z' });
+    org = await createOrganisation(h);
+    other = await createOrganisation(h);
+    api = new ApiClient(h);
+    otherApi = new ApiClient(h);
+    await api.login(org);
+    await otherApi.login(other);
+    citizen = await createAccount(h);
+  });
+  after(() => h.close());
+
+  test('POST /v1/files stores a PDF for the caller and answers its fileId', async () => {
+    const response = await upload('/v1/files', tinyPdf());
+    assert.equal(response.statusCode, 201, response.body);
+    const { fileId } = response.json<{ fileId: string }>();
+    assert.deepEqual(await uploadRow(fileId), {
+      organisation_id: org.id,
+      media_type: 'application/pdf',
+      file_name: 'tiedosto.pdf',
+      message_id: null,
+    });
+  });
+
+  test('POST /v1/files refuses anything but a PDF, an empty file and a missing part, storing nothing', async () => {
+    const before = await rowCounts(h);
+    const notPdf = await upload('/v1/files', Buffer.from('tavallista tekstiä\n'));
+    assert.equal(notPdf.statusCode, 415);
+    assert.match(notPdf.json<{ reason: string }>().reason, /^file: /);
+    const empty = await upload('/v1/files', Buffer.alloc(0));
+    assert.equal(empty.statusCode, 400);
+    assert.match(empty.json<{ reason: string }>().reason, /^file: /);
+    const wrongPart = await uploadV1(h, api.token, '/v1/files', {
+      payload: Buffer.from('--b\r\nContent-Disposition: form-data; name="other"\r\n\r\nx\r\n--b--\r\n'),
+      contentType: 'multipart/form-data; boundary=b',
+    });
+    assert.equal(wrongPart.statusCode, 400);
+    assert.match(wrongPart.json<{ reason: string }>().reason, /^file: is required/);
+    const unauthenticated = await upload('/v1/files', tinyPdf(), undefined, { token: null } as ApiClient);
+    assert.equal(unauthenticated.statusCode, 401);
+    assert.deepEqual(await rowCounts(h), before);
+  });
+
+  test('over 10,485,760 bytes both v1 uploads answer 413 in plain text and store nothing', async () => {
+    const before = await rowCounts(h);
+    const big = Buffer.concat([tinyPdf(), Buffer.alloc(10_485_761 - tinyPdf().length, 0x20)]);
+    // The contract forgets 413 for /v1/files; the limit is the same as everywhere.
+    const file = await uploadV1(h, api.token, '/v1/files', multipartBody(big, 'big.pdf'), {
+      unchecked: true,
+    });
+    const attachment = await upload('/v1/attachments', big, { recipientId: citizen.identityCode });
+    for (const response of [file, attachment]) {
+      assert.equal(response.statusCode, 413);
+      assert.match(String(response.headers['content-type']), /^text\/plain/);
+      assert.equal(response.body, 'HTTP content length exceeded 10485760 bytes.');
+    }
+    assert.deepEqual(await rowCounts(h), before);
+    const exact = Buffer.concat([tinyPdf(), Buffer.alloc(10_485_760 - tinyPdf().length, 0x20)]);
+    assert.equal((await upload('/v1/files', exact)).statusCode, 201);
+  });
+
+  test('POST /v1/attachments needs the metadata with a valid recipientId, which it does not keep', async () => {
+    const text = Buffer.from('liite\n');
+    const ok = await upload('/v1/attachments', text, { recipientId: citizen.identityCode });
+    assert.equal(ok.statusCode, 201, ok.body);
+    const { attachmentId } = ok.json<{ attachmentId: string }>();
+    assert.equal((await uploadRow(attachmentId))?.media_type, 'text/plain');
+
+    const before = await rowCounts(h);
+    const cases: Array<[unknown, RegExp, number]> = [
+      [undefined, /^metadata: is required/, 400],
+      ['{not json', /^metadata: /, 400],
+      [{}, /^metadata\.recipientId: is required/, 400],
+      [{ recipientId: '123456-7890' }, /^metadata\.recipientId: /, 400],
+    ];
+    for (const [metadata, reason, status] of cases) {
+      const response = await upload('/v1/attachments', text, metadata);
+      assert.equal(response.statusCode, status, response.body);
+      assert.match(response.json<{ reason: string }>().reason, reason);
+    }
+    const unsupported = await upload('/v1/attachments', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]), {
+      recipientId: citizen.identityCode,
+    });
+    assert.equal(unsupported.statusCode, 415);
+    assert.deepEqual(await rowCounts(h), before);
+  });
+
+  test('an upload is usable only by the organisation that made it', async () => {
+    const fileId = (await upload('/v1/files', tinyPdf(), undefined, otherApi)).json<{ fileId: string }>()
+      .fileId;
+    const before = await rowCounts(h);
+    const response = await api.post(
+      '/v2/messages/electronic',
+      electronicRequest(org, citizen.identityCode, {
+        attachments: [{ attachmentId: fileId }],
+      }),
+    );
+    assert.equal(response.statusCode, 400);
+    assert.match(response.json<{ reason: string }>().reason, /^electronic\.attachments\[0\]\.attachmentId/);
+    assert.deepEqual(await rowCounts(h), before);
+  });
+
+  test('GET /v1/messages/{id} serves a citizen message in the v1 form to its organisation only', async () => {
+    const original = await api.post('/v2/messages/electronic', electronicRequest(org, citizen.identityCode));
+    const rootId = original.json<{ messageId: number }>().messageId;
+    const first = await createCitizenMessage(h, {
+      organisation: org,
+      accountId: citizen.id,
+      inReplyTo: rootId,
+      threadId: rootId,
+    });
+    const content = tinyPdf('hakemus');
+    const sent = await createCitizenMessage(h, {
+      organisation: org,
+      accountId: citizen.id,
+      title: 'Lisäselvitys',
+      body: 'Tässä vielä liite.',
+      inReplyTo: first.messageId,
+      threadId: rootId,
+      attachment: { fileName: 'selvitys.pdf', mediaType: 'application/pdf', content },
+    });
+    const response = await getMessage(sent.messageId);
+    assert.equal(response.statusCode, 200, response.body);
+    const body = response.json<{
+      messageId: number;
+      createdAt: string;
+      electronic: Record<string, unknown>;
+      sender: { mailboxOwner: { id: string; name: string } };
+    }>();
+    assert.equal(body.messageId, sent.messageId);
+    assert.equal(body.createdAt, '2026-03-02T08:00:00.000Z');
+    assert.deepEqual(body.electronic, {
+      messageId: sent.messageId,
+      createdAt: '2026-03-02T08:00:00.000Z',
+      title: 'Lisäselvitys',
+      body: 'Tässä vielä liite.',
+      attachments: [
+        {
+          attachmentId: sent.attachmentId,
+          filename: 'selvitys.pdf',
+          mediaType: 'application/pdf',
+          sizeBytes: content.length,
+        },
+      ],
+      thread: { inReplyToMessageId: first.messageId, rootMessageId: rootId },
+    });
+    assert.equal(body.sender.mailboxOwner.id, citizen.identityCode);
+
+    // A message that starts a conversation has no thread.
+    const standalone = await createCitizenMessage(h, { organisation: org, accountId: citizen.id });
+    const plain = (await getMessage(standalone.messageId)).json<{ electronic: object }>();
+    assert.equal('thread' in plain.electronic, false);
+
+    for (const [id, client] of [
+      [sent.messageId, otherApi],
+      [rootId, api],
+      [999_999, api],
+    ] as const) {
+      assert.equal((await getMessage(id, client)).statusCode, 404);
+    }
+    const bad = await getMessage('abc');
+    assert.equal(bad.statusCode, 400);
+    assert.equal(
+      (await api.get(`/v1/messages/${sent.messageId}`, { token: null, unchecked: true })).statusCode,
+      401,
+    );
+    // The static v1 routes beside it still answer.
+    assert.equal((await api.get(`/v1/messages/${rootId}/state`)).statusCode, 200);
+  });
+
+  test('the OpenAPI document lists the v1 operations under the contract operationIds', async () => {
+    const response = await h.app.inject({ method: 'GET', url: '/api-docs/openapi.json' });
+    assert.equal(response.statusCode, 200);
+    const document = response.json<{ paths: Record<string, Record<string, { operationId?: string }>> }>();
+    await SwaggerParser.validate(structuredClone(document) as never);
+    const contract = (await loadContract()) as unknown as {
+      paths: Record<string, Record<string, { operationId?: string }>>;
+    };
+    const v1: Array<[string, string]> = [
+      ['post', '/v1/messages'],
+      ['post', '/v1/messages/electronic'],
+      ['post', '/v1/paper-mail-without-id'],
+      ['get', '/v1/events'],
+      ['post', '/v1/files'],
+      ['post', '/v1/attachments'],
+      ['get', '/v1/messages/{id}'],
+    ];
+    for (const [method, path] of v1) {
+      const ours = document.paths[path]?.[method];
+      assert.ok(ours, `${method} ${path} is documented`);
+      assert.equal(ours.operationId, contract.paths[path]?.[method]?.operationId, `${method} ${path}`);
+    }
+  });
+});
