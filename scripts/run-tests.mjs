@@ -47,6 +47,18 @@ phases.push({
   concurrency: 1,
 });
 
+// Process tests run the compiled command (bin/asiointitili.js), so it must match the sources.
+if (
+  phases.some(
+    (phase) =>
+      (!only.length || only.includes(phase.name)) && phase.files.some((f) => f.startsWith('test/process')),
+  )
+) {
+  console.log('== building the CLI for the process tests');
+  const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) process.exit(1);
+}
+
 const totals = { pass: 0, fail: 0, skipped: 0 };
 let failedPhases = [];
 for (const phase of phases) {
@@ -61,7 +73,7 @@ for (const phase of phases) {
       '--test',
       '--test-reporter=spec',
       `--test-concurrency=${phase.concurrency}`,
-      '--test-timeout=120000',
+      '--test-timeout=300000',
       ...phase.files,
     ],
     {

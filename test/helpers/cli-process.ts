@@ -2,7 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { projectRoot } from '../../src/project-root.js';
 
-const entry = path.join(projectRoot, 'src/cli/run.ts');
+// The real command as users run it: the compiled CLI (scripts/run-tests.mjs builds before the
+// process tests, and `npm ci` builds through the prepare script).
+const entry = path.join(projectRoot, 'bin/asiointitili.js');
 
 export interface CliResult {
   code: number | null;
@@ -10,10 +12,10 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the real CLI from source in a child process with only the given environment. */
+/** Runs the real CLI in a child process with only the given environment. */
 export function runCli(args: string[], env: Record<string, string>, timeoutMs = 60_000): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
+    const child = spawn(process.execPath, [entry, ...args], {
       cwd: projectRoot,
       env: { PATH: process.env.PATH ?? '', ...env },
     });
@@ -47,7 +49,7 @@ export function startCliServer(
   timeoutMs = 20_000,
 ): Promise<StartedServer> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
+    const child = spawn(process.execPath, [entry, ...args], {
       cwd: projectRoot,
       env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', ...env },
     });
