@@ -18,7 +18,7 @@ import {
 } from './schemas/message-schemas.js';
 
 /** 200 with the new id, or 409 with the original id for a repeated externalId (clients treat both alike). */
-function answer(reply: FastifyReply, result: SendResult) {
+export function answerSendResult(reply: FastifyReply, result: SendResult) {
   if (result.created) return reply.status(200).send({ messageId: result.messageId });
   return reply
     .status(409)
@@ -49,7 +49,7 @@ export function messageRoutes(sending: MessageSendingService): FastifyPluginAsyn
         },
       },
       async (request, reply) =>
-        answer(reply, await sending.sendElectronic(principalOf(request), request.body)),
+        answerSendResult(reply, await sending.sendElectronic(principalOf(request), request.body)),
     );
 
     app.post(
@@ -73,7 +73,7 @@ export function messageRoutes(sending: MessageSendingService): FastifyPluginAsyn
         },
       },
       async (request, reply) =>
-        answer(reply, await sending.sendMultichannel(principalOf(request), request.body)),
+        answerSendResult(reply, await sending.sendMultichannel(principalOf(request), request.body)),
     );
 
     app.post(
@@ -93,7 +93,7 @@ export function messageRoutes(sending: MessageSendingService): FastifyPluginAsyn
         },
       },
       async (request, reply) =>
-        answer(reply, await sending.sendPaperWithoutId(principalOf(request), request.body)),
+        answerSendResult(reply, await sending.sendPaperWithoutId(principalOf(request), request.body)),
     );
   };
 }

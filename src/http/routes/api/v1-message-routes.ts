@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyReply } from 'fastify';
-import type { SendResult } from '../../../modules/messages/message-input.js';
 import type { V1MessageSending } from '../../../modules/messages/v1-message-sending.js';
 import { principalOf } from './authentication.js';
+import { answerSendResult } from './message-routes.js';
 import {
   ErrorResponse,
   MessageAlreadyExistsResponse,
@@ -16,14 +15,6 @@ import {
   V1MultichannelMessageRequestBody,
   V1PaperMailWithoutIdRequestBody,
 } from './schemas/v1-message-schemas.js';
-
-/** As in v2: 200 with the new id, 409 with the original id when the externalId was used before. */
-function answer(reply: FastifyReply, result: SendResult) {
-  if (result.created) return reply.status(200).send({ messageId: result.messageId });
-  return reply
-    .status(409)
-    .send({ messageId: result.messageId, reason: 'A message with this externalId has already been sent' });
-}
 
 /** The deprecated POST /v1/messages/electronic, /v1/messages and /v1/paper-mail-without-id. */
 export function v1MessageRoutes(sending: V1MessageSending): FastifyPluginAsyncTypebox {
@@ -50,7 +41,7 @@ export function v1MessageRoutes(sending: V1MessageSending): FastifyPluginAsyncTy
         },
       },
       async (request, reply) =>
-        answer(reply, await sending.sendElectronic(principalOf(request), request.body)),
+        answerSendResult(reply, await sending.sendElectronic(principalOf(request), request.body)),
     );
 
     app.post(
@@ -75,7 +66,7 @@ export function v1MessageRoutes(sending: V1MessageSending): FastifyPluginAsyncTy
         },
       },
       async (request, reply) =>
-        answer(reply, await sending.sendMultichannel(principalOf(request), request.body)),
+        answerSendResult(reply, await sending.sendMultichannel(principalOf(request), request.body)),
     );
 
     app.post(
@@ -97,7 +88,7 @@ export function v1MessageRoutes(sending: V1MessageSending): FastifyPluginAsyncTy
         },
       },
       async (request, reply) =>
-        answer(reply, await sending.sendPaperWithoutId(principalOf(request), request.body)),
+        answerSendResult(reply, await sending.sendPaperWithoutId(principalOf(request), request.body)),
     );
   };
 }
