@@ -46,7 +46,9 @@ function openSqlite(file: string): Database {
   connection.pragma('synchronous = FULL');
   connection.pragma('foreign_keys = ON');
   connection.pragma('busy_timeout = 5000');
-  const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: connection }) });
+  const db = new Kysely<DatabaseSchema>({
+    dialect: new SqliteDialect({ database: withStatementCache(connection) }),
+  });
   return {
     db,
     dialect: 'sqlite',
@@ -57,6 +59,44 @@ function openSqlite(file: string): Database {
     },
     async close() {
       await db.destroy();
+    },
+  };
+}
+
+/** Distinct SQL texts kept prepared; variable-length inserts and IN lists make the set open-ended. */
+const statementCacheSize = 500;
+
+/**
+ * Kysely's SQLite driver prepares every query afresh. The queries a page or an API call runs are
+ * few and always the same text, so keep their prepared statements (least recently used dropped
+ * first). Kysely runs one statement at a time on the single connection and never binds a statement
+ * permanently; a statement still busy (an unfinished iterate) is not shared but prepared anew.
+ * SQLite re-prepares a cached statement by itself after a schema change (migrations).
+ */
+function withStatementCache(connection: BetterSqlite3.Database) {
+  const statements = new Map<string, BetterSqlite3.Statement>();
+  return {
+    prepare(sqlText: string): BetterSqlite3.Statement {
+      const cached = statements.get(sqlText);
+      if (cached && !cached.busy) {
+        // Re-insert to mark it most recently used.
+        statements.delete(sqlText);
+        statements.set(sqlText, cached);
+        return cached;
+      }
+      const statement = connection.prepare(sqlText);
+      if (!cached) {
+        statements.set(sqlText, statement);
+        if (statements.size > statementCacheSize) {
+          const oldest = statements.keys().next().value;
+          if (oldest !== undefined) statements.delete(oldest);
+        }
+      }
+      return statement;
+    },
+    close(): void {
+      statements.clear();
+      connection.close();
     },
   };
 }

@@ -36,10 +36,127 @@ const translators = new Map<Locale, Translate>();
 export function translator(locale: Locale): Translate {
   let t = translators.get(locale);
   if (!t) {
-    t = instance.getFixedT(locale);
+    t = fastTranslator(locale, instance.getFixedT(locale));
     translators.set(locale, t);
   }
   return t;
+}
+
+/** Options that mean something to i18next besides an interpolation value (plurals, context…). */
+const i18nextOptions = new Set([
+  'count',
+  'context',
+  'ordinal',
+  'lng',
+  'lngs',
+  'ns',
+  'keyPrefix',
+  'defaultValue',
+  'replace',
+  'returnObjects',
+  'returnDetails',
+  'joinArrays',
+  'postProcess',
+  'interpolation',
+  'skipInterpolation',
+  'nsSeparator',
+  'keySeparator',
+]);
+const placeholderPattern = /\{\{([^{}]*)\}\}/g;
+const simpleVariable = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*$/;
+
+/** The template's variable names if it has only plain `{{name}}` placeholders; otherwise undefined. */
+function simpleTemplateVariables(template: string): Set<string> | undefined {
+  if (template.includes('$t(')) return undefined;
+  const names = new Set<string>();
+  for (const match of template.matchAll(placeholderPattern)) {
+    const name = simpleVariable.exec(match[1] ?? '')?.[1];
+    if (name === undefined) return undefined; // formatting, unescaping or object paths: i18next's job
+    names.add(name);
+  }
+  // Stray braces the pattern did not take as a placeholder: leave them to i18next too.
+  return template.replace(placeholderPattern, '').includes('{{') ? undefined : names;
+}
+
+/**
+ * i18next resolves every key afresh (it copies its whole options object, splits the key, walks the
+ * fallbacks, scans for nesting and interpolation), which a page with a list of messages does
+ * hundreds of times. The resources are fixed at start, so:
+ * - a lookup by key alone always gives the same string: it is remembered;
+ * - a template with only plain `{{name}}` placeholders, given exactly those names as string or
+ *   number values, is filled in directly (escaping is off, so i18next would insert the same text).
+ *   The first such call of each key is also checked against i18next, and a key that came out
+ *   differently is left to i18next from then on.
+ * Everything else (missing keys, plurals, context, formatting, nesting) goes to i18next as before.
+ */
+function fastTranslator(locale: Locale, t: Translate): Translate {
+  const plain = new Map<string, string>();
+  const templates = new Map<string, { template: string; variables: Set<string>; verified: boolean } | null>();
+  const slow = t as unknown as (...args: unknown[]) => unknown;
+
+  function template(key: string) {
+    let entry = templates.get(key);
+    if (entry === undefined) {
+      const raw: unknown = instance.getResource(locale, 'translation', key);
+      const variables = typeof raw === 'string' ? simpleTemplateVariables(raw) : undefined;
+      entry = typeof raw === 'string' && variables ? { template: raw, variables, verified: false } : null;
+      templates.set(key, entry);
+    }
+    return entry;
+  }
+
+  function interpolate(key: string, options: Record<string, unknown>): string | undefined {
+    const entry = template(key);
+    if (!entry) return undefined;
+    const names = Object.keys(options);
+    if (names.length !== entry.variables.size) return undefined;
+    for (const name of names) {
+      const value = options[name];
+      if (!entry.variables.has(name) || i18nextOptions.has(name)) return undefined;
+      if (
+        typeof value !== 'number' &&
+        (typeof value !== 'string' || value.includes('{{') || value.includes('$t('))
+      ) {
+        return undefined;
+      }
+    }
+    const text = entry.template.replace(placeholderPattern, (_match, inner: string) =>
+      String(options[inner.trim()]),
+    );
+    if (!entry.verified) {
+      if (slow(key, options) !== text) {
+        templates.set(key, null);
+        return undefined;
+      }
+      entry.verified = true;
+    }
+    return text;
+  }
+
+  const fast = function (...args: unknown[]): unknown {
+    const key = args[0];
+    if (typeof key === 'string' && args.length === 1) {
+      const known = plain.get(key);
+      if (known !== undefined) return known;
+      const value = slow(key);
+      if (typeof value === 'string') plain.set(key, value);
+      return value;
+    }
+    const options = args[1];
+    if (
+      typeof key === 'string' &&
+      args.length === 2 &&
+      typeof options === 'object' &&
+      options !== null &&
+      Object.getPrototypeOf(options) === Object.prototype
+    ) {
+      const text = interpolate(key, options as Record<string, unknown>);
+      if (text !== undefined) return text;
+    }
+    return slow(...args);
+  };
+  // Keep the rest of the TFunction surface (lng, ns, keyPrefix) intact.
+  return Object.assign(fast, t) as unknown as Translate;
 }
 
 /** Picks the best supported language from an Accept-Language header. */

@@ -2,7 +2,6 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { AppContext } from '../../app-context.js';
 import { ForbiddenError } from '../../errors.js';
-import { createAccountService } from '../../modules/accounts/index.js';
 import { createSessionService } from '../../modules/identity/index.js';
 import { tokensEqual } from '../../modules/identity/session-tokens.js';
 
@@ -102,7 +101,6 @@ function isMultipart(request: FastifyRequest): boolean {
  */
 export function citizenSessionPlugin(context: AppContext): FastifyPluginAsync {
   const sessions = createSessionService(context);
-  const accounts = createAccountService(context);
   const cookieName = sessionCookieName(context);
 
   return fp(
@@ -114,13 +112,14 @@ export function citizenSessionPlugin(context: AppContext): FastifyPluginAsync {
         if (sessionless.test(request.url)) return;
         const cookieValue = request.cookies[cookieName];
         if (!cookieValue) return;
-        const session = await sessions.resume(cookieValue);
-        if (!session) {
+        // One query reads the session and the person's current account.
+        const resumed = await sessions.resumeWithAccount(cookieValue);
+        if (!resumed) {
           // Timed out or unknown: forget the cookie so the browser stops sending it.
           void reply.clearCookie(cookieName, cookieOptions(context));
           return;
         }
-        const account = await accounts.accountOf(session.person.identityCode);
+        const { session, account } = resumed;
         request.citizen = {
           sessionId: session.idHash,
           identityCode: session.person.identityCode,

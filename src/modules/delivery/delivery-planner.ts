@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DatabaseSchema } from '../../db/schema.js';
 import { jobKinds } from './job-kinds.js';
-import { insertJob } from './outbox-repository.js';
+import { insertJob, insertJobs, type JobToInsert } from './outbox-repository.js';
 
 type Db = Kysely<DatabaseSchema>;
 
@@ -32,18 +32,18 @@ export interface NewJob {
  * A job whose idempotency key already exists is left as it is, so planning twice delivers once.
  */
 export async function enqueueJob(db: Db, job: NewJob, now: Date): Promise<void> {
-  await insertJob(
-    db,
-    {
-      kind: job.kind,
-      idempotencyKey: job.idempotencyKey,
-      messageId: job.messageId ?? null,
-      accountId: job.accountId ?? null,
-      payload: job.payload ?? {},
-      runAt: job.runAt,
-    },
-    now,
-  );
+  await insertJob(db, toInsert(job), now);
+}
+
+function toInsert(job: NewJob): JobToInsert {
+  return {
+    kind: job.kind,
+    idempotencyKey: job.idempotencyKey,
+    messageId: job.messageId ?? null,
+    accountId: job.accountId ?? null,
+    payload: job.payload ?? {},
+    runAt: job.runAt,
+  };
 }
 
 const day = 24 * 3600 * 1000;
@@ -64,43 +64,39 @@ export async function planMessageDelivery(db: Db, message: AcceptedMessage, now:
     );
     return;
   }
-  await enqueueJob(
-    db,
-    {
+  const jobs: JobToInsert[] = [
+    toInsert({
       kind: jobKinds.newMessageNotification,
       idempotencyKey: key('notify'),
       messageId: message.messageId,
       accountId: message.accountId,
       runAt: now,
-    },
-    now,
-  );
+    }),
+  ];
   if (message.reminders) {
     const after = message.serviceType === 'Verifiable' ? 3 * day : 7 * day;
-    await enqueueJob(
-      db,
-      {
+    jobs.push(
+      toInsert({
         kind: jobKinds.reminder,
         idempotencyKey: key('reminder'),
         messageId: message.messageId,
         accountId: message.accountId,
         runAt: new Date(now.getTime() + after),
-      },
-      now,
+      }),
     );
   }
   if (message.serviceType === 'Verifiable' && message.hasPaperPart) {
-    await enqueueJob(
-      db,
-      {
+    jobs.push(
+      toInsert({
         kind: jobKinds.verifiablePaperFallback,
         idempotencyKey: key('verifiable-paper'),
         messageId: message.messageId,
         runAt: new Date(now.getTime() + 7 * day),
-      },
-      now,
+      }),
     );
   }
+  // One statement for all of them: each row still skips itself on an existing idempotency key.
+  await insertJobs(db, jobs, now);
 }
 
 /** The welcome notification after a citizen opens (or reopens) their account. */

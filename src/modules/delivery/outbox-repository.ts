@@ -33,23 +33,34 @@ export interface FailedJobSummary {
  * (a retried request, a rerun fan-out) must not deliver twice. Returns whether a row was added.
  */
 export async function insertJob(db: Db, job: JobToInsert, now: Date): Promise<boolean> {
+  return (await insertJobs(db, [job], now)) > 0;
+}
+
+/**
+ * insertJob for several jobs in one statement (fewer round trips inside the caller's transaction);
+ * each row is skipped on its own when its idempotency key exists. Returns how many rows were added.
+ */
+export async function insertJobs(db: Db, jobs: readonly JobToInsert[], now: Date): Promise<number> {
+  if (jobs.length === 0) return 0;
   const timestamp = now.toISOString();
   const result = await db
     .insertInto('outbox_jobs')
-    .values({
-      kind: job.kind,
-      idempotency_key: job.idempotencyKey,
-      message_id: job.messageId,
-      account_id: job.accountId,
-      payload: JSON.stringify(job.payload),
-      state: 'pending',
-      run_at: job.runAt.toISOString(),
-      created_at: timestamp,
-      updated_at: timestamp,
-    })
+    .values(
+      jobs.map((job) => ({
+        kind: job.kind,
+        idempotency_key: job.idempotencyKey,
+        message_id: job.messageId,
+        account_id: job.accountId,
+        payload: JSON.stringify(job.payload),
+        state: 'pending' as const,
+        run_at: job.runAt.toISOString(),
+        created_at: timestamp,
+        updated_at: timestamp,
+      })),
+    )
     .onConflict((conflict) => conflict.column('idempotency_key').doNothing())
     .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+  return Number(result.numInsertedOrUpdatedRows ?? 0);
 }
 
 function toClaimed(row: Selectable<OutboxJobsTable>): ClaimedJob {

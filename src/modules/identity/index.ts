@@ -3,7 +3,7 @@ import { IdentificationService } from './identification-service.js';
 import { SessionRepository } from './session-repository.js';
 import { SessionService } from './session-service.js';
 
-export type { CitizenSession, IdentifiedPerson, LoginState } from './session-service.js';
+export type { CitizenSession, IdentifiedPerson, LoginState, SessionAccount } from './session-service.js';
 export type { LoginOutcome } from './identification-service.js';
 export type { ProviderSettings } from './relying-party.js';
 export { IdentificationService } from './identification-service.js';

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { DatabaseSchema } from '../../db/schema.js';
+import { preparedQuery } from '../../db/prepared-query.js';
+import type { AccountStatus, DatabaseSchema } from '../../db/schema.js';
 
 type Db = Kysely<DatabaseSchema>;
 
@@ -13,6 +14,11 @@ export interface SessionRow {
   absoluteExpiresAt: string;
 }
 
+/** The session with the state of its person's account, read together (one query per page). */
+export interface SessionWithAccountRow extends SessionRow {
+  account: { id: number; status: AccountStatus } | undefined;
+}
+
 export interface NewSessionRow {
   idHash: string;
   identityCode: string | null;
@@ -24,7 +30,28 @@ export interface NewSessionRow {
 
 /** All SQL about web sessions (signed-in citizens and logins in progress). */
 export class SessionRepository {
-  constructor(private readonly db: Db) {}
+  /** Compiled once (see preparedQuery): it runs on every citizen page request. */
+  private readonly sessionWithAccount;
+
+  constructor(private readonly db: Db) {
+    this.sessionWithAccount = preparedQuery(this.db, 1, (idHash: string) =>
+      this.db
+        .selectFrom('web_sessions as w')
+        .leftJoin('accounts as a', 'a.identity_code', 'w.identity_code')
+        .select([
+          'w.id_hash',
+          'w.identity_code',
+          'w.csrf_token',
+          'w.data',
+          'w.created_at',
+          'w.last_seen_at',
+          'w.absolute_expires_at',
+          'a.id as account_id',
+          'a.status as account_status',
+        ])
+        .where('w.id_hash', '=', idHash),
+    );
+  }
 
   async insert(row: NewSessionRow): Promise<void> {
     await this.db
@@ -56,6 +83,29 @@ export class SessionRepository {
       createdAt: row.created_at,
       lastSeenAt: row.last_seen_at,
       absoluteExpiresAt: row.absolute_expires_at,
+    };
+  }
+
+  /**
+   * The session and, for a signed-in one, the person's account (any state) in one query: every
+   * citizen page needs both, and the account is re-read on every request so that opening or closing
+   * it in another tab takes effect at once.
+   */
+  async findWithAccount(idHash: string): Promise<SessionWithAccountRow | undefined> {
+    const [row] = (await this.sessionWithAccount(idHash)).rows;
+    if (!row) return undefined;
+    return {
+      idHash: row.id_hash,
+      identityCode: row.identity_code,
+      csrfToken: row.csrf_token,
+      data: row.data,
+      createdAt: row.created_at,
+      lastSeenAt: row.last_seen_at,
+      absoluteExpiresAt: row.absolute_expires_at,
+      account:
+        row.account_id === null || row.account_status === null
+          ? undefined
+          : { id: Number(row.account_id), status: row.account_status },
     };
   }
 

@@ -1,3 +1,4 @@
+import type { AccountStatus } from '../../db/schema.js';
 import type { SessionRepository, SessionRow } from './session-repository.js';
 import { hashSessionId, randomToken } from './session-tokens.js';
 
@@ -16,6 +17,12 @@ export interface CitizenSession {
   idHash: string;
   csrfToken: string;
   person: IdentifiedPerson;
+}
+
+/** The signed-in person's account as the session check reads it: just enough for access decisions. */
+export interface SessionAccount {
+  id: number;
+  status: AccountStatus;
 }
 
 /** What the login needs to remember between sending the browser to the IdP and its return. */
@@ -120,9 +127,19 @@ export class SessionService {
    * (idle or absolute); a timed-out session is deleted. Keeps the idle timer running.
    */
   async resume(cookieValue: string | undefined): Promise<CitizenSession | undefined> {
+    return (await this.resumeWithAccount(cookieValue))?.session;
+  }
+
+  /**
+   * As resume, and also the person's current account (any state; undefined when they have none),
+   * read in the same query as the session.
+   */
+  async resumeWithAccount(
+    cookieValue: string | undefined,
+  ): Promise<{ session: CitizenSession; account: SessionAccount | undefined } | undefined> {
     if (!cookieValue) return undefined;
     const idHash = hashSessionId(cookieValue);
-    const row = await this.repository.find(idHash);
+    const row = await this.repository.findWithAccount(idHash);
     if (!row || row.identityCode === null) return undefined;
     const data = parseData(row);
     if (data?.kind !== 'citizen') return undefined;
@@ -136,14 +153,17 @@ export class SessionService {
       await this.repository.touch(idHash, now.toISOString());
     }
     return {
-      idHash,
-      csrfToken: row.csrfToken,
-      person: {
-        identityCode: row.identityCode,
-        firstNames: data.firstNames,
-        lastName: data.lastName,
-        method: data.method,
+      session: {
+        idHash,
+        csrfToken: row.csrfToken,
+        person: {
+          identityCode: row.identityCode,
+          firstNames: data.firstNames,
+          lastName: data.lastName,
+          method: data.method,
+        },
       },
+      account: row.account,
     };
   }
 

@@ -68,7 +68,7 @@ export function toFolderItem(row: FolderRow, envelope: Envelope): FolderItem {
     unread: row.direction === 'to_citizen' && row.readAt === null,
     verifiable: row.serviceType === 'Verifiable',
     awaitingAcknowledgement: sealed,
-    hasAttachments: !sealed && row.attachmentCount > 0,
+    hasAttachments: !sealed && row.hasAttachments,
     citizenType: row.citizenType,
     restorableUntil: restorableUntil(row),
   };

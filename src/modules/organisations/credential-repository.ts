@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { preparedQuery } from '../../db/prepared-query.js';
 import type { DatabaseSchema } from '../../db/schema.js';
 
 type Db = Kysely<DatabaseSchema>;
@@ -31,7 +32,31 @@ function parseIps(value: string | null): string[] | null {
 
 /** All SQL about API credentials, access tokens and failed logins. */
 export class CredentialRepository {
-  constructor(private readonly db: Db) {}
+  /**
+   * Compiled once (see preparedQuery): it runs on every API request. Deliberately no cache of the
+   * result: every request reads the token and its credentials afresh, so a revoked credential or
+   * an expired token stops working at once.
+   */
+  private readonly tokenByHash;
+
+  constructor(private readonly db: Db) {
+    this.tokenByHash = preparedQuery(this.db, 1, (tokenHash: string) =>
+      this.db
+        .selectFrom('api_tokens as t')
+        .innerJoin('api_credentials as c', 'c.id', 't.credential_id')
+        .innerJoin('organisations as o', 'o.id', 't.organisation_id')
+        .select([
+          't.credential_id',
+          't.organisation_id',
+          'o.business_id',
+          'c.username',
+          't.expires_at',
+          'c.allowed_ips',
+          'c.revoked_at',
+        ])
+        .where('t.token_hash', '=', tokenHash),
+    );
+  }
 
   private credentials() {
     return this.db
@@ -157,21 +182,7 @@ export class CredentialRepository {
   }
 
   async findToken(tokenHash: string): Promise<TokenRow | undefined> {
-    const row = await this.db
-      .selectFrom('api_tokens as t')
-      .innerJoin('api_credentials as c', 'c.id', 't.credential_id')
-      .innerJoin('organisations as o', 'o.id', 't.organisation_id')
-      .select([
-        't.credential_id',
-        't.organisation_id',
-        'o.business_id',
-        'c.username',
-        't.expires_at',
-        'c.allowed_ips',
-        'c.revoked_at',
-      ])
-      .where('t.token_hash', '=', tokenHash)
-      .executeTakeFirst();
+    const [row] = (await this.tokenByHash(tokenHash)).rows;
     return (
       row && {
         credentialId: row.credential_id,
