@@ -5,6 +5,7 @@ import { deemedReceivedElectronic } from '../../src/domain/legal-dates.js';
 import { planMessageDelivery } from '../../src/modules/delivery/delivery-planner.js';
 import { appendFeedEvent } from '../../src/modules/messages/event-repository.js';
 import { contentContext, encryptText } from '../../src/modules/messages/message-content.js';
+import { insertAccountRow } from './account-rows.js';
 
 /**
  * Rows for delivery tests, inserted directly (the organisation API and account code have their own
@@ -74,27 +75,7 @@ export interface AccountInput {
 }
 
 export async function createAccount(context: Context, input: AccountInput): Promise<number> {
-  const now = new Date().toISOString();
-  const { id } = await context.database.db
-    .insertInto('accounts')
-    .values({
-      identity_code: input.identityCode,
-      status: input.status ?? 'active',
-      email: input.email ?? null,
-      email_notifications: input.emailNotifications ? 1 : 0,
-      mobile: input.mobile ?? null,
-      sms_notifications: input.smsNotifications ? 1 : 0,
-      language: input.language ?? 'fi',
-      terms_version: '1',
-      terms_accepted_at: now,
-      opened_at: now,
-      closed_at: null,
-      created_at: now,
-      updated_at: now,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return id;
+  return insertAccountRow(context.database.db, { ...input, termsVersion: '1', at: new Date() });
 }
 
 /** A PDF with `pages` pages reading "Asiakirjan sivu N"; landscape pages when asked. */

@@ -5,6 +5,7 @@ import { appendFeedEvent } from '../../src/modules/messages/event-repository.js'
 import { CredentialRepository } from '../../src/modules/organisations/credential-repository.js';
 import { CredentialService } from '../../src/modules/organisations/credential-service.js';
 import type { TestHarness } from './test-app.js';
+import { insertAccountRow } from './account-rows.js';
 
 /** Test data for the organisation API: organisations, credentials, mailboxes, citizens' messages. */
 
@@ -85,26 +86,7 @@ export async function createAccount(
   identityCode = newIdentityCode(),
   status: 'active' | 'closed' = 'active',
 ): Promise<{ id: number; identityCode: string }> {
-  const now = h.context.clock().toISOString();
-  const { id } = await h.context.database.db
-    .insertInto('accounts')
-    .values({
-      identity_code: identityCode,
-      status,
-      email: null,
-      email_notifications: 0,
-      mobile: null,
-      sms_notifications: 0,
-      language: 'fi',
-      terms_version: '2026-1',
-      terms_accepted_at: now,
-      opened_at: now,
-      closed_at: status === 'closed' ? now : null,
-      created_at: now,
-      updated_at: now,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const id = await insertAccountRow(h.context.database.db, { identityCode, status, at: h.context.clock() });
   return { id, identityCode };
 }
 

@@ -1,6 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { contentContext, encryptText } from '../../src/modules/messages/message-content.js';
 import type { TestHarness } from './test-app.js';
+import { insertAccountRow } from './account-rows.js';
+import { businessIdCheckDigit, makeBusinessId } from '../../src/domain/business-id.js';
 
 /** Test data for the mailbox: organisations, services, accounts and messages, written directly. */
 
@@ -25,15 +27,13 @@ export const sampleFiles = {
 };
 
 let businessIdSeq = 0;
-/** Valid Y-tunnus values 9990001-x, 9990002-x, … (check digit computed). */
+/** Valid Y-tunnus values 9990001-x, 9990002-x, … (numbers without a check digit are skipped). */
 export function nextBusinessId(): string {
-  businessIdSeq += 1;
-  const digits = String(9990000 + businessIdSeq).padStart(7, '0');
-  const weights = [7, 9, 10, 5, 8, 4, 2];
-  const sum = [...digits].reduce((total, d, i) => total + Number(d) * weights[i]!, 0);
-  const r = sum % 11;
-  if (r === 1) return nextBusinessId();
-  return `${digits}-${r === 0 ? 0 : 11 - r}`;
+  for (;;) {
+    businessIdSeq += 1;
+    const digits = String(9990000 + businessIdSeq).padStart(7, '0');
+    if (businessIdCheckDigit(digits) !== null) return makeBusinessId(digits);
+  }
 }
 
 export interface OrganisationFixture {
@@ -79,27 +79,12 @@ export async function createAccount(
   identityCode: string,
   status: 'active' | 'closed' = 'active',
 ): Promise<number> {
-  const now = h.context.clock().toISOString();
-  const { id } = await h.context.database.db
-    .insertInto('accounts')
-    .values({
-      identity_code: identityCode,
-      status,
-      email: null,
-      email_notifications: 0,
-      mobile: null,
-      sms_notifications: 0,
-      language: 'fi',
-      terms_version: 'test',
-      terms_accepted_at: now,
-      opened_at: now,
-      closed_at: status === 'closed' ? now : null,
-      created_at: now,
-      updated_at: now,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return Number(id);
+  return insertAccountRow(h.context.database.db, {
+    identityCode,
+    status,
+    termsVersion: 'test',
+    at: h.context.clock(),
+  });
 }
 
 export interface MessageFixture {
