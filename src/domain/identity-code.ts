@@ -40,10 +40,12 @@ const STRICT_PATTERN = /^(\d{2})(\d{2})(\d{2})([-+A-FU-Y])(\d{3})([0-9A-Y])$/;
  * Loose pattern (no checksum) matching anything shaped like an identity code, for redaction in logs. Global flag.
  *
  * Deliberately wider than a valid code (any case, any check character, impossible dates): leaving a
- * mistyped code in a log is worse than redacting a lookalike. The look-arounds keep longer digit
- * runs such as business IDs or UUID fragments from being chopped into false matches.
+ * mistyped code in a log is worse than redacting a lookalike. Only whole tokens match: a letter or
+ * digit on either side means the text is part of something longer, such as the last group of a
+ * request id ("…-d123456a7890" holds an identity-code shape after its "d") or a business ID.
  */
-export const identityCodeLikePattern = /(?<!\d)\d{6}[-+A-FU-Ya-fu-y]\d{3}[0-9A-Za-z](?![0-9A-Za-z])/g;
+export const identityCodeLikePattern =
+  /(?<![0-9A-Za-z])\d{6}[-+A-FU-Ya-fu-y]\d{3}[0-9A-Za-z](?![0-9A-Za-z])/g;
 
 function isRealDate(year: number, month: number, day: number): boolean {
   if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return false;

@@ -360,11 +360,28 @@ describe('identityCodeLikePattern', () => {
       '20260527-1234',
       '1270570-901K',
       '270570-901K2',
+      'x270570-901K',
       '2705709901',
       'order 270570/901',
     ]) {
       assert.equal(redact(other), other, other);
     }
+  });
+
+  test('never touches a UUID, even one whose groups contain an identity-code shape', () => {
+    for (const uuid of [
+      '3f2a1c9e-4b7d-4e2a-9c1f-d123456a7890',
+      '3f2a1c9e-4b7d-4e2a-9c1f-0123456a7890',
+      '123456a7-8901-4e2a-9c1f-aaaaaaaaaaaa',
+    ]) {
+      assert.equal(redact(`"reqId":"${uuid}"`), `"reqId":"${uuid}"`, uuid);
+    }
+    fc.assert(
+      fc.property(fc.uuid(), (uuid) => {
+        assert.equal(redact(`reqId=${uuid} `), `reqId=${uuid} `);
+      }),
+      { numRuns: 2000, seed: 8 },
+    );
   });
 
   test('matches every code makeIdentityCode can produce', () => {
