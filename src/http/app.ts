@@ -15,7 +15,7 @@ import type { AppContext } from '../app-context.js';
 import { projectRoot } from '../project-root.js';
 import type { AppServices } from '../services.js';
 import { citizenSessionPlugin } from './plugins/citizen-session.js';
-import { errorHandlerPlugin } from './plugins/error-handler.js';
+import { answerUnroutable, errorHandlerPlugin } from './plugins/error-handler.js';
 import { requestContextPlugin } from './plugins/request-context.js';
 import { organisationApiRoutes } from './routes/api/index.js';
 import { opsRoutes } from './routes/ops.js';
@@ -23,6 +23,8 @@ import { accountRoutes } from './routes/web/account-routes.js';
 import { mailboxRoutes } from './routes/web/mailbox-routes.js';
 import { publicPageRoutes } from './routes/web/public-pages.js';
 import { registerSecurityHeaders } from './security-headers.js';
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type App = FastifyInstance<
   RawServerDefault,
@@ -36,12 +38,23 @@ export type App = FastifyInstance<
  * Builds the HTTP application: external plugins first, then our own cross-cutting plugins, then
  * routes. Each route validates its input with a TypeBox schema and calls a service.
  */
-export async function buildApp(context: AppContext, services: AppServices): Promise<App> {
+export interface BuildAppOptions {
+  /** Adds routes inside the organisation API's scope (tests use it for routes that fail on purpose). */
+  extendApi?: (api: App) => void;
+}
+
+export async function buildApp(
+  context: AppContext,
+  services: AppServices,
+  options: BuildAppOptions = {},
+): Promise<App> {
   const app = Fastify({
     loggerInstance: context.logger as FastifyBaseLogger,
+    // The request id is a UUID (the API's traceId header carries it); a proxy's UUID is kept so one
+    // id follows the request through both logs.
     genReqId: (request) => {
       const given = request.headers['x-request-id'];
-      return typeof given === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(given) ? given : randomUUID();
+      return typeof given === 'string' && uuidPattern.test(given) ? given.toLowerCase() : randomUUID();
     },
     requestIdHeader: false,
     // Trust X-Forwarded-For only as many hops deep as there are proxies we run.
@@ -50,6 +63,7 @@ export async function buildApp(context: AppContext, services: AppServices): Prom
     // Sessions of case workers and citizens are short; keep-alive connections must not hold
     // shutdown hostage, so idle sockets are closed when the server stops.
     forceCloseConnections: 'idle',
+    frameworkErrors: answerUnroutable,
     ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -81,7 +95,7 @@ export async function buildApp(context: AppContext, services: AppServices): Prom
     }),
   );
 
-  await app.register(organisationApiRoutes(context, services));
+  await app.register(organisationApiRoutes(context, services, options.extendApi));
   await app.register(accountRoutes(context, services));
   await app.register(mailboxRoutes(context, services));
 

@@ -18,8 +18,13 @@ const addFormats: AddFormats =
   (addFormatsModule as unknown as AddFormats);
 
 type Schema = Record<string, unknown>;
+interface ResponseObject {
+  headers?: Record<string, unknown>;
+  content?: Record<string, { schema?: Schema }>;
+}
 interface OperationObject {
-  responses: Record<string, { content?: Record<string, { schema?: Schema }> }>;
+  operationId?: string;
+  responses: Record<string, ResponseObject>;
 }
 export interface ContractDocument {
   paths: Record<string, Record<string, OperationObject>>;
@@ -99,11 +104,46 @@ export interface ResponseLike {
   body: string;
 }
 
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** Whether the contract declares a `traceId` header on this response of the operation. */
+export async function declaresTraceId(
+  method: string,
+  pathTemplate: string,
+  status: number,
+): Promise<boolean> {
+  const contract = await loadContract();
+  const response = contract.paths[pathTemplate]?.[method.toLowerCase()]?.responses[String(status)];
+  return Object.keys(response?.headers ?? {}).includes('traceId');
+}
+
 /**
- * Asserts that the status is one the contract lists for the operation and that the body matches the
- * contract's schema for it.
+ * Asserts the wire format the contract fixes: the media type exactly as declared (strict clients
+ * compare `Content-Type` whole, so no `; charset=` parameter on JSON), and a UUID `traceId` header
+ * wherever the contract declares one (we send it on every API response).
+ */
+export async function assertContractHeaders(method: string, pathTemplate: string, response: ResponseLike) {
+  const where = `${method} ${pathTemplate} ${response.statusCode}`;
+  const contentType = String(response.headers['content-type'] ?? '');
+  if (response.body.length > 0 && contentType.startsWith('application/json')) {
+    assert.equal(contentType, 'application/json', `${where}: Content-Type must be exactly application/json`);
+  }
+  if (contentType.startsWith('text/plain')) {
+    assert.equal(contentType, 'text/plain', `${where}: Content-Type must be exactly text/plain`);
+  }
+  const traceId = response.headers.traceid;
+  if (await declaresTraceId(method, pathTemplate, response.statusCode)) {
+    assert.equal(typeof traceId, 'string', `${where}: the contract declares a traceId header`);
+  }
+  if (traceId !== undefined) assert.match(String(traceId), uuid, `${where}: traceId must be a UUID`);
+}
+
+/**
+ * Asserts that the status is one the contract lists for the operation, that the headers are as it
+ * declares, and that the body matches the contract's schema for it.
  */
 export async function assertContractResponse(method: string, pathTemplate: string, response: ResponseLike) {
+  await assertContractHeaders(method, pathTemplate, response);
   const contentType = String(response.headers['content-type'] ?? '')
     .split(';')[0]!
     .trim();

@@ -42,6 +42,8 @@ export interface HarnessOptions {
   testMode?: boolean;
   /** Registers extra routes (e.g. ones that fail on purpose) before the app is sealed. */
   extraRoutes?: (app: App) => void;
+  /** Registers extra routes inside the organisation API's scope (its error handling and wire format). */
+  extraApiRoutes?: (api: App) => void;
 }
 
 /** A fresh migrated database, the real services and the real HTTP app, for one test file or test. */
@@ -66,7 +68,9 @@ export async function createHarness(options: HarnessOptions = {}): Promise<TestH
     testMode: options.testMode ?? true,
   };
   const services = createServices(context);
-  const app = await buildApp(context, services);
+  const app = await buildApp(context, services, {
+    ...(options.extraApiRoutes ? { extendApi: options.extraApiRoutes } : {}),
+  });
   options.extraRoutes?.(app);
   await app.ready();
   return {

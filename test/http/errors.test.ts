@@ -8,16 +8,15 @@ describe('one error handler for API and web', () => {
   let h: TestHarness;
   before(async () => {
     h = await createHarness({
-      extraRoutes: (app) => {
-        app.get('/v2/test-crash', async () => {
-          throw new Error('secret internal detail at /srv/db.ts:42');
-        });
-        app.get('/test-crash', async () => {
+      extraApiRoutes: (app) => {
+        const open = { config: { apiPublic: true } };
+        app.get('/v2/test-crash', open, async () => {
           throw new Error('secret internal detail at /srv/db.ts:42');
         });
         app.post(
           '/v2/test-validate',
           {
+            ...open,
             schema: {
               body: Type.Object({
                 electronic: Type.Object({ title: Type.String({ maxLength: 5 }) }),
@@ -26,8 +25,13 @@ describe('one error handler for API and web', () => {
           },
           async () => ({ ok: true }),
         );
-        app.get('/v2/test-domain', async () => {
+        app.get('/v2/test-domain', open, async () => {
           throw new ValidationError('recipient.id', 'not a valid personal identity code or business ID');
+        });
+      },
+      extraRoutes: (app) => {
+        app.get('/test-crash', async () => {
+          throw new Error('secret internal detail at /srv/db.ts:42');
         });
       },
     });

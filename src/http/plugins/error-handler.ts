@@ -1,14 +1,10 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { DomainError, TooManyRequestsError, ValidationError } from '../../errors.js';
+import { defaultLocale, translator } from '../../i18n/i18n.js';
 import { ErrorPage } from '../views/error-page.js';
 import { renderPage } from '../views/render.js';
 import { pageContext } from './request-context.js';
-
-/** The organisation API answers JSON in the contract's shape; everything else is a web page. */
-export function isApiRequest(request: FastifyRequest): boolean {
-  return /^\/v[12](\/|$)/.test(request.url);
-}
 
 interface ValidationIssue {
   instancePath: string;
@@ -35,14 +31,30 @@ function describe(issue: ValidationIssue): string {
   return `${fieldOf(issue)}: ${issue.message ?? 'is invalid'}`;
 }
 
-interface Answer {
+/** What to answer for an error, before it is shaped for its audience (JSON or a page). */
+export interface ErrorAnswer {
   status: number;
   reason: string;
   validationErrors?: { error: string; errorCode?: string }[];
   retryAfter?: number;
 }
 
-function classify(error: FastifyError | Error): Answer {
+/**
+ * Body-parser failures (malformed JSON, a forbidden `__proto__` key, an empty body, a broken
+ * multipart stream) arrive as Fastify or busboy errors; they concern the request body as a whole.
+ */
+function bodyProblem(error: FastifyError): string | undefined {
+  const code = error.code ?? '';
+  // Fastify's JSON parser reports a `__proto__` or `constructor.prototype` key as invalid JSON too.
+  if (code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
+    return 'is not valid JSON, or has a forbidden __proto__ or constructor.prototype key';
+  }
+  if (code === 'FST_PROTO_VIOLATION') return 'has a part with a forbidden name (__proto__)';
+  if (code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return 'must not be empty';
+  return undefined;
+}
+
+export function classifyError(error: FastifyError | Error): ErrorAnswer {
   if (error instanceof ValidationError) {
     return {
       status: 400,
@@ -63,9 +75,37 @@ function classify(error: FastifyError | Error): Answer {
       validationErrors: errors.map((e) => ({ error: e })),
     };
   }
+  const problem = bodyProblem(fastifyError);
+  if (problem) return { status: 400, reason: `body: ${problem}` };
   const status = fastifyError.statusCode ?? 500;
-  if (status >= 400 && status < 500) return { status, reason: fastifyError.message };
+  if (status >= 400 && status < 500) {
+    const retryAfter = status === 429 ? retryAfterOf(fastifyError) : undefined;
+    return { status, reason: fastifyError.message, ...(retryAfter ? { retryAfter } : {}) };
+  }
   return { status: 500, reason: 'Internal server error' };
+}
+
+function retryAfterOf(error: FastifyError): number | undefined {
+  const ttl = (error as { ttl?: unknown }).ttl;
+  return typeof ttl === 'number' ? Math.max(1, Math.ceil(ttl / 1000)) : undefined;
+}
+
+function logAnswer(request: FastifyRequest, error: Error | undefined, answer: ErrorAnswer): void {
+  if (answer.status >= 500) request.log.error({ err: error }, 'request failed');
+  else request.log.info({ status: answer.status, reason: answer.reason }, 'request rejected');
+}
+
+/**
+ * The organisation API's error body: `{reason}`, and `validationErrors` on every 400 (the contract's
+ * ValidationErrorResponseV1 requires it; on operations whose 400 is the plain ErrorResponseV1 the
+ * response serializer leaves it out).
+ */
+export function sendApiError(reply: FastifyReply, answer: ErrorAnswer) {
+  if (answer.retryAfter !== undefined) void reply.header('retry-after', String(answer.retryAfter));
+  const body: Record<string, unknown> = { reason: answer.reason };
+  if (answer.validationErrors) body.validationErrors = answer.validationErrors;
+  else if (answer.status === 400) body.validationErrors = [{ error: answer.reason }];
+  return reply.status(answer.status).type('application/json').send(body);
 }
 
 function webMessage(request: FastifyRequest, status: number): string {
@@ -73,18 +113,15 @@ function webMessage(request: FastifyRequest, status: number): string {
   if (status === 404) return t('errors.notFound');
   if (status === 401 || status === 403) return t('errors.forbidden');
   if (status === 429) return t('errors.tooManyRequests');
+  if (status === 503) return t('errors.unavailable');
   if (status >= 500) return t('errors.server');
   return t('errors.badRequest');
 }
 
-function send(request: FastifyRequest, reply: FastifyReply, answer: Answer) {
+function sendPageError(request: FastifyRequest, reply: FastifyReply, answer: ErrorAnswer) {
+  // Before the request context exists (a malformed URL) there is no language to answer in.
+  if (!request.t) return sendApiError(reply, answer);
   if (answer.retryAfter !== undefined) void reply.header('retry-after', String(answer.retryAfter));
-  void reply.status(answer.status);
-  if (isApiRequest(request) || !request.t) {
-    const body: Record<string, unknown> = { reason: answer.reason };
-    if (answer.validationErrors) body.validationErrors = answer.validationErrors;
-    return reply.type('application/json; charset=utf-8').send(body);
-  }
   const html = renderPage(
     ErrorPage({
       ctx: pageContext(request),
@@ -92,19 +129,77 @@ function send(request: FastifyRequest, reply: FastifyReply, answer: Answer) {
       message: webMessage(request, answer.status),
     }),
   );
-  return reply.type('text/html; charset=utf-8').send(html);
+  return reply.status(answer.status).type('text/html; charset=utf-8').send(html);
 }
 
-/** One error handler for the whole service; 5xx details go to the log only, never to the client. */
+/** The organisation API's handlers, registered inside its own scope (see routes/api/index.ts). */
+export const apiErrorHandlers = {
+  error(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+    const answer = classifyError(error);
+    logAnswer(request, error, answer);
+    return sendApiError(reply, answer);
+  },
+  notFound(_request: FastifyRequest, reply: FastifyReply) {
+    return sendApiError(reply, { status: 404, reason: 'Not found' });
+  },
+};
+
+/**
+ * The web pages' error handler: an HTML page in the user's language; 5xx details go to the log only.
+ * The organisation API sets its own handlers in its scope.
+ */
 export const errorHandlerPlugin = fp(
   async (app: FastifyInstance) => {
     app.setErrorHandler((error: FastifyError, request, reply) => {
-      const answer = classify(error);
-      if (answer.status >= 500) request.log.error({ err: error }, 'request failed');
-      else request.log.info({ status: answer.status, reason: answer.reason }, 'request rejected');
-      return send(request, reply, answer);
+      const answer = classifyError(error);
+      logAnswer(request, error, answer);
+      return sendPageError(request, reply, answer);
     });
-    app.setNotFoundHandler((request, reply) => send(request, reply, { status: 404, reason: 'Not found' }));
+    app.setNotFoundHandler((request, reply) =>
+      sendPageError(request, reply, { status: 404, reason: 'Not found' }),
+    );
   },
   { name: 'error-handler', dependencies: ['request-context'] },
 );
+
+/**
+ * Requests Fastify refuses before routing (a malformed percent-encoding in the path): no hook has
+ * run, so the answer is written here in full, as the API's JSON under /v1 and /v2 and as a Finnish
+ * error page elsewhere (no language has been chosen yet).
+ */
+export function answerUnroutable(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 400;
+  request.log.info({ status, code: error.code }, 'request rejected before routing');
+  const headers: Record<string, string> = {
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    'x-request-id': request.id,
+  };
+  let body: string;
+  if (isApiPath(request.raw.url ?? '')) {
+    body = JSON.stringify({
+      reason: 'the request path is malformed',
+      validationErrors: [{ error: 'path: is malformed' }],
+    });
+    Object.assign(headers, { 'content-type': 'application/json', traceId: request.id });
+  } else {
+    const t = translator(defaultLocale);
+    body = renderPage(
+      ErrorPage({
+        ctx: { locale: defaultLocale, t, currentPath: '/', textSize: 1 },
+        status,
+        message: t('errors.badRequest'),
+      }),
+    );
+    headers['content-type'] = 'text/html; charset=utf-8';
+  }
+  headers['content-length'] = String(Buffer.byteLength(body));
+  reply.hijack();
+  reply.raw.writeHead(status, headers);
+  reply.raw.end(body);
+}
+
+/** Paths of the organisation API, for the few decisions taken before a request reaches its scope. */
+export function isApiPath(url: string): boolean {
+  return /^\/v[12](\/|\?|$)/.test(url);
+}

@@ -37,6 +37,7 @@ export const en: Messages = {
     forbidden: 'You are not allowed to do this.',
     tooManyRequests: 'Too many requests. Please try again in a moment.',
     server: 'Something went wrong in the service. Please try again later.',
+    unavailable: 'The service is temporarily unavailable. Please try again in a moment.',
     backToStart: 'Back to the start page',
   },
   account: account_en,

@@ -37,6 +37,7 @@ export const fi = {
     forbidden: 'Sinulla ei ole oikeutta tähän toimintoon.',
     tooManyRequests: 'Liian monta pyyntöä. Yritä hetken kuluttua uudelleen.',
     server: 'Palvelussa tapahtui virhe. Yritä myöhemmin uudelleen.',
+    unavailable: 'Palvelu on tilapäisesti poissa käytöstä. Yritä hetken kuluttua uudelleen.',
     backToStart: 'Palaa etusivulle',
   },
   account: account_fi,

@@ -37,6 +37,7 @@ export const sv: Messages = {
     forbidden: 'Du har inte rätt till den här funktionen.',
     tooManyRequests: 'För många begäranden. Försök igen om en stund.',
     server: 'Ett fel inträffade i tjänsten. Försök igen senare.',
+    unavailable: 'Tjänsten är tillfälligt otillgänglig. Försök igen om en stund.',
     backToStart: 'Tillbaka till startsidan',
   },
   account: account_sv,

@@ -14,7 +14,7 @@ const multipartOverhead = 64 * 1024;
 
 /** The contract answers 413 in plain text, unlike every other error. */
 function tooLarge(reply: FastifyReply) {
-  return reply.status(413).type('text/plain; charset=utf-8').send(tooLargeText);
+  return reply.status(413).type('text/plain').send(tooLargeText);
 }
 
 async function readFilePart(

@@ -28,7 +28,8 @@ function tokenFrom(header: string | undefined): string {
 export function registerAuthentication(app: FastifyInstance, credentials: CredentialService): void {
   app.decorateRequest('apiPrincipal', null);
   app.addHook('onRequest', async (request) => {
-    if (request.routeOptions.config.apiPublic) return;
+    // An unknown path is answered 404 whoever asks; it reveals nothing a token would protect.
+    if (request.routeOptions.config.apiPublic || request.is404) return;
     request.apiPrincipal = await credentials.authenticate(
       tokenFrom(request.headers.authorization),
       request.ip,

@@ -7,6 +7,8 @@ import { maxAttachmentBytes } from '../../../modules/messages/attachment-service
 import { V1CitizenMessageReader } from '../../../modules/messages/v1-citizen-message.js';
 import { V1MessageSending } from '../../../modules/messages/v1-message-sending.js';
 import type { AppServices } from '../../../services.js';
+import type { App } from '../../app.js';
+import { registerApiNotFound, registerApiWire } from './api-wire.js';
 import { attachmentRoutes } from './attachment-routes.js';
 import { authRoutes } from './auth-routes.js';
 import { registerAuthentication } from './authentication.js';
@@ -22,11 +24,18 @@ import { v1UploadRoutes } from './v1-upload-routes.js';
 /**
  * The organisation API (Suomi.fi Messages REST API compatible): /v1 and /v2, plus its documentation
  * at /api-docs. Multipart parsing, rate limits and the OpenAPI generator are registered inside this
- * plugin so they apply to these routes only.
+ * plugin so they apply to these routes only, as are its error handlers and wire format (api-wire.ts):
+ * this scope is the one place that decides what is "the API".
  */
-export function organisationApiRoutes(context: AppContext, services: AppServices): FastifyPluginAsyncTypebox {
+export function organisationApiRoutes(
+  context: AppContext,
+  services: AppServices,
+  extend?: (api: App) => void,
+): FastifyPluginAsyncTypebox {
   return async (app) => {
     const messaging = services.messaging;
+    registerApiWire(app);
+    await registerApiNotFound(app);
     await app.register(swagger, { openapi: openApiInfo });
     await app.register(rateLimit, { global: false });
     await app.register(multipart, {
@@ -46,5 +55,6 @@ export function organisationApiRoutes(context: AppContext, services: AppServices
       v1QueryRoutes(messaging.events, new V1CitizenMessageReader(messaging.queries, context.database.db)),
     );
     await app.register(docsRoutes());
+    extend?.(app as unknown as App);
   };
 }

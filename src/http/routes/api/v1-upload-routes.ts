@@ -20,7 +20,7 @@ const tooLargeText = `HTTP content length exceeded ${maxAttachmentBytes} bytes.`
 const multipartOverhead = 64 * 1024;
 
 function tooLarge(reply: FastifyReply) {
-  return reply.status(413).type('text/plain; charset=utf-8').send(tooLargeText);
+  return reply.status(413).type('text/plain').send(tooLargeText);
 }
 
 interface Upload {

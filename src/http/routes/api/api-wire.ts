@@ -1,0 +1,60 @@
+import { Ajv, type Options } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { apiErrorHandlers } from '../../plugins/error-handler.js';
+
+/**
+ * How the organisation API looks on the wire, set once for its whole scope:
+ * - `Content-Type: application/json` exactly: strict clients of the national API compare the whole
+ *   media type, and Fastify would otherwise add `; charset=utf-8` (JSON is UTF-8 by definition).
+ * - `traceId`: the request id (a UUID, also in every log line of the request), which the contract
+ *   declares on most operations and a support case can quote.
+ * - `Cache-Control: no-store`: every answer concerns one organisation's messages or credentials.
+ * - Request bodies are validated without type coercion, so `"externalId": null` is a 400 naming the
+ *   field and its type instead of silently becoming "". Query strings and path parameters are text
+ *   by nature and keep Fastify's coercion.
+ */
+export function registerApiWire(app: FastifyInstance): void {
+  app.setValidatorCompiler(apiValidatorCompiler());
+  app.setErrorHandler(apiErrorHandlers.error);
+  app.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+    const type = reply.getHeader('content-type');
+    if (typeof type === 'string' && /^application\/json\s*(;|$)/i.test(type)) {
+      void reply.header('content-type', 'application/json');
+    }
+    void reply.header('traceId', request.id);
+    if (!reply.hasHeader('cache-control')) void reply.header('cache-control', 'no-store');
+    return payload;
+  });
+}
+
+/** Unknown paths under the API's prefixes answer the contract's JSON, not a web page. */
+export async function registerApiNotFound(app: FastifyInstance): Promise<void> {
+  for (const prefix of ['/v1', '/v2']) {
+    await app.register(
+      async (scope) => {
+        scope.setNotFoundHandler(apiErrorHandlers.notFound);
+      },
+      { prefix },
+    );
+  }
+}
+
+// ajv-formats is CommonJS with a default export; under NodeNext it arrives as the module namespace.
+type AddFormats = (ajv: Ajv) => Ajv;
+const addFormats: AddFormats =
+  (addFormatsModule as unknown as { default?: AddFormats }).default ??
+  (addFormatsModule as unknown as AddFormats);
+
+function ajvWith(options: Options): Ajv {
+  // As Fastify's own compiler: defaults filled in, every error reported (the body is at most 1 MiB
+  // and the schemas cap their arrays, so reporting all errors stays cheap).
+  return addFormats(new Ajv({ useDefaults: true, allErrors: true, removeAdditional: false, ...options }));
+}
+
+function apiValidatorCompiler() {
+  const strict = ajvWith({ coerceTypes: false });
+  const textual = ajvWith({ coerceTypes: 'array' });
+  return ({ schema, httpPart }: { schema: object; httpPart?: string }) =>
+    (httpPart === 'body' ? strict : textual).compile(schema);
+}
