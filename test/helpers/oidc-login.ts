@@ -102,7 +102,7 @@ export async function loginThroughTestIdp(
     /** Runs just before the browser returns to /auth/callback (e.g. to plant a cookie). */
     beforeCallback?: (jar: CookieJar) => void;
   } = {},
-): Promise<{ jar: CookieJar; landing: string; interactionUrl: string }> {
+): Promise<{ jar: CookieJar; landing: string; landingUrl: string; interactionUrl: string }> {
   const jar = options.jar ?? new CookieJar();
   const loginUrl = options.returnTo ? `/login?return=${encodeURIComponent(options.returnTo)}` : '/login';
   const start = await browserRequest(h, jar, 'GET', loginUrl);
@@ -130,5 +130,5 @@ export async function loginThroughTestIdp(
     if (path === '/auth/callback') options.beforeCallback?.(jar);
     response = await browserRequest(h, jar, 'GET', url);
   }
-  return { jar, landing: new URL(url).pathname, interactionUrl };
+  return { jar, landing: new URL(url).pathname, landingUrl: url, interactionUrl };
 }

@@ -6,7 +6,7 @@ import { cookieOptions, loginCookieName, sessionCookieName } from '../../plugins
 import { pageContext } from '../../plugins/request-context.js';
 import { LoginProblemPage } from '../../views/account/login-pages.js';
 import { renderPage } from '../../views/render.js';
-import { safeReturnPath } from './public-pages.js';
+import { safeReturnPath } from '../../return-path.js';
 
 const loginCookieSeconds = 10 * 60;
 
@@ -14,9 +14,9 @@ const loginCookieSeconds = 10 * 60;
  * Where a signed-in person lands: the mailbox (or the page they were after) when their account is
  * active, otherwise the opening form, which also reopens a closed account.
  */
-export function landingPath(accountActive: boolean, returnTo: string): string {
+export function landingPath(accountActive: boolean, returnTo: string, publicUrl: URL): string {
   if (!accountActive) return '/account/open';
-  const path = safeReturnPath(returnTo);
+  const path = safeReturnPath(returnTo, publicUrl);
   return path === '/' || /^\/(login|auth|logout|account\/open)(\/|\?|$)/.test(path) ? '/mailbox/inbox' : path;
 }
 
@@ -35,9 +35,10 @@ export function identityRoutes(context: AppContext, services: AccountServices): 
         },
       },
       async (request, reply) => {
-        const returnTo = safeReturnPath(request.query.return);
+        const returnTo = safeReturnPath(request.query.return, context.config.publicUrl);
         if (request.citizen) {
-          return reply.redirect(landingPath(request.citizen.accountId !== null, returnTo), 303);
+          const landing = landingPath(request.citizen.accountId !== null, returnTo, context.config.publicUrl);
+          return reply.redirect(landing, 303);
         }
         const started = await services.identification.begin(returnTo);
         if (!started) {
@@ -63,7 +64,10 @@ export function identityRoutes(context: AppContext, services: AccountServices): 
       await services.sessions.end(request.cookies[sessionCookie]);
       void reply.setCookie(sessionCookie, outcome.cookieValue, cookieOptions(context));
       const account = await services.accounts.accountOf(outcome.session.person.identityCode);
-      return reply.redirect(landingPath(account?.status === 'active', outcome.returnTo), 303);
+      return reply.redirect(
+        landingPath(account?.status === 'active', outcome.returnTo, context.config.publicUrl),
+        303,
+      );
     });
 
     // The CSRF check of the session plugin has already run; without a session this is a 403.

@@ -3,18 +3,13 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../../app-context.js';
 import { locales } from '../../../i18n/i18n.js';
 import { languageCookie, pageContext, textSizeCookie } from '../../plugins/request-context.js';
+import { safeReturnPath } from '../../return-path.js';
 import { renderPage } from '../../views/render.js';
 import { StartPage, type ConnectedOrganisation } from '../../views/start-page.js';
 
 const oneYear = 365 * 24 * 3600;
 const ReturnQuery = Type.Object({ return: Type.Optional(Type.String({ maxLength: 2000 })) });
 const Html = Type.String();
-
-/** Only same-site paths, so the language and text-size links cannot become open redirects. */
-export function safeReturnPath(value: string | undefined): string {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
-  return value;
-}
 
 export interface PublicPagesOptions {
   /** Organisations and services listed on the start page (empty until organisations exist). */
@@ -51,7 +46,7 @@ export function publicPageRoutes(
           httpOnly: true,
           secure: secureCookies,
         });
-        return reply.redirect(safeReturnPath(stripLang(request.query.return)), 303);
+        return reply.redirect(stripLang(safeReturnPath(request.query.return, context.config.publicUrl)), 303);
       },
     );
 
@@ -74,16 +69,16 @@ export function publicPageRoutes(
           httpOnly: true,
           secure: secureCookies,
         });
-        return reply.redirect(safeReturnPath(request.query.return), 303);
+        return reply.redirect(safeReturnPath(request.query.return, context.config.publicUrl), 303);
       },
     );
   };
 }
 
-/** A ?lang= on the return path would override the language just chosen. */
-function stripLang(path: string | undefined): string | undefined {
-  if (!path) return path;
+/** A ?lang= on the (already safe) return path would override the language just chosen. */
+function stripLang(path: string): string {
   const url = new URL(path, 'http://local');
+  if (!url.searchParams.has('lang')) return path;
   url.searchParams.delete('lang');
-  return url.pathname + url.search;
+  return url.pathname + url.search + url.hash;
 }
