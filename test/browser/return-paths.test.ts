@@ -1,0 +1,89 @@
+import assert from 'node:assert/strict';
+import net from 'node:net';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { browserSkipReason, launchBrowser } from '../helpers/browser.js';
+import { createAccount } from '../helpers/factories.js';
+import { hostileReturnPaths } from '../helpers/hostile-return-paths.js';
+import { createHarness, type TestHarness } from '../helpers/test-app.js';
+
+const skip = browserSkipReason();
+const kimmo = '270570-901K';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address() as net.AddressInfo;
+      server.close(() => resolve(address.port));
+    });
+  });
+}
+
+/** Every URL the page asks for, so a hop to another site is seen even if it then fails to load. */
+function recordRequests(page: Page): string[] {
+  const urls: string[] = [];
+  page.on('request', (request) => urls.push(request.url()));
+  return urls;
+}
+
+describe('return paths in a real browser', { skip }, () => {
+  let h: TestHarness;
+  let browser: Browser;
+  let baseUrl: string;
+  before(async () => {
+    const port = await freePort();
+    baseUrl = `http://127.0.0.1:${port}`;
+    h = await createHarness({ env: { PUBLIC_URL: baseUrl } });
+    await createAccount(h, kimmo);
+    await h.app.listen({ port, host: '127.0.0.1' });
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await h?.close();
+  });
+
+  const offSite = (urls: string[]) => urls.filter((url) => new URL(url).origin !== baseUrl);
+
+  test('text size and language links with hostile return paths stay on our origin', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const urls = recordRequests(page);
+    for (const payload of hostileReturnPaths) {
+      for (const route of ['/text-size/2', '/language/sv']) {
+        await page.goto(`${baseUrl}${route}?return=${encodeURIComponent(payload)}`);
+        assert.equal(
+          new URL(page.url()).origin,
+          baseUrl,
+          `${route} ${JSON.stringify(payload)} → ${page.url()}`,
+        );
+      }
+    }
+    assert.deepEqual(offSite(urls), []);
+    await context.close();
+  });
+
+  test('a hostile return path given to /login is not followed after identification', async () => {
+    for (const payload of [
+      '/\t/evil.example/x',
+      '/\\evil.example',
+      '//evil.example',
+      '/.//evil.example',
+      '/€',
+    ]) {
+      const context = await browser.newContext({ locale: 'fi-FI' });
+      const page = await context.newPage();
+      const urls = recordRequests(page);
+      await page.goto(`${baseUrl}/login?return=${encodeURIComponent(payload)}`);
+      await page.getByRole('button', { name: 'Nordea' }).click();
+      await page.getByLabel('Henkilötunnus').fill(kimmo);
+      await page.getByRole('button', { name: 'Tunnistaudu' }).click();
+      await page.waitForLoadState('load');
+      assert.equal(new URL(page.url()).origin, baseUrl, `${JSON.stringify(payload)} → ${page.url()}`);
+      assert.deepEqual(offSite(urls), [], JSON.stringify(payload));
+      await context.close();
+    }
+  });
+});
