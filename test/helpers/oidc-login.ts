@@ -132,3 +132,24 @@ export async function loginThroughTestIdp(
   }
   return { jar, landing: new URL(url).pathname, interactionUrl };
 }
+
+/**
+ * Identifies at the bundled test IdP and follows its redirects up to, but not including, the
+ * service's /auth/callback; returns the callback path (with code and state) for the test to send.
+ */
+export async function identifyUntilCallback(
+  h: TestHarness,
+  identityCode: string,
+  jar: CookieJar = new CookieJar(),
+): Promise<{ jar: CookieJar; callback: string }> {
+  const start = await browserRequest(h, jar, 'GET', '/login');
+  const { url } = await followRedirects(h, jar, start, '/login');
+  let response = await browserRequest(h, jar, 'POST', `${url}/login`, { method: 'card', identityCode });
+  for (let hops = 0; response.location; hops++) {
+    assert.ok(hops < 10, 'too many redirects');
+    const next = new URL(response.location, h.context.config.publicUrl);
+    if (next.pathname === '/auth/callback') return { jar, callback: next.pathname + next.search };
+    response = await browserRequest(h, jar, 'GET', next.href);
+  }
+  assert.fail(`the IdP did not redirect to the callback: ${response.statusCode}`);
+}
