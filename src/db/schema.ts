@@ -14,7 +14,6 @@ export interface DatabaseSchema extends OrganisationApiTables, CitizenPortalTabl
   services: ServicesTable;
   api_credentials: ApiCredentialsTable;
   api_tokens: ApiTokensTable;
-  api_login_failures: ApiLoginFailuresTable;
   accounts: AccountsTable;
   messages: MessagesTable;
   attachments: AttachmentsTable;
@@ -85,12 +84,6 @@ export interface ApiTokensTable {
   organisation_id: number;
   created_at: string;
   expires_at: string;
-}
-
-export interface ApiLoginFailuresTable {
-  id: Generated<number>;
-  username: string;
-  failed_at: string;
 }
 
 export type AccountStatus = 'active' | 'closed';

@@ -7,6 +7,7 @@ import type { AppContext } from '../app-context.js';
 import { isValidIdentityCode } from '../domain/identity-code.js';
 import { pageContext } from '../http/plugins/request-context.js';
 import type { PageContext } from '../http/views/page-context.js';
+import { identificationRateLimit } from '../http/routes/web/identification-rate-limit.js';
 import { renderPage } from '../http/views/render.js';
 import { isMethodId, type MethodId } from './identification-methods.js';
 import { testIdpPath, type BundledIdp } from './test-idp.js';
@@ -81,6 +82,7 @@ export function testIdpRoutes(context: AppContext, idp: BundledIdp): FastifyPlug
     app.post(
       `${testIdpPath}/interaction/:uid/login`,
       {
+        config: { rateLimit: identificationRateLimit },
         schema: {
           hide: true,
           params: Uid,

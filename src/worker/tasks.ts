@@ -18,7 +18,7 @@ export function workerTasks(context: AppContext, services: AppServices): Periodi
 function housekeepingTasks(context: AppContext, _services: AppServices): PeriodicTask[] {
   return [
     {
-      // Unused organisation uploads (24 h), feed events (60 days), expired API tokens, old login failures.
+      // Unused organisation uploads (24 h), feed events (60 days), expired API tokens, old login-throttling rows.
       name: 'organisation-api-purge',
       intervalMs: 10 * 60 * 1000,
       run: async () => {

@@ -3,6 +3,9 @@ import type { TestHarness } from './test-app.js';
 
 /** A minimal browser cookie store for inject-driven flows (name, path and deletion are honoured). */
 export class CookieJar {
+  /** The browser's client address (identification is rate limited per address). */
+  constructor(readonly remoteAddress?: string) {}
+
   private readonly cookies = new Map<string, { value: string; path: string }>();
 
   update(response: {
@@ -60,6 +63,7 @@ export async function browserRequest(
       ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
     },
     ...(form ? { payload: new URLSearchParams(form).toString() } : {}),
+    ...(jar.remoteAddress ? { remoteAddress: jar.remoteAddress } : {}),
   });
   jar.update(response);
   const location = response.headers.location;
@@ -131,4 +135,25 @@ export async function loginThroughTestIdp(
     response = await browserRequest(h, jar, 'GET', url);
   }
   return { jar, landing: new URL(url).pathname, landingUrl: url, interactionUrl };
+}
+
+/**
+ * Identifies at the bundled test IdP and follows its redirects up to, but not including, the
+ * service's /auth/callback; returns the callback path (with code and state) for the test to send.
+ */
+export async function identifyUntilCallback(
+  h: TestHarness,
+  identityCode: string,
+  jar: CookieJar = new CookieJar(),
+): Promise<{ jar: CookieJar; callback: string }> {
+  const start = await browserRequest(h, jar, 'GET', '/login');
+  const { url } = await followRedirects(h, jar, start, '/login');
+  let response = await browserRequest(h, jar, 'POST', `${url}/login`, { method: 'card', identityCode });
+  for (let hops = 0; response.location; hops++) {
+    assert.ok(hops < 10, 'too many redirects');
+    const next = new URL(response.location, h.context.config.publicUrl);
+    if (next.pathname === '/auth/callback') return { jar, callback: next.pathname + next.search };
+    response = await browserRequest(h, jar, 'GET', next.href);
+  }
+  assert.fail(`the IdP did not redirect to the callback: ${response.statusCode}`);
 }

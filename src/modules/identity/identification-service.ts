@@ -2,6 +2,7 @@ import * as oidc from 'openid-client';
 import { isValidIdentityCode } from '../../domain/identity-code.js';
 import type { Logger } from '../../logging/logger.js';
 import type { PopulationRegister } from '../population-register/population-register.js';
+import type { LoginStateCookie } from './login-state-cookie.js';
 import { RelyingParty, type ProviderSettings } from './relying-party.js';
 import type { CitizenSession, SessionService } from './session-service.js';
 
@@ -24,6 +25,7 @@ export class IdentificationService {
 
   constructor(
     private readonly sessions: SessionService,
+    private readonly loginState: LoginStateCookie,
     private readonly register: PopulationRegister,
     private readonly logger: Logger,
     private readonly urls: IdentificationUrls,
@@ -42,7 +44,10 @@ export class IdentificationService {
     return this.#relyingParty !== undefined;
   }
 
-  /** Starts a login; the returned cookie value must come back with the callback. */
+  /**
+   * Starts a login; the returned cookie value must come back with the callback. Writes nothing to
+   * the database: the pending login travels in that (encrypted) cookie.
+   */
   async begin(returnTo: string): Promise<{ loginCookie: string; redirectTo: URL } | undefined> {
     const relyingParty = this.#relyingParty;
     if (!relyingParty) return undefined;
@@ -58,13 +63,16 @@ export class IdentificationService {
       this.logger.error({ err: error }, 'identification provider unreachable');
       return undefined;
     }
-    const loginCookie = await this.sessions.startLogin({ ...checks, returnTo });
+    const loginCookie = this.loginState.seal({ ...checks, returnTo });
     return { loginCookie, redirectTo };
   }
 
-  /** Completes a login from the provider's redirect; always consumes the login state. */
+  /**
+   * Completes a login from the provider's redirect. The caller clears the login cookie whatever the
+   * outcome; a tampered, expired or missing one is a failed login, never an error.
+   */
   async complete(callbackUrl: URL, loginCookie: string | undefined): Promise<LoginOutcome> {
-    const login = await this.sessions.takeLogin(loginCookie);
+    const login = this.loginState.open(loginCookie);
     const relyingParty = this.#relyingParty;
     if (!login || !relyingParty) {
       this.logger.info('login callback without a pending login');

@@ -1,9 +1,12 @@
 import type { AppContext } from '../../app-context.js';
 import { IdentificationService } from './identification-service.js';
+import { LoginStateCookie } from './login-state-cookie.js';
 import { SessionRepository } from './session-repository.js';
 import { SessionService } from './session-service.js';
 
-export type { CitizenSession, IdentifiedPerson, LoginState, SessionAccount } from './session-service.js';
+export type { CitizenSession, IdentifiedPerson, SessionAccount } from './session-service.js';
+export type { LoginState } from './login-state-cookie.js';
+export { loginStateSeconds } from './login-state-cookie.js';
 export type { LoginOutcome } from './identification-service.js';
 export type { ProviderSettings } from './relying-party.js';
 export { IdentificationService } from './identification-service.js';
@@ -24,6 +27,7 @@ export function createIdentificationService(
   const { config } = context;
   return new IdentificationService(
     sessions,
+    new LoginStateCookie(context.envelope, context.clock),
     context.populationRegister,
     context.logger,
     {

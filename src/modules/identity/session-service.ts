@@ -25,20 +25,11 @@ export interface SessionAccount {
   status: AccountStatus;
 }
 
-/** What the login needs to remember between sending the browser to the IdP and its return. */
-export interface LoginState {
-  state: string;
-  nonce: string;
-  codeVerifier: string;
-  returnTo: string;
-}
-
 export interface SessionTimeouts {
   idleMinutes: number;
   absoluteHours: number;
 }
 
-const loginStateMinutes = 10;
 /**
  * last_seen_at is written at most this often, so a page with many requests costs one write; the idle
  * timeout is therefore exact to within a minute.
@@ -52,15 +43,13 @@ interface StoredCitizen {
   lastName: string;
   method: string;
 }
-interface StoredLogin extends LoginState {
-  kind: 'login';
-}
 
 /**
  * Server-side sessions in web_sessions. The cookie holds a random id; the table holds only its hash.
- * A login in progress is a separate short-lived row (no identity) under its own cookie, and a
- * successful login always creates a brand-new session id, so a session id planted in a victim's
- * browser before login (session fixation) is never promoted to a signed-in session.
+ * Only identified people get a row: a login in progress lives in its own encrypted cookie
+ * (login-state-cookie.ts), and a successful login always creates a brand-new session id, so a
+ * session id planted in a victim's browser before login (session fixation) is never promoted to a
+ * signed-in session.
  */
 export class SessionService {
   constructor(
@@ -69,39 +58,13 @@ export class SessionService {
     private readonly timeouts: SessionTimeouts,
   ) {}
 
-  /** Stores the PKCE verifier, state and nonce; returns the cookie value that refers to them. */
-  async startLogin(login: LoginState): Promise<string> {
-    const now = this.clock();
-    await this.removeExpired(now);
-    const id = randomToken();
-    const data: StoredLogin = { kind: 'login', ...login };
-    await this.repository.insert({
-      idHash: hashSessionId(id),
-      identityCode: null,
-      csrfToken: randomToken(),
-      data: JSON.stringify(data),
-      now: now.toISOString(),
-      absoluteExpiresAt: new Date(now.getTime() + loginStateMinutes * minute).toISOString(),
-    });
-    return id;
-  }
-
-  /** Returns the login state once: it is deleted on use, so an authorization response cannot be replayed. */
-  async takeLogin(cookieValue: string | undefined): Promise<LoginState | undefined> {
-    if (!cookieValue) return undefined;
-    const idHash = hashSessionId(cookieValue);
-    const row = await this.repository.find(idHash);
-    if (!row || !(await this.repository.delete(idHash))) return undefined;
-    const data = parseData(row);
-    if (data?.kind !== 'login' || row.absoluteExpiresAt <= this.clock().toISOString()) return undefined;
-    return { state: data.state, nonce: data.nonce, codeVerifier: data.codeVerifier, returnTo: data.returnTo };
-  }
-
   /** A new session for a person who has just identified; returns the cookie value and CSRF token. */
   async createCitizenSession(
     person: IdentifiedPerson,
   ): Promise<{ cookieValue: string; session: CitizenSession }> {
     const now = this.clock();
+    // Expired sessions are swept here, where a row is written anyway (and by no anonymous request).
+    await this.removeExpired(now);
     const id = randomToken();
     const idHash = hashSessionId(id);
     const csrfToken = randomToken();
@@ -178,10 +141,11 @@ export class SessionService {
   }
 }
 
-function parseData(row: SessionRow): StoredCitizen | StoredLogin | undefined {
+/** Rows of another kind (a pending login of an earlier version) are not sessions. */
+function parseData(row: SessionRow): StoredCitizen | undefined {
   try {
-    const data = JSON.parse(row.data) as StoredCitizen | StoredLogin;
-    return data.kind === 'citizen' || data.kind === 'login' ? data : undefined;
+    const data = JSON.parse(row.data) as StoredCitizen;
+    return data.kind === 'citizen' ? data : undefined;
   } catch {
     return undefined;
   }

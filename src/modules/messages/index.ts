@@ -1,7 +1,7 @@
 import type { AppContext } from '../../app-context.js';
 import { CredentialRepository } from '../organisations/credential-repository.js';
 import { CredentialService } from '../organisations/credential-service.js';
-import { loginThrottle } from '../organisations/login-throttle.js';
+import { purgeCutoffs } from '../organisations/login-throttle.js';
 import type { ScryptCost } from '../organisations/password-hashing.js';
 import type { OrganisationService } from '../organisations/organisation-service.js';
 import { AttachmentRepository } from './attachment-repository.js';
@@ -24,7 +24,7 @@ export interface MessagingServices {
   queries: MessageQueryService;
   /**
    * Housekeeping for the worker: unused uploads older than 24 h, feed events older than 60 days,
-   * expired tokens and stale login failures. Returns how many rows were removed.
+   * expired tokens and stale login-throttling rows. Returns how many rows were removed.
    */
   purgeExpired(): Promise<number>;
 }
@@ -70,7 +70,7 @@ export function createMessagingServices(
 
 /**
  * The worker's purge for the organisation API (unused uploads after 24 h, events after 60 days,
- * expired tokens, old failed-login records). Safe to run from several workers at once.
+ * expired tokens, login-throttling rows that no longer matter). Safe to run from several workers at once.
  */
 export async function purgeOrganisationApiData(context: AppContext): Promise<number> {
   const db = context.database.db;
@@ -81,9 +81,7 @@ export async function purgeOrganisationApiData(context: AppContext): Promise<num
     clock,
   ).purgeUnused();
   const events = await new EventFeedService(new FeedRepository(db), clock).purgeExpired();
-  const credentials = await new CredentialRepository(db).purgeExpired(
-    clock().toISOString(),
-    new Date(clock().getTime() - loginThrottle.windowMs).toISOString(),
-  );
+  const now = clock();
+  const credentials = await new CredentialRepository(db).purgeExpired(now.toISOString(), purgeCutoffs(now));
   return uploads + events + credentials;
 }

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { preparedQuery } from '../../db/prepared-query.js';
 import type { DatabaseSchema } from '../../db/schema.js';
 
@@ -30,7 +30,7 @@ function parseIps(value: string | null): string[] | null {
   return value === null ? null : (JSON.parse(value) as string[]);
 }
 
-/** All SQL about API credentials, access tokens and failed logins. */
+/** All SQL about API credentials, access tokens and login throttling. */
 export class CredentialRepository {
   /**
    * Compiled once (see preparedQuery): it runs on every API request. Deliberately no cache of the
@@ -196,33 +196,174 @@ export class CredentialRepository {
     );
   }
 
-  async recordLoginFailure(username: string, now: string): Promise<void> {
-    await this.db.insertInto('api_login_failures').values({ username, failed_at: now }).execute();
-  }
-
-  /** Failure times since `since`, oldest first. */
-  async loginFailuresSince(username: string, since: string): Promise<string[]> {
-    const rows = await this.db
-      .selectFrom('api_login_failures')
-      .select('failed_at')
+  /** The per-address counter of a username, if there is one (read before deciding on trust). */
+  async findLoginAttempts(
+    username: string,
+    clientAddress: string,
+  ): Promise<{ attempts: number; windowStartedAt: string; lastSuccessAt: string | null } | undefined> {
+    const row = await this.db
+      .selectFrom('api_login_attempts')
+      .select(['attempts', 'window_started_at', 'last_success_at'])
       .where('username', '=', username)
-      .where('failed_at', '>', since)
-      .orderBy('failed_at')
-      .execute();
-    return rows.map((row) => row.failed_at);
-  }
-
-  async clearLoginFailures(username: string): Promise<void> {
-    await this.db.deleteFrom('api_login_failures').where('username', '=', username).execute();
-  }
-
-  /** Housekeeping: expired tokens and failures older than the throttling window. */
-  async purgeExpired(now: string, failuresBefore: string): Promise<number> {
-    const tokens = await this.db.deleteFrom('api_tokens').where('expires_at', '<=', now).executeTakeFirst();
-    const failures = await this.db
-      .deleteFrom('api_login_failures')
-      .where('failed_at', '<=', failuresBefore)
+      .where('client_address', '=', clientAddress)
       .executeTakeFirst();
-    return Number(tokens.numDeletedRows) + Number(failures.numDeletedRows);
+    return (
+      row && {
+        attempts: row.attempts,
+        windowStartedAt: row.window_started_at,
+        lastSuccessAt: row.last_success_at,
+      }
+    );
+  }
+
+  /**
+   * Counts one attempt for the username and address unless `maxAttempts` have been made in the
+   * current window; true when it was counted (the password may be checked). One statement, so
+   * concurrent attempts cannot all see a count below the limit: the row lock (PostgreSQL) or the
+   * single writer (SQLite) orders them, and each sees the count the previous one left. A window
+   * that started at or before `windowStart` is over and begins again at `now`.
+   */
+  async claimAddressAttempt(claim: {
+    username: string;
+    clientAddress: string;
+    now: string;
+    windowStart: string;
+    maxAttempts: number;
+  }): Promise<boolean> {
+    const row = await this.db
+      .insertInto('api_login_attempts')
+      .values({
+        username: claim.username,
+        client_address: claim.clientAddress,
+        attempts: 1,
+        window_started_at: claim.now,
+        last_success_at: null,
+      })
+      .onConflict((conflict) =>
+        conflict
+          .columns(['username', 'client_address'])
+          .doUpdateSet((eb) => {
+            const windowOver = eb('api_login_attempts.window_started_at', '<=', claim.windowStart);
+            return {
+              attempts: eb
+                .case()
+                .when(windowOver)
+                .then(sql.lit(1))
+                .else(eb('api_login_attempts.attempts', '+', sql.lit(1)))
+                .end(),
+              window_started_at: eb
+                .case()
+                .when(windowOver)
+                .then(claim.now)
+                .else(eb.ref('api_login_attempts.window_started_at'))
+                .end(),
+            };
+          })
+          .where((eb) =>
+            eb.or([
+              eb('api_login_attempts.window_started_at', '<=', claim.windowStart),
+              eb('api_login_attempts.attempts', '<', claim.maxAttempts),
+            ]),
+          ),
+      )
+      .returning('attempts')
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  /** The backoff counter of a username, if there is one (to tell a refused attempt how long to wait). */
+  async findLoginBackoff(username: string): Promise<{ attempts: number; lastAttemptAt: string } | undefined> {
+    const row = await this.db
+      .selectFrom('api_login_backoff')
+      .select(['attempts', 'last_attempt_at'])
+      .where('username', '=', username)
+      .executeTakeFirst();
+    return row && { attempts: row.attempts, lastAttemptAt: row.last_attempt_at };
+  }
+
+  /**
+   * Lets one untrusted attempt through if its wait is over, counting it; true when it was let
+   * through. The wait depends on the count, so the condition lists, per count, the latest time the
+   * previous attempt may have been let through (`cutoffs`, from login-throttle). As with
+   * claimAddressAttempt, one statement: of concurrent attempts only the first finds the wait over.
+   * A count whose last attempt was at or before `windowStart` starts again from one.
+   */
+  async claimBackoffSlot(claim: {
+    username: string;
+    now: string;
+    windowStart: string;
+    cutoffs: readonly { attempts: number; orMore: boolean; lastAttemptBefore: string }[];
+  }): Promise<boolean> {
+    const row = await this.db
+      .insertInto('api_login_backoff')
+      .values({ username: claim.username, attempts: 1, last_attempt_at: claim.now })
+      .onConflict((conflict) =>
+        conflict
+          .column('username')
+          .doUpdateSet((eb) => ({
+            attempts: eb
+              .case()
+              .when('api_login_backoff.last_attempt_at', '<=', claim.windowStart)
+              .then(sql.lit(1))
+              .else(eb('api_login_backoff.attempts', '+', sql.lit(1)))
+              .end(),
+            last_attempt_at: claim.now,
+          }))
+          .where((eb) =>
+            eb.or(
+              claim.cutoffs.map((cutoff) =>
+                eb.and([
+                  eb('api_login_backoff.attempts', cutoff.orMore ? '>=' : '=', cutoff.attempts),
+                  eb('api_login_backoff.last_attempt_at', '<=', cutoff.lastAttemptBefore),
+                ]),
+              ),
+            ),
+          ),
+      )
+      .returning('attempts')
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  /**
+   * A successful login from the address: its count starts again, and the address is remembered as
+   * one that succeeded. The username's backoff is left alone: it counts attempts from elsewhere.
+   */
+  async recordLoginSuccess(username: string, clientAddress: string, now: string): Promise<void> {
+    await this.db
+      .insertInto('api_login_attempts')
+      .values({
+        username,
+        client_address: clientAddress,
+        attempts: 0,
+        window_started_at: now,
+        last_success_at: now,
+      })
+      .onConflict((conflict) =>
+        conflict
+          .columns(['username', 'client_address'])
+          .doUpdateSet({ attempts: 0, window_started_at: now, last_success_at: now }),
+      )
+      .execute();
+  }
+
+  /**
+   * Housekeeping: expired tokens; throttling rows whose window is over, except addresses that
+   * succeeded since `trustedSince` (they are remembered as trusted).
+   */
+  async purgeExpired(now: string, cutoffs: { windowStart: string; trustedSince: string }): Promise<number> {
+    const tokens = await this.db.deleteFrom('api_tokens').where('expires_at', '<=', now).executeTakeFirst();
+    const attempts = await this.db
+      .deleteFrom('api_login_attempts')
+      .where('window_started_at', '<=', cutoffs.windowStart)
+      .where((eb) =>
+        eb.or([eb('last_success_at', 'is', null), eb('last_success_at', '<=', cutoffs.trustedSince)]),
+      )
+      .executeTakeFirst();
+    const backoff = await this.db
+      .deleteFrom('api_login_backoff')
+      .where('last_attempt_at', '<=', cutoffs.windowStart)
+      .executeTakeFirst();
+    return Number(tokens.numDeletedRows) + Number(attempts.numDeletedRows) + Number(backoff.numDeletedRows);
   }
 }

@@ -2,8 +2,15 @@ import { createHash, randomBytes } from 'node:crypto';
 import { ForbiddenError, TooManyRequestsError, UnauthorizedError, ValidationError } from '../../errors.js';
 import { AuthenticationFailedError } from './api-errors.js';
 import type { CredentialRepository, CredentialRow } from './credential-repository.js';
-import { isAddressAllowed, normaliseCidr } from './ip-allowlist.js';
-import { loginThrottle, retryAfterSeconds } from './login-throttle.js';
+import { canonicalAddress, isAddressAllowed, normaliseCidr } from './ip-allowlist.js';
+import {
+  addressRetryAfter,
+  backoffCutoffs,
+  backoffRetryAfter,
+  loginThrottle,
+  purgeCutoffs,
+  succeededRecently,
+} from './login-throttle.js';
 import type { OrganisationService } from './organisation-service.js';
 import {
   defaultScryptCost,
@@ -121,7 +128,7 @@ export class CredentialService {
     password: string;
     ip: string;
   }): Promise<{ accessToken: string; expiresIn: number }> {
-    const credential = await this.checkPassword(input.username, input.password);
+    const credential = await this.checkPassword(input.username, input.password, input.ip);
     if (!credential) throw new AuthenticationFailedError();
     if (!isAddressAllowed(input.ip, credential.allowedIps)) {
       throw new ForbiddenError('requests from this address are not allowed for these credentials');
@@ -169,7 +176,7 @@ export class CredentialService {
     const principal = await this.authenticate(input.accessToken, input.ip).catch((error: unknown) => {
       throw error instanceof UnauthorizedError ? new AuthenticationFailedError() : error;
     });
-    const credential = await this.checkPassword(principal.username, input.currentPassword);
+    const credential = await this.checkPassword(principal.username, input.currentPassword, input.ip);
     if (!credential) throw new ValidationError('currentPassword', 'does not match');
     const problem = passwordPolicyProblem(input.newPassword);
     if (problem) throw new ValidationError('newPassword', problem);
@@ -192,37 +199,80 @@ export class CredentialService {
     );
   }
 
-  /** Housekeeping for the worker: expired tokens and old login failures. */
+  /** Housekeeping for the worker: expired tokens and throttling rows that no longer matter. */
   async purgeExpired(): Promise<number> {
     const now = this.clock();
-    const windowStart = new Date(now.getTime() - loginThrottle.windowMs).toISOString();
-    return this.repository.purgeExpired(now.toISOString(), windowStart);
+    return this.repository.purgeExpired(now.toISOString(), purgeCutoffs(now));
   }
 
   /**
-   * The throttled password check shared by the token and change-password endpoints: refuses while
-   * the username is locked, and counts a failure for unknown usernames too so that probing for
-   * usernames is throttled the same way.
+   * The throttled password check shared by the token and change-password endpoints (rules in
+   * login-throttle.ts). The attempt is counted before the password is checked; an unknown username
+   * or revoked credentials go through the same steps as a real one, so neither the answer nor the
+   * throttling tells whether a username exists.
    */
-  private async checkPassword(username: string, password: string): Promise<CredentialRow | undefined> {
+  private async checkPassword(
+    username: string,
+    password: string,
+    ip: string,
+  ): Promise<CredentialRow | undefined> {
     const now = this.clock();
-    const windowStart = new Date(now.getTime() - loginThrottle.windowMs).toISOString();
-    const retryAfter = retryAfterSeconds(
-      await this.repository.loginFailuresSince(username, windowStart),
-      now,
-    );
-    if (retryAfter > 0) {
-      throw new TooManyRequestsError('too many failed logins; try again later', retryAfter);
-    }
+    const clientAddress = canonicalAddress(ip);
     const credential = await this.repository.findByUsername(username);
-    const usable = credential && credential.revokedAt === null;
+    const usable = credential && credential.revokedAt === null ? credential : undefined;
+    await this.admitAttempt(username, clientAddress, usable, now);
     this.dummyHash ??= hashPassword(generatePassword(), defaultScryptCost);
-    const matches = await verifyPassword(password, usable ? credential.passwordHash : await this.dummyHash);
-    if (!usable || !matches) {
-      await this.repository.recordLoginFailure(username, now.toISOString());
-      return undefined;
+    const matches = await verifyPassword(password, usable ? usable.passwordHash : await this.dummyHash);
+    if (!usable || !matches) return undefined;
+    // Outside the allowlist the right password still gets no token (403): nothing to remember.
+    if (isAddressAllowed(clientAddress, usable.allowedIps)) {
+      await this.repository.recordLoginSuccess(username, clientAddress, now.toISOString());
     }
-    await this.repository.clearLoginFailures(username);
-    return credential;
+    return usable;
+  }
+
+  /** Counts the attempt, or throws 429 when a limit says it must wait. */
+  private async admitAttempt(
+    username: string,
+    clientAddress: string,
+    credential: CredentialRow | undefined,
+    now: Date,
+  ): Promise<void> {
+    const windowStart = new Date(now.getTime() - loginThrottle.windowMs).toISOString();
+    const counted = await this.repository.findLoginAttempts(username, clientAddress);
+    // isAddressAllowed lets every address through a missing list; only a real list confers trust.
+    const allowedIps = credential?.allowedIps ?? [];
+    const allowlisted = allowedIps.length > 0 && isAddressAllowed(clientAddress, allowedIps);
+    const trusted =
+      credential !== undefined && (allowlisted || succeededRecently(counted?.lastSuccessAt, now));
+    if (!trusted) {
+      const letThrough = await this.repository.claimBackoffSlot({
+        username,
+        now: now.toISOString(),
+        windowStart,
+        cutoffs: backoffCutoffs(now),
+      });
+      if (!letThrough) {
+        const backoff = await this.repository.findLoginBackoff(username);
+        throw new TooManyRequestsError(
+          'too many failed logins; try again later',
+          backoff ? backoffRetryAfter(backoff.attempts, backoff.lastAttemptAt, now) : 1,
+        );
+      }
+    }
+    const claimed = await this.repository.claimAddressAttempt({
+      username,
+      clientAddress,
+      now: now.toISOString(),
+      windowStart,
+      maxAttempts: loginThrottle.maxAttemptsPerAddress,
+    });
+    if (!claimed) {
+      const attempts = await this.repository.findLoginAttempts(username, clientAddress);
+      throw new TooManyRequestsError(
+        'too many failed logins; try again later',
+        attempts ? addressRetryAfter(attempts.windowStartedAt, now) : 1,
+      );
+    }
   }
 }

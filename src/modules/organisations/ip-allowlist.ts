@@ -23,6 +23,11 @@ function unmapped(ip: string): string {
   return match ? match[1]! : ip;
 }
 
+/** One spelling per client address, for keying per-address counters (IPv4-mapped as IPv4). */
+export function canonicalAddress(ip: string): string {
+  return unmapped(ip).toLowerCase();
+}
+
 export function isAddressAllowed(ip: string, cidrs: readonly string[] | null): boolean {
   if (!cidrs || cidrs.length === 0) return true;
   const address = unmapped(ip);

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { buildApp } from '../../../src/http/app.js';
+import { createServices } from '../../../src/services.js';
 import { ApiClient } from '../../helpers/api-client.js';
 import { createOrganisation, testCredentialService, type TestOrganisation } from '../../helpers/factories.js';
 import { createHarness, type TestHarness } from '../../helpers/test-app.js';
@@ -83,31 +85,196 @@ describe('organisation API: tokens, passwords, throttling, IP allowlist', () => 
     assert.equal(response.statusCode, 401);
   });
 
-  test('repeated failed logins are throttled per username with 429 and Retry-After, kept in the database', async () => {
+  test('five failed logins from one address stop that address for the username (429, Retry-After), counted in the database', async () => {
     const victim = await createOrganisation(h);
     const api = new ApiClient(h);
+    // The integration's address; it has logged in before, so only the per-address limit applies.
+    const home = { remoteAddress: '203.0.113.50' };
+    const right = { username: victim.username, password: victim.password };
+    assert.equal((await api.post('/v1/token', right, home)).statusCode, 200);
     for (let i = 0; i < 5; i++) {
-      const response = await api.post('/v1/token', { username: victim.username, password: `wrong-${i}` });
-      assert.equal(response.statusCode, 400);
+      const wrong = { username: victim.username, password: `wrong-${i}` };
+      assert.equal((await api.post('/v1/token', wrong, home)).statusCode, 400);
     }
     h.setNow('2026-03-02T08:05:00Z');
-    const throttled = await api.post('/v1/token', { username: victim.username, password: victim.password });
+    const throttled = await api.post('/v1/token', right, home);
     assert.equal(throttled.statusCode, 429);
-    const retryAfter = Number(throttled.headers['retry-after']);
-    assert.ok(retryAfter > 0 && retryAfter <= 600, `Retry-After ${retryAfter}`);
-    // Another web process sees the same count: a second app on the same database refuses too.
-    const failures = await h.context.database.db
-      .selectFrom('api_login_failures')
-      .select('id')
+    assert.equal(Number(throttled.headers['retry-after']), 10 * 60);
+    const counted = await h.context.database.db
+      .selectFrom('api_login_attempts')
+      .select(['attempts', 'window_started_at'])
       .where('username', '=', victim.username)
-      .execute();
-    assert.equal(failures.length, 5);
-    // Other usernames are unaffected.
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(counted, { attempts: 5, window_started_at: '2026-03-02T08:00:00.000Z' });
+    // Another web process on the same database refuses too.
+    const otherProcess = await buildApp(h.context, createServices(h.context));
+    try {
+      const there = await otherProcess.inject({
+        method: 'POST',
+        url: '/v1/token',
+        payload: right,
+        remoteAddress: home.remoteAddress,
+      });
+      assert.equal(there.statusCode, 429);
+    } finally {
+      await otherProcess.close();
+    }
+    // Other addresses and other usernames are unaffected.
+    const elsewhere = await api.post('/v1/token', right, { remoteAddress: '203.0.113.80' });
+    assert.equal(elsewhere.statusCode, 200);
     const fine = await api.post('/v1/token', { username: org.username, password: org.password });
     assert.equal(fine.statusCode, 200);
     h.setNow('2026-03-02T08:15:01Z');
-    const again = await api.post('/v1/token', { username: victim.username, password: victim.password });
+    const again = await api.post('/v1/token', right, home);
     assert.equal(again.statusCode, 200);
+    h.setNow('2026-03-02T08:00:00Z');
+  });
+
+  for (const from of ['the allowlisted address', 'a new address'] as const) {
+    test(`25 concurrent wrong passwords from ${from}: at most five are checked, the rest get 429`, async () => {
+      // The allowlisted address skips the backoff, so the per-address count alone must hold.
+      const target = await createOrganisation(h, { allowIps: ['192.0.2.0/24'] });
+      const api = new ApiClient(h);
+      const remoteAddress = from === 'a new address' ? '198.18.0.25' : '192.0.2.25';
+      const responses = await Promise.all(
+        Array.from({ length: 25 }, (_, i) =>
+          api.post('/v1/token', { username: target.username, password: `wrong-${i}` }, { remoteAddress }),
+        ),
+      );
+      const statuses = responses.map((response) => response.statusCode);
+      // 400 "Authentication failed" comes only after a password check; 429 is answered before it.
+      const checked = statuses.filter((status) => status === 400).length;
+      assert.equal(checked + statuses.filter((status) => status === 429).length, 25, statuses.join());
+      // Exactly the limit, not fewer: five from the allowlisted address; from a new one, the
+      // per-username backoff lets only the first through at once.
+      assert.equal(checked, from === 'a new address' ? 1 : 5, `${checked} passwords checked`);
+      for (const response of responses.filter((r) => r.statusCode === 429)) {
+        // Refused by the login throttle, not by the per-address request rate limit.
+        assert.equal(response.json().reason, 'too many failed logins; try again later');
+        assert.ok(Number(response.headers['retry-after']) >= 1);
+      }
+    });
+  }
+
+  test('an attacker elsewhere cannot keep the allowlisted integration from its token', async () => {
+    const owner = await createOrganisation(h, { allowIps: ['192.0.2.0/24'] });
+    const api = new ApiClient(h);
+    let refusedAttacks = 0;
+    for (let minute = 0; minute < 20; minute++) {
+      h.setNow(new Date(Date.parse('2026-03-02T08:00:00Z') + minute * 60_000));
+      for (let i = 0; i < 5; i++) {
+        const attack = await api.post(
+          '/v1/token',
+          { username: owner.username, password: `guess-${minute}-${i}` },
+          { remoteAddress: `198.51.100.${minute * 5 + i}` },
+        );
+        assert.ok([400, 429].includes(attack.statusCode), String(attack.statusCode));
+        if (attack.statusCode === 429) refusedAttacks += 1;
+      }
+      const integration = await api.post(
+        '/v1/token',
+        { username: owner.username, password: owner.password },
+        { remoteAddress: '192.0.2.10' },
+      );
+      assert.equal(integration.statusCode, 200, `minute ${minute}`);
+    }
+    assert.ok(refusedAttacks > 50, `only ${refusedAttacks} of 100 guesses were slowed down`);
+    h.setNow('2026-03-02T08:00:00Z');
+  });
+
+  test('without an allowlist, an address that has logged in before is not slowed down by an attack', async () => {
+    const owner = await createOrganisation(h);
+    const api = new ApiClient(h);
+    const integration = { remoteAddress: '203.0.113.9' };
+    await api.post('/v1/token', { username: owner.username, password: owner.password }, integration);
+    for (let i = 0; i < 30; i++) {
+      await api.post(
+        '/v1/token',
+        { username: owner.username, password: `guess-${i}` },
+        { remoteAddress: `198.51.101.${i}` },
+      );
+    }
+    const stranger = await api.post(
+      '/v1/token',
+      { username: owner.username, password: owner.password },
+      { remoteAddress: '203.0.113.200' },
+    );
+    assert.equal(stranger.statusCode, 429, 'a new address waits for the backoff');
+    const known = await api.post(
+      '/v1/token',
+      { username: owner.username, password: owner.password },
+      integration,
+    );
+    assert.equal(known.statusCode, 200);
+  });
+
+  test('attempts from untrusted addresses wait longer each time: 1 s, 2 s, 4 s … at most 5 minutes', async () => {
+    const target = await createOrganisation(h);
+    const api = new ApiClient(h);
+    let now = Date.parse('2026-03-02T08:00:00Z');
+    let address = 0;
+    const attempt = () =>
+      api.post(
+        '/v1/token',
+        { username: target.username, password: 'not-the-password' },
+        // A new address every time, so only the per-username backoff is at work.
+        { remoteAddress: `198.51.102.${(address += 1)}` },
+      );
+    const waits: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      h.setNow(new Date(now));
+      assert.equal((await attempt()).statusCode, 400, `attempt ${i + 1} is let through`);
+      const refused = await attempt();
+      assert.equal(refused.statusCode, 429);
+      const wait = Number(refused.headers['retry-after']);
+      waits.push(wait);
+      // One second short of the wait is still refused.
+      h.setNow(new Date(now + (wait - 1) * 1000));
+      if (wait > 1) assert.equal((await attempt()).statusCode, 429);
+      now += wait * 1000;
+    }
+    assert.deepEqual(waits, [1, 2, 4, 8, 16, 32, 64, 128, 256, 300, 300, 300]);
+    // Fifteen minutes without attempts and the count starts again.
+    h.setNow(new Date(now + 15 * 60_000));
+    assert.equal((await attempt()).statusCode, 400);
+    assert.equal(Number((await attempt()).headers['retry-after']), 1);
+    h.setNow('2026-03-02T08:00:00Z');
+  });
+
+  test('the worker purges throttling rows that no longer matter and keeps addresses that logged in', async () => {
+    const target = await createOrganisation(h);
+    const api = new ApiClient(h);
+    const home = { remoteAddress: '203.0.113.60' };
+    await api.post('/v1/token', { username: target.username, password: target.password }, home);
+    // A second later, so that the new address's attempt is not held back by the backoff.
+    h.setNow('2026-03-02T08:00:01Z');
+    await api.post(
+      '/v1/token',
+      { username: target.username, password: 'wrong' },
+      { remoteAddress: '198.51.103.1' },
+    );
+    const rows = async () => {
+      const db = h.context.database.db;
+      const attempts = await db
+        .selectFrom('api_login_attempts')
+        .select('client_address')
+        .where('username', '=', target.username)
+        .orderBy('client_address')
+        .execute();
+      const backoff = await db
+        .selectFrom('api_login_backoff')
+        .select('attempts')
+        .where('username', '=', target.username)
+        .execute();
+      return { attempts: attempts.map((row) => row.client_address), backoff: backoff.length };
+    };
+    assert.deepEqual(await rows(), { attempts: ['198.51.103.1', '203.0.113.60'], backoff: 1 });
+    h.setNow('2026-03-02T08:15:02Z');
+    await h.services.messaging.purgeExpired();
+    assert.deepEqual(await rows(), { attempts: ['203.0.113.60'], backoff: 0 });
+    h.setNow('2026-04-02T08:00:01Z');
+    await h.services.messaging.purgeExpired();
+    assert.deepEqual(await rows(), { attempts: [], backoff: 0 });
     h.setNow('2026-03-02T08:00:00Z');
   });
 

@@ -1,8 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { sessionCookieName } from '../../../src/http/plugins/citizen-session.js';
+import { loginCookieName, sessionCookieName } from '../../../src/http/plugins/citizen-session.js';
 import { createBundledIdp, TestIdpUnavailableError } from '../../../src/test-idp/test-idp.js';
-import { browserRequest, CookieJar, followRedirects, loginThroughTestIdp } from '../../helpers/oidc-login.js';
+import {
+  browserRequest,
+  CookieJar,
+  followRedirects,
+  identifyUntilCallback,
+  loginThroughTestIdp,
+} from '../../helpers/oidc-login.js';
 import { createHarness, type TestHarness } from '../../helpers/test-app.js';
 
 const maija = '010180-9026';
@@ -95,26 +101,19 @@ describe('identification through the bundled test IdP (OpenID Connect, code + PK
   });
 
   test('a replayed callback is refused (the login state is used once)', async () => {
-    const jar = new CookieJar();
-    const start = await browserRequest(h, jar, 'GET', '/login');
-    const { url } = await followRedirects(h, jar, start, '/login');
-    let response = await browserRequest(h, jar, 'POST', `${url}/login`, {
-      method: 'card',
-      identityCode: maija,
-    });
-    let callback = '';
-    while (response.location) {
-      const next = new URL(response.location, 'http://localhost:3000');
-      if (next.pathname === '/auth/callback') {
-        callback = next.pathname + next.search;
-        break;
-      }
-      response = await browserRequest(h, jar, 'GET', next.href);
-    }
+    const { jar, callback } = await identifyUntilCallback(h, maija);
+    const copied = jar.get(loginCookieName(h.context));
     const first = await browserRequest(h, jar, 'GET', callback);
     assert.equal(first.statusCode, 303);
+    assert.equal(jar.get(loginCookieName(h.context)), undefined, 'the login cookie is cleared');
     const replay = await browserRequest(h, new CookieJar(), 'GET', callback);
     assert.equal(replay.statusCode, 400);
+    // Even with a copy of the login cookie: the provider's code is redeemed once only.
+    const withCopy = new CookieJar();
+    withCopy.set(loginCookieName(h.context), copied!);
+    const replayWithCookie = await browserRequest(h, withCopy, 'GET', callback);
+    assert.equal(replayWithCookie.statusCode, 400);
+    assert.equal(withCopy.get(sessionCookieName(h.context)), undefined);
   });
 
   test('the test IdP refuses to exist outside test mode', () => {

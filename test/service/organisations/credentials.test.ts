@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { isAddressAllowed, normaliseCidr } from '../../../src/modules/organisations/ip-allowlist.js';
-import { retryAfterSeconds } from '../../../src/modules/organisations/login-throttle.js';
+import {
+  addressRetryAfter,
+  backoffCutoffs,
+  backoffRetryAfter,
+  backoffSeconds,
+  succeededRecently,
+} from '../../../src/modules/organisations/login-throttle.js';
 import {
   generatePassword,
   hashPassword,
@@ -40,10 +46,38 @@ describe('credential building blocks', () => {
     }
   });
 
-  test('five failures within the window lock until the oldest of them leaves it', () => {
+  test('an address that reached the limit waits until fifteen minutes after its window started', () => {
     const now = new Date('2026-03-02T08:10:00Z');
-    const failures = ['08:00', '08:01', '08:02', '08:03', '08:04'].map((t) => `2026-03-02T${t}:00.000Z`);
-    assert.equal(retryAfterSeconds(failures.slice(0, 4), now), 0);
-    assert.equal(retryAfterSeconds(failures, now), 5 * 60);
+    assert.equal(addressRetryAfter('2026-03-02T08:00:00.000Z', now), 5 * 60);
+    assert.equal(addressRetryAfter('2026-03-02T07:50:00.000Z', now), 1, 'never less than a second');
+  });
+
+  test('the backoff doubles from one second up to five minutes', () => {
+    assert.deepEqual(
+      Array.from({ length: 12 }, (_, i) => backoffSeconds(i + 1)),
+      [1, 2, 4, 8, 16, 32, 64, 128, 256, 300, 300, 300],
+    );
+    const now = new Date('2026-03-02T08:00:10Z');
+    assert.equal(backoffRetryAfter(4, '2026-03-02T08:00:09.500Z', now), 8);
+    // The cut-offs the atomic claim compares with say the same: one per count, the last open-ended.
+    const cutoffs = backoffCutoffs(now);
+    for (const cutoff of cutoffs) {
+      const wait = (now.getTime() - Date.parse(cutoff.lastAttemptBefore)) / 1000;
+      assert.equal(wait, backoffSeconds(cutoff.attempts));
+    }
+    assert.deepEqual(
+      cutoffs
+        .filter((cutoff) => cutoff.orMore)
+        .map((cutoff) => [cutoff.attempts, backoffSeconds(cutoff.attempts)]),
+      [[10, 300]],
+    );
+  });
+
+  test('an address counts as trusted for 30 days after a successful login', () => {
+    const now = new Date('2026-03-31T08:00:00Z');
+    assert.equal(succeededRecently('2026-03-02T08:00:01.000Z', now), true);
+    assert.equal(succeededRecently('2026-03-01T08:00:00.000Z', now), false);
+    assert.equal(succeededRecently(null, now), false);
+    assert.equal(succeededRecently(undefined, now), false);
   });
 });

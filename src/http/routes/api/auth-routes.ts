@@ -16,7 +16,7 @@ export function authRoutes(credentials: CredentialService): FastifyPluginAsyncTy
       {
         config: {
           apiPublic: true,
-          // Per client address, on top of the per-username throttle kept in the database.
+          // Per client address, on top of the login throttle kept in the database (login-throttle.ts).
           rateLimit: { max: 30, timeWindow: 60_000 },
         },
         schema: {

@@ -1,3 +1,4 @@
+import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../../app-context.js';
 import type { AppServices } from '../../../services.js';
@@ -9,6 +10,9 @@ import { identityRoutes } from './identity-routes.js';
 /** Identification, session, opening the account, settings and closing the account. */
 export function accountRoutes(context: AppContext, services: AppServices): FastifyPluginAsyncTypebox {
   return async (app) => {
+    // Only routes that ask for it (config.rateLimit) are limited: identification, see
+    // identification-rate-limit.ts. Registered in this scope, apart from the organisation API's own.
+    await app.register(rateLimit, { global: false });
     // The bundled test IdP stands in for a real provider only when none is configured, and only in
     // test or demo mode; otherwise its routes do not exist at all.
     if (!context.config.oidc && context.testMode) {

@@ -2,13 +2,13 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../../app-context.js';
 import type { AccountServices } from '../../../modules/accounts/index.js';
+import { loginStateSeconds } from '../../../modules/identity/index.js';
 import { cookieOptions, loginCookieName, sessionCookieName } from '../../plugins/citizen-session.js';
 import { pageContext } from '../../plugins/request-context.js';
 import { LoginProblemPage } from '../../views/account/login-pages.js';
 import { renderPage } from '../../views/render.js';
 import { safeReturnPath } from '../../return-path.js';
-
-const loginCookieSeconds = 10 * 60;
+import { identificationRateLimit } from './identification-rate-limit.js';
 
 /**
  * Where a signed-in person lands: the mailbox (or the page they were after) when their account is
@@ -29,6 +29,7 @@ export function identityRoutes(context: AppContext, services: AccountServices): 
     app.get(
       '/login',
       {
+        config: { rateLimit: identificationRateLimit },
         schema: {
           hide: true,
           querystring: Type.Object({ return: Type.Optional(Type.String({ maxLength: 2000 })) }),
@@ -45,30 +46,34 @@ export function identityRoutes(context: AppContext, services: AccountServices): 
           const page = LoginProblemPage({ ctx: pageContext(request), problem: 'unavailable' });
           return reply.status(503).type('text/html; charset=utf-8').send(renderPage(page));
         }
-        void reply.setCookie(loginCookie, started.loginCookie, cookieOptions(context, loginCookieSeconds));
+        void reply.setCookie(loginCookie, started.loginCookie, cookieOptions(context, loginStateSeconds));
         return reply.redirect(started.redirectTo.href, 303);
       },
     );
 
-    app.get('/auth/callback', { schema: { hide: true } }, async (request, reply) => {
-      // The URL as the provider addressed it: openid-client checks it against the redirect URI.
-      const callbackUrl = new URL(request.url, context.config.publicUrl);
-      const outcome = await services.identification.complete(callbackUrl, request.cookies[loginCookie]);
-      void reply.clearCookie(loginCookie, cookieOptions(context));
-      if (!outcome.ok) {
-        if (outcome.reason === 'cancelled') return reply.redirect('/', 303);
-        const page = LoginProblemPage({ ctx: pageContext(request), problem: 'failed' });
-        return reply.status(400).type('text/html; charset=utf-8').send(renderPage(page));
-      }
-      // Whatever session the browser had before is ended, not upgraded: the new id is the only one.
-      await services.sessions.end(request.cookies[sessionCookie]);
-      void reply.setCookie(sessionCookie, outcome.cookieValue, cookieOptions(context));
-      const account = await services.accounts.accountOf(outcome.session.person.identityCode);
-      return reply.redirect(
-        landingPath(account?.status === 'active', outcome.returnTo, context.config.publicUrl),
-        303,
-      );
-    });
+    app.get(
+      '/auth/callback',
+      { config: { rateLimit: identificationRateLimit }, schema: { hide: true } },
+      async (request, reply) => {
+        // The URL as the provider addressed it: openid-client checks it against the redirect URI.
+        const callbackUrl = new URL(request.url, context.config.publicUrl);
+        const outcome = await services.identification.complete(callbackUrl, request.cookies[loginCookie]);
+        void reply.clearCookie(loginCookie, cookieOptions(context));
+        if (!outcome.ok) {
+          if (outcome.reason === 'cancelled') return reply.redirect('/', 303);
+          const page = LoginProblemPage({ ctx: pageContext(request), problem: 'failed' });
+          return reply.status(400).type('text/html; charset=utf-8').send(renderPage(page));
+        }
+        // Whatever session the browser had before is ended, not upgraded: the new id is the only one.
+        await services.sessions.end(request.cookies[sessionCookie]);
+        void reply.setCookie(sessionCookie, outcome.cookieValue, cookieOptions(context));
+        const account = await services.accounts.accountOf(outcome.session.person.identityCode);
+        return reply.redirect(
+          landingPath(account?.status === 'active', outcome.returnTo, context.config.publicUrl),
+          303,
+        );
+      },
+    );
 
     // The CSRF check of the session plugin has already run; without a session this is a 403.
     app.post('/logout', { schema: { hide: true } }, async (request, reply) => {

@@ -1,0 +1,65 @@
+import type { Kysely } from 'kysely';
+import { serialId, serialIdOptions } from './column-types.js';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyDb = Kysely<any>;
+
+/**
+ * Login throttling of the organisation API counted by one atomic statement per attempt (see
+ * modules/organisations/login-throttle.ts), replacing the row-per-failure log of 0002, whose
+ * read-then-insert let concurrent attempts all pass.
+ *
+ * Both tables are keyed so that `INSERT … ON CONFLICT (key) DO UPDATE … WHERE … RETURNING` claims an
+ * attempt in one statement on SQLite and PostgreSQL alike.
+ */
+export async function up(db: AnyDb): Promise<void> {
+  // One row per username and client address: attempts in the current window, and when a login from
+  // this address last succeeded (an address that has succeeded is exempt from the backoff).
+  await db.schema
+    .createTable('api_login_attempts')
+    .addColumn('username', 'text', (c) => c.notNull())
+    .addColumn('client_address', 'text', (c) => c.notNull())
+    .addColumn('attempts', 'integer', (c) => c.notNull())
+    .addColumn('window_started_at', 'text', (c) => c.notNull())
+    .addColumn('last_success_at', 'text')
+    .addPrimaryKeyConstraint('api_login_attempts_pk', ['username', 'client_address'])
+    .execute();
+  await db.schema
+    .createIndex('api_login_attempts_window')
+    .on('api_login_attempts')
+    .columns(['window_started_at'])
+    .execute();
+
+  // One row per username: attempts from addresses not trusted for it, and when the last one was let
+  // through; the next is let through only after a delay that doubles with each.
+  await db.schema
+    .createTable('api_login_backoff')
+    .addColumn('username', 'text', (c) => c.primaryKey())
+    .addColumn('attempts', 'integer', (c) => c.notNull())
+    .addColumn('last_attempt_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createIndex('api_login_backoff_last_attempt')
+    .on('api_login_backoff')
+    .columns(['last_attempt_at'])
+    .execute();
+
+  // Failures recorded under the old scheme expire within 15 minutes anyway; nothing to carry over.
+  await db.schema.dropTable('api_login_failures').execute();
+}
+
+export async function down(db: AnyDb): Promise<void> {
+  await db.schema
+    .createTable('api_login_failures')
+    .addColumn('id', serialId(db), serialIdOptions(db))
+    .addColumn('username', 'text', (c) => c.notNull())
+    .addColumn('failed_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createIndex('api_login_failures_username')
+    .on('api_login_failures')
+    .columns(['username', 'failed_at'])
+    .execute();
+  await db.schema.dropTable('api_login_backoff').execute();
+  await db.schema.dropTable('api_login_attempts').execute();
+}
