@@ -184,6 +184,8 @@ describe('attachment types: the content decides, the name never lies', () => {
       ['<body onload="x()">', 'text/html'],
       ['<iframe src="https://example.invalid">', 'text/html'],
       ['<!-- kommentti -->', 'text/html'],
+      [`${' \n'.repeat(10_000)}\uFEFF<html>`, 'text/html'],
+      ['\u00a0\u3000<script src="x.js"></script>', 'text/html'],
       ['<svg/onload=alert(1)>', 'image/svg+xml'],
       ['<?xml version="1.0"?><!DOCTYPE svg><svg xmlns="http://www.w3.org/2000/svg"/>', 'image/svg+xml'],
       ['<?xml version="1.0"?><data/>', 'application/xml'],
