@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Envelope } from '../../crypto/envelope.js';
+import { cleanFileName } from '../../domain/attachment-file-name.js';
 import {
   describeRefusal,
   fileNameForType,
@@ -43,7 +44,7 @@ export class AttachmentService {
     }
     if (options.pdfOnly && verdict.mediaType !== 'application/pdf') {
       throw new UnsupportedMediaTypeError(
-        `file ${JSON.stringify(verdict.fileName)}: must be a PDF document, the content is ${verdict.mediaType}`,
+        `file ${JSON.stringify(cleanFileName(file.fileName))}: must be a PDF document, the content is ${verdict.mediaType}`,
       );
     }
     const id = randomUUID();

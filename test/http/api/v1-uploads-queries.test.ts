@@ -170,12 +170,14 @@ describe('organisation API v1: uploads and messages from end users', () => {
         'file "paatos.pdf": the declared Content-Type is image/png but the content is application/pdf',
       );
     }
-    const pngAsV1File = await upload('/v1/files', goodFile('image/png').content, undefined, api, 'kuva.png');
-    assert.equal(pngAsV1File.statusCode, 415);
-    assert.equal(
-      pngAsV1File.json<{ reason: string }>().reason,
-      'file "kuva.png": must be a PDF document, the content is image/png',
-    );
+    for (const fileName of ['kuva.png', 'kuva']) {
+      const pngAsV1File = await upload('/v1/files', goodFile('image/png').content, undefined, api, fileName);
+      assert.equal(pngAsV1File.statusCode, 415);
+      assert.equal(
+        pngAsV1File.json<{ reason: string }>().reason,
+        `file "${fileName}": must be a PDF document, the content is image/png`,
+      );
+    }
     assert.deepEqual(await rowCounts(h), before);
   });
 

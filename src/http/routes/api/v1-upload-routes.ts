@@ -133,9 +133,9 @@ export function v1UploadRoutes(attachments: AttachmentService): FastifyPluginAsy
           summary: 'Upload an attachment that you want to include in an electronic message.',
           description:
             'Deprecated; use POST /v2/attachments. Multipart form data with a part named "file" (at ' +
-            'most 10,485,760 bytes, type decided from the content and checked against its name as in v2) ' +
-            'and a JSON part named ' +
-            '"metadata" holding the recipientId. Attachments not used within 24 hours are removed.',
+            'most 10,485,760 bytes, type decided from the content and checked against its name as in ' +
+            'v2) and a JSON part named "metadata" holding the recipientId. Attachments not used within ' +
+            '24 hours are removed.',
           operationId: 'postV2Attachments',
           deprecated: true,
           security: tokenSecurity,
