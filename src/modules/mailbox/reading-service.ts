@@ -1,4 +1,5 @@
 import type { Envelope } from '../../crypto/envelope.js';
+import { fileNameForType } from '../../domain/attachment-types.js';
 import { helsinkiDate } from '../../domain/legal-dates.js';
 import { renderMessageBody } from '../../domain/message-body.js';
 import { ConflictError, NotFoundError } from '../../errors.js';
@@ -111,7 +112,11 @@ export class MailboxReadingService {
         decryptText(this.envelope, row.bodyEnc, contentContext.body),
         row.bodyFormat,
       ),
-      attachments: await this.repository.listAttachments(row.id),
+      // Shown under the name it downloads as (see downloadAttachment).
+      attachments: (await this.repository.listAttachments(row.id)).map((attachment) => ({
+        ...attachment,
+        fileName: fileNameForType(attachment.fileName, attachment.mediaType),
+      })),
       citizenType: row.citizenType,
       deemedReceivedOn: deemedReceivedOn(row),
       acknowledgedAt: row.receiptConfirmedAt,
@@ -195,7 +200,10 @@ export class MailboxReadingService {
         occurredAt: now,
       }),
     );
-    return { fileName: attachment.fileName, mediaType: attachment.mediaType, content };
+    // The name's extension always matches the served type, also for rows stored before names were
+    // checked at upload: a file is saved, and later opened, as what it really is.
+    const fileName = fileNameForType(attachment.fileName, attachment.mediaType);
+    return { fileName, mediaType: attachment.mediaType, content };
   }
 
   private async visibleMessage(accountId: number, messageId: number, now: Date): Promise<MessageRow> {

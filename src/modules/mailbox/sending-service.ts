@@ -4,7 +4,8 @@ import { DomainError, ForbiddenError, NotFoundError } from '../../errors.js';
 import { recordAudit } from '../audit/audit-log.js';
 import { appendFeedEvent } from '../messages/event-repository.js';
 import { contentContext, decryptText, encryptText } from '../messages/message-content.js';
-import { cleanFileName, sniffAttachment, type AttachmentRejection } from './attachment-policy.js';
+import { judgeAttachment, type AttachmentRefusal } from '../../domain/attachment-types.js';
+import { cleanFileName } from '../../domain/attachment-file-name.js';
 import type { MailboxRepository, OpenService, ServiceRef, Trx } from './mailbox-repository.js';
 import { isSealed, isVisible } from './message-rules.js';
 import { isCitizenMessageType, limits, type Actor, type LocalisedNames } from './types.js';
@@ -13,7 +14,15 @@ import { isCitizenMessageType, limits, type Actor, type LocalisedNames } from '.
 export interface UploadedFile {
   fileName: string;
   content: Buffer | null;
+  /** The Content-Type the browser declared for the file; undefined when it said nothing specific. */
+  declaredType?: string | undefined;
 }
+
+/**
+ * Why a file was refused: over the size limit, empty, a type the service does not accept (by its
+ * content or by its extension), or a name or declared type that says something else than the content.
+ */
+export type AttachmentRejection = 'unsupportedType' | 'empty' | 'tooLarge' | 'typeMismatch';
 
 export interface ComposeInput {
   citizenType: string | undefined;
@@ -29,6 +38,37 @@ export interface ComposeProblem {
   field: ComposeField;
   code: ComposeProblemCode;
   fileName?: string | undefined;
+  /** typeMismatch: the media type the name or the browser claimed, and the one the content is. */
+  claimedType?: string | undefined;
+  contentType?: string | undefined;
+}
+
+/** The form's problem for a refused file, naming it and, for a mismatch, both types. */
+function attachmentProblem(refusal: AttachmentRefusal): ComposeProblem {
+  const fileName = refusal.fileName;
+  switch (refusal.reason) {
+    case 'empty':
+      return { field: 'attachments', code: 'empty', fileName };
+    case 'contentNotAccepted':
+    case 'extensionNotAccepted':
+      return { field: 'attachments', code: 'unsupportedType', fileName };
+    case 'nameContradictsContent':
+      return {
+        field: 'attachments',
+        code: 'typeMismatch',
+        fileName,
+        claimedType: refusal.nameSays,
+        contentType: refusal.contentType,
+      };
+    case 'declaredTypeContradictsContent':
+      return {
+        field: 'attachments',
+        code: 'typeMismatch',
+        fileName,
+        claimedType: refusal.declaredType,
+        contentType: refusal.contentType,
+      };
+  }
 }
 
 /**
@@ -41,7 +81,7 @@ export class ComposeRejected extends DomainError {
     super('the message cannot be sent');
     this.status = problems.some((p) => p.code === 'tooLarge')
       ? 413
-      : problems.some((p) => p.code === 'unsupportedType')
+      : problems.some((p) => p.code === 'unsupportedType' || p.code === 'typeMismatch')
         ? 415
         : 400;
   }
@@ -145,14 +185,20 @@ export class MailboxSendingService {
       problems.push({ field: 'attachments', code: 'tooMany' });
     } else {
       for (const file of input.attachments) {
-        const fileName = cleanFileName(file.fileName);
-        const verdict =
-          file.content === null
-            ? ({ ok: false, reason: 'tooLarge' } as const)
-            : await sniffAttachment(file.content, fileName);
-        if (verdict.ok && file.content)
-          attachments.push({ fileName, mediaType: verdict.mediaType, content: file.content });
-        else if (!verdict.ok) problems.push({ field: 'attachments', code: verdict.reason, fileName });
+        if (file.content === null || file.content.length > limits.attachmentBytes) {
+          problems.push({ field: 'attachments', code: 'tooLarge', fileName: cleanFileName(file.fileName) });
+          continue;
+        }
+        const verdict = await judgeAttachment({ ...file, content: file.content });
+        if (verdict.ok) {
+          attachments.push({
+            fileName: verdict.fileName,
+            mediaType: verdict.mediaType,
+            content: file.content,
+          });
+        } else {
+          problems.push(attachmentProblem(verdict.refusal));
+        }
       }
     }
     if (problems.length > 0) throw new ComposeRejected(problems);

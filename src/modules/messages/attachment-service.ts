@@ -1,10 +1,15 @@
 import { createHash, randomUUID } from 'node:crypto';
-import path from 'node:path';
 import type { Envelope } from '../../crypto/envelope.js';
+import { cleanFileName } from '../../domain/attachment-file-name.js';
+import {
+  describeRefusal,
+  fileNameForType,
+  judgeAttachment,
+  type AttachmentFile,
+} from '../../domain/attachment-types.js';
 import { NotFoundError, UnsupportedMediaTypeError, ValidationError } from '../../errors.js';
 import type { ApiPrincipal } from '../organisations/credential-service.js';
 import type { AttachmentRepository } from './attachment-repository.js';
-import { sniffMediaType } from './attachment-sniffing.js';
 import { contentContext } from './message-content.js';
 
 /** The contract's limit for one upload. */
@@ -14,21 +19,6 @@ export const uploadLifetimeMs = 24 * 3600 * 1000;
 /** Messages from citizens and their attachments are available to the organisation this long. */
 export const citizenMessageRetentionMs = 60 * 24 * 3600 * 1000;
 
-/**
- * The name shown to the recipient. Only metadata: the content is stored in the database, never under
- * this name, so stripping directories is for display; control characters and bidi overrides, which
- * can disguise an extension ("invoice‮fdp.exe"), are dropped too.
- */
-export function displayFileName(given: string | undefined): string {
-  const base = path.posix.basename((given ?? '').replace(/\\/g, '/'));
-  const cleaned = base
-    // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
-    .replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '')
-    .trim()
-    .slice(0, 255);
-  return cleaned === '' || cleaned === '.' || cleaned === '..' ? 'attachment' : cleaned;
-}
-
 /** Uploads by organisations (POST /v2/attachments) and citizens' attachments (GET /v1/attachments/{id}). */
 export class AttachmentService {
   constructor(
@@ -37,15 +27,24 @@ export class AttachmentService {
     private readonly clock: () => Date,
   ) {}
 
+  /**
+   * Stores an upload when the attachment policy accepts it (src/domain/attachment-types.ts): 400
+   * for an empty file, 415 naming the file and both types for anything else it refuses. `pdfOnly`
+   * is the v1 file upload's narrower rule, checked after the policy so its answer names the type.
+   */
   async upload(
     principal: ApiPrincipal,
-    file: { fileName: string | undefined; content: Buffer },
+    file: AttachmentFile,
+    options: { pdfOnly?: boolean } = {},
   ): Promise<{ attachmentId: string }> {
-    if (file.content.length === 0) throw new ValidationError('file', 'is empty');
-    const mediaType = await sniffMediaType(file.content);
-    if (!mediaType) {
+    const verdict = await judgeAttachment(file);
+    if (!verdict.ok) {
+      if (verdict.refusal.reason === 'empty') throw new ValidationError('file', 'is empty');
+      throw new UnsupportedMediaTypeError(describeRefusal(verdict.refusal));
+    }
+    if (options.pdfOnly && verdict.mediaType !== 'application/pdf') {
       throw new UnsupportedMediaTypeError(
-        'file: the content is not of a supported type (PDF, image, text, office)',
+        `file ${JSON.stringify(cleanFileName(file.fileName))}: must be a PDF document, the content is ${verdict.mediaType}`,
       );
     }
     const id = randomUUID();
@@ -53,8 +52,8 @@ export class AttachmentService {
       {
         id,
         organisationId: principal.organisationId,
-        fileName: displayFileName(file.fileName),
-        mediaType,
+        fileName: verdict.fileName,
+        mediaType: verdict.mediaType,
         sizeBytes: file.content.length,
         sha256: createHash('sha256').update(file.content).digest('hex'),
         contentEnc: this.envelope.encrypt(file.content, contentContext.attachment(id)),
@@ -73,7 +72,8 @@ export class AttachmentService {
     const row = await this.repository.citizenAttachmentFor(principal.organisationId, id, since);
     if (!row) throw new NotFoundError('Attachment not found');
     return {
-      fileName: row.fileName,
+      // The extension always matches the served type, also for rows stored before names were checked.
+      fileName: fileNameForType(row.fileName, row.mediaType),
       mediaType: row.mediaType,
       content: this.envelope.decrypt(row.contentEnc, contentContext.attachment(row.id)),
     };

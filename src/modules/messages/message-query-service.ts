@@ -1,4 +1,5 @@
 import type { Envelope } from '../../crypto/envelope.js';
+import { fileNameForType } from '../../domain/attachment-types.js';
 import { NotFoundError } from '../../errors.js';
 import type { PopulationRegister } from '../population-register/population-register.js';
 import type { ApiPrincipal } from '../organisations/credential-service.js';
@@ -116,7 +117,7 @@ export class MessageQueryService {
       body: decryptText(this.envelope, row.bodyEnc, contentContext.body),
       attachments: attachments.map((a) => ({
         attachmentId: a.id,
-        filename: a.fileName,
+        filename: fileNameForType(a.fileName, a.mediaType),
         mediaType: a.mediaType,
         sizeBytes: a.sizeBytes,
       })),

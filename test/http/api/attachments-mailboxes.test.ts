@@ -2,8 +2,10 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { ApiClient } from '../../helpers/api-client.js';
+import { goodFile, goodFiles, issuePayloads } from '../../helpers/attachment-samples.js';
 import {
   createAccount,
+  createCitizenMessage,
   createOrganisation,
   newIdentityCode,
   rowCounts,
@@ -100,6 +102,95 @@ describe('organisation API: mailboxes and attachments', () => {
     });
     assert.equal(notMultipart.statusCode, 415);
     assert.deepEqual(await rowCounts(h), before);
+  });
+
+  test('the issue’s files answer 415 naming the file and both types, and nothing is stored', async () => {
+    const before = await rowCounts(h);
+    const expected: Array<[keyof typeof issuePayloads, string]> = [
+      ['html', 'file "ohje.html": the content is text/html, which is not accepted'],
+      ['svg', 'file "kuva.svg": the content is image/svg+xml, which is not accepted'],
+      ['hta', 'file "lasku.hta": the content is text/html, which is not accepted'],
+      [
+        'doubleExtension',
+        'file "lasku.pdf.js": the extension .js is not accepted; the content is text/plain',
+      ],
+      [
+        'htmlAsPdf',
+        'file "trick.pdf": the name says application/pdf but the content is text/html, which is not accepted',
+      ],
+    ];
+    for (const [key, reason] of expected) {
+      const payload = issuePayloads[key];
+      const response = await api.upload(payload.content, payload.fileName, {
+        declaredType: payload.declaredType,
+      });
+      assert.equal(response.statusCode, 415, payload.fileName);
+      assert.deepEqual(response.json(), { reason });
+    }
+    const textAsPdf = await api.upload(Buffer.from('Lasku 12 €\n'), 'trick.pdf');
+    assert.equal(textAsPdf.statusCode, 415);
+    assert.deepEqual(textAsPdf.json(), {
+      reason: 'file "trick.pdf": the name says application/pdf but the content is text/plain',
+    });
+    const declaredPng = await api.upload(tinyPdf(), 'paatos.pdf', { declaredType: 'image/png' });
+    assert.equal(declaredPng.statusCode, 415);
+    assert.deepEqual(declaredPng.json(), {
+      reason: 'file "paatos.pdf": the declared Content-Type is image/png but the content is application/pdf',
+    });
+    assert.deepEqual(await rowCounts(h), before);
+  });
+
+  test('every accepted type is stored as detected; a name without an extension gets its type’s', async () => {
+    for (const file of goodFiles) {
+      const response = await api.upload(file.content, file.fileName, { declaredType: file.mediaType });
+      assert.equal(response.statusCode, 201, `${file.fileName}: ${response.body}`);
+      const row = await h.context.database.db
+        .selectFrom('attachments')
+        .select(['file_name', 'media_type'])
+        .where('id', '=', response.json<{ attachmentId: string }>().attachmentId)
+        .executeTakeFirstOrThrow();
+      assert.deepEqual(row, { file_name: file.fileName, media_type: file.mediaType });
+    }
+    const unnamed = await api.upload(goodFile('image/jpeg').content, 'skannattu kuva');
+    const row = await h.context.database.db
+      .selectFrom('attachments')
+      .select(['file_name'])
+      .where('id', '=', unnamed.json<{ attachmentId: string }>().attachmentId)
+      .executeTakeFirstOrThrow();
+    assert.equal(row.file_name, 'skannattu kuva.jpg');
+  });
+
+  test('GET /v1/attachments/{id} serves a name whose extension matches the type, also for old rows', async () => {
+    const citizen = await createAccount(h);
+    // Stored before names were checked: HTML accepted as text/plain under the name "trick.pdf".
+    const html = Buffer.from('<html><script>alert(1)</script></html>');
+    const old = await createCitizenMessage(h, {
+      organisation: org,
+      accountId: citizen.id,
+      attachment: { fileName: 'trick.pdf', mediaType: 'text/plain', content: html },
+    });
+    const file = await api.get(`/v1/attachments/${old.attachmentId}`);
+    assert.equal(file.statusCode, 200);
+    assert.equal(file.headers['content-type'], 'text/plain');
+    assert.equal(
+      file.headers['content-disposition'],
+      `attachment; filename="trick.txt"; filename*=UTF-8''trick.txt`,
+    );
+    assert.deepEqual(file.rawPayload, html);
+    const message = await api.get(`/v2/messages/${old.messageId}`);
+    const listed = message.json<{ electronic: { attachments: Array<{ filename: string }> } }>();
+    assert.equal(listed.electronic.attachments[0]?.filename, 'trick.txt');
+
+    const named = await createCitizenMessage(h, {
+      organisation: org,
+      accountId: citizen.id,
+      attachment: { fileName: 'Päätös (2).pdf', mediaType: 'application/pdf', content: tinyPdf() },
+    });
+    const kept = await api.get(`/v1/attachments/${named.attachmentId}`);
+    assert.equal(
+      kept.headers['content-disposition'],
+      `attachment; filename="P__t_s (2).pdf"; filename*=UTF-8''P%C3%A4%C3%A4t%C3%B6s%20%282%29.pdf`,
+    );
   });
 
   test('over 10,485,760 bytes answers 413 in plain text and stores nothing', async () => {

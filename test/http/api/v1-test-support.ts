@@ -55,11 +55,15 @@ export async function assertV1Event(event: { eventType: string }): Promise<void>
   await assertContractSchema(variant, event);
 }
 
-/** A multipart body with a "file" part and, optionally, a JSON "metadata" part before it. */
+/**
+ * A multipart body with a "file" part (declared application/octet-stream unless told otherwise)
+ * and, optionally, a JSON "metadata" part before it.
+ */
 export function multipartBody(
   content: Buffer,
   fileName: string,
   metadata?: unknown,
+  declaredType = 'application/octet-stream',
 ): { payload: Buffer; contentType: string } {
   const boundary = `----v1test${Math.random().toString(16).slice(2)}`;
   const parts: Buffer[] = [];
@@ -74,7 +78,7 @@ export function multipartBody(
   parts.push(
     Buffer.from(
       `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\n` +
-        'Content-Type: application/octet-stream\r\n\r\n',
+        `Content-Type: ${declaredType}\r\n\r\n`,
     ),
     content,
     Buffer.from(`\r\n--${boundary}--\r\n`),

@@ -12,6 +12,7 @@ import {
   tinyPdf,
   type TestOrganisation,
 } from '../../helpers/factories.js';
+import { goodFile, issuePayloads } from '../../helpers/attachment-samples.js';
 import { createHarness, type TestHarness } from '../../helpers/test-app.js';
 import { multipartBody, uploadV1 } from './v1-test-support.js';
 
@@ -23,8 +24,14 @@ describe('organisation API v1: uploads and messages from end users', () => {
   let otherApi: ApiClient;
   let citizen: { id: number; identityCode: string };
 
-  const upload = (url: '/v1/files' | '/v1/attachments', content: Buffer, metadata?: unknown, client = api) =>
-    uploadV1(h, client.token, url, multipartBody(content, 'tiedosto.pdf', metadata));
+  const upload = (
+    url: '/v1/files' | '/v1/attachments',
+    content: Buffer,
+    metadata?: unknown,
+    client = api,
+    fileName = 'tiedosto.pdf',
+    declaredType?: string,
+  ) => uploadV1(h, client.token, url, multipartBody(content, fileName, metadata, declaredType));
   const uploadRow = (id: string) =>
     h.context.database.db
       .selectFrom('attachments')
@@ -64,9 +71,18 @@ describe('organisation API v1: uploads and messages from end users', () => {
 
   test('POST /v1/files refuses anything but a PDF, an empty file and a missing part, storing nothing', async () => {
     const before = await rowCounts(h);
-    const notPdf = await upload('/v1/files', Buffer.from('tavallista tekstiä\n'));
+    const notPdf = await upload(
+      '/v1/files',
+      Buffer.from('tavallista tekstiä\n'),
+      undefined,
+      api,
+      'teksti.txt',
+    );
     assert.equal(notPdf.statusCode, 415);
-    assert.match(notPdf.json<{ reason: string }>().reason, /^file: /);
+    assert.equal(
+      notPdf.json<{ reason: string }>().reason,
+      'file "teksti.txt": must be a PDF document, the content is text/plain',
+    );
     const empty = await upload('/v1/files', Buffer.alloc(0));
     assert.equal(empty.statusCode, 400);
     assert.match(empty.json<{ reason: string }>().reason, /^file: /);
@@ -101,7 +117,7 @@ describe('organisation API v1: uploads and messages from end users', () => {
 
   test('POST /v1/attachments needs the metadata with a valid recipientId, which it does not keep', async () => {
     const text = Buffer.from('liite\n');
-    const ok = await upload('/v1/attachments', text, { recipientId: citizen.identityCode });
+    const ok = await upload('/v1/attachments', text, { recipientId: citizen.identityCode }, api, 'liite.txt');
     assert.equal(ok.statusCode, 201, ok.body);
     const { attachmentId } = ok.json<{ attachmentId: string }>();
     assert.equal((await uploadRow(attachmentId))?.media_type, 'text/plain');
@@ -123,6 +139,67 @@ describe('organisation API v1: uploads and messages from end users', () => {
     });
     assert.equal(unsupported.statusCode, 415);
     assert.deepEqual(await rowCounts(h), before);
+  });
+
+  test('both v1 uploads refuse the issue’s files and contradicting names or types with 415, storing nothing', async () => {
+    const before = await rowCounts(h);
+    const metadata = { recipientId: citizen.identityCode };
+    for (const url of ['/v1/files', '/v1/attachments'] as const) {
+      for (const payload of Object.values(issuePayloads)) {
+        const response = await upload(
+          url,
+          payload.content,
+          metadata,
+          api,
+          payload.fileName,
+          payload.declaredType,
+        );
+        assert.equal(response.statusCode, 415, `${url} ${payload.fileName}`);
+        assert.match(response.json<{ reason: string }>().reason, new RegExp(`^file "${payload.fileName}": `));
+      }
+      const textAsPdf = await upload(url, Buffer.from('Lasku 12 €\n'), metadata, api, 'trick.pdf');
+      assert.equal(textAsPdf.statusCode, 415);
+      assert.equal(
+        textAsPdf.json<{ reason: string }>().reason,
+        'file "trick.pdf": the name says application/pdf but the content is text/plain',
+      );
+      const declaredPng = await upload(url, tinyPdf(), metadata, api, 'paatos.pdf', 'image/png');
+      assert.equal(declaredPng.statusCode, 415);
+      assert.equal(
+        declaredPng.json<{ reason: string }>().reason,
+        'file "paatos.pdf": the declared Content-Type is image/png but the content is application/pdf',
+      );
+    }
+    for (const fileName of ['kuva.png', 'kuva']) {
+      const pngAsV1File = await upload('/v1/files', goodFile('image/png').content, undefined, api, fileName);
+      assert.equal(pngAsV1File.statusCode, 415);
+      assert.equal(
+        pngAsV1File.json<{ reason: string }>().reason,
+        `file "${fileName}": must be a PDF document, the content is image/png`,
+      );
+    }
+    assert.deepEqual(await rowCounts(h), before);
+  });
+
+  test('v1 uploads store a name without an extension with the detected type’s extension', async () => {
+    const file = await upload('/v1/files', tinyPdf(), undefined, api, 'paatos', 'application/pdf');
+    assert.equal(file.statusCode, 201, file.body);
+    assert.equal((await uploadRow(file.json<{ fileId: string }>().fileId))?.file_name, 'paatos.pdf');
+    const docx = goodFile('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    const attachment = await upload(
+      '/v1/attachments',
+      docx.content,
+      { recipientId: citizen.identityCode },
+      api,
+      'hakemus',
+    );
+    assert.equal(attachment.statusCode, 201, attachment.body);
+    assert.deepEqual(await uploadRow(attachment.json<{ attachmentId: string }>().attachmentId), {
+      organisation_id: org.id,
+      media_type: docx.mediaType,
+      file_name: 'hakemus.docx',
+      message_id: null,
+    });
   });
 
   test('an upload is usable only by the organisation that made it', async () => {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { goodFile, issuePayloads } from '../../helpers/attachment-samples.js';
 import { signInAs } from '../../helpers/citizen-session.js';
 import {
   createAccount,
@@ -150,6 +151,70 @@ describe('mailbox pages: new messages and replies', () => {
     assert.ok(wrongType.body.includes('Liitteen kuva.gif tiedostotyyppiä ei hyväksytä.'));
     const after = [await countRows('messages'), await countRows('attachments'), await countRows('events')];
     assert.deepEqual(after, before);
+  });
+
+  test('the issue’s files come back as field errors naming the file, and nothing is stored', async () => {
+    const before = [await countRows('messages'), await countRows('attachments'), await countRows('events')];
+    for (const payload of Object.values(issuePayloads)) {
+      const response = await send('/mailbox/new', newMessage(), [
+        { fileName: payload.fileName, content: payload.content, contentType: payload.declaredType },
+      ]);
+      assert.equal(response.statusCode, 415, payload.fileName);
+      const fieldError = /<p class="field-error" id="attachments-error">([^<]*)<\/p>/.exec(response.body);
+      assert.equal(fieldError?.[1], `Liitteen ${payload.fileName} tiedostotyyppiä ei hyväksytä.`);
+    }
+    const mismatch = await send('/mailbox/new', newMessage(), [
+      { fileName: 'selvitys.pdf', content: sampleFiles.text, contentType: 'application/pdf' },
+    ]);
+    assert.equal(mismatch.statusCode, 415);
+    assert.ok(
+      mismatch.body.includes(
+        'Liitteen selvitys.pdf tiedostotyyppi (PDF) ei vastaa sen sisältöä (TXT). Tarkista, että valitsit oikean tiedoston.',
+      ),
+    );
+    const declared = await send('/mailbox/new', newMessage(), [
+      { fileName: 'skannattu', content: sampleFiles.pdf, contentType: 'image/png' },
+    ]);
+    assert.equal(declared.statusCode, 415);
+    assert.ok(
+      declared.body.includes('Liitteen skannattu tiedostotyyppi (PNG) ei vastaa sen sisältöä (PDF).'),
+    );
+    const after = [await countRows('messages'), await countRows('attachments'), await countRows('events')];
+    assert.deepEqual(after, before);
+  });
+
+  test('the mismatch is explained in the user’s language', async () => {
+    const file = { fileName: 'selvitys.pdf', content: sampleFiles.text, contentType: 'application/pdf' };
+    const expected: Array<[string, string]> = [
+      ['sv', 'Filtypen för bilagan selvitys.pdf (PDF) motsvarar inte innehållet (TXT).'],
+      ['en', 'The file type of the attachment selvitys.pdf (PDF) does not match its content (TXT).'],
+    ];
+    for (const [lang, text] of expected) {
+      const session = { ...asKimmo, cookies: { ...asKimmo.cookies, lang } };
+      const response = await send('/mailbox/new', newMessage(), [file], session);
+      assert.equal(response.statusCode, 415, lang);
+      assert.ok(response.body.includes(text), lang);
+    }
+  });
+
+  test('good files of other types are stored as detected, a name without an extension gets one', async () => {
+    const docx = goodFile('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    const response = await send('/mailbox/new', newMessage(), [
+      { fileName: docx.fileName, content: docx.content, contentType: docx.mediaType },
+      { fileName: 'kuva', content: goodFile('image/jpeg').content, contentType: 'image/jpeg' },
+    ]);
+    assert.equal(response.statusCode, 303);
+    const id = Number(/messages\/(\d+)/.exec(String(response.headers.location))![1]);
+    const rows = await h.context.database.db
+      .selectFrom('attachments')
+      .select(['file_name', 'media_type'])
+      .where('message_id', '=', id)
+      .orderBy('position')
+      .execute();
+    assert.deepEqual(rows, [
+      { file_name: docx.fileName, media_type: docx.mediaType },
+      { file_name: 'kuva.jpg', media_type: 'image/jpeg' },
+    ]);
   });
 
   test('exactly 10 MiB is accepted', async () => {

@@ -199,6 +199,33 @@ describe('mailbox pages: folders, message page, acknowledgement, deletion, downl
     assert.deepEqual(response.rawPayload, sampleFiles.pdf);
   });
 
+  test('a download’s name always has the extension of its type, also for rows stored before names were checked', async () => {
+    const html = Buffer.from('<html><script>alert(1)</script></html>');
+    const { messageId, attachmentIds } = await insertOrganisationMessage(h, {
+      accountId: kimmo,
+      organisation: org,
+      attachments: [
+        { fileName: 'trick.pdf', mediaType: 'text/plain', content: html },
+        { fileName: 'ohje.html', mediaType: 'text/plain', content: html },
+        { fileName: 'skannattu', mediaType: 'application/pdf', content: sampleFiles.pdf },
+      ],
+    });
+    const served: string[] = [];
+    for (const attachmentId of attachmentIds) {
+      const response = await get(`/mailbox/messages/${messageId}/attachments/${attachmentId}`);
+      assert.equal(response.statusCode, 200);
+      served.push(String(response.headers['content-disposition']));
+    }
+    assert.deepEqual(served, [
+      `attachment; filename="trick.txt"; filename*=UTF-8''trick.txt`,
+      `attachment; filename="ohje.txt"; filename*=UTF-8''ohje.txt`,
+      `attachment; filename="skannattu.pdf"; filename*=UTF-8''skannattu.pdf`,
+    ]);
+    const page = await get(`/mailbox/messages/${messageId}`);
+    for (const name of ['trick.txt', 'ohje.txt', 'skannattu.pdf']) assert.ok(page.body.includes(name), name);
+    assert.ok(!page.body.includes('trick.pdf'));
+  });
+
   test('person A can never open, download, acknowledge, delete, restore or reply to B’s message', async () => {
     const { messageId, attachmentIds } = await insertOrganisationMessage(h, {
       accountId: maija,

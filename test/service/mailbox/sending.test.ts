@@ -182,18 +182,54 @@ describe('mailbox sending service', () => {
     assert.deepEqual(tooMany.problems, [{ field: 'attachments', code: 'tooMany' }]);
   });
 
-  test('an HTML file is stored as plain text, decided by content and not by its name', async () => {
+  test('markup and names or declared types that contradict the content are refused, storing nothing', async () => {
+    const before = await h.context.database.db.selectFrom('attachments').select('id').execute();
+    const cases: Array<[ComposeInput['attachments'][number], object]> = [
+      [
+        { fileName: 'sivu.pdf', content: sampleFiles.html },
+        { code: 'unsupportedType', fileName: 'sivu.pdf' },
+      ],
+      [
+        { fileName: 'selvitys.pdf', content: sampleFiles.text },
+        {
+          code: 'typeMismatch',
+          fileName: 'selvitys.pdf',
+          claimedType: 'application/pdf',
+          contentType: 'text/plain',
+        },
+      ],
+      [
+        { fileName: 'liite', content: sampleFiles.pdf, declaredType: 'image/png' },
+        { code: 'typeMismatch', fileName: 'liite', claimedType: 'image/png', contentType: 'application/pdf' },
+      ],
+      [
+        { fileName: 'lasku.pdf.js', content: sampleFiles.text },
+        { code: 'unsupportedType', fileName: 'lasku.pdf.js' },
+      ],
+    ];
+    for (const [file, problem] of cases) {
+      const refused = await rejection(
+        sending().sendNewMessage({ accountId: kimmo }, open.servicePk, input({ attachments: [file] })),
+      );
+      assert.equal(refused.status, 415, file.fileName);
+      assert.deepEqual(refused.problems, [{ field: 'attachments', ...problem }], file.fileName);
+    }
+    const after = await h.context.database.db.selectFrom('attachments').select('id').execute();
+    assert.equal(after.length, before.length);
+  });
+
+  test('a file name without an extension is stored with the extension of its content', async () => {
     const id = await sending().sendNewMessage(
       { accountId: kimmo },
       open.servicePk,
-      input({ attachments: [{ fileName: 'sivu.pdf', content: sampleFiles.html }] }),
+      input({ attachments: [{ fileName: 'skannattu', content: sampleFiles.pdf }] }),
     );
     const [attachment] = await h.context.database.db
       .selectFrom('attachments')
-      .select(['media_type'])
+      .select(['file_name', 'media_type'])
       .where('message_id', '=', id)
       .execute();
-    assert.equal(attachment?.media_type, 'text/plain');
+    assert.deepEqual(attachment, { file_name: 'skannattu.pdf', media_type: 'application/pdf' });
   });
 
   test('a reply joins the thread and goes to the original service', async () => {

@@ -4,6 +4,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { UnsupportedMediaTypeError, ValidationError } from '../../../errors.js';
 import { maxAttachmentBytes, type AttachmentService } from '../../../modules/messages/attachment-service.js';
+import { contentDisposition } from '../../content-disposition.js';
+import { declaredPartType } from '../../multipart-part-type.js';
 import { principalOf } from './authentication.js';
 import { ErrorResponse, authenticatedErrors, tokenSecurity } from './schemas/common.js';
 import { AttachmentIdParams, AttachmentReferenceResponse } from './schemas/query-schemas.js';
@@ -45,9 +47,11 @@ export function attachmentRoutes(attachments: AttachmentService): FastifyPluginA
             'Upload an attachment that will either be attached to an electronic message or be printed and delivered via paper mail.',
           description:
             'Multipart form data with one part named "file", at most 10,485,760 bytes. The type is decided ' +
-            'from the content: PDF, JPEG, PNG, plain text, Word, Excel, PowerPoint (old and OOXML), ' +
-            'OpenDocument text and spreadsheet. The file name is shown to the recipient. Uploads not used ' +
-            'in a message within 24 hours are removed.',
+            'from the content: PDF, JPEG, PNG, plain text (not markup), Word, Excel, PowerPoint (old and ' +
+            'OOXML), OpenDocument text and spreadsheet. A file name extension or a part Content-Type that ' +
+            'contradicts the content is refused with 415 naming the file and both types; a name without an ' +
+            "extension gets the detected type's one. The file name is shown to the recipient. Uploads not " +
+            'used in a message within 24 hours are removed.',
           operationId: 'postV3Attachments',
           security: tokenSecurity,
           consumes: ['multipart/form-data'],
@@ -68,6 +72,7 @@ export function attachmentRoutes(attachments: AttachmentService): FastifyPluginA
         const created = await attachments.upload(principal, {
           fileName: file.part.filename,
           content: file.content,
+          declaredType: declaredPartType(file.part.mimetype),
         });
         return reply.status(201).send(created);
       },
@@ -84,7 +89,8 @@ export function attachmentRoutes(attachments: AttachmentService): FastifyPluginA
           security: tokenSecurity,
           params: AttachmentIdParams,
           response: authenticatedErrors({
-            // Sent as raw bytes (Fastify never serialises a Buffer), in the type sniffed at upload.
+            // Sent as raw bytes (Fastify never serialises a Buffer), in the type sniffed at upload, under
+            // a name whose extension matches that type.
             200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary' }),
             400: ErrorResponse,
             404: ErrorResponse,
@@ -95,7 +101,7 @@ export function attachmentRoutes(attachments: AttachmentService): FastifyPluginA
         const file = await attachments.citizenAttachment(principalOf(request), request.params.id);
         return reply
           .type(file.mediaType)
-          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+          .header('content-disposition', contentDisposition(file.fileName))
           .header('cache-control', 'no-store')
           .send(file.content);
       },

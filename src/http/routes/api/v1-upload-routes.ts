@@ -1,10 +1,12 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { AttachmentFile } from '../../../domain/attachment-types.js';
 import { UnsupportedMediaTypeError, ValidationError } from '../../../errors.js';
 import { maxAttachmentBytes, type AttachmentService } from '../../../modules/messages/attachment-service.js';
 import { validateRecipientId } from '../../../modules/messages/message-validation.js';
 import { uploadV1File } from '../../../modules/messages/v1-file-upload.js';
+import { declaredPartType } from '../../multipart-part-type.js';
 import { principalOf } from './authentication.js';
 import {
   ErrorResponse,
@@ -23,9 +25,7 @@ function tooLarge(reply: FastifyReply) {
   return reply.status(413).type('text/plain').send(tooLargeText);
 }
 
-interface Upload {
-  fileName: string | undefined;
-  content: Buffer;
+interface Upload extends AttachmentFile {
   fields: Map<string, unknown>;
 }
 
@@ -38,13 +38,17 @@ async function readUpload(request: FastifyRequest): Promise<Upload | 'too large'
     throw new UnsupportedMediaTypeError('the request must be multipart/form-data with a "file" part');
   }
   const fields = new Map<string, unknown>();
-  let file: { fileName: string | undefined; content: Buffer } | undefined;
+  let file: AttachmentFile | undefined;
   try {
     for await (const part of request.parts()) {
       if (part.type === 'field') {
         fields.set(part.fieldname, part.value);
       } else if (part.fieldname === 'file' && !file) {
-        file = { fileName: part.filename, content: await part.toBuffer() };
+        file = {
+          fileName: part.filename,
+          content: await part.toBuffer(),
+          declaredType: declaredPartType(part.mimetype),
+        };
       } else {
         throw new ValidationError(part.fieldname, 'is not an expected file part');
       }
@@ -97,8 +101,9 @@ export function v1UploadRoutes(attachments: AttachmentService): FastifyPluginAsy
             'Upload a PDF file that will either be attached to an electronic message or be printed and delivered via paper mail.',
           description:
             'Deprecated; use POST /v2/attachments. Multipart form data with one part named "file": a ' +
-            'PDF document (decided from the content) of at most 10,485,760 bytes; larger uploads are ' +
-            'refused with 413 as in v2. Files not used in a message within 24 hours are removed.',
+            'PDF document (decided from the content; name and part Content-Type must agree, as in v2) of ' +
+            'at most 10,485,760 bytes; larger uploads are refused with 413 as in v2. Files not used in a ' +
+            'message within 24 hours are removed.',
           operationId: 'postV1Files',
           deprecated: true,
           security: tokenSecurity,
@@ -128,8 +133,9 @@ export function v1UploadRoutes(attachments: AttachmentService): FastifyPluginAsy
           summary: 'Upload an attachment that you want to include in an electronic message.',
           description:
             'Deprecated; use POST /v2/attachments. Multipart form data with a part named "file" (at ' +
-            'most 10,485,760 bytes, type decided from the content as in v2) and a JSON part named ' +
-            '"metadata" holding the recipientId. Attachments not used within 24 hours are removed.',
+            'most 10,485,760 bytes, type decided from the content and checked against its name as in ' +
+            'v2) and a JSON part named "metadata" holding the recipientId. Attachments not used within ' +
+            '24 hours are removed.',
           operationId: 'postV2Attachments',
           deprecated: true,
           security: tokenSecurity,

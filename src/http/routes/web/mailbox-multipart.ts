@@ -3,6 +3,7 @@ import type { Readable } from 'node:stream';
 import type { FastifyRequest } from 'fastify';
 import type { UploadedFile } from '../../../modules/mailbox/index.js';
 import { limits } from '../../../modules/mailbox/types.js';
+import { declaredPartType } from '../../multipart-part-type.js';
 import { assertCsrf } from '../../plugins/citizen-session.js';
 
 export interface ComposeForm {
@@ -75,7 +76,7 @@ export async function readComposeForm(request: FastifyRequest): Promise<ComposeF
       if (totalBytes > maxFormBytes) {
         throw new PayloadTooLargeError(`attachments: together at most ${maxFormBytes} bytes`);
       }
-      files.push({ fileName: part.filename, content });
+      files.push({ fileName: part.filename, content, declaredType: declaredPartType(part.mimetype) });
     }
   } catch (error) {
     if ((error as { code?: string }).code !== 'FST_FILES_LIMIT') throw error;

@@ -1,3 +1,4 @@
+import { attachmentTypes, typeLabel } from '../../../domain/attachment-types.js';
 import type { ComposeProblem } from '../../../modules/mailbox/index.js';
 import type { OpenService } from '../../../modules/mailbox/mailbox-repository.js';
 import type { ReplyTarget } from '../../../modules/mailbox/sending-service.js';
@@ -26,6 +27,12 @@ export interface ComposePageProps {
   filesDropped: boolean;
 }
 
+/** The file picker offers what the attachment policy accepts. */
+const acceptedExtensions = Object.values(attachmentTypes)
+  .flat()
+  .map((extension) => `.${extension}`)
+  .join(',');
+
 const fieldIds = {
   service: 'service',
   citizenType: 'type-Hakemus',
@@ -36,7 +43,11 @@ const fieldIds = {
 
 function problemText(ctx: PageContext, problem: ComposeProblem): string {
   const key = `${problem.field}${problem.code[0]!.toUpperCase()}${problem.code.slice(1)}`;
-  return ctx.t(`mailbox.problems.${key}`, { file: problem.fileName ?? '' });
+  return ctx.t(`mailbox.problems.${key}`, {
+    file: problem.fileName ?? '',
+    claimed: problem.claimedType ? typeLabel(problem.claimedType) : '',
+    actual: problem.contentType ? typeLabel(problem.contentType) : '',
+  });
 }
 
 /** One form for new messages and replies; plain multipart POST, no JavaScript needed. */
@@ -120,7 +131,7 @@ export function ComposePage(props: ComposePageProps) {
               id="attachments"
               name="attachments"
               multiple
-              accept=".pdf,.jpg,.jpeg,.png,.txt,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods"
+              accept={acceptedExtensions}
               aria-invalid={problemsOf('attachments').length > 0 ? 'true' : undefined}
               aria-describedby={
                 problemsOf('attachments').length > 0

@@ -102,6 +102,8 @@ export const mailbox_en = {
     attachmentsTooLarge: 'The attachment {{file}} is too large (at most 10 MB).',
     attachmentsUnsupportedType: 'The file type of the attachment {{file}} is not accepted.',
     attachmentsEmpty: 'The attachment {{file}} is empty.',
+    attachmentsTypeMismatch:
+      'The file type of the attachment {{file}} ({{claimed}}) does not match its content ({{actual}}). Check that you chose the right file.',
   },
   notices: {
     acknowledged: 'Receipt of the message has been acknowledged.',

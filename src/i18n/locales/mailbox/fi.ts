@@ -101,6 +101,8 @@ export const mailbox_fi = {
     attachmentsTooLarge: 'Liite {{file}} on liian suuri (enintään 10 Mt).',
     attachmentsUnsupportedType: 'Liitteen {{file}} tiedostotyyppiä ei hyväksytä.',
     attachmentsEmpty: 'Liite {{file}} on tyhjä.',
+    attachmentsTypeMismatch:
+      'Liitteen {{file}} tiedostotyyppi ({{claimed}}) ei vastaa sen sisältöä ({{actual}}). Tarkista, että valitsit oikean tiedoston.',
   },
   notices: {
     acknowledged: 'Viesti on kuitattu vastaanotetuksi.',

@@ -102,6 +102,8 @@ export const mailbox_sv = {
     attachmentsTooLarge: 'Bilagan {{file}} är för stor (högst 10 MB).',
     attachmentsUnsupportedType: 'Filtypen för bilagan {{file}} godkänns inte.',
     attachmentsEmpty: 'Bilagan {{file}} är tom.',
+    attachmentsTypeMismatch:
+      'Filtypen för bilagan {{file}} ({{claimed}}) motsvarar inte innehållet ({{actual}}). Kontrollera att du har valt rätt fil.',
   },
   notices: {
     acknowledged: 'Meddelandet har kvitterats som mottaget.',
