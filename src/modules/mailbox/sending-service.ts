@@ -6,6 +6,7 @@ import { appendFeedEvent } from '../messages/event-repository.js';
 import { contentContext, decryptText, encryptText } from '../messages/message-content.js';
 import { judgeAttachment, type AttachmentRefusal } from '../../domain/attachment-types.js';
 import { cleanFileName } from '../../domain/attachment-file-name.js';
+import { findDeceptiveCharacter } from '../../domain/deceptive-characters.js';
 import type { MailboxRepository, OpenService, ServiceRef, Trx } from './mailbox-repository.js';
 import { isSealed, isVisible } from './message-rules.js';
 import { isCitizenMessageType, limits, type Actor, type LocalisedNames } from './types.js';
@@ -32,7 +33,14 @@ export interface ComposeInput {
 }
 
 export type ComposeField = 'service' | 'citizenType' | 'title' | 'body' | 'attachments';
-export type ComposeProblemCode = 'required' | 'tooLong' | 'invalid' | 'tooMany' | AttachmentRejection;
+export type ComposeProblemCode =
+  | 'required'
+  | 'tooLong'
+  | 'invalid'
+  | 'tooMany'
+  /** Bidirectional controls or control characters that would make the text display as something else. */
+  | 'deceptive'
+  | AttachmentRejection;
 
 export interface ComposeProblem {
   field: ComposeField;
@@ -176,9 +184,13 @@ export class MailboxSendingService {
     if (title === '') problems.push({ field: 'title', code: 'required' });
     else if (Array.from(title).length > limits.titleLength)
       problems.push({ field: 'title', code: 'tooLong' });
+    else if (findDeceptiveCharacter(title, { multiline: false }))
+      problems.push({ field: 'title', code: 'deceptive' });
     const body = (input.body ?? '').replace(/\r\n?/g, '\n').trim();
     if (body === '') problems.push({ field: 'body', code: 'required' });
     else if (Array.from(body).length > limits.bodyLength) problems.push({ field: 'body', code: 'tooLong' });
+    else if (findDeceptiveCharacter(body, { multiline: true }))
+      problems.push({ field: 'body', code: 'deceptive' });
 
     const attachments: CheckedAttachment[] = [];
     if (input.attachments.length > limits.attachmentCount) {

@@ -1,4 +1,5 @@
 import { isValidBusinessId } from '../../domain/business-id.js';
+import { deceptiveCharacterProblem, findDeceptiveCharacter } from '../../domain/deceptive-characters.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
 import type {
   NewOrganisation,
@@ -39,6 +40,7 @@ export class OrganisationService {
       throw new ValidationError('businessId', 'not a valid business ID (Y-tunnus), e.g. 1234567-1');
     }
     if (!input.nameFi.trim()) throw new ValidationError('name', 'is required');
+    checkNames(input);
     if (await this.repository.findOrganisationByBusinessId(input.businessId)) {
       throw new ConflictError(`organisation ${input.businessId} already exists`);
     }
@@ -67,6 +69,7 @@ export class OrganisationService {
       throw new ValidationError('serviceId', 'use 1–100 letters, digits, dots, dashes or underscores');
     }
     if (!input.nameFi.trim()) throw new ValidationError('name', 'is required');
+    checkNames(input);
     if (await this.repository.findServiceByServiceId(input.serviceId)) {
       throw new ConflictError(`service ${input.serviceId} already exists`);
     }
@@ -107,5 +110,21 @@ export class OrganisationService {
           .map((s) => localisedName(s, locale)),
       }))
       .filter((organisation) => organisation.services.length > 0);
+  }
+}
+
+/** Names are shown to citizens next to every message; they must read as what they are. */
+function checkNames(input: {
+  nameFi: string;
+  nameSv?: string | undefined;
+  nameEn?: string | undefined;
+}): void {
+  for (const [field, value] of [
+    ['name', input.nameFi],
+    ['nameSv', input.nameSv],
+    ['nameEn', input.nameEn],
+  ] as const) {
+    const found = value === undefined ? undefined : findDeceptiveCharacter(value, { multiline: false });
+    if (found) throw new ValidationError(field, deceptiveCharacterProblem(found));
   }
 }

@@ -96,8 +96,12 @@ export const mailbox_en = {
     citizenTypeRequired: 'Choose the type of message.',
     titleRequired: 'Enter a subject.',
     titleTooLong: 'The subject is too long (at most 256 characters).',
+    titleDeceptive:
+      'The subject contains an invisible control character that would change how the text is shown. Remove it and type the subject again.',
     bodyRequired: 'Enter a message.',
     bodyTooLong: 'The message is too long (at most 40,000 characters).',
+    bodyDeceptive:
+      'The message contains an invisible control character that would change how the text is shown. Remove it or type the message again.',
     attachmentsTooMany: 'You can add at most 50 attachments.',
     attachmentsTooLarge: 'The attachment {{file}} is too large (at most 10 MB).',
     attachmentsUnsupportedType: 'The file type of the attachment {{file}} is not accepted.',

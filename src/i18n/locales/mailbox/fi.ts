@@ -95,8 +95,12 @@ export const mailbox_fi = {
     citizenTypeRequired: 'Valitse viestin tyyppi.',
     titleRequired: 'Kirjoita otsikko.',
     titleTooLong: 'Otsikko on liian pitkä (enintään 256 merkkiä).',
+    titleDeceptive:
+      'Otsikossa on näkymätön ohjausmerkki, joka muuttaisi tekstin näkymistä. Poista se ja kirjoita otsikko uudelleen.',
     bodyRequired: 'Kirjoita viesti.',
     bodyTooLong: 'Viesti on liian pitkä (enintään 40 000 merkkiä).',
+    bodyDeceptive:
+      'Viestissä on näkymätön ohjausmerkki, joka muuttaisi tekstin näkymistä. Poista se tai kirjoita viesti uudelleen.',
     attachmentsTooMany: 'Liitteitä voi olla enintään 50.',
     attachmentsTooLarge: 'Liite {{file}} on liian suuri (enintään 10 Mt).',
     attachmentsUnsupportedType: 'Liitteen {{file}} tiedostotyyppiä ei hyväksytä.',

@@ -96,8 +96,12 @@ export const mailbox_sv = {
     citizenTypeRequired: 'Välj typ av meddelande.',
     titleRequired: 'Skriv en rubrik.',
     titleTooLong: 'Rubriken är för lång (högst 256 tecken).',
+    titleDeceptive:
+      'Rubriken innehåller ett osynligt styrtecken som skulle ändra hur texten visas. Ta bort det och skriv rubriken på nytt.',
     bodyRequired: 'Skriv ett meddelande.',
     bodyTooLong: 'Meddelandet är för långt (högst 40 000 tecken).',
+    bodyDeceptive:
+      'Meddelandet innehåller ett osynligt styrtecken som skulle ändra hur texten visas. Ta bort det eller skriv meddelandet på nytt.',
     attachmentsTooMany: 'Du kan ha högst 50 bilagor.',
     attachmentsTooLarge: 'Bilagan {{file}} är för stor (högst 10 MB).',
     attachmentsUnsupportedType: 'Filtypen för bilagan {{file}} godkänns inte.',
