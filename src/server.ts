@@ -2,6 +2,7 @@ import type { Config } from './config/config.js';
 import { bootstrap } from './bootstrap.js';
 import { seedDemo } from './demo/seed-demo.js';
 import { buildApp, type App } from './http/app.js';
+import { startOpsServer } from './http/ops-server.js';
 import { Worker } from './worker/worker.js';
 import { workerTasks } from './worker/tasks.js';
 
@@ -16,6 +17,8 @@ export interface ServeOptions {
 export interface RunningServer {
   app: App | undefined;
   address: string | undefined;
+  /** The operators' listener (METRICS_PORT), when configured. */
+  opsAddress: string | undefined;
   /** Stops accepting, lets in-flight requests and jobs finish, then closes the database. */
   stop(): Promise<void>;
 }
@@ -36,13 +39,17 @@ export async function serve(config: Config, options: ServeOptions): Promise<Runn
     worker.start();
   }
 
+  const ops = config.metricsListener ? await startOpsServer(context, config.metricsListener) : undefined;
+
   let stopping: Promise<void> | undefined;
   return {
     app,
     address,
+    opsAddress: ops?.address,
     stop() {
       stopping ??= (async () => {
         await app?.close();
+        await ops?.server.close();
         await worker?.stop();
         await context.database.close();
         context.logger.flush();

@@ -51,6 +51,7 @@ export function buildProgram(): Command {
       } else {
         progress(`worker running (role ${options.role})`);
       }
+      if (server.opsAddress) progress(`metrics and health checks on ${server.opsAddress}`);
       const shutdown = (signal: string) => {
         progress(`${signal} received, finishing in-flight work`);
         server.stop().then(

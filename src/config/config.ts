@@ -32,6 +32,10 @@ export interface Config {
   printAddressWindowMm: { leftMm: number; topMm: number; widthMm: number; heightMm: number };
   printBatchMaxAgeMinutes: number;
   printBatchMaxLetters: number;
+  /** Bearer token that opens /metrics on the main port; without it /metrics is not served there. */
+  metricsToken: string | undefined;
+  /** A separate listener for /metrics, /healthz and /readyz (every role, the worker included). */
+  metricsListener: { port: number; host: string } | undefined;
 }
 
 export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -127,6 +131,14 @@ export function loadConfig(env: Env = process.env): Config {
     throw new ConfigError('OIDC_ISSUER is set, so OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are required');
   }
 
+  const metricsToken = optional(env, 'METRICS_TOKEN');
+  if (metricsToken !== undefined && metricsToken.length < 24) {
+    throw new ConfigError('METRICS_TOKEN must be at least 24 characters (it guards /metrics)');
+  }
+  const metricsPort =
+    optional(env, 'METRICS_PORT') === undefined ? undefined : integer(env, 'METRICS_PORT', 0, 0, 65535);
+  const metricsHost = optional(env, 'METRICS_HOST') ?? '127.0.0.1';
+
   const mailFrom = optional(env, 'MAIL_FROM') ?? `asiointitili <noreply@${publicUrl.hostname}>`;
 
   return {
@@ -155,5 +167,7 @@ export function loadConfig(env: Env = process.env): Config {
     printAddressWindowMm: addressWindow(env, 'PRINT_ADDRESS_WINDOW_MM'),
     printBatchMaxAgeMinutes: integer(env, 'PRINT_BATCH_MAX_AGE_MINUTES', 60, 1, 7 * 24 * 60),
     printBatchMaxLetters: integer(env, 'PRINT_BATCH_MAX_LETTERS', 500, 1, 100_000),
+    metricsToken,
+    metricsListener: metricsPort === undefined ? undefined : { port: metricsPort, host: metricsHost },
   };
 }

@@ -18,7 +18,7 @@ import { citizenSessionPlugin } from './plugins/citizen-session.js';
 import { answerUnroutable, errorHandlerPlugin } from './plugins/error-handler.js';
 import { requestContextPlugin } from './plugins/request-context.js';
 import { organisationApiRoutes } from './routes/api/index.js';
-import { opsRoutes } from './routes/ops.js';
+import { healthRoutes, metricsRoute } from './routes/ops.js';
 import { accountRoutes } from './routes/web/account-routes.js';
 import { mailboxRoutes } from './routes/web/mailbox-routes.js';
 import { publicPageRoutes } from './routes/web/public-pages.js';
@@ -76,7 +76,7 @@ export async function buildApp(
       .observe(reply.elapsedTime / 1000);
   });
 
-  await registerSecurityHeaders(app);
+  await registerSecurityHeaders(app, { https: context.config.publicUrl.protocol === 'https:' });
   await app.register(cookie);
   await app.register(formbody);
   await app.register(fastifyStatic, {
@@ -88,7 +88,10 @@ export async function buildApp(
   await app.register(errorHandlerPlugin);
   await app.register(citizenSessionPlugin(context));
 
-  await app.register(opsRoutes(context));
+  await app.register(healthRoutes(context));
+  if (context.config.metricsToken !== undefined) {
+    await app.register(metricsRoute(context, { token: context.config.metricsToken }));
+  }
   await app.register(
     publicPageRoutes(context, {
       listConnectedOrganisations: (locale) => services.organisations.connectedOrganisations(locale),

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { startOpsServer } from '../../src/http/ops-server.js';
 import { createHarness, type TestHarness } from '../helpers/test-app.js';
 
 describe('operations endpoints', () => {
@@ -21,13 +22,21 @@ describe('operations endpoints', () => {
     assert.equal(response.statusCode, 200);
   });
 
-  test('GET /metrics exposes Prometheus metrics including request durations', async () => {
+  test('the operators listener (METRICS_PORT) serves metrics, including request durations, over TCP', async () => {
     await h.app.inject({ method: 'GET', url: '/' });
-    const response = await h.app.inject({ method: 'GET', url: '/metrics' });
-    assert.equal(response.statusCode, 200);
-    assert.match(String(response.headers['content-type']), /text\/plain/);
-    assert.match(response.body, /http_request_duration_seconds_bucket\{[^}]*route="\/"/);
-    assert.match(response.body, /process_cpu_user_seconds_total/);
+    const ops = await startOpsServer(h.context, { port: 0, host: '127.0.0.1' });
+    try {
+      const response = await fetch(`${ops.address}/metrics`);
+      assert.equal(response.status, 200);
+      assert.match(String(response.headers.get('content-type')), /text\/plain/);
+      const body = await response.text();
+      assert.match(body, /http_request_duration_seconds_bucket\{[^}]*route="\/"/);
+      assert.match(body, /process_cpu_user_seconds_total/);
+      assert.equal((await fetch(`${ops.address}/healthz`)).status, 200);
+      assert.equal((await fetch(`${ops.address}/readyz`)).status, 200);
+    } finally {
+      await ops.server.close();
+    }
   });
 
   test('GET /readyz is 503 once the database is gone', async () => {
@@ -35,5 +44,6 @@ describe('operations endpoints', () => {
     const response = await h.app.inject({ method: 'GET', url: '/readyz' });
     assert.equal(response.statusCode, 503);
     assert.deepEqual(response.json(), { status: 'database unreachable' });
+    assert.equal(response.headers['retry-after'], '5');
   });
 });

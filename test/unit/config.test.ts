@@ -32,6 +32,8 @@ describe('configuration', () => {
     [{ TEST_IDP: 'maybe' }, /^TEST_IDP /],
     [{ SMTP_URL: 'http://mail' }, /^SMTP_URL /],
     [{ API_TOKEN_TTL_SECONDS: '5' }, /^API_TOKEN_TTL_SECONDS /],
+    [{ METRICS_TOKEN: 'short' }, /^METRICS_TOKEN /],
+    [{ METRICS_PORT: 'x' }, /^METRICS_PORT /],
   ];
   for (const [env, pattern] of bad) {
     test(`rejects ${JSON.stringify(env)} with a one-line message naming the variable`, () => {

@@ -1,11 +1,12 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../app-context.js';
 
 const Status = Type.Object({ status: Type.String() });
 
-/** Liveness, readiness and Prometheus metrics for operators and orchestrators. */
-export function opsRoutes(context: AppContext): FastifyPluginAsyncTypebox {
+/** Liveness and readiness for orchestrators and load balancers. */
+export function healthRoutes(context: AppContext): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get(
       '/healthz',
@@ -22,15 +23,40 @@ export function opsRoutes(context: AppContext): FastifyPluginAsyncTypebox {
           return { status: 'ok' };
         } catch (error) {
           request.log.warn({ err: error }, 'database not reachable');
-          return reply.status(503).send({ status: 'database unreachable' });
+          return reply.status(503).header('retry-after', '5').send({ status: 'database unreachable' });
         }
       },
     );
+  };
+}
 
+function digest(text: string): Buffer {
+  return createHash('sha256').update(text, 'utf8').digest();
+}
+
+/** `Authorization: Bearer <METRICS_TOKEN>`, compared in constant time. */
+function presentsToken(header: string | undefined, token: string): boolean {
+  const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
+  return match !== null && timingSafeEqual(digest(match[1]!), digest(token));
+}
+
+/**
+ * Prometheus metrics. Metrics tell an outsider the traffic, routes and error rates, so they are not
+ * public: on the main port only with METRICS_TOKEN (otherwise 404, as if absent), and without a token
+ * on the separate METRICS_PORT listener, which binds to localhost unless told otherwise.
+ */
+export function metricsRoute(
+  context: AppContext,
+  options: { token: string | undefined },
+): FastifyPluginAsyncTypebox {
+  return async (app) => {
     app.get(
       '/metrics',
       { schema: { hide: true, response: { 200: Type.String() } }, logLevel: 'warn' },
-      async (_request, reply) => {
+      async (request, reply) => {
+        if (options.token !== undefined && !presentsToken(request.headers.authorization, options.token)) {
+          return reply.callNotFound();
+        }
         const body = await context.metrics.registry.metrics();
         return reply.type(context.metrics.registry.contentType).send(body);
       },

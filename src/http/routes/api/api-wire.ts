@@ -9,7 +9,6 @@ import { apiErrorHandlers } from '../../plugins/error-handler.js';
  *   media type, and Fastify would otherwise add `; charset=utf-8` (JSON is UTF-8 by definition).
  * - `traceId`: the request id (a UUID, also in every log line of the request), which the contract
  *   declares on most operations and a support case can quote.
- * - `Cache-Control: no-store`: every answer concerns one organisation's messages or credentials.
  * - Request bodies are validated without type coercion, so `"externalId": null` is a 400 naming the
  *   field and its type instead of silently becoming "". Query strings and path parameters are text
  *   by nature and keep Fastify's coercion.
@@ -23,7 +22,6 @@ export function registerApiWire(app: FastifyInstance): void {
       void reply.header('content-type', 'application/json');
     }
     void reply.header('traceId', request.id);
-    if (!reply.hasHeader('cache-control')) void reply.header('cache-control', 'no-store');
     return payload;
   });
 }
