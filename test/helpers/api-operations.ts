@@ -1,4 +1,5 @@
 import { ApiClient } from './api-client.js';
+import type { MultipartPart } from './fuzz.js';
 import {
   createAccount,
   createCitizenMessage,
@@ -25,6 +26,8 @@ export interface ApiCall {
   template: string;
   payload?: string | Buffer;
   contentType?: string;
+  /** The parts of a multipart body, for tests that rebuild it (the fuzzer). */
+  parts?: MultipartPart[];
   /** Bearer token; null sends none. */
   token: string | null;
   remoteAddress?: string;
@@ -78,8 +81,12 @@ export async function createApiWorld(h: TestHarness): Promise<ApiWorld> {
 }
 
 export function multipart(
-  parts: Array<{ name: string; fileName?: string; contentType?: string; content: Buffer | string }>,
-): { payload: Buffer; contentType: string } {
+  given: Array<{ name: string; fileName?: string; contentType?: string; content: Buffer | string }>,
+): { payload: Buffer; contentType: string; parts: MultipartPart[] } {
+  const parts = given.map((part) => ({
+    ...part,
+    content: Buffer.isBuffer(part.content) ? part.content : Buffer.from(part.content),
+  }));
   const boundary = `----walk${Math.random().toString(16).slice(2)}`;
   const chunks: Buffer[] = [];
   for (const part of parts) {
@@ -89,12 +96,12 @@ export function multipart(
         `--${boundary}\r\nContent-Disposition: ${disposition}\r\n` +
           `Content-Type: ${part.contentType ?? 'application/octet-stream'}\r\n\r\n`,
       ),
-      Buffer.isBuffer(part.content) ? part.content : Buffer.from(part.content),
+      part.content,
       Buffer.from('\r\n'),
     );
   }
   chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
+  return { payload: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}`, parts };
 }
 
 function json(world: ApiWorld, template: string, url: string, body: unknown): ApiCall {

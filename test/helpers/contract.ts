@@ -33,10 +33,12 @@ export interface ContractDocument {
 /**
  * Statuses we answer although the contract does not list them for every operation: 401 (no or
  * expired token; the contract forgets it on some operations), 403 (address not on the allowlist:
- * "All endpoints require a whitelisted IP address") and 429 (login throttling). Their bodies must
- * still be the contract's ErrorResponseV1.
+ * "All endpoints require a whitelisted IP address"), 413 (a body over the limit), 414 (a path
+ * parameter over Fastify's length limit), 415 (a media type
+ * the operation does not read) and 429 (throttling). Their bodies must still be the contract's
+ * ErrorResponseV1.
  */
-const deliberateStatuses = new Set([401, 403, 429]);
+const deliberateStatuses = new Set([401, 403, 413, 414, 415, 429]);
 const errorResponseV1: Schema = {
   type: 'object',
   required: ['reason'],

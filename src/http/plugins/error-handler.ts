@@ -40,19 +40,39 @@ export interface ErrorAnswer {
 }
 
 /**
- * Body-parser failures (malformed JSON, a forbidden `__proto__` key, an empty body, a broken
- * multipart stream) arrive as Fastify or busboy errors; they concern the request body as a whole.
+ * Body-parser failures (malformed JSON, a forbidden `__proto__` key, an empty body, a broken or
+ * over-full multipart stream) arrive as Fastify, @fastify/multipart or busboy errors; they concern
+ * the request body as a whole and are the client's to fix, so each becomes a 4xx naming the body.
  */
-function bodyProblem(error: FastifyError): string | undefined {
+function bodyProblem(error: FastifyError): ErrorAnswer | undefined {
   const code = error.code ?? '';
+  const bad = (problem: string): ErrorAnswer => ({ status: 400, reason: `body: ${problem}` });
   // Fastify's JSON parser reports a `__proto__` or `constructor.prototype` key as invalid JSON too.
   if (code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
-    return 'is not valid JSON, or has a forbidden __proto__ or constructor.prototype key';
+    return bad('is not valid JSON, or has a forbidden __proto__ or constructor.prototype key');
   }
-  if (code === 'FST_PROTO_VIOLATION') return 'has a part with a forbidden name (__proto__)';
-  if (code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return 'must not be empty';
+  if (code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return bad('must not be empty');
+  if (code === 'FST_PROTO_VIOLATION') return bad('has a part with a forbidden name (__proto__)');
+  if (code === 'FST_PARTS_LIMIT' || code === 'FST_FILES_LIMIT' || code === 'FST_FIELDS_LIMIT') {
+    return bad('has more parts than the form takes (one file part and the documented fields)');
+  }
+  if (code === 'FST_INVALID_JSON_FIELD_ERROR')
+    return bad('has a part declared as JSON that is not valid JSON');
+  if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') {
+    return { status: 415, reason: 'body: must be multipart/form-data' };
+  }
+  if (code === 'FST_MP_PREMATURE_CLOSE' || (!error.statusCode && busboyProblem.test(error.message))) {
+    return bad('is not a well-formed multipart/form-data body');
+  }
   return undefined;
 }
+
+/**
+ * @fastify/busboy's errors for broken multipart framing (truncated data, no boundary, no or an odd
+ * Content-Type); they carry no status code or error code of their own, only these messages.
+ */
+const busboyProblem =
+  /unexpected end of multipart data|^Multipart: Boundary not found|^Unsupported Content-Type|^Missing Content-Type/i;
 
 export function classifyError(error: FastifyError | Error): ErrorAnswer {
   if (error instanceof ValidationError) {
@@ -76,7 +96,7 @@ export function classifyError(error: FastifyError | Error): ErrorAnswer {
     };
   }
   const problem = bodyProblem(fastifyError);
-  if (problem) return { status: 400, reason: `body: ${problem}` };
+  if (problem) return problem;
   const status = fastifyError.statusCode ?? 500;
   if (status >= 400 && status < 500) {
     const retryAfter = status === 429 ? retryAfterOf(fastifyError) : undefined;

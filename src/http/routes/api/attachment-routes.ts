@@ -1,12 +1,10 @@
 import { Type } from '@sinclair/typebox';
-import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { UnsupportedMediaTypeError, ValidationError } from '../../../errors.js';
+import type { FastifyReply } from 'fastify';
 import { maxAttachmentBytes, type AttachmentService } from '../../../modules/messages/attachment-service.js';
 import { contentDisposition } from '../../content-disposition.js';
-import { declaredPartType } from '../../multipart-part-type.js';
 import { principalOf } from './authentication.js';
+import { readUpload } from './multipart-upload.js';
 import { ErrorResponse, authenticatedErrors, tokenSecurity } from './schemas/common.js';
 import { AttachmentIdParams, AttachmentReferenceResponse } from './schemas/query-schemas.js';
 
@@ -17,22 +15,6 @@ const multipartOverhead = 64 * 1024;
 /** The contract answers 413 in plain text, unlike every other error. */
 function tooLarge(reply: FastifyReply) {
   return reply.status(413).type('text/plain').send(tooLargeText);
-}
-
-async function readFilePart(
-  request: FastifyRequest,
-): Promise<{ part: MultipartFile; content: Buffer } | 'too large'> {
-  if (!request.isMultipart()) {
-    throw new UnsupportedMediaTypeError('the request must be multipart/form-data with a "file" part');
-  }
-  const part = await request.file();
-  if (!part || part.fieldname !== 'file') throw new ValidationError('file', 'is required');
-  try {
-    return { part, content: await part.toBuffer() };
-  } catch (error) {
-    if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') return 'too large';
-    throw error;
-  }
 }
 
 /** POST /v2/attachments (uploads) and GET /v1/attachments/{id} (citizens' attachments). */
@@ -67,13 +49,10 @@ export function attachmentRoutes(attachments: AttachmentService): FastifyPluginA
         const principal = principalOf(request);
         const declared = Number(request.headers['content-length']);
         if (declared > maxAttachmentBytes + multipartOverhead) return tooLarge(reply);
-        const file = await readFilePart(request);
-        if (file === 'too large') return tooLarge(reply);
-        const created = await attachments.upload(principal, {
-          fileName: file.part.filename,
-          content: file.content,
-          declaredType: declaredPartType(file.part.mimetype),
-        });
+        const upload = await readUpload(request);
+        if (upload === 'too large') return tooLarge(reply);
+        const { fileName, content, declaredType } = upload;
+        const created = await attachments.upload(principal, { fileName, content, declaredType });
         return reply.status(201).send(created);
       },
     );

@@ -28,20 +28,19 @@ export function v1MessageRoutes(sending: V1MessageSending): FastifyPluginAsyncTy
           description:
             "Deprecated; use POST /v2/messages/electronic. To reply to an end user's message, set " +
             'inReplyToMessageId; a reply to a message that does not exist is sent as if it were not a ' +
-            'reply. A repeated externalId answers 409 with the original messageId, as in v2.',
+            'reply. The contract lists no 409 here, so a repeated externalId answers 200 with the ' +
+            'original messageId and sends nothing again (a retry is safe).',
           operationId: 'postV1MessagesElectronic',
           deprecated: true,
           security: tokenSecurity,
           body: V1ElectronicMessageRequestBody,
-          response: authenticatedErrors({
-            200: MessageResponse,
-            400: ValidationErrorResponse,
-            409: MessageAlreadyExistsResponse,
-          }),
+          response: authenticatedErrors({ 200: MessageResponse, 400: ValidationErrorResponse }),
         },
       },
-      async (request, reply) =>
-        answerSendResult(reply, await sending.sendElectronic(principalOf(request), request.body)),
+      async (request) => {
+        const result = await sending.sendElectronic(principalOf(request), request.body);
+        return { messageId: result.messageId };
+      },
     );
 
     app.post(

@@ -1,13 +1,12 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { AttachmentFile } from '../../../domain/attachment-types.js';
-import { UnsupportedMediaTypeError, ValidationError } from '../../../errors.js';
+import { ValidationError } from '../../../errors.js';
 import { maxAttachmentBytes, type AttachmentService } from '../../../modules/messages/attachment-service.js';
 import { validateRecipientId } from '../../../modules/messages/message-validation.js';
 import { uploadV1File } from '../../../modules/messages/v1-file-upload.js';
-import { declaredPartType } from '../../multipart-part-type.js';
 import { principalOf } from './authentication.js';
+import { readUpload, type Upload } from './multipart-upload.js';
 import {
   ErrorResponse,
   ValidationErrorResponse,
@@ -23,45 +22,6 @@ const multipartOverhead = 64 * 1024;
 
 function tooLarge(reply: FastifyReply) {
   return reply.status(413).type('text/plain').send(tooLargeText);
-}
-
-interface Upload extends AttachmentFile {
-  fields: Map<string, unknown>;
-}
-
-/**
- * Reads the "file" part and any plain fields in whatever order they come: v1 attachments carry a
- * `metadata` part that clients may send before or after the file.
- */
-async function readUpload(request: FastifyRequest): Promise<Upload | 'too large'> {
-  if (!request.isMultipart()) {
-    throw new UnsupportedMediaTypeError('the request must be multipart/form-data with a "file" part');
-  }
-  const fields = new Map<string, unknown>();
-  let file: AttachmentFile | undefined;
-  try {
-    for await (const part of request.parts()) {
-      if (part.type === 'field') {
-        fields.set(part.fieldname, part.value);
-      } else if (part.fieldname === 'file' && !file) {
-        file = {
-          fileName: part.filename,
-          content: await part.toBuffer(),
-          declaredType: declaredPartType(part.mimetype),
-        };
-      } else {
-        throw new ValidationError(part.fieldname, 'is not an expected file part');
-      }
-    }
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE') return 'too large';
-    // The plugin parses a field declared application/json itself and would answer 406 for bad JSON.
-    if (code === 'FST_INVALID_JSON_FIELD_ERROR') throw new ValidationError('metadata', 'must be valid JSON');
-    throw error;
-  }
-  if (!file) throw new ValidationError('file', 'is required');
-  return { ...file, fields };
 }
 
 /**
@@ -102,8 +62,8 @@ export function v1UploadRoutes(attachments: AttachmentService): FastifyPluginAsy
           description:
             'Deprecated; use POST /v2/attachments. Multipart form data with one part named "file": a ' +
             'PDF document (decided from the content; name and part Content-Type must agree, as in v2) of ' +
-            'at most 10,485,760 bytes; larger uploads are refused with 413 as in v2. Files not used in a ' +
-            'message within 24 hours are removed.',
+            'at most 10,485,760 bytes. The contract lists no 413 here, so a larger upload is a 400 naming ' +
+            'the file. Files not used in a message within 24 hours are removed.',
           operationId: 'postV1Files',
           deprecated: true,
           security: tokenSecurity,
@@ -111,7 +71,6 @@ export function v1UploadRoutes(attachments: AttachmentService): FastifyPluginAsy
           response: authenticatedErrors({
             201: NewFileResponse,
             400: ValidationErrorResponse,
-            413: Type.String({ description: tooLargeText }),
             415: ErrorResponse,
           }),
         },
@@ -119,7 +78,8 @@ export function v1UploadRoutes(attachments: AttachmentService): FastifyPluginAsy
       async (request, reply) => {
         const principal = principalOf(request);
         const upload = await readWithinLimit(request);
-        if (upload === 'too large') return tooLarge(reply);
+        if (upload === 'too large')
+          throw new ValidationError('file', `is larger than ${maxAttachmentBytes} bytes`);
         const created = await uploadV1File(attachments, principal, upload);
         return reply.status(201).send(created);
       },

@@ -29,7 +29,7 @@ export const ElectronicPart = Type.Object({
   attachments: Type.Array(AttachmentReference, { minItems: 0, maxItems: 50 }),
   body: Type.String({ minLength: 1, maxLength: 40000 }),
   bodyFormat: StringEnum(['Text', 'Markdown']),
-  inReplyToMessageId: Type.Optional(Type.Integer({ minimum: 1 })),
+  inReplyToMessageId: Type.Optional(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER })),
   messageServiceType: ServiceType,
   notifications: MessageNotifications,
   replyAllowedBy: StringEnum(['Anyone', 'No one']),

@@ -83,7 +83,9 @@ export const MessageState = Type.Object({
   ),
 });
 
-export const MessageIdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+export const MessageIdParams = Type.Object({
+  id: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }),
+});
 
 export const AttachmentIdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
 

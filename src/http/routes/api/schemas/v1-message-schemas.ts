@@ -43,7 +43,7 @@ const Body = Type.String({ minLength: 1, maxLength: 40000 });
 export const V1ElectronicOnly = Type.Object({
   attachments: Type.Optional(Type.Array(AttachmentReference, { minItems: 0, maxItems: 1 })),
   body: Body,
-  inReplyToMessageId: Type.Optional(Type.Integer({ minimum: 1 })),
+  inReplyToMessageId: Type.Optional(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER })),
   messageServiceType: Type.Optional(ServiceType),
   replyAllowedBy: Type.Optional(ReplyAllowedBy),
   title: Title,
