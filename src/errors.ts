@@ -53,3 +53,11 @@ export class TooManyRequestsError extends DomainError {
     super(message);
   }
 }
+
+/**
+ * Something the request needs cannot be served right now (stored content that does not decrypt, a
+ * dependency that is down). The details go to the log; the client is told to come back later.
+ */
+export class ServiceUnavailableError extends DomainError {
+  readonly status = 503;
+}

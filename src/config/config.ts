@@ -10,6 +10,8 @@ export interface Config {
   publicUrl: URL;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** Most PostgreSQL connections one process opens. */
+  databasePoolSize: number;
   masterKey: string | undefined;
   masterKeyFile: string | undefined;
   populationRegisterFile: string | undefined;
@@ -36,6 +38,11 @@ export interface Config {
   metricsToken: string | undefined;
   /** A separate listener for /metrics, /healthz and /readyz (every role, the worker included). */
   metricsListener: { port: number; host: string } | undefined;
+  /**
+   * New requests are refused with 503 while the event loop lags more than this (ms; 0 = never), so
+   * an overloaded process sheds work early instead of answering everything late.
+   */
+  maxEventLoopDelayMs: number;
 }
 
 export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -147,6 +154,7 @@ export function loadConfig(env: Env = process.env): Config {
     publicUrl,
     dataDir,
     databaseUrl,
+    databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', 10, 1, 200),
     masterKey,
     masterKeyFile: masterKeyFile ? path.resolve(masterKeyFile) : undefined,
     populationRegisterFile: optional(env, 'POPULATION_REGISTER_FILE'),
@@ -169,5 +177,6 @@ export function loadConfig(env: Env = process.env): Config {
     printBatchMaxLetters: integer(env, 'PRINT_BATCH_MAX_LETTERS', 500, 1, 100_000),
     metricsToken,
     metricsListener: metricsPort === undefined ? undefined : { port: metricsPort, host: metricsHost },
+    maxEventLoopDelayMs: integer(env, 'MAX_EVENT_LOOP_DELAY_MS', 3000, 0, 60_000),
   };
 }

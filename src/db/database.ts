@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
+import { RetryingPostgresDialect } from './retrying-postgres-dialect.js';
 import type { DatabaseSchema } from './schema.js';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -25,6 +26,10 @@ export interface DatabaseOptions {
   sqliteFile?: string;
   /** PostgreSQL schema to use (tests run each file in its own schema). */
   postgresSchema?: string;
+  /** Most PostgreSQL connections this process opens (DATABASE_POOL_SIZE). */
+  poolSize?: number;
+  /** Told about connection errors the pool absorbed (a lost idle or in-use connection). */
+  onConnectionError?: (error: Error) => void;
 }
 
 // int8 (bigserial ids, counts) arrives from pg as a string by default; every value we keep in
@@ -33,7 +38,7 @@ export interface DatabaseOptions {
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number.parseInt(value, 10));
 
 export function openDatabase(options: DatabaseOptions): Database {
-  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.postgresSchema);
+  if (options.databaseUrl) return openPostgres(options);
   if (!options.sqliteFile) throw new Error('openDatabase: sqliteFile is required without a databaseUrl');
   return openSqlite(options.sqliteFile);
 }
@@ -101,17 +106,26 @@ function withStatementCache(connection: BetterSqlite3.Database) {
   };
 }
 
-function openPostgres(url: string, schema: string | undefined): Database {
+function openPostgres(options: DatabaseOptions): Database {
+  const url = options.databaseUrl!;
+  const schema = options.postgresSchema;
   const pool = new pg.Pool({
     connectionString: url,
-    max: 10,
+    max: options.poolSize ?? 10,
     connectionTimeoutMillis: 5000,
+    // Keep TCP keep-alives on so a connection a firewall or failover silently dropped is noticed.
+    keepAlive: true,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
-  // An idle client that loses its connection emits 'error' on the pool; without a listener that
-  // would crash the process instead of letting the next query fail and /readyz report it.
-  pool.on('error', () => undefined);
-  const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
+  // A connection can be lost at any time (a failover, a restart, pg_terminate_backend). pg reports
+  // it as an 'error' event, on the pool for an idle client and on the client itself while it is
+  // checked out; an 'error' event without a listener would end the whole process. The pool drops a
+  // broken client, the query that used it fails (and is retried if it was a read; see
+  // RetryingPostgresDialect), and /readyz and the 503 answers tell the rest.
+  const report = (error: Error) => options.onConnectionError?.(error);
+  pool.on('error', report);
+  pool.on('connect', (client) => client.on('error', report));
+  const db = new Kysely<DatabaseSchema>({ dialect: new RetryingPostgresDialect({ pool }) });
   const parsed = new URL(url);
   return {
     db,

@@ -16,6 +16,7 @@ import { projectRoot } from '../project-root.js';
 import type { AppServices } from '../services.js';
 import { citizenSessionPlugin } from './plugins/citizen-session.js';
 import { answerUnroutable, errorHandlerPlugin } from './plugins/error-handler.js';
+import { loadSheddingPlugin } from './plugins/load-shedding.js';
 import { nulGuardPlugin } from './plugins/nul-guard.js';
 import { requestContextPlugin } from './plugins/request-context.js';
 import { organisationApiRoutes } from './routes/api/index.js';
@@ -87,6 +88,7 @@ export async function buildApp(
   });
   await app.register(requestContextPlugin);
   await app.register(errorHandlerPlugin);
+  await app.register(loadSheddingPlugin(context));
   await app.register(nulGuardPlugin);
   await app.register(citizenSessionPlugin(context));
 

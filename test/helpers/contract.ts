@@ -38,7 +38,7 @@ export interface ContractDocument {
  * the operation does not read) and 429 (throttling). Their bodies must still be the contract's
  * ErrorResponseV1.
  */
-const deliberateStatuses = new Set([401, 403, 413, 414, 415, 429]);
+const deliberateStatuses = new Set([401, 403, 413, 414, 415, 429, 503]);
 const errorResponseV1: Schema = {
   type: 'object',
   required: ['reason'],

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { isDatabaseUnavailable } from '../../db/database-errors.js';
 import { DomainError, TooManyRequestsError, ValidationError } from '../../errors.js';
 import { defaultLocale, translator } from '../../i18n/i18n.js';
 import { ErrorPage } from '../views/error-page.js';
@@ -97,6 +98,14 @@ export function classifyError(error: FastifyError | Error): ErrorAnswer {
   }
   const problem = bodyProblem(fastifyError);
   if (problem) return problem;
+  // Temporary: the database is out of reach or the process sheds load. The client should come back.
+  if (fastifyError.code === 'FST_UNDER_PRESSURE' || isDatabaseUnavailable(error)) {
+    return {
+      status: 503,
+      reason: 'The service is temporarily unavailable; try again shortly',
+      retryAfter: 5,
+    };
+  }
   const status = fastifyError.statusCode ?? 500;
   if (status >= 400 && status < 500) {
     const retryAfter = status === 429 ? retryAfterOf(fastifyError) : undefined;
@@ -111,7 +120,8 @@ function retryAfterOf(error: FastifyError): number | undefined {
 }
 
 function logAnswer(request: FastifyRequest, error: Error | undefined, answer: ErrorAnswer): void {
-  if (answer.status >= 500) request.log.error({ err: error }, 'request failed');
+  if (answer.status === 503) request.log.warn({ err: error }, 'request refused: service unavailable');
+  else if (answer.status >= 500) request.log.error({ err: error }, 'request failed');
   else request.log.info({ status: answer.status, reason: answer.reason }, 'request rejected');
 }
 

@@ -10,7 +10,12 @@ export function healthRoutes(context: AppContext): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get(
       '/healthz',
-      { schema: { hide: true, response: { 200: Status } }, logLevel: 'warn' },
+      {
+        schema: { hide: true, response: { 200: Status } },
+        logLevel: 'warn',
+        // Liveness: answered even while load is shed; the process is alive, only not ready.
+        config: { pressureHandler: () => undefined },
+      },
       async () => ({ status: 'ok' }),
     );
 

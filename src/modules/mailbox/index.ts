@@ -16,7 +16,7 @@ export interface MailboxServices {
 export function createMailboxServices(context: AppContext): MailboxServices {
   const repository = new MailboxRepository(context.database.db);
   return {
-    reading: new MailboxReadingService(repository, context.envelope, context.clock),
+    reading: new MailboxReadingService(repository, context.envelope, context.clock, context.logger),
     sending: new MailboxSendingService(repository, context.envelope, context.clock),
     purgeExpiredDeletedMessages: () => purgeExpiredDeletedMessages(repository, context.clock()),
   };

@@ -1,4 +1,4 @@
-import type { Envelope } from '../../crypto/envelope.js';
+import { DecryptionError, type Envelope } from '../../crypto/envelope.js';
 import { deemedReceivedElectronic, helsinkiDate } from '../../domain/legal-dates.js';
 import { contentContext, decryptText } from '../messages/message-content.js';
 import type { FolderRow } from './mailbox-repository.js';
@@ -55,15 +55,35 @@ export function deemedReceivedOn(row: FolderRow & { deemedReceivedOn: string | n
   return row.availableAt ? deemedReceivedElectronic(new Date(row.availableAt)) : null;
 }
 
-/** Only the titles on the page are decrypted, and never the title of a sealed message. */
-export function toFolderItem(row: FolderRow, envelope: Envelope): FolderItem {
+/**
+ * Only the titles on the page are decrypted, and never the title of a sealed message. A title that
+ * cannot be decrypted is reported through `onUnreadable` (to be logged) and the item shown as
+ * unavailable.
+ */
+export function toFolderItem(
+  row: FolderRow,
+  envelope: Envelope,
+  onUnreadable: (messageId: number, error: DecryptionError) => void = () => undefined,
+): FolderItem {
   const sealed = isSealed(row);
+  let title: string | null = null;
+  let unreadable = false;
+  if (!sealed) {
+    try {
+      title = decryptText(envelope, row.titleEnc, contentContext.title);
+    } catch (error) {
+      if (!(error instanceof DecryptionError)) throw error;
+      unreadable = true;
+      onUnreadable(row.id, error);
+    }
+  }
   return {
     id: row.id,
     direction: row.direction,
     organisation: row.organisation,
     service: sealed ? null : row.service,
-    title: sealed ? null : decryptText(envelope, row.titleEnc, contentContext.title),
+    title,
+    unreadable,
     receivedAt: row.availableAt ?? row.createdAt,
     unread: row.direction === 'to_citizen' && row.readAt === null,
     verifiable: row.serviceType === 'Verifiable',

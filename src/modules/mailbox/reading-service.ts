@@ -1,8 +1,9 @@
-import type { Envelope } from '../../crypto/envelope.js';
+import { DecryptionError, type Envelope } from '../../crypto/envelope.js';
 import { fileNameForType } from '../../domain/attachment-types.js';
 import { helsinkiDate } from '../../domain/legal-dates.js';
 import { renderMessageBody } from '../../domain/message-body.js';
-import { ConflictError, NotFoundError } from '../../errors.js';
+import { ConflictError, NotFoundError, ServiceUnavailableError } from '../../errors.js';
+import type { Logger } from '../../logging/logger.js';
 import { recordAudit } from '../audit/audit-log.js';
 import { appendFeedEvent } from '../messages/event-repository.js';
 import { contentContext, decryptText } from '../messages/message-content.js';
@@ -33,7 +34,22 @@ export class MailboxReadingService {
     private readonly repository: MailboxRepository,
     private readonly envelope: Envelope,
     private readonly clock: () => Date,
+    private readonly logger: Logger,
   ) {}
+
+  /** A stored title that does not decrypt is logged (never its content) and its item shown as unavailable. */
+  private readonly reportUnreadable = (messageId: number, error: Error) =>
+    this.logger.error({ messageId, err: error }, 'message content cannot be decrypted');
+
+  private decryptOrUnavailable(messageId: number, blob: Buffer, context: string): string {
+    try {
+      return decryptText(this.envelope, blob, context);
+    } catch (error) {
+      if (!(error instanceof DecryptionError)) throw error;
+      this.reportUnreadable(messageId, error);
+      throw new ServiceUnavailableError('the message cannot be shown right now');
+    }
+  }
 
   async listFolder(accountId: number, folder: Folder, page: number): Promise<FolderPage> {
     const now = this.clock();
@@ -49,7 +65,9 @@ export class MailboxReadingService {
       folder,
       page,
       hasNext: rows.length > limits.pageSize,
-      items: rows.slice(0, limits.pageSize).map((row) => toFolderItem(row, this.envelope)),
+      items: rows
+        .slice(0, limits.pageSize)
+        .map((row) => toFolderItem(row, this.envelope, this.reportUnreadable)),
     };
   }
 
@@ -99,17 +117,17 @@ export class MailboxReadingService {
 
     const threadRoot = row.threadId ?? row.id;
     const thread = (await this.repository.listThread(actor.accountId, threadRoot, now.toISOString())).map(
-      (item) => toFolderItem(item, this.envelope),
+      (item) => toFolderItem(item, this.envelope, this.reportUnreadable),
     );
     const fromOrganisation = row.direction === 'to_citizen';
     return {
       ...common,
       sealed: false,
       service: row.service,
-      title: decryptText(this.envelope, row.titleEnc, contentContext.title),
+      title: this.decryptOrUnavailable(row.id, row.titleEnc, contentContext.title),
       // renderMessageBody is the one place message text becomes HTML (see src/domain/message-body.ts).
       bodyHtml: renderMessageBody(
-        decryptText(this.envelope, row.bodyEnc, contentContext.body),
+        this.decryptOrUnavailable(row.id, row.bodyEnc, contentContext.body),
         row.bodyFormat,
       ),
       // Shown under the name it downloads as (see downloadAttachment).

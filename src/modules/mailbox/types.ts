@@ -36,6 +36,11 @@ export interface FolderItem {
   /** Null when the message is verifiable and unacknowledged: only the sender is shown then. */
   service: LocalisedNames | null;
   title: string | null;
+  /**
+   * The stored title cannot be decrypted (written under another master key, or damaged). The item
+   * is still listed, marked unavailable, so one bad row never takes the folder down with it.
+   */
+  unreadable: boolean;
   receivedAt: string;
   unread: boolean;
   verifiable: boolean;

@@ -47,7 +47,9 @@ function MessageListItem(props: { ctx: PageContext; item: FolderItem }) {
   const { ctx, item } = props;
   const { t, locale } = ctx;
   const fromCitizen = item.direction === 'from_citizen';
-  const title = item.title ?? t('mailbox.item.sealedTitle');
+  const title = item.unreadable
+    ? t('mailbox.item.unavailableTitle')
+    : (item.title ?? t('mailbox.item.sealedTitle'));
   const party = localName(item.organisation, locale);
   const sender = item.service ? `${party} – ${localName(item.service, locale)}` : party;
   const tags = [

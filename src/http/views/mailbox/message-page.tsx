@@ -166,7 +166,9 @@ function Thread(props: { ctx: PageContext; items: FolderItem[]; currentId: numbe
       <h2 id="thread-heading">{t('mailbox.message.thread')}</h2>
       <ol class="thread-list">
         {items.map((item) => {
-          const label = `${item.title ?? t('mailbox.item.sealedTitle')}`;
+          const label = item.unreadable
+            ? t('mailbox.item.unavailableTitle')
+            : (item.title ?? t('mailbox.item.sealedTitle'));
           const when = formatDateTime(item.receivedAt, locale);
           const who = localName(item.organisation, locale);
           const direction = t(item.direction === 'from_citizen' ? 'mailbox.item.to' : 'mailbox.item.from');

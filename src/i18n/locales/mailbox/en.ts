@@ -30,6 +30,7 @@ export const mailbox_en = {
     awaitingAcknowledgement: 'Acknowledge receipt to see the message',
     attachments: 'Has attachments',
     sealedTitle: 'Message served with verifiable notice',
+    unavailableTitle: 'This message cannot be shown right now',
     restorableUntil: 'Can be restored until {{date}}',
   },
   message: {

@@ -30,6 +30,7 @@ export const mailbox_fi = {
     awaitingAcknowledgement: 'Kuittaa vastaanotetuksi, niin näet viestin',
     attachments: 'Sisältää liitteitä',
     sealedTitle: 'Todisteellisesti tiedoksi annettava viesti',
+    unavailableTitle: 'Viestiä ei voida näyttää juuri nyt',
     restorableUntil: 'Palautettavissa {{date}} asti',
   },
   message: {

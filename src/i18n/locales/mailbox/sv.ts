@@ -30,6 +30,7 @@ export const mailbox_sv = {
     awaitingAcknowledgement: 'Kvittera meddelandet som mottaget för att se det',
     attachments: 'Innehåller bilagor',
     sealedTitle: 'Meddelande som delges bevisligen',
+    unavailableTitle: 'Meddelandet kan inte visas just nu',
     restorableUntil: 'Kan återställas till och med {{date}}',
   },
   message: {

@@ -1,0 +1,122 @@
+import {
+  PostgresDialect,
+  type CompiledQuery,
+  type DatabaseConnection,
+  type Driver,
+  type QueryCompiler,
+  type QueryResult,
+  type TransactionSettings,
+} from 'kysely';
+import { isDatabaseUnavailable } from './database-errors.js';
+
+/**
+ * PostgreSQL, with one retry of a read that fails because its connection went away (a failover, a
+ * restart, an administrator terminating backends). The pool hands out a connection that was alive
+ * when it was last used; if the server ended it since, the next query fails at once. A SELECT outside
+ * a transaction changes nothing, so it is safe to repeat on a fresh connection; writes and anything
+ * inside a transaction are not repeated (the caller decides: the API answers 503, the worker retries
+ * the job later under its idempotency key).
+ */
+export class RetryingPostgresDialect extends PostgresDialect {
+  override createDriver(): Driver {
+    return new RetryingDriver(super.createDriver());
+  }
+}
+
+class RetryingConnection implements DatabaseConnection {
+  inTransaction = false;
+
+  constructor(
+    public inner: DatabaseConnection,
+    private readonly driver: Driver,
+  ) {}
+
+  async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
+    try {
+      return await this.inner.executeQuery<R>(compiledQuery);
+    } catch (error) {
+      if (this.inTransaction || !isRead(compiledQuery) || !isDatabaseUnavailable(error)) throw error;
+      // The broken client is dropped by the pool on release (it is no longer queryable).
+      await this.driver.releaseConnection(this.inner);
+      this.inner = await this.driver.acquireConnection();
+      return this.inner.executeQuery<R>(compiledQuery);
+    }
+  }
+
+  streamQuery<R>(compiledQuery: CompiledQuery, chunkSize?: number): AsyncIterableIterator<QueryResult<R>> {
+    return this.inner.streamQuery<R>(compiledQuery, chunkSize);
+  }
+}
+
+function isRead(query: CompiledQuery): boolean {
+  if (query.query.kind === 'SelectQueryNode') return true;
+  return query.query.kind === 'RawNode' && /^\s*select\b/i.test(query.sql) && !/\bfor\s+update\b/i.test(query.sql);
+}
+
+class RetryingDriver implements Driver {
+  constructor(private readonly inner: Driver) {}
+
+  init(): Promise<void> {
+    return this.inner.init();
+  }
+
+  async acquireConnection(): Promise<DatabaseConnection> {
+    return new RetryingConnection(await this.inner.acquireConnection(), this.inner);
+  }
+
+  async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
+    const retrying = connection as RetryingConnection;
+    await this.inner.beginTransaction(retrying.inner, settings);
+    retrying.inTransaction = true;
+  }
+
+  async commitTransaction(connection: DatabaseConnection): Promise<void> {
+    const retrying = connection as RetryingConnection;
+    try {
+      await this.inner.commitTransaction(retrying.inner);
+    } finally {
+      retrying.inTransaction = false;
+    }
+  }
+
+  async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    const retrying = connection as RetryingConnection;
+    try {
+      await this.inner.rollbackTransaction(retrying.inner);
+    } finally {
+      retrying.inTransaction = false;
+    }
+  }
+
+  async savepoint(
+    connection: DatabaseConnection,
+    name: string,
+    compileQuery: QueryCompiler['compileQuery'],
+  ): Promise<void> {
+    await this.inner.savepoint!((connection as RetryingConnection).inner, name, compileQuery);
+  }
+
+  async rollbackToSavepoint(
+    connection: DatabaseConnection,
+    name: string,
+    compileQuery: QueryCompiler['compileQuery'],
+  ): Promise<void> {
+    await this.inner.rollbackToSavepoint!((connection as RetryingConnection).inner, name, compileQuery);
+  }
+
+  async releaseSavepoint(
+    connection: DatabaseConnection,
+    name: string,
+    compileQuery: QueryCompiler['compileQuery'],
+  ): Promise<void> {
+    await this.inner.releaseSavepoint!((connection as RetryingConnection).inner, name, compileQuery);
+  }
+
+  releaseConnection(connection: DatabaseConnection): Promise<void> {
+    return this.inner.releaseConnection((connection as RetryingConnection).inner);
+  }
+
+  destroy(): Promise<void> {
+    return this.inner.destroy();
+  }
+}
