@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { normaliseCidr } from '../domain/cidr.js';
 
 /**
  * All configuration comes from environment variables, validated once at boot into this object.
@@ -16,8 +17,11 @@ export interface Config {
   masterKeyFile: string | undefined;
   populationRegisterFile: string | undefined;
   logLevel: LogLevel;
-  /** Number of reverse proxies in front of the service whose X-Forwarded-For is trusted. */
-  trustProxy: number;
+  /**
+   * Addresses or CIDR ranges of our own reverse proxies. X-Forwarded-For and X-Forwarded-Proto are
+   * believed only when the connection comes from one of them; empty: never.
+   */
+  trustedProxies: string[];
   apiTokenTtlSeconds: number;
   oidc: { issuer: URL; clientId: string; clientSecret: string } | undefined;
   testIdp: boolean;
@@ -105,6 +109,25 @@ function addressWindow(env: Env, name: string): Config['printAddressWindowMm'] {
   return { leftMm, topMm, widthMm, heightMm };
 }
 
+function trustedProxies(env: Env): string[] {
+  if (optional(env, 'TRUST_PROXY_HOPS') !== undefined) {
+    // A hop count trusts whoever connects; a request sent straight to a backend could then forge
+    // its address past an IP allowlist. Name the proxies instead.
+    throw new ConfigError(
+      'TRUST_PROXY_HOPS is replaced by TRUSTED_PROXIES: list the addresses or CIDR ranges of your proxies',
+    );
+  }
+  const raw = optional(env, 'TRUSTED_PROXIES');
+  if (raw === undefined) return [];
+  return raw.split(',').map((entry) => {
+    const cidr = normaliseCidr(entry);
+    if (!cidr) {
+      throw new ConfigError(`TRUSTED_PROXIES must list IP addresses or CIDR ranges, got "${entry.trim()}"`);
+    }
+    return cidr;
+  });
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const port = integer(env, 'PORT', 3000, 0, 65535);
   const host = optional(env, 'HOST') ?? '0.0.0.0';
@@ -159,7 +182,7 @@ export function loadConfig(env: Env = process.env): Config {
     masterKeyFile: masterKeyFile ? path.resolve(masterKeyFile) : undefined,
     populationRegisterFile: optional(env, 'POPULATION_REGISTER_FILE'),
     logLevel,
-    trustProxy: integer(env, 'TRUST_PROXY_HOPS', 0, 0, 10),
+    trustedProxies: trustedProxies(env),
     apiTokenTtlSeconds: integer(env, 'API_TOKEN_TTL_SECONDS', 3600, 60, 86400),
     oidc: issuer && clientId && clientSecret ? { issuer, clientId, clientSecret } : undefined,
     testIdp: flag(env, 'TEST_IDP'),
@@ -177,6 +200,6 @@ export function loadConfig(env: Env = process.env): Config {
     printBatchMaxLetters: integer(env, 'PRINT_BATCH_MAX_LETTERS', 500, 1, 100_000),
     metricsToken,
     metricsListener: metricsPort === undefined ? undefined : { port: metricsPort, host: metricsHost },
-    maxEventLoopDelayMs: integer(env, 'MAX_EVENT_LOOP_DELAY_MS', 3000, 0, 60_000),
+    maxEventLoopDelayMs: integer(env, 'MAX_EVENT_LOOP_DELAY_MS', 0, 0, 60_000),
   };
 }

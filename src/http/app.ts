@@ -59,8 +59,8 @@ export async function buildApp(
       return typeof given === 'string' && uuidPattern.test(given) ? given.toLowerCase() : randomUUID();
     },
     requestIdHeader: false,
-    // Trust X-Forwarded-For only as many hops deep as there are proxies we run.
-    trustProxy: (_address: string, hop: number) => hop < context.config.trustProxy,
+    // X-Forwarded-For is believed only from our own proxies (TRUSTED_PROXIES), hop by hop.
+    trustProxy: context.config.trustedProxies.length > 0 ? context.config.trustedProxies : false,
     bodyLimit: 1024 * 1024,
     // Sessions of case workers and citizens are short; keep-alive connections must not hold
     // shutdown hostage, so idle sockets are closed when the server stops.

@@ -135,7 +135,7 @@ export function createBundledIdp(context: AppContext): BundledIdp {
     },
   });
   // Behind a TLS-terminating proxy the provider must believe X-Forwarded-Proto to set Secure cookies.
-  provider.proxy = context.config.trustProxy > 0;
+  provider.proxy = context.config.trustedProxies.length > 0;
   provider.on('server_error', (_ctx: unknown, error: unknown) => {
     context.logger.error({ err: error }, 'test identification service error');
   });

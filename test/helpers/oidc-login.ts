@@ -57,7 +57,7 @@ export async function browserRequest(
     url: target.pathname + target.search,
     headers: {
       host: h.context.config.publicUrl.host,
-      // As a TLS-terminating proxy would say (only believed when TRUST_PROXY_HOPS is set).
+      // As a TLS-terminating proxy would say (only believed from TRUSTED_PROXIES).
       ...(h.context.config.publicUrl.protocol === 'https:' ? { 'x-forwarded-proto': 'https' } : {}),
       cookie: jar.header(target.pathname),
       ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),

@@ -33,6 +33,10 @@ describe('configuration', () => {
     [{ SMTP_URL: 'http://mail' }, /^SMTP_URL /],
     [{ API_TOKEN_TTL_SECONDS: '5' }, /^API_TOKEN_TTL_SECONDS /],
     [{ METRICS_TOKEN: 'short' }, /^METRICS_TOKEN /],
+    [{ TRUST_PROXY_HOPS: '1' }, /^TRUST_PROXY_HOPS is replaced by TRUSTED_PROXIES/],
+    [{ TRUSTED_PROXIES: '10.0.0.0/33' }, /^TRUSTED_PROXIES /],
+    [{ TRUSTED_PROXIES: 'proxy.example' }, /^TRUSTED_PROXIES /],
+    [{ DATABASE_POOL_SIZE: '0' }, /^DATABASE_POOL_SIZE /],
     [{ METRICS_PORT: 'x' }, /^METRICS_PORT /],
   ];
   for (const [env, pattern] of bad) {

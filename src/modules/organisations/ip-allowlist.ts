@@ -1,21 +1,12 @@
 import { BlockList, isIP } from 'node:net';
+import { normaliseCidr } from '../../domain/cidr.js';
+
+export { normaliseCidr };
 
 /**
  * Per-credential IP allowlists (the national API requires whitelisted addresses). Stored as CIDR
  * strings; an empty or missing list allows every address.
  */
-
-/** Normalises `10.0.0.0/8`, a bare address (a single host) or an IPv6 range; undefined if invalid. */
-export function normaliseCidr(value: string): string | undefined {
-  const [address = '', prefixText, extra] = value.trim().split('/');
-  if (extra !== undefined) return undefined;
-  const family = isIP(address);
-  if (family === 0) return undefined;
-  const max = family === 4 ? 32 : 128;
-  if (prefixText === undefined) return `${address}/${max}`;
-  if (!/^\d{1,3}$/.test(prefixText) || Number(prefixText) > max) return undefined;
-  return `${address}/${Number(prefixText)}`;
-}
 
 /** `::ffff:192.0.2.1` (an IPv4 client on a dual-stack socket) is matched as `192.0.2.1`. */
 function unmapped(ip: string): string {

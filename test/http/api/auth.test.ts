@@ -332,7 +332,8 @@ describe('organisation API: tokens, passwords, throttling, IP allowlist', () => 
   });
 
   test('the IP allowlist is enforced, through a trusted proxy too', async () => {
-    const proxied = await createHarness({ env: { TRUST_PROXY_HOPS: '1' } });
+    // In-process requests come from 127.0.0.1, standing in for the proxy.
+    const proxied = await createHarness({ env: { TRUSTED_PROXIES: '127.0.0.1, 10.0.0.0/8' } });
     try {
       const limited = await createOrganisation(proxied, { allowIps: ['192.0.2.0/24', '2001:db8::/32'] });
       const api = new ApiClient(proxied);
@@ -356,6 +357,20 @@ describe('organisation API: tokens, passwords, throttling, IP allowlist', () => 
         payload: { endUsers: [{ id: '270570-901K' }] },
       });
       assert.equal(usedElsewhere.statusCode, 403);
+
+      // Straight to the backend, not through a proxy: a forged X-Forwarded-For is not believed.
+      const useToken = (headers: Record<string, string>, remoteAddress?: string) =>
+        proxied.app.inject({
+          method: 'POST',
+          url: '/v1/mailboxes/active',
+          headers: { authorization: `Bearer ${api.token}`, ...headers },
+          payload: { endUsers: [{ id: '270570-901K' }] },
+          ...(remoteAddress ? { remoteAddress } : {}),
+        });
+      assert.equal((await useToken({ 'x-forwarded-for': '192.0.2.44' }, '198.51.100.9')).statusCode, 403);
+      // A proxy behind a proxy: both trusted, the client is the first untrusted address.
+      assert.equal((await useToken({ 'x-forwarded-for': '192.0.2.45, 10.1.2.3' })).statusCode, 200);
+      assert.equal((await useToken({ 'x-forwarded-for': '192.0.2.45, 198.51.100.1' })).statusCode, 403);
     } finally {
       await proxied.close();
     }

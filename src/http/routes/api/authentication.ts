@@ -23,7 +23,7 @@ function tokenFrom(header: string | undefined): string {
 /**
  * Authenticates every organisation API request before its body is read, so an unauthenticated
  * caller cannot make us parse (or store) anything. The client address is Fastify's request.ip,
- * which honours TRUST_PROXY_HOPS for the IP allowlist.
+ * which believes X-Forwarded-For only from TRUSTED_PROXIES, for the IP allowlist.
  */
 export function registerAuthentication(app: FastifyInstance, credentials: CredentialService): void {
   app.decorateRequest('apiPrincipal', null);
