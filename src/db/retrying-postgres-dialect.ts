@@ -50,7 +50,9 @@ class RetryingConnection implements DatabaseConnection {
 
 function isRead(query: CompiledQuery): boolean {
   if (query.query.kind === 'SelectQueryNode') return true;
-  return query.query.kind === 'RawNode' && /^\s*select\b/i.test(query.sql) && !/\bfor\s+update\b/i.test(query.sql);
+  return (
+    query.query.kind === 'RawNode' && /^\s*select\b/i.test(query.sql) && !/\bfor\s+update\b/i.test(query.sql)
+  );
 }
 
 class RetryingDriver implements Driver {

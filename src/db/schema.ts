@@ -1,13 +1,15 @@
 import type { Generated } from 'kysely';
 import type { CitizenPortalTables } from './schema-citizen-portal.js';
 import type { DeliveryTables } from './schema-delivery.js';
+import type { OperationsTables } from './schema-operations.js';
 import type { OrganisationApiTables } from './schema-organisation-api.js';
 
 /**
  * The current schema, as Kysely sees it. Portable value types on both dialects: timestamps are
  * ISO-8601 UTC text, flags are 0/1 integers, binary columns are Buffers, JSON is text.
  */
-export interface DatabaseSchema extends OrganisationApiTables, CitizenPortalTables, DeliveryTables {
+export interface DatabaseSchema
+  extends OrganisationApiTables, CitizenPortalTables, DeliveryTables, OperationsTables {
   system_state: SystemStateTable;
   audit_events: AuditEventsTable;
   organisations: OrganisationsTable;

@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely';
-import { serialId, serialIdOptions } from './column-types.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDb = Kysely<any>;
@@ -44,22 +43,12 @@ export async function up(db: AnyDb): Promise<void> {
     .columns(['last_attempt_at'])
     .execute();
 
-  // Failures recorded under the old scheme expire within 15 minutes anyway; nothing to carry over.
-  await db.schema.dropTable('api_login_failures').execute();
+  // The old api_login_failures table stays: a process of the previous version, still running during
+  // a rolling upgrade, writes to it. It is unused from here on and dropped by a later migration once
+  // no such process can exist (expand now, contract later; see docs/upgrades.md).
 }
 
 export async function down(db: AnyDb): Promise<void> {
-  await db.schema
-    .createTable('api_login_failures')
-    .addColumn('id', serialId(db), serialIdOptions(db))
-    .addColumn('username', 'text', (c) => c.notNull())
-    .addColumn('failed_at', 'text', (c) => c.notNull())
-    .execute();
-  await db.schema
-    .createIndex('api_login_failures_username')
-    .on('api_login_failures')
-    .columns(['username', 'failed_at'])
-    .execute();
   await db.schema.dropTable('api_login_backoff').execute();
   await db.schema.dropTable('api_login_attempts').execute();
 }
