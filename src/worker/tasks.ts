@@ -1,4 +1,5 @@
 import type { AppContext } from '../app-context.js';
+import { RateLimitCounterRepository } from '../db/rate-limit-counter-repository.js';
 import { deliveryTasks } from '../modules/delivery/index.js';
 import { mailboxTasks } from '../modules/mailbox/index.js';
 import { purgeOrganisationApiData } from '../modules/messages/index.js';
@@ -23,6 +24,14 @@ function housekeepingTasks(context: AppContext, _services: AppServices): Periodi
       intervalMs: 10 * 60 * 1000,
       run: async () => {
         await purgeOrganisationApiData(context);
+      },
+    },
+    {
+      // Rate-limit counters whose window ended (windows are at most minutes long).
+      name: 'rate-limit-counter-purge',
+      intervalMs: 15 * 60 * 1000,
+      run: async () => {
+        await new RateLimitCounterRepository(context.database.db).purgeEnded(Date.now() - 60 * 60 * 1000);
       },
     },
   ];

@@ -8,6 +8,7 @@ import { V1CitizenMessageReader } from '../../../modules/messages/v1-citizen-mes
 import { V1MessageSending } from '../../../modules/messages/v1-message-sending.js';
 import type { AppServices } from '../../../services.js';
 import type { App } from '../../app.js';
+import { databaseRateLimitStore } from '../../plugins/rate-limit-store.js';
 import { registerApiNotFound, registerApiWire } from './api-wire.js';
 import { attachmentRoutes } from './attachment-routes.js';
 import { authRoutes } from './auth-routes.js';
@@ -37,7 +38,8 @@ export function organisationApiRoutes(
     registerApiWire(app);
     await registerApiNotFound(app);
     await app.register(swagger, { openapi: openApiInfo });
-    await app.register(rateLimit, { global: false });
+    // Counted in the database: with several web processes, a limit per process would multiply.
+    await app.register(rateLimit, { global: false, store: databaseRateLimitStore(context.database.db) });
     await app.register(multipart, {
       limits: { fileSize: maxAttachmentBytes, files: 1, fields: 5, fieldSize: 64 * 1024, parts: 6 },
     });

@@ -2,6 +2,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../../app-context.js';
 import type { AppServices } from '../../../services.js';
+import { databaseRateLimitStore } from '../../plugins/rate-limit-store.js';
 import { accountInfoRoutes } from './account-info-routes.js';
 import { accountOpenRoutes } from './account-open-routes.js';
 import { accountSettingsRoutes } from './account-settings-routes.js';
@@ -11,8 +12,9 @@ import { identityRoutes } from './identity-routes.js';
 export function accountRoutes(context: AppContext, services: AppServices): FastifyPluginAsyncTypebox {
   return async (app) => {
     // Only routes that ask for it (config.rateLimit) are limited: identification, see
-    // identification-rate-limit.ts. Registered in this scope, apart from the organisation API's own.
-    await app.register(rateLimit, { global: false });
+    // identification-rate-limit.ts. Registered in this scope, apart from the organisation API's own;
+    // the counters are in the database, so every web process counts against the same limit.
+    await app.register(rateLimit, { global: false, store: databaseRateLimitStore(context.database.db) });
     // The bundled test IdP stands in for a real provider only when none is configured, and only in
     // test or demo mode; otherwise its routes do not exist at all.
     if (!context.config.oidc && context.testMode) {

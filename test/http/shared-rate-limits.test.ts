@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { buildApp, type App } from '../../src/http/app.js';
+import { createHarness, type TestHarness } from '../helpers/test-app.js';
+
+/** Two web processes on one database, as behind a load balancer: one per-address limit, not two. */
+describe('per-address rate limits are shared by every web process', () => {
+  let h: TestHarness;
+  let second: App;
+  before(async () => {
+    h = await createHarness();
+    second = await buildApp(h.context, h.services);
+    await second.ready();
+  });
+  after(async () => {
+    await second.close();
+    await h.close();
+  });
+
+  test('POST /v1/token: 30 a minute per address across both processes', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 34; i++) {
+      const app = i % 2 === 0 ? h.app : second;
+      const response = await app.inject({
+        method: 'POST',
+        url: '/v1/token',
+        payload: { username: `nobody-${i}`, password: 'x' },
+        remoteAddress: '203.0.113.77',
+      });
+      statuses.push(response.statusCode);
+    }
+    assert.equal(statuses.filter((status) => status !== 429).length, 30, statuses.join(' '));
+    assert.deepEqual(statuses.slice(30), [429, 429, 429, 429]);
+    // Another address has its own allowance.
+    const other = await second.inject({
+      method: 'POST',
+      url: '/v1/token',
+      payload: { username: 'nobody', password: 'x' },
+      remoteAddress: '203.0.113.78',
+    });
+    assert.notEqual(other.statusCode, 429);
+  });
+
+  test('GET /login: the identification limit is shared too', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 32; i++) {
+      const app = i % 2 === 0 ? h.app : second;
+      statuses.push(
+        (await app.inject({ method: 'GET', url: '/login', remoteAddress: '203.0.113.90' })).statusCode,
+      );
+    }
+    assert.equal(statuses.filter((status) => status === 429).length, 2, statuses.join(' '));
+  });
+});
