@@ -29,13 +29,17 @@ function pad(text: string | number, width: number): string {
 
 /** A table for people; `--json` gives the same data for scripts. */
 export function formatStatus(status: DeliveryStatus): string {
-  const lines = [`${pad('channel', 10)}${pad('pending', 9)}${pad('running', 9)}${pad('done', 9)}failed`];
+  // "due" waits for a worker now; "scheduled" is not due yet (reminders, retries after a backoff).
+  const lines = [
+    `${pad('channel', 10)}${pad('due', 9)}${pad('scheduled', 11)}${pad('running', 9)}${pad('done', 9)}failed`,
+  ];
   const channels = Object.keys(status.channels).sort();
   if (channels.length === 0) lines.push('(no delivery jobs)');
   for (const channel of channels) {
     const counts = status.channels[channel]!;
     lines.push(
-      `${pad(channel, 10)}${pad(counts.pending, 9)}${pad(counts.running, 9)}${pad(counts.done, 9)}${counts.failed}`,
+      `${pad(channel, 10)}${pad(counts.pending, 9)}${pad(counts.scheduled, 11)}${pad(counts.running, 9)}` +
+        `${pad(counts.done, 9)}${counts.failed}`,
     );
   }
   if (status.failed.length > 0) {

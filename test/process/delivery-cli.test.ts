@@ -29,7 +29,7 @@ describe(`asiointitili deliveries / print commands (${testDialect})`, () => {
     env = { ...childDatabaseEnv(database), MASTER_KEY: keyRing };
     const now = new Date();
     const organisation = await createOrganisation(context);
-    // One letter waiting in the open batch, one failed job, one pending e-mail.
+    // One letter waiting in the open batch, one failed job, one e-mail due and one scheduled for later.
     const attachmentId = await createPdfAttachment(context, organisation.id, await samplePdf(1));
     await sendMessage(context, {
       organisation,
@@ -57,6 +57,12 @@ describe(`asiointitili deliveries / print commands (${testDialect})`, () => {
       },
       now,
     );
+    // Due now, with no worker running: waits.
+    await enqueueJob(
+      context.database.db,
+      { kind: 'email-notification', idempotencyKey: 'cli-due', runAt: now },
+      now,
+    );
   });
   after(() => database.destroy());
 
@@ -78,15 +84,16 @@ describe(`asiointitili deliveries / print commands (${testDialect})`, () => {
   test('deliveries status counts jobs per channel and state and lists failures, without personal data', async () => {
     const table = await runCli(['deliveries', 'status'], env);
     assert.equal(table.code, 0, table.stderr);
-    assert.match(table.stdout, /^channel\s+pending\s+running\s+done\s+failed$/m);
-    assert.match(table.stdout, /^email\s+1\s+0\s+0\s+0$/m);
-    assert.match(table.stdout, /^paper\s+0\s+0\s+1\s+0$/m);
-    assert.match(table.stdout, /^unknown\s+0\s+0\s+0\s+1$/m);
+    assert.match(table.stdout, /^channel\s+due\s+scheduled\s+running\s+done\s+failed$/m);
+    assert.match(table.stdout, /^email\s+1\s+1\s+0\s+0\s+0$/m);
+    assert.match(table.stdout, /^paper\s+0\s+0\s+0\s+1\s+0$/m);
+    assert.match(table.stdout, /^unknown\s+0\s+0\s+0\s+0\s+1$/m);
     assert.match(table.stdout, /no-such-kind.*no handler for kind no-such-kind/);
     assert.match(table.stdout, /open, 1 letter\(s\), 2 page\(s\)/);
     const json = await runCli(['deliveries', 'status', '--json'], env);
     const status = JSON.parse(json.stdout) as { channels: Record<string, Record<string, number>> };
     assert.equal(status.channels.paper?.done, 1);
+    assert.deepEqual([status.channels.email?.pending, status.channels.email?.scheduled], [1, 1]);
     for (const output of [table.stdout, table.stderr, json.stdout]) {
       assert.doesNotMatch(output, /Esimerkinkatu|140987/);
     }

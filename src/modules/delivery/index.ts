@@ -84,7 +84,7 @@ export function createDeliveryServices(
     worker,
     printBatches,
     options,
-    status: () => deliveryStatus(outbox, batches),
+    status: () => deliveryStatus(outbox, batches, context.clock()),
     retryFailed: () => outbox.retryFailed(context.clock()),
   };
 }

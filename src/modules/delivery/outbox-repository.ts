@@ -15,7 +15,8 @@ export interface JobToInsert {
 
 export interface JobCount {
   kind: string;
-  state: OutboxState;
+  /** `pending` here means due now; `scheduled` is pending but not due yet. */
+  state: OutboxState | 'scheduled';
   count: number;
 }
 
@@ -243,13 +244,32 @@ export class OutboxRepository {
     return earliest?.started_at ? new Date(earliest.started_at) : undefined;
   }
 
-  async countByKindAndState(): Promise<JobCount[]> {
+  /**
+   * Jobs per kind and state; pending jobs are split into those due by `now` (waiting for a worker)
+   * and those scheduled for later (reminders, retries after a backoff).
+   */
+  async countByKindAndState(now: string): Promise<JobCount[]> {
     const rows = await this.db
       .selectFrom('outbox_jobs')
-      .select(({ fn }) => ['kind', 'state', fn.countAll<number>().as('count')])
-      .groupBy(['kind', 'state'])
+      .select(({ fn, eb }) => [
+        'kind',
+        'state',
+        eb
+          .case()
+          .when(eb.and([eb('state', '=', 'pending'), eb('run_at', '>', now)]))
+          .then(1)
+          .else(0)
+          .end()
+          .as('later'),
+        fn.countAll<number>().as('count'),
+      ])
+      .groupBy(['kind', 'state', sql`later`])
       .execute();
-    return rows.map((row) => ({ kind: row.kind, state: row.state, count: Number(row.count) }));
+    return rows.map((row) => ({
+      kind: row.kind,
+      state: Number(row.later) === 1 ? 'scheduled' : row.state,
+      count: Number(row.count),
+    }));
   }
 
   async listFailed(limit: number): Promise<FailedJobSummary[]> {
