@@ -6,6 +6,7 @@ import * as m0004 from './0004_citizen_portal.js';
 import * as m0005 from './0005_delivery.js';
 import * as m0006 from './0006_mailbox_indexes.js';
 import * as m0007 from './0007_login_attempts.js';
+import * as m0008 from './0008_retention.js';
 
 /**
  * Every migration, in order. Listed in code (not read from a folder) so the same set runs from
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '0005_delivery': m0005,
   '0006_mailbox_indexes': m0006,
   '0007_login_attempts': m0007,
+  '0008_retention': m0008,
 };
