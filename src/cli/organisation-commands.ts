@@ -25,7 +25,16 @@ function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
-/** Operator commands: org add/list, service add/list, credentials create/list/revoke. */
+interface NameOptions {
+  name?: string;
+  nameSv?: string;
+  nameEn?: string;
+}
+
+/**
+ * Operator commands: org add/list/update/deactivate, service add/list/update/deactivate,
+ * credentials create/list/revoke.
+ */
 export function registerOrganisationCommands(program: Command): void {
   const org = program.command('org').description('organisations that send messages');
   org
@@ -48,9 +57,35 @@ export function registerOrganisationCommands(program: Command): void {
     );
   org
     .command('list')
-    .description('list organisations')
+    .description('list organisations (deactivatedAt is set for deactivated ones)')
     .action((_options: unknown, command: Command) =>
       withServices(command, ({ services }) => services.organisations.listOrganisations()),
+    );
+  org
+    .command('update')
+    .description("change an organisation's names; an empty --name-sv or --name-en removes that name")
+    .argument('<business-id>', 'business ID of the organisation')
+    .option('--name <fi>', 'name in Finnish')
+    .option('--name-sv <sv>', 'name in Swedish')
+    .option('--name-en <en>', 'name in English')
+    .action((businessId: string, options: NameOptions, command: Command) =>
+      withServices(command, ({ services }) =>
+        services.organisations.updateOrganisation(businessId, {
+          nameFi: options.name,
+          nameSv: options.nameSv,
+          nameEn: options.nameEn,
+        }),
+      ),
+    );
+  org
+    .command('deactivate')
+    .description(
+      'deactivate an organisation: its API credentials and tokens stop working, its services stop ' +
+        'taking messages, it leaves the start page; its messages stay readable by their recipients',
+    )
+    .argument('<business-id>', 'business ID of the organisation')
+    .action((businessId: string, _options: unknown, command: Command) =>
+      withServices(command, ({ services }) => services.organisations.deactivateOrganisation(businessId)),
     );
 
   const service = program.command('service').description("organisations' services (message senders)");
@@ -92,6 +127,38 @@ export function registerOrganisationCommands(program: Command): void {
     .option('--business-id <y-tunnus>', 'only this organisation')
     .action((options: { businessId?: string }, command: Command) =>
       withServices(command, ({ services }) => services.organisations.listServices(options.businessId)),
+    );
+  service
+    .command('update')
+    .description("change a service's names or whether citizens can send it new messages")
+    .argument('<service-id>', 'the id API clients send as sender.serviceId')
+    .option('--name <fi>', 'name in Finnish')
+    .option('--name-sv <sv>', 'name in Swedish (empty removes it)')
+    .option('--name-en <en>', 'name in English (empty removes it)')
+    .option('--accepts-messages', 'citizens can send new messages to this service')
+    .option(
+      '--no-accepts-messages',
+      'citizens cannot send new messages to this service (replies still arrive)',
+    )
+    .action((serviceId: string, options: NameOptions & { acceptsMessages?: boolean }, command: Command) =>
+      withServices(command, ({ services }) =>
+        services.organisations.updateService(serviceId, {
+          nameFi: options.name,
+          nameSv: options.nameSv,
+          nameEn: options.nameEn,
+          acceptsMessages: options.acceptsMessages,
+        }),
+      ),
+    );
+  service
+    .command('deactivate')
+    .description(
+      'deactivate a service: the API refuses it as sender, citizens can no longer write or reply to ' +
+        'it, it leaves the start page; its messages stay readable by their recipients',
+    )
+    .argument('<service-id>', 'the id API clients send as sender.serviceId')
+    .action((serviceId: string, _options: unknown, command: Command) =>
+      withServices(command, ({ services }) => services.organisations.deactivateService(serviceId)),
     );
 
   const credentials = program.command('credentials').description('organisation API credentials');
