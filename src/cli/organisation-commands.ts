@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { bootstrap, type Bootstrapped } from '../bootstrap.js';
 import { loadConfig } from '../config/config.js';
+import { createPersonExportService } from '../modules/data-subject/index.js';
 // main.ts registers these commands; progress is only called while a command runs, after both
 // modules have loaded, so the import cycle is harmless.
 import { progress } from './main.js';
@@ -33,7 +34,7 @@ interface NameOptions {
 
 /**
  * Operator commands: org add/list/update/deactivate, service add/list/update/deactivate,
- * credentials create/list/revoke.
+ * credentials create/list/revoke, and person export (a data subject's access request).
  */
 export function registerOrganisationCommands(program: Command): void {
   const org = program.command('org').description('organisations that send messages');
@@ -189,5 +190,25 @@ export function registerOrganisationCommands(program: Command): void {
     .requiredOption('--username <username>', 'the username to revoke')
     .action((options: { username: string }, command: Command) =>
       withServices(command, ({ services }) => services.messaging.credentials.revoke(options.username)),
+    );
+
+  const person = program.command('person').description("a person's data, for data subjects' requests");
+  person
+    .command('export')
+    .description(
+      'print as JSON what the service holds about a person: account, contact details, sessions, ' +
+        'messages, attachments (names only), events, deliveries and audit entries; the export is audited',
+    )
+    .argument('<identity-code>', 'personal identity code (henkilötunnus)')
+    .option(
+      '--with-content',
+      'also decrypt message titles and bodies (not of unacknowledged verifiable messages)',
+    )
+    .action((identityCode: string, options: { withContent?: boolean }, command: Command) =>
+      withServices(command, ({ context }) =>
+        createPersonExportService(context).export(identityCode, {
+          withContent: options.withContent === true,
+        }),
+      ),
     );
 }
