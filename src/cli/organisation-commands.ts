@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { bootstrap, type Bootstrapped } from '../bootstrap.js';
 import { loadConfig } from '../config/config.js';
+import { createPersonExportService } from '../modules/data-subject/index.js';
 // main.ts registers these commands; progress is only called while a command runs, after both
 // modules have loaded, so the import cycle is harmless.
 import { progress } from './main.js';
@@ -25,7 +26,16 @@ function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
-/** Operator commands: org add/list, service add/list, credentials create/list/revoke. */
+interface NameOptions {
+  name?: string;
+  nameSv?: string;
+  nameEn?: string;
+}
+
+/**
+ * Operator commands: org add/list/update/deactivate, service add/list/update/deactivate,
+ * credentials create/list/revoke, and person export (a data subject's access request).
+ */
 export function registerOrganisationCommands(program: Command): void {
   const org = program.command('org').description('organisations that send messages');
   org
@@ -48,9 +58,35 @@ export function registerOrganisationCommands(program: Command): void {
     );
   org
     .command('list')
-    .description('list organisations')
+    .description('list organisations (deactivatedAt is set for deactivated ones)')
     .action((_options: unknown, command: Command) =>
       withServices(command, ({ services }) => services.organisations.listOrganisations()),
+    );
+  org
+    .command('update')
+    .description("change an organisation's names; an empty --name-sv or --name-en removes that name")
+    .argument('<business-id>', 'business ID of the organisation')
+    .option('--name <fi>', 'name in Finnish')
+    .option('--name-sv <sv>', 'name in Swedish')
+    .option('--name-en <en>', 'name in English')
+    .action((businessId: string, options: NameOptions, command: Command) =>
+      withServices(command, ({ services }) =>
+        services.organisations.updateOrganisation(businessId, {
+          nameFi: options.name,
+          nameSv: options.nameSv,
+          nameEn: options.nameEn,
+        }),
+      ),
+    );
+  org
+    .command('deactivate')
+    .description(
+      'deactivate an organisation: its API credentials and tokens stop working, its services stop ' +
+        'taking messages, it leaves the start page; its messages stay readable by their recipients',
+    )
+    .argument('<business-id>', 'business ID of the organisation')
+    .action((businessId: string, _options: unknown, command: Command) =>
+      withServices(command, ({ services }) => services.organisations.deactivateOrganisation(businessId)),
     );
 
   const service = program.command('service').description("organisations' services (message senders)");
@@ -93,6 +129,38 @@ export function registerOrganisationCommands(program: Command): void {
     .action((options: { businessId?: string }, command: Command) =>
       withServices(command, ({ services }) => services.organisations.listServices(options.businessId)),
     );
+  service
+    .command('update')
+    .description("change a service's names or whether citizens can send it new messages")
+    .argument('<service-id>', 'the id API clients send as sender.serviceId')
+    .option('--name <fi>', 'name in Finnish')
+    .option('--name-sv <sv>', 'name in Swedish (empty removes it)')
+    .option('--name-en <en>', 'name in English (empty removes it)')
+    .option('--accepts-messages', 'citizens can send new messages to this service')
+    .option(
+      '--no-accepts-messages',
+      'citizens cannot send new messages to this service (replies still arrive)',
+    )
+    .action((serviceId: string, options: NameOptions & { acceptsMessages?: boolean }, command: Command) =>
+      withServices(command, ({ services }) =>
+        services.organisations.updateService(serviceId, {
+          nameFi: options.name,
+          nameSv: options.nameSv,
+          nameEn: options.nameEn,
+          acceptsMessages: options.acceptsMessages,
+        }),
+      ),
+    );
+  service
+    .command('deactivate')
+    .description(
+      'deactivate a service: the API refuses it as sender, citizens can no longer write or reply to ' +
+        'it, it leaves the start page; its messages stay readable by their recipients',
+    )
+    .argument('<service-id>', 'the id API clients send as sender.serviceId')
+    .action((serviceId: string, _options: unknown, command: Command) =>
+      withServices(command, ({ services }) => services.organisations.deactivateService(serviceId)),
+    );
 
   const credentials = program.command('credentials').description('organisation API credentials');
   credentials
@@ -122,5 +190,25 @@ export function registerOrganisationCommands(program: Command): void {
     .requiredOption('--username <username>', 'the username to revoke')
     .action((options: { username: string }, command: Command) =>
       withServices(command, ({ services }) => services.messaging.credentials.revoke(options.username)),
+    );
+
+  const person = program.command('person').description("a person's data, for data subjects' requests");
+  person
+    .command('export')
+    .description(
+      'print as JSON what the service holds about a person: account, contact details, sessions, ' +
+        'messages, attachments (names only), events, deliveries and audit entries; the export is audited',
+    )
+    .argument('<identity-code>', 'personal identity code (henkilötunnus)')
+    .option(
+      '--with-content',
+      'also decrypt message titles and bodies (not of unacknowledged verifiable messages)',
+    )
+    .action((identityCode: string, options: { withContent?: boolean }, command: Command) =>
+      withServices(command, ({ context }) =>
+        createPersonExportService(context).export(identityCode, {
+          withContent: options.withContent === true,
+        }),
+      ),
     );
 }

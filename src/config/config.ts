@@ -38,6 +38,10 @@ export interface Config {
   printAddressWindowMm: { leftMm: number; topMm: number; widthMm: number; heightMm: number };
   printBatchMaxAgeMinutes: number;
   printBatchMaxLetters: number;
+  /** Finished (done or failed) delivery jobs and their attempts are purged this many days after finishing. */
+  deliveryRetentionDays: number;
+  /** Audit rows are purged this many days after they were written. */
+  auditRetentionDays: number;
   /** Bearer token that opens /metrics on the main port; without it /metrics is not served there. */
   metricsToken: string | undefined;
   /** A separate listener for /metrics, /healthz and /readyz (every role, the worker included). */
@@ -198,6 +202,16 @@ export function loadConfig(env: Env = process.env): Config {
     printAddressWindowMm: addressWindow(env, 'PRINT_ADDRESS_WINDOW_MM'),
     printBatchMaxAgeMinutes: integer(env, 'PRINT_BATCH_MAX_AGE_MINUTES', 60, 1, 7 * 24 * 60),
     printBatchMaxLetters: integer(env, 'PRINT_BATCH_MAX_LETTERS', 500, 1, 100_000),
+    // The outbox is operational history (notifications, reminders, letters handed to printing);
+    // the evidence of delivery lives in messages and print_letters, which this never touches. 90 days
+    // outlasts the 60 days an organisation can read a message's events from the feed, so a question
+    // about a notification raised from the feed can still be checked against its attempts.
+    deliveryRetentionDays: integer(env, 'DELIVERY_RETENTION_DAYS', 90, 1, 3650),
+    // No statute in our domain notes fixes how long an access log is kept, so the default is
+    // conservative: six years, which outlasts the five years messages' attachments are kept by the
+    // national service, so any access to a message can still be answered for while it exists and a
+    // year after. At least a year, so that a typo (days for years) cannot wipe the trail.
+    auditRetentionDays: integer(env, 'AUDIT_RETENTION_DAYS', 6 * 365, 365, 36_500),
     metricsToken,
     metricsListener: metricsPort === undefined ? undefined : { port: metricsPort, host: metricsHost },
     maxEventLoopDelayMs: integer(env, 'MAX_EVENT_LOOP_DELAY_MS', 0, 0, 60_000),

@@ -54,6 +54,8 @@ export interface OrganisationsTable {
   postal_code: string | null;
   city: string | null;
   created_at: string;
+  /** Set when an operator deactivated the organisation (migration 0008); null while active. */
+  deactivated_at: string | null;
 }
 
 export interface ServicesTable {

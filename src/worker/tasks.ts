@@ -1,6 +1,8 @@
 import type { AppContext } from '../app-context.js';
 import { RateLimitCounterRepository } from '../db/rate-limit-counter-repository.js';
-import { deliveryTasks } from '../modules/delivery/index.js';
+import { AuditRepository } from '../modules/audit/audit-repository.js';
+import { auditPurgeBatchSize, purgeExpiredAudit } from '../modules/audit/audit-retention.js';
+import { deliveryPurgeBatchSize, deliveryTasks } from '../modules/delivery/index.js';
 import { mailboxTasks } from '../modules/mailbox/index.js';
 import { purgeOrganisationApiData } from '../modules/messages/index.js';
 import type { AppServices } from '../services.js';
@@ -16,7 +18,8 @@ export function workerTasks(context: AppContext, services: AppServices): Periodi
 }
 
 /** Purges and expiries that belong to no single delivery (sessions, unused uploads, old events). */
-function housekeepingTasks(context: AppContext, _services: AppServices): PeriodicTask[] {
+function housekeepingTasks(context: AppContext, services: AppServices): PeriodicTask[] {
+  const audit = new AuditRepository(context.database.db);
   return [
     {
       // Unused organisation uploads (24 h), feed events (60 days), expired API tokens, old login-throttling rows.
@@ -24,6 +27,18 @@ function housekeepingTasks(context: AppContext, _services: AppServices): Periodi
       intervalMs: 10 * 60 * 1000,
       run: async () => {
         await purgeOrganisationApiData(context);
+      },
+    },
+    {
+      // Finished delivery jobs after DELIVERY_RETENTION_DAYS, audit rows after AUDIT_RETENTION_DAYS;
+      // one batch of each per run, again at once while either came back full.
+      name: 'retention-purge',
+      intervalMs: 60 * 60 * 1000,
+      run: async () => {
+        const jobs = await services.delivery.purgeFinishedJobs();
+        const auditRows = await purgeExpiredAudit(audit, context.clock(), context.config.auditRetentionDays);
+        if (jobs > 0 || auditRows > 0) context.logger.info({ jobs, auditRows }, 'purged expired history');
+        return jobs >= deliveryPurgeBatchSize || auditRows >= auditPurgeBatchSize;
       },
     },
     {

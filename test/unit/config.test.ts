@@ -15,6 +15,8 @@ describe('configuration', () => {
     assert.equal(config.apiTokenTtlSeconds, 3600);
     assert.equal(config.sessionIdleMinutes, 30);
     assert.equal(config.sessionAbsoluteHours, 12);
+    assert.equal(config.deliveryRetentionDays, 90);
+    assert.equal(config.auditRetentionDays, 2190);
   });
 
   const bad: Array<[Record<string, string>, RegExp]> = [
@@ -38,6 +40,9 @@ describe('configuration', () => {
     [{ TRUSTED_PROXIES: 'proxy.example' }, /^TRUSTED_PROXIES /],
     [{ DATABASE_POOL_SIZE: '0' }, /^DATABASE_POOL_SIZE /],
     [{ METRICS_PORT: 'x' }, /^METRICS_PORT /],
+    [{ DELIVERY_RETENTION_DAYS: '0' }, /^DELIVERY_RETENTION_DAYS /],
+    [{ DELIVERY_RETENTION_DAYS: '90d' }, /^DELIVERY_RETENTION_DAYS /],
+    [{ AUDIT_RETENTION_DAYS: '6' }, /^AUDIT_RETENTION_DAYS /],
   ];
   for (const [env, pattern] of bad) {
     test(`rejects ${JSON.stringify(env)} with a one-line message naming the variable`, () => {

@@ -7,6 +7,7 @@ import * as m0005 from './0005_delivery.js';
 import * as m0006 from './0006_mailbox_indexes.js';
 import * as m0007 from './0007_login_attempts.js';
 import * as m0008 from './0008_operations.js';
+import * as m0009 from './0009_retention.js';
 
 /**
  * Every migration, in order. Listed in code (not read from a folder) so the same set runs from
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '0006_mailbox_indexes': m0006,
   '0007_login_attempts': m0007,
   '0008_operations': m0008,
+  '0009_retention': m0009,
 };

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { AppContext } from '../../app-context.js';
 import type { PeriodicTask } from '../../worker/worker.js';
 import { resolveDeliveryOptions, type DeliveryOptions } from './delivery-options.js';
+import { purgeDeliveryHistory } from './delivery-retention.js';
 import { deliveryStatus, type DeliveryStatus } from './delivery-status.js';
 import { FileEmailSender, SmtpEmailSender, type EmailSender } from './email-sender.js';
 import { createJobHandlers } from './job-handlers.js';
@@ -13,6 +14,7 @@ import { FileSmsSender, HttpSmsSender, type SmsSender } from './sms-sender.js';
 
 export type { DeliveryOptions } from './delivery-options.js';
 export type { DeliveryStatus } from './delivery-status.js';
+export { deliveryPurgeBatchSize } from './delivery-retention.js';
 
 /** Services of the delivery module (outbox worker, notifications, paper letters, print batches). */
 export interface DeliveryServices {
@@ -23,6 +25,11 @@ export interface DeliveryServices {
   status(): Promise<DeliveryStatus>;
   /** Puts every failed job back in the queue with a fresh failure window; returns how many. */
   retryFailed(): Promise<number>;
+  /**
+   * Deletes one batch of jobs finished more than DELIVERY_RETENTION_DAYS ago, with their attempts;
+   * returns how many jobs (see delivery-retention.ts).
+   */
+  purgeFinishedJobs(): Promise<number>;
 }
 
 export interface DeliveryProviders {
@@ -86,6 +93,8 @@ export function createDeliveryServices(
     options,
     status: () => deliveryStatus(outbox, batches, context.clock()),
     retryFailed: () => outbox.retryFailed(context.clock()),
+    purgeFinishedJobs: () =>
+      purgeDeliveryHistory(outbox, context.clock(), context.config.deliveryRetentionDays),
   };
 }
 

@@ -245,6 +245,32 @@ export class OutboxRepository {
   }
 
   /**
+   * Deletes up to `limit` jobs that finished (done or failed) before `cutoff`, with their attempts,
+   * in one short transaction; returns how many jobs. The job rows are deleted first by one statement
+   * that repeats the conditions outside the subquery: on PostgreSQL a job an operator put back in the
+   * queue meanwhile is re-checked against them and kept (with its attempts). Pending and running jobs
+   * (planned reminders, paper fallbacks) are never touched.
+   */
+  async purgeFinished(cutoff: Date, limit: number): Promise<number> {
+    const before = cutoff.toISOString();
+    const finished = (eb: ExpressionBuilder<DatabaseSchema, 'outbox_jobs'>) =>
+      eb.and([eb('state', 'in', ['done', 'failed']), eb('finished_at', '<', before)]);
+    return this.db.transaction().execute(async (trx) => {
+      const deleted = await trx
+        .deleteFrom('outbox_jobs')
+        .where(finished)
+        .where('id', 'in', (eb) =>
+          eb.selectFrom('outbox_jobs').select('id').where(finished).orderBy('finished_at').limit(limit),
+        )
+        .returning('id')
+        .execute();
+      const ids = deleted.map((row) => row.id);
+      if (ids.length > 0) await trx.deleteFrom('delivery_attempts').where('job_id', 'in', ids).execute();
+      return ids.length;
+    });
+  }
+
+  /**
    * Jobs per kind and state; pending jobs are split into those due by `now` (waiting for a worker)
    * and those scheduled for later (reminders, retries after a backoff).
    */

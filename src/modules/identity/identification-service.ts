@@ -2,6 +2,7 @@ import * as oidc from 'openid-client';
 import { isValidIdentityCode } from '../../domain/identity-code.js';
 import type { Logger } from '../../logging/logger.js';
 import type { PopulationRegister } from '../population-register/population-register.js';
+import type { IdentificationFailure } from './identification-audit.js';
 import type { LoginStateCookie } from './login-state-cookie.js';
 import { RelyingParty, type ProviderSettings } from './relying-party.js';
 import type { CitizenSession, SessionService } from './session-service.js';
@@ -10,6 +11,9 @@ export type LoginOutcome =
   | { ok: true; cookieValue: string; session: CitizenSession; returnTo: string }
   /** cancelled: the person pressed "Keskeytä" at the provider; failed: anything else went wrong. */
   | { ok: false; reason: 'cancelled' | 'failed' };
+
+/** Audits an identification that reached the provider but produced no session. */
+export type FailureRecorder = (reason: IdentificationFailure, requestId: string | undefined) => Promise<void>;
 
 export interface IdentificationUrls {
   redirectUri: string;
@@ -28,6 +32,7 @@ export class IdentificationService {
     private readonly loginState: LoginStateCookie,
     private readonly register: PopulationRegister,
     private readonly logger: Logger,
+    private readonly recordFailure: FailureRecorder,
     private readonly urls: IdentificationUrls,
     provider: ProviderSettings | undefined,
   ) {
@@ -70,8 +75,16 @@ export class IdentificationService {
   /**
    * Completes a login from the provider's redirect. The caller clears the login cookie whatever the
    * outcome; a tampered, expired or missing one is a failed login, never an error.
+   *
+   * A sign-in is audited with the session it creates; an identification that came back from the
+   * provider without one is audited as failed. A callback without a pending login (a stray or
+   * replayed request, which anyone can send) is only logged: no identification was attempted.
    */
-  async complete(callbackUrl: URL, loginCookie: string | undefined): Promise<LoginOutcome> {
+  async complete(
+    callbackUrl: URL,
+    loginCookie: string | undefined,
+    requestId?: string,
+  ): Promise<LoginOutcome> {
     const login = this.loginState.open(loginCookie);
     const relyingParty = this.#relyingParty;
     if (!login || !relyingParty) {
@@ -81,28 +94,35 @@ export class IdentificationService {
     const error = callbackUrl.searchParams.get('error');
     if (error) {
       this.logger.info({ providerError: error.slice(0, 64) }, 'identification not completed');
-      return { ok: false, reason: error === 'access_denied' ? 'cancelled' : 'failed' };
+      const cancelled = error === 'access_denied';
+      await this.recordFailure(cancelled ? 'cancelled' : 'provider-error', requestId);
+      return { ok: false, reason: cancelled ? 'cancelled' : 'failed' };
     }
     let claims;
     try {
       claims = await relyingParty.finish(callbackUrl, login);
     } catch (cause) {
       this.logger.warn({ err: cause }, 'identification response rejected');
+      await this.recordFailure('rejected', requestId);
       return { ok: false, reason: 'failed' };
     }
     if (!claims.identityCode || !isValidIdentityCode(claims.identityCode)) {
       this.logger.warn('identification response has no valid personal identity code');
+      await this.recordFailure('no-identity-code', requestId);
       return { ok: false, reason: 'failed' };
     }
     // The register is the authority for names; a person missing from it can still sign in and is
     // then told on the opening page why no account can be opened.
     const person = await this.register.findByIdentityCode(claims.identityCode);
-    const { cookieValue, session } = await this.sessions.createCitizenSession({
-      identityCode: claims.identityCode,
-      firstNames: person?.firstNames ?? claims.firstNames ?? '',
-      lastName: person?.lastName ?? claims.lastName ?? '',
-      method: claims.method,
-    });
+    const { cookieValue, session } = await this.sessions.createCitizenSession(
+      {
+        identityCode: claims.identityCode,
+        firstNames: person?.firstNames ?? claims.firstNames ?? '',
+        lastName: person?.lastName ?? claims.lastName ?? '',
+        method: claims.method,
+      },
+      requestId,
+    );
     this.logger.info({ method: claims.method }, 'citizen signed in');
     return { ok: true, cookieValue, session, returnTo: login.returnTo };
   }

@@ -1,4 +1,5 @@
 import type { AppContext } from '../../app-context.js';
+import { recordFailedIdentification } from './identification-audit.js';
 import { IdentificationService } from './identification-service.js';
 import { LoginStateCookie } from './login-state-cookie.js';
 import { SessionRepository } from './session-repository.js';
@@ -10,6 +11,7 @@ export { loginStateSeconds } from './login-state-cookie.js';
 export type { LoginOutcome } from './identification-service.js';
 export type { ProviderSettings } from './relying-party.js';
 export { IdentificationService } from './identification-service.js';
+export { identificationActions } from './identification-audit.js';
 export { SessionService } from './session-service.js';
 
 export function createSessionService(context: AppContext): SessionService {
@@ -30,6 +32,8 @@ export function createIdentificationService(
     new LoginStateCookie(context.envelope, context.clock),
     context.populationRegister,
     context.logger,
+    (reason, requestId) =>
+      recordFailedIdentification(context.database.db, { reason, requestId, at: context.clock() }),
     {
       redirectUri: new URL('/auth/callback', config.publicUrl).href,
       postLogoutRedirectUri: new URL('/', config.publicUrl).href,

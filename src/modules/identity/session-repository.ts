@@ -1,8 +1,9 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { preparedQuery } from '../../db/prepared-query.js';
 import type { AccountStatus, DatabaseSchema } from '../../db/schema.js';
 
 type Db = Kysely<DatabaseSchema>;
+export type SessionTrx = Transaction<DatabaseSchema>;
 
 export interface SessionRow {
   idHash: string;
@@ -53,8 +54,12 @@ export class SessionRepository {
     );
   }
 
-  async insert(row: NewSessionRow): Promise<void> {
-    await this.db
+  transaction<T>(work: (trx: SessionTrx) => Promise<T>): Promise<T> {
+    return this.db.transaction().execute(work);
+  }
+
+  async insert(row: NewSessionRow, db: Db | SessionTrx = this.db): Promise<void> {
+    await db
       .insertInto('web_sessions')
       .values({
         id_hash: row.idHash,
@@ -121,6 +126,32 @@ export class SessionRepository {
   async delete(idHash: string): Promise<boolean> {
     const result = await this.db.deleteFrom('web_sessions').where('id_hash', '=', idHash).executeTakeFirst();
     return Number(result.numDeletedRows) > 0;
+  }
+
+  /**
+   * Deletes the row and returns its identity code (null for a row of no identified person), or
+   * undefined when there was no such row: the logout is recorded only for a session that existed.
+   */
+  async deleteReturningIdentity(
+    idHash: string,
+    db: Db | SessionTrx = this.db,
+  ): Promise<string | null | undefined> {
+    const row = await db
+      .deleteFrom('web_sessions')
+      .where('id_hash', '=', idHash)
+      .returning('identity_code')
+      .executeTakeFirst();
+    return row?.identity_code;
+  }
+
+  /** The id of the person's account in any state, for the audit trail; undefined when they have none. */
+  async accountIdOf(identityCode: string, db: Db | SessionTrx = this.db): Promise<number | undefined> {
+    const row = await db
+      .selectFrom('accounts')
+      .select('id')
+      .where('identity_code', '=', identityCode)
+      .executeTakeFirst();
+    return row === undefined ? undefined : Number(row.id);
   }
 
   /** Rows past their absolute expiry, or idle since before `idleBefore` (citizen sessions only). */

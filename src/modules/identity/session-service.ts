@@ -1,4 +1,5 @@
 import type { AccountStatus } from '../../db/schema.js';
+import { recordLogout, recordSignIn } from './identification-audit.js';
 import type { SessionRepository, SessionRow } from './session-repository.js';
 import { hashSessionId, randomToken } from './session-tokens.js';
 
@@ -58,9 +59,13 @@ export class SessionService {
     private readonly timeouts: SessionTimeouts,
   ) {}
 
-  /** A new session for a person who has just identified; returns the cookie value and CSRF token. */
+  /**
+   * A new session for a person who has just identified; returns the cookie value and CSRF token.
+   * The sign-in is audited in the transaction that stores the session.
+   */
   async createCitizenSession(
     person: IdentifiedPerson,
+    requestId?: string,
   ): Promise<{ cookieValue: string; session: CitizenSession }> {
     const now = this.clock();
     // Expired sessions are swept here, where a row is written anyway (and by no anonymous request).
@@ -74,13 +79,27 @@ export class SessionService {
       lastName: person.lastName,
       method: person.method,
     };
-    await this.repository.insert({
-      idHash,
-      identityCode: person.identityCode,
-      csrfToken,
-      data: JSON.stringify(data),
-      now: now.toISOString(),
-      absoluteExpiresAt: new Date(now.getTime() + this.timeouts.absoluteHours * 60 * minute).toISOString(),
+    await this.repository.transaction(async (trx) => {
+      await this.repository.insert(
+        {
+          idHash,
+          identityCode: person.identityCode,
+          csrfToken,
+          data: JSON.stringify(data),
+          now: now.toISOString(),
+          absoluteExpiresAt: new Date(
+            now.getTime() + this.timeouts.absoluteHours * 60 * minute,
+          ).toISOString(),
+        },
+        trx,
+      );
+      await recordSignIn(trx, {
+        accountId: await this.repository.accountIdOf(person.identityCode, trx),
+        sessionIdHash: idHash,
+        method: person.method,
+        requestId,
+        at: now,
+      });
     });
     return { cookieValue: id, session: { idHash, csrfToken, person } };
   }
@@ -130,9 +149,29 @@ export class SessionService {
     };
   }
 
-  /** Ends the session on the server (logout); a missing session is not an error. */
+  /**
+   * Ends the session on the server without recording anything (a new sign-in replacing whatever
+   * session the browser had); a missing session is not an error.
+   */
   async end(cookieValue: string | undefined): Promise<void> {
     if (cookieValue) await this.repository.delete(hashSessionId(cookieValue));
+  }
+
+  /** The person logs out: the session ends and the logout is audited; a missing session is not an error. */
+  async logout(cookieValue: string | undefined, requestId?: string): Promise<void> {
+    if (!cookieValue) return;
+    const idHash = hashSessionId(cookieValue);
+    const now = this.clock();
+    await this.repository.transaction(async (trx) => {
+      const identityCode = await this.repository.deleteReturningIdentity(idHash, trx);
+      if (identityCode === undefined || identityCode === null) return;
+      await recordLogout(trx, {
+        accountId: await this.repository.accountIdOf(identityCode, trx),
+        sessionIdHash: idHash,
+        requestId,
+        at: now,
+      });
+    });
   }
 
   private async removeExpired(now: Date): Promise<void> {

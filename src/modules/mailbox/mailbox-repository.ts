@@ -203,6 +203,8 @@ export class MailboxRepository {
         'm.in_reply_to as inReplyTo',
         'm.deemed_received_on as deemedReceivedOn',
         'm.channel as channel',
+        's.active as serviceActive',
+        'o.deactivated_at as organisationDeactivatedAt',
       ])
       .where('m.id', '=', messageId)
       .where('m.account_id', '=', accountId)
@@ -217,7 +219,12 @@ export class MailboxRepository {
       servicePk: Number(row.servicePk),
       serviceId: row.serviceId,
       externalId: row.externalId,
-      replyAllowed: Number(row.replyAllowed) === 1,
+      // A reply to a deactivated service or organisation would reach nobody (they can no longer
+      // read the API), so the message is no longer answerable; it stays readable.
+      replyAllowed:
+        Number(row.replyAllowed) === 1 &&
+        Number(row.serviceActive) === 1 &&
+        row.organisationDeactivatedAt === null,
       bodyFormat: row.bodyFormat,
       bodyEnc: row.bodyEnc,
       threadId: row.threadId === null ? null : Number(row.threadId),

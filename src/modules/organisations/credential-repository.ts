@@ -14,6 +14,7 @@ export interface CredentialRow {
   createdAt: string;
   passwordChangedAt: string;
   revokedAt: string | null;
+  organisationDeactivatedAt: string | null;
 }
 
 export interface TokenRow {
@@ -24,6 +25,7 @@ export interface TokenRow {
   expiresAt: string;
   allowedIps: string[] | null;
   revokedAt: string | null;
+  organisationDeactivatedAt: string | null;
 }
 
 function parseIps(value: string | null): string[] | null {
@@ -53,6 +55,7 @@ export class CredentialRepository {
           't.expires_at',
           'c.allowed_ips',
           'c.revoked_at',
+          'o.deactivated_at',
         ])
         .where('t.token_hash', '=', tokenHash),
     );
@@ -72,6 +75,7 @@ export class CredentialRepository {
         'c.created_at',
         'c.password_changed_at',
         'c.revoked_at',
+        'o.deactivated_at',
       ]);
   }
 
@@ -85,6 +89,7 @@ export class CredentialRepository {
     created_at: string;
     password_changed_at: string;
     revoked_at: string | null;
+    deactivated_at: string | null;
   }): CredentialRow {
     return {
       id: row.id,
@@ -96,6 +101,7 @@ export class CredentialRepository {
       createdAt: row.created_at,
       passwordChangedAt: row.password_changed_at,
       revokedAt: row.revoked_at,
+      organisationDeactivatedAt: row.deactivated_at,
     };
   }
 
@@ -192,6 +198,7 @@ export class CredentialRepository {
         expiresAt: row.expires_at,
         allowedIps: parseIps(row.allowed_ips),
         revokedAt: row.revoked_at,
+        organisationDeactivatedAt: row.deactivated_at,
       }
     );
   }

@@ -85,7 +85,7 @@ export class CredentialService {
     businessId: string;
     allowIps?: readonly string[] | undefined;
   }): Promise<{ username: string; password: string; businessId: string; allowedIps: string[] }> {
-    const organisation = await this.organisations.requireOrganisation(input.businessId);
+    const organisation = await this.organisations.requireActiveOrganisation(input.businessId);
     const allowedIps: string[] = [];
     for (const value of input.allowIps ?? []) {
       const cidr = normaliseCidr(value);
@@ -151,7 +151,14 @@ export class CredentialService {
   /** Every API call but /v1/token: a live token, unrevoked credentials, an allowed address. */
   async authenticate(accessToken: string, ip: string): Promise<ApiPrincipal> {
     const token = accessToken ? await this.repository.findToken(sha256(accessToken)) : undefined;
-    if (!token || token.revokedAt !== null || token.expiresAt <= this.clock().toISOString()) {
+    // A deactivated organisation's tokens are deleted when it is deactivated; checked here too, so
+    // no token issued in a race with the deactivation outlives it.
+    if (
+      !token ||
+      token.revokedAt !== null ||
+      token.organisationDeactivatedAt !== null ||
+      token.expiresAt <= this.clock().toISOString()
+    ) {
       throw new UnauthorizedError('the access token is missing, invalid or expired');
     }
     if (!isAddressAllowed(ip, token.allowedIps)) {
@@ -219,7 +226,11 @@ export class CredentialService {
     const now = this.clock();
     const clientAddress = canonicalAddress(ip);
     const credential = await this.repository.findByUsername(username);
-    const usable = credential && credential.revokedAt === null ? credential : undefined;
+    // A deactivated organisation's credentials fail like revoked ones: nothing tells them apart.
+    const usable =
+      credential && credential.revokedAt === null && credential.organisationDeactivatedAt === null
+        ? credential
+        : undefined;
     await this.admitAttempt(username, clientAddress, usable, now);
     this.dummyHash ??= hashPassword(generatePassword(), defaultScryptCost);
     const matches = await verifyPassword(password, usable ? usable.passwordHash : await this.dummyHash);

@@ -10,6 +10,8 @@ export interface OrganisationRow {
   streetAddress: string | null;
   postalCode: string | null;
   city: string | null;
+  /** When an operator deactivated it; null while active. */
+  deactivatedAt: string | null;
 }
 
 export interface ServiceRow {
@@ -53,7 +55,15 @@ const organisationColumns = [
   'street_address as streetAddress',
   'postal_code as postalCode',
   'city',
+  'deactivated_at as deactivatedAt',
 ] as const;
+
+/** Names to change; undefined leaves a name as it is, null clears an optional one. */
+export interface NameChanges {
+  nameFi?: string | undefined;
+  nameSv?: string | null | undefined;
+  nameEn?: string | null | undefined;
+}
 
 function toService(row: {
   id: number;
@@ -117,6 +127,68 @@ export class OrganisationRepository {
 
   async listOrganisations(): Promise<OrganisationRow[]> {
     return this.db.selectFrom('organisations').select(organisationColumns).orderBy('name_fi').execute();
+  }
+
+  async updateOrganisationNames(id: number, changes: NameChanges): Promise<void> {
+    await this.db
+      .updateTable('organisations')
+      .set({
+        ...(changes.nameFi === undefined ? {} : { name_fi: changes.nameFi }),
+        ...(changes.nameSv === undefined ? {} : { name_sv: changes.nameSv }),
+        ...(changes.nameEn === undefined ? {} : { name_en: changes.nameEn }),
+      })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /**
+   * Deactivates the organisation in one transaction: its services stop taking messages and every
+   * access token it holds is dropped (its credentials are refused from now on, see
+   * CredentialRepository). Returns false when it was already deactivated. Its messages, events and
+   * credentials' history are kept.
+   */
+  async deactivateOrganisation(id: number, now: string): Promise<boolean> {
+    return this.db.transaction().execute(async (trx) => {
+      const result = await trx
+        .updateTable('organisations')
+        .set({ deactivated_at: now })
+        .where('id', '=', id)
+        .where('deactivated_at', 'is', null)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) !== 1) return false;
+      await trx.updateTable('services').set({ active: 0 }).where('organisation_id', '=', id).execute();
+      await trx.deleteFrom('api_tokens').where('organisation_id', '=', id).execute();
+      return true;
+    });
+  }
+
+  async updateService(
+    id: number,
+    changes: NameChanges & { acceptsMessages?: boolean | undefined },
+  ): Promise<void> {
+    await this.db
+      .updateTable('services')
+      .set({
+        ...(changes.nameFi === undefined ? {} : { name_fi: changes.nameFi }),
+        ...(changes.nameSv === undefined ? {} : { name_sv: changes.nameSv }),
+        ...(changes.nameEn === undefined ? {} : { name_en: changes.nameEn }),
+        ...(changes.acceptsMessages === undefined
+          ? {}
+          : { accepts_messages: changes.acceptsMessages ? 1 : 0 }),
+      })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /** Returns false when the service was already inactive. */
+  async deactivateService(id: number): Promise<boolean> {
+    const result = await this.db
+      .updateTable('services')
+      .set({ active: 0 })
+      .where('id', '=', id)
+      .where('active', '=', 1)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
   }
 
   async insertService(service: NewService, now: string): Promise<ServiceRow> {

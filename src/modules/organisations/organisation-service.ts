@@ -2,6 +2,7 @@ import { isValidBusinessId } from '../../domain/business-id.js';
 import { deceptiveCharacterProblem, findDeceptiveCharacter } from '../../domain/deceptive-characters.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
 import type {
+  NameChanges,
   NewOrganisation,
   OrganisationRepository,
   OrganisationRow,
@@ -15,6 +16,13 @@ export interface AddServiceInput {
   nameSv?: string | undefined;
   nameEn?: string | undefined;
   acceptsMessages: boolean;
+}
+
+/** Names an operator gives to change; an empty Swedish or English name clears it. */
+export interface NameInput {
+  nameFi?: string | undefined;
+  nameSv?: string | undefined;
+  nameEn?: string | undefined;
 }
 
 const serviceIdPattern = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
@@ -63,8 +71,17 @@ export class OrganisationService {
     return organisation;
   }
 
+  /** As requireOrganisation, and refuses a deactivated one (nothing new is added to it). */
+  async requireActiveOrganisation(businessId: string): Promise<OrganisationRow> {
+    const organisation = await this.requireOrganisation(businessId);
+    if (organisation.deactivatedAt !== null) {
+      throw new ValidationError('businessId', 'the organisation is deactivated');
+    }
+    return organisation;
+  }
+
   async addService(input: AddServiceInput): Promise<ServiceRow> {
-    const organisation = await this.requireOrganisation(input.businessId);
+    const organisation = await this.requireActiveOrganisation(input.businessId);
     if (!serviceIdPattern.test(input.serviceId)) {
       throw new ValidationError('serviceId', 'use 1–100 letters, digits, dots, dashes or underscores');
     }
@@ -77,6 +94,69 @@ export class OrganisationService {
       { ...input, organisationId: organisation.id, nameFi: input.nameFi.trim() },
       this.clock().toISOString(),
     );
+  }
+
+  /** New names for an organisation; what is not given stays. Deactivated ones can be renamed too. */
+  async updateOrganisation(businessId: string, input: NameInput): Promise<OrganisationRow> {
+    const organisation = await this.requireOrganisation(businessId);
+    const changes = nameChanges(input);
+    if (Object.keys(changes).length === 0) {
+      throw new ValidationError('name', 'nothing to change: give a new name in Finnish, Swedish or English');
+    }
+    await this.repository.updateOrganisationNames(organisation.id, changes);
+    return (await this.repository.findOrganisationById(organisation.id))!;
+  }
+
+  /**
+   * Ends an organisation's use of the service: its API credentials are refused from now on (tokens
+   * already issued included), its services stop taking messages from the API and from citizens,
+   * and it leaves the start page. What it sent stays readable in the recipients' mailboxes.
+   */
+  async deactivateOrganisation(businessId: string): Promise<OrganisationRow> {
+    const organisation = await this.requireOrganisation(businessId);
+    if (!(await this.repository.deactivateOrganisation(organisation.id, this.clock().toISOString()))) {
+      throw new ValidationError('businessId', 'the organisation is already deactivated');
+    }
+    return (await this.repository.findOrganisationById(organisation.id))!;
+  }
+
+  async requireService(serviceId: string): Promise<ServiceRow & { businessId: string }> {
+    const service = await this.repository.findServiceByServiceId(serviceId);
+    if (!service) throw new NotFoundError(`no service with id ${serviceId}`);
+    const organisation = await this.repository.findOrganisationById(service.organisationId);
+    return { ...service, businessId: organisation?.businessId ?? '' };
+  }
+
+  /** New names or a new acceptsMessages for a service; what is not given stays. */
+  async updateService(
+    serviceId: string,
+    input: NameInput & { acceptsMessages?: boolean | undefined },
+  ): Promise<ServiceRow & { businessId: string }> {
+    const service = await this.requireService(serviceId);
+    const changes = {
+      ...nameChanges(input),
+      ...(input.acceptsMessages === undefined ? {} : { acceptsMessages: input.acceptsMessages }),
+    };
+    if (Object.keys(changes).length === 0) {
+      throw new ValidationError(
+        'name',
+        'nothing to change: give a new name in Finnish, Swedish or English, or whether it accepts messages',
+      );
+    }
+    await this.repository.updateService(service.id, changes);
+    return this.requireService(serviceId);
+  }
+
+  /**
+   * The service stops taking messages: the API refuses it as sender.serviceId, citizens can no
+   * longer choose it or reply to its messages, and it leaves the start page. Its messages stay.
+   */
+  async deactivateService(serviceId: string): Promise<ServiceRow & { businessId: string }> {
+    const service = await this.requireService(serviceId);
+    if (!(await this.repository.deactivateService(service.id))) {
+      throw new ValidationError('serviceId', 'the service is already deactivated');
+    }
+    return this.requireService(serviceId);
   }
 
   /** A service by its public id (the API's sender.serviceId), whichever organisation owns it. */
@@ -103,6 +183,7 @@ export class OrganisationService {
     // An organisation without active services (e.g. the account's own system sender) offers
     // citizens nothing, so it is not listed.
     return organisations
+      .filter((organisation) => organisation.deactivatedAt === null)
       .map((organisation) => ({
         name: localisedName(organisation, locale),
         services: services
@@ -111,6 +192,26 @@ export class OrganisationService {
       }))
       .filter((organisation) => organisation.services.length > 0);
   }
+}
+
+/**
+ * The changes an operator asked for, checked: a Finnish name cannot be emptied, an empty Swedish or
+ * English name clears it (null), and every name must read as what it is.
+ */
+function nameChanges(input: NameInput): NameChanges {
+  const changes: NameChanges = {};
+  if (input.nameFi !== undefined) {
+    if (!input.nameFi.trim()) throw new ValidationError('name', 'must not be empty');
+    changes.nameFi = input.nameFi.trim();
+  }
+  if (input.nameSv !== undefined) changes.nameSv = input.nameSv.trim() || null;
+  if (input.nameEn !== undefined) changes.nameEn = input.nameEn.trim() || null;
+  checkNames({
+    nameFi: changes.nameFi ?? '',
+    nameSv: changes.nameSv ?? undefined,
+    nameEn: changes.nameEn ?? undefined,
+  });
+  return changes;
 }
 
 /** Names are shown to citizens next to every message; they must read as what they are. */

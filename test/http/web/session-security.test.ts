@@ -207,7 +207,9 @@ describe('citizen session: cookie, CSRF, fixation, timeouts, logout', () => {
 describe('session cookie over https', () => {
   let h: TestHarness;
   before(async () => {
-    h = await createHarness({ env: { PUBLIC_URL: 'https://asiointitili.example', TRUSTED_PROXIES: '127.0.0.1' } });
+    h = await createHarness({
+      env: { PUBLIC_URL: 'https://asiointitili.example', TRUSTED_PROXIES: '127.0.0.1' },
+    });
   });
   after(() => h.close());
 

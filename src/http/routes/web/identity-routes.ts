@@ -57,7 +57,11 @@ export function identityRoutes(context: AppContext, services: AccountServices): 
       async (request, reply) => {
         // The URL as the provider addressed it: openid-client checks it against the redirect URI.
         const callbackUrl = new URL(request.url, context.config.publicUrl);
-        const outcome = await services.identification.complete(callbackUrl, request.cookies[loginCookie]);
+        const outcome = await services.identification.complete(
+          callbackUrl,
+          request.cookies[loginCookie],
+          request.id,
+        );
         void reply.clearCookie(loginCookie, cookieOptions(context));
         if (!outcome.ok) {
           if (outcome.reason === 'cancelled') return reply.redirect('/', 303);
@@ -77,7 +81,7 @@ export function identityRoutes(context: AppContext, services: AccountServices): 
 
     // The CSRF check of the session plugin has already run; without a session this is a 403.
     app.post('/logout', { schema: { hide: true } }, async (request, reply) => {
-      await services.sessions.end(request.cookies[sessionCookie]);
+      await services.sessions.logout(request.cookies[sessionCookie], request.id);
       void reply.clearCookie(sessionCookie, cookieOptions(context));
       const endSession = await services.identification.endSessionUrl();
       return reply.redirect(endSession?.href ?? '/', 303);

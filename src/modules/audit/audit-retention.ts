@@ -1,0 +1,19 @@
+import type { AuditRepository } from './audit-repository.js';
+
+/** Rows deleted per statement, so a large backlog is worked off without one long lock. */
+export const auditPurgeBatchSize = 1000;
+
+const dayMs = 24 * 3600 * 1000;
+
+/**
+ * Purges one batch of audit rows older than `retentionDays` (AUDIT_RETENTION_DAYS; see the
+ * configuration for why its default is six years). Returns how many, so the worker runs again at
+ * once while a full batch came back.
+ */
+export function purgeExpiredAudit(
+  repository: AuditRepository,
+  now: Date,
+  retentionDays: number,
+): Promise<number> {
+  return repository.purgeBefore(new Date(now.getTime() - retentionDays * dayMs), auditPurgeBatchSize);
+}
