@@ -30,8 +30,11 @@ import { createHarness, type TestHarness } from '../../helpers/test-app.js';
  * refused request stores nothing.
  */
 
-/** Tables that record the attempt itself: the token endpoint's throttling must count refusals. */
-const attemptTables = ['api_login_attempts', 'api_login_backoff'];
+/**
+ * Tables that record the attempt itself: the token endpoint's throttling and its per-address limit
+ * (shared by all web processes, so kept in the database) must count refused requests too.
+ */
+const attemptTables = ['api_login_attempts', 'api_login_backoff', 'rate_limit_counters'];
 
 type UrlMutation =
   | { kind: 'path-value'; value: string }

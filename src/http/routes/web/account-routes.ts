@@ -2,7 +2,6 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../../app-context.js';
 import type { AppServices } from '../../../services.js';
-import { databaseRateLimitStore } from '../../plugins/rate-limit-store.js';
 import { accountInfoRoutes } from './account-info-routes.js';
 import { accountOpenRoutes } from './account-open-routes.js';
 import { accountSettingsRoutes } from './account-settings-routes.js';
@@ -12,9 +11,10 @@ import { identityRoutes } from './identity-routes.js';
 export function accountRoutes(context: AppContext, services: AppServices): FastifyPluginAsyncTypebox {
   return async (app) => {
     // Only routes that ask for it (config.rateLimit) are limited: identification, see
-    // identification-rate-limit.ts. Registered in this scope, apart from the organisation API's own;
-    // the counters are in the database, so every web process counts against the same limit.
-    await app.register(rateLimit, { global: false, store: databaseRateLimitStore(context.database.db) });
+    // identification-rate-limit.ts. Registered in this scope, apart from the organisation API's own.
+    // Counted in each process's memory: anonymous traffic must not write to the database, and the
+    // identification service itself limits attempts; with N web processes the limit is N times this.
+    await app.register(rateLimit, { global: false });
     // The bundled test IdP stands in for a real provider only when none is configured, and only in
     // test or demo mode; otherwise its routes do not exist at all.
     if (!context.config.oidc && context.testMode) {
