@@ -4,8 +4,9 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { loadConfig } from '../../src/config/config.js';
-import { createTestDatabase, testDialect } from './test-database.js';
+import { testDialect } from './test-database.js';
 
 /**
  * Shared parts of the deployment checks (test/process/deploy-*.test.ts), which run the artefacts in
@@ -70,16 +71,32 @@ export function masterKeyFile(dir: string): string {
 
 /**
  * The database for processes started by a test: a fresh SQLite DATA_DIR, or a fresh schema in
- * TEST_DATABASE_URL selected through the connection's search_path.
+ * TEST_DATABASE_URL selected through the connection's search_path (dropped by destroy).
  */
 export async function processDatabase(
   dataDir: string,
+  dialect: 'sqlite' | 'postgres' = testDialect,
 ): Promise<{ env: Record<string, string>; destroy(): Promise<void> }> {
-  if (testDialect !== 'postgres') return { env: { DATA_DIR: dataDir }, destroy: async () => undefined };
-  const db = await createTestDatabase({ migrate: false });
-  const url = new URL(db.databaseUrl!);
-  url.searchParams.set('options', `-c search_path=${db.postgresSchema}`);
-  return { env: { DATA_DIR: dataDir, DATABASE_URL: url.toString() }, destroy: () => db.destroy() };
+  if (dialect !== 'postgres') return { env: { DATA_DIR: dataDir }, destroy: async () => undefined };
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) throw new Error('PostgreSQL needs TEST_DATABASE_URL');
+  const schema = `deploy_${randomBytes(6).toString('hex')}`;
+  const admin = async (sql: string) => {
+    const client = new pg.Client({ connectionString: serverUrl });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`create schema ${schema}`);
+  const url = new URL(serverUrl);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  return {
+    env: { DATA_DIR: dataDir, DATABASE_URL: url.toString() },
+    destroy: () => admin(`drop schema ${schema} cascade`),
+  };
 }
 
 /**

@@ -111,4 +111,15 @@ describe('the systemd units', () => {
     assert.match(entries.get('PUBLIC_URL') ?? '', /^https:/);
     assert.equal(entries.get('TRUSTED_PROXIES'), '127.0.0.1');
   });
+
+  test('the environment file reads the same into a shell, as the operator commands in the docs do', () => {
+    const file = path.join(unitsDir, 'asiointitili.env.example');
+    const shell = spawnSync('sh', ['-c', `set -a; . "${file}"; set +a; env`], { env: {}, encoding: 'utf8' });
+    assert.equal(shell.status, 0, shell.stderr);
+    const exported = environmentFileEntries(shell.stdout.replace(/^[^=\n]*$/gm, ''));
+    for (const [name, value] of environmentFileEntries(fs.readFileSync(file, 'utf8'))) {
+      // systemd drops the quotes around a value, as the shell does.
+      assert.equal(exported.get(name), value.replace(/^"(.*)"$/, '$1'), name);
+    }
+  });
 });
