@@ -54,6 +54,13 @@ describe('the production install from a release archive', { skip }, () => {
     'npm ci --omit=dev, migrate, then web and worker serve and pass their health checks',
     { timeout: 30 * 60_000 },
     async () => {
+      // The commands below are the ones docs/deployment.md gives for steps 1 and 2.
+      const docs = fs.readFileSync(path.join(projectRoot, 'docs/deployment.md'), 'utf8');
+      const step = (heading: string) => docs.split(heading)[1]!.split('\n## ')[0]!;
+      assert.match(step('## 1. Make a release archive'), /^npm run release\b/m);
+      assert.match(step('## 2. Install on the server'), /^tar -xzf asiointitili-[\d.]+\.tar\.gz -C /m);
+      assert.match(step('## 2. Install on the server'), /^npm ci --omit=dev$/m);
+
       const dir = makeTempDir('install');
       dirs.push(dir);
       const archive = path.join(dir, 'asiointitili.tar.gz');
