@@ -42,15 +42,19 @@ export interface StartedServer {
   stop(): Promise<number | null>;
 }
 
-/** Starts `serve` on a free port and waits until it prints that it is listening. */
+/**
+ * Starts `serve` on a free port and waits until it prints that it is listening (a worker: that it
+ * runs). `installRoot` runs the command of another installation (a release installed by a test).
+ */
 export function startCliServer(
   args: string[],
   env: Record<string, string>,
   timeoutMs = 20_000,
+  installRoot = projectRoot,
 ): Promise<StartedServer> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [entry, ...args], {
-      cwd: projectRoot,
+    const child = spawn(process.execPath, [path.join(installRoot, 'bin/asiointitili.js'), ...args], {
+      cwd: installRoot,
       env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', ...env },
     });
     let output = '';
@@ -61,12 +65,12 @@ export function startCliServer(
     }, timeoutMs);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = output.match(/listening on (http:\/\/[^\s]+)/);
-      if (match?.[1]) {
+      const match = output.match(/listening on (http:\/\/[^\s]+)|worker running/);
+      if (match) {
         clearTimeout(timer);
         resolve({
           child,
-          baseUrl: match[1],
+          baseUrl: match[1] ?? '',
           output: () => output,
           stop: async () => {
             child.kill('SIGTERM');
