@@ -11,10 +11,7 @@ export function deployFile(relative: string): string {
 /** The variables the configuration reads: src/config/config.ts is the only reader of the environment. */
 export function configurationVariables(): Set<string> {
   const source = fs.readFileSync(path.join(projectRoot, 'src/config/config.ts'), 'utf8');
-  const names = new Set([...source.matchAll(/\(env, '([A-Z0-9_]+)'/g)].map((match) => match[1]!));
-  // Arriving with the change that trusts X-Forwarded-For by proxy address; then config.ts names it.
-  names.add('TRUSTED_PROXIES');
-  return names;
+  return new Set([...source.matchAll(/\(env, '([A-Z0-9_]+)'/g)].map((match) => match[1]!));
 }
 
 /** NAME=value lines of an environment file (systemd EnvironmentFile, compose .env). */

@@ -5,7 +5,6 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { loadConfig } from '../../src/config/config.js';
 import { testDialect } from './test-database.js';
 
 /**
@@ -99,15 +98,7 @@ export async function processDatabase(
   };
 }
 
-/**
- * How to tell the application that the local nginx is its reverse proxy. TRUSTED_PROXIES (an
- * address list) replaces the older hop count; this picks the one the configuration knows, so the
- * check holds on both sides of that change.
- */
+/** How to tell the application that the local nginx is its reverse proxy. */
 export function trustLocalProxyEnv(): Record<string, string> {
-  const withList = loadConfig({ TRUSTED_PROXIES: '127.0.0.1' });
-  const without = loadConfig({});
-  return JSON.stringify(withList) !== JSON.stringify(without)
-    ? { TRUSTED_PROXIES: '127.0.0.1' }
-    : { TRUST_PROXY_HOPS: '1' };
+  return { TRUSTED_PROXIES: '127.0.0.1' };
 }
