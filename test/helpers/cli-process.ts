@@ -12,62 +12,79 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the real CLI in a child process with only the given environment. */
-export function runCli(args: string[], env: Record<string, string>, timeoutMs = 60_000): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [entry, ...args], {
-      cwd: projectRoot,
-      env: { PATH: process.env.PATH ?? '', ...env },
-    });
+/**
+ * How long a child may take is the test runner's business (its per-test timeout), never a limit of
+ * ours: a busy machine makes start-up slow, not wrong. Pass the test's `t.signal` so a test that
+ * times out or is cancelled also kills its child instead of leaving it running.
+ */
+export interface ChildOptions {
+  signal?: AbortSignal;
+}
+
+function spawnCli(args: string[], env: Record<string, string>, options: ChildOptions): ChildProcess {
+  const child = spawn(process.execPath, [entry, ...args], {
+    cwd: projectRoot,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    ...(options.signal ? { signal: options.signal, killSignal: 'SIGKILL' as const } : {}),
+  });
+  // An aborted child reports an AbortError here; the test has already failed by then.
+  child.on('error', () => undefined);
+  return child;
+}
+
+/** Runs the real CLI in a child process with only the given environment, until it exits. */
+export function runCli(
+  args: string[],
+  env: Record<string, string>,
+  options: ChildOptions = {},
+): Promise<CliResult> {
+  return new Promise((resolve) => {
+    const child = spawnCli(args, env, options);
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`CLI ${args.join(' ')} timed out; stderr: ${stderr}`));
-    }, timeoutMs);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
+    child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
 }
 
 export interface StartedServer {
   child: ChildProcess;
   baseUrl: string;
+  /** Everything the server wrote so far: stdout (JSON log lines) and stderr (progress) interleaved. */
   output: () => string;
+  stdout: () => string;
+  stderr: () => string;
   /** Sends SIGTERM and resolves with the exit code. */
   stop(): Promise<number | null>;
 }
 
-/** Starts `serve` on a free port and waits until it prints that it is listening. */
+/**
+ * Starts `serve` on a free port and resolves once it prints that it is listening, however long that
+ * takes; rejects if it exits first.
+ */
 export function startCliServer(
   args: string[],
   env: Record<string, string>,
-  timeoutMs = 20_000,
+  options: ChildOptions = {},
 ): Promise<StartedServer> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [entry, ...args], {
-      cwd: projectRoot,
-      env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', ...env },
-    });
+    const child = spawnCli(args, { PORT: '0', HOST: '127.0.0.1', ...env }, options);
     let output = '';
+    let stdout = '';
+    let stderr = '';
+    let listening = false;
     const exited = new Promise<number | null>((done) => child.on('close', (code) => done(code)));
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`server did not start in time: ${output}`));
-    }, timeoutMs);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = output.match(/listening on (http:\/\/[^\s]+)/);
+    const onData = () => {
+      const match = listening ? null : stderr.match(/listening on (http:\/\/[^\s]+)/);
       if (match?.[1]) {
-        clearTimeout(timer);
+        listening = true;
         resolve({
           child,
           baseUrl: match[1],
           output: () => output,
+          stdout: () => stdout,
+          stderr: () => stderr,
           stop: async () => {
             child.kill('SIGTERM');
             return exited;
@@ -75,11 +92,17 @@ export function startCliServer(
         });
       }
     };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      stdout += chunk.toString();
+    });
+    child.stderr!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      stderr += chunk.toString();
+      onData();
+    });
     void exited.then((code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited with ${code}: ${output}`));
+      if (!listening) reject(new Error(`server exited with ${code}: ${output}`));
     });
   });
 }

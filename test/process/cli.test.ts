@@ -92,18 +92,22 @@ describe('the asiointitili command', () => {
     }
   });
 
-  test(`serve --demo on an empty DATA_DIR serves / and /healthz, and stops cleanly on SIGTERM (${testDialect})`, async () => {
+  // How long the start takes depends on the machine and what else runs on it; the test waits for the
+  // "listening" line, and only the runner's per-test timeout bounds that.
+  test(`serve --demo on an empty DATA_DIR serves / and /healthz, and stops cleanly on SIGTERM (${testDialect})`, async (t) => {
     const { env, db } = await databaseEnv();
     try {
       const dir = path.join(tempDir(), 'fresh');
-      const started = Date.now();
-      const server = await startCliServer(['serve', '--demo'], { DATA_DIR: dir, ...env });
+      const server = await startCliServer(
+        ['serve', '--demo'],
+        { DATA_DIR: dir, ...env },
+        { signal: t.signal },
+      );
       const health = await fetch(`${server.baseUrl}/healthz`);
       assert.equal(health.status, 200);
       const start = await fetch(`${server.baseUrl}/`);
       assert.equal(start.status, 200);
       assert.match(await start.text(), /Peruspalvelukuntayhtymä Kallio/);
-      assert.ok(Date.now() - started < 10_000, 'serving within 10 seconds');
       const key = fs.statSync(path.join(dir, 'master.key'));
       assert.equal(key.mode & 0o777, 0o600);
       assert.match(server.output(), /master key/);
