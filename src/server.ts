@@ -1,10 +1,7 @@
 import type { Config } from './config/config.js';
 import { bootstrap } from './bootstrap.js';
-import { seedDemo } from './demo/seed-demo.js';
-import { buildApp, type App } from './http/app.js';
-import { startOpsServer } from './http/ops-server.js';
-import { Worker } from './worker/worker.js';
-import { workerTasks } from './worker/tasks.js';
+import type { App } from './http/app.js';
+import type { Worker } from './worker/worker.js';
 
 export type Role = 'all' | 'web' | 'worker';
 
@@ -23,23 +20,44 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+/** Starts an import now and marks it handled, so a start that fails earlier reports its own error. */
+function loadEarly<T>(load: () => Promise<T>): Promise<T> {
+  const loading = load();
+  loading.catch(() => undefined);
+  return loading;
+}
+
 export async function serve(config: Config, options: ServeOptions): Promise<RunningServer> {
+  // Each role loads only its own code. Loading starts at once and goes on while the database is
+  // opened, migrated and seeded, instead of before or after that work.
+  const web = options.role === 'worker' ? undefined : loadEarly(() => import('./http/app.js'));
+  const background =
+    options.role === 'web'
+      ? undefined
+      : loadEarly(() => Promise.all([import('./worker/worker.js'), import('./worker/tasks.js')]));
   const { context, services } = await bootstrap(config, { demo: options.demo, progress: options.progress });
-  if (options.demo) await seedDemo(context, services, options.progress);
+  if (options.demo) {
+    const { seedDemo } = await import('./demo/seed-demo.js');
+    await seedDemo(context, services, options.progress);
+  }
 
   let app: App | undefined;
   let address: string | undefined;
-  if (options.role !== 'worker') {
+  if (web) {
+    const { buildApp } = await web;
     app = await buildApp(context, services);
     address = await app.listen({ port: config.port, host: config.host });
   }
   let worker: Worker | undefined;
-  if (options.role !== 'web') {
+  if (background) {
+    const [{ Worker }, { workerTasks }] = await background;
     worker = new Worker(workerTasks(context, services), context.logger);
     worker.start();
   }
 
-  const ops = config.metricsListener ? await startOpsServer(context, config.metricsListener) : undefined;
+  const ops = config.metricsListener
+    ? await (await import('./http/ops-server.js')).startOpsServer(context, config.metricsListener)
+    : undefined;
 
   let stopping: Promise<void> | undefined;
   return {

@@ -1,18 +1,19 @@
 import type { Command } from 'commander';
-import { destination } from 'pino';
-import { bootstrap } from '../bootstrap.js';
 import { loadConfig } from '../config/config.js';
 import type { DeliveryStatus } from '../modules/delivery/index.js';
 import type { AppServices } from '../services.js';
-import { progress } from './main.js';
+import { progress } from './progress.js';
 
 /**
  * Boots without the worker, runs `work`, and always closes the database. Log lines go to stderr with
- * the progress messages, so stdout carries only the command's own (JSON or table) output.
+ * the progress messages, so stdout carries only the command's own (JSON or table) output. The
+ * service layer is loaded only when a command runs.
  */
 async function withServices(work: (services: AppServices) => Promise<void>): Promise<void> {
+  const [{ bootstrap }, { destination }] = await Promise.all([import('../bootstrap.js'), import('pino')]);
   const { context, services } = await bootstrap(loadConfig(), {
     demo: false,
+    demoDataDirKey: true,
     progress,
     logDestination: destination(2),
   });

@@ -1,18 +1,15 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { loadConfig } from '../config/config.js';
-import { bootstrap } from '../bootstrap.js';
-import { seedDemo } from '../demo/seed-demo.js';
-import { serve, type Role } from '../server.js';
+import type { Role } from '../server.js';
 import { registerDeliveryCommands } from './delivery-commands.js';
 import { failureLine } from './failure.js';
 import { registerOrganisationCommands } from './organisation-commands.js';
+import { progress } from './progress.js';
+
+// Every command loads what it needs when it runs (dynamic import in its action), so `--help` and the
+// operator commands do not pay for the web server, the test IdP or the PDF libraries at start-up.
 
 const roles: Role[] = ['all', 'web', 'worker'];
-
-/** Progress goes to stderr so that stdout stays machine-readable (JSON from credentials etc.). */
-export function progress(message: string): void {
-  process.stderr.write(`asiointitili: ${message}\n`);
-}
 
 function parseRole(value: string): Role {
   if (!(roles as string[]).includes(value)) throw new InvalidArgumentError(`use one of ${roles.join(', ')}`);
@@ -37,6 +34,7 @@ export function buildProgram(): Command {
     .option('--role <role>', `which part to run: ${roles.join(' | ')}`, parseRole, 'all')
     .action(async (options: { demo?: boolean; role: Role }) => {
       const config = loadConfig();
+      const { serve } = await import('../server.js');
       const demo = options.demo === true;
       const server = await serve(config, { demo, role: options.role, progress });
       if (server.address) {
@@ -46,6 +44,10 @@ export function buildProgram(): Command {
           progress('demo: identify in the test service with any bank and a personal identity code:');
           progress('  010180-9026  Maija Meikäläinen – no account yet: open one');
           progress('  270570-901K  Kimmo Mäkinen – has an account with demo mail');
+          progress(
+            'demo: the test identification service keeps its sign-ins in memory only (it is not for production); ' +
+              'after a restart, identify there again',
+          );
           progress(`demo: organisation API reference at ${config.publicUrl.origin}/api-docs`);
         }
       } else {
@@ -70,9 +72,8 @@ export function buildProgram(): Command {
     .command('migrate')
     .description('bring the database schema up to date, then exit')
     .action(async () => {
-      const config = loadConfig();
-      const { context } = await bootstrap(config, { demo: false, progress });
-      await context.database.close();
+      const { migrateDatabase } = await import('../bootstrap.js');
+      await migrateDatabase(loadConfig(), { demoDataDirKey: true, progress });
       progress('database schema is up to date');
     });
 
@@ -80,6 +81,10 @@ export function buildProgram(): Command {
     .command('demo')
     .description('seed the demo data (idempotent), then exit')
     .action(async () => {
+      const [{ bootstrap }, { seedDemo }] = await Promise.all([
+        import('../bootstrap.js'),
+        import('../demo/seed-demo.js'),
+      ]);
       const config = loadConfig();
       const { context, services } = await bootstrap(config, { demo: true, progress });
       try {

@@ -1,18 +1,17 @@
 import type { Command } from 'commander';
-import { bootstrap, type Bootstrapped } from '../bootstrap.js';
+import type { Bootstrapped } from '../bootstrap.js';
 import { loadConfig } from '../config/config.js';
-import { createPersonExportService } from '../modules/data-subject/index.js';
-// main.ts registers these commands; progress is only called while a command runs, after both
-// modules have loaded, so the import cycle is harmless.
-import { progress } from './main.js';
+import { progress } from './progress.js';
 
 /**
- * Bootstraps (outside demo mode: a master key is required), runs the command and prints its result
- * as JSON through commander's output (stdout unless configured otherwise), then closes the database.
- * Progress goes to stderr, so stdout stays machine-readable.
+ * Bootstraps (outside demo mode: a master key is required, or the one `serve --demo` made in
+ * DATA_DIR), runs the command and prints its result as JSON through commander's output (stdout
+ * unless configured otherwise), then closes the database. Progress goes to stderr, so stdout stays
+ * machine-readable. The service layer is loaded only when a command runs.
  */
 async function withServices<T>(command: Command, run: (app: Bootstrapped) => Promise<T>): Promise<void> {
-  const app = await bootstrap(loadConfig(), { demo: false, progress });
+  const { bootstrap } = await import('../bootstrap.js');
+  const app = await bootstrap(loadConfig(), { demo: false, demoDataDirKey: true, progress });
   try {
     const result = await run(app);
     const writeOut = command.configureOutput().writeOut ?? ((text: string) => process.stdout.write(text));
@@ -205,10 +204,11 @@ export function registerOrganisationCommands(program: Command): void {
       'also decrypt message titles and bodies (not of unacknowledged verifiable messages)',
     )
     .action((identityCode: string, options: { withContent?: boolean }, command: Command) =>
-      withServices(command, ({ context }) =>
-        createPersonExportService(context).export(identityCode, {
+      withServices(command, async ({ context }) => {
+        const { createPersonExportService } = await import('../modules/data-subject/index.js');
+        return createPersonExportService(context).export(identityCode, {
           withContent: options.withContent === true,
-        }),
-      ),
+        });
+      }),
     );
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config/config.js';
@@ -9,6 +10,22 @@ export class MasterKeyMissingError extends Error {
 }
 
 const DEMO_KEY_FILE = 'master.key';
+/**
+ * Written by demo mode next to the key it generated, holding the key file's SHA-256. Operator
+ * commands trust DATA_DIR/master.key only with a matching marker, so a key file that someone put
+ * there (or replaced) is never picked up silently.
+ */
+const DEMO_KEY_MARKER = 'master.key.demo.json';
+
+interface DemoKeyMarker {
+  createdBy: string;
+  keyFile: string;
+  sha256: string;
+}
+
+function sha256Hex(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
 
 /** Prefix parse errors with where the text came from so the operator knows what to fix. */
 function parseFrom(text: string, source: string): KeyRing {
@@ -60,10 +77,21 @@ function demoKeyRing(dataDir: string, notify: ((message: string) => void) | unde
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   let created = false;
   try {
-    fs.writeFileSync(file, generateKeyRingText() + '\n', { flag: 'wx', mode: 0o600 });
+    const text = generateKeyRingText() + '\n';
+    fs.writeFileSync(file, text, { flag: 'wx', mode: 0o600 });
     // The umask can only remove bits, but make the mode exact so the file stays readable by us.
     fs.chmodSync(file, 0o600);
     created = true;
+    // Written after the key: a crash in between leaves a key without a marker, which operator
+    // commands refuse – the safe direction.
+    const marker: DemoKeyMarker = {
+      createdBy: 'asiointitili serve --demo',
+      keyFile: DEMO_KEY_FILE,
+      sha256: sha256Hex(text),
+    };
+    fs.writeFileSync(path.join(dataDir, DEMO_KEY_MARKER), `${JSON.stringify(marker, null, 2)}\n`, {
+      mode: 0o600,
+    });
   } catch (error) {
     if (errorCode(error) !== 'EEXIST') throw error;
   }
@@ -76,15 +104,71 @@ function demoKeyRing(dataDir: string, notify: ((message: string) => void) | unde
   return ring;
 }
 
+function readMarker(file: string): DemoKeyMarker | undefined {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return undefined;
+    throw new KeyRingError(`${file} cannot be read (${errorCode(error) ?? 'error'})`);
+  }
+  try {
+    const parsed = JSON.parse(text) as Partial<DemoKeyMarker>;
+    if (typeof parsed.sha256 === 'string' && parsed.keyFile === DEMO_KEY_FILE) return parsed as DemoKeyMarker;
+  } catch {
+    // falls through to the error below
+  }
+  throw new KeyRingError(`${file} is not a demo key marker written by serve --demo`);
+}
+
+const missingKeyMessage =
+  'MASTER_KEY or MASTER_KEY_FILE must be set (a base64 32-byte key, e.g. from `openssl rand -base64 32`, ' +
+  'or a comma separated list of id:base64 keys, the first one active)';
+
+/**
+ * An operator command run in a data directory that `serve --demo` set up uses the key demo mode
+ * generated there, so `npm start` followed by `npx asiointitili org add …` just works. Only a key
+ * whose marker matches is used; anything else ends in MasterKeyMissingError as before.
+ */
+function demoDataDirKeyRing(dataDir: string, notify: ((message: string) => void) | undefined): KeyRing {
+  const file = path.join(dataDir, DEMO_KEY_FILE);
+  const markerFile = path.join(dataDir, DEMO_KEY_MARKER);
+  const marker = readMarker(markerFile);
+  if (!marker) {
+    const hint = fs.existsSync(file)
+      ? `; ${file} was not created by serve --demo, so it is not used unless MASTER_KEY_FILE names it`
+      : '';
+    throw new MasterKeyMissingError(`${missingKeyMessage}${hint}`);
+  }
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new MasterKeyMissingError(
+      `${missingKeyMessage}; the demo key ${file} cannot be read (${errorCode(error) ?? 'error'})`,
+    );
+  }
+  if (sha256Hex(text) !== marker.sha256) {
+    throw new MasterKeyMissingError(
+      `${missingKeyMessage}; ${file} is not the key serve --demo created in this directory (${DEMO_KEY_MARKER} does not match it)`,
+    );
+  }
+  const ring = parseFrom(text, file);
+  notify?.(`using the demo master key ${file} (this DATA_DIR was set up by serve --demo)`);
+  return ring;
+}
+
 /**
  * MASTER_KEY (text) or MASTER_KEY_FILE (file holding the text). When neither is set: in demo mode
  * create `<dataDir>/master.key` (mode 0600, directory created) if absent, reuse it if present, and
- * call notify(message) once saying where it was created; outside demo throw MasterKeyMissingError.
+ * call notify(message) once saying where it was created; with `demoDataDirKey` (operator commands)
+ * use the key demo mode created in dataDir, saying so through notify; otherwise throw
+ * MasterKeyMissingError.
  * A key file readable by group/others (mode & 0o077) outside demo is an error naming the file.
  */
 export function loadKeyRing(
   config: Pick<Config, 'masterKey' | 'masterKeyFile' | 'dataDir'>,
-  options: { demo: boolean; notify?: (message: string) => void },
+  options: { demo: boolean; demoDataDirKey?: boolean; notify?: (message: string) => void },
 ): KeyRing {
   const { masterKey, masterKeyFile, dataDir } = config;
   // loadConfig already rejects this, but a hand-built config must not silently pick one.
@@ -94,8 +178,6 @@ export function loadKeyRing(
   if (masterKey !== undefined) return parseFrom(masterKey, 'MASTER_KEY');
   if (masterKeyFile !== undefined) return readKeyFile(masterKeyFile, options.demo);
   if (options.demo) return demoKeyRing(dataDir, options.notify);
-  throw new MasterKeyMissingError(
-    'MASTER_KEY or MASTER_KEY_FILE must be set (a base64 32-byte key, e.g. from `openssl rand -base64 32`, ' +
-      'or a comma separated list of id:base64 keys, the first one active)',
-  );
+  if (options.demoDataDirKey) return demoDataDirKeyRing(dataDir, options.notify);
+  throw new MasterKeyMissingError(missingKeyMessage);
 }

@@ -43,8 +43,23 @@ export function openDatabase(options: DatabaseOptions): Database {
   return openSqlite(options.sqliteFile);
 }
 
+/**
+ * The database holds everything (encrypted content, but also names of organisations, account
+ * settings, session rows), so a new one is readable by its owner only: the directory 0700, the file
+ * 0600. SQLite gives its -wal and -shm files the mode of the database file, so creating that file
+ * first with 0600 covers them too. Existing files keep the mode the operator gave them.
+ */
+function createPrivately(file: string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  try {
+    fs.closeSync(fs.openSync(file, 'wx', 0o600));
+  } catch (error) {
+    if (!(error instanceof Error && 'code' in error && error.code === 'EEXIST')) throw error;
+  }
+}
+
 function openSqlite(file: string): Database {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  if (file !== ':memory:') createPrivately(file);
   const connection = new BetterSqlite3(file);
   connection.pragma('journal_mode = WAL');
   // FULL makes every commit durable across power loss, which an acknowledged message requires.

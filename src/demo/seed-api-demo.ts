@@ -69,7 +69,7 @@ async function seedCredentials(
     password: created.password,
     serviceId: API_SERVICE,
   };
-  fs.mkdirSync(context.config.dataDir, { recursive: true });
+  fs.mkdirSync(context.config.dataDir, { recursive: true, mode: 0o700 });
   fs.writeFileSync(file, `${JSON.stringify(content, null, 2)}\n`, { mode: 0o600 });
   progress(
     `demo: organisation API credentials for Peruspalvelukuntayhtymä Kallio – username ${created.username}, ` +

@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Interaction } from 'oidc-provider';
+import type { Interaction, Provider } from 'oidc-provider';
 import type { AppContext } from '../app-context.js';
 import { isValidIdentityCode } from '../domain/identity-code.js';
 import { pageContext } from '../http/plugins/request-context.js';
@@ -36,14 +36,13 @@ function html(reply: FastifyReply, page: string, status = 200) {
  * every other path is handed, untouched, to oidc-provider's own request handler.
  */
 export function testIdpRoutes(context: AppContext, idp: BundledIdp): FastifyPluginAsyncTypebox {
-  const { provider } = idp;
-
   /** The pending interaction, only if it is the one the URL names (the cookie is the authority). */
   async function interactionFor(
     request: FastifyRequest,
     reply: FastifyReply,
     uid: string,
   ): Promise<Interaction | undefined> {
+    const provider = await idp.provider();
     try {
       // oidc-provider needs the raw request and response only to build its context; reading the
       // interaction touches cookies on the request and never writes to the response.
@@ -108,6 +107,7 @@ export function testIdpRoutes(context: AppContext, idp: BundledIdp): FastifyPlug
           });
           return html(reply, renderPage(page), 400);
         }
+        const provider = await idp.provider();
         const returnTo = await provider.interactionResult(
           request.raw,
           reply.raw,
@@ -124,6 +124,7 @@ export function testIdpRoutes(context: AppContext, idp: BundledIdp): FastifyPlug
       async (request, reply) => {
         const interaction = await interactionFor(request, reply, request.params.uid);
         if (!interaction) return expired(request, reply);
+        const provider = await idp.provider();
         const returnTo = await provider.interactionResult(
           request.raw,
           reply.raw,
@@ -139,8 +140,10 @@ export function testIdpRoutes(context: AppContext, idp: BundledIdp): FastifyPlug
     await app.register(async (scope) => {
       scope.removeAllContentTypeParsers();
       scope.addContentTypeParser('*', (_request, _payload, done) => done(null));
-      const handle = provider.callback();
+      let handle: ReturnType<Provider['callback']> | undefined;
       const forward = async (request: FastifyRequest, reply: FastifyReply) => {
+        const provider = await idp.provider();
+        handle ??= provider.callback();
         const path = (request.raw.url ?? '').split('?')[0] ?? '';
         const query = new URLSearchParams((request.raw.url ?? '').split('?')[1] ?? '');
         // oidc-provider answers these with self-submitting pages (inline script). Our client never

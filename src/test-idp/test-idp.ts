@@ -1,10 +1,11 @@
 import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
-import Provider, { interactionPolicy, type ProviderContext } from 'oidc-provider';
+import type { Provider, ProviderContext } from 'oidc-provider';
 import type { AppContext } from '../app-context.js';
 import { isLocale, localeFromAcceptLanguage, translator, defaultLocale, type Locale } from '../i18n/i18n.js';
 import type { PageContext } from '../http/views/page-context.js';
 import { renderPage } from '../http/views/render.js';
 import { IdpErrorPage, LoggedOutPage, LogoutPage } from './test-idp-pages.js';
+import { TestIdpStore } from './test-idp-store.js';
 
 /** Where the bundled IdP is mounted, on the service's own origin. */
 export const testIdpPath = '/test-idp';
@@ -16,10 +17,15 @@ export class TestIdpUnavailableError extends Error {
 }
 
 export interface BundledIdp {
-  provider: Provider;
   issuer: URL;
   clientId: string;
   clientSecret: string;
+  /**
+   * The OpenID Provider itself, built on first call (later calls share it). oidc-provider is big;
+   * loading it only when the first identification starts, or right after the server listens,
+   * keeps it off the start-up path.
+   */
+  provider(): Promise<Provider>;
 }
 
 function localeOf(ctx: ProviderContext): Locale {
@@ -54,13 +60,36 @@ export function createBundledIdp(context: AppContext): BundledIdp {
   const issuer = new URL(`${origin}${testIdpPath}`);
   const clientId = 'asiointitili';
   const clientSecret = randomBytes(32).toString('base64url');
-  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const jwk = { ...privateKey.export({ format: 'jwk' }), kid: randomUUID(), use: 'sig', alg: 'RS256' };
+  let provider: Promise<Provider> | undefined;
+  return {
+    issuer,
+    clientId,
+    clientSecret,
+    provider() {
+      provider ??= buildProvider(context, issuer, clientId, clientSecret);
+      return provider;
+    },
+  };
+}
+
+async function buildProvider(
+  context: AppContext,
+  issuer: URL,
+  clientId: string,
+  clientSecret: string,
+): Promise<Provider> {
+  const { default: Provider, interactionPolicy } = await import('oidc-provider');
+  const origin = context.config.publicUrl.origin;
+  // An EC P-256 key signs ID tokens: made in well under a millisecond, where an RSA key took from a
+  // few hundred milliseconds to a second of every demo start.
+  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const jwk = { ...privateKey.export({ format: 'jwk' }), kid: randomUUID(), use: 'sig', alg: 'ES256' };
 
   const policy = interactionPolicy.base();
   policy.remove('consent');
 
   const provider = new Provider(issuer.href, {
+    adapter: new TestIdpStore().adapterFor,
     clients: [
       {
         client_id: clientId,
@@ -70,6 +99,7 @@ export function createBundledIdp(context: AppContext): BundledIdp {
         grant_types: ['authorization_code'],
         response_types: ['code'],
         token_endpoint_auth_method: 'client_secret_basic',
+        id_token_signed_response_alg: 'ES256',
       },
     ],
     jwks: { keys: [jwk] },
@@ -139,5 +169,5 @@ export function createBundledIdp(context: AppContext): BundledIdp {
   provider.on('server_error', (_ctx: unknown, error: unknown) => {
     context.logger.error({ err: error }, 'test identification service error');
   });
-  return { provider, issuer, clientId, clientSecret };
+  return provider;
 }

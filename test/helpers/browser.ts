@@ -18,10 +18,16 @@ export function browserSkipReason(): string | undefined {
   return reason;
 }
 
+/**
+ * Playwright gives every launch, navigation and action 30 s by default. On a busy machine that is a
+ * wall-clock limit a correct page can miss, so the limits are off and the test runner's per-test
+ * timeout is the only bound; waits still end as soon as their condition (a URL, an element) holds.
+ */
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: chromiumPath,
     headless: true,
+    timeout: 0,
     args: [
       '--no-sandbox',
       '--disable-gpu',
@@ -32,6 +38,14 @@ export async function launchBrowser(): Promise<Browser> {
       '--no-first-run',
     ],
   });
+  // browser.newPage() goes through newContext() too, so every page gets the setting.
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    context.setDefaultTimeout(0);
+    return context;
+  };
+  return browser;
 }
 
 /** WCAG 2.1 A and AA rules (axe tags); returns a readable list of violations, empty when clean. */

@@ -4,7 +4,6 @@ import { projectRoot } from '../../src/project-root.js';
 
 // The real command as users run it: the compiled CLI (scripts/run-tests.mjs builds before the
 // process tests, and `npm ci` builds through the prepare script).
-const entry = path.join(projectRoot, 'bin/asiointitili.js');
 
 export interface CliResult {
   code: number | null;
@@ -12,66 +11,82 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the real CLI in a child process with only the given environment. */
-export function runCli(args: string[], env: Record<string, string>, timeoutMs = 60_000): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [entry, ...args], {
-      cwd: projectRoot,
-      env: { PATH: process.env.PATH ?? '', ...env },
-    });
+/**
+ * How long a child may take is the test runner's business (its per-test timeout), never a limit of
+ * ours: a busy machine makes start-up slow, not wrong. Pass the test's `t.signal` so a test that
+ * times out or is cancelled also kills its child instead of leaving it running.
+ */
+export interface ChildOptions {
+  signal?: AbortSignal;
+  /** Runs the command of another installation (a release installed by a test). */
+  installRoot?: string;
+}
+
+function spawnCli(args: string[], env: Record<string, string>, options: ChildOptions): ChildProcess {
+  const root = options.installRoot ?? projectRoot;
+  const child = spawn(process.execPath, [path.join(root, 'bin/asiointitili.js'), ...args], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    ...(options.signal ? { signal: options.signal, killSignal: 'SIGKILL' as const } : {}),
+  });
+  // An aborted child reports an AbortError here; the test has already failed by then.
+  child.on('error', () => undefined);
+  return child;
+}
+
+/** Runs the real CLI in a child process with only the given environment, until it exits. */
+export function runCli(
+  args: string[],
+  env: Record<string, string>,
+  options: ChildOptions = {},
+): Promise<CliResult> {
+  return new Promise((resolve) => {
+    const child = spawnCli(args, env, options);
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`CLI ${args.join(' ')} timed out; stderr: ${stderr}`));
-    }, timeoutMs);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
+    child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
 }
 
 export interface StartedServer {
   child: ChildProcess;
   baseUrl: string;
+  /** Everything the server wrote so far: stdout (JSON log lines) and stderr (progress) interleaved. */
   output: () => string;
+  stdout: () => string;
+  stderr: () => string;
   /** Sends SIGTERM and resolves with the exit code. */
   stop(): Promise<number | null>;
 }
 
 /**
- * Starts `serve` on a free port and waits until it prints that it is listening (a worker: that it
- * runs). `installRoot` runs the command of another installation (a release installed by a test).
+ * Starts `serve` on a free port and resolves once it prints that it is listening (a worker: that it
+ * runs), however long that takes; rejects if it exits first.
  */
 export function startCliServer(
   args: string[],
   env: Record<string, string>,
-  timeoutMs = 20_000,
-  installRoot = projectRoot,
+  options: ChildOptions = {},
 ): Promise<StartedServer> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(installRoot, 'bin/asiointitili.js'), ...args], {
-      cwd: installRoot,
-      env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', ...env },
-    });
+    const child = spawnCli(args, { PORT: '0', HOST: '127.0.0.1', ...env }, options);
     let output = '';
+    let stdout = '';
+    let stderr = '';
+    let listening = false;
     const exited = new Promise<number | null>((done) => child.on('close', (code) => done(code)));
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`server did not start in time: ${output}`));
-    }, timeoutMs);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = output.match(/listening on (http:\/\/[^\s]+)|worker running/);
+    const onData = () => {
+      const match = listening ? null : stderr.match(/listening on (http:\/\/[^\s]+)|worker running/);
       if (match) {
-        clearTimeout(timer);
+        listening = true;
         resolve({
           child,
           baseUrl: match[1] ?? '',
           output: () => output,
+          stdout: () => stdout,
+          stderr: () => stderr,
           stop: async () => {
             child.kill('SIGTERM');
             return exited;
@@ -79,11 +94,17 @@ export function startCliServer(
         });
       }
     };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      stdout += chunk.toString();
+    });
+    child.stderr!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      stderr += chunk.toString();
+      onData();
+    });
     void exited.then((code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited with ${code}: ${output}`));
+      if (!listening) reject(new Error(`server exited with ${code}: ${output}`));
     });
   });
 }

@@ -109,7 +109,7 @@ describe(`the Dockerfile's runtime stage, laid out and started (${testDialect})`
         encoding: 'utf8',
       });
       assert.equal(migrate.status, 0, migrate.stderr);
-      const server = await startCliServer(command, env, 60_000, app);
+      const server = await startCliServer(command, env, { installRoot: app });
       let opsPort = '';
       try {
         assert.equal((await fetch(`${server.baseUrl}/`)).status, 200);

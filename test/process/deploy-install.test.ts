@@ -98,7 +98,7 @@ describe('the production install from a release archive', { skip }, () => {
       };
       run(process.execPath, ['bin/asiointitili.js', 'migrate'], release, cleanEnv(env));
 
-      const web = await startCliServer(['serve', '--role', 'web'], env, 60_000, release);
+      const web = await startCliServer(['serve', '--role', 'web'], env, { installRoot: release });
       try {
         assert.equal((await fetch(`${web.baseUrl}/healthz`)).status, 200);
         assert.equal((await fetch(`${web.baseUrl}/`)).status, 200);
@@ -116,8 +116,7 @@ describe('the production install from a release archive', { skip }, () => {
       const worker = await startCliServer(
         ['serve', '--role', 'worker'],
         { ...env, METRICS_PORT: '0' },
-        60_000,
-        release,
+        { installRoot: release },
       );
       let opsPort = '';
       try {
@@ -145,7 +144,7 @@ describe('the production install from a release archive', { skip }, () => {
         try {
           const pgEnv = { ...env, ...database.env };
           run(process.execPath, ['bin/asiointitili.js', 'migrate'], release, cleanEnv(pgEnv));
-          const pgWeb = await startCliServer(['serve', '--role', 'web'], pgEnv, 60_000, release);
+          const pgWeb = await startCliServer(['serve', '--role', 'web'], pgEnv, { installRoot: release });
           try {
             assert.equal((await fetch(`${pgWeb.baseUrl}/readyz`)).status, 200);
           } finally {

@@ -73,8 +73,8 @@ describe(`the nginx example in front of two web processes (${testDialect})`, { s
     );
     assert.equal(created.code, 0, created.stderr);
     credentials = JSON.parse(created.stdout) as { username: string; password: string };
-    backends.push(await startCliServer(['serve', '--role', 'web'], env, 60_000));
-    backends.push(await startCliServer(['serve', '--role', 'web'], env, 60_000));
+    backends.push(await startCliServer(['serve', '--role', 'web'], env));
+    backends.push(await startCliServer(['serve', '--role', 'web'], env));
 
     const certificate = selfSignedCertificate(dir);
     ca = fs.readFileSync(certificate.certificate, 'utf8');

@@ -29,7 +29,7 @@ export async function syncDirectory(dir: string): Promise<void> {
  */
 export async function writeFileAtomically(file: string, data: Buffer | string): Promise<void> {
   const dir = path.dirname(file);
-  await fs.mkdir(dir, { recursive: true });
+  await fs.mkdir(dir, { recursive: true, mode: 0o700 });
   const temp = path.join(dir, `.${path.basename(file)}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     await writeDurably(temp, data);

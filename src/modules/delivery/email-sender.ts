@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { createTransport } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
+import type SMTPTransport from 'nodemailer/lib/smtp-transport/index.js';
+import type StreamTransport from 'nodemailer/lib/stream-transport/index.js';
 import { writeFileAtomically } from './atomic-file.js';
 import { PermanentDeliveryError, RetryableDeliveryError } from './delivery-errors.js';
 
@@ -67,27 +69,42 @@ export function classifySmtpError(error: unknown): RetryableDeliveryError | Perm
   return new RetryableDeliveryError(description);
 }
 
+/**
+ * nodemailer is loaded when the first e-mail is sent: only the worker sends, and commands that merely
+ * wire up the services (operator commands) should not pay for loading it.
+ */
+async function createTransport(
+  options: SMTPTransport.Options | StreamTransport.Options,
+): Promise<Transporter> {
+  const nodemailer = await import('nodemailer');
+  return nodemailer.createTransport(options);
+}
+
 /** Sends through SMTP_URL. One connection per message: notifications are rare per second. */
 export class SmtpEmailSender implements EmailSender {
-  private readonly transport;
+  #transport: Promise<Transporter> | undefined;
 
   constructor(
-    smtpUrl: string,
+    private readonly smtpUrl: string,
     private readonly from: string,
     private readonly messageIdDomain: string,
-    timeoutMs: number,
-  ) {
-    this.transport = createTransport({
-      url: smtpUrl,
-      connectionTimeout: timeoutMs,
-      greetingTimeout: timeoutMs,
-      socketTimeout: timeoutMs,
+    private readonly timeoutMs: number,
+  ) {}
+
+  private transport(): Promise<Transporter> {
+    this.#transport ??= createTransport({
+      url: this.smtpUrl,
+      connectionTimeout: this.timeoutMs,
+      greetingTimeout: this.timeoutMs,
+      socketTimeout: this.timeoutMs,
     });
+    return this.#transport;
   }
 
   async send(mail: OutgoingEmail): Promise<void> {
+    const transport = await this.transport();
     try {
-      await this.transport.sendMail(mailOptions(mail, this.from, this.messageIdDomain));
+      await transport.sendMail(mailOptions(mail, this.from, this.messageIdDomain));
     } catch (error) {
       throw classifySmtpError(error);
     }
@@ -99,7 +116,7 @@ export class SmtpEmailSender implements EmailSender {
  * its idempotency key, so a rerun overwrites the same file instead of adding a duplicate.
  */
 export class FileEmailSender implements EmailSender {
-  private readonly transport = createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  #transport: Promise<Transporter> | undefined;
 
   constructor(
     private readonly dir: string,
@@ -108,7 +125,8 @@ export class FileEmailSender implements EmailSender {
   ) {}
 
   async send(mail: OutgoingEmail): Promise<void> {
-    const info = await this.transport.sendMail(mailOptions(mail, this.from, this.messageIdDomain));
+    this.#transport ??= createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+    const info = await (await this.#transport).sendMail(mailOptions(mail, this.from, this.messageIdDomain));
     const raw = info.message;
     if (!Buffer.isBuffer(raw)) throw new RetryableDeliveryError('e-mail could not be composed');
     await writeFileAtomically(path.join(this.dir, `${fileNameFor(mail.idempotencyKey)}.eml`), raw);

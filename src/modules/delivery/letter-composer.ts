@@ -1,5 +1,4 @@
-import PDFKit from 'pdfkit';
-import { EncryptedPDFError, PDFDocument, degrees, type PDFPage } from 'pdf-lib';
+import type { PDFDocument, PDFPage } from 'pdf-lib';
 import type { Language } from '../population-register/population-register.js';
 import { PermanentDeliveryError } from './delivery-errors.js';
 import type { AddressWindow } from './delivery-options.js';
@@ -32,12 +31,17 @@ export interface ComposedLetter {
 
 const dateLabel: Record<Language, string> = { fi: 'Päivämäärä', sv: 'Datum', en: 'Date' };
 
+// The PDF libraries are loaded on first use: only the print worker composes letters, and commands
+// that merely wire up the services (operator commands) should not pay for loading them.
+const pdfLib = () => import('pdf-lib');
+
 /**
  * The address page for a window envelope: the return address in small type at the top of the
  * window and the recipient's address below it, both inside the window; the sender's name, the date
  * and the title above and below the window, where the envelope covers them.
  */
-export function composeAddressPage(input: Omit<LetterInput, 'document' | 'flags'>): Promise<Buffer> {
+export async function composeAddressPage(input: Omit<LetterInput, 'document' | 'flags'>): Promise<Buffer> {
+  const { default: PDFKit } = await import('pdfkit');
   return new Promise((resolve, reject) => {
     const doc = new PDFKit({
       size: 'A4',
@@ -111,6 +115,7 @@ function normalisedAngle(angle: number): number {
 }
 
 async function loadDocument(bytes: Buffer): Promise<PDFDocument> {
+  const { EncryptedPDFError, PDFDocument } = await pdfLib();
   try {
     return await PDFDocument.load(bytes, { updateMetadata: false });
   } catch (error) {
@@ -126,6 +131,7 @@ async function loadDocument(bytes: Buffer): Promise<PDFDocument> {
  * turned a quarter so the printer prints everything portrait.
  */
 async function appendDocument(out: PDFDocument, source: PDFDocument, flags: PrintFlags): Promise<void> {
+  const { degrees } = await pdfLib();
   const copies = await out.copyPages(source, source.getPageIndices());
   for (const [index, sourcePage] of source.getPages().entries()) {
     const { width, height } = sourcePage.getSize();
@@ -156,6 +162,7 @@ async function appendDocument(out: PDFDocument, source: PDFDocument, flags: Prin
  * so the document starts on a sheet of its own, then the organisation's document.
  */
 export async function composeLetter(input: LetterInput): Promise<ComposedLetter> {
+  const { PDFDocument } = await pdfLib();
   const source = await loadDocument(input.document);
   if (source.getPageCount() === 0) throw new PermanentDeliveryError('the letter PDF has no pages');
   const out = await PDFDocument.create();

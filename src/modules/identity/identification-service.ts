@@ -1,10 +1,9 @@
-import * as oidc from 'openid-client';
 import { isValidIdentityCode } from '../../domain/identity-code.js';
 import type { Logger } from '../../logging/logger.js';
 import type { PopulationRegister } from '../population-register/population-register.js';
 import type { IdentificationFailure } from './identification-audit.js';
 import type { LoginStateCookie } from './login-state-cookie.js';
-import { RelyingParty, type ProviderSettings } from './relying-party.js';
+import { RelyingParty, openIdClient, type ProviderSettings } from './relying-party.js';
 import type { CitizenSession, SessionService } from './session-service.js';
 
 export type LoginOutcome =
@@ -56,6 +55,7 @@ export class IdentificationService {
   async begin(returnTo: string): Promise<{ loginCookie: string; redirectTo: URL } | undefined> {
     const relyingParty = this.#relyingParty;
     if (!relyingParty) return undefined;
+    const oidc = await openIdClient();
     const checks = {
       state: oidc.randomState(),
       nonce: oidc.randomNonce(),

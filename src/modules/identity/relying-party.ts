@@ -1,4 +1,10 @@
-import * as oidc from 'openid-client';
+import type * as OpenIdClient from 'openid-client';
+
+/**
+ * openid-client is loaded on first use (the first login), so commands that merely wire up the
+ * services (operator commands, the worker) do not pay for loading it.
+ */
+export const openIdClient = (): Promise<typeof OpenIdClient> => import('openid-client');
 
 /** Where and how to reach an OpenID Provider. */
 export interface ProviderSettings {
@@ -11,7 +17,7 @@ export interface ProviderSettings {
    */
   allowHttp: boolean;
   /** Replaces the network for back-channel calls (the bundled IdP is reached in-process). */
-  fetch?: oidc.CustomFetch;
+  fetch?: OpenIdClient.CustomFetch;
   /** Ask the provider to identify the person again even if it has a session (prompt=login). */
   forceLogin: boolean;
 }
@@ -47,7 +53,7 @@ function stringClaim(claims: Record<string, unknown>, names: string[]): string |
  * start-up does not keep the service from starting.
  */
 export class RelyingParty {
-  #configuration: Promise<oidc.Configuration> | undefined;
+  #configuration: Promise<OpenIdClient.Configuration> | undefined;
 
   constructor(
     private readonly settings: ProviderSettings,
@@ -55,30 +61,32 @@ export class RelyingParty {
     private readonly postLogoutRedirectUri: string,
   ) {}
 
-  private configuration(): Promise<oidc.Configuration> {
-    if (!this.#configuration) {
-      const options: oidc.DiscoveryRequestOptions = {
-        ...(this.settings.allowHttp ? { execute: [oidc.allowInsecureRequests] } : {}),
-        ...(this.settings.fetch ? { [oidc.customFetch]: this.settings.fetch } : {}),
-        timeout: 10,
-      };
-      this.#configuration = oidc
-        .discovery(
-          this.settings.issuer,
-          this.settings.clientId,
-          this.settings.clientSecret,
-          undefined,
-          options,
-        )
-        .catch((error: unknown) => {
-          this.#configuration = undefined;
-          throw error;
-        });
-    }
+  private configuration(): Promise<OpenIdClient.Configuration> {
+    this.#configuration ??= this.discover().catch((error: unknown) => {
+      this.#configuration = undefined;
+      throw error;
+    });
     return this.#configuration;
   }
 
+  private async discover(): Promise<OpenIdClient.Configuration> {
+    const oidc = await openIdClient();
+    const options: OpenIdClient.DiscoveryRequestOptions = {
+      ...(this.settings.allowHttp ? { execute: [oidc.allowInsecureRequests] } : {}),
+      ...(this.settings.fetch ? { [oidc.customFetch]: this.settings.fetch } : {}),
+      timeout: 10,
+    };
+    return oidc.discovery(
+      this.settings.issuer,
+      this.settings.clientId,
+      this.settings.clientSecret,
+      undefined,
+      options,
+    );
+  }
+
   async authorizationUrl(checks: { state: string; nonce: string; codeVerifier: string }): Promise<URL> {
+    const oidc = await openIdClient();
     const configuration = await this.configuration();
     const parameters: Record<string, string> = {
       redirect_uri: this.redirectUri,
@@ -98,6 +106,7 @@ export class RelyingParty {
     callbackUrl: URL,
     checks: { state: string; nonce: string; codeVerifier: string },
   ): Promise<ProviderClaims> {
+    const oidc = await openIdClient();
     const configuration = await this.configuration();
     const tokens = await oidc.authorizationCodeGrant(configuration, callbackUrl, {
       pkceCodeVerifier: checks.codeVerifier,
@@ -123,6 +132,7 @@ export class RelyingParty {
 
   /** The provider's logout URL, or undefined when it has no end_session endpoint. */
   async endSessionUrl(): Promise<URL | undefined> {
+    const oidc = await openIdClient();
     const configuration = await this.configuration();
     if (!configuration.serverMetadata().end_session_endpoint) return undefined;
     return oidc.buildEndSessionUrl(configuration, {

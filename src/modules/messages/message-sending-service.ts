@@ -1,4 +1,3 @@
-import { PDFDocument } from 'pdf-lib';
 import type { Kysely } from 'kysely';
 import { encryptText, contentContext } from './message-content.js';
 import type { Envelope } from '../../crypto/envelope.js';
@@ -258,6 +257,8 @@ export class MessageSendingService {
     const blob = await new AttachmentRepository(this.db).uploadContent(principal.organisationId, id);
     if (!blob) throw new ValidationError(field, 'unknown attachment');
     const content = this.envelope.decrypt(blob, contentContext.attachment(id));
+    // pdf-lib is loaded on first use, so commands that only wire up the services do not load it.
+    const { PDFDocument } = await import('pdf-lib');
     let pages = 0;
     try {
       pages = (await PDFDocument.load(content, { updateMetadata: false })).getPageCount();

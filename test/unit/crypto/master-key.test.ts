@@ -138,6 +138,74 @@ describe('loadKeyRing', () => {
     assert.ok(firstKey && second.keys.get(second.activeKeyId)?.equals(firstKey));
   });
 
+  describe('operator commands in a data directory that demo mode set up', () => {
+    const operator = (notify?: (message: string) => void) => ({ demo: false, demoDataDirKey: true, notify });
+
+    it('use the key demo mode created there, and say so once', () => {
+      const created = loadKeyRing({ ...none, dataDir: tmp }, { demo: true });
+      const notes: string[] = [];
+      const ring = loadKeyRing(
+        { ...none, dataDir: tmp },
+        operator((m) => notes.push(m)),
+      );
+      assert.equal(ring.activeKeyId, created.activeKeyId);
+      assert.ok(ring.keys.get(ring.activeKeyId)?.equals(created.keys.get(created.activeKeyId)!));
+      assert.deepEqual(notes, [
+        `using the demo master key ${path.join(tmp, 'master.key')} (this DATA_DIR was set up by serve --demo)`,
+      ]);
+      if (posix) assert.equal(fs.statSync(path.join(tmp, 'master.key.demo.json')).mode & 0o777, 0o600);
+    });
+
+    it('refuse a master.key that demo mode did not create, pointing at MASTER_KEY_FILE', () => {
+      fs.writeFileSync(path.join(tmp, 'master.key'), randomBytes(32).toString('base64'), { mode: 0o600 });
+      const notes: string[] = [];
+      assert.throws(
+        () =>
+          loadKeyRing(
+            { ...none, dataDir: tmp },
+            operator((m) => notes.push(m)),
+          ),
+        (error: unknown) =>
+          error instanceof MasterKeyMissingError &&
+          error.message.startsWith('MASTER_KEY or MASTER_KEY_FILE must be set (') &&
+          error.message.includes('was not created by serve --demo'),
+      );
+      assert.deepEqual(notes, []);
+    });
+
+    it('refuse a demo key that was replaced afterwards', () => {
+      loadKeyRing({ ...none, dataDir: tmp }, { demo: true });
+      fs.writeFileSync(path.join(tmp, 'master.key'), randomBytes(32).toString('base64'), { mode: 0o600 });
+      assert.throws(
+        () => loadKeyRing({ ...none, dataDir: tmp }, operator()),
+        (error: unknown) =>
+          error instanceof MasterKeyMissingError && /is not the key serve --demo created/.test(error.message),
+      );
+    });
+
+    it('refuse as before when the directory has no key at all', () => {
+      assert.throws(
+        () => loadKeyRing({ ...none, dataDir: tmp }, operator()),
+        (error: unknown) =>
+          error instanceof MasterKeyMissingError &&
+          error.message.startsWith('MASTER_KEY or MASTER_KEY_FILE must be set (') &&
+          error.message.endsWith(')'),
+      );
+    });
+
+    it('still prefer MASTER_KEY when it is set', () => {
+      loadKeyRing({ ...none, dataDir: tmp }, { demo: true });
+      const key = randomBytes(32);
+      const notes: string[] = [];
+      const ring = loadKeyRing(
+        { ...none, masterKey: `ops:${key.toString('base64')}`, dataDir: tmp },
+        operator((m) => notes.push(m)),
+      );
+      assert.equal(ring.activeKeyId, 'ops');
+      assert.deepEqual(notes, []);
+    });
+  });
+
   it('rejects setting both MASTER_KEY and MASTER_KEY_FILE', () => {
     const file = writeKeyFile(randomBytes(32).toString('base64'), 0o600);
     assert.throws(

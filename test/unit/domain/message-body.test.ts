@@ -323,7 +323,12 @@ describe('renderMessageBody: XSS corpus', () => {
     }
   });
 
-  it('renders very long and pathological inputs in reasonable time', () => {
+  // Growth, not speed: a 16 times longer input costs 15–23 times the CPU time here (linear work plus
+  // garbage collection), a quadratic parser 256 times. CPU time, not elapsed time: on a busy machine
+  // a long run is preempted far more often than a short one, which inflates elapsed time but not the
+  // processor time the work itself used. The cheapest of a few runs drops cache and GC hiccups, and
+  // the floor keeps timer granularity on microsecond-quick inputs from looking like growth.
+  it('renders very long and pathological inputs in time linear in their length', () => {
     const patterns = [
       '[',
       '![',
@@ -345,16 +350,31 @@ describe('renderMessageBody: XSS corpus', () => {
       '[a]: https://e.fi\n',
       'x',
     ];
-    for (const pattern of patterns) {
-      const input = pattern.repeat(Math.ceil(40_000 / pattern.length)).slice(0, 40_000);
-      for (const format of ['Markdown', 'Text'] as const) {
-        const started = performance.now();
+    const cpuMs = () => {
+      const usage = process.cpuUsage();
+      return (usage.user + usage.system) / 1000;
+    };
+    const fastest = (pattern: string, length: number, format: 'Markdown' | 'Text', runs: number) => {
+      const input = pattern.repeat(Math.ceil(length / pattern.length)).slice(0, length);
+      let best = Infinity;
+      for (let run = 0; run < runs; run++) {
+        const started = cpuMs();
         const html = renderMessageBody(input, format);
         messageBodyToPlainText(input, format);
-        const elapsed = performance.now() - started;
-        // Linear parsing takes well under 0.5 s here; the bound catches quadratic blow-ups, not jitter.
-        assert.ok(elapsed < 3_000, `${format} ${JSON.stringify(pattern)} took ${Math.round(elapsed)} ms`);
+        best = Math.min(best, cpuMs() - started);
         assertOnlyAllowedMarkup(html, pattern);
+      }
+      return best;
+    };
+    const floorMs = 0.05;
+    for (const pattern of patterns) {
+      for (const format of ['Markdown', 'Text'] as const) {
+        const short = Math.max(fastest(pattern, 2_500, format, 3), floorMs);
+        const long = fastest(pattern, 40_000, format, 2);
+        assert.ok(
+          long / short < 100,
+          `${format} ${JSON.stringify(pattern)}: 2 500 characters took ${short.toFixed(2)} ms of CPU time, 40 000 took ${long.toFixed(2)} ms`,
+        );
       }
     }
   });

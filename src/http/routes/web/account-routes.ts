@@ -24,6 +24,13 @@ export function accountRoutes(context: AppContext, services: AppServices): Fasti
       const { testIdpRoutes } = await import('../../../test-idp/test-idp-routes.js');
       const idp = createBundledIdp(context);
       await app.register(testIdpRoutes(context, idp));
+      // The provider is built on first use; once the server listens, build it in the background so
+      // the first person to identify does not wait for it, while the start itself does not either.
+      app.addHook('onListen', async () => {
+        idp.provider().catch((error: unknown) => {
+          context.logger.error({ err: error }, 'the test identification service could not start');
+        });
+      });
       services.accounts.identification.useProvider({
         issuer: idp.issuer,
         clientId: idp.clientId,

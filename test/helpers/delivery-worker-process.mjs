@@ -3,21 +3,29 @@
  * the database in the environment, with a short lease so a killed worker's jobs come back quickly.
  * Environment: DATA_DIR, DATABASE_URL (+ TEST_PG_SCHEMA) or the SQLite file in DATA_DIR, SMTP_URL,
  * SMS_GATEWAY_URL, TEST_KEY_RING (key ring text shared with the test).
+ *
+ * Plain JavaScript on the compiled code (dist/, built before the process tests like the CLI they
+ * run): started seven times per crash test, it would spend over a second each time in the
+ * TypeScript loader, several on a busy machine.
  */
 import path from 'node:path';
-import type { AppContext } from '../../src/app-context.js';
-import { loadConfig } from '../../src/config/config.js';
-import { Envelope } from '../../src/crypto/envelope.js';
-import { parseKeyRing } from '../../src/crypto/key-ring.js';
-import { openDatabase } from '../../src/db/database.js';
-import { createMetrics } from '../../src/http/metrics.js';
-import { createLogger } from '../../src/logging/logger.js';
-import { createDeliveryServices, deliveryTasks } from '../../src/modules/delivery/index.js';
+import { loadConfig } from '../../dist/src/config/config.js';
+import { Envelope } from '../../dist/src/crypto/envelope.js';
+import { parseKeyRing } from '../../dist/src/crypto/key-ring.js';
+import { openDatabase } from '../../dist/src/db/database.js';
+import { createMetrics } from '../../dist/src/http/metrics.js';
+import { createLogger } from '../../dist/src/logging/logger.js';
+import { createDeliveryServices, deliveryTasks } from '../../dist/src/modules/delivery/index.js';
 import {
   FilePopulationRegister,
   demoRegisterFile,
-} from '../../src/modules/population-register/file-population-register.js';
-import { Worker } from '../../src/worker/worker.js';
+} from '../../dist/src/modules/population-register/file-population-register.js';
+import { Worker } from '../../dist/src/worker/worker.js';
+
+// The test holds our stdin open; when it closes, the test process is gone (finished, timed out or
+// killed), and a worker left running would deliver into a database that no longer exists.
+process.stdin.on('end', () => process.exit(1));
+process.stdin.resume();
 
 const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent' });
 const database = openDatabase({
@@ -25,7 +33,8 @@ const database = openDatabase({
   sqliteFile: path.join(config.dataDir, 'asiointitili.db'),
   ...(process.env.TEST_PG_SCHEMA ? { postgresSchema: process.env.TEST_PG_SCHEMA } : {}),
 });
-const context: AppContext = {
+/** @type {import('../../src/app-context.js').AppContext} */
+const context = {
   config,
   database,
   // WORKER_LOG_LEVEL=debug shows what the worker does (on stdout) when a test needs looking into.
