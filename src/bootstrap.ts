@@ -4,11 +4,18 @@ import type { AppContext } from './app-context.js';
 import type { Config } from './config/config.js';
 import type { KeyRing } from './crypto/key-ring.js';
 import { loadKeyRing } from './crypto/master-key.js';
+import { KeyMismatchError, checkKeyRing } from './crypto/key-fingerprint.js';
 import { openDatabase, type Database } from './db/database.js';
+import { KeyFingerprintRepository } from './db/key-fingerprint-repository.js';
 import { migrateToLatest } from './db/migrator.js';
+import { assertSchemaUsable } from './db/schema-compatibility.js';
+import type { Logger } from './logging/logger.js';
 import type { AppServices } from './services.js';
 
+export { KeyMismatchError };
+
 export interface BootstrapOptions {
+  /** Demo mode: a generated key is fine, and the schema is migrated here (otherwise by `migrate`). */
   demo: boolean;
   /** Enables the bundled test identification service (demo implies it). */
   testIdp?: boolean;
@@ -38,11 +45,39 @@ function keyRingFor(config: Config, options: Omit<BootstrapOptions, 'logDestinat
   });
 }
 
-async function openMigrated(config: Config, progress: (message: string) => void): Promise<Database> {
-  const database = openDatabase({ databaseUrl: config.databaseUrl, sqliteFile: sqliteFileFor(config) });
+function openDatabaseFor(config: Config, logger?: Logger): Database {
+  return openDatabase({
+    databaseUrl: config.databaseUrl,
+    sqliteFile: sqliteFileFor(config),
+    poolSize: config.databasePoolSize,
+    onConnectionError: (error) => logger?.warn({ err: error }, 'database connection lost'),
+  });
+}
+
+/**
+ * Refuses a key ring this database was not written with (see crypto/key-fingerprint.ts), before any
+ * row is written under the wrong key; records the fingerprints of keys new to it.
+ */
+async function verifyKeyRing(keyRing: KeyRing, database: Database): Promise<void> {
+  const fingerprints = new KeyFingerprintRepository(database.db);
+  const fresh = checkKeyRing(keyRing, await fingerprints.all());
+  await fingerprints.record(fresh, new Date().toISOString());
+  // Another process may have recorded a different key under the same id at the same moment.
+  if (fresh.size > 0) checkKeyRing(keyRing, await fingerprints.all());
+}
+
+/** Opens the database and makes sure this process can work with it: schema, then key ring. */
+async function openReady(
+  config: Config,
+  keyRing: KeyRing,
+  options: { migrate: boolean; progress: (message: string) => void; logger?: Logger },
+): Promise<Database> {
+  const database = openDatabaseFor(config, options.logger);
   try {
-    progress(`database: ${database.description}`);
-    await migrateToLatest(database, progress);
+    options.progress(`database: ${database.description}`);
+    if (options.migrate) await migrateToLatest(database, options.progress);
+    else await assertSchemaUsable(database);
+    await verifyKeyRing(keyRing, database);
   } catch (error) {
     await database.close();
     throw error;
@@ -51,16 +86,16 @@ async function openMigrated(config: Config, progress: (message: string) => void)
 }
 
 /**
- * `asiointitili migrate`: the key check and the schema, nothing else, so it loads only the database
- * layer. The key is checked although migrations never decrypt: a missing key is an operator mistake
- * best found before the first real start.
+ * `asiointitili migrate`: the schema and the key check, nothing else, so it loads only the database
+ * layer. The key is checked although migrations never decrypt: a missing or wrong key is an operator
+ * mistake best found before the first real start.
  */
 export async function migrateDatabase(
   config: Config,
   options: Pick<BootstrapOptions, 'progress' | 'demoDataDirKey'>,
 ): Promise<void> {
-  keyRingFor(config, { demo: false, ...options });
-  const database = await openMigrated(config, options.progress);
+  const keyRing = keyRingFor(config, { demo: false, ...options });
+  const database = await openReady(config, keyRing, { migrate: true, progress: options.progress });
   await database.close();
 }
 
@@ -87,7 +122,13 @@ export async function bootstrap(config: Config, options: BootstrapOptions): Prom
   ]);
   const logger = createLogger(config.logLevel, options.logDestination);
   const populationRegister = FilePopulationRegister.load(config.populationRegisterFile ?? demoRegisterFile);
-  const database = await openMigrated(config, options.progress);
+  // Only the demo migrates by itself; everywhere else migrations are an explicit step, so that
+  // several versions can run side by side during an upgrade (docs/upgrades.md).
+  const database = await openReady(config, keyRing, {
+    migrate: options.demo,
+    progress: options.progress,
+    logger,
+  });
   const context: AppContext = {
     config,
     database,

@@ -36,6 +36,14 @@ export async function serve(config: Config, options: ServeOptions): Promise<Runn
       ? undefined
       : loadEarly(() => Promise.all([import('./worker/worker.js'), import('./worker/tasks.js')]));
   const { context, services } = await bootstrap(config, { demo: options.demo, progress: options.progress });
+  if (context.testMode && !options.demo && !config.oidc && options.role !== 'worker') {
+    // TEST_IDP=1 without --demo: possible by design (tests, a staging demo), never right in production.
+    const warning =
+      'the bundled test identification service is enabled (TEST_IDP=1): anyone can sign in as any person ' +
+      'in the population register; never run it like this in production';
+    context.logger.warn(warning);
+    options.progress(`warning: ${warning}`);
+  }
   if (options.demo) {
     const { seedDemo } = await import('./demo/seed-demo.js');
     await seedDemo(context, services, options.progress);
@@ -55,8 +63,15 @@ export async function serve(config: Config, options: ServeOptions): Promise<Runn
     worker.start();
   }
 
+  // A worker task whose run goes on this long is taken as hung: the worker is then not ready.
+  const stallMs = 15 * 60 * 1000;
   const ops = config.metricsListener
-    ? await (await import('./http/ops-server.js')).startOpsServer(context, config.metricsListener)
+    ? await (
+        await import('./http/ops-server.js')
+      ).startOpsServer(context, config.metricsListener, () => {
+        const stalled = worker?.stalledTasks(Date.now(), stallMs) ?? [];
+        return stalled.length > 0 ? `worker tasks stalled: ${stalled.join(', ')}` : undefined;
+      })
     : undefined;
 
   let stopping: Promise<void> | undefined;

@@ -44,10 +44,6 @@ export function buildProgram(): Command {
           progress('demo: identify in the test service with any bank and a personal identity code:');
           progress('  010180-9026  Maija Meikäläinen – no account yet: open one');
           progress('  270570-901K  Kimmo Mäkinen – has an account with demo mail');
-          progress(
-            'demo: the test identification service keeps its sign-ins in memory only (it is not for production); ' +
-              'after a restart, identify there again',
-          );
           progress(`demo: organisation API reference at ${config.publicUrl.origin}/api-docs`);
         }
       } else {

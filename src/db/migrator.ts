@@ -1,6 +1,7 @@
 import { Migrator, sql } from 'kysely';
 import type { Database } from './database.js';
 import { migrations } from './migrations/index.js';
+import { requiredMigrationKey } from './schema-compatibility.js';
 
 export class MigrationError extends Error {
   override name = 'MigrationError';
@@ -37,7 +38,28 @@ export async function migrateToLatest(
   if (error) {
     throw new MigrationError(`migration failed: ${error instanceof Error ? error.message : String(error)}`);
   }
+  await recordRequiredMigration(database);
   return { applied };
+}
+
+/**
+ * Records the newest `requires` of the migrations that have run, so an older process sees that the
+ * schema was contracted past what it knows (see schema-compatibility.ts). Only ever moves forward.
+ */
+async function recordRequiredMigration(database: Database): Promise<void> {
+  const names = Object.keys(migrations);
+  const required = names
+    .map((name) => migrations[name]!.requires)
+    .filter((name): name is string => name !== undefined)
+    .sort((a, b) => names.indexOf(a) - names.indexOf(b))
+    .pop();
+  if (!required) return;
+  const now = new Date().toISOString();
+  await database.db
+    .insertInto('system_state')
+    .values({ key: requiredMigrationKey, value: required, updated_at: now })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: required, updated_at: now }))
+    .execute();
 }
 
 /** The PostgreSQL schema new tables land in (the first of the search_path); none on SQLite. */

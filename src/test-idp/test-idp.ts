@@ -1,10 +1,11 @@
-import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 import type { Provider, ProviderContext } from 'oidc-provider';
 import type { AppContext } from '../app-context.js';
 import { isLocale, localeFromAcceptLanguage, translator, defaultLocale, type Locale } from '../i18n/i18n.js';
 import type { PageContext } from '../http/views/page-context.js';
 import { renderPage } from '../http/views/render.js';
 import { IdpErrorPage, LoggedOutPage, LogoutPage } from './test-idp-pages.js';
+import { TestIdpRecordRepository } from './test-idp-record-repository.js';
+import { loadTestIdpSecrets, type TestIdpSecrets } from './test-idp-secrets.js';
 import { TestIdpStore } from './test-idp-store.js';
 
 /** Where the bundled IdP is mounted, on the service's own origin. */
@@ -19,7 +20,8 @@ export class TestIdpUnavailableError extends Error {
 export interface BundledIdp {
   issuer: URL;
   clientId: string;
-  clientSecret: string;
+  /** Shared by every process on the database (see test-idp-secrets.ts). */
+  secrets(): Promise<TestIdpSecrets>;
   /**
    * The OpenID Provider itself, built on first call (later calls share it). oidc-provider is big;
    * loading it only when the first identification starts, or right after the server listens,
@@ -49,8 +51,9 @@ function sendHtml(ctx: ProviderContext, html: string): void {
  * in test and demo mode: this factory refuses to build it otherwise, so no configuration mistake can
  * expose a login that accepts any identity code from the register.
  *
- * One confidential client (this service) with credentials made up at start-up; accounts are the
- * population register's persons, `sub` being the identity code. Consent is implicit (first-party).
+ * One confidential client (this service) whose credentials and keys the first process makes and all
+ * share through the database, as they share its sign-in state; accounts are the population
+ * register's persons, `sub` being the identity code. Consent is implicit (first-party).
  */
 export function createBundledIdp(context: AppContext): BundledIdp {
   if (!context.testMode) {
@@ -59,41 +62,43 @@ export function createBundledIdp(context: AppContext): BundledIdp {
   const origin = context.config.publicUrl.origin;
   const issuer = new URL(`${origin}${testIdpPath}`);
   const clientId = 'asiointitili';
-  const clientSecret = randomBytes(32).toString('base64url');
+  const records = new TestIdpRecordRepository(context.database.db);
+  let secrets: Promise<TestIdpSecrets> | undefined;
   let provider: Promise<Provider> | undefined;
-  return {
+  const idp: BundledIdp = {
     issuer,
     clientId,
-    clientSecret,
+    secrets() {
+      secrets ??= loadTestIdpSecrets(records, context.envelope);
+      return secrets;
+    },
     provider() {
-      provider ??= buildProvider(context, issuer, clientId, clientSecret);
+      provider ??= idp.secrets().then((shared) => buildProvider(context, issuer, clientId, shared, records));
       return provider;
     },
   };
+  return idp;
 }
 
 async function buildProvider(
   context: AppContext,
   issuer: URL,
   clientId: string,
-  clientSecret: string,
+  secrets: TestIdpSecrets,
+  records: TestIdpRecordRepository,
 ): Promise<Provider> {
   const { default: Provider, interactionPolicy } = await import('oidc-provider');
   const origin = context.config.publicUrl.origin;
-  // An EC P-256 key signs ID tokens: made in well under a millisecond, where an RSA key took from a
-  // few hundred milliseconds to a second of every demo start.
-  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-  const jwk = { ...privateKey.export({ format: 'jwk' }), kid: randomUUID(), use: 'sig', alg: 'ES256' };
 
   const policy = interactionPolicy.base();
   policy.remove('consent');
 
   const provider = new Provider(issuer.href, {
-    adapter: new TestIdpStore().adapterFor,
+    adapter: new TestIdpStore(records).adapterFor,
     clients: [
       {
         client_id: clientId,
-        client_secret: clientSecret,
+        client_secret: secrets.clientSecret,
         redirect_uris: [`${origin}/auth/callback`],
         post_logout_redirect_uris: [`${origin}/`],
         grant_types: ['authorization_code'],
@@ -102,8 +107,8 @@ async function buildProvider(
         id_token_signed_response_alg: 'ES256',
       },
     ],
-    jwks: { keys: [jwk] },
-    cookies: { keys: [randomBytes(32).toString('base64url')] },
+    jwks: { keys: [secrets.signingJwk] },
+    cookies: { keys: [secrets.cookieKey] },
     scopes: ['openid', 'profile'],
     claims: { openid: ['sub'], profile: ['name', 'given_name', 'family_name', identityCodeClaim] },
     pkce: { required: () => true },

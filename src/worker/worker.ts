@@ -16,6 +16,8 @@ export class Worker {
   private stopped = false;
   private readonly loops: Promise<void>[] = [];
   private readonly wakeups = new Set<() => void>();
+  /** When each task's current run began (absent while it sleeps). */
+  private readonly runningSince = new Map<string, number>();
 
   constructor(
     private readonly tasks: PeriodicTask[],
@@ -34,13 +36,24 @@ export class Worker {
     this.logger.info('worker stopped');
   }
 
+  /**
+   * Tasks whose current run has gone on longer than `stallMs`: a run hangs (a lost connection with
+   * no timeout, a deadlock) while the process itself still answers. Readiness reports them.
+   */
+  stalledTasks(now: number, stallMs: number): string[] {
+    return [...this.runningSince].filter(([, since]) => now - since > stallMs).map(([name]) => name);
+  }
+
   private async loop(task: PeriodicTask): Promise<void> {
     while (!this.stopped) {
       let again = false;
+      this.runningSince.set(task.name, Date.now());
       try {
         again = (await task.run()) === true;
       } catch (error) {
         this.logger.error({ err: error, task: task.name }, 'worker task failed');
+      } finally {
+        this.runningSince.delete(task.name);
       }
       if (!again && !this.stopped) await this.sleep(task.intervalMs);
     }

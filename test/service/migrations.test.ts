@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { sql } from 'kysely';
 import { migrateToLatest } from '../../src/db/migrator.js';
+import {
+  SchemaMismatchError,
+  assertSchemaUsable,
+  requiredMigrationKey,
+} from '../../src/db/schema-compatibility.js';
 import { migrations } from '../../src/db/migrations/index.js';
 import { createTestDatabase, testDialect } from '../helpers/test-database.js';
 
@@ -51,6 +57,39 @@ describe(`migrations on ${testDialect}`, () => {
       const row = await db.selectFrom('attachments').selectAll().executeTakeFirstOrThrow();
       assert.ok(Buffer.isBuffer(row.content_enc));
       assert.deepEqual([...row.content_enc], [1, 2, 3]);
+    } finally {
+      await t.destroy();
+    }
+  });
+
+  test('side by side: a schema a newer release expanded is usable; an older or a contracted one is refused', async () => {
+    const t = await createTestDatabase({ migrate: false });
+    try {
+      await assert.rejects(assertSchemaUsable(t.database), (error: unknown) => {
+        assert.ok(error instanceof SchemaMismatchError);
+        assert.match(error.message, /run "asiointitili migrate" first \(pending: 0001_foundation, /);
+        return true;
+      });
+      await migrateToLatest(t.database);
+      await assertSchemaUsable(t.database);
+      // A newer release added a migration (expand only): this version still runs.
+      await sql`insert into kysely_migration (name, timestamp) values ('9998_newer_expand', '2030-01-01T00:00:00.000Z')`.execute(
+        t.database.db,
+      );
+      await assertSchemaUsable(t.database);
+      // A newer release contracted the schema past what this version knows.
+      await t.database.db
+        .insertInto('system_state')
+        .values({
+          key: requiredMigrationKey,
+          value: '9999_newer_contract',
+          updated_at: new Date().toISOString(),
+        })
+        .execute();
+      await assert.rejects(
+        assertSchemaUsable(t.database),
+        /needs a version that has migration 9999_newer_contract/,
+      );
     } finally {
       await t.destroy();
     }

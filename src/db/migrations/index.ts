@@ -10,10 +10,16 @@ import * as m0008 from './0008_operations.js';
 import * as m0009 from './0009_retention.js';
 
 /**
+ * A migration; a contract migration (one that removes what an older version still uses) also says
+ * `requires`: the oldest migration a process must know to run with the schema after it.
+ */
+export type VersionedMigration = Migration & { requires?: string };
+
+/**
  * Every migration, in order. Listed in code (not read from a folder) so the same set runs from
  * src/ under tsx and from the compiled dist/, on both dialects.
  */
-export const migrations: Record<string, Migration> = {
+export const migrations: Record<string, VersionedMigration> = {
   '0001_foundation': m0001,
   '0002_core': m0002,
   '0003_organisation_api': m0003,

@@ -5,8 +5,16 @@ import type { AppContext } from '../../app-context.js';
 
 const Status = Type.Object({ status: Type.String() });
 
-/** Liveness and readiness for orchestrators and load balancers. */
-export function healthRoutes(context: AppContext): FastifyPluginAsyncTypebox {
+export interface ReadinessCheck {
+  /** A reason the process is not ready, or undefined when it is. */
+  (): string | undefined;
+}
+
+/**
+ * Liveness and readiness for orchestrators and load balancers. Ready means the database answers and
+ * any extra check (the worker's loops) passes.
+ */
+export function healthRoutes(context: AppContext, extraCheck?: ReadinessCheck): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get(
       '/healthz',
@@ -25,11 +33,16 @@ export function healthRoutes(context: AppContext): FastifyPluginAsyncTypebox {
       async (request, reply) => {
         try {
           await context.database.ping();
-          return { status: 'ok' };
         } catch (error) {
           request.log.warn({ err: error }, 'database not reachable');
           return reply.status(503).header('retry-after', '5').send({ status: 'database unreachable' });
         }
+        const problem = extraCheck?.();
+        if (problem) {
+          request.log.warn({ problem }, 'not ready');
+          return reply.status(503).header('retry-after', '5').send({ status: problem });
+        }
+        return { status: 'ok' };
       },
     );
   };

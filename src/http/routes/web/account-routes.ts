@@ -34,7 +34,7 @@ export function accountRoutes(context: AppContext, services: AppServices): Fasti
       services.accounts.identification.useProvider({
         issuer: idp.issuer,
         clientId: idp.clientId,
-        clientSecret: idp.clientSecret,
+        clientSecret: (await idp.secrets()).clientSecret,
         allowHttp: idp.issuer.protocol === 'http:',
         fetch: inProcessFetch(app, context.config.publicUrl),
         forceLogin: true,
