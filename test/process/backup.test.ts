@@ -150,6 +150,7 @@ if (testDialect === 'sqlite') {
 
       // The service runs and has a change that is still only in its write-ahead log.
       const server = await startCliServer(['serve', '--role', 'web'], w.env, { signal: t.signal });
+      cleanups.push(() => void server.child.kill('SIGKILL'));
       await addOrganisation(w.env, beforeBackup, t.signal);
       assert.equal(
         mainFileHolds(w.dataDir, beforeBackup.businessId, w.dir),
@@ -212,6 +213,7 @@ if (testDialect === 'sqlite') {
       assert.match(lastLine(wrongStart.stderr), /master key "k1" is not the key "k1"/);
 
       const restarted = await startCliServer(['serve', '--role', 'web'], w.env, { signal: t.signal });
+      cleanups.push(() => void restarted.child.kill('SIGKILL'));
       try {
         assert.equal((await fetch(`${restarted.baseUrl}/readyz`)).status, 200);
         const names = await organisationNames(w.env, t.signal);
