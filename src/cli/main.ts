@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { loadConfig } from '../config/config.js';
 import type { Role } from '../server.js';
+import { registerBackupCommands } from './backup-commands.js';
 import { registerDeliveryCommands } from './delivery-commands.js';
 import { failureLine } from './failure.js';
 import { registerOrganisationCommands } from './organisation-commands.js';
@@ -93,6 +94,7 @@ export function buildProgram(): Command {
 
   registerOrganisationCommands(program);
   registerDeliveryCommands(program);
+  registerBackupCommands(program);
   return program;
 }
 
