@@ -33,9 +33,10 @@ export async function serve(config: Config, options: ServeOptions): Promise<Runn
     options.role === 'web'
       ? undefined
       : loadEarly(() => Promise.all([import('./worker/worker.js'), import('./worker/tasks.js')]));
+  const seeding = options.demo ? loadEarly(() => import('./demo/seed-demo.js')) : undefined;
   const { context, services } = await bootstrap(config, { demo: options.demo, progress: options.progress });
-  if (options.demo) {
-    const { seedDemo } = await import('./demo/seed-demo.js');
+  if (seeding) {
+    const { seedDemo } = await seeding;
     await seedDemo(context, services, options.progress);
   }
 
