@@ -102,8 +102,7 @@ export async function migrateDatabase(
 /**
  * Everything a command needs before it does its own work, in an order that fails fast on operator
  * mistakes: keys and register file are checked before the database is touched. The service layer is
- * imported here rather than at the top so that commands which never reach this point (help, bad
- * options) and `migrate` do not load it.
+ * imported here rather than at the top so that `migrate`, which shares this module, does not load it.
  */
 export async function bootstrap(config: Config, options: BootstrapOptions): Promise<Bootstrapped> {
   const keyRing = keyRingFor(config, options);

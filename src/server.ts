@@ -35,6 +35,7 @@ export async function serve(config: Config, options: ServeOptions): Promise<Runn
     options.role === 'web'
       ? undefined
       : loadEarly(() => Promise.all([import('./worker/worker.js'), import('./worker/tasks.js')]));
+  const seeding = options.demo ? loadEarly(() => import('./demo/seed-demo.js')) : undefined;
   const { context, services } = await bootstrap(config, { demo: options.demo, progress: options.progress });
   if (context.testMode && !options.demo && !config.oidc && options.role !== 'worker') {
     // TEST_IDP=1 without --demo: possible by design (tests, a staging demo), never right in production.
@@ -44,8 +45,8 @@ export async function serve(config: Config, options: ServeOptions): Promise<Runn
     context.logger.warn(warning);
     options.progress(`warning: ${warning}`);
   }
-  if (options.demo) {
-    const { seedDemo } = await import('./demo/seed-demo.js');
+  if (seeding) {
+    const { seedDemo } = await seeding;
     await seedDemo(context, services, options.progress);
   }
 
