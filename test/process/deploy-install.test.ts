@@ -49,7 +49,8 @@ function snapshotCommit(): string {
   return stash === '' ? 'HEAD' : stash;
 }
 
-describe('the production install from a release archive', { skip }, () => {
+// The suite's own timeout too: the runner's default (five minutes) applies to suites as well as tests.
+describe('the production install from a release archive', { skip, timeout: 30 * 60_000 }, () => {
   test(
     'npm ci --omit=dev, migrate, then web and worker serve and pass their health checks',
     { timeout: 30 * 60_000 },

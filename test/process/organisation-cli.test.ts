@@ -31,6 +31,8 @@ before(async () => {
     url.searchParams.set('options', `-c search_path=${db.postgresSchema}`);
     env.DATABASE_URL = url.toString();
   }
+  // As an operator would: the schema is made by `migrate` before any other command.
+  assert.equal((await cli(['migrate'])).failure, undefined);
 });
 after(async () => {
   await db?.destroy();

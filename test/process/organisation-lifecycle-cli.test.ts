@@ -28,6 +28,8 @@ before(async () => {
     url.searchParams.set('options', `-c search_path=${db.postgresSchema}`);
     env.DATABASE_URL = url.toString();
   }
+  // As an operator would: the schema is made by `migrate` before any other command.
+  assert.equal((await runCliInProcess(['migrate'], env)).failure, undefined);
 });
 after(async () => {
   await db?.destroy();

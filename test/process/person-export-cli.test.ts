@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { bootstrap, type Bootstrapped } from '../../src/bootstrap.js';
+import { bootstrap, migrateDatabase, type Bootstrapped } from '../../src/bootstrap.js';
 import { loadConfig } from '../../src/config/config.js';
 import type { PersonExport } from '../../src/modules/data-subject/index.js';
 import { helpOf, runCliInProcess } from '../helpers/cli-in-process.js';
@@ -36,6 +36,7 @@ describe(`person export for an access request (${testDialect})`, () => {
       url.searchParams.set('options', `-c search_path=${db.postgresSchema}`);
       env.DATABASE_URL = url.toString();
     }
+    await migrateDatabase(loadConfig(env), { progress: () => undefined });
     app = await bootstrap(loadConfig(env), { demo: false, progress: () => undefined });
     const { context, services } = app;
     const organisation = await createOrganisation(context, { nameFi: 'Askolan kunta' });
