@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import type { TestHarness } from './test-app.js';
+import { tablesOfTestDatabase } from './test-database.js';
 
 /**
  * Schema-aware fuzzing: valid requests, mutated one thing at a time (a field's value or type, a
@@ -412,9 +413,7 @@ export async function allRowCounts(
   except: readonly string[] = [],
 ): Promise<Record<string, number>> {
   const db = h.context.database.db;
-  const tables = (await db.introspection.getTables())
-    .map((table) => table.name)
-    .filter((name) => !except.includes(name));
+  const tables = (await tablesOfTestDatabase(h.context.database)).filter((name) => !except.includes(name));
   const counts: Record<string, number> = {};
   for (const table of tables.sort()) {
     const row = await db

@@ -3,22 +3,20 @@ import { after, before, describe, test } from 'node:test';
 import { loginCookieName, sessionCookieName } from '../../../src/http/plugins/citizen-session.js';
 import { browserRequest, CookieJar, identifyUntilCallback } from '../../helpers/oidc-login.js';
 import { createHarness, type TestHarness } from '../../helpers/test-app.js';
+import { tablesOfTestDatabase } from '../../helpers/test-database.js';
 
 const maija = '010180-9026';
 
 /** Rows in every table of the test's database (the migrator's own bookkeeping included). */
 async function rowCounts(h: TestHarness): Promise<Record<string, number>> {
   const db = h.context.database.db;
-  const schema = h.testDatabase.postgresSchema;
   const counts: Record<string, number> = {};
-  for (const table of await db.introspection.getTables({ withInternalKyselyTables: true })) {
-    // PostgreSQL lists every schema's tables; the test database is one schema of a shared server.
-    if (schema !== undefined && table.schema !== schema) continue;
+  for (const table of await tablesOfTestDatabase(h.context.database)) {
     const row = await db
-      .selectFrom(table.name as 'accounts')
+      .selectFrom(table as 'accounts')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
-    counts[table.name] = Number(row.n);
+    counts[table] = Number(row.n);
   }
   return counts;
 }
