@@ -66,10 +66,13 @@ export async function serve(config: Config, options: ServeOptions): Promise<Runn
 
   // A worker task whose run goes on this long is taken as hung: the worker is then not ready.
   const stallMs = 15 * 60 * 1000;
-  const ops = config.metricsListener
+  // A worker-only process may have its own port (WORKER_METRICS_PORT), so a web and a worker process
+  // on one host can share one environment file.
+  const opsListener = options.role === 'worker' ? config.workerMetricsListener : config.metricsListener;
+  const ops = opsListener
     ? await (
         await import('./http/ops-server.js')
-      ).startOpsServer(context, config.metricsListener, () => {
+      ).startOpsServer(context, opsListener, () => {
         const stalled = worker?.stalledTasks(Date.now(), stallMs) ?? [];
         return stalled.length > 0 ? `worker tasks stalled: ${stalled.join(', ')}` : undefined;
       })

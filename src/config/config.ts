@@ -46,6 +46,8 @@ export interface Config {
   metricsToken: string | undefined;
   /** A separate listener for /metrics, /healthz and /readyz (every role, the worker included). */
   metricsListener: { port: number; host: string } | undefined;
+  /** The same listener for `--role worker` when its port differs (WORKER_METRICS_PORT). */
+  workerMetricsListener: { port: number; host: string } | undefined;
   /**
    * New requests are refused with 503 while the event loop lags more than this (ms; 0 = never), so
    * an overloaded process sheds work early instead of answering everything late.
@@ -172,6 +174,10 @@ export function loadConfig(env: Env = process.env): Config {
   const metricsPort =
     optional(env, 'METRICS_PORT') === undefined ? undefined : integer(env, 'METRICS_PORT', 0, 0, 65535);
   const metricsHost = optional(env, 'METRICS_HOST') ?? '127.0.0.1';
+  const workerMetricsPort =
+    optional(env, 'WORKER_METRICS_PORT') === undefined
+      ? metricsPort
+      : integer(env, 'WORKER_METRICS_PORT', 0, 0, 65535);
 
   const mailFrom = optional(env, 'MAIL_FROM') ?? `asiointitili <noreply@${publicUrl.hostname}>`;
 
@@ -214,6 +220,8 @@ export function loadConfig(env: Env = process.env): Config {
     auditRetentionDays: integer(env, 'AUDIT_RETENTION_DAYS', 6 * 365, 365, 36_500),
     metricsToken,
     metricsListener: metricsPort === undefined ? undefined : { port: metricsPort, host: metricsHost },
+    workerMetricsListener:
+      workerMetricsPort === undefined ? undefined : { port: workerMetricsPort, host: metricsHost },
     maxEventLoopDelayMs: integer(env, 'MAX_EVENT_LOOP_DELAY_MS', 0, 0, 60_000),
   };
 }

@@ -76,7 +76,8 @@ describe(`starting a deployment (${testDialect})`, () => {
     assert.equal((await runCli(['migrate'], env, { signal: t.signal })).code, 0);
     const worker = await startCliServer(
       ['serve', '--role', 'worker'],
-      { ...env, METRICS_PORT: '0' },
+      // The worker's own variable wins over the one the web processes use.
+      { ...env, METRICS_PORT: '1', WORKER_METRICS_PORT: '0' },
       { signal: t.signal },
     );
     try {
