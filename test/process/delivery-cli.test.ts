@@ -3,8 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { generateKeyRingText } from '../../src/crypto/key-ring.js';
-import { enqueueJob } from '../../src/modules/delivery/delivery-planner.js';
 import { createDeliveryServices } from '../../src/modules/delivery/index.js';
+import { jobKinds } from '../../src/modules/delivery/job-kinds.js';
+import { insertJobsInTransaction } from '../../src/modules/delivery/outbox-repository.js';
 import type { AppContext } from '../../src/app-context.js';
 import { runCli } from '../helpers/cli-process.js';
 import { childDatabaseEnv, contextFor } from '../helpers/delivery-context.js';
@@ -15,6 +16,7 @@ import {
   samplePdf,
   sendMessage,
 } from '../helpers/delivery-factories.js';
+import { insertUncheckedJobRow } from '../helpers/outbox-rows.js';
 import { createTestDatabase, testDialect, type TestDatabase } from '../helpers/test-database.js';
 
 describe(`asiointitili deliveries / print commands (${testDialect})`, () => {
@@ -39,7 +41,7 @@ describe(`asiointitili deliveries / print commands (${testDialect})`, () => {
       paper: paperPart(attachmentId, undefined),
       now,
     });
-    await enqueueJob(
+    await insertUncheckedJobRow(
       context.database.db,
       { kind: 'no-such-kind', idempotencyKey: 'cli-failed', runAt: now },
       now,
@@ -48,20 +50,24 @@ describe(`asiointitili deliveries / print commands (${testDialect})`, () => {
     while ((await delivery.worker.runDueJobs()) > 0) {
       // drain
     }
-    await enqueueJob(
-      context.database.db,
-      {
-        kind: 'email-notification',
-        idempotencyKey: 'cli-pending',
-        runAt: new Date(now.getTime() + 3600_000),
-      },
-      now,
-    );
-    // Due now, with no worker running: waits.
-    await enqueueJob(
-      context.database.db,
-      { kind: 'email-notification', idempotencyKey: 'cli-due', runAt: now },
-      now,
+    const email = (idempotencyKey: string, runAt: Date) => ({
+      kind: jobKinds.email,
+      idempotencyKey,
+      messageId: null,
+      accountId: null,
+      payload: { template: 'new-message' as const },
+      runAt,
+    });
+    await context.database.db.transaction().execute((trx) =>
+      insertJobsInTransaction(
+        trx,
+        [
+          email('cli-pending', new Date(now.getTime() + 3600_000)),
+          // Due now, with no worker running: waits.
+          email('cli-due', now),
+        ],
+        now,
+      ),
     );
   });
   after(() => database.destroy());

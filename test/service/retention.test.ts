@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { recordAudit } from '../../src/modules/audit/audit-log.js';
-import { insertJobs } from '../../src/modules/delivery/outbox-repository.js';
+import { jobKinds } from '../../src/modules/delivery/job-kinds.js';
+import { insertJobsInTransaction, type JobToInsert } from '../../src/modules/delivery/outbox-repository.js';
 import { deliveryPurgeBatchSize, type DeliveryServices } from '../../src/modules/delivery/index.js';
 import { workerTasks } from '../../src/worker/tasks.js';
 import type { PeriodicTask } from '../../src/worker/worker.js';
@@ -65,20 +66,29 @@ describe(`retention of delivery history (${testDialect})`, () => {
     );
     // A job that failed half a day in (the worker's failure path has its own tests), and one
     // planned on day 0 to run on day 200 (like a reminder or a paper fallback): still pending.
-    await insertJobs(
-      db,
-      [
-        { kind: 'sms', idempotencyKey: 'failed-old', messageId: old, accountId, payload: {}, runAt: start },
-        {
-          kind: 'reminder',
-          idempotencyKey: 'planned-old',
-          messageId: old,
-          accountId,
-          payload: {},
-          runAt: at(200),
-        },
-      ],
-      start,
+    await db.transaction().execute((trx) =>
+      insertJobsInTransaction(
+        trx,
+        [
+          {
+            kind: jobKinds.sms,
+            idempotencyKey: 'failed-old',
+            messageId: old,
+            accountId,
+            payload: { template: 'new-message' },
+            runAt: start,
+          },
+          {
+            kind: jobKinds.reminder,
+            idempotencyKey: 'planned-old',
+            messageId: old,
+            accountId,
+            payload: {},
+            runAt: at(200),
+          },
+        ],
+        start,
+      ),
     );
     await db
       .updateTable('outbox_jobs')
@@ -147,16 +157,18 @@ describe(`retention of delivery history (${testDialect})`, () => {
     const db = h.context.database.db;
     h.setNow(start);
     const backlog = deliveryPurgeBatchSize + 20;
-    const jobs = Array.from({ length: backlog }, (_, n) => ({
-      kind: 'email',
+    const jobs = Array.from({ length: backlog }, (_, n): JobToInsert => ({
+      kind: jobKinds.email,
       idempotencyKey: `backlog-${n}`,
       messageId: null,
       accountId: null,
-      payload: {},
+      payload: { template: 'new-message' },
       runAt: start,
     }));
     for (let offset = 0; offset < jobs.length; offset += 200) {
-      await insertJobs(db, jobs.slice(offset, offset + 200), start);
+      await db
+        .transaction()
+        .execute((trx) => insertJobsInTransaction(trx, jobs.slice(offset, offset + 200), start));
     }
     await db
       .updateTable('outbox_jobs')

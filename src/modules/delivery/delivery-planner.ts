@@ -1,9 +1,7 @@
-import type { Kysely } from 'kysely';
-import type { DatabaseSchema } from '../../db/schema.js';
+import type { Trx } from './job-handler.js';
+import { jobKeys } from './job-keys.js';
 import { jobKinds } from './job-kinds.js';
-import { insertJob, insertJobs, type JobToInsert } from './outbox-repository.js';
-
-type Db = Kysely<DatabaseSchema>;
+import { insertJobsInTransaction, type JobToInsert } from './outbox-repository.js';
 
 /** What the delivery pipeline needs to know about a newly accepted message. */
 export interface AcceptedMessage {
@@ -18,34 +16,6 @@ export interface AcceptedMessage {
   hasPaperPart: boolean;
 }
 
-export interface NewJob {
-  kind: string;
-  idempotencyKey: string;
-  messageId?: number | null;
-  accountId?: number | null;
-  payload?: Record<string, unknown>;
-  runAt: Date;
-}
-
-/**
- * Records a delivery job; call inside the transaction that made the change (transactional outbox).
- * A job whose idempotency key already exists is left as it is, so planning twice delivers once.
- */
-export async function enqueueJob(db: Db, job: NewJob, now: Date): Promise<void> {
-  await insertJob(db, toInsert(job), now);
-}
-
-function toInsert(job: NewJob): JobToInsert {
-  return {
-    kind: job.kind,
-    idempotencyKey: job.idempotencyKey,
-    messageId: job.messageId ?? null,
-    accountId: job.accountId ?? null,
-    payload: job.payload ?? {},
-    runAt: job.runAt,
-  };
-}
-
 const day = 24 * 3600 * 1000;
 
 /**
@@ -54,61 +24,74 @@ const day = 24 * 3600 * 1000;
  * for an unacknowledged verifiable message with a paper part). Each job re-checks its preconditions
  * when it runs (read? acknowledged? still wanted?), so planning early is safe.
  */
-export async function planMessageDelivery(db: Db, message: AcceptedMessage, now: Date): Promise<void> {
-  const key = (what: string) => `message:${message.messageId}:${what}`;
+export async function planMessageDelivery(trx: Trx, message: AcceptedMessage, now: Date): Promise<void> {
+  const { messageId, accountId } = message;
   if (message.channel === 'paper') {
-    await enqueueJob(
-      db,
-      { kind: jobKinds.paperLetter, idempotencyKey: key('paper'), messageId: message.messageId, runAt: now },
+    await insertJobsInTransaction(
+      trx,
+      [
+        {
+          kind: jobKinds.paperLetter,
+          idempotencyKey: jobKeys.messageStep(messageId, 'paper'),
+          messageId,
+          accountId: null,
+          payload: {},
+          runAt: now,
+        },
+      ],
       now,
     );
     return;
   }
   const jobs: JobToInsert[] = [
-    toInsert({
+    {
       kind: jobKinds.newMessageNotification,
-      idempotencyKey: key('notify'),
-      messageId: message.messageId,
-      accountId: message.accountId,
+      idempotencyKey: jobKeys.messageStep(messageId, 'notify'),
+      messageId,
+      accountId,
+      payload: {},
       runAt: now,
-    }),
+    },
   ];
   if (message.reminders) {
     const after = message.serviceType === 'Verifiable' ? 3 * day : 7 * day;
-    jobs.push(
-      toInsert({
-        kind: jobKinds.reminder,
-        idempotencyKey: key('reminder'),
-        messageId: message.messageId,
-        accountId: message.accountId,
-        runAt: new Date(now.getTime() + after),
-      }),
-    );
+    jobs.push({
+      kind: jobKinds.reminder,
+      idempotencyKey: jobKeys.messageStep(messageId, 'reminder'),
+      messageId,
+      accountId,
+      payload: {},
+      runAt: new Date(now.getTime() + after),
+    });
   }
   if (message.serviceType === 'Verifiable' && message.hasPaperPart) {
-    jobs.push(
-      toInsert({
-        kind: jobKinds.verifiablePaperFallback,
-        idempotencyKey: key('verifiable-paper'),
-        messageId: message.messageId,
-        runAt: new Date(now.getTime() + 7 * day),
-      }),
-    );
+    jobs.push({
+      kind: jobKinds.verifiablePaperFallback,
+      idempotencyKey: jobKeys.messageStep(messageId, 'verifiable-paper'),
+      messageId,
+      accountId: null,
+      payload: {},
+      runAt: new Date(now.getTime() + 7 * day),
+    });
   }
   // One statement for all of them: each row still skips itself on an existing idempotency key.
-  await insertJobs(db, jobs, now);
+  await insertJobsInTransaction(trx, jobs, now);
 }
 
-/** The welcome notification after a citizen opens (or reopens) their account. */
-export async function planWelcomeNotification(db: Db, accountId: number, openedAt: Date): Promise<void> {
-  await enqueueJob(
-    db,
-    {
-      kind: jobKinds.welcomeNotification,
-      idempotencyKey: `account:${accountId}:welcome:${openedAt.toISOString()}`,
-      accountId,
-      runAt: openedAt,
-    },
+/** The welcome notification after a citizen opens (or reopens) their account, in that transaction. */
+export async function planWelcomeNotification(trx: Trx, accountId: number, openedAt: Date): Promise<void> {
+  await insertJobsInTransaction(
+    trx,
+    [
+      {
+        kind: jobKinds.welcomeNotification,
+        idempotencyKey: jobKeys.welcome(accountId, openedAt),
+        messageId: null,
+        accountId,
+        payload: {},
+        runAt: openedAt,
+      },
+    ],
     openedAt,
   );
 }

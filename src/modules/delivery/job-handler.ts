@@ -1,15 +1,13 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DatabaseSchema } from '../../db/schema.js';
-import type { DeliveryChannel } from './job-kinds.js';
+import type { DeliveryChannel, JobKind, JobPayloads } from './job-kinds.js';
 
-/** A claimed outbox job as handlers see it. */
-export interface ClaimedJob {
+/** What every outbox row carries besides its kind and payload. */
+interface JobRow {
   id: number;
-  kind: string;
   idempotencyKey: string;
   messageId: number | null;
   accountId: number | null;
-  payload: string;
   /** 1 on the first run; counts every claim, including runs cut short by a crash. */
   attempt: number;
   runAt: Date;
@@ -17,6 +15,17 @@ export interface ClaimedJob {
   /** The lease token; completion succeeds only while the job still carries it. */
   lockedBy: string;
 }
+
+/** A claimed outbox row as read: its kind may have no handler and its payload is not yet checked. */
+export interface ClaimedJob extends JobRow {
+  kind: string;
+  payload: string;
+}
+
+/** A claimed job as its handler sees it: a known kind, with the payload checked against its schema. */
+export type Job<K extends JobKind = JobKind> = {
+  [Kind in K]: JobRow & { kind: Kind; payload: JobPayloads[Kind] };
+}[K];
 
 export type Db = Kysely<DatabaseSchema>;
 export type Trx = Transaction<DatabaseSchema>;
@@ -36,10 +45,11 @@ export interface JobOutcome {
 /** What happens to the job's subject when it fails for good, in the failing transaction. */
 export type FailureHook = (trx: Trx, job: ClaimedJob, now: Date) => Promise<void>;
 
-export interface JobHandler {
-  readonly kinds: readonly string[];
+/** Runs the jobs of `kinds`; the worker hands it only those, with payloads already checked. */
+export interface JobHandler<K extends JobKind = JobKind> {
+  readonly kinds: readonly K[];
   readonly channel: DeliveryChannel;
   /** Throws a DeliveryError to say whether to retry; anything else is retried as unexpected. */
-  run(job: ClaimedJob): Promise<JobOutcome>;
+  run(job: Job<K>): Promise<JobOutcome>;
   onFailed?: FailureHook;
 }

@@ -1,6 +1,6 @@
 import { normaliseEmail } from '../../domain/email.js';
 import { normaliseFinnishMobile } from '../../domain/mobile-number.js';
-import type { ClaimedJob } from './job-handler.js';
+import type { Job } from './job-handler.js';
 import type { NotificationTemplate } from './job-kinds.js';
 import { parseNotificationChoices, type NotificationChoices } from './notification-options.js';
 import type {
@@ -28,7 +28,7 @@ export interface NotificationAudience {
  */
 export async function findAudience(
   repository: NotificationRepository,
-  job: ClaimedJob,
+  job: Pick<Job, 'messageId' | 'accountId'>,
   template: NotificationTemplate,
 ): Promise<NotificationAudience | undefined> {
   let message: NotificationMessage | undefined;

@@ -1,10 +1,14 @@
-import type { ClaimedJob, JobHandler, JobOutcome } from './job-handler.js';
-import { jobKinds, type ChannelJobPayload, type NotificationTemplate } from './job-kinds.js';
+import type { Job, JobHandler, JobOutcome } from './job-handler.js';
+import { jobKeys } from './job-keys.js';
+import { jobKinds, type NotificationTemplate } from './job-kinds.js';
 import { findAudience } from './notification-audience.js';
 import type { NotificationRepository } from './notification-repository.js';
-import { insertJob } from './outbox-repository.js';
+import { insertJobsInTransaction, type JobToInsert } from './outbox-repository.js';
 
-const templates: Record<string, NotificationTemplate> = {
+type PlanningKind =
+  typeof jobKinds.newMessageNotification | typeof jobKinds.reminder | typeof jobKinds.welcomeNotification;
+
+const templates: Record<PlanningKind, NotificationTemplate> = {
   [jobKinds.newMessageNotification]: 'new-message',
   [jobKinds.reminder]: 'reminder',
   [jobKinds.welcomeNotification]: 'welcome',
@@ -15,39 +19,33 @@ const templates: Record<string, NotificationTemplate> = {
  * record one send job per channel, in the transaction that marks this job done. The channel jobs'
  * keys derive from this job's key, so even a rerun of this job plans each channel once.
  */
-export class NotificationPlanningJob implements JobHandler {
-  readonly kinds = Object.keys(templates);
+export class NotificationPlanningJob implements JobHandler<PlanningKind> {
+  readonly kinds = [jobKinds.newMessageNotification, jobKinds.reminder, jobKinds.welcomeNotification];
   readonly channel = 'planning' as const;
 
   constructor(private readonly repository: NotificationRepository) {}
 
-  async run(job: ClaimedJob): Promise<JobOutcome> {
+  async run(job: Job<PlanningKind>): Promise<JobOutcome> {
     const template = templates[job.kind];
-    if (!template) throw new Error(`not a notification job: ${job.kind}`);
     const audience = await findAudience(this.repository, job, template);
+    if (!audience) return { result: 'skipped' };
+    const channelJob = (kind: typeof jobKinds.email | typeof jobKinds.sms, channel: 'email' | 'sms') => ({
+      kind,
+      idempotencyKey: jobKeys.channel(job.idempotencyKey, channel),
+      messageId: job.messageId,
+      accountId: audience.account.id,
+      payload: { template },
+    });
     const channels = [
-      ...(audience?.email ? [{ kind: jobKinds.email, suffix: 'email' }] : []),
-      ...(audience?.mobile ? [{ kind: jobKinds.sms, suffix: 'sms' }] : []),
+      ...(audience.email ? [channelJob(jobKinds.email, 'email')] : []),
+      ...(audience.mobile ? [channelJob(jobKinds.sms, 'sms')] : []),
     ];
-    if (!audience || channels.length === 0) return { result: 'skipped' };
-    const payload: ChannelJobPayload = { template };
+    if (channels.length === 0) return { result: 'skipped' };
     return {
       result: 'sent',
       commit: async (trx, now) => {
-        for (const channel of channels) {
-          await insertJob(
-            trx,
-            {
-              kind: channel.kind,
-              idempotencyKey: `${job.idempotencyKey}:${channel.suffix}`,
-              messageId: job.messageId,
-              accountId: audience.account.id,
-              payload: { ...payload },
-              runAt: now,
-            },
-            now,
-          );
-        }
+        const jobs: JobToInsert[] = channels.map((channel) => ({ ...channel, runAt: now }));
+        await insertJobsInTransaction(trx, jobs, now);
       },
     };
   }

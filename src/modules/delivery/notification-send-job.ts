@@ -1,11 +1,12 @@
 import type { EmailSender } from './email-sender.js';
-import type { ClaimedJob, JobHandler, JobOutcome } from './job-handler.js';
-import { jobKinds, parseChannelPayload } from './job-kinds.js';
+import type { Job, JobHandler, JobOutcome } from './job-handler.js';
+import { jobKinds } from './job-kinds.js';
 import { findAudience, type NotificationAudience } from './notification-audience.js';
 import { renderEmail, renderSms, type NotificationInput } from './notification-content.js';
 import type { NotificationRepository } from './notification-repository.js';
 import type { SmsSender } from './sms-sender.js';
-import { PermanentDeliveryError } from './delivery-errors.js';
+
+type ChannelKind = typeof jobKinds.email | typeof jobKinds.sms;
 
 function notificationInput(
   audience: NotificationAudience,
@@ -33,8 +34,8 @@ function notificationInput(
  * current language and choices; it names the sender only when allowed and never carries the
  * message's title or body.
  */
-export class NotificationSendJob implements JobHandler {
-  readonly kinds = [jobKinds.email, jobKinds.sms];
+export class NotificationSendJob implements JobHandler<ChannelKind> {
+  readonly kinds: readonly ChannelKind[];
 
   constructor(
     readonly channel: 'email' | 'sms',
@@ -45,13 +46,8 @@ export class NotificationSendJob implements JobHandler {
     this.kinds = [channel === 'email' ? jobKinds.email : jobKinds.sms];
   }
 
-  async run(job: ClaimedJob): Promise<JobOutcome> {
-    let template;
-    try {
-      template = parseChannelPayload(job.payload).template;
-    } catch {
-      throw new PermanentDeliveryError('malformed notification payload');
-    }
+  async run(job: Job<ChannelKind>): Promise<JobOutcome> {
+    const { template } = job.payload;
     const audience = await findAudience(this.repository, job, template);
     const input = audience ? notificationInput(audience, template, this.link) : undefined;
     if (this.channel === 'email') {

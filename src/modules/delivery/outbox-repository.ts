@@ -3,15 +3,20 @@ import { isPostgres } from '../../db/dialect.js';
 import type { DatabaseSchema, OutboxJobsTable, OutboxState } from '../../db/schema.js';
 import { LeaseLostError } from './delivery-errors.js';
 import type { ClaimedJob, Db, Trx } from './job-handler.js';
+import type { JobKind, JobPayloads } from './job-kinds.js';
 
-export interface JobToInsert {
-  kind: string;
-  idempotencyKey: string;
-  messageId: number | null;
-  accountId: number | null;
-  payload: Record<string, unknown>;
-  runAt: Date;
-}
+/** A job to plan; its payload's type follows from its kind (job-kinds.ts). */
+export type JobToInsert<K extends JobKind = JobKind> = {
+  [Kind in K]: {
+    kind: Kind;
+    /** Unique over all jobs: planning the same step again finds its row and adds none. */
+    idempotencyKey: string;
+    messageId: number | null;
+    accountId: number | null;
+    payload: JobPayloads[Kind];
+    runAt: Date;
+  };
+}[K];
 
 export interface JobCount {
   kind: string;
@@ -30,21 +35,19 @@ export interface FailedJobSummary {
 }
 
 /**
- * Records a job unless one with the same idempotency key exists: planning the same delivery twice
- * (a retried request, a rerun fan-out) must not deliver twice. Returns whether a row was added.
+ * Records jobs in the caller's transaction, the one that made the change they deliver (transactional
+ * outbox: the jobs exist exactly when the change does). Idempotent by `idempotencyKey`: a row whose
+ * key exists is skipped on its own, so planning the same delivery twice (a retried request, a rerun
+ * fan-out) delivers once. One statement for all rows; returns how many were added.
  */
-export async function insertJob(db: Db, job: JobToInsert, now: Date): Promise<boolean> {
-  return (await insertJobs(db, [job], now)) > 0;
-}
-
-/**
- * insertJob for several jobs in one statement (fewer round trips inside the caller's transaction);
- * each row is skipped on its own when its idempotency key exists. Returns how many rows were added.
- */
-export async function insertJobs(db: Db, jobs: readonly JobToInsert[], now: Date): Promise<number> {
+export async function insertJobsInTransaction(
+  trx: Trx,
+  jobs: readonly JobToInsert[],
+  now: Date,
+): Promise<number> {
   if (jobs.length === 0) return 0;
   const timestamp = now.toISOString();
-  const result = await db
+  const result = await trx
     .insertInto('outbox_jobs')
     .values(
       jobs.map((job) => ({

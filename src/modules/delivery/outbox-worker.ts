@@ -11,6 +11,7 @@ import {
 } from './delivery-errors.js';
 import type { DeliveryOptions } from './delivery-options.js';
 import type { ClaimedJob, Db, JobHandler, JobOutcome } from './job-handler.js';
+import { readJob } from './job-kinds.js';
 import type { OutboxRepository } from './outbox-repository.js';
 
 export interface OutboxWorkerDeps {
@@ -71,7 +72,8 @@ export class OutboxWorker {
     }
     let outcome: JobOutcome;
     try {
-      outcome = await handler.run(job);
+      // A corrupt payload fails like a handler's PermanentDeliveryError, its subject told by onFailed.
+      outcome = await handler.run(readJob(job));
     } catch (error) {
       await this.recordFailure(job, handler, classifyError(error), startedAt);
       return;

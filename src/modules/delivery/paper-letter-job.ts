@@ -7,7 +7,7 @@ import { contentContext, decryptText } from '../messages/message-content.js';
 import type { Language, PopulationRegister } from '../population-register/population-register.js';
 import { PermanentDeliveryError, RetryableDeliveryError } from './delivery-errors.js';
 import type { DeliveryOptions } from './delivery-options.js';
-import type { ClaimedJob, JobHandler, JobOutcome, Trx } from './job-handler.js';
+import type { ClaimedJob, Job, JobHandler, JobOutcome, Trx } from './job-handler.js';
 import { jobKinds } from './job-kinds.js';
 import { composeLetter } from './letter-composer.js';
 import {
@@ -48,7 +48,9 @@ function organisationName(message: PaperMessage, language: Language): string {
  * from the population register at this moment. It appears only inside the letter: never in logs,
  * errors, events or the manifest, which matters for people with address protection (turvakielto).
  */
-export class PaperLetterJob implements JobHandler {
+type PaperKind = typeof jobKinds.paperLetter | typeof jobKinds.verifiablePaperFallback;
+
+export class PaperLetterJob implements JobHandler<PaperKind> {
   readonly kinds = [jobKinds.paperLetter, jobKinds.verifiablePaperFallback];
   readonly channel = 'paper' as const;
 
@@ -63,7 +65,7 @@ export class PaperLetterJob implements JobHandler {
     },
   ) {}
 
-  async run(job: ClaimedJob): Promise<JobOutcome> {
+  async run(job: Job<PaperKind>): Promise<JobOutcome> {
     if (job.messageId === null) throw new PermanentDeliveryError('letter job without a message');
     const message = await this.deps.paper.findMessage(job.messageId);
     if (!message) throw new PermanentDeliveryError('message not found');

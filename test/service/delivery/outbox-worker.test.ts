@@ -2,13 +2,17 @@ import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { openDatabase, type Database } from '../../../src/db/database.js';
-import { enqueueJob } from '../../../src/modules/delivery/delivery-planner.js';
 import { resolveDeliveryOptions } from '../../../src/modules/delivery/delivery-options.js';
 import { SmtpEmailSender } from '../../../src/modules/delivery/email-sender.js';
-import type { ClaimedJob, JobHandler } from '../../../src/modules/delivery/job-handler.js';
+import type { Job, JobHandler } from '../../../src/modules/delivery/job-handler.js';
 import { createJobHandlers } from '../../../src/modules/delivery/job-handlers.js';
+import { jobKinds } from '../../../src/modules/delivery/job-kinds.js';
 import { FileSmsSender } from '../../../src/modules/delivery/sms-sender.js';
-import { OutboxRepository } from '../../../src/modules/delivery/outbox-repository.js';
+import {
+  OutboxRepository,
+  insertJobsInTransaction,
+  type JobToInsert,
+} from '../../../src/modules/delivery/outbox-repository.js';
 import { OutboxWorker } from '../../../src/modules/delivery/outbox-worker.js';
 import type { DeliveryServices } from '../../../src/modules/delivery/index.js';
 import {
@@ -20,10 +24,24 @@ import {
 } from '../../helpers/delivery-factories.js';
 import { deliveryFor, drain, testDeliveryOptions } from '../../helpers/delivery-harness.js';
 import { startSmtpServer, type TestSmtpServer } from '../../helpers/delivery-smtp.js';
+import { insertUncheckedJobRow } from '../../helpers/outbox-rows.js';
 import { createHarness, type TestHarness } from '../../helpers/test-app.js';
 import { testDialect } from '../../helpers/test-database.js';
 
 const start = new Date('2025-03-03T08:00:00Z');
+
+/**
+ * A job for a worker that has only the test's own handler: any real kind will do (the worker takes
+ * only kinds that have a payload schema), and a welcome needs no payload.
+ */
+const testJob = (idempotencyKey: string): JobToInsert => ({
+  kind: jobKinds.welcomeNotification,
+  idempotencyKey,
+  messageId: null,
+  accountId: null,
+  payload: {},
+  runAt: start,
+});
 
 /** Dies (as far as the database can tell) between the provider's "sent" and "marked done". */
 class CrashingRepository extends OutboxRepository {
@@ -114,7 +132,7 @@ describe(`outbox worker (${testDialect})`, () => {
   test('a worker whose lease ran out cannot record over the worker that took over', async () => {
     const runs: number[] = [];
     const handler: JobHandler = {
-      kinds: ['test-lease'],
+      kinds: [jobKinds.welcomeNotification],
       channel: 'email',
       async run(job) {
         runs.push(job.id);
@@ -122,11 +140,9 @@ describe(`outbox worker (${testDialect})`, () => {
       },
     };
     const repository = new OutboxRepository(h.context.database.db);
-    await enqueueJob(
-      h.context.database.db,
-      { kind: 'test-lease', idempotencyKey: 'lease-1', runAt: start },
-      start,
-    );
+    await h.context.database.db
+      .transaction()
+      .execute((trx) => insertJobsInTransaction(trx, [testJob('lease-1')], start));
     const slow = workerWith(repository, [handler]);
     const [claimed] = await repository.claimDue(start, new Date(start.getTime() + 1000), 'slow-token', 1);
     assert.ok(claimed);
@@ -150,7 +166,7 @@ describe(`outbox worker (${testDialect})`, () => {
   });
 
   test('an unknown job kind fails permanently instead of looping', async () => {
-    await enqueueJob(
+    await insertUncheckedJobRow(
       h.context.database.db,
       { kind: 'no-such-kind', idempotencyKey: 'unknown-1', runAt: start },
       start,
@@ -165,6 +181,39 @@ describe(`outbox worker (${testDialect})`, () => {
     assert.equal(row.last_error, 'no handler for kind no-such-kind');
   });
 
+  test('a payload that does not fit its kind fails permanently, naming the kind and the mismatch', async () => {
+    await insertUncheckedJobRow(
+      h.context.database.db,
+      {
+        kind: jobKinds.email,
+        idempotencyKey: 'corrupt-1',
+        payload: JSON.stringify({ template: 'farewell' }),
+        runAt: start,
+      },
+      start,
+    );
+    await insertUncheckedJobRow(
+      h.context.database.db,
+      { kind: jobKinds.sms, idempotencyKey: 'corrupt-2', payload: '{"template":', runAt: start },
+      start,
+    );
+    await drain(delivery);
+    const rows = await h.context.database.db
+      .selectFrom('outbox_jobs')
+      .select(['state', 'last_error'])
+      .where('idempotency_key', 'in', ['corrupt-1', 'corrupt-2'])
+      .orderBy('idempotency_key')
+      .execute();
+    assert.deepEqual(rows, [
+      {
+        state: 'failed',
+        last_error: 'corrupt email-notification job payload: /template Expected union value',
+      },
+      { state: 'failed', last_error: 'corrupt sms-notification job payload: not JSON' },
+    ]);
+    assert.equal(smtp.mails.length, 0);
+  });
+
   test('two workers on separate connections never run the same job at once, and run each once', async () => {
     const extra: Database =
       testDialect === 'postgres'
@@ -176,20 +225,18 @@ describe(`outbox worker (${testDialect})`, () => {
     try {
       const total = 120;
       for (let n = 0; n < total; n++) {
-        await enqueueJob(
-          h.context.database.db,
-          { kind: 'test-concurrent', idempotencyKey: `c-${n}`, runAt: start },
-          start,
-        );
+        await h.context.database.db
+          .transaction()
+          .execute((trx) => insertJobsInTransaction(trx, [testJob(`c-${n}`)], start));
       }
       const running = new Set<number>();
       const runsPerJob = new Map<number, number>();
       const byWorker = [0, 0];
       let overlaps = 0;
       const handlerFor = (worker: number): JobHandler => ({
-        kinds: ['test-concurrent'],
+        kinds: [jobKinds.welcomeNotification],
         channel: 'email',
-        async run(job: ClaimedJob) {
+        async run(job: Job) {
           if (running.has(job.id)) overlaps++;
           running.add(job.id);
           runsPerJob.set(job.id, (runsPerJob.get(job.id) ?? 0) + 1);

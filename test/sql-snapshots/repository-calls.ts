@@ -1,0 +1,518 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DatabaseSchema } from '../../src/db/schema.js';
+import { KeyFingerprintRepository } from '../../src/db/key-fingerprint-repository.js';
+import { RateLimitCounterRepository } from '../../src/db/rate-limit-counter-repository.js';
+import { AccountRepository, type OpeningRecord } from '../../src/modules/accounts/account-repository.js';
+import { AuditRepository } from '../../src/modules/audit/audit-repository.js';
+import { PersonDataRepository } from '../../src/modules/data-subject/person-data-repository.js';
+import type { ClaimedJob } from '../../src/modules/delivery/job-handler.js';
+import { jobKinds } from '../../src/modules/delivery/job-kinds.js';
+import { NotificationRepository } from '../../src/modules/delivery/notification-repository.js';
+import { OutboxRepository, insertJobsInTransaction } from '../../src/modules/delivery/outbox-repository.js';
+import { PaperRepository } from '../../src/modules/delivery/paper-repository.js';
+import { PrintBatchRepository, newBatchId } from '../../src/modules/delivery/print-batch-repository.js';
+import { SessionRepository } from '../../src/modules/identity/session-repository.js';
+import { MailboxRepository } from '../../src/modules/mailbox/mailbox-repository.js';
+import { AttachmentRepository } from '../../src/modules/messages/attachment-repository.js';
+import { appendFeedEvent } from '../../src/modules/messages/event-repository.js';
+import { FeedRepository } from '../../src/modules/messages/feed-repository.js';
+import { MessageRepository } from '../../src/modules/messages/message-repository.js';
+import { RecipientRepository } from '../../src/modules/messages/recipient-repository.js';
+import { CredentialRepository } from '../../src/modules/organisations/credential-repository.js';
+import { OrganisationRepository } from '../../src/modules/organisations/organisation-repository.js';
+import { TestIdpRecordRepository } from '../../src/test-idp/test-idp-record-repository.js';
+
+type Db = Kysely<DatabaseSchema>;
+type Trx = Transaction<DatabaseSchema>;
+
+/**
+ * One sample call. `trx` is a transaction the caller holds (its begin and commit are not recorded).
+ * Every query returns no rows and one affected row unless `respond` gives the rows of the next
+ * queries, in order: for a call that needs a row back, or whose later queries depend on rows.
+ */
+export type SampleCall<R> = (repository: R, trx: Trx, respond: (...rows: unknown[][]) => void) => unknown;
+
+/** Every public method of R: a method added to a repository without a sample does not compile. */
+type SamplesOf<R> = {
+  [K in keyof R as R[K] extends (...args: never[]) => unknown ? K : never]: SampleCall<R>;
+};
+
+export interface RepositorySamples {
+  file: string;
+  /** The exported class or function the samples are for. */
+  name: string;
+  create: (db: Db) => unknown;
+  samples: Record<string, SampleCall<never>>;
+}
+
+function repository<R>(file: string, name: string, create: (db: Db) => R, samples: SamplesOf<R>) {
+  return { file, name, create, samples } as RepositorySamples;
+}
+
+/** An exported function of a repository file, called with the recording database. */
+function exported(file: string, name: string, call: SampleCall<Db>): RepositorySamples {
+  return { file, name, create: (db) => db, samples: { [name]: call } } as RepositorySamples;
+}
+
+const at = '2025-03-03T08:00:00.000Z';
+const now = new Date(at);
+const bytes = Buffer.from('sample');
+const opening: OpeningRecord = {
+  identityCode: '010101-123N',
+  language: 'fi',
+  termsVersion: '2026-1',
+  now: at,
+  email: 'a@example.fi',
+  emailNotifications: true,
+  mobile: null,
+  smsNotifications: false,
+};
+/** What a welcome message and an organisation's message have in common. */
+const messageBase = {
+  organisationId: 1,
+  servicePk: 1,
+  accountId: 1,
+  recipientId: '010101-123N',
+  titleEnc: bytes,
+  bodyEnc: bytes,
+};
+const claimed: ClaimedJob = {
+  id: 7,
+  kind: jobKinds.email,
+  idempotencyKey: 'message:1:notify:email',
+  messageId: 1,
+  accountId: 2,
+  payload: '{"template":"new-message"}',
+  attempt: 1,
+  runAt: now,
+  createdAt: now,
+  lockedBy: 'worker:token',
+};
+
+const accounts = 'src/modules/accounts/account-repository.ts';
+const outbox = 'src/modules/delivery/outbox-repository.ts';
+const printBatches = 'src/modules/delivery/print-batch-repository.ts';
+const events = 'src/modules/messages/event-repository.ts';
+
+export const repositorySamples: RepositorySamples[] = [
+  repository(
+    'src/db/key-fingerprint-repository.ts',
+    'KeyFingerprintRepository',
+    (db) => new KeyFingerprintRepository(db),
+    {
+      all: (r) => r.all(),
+      record: (r) => r.record(new Map([['ops', 'ab12']]), at),
+    },
+  ),
+  repository(
+    'src/db/rate-limit-counter-repository.ts',
+    'RateLimitCounterRepository',
+    (db) => new RateLimitCounterRepository(db),
+    {
+      hit: (r, _trx, respond) => {
+        respond([{ hits: 1, window_ends_at: 2000 }]);
+        return r.hit('login:a', 1000, 1000);
+      },
+      read: (r) => r.read('login:a', 1000),
+      purgeEnded: (r) => r.purgeEnded(1000),
+    },
+  ),
+  repository(accounts, 'AccountRepository', (db) => new AccountRepository(db), {
+    with: (r, trx) => r.with(trx).findById(1),
+    findByIdentityCode: (r) => r.findByIdentityCode('010101-123N'),
+    findById: (r) => r.findById(1),
+    insertAccount: (r, _trx, respond) => {
+      respond([{ id: 1 }]);
+      return r.insertAccount(opening);
+    },
+    reopenAccount: (r) => r.reopenAccount(1, opening),
+    updateSettings: (r) =>
+      r.updateSettings(
+        1,
+        { email: null, emailNotifications: false, mobile: '+358401234567', smsNotifications: true },
+        'sv',
+        at,
+      ),
+    close: (r) => r.close(1, at),
+    countAccounts: (r, _trx, respond) => {
+      respond([{ count: 3 }]);
+      return r.countAccounts();
+    },
+    findOrganisationId: (r) => r.findOrganisationId('1234567-1'),
+    insertOrganisation: (r) =>
+      r.insertOrganisation(
+        { businessId: '1234567-1', nameFi: 'Virasto', nameSv: 'Verket', nameEn: 'Agency' },
+        at,
+      ),
+    findServicePk: (r) => r.findServicePk('service-1'),
+    insertService: (r) =>
+      r.insertService(
+        { organisationId: 1, serviceId: 'service-1', nameFi: 'Palvelu', nameSv: 'Tjänst', nameEn: 'Service' },
+        at,
+      ),
+    insertWelcomeMessage: (r, _trx, respond) => {
+      respond([{ id: 1 }]);
+      return r.insertWelcomeMessage({
+        ...messageBase,
+        now: at,
+      });
+    },
+  }),
+  repository('src/modules/audit/audit-repository.ts', 'AuditRepository', (db) => new AuditRepository(db), {
+    purgeBefore: (r) => r.purgeBefore(now, 100),
+  }),
+  repository(
+    'src/modules/data-subject/person-data-repository.ts',
+    'PersonDataRepository',
+    (db) => new PersonDataRepository(db),
+    {
+      findAccount: (r) => r.findAccount('010101-123N'),
+      listSessions: (r) => r.listSessions('010101-123N'),
+      listMessages: (r) => r.listMessages('010101-123N', 1),
+      listAttachments: (r) => r.listAttachments([1, 2], 1),
+      listEvents: (r) => r.listEvents([1, 2]),
+      listDeliveryJobs: (r) => r.listDeliveryJobs([1, 2], 1),
+      listDeliveryAttempts: (r) => r.listDeliveryAttempts([7]),
+      listPaperLetters: (r) => r.listPaperLetters([1, 2]),
+      listAudit: (r) => r.listAudit(1, [1, 2]),
+    },
+  ),
+  repository(
+    'src/modules/delivery/notification-repository.ts',
+    'NotificationRepository',
+    (db) => new NotificationRepository(db),
+    {
+      findAccount: (r) => r.findAccount(1),
+      findMessage: (r) => r.findMessage(1),
+    },
+  ),
+  repository(outbox, 'OutboxRepository', (db) => new OutboxRepository(db), {
+    // PostgreSQL picks the rows first; the update runs only when it picked some.
+    claimDue: (r, _trx, respond) => {
+      respond([{ id: 7 }]);
+      return r.claimDue(now, new Date(now.getTime() + 60_000), 'worker:token', 10);
+    },
+    complete: (r, trx) => r.complete(trx, claimed, now),
+    reschedule: (r, trx) => r.reschedule(trx, claimed, now, 'gateway refused', now),
+    fail: (r, trx) => r.fail(trx, claimed, 'gateway refused', now),
+    recordAttempt: (r, trx) => r.recordAttempt(trx, claimed, 'retried', 'gateway refused', now, now),
+    // No first attempt recorded: falls back to the earliest one.
+    windowStart: (r) => r.windowStart(7),
+    purgeFinished: (r, _trx, respond) => {
+      respond([{ id: 7 }]);
+      return r.purgeFinished(now, 100);
+    },
+    countByKindAndState: (r) => r.countByKindAndState(at),
+    listFailed: (r) => r.listFailed(20),
+    retryFailed: (r) => r.retryFailed(now),
+  }),
+  exported(outbox, 'insertJobsInTransaction', (_db, trx) =>
+    insertJobsInTransaction(
+      trx,
+      [
+        {
+          kind: jobKinds.email,
+          idempotencyKey: 'k:email',
+          messageId: 1,
+          accountId: 2,
+          payload: { template: 'reminder' },
+          runAt: now,
+        },
+        {
+          kind: jobKinds.paperLetter,
+          idempotencyKey: 'k:paper',
+          messageId: 1,
+          accountId: null,
+          payload: {},
+          runAt: now,
+        },
+      ],
+      now,
+    ),
+  ),
+  repository('src/modules/delivery/paper-repository.ts', 'PaperRepository', (db) => new PaperRepository(db), {
+    findMessage: (r) => r.findMessage(1),
+    findDocument: (r) => r.findDocument('attachment-1', 1),
+    hasFeedEvent: (r, trx) => r.hasFeedEvent(trx, 1, 'Paper mail created'),
+  }),
+  repository(printBatches, 'PrintBatchRepository', (db) => new PrintBatchRepository(db), {
+    // No batch open: one is opened, found on the second look, and the letter added to it.
+    addLetter: (r, trx, respond) => {
+      respond([], [], [{ id: 'batch-1' }], [{ letter_count: 1 }]);
+      return r.addLetter(
+        trx,
+        {
+          id: 'letter-1',
+          messageId: 1,
+          jobId: 7,
+          pages: 2,
+          flags: { colour: false },
+          pdfEnc: bytes,
+          sha256: 'ab',
+        },
+        now,
+      );
+    },
+    openBatch: (r) => r.openBatch(),
+    closingBatches: (r) => r.closingBatches(now),
+    recentBatches: (r) => r.recentBatches(5),
+    close: (r) => r.close('batch-1', now),
+    letters: (r) => r.letters('batch-1'),
+    markSent: (r, trx) => r.markSent(trx, 'batch-1', now),
+    setDeemedReceived: (r, trx) => r.setDeemedReceived(trx, [1, 2], '2025-03-10'),
+    letterMessages: (r, trx) => r.letterMessages(trx, 'batch-1'),
+    messageForEvent: (r, trx) => r.messageForEvent(trx, 1),
+  }),
+  exported(printBatches, 'newBatchId', () => newBatchId(now)),
+  repository(
+    'src/modules/identity/session-repository.ts',
+    'SessionRepository',
+    (db) => new SessionRepository(db),
+    {
+      insert: (r) =>
+        r.insert({
+          idHash: 'h',
+          identityCode: '010101-123N',
+          csrfToken: 'c',
+          data: '{}',
+          now: at,
+          absoluteExpiresAt: at,
+        }),
+      find: (r) => r.find('h'),
+      findWithAccount: (r) => r.findWithAccount('h'),
+      touch: (r) => r.touch('h', at),
+      delete: (r) => r.delete('h'),
+      deleteReturningIdentity: (r, trx) => r.deleteReturningIdentity('h', trx),
+      accountIdOf: (r) => r.accountIdOf('010101-123N'),
+      deleteExpired: (r) => r.deleteExpired(at, at),
+      transaction: (r) => r.transaction((trx) => r.deleteReturningIdentity('h', trx)),
+    },
+  ),
+  repository(
+    'src/modules/mailbox/mailbox-repository.ts',
+    'MailboxRepository',
+    (db) => new MailboxRepository(db),
+    {
+      listFolder: async (r) => {
+        await r.listFolder(1, 'inbox', at, 20, 0);
+        await r.listFolder(1, 'sent', at, 20, 0);
+        await r.listFolder(1, 'deleted', at, 20, 0);
+      },
+      findMessage: (r) => r.findMessage(1, 2),
+      listThread: (r) => r.listThread(1, 2, at),
+      listAttachments: (r) => r.listAttachments(2),
+      findAttachment: (r) => r.findAttachment(2, 'attachment-1'),
+      markRead: (r, trx) => r.markRead(trx, 2, at),
+      confirmReceipt: (r, trx) => r.confirmReceipt(trx, 2, at, '2025-03-03'),
+      setDeleted: (r, trx) => r.setDeleted(trx, 1, 2, at),
+      accountIsActive: (r) => r.accountIsActive(1),
+      listOpenServices: (r) => r.listOpenServices(),
+      findOpenService: (r) => r.findOpenService(1),
+      insertCitizenMessage: (r, trx, respond) => {
+        respond([{ id: 3 }]);
+        return r.insertCitizenMessage(trx, {
+          accountId: 1,
+          organisationId: 1,
+          servicePk: 1,
+          citizenType: 'question',
+          titleEnc: bytes,
+          bodyEnc: bytes,
+          inReplyTo: 2,
+          threadId: 2,
+          now: at,
+        });
+      },
+      insertAttachment: (r, trx) =>
+        r.insertAttachment(trx, {
+          id: 'attachment-1',
+          accountId: 1,
+          messageId: 3,
+          position: 0,
+          fileName: 'a.pdf',
+          mediaType: 'application/pdf',
+          sizeBytes: 6,
+          sha256: 'ab',
+          contentEnc: bytes,
+          now: at,
+        }),
+      findPurgeable: (r) => r.findPurgeable(at, 100),
+      purge: (r) => r.purge([1, 2], at, at),
+      transaction: (r) => r.transaction((trx) => r.markRead(trx, 2, at)),
+    },
+  ),
+  repository(
+    'src/modules/messages/attachment-repository.ts',
+    'AttachmentRepository',
+    (db) => new AttachmentRepository(db),
+    {
+      insertUpload: (r) =>
+        r.insertUpload(
+          {
+            id: 'upload-1',
+            organisationId: 1,
+            fileName: 'a.pdf',
+            mediaType: 'application/pdf',
+            sizeBytes: 6,
+            sha256: 'ab',
+            contentEnc: bytes,
+          },
+          at,
+        ),
+      uploadsOf: (r) => r.uploadsOf(1, ['upload-1', 'upload-2']),
+      uploadContent: (r) => r.uploadContent(1, 'upload-1'),
+      markUsed: (r) => r.markUsed(1, 'upload-1', 2, 0),
+      listOfMessage: (r) => r.listOfMessage(2),
+      citizenAttachmentFor: (r) => r.citizenAttachmentFor(1, 'attachment-1', at),
+      purgeUnusedUploads: (r) => r.purgeUnusedUploads(at),
+    },
+  ),
+  exported(events, 'appendFeedEvent', (_db, trx) =>
+    appendFeedEvent(trx, {
+      organisationId: 1,
+      messageId: 2,
+      serviceId: 'service-1',
+      externalId: 'ext-1',
+      type: 'Receipt confirmed',
+      occurredAt: now,
+    }),
+  ),
+  repository('src/modules/messages/feed-repository.ts', 'FeedRepository', (db) => new FeedRepository(db), {
+    page: (r) => r.page(1, 10, at, 50),
+    ofMessage: (r) => r.ofMessage(1, 2),
+    purgeBefore: (r) => r.purgeBefore(at),
+  }),
+  repository(
+    'src/modules/messages/message-repository.ts',
+    'MessageRepository',
+    (db) => new MessageRepository(db),
+    {
+      insertOutgoing: (r, _trx, respond) => {
+        respond([{ id: 2 }]);
+        return r.insertOutgoing({
+          ...messageBase,
+          externalId: 'ext-1',
+          channel: 'electronic',
+          serviceType: 'Normal',
+          replyAllowed: true,
+          visibility: 'Normal',
+          bodyFormat: 'Text',
+          options: '{}',
+          paperEnc: null,
+        } as Parameters<MessageRepository['insertOutgoing']>[0]);
+      },
+      idByExternalId: (r) => r.idByExternalId(1, 'ext-1'),
+      idByOrganisationExternalId: async (r) => {
+        await r.idByOrganisationExternalId(1, 'ext-1');
+        await r.idByOrganisationExternalId(1, 'ext-1', 1);
+      },
+      replyTarget: (r) => r.replyTarget(1, 2),
+      outgoingState: (r) => r.outgoingState(1, 2),
+      citizenMessage: (r) => r.citizenMessage(1, 2, at),
+      externalIdOf: (r) => r.externalIdOf(1, 2),
+    },
+  ),
+  repository(
+    'src/modules/messages/recipient-repository.ts',
+    'RecipientRepository',
+    (db) => new RecipientRepository(db),
+    {
+      activeAccounts: (r) => r.activeAccounts(['010101-123N', '020202-2222']),
+      activeAccountId: (r) => r.activeAccountId('010101-123N'),
+      ensureDemoAccount: (r) => r.ensureDemoAccount('010101-123N', at),
+    },
+  ),
+  repository(
+    'src/modules/organisations/credential-repository.ts',
+    'CredentialRepository',
+    (db) => new CredentialRepository(db),
+    {
+      insertCredential: (r, _trx, respond) => {
+        respond([{ id: 4 }]);
+        return r.insertCredential(
+          { organisationId: 1, username: 'api-user', passwordHash: 'hash', allowedIps: ['10.0.0.1'] },
+          at,
+        );
+      },
+      findByUsername: (r) => r.findByUsername('api-user'),
+      findById: (r) => r.findById(4),
+      list: async (r) => {
+        await r.list();
+        await r.list(1);
+      },
+      revoke: (r) => r.revoke(4, at),
+      replacePassword: (r) => r.replacePassword(4, 'hash', at),
+      insertToken: (r) =>
+        r.insertToken({ tokenHash: 't', credentialId: 4, organisationId: 1, expiresAt: at }, at),
+      findToken: (r) => r.findToken('t'),
+      findLoginAttempts: (r) => r.findLoginAttempts('api-user', '10.0.0.1'),
+      claimAddressAttempt: (r) =>
+        r.claimAddressAttempt({
+          username: 'api-user',
+          clientAddress: '10.0.0.1',
+          now: at,
+          windowStart: at,
+          maxAttempts: 5,
+        }),
+      findLoginBackoff: (r) => r.findLoginBackoff('api-user'),
+      claimBackoffSlot: (r) =>
+        r.claimBackoffSlot({
+          username: 'api-user',
+          now: at,
+          windowStart: at,
+          cutoffs: [
+            { attempts: 1, orMore: false, lastAttemptBefore: at },
+            { attempts: 2, orMore: true, lastAttemptBefore: at },
+          ],
+        }),
+      recordLoginSuccess: (r) => r.recordLoginSuccess('api-user', '10.0.0.1', at),
+      purgeExpired: (r) => r.purgeExpired(at, { windowStart: at, trustedSince: at }),
+    },
+  ),
+  repository(
+    'src/modules/organisations/organisation-repository.ts',
+    'OrganisationRepository',
+    (db) => new OrganisationRepository(db),
+    {
+      insertOrganisation: (r, _trx, respond) => {
+        respond([{ id: 1 }]);
+        return r.insertOrganisation({ businessId: '1234567-1', nameFi: 'Virasto', city: 'Helsinki' }, at);
+      },
+      findOrganisationById: (r) => r.findOrganisationById(1),
+      findOrganisationByBusinessId: (r) => r.findOrganisationByBusinessId('1234567-1'),
+      listOrganisations: (r) => r.listOrganisations(),
+      updateOrganisationNames: (r) => r.updateOrganisationNames(1, { nameFi: 'Virasto', nameSv: null }),
+      deactivateOrganisation: (r) => r.deactivateOrganisation(1, at),
+      updateService: (r) => r.updateService(1, { nameEn: 'Service', acceptsMessages: false }),
+      deactivateService: (r) => r.deactivateService(1),
+      insertService: (r, _trx, respond) => {
+        respond([{ id: 1 }]);
+        return r.insertService(
+          { organisationId: 1, serviceId: 'service-1', nameFi: 'Palvelu', acceptsMessages: true },
+          at,
+        );
+      },
+      findServiceByPk: (r) => r.findServiceByPk(1),
+      findServiceByServiceId: (r) => r.findServiceByServiceId('service-1'),
+      listServices: async (r) => {
+        await r.listServices();
+        await r.listServices(1);
+      },
+    },
+  ),
+  repository(
+    'src/test-idp/test-idp-record-repository.ts',
+    'TestIdpRecordRepository',
+    (db) => new TestIdpRecordRepository(db),
+    {
+      upsert: (r) =>
+        r.upsert('Session', 's-1', { payload: '{}', grantId: 'g-1', userCode: null, uid: 'u-1' }, 1000),
+      insertIfAbsent: (r) => r.insertIfAbsent('Session', 's-1', '{}'),
+      find: (r) => r.find('Session', 's-1', 1000),
+      findBy: (r) => r.findBy('Session', 'uid', 'u-1', 1000),
+      setPayload: (r) => r.setPayload('Session', 's-1', '{}'),
+      delete: (r) => r.delete('Session', 's-1'),
+      deleteByGrant: (r) => r.deleteByGrant('g-1'),
+      purgeExpired: (r) => r.purgeExpired(1000),
+    },
+  ),
+];
