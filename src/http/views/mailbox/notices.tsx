@@ -1,3 +1,4 @@
+import { Notice as NoticeParagraph } from '../components/notice.js';
 import type { PageContext } from '../page-context.js';
 
 export type Notice = 'acknowledged' | 'deleted' | 'restored' | 'sent';
@@ -6,13 +7,13 @@ export type Notice = 'acknowledged' | 'deleted' | 'restored' | 'sent';
 export function NoticeBox(props: { ctx: PageContext; notice?: Notice | undefined }) {
   if (!props.notice) return null;
   return (
-    <p class="notice notice--success" role="status">
+    <NoticeParagraph tone="success" status>
       {props.ctx.t(`mailbox.notices.${props.notice}`)}
-    </p>
+    </NoticeParagraph>
   );
 }
 
 export function ReadOnlyNotice(props: { ctx: PageContext; readOnly: boolean }) {
   if (!props.readOnly) return null;
-  return <p class="notice">{props.ctx.t('mailbox.readOnly')}</p>;
+  return <NoticeParagraph>{props.ctx.t('mailbox.readOnly')}</NoticeParagraph>;
 }
