@@ -31,7 +31,7 @@ function SignedInBar(props: { ctx: PageContext }) {
   return (
     <div class="account-bar">
       <div class="account-bar__inner">
-        <p class="account-bar__name">{t('account.nav.signedInAs', { name: ctx.signedInName })}</p>
+        <p class="account-bar__name">{t('account.nav.signedInAs', { name: ctx.signedInName ?? '' })}</p>
         {ctx.hasMailbox && (
           <nav aria-label={t('account.nav.label')}>
             <InlineList class="account-nav">

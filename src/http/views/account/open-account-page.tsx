@@ -86,12 +86,19 @@ export function OpenAccountPage(props: {
   );
 }
 
+/** Why an account cannot be opened, said without more detail than the person needs. */
+const refusalKeys = {
+  deceased: 'account.refusal.deceased',
+  notInRegister: 'account.refusal.notInRegister',
+  minor: 'account.refusal.minor',
+} as const satisfies Record<Refusal, string>;
+
 export function RefusalPage(props: { ctx: PageContext; refusal: Refusal }) {
   const { t } = props.ctx;
   return (
     <Layout ctx={props.ctx} title={t('account.refusal.title')}>
       <h1>{t('account.refusal.title')}</h1>
-      <Notice tone="alert">{t(`account.refusal.${props.refusal}`)}</Notice>
+      <Notice tone="alert">{t(refusalKeys[props.refusal])}</Notice>
       <p>{t('account.refusal.nothingStored')}</p>
       <p>{t('account.refusal.contact')}</p>
       <p>{t('layout.support')}</p>

@@ -1,3 +1,4 @@
+import type { TranslationKey } from '../../../i18n/i18n.js';
 import { attachmentTypes, typeLabel } from '../../../domain/attachment-types.js';
 import type { ComposeProblem } from '../../../modules/mailbox/index.js';
 import type { OpenService } from '../../../modules/mailbox/mailbox-repository.js';
@@ -12,6 +13,7 @@ import { SelectField } from '../components/select-field.js';
 import { TextField } from '../components/text-field.js';
 import { TextareaField } from '../components/textarea-field.js';
 import { Layout } from '../layout.js';
+import { citizenTypeKeys } from './citizen-type-name.js';
 import type { PageContext } from '../page-context.js';
 import { localName } from './format.js';
 
@@ -49,9 +51,38 @@ const fieldIds = {
   attachments: 'attachments',
 } as const;
 
+/** The wording of each problem the sending service reports, by field and then by code. */
+const problemKeys: {
+  [F in ComposeProblem['field']]: Partial<Record<ComposeProblem['code'], TranslationKey>>;
+} = {
+  service: { required: 'mailbox.problems.serviceRequired' },
+  citizenType: { required: 'mailbox.problems.citizenTypeRequired' },
+  title: {
+    required: 'mailbox.problems.titleRequired',
+    tooLong: 'mailbox.problems.titleTooLong',
+    deceptive: 'mailbox.problems.titleDeceptive',
+  },
+  body: {
+    required: 'mailbox.problems.bodyRequired',
+    tooLong: 'mailbox.problems.bodyTooLong',
+    deceptive: 'mailbox.problems.bodyDeceptive',
+  },
+  attachments: {
+    tooMany: 'mailbox.problems.attachmentsTooMany',
+    tooLarge: 'mailbox.problems.attachmentsTooLarge',
+    unsupportedType: 'mailbox.problems.attachmentsUnsupportedType',
+    empty: 'mailbox.problems.attachmentsEmpty',
+    typeMismatch: 'mailbox.problems.attachmentsTypeMismatch',
+  },
+};
+
+/** The label of the form's two free-text fields. */
+const textLabelKeys = { title: 'mailbox.compose.title', body: 'mailbox.compose.body' } as const;
+
 function problemText(ctx: PageContext, problem: ComposeProblem): string {
-  const key = `${problem.field}${problem.code[0]!.toUpperCase()}${problem.code.slice(1)}`;
-  return ctx.t(`mailbox.problems.${key}`, {
+  // The service reports no other pairs today; a new one still gets a general sentence, not a key.
+  const key = problemKeys[problem.field][problem.code] ?? 'errors.badRequest';
+  return ctx.t(key, {
     file: problem.fileName ?? '',
     claimed: problem.claimedType ? typeLabel(problem.claimedType) : '',
     actual: problem.contentType ? typeLabel(problem.contentType) : '',
@@ -71,7 +102,7 @@ export function ComposePage(props: ComposePageProps) {
   const typedText = (field: 'title' | 'body') => ({
     id: fieldIds[field],
     name: field,
-    label: t(`mailbox.compose.${field}`),
+    label: t(textLabelKeys[field]),
     value: values[field] ?? '',
     error: errorsOf(field),
     required: true,
@@ -108,7 +139,7 @@ export function ComposePage(props: ComposePageProps) {
             name="citizenType"
             idPrefix="type"
             legend={t('mailbox.compose.type')}
-            options={citizenMessageTypes.map((type) => ({ value: type, label: t(`mailbox.types.${type}`) }))}
+            options={citizenMessageTypes.map((type) => ({ value: type, label: t(citizenTypeKeys[type]) }))}
             value={values.citizenType}
             error={errorsOf('citizenType')}
             required

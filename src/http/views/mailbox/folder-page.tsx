@@ -3,6 +3,7 @@ import { MessageList } from '../components/message-list.js';
 import { Paging } from '../components/paging.js';
 import { Layout } from '../layout.js';
 import type { PageContext } from '../page-context.js';
+import { folderNameKeys } from './folder-names.js';
 import { NoticeBox, ReadOnlyNotice, type Notice } from './notices.js';
 
 const emptyKeys = {
@@ -22,7 +23,7 @@ export interface FolderPageProps {
 export function FolderPage(props: FolderPageProps) {
   const { ctx, data } = props;
   const { t } = ctx;
-  const title = t(`mailbox.folder.${data.folder}`);
+  const title = t(folderNameKeys[data.folder]);
   const heading = data.page > 1 ? `${title} – ${t('mailbox.folder.page', { page: data.page })}` : title;
   return (
     <Layout ctx={ctx} title={heading}>

@@ -11,7 +11,9 @@ import { PostButton } from '../components/post-button.js';
 import { Layout } from '../layout.js';
 import type { PageContext } from '../page-context.js';
 import { css } from '../styles/css.js';
+import { citizenTypeName } from './citizen-type-name.js';
 import { formatDate, formatDateTime, formatSize, localName, mediaTypeLabel } from './format.js';
+import { folderNameKeys } from './folder-names.js';
 import { NoticeBox, ReadOnlyNotice, type Notice } from './notices.js';
 
 export interface MessagePageProps {
@@ -35,7 +37,7 @@ export function MessagePage(props: MessagePageProps) {
     <Layout ctx={ctx} title={title}>
       <p>
         <a href={`/mailbox/${folder}`}>
-          {t('mailbox.message.backTo', { folder: t(`mailbox.folder.${folder}`) })}
+          {t('mailbox.message.backTo', { folder: t(folderNameKeys[folder]) })}
         </a>
       </p>
       <h1>{title}</h1>
@@ -103,7 +105,7 @@ function OpenedContent(props: { ctx: PageContext; message: OpenedMessage; readOn
         {message.citizenType && (
           <>
             <dt>{t('mailbox.message.type')}</dt>
-            <dd>{t(`mailbox.types.${message.citizenType}`, { defaultValue: message.citizenType })}</dd>
+            <dd>{citizenTypeName(t, message.citizenType)}</dd>
           </>
         )}
         {message.acknowledgedAt && (

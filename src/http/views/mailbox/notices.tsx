@@ -1,14 +1,22 @@
 import { Notice as NoticeParagraph } from '../components/notice.js';
 import type { PageContext } from '../page-context.js';
 
-export type Notice = 'acknowledged' | 'deleted' | 'restored' | 'sent';
+/** The wording of each action's result. */
+const noticeKeys = {
+  acknowledged: 'mailbox.notices.acknowledged',
+  deleted: 'mailbox.notices.deleted',
+  restored: 'mailbox.notices.restored',
+  sent: 'mailbox.notices.sent',
+} as const;
+
+export type Notice = keyof typeof noticeKeys;
 
 /** The result of the previous action, announced to screen readers as a status message. */
 export function NoticeBox(props: { ctx: PageContext; notice?: Notice | undefined }) {
   if (!props.notice) return null;
   return (
     <NoticeParagraph tone="success" status>
-      {props.ctx.t(`mailbox.notices.${props.notice}`)}
+      {props.ctx.t(noticeKeys[props.notice])}
     </NoticeParagraph>
   );
 }
