@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
-import fastifyStatic from '@fastify/static';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, {
   type FastifyBaseLogger,
@@ -12,13 +10,13 @@ import Fastify, {
   type RawServerDefault,
 } from 'fastify';
 import type { AppContext } from '../app-context.js';
-import { projectRoot } from '../project-root.js';
 import type { AppServices } from '../services.js';
 import { citizenSessionPlugin } from './plugins/citizen-session.js';
 import { answerUnroutable, errorHandlerPlugin } from './plugins/error-handler.js';
 import { loadSheddingPlugin } from './plugins/load-shedding.js';
 import { nulGuardPlugin } from './plugins/nul-guard.js';
 import { requestContextPlugin } from './plugins/request-context.js';
+import { stylesheetRoute } from './plugins/stylesheet-route.js';
 import { organisationApiRoutes } from './routes/api/index.js';
 import { healthRoutes, metricsRoute } from './routes/ops.js';
 import { accountRoutes } from './routes/web/account-routes.js';
@@ -81,11 +79,7 @@ export async function buildApp(
   await registerSecurityHeaders(app, { https: context.config.publicUrl.protocol === 'https:' });
   await app.register(cookie);
   await app.register(formbody);
-  await app.register(fastifyStatic, {
-    root: path.join(projectRoot, 'assets'),
-    prefix: '/assets/',
-    maxAge: '1h',
-  });
+  await app.register(stylesheetRoute);
   await app.register(requestContextPlugin);
   await app.register(errorHandlerPlugin);
   await app.register(loadSheddingPlugin(context));

@@ -11,7 +11,18 @@ type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrin
 /** Finnish is the source language; the other locales must have exactly its keys (checked by tsc). */
 export type Messages = DeepStrings<typeof fi>;
 
-export type Translate = TFunction;
+/** The dotted path of every string in a resource tree: "mailbox.folder.inbox". */
+type KeyPaths<T, Prefix extends string = ''> = {
+  [K in keyof T & string]: T[K] extends string ? `${Prefix}${K}` : KeyPaths<T[K], `${Prefix}${K}.`>;
+}[keyof T & string];
+
+/** A key of the Finnish source: a missing or misspelled key fails the type check where it is used. */
+export type TranslationKey = KeyPaths<Messages>;
+
+/** Values for the string's {{placeholders}}, or i18next's own options (defaultValue, count). */
+export type TranslationValues = Record<string, string | number>;
+
+export type Translate = (key: TranslationKey, values?: TranslationValues) => string;
 
 const instance = i18next.createInstance();
 void instance.init({
@@ -89,7 +100,7 @@ function simpleTemplateVariables(template: string): Set<string> | undefined {
  *   differently is left to i18next from then on.
  * Everything else (missing keys, plurals, context, formatting, nesting) goes to i18next as before.
  */
-function fastTranslator(locale: Locale, t: Translate): Translate {
+function fastTranslator(locale: Locale, t: TFunction): Translate {
   const plain = new Map<string, string>();
   const templates = new Map<string, { template: string; variables: Set<string>; verified: boolean } | null>();
   const slow = t as unknown as (...args: unknown[]) => unknown;

@@ -1,3 +1,5 @@
+import type { Translate } from '../i18n/i18n.js';
+
 /**
  * The identification methods the test IdP imitates. Banks are listed by their own names (not
  * translated); the method id travels to the relying party in the `amr` claim.
@@ -30,7 +32,7 @@ export function isMethodId(value: unknown): value is MethodId {
 }
 
 /** A method's name for the page: the bank's own name, or the translated method name. */
-export function methodLabel(method: MethodId, t: (key: string) => string): string {
+export function methodLabel(method: MethodId, t: Translate): string {
   const bank = banks.find((b) => b.id === method);
   if (bank) return `${t('account.idp.banks')}: ${bank.name}`;
   const other = otherMethods.find((m) => m.id === method);

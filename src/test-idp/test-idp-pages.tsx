@@ -1,13 +1,17 @@
-import { ErrorSummary } from '../http/views/account/form-parts.js';
+import { ButtonRow } from '../http/views/components/button-row.js';
+import { ErrorSummary } from '../http/views/components/error-summary.js';
+import { Notice } from '../http/views/components/notice.js';
+import { TextField } from '../http/views/components/text-field.js';
 import { Layout } from '../http/views/layout.js';
 import type { PageContext } from '../http/views/page-context.js';
+import { css } from '../http/views/styles/css.js';
 import { banks, methodLabel, otherMethods, type MethodId } from './identification-methods.js';
 
 function Intro(props: { ctx: PageContext }) {
   const { t } = props.ctx;
   return (
     <>
-      <p class="notice">{t('account.idp.testNotice')}</p>
+      <Notice>{t('account.idp.testNotice')}</Notice>
       <p>{t('account.idp.intro')}</p>
       <p>{t('account.idp.ownOnly')}</p>
       <p>{t('account.idp.registerNotice')}</p>
@@ -91,42 +95,35 @@ export function IdentityCodePage(props: {
       title={error ? `${t('account.idp.errorSummary')}: ${t('account.idp.title')}` : t('account.idp.title')}
     >
       <h1>{t('account.idp.title')}</h1>
-      <p class="notice">{t('account.idp.testNotice')}</p>
+      <Notice>{t('account.idp.testNotice')}</Notice>
       <p>{t('account.idp.chosenMethod', { method: methodLabel(method, t) })}</p>
-      {error && <ErrorSummary t={t} errors={[{ fieldId: 'identity-code', message: error }]} />}
+      {error && (
+        <ErrorSummary
+          heading={t('account.form.errorSummary')}
+          errors={[{ fieldId: 'identity-code', message: error }]}
+        />
+      )}
       <form method="post" action={`/test-idp/interaction/${uid}/login`} novalidate>
         <input type="hidden" name="method" value={method} />
-        <div class="field">
-          <label for="identity-code">{t('account.idp.identityCode')}</label>
-          <span class="field-hint" id="identity-code-hint">
-            {t('account.idp.identityCodeHint')}
-          </span>
-          {error && (
-            <p class="field-error" id="identity-code-error">
-              {error}
-            </p>
-          )}
-          <input
-            type="text"
-            id="identity-code"
-            name="identityCode"
-            value={props.value ?? ''}
-            autocomplete="off"
-            spellcheck={false}
-            autocapitalize="characters"
-            required
-            aria-describedby={error ? 'identity-code-error identity-code-hint' : 'identity-code-hint'}
-            aria-invalid={error ? 'true' : undefined}
-          />
-        </div>
-        <div class="button-row">
+        <TextField
+          id="identity-code"
+          name="identityCode"
+          label={t('account.idp.identityCode')}
+          hint={t('account.idp.identityCodeHint')}
+          error={error}
+          value={props.value ?? ''}
+          autocomplete="off"
+          required
+          extra={{ spellcheck: 'false', autocapitalize: 'characters' }}
+        />
+        <ButtonRow>
           <button type="submit">{t('account.idp.submit')}</button>
-        </div>
+        </ButtonRow>
       </form>
-      <div class="button-row">
+      <ButtonRow>
         <CancelForm ctx={ctx} uid={uid} />
         <a href={`/test-idp/interaction/${uid}`}>{t('account.idp.changeMethod')}</a>
-      </div>
+      </ButtonRow>
       <p>{t('account.idp.support')}</p>
     </Layout>
   );
@@ -176,3 +173,19 @@ export function IdpErrorPage(props: { ctx: PageContext }) {
     </Layout>
   );
 }
+
+/** The method choice: a grid of equal buttons, outlined so that none looks preselected. */
+export const styles = css`
+  .method-list {
+    list-style: none;
+    padding: 0;
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(10rem, 1fr));
+    gap: var(--fi-spacing-s);
+  }
+  .method-list button {
+    width: 100%;
+    background: var(--fi-color-white-base);
+    color: var(--fi-color-highlight-dark-1);
+  }
+`;

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createHarness, type TestHarness } from '../helpers/test-app.js';
+import { stylesheet } from '../../src/http/views/stylesheet.js';
 
 describe('start page, language and text size', () => {
   let h: TestHarness;
@@ -97,5 +98,18 @@ describe('start page, language and text size', () => {
     const response = await h.app.inject({ method: 'GET', url: '/assets/site.css' });
     assert.equal(response.statusCode, 200);
     assert.match(String(response.headers['content-type']), /text\/css/);
+  });
+
+  test('the stylesheet is the assembled one, and a cached copy is revalidated by its ETag', async () => {
+    const response = await h.app.inject({ method: 'GET', url: '/assets/site.css' });
+    assert.equal(response.body, stylesheet);
+    const etag = String(response.headers.etag);
+    const again = await h.app.inject({
+      method: 'GET',
+      url: '/assets/site.css',
+      headers: { 'if-none-match': etag },
+    });
+    assert.equal(again.statusCode, 304);
+    assert.equal(again.body, '');
   });
 });

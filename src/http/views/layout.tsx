@@ -1,6 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import { locales } from '../../i18n/i18n.js';
+import { InlineList } from './components/inline-list.js';
+import { PostButton } from './components/post-button.js';
 import type { PageContext } from './page-context.js';
+import { css } from './styles/css.js';
 
 const languageNames = { fi: 'Suomeksi', sv: 'På svenska', en: 'In English' } as const;
 
@@ -28,10 +31,10 @@ function SignedInBar(props: { ctx: PageContext }) {
   return (
     <div class="account-bar">
       <div class="account-bar__inner">
-        <p class="account-bar__name">{t('account.nav.signedInAs', { name: ctx.signedInName })}</p>
+        <p class="account-bar__name">{t('account.nav.signedInAs', { name: ctx.signedInName ?? '' })}</p>
         {ctx.hasMailbox && (
           <nav aria-label={t('account.nav.label')}>
-            <ul class="inline-list account-nav">
+            <InlineList class="account-nav">
               {mailboxLinks.map((link) => (
                 <li>
                   <a href={link.href} aria-current={isCurrent(ctx, link.href) ? 'page' : undefined}>
@@ -39,15 +42,17 @@ function SignedInBar(props: { ctx: PageContext }) {
                   </a>
                 </li>
               ))}
-            </ul>
+            </InlineList>
           </nav>
         )}
-        <form method="post" action="/logout" class="account-bar__logout">
-          <input type="hidden" name="_csrf" value={ctx.csrfToken ?? ''} />
-          <button type="submit" class="button--secondary">
-            {t('account.nav.logout')}
-          </button>
-        </form>
+        <PostButton
+          action="/logout"
+          csrfToken={ctx.csrfToken}
+          variant="secondary"
+          formClass="account-bar__logout"
+        >
+          {t('account.nav.logout')}
+        </PostButton>
       </div>
     </div>
   );
@@ -74,7 +79,7 @@ export function Layout(props: { ctx: PageContext; title: string; children: Compo
               {t('meta.serviceName')}
             </a>
             <nav class="site-header__tools" aria-label={t('layout.languageSwitch')}>
-              <ul class="inline-list">
+              <InlineList>
                 {locales.map((locale) => (
                   <li>
                     <a
@@ -87,11 +92,11 @@ export function Layout(props: { ctx: PageContext; title: string; children: Compo
                     </a>
                   </li>
                 ))}
-              </ul>
+              </InlineList>
             </nav>
             <div class="site-header__tools" role="group" aria-label={t('layout.textSize')}>
               <span aria-hidden="true">{t('layout.textSize')}</span>
-              <ul class="inline-list text-size-list">
+              <InlineList class="text-size-list">
                 {([1, 2, 3] as const).map((size) => (
                   <li>
                     <a
@@ -110,7 +115,7 @@ export function Layout(props: { ctx: PageContext; title: string; children: Compo
                     </a>
                   </li>
                 ))}
-              </ul>
+              </InlineList>
             </div>
           </div>
         </header>
@@ -120,16 +125,126 @@ export function Layout(props: { ctx: PageContext; title: string; children: Compo
         </main>
         <footer class="site-footer">
           <p>{t('layout.support')}</p>
-          <ul class="inline-list">
+          <InlineList>
             <li>
               <a href="/terms">{t('layout.terms')}</a>
             </li>
             <li>
               <a href="/accessibility">{t('layout.accessibility')}</a>
             </li>
-          </ul>
+          </InlineList>
         </footer>
       </body>
     </html>
   );
 }
+
+/**
+ * The page frame: skip link, header with the language and text-size choices, the signed-in bar and
+ * the footer. Last among the sections: the current-page markers must win over the text-size
+ * links' weight.
+ */
+export const styles = css`
+  .skip-link {
+    position: absolute;
+    left: var(--fi-spacing-s);
+    top: -100px;
+    background: var(--fi-color-white-base);
+    padding: var(--fi-spacing-xs) var(--fi-spacing-m);
+    z-index: 10;
+  }
+  .skip-link:focus {
+    top: var(--fi-spacing-s);
+  }
+
+  .site-header {
+    background: var(--fi-color-white-base);
+    border-top: 4px solid var(--fi-color-brand-base);
+    border-bottom: 1px solid var(--fi-color-depth-light-2);
+  }
+  .site-header__inner {
+    max-width: 60rem;
+    margin: 0 auto;
+    padding: var(--fi-spacing-m);
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--fi-spacing-m);
+    align-items: center;
+    justify-content: space-between;
+  }
+  .site-header__brand {
+    font-weight: 600;
+    font-size: 1.25rem;
+    color: var(--fi-color-depth-dark-1);
+    text-decoration: none;
+  }
+  .site-header__tools {
+    display: flex;
+    gap: var(--fi-spacing-xs);
+    align-items: center;
+  }
+  .text-size-list {
+    flex-wrap: wrap;
+  }
+  .text-size-link {
+    display: inline-block;
+    min-width: 1.75rem;
+    text-align: center;
+    font-weight: 600;
+  }
+  .text-size-link--1 {
+    font-size: 0.9rem;
+  }
+  .text-size-link--2 {
+    font-size: 1.1rem;
+  }
+  .text-size-link--3 {
+    font-size: 1.3rem;
+  }
+
+  .site-footer {
+    max-width: 60rem;
+    margin: 0 auto;
+    padding: var(--fi-spacing-l) var(--fi-spacing-m);
+  }
+
+  @media (max-width: 480px) {
+    .site-header__inner {
+      padding: var(--fi-spacing-s);
+    }
+  }
+
+  /* Signed-in bar: name, mailbox navigation and logout. */
+  .account-bar {
+    background: var(--fi-color-depth-light-3);
+    border-bottom: 1px solid var(--fi-color-depth-light-2);
+  }
+  .account-bar__inner {
+    max-width: 60rem;
+    margin: 0 auto;
+    padding: var(--fi-spacing-xs) var(--fi-spacing-m);
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--fi-spacing-s) var(--fi-spacing-l);
+    align-items: center;
+    justify-content: space-between;
+  }
+  .account-bar__name {
+    margin: 0;
+    font-weight: 600;
+  }
+  .account-bar__logout {
+    margin: 0;
+  }
+  .account-nav a {
+    display: inline-block;
+    padding: 4px 0;
+  }
+
+  /* The current language, text size, page of a list or item of a thread. */
+  [aria-current='true'],
+  [aria-current='page'] {
+    font-weight: 700;
+    text-decoration-thickness: 3px;
+  }
+`;

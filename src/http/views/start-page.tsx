@@ -1,5 +1,7 @@
+import { LinkButton } from './components/link-button.js';
 import { Layout } from './layout.js';
 import type { PageContext } from './page-context.js';
+import { css } from './styles/css.js';
 
 export interface ConnectedOrganisation {
   name: string;
@@ -19,17 +21,15 @@ export function StartPage(props: { ctx: PageContext; organisations: ConnectedOrg
         <section class="card" aria-labelledby="register-heading">
           <h2 id="register-heading">{t('start.register')}</h2>
           <p>
-            <a class="button" href="/login">
-              {t('start.openAccount')}
-            </a>
+            <LinkButton href="/login">{t('start.openAccount')}</LinkButton>
           </p>
         </section>
         <section class="card" aria-labelledby="login-heading">
           <h2 id="login-heading">{t('start.loginLater')}</h2>
           <p>
-            <a class="button button--secondary" href="/login">
+            <LinkButton href="/login" variant="secondary">
               {t('start.login')}
-            </a>
+            </LinkButton>
           </p>
         </section>
       </div>
@@ -56,3 +56,18 @@ export function StartPage(props: { ctx: PageContext; organisations: ConnectedOrg
     </Layout>
   );
 }
+
+/** The two ways in (first time, later) as equal cards side by side, stacked on narrow screens. */
+export const styles = css`
+  .card-row {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--fi-spacing-l);
+  }
+  .card {
+    flex: 1 1 16rem;
+    border: 1px solid var(--fi-color-depth-light-2);
+    padding: var(--fi-spacing-m);
+    border-radius: var(--fi-radius-basic);
+  }
+`;

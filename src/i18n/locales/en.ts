@@ -3,7 +3,7 @@ import { account_en } from './account/en.js';
 import { mailbox_en } from './mailbox/en.js';
 
 export const en: Messages = {
-  meta: { serviceName: 'Citizen’s e-services account', languageName: 'English' },
+  meta: { serviceName: 'Citizen’s e-services account' },
   layout: {
     skipToContent: 'Skip to content',
     languageSwitch: 'Language',
@@ -11,8 +11,6 @@ export const en: Messages = {
     textSizeNormal: 'Normal text size',
     textSizeLarge: 'Large text size',
     textSizeLargest: 'Largest text size',
-    mainNavigation: 'Main menu',
-    footer: 'E-services account user support',
     support: 'E-services account user support: tel. +358 50 570 1389, weekdays 9.00–16.00',
     accessibility: 'Accessibility statement',
     terms: 'Terms of use and privacy notice',

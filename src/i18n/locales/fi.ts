@@ -3,7 +3,7 @@ import { mailbox_fi } from './mailbox/fi.js';
 
 // Finnish wording follows the original service text (shared/seed) where it has one.
 export const fi = {
-  meta: { serviceName: 'Kansalaisen asiointitili', languageName: 'Suomi' },
+  meta: { serviceName: 'Kansalaisen asiointitili' },
   layout: {
     skipToContent: 'Siirry sisältöön',
     languageSwitch: 'Kieli',
@@ -11,8 +11,6 @@ export const fi = {
     textSizeNormal: 'Normaali tekstikoko',
     textSizeLarge: 'Suuri tekstikoko',
     textSizeLargest: 'Suurin tekstikoko',
-    mainNavigation: 'Päävalikko',
-    footer: 'Asiointitilin käyttäjätuki',
     support: 'Asiointitilin käyttäjätuki: puh. 050 570 1389, arkisin kello 9.00–16.00',
     accessibility: 'Saavutettavuusseloste',
     terms: 'Käyttöehdot ja tietosuojaseloste',

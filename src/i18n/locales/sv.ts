@@ -3,7 +3,7 @@ import { account_sv } from './account/sv.js';
 import { mailbox_sv } from './mailbox/sv.js';
 
 export const sv: Messages = {
-  meta: { serviceName: 'Medborgarens ärendekonto', languageName: 'Svenska' },
+  meta: { serviceName: 'Medborgarens ärendekonto' },
   layout: {
     skipToContent: 'Gå till innehållet',
     languageSwitch: 'Språk',
@@ -11,8 +11,6 @@ export const sv: Messages = {
     textSizeNormal: 'Normal textstorlek',
     textSizeLarge: 'Stor textstorlek',
     textSizeLargest: 'Största textstorlek',
-    mainNavigation: 'Huvudmeny',
-    footer: 'Användarstöd för ärendekontot',
     support: 'Användarstöd för ärendekontot: tfn 050 570 1389, vardagar kl. 9.00–16.00',
     accessibility: 'Tillgänglighetsutlåtande',
     terms: 'Användarvillkor och dataskyddsbeskrivning',

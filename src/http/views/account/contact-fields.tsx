@@ -1,6 +1,8 @@
 import type { Translate } from '../../../i18n/i18n.js';
 import type { FormField, FormProblem } from '../../../modules/accounts/contact-details.js';
-import { Checkbox, TextField, type FieldError } from './form-parts.js';
+import { Checkbox } from '../components/checkbox.js';
+import type { FieldError } from '../components/error-summary.js';
+import { TextField } from '../components/text-field.js';
 
 /** The contact part of the opening and settings forms, as the person typed it. */
 export interface ContactValues {

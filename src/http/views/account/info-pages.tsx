@@ -1,3 +1,4 @@
+import type { Translate, TranslationKey } from '../../../i18n/i18n.js';
 import { Layout } from '../layout.js';
 import type { PageContext } from '../page-context.js';
 
@@ -6,7 +7,32 @@ function formatIsoDate(iso: string): string {
   return `${Number(day)}.${Number(month)}.${year}`;
 }
 
-const termsSections = ['service', 'use', 'receipt', 'reminders', 'privacy'] as const;
+/** The terms' sections in order: each its own heading and text. */
+const termsSections = [
+  { id: 'service', title: 'account.terms.serviceTitle', text: 'account.terms.service' },
+  { id: 'use', title: 'account.terms.useTitle', text: 'account.terms.use' },
+  { id: 'receipt', title: 'account.terms.receiptTitle', text: 'account.terms.receipt' },
+  { id: 'reminders', title: 'account.terms.remindersTitle', text: 'account.terms.reminders' },
+  { id: 'privacy', title: 'account.terms.privacyTitle', text: 'account.terms.privacy' },
+] as const;
+
+/** Headed sections, each labelled by its heading (ids `<page>-<section>`). */
+function Sections(props: {
+  t: Translate;
+  page: string;
+  sections: ReadonlyArray<{ id: string; title: TranslationKey; text: TranslationKey }>;
+}) {
+  return (
+    <>
+      {props.sections.map((section) => (
+        <section aria-labelledby={`${props.page}-${section.id}`}>
+          <h2 id={`${props.page}-${section.id}`}>{props.t(section.title)}</h2>
+          <p>{props.t(section.text)}</p>
+        </section>
+      ))}
+    </>
+  );
+}
 
 export function TermsPage(props: { ctx: PageContext; version: string; effectiveFrom: string }) {
   const { t } = props.ctx;
@@ -16,17 +42,22 @@ export function TermsPage(props: { ctx: PageContext; version: string; effectiveF
       <p>
         {t('account.terms.version', { version: props.version, date: formatIsoDate(props.effectiveFrom) })}
       </p>
-      {termsSections.map((section) => (
-        <section aria-labelledby={`terms-${section}`}>
-          <h2 id={`terms-${section}`}>{t(`account.terms.${section}Title`)}</h2>
-          <p>{t(`account.terms.${section}`)}</p>
-        </section>
-      ))}
+      <Sections t={t} page="terms" sections={termsSections} />
     </Layout>
   );
 }
 
-const accessibilitySections = ['status', 'features', 'feedback', 'supervision'] as const;
+/** The statement's sections in the order Act 306/2019's model statement has them. */
+const accessibilitySections = [
+  { id: 'status', title: 'account.accessibility.statusTitle', text: 'account.accessibility.status' },
+  { id: 'features', title: 'account.accessibility.featuresTitle', text: 'account.accessibility.features' },
+  { id: 'feedback', title: 'account.accessibility.feedbackTitle', text: 'account.accessibility.feedback' },
+  {
+    id: 'supervision',
+    title: 'account.accessibility.supervisionTitle',
+    text: 'account.accessibility.supervision',
+  },
+] as const;
 /** When the statement was last reviewed (Act 306/2019 asks for the date). */
 export const accessibilityStatementDate = '2025-06-01';
 
@@ -36,12 +67,7 @@ export function AccessibilityPage(props: { ctx: PageContext }) {
     <Layout ctx={props.ctx} title={t('account.accessibility.title')}>
       <h1>{t('account.accessibility.title')}</h1>
       <p>{t('account.accessibility.intro')}</p>
-      {accessibilitySections.map((section) => (
-        <section aria-labelledby={`accessibility-${section}`}>
-          <h2 id={`accessibility-${section}`}>{t(`account.accessibility.${section}Title`)}</h2>
-          <p>{t(`account.accessibility.${section}`)}</p>
-        </section>
-      ))}
+      <Sections t={t} page="accessibility" sections={accessibilitySections} />
       <p>{t('layout.support')}</p>
       <p>{t('account.accessibility.updated', { date: formatIsoDate(accessibilityStatementDate) })}</p>
     </Layout>

@@ -1,3 +1,5 @@
+import { ButtonRow } from '../components/button-row.js';
+import { LinkButton } from '../components/link-button.js';
 import { Layout } from '../layout.js';
 import type { PageContext } from '../page-context.js';
 
@@ -10,14 +12,10 @@ export function LoginProblemPage(props: { ctx: PageContext; problem: 'failed' | 
     <Layout ctx={props.ctx} title={title}>
       <h1>{title}</h1>
       <p>{props.problem === 'failed' ? t('account.login.failed') : t('account.login.unavailable')}</p>
-      <div class="button-row">
-        {props.problem === 'failed' && (
-          <a class="button" href="/login">
-            {t('account.login.tryAgain')}
-          </a>
-        )}
+      <ButtonRow>
+        {props.problem === 'failed' && <LinkButton href="/login">{t('account.login.tryAgain')}</LinkButton>}
         <a href="/">{t('account.login.backToStart')}</a>
-      </div>
+      </ButtonRow>
     </Layout>
   );
 }

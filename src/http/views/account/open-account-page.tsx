@@ -3,7 +3,13 @@ import type { Refusal } from '../../../modules/accounts/eligibility.js';
 import { Layout } from '../layout.js';
 import type { PageContext } from '../page-context.js';
 import { ContactFields, errorFor, fieldErrors, type ContactValues } from './contact-fields.js';
-import { Checkbox, ErrorSummary } from './form-parts.js';
+import { ButtonRow } from '../components/button-row.js';
+import { Checkbox } from '../components/checkbox.js';
+import { ErrorSummary } from '../components/error-summary.js';
+import { LinkButton } from '../components/link-button.js';
+import { Notice } from '../components/notice.js';
+import { VisuallyHidden } from '../components/visually-hidden.js';
+import { css } from '../styles/css.js';
 
 export interface OpeningValues extends ContactValues {
   acceptTerms: boolean;
@@ -29,14 +35,14 @@ export function OpenAccountPage(props: {
   return (
     <Layout ctx={ctx} title={problems.length > 0 ? `${t('account.form.errorSummary')} ${title}` : title}>
       <h1>{title}</h1>
-      <ErrorSummary t={t} errors={fieldErrors(t, problems)} />
+      <ErrorSummary heading={t('account.form.errorSummary')} errors={fieldErrors(t, problems)} />
       {props.reopening && (
-        <div class="notice">
+        <Notice block>
           <p>{t('account.open.reopenNotice')}</p>
           <p>
             <a href="/mailbox/inbox">{t('account.open.oldMessages')}</a>
           </p>
-        </div>
+        </Notice>
       )}
       <p>{t('account.open.intro')}</p>
       <p>{t('account.open.contactIntro')}</p>
@@ -66,26 +72,33 @@ export function OpenAccountPage(props: {
           {`${t('account.open.termsBefore')} `}
           <a href="/terms">{t('account.open.termsLink')}</a>
           <span aria-hidden="true"> *</span>
-          <span class="visually-hidden">{` (${t('account.form.required')})`}</span>
+          <VisuallyHidden>{` (${t('account.form.required')})`}</VisuallyHidden>
         </Checkbox>
         <p>{t('account.open.footnote')}</p>
-        <div class="button-row">
-          <a class="button button--secondary" href="/">
+        <ButtonRow>
+          <LinkButton href="/" variant="secondary">
             {t('account.open.cancel')}
-          </a>
+          </LinkButton>
           <button type="submit">{t('account.open.submit')}</button>
-        </div>
+        </ButtonRow>
       </form>
     </Layout>
   );
 }
+
+/** Why an account cannot be opened, said without more detail than the person needs. */
+const refusalKeys = {
+  deceased: 'account.refusal.deceased',
+  notInRegister: 'account.refusal.notInRegister',
+  minor: 'account.refusal.minor',
+} as const satisfies Record<Refusal, string>;
 
 export function RefusalPage(props: { ctx: PageContext; refusal: Refusal }) {
   const { t } = props.ctx;
   return (
     <Layout ctx={props.ctx} title={t('account.refusal.title')}>
       <h1>{t('account.refusal.title')}</h1>
-      <p class="notice notice--alert">{t(`account.refusal.${props.refusal}`)}</p>
+      <Notice tone="alert">{t(refusalKeys[props.refusal])}</Notice>
       <p>{t('account.refusal.nothingStored')}</p>
       <p>{t('account.refusal.contact')}</p>
       <p>{t('layout.support')}</p>
@@ -95,3 +108,18 @@ export function RefusalPage(props: { ctx: PageContext; refusal: Refusal }) {
     </Layout>
   );
 }
+
+/** The register's details of the person, shown read-only as term and value side by side. */
+export const styles = css`
+  .details-list {
+    display: grid;
+    grid-template-columns: max-content 1fr;
+    gap: 4px var(--fi-spacing-m);
+  }
+  .details-list dt {
+    font-weight: 600;
+  }
+  .details-list dd {
+    margin: 0;
+  }
+`;

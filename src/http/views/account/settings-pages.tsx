@@ -3,9 +3,19 @@ import type { FormProblem } from '../../../modules/accounts/contact-details.js';
 import { Layout } from '../layout.js';
 import type { PageContext } from '../page-context.js';
 import { ContactFields, errorFor, fieldErrors, type ContactValues } from './contact-fields.js';
-import { ErrorSummary } from './form-parts.js';
+import { ButtonRow } from '../components/button-row.js';
+import { ErrorSummary } from '../components/error-summary.js';
+import { LinkButton } from '../components/link-button.js';
+import { Notice } from '../components/notice.js';
+import { RadioGroup } from '../components/radio-group.js';
 
 const languageNames = { fi: 'Suomi', sv: 'Svenska', en: 'English' } as const;
+/** Each language named in itself. */
+const languageOptions = locales.map((locale) => ({
+  value: locale,
+  label: languageNames[locale],
+  lang: locale,
+}));
 
 export interface SettingsValues extends ContactValues {
   language: string;
@@ -30,44 +40,29 @@ export function SettingsPage(props: {
   const { ctx, values, problems, account } = props;
   const { t } = ctx;
   const title = t('account.settings.title');
-  const languageError = errorFor(t, problems, 'language');
   return (
     <Layout ctx={ctx} title={problems.length > 0 ? `${t('account.form.errorSummary')} ${title}` : title}>
       <h1>{title}</h1>
-      <ErrorSummary t={t} errors={fieldErrors(t, problems)} />
+      <ErrorSummary heading={t('account.form.errorSummary')} errors={fieldErrors(t, problems)} />
       {props.saved && (
-        <p class="notice notice--success" role="status">
+        <Notice tone="success" status>
           {t('account.settings.saved')}
-        </p>
+        </Notice>
       )}
       <p>{t('account.settings.intro')}</p>
       <form method="post" action="/settings" novalidate>
         <input type="hidden" name="_csrf" value={ctx.csrfToken ?? ''} />
         <h2>{t('account.settings.contactTitle')}</h2>
         <ContactFields t={t} values={values} problems={problems} />
-        <fieldset aria-describedby={languageError ? 'language-hint language-error' : 'language-hint'}>
-          <legend>{t('account.settings.languageTitle')}</legend>
-          <p class="field-hint" id="language-hint">
-            {t('account.settings.languageHint')}
-          </p>
-          {languageError && (
-            <p class="field-error" id="language-error">
-              {languageError}
-            </p>
-          )}
-          {locales.map((locale) => (
-            <label class="checkbox" for={`language-${locale}`}>
-              <input
-                type="radio"
-                id={`language-${locale}`}
-                name="language"
-                value={locale}
-                checked={values.language === locale}
-              />
-              <span lang={locale}>{languageNames[locale]}</span>
-            </label>
-          ))}
-        </fieldset>
+        <RadioGroup
+          name="language"
+          idPrefix="language"
+          legend={t('account.settings.languageTitle')}
+          hint={t('account.settings.languageHint')}
+          error={errorFor(t, problems, 'language')}
+          options={languageOptions}
+          value={values.language}
+        />
         <button type="submit">{t('account.settings.save')}</button>
       </form>
       <h2>{t('account.settings.accountTitle')}</h2>
@@ -96,7 +91,7 @@ export function CloseAccountPage(props: { ctx: PageContext }) {
   return (
     <Layout ctx={ctx} title={t('account.close.title')}>
       <h1>{t('account.close.title')}</h1>
-      <p class="notice">{t('account.close.paperMail')}</p>
+      <Notice>{t('account.close.paperMail')}</Notice>
       <p>{t('account.close.noNewMessages')}</p>
       <p>{t('account.close.oldMessages')}</p>
       <form method="post" action="/settings/close">
@@ -104,14 +99,14 @@ export function CloseAccountPage(props: { ctx: PageContext }) {
         <p>
           <strong>{t('account.close.question')}</strong>
         </p>
-        <div class="button-row">
+        <ButtonRow>
           <button type="submit" class="button--danger">
             {t('account.close.confirm')}
           </button>
-          <a class="button button--secondary" href="/settings">
+          <LinkButton href="/settings" variant="secondary">
             {t('account.close.cancel')}
-          </a>
-        </div>
+          </LinkButton>
+        </ButtonRow>
       </form>
     </Layout>
   );
@@ -122,9 +117,9 @@ export function AccountClosedPage(props: { ctx: PageContext }) {
   return (
     <Layout ctx={props.ctx} title={t('account.close.doneTitle')}>
       <h1>{t('account.close.doneTitle')}</h1>
-      <p class="notice notice--success" role="status">
+      <Notice tone="success" status>
         {t('account.close.done')}
-      </p>
+      </Notice>
       <p>{t('account.close.oldMessages')}</p>
       <p>
         <a href="/">{t('account.login.backToStart')}</a>

@@ -1,9 +1,19 @@
+import type { TranslationKey } from '../../../i18n/i18n.js';
 import { attachmentTypes, typeLabel } from '../../../domain/attachment-types.js';
 import type { ComposeProblem } from '../../../modules/mailbox/index.js';
 import type { OpenService } from '../../../modules/mailbox/mailbox-repository.js';
 import type { ReplyTarget } from '../../../modules/mailbox/sending-service.js';
 import { citizenMessageTypes, limits, type LocalisedNames } from '../../../modules/mailbox/types.js';
+import { ButtonRow } from '../components/button-row.js';
+import { ErrorSummary } from '../components/error-summary.js';
+import { FileField } from '../components/file-field.js';
+import { LinkButton } from '../components/link-button.js';
+import { RadioGroup } from '../components/radio-group.js';
+import { SelectField } from '../components/select-field.js';
+import { TextField } from '../components/text-field.js';
+import { TextareaField } from '../components/textarea-field.js';
 import { Layout } from '../layout.js';
+import { citizenTypeKeys } from './citizen-type-name.js';
 import type { PageContext } from '../page-context.js';
 import { localName } from './format.js';
 
@@ -41,9 +51,38 @@ const fieldIds = {
   attachments: 'attachments',
 } as const;
 
+/** The wording of each problem the sending service reports, by field and then by code. */
+const problemKeys: {
+  [F in ComposeProblem['field']]: Partial<Record<ComposeProblem['code'], TranslationKey>>;
+} = {
+  service: { required: 'mailbox.problems.serviceRequired' },
+  citizenType: { required: 'mailbox.problems.citizenTypeRequired' },
+  title: {
+    required: 'mailbox.problems.titleRequired',
+    tooLong: 'mailbox.problems.titleTooLong',
+    deceptive: 'mailbox.problems.titleDeceptive',
+  },
+  body: {
+    required: 'mailbox.problems.bodyRequired',
+    tooLong: 'mailbox.problems.bodyTooLong',
+    deceptive: 'mailbox.problems.bodyDeceptive',
+  },
+  attachments: {
+    tooMany: 'mailbox.problems.attachmentsTooMany',
+    tooLarge: 'mailbox.problems.attachmentsTooLarge',
+    unsupportedType: 'mailbox.problems.attachmentsUnsupportedType',
+    empty: 'mailbox.problems.attachmentsEmpty',
+    typeMismatch: 'mailbox.problems.attachmentsTypeMismatch',
+  },
+};
+
+/** The label of the form's two free-text fields. */
+const textLabelKeys = { title: 'mailbox.compose.title', body: 'mailbox.compose.body' } as const;
+
 function problemText(ctx: PageContext, problem: ComposeProblem): string {
-  const key = `${problem.field}${problem.code[0]!.toUpperCase()}${problem.code.slice(1)}`;
-  return ctx.t(`mailbox.problems.${key}`, {
+  // The service reports no other pairs today; a new one still gets a general sentence, not a key.
+  const key = problemKeys[problem.field][problem.code] ?? 'errors.badRequest';
+  return ctx.t(key, {
     file: problem.fileName ?? '',
     claimed: problem.claimedType ? typeLabel(problem.claimedType) : '',
     actual: problem.contentType ? typeLabel(problem.contentType) : '',
@@ -57,24 +96,30 @@ export function ComposePage(props: ComposePageProps) {
   const heading = t(replyTo ? 'mailbox.compose.replyTitle' : 'mailbox.compose.newTitle');
   const action = replyTo ? `/mailbox/messages/${replyTo.id}/reply` : '/mailbox/new';
   const cancel = replyTo ? `/mailbox/messages/${replyTo.id}` : '/mailbox/inbox';
-  const problemsOf = (field: ComposeProblem['field']) => problems.filter((p) => p.field === field);
+  const errorsOf = (field: ComposeProblem['field']) =>
+    problems.filter((p) => p.field === field).map((problem) => problemText(ctx, problem));
+  /** The title and the body: required text, named alike in the form, the values and the wording. */
+  const typedText = (field: 'title' | 'body') => ({
+    id: fieldIds[field],
+    name: field,
+    label: t(textLabelKeys[field]),
+    value: values[field] ?? '',
+    error: errorsOf(field),
+    required: true,
+  });
   const noServices = !replyTo && (props.services ?? []).length === 0;
   return (
     <Layout ctx={ctx} title={heading}>
       <h1>{heading}</h1>
-      {problems.length > 0 && (
-        <div class="error-summary" role="alert" aria-labelledby="error-summary-title">
-          <h2 id="error-summary-title">{t('mailbox.compose.errorSummary')}</h2>
-          <ul>
-            {problems.map((problem) => (
-              <li>
-                <a href={`#${fieldIds[problem.field]}`}>{problemText(ctx, problem)}</a>
-              </li>
-            ))}
-          </ul>
-          {props.filesDropped && <p>{t('mailbox.compose.reselectFiles')}</p>}
-        </div>
-      )}
+      <ErrorSummary
+        heading={t('mailbox.compose.errorSummary')}
+        errors={problems.map((problem) => ({
+          fieldId: fieldIds[problem.field],
+          message: problemText(ctx, problem),
+        }))}
+      >
+        {props.filesDropped && <p>{t('mailbox.compose.reselectFiles')}</p>}
+      </ErrorSummary>
       {replyTo ? <ReplyInfo ctx={ctx} replyTo={replyTo} /> : <p>{t('mailbox.compose.intro')}</p>}
       {noServices ? (
         <p>{t('mailbox.compose.noServices')}</p>
@@ -87,65 +132,36 @@ export function ComposePage(props: ComposePageProps) {
               ctx={ctx}
               services={props.services ?? []}
               value={values.servicePk}
-              problems={problemsOf('service')}
+              errors={errorsOf('service')}
             />
           )}
-          <TypeField ctx={ctx} value={values.citizenType} problems={problemsOf('citizenType')} />
-          <div class="field">
-            <label for="title">{t('mailbox.compose.title')}</label>
-            <FieldErrors ctx={ctx} id="title-error" problems={problemsOf('title')} />
-            <input
-              type="text"
-              id="title"
-              name="title"
-              required
-              maxLength={limits.titleLength}
-              value={values.title ?? ''}
-              aria-invalid={problemsOf('title').length > 0 ? 'true' : undefined}
-              aria-describedby={problemsOf('title').length > 0 ? 'title-error' : undefined}
-            />
-          </div>
-          <div class="field">
-            <label for="body">{t('mailbox.compose.body')}</label>
-            <FieldErrors ctx={ctx} id="body-error" problems={problemsOf('body')} />
-            <textarea
-              id="body"
-              name="body"
-              required
-              rows={10}
-              maxLength={limits.bodyLength}
-              aria-invalid={problemsOf('body').length > 0 ? 'true' : undefined}
-              aria-describedby={problemsOf('body').length > 0 ? 'body-error' : undefined}
-            >
-              {values.body ?? ''}
-            </textarea>
-          </div>
-          <div class="field">
-            <label for="attachments">{t('mailbox.compose.attachments')}</label>
-            <p class="field-hint" id="attachments-hint">
-              {t('mailbox.compose.attachmentsHint')}
-            </p>
-            <FieldErrors ctx={ctx} id="attachments-error" problems={problemsOf('attachments')} />
-            <input
-              type="file"
-              id="attachments"
-              name="attachments"
-              multiple
-              accept={acceptedExtensions}
-              aria-invalid={problemsOf('attachments').length > 0 ? 'true' : undefined}
-              aria-describedby={
-                problemsOf('attachments').length > 0
-                  ? 'attachments-hint attachments-error'
-                  : 'attachments-hint'
-              }
-            />
-          </div>
-          <div class="button-row">
+          <RadioGroup
+            name="citizenType"
+            idPrefix="type"
+            legend={t('mailbox.compose.type')}
+            options={citizenMessageTypes.map((type) => ({ value: type, label: t(citizenTypeKeys[type]) }))}
+            value={values.citizenType}
+            error={errorsOf('citizenType')}
+            required
+          />
+          <TextField {...typedText('title')} maxLength={limits.titleLength} />
+          <TextareaField {...typedText('body')} rows={10} maxLength={limits.bodyLength} />
+          <FileField
+            id={fieldIds.attachments}
+            name="attachments"
+            label={t('mailbox.compose.attachments')}
+            hint={t('mailbox.compose.attachmentsHint')}
+            hintAsParagraph
+            error={errorsOf('attachments')}
+            accept={acceptedExtensions}
+            multiple
+          />
+          <ButtonRow>
             <button type="submit">{t('mailbox.compose.send')}</button>
-            <a class="button button--secondary" href={cancel}>
+            <LinkButton href={cancel} variant="secondary">
               {t('mailbox.compose.cancel')}
-            </a>
-          </div>
+            </LinkButton>
+          </ButtonRow>
         </form>
       )}
     </Layout>
@@ -166,26 +182,12 @@ function ReplyInfo(props: { ctx: PageContext; replyTo: ReplyTarget }) {
   );
 }
 
-function FieldErrors(props: { ctx: PageContext; id: string; problems: ComposeProblem[] }) {
-  if (props.problems.length === 0) return null;
-  return (
-    <p class="field-error" id={props.id}>
-      {props.problems.map((problem, index) => (
-        <>
-          {index > 0 && <br />}
-          {problemText(props.ctx, problem)}
-        </>
-      ))}
-    </p>
-  );
-}
-
 /** Services grouped by organisation, in the reader's language. */
 function ServiceField(props: {
   ctx: PageContext;
   services: OpenService[];
   value: number | undefined;
-  problems: ComposeProblem[];
+  errors: string[];
 }) {
   const { ctx, services } = props;
   const { t, locale } = ctx;
@@ -195,54 +197,24 @@ function ServiceField(props: {
     group.services.push(service);
     groups.set(service.organisationId, group);
   }
-  const invalid = props.problems.length > 0;
   return (
-    <div class="field">
-      <label for="service">{t('mailbox.compose.service')}</label>
-      <FieldErrors ctx={ctx} id="service-error" problems={props.problems} />
-      <select
-        id="service"
-        name="service"
-        required
-        aria-invalid={invalid ? 'true' : undefined}
-        aria-describedby={invalid ? 'service-error' : undefined}
-      >
-        <option value="">{t('mailbox.compose.chooseService')}</option>
-        {[...groups.values()].map((group) => (
-          <optgroup label={localName(group.organisation, locale)}>
-            {group.services.map((service) => (
-              <option value={String(service.servicePk)} selected={service.servicePk === props.value}>
-                {`${localName(service.service, locale)} (${localName(group.organisation, locale)})`}
-              </option>
-            ))}
-          </optgroup>
-        ))}
-      </select>
-    </div>
-  );
-}
-
-function TypeField(props: { ctx: PageContext; value: string | undefined; problems: ComposeProblem[] }) {
-  const { ctx } = props;
-  const { t } = ctx;
-  const invalid = props.problems.length > 0;
-  return (
-    <fieldset class="field" aria-describedby={invalid ? 'type-error' : undefined}>
-      <legend>{t('mailbox.compose.type')}</legend>
-      <FieldErrors ctx={ctx} id="type-error" problems={props.problems} />
-      {citizenMessageTypes.map((type) => (
-        <label class="checkbox" for={`type-${type}`}>
-          <input
-            type="radio"
-            id={`type-${type}`}
-            name="citizenType"
-            value={type}
-            required
-            checked={props.value === type}
-          />
-          {t(`mailbox.types.${type}`)}
-        </label>
+    <SelectField
+      id={fieldIds.service}
+      name="service"
+      label={t('mailbox.compose.service')}
+      error={props.errors}
+      required
+    >
+      <option value="">{t('mailbox.compose.chooseService')}</option>
+      {[...groups.values()].map((group) => (
+        <optgroup label={localName(group.organisation, locale)}>
+          {group.services.map((service) => (
+            <option value={String(service.servicePk)} selected={service.servicePk === props.value}>
+              {`${localName(service.service, locale)} (${localName(group.organisation, locale)})`}
+            </option>
+          ))}
+        </optgroup>
       ))}
-    </fieldset>
+    </SelectField>
   );
 }

@@ -1,4 +1,4 @@
-import type { Locale } from '../../../i18n/i18n.js';
+import type { Locale, Translate } from '../../../i18n/i18n.js';
 import type { LocalisedNames } from '../../../modules/mailbox/types.js';
 
 /** Regional formats: Finnish and Swedish as used in Finland; English with day-month order. */
@@ -53,7 +53,7 @@ const byteUnits = [
 ] as const;
 
 /** "1,2 Mt" / "1.2 MB"; the unit's abbreviation comes from the locale's strings. */
-export function formatSize(bytes: number, locale: Locale, t: (key: string) => string): string {
+export function formatSize(bytes: number, locale: Locale, t: Translate): string {
   const number = new Intl.NumberFormat(regional[locale], { maximumFractionDigits: 1 });
   for (const unit of byteUnits) {
     if (bytes >= unit.limit) return `${number.format(bytes / unit.divisor)} ${t(unit.key)}`;

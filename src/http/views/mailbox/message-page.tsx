@@ -4,9 +4,16 @@ import type {
   OpenedMessage,
   SealedMessage,
 } from '../../../modules/mailbox/types.js';
+import { ButtonRow } from '../components/button-row.js';
+import { LinkButton } from '../components/link-button.js';
+import { Notice as NoticeParagraph } from '../components/notice.js';
+import { PostButton } from '../components/post-button.js';
 import { Layout } from '../layout.js';
 import type { PageContext } from '../page-context.js';
+import { css } from '../styles/css.js';
+import { citizenTypeName } from './citizen-type-name.js';
 import { formatDate, formatDateTime, formatSize, localName, mediaTypeLabel } from './format.js';
+import { folderNameKeys } from './folder-names.js';
 import { NoticeBox, ReadOnlyNotice, type Notice } from './notices.js';
 
 export interface MessagePageProps {
@@ -30,7 +37,7 @@ export function MessagePage(props: MessagePageProps) {
     <Layout ctx={ctx} title={title}>
       <p>
         <a href={`/mailbox/${folder}`}>
-          {t('mailbox.message.backTo', { folder: t(`mailbox.folder.${folder}`) })}
+          {t('mailbox.message.backTo', { folder: t(folderNameKeys[folder]) })}
         </a>
       </p>
       <h1>{title}</h1>
@@ -66,10 +73,9 @@ function SealedContent(props: { ctx: PageContext; message: SealedMessage; readOn
         <p>{t('mailbox.acknowledge.intro')}</p>
         <p>{t('mailbox.acknowledge.effect')}</p>
         {!props.readOnly && (
-          <form method="post" action={`/mailbox/messages/${message.id}/acknowledge`}>
-            <input type="hidden" name="_csrf" value={ctx.csrfToken} />
-            <button type="submit">{t('mailbox.acknowledge.button')}</button>
-          </form>
+          <PostButton action={`/mailbox/messages/${message.id}/acknowledge`} csrfToken={ctx.csrfToken}>
+            {t('mailbox.acknowledge.button')}
+          </PostButton>
         )}
       </section>
     </>
@@ -83,9 +89,9 @@ function OpenedContent(props: { ctx: PageContext; message: OpenedMessage; readOn
   return (
     <>
       {message.deleted && message.restorableUntil && (
-        <p class="notice">
+        <NoticeParagraph>
           {t('mailbox.message.deletedNotice', { date: formatDate(message.restorableUntil, locale) })}
-        </p>
+        </NoticeParagraph>
       )}
       <dl class="message-details">
         <dt>{t(fromCitizen ? 'mailbox.message.recipient' : 'mailbox.message.sender')}</dt>
@@ -99,7 +105,7 @@ function OpenedContent(props: { ctx: PageContext; message: OpenedMessage; readOn
         {message.citizenType && (
           <>
             <dt>{t('mailbox.message.type')}</dt>
-            <dd>{t(`mailbox.types.${message.citizenType}`, { defaultValue: message.citizenType })}</dd>
+            <dd>{citizenTypeName(t, message.citizenType)}</dd>
           </>
         )}
         {message.acknowledgedAt && (
@@ -203,27 +209,40 @@ function Actions(props: { ctx: PageContext; message: OpenedMessage; readOnly: bo
   return (
     <section aria-labelledby="actions-heading">
       <h2 id="actions-heading">{t('mailbox.message.actions')}</h2>
-      <div class="button-row">
+      <ButtonRow>
         {message.canReply && (
-          <a class="button" href={`/mailbox/messages/${message.id}/reply`}>
-            {t('mailbox.message.reply')}
-          </a>
+          <LinkButton href={`/mailbox/messages/${message.id}/reply`}>{t('mailbox.message.reply')}</LinkButton>
         )}
         {message.canDelete && (
-          <form method="post" action={`/mailbox/messages/${message.id}/delete`}>
-            <input type="hidden" name="_csrf" value={ctx.csrfToken} />
-            <button type="submit" class="button--secondary">
-              {t('mailbox.message.delete')}
-            </button>
-          </form>
+          <PostButton
+            action={`/mailbox/messages/${message.id}/delete`}
+            csrfToken={ctx.csrfToken}
+            variant="secondary"
+          >
+            {t('mailbox.message.delete')}
+          </PostButton>
         )}
         {message.canRestore && (
-          <form method="post" action={`/mailbox/messages/${message.id}/restore`}>
-            <input type="hidden" name="_csrf" value={ctx.csrfToken} />
-            <button type="submit">{t('mailbox.message.restore')}</button>
-          </form>
+          <PostButton action={`/mailbox/messages/${message.id}/restore`} csrfToken={ctx.csrfToken}>
+            {t('mailbox.message.restore')}
+          </PostButton>
         )}
-      </div>
+      </ButtonRow>
     </section>
   );
 }
+
+// The values restate what the message page looks like today (browser defaults under the base
+// layer); the citizen-side restyle gives these parts their look here.
+export const styles = css`
+  .message-details {
+    margin: 1em 0;
+  }
+  .message-body {
+    display: block;
+  }
+  .attachment-list,
+  .thread-list {
+    padding-left: 40px;
+  }
+`;

@@ -1,18 +1,27 @@
+import { Notice as NoticeParagraph } from '../components/notice.js';
 import type { PageContext } from '../page-context.js';
 
-export type Notice = 'acknowledged' | 'deleted' | 'restored' | 'sent';
+/** The wording of each action's result. */
+const noticeKeys = {
+  acknowledged: 'mailbox.notices.acknowledged',
+  deleted: 'mailbox.notices.deleted',
+  restored: 'mailbox.notices.restored',
+  sent: 'mailbox.notices.sent',
+} as const;
+
+export type Notice = keyof typeof noticeKeys;
 
 /** The result of the previous action, announced to screen readers as a status message. */
 export function NoticeBox(props: { ctx: PageContext; notice?: Notice | undefined }) {
   if (!props.notice) return null;
   return (
-    <p class="notice notice--success" role="status">
-      {props.ctx.t(`mailbox.notices.${props.notice}`)}
-    </p>
+    <NoticeParagraph tone="success" status>
+      {props.ctx.t(noticeKeys[props.notice])}
+    </NoticeParagraph>
   );
 }
 
 export function ReadOnlyNotice(props: { ctx: PageContext; readOnly: boolean }) {
   if (!props.readOnly) return null;
-  return <p class="notice">{props.ctx.t('mailbox.readOnly')}</p>;
+  return <NoticeParagraph>{props.ctx.t('mailbox.readOnly')}</NoticeParagraph>;
 }

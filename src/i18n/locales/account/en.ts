@@ -75,12 +75,10 @@ export const account_en: Strings<typeof account_fi> = {
       'Give a Finnish mobile number, for example +358 50 1234567. Notifications can only be sent to Finnish mobile subscriptions.',
     mobileRequired: 'Give a mobile number if you want to be notified of new messages by text message.',
     termsRequired: 'Accept the terms of use to create the e-services account.',
-    language: 'Language',
     languageInvalid: 'Choose a language.',
   },
   open: {
     title: 'Your details and reminders',
-    stepTitle: 'I save my details and contact details for notifications of new messages',
     intro: 'Reminders let you know when you have new messages in your e-services account.',
     contactIntro:
       'Turn on reminders by entering your e-mail address and mobile number. Your e-mail address was fetched from the population information system when you identified, if it was available. You can change the e-mail address used in the e-services account. An address changed here is not saved to the population information system.',

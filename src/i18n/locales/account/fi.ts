@@ -71,12 +71,10 @@ export const account_fi = {
       'Anna suomalainen matkapuhelinnumero, esimerkiksi +358 50 1234567. Muistutuksia voidaan lähettää vain suomalaisiin matkapuhelinliittymiin.',
     mobileRequired: 'Anna matkapuhelinnumero, jos haluat tiedon uusista viesteistä matkapuhelimeesi.',
     termsRequired: 'Hyväksy asiointitilin käyttöehdot, jotta voit luoda asiointitilin.',
-    language: 'Asiointikieli',
     languageInvalid: 'Valitse asiointikieli.',
   },
   open: {
     title: 'Omat tiedot ja muistutukset',
-    stepTitle: 'Tallennan omat tietoni ja yhteystietoni asiointitilille viestin saapumisesta ilmoittamiseksi',
     intro: 'Muistutusten avulla tiedät, milloin sinulla on uusia asiointiviestejä asiointitilillä.',
     contactIntro:
       'Ota käyttöön muistutukset syöttämällä oma sähköpostiosoitteesi ja matkapuhelinnumerosi. Sähköpostiosoitteesi on tuotu tunnistautumisen yhteydessä väestötietojärjestelmästä, mikäli tieto on ollut saatavilla. Voit halutessasi muuttaa asiointitilillä käytettävää sähköpostiosoitetta. Asiointitilillä päivitetty sähköpostiosoite ei tallennu väestötietojärjestelmään.',

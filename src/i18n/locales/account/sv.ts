@@ -74,12 +74,10 @@ export const account_sv: Strings<typeof account_fi> = {
       'Ange ett finländskt mobilnummer, till exempel +358 50 1234567. Påminnelser kan endast skickas till finländska mobilabonnemang.',
     mobileRequired: 'Ange ett mobilnummer om du vill bli meddelad om nya meddelanden per sms.',
     termsRequired: 'Godkänn användarvillkoren för att skapa ett e-tjänstekonto.',
-    language: 'Kontaktspråk',
     languageInvalid: 'Välj kontaktspråk.',
   },
   open: {
     title: 'Egna uppgifter och påminnelser',
-    stepTitle: 'Jag sparar mina uppgifter och kontaktuppgifter för meddelanden om nya meddelanden',
     intro: 'Med påminnelser vet du när du har nya meddelanden i e-tjänstekontot.',
     contactIntro:
       'Ta påminnelser i bruk genom att ange din e-postadress och ditt mobilnummer. Din e-postadress har hämtats från befolkningsdatasystemet i samband med identifieringen, om den fanns tillgänglig. Du kan ändra den e-postadress som används i e-tjänstekontot. En e-postadress som ändras i e-tjänstekontot sparas inte i befolkningsdatasystemet.',

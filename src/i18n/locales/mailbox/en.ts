@@ -1,12 +1,5 @@
 // Strings of the mailbox pages (en). Owned by the mailbox area; the fi file is the source of keys.
 export const mailbox_en = {
-  nav: {
-    label: 'Mailbox folders',
-    inbox: 'Inbox',
-    sent: 'Sent',
-    deleted: 'Deleted',
-    newMessage: 'New message',
-  },
   folder: {
     inbox: 'Inbox',
     sent: 'Sent',
@@ -35,7 +28,6 @@ export const mailbox_en = {
   },
   message: {
     backTo: 'Back: {{folder}}',
-    details: 'Message details',
     sender: 'Sender',
     recipient: 'Recipient',
     service: 'Service',
@@ -79,7 +71,6 @@ export const mailbox_en = {
     attachments: 'Attachments',
     attachmentsHint:
       'Up to 50 attachments, each at most 10 MB. Accepted file types: PDF, JPEG, PNG, TXT, DOC, DOCX, XLS, XLSX, PPT, PPTX, ODT and ODS.',
-    required: 'required',
     send: 'Send',
     cancel: 'Cancel',
     replyTitlePrefix: 'Re: ',

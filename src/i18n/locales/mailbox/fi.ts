@@ -1,12 +1,5 @@
 // Strings of the mailbox pages (fi). Owned by the mailbox area; the fi file is the source of keys.
 export const mailbox_fi = {
-  nav: {
-    label: 'Asiointitilin kansiot',
-    inbox: 'Saapuneet',
-    sent: 'Lähetetyt',
-    deleted: 'Poistetut',
-    newMessage: 'Uusi viesti',
-  },
   folder: {
     inbox: 'Saapuneet',
     sent: 'Lähetetyt',
@@ -35,7 +28,6 @@ export const mailbox_fi = {
   },
   message: {
     backTo: 'Takaisin: {{folder}}',
-    details: 'Viestin tiedot',
     sender: 'Lähettäjä',
     recipient: 'Vastaanottaja',
     service: 'Palvelu',
@@ -78,7 +70,6 @@ export const mailbox_fi = {
     attachments: 'Liitteet',
     attachmentsHint:
       'Enintään 50 liitettä, kukin enintään 10 Mt. Sallitut tiedostotyypit: PDF, JPEG, PNG, TXT, DOC, DOCX, XLS, XLSX, PPT, PPTX, ODT ja ODS.',
-    required: 'pakollinen',
     send: 'Lähetä',
     cancel: 'Peruuta',
     replyTitlePrefix: 'Vs: ',

@@ -1,12 +1,5 @@
 // Strings of the mailbox pages (sv). Owned by the mailbox area; the fi file is the source of keys.
 export const mailbox_sv = {
-  nav: {
-    label: 'Ärendekontots mappar',
-    inbox: 'Inkorgen',
-    sent: 'Skickade',
-    deleted: 'Raderade',
-    newMessage: 'Nytt meddelande',
-  },
   folder: {
     inbox: 'Inkorgen',
     sent: 'Skickade',
@@ -35,7 +28,6 @@ export const mailbox_sv = {
   },
   message: {
     backTo: 'Tillbaka: {{folder}}',
-    details: 'Meddelandets uppgifter',
     sender: 'Avsändare',
     recipient: 'Mottagare',
     service: 'Tjänst',
@@ -79,7 +71,6 @@ export const mailbox_sv = {
     attachments: 'Bilagor',
     attachmentsHint:
       'Högst 50 bilagor, var och en högst 10 MB. Tillåtna filtyper: PDF, JPEG, PNG, TXT, DOC, DOCX, XLS, XLSX, PPT, PPTX, ODT och ODS.',
-    required: 'obligatorisk',
     send: 'Skicka',
     cancel: 'Avbryt',
     replyTitlePrefix: 'Sv: ',

@@ -1,0 +1,27 @@
+import { Field, fieldAria, type FieldFrameProps } from './field.js';
+
+export interface FileFieldProps extends FieldFrameProps {
+  name: string;
+  multiple?: boolean;
+  /** File name extensions the picker offers, comma-separated (".pdf,.jpg"). */
+  accept?: string;
+}
+
+/**
+ * A file picker with its label, hint and error. The browser cannot preselect files, so a form that
+ * comes back with problems has to say so itself (see ErrorSummary's children).
+ */
+export function FileField(props: FileFieldProps) {
+  return (
+    <Field {...props}>
+      <input
+        type="file"
+        id={props.id}
+        name={props.name}
+        multiple={props.multiple}
+        accept={props.accept}
+        {...fieldAria(props)}
+      />
+    </Field>
+  );
+}

@@ -1,0 +1,15 @@
+import type { Translate } from '../../../i18n/i18n.js';
+import { isCitizenMessageType } from '../../../modules/mailbox/types.js';
+
+/** The wording of each type a citizen can give a message. */
+export const citizenTypeKeys = {
+  Hakemus: 'mailbox.types.Hakemus',
+  Selvitys: 'mailbox.types.Selvitys',
+  Oikaisuvaatimus: 'mailbox.types.Oikaisuvaatimus',
+  Muu: 'mailbox.types.Muu',
+} as const;
+
+/** A stored type in the reader's language; a type this version does not know is shown as stored. */
+export function citizenTypeName(t: Translate, type: string): string {
+  return isCitizenMessageType(type) ? t(citizenTypeKeys[type]) : type;
+}

@@ -1,0 +1,59 @@
+import { createHash } from 'node:crypto';
+import { styles as accountPages } from './account/open-account-page.js';
+import { styles as buttonRow } from './components/button-row.js';
+import { styles as checkbox } from './components/checkbox.js';
+import { styles as errorSummary } from './components/error-summary.js';
+import { styles as fieldError } from './components/field-error.js';
+import { styles as field } from './components/field.js';
+import { styles as inlineList } from './components/inline-list.js';
+import { styles as linkButton } from './components/link-button.js';
+import { styles as messageList } from './components/message-list.js';
+import { styles as notice } from './components/notice.js';
+import { styles as paging } from './components/paging.js';
+import { styles as tagList } from './components/tag-list.js';
+import { styles as visuallyHidden } from './components/visually-hidden.js';
+import { styles as layout } from './layout.js';
+import { styles as messagePage } from './mailbox/message-page.js';
+import { styles as startPage } from './start-page.js';
+import { base } from './styles/base.js';
+import { tokens } from './styles/tokens.js';
+import { styles as testIdentityProvider } from '../../test-idp/test-idp-pages.js';
+
+/**
+ * Each component's and page's own section, in cascade order: a later section wins over an earlier
+ * one at equal specificity (the layout's current-page markers come last for that reason).
+ */
+const componentSections = [
+  inlineList,
+  linkButton,
+  buttonRow,
+  field,
+  fieldError,
+  checkbox,
+  errorSummary,
+  notice,
+  tagList,
+  messageList,
+  paging,
+  visuallyHidden,
+  startPage,
+  accountPages,
+  messagePage,
+  testIdentityProvider,
+  layout,
+];
+
+/**
+ * The one stylesheet, in three cascade layers: tokens (custom properties, the only colour values),
+ * base (elements) and components (classes). Layer order decides before specificity does, so a
+ * component's rule always wins over a base one.
+ */
+export const stylesheet = [
+  '@layer tokens, base, components;',
+  `@layer tokens {${tokens}}`,
+  `@layer base {${base}}`,
+  `@layer components {${componentSections.join('')}}`,
+].join('\n');
+
+/** For conditional requests: the sheet only changes with a new release. */
+export const stylesheetEtag = `"${createHash('sha256').update(stylesheet).digest('base64url').slice(0, 16)}"`;

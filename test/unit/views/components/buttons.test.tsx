@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { ButtonRow } from '../../../../src/http/views/components/button-row.js';
+import { LinkButton } from '../../../../src/http/views/components/link-button.js';
+import { PostButton } from '../../../../src/http/views/components/post-button.js';
+import { render } from '../render.js';
+
+test('link button: a link with the button look, secondary outlined', () => {
+  assert.equal(
+    render(<LinkButton href="/login">Kirjaudu</LinkButton>),
+    '<a class="button" href="/login">Kirjaudu</a>',
+  );
+  assert.equal(
+    render(
+      <LinkButton href="/" variant="secondary">
+        Peruuta
+      </LinkButton>,
+    ),
+    '<a class="button button--secondary" href="/">Peruuta</a>',
+  );
+});
+
+test('post button: a POST form carrying the CSRF token', () => {
+  assert.equal(
+    render(
+      <PostButton action="/logout" csrfToken="t0k" variant="secondary" formClass="account-bar__logout">
+        Kirjaudu ulos
+      </PostButton>,
+    ),
+    '<form method="post" action="/logout" class="account-bar__logout"><input type="hidden" name="_csrf" value="t0k"/>' +
+      '<button type="submit" class="button--secondary">Kirjaudu ulos</button></form>',
+  );
+  assert.match(
+    render(
+      <PostButton action="/x" csrfToken={undefined}>
+        Go
+      </PostButton>,
+    ),
+    /<button type="submit">Go<\/button>/,
+  );
+});
+
+test('button row: holds its buttons', () => {
+  assert.equal(render(<ButtonRow>x</ButtonRow>), '<div class="button-row">x</div>');
+});

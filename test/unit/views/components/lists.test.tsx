@@ -1,0 +1,29 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { InlineList } from '../../../../src/http/views/components/inline-list.js';
+import { TagList } from '../../../../src/http/views/components/tag-list.js';
+import { VisuallyHidden } from '../../../../src/http/views/components/visually-hidden.js';
+import { render } from '../render.js';
+
+test('inline list: its own class first, then the role’s', () => {
+  assert.equal(render(<InlineList>{[]}</InlineList>), '<ul class="inline-list"></ul>');
+  assert.equal(
+    render(<InlineList class="account-nav">{[]}</InlineList>),
+    '<ul class="inline-list account-nav"></ul>',
+  );
+});
+
+test('tag list: one item a tag, nothing when there are none', () => {
+  assert.equal(
+    render(<TagList tags={['Uusi', 'Liitteitä']} />),
+    '<ul class="inline-list tag-list"><li>Uusi</li><li>Liitteitä</li></ul>',
+  );
+  assert.equal(render(<TagList tags={[]} />), '');
+});
+
+test('visually hidden: text for screen readers only', () => {
+  assert.equal(
+    render(<VisuallyHidden>(pakollinen)</VisuallyHidden>),
+    '<span class="visually-hidden">(pakollinen)</span>',
+  );
+});

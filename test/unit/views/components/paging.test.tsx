@@ -1,0 +1,25 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { Paging, type PagingProps } from '../../../../src/http/views/components/paging.js';
+import { render } from '../render.js';
+
+const labels: Omit<PagingProps, 'page' | 'hasNext'> = {
+  label: 'Sivut',
+  href: (page) => `/mailbox/inbox?page=${page}`,
+  pageLabel: (page) => `Sivu ${page}`,
+  previousLabel: 'Edellinen sivu',
+  nextLabel: 'Seuraava sivu',
+};
+
+test('paging: previous and next around the current page, which is marked current', () => {
+  const html = render(<Paging {...labels} page={2} hasNext />);
+  assert.match(html, /^<nav class="paging" aria-label="Sivut">/);
+  assert.match(html, /<a href="\/mailbox\/inbox\?page=1" rel="prev">Edellinen sivu<\/a>/);
+  assert.match(html, /<li aria-current="page">Sivu 2<\/li>/);
+  assert.match(html, /<a href="\/mailbox\/inbox\?page=3" rel="next">Seuraava sivu<\/a>/);
+});
+
+test('paging: nothing when all fits on the first page; no next link on the last', () => {
+  assert.equal(render(<Paging {...labels} page={1} hasNext={false} />), '');
+  assert.doesNotMatch(render(<Paging {...labels} page={3} hasNext={false} />), /rel="next"/);
+});

@@ -1,0 +1,30 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { RadioGroup } from '../../../../src/http/views/components/radio-group.js';
+import { render } from '../render.js';
+
+test('radio group: a fieldset described by its error and hint, the chosen value checked', () => {
+  const html = render(
+    <RadioGroup
+      name="language"
+      idPrefix="language"
+      legend="Kieli"
+      hint="Valitse kieli"
+      error="Tuntematon kieli"
+      options={[
+        { value: 'fi', label: 'Suomi', lang: 'fi' },
+        { value: 'sv', label: 'Svenska', lang: 'sv' },
+      ]}
+      value="sv"
+    />,
+  );
+  assert.match(
+    html,
+    /^<fieldset class="field" aria-describedby="language-error language-hint"><legend>Kieli<\/legend>/,
+  );
+  assert.match(
+    html,
+    /<input type="radio" id="language-sv" name="language" value="sv" checked\/><span lang="sv">Svenska<\/span>/,
+  );
+  assert.match(html, /<input type="radio" id="language-fi" name="language" value="fi"\/>/);
+});

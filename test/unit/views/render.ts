@@ -1,0 +1,31 @@
+import type { VNode } from 'preact';
+import { renderToString } from 'preact-render-to-string';
+import { translator, type Locale } from '../../../src/i18n/i18n.js';
+import type { PageContext } from '../../../src/http/views/page-context.js';
+
+/** A page context as the request-context plugin builds it, signed in or not. */
+export function pageContext(options: { locale?: Locale; signedIn?: boolean; textSize?: 1 | 2 | 3 } = {}) {
+  const locale = options.locale ?? 'fi';
+  const ctx: PageContext = {
+    locale,
+    t: translator(locale),
+    currentPath: '/mailbox/inbox',
+    textSize: options.textSize ?? 1,
+    csrfToken: 'csrf-token',
+  };
+  if (options.signedIn) {
+    ctx.signedInName = 'Kimmo Mäkinen';
+    ctx.hasMailbox = true;
+  }
+  return ctx;
+}
+
+export function render(node: VNode): string {
+  return renderToString(node);
+}
+
+/** One attribute of the element with the given id in rendered markup (undefined when absent). */
+export function attributeOf(html: string, id: string, attribute: string): string | undefined {
+  const tag = new RegExp(`<[^>]*\\bid="${id}"[^>]*>`).exec(html)?.[0];
+  return tag === undefined ? undefined : new RegExp(`\\b${attribute}="([^"]*)"`).exec(tag)?.[1];
+}
