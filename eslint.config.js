@@ -1,6 +1,20 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/**
+ * Module faces: code outside src/modules/X reaches X only through src/modules/X/index.js, which
+ * exports X's services and types but not its repositories (ARCHITECTURE.md, "Module faces").
+ */
+const otherModulesInternals = {
+  regex: '(^|/)modules/[^/]+/(?!index\\.js$)[^/]+',
+  message: 'Import another module through its index.js (its face), not its files.',
+};
+/** Inside src/modules/X, a sibling module is "../Y/…": only "../Y/index.js" is allowed. */
+const siblingModulesInternals = {
+  regex: '^\\.\\./(?!\\.\\.(/|$))[^/]+/(?!index\\.js$)[^/]+',
+  message: 'Import another module through its index.js (its face), not its files.',
+};
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**'] },
   js.configs.recommended,
@@ -14,4 +28,18 @@ export default tseslint.config(
     },
   },
   { files: ['bin/**', 'scripts/**', 'test/**', 'bench/**'], rules: { 'no-console': 'off' } },
+  // Tests are exempt: they build rows and jobs through module internals on purpose.
+  {
+    files: ['src/**', 'bin/**', 'scripts/**', 'bench/**'],
+    // TEMPORARY: src/http/views is being reworked by another change; its imports of mailbox and
+    // accounts types move to the modules' index.js with it, and this exemption goes then.
+    ignores: ['src/modules/**', 'src/http/views/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [otherModulesInternals] }] },
+  },
+  {
+    files: ['src/modules/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [otherModulesInternals, siblingModulesInternals] }],
+    },
+  },
 );

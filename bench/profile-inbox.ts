@@ -2,7 +2,7 @@
 import { signInAs } from '../test/helpers/citizen-session.js';
 import { createAccount, createOrganisation } from '../test/helpers/factories.js';
 import { createHarness } from '../test/helpers/test-app.js';
-import { contentContext, encryptText } from '../src/modules/messages/message-content.js';
+import { contentContext, encryptText } from '../src/modules/messages/index.js';
 
 const h = await createHarness({ env: { LOG_LEVEL: 'warn' } });
 const organisation = await createOrganisation(h);

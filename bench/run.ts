@@ -11,7 +11,7 @@ import { createHarness } from '../test/helpers/test-app.js';
 import { signInAs } from '../test/helpers/citizen-session.js';
 import { createAccount, createOrganisation, electronicRequest } from '../test/helpers/factories.js';
 import { sqliteFileFor } from '../src/bootstrap.js';
-import { encryptText, contentContext } from '../src/modules/messages/message-content.js';
+import { encryptText, contentContext } from '../src/modules/messages/index.js';
 import { referenceInboxServer, referenceIngestServer } from './reference-servers.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);

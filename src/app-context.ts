@@ -3,7 +3,7 @@ import type { Envelope } from './crypto/envelope.js';
 import type { Database } from './db/database.js';
 import type { AppMetrics } from './http/metrics.js';
 import type { Logger } from './logging/logger.js';
-import type { PopulationRegister } from './modules/population-register/population-register.js';
+import type { PopulationRegister } from './modules/population-register/index.js';
 
 /** The process-wide parts every module is built from; created once at start-up (or per test). */
 export interface AppContext {

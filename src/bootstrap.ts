@@ -115,7 +115,7 @@ export async function bootstrap(config: Config, options: BootstrapOptions): Prom
   ] = await Promise.all([
     import('./logging/logger.js'),
     import('./crypto/envelope.js'),
-    import('./modules/population-register/file-population-register.js'),
+    import('./modules/population-register/index.js'),
     import('./http/metrics.js'),
     import('./services.js'),
   ]);

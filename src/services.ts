@@ -1,28 +1,29 @@
 import type { AppContext } from './app-context.js';
 import { createAccountServices, type AccountServices } from './modules/accounts/index.js';
+import { createAuditServices, type AuditServices } from './modules/audit/index.js';
 import { createDeliveryServices, type DeliveryServices } from './modules/delivery/index.js';
 import { createMailboxServices, type MailboxServices } from './modules/mailbox/index.js';
 import { createMessagingServices, type MessagingServices } from './modules/messages/index.js';
-import { OrganisationRepository } from './modules/organisations/organisation-repository.js';
-import { OrganisationService } from './modules/organisations/organisation-service.js';
+import { createOrganisationServices, type OrganisationService } from './modules/organisations/index.js';
 
-/** Every module's service, wired once from the application context. */
+/**
+ * Every module's services, wired once from the application context: the composition root. Modules
+ * are built only through their index.ts; a module that needs another's service gets it here.
+ */
 export interface AppServices {
   organisations: OrganisationService;
   messaging: MessagingServices;
   accounts: AccountServices;
   mailbox: MailboxServices;
   delivery: DeliveryServices;
+  audit: AuditServices;
 }
 
 export function createServices(context: AppContext): AppServices {
-  const organisations = new OrganisationService(
-    new OrganisationRepository(context.database.db),
-    context.clock,
-  );
+  const { organisations, credentials } = createOrganisationServices(context);
   return {
     organisations,
-    messaging: createMessagingServices(context, { organisations }),
+    messaging: createMessagingServices(context, { organisations, credentials }),
     accounts: createAccountServices(context),
     mailbox: createMailboxServices(context),
     delivery: createDeliveryServices(context, {
@@ -32,5 +33,6 @@ export function createServices(context: AppContext): AppServices {
       printBatchMaxAgeMs: context.config.printBatchMaxAgeMinutes * 60_000,
       printBatchMaxLetters: context.config.printBatchMaxLetters,
     }),
+    audit: createAuditServices(context),
   };
 }

@@ -3,9 +3,8 @@ import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import type { AppContext } from '../app-context.js';
 import { NotFoundError } from '../errors.js';
-import type { ElectronicPartInput, PaperMailPartInput } from '../modules/messages/message-input.js';
-import { RecipientRepository } from '../modules/messages/recipient-repository.js';
-import type { ApiPrincipal } from '../modules/organisations/credential-service.js';
+import type { ElectronicPartInput, PaperMailPartInput } from '../modules/messages/index.js';
+import type { ApiPrincipal } from '../modules/organisations/index.js';
 import type { AppServices } from '../services.js';
 import { demoOrganisations } from './demo-organisations.js';
 import type { Progress } from './seed-demo.js';
@@ -243,6 +242,6 @@ export async function seedApiDemo(
 ): Promise<void> {
   await seedCredentials(context, services, progress);
   // The citizen portal's seed opens Kimmo's mailbox; if it has not, open it here so mail can land.
-  await new RecipientRepository(context.database.db).ensureDemoAccount(KIMMO, context.clock().toISOString());
+  await services.messaging.mailboxes.ensureDemoMailbox(KIMMO, context.clock());
   await seedMessages(context, services, progress);
 }

@@ -84,7 +84,7 @@ export async function buildApp(
   await app.register(errorHandlerPlugin);
   await app.register(loadSheddingPlugin(context));
   await app.register(nulGuardPlugin);
-  await app.register(citizenSessionPlugin(context));
+  await app.register(citizenSessionPlugin(context, services.accounts.sessions));
 
   await app.register(healthRoutes(context));
   if (context.config.metricsToken !== undefined) {

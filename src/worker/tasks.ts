@@ -1,10 +1,8 @@
 import type { AppContext } from '../app-context.js';
 import { RateLimitCounterRepository } from '../db/rate-limit-counter-repository.js';
-import { AuditRepository } from '../modules/audit/audit-repository.js';
-import { auditPurgeBatchSize, purgeExpiredAudit } from '../modules/audit/audit-retention.js';
+import { auditPurgeBatchSize } from '../modules/audit/index.js';
 import { deliveryPurgeBatchSize, deliveryTasks } from '../modules/delivery/index.js';
 import { mailboxTasks } from '../modules/mailbox/index.js';
-import { purgeOrganisationApiData } from '../modules/messages/index.js';
 import type { AppServices } from '../services.js';
 import type { PeriodicTask } from './worker.js';
 
@@ -19,14 +17,13 @@ export function workerTasks(context: AppContext, services: AppServices): Periodi
 
 /** Purges and expiries that belong to no single delivery (sessions, unused uploads, old events). */
 function housekeepingTasks(context: AppContext, services: AppServices): PeriodicTask[] {
-  const audit = new AuditRepository(context.database.db);
   return [
     {
       // Unused organisation uploads (24 h), feed events (60 days), expired API tokens, old login-throttling rows.
       name: 'organisation-api-purge',
       intervalMs: 10 * 60 * 1000,
       run: async () => {
-        await purgeOrganisationApiData(context);
+        await services.messaging.purgeExpired();
       },
     },
     {
@@ -36,7 +33,7 @@ function housekeepingTasks(context: AppContext, services: AppServices): Periodic
       intervalMs: 60 * 60 * 1000,
       run: async () => {
         const jobs = await services.delivery.purgeFinishedJobs();
-        const auditRows = await purgeExpiredAudit(audit, context.clock(), context.config.auditRetentionDays);
+        const auditRows = await services.audit.purgeExpired();
         if (jobs > 0 || auditRows > 0) context.logger.info({ jobs, auditRows }, 'purged expired history');
         return jobs >= deliveryPurgeBatchSize || auditRows >= auditPurgeBatchSize;
       },

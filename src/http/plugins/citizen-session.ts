@@ -2,8 +2,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { AppContext } from '../../app-context.js';
 import { ForbiddenError } from '../../errors.js';
-import { createSessionService } from '../../modules/identity/index.js';
-import { tokensEqual } from '../../modules/identity/session-tokens.js';
+import { tokensEqual, type SessionService } from '../../modules/identity/index.js';
 
 /** The signed-in citizen, as every citizen page sees them. */
 export interface SignedInCitizen {
@@ -99,8 +98,7 @@ function isMultipart(request: FastifyRequest): boolean {
  * timeouts, refreshes the account state (an account opened or closed in another tab takes effect at
  * once) and refuses state-changing requests without the session's CSRF token.
  */
-export function citizenSessionPlugin(context: AppContext): FastifyPluginAsync {
-  const sessions = createSessionService(context);
+export function citizenSessionPlugin(context: AppContext, sessions: SessionService): FastifyPluginAsync {
   const cookieName = sessionCookieName(context);
 
   return fp(

@@ -1,5 +1,5 @@
 import { ageOn } from '../../domain/identity-code.js';
-import type { RegisteredPerson } from '../population-register/population-register.js';
+import type { RegisteredPerson } from '../population-register/index.js';
 
 /**
  * Who may open an account. The account is the person's own (nobody opens one for a spouse or a

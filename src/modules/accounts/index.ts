@@ -8,6 +8,11 @@ import {
 import { AccountRepository } from './account-repository.js';
 import { AccountService } from './account-service.js';
 
+export type { OpeningCheck, OpeningInput, OpeningResult, SettingsInput } from './account-service.js';
+export type { ContactInput, FormField, FormProblem, FormProblemKind } from './contact-details.js';
+export type { Refusal } from './eligibility.js';
+export { AccountService, currentTerms } from './account-service.js';
+
 /** Services of the accounts module (citizen identification, sessions, opening/closing accounts). */
 export interface AccountServices {
   sessions: SessionService;

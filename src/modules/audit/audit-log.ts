@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DatabaseSchema } from '../../db/schema.js';
+import { AuditRepository } from './audit-repository.js';
 
 export type AuditActorType = 'citizen' | 'organisation' | 'operator' | 'system';
 
@@ -21,20 +22,6 @@ export interface AuditEntry {
  * (prev_hash/hash) is added by a later change; rows written now are chained from the first
  * chained row on.
  */
-export async function recordAudit(db: Kysely<DatabaseSchema>, entry: AuditEntry): Promise<void> {
-  await db
-    .insertInto('audit_events')
-    .values({
-      occurred_at: entry.occurredAt.toISOString(),
-      actor_type: entry.actorType,
-      actor_id: entry.actorId,
-      action: entry.action,
-      subject_type: entry.subjectType ?? null,
-      subject_id: entry.subjectId ?? null,
-      request_id: entry.requestId ?? null,
-      details: entry.details ? JSON.stringify(entry.details) : null,
-      prev_hash: null,
-      hash: null,
-    })
-    .execute();
+export function recordAudit(db: Kysely<DatabaseSchema>, entry: AuditEntry): Promise<void> {
+  return new AuditRepository(db).insert(entry);
 }

@@ -1,11 +1,30 @@
 import type { Kysely } from 'kysely';
 import type { DatabaseSchema } from '../../db/schema.js';
+import type { AuditEntry } from './audit-log.js';
 
 type Db = Kysely<DatabaseSchema>;
 
-/** All SQL that reads or removes audit rows (writing is recordAudit, in the caller's transaction). */
+/** All SQL on audit rows; writes go through recordAudit, on the caller's transaction. */
 export class AuditRepository {
   constructor(private readonly db: Db) {}
+
+  async insert(entry: AuditEntry): Promise<void> {
+    await this.db
+      .insertInto('audit_events')
+      .values({
+        occurred_at: entry.occurredAt.toISOString(),
+        actor_type: entry.actorType,
+        actor_id: entry.actorId,
+        action: entry.action,
+        subject_type: entry.subjectType ?? null,
+        subject_id: entry.subjectId ?? null,
+        request_id: entry.requestId ?? null,
+        details: entry.details ? JSON.stringify(entry.details) : null,
+        prev_hash: null,
+        hash: null,
+      })
+      .execute();
+  }
 
   /**
    * Deletes up to `limit` of the oldest rows written before `cutoff`; returns how many. One short

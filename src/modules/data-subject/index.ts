@@ -8,5 +8,10 @@ export { PersonExportService } from './person-export-service.js';
 /** Data subjects' requests (operators): what the service holds about a person. */
 export function createPersonExportService(context: AppContext): PersonExportService {
   const db = context.database.db;
-  return new PersonExportService(new PersonDataRepository(db), db, context.envelope, context.clock);
+  return new PersonExportService({
+    repository: new PersonDataRepository(db),
+    db,
+    envelope: context.envelope,
+    clock: context.clock,
+  });
 }

@@ -3,8 +3,8 @@ import type { Envelope } from '../../crypto/envelope.js';
 import type { DatabaseSchema } from '../../db/schema.js';
 import { isValidIdentityCode } from '../../domain/identity-code.js';
 import { ValidationError } from '../../errors.js';
-import { recordAudit } from '../audit/audit-log.js';
-import { contentContext, decryptText } from '../messages/message-content.js';
+import { recordAudit } from '../audit/index.js';
+import { contentContext, decryptText } from '../messages/index.js';
 import type { PersonDataRepository } from './person-data-repository.js';
 
 /** What the service holds about one person, as JSON for an access request (docs/data-subject-requests.md). */
@@ -112,10 +112,12 @@ export interface PersonExportOptions {
  */
 export class PersonExportService {
   constructor(
-    private readonly repository: PersonDataRepository,
-    private readonly db: Kysely<DatabaseSchema>,
-    private readonly envelope: Envelope,
-    private readonly clock: () => Date,
+    private readonly deps: {
+      repository: PersonDataRepository;
+      db: Kysely<DatabaseSchema>;
+      envelope: Envelope;
+      clock: () => Date;
+    },
   ) {}
 
   async export(identityCode: string, options: PersonExportOptions = {}): Promise<PersonExport> {
@@ -123,20 +125,20 @@ export class PersonExportService {
     if (!isValidIdentityCode(identityCode)) {
       throw new ValidationError('identityCode', 'not a valid personal identity code');
     }
-    const now = this.clock();
-    const account = await this.repository.findAccount(identityCode);
+    const now = this.deps.clock();
+    const account = await this.deps.repository.findAccount(identityCode);
     const accountId = account === undefined ? undefined : Number(account.id);
-    const messages = await this.repository.listMessages(identityCode, accountId);
+    const messages = await this.deps.repository.listMessages(identityCode, accountId);
     const messageIds = messages.map((m) => Number(m.id));
     const [sessions, attachments, events, jobs, letters, audit] = await Promise.all([
-      this.repository.listSessions(identityCode),
-      this.repository.listAttachments(messageIds, accountId),
-      this.repository.listEvents(messageIds),
-      this.repository.listDeliveryJobs(messageIds, accountId),
-      this.repository.listPaperLetters(messageIds),
-      this.repository.listAudit(accountId, messageIds),
+      this.deps.repository.listSessions(identityCode),
+      this.deps.repository.listAttachments(messageIds, accountId),
+      this.deps.repository.listEvents(messageIds),
+      this.deps.repository.listDeliveryJobs(messageIds, accountId),
+      this.deps.repository.listPaperLetters(messageIds),
+      this.deps.repository.listAudit(accountId, messageIds),
     ]);
-    const attempts = await this.repository.listDeliveryAttempts(jobs.map((j) => Number(j.id)));
+    const attempts = await this.deps.repository.listDeliveryAttempts(jobs.map((j) => Number(j.id)));
 
     const result: PersonExport = {
       exportedAt: now.toISOString(),
@@ -177,8 +179,8 @@ export class PersonExportService {
         const content =
           options.withContent && m.purged_at === null && !sealed
             ? {
-                title: decryptText(this.envelope, m.title_enc, contentContext.title),
-                body: decryptText(this.envelope, m.body_enc, contentContext.body),
+                title: decryptText(this.deps.envelope, m.title_enc, contentContext.title),
+                body: decryptText(this.deps.envelope, m.body_enc, contentContext.body),
               }
             : {};
         return {
@@ -250,7 +252,7 @@ export class PersonExportService {
       })),
     };
 
-    await recordAudit(this.db, {
+    await recordAudit(this.deps.db, {
       actorType: 'operator',
       actorId: null,
       action: 'person.export',

@@ -13,6 +13,7 @@ import { PrintBatchService } from './print-batch-service.js';
 import { FileSmsSender, HttpSmsSender, type SmsSender } from './sms-sender.js';
 
 export type { DeliveryOptions } from './delivery-options.js';
+export { planMessageDelivery, planWelcomeNotification } from './delivery-planner.js';
 export type { DeliveryStatus } from './delivery-status.js';
 export { deliveryPurgeBatchSize } from './delivery-retention.js';
 

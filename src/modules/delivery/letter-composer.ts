@@ -1,5 +1,5 @@
 import type { PDFDocument, PDFPage } from 'pdf-lib';
-import type { Language } from '../population-register/population-register.js';
+import type { Language } from '../population-register/index.js';
 import { PermanentDeliveryError } from './delivery-errors.js';
 import type { AddressWindow } from './delivery-options.js';
 import type { PrintFlags } from './paper-mail-request.js';

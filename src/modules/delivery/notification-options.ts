@@ -1,4 +1,4 @@
-import type { Language } from '../population-register/population-register.js';
+import type { Language } from '../population-register/index.js';
 
 /**
  * What the sender asked for about notifications, read from `messages.options` (the contract's

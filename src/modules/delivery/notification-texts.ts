@@ -1,4 +1,4 @@
-import type { Language } from '../population-register/population-register.js';
+import type { Language } from '../population-register/index.js';
 import type { NotificationTemplate } from './job-kinds.js';
 
 /**

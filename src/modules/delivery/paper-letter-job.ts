@@ -2,9 +2,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Envelope } from '../../crypto/envelope.js';
 import { isValidIdentityCode } from '../../domain/identity-code.js';
 import { helsinkiDate } from '../../domain/legal-dates.js';
-import { appendFeedEvent } from '../messages/event-repository.js';
-import { contentContext, decryptText } from '../messages/message-content.js';
-import type { Language, PopulationRegister } from '../population-register/population-register.js';
+import { appendFeedEventInTransaction, contentContext, decryptText } from '../messages/index.js';
+import type { Language, PopulationRegister } from '../population-register/index.js';
 import { PermanentDeliveryError, RetryableDeliveryError } from './delivery-errors.js';
 import type { DeliveryOptions } from './delivery-options.js';
 import type { ClaimedJob, Job, JobHandler, JobOutcome, Trx } from './job-handler.js';
@@ -119,7 +118,7 @@ export class PaperLetterJob implements JobHandler<PaperKind> {
         // The organisation API records "Paper mail created" when it accepts a paper message; a
         // verifiable message that falls back to paper gets it here, when its letter is made.
         if (!(await this.deps.paper.hasFeedEvent(trx, message.id, 'Paper mail created'))) {
-          await appendFeedEvent(trx, {
+          await appendFeedEventInTransaction(trx, {
             organisationId: message.organisationId,
             messageId: message.id,
             serviceId: message.serviceId,
@@ -137,7 +136,7 @@ export class PaperLetterJob implements JobHandler<PaperKind> {
     if (job.messageId === null) return;
     const message = await this.deps.batches.messageForEvent(trx, job.messageId);
     if (!message) return;
-    await appendFeedEvent(trx, {
+    await appendFeedEventInTransaction(trx, {
       organisationId: message.organisationId,
       messageId: message.messageId,
       serviceId: message.serviceId,

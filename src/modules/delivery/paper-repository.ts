@@ -1,4 +1,4 @@
-import type { FeedEventType } from '../messages/event-repository.js';
+import type { FeedEventType } from '../messages/index.js';
 import type { Db, Trx } from './job-handler.js';
 
 export interface PaperMessage {

@@ -5,7 +5,7 @@ import type { Envelope } from '../../crypto/envelope.js';
 import { deemedReceivedLetter } from '../../domain/legal-dates.js';
 import type { AppMetrics } from '../../http/metrics.js';
 import type { Logger } from '../../logging/logger.js';
-import { appendFeedEvent } from '../messages/event-repository.js';
+import { appendFeedEventInTransaction } from '../messages/index.js';
 import { syncDirectory, writeDurably } from './atomic-file.js';
 import type { DeliveryOptions } from './delivery-options.js';
 import type { Db } from './job-handler.js';
@@ -115,7 +115,7 @@ export class PrintBatchService {
         deemedReceivedLetter(now),
       );
       for (const message of messages) {
-        await appendFeedEvent(trx, {
+        await appendFeedEventInTransaction(trx, {
           organisationId: message.organisationId,
           messageId: message.messageId,
           serviceId: message.serviceId,

@@ -1,6 +1,6 @@
 import { isValidIdentityCode } from '../../domain/identity-code.js';
 import type { Logger } from '../../logging/logger.js';
-import type { PopulationRegister } from '../population-register/population-register.js';
+import type { PopulationRegister } from '../population-register/index.js';
 import type { IdentificationFailure } from './identification-audit.js';
 import type { LoginStateCookie } from './login-state-cookie.js';
 import { RelyingParty, openIdClient, type ProviderSettings } from './relying-party.js';
@@ -27,21 +27,29 @@ export class IdentificationService {
   #relyingParty: RelyingParty | undefined;
 
   constructor(
-    private readonly sessions: SessionService,
-    private readonly loginState: LoginStateCookie,
-    private readonly register: PopulationRegister,
-    private readonly logger: Logger,
-    private readonly recordFailure: FailureRecorder,
-    private readonly urls: IdentificationUrls,
-    provider: ProviderSettings | undefined,
+    private readonly deps: {
+      sessions: SessionService;
+      loginState: LoginStateCookie;
+      register: PopulationRegister;
+      logger: Logger;
+      recordFailure: FailureRecorder;
+      urls: IdentificationUrls;
+      /** From OIDC_*; absent in test mode until the bundled test IdP connects (useProvider). */
+      provider: ProviderSettings | undefined;
+    },
   ) {
+    const { provider, urls } = deps;
     if (provider)
       this.#relyingParty = new RelyingParty(provider, urls.redirectUri, urls.postLogoutRedirectUri);
   }
 
   /** Connects the bundled test IdP (called when its routes are mounted, in test/demo mode only). */
   useProvider(provider: ProviderSettings): void {
-    this.#relyingParty = new RelyingParty(provider, this.urls.redirectUri, this.urls.postLogoutRedirectUri);
+    this.#relyingParty = new RelyingParty(
+      provider,
+      this.deps.urls.redirectUri,
+      this.deps.urls.postLogoutRedirectUri,
+    );
   }
 
   get available(): boolean {
@@ -65,10 +73,10 @@ export class IdentificationService {
     try {
       redirectTo = await relyingParty.authorizationUrl(checks);
     } catch (error) {
-      this.logger.error({ err: error }, 'identification provider unreachable');
+      this.deps.logger.error({ err: error }, 'identification provider unreachable');
       return undefined;
     }
-    const loginCookie = this.loginState.seal({ ...checks, returnTo });
+    const loginCookie = this.deps.loginState.seal({ ...checks, returnTo });
     return { loginCookie, redirectTo };
   }
 
@@ -85,36 +93,36 @@ export class IdentificationService {
     loginCookie: string | undefined,
     requestId?: string,
   ): Promise<LoginOutcome> {
-    const login = this.loginState.open(loginCookie);
+    const login = this.deps.loginState.open(loginCookie);
     const relyingParty = this.#relyingParty;
     if (!login || !relyingParty) {
-      this.logger.info('login callback without a pending login');
+      this.deps.logger.info('login callback without a pending login');
       return { ok: false, reason: 'failed' };
     }
     const error = callbackUrl.searchParams.get('error');
     if (error) {
-      this.logger.info({ providerError: error.slice(0, 64) }, 'identification not completed');
+      this.deps.logger.info({ providerError: error.slice(0, 64) }, 'identification not completed');
       const cancelled = error === 'access_denied';
-      await this.recordFailure(cancelled ? 'cancelled' : 'provider-error', requestId);
+      await this.deps.recordFailure(cancelled ? 'cancelled' : 'provider-error', requestId);
       return { ok: false, reason: cancelled ? 'cancelled' : 'failed' };
     }
     let claims;
     try {
       claims = await relyingParty.finish(callbackUrl, login);
     } catch (cause) {
-      this.logger.warn({ err: cause }, 'identification response rejected');
-      await this.recordFailure('rejected', requestId);
+      this.deps.logger.warn({ err: cause }, 'identification response rejected');
+      await this.deps.recordFailure('rejected', requestId);
       return { ok: false, reason: 'failed' };
     }
     if (!claims.identityCode || !isValidIdentityCode(claims.identityCode)) {
-      this.logger.warn('identification response has no valid personal identity code');
-      await this.recordFailure('no-identity-code', requestId);
+      this.deps.logger.warn('identification response has no valid personal identity code');
+      await this.deps.recordFailure('no-identity-code', requestId);
       return { ok: false, reason: 'failed' };
     }
     // The register is the authority for names; a person missing from it can still sign in and is
     // then told on the opening page why no account can be opened.
-    const person = await this.register.findByIdentityCode(claims.identityCode);
-    const { cookieValue, session } = await this.sessions.createCitizenSession(
+    const person = await this.deps.register.findByIdentityCode(claims.identityCode);
+    const { cookieValue, session } = await this.deps.sessions.createCitizenSession(
       {
         identityCode: claims.identityCode,
         firstNames: person?.firstNames ?? claims.firstNames ?? '',
@@ -123,7 +131,7 @@ export class IdentificationService {
       },
       requestId,
     );
-    this.logger.info({ method: claims.method }, 'citizen signed in');
+    this.deps.logger.info({ method: claims.method }, 'citizen signed in');
     return { ok: true, cookieValue, session, returnTo: login.returnTo };
   }
 
@@ -132,7 +140,7 @@ export class IdentificationService {
     try {
       return await this.#relyingParty?.endSessionUrl();
     } catch (error) {
-      this.logger.warn({ err: error }, 'identification provider unreachable at logout');
+      this.deps.logger.warn({ err: error }, 'identification provider unreachable at logout');
       return undefined;
     }
   }

@@ -13,11 +13,16 @@ export type { ProviderSettings } from './relying-party.js';
 export { IdentificationService } from './identification-service.js';
 export { identificationActions } from './identification-audit.js';
 export { SessionService } from './session-service.js';
+export { tokensEqual } from './session-tokens.js';
 
 export function createSessionService(context: AppContext): SessionService {
-  return new SessionService(new SessionRepository(context.database.db), context.clock, {
-    idleMinutes: context.config.sessionIdleMinutes,
-    absoluteHours: context.config.sessionAbsoluteHours,
+  return new SessionService({
+    repository: new SessionRepository(context.database.db),
+    clock: context.clock,
+    timeouts: {
+      idleMinutes: context.config.sessionIdleMinutes,
+      absoluteHours: context.config.sessionAbsoluteHours,
+    },
   });
 }
 
@@ -27,18 +32,18 @@ export function createIdentificationService(
   sessions: SessionService,
 ): IdentificationService {
   const { config } = context;
-  return new IdentificationService(
+  return new IdentificationService({
     sessions,
-    new LoginStateCookie(context.envelope, context.clock),
-    context.populationRegister,
-    context.logger,
-    (reason, requestId) =>
+    loginState: new LoginStateCookie(context.envelope, context.clock),
+    register: context.populationRegister,
+    logger: context.logger,
+    recordFailure: (reason, requestId) =>
       recordFailedIdentification(context.database.db, { reason, requestId, at: context.clock() }),
-    {
+    urls: {
       redirectUri: new URL('/auth/callback', config.publicUrl).href,
       postLogoutRedirectUri: new URL('/', config.publicUrl).href,
     },
-    config.oidc
+    provider: config.oidc
       ? {
           issuer: config.oidc.issuer,
           clientId: config.oidc.clientId,
@@ -47,5 +52,5 @@ export function createIdentificationService(
           forceLogin: false,
         }
       : undefined,
-  );
+  });
 }

@@ -54,9 +54,7 @@ interface StoredCitizen {
  */
 export class SessionService {
   constructor(
-    private readonly repository: SessionRepository,
-    private readonly clock: () => Date,
-    private readonly timeouts: SessionTimeouts,
+    private readonly deps: { repository: SessionRepository; clock: () => Date; timeouts: SessionTimeouts },
   ) {}
 
   /**
@@ -67,7 +65,7 @@ export class SessionService {
     person: IdentifiedPerson,
     requestId?: string,
   ): Promise<{ cookieValue: string; session: CitizenSession }> {
-    const now = this.clock();
+    const now = this.deps.clock();
     // Expired sessions are swept here, where a row is written anyway (and by no anonymous request).
     await this.removeExpired(now);
     const id = randomToken();
@@ -79,8 +77,8 @@ export class SessionService {
       lastName: person.lastName,
       method: person.method,
     };
-    await this.repository.transaction(async (trx) => {
-      await this.repository.insert(
+    await this.deps.repository.transaction(async (trx) => {
+      await this.deps.repository.insert(
         {
           idHash,
           identityCode: person.identityCode,
@@ -88,13 +86,13 @@ export class SessionService {
           data: JSON.stringify(data),
           now: now.toISOString(),
           absoluteExpiresAt: new Date(
-            now.getTime() + this.timeouts.absoluteHours * 60 * minute,
+            now.getTime() + this.deps.timeouts.absoluteHours * 60 * minute,
           ).toISOString(),
         },
         trx,
       );
       await recordSignIn(trx, {
-        accountId: await this.repository.accountIdOf(person.identityCode, trx),
+        accountId: await this.deps.repository.accountIdOf(person.identityCode, trx),
         sessionIdHash: idHash,
         method: person.method,
         requestId,
@@ -121,18 +119,18 @@ export class SessionService {
   ): Promise<{ session: CitizenSession; account: SessionAccount | undefined } | undefined> {
     if (!cookieValue) return undefined;
     const idHash = hashSessionId(cookieValue);
-    const row = await this.repository.findWithAccount(idHash);
+    const row = await this.deps.repository.findWithAccount(idHash);
     if (!row || row.identityCode === null) return undefined;
     const data = parseData(row);
     if (data?.kind !== 'citizen') return undefined;
-    const now = this.clock();
-    const idleDeadline = Date.parse(row.lastSeenAt) + this.timeouts.idleMinutes * minute;
+    const now = this.deps.clock();
+    const idleDeadline = Date.parse(row.lastSeenAt) + this.deps.timeouts.idleMinutes * minute;
     if (now.getTime() >= idleDeadline || now.toISOString() >= row.absoluteExpiresAt) {
-      await this.repository.delete(idHash);
+      await this.deps.repository.delete(idHash);
       return undefined;
     }
     if (now.getTime() - Date.parse(row.lastSeenAt) >= touchIntervalMs) {
-      await this.repository.touch(idHash, now.toISOString());
+      await this.deps.repository.touch(idHash, now.toISOString());
     }
     return {
       session: {
@@ -154,19 +152,19 @@ export class SessionService {
    * session the browser had); a missing session is not an error.
    */
   async end(cookieValue: string | undefined): Promise<void> {
-    if (cookieValue) await this.repository.delete(hashSessionId(cookieValue));
+    if (cookieValue) await this.deps.repository.delete(hashSessionId(cookieValue));
   }
 
   /** The person logs out: the session ends and the logout is audited; a missing session is not an error. */
   async logout(cookieValue: string | undefined, requestId?: string): Promise<void> {
     if (!cookieValue) return;
     const idHash = hashSessionId(cookieValue);
-    const now = this.clock();
-    await this.repository.transaction(async (trx) => {
-      const identityCode = await this.repository.deleteReturningIdentity(idHash, trx);
+    const now = this.deps.clock();
+    await this.deps.repository.transaction(async (trx) => {
+      const identityCode = await this.deps.repository.deleteReturningIdentity(idHash, trx);
       if (identityCode === undefined || identityCode === null) return;
       await recordLogout(trx, {
-        accountId: await this.repository.accountIdOf(identityCode, trx),
+        accountId: await this.deps.repository.accountIdOf(identityCode, trx),
         sessionIdHash: idHash,
         requestId,
         at: now,
@@ -175,8 +173,8 @@ export class SessionService {
   }
 
   private async removeExpired(now: Date): Promise<void> {
-    const idleBefore = new Date(now.getTime() - this.timeouts.idleMinutes * minute).toISOString();
-    await this.repository.deleteExpired(now.toISOString(), idleBefore);
+    const idleBefore = new Date(now.getTime() - this.deps.timeouts.idleMinutes * minute).toISOString();
+    await this.deps.repository.deleteExpired(now.toISOString(), idleBefore);
   }
 }
 

@@ -15,10 +15,11 @@ export interface MailboxServices {
 
 export function createMailboxServices(context: AppContext): MailboxServices {
   const repository = new MailboxRepository(context.database.db);
+  const { envelope, clock } = context;
   return {
-    reading: new MailboxReadingService(repository, context.envelope, context.clock, context.logger),
-    sending: new MailboxSendingService(repository, context.envelope, context.clock),
-    purgeExpiredDeletedMessages: () => purgeExpiredDeletedMessages(repository, context.clock()),
+    reading: new MailboxReadingService({ repository, envelope, clock, logger: context.logger }),
+    sending: new MailboxSendingService({ repository, envelope, clock }),
+    purgeExpiredDeletedMessages: () => purgeExpiredDeletedMessages(repository, clock()),
   };
 }
 
@@ -38,5 +39,7 @@ export function mailboxTasks(context: AppContext, services: MailboxServices): Pe
 }
 
 export { ComposeRejected } from './sending-service.js';
-export type { ComposeProblem, UploadedFile } from './sending-service.js';
+export type { ComposeInput, ComposeProblem, ReplyTarget, UploadedFile } from './sending-service.js';
+export type { DownloadedAttachment } from './reading-service.js';
+export type { OpenService } from './mailbox-repository.js';
 export * from './types.js';

@@ -1,6 +1,6 @@
 import { DecryptionError, type Envelope } from '../../crypto/envelope.js';
 import { deemedReceivedElectronic, helsinkiDate } from '../../domain/legal-dates.js';
-import { contentContext, decryptText } from '../messages/message-content.js';
+import { contentContext, decryptText } from '../messages/index.js';
 import type { FolderRow } from './mailbox-repository.js';
 import { limits, type FolderItem } from './types.js';
 

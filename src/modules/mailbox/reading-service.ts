@@ -4,9 +4,8 @@ import { helsinkiDate } from '../../domain/legal-dates.js';
 import { renderMessageBody } from '../../domain/message-body.js';
 import { ConflictError, NotFoundError, ServiceUnavailableError } from '../../errors.js';
 import type { Logger } from '../../logging/logger.js';
-import { recordAudit } from '../audit/audit-log.js';
-import { appendFeedEvent } from '../messages/event-repository.js';
-import { contentContext, decryptText } from '../messages/message-content.js';
+import { recordAudit } from '../audit/index.js';
+import { appendFeedEventInTransaction, contentContext, decryptText } from '../messages/index.js';
 import type { MailboxRepository, MessageRow } from './mailbox-repository.js';
 import {
   canRestore,
@@ -31,19 +30,21 @@ export interface DownloadedAttachment {
  */
 export class MailboxReadingService {
   constructor(
-    private readonly repository: MailboxRepository,
-    private readonly envelope: Envelope,
-    private readonly clock: () => Date,
-    private readonly logger: Logger,
+    private readonly deps: {
+      repository: MailboxRepository;
+      envelope: Envelope;
+      clock: () => Date;
+      logger: Logger;
+    },
   ) {}
 
   /** A stored title that does not decrypt is logged (never its content) and its item shown as unavailable. */
   private readonly reportUnreadable = (messageId: number, error: Error) =>
-    this.logger.error({ messageId, err: error }, 'message content cannot be decrypted');
+    this.deps.logger.error({ messageId, err: error }, 'message content cannot be decrypted');
 
   private decryptOrUnavailable(messageId: number, blob: Buffer, context: string): string {
     try {
-      return decryptText(this.envelope, blob, context);
+      return decryptText(this.deps.envelope, blob, context);
     } catch (error) {
       if (!(error instanceof DecryptionError)) throw error;
       this.reportUnreadable(messageId, error);
@@ -52,9 +53,9 @@ export class MailboxReadingService {
   }
 
   async listFolder(accountId: number, folder: Folder, page: number): Promise<FolderPage> {
-    const now = this.clock();
+    const now = this.deps.clock();
     // One row more than the page tells whether a next page exists without counting the mailbox.
-    const rows = await this.repository.listFolder(
+    const rows = await this.deps.repository.listFolder(
       accountId,
       folder,
       now.toISOString(),
@@ -67,7 +68,7 @@ export class MailboxReadingService {
       hasNext: rows.length > limits.pageSize,
       items: rows
         .slice(0, limits.pageSize)
-        .map((row) => toFolderItem(row, this.envelope, this.reportUnreadable)),
+        .map((row) => toFolderItem(row, this.deps.envelope, this.reportUnreadable)),
     };
   }
 
@@ -77,10 +78,10 @@ export class MailboxReadingService {
    * A sealed verifiable message is opened too, but shows only its sender and is not read yet.
    */
   async openMessage(actor: Actor, messageId: number): Promise<MessageView> {
-    const now = this.clock();
+    const now = this.deps.clock();
     const row = await this.visibleMessage(actor.accountId, messageId, now);
     const sealed = isSealed(row);
-    await this.repository.transaction(async (trx) => {
+    await this.deps.repository.transaction(async (trx) => {
       await recordAudit(trx, {
         actorType: 'citizen',
         actorId: String(actor.accountId),
@@ -92,8 +93,8 @@ export class MailboxReadingService {
         occurredAt: now,
       });
       if (sealed || row.direction !== 'to_citizen') return;
-      if (await this.repository.markRead(trx, row.id, now.toISOString())) {
-        await appendFeedEvent(trx, {
+      if (await this.deps.repository.markRead(trx, row.id, now.toISOString())) {
+        await appendFeedEventInTransaction(trx, {
           organisationId: row.organisationId,
           messageId: row.id,
           serviceId: row.serviceId,
@@ -116,9 +117,9 @@ export class MailboxReadingService {
     if (sealed) return { ...common, sealed: true };
 
     const threadRoot = row.threadId ?? row.id;
-    const thread = (await this.repository.listThread(actor.accountId, threadRoot, now.toISOString())).map(
-      (item) => toFolderItem(item, this.envelope, this.reportUnreadable),
-    );
+    const thread = (
+      await this.deps.repository.listThread(actor.accountId, threadRoot, now.toISOString())
+    ).map((item) => toFolderItem(item, this.deps.envelope, this.reportUnreadable));
     const fromOrganisation = row.direction === 'to_citizen';
     return {
       ...common,
@@ -131,7 +132,7 @@ export class MailboxReadingService {
         row.bodyFormat,
       ),
       // Shown under the name it downloads as (see downloadAttachment).
-      attachments: (await this.repository.listAttachments(row.id)).map((attachment) => ({
+      attachments: (await this.deps.repository.listAttachments(row.id)).map((attachment) => ({
         ...attachment,
         fileName: fileNameForType(attachment.fileName, attachment.mediaType),
       })),
@@ -150,15 +151,20 @@ export class MailboxReadingService {
    * date the day the message counts as received. Acknowledging twice changes nothing.
    */
   async acknowledge(actor: Actor, messageId: number): Promise<void> {
-    const now = this.clock();
+    const now = this.deps.clock();
     const row = await this.visibleMessage(actor.accountId, messageId, now);
     if (row.direction !== 'to_citizen' || row.serviceType !== 'Verifiable') {
       throw new ConflictError('only verifiable messages are acknowledged');
     }
-    await this.repository.transaction(async (trx) => {
-      const first = await this.repository.confirmReceipt(trx, row.id, now.toISOString(), helsinkiDate(now));
+    await this.deps.repository.transaction(async (trx) => {
+      const first = await this.deps.repository.confirmReceipt(
+        trx,
+        row.id,
+        now.toISOString(),
+        helsinkiDate(now),
+      );
       if (!first) return;
-      await appendFeedEvent(trx, {
+      await appendFeedEventInTransaction(trx, {
         organisationId: row.organisationId,
         messageId: row.id,
         serviceId: row.serviceId,
@@ -172,24 +178,24 @@ export class MailboxReadingService {
 
   /** Moves an organisation's message to Poistetut; it can be restored for 60 days. */
   async deleteMessage(actor: Actor, messageId: number): Promise<void> {
-    const now = this.clock();
+    const now = this.deps.clock();
     const row = await this.visibleMessage(actor.accountId, messageId, now);
     if (row.direction !== 'to_citizen') throw new ConflictError('sent messages cannot be deleted');
     if (isSealed(row)) throw new ConflictError('acknowledge a verifiable message before deleting it');
     if (row.deletedAt !== null) return;
-    await this.repository.transaction(async (trx) => {
-      await this.repository.setDeleted(trx, actor.accountId, row.id, now.toISOString());
+    await this.deps.repository.transaction(async (trx) => {
+      await this.deps.repository.setDeleted(trx, actor.accountId, row.id, now.toISOString());
       await this.audit(trx, actor, 'message.delete', row.id, now);
     });
   }
 
   async restoreMessage(actor: Actor, messageId: number): Promise<void> {
-    const now = this.clock();
+    const now = this.deps.clock();
     const row = await this.visibleMessage(actor.accountId, messageId, now);
     if (row.deletedAt === null) return;
     if (!canRestore(row, now)) throw new ConflictError('the restoring period has ended');
-    await this.repository.transaction(async (trx) => {
-      await this.repository.setDeleted(trx, actor.accountId, row.id, null);
+    await this.deps.repository.transaction(async (trx) => {
+      await this.deps.repository.setDeleted(trx, actor.accountId, row.id, null);
       await this.audit(trx, actor, 'message.restore', row.id, now);
     });
   }
@@ -200,13 +206,16 @@ export class MailboxReadingService {
     messageId: number,
     attachmentId: string,
   ): Promise<DownloadedAttachment> {
-    const now = this.clock();
+    const now = this.deps.clock();
     const row = await this.visibleMessage(actor.accountId, messageId, now);
     if (isSealed(row)) throw new NotFoundError('attachment not found');
-    const attachment = await this.repository.findAttachment(row.id, attachmentId);
+    const attachment = await this.deps.repository.findAttachment(row.id, attachmentId);
     if (!attachment) throw new NotFoundError('attachment not found');
-    const content = this.envelope.decrypt(attachment.contentEnc, contentContext.attachment(attachment.id));
-    await this.repository.transaction((trx) =>
+    const content = this.deps.envelope.decrypt(
+      attachment.contentEnc,
+      contentContext.attachment(attachment.id),
+    );
+    await this.deps.repository.transaction((trx) =>
       recordAudit(trx, {
         actorType: 'citizen',
         actorId: String(actor.accountId),
@@ -225,7 +234,7 @@ export class MailboxReadingService {
   }
 
   private async visibleMessage(accountId: number, messageId: number, now: Date): Promise<MessageRow> {
-    const row = await this.repository.findMessage(accountId, messageId);
+    const row = await this.deps.repository.findMessage(accountId, messageId);
     if (!row || !isVisible(row, now)) throw new NotFoundError('message not found');
     return row;
   }

@@ -1,9 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Envelope } from '../../crypto/envelope.js';
 import { DomainError, ForbiddenError, NotFoundError } from '../../errors.js';
-import { recordAudit } from '../audit/audit-log.js';
-import { appendFeedEvent } from '../messages/event-repository.js';
-import { contentContext, decryptText, encryptText } from '../messages/message-content.js';
+import { recordAudit } from '../audit/index.js';
+import { appendFeedEventInTransaction, contentContext, decryptText, encryptText } from '../messages/index.js';
 import { judgeAttachment, type AttachmentRefusal } from '../../domain/attachment-types.js';
 import { cleanFileName } from '../../domain/attachment-file-name.js';
 import { findDeceptiveCharacter } from '../../domain/deceptive-characters.js';
@@ -123,17 +122,16 @@ interface CheckedMessage {
  */
 export class MailboxSendingService {
   constructor(
-    private readonly repository: MailboxRepository,
-    private readonly envelope: Envelope,
-    private readonly clock: () => Date,
+    private readonly deps: { repository: MailboxRepository; envelope: Envelope; clock: () => Date },
   ) {}
 
   listOpenServices(): Promise<OpenService[]> {
-    return this.repository.listOpenServices();
+    return this.deps.repository.listOpenServices();
   }
 
   async sendNewMessage(actor: Actor, servicePk: number | undefined, input: ComposeInput): Promise<number> {
-    const service = servicePk === undefined ? undefined : await this.repository.findOpenService(servicePk);
+    const service =
+      servicePk === undefined ? undefined : await this.deps.repository.findOpenService(servicePk);
     const problems: ComposeProblem[] = service ? [] : [{ field: 'service', code: 'required' }];
     const message = await this.check(input, problems);
     await this.requireActiveAccount(actor);
@@ -145,15 +143,15 @@ export class MailboxSendingService {
     actor: Actor,
     messageId: number,
   ): Promise<ReplyTarget & { ref: ServiceRef; threadId: number }> {
-    const now = this.clock();
-    const row = await this.repository.findMessage(actor.accountId, messageId);
+    const now = this.deps.clock();
+    const row = await this.deps.repository.findMessage(actor.accountId, messageId);
     if (!row || !isVisible(row, now)) throw new NotFoundError('message not found');
     if (row.direction !== 'to_citizen' || !row.replyAllowed || isSealed(row) || row.deletedAt !== null) {
       throw new ForbiddenError('replies to this message are not allowed');
     }
     return {
       id: row.id,
-      title: decryptText(this.envelope, row.titleEnc, contentContext.title),
+      title: decryptText(this.deps.envelope, row.titleEnc, contentContext.title),
       organisation: row.organisation,
       service: row.service,
       // A reply goes to the service of the message it answers, whether or not that service takes
@@ -172,7 +170,7 @@ export class MailboxSendingService {
 
   private async requireActiveAccount(actor: Actor): Promise<void> {
     // A closed account keeps its old messages readable but sends nothing new.
-    if (!(await this.repository.accountIsActive(actor.accountId))) {
+    if (!(await this.deps.repository.accountIsActive(actor.accountId))) {
       throw new ForbiddenError('the account is closed');
     }
   }
@@ -223,11 +221,11 @@ export class MailboxSendingService {
     message: CheckedMessage,
     reply: { inReplyTo: number; threadId: number } | null,
   ): Promise<number> {
-    const now = this.clock();
+    const now = this.deps.clock();
     const nowIso = now.toISOString();
     // Encrypting happens before the transaction, so the write lock is held only for the inserts.
-    const titleEnc = encryptText(this.envelope, message.title, contentContext.title);
-    const bodyEnc = encryptText(this.envelope, message.body, contentContext.body);
+    const titleEnc = encryptText(this.deps.envelope, message.title, contentContext.title);
+    const bodyEnc = encryptText(this.deps.envelope, message.body, contentContext.body);
     const files = message.attachments.map((file) => {
       const id = randomUUID();
       return {
@@ -236,11 +234,11 @@ export class MailboxSendingService {
         mediaType: file.mediaType,
         sizeBytes: file.content.length,
         sha256: createHash('sha256').update(file.content).digest('hex'),
-        contentEnc: this.envelope.encrypt(file.content, contentContext.attachment(id)),
+        contentEnc: this.deps.envelope.encrypt(file.content, contentContext.attachment(id)),
       };
     });
-    return this.repository.transaction(async (trx: Trx) => {
-      const messageId = await this.repository.insertCitizenMessage(trx, {
+    return this.deps.repository.transaction(async (trx: Trx) => {
+      const messageId = await this.deps.repository.insertCitizenMessage(trx, {
         accountId: actor.accountId,
         organisationId: service.organisationId,
         servicePk: service.servicePk,
@@ -252,7 +250,7 @@ export class MailboxSendingService {
         now: nowIso,
       });
       for (const [position, file] of files.entries()) {
-        await this.repository.insertAttachment(trx, {
+        await this.deps.repository.insertAttachment(trx, {
           ...file,
           accountId: actor.accountId,
           messageId,
@@ -260,7 +258,7 @@ export class MailboxSendingService {
           now: nowIso,
         });
       }
-      await appendFeedEvent(trx, {
+      await appendFeedEventInTransaction(trx, {
         organisationId: service.organisationId,
         messageId,
         serviceId: service.serviceId,

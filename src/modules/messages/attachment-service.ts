@@ -8,7 +8,7 @@ import {
   type AttachmentFile,
 } from '../../domain/attachment-types.js';
 import { NotFoundError, UnsupportedMediaTypeError, ValidationError } from '../../errors.js';
-import type { ApiPrincipal } from '../organisations/credential-service.js';
+import type { ApiPrincipal } from '../organisations/index.js';
 import type { AttachmentRepository } from './attachment-repository.js';
 import { contentContext } from './message-content.js';
 
@@ -22,9 +22,7 @@ export const citizenMessageRetentionMs = 60 * 24 * 3600 * 1000;
 /** Uploads by organisations (POST /v2/attachments) and citizens' attachments (GET /v1/attachments/{id}). */
 export class AttachmentService {
   constructor(
-    private readonly repository: AttachmentRepository,
-    private readonly envelope: Envelope,
-    private readonly clock: () => Date,
+    private readonly deps: { repository: AttachmentRepository; envelope: Envelope; clock: () => Date },
   ) {}
 
   /**
@@ -48,7 +46,7 @@ export class AttachmentService {
       );
     }
     const id = randomUUID();
-    await this.repository.insertUpload(
+    await this.deps.repository.insertUpload(
       {
         id,
         organisationId: principal.organisationId,
@@ -56,9 +54,9 @@ export class AttachmentService {
         mediaType: verdict.mediaType,
         sizeBytes: file.content.length,
         sha256: createHash('sha256').update(file.content).digest('hex'),
-        contentEnc: this.envelope.encrypt(file.content, contentContext.attachment(id)),
+        contentEnc: this.deps.envelope.encrypt(file.content, contentContext.attachment(id)),
       },
-      this.clock().toISOString(),
+      this.deps.clock().toISOString(),
     );
     return { attachmentId: id };
   }
@@ -68,21 +66,21 @@ export class AttachmentService {
     principal: ApiPrincipal,
     id: string,
   ): Promise<{ fileName: string; mediaType: string; content: Buffer }> {
-    const since = new Date(this.clock().getTime() - citizenMessageRetentionMs).toISOString();
-    const row = await this.repository.citizenAttachmentFor(principal.organisationId, id, since);
+    const since = new Date(this.deps.clock().getTime() - citizenMessageRetentionMs).toISOString();
+    const row = await this.deps.repository.citizenAttachmentFor(principal.organisationId, id, since);
     if (!row) throw new NotFoundError('Attachment not found');
     return {
       // The extension always matches the served type, also for rows stored before names were checked.
       fileName: fileNameForType(row.fileName, row.mediaType),
       mediaType: row.mediaType,
-      content: this.envelope.decrypt(row.contentEnc, contentContext.attachment(row.id)),
+      content: this.deps.envelope.decrypt(row.contentEnc, contentContext.attachment(row.id)),
     };
   }
 
   /** Removes organisation uploads never used in a message within 24 hours; returns how many. */
   purgeUnused(): Promise<number> {
-    return this.repository.purgeUnusedUploads(
-      new Date(this.clock().getTime() - uploadLifetimeMs).toISOString(),
+    return this.deps.repository.purgeUnusedUploads(
+      new Date(this.deps.clock().getTime() - uploadLifetimeMs).toISOString(),
     );
   }
 }

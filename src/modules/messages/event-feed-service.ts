@@ -17,15 +17,12 @@ export interface FeedPage {
  * it was given: the client polls again later from the same place.
  */
 export class EventFeedService {
-  constructor(
-    private readonly feed: FeedRepository,
-    private readonly clock: () => Date,
-  ) {}
+  constructor(private readonly deps: { feed: FeedRepository; clock: () => Date }) {}
 
   async page(organisationId: number, continuationToken: string | undefined): Promise<FeedPage> {
     const afterId = decodeContinuationToken(continuationToken);
-    const since = new Date(this.clock().getTime() - eventRetentionMs).toISOString();
-    const rows = await this.feed.page(organisationId, afterId, since, eventPageSize);
+    const since = new Date(this.deps.clock().getTime() - eventRetentionMs).toISOString();
+    const rows = await this.deps.feed.page(organisationId, afterId, since, eventPageSize);
     const lastId = rows.at(-1)?.id ?? afterId;
     return {
       continuationToken: encodeContinuationToken(lastId),
@@ -35,6 +32,6 @@ export class EventFeedService {
 
   /** Removes events older than the retention period; returns how many. */
   purgeExpired(): Promise<number> {
-    return this.feed.purgeBefore(new Date(this.clock().getTime() - eventRetentionMs).toISOString());
+    return this.deps.feed.purgeBefore(new Date(this.deps.clock().getTime() - eventRetentionMs).toISOString());
   }
 }

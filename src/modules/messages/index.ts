@@ -1,9 +1,5 @@
 import type { AppContext } from '../../app-context.js';
-import { CredentialRepository } from '../organisations/credential-repository.js';
-import { CredentialService } from '../organisations/credential-service.js';
-import { purgeCutoffs } from '../organisations/login-throttle.js';
-import type { ScryptCost } from '../organisations/password-hashing.js';
-import type { OrganisationService } from '../organisations/organisation-service.js';
+import type { CredentialService, OrganisationService } from '../organisations/index.js';
 import { AttachmentRepository } from './attachment-repository.js';
 import { AttachmentService } from './attachment-service.js';
 import { EventFeedService } from './event-feed-service.js';
@@ -13,75 +9,81 @@ import { MessageQueryService } from './message-query-service.js';
 import { MessageRepository } from './message-repository.js';
 import { MessageSendingService } from './message-sending-service.js';
 import { RecipientRepository } from './recipient-repository.js';
+import { V1CitizenMessageReader } from './v1-citizen-message.js';
+import { V1MessageSending } from './v1-message-sending.js';
+
+export type { FeedEventType, NewFeedEvent } from './event-repository.js';
+export type { FeedPage } from './event-feed-service.js';
+export type { CitizenMessageView, MessageStateView } from './message-query-service.js';
+export type { ElectronicPartInput, PaperMailPartInput, SendResult } from './message-input.js';
+export type { V1CitizenMessageView } from './v1-citizen-message.js';
+export { AttachmentService, maxAttachmentBytes } from './attachment-service.js';
+export { EventFeedService } from './event-feed-service.js';
+export { appendFeedEventInTransaction } from './feed-events.js';
+export { MailboxStatusService } from './mailbox-status-service.js';
+export { contentContext, decryptText, encryptText } from './message-content.js';
+export { MessageQueryService } from './message-query-service.js';
+export { MessageSendingService } from './message-sending-service.js';
+export { validateRecipientId } from './message-validation.js';
+export { V1CitizenMessageReader } from './v1-citizen-message.js';
+export { v1FeedPage } from './v1-events.js';
+export { uploadV1File } from './v1-file-upload.js';
+export { V1MessageSending } from './v1-message-sending.js';
 
 /** Services of the organisation API: credentials and tokens, mailboxes, attachments, sending, events. */
 export interface MessagingServices {
+  /** The organisations module's, given in by the composition root (src/services.ts). */
   credentials: CredentialService;
   mailboxes: MailboxStatusService;
   attachments: AttachmentService;
   sending: MessageSendingService;
   events: EventFeedService;
   queries: MessageQueryService;
+  /** The deprecated v1 forms, translated onto the same v2 services. */
+  v1: { sending: V1MessageSending; citizenMessages: V1CitizenMessageReader };
   /**
    * Housekeeping for the worker: unused uploads older than 24 h, feed events older than 60 days,
-   * expired tokens and stale login-throttling rows. Returns how many rows were removed.
+   * expired tokens and stale login-throttling rows. Returns how many rows were removed. Safe to run
+   * from several workers at once.
    */
   purgeExpired(): Promise<number>;
 }
 
-export interface MessagingOptions {
-  /** scrypt cost for new password hashes; only tests lower it. */
-  passwordHashCost?: ScryptCost;
-}
-
 export function createMessagingServices(
   context: AppContext,
-  deps: { organisations: OrganisationService },
-  options: MessagingOptions = {},
+  deps: { organisations: OrganisationService; credentials: CredentialService },
 ): MessagingServices {
   const db = context.database.db;
-  const clock = context.clock;
-  const credentials = new CredentialService(new CredentialRepository(db), deps.organisations, clock, {
-    tokenTtlSeconds: context.config.apiTokenTtlSeconds,
-    ...(options.passwordHashCost ? { hashCost: options.passwordHashCost } : {}),
-  });
+  const { clock, envelope } = context;
+  const messageRepository = new MessageRepository(db);
   const attachmentRepository = new AttachmentRepository(db);
   const feedRepository = new FeedRepository(db);
-  const attachments = new AttachmentService(attachmentRepository, context.envelope, clock);
-  const events = new EventFeedService(feedRepository, clock);
-  return {
-    credentials,
-    mailboxes: new MailboxStatusService(new RecipientRepository(db)),
-    attachments,
-    sending: new MessageSendingService(db, context.envelope, deps.organisations, clock),
-    events,
-    queries: new MessageQueryService(
-      new MessageRepository(db),
-      attachmentRepository,
-      feedRepository,
-      deps.organisations,
-      context.populationRegister,
-      context.envelope,
-      clock,
-    ),
-    purgeExpired: () => purgeOrganisationApiData(context),
-  };
-}
-
-/**
- * The worker's purge for the organisation API (unused uploads after 24 h, events after 60 days,
- * expired tokens, login-throttling rows that no longer matter). Safe to run from several workers at once.
- */
-export async function purgeOrganisationApiData(context: AppContext): Promise<number> {
-  const db = context.database.db;
-  const clock = context.clock;
-  const uploads = await new AttachmentService(
-    new AttachmentRepository(db),
-    context.envelope,
+  const attachments = new AttachmentService({ repository: attachmentRepository, envelope, clock });
+  const events = new EventFeedService({ feed: feedRepository, clock });
+  const sending = new MessageSendingService({ db, envelope, organisations: deps.organisations, clock });
+  const queries = new MessageQueryService({
+    messages: messageRepository,
+    attachments: attachmentRepository,
+    feed: feedRepository,
+    organisations: deps.organisations,
+    populationRegister: context.populationRegister,
+    envelope,
     clock,
-  ).purgeUnused();
-  const events = await new EventFeedService(new FeedRepository(db), clock).purgeExpired();
-  const now = clock();
-  const credentials = await new CredentialRepository(db).purgeExpired(now.toISOString(), purgeCutoffs(now));
-  return uploads + events + credentials;
+  });
+  return {
+    credentials: deps.credentials,
+    mailboxes: new MailboxStatusService({ recipients: new RecipientRepository(db) }),
+    attachments,
+    sending,
+    events,
+    queries,
+    v1: {
+      sending: new V1MessageSending({ sending }),
+      citizenMessages: new V1CitizenMessageReader({ queries, messages: messageRepository }),
+    },
+    purgeExpired: async () =>
+      (await attachments.purgeUnused()) +
+      (await events.purgeExpired()) +
+      (await deps.credentials.purgeExpired()),
+  };
 }

@@ -4,13 +4,21 @@ import { validateRecipientId } from './message-validation.js';
 
 /** POST /v1/mailboxes/active: which of the given people have an active mailbox. */
 export class MailboxStatusService {
-  constructor(private readonly recipients: RecipientRepository) {}
+  constructor(private readonly deps: { recipients: RecipientRepository }) {}
 
   /** The ids with an active mailbox, in the order given, each once. Business IDs have no mailbox here. */
   async activeMailboxes(ids: readonly string[]): Promise<string[]> {
     ids.forEach((id, index) => validateRecipientId(id, `endUsers[${index}].id`));
     const unique = [...new Set(ids)];
-    const active = await this.recipients.activeAccounts(unique.filter(isValidIdentityCode));
+    const active = await this.deps.recipients.activeAccounts(unique.filter(isValidIdentityCode));
     return unique.filter((id) => active.has(id));
+  }
+
+  /**
+   * Demo data only: an active mailbox for a demo person when the citizen portal's own seed has not
+   * created one (the citizen portal owns opening accounts for real).
+   */
+  ensureDemoMailbox(identityCode: string, now: Date): Promise<void> {
+    return this.deps.recipients.ensureDemoAccount(identityCode, now.toISOString());
   }
 }

@@ -1,9 +1,8 @@
 import type { Envelope } from '../../crypto/envelope.js';
 import { fileNameForType } from '../../domain/attachment-types.js';
 import { NotFoundError } from '../../errors.js';
-import type { PopulationRegister } from '../population-register/population-register.js';
-import type { ApiPrincipal } from '../organisations/credential-service.js';
-import type { OrganisationService } from '../organisations/organisation-service.js';
+import type { PopulationRegister } from '../population-register/index.js';
+import type { ApiPrincipal, OrganisationService } from '../organisations/index.js';
 import type { AttachmentRepository } from './attachment-repository.js';
 import { citizenMessageRetentionMs } from './attachment-service.js';
 import type { FeedRepository } from './feed-repository.js';
@@ -44,26 +43,28 @@ export interface CitizenMessageView {
  */
 export class MessageQueryService {
   constructor(
-    private readonly messages: MessageRepository,
-    private readonly attachments: AttachmentRepository,
-    private readonly feed: FeedRepository,
-    private readonly organisations: OrganisationService,
-    private readonly populationRegister: PopulationRegister,
-    private readonly envelope: Envelope,
-    private readonly clock: () => Date,
+    private readonly deps: {
+      messages: MessageRepository;
+      attachments: AttachmentRepository;
+      feed: FeedRepository;
+      organisations: OrganisationService;
+      populationRegister: PopulationRegister;
+      envelope: Envelope;
+      clock: () => Date;
+    },
   ) {}
 
   /** GET /v1/messages/id?externalId= (with our optional serviceId to pick one service). */
   async idByExternalId(principal: ApiPrincipal, externalId: string, serviceId?: string): Promise<number> {
     let servicePk: number | undefined;
     if (serviceId !== undefined) {
-      const service = await this.organisations.findService(serviceId);
+      const service = await this.deps.organisations.findService(serviceId);
       if (!service || service.organisationId !== principal.organisationId) {
         throw new NotFoundError('Message not found');
       }
       servicePk = service.id;
     }
-    const id = await this.messages.idByOrganisationExternalId(
+    const id = await this.deps.messages.idByOrganisationExternalId(
       principal.organisationId,
       externalId,
       servicePk,
@@ -74,7 +75,7 @@ export class MessageQueryService {
 
   /** GET /v1/messages/{id}/state. */
   async state(principal: ApiPrincipal, messageId: number): Promise<MessageStateView> {
-    const message = await this.messages.outgoingState(principal.organisationId, messageId);
+    const message = await this.deps.messages.outgoingState(principal.organisationId, messageId);
     if (!message) throw new NotFoundError('Message not found');
     const view: MessageStateView = { statuses: [{ createdAt: message.createdAt, status: 'Created' }] };
     if (message.channel === 'electronic') {
@@ -92,7 +93,7 @@ export class MessageQueryService {
     // message gets them too if its paper part was printed (unacknowledged verifiable message).
     const paper: NonNullable<MessageStateView['paperMail']>['statuses'] = [];
     if (message.channel === 'paper') paper.push({ createdAt: message.createdAt, status: 'Created' });
-    for (const event of await this.feed.ofMessage(principal.organisationId, messageId)) {
+    for (const event of await this.deps.feed.ofMessage(principal.organisationId, messageId)) {
       if (event.type === 'Sent for printing and enveloping') {
         if (paper.length === 0) paper.push({ createdAt: event.occurredAt, status: 'Created' });
         paper.push({ createdAt: event.occurredAt, status: 'Sent for printing and enveloping' });
@@ -105,16 +106,16 @@ export class MessageQueryService {
 
   /** GET /v2/messages/{id}: a message a citizen sent to this organisation, within 60 days. */
   async citizenMessage(principal: ApiPrincipal, messageId: number): Promise<CitizenMessageView> {
-    const since = new Date(this.clock().getTime() - citizenMessageRetentionMs).toISOString();
-    const row = await this.messages.citizenMessage(principal.organisationId, messageId, since);
+    const since = new Date(this.deps.clock().getTime() - citizenMessageRetentionMs).toISOString();
+    const row = await this.deps.messages.citizenMessage(principal.organisationId, messageId, since);
     if (!row) throw new NotFoundError('Message not found');
-    const attachments = await this.attachments.listOfMessage(row.id);
-    const person = await this.populationRegister.findByIdentityCode(row.senderIdentityCode);
+    const attachments = await this.deps.attachments.listOfMessage(row.id);
+    const person = await this.deps.populationRegister.findByIdentityCode(row.senderIdentityCode);
     const electronic: CitizenMessageView['electronic'] = {
       messageId: row.id,
       createdAt: row.createdAt,
-      title: decryptText(this.envelope, row.titleEnc, contentContext.title),
-      body: decryptText(this.envelope, row.bodyEnc, contentContext.body),
+      title: decryptText(this.deps.envelope, row.titleEnc, contentContext.title),
+      body: decryptText(this.deps.envelope, row.bodyEnc, contentContext.body),
       attachments: attachments.map((a) => ({
         attachmentId: a.id,
         filename: fileNameForType(a.fileName, a.mediaType),
@@ -124,7 +125,7 @@ export class MessageQueryService {
     };
     const rootId = row.threadId !== null && row.threadId !== row.id ? row.threadId : row.inReplyTo;
     if (rootId !== null) {
-      const threadExternalId = await this.messages.externalIdOf(principal.organisationId, rootId);
+      const threadExternalId = await this.deps.messages.externalIdOf(principal.organisationId, rootId);
       electronic.thread = { rootMessageId: rootId, ...(threadExternalId ? { threadExternalId } : {}) };
     }
     if (row.citizenType) electronic.messageType = row.citizenType;

@@ -187,13 +187,21 @@ export class MessageRepository {
 
   /** The externalId of a thread's root when the organisation started the thread. */
   async externalIdOf(organisationId: number, id: number): Promise<string | null> {
-    const row = await this.db
-      .selectFrom('messages')
+    const row = await this.organisationMessage(organisationId, id)
       .select('external_id')
-      .where('id', '=', id)
-      .where('organisation_id', '=', organisationId)
       .where('direction', '=', 'to_citizen')
       .executeTakeFirst();
     return row?.external_id ?? null;
+  }
+
+  /** The message a thread member replies to (v1's view names it); null for a thread's root. */
+  async inReplyTo(organisationId: number, id: number): Promise<number | null> {
+    const row = await this.organisationMessage(organisationId, id).select('in_reply_to').executeTakeFirst();
+    return row?.in_reply_to ?? null;
+  }
+
+  /** One message, scoped to the organisation that sent or received it. */
+  private organisationMessage(organisationId: number, id: number) {
+    return this.db.selectFrom('messages').where('id', '=', id).where('organisation_id', '=', organisationId);
   }
 }

@@ -4,10 +4,8 @@ import type { Envelope } from '../../crypto/envelope.js';
 import type { DatabaseSchema } from '../../db/schema.js';
 import { deemedReceivedElectronic } from '../../domain/legal-dates.js';
 import { ValidationError } from '../../errors.js';
-import { planMessageDelivery } from '../delivery/delivery-planner.js';
-import type { ApiPrincipal } from '../organisations/credential-service.js';
-import type { OrganisationService } from '../organisations/organisation-service.js';
-import type { ServiceRow } from '../organisations/organisation-repository.js';
+import { planMessageDelivery } from '../delivery/index.js';
+import type { ApiPrincipal, OrganisationService, ServiceRow } from '../organisations/index.js';
 import { AttachmentRepository, type UploadState } from './attachment-repository.js';
 import { appendFeedEvent } from './event-repository.js';
 import type {
@@ -61,10 +59,12 @@ interface Accepted {
  */
 export class MessageSendingService {
   constructor(
-    private readonly db: Db,
-    private readonly envelope: Envelope,
-    private readonly organisations: OrganisationService,
-    private readonly clock: () => Date,
+    private readonly deps: {
+      db: Db;
+      envelope: Envelope;
+      organisations: OrganisationService;
+      clock: () => Date;
+    },
   ) {}
 
   async sendElectronic(principal: ApiPrincipal, request: ElectronicMessageRequest): Promise<SendResult> {
@@ -73,7 +73,7 @@ export class MessageSendingService {
     if (duplicate) return duplicate;
     validateRecipientId(request.recipient.id);
     validateElectronicPart(request.electronic);
-    const accountId = await new RecipientRepository(this.db).activeAccountId(request.recipient.id);
+    const accountId = await new RecipientRepository(this.deps.db).activeAccountId(request.recipient.id);
     if (accountId === undefined) {
       throw new ValidationError('recipient.id', 'the recipient has no active mailbox', 'MAILBOX_NOT_IN_USE');
     }
@@ -110,7 +110,7 @@ export class MessageSendingService {
     validateRecipientId(request.recipient.id);
     validateElectronicPart(request.electronic);
     validatePaperPart(request.paperMail);
-    const accountId = await new RecipientRepository(this.db).activeAccountId(request.recipient.id);
+    const accountId = await new RecipientRepository(this.deps.db).activeAccountId(request.recipient.id);
     const thread = await this.replyThread(principal, request.electronic, request.recipient.id);
     const uploads = await this.checkUploads(
       principal,
@@ -168,7 +168,7 @@ export class MessageSendingService {
 
   /** The sending service must be the caller's own and active; others' services look the same as none. */
   private async senderService(principal: ApiPrincipal, serviceId: string): Promise<ServiceRow> {
-    const service = await this.organisations.findService(serviceId);
+    const service = await this.deps.organisations.findService(serviceId);
     if (!service || service.organisationId !== principal.organisationId || !service.active) {
       throw new ValidationError('sender.serviceId', 'is not an active service of your organisation');
     }
@@ -176,7 +176,7 @@ export class MessageSendingService {
   }
 
   private async duplicateOf(service: ServiceRow, externalId: string): Promise<SendResult | undefined> {
-    const id = await new MessageRepository(this.db).idByExternalId(service.id, externalId);
+    const id = await new MessageRepository(this.deps.db).idByExternalId(service.id, externalId);
     return id === undefined ? undefined : { messageId: id, created: false };
   }
 
@@ -191,7 +191,7 @@ export class MessageSendingService {
   ): Promise<Thread> {
     const id = electronic.inReplyToMessageId;
     if (id === undefined) return { inReplyTo: null, threadId: null };
-    const target = await new MessageRepository(this.db).replyTarget(principal.organisationId, id);
+    const target = await new MessageRepository(this.deps.db).replyTarget(principal.organisationId, id);
     const sameRecipient =
       target !== undefined &&
       (target.direction === 'from_citizen'
@@ -215,12 +215,12 @@ export class MessageSendingService {
   ): Promise<Map<string, UploadState>> {
     const ids = references.map((r) => r.attachmentId);
     const found = new Map(
-      (await new AttachmentRepository(this.db).uploadsOf(principal.organisationId, ids)).map((u) => [
+      (await new AttachmentRepository(this.deps.db).uploadsOf(principal.organisationId, ids)).map((u) => [
         u.id,
         u,
       ]),
     );
-    const oldest = new Date(this.clock().getTime() - uploadLifetimeMs).toISOString();
+    const oldest = new Date(this.deps.clock().getTime() - uploadLifetimeMs).toISOString();
     references.forEach((reference, index) => {
       const upload = found.get(reference.attachmentId);
       const name = `${field}[${index}].attachmentId`;
@@ -254,9 +254,9 @@ export class MessageSendingService {
    * encrypted, no pages) is refused now, while the sender can still fix it.
    */
   private async checkPrintable(principal: ApiPrincipal, id: string, field: string): Promise<void> {
-    const blob = await new AttachmentRepository(this.db).uploadContent(principal.organisationId, id);
+    const blob = await new AttachmentRepository(this.deps.db).uploadContent(principal.organisationId, id);
     if (!blob) throw new ValidationError(field, 'unknown attachment');
-    const content = this.envelope.decrypt(blob, contentContext.attachment(id));
+    const content = this.deps.envelope.decrypt(blob, contentContext.attachment(id));
     // pdf-lib is loaded on first use, so commands that only wire up the services do not load it.
     const { PDFDocument } = await import('pdf-lib');
     let pages = 0;
@@ -275,11 +275,11 @@ export class MessageSendingService {
   }
 
   private async store(accepted: Accepted, uploads: Map<string, UploadState>): Promise<SendResult> {
-    const now = this.clock();
+    const now = this.deps.clock();
     const { principal, electronic, paperMail, storedPaperPart } = accepted;
     const isElectronic = accepted.channel === 'electronic';
     try {
-      return await this.db.transaction().execute(async (trx) => {
+      return await this.deps.db.transaction().execute(async (trx) => {
         const messages = new MessageRepository(trx);
         const attachments = new AttachmentRepository(trx);
         const messageId = await messages.insertOutgoing({
@@ -293,11 +293,11 @@ export class MessageSendingService {
           replyAllowed: isElectronic && electronic?.replyAllowedBy === 'Anyone',
           visibility: electronic?.visibility ?? 'Normal',
           bodyFormat: electronic?.bodyFormat ?? 'Text',
-          titleEnc: encryptText(this.envelope, electronic?.title ?? '', contentContext.title),
-          bodyEnc: encryptText(this.envelope, electronic?.body ?? '', contentContext.body),
+          titleEnc: encryptText(this.deps.envelope, electronic?.title ?? '', contentContext.title),
+          bodyEnc: encryptText(this.deps.envelope, electronic?.body ?? '', contentContext.body),
           options: this.options(accepted),
           paperEnc: storedPaperPart
-            ? encryptText(this.envelope, JSON.stringify(storedPaperPart), contentContext.paper)
+            ? encryptText(this.deps.envelope, JSON.stringify(storedPaperPart), contentContext.paper)
             : null,
           inReplyTo: accepted.thread.inReplyTo,
           threadId: accepted.thread.threadId,

@@ -1,7 +1,6 @@
-import type { Kysely } from 'kysely';
-import type { DatabaseSchema } from '../../db/schema.js';
-import type { ApiPrincipal } from '../organisations/credential-service.js';
+import type { ApiPrincipal } from '../organisations/index.js';
 import type { CitizenMessageView, MessageQueryService } from './message-query-service.js';
+import type { MessageRepository } from './message-repository.js';
 
 /** MessageFromEndUserResponse: v1's thread names the message replied to as well as the root. */
 export interface V1CitizenMessageView {
@@ -20,17 +19,14 @@ export interface V1CitizenMessageView {
 
 /**
  * GET /v1/messages/{id}: the v2 view (which does the scoping, retention and decryption) reshaped.
- * The v2 view has no `inReplyToMessageId`, so that one column is read here, only for a message the
- * v2 view has already shown to belong to the caller.
+ * The v2 view has no `inReplyToMessageId`, so that one column is read separately, only for a message
+ * the v2 view has already shown to belong to the caller.
  */
 export class V1CitizenMessageReader {
-  constructor(
-    private readonly queries: MessageQueryService,
-    private readonly db: Kysely<DatabaseSchema>,
-  ) {}
+  constructor(private readonly deps: { queries: MessageQueryService; messages: MessageRepository }) {}
 
   async read(principal: ApiPrincipal, messageId: number): Promise<V1CitizenMessageView> {
-    const view = await this.queries.citizenMessage(principal, messageId);
+    const view = await this.deps.queries.citizenMessage(principal, messageId);
     const { electronic } = view;
     const v1: V1CitizenMessageView = {
       messageId: view.messageId,
@@ -45,14 +41,9 @@ export class V1CitizenMessageReader {
       sender: view.sender,
     };
     if (electronic.thread) {
-      const row = await this.db
-        .selectFrom('messages')
-        .select('in_reply_to')
-        .where('id', '=', messageId)
-        .where('organisation_id', '=', principal.organisationId)
-        .executeTakeFirst();
+      const inReplyTo = await this.deps.messages.inReplyTo(principal.organisationId, messageId);
       v1.electronic.thread = {
-        inReplyToMessageId: row?.in_reply_to ?? electronic.thread.rootMessageId,
+        inReplyToMessageId: inReplyTo ?? electronic.thread.rootMessageId,
         rootMessageId: electronic.thread.rootMessageId,
       };
     }

@@ -1,5 +1,5 @@
 import type { AttachmentFile } from '../../domain/attachment-types.js';
-import type { ApiPrincipal } from '../organisations/credential-service.js';
+import type { ApiPrincipal } from '../organisations/index.js';
 import type { AttachmentService } from './attachment-service.js';
 
 /**

@@ -1,5 +1,5 @@
 import { ValidationError } from '../../errors.js';
-import type { ApiPrincipal } from '../organisations/credential-service.js';
+import type { ApiPrincipal } from '../organisations/index.js';
 import type { SendResult } from './message-input.js';
 import type { MessageSendingService } from './message-sending-service.js';
 import {
@@ -43,7 +43,7 @@ async function inV1Names<T>(renames: Rename[], send: () => Promise<T>): Promise<
  * share every rule (ownership of uploads, idempotency by externalId, one transaction).
  */
 export class V1MessageSending {
-  constructor(private readonly sending: MessageSendingService) {}
+  constructor(private readonly deps: { sending: MessageSendingService }) {}
 
   /**
    * The v1 contract says a reply to a message that does not exist (it may have been deleted) is sent
@@ -53,19 +53,19 @@ export class V1MessageSending {
     const electronic = electronicOnlyFromV1(request.electronic);
     const v2 = { ...request, electronic };
     try {
-      return await this.sending.sendElectronic(principal, v2);
+      return await this.deps.sending.sendElectronic(principal, v2);
     } catch (error) {
       const replyMissing =
         error instanceof ValidationError && error.code === 'MESSAGE_BEING_REPLIED_TO_NOT_FOUND';
       if (!replyMissing) throw error;
       delete electronic.inReplyToMessageId;
-      return this.sending.sendElectronic(principal, v2);
+      return this.deps.sending.sendElectronic(principal, v2);
     }
   }
 
   sendMultichannel(principal: ApiPrincipal, request: V1MultichannelMessageRequest): Promise<SendResult> {
     return inV1Names(multichannelNames, () =>
-      this.sending.sendMultichannel(principal, {
+      this.deps.sending.sendMultichannel(principal, {
         externalId: request.externalId,
         recipient: request.recipient,
         sender: request.sender,
@@ -79,7 +79,7 @@ export class V1MessageSending {
   /** The whole v1 body is the paper object here (its fields are top level), so it is stored whole. */
   sendPaperWithoutId(principal: ApiPrincipal, request: V1PaperMailWithoutIdRequest): Promise<SendResult> {
     return inV1Names(paperWithoutIdNames, () =>
-      this.sending.sendPaperWithoutId(principal, {
+      this.deps.sending.sendPaperWithoutId(principal, {
         externalId: request.externalId,
         sender: { serviceId: request.sender.serviceId },
         paperMail: paperPartFromV1(request),

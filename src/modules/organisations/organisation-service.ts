@@ -38,10 +38,7 @@ export function localisedName(
 
 /** Registering organisations and their services (operators), and listing them (everyone). */
 export class OrganisationService {
-  constructor(
-    private readonly repository: OrganisationRepository,
-    private readonly clock: () => Date,
-  ) {}
+  constructor(private readonly deps: { repository: OrganisationRepository; clock: () => Date }) {}
 
   async addOrganisation(input: NewOrganisation): Promise<OrganisationRow> {
     if (!isValidBusinessId(input.businessId)) {
@@ -49,24 +46,24 @@ export class OrganisationService {
     }
     if (!input.nameFi.trim()) throw new ValidationError('name', 'is required');
     checkNames(input);
-    if (await this.repository.findOrganisationByBusinessId(input.businessId)) {
+    if (await this.deps.repository.findOrganisationByBusinessId(input.businessId)) {
       throw new ConflictError(`organisation ${input.businessId} already exists`);
     }
-    return this.repository.insertOrganisation(
+    return this.deps.repository.insertOrganisation(
       { ...input, nameFi: input.nameFi.trim() },
-      this.clock().toISOString(),
+      this.deps.clock().toISOString(),
     );
   }
 
   findByBusinessId(businessId: string): Promise<OrganisationRow | undefined> {
-    return this.repository.findOrganisationByBusinessId(businessId);
+    return this.deps.repository.findOrganisationByBusinessId(businessId);
   }
 
   async requireOrganisation(businessId: string): Promise<OrganisationRow> {
     if (!isValidBusinessId(businessId)) {
       throw new ValidationError('businessId', 'not a valid business ID (Y-tunnus), e.g. 1234567-1');
     }
-    const organisation = await this.repository.findOrganisationByBusinessId(businessId);
+    const organisation = await this.deps.repository.findOrganisationByBusinessId(businessId);
     if (!organisation) throw new NotFoundError(`no organisation with business ID ${businessId}`);
     return organisation;
   }
@@ -87,12 +84,12 @@ export class OrganisationService {
     }
     if (!input.nameFi.trim()) throw new ValidationError('name', 'is required');
     checkNames(input);
-    if (await this.repository.findServiceByServiceId(input.serviceId)) {
+    if (await this.deps.repository.findServiceByServiceId(input.serviceId)) {
       throw new ConflictError(`service ${input.serviceId} already exists`);
     }
-    return this.repository.insertService(
+    return this.deps.repository.insertService(
       { ...input, organisationId: organisation.id, nameFi: input.nameFi.trim() },
-      this.clock().toISOString(),
+      this.deps.clock().toISOString(),
     );
   }
 
@@ -103,8 +100,8 @@ export class OrganisationService {
     if (Object.keys(changes).length === 0) {
       throw new ValidationError('name', 'nothing to change: give a new name in Finnish, Swedish or English');
     }
-    await this.repository.updateOrganisationNames(organisation.id, changes);
-    return (await this.repository.findOrganisationById(organisation.id))!;
+    await this.deps.repository.updateOrganisationNames(organisation.id, changes);
+    return (await this.deps.repository.findOrganisationById(organisation.id))!;
   }
 
   /**
@@ -114,16 +111,18 @@ export class OrganisationService {
    */
   async deactivateOrganisation(businessId: string): Promise<OrganisationRow> {
     const organisation = await this.requireOrganisation(businessId);
-    if (!(await this.repository.deactivateOrganisation(organisation.id, this.clock().toISOString()))) {
+    if (
+      !(await this.deps.repository.deactivateOrganisation(organisation.id, this.deps.clock().toISOString()))
+    ) {
       throw new ValidationError('businessId', 'the organisation is already deactivated');
     }
-    return (await this.repository.findOrganisationById(organisation.id))!;
+    return (await this.deps.repository.findOrganisationById(organisation.id))!;
   }
 
   async requireService(serviceId: string): Promise<ServiceRow & { businessId: string }> {
-    const service = await this.repository.findServiceByServiceId(serviceId);
+    const service = await this.deps.repository.findServiceByServiceId(serviceId);
     if (!service) throw new NotFoundError(`no service with id ${serviceId}`);
-    const organisation = await this.repository.findOrganisationById(service.organisationId);
+    const organisation = await this.deps.repository.findOrganisationById(service.organisationId);
     return { ...service, businessId: organisation?.businessId ?? '' };
   }
 
@@ -143,7 +142,7 @@ export class OrganisationService {
         'nothing to change: give a new name in Finnish, Swedish or English, or whether it accepts messages',
       );
     }
-    await this.repository.updateService(service.id, changes);
+    await this.deps.repository.updateService(service.id, changes);
     return this.requireService(serviceId);
   }
 
@@ -153,7 +152,7 @@ export class OrganisationService {
    */
   async deactivateService(serviceId: string): Promise<ServiceRow & { businessId: string }> {
     const service = await this.requireService(serviceId);
-    if (!(await this.repository.deactivateService(service.id))) {
+    if (!(await this.deps.repository.deactivateService(service.id))) {
       throw new ValidationError('serviceId', 'the service is already deactivated');
     }
     return this.requireService(serviceId);
@@ -161,25 +160,25 @@ export class OrganisationService {
 
   /** A service by its public id (the API's sender.serviceId), whichever organisation owns it. */
   findService(serviceId: string): Promise<ServiceRow | undefined> {
-    return this.repository.findServiceByServiceId(serviceId);
+    return this.deps.repository.findServiceByServiceId(serviceId);
   }
 
   listOrganisations(): Promise<OrganisationRow[]> {
-    return this.repository.listOrganisations();
+    return this.deps.repository.listOrganisations();
   }
 
   async listServices(businessId?: string): Promise<Array<ServiceRow & { businessId: string }>> {
-    const organisations = await this.repository.listOrganisations();
+    const organisations = await this.deps.repository.listOrganisations();
     const byId = new Map(organisations.map((o) => [o.id, o]));
     const organisationId = businessId ? (await this.requireOrganisation(businessId)).id : undefined;
-    const services = await this.repository.listServices(organisationId);
+    const services = await this.deps.repository.listServices(organisationId);
     return services.map((s) => ({ ...s, businessId: byId.get(s.organisationId)?.businessId ?? '' }));
   }
 
   /** Organisations with their active services, named in the reader's language, for the start page. */
   async connectedOrganisations(locale: string): Promise<Array<{ name: string; services: string[] }>> {
-    const organisations = await this.repository.listOrganisations();
-    const services = await this.repository.listServices();
+    const organisations = await this.deps.repository.listOrganisations();
+    const services = await this.deps.repository.listServices();
     // An organisation without active services (e.g. the account's own system sender) offers
     // citizens nothing, so it is not listed.
     return organisations

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
-import { maxAttachmentBytes, type AttachmentService } from '../../../modules/messages/attachment-service.js';
+import { maxAttachmentBytes, type AttachmentService } from '../../../modules/messages/index.js';
 import { contentDisposition } from '../../content-disposition.js';
 import { principalOf } from './authentication.js';
 import { readUpload } from './multipart-upload.js';

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { CredentialService } from '../../../modules/organisations/credential-service.js';
+import type { CredentialService } from '../../../modules/organisations/index.js';
 import {
   AccessTokenRequestBody,
   AccessTokenResponse,

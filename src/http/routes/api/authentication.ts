@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { UnauthorizedError } from '../../../errors.js';
-import type { ApiPrincipal, CredentialService } from '../../../modules/organisations/credential-service.js';
+import type { ApiPrincipal, CredentialService } from '../../../modules/organisations/index.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {

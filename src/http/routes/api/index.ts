@@ -3,9 +3,7 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../../app-context.js';
-import { maxAttachmentBytes } from '../../../modules/messages/attachment-service.js';
-import { V1CitizenMessageReader } from '../../../modules/messages/v1-citizen-message.js';
-import { V1MessageSending } from '../../../modules/messages/v1-message-sending.js';
+import { maxAttachmentBytes } from '../../../modules/messages/index.js';
 import type { AppServices } from '../../../services.js';
 import type { App } from '../../app.js';
 import { databaseRateLimitStore } from '../../plugins/rate-limit-store.js';
@@ -52,10 +50,8 @@ export function organisationApiRoutes(
     await app.register(queryRoutes(messaging.events, messaging.queries));
     // The deprecated v1 forms, translated onto the same v2 services.
     await app.register(v1UploadRoutes(messaging.attachments));
-    await app.register(v1MessageRoutes(new V1MessageSending(messaging.sending)));
-    await app.register(
-      v1QueryRoutes(messaging.events, new V1CitizenMessageReader(messaging.queries, context.database.db)),
-    );
+    await app.register(v1MessageRoutes(messaging.v1.sending));
+    await app.register(v1QueryRoutes(messaging.events, messaging.v1.citizenMessages));
     await app.register(docsRoutes());
     extend?.(app as unknown as App);
   };

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { MailboxStatusService } from '../../../modules/messages/mailbox-status-service.js';
+import type { MailboxStatusService } from '../../../modules/messages/index.js';
 import { principalOf } from './authentication.js';
 import { ValidationErrorResponse, authenticatedErrors, tokenSecurity } from './schemas/common.js';
 import { EndUsers, EndUsersWithActiveMailbox } from './schemas/mailbox-schemas.js';

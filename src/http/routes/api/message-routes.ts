@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
-import type { SendResult } from '../../../modules/messages/message-input.js';
-import type { MessageSendingService } from '../../../modules/messages/message-sending-service.js';
+import type { SendResult, MessageSendingService } from '../../../modules/messages/index.js';
 import { principalOf } from './authentication.js';
 import {
   ErrorResponse,

@@ -1,7 +1,6 @@
 import type { Static } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { EventFeedService } from '../../../modules/messages/event-feed-service.js';
-import type { MessageQueryService } from '../../../modules/messages/message-query-service.js';
+import type { EventFeedService, MessageQueryService } from '../../../modules/messages/index.js';
 import { principalOf } from './authentication.js';
 import {
   ErrorResponse,

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { V1MessageSending } from '../../../modules/messages/v1-message-sending.js';
+import type { V1MessageSending } from '../../../modules/messages/index.js';
 import { principalOf } from './authentication.js';
 import { answerSendResult } from './message-routes.js';
 import {

@@ -1,7 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { EventFeedService } from '../../../modules/messages/event-feed-service.js';
-import type { V1CitizenMessageReader } from '../../../modules/messages/v1-citizen-message.js';
-import { v1FeedPage } from '../../../modules/messages/v1-events.js';
+import {
+  type EventFeedService,
+  type V1CitizenMessageReader,
+  v1FeedPage,
+} from '../../../modules/messages/index.js';
 import { principalOf } from './authentication.js';
 import {
   ErrorResponse,

@@ -2,9 +2,12 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ValidationError } from '../../../errors.js';
-import { maxAttachmentBytes, type AttachmentService } from '../../../modules/messages/attachment-service.js';
-import { validateRecipientId } from '../../../modules/messages/message-validation.js';
-import { uploadV1File } from '../../../modules/messages/v1-file-upload.js';
+import {
+  maxAttachmentBytes,
+  type AttachmentService,
+  validateRecipientId,
+  uploadV1File,
+} from '../../../modules/messages/index.js';
 import { principalOf } from './authentication.js';
 import { readUpload, type Upload } from './multipart-upload.js';
 import {

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { currentTerms } from '../../../modules/accounts/account-service.js';
+import { currentTerms } from '../../../modules/accounts/index.js';
 import { pageContext } from '../../plugins/request-context.js';
 import { AccessibilityPage, TermsPage } from '../../views/account/info-pages.js';
 import { renderPage } from '../../views/render.js';

@@ -1,7 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { AccountService } from '../../../modules/accounts/account-service.js';
-import type { FormProblem } from '../../../modules/accounts/contact-details.js';
+import type { AccountService, FormProblem } from '../../../modules/accounts/index.js';
 import { requireCitizen } from '../../plugins/citizen-session.js';
 import { pageContext } from '../../plugins/request-context.js';
 import { OpenAccountPage, RefusalPage, type OpeningValues } from '../../views/account/open-account-page.js';

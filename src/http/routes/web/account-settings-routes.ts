@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../../app-context.js';
 import { isLocale } from '../../../i18n/i18n.js';
-import type { AccountService } from '../../../modules/accounts/account-service.js';
+import type { AccountService } from '../../../modules/accounts/index.js';
 import { NotFoundError } from '../../../errors.js';
 import { cookieOptions, requireAccount } from '../../plugins/citizen-session.js';
 import { languageCookie, pageContext } from '../../plugins/request-context.js';

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ComposeRejected, type MailboxServices } from '../../../modules/mailbox/index.js';
-import type { ComposeInput } from '../../../modules/mailbox/sending-service.js';
+import type { ComposeInput } from '../../../modules/mailbox/index.js';
 import { requireAccount } from '../../plugins/citizen-session.js';
 import { pageContext } from '../../plugins/request-context.js';
 import { ComposePage, type ComposePageProps, type ComposeValues } from '../../views/mailbox/compose-page.js';

@@ -1,5 +1,5 @@
 import type { FastifyReply } from 'fastify';
-import type { DownloadedAttachment } from '../../../modules/mailbox/reading-service.js';
+import type { DownloadedAttachment } from '../../../modules/mailbox/index.js';
 import { contentDisposition } from '../../content-disposition.js';
 
 /**

@@ -2,7 +2,7 @@ import { PayloadTooLargeError } from '../../../errors.js';
 import type { Readable } from 'node:stream';
 import type { FastifyRequest } from 'fastify';
 import type { UploadedFile } from '../../../modules/mailbox/index.js';
-import { limits } from '../../../modules/mailbox/types.js';
+import { limits } from '../../../modules/mailbox/index.js';
 import { declaredPartType } from '../../multipart-part-type.js';
 import { assertCsrf } from '../../plugins/citizen-session.js';
 

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { MailboxServices } from '../../../modules/mailbox/index.js';
-import { folders, type Folder } from '../../../modules/mailbox/types.js';
+import { folders, type Folder } from '../../../modules/mailbox/index.js';
 import { requireAccount, requireMailboxReader } from '../../plugins/citizen-session.js';
 import { pageContext } from '../../plugins/request-context.js';
 import { FolderPage } from '../../views/mailbox/folder-page.js';
