@@ -160,6 +160,17 @@ export const repositorySamples: RepositorySamples[] = [
   }),
   repository('src/modules/audit/audit-repository.ts', 'AuditRepository', (db) => new AuditRepository(db), {
     purgeBefore: (r) => r.purgeBefore(now, 100),
+    insert: (r) =>
+      r.insert({
+        actorType: 'citizen',
+        actorId: '1',
+        action: 'message.read',
+        subjectType: 'message',
+        subjectId: '2',
+        requestId: 'request-1',
+        details: { folder: 'inbox' },
+        occurredAt: now,
+      }),
   }),
   repository(
     'src/modules/data-subject/person-data-repository.ts',
@@ -408,7 +419,8 @@ export const repositorySamples: RepositorySamples[] = [
       replyTarget: (r) => r.replyTarget(1, 2),
       outgoingState: (r) => r.outgoingState(1, 2),
       citizenMessage: (r) => r.citizenMessage(1, 2, at),
-      externalIdOf: (r) => r.externalIdOf(1, 2),
+      inReplyTo: (r) => r.inReplyTo(1, 2),
+    externalIdOf: (r) => r.externalIdOf(1, 2),
     },
   ),
   repository(
