@@ -31,9 +31,7 @@ export default tseslint.config(
   // Tests are exempt: they build rows and jobs through module internals on purpose.
   {
     files: ['src/**', 'bin/**', 'scripts/**', 'bench/**'],
-    // TEMPORARY: src/http/views is being reworked by another change; its imports of mailbox and
-    // accounts types move to the modules' index.js with it, and this exemption goes then.
-    ignores: ['src/modules/**', 'src/http/views/**'],
+    ignores: ['src/modules/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: [otherModulesInternals] }] },
   },
   {

@@ -1,5 +1,5 @@
 import type { Translate } from '../../../i18n/i18n.js';
-import type { FormField, FormProblem } from '../../../modules/accounts/contact-details.js';
+import type { FormField, FormProblem } from '../../../modules/accounts/index.js';
 import { Checkbox } from '../components/checkbox.js';
 import type { FieldError } from '../components/error-summary.js';
 import { TextField } from '../components/text-field.js';

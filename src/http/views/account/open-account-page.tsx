@@ -1,5 +1,4 @@
-import type { FormProblem } from '../../../modules/accounts/contact-details.js';
-import type { Refusal } from '../../../modules/accounts/eligibility.js';
+import type { FormProblem, Refusal } from '../../../modules/accounts/index.js';
 import { Layout } from '../layout.js';
 import type { PageContext } from '../page-context.js';
 import { ContactFields, errorFor, fieldErrors, type ContactValues } from './contact-fields.js';

@@ -1,5 +1,5 @@
 import { locales } from '../../../i18n/i18n.js';
-import type { FormProblem } from '../../../modules/accounts/contact-details.js';
+import type { FormProblem } from '../../../modules/accounts/index.js';
 import { Layout } from '../layout.js';
 import type { PageContext } from '../page-context.js';
 import { ContactFields, errorFor, fieldErrors, type ContactValues } from './contact-fields.js';

@@ -1,4 +1,4 @@
-import type { FolderItem } from '../../../modules/mailbox/types.js';
+import type { FolderItem } from '../../../modules/mailbox/index.js';
 import { formatDate, formatDateTime, localName } from '../mailbox/format.js';
 import type { PageContext } from '../page-context.js';
 import { css } from '../styles/css.js';

@@ -1,5 +1,5 @@
 import type { Translate } from '../../../i18n/i18n.js';
-import { isCitizenMessageType } from '../../../modules/mailbox/types.js';
+import { isCitizenMessageType } from '../../../modules/mailbox/index.js';
 
 /** The wording of each type a citizen can give a message. */
 export const citizenTypeKeys = {

@@ -1,9 +1,13 @@
 import type { TranslationKey } from '../../../i18n/i18n.js';
 import { attachmentTypes, typeLabel } from '../../../domain/attachment-types.js';
-import type { ComposeProblem } from '../../../modules/mailbox/index.js';
-import type { OpenService } from '../../../modules/mailbox/mailbox-repository.js';
-import type { ReplyTarget } from '../../../modules/mailbox/sending-service.js';
-import { citizenMessageTypes, limits, type LocalisedNames } from '../../../modules/mailbox/types.js';
+import {
+  citizenMessageTypes,
+  limits,
+  type ComposeProblem,
+  type LocalisedNames,
+  type OpenService,
+  type ReplyTarget,
+} from '../../../modules/mailbox/index.js';
 import { ButtonRow } from '../components/button-row.js';
 import { ErrorSummary } from '../components/error-summary.js';
 import { FileField } from '../components/file-field.js';

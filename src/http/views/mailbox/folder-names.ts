@@ -1,4 +1,4 @@
-import type { Folder } from '../../../modules/mailbox/types.js';
+import type { Folder } from '../../../modules/mailbox/index.js';
 
 /** Each folder's name, as its page heading and in "back to" links. */
 export const folderNameKeys = {

@@ -1,4 +1,4 @@
-import type { FolderPage as FolderData } from '../../../modules/mailbox/types.js';
+import type { FolderPage as FolderData } from '../../../modules/mailbox/index.js';
 import { MessageList } from '../components/message-list.js';
 import { Paging } from '../components/paging.js';
 import { Layout } from '../layout.js';

@@ -1,5 +1,5 @@
 import type { Locale, Translate } from '../../../i18n/i18n.js';
-import type { LocalisedNames } from '../../../modules/mailbox/types.js';
+import type { LocalisedNames } from '../../../modules/mailbox/index.js';
 
 /** Regional formats: Finnish and Swedish as used in Finland; English with day-month order. */
 const regional: Record<Locale, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };

@@ -3,7 +3,7 @@ import type {
   MessageView,
   OpenedMessage,
   SealedMessage,
-} from '../../../modules/mailbox/types.js';
+} from '../../../modules/mailbox/index.js';
 import { ButtonRow } from '../components/button-row.js';
 import { LinkButton } from '../components/link-button.js';
 import { Notice as NoticeParagraph } from '../components/notice.js';
