@@ -18,7 +18,6 @@ import { mailboxRoutes } from './mailbox-routes.js';
 import { messageRoutes } from './message-routes.js';
 import { openApiInfo } from './openapi-document.js';
 import { queryRoutes } from './query-routes.js';
-import { v1MessageRoutes } from './v1-message-routes.js';
 import { v1QueryRoutes } from './v1-query-routes.js';
 import { v1UploadRoutes } from './v1-upload-routes.js';
 
@@ -48,11 +47,10 @@ export function organisationApiRoutes(
     await app.register(authRoutes(messaging.credentials));
     await app.register(mailboxRoutes(messaging.mailboxes));
     await app.register(attachmentRoutes(messaging.attachments));
-    await app.register(messageRoutes(messaging.sending));
+    await app.register(messageRoutes(messaging.sending, new V1MessageSending(messaging.sending)));
     await app.register(queryRoutes(messaging.events, messaging.queries));
     // The deprecated v1 forms, translated onto the same v2 services.
     await app.register(v1UploadRoutes(messaging.attachments));
-    await app.register(v1MessageRoutes(new V1MessageSending(messaging.sending)));
     await app.register(
       v1QueryRoutes(messaging.events, new V1CitizenMessageReader(messaging.queries, context.database.db)),
     );
