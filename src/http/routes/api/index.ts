@@ -14,7 +14,7 @@ import { attachmentRoutes } from './attachment-routes.js';
 import { authRoutes } from './auth-routes.js';
 import { registerAuthentication } from './authentication.js';
 import { docsRoutes } from './docs-routes.js';
-import { mailboxRoutes } from './mailbox-routes.js';
+import { mailboxStatusRoutes } from './mailbox-status-routes.js';
 import { messageRoutes } from './message-routes.js';
 import { openApiInfo } from './openapi-document.js';
 import { queryRoutes } from './query-routes.js';
@@ -45,7 +45,7 @@ export function organisationApiRoutes(
     registerAuthentication(app, messaging.credentials);
 
     await app.register(authRoutes(messaging.credentials));
-    await app.register(mailboxRoutes(messaging.mailboxes));
+    await app.register(mailboxStatusRoutes(messaging.mailboxes));
     await app.register(attachmentRoutes(messaging.attachments));
     await app.register(messageRoutes(messaging.sending, new V1MessageSending(messaging.sending)));
     await app.register(queryRoutes(messaging.events, messaging.queries));
