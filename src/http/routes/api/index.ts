@@ -9,7 +9,7 @@ import { V1MessageSending } from '../../../modules/messages/v1-message-sending.j
 import type { AppServices } from '../../../services.js';
 import type { App } from '../../app.js';
 import { databaseRateLimitStore } from '../../plugins/rate-limit-store.js';
-import { registerApiNotFound, registerApiWire } from './api-wire.js';
+import { markApiRoutes, registerApiNotFound, registerApiWire } from './api-wire.js';
 import { attachmentRoutes } from './attachment-routes.js';
 import { authRoutes } from './auth-routes.js';
 import { registerAuthentication } from './authentication.js';
@@ -44,17 +44,22 @@ export function organisationApiRoutes(
     });
     registerAuthentication(app, messaging.credentials);
 
-    await app.register(authRoutes(messaging.credentials));
-    await app.register(mailboxStatusRoutes(messaging.mailboxes));
-    await app.register(attachmentRoutes(messaging.attachments));
-    await app.register(messageRoutes(messaging.sending, new V1MessageSending(messaging.sending)));
-    await app.register(queryRoutes(messaging.events, messaging.queries));
-    // The deprecated v1 forms, translated onto the same v2 services.
-    await app.register(v1UploadRoutes(messaging.attachments));
-    await app.register(
-      v1QueryRoutes(messaging.events, new V1CitizenMessageReader(messaging.queries, context.database.db)),
-    );
+    // The contract's operations, in a scope of their own so that only they (not the documentation
+    // pages) are marked as the API's for the rest of the app.
+    await app.register(async (operations) => {
+      markApiRoutes(operations);
+      await operations.register(authRoutes(messaging.credentials));
+      await operations.register(mailboxStatusRoutes(messaging.mailboxes));
+      await operations.register(attachmentRoutes(messaging.attachments));
+      await operations.register(messageRoutes(messaging.sending, new V1MessageSending(messaging.sending)));
+      await operations.register(queryRoutes(messaging.events, messaging.queries));
+      // The deprecated v1 forms, translated onto the same v2 services.
+      await operations.register(v1UploadRoutes(messaging.attachments));
+      await operations.register(
+        v1QueryRoutes(messaging.events, new V1CitizenMessageReader(messaging.queries, context.database.db)),
+      );
+      extend?.(operations as unknown as App);
+    });
     await app.register(docsRoutes());
-    extend?.(app as unknown as App);
   };
 }
