@@ -17,6 +17,7 @@ import { loadSheddingPlugin } from './plugins/load-shedding.js';
 import { nulGuardPlugin } from './plugins/nul-guard.js';
 import { requestContextPlugin } from './plugins/request-context.js';
 import { stylesheetRoute } from './plugins/stylesheet-route.js';
+import { isApiUrl } from './routes/api/api-wire.js';
 import { organisationApiRoutes } from './routes/api/index.js';
 import { healthRoutes, metricsRoute } from './routes/ops.js';
 import { accountRoutes } from './routes/web/account-routes.js';
@@ -63,7 +64,7 @@ export async function buildApp(
     // Sessions of case workers and citizens are short; keep-alive connections must not hold
     // shutdown hostage, so idle sockets are closed when the server stops.
     forceCloseConnections: 'idle',
-    frameworkErrors: answerUnroutable,
+    frameworkErrors: answerUnroutable(isApiUrl),
     ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 

@@ -420,7 +420,7 @@ export const repositorySamples: RepositorySamples[] = [
       outgoingState: (r) => r.outgoingState(1, 2),
       citizenMessage: (r) => r.citizenMessage(1, 2, at),
       inReplyTo: (r) => r.inReplyTo(1, 2),
-    externalIdOf: (r) => r.externalIdOf(1, 2),
+      externalIdOf: (r) => r.externalIdOf(1, 2),
     },
   ),
   repository(

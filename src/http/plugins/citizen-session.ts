@@ -33,6 +33,11 @@ declare module 'fastify' {
      * in the `x-csrf-token` header or in a field attached to the body, or it is refused.
      */
     csrfCheckedInHandler?: boolean;
+    /**
+     * Set on the organisation API's routes by its own scope (routes/api/api-wire.ts): callers
+     * authenticate with bearer tokens, so no citizen session is loaded and no CSRF token is asked.
+     */
+    citizenSessionExempt?: boolean;
   }
 }
 
@@ -62,10 +67,10 @@ export function cookieOptions(context: AppContext, maxAgeSeconds?: number) {
 }
 
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-/** The organisation API authenticates with bearer tokens; the test IdP has its own state checks. */
-const csrfExempt = /^\/(v1|v2|test-idp)(\/|$|\?)/;
-/** Requests that never concern a citizen's session. */
-const sessionless = /^\/(v1|v2|assets|metrics|healthz|readyz)(\/|$|\?)/;
+/** The test IdP has its own state checks (the organisation API marks its routes itself). */
+const csrfExempt = /^\/test-idp(\/|$|\?)/;
+/** Requests that never concern a citizen's session, besides the organisation API's. */
+const sessionless = /^\/(assets|metrics|healthz|readyz)(\/|$|\?)/;
 
 /**
  * Throws 403 unless `token` is the signed-in session's CSRF token. For multipart handlers that read
@@ -107,7 +112,7 @@ export function citizenSessionPlugin(context: AppContext, sessions: SessionServi
 
       app.addHook('onRequest', async (request, reply) => {
         request.citizen = null;
-        if (sessionless.test(request.url)) return;
+        if (request.routeOptions.config.citizenSessionExempt || sessionless.test(request.url)) return;
         const cookieValue = request.cookies[cookieName];
         if (!cookieValue) return;
         // One query reads the session and the person's current account.
@@ -135,7 +140,8 @@ export function citizenSessionPlugin(context: AppContext, sessions: SessionServi
       // preValidation: the body is parsed but not yet validated, so a forged request is refused
       // before any schema error could tell the attacker anything.
       app.addHook('preValidation', async (request) => {
-        if (!unsafeMethods.has(request.method) || csrfExempt.test(request.url)) return;
+        if (!unsafeMethods.has(request.method) || request.routeOptions.config.citizenSessionExempt) return;
+        if (csrfExempt.test(request.url)) return;
         const token = tokenFromRequest(request);
         if (token === undefined && isMultipart(request) && request.routeOptions.config.csrfCheckedInHandler) {
           return;

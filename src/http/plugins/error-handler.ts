@@ -194,42 +194,39 @@ export const errorHandlerPlugin = fp(
 
 /**
  * Requests Fastify refuses before routing (a malformed percent-encoding in the path): no hook has
- * run, so the answer is written here in full, as the API's JSON under /v1 and /v2 and as a Finnish
- * error page elsewhere (no language has been chosen yet).
+ * run and no scope applies, so the answer is written here in full, as the API's JSON where the API
+ * says the URL is its own and as a Finnish error page elsewhere (no language has been chosen yet).
  */
-export function answerUnroutable(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
-  const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 400;
-  request.log.info({ status, code: error.code }, 'request rejected before routing');
-  const headers: Record<string, string> = {
-    'cache-control': 'no-store',
-    'x-content-type-options': 'nosniff',
-    'x-request-id': request.id,
+export const answerUnroutable =
+  (isApiUrl: (url: string) => boolean) =>
+  (error: FastifyError, request: FastifyRequest, reply: FastifyReply): void => {
+    const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 400;
+    request.log.info({ status, code: error.code }, 'request rejected before routing');
+    const headers: Record<string, string> = {
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+      'x-request-id': request.id,
+    };
+    let body: string;
+    if (isApiUrl(request.raw.url ?? '')) {
+      body = JSON.stringify({
+        reason: 'the request path is malformed',
+        validationErrors: [{ error: 'path: is malformed' }],
+      });
+      Object.assign(headers, { 'content-type': 'application/json', traceId: request.id });
+    } else {
+      const t = translator(defaultLocale);
+      body = renderPage(
+        ErrorPage({
+          ctx: { locale: defaultLocale, t, currentPath: '/', textSize: 1 },
+          status,
+          message: t('errors.badRequest'),
+        }),
+      );
+      headers['content-type'] = 'text/html; charset=utf-8';
+    }
+    headers['content-length'] = String(Buffer.byteLength(body));
+    reply.hijack();
+    reply.raw.writeHead(status, headers);
+    reply.raw.end(body);
   };
-  let body: string;
-  if (isApiPath(request.raw.url ?? '')) {
-    body = JSON.stringify({
-      reason: 'the request path is malformed',
-      validationErrors: [{ error: 'path: is malformed' }],
-    });
-    Object.assign(headers, { 'content-type': 'application/json', traceId: request.id });
-  } else {
-    const t = translator(defaultLocale);
-    body = renderPage(
-      ErrorPage({
-        ctx: { locale: defaultLocale, t, currentPath: '/', textSize: 1 },
-        status,
-        message: t('errors.badRequest'),
-      }),
-    );
-    headers['content-type'] = 'text/html; charset=utf-8';
-  }
-  headers['content-length'] = String(Buffer.byteLength(body));
-  reply.hijack();
-  reply.raw.writeHead(status, headers);
-  reply.raw.end(body);
-}
-
-/** Paths of the organisation API, for the few decisions taken before a request reaches its scope. */
-export function isApiPath(url: string): boolean {
-  return /^\/v[12](\/|\?|$)/.test(url);
-}

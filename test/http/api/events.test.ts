@@ -1,15 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { appendFeedEvent, type FeedEventType } from '../../../src/modules/messages/event-repository.js';
-import { ApiClient } from '../../helpers/api-client.js';
+import type { ApiClient } from '../../helpers/api-client.js';
 import {
   createAccount,
   createCitizenMessage,
-  createOrganisation,
   electronicRequest,
   type TestOrganisation,
 } from '../../helpers/factories.js';
-import { createHarness, type TestHarness } from '../../helpers/test-app.js';
+import type { TestHarness } from '../../helpers/test-app.js';
+import { signedInOrganisations } from './signed-in-organisations.js';
 
 interface Page {
   continuationToken: string;
@@ -17,19 +17,9 @@ interface Page {
 }
 
 describe('organisation API: the event feed', () => {
-  let h: TestHarness;
-  let org: TestOrganisation;
-  let other: TestOrganisation;
-  let api: ApiClient;
-  let otherApi: ApiClient;
+  let h: TestHarness, org: TestOrganisation, other: TestOrganisation, api: ApiClient, otherApi: ApiClient;
   before(async () => {
-    h = await createHarness({ now: '2026-01-01T08:00:00Z' });
-    org = await createOrganisation(h);
-    other = await createOrganisation(h);
-    api = new ApiClient(h);
-    otherApi = new ApiClient(h);
-    await api.login(org);
-    await otherApi.login(other);
+    ({ h, org, other, api, otherApi } = await signedInOrganisations('2026-01-01T08:00:00Z'));
   });
   after(() => h.close());
 

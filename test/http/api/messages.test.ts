@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { contentContext, decryptText } from '../../../src/modules/messages/message-content.js';
-import { ApiClient } from '../../helpers/api-client.js';
+import type { ApiClient } from '../../helpers/api-client.js';
 import {
   createAccount,
   createCitizenMessage,
-  createOrganisation,
   electronicRequest,
   newExternalId,
   newIdentityCode,
@@ -14,14 +13,11 @@ import {
   tinyPdf,
   type TestOrganisation,
 } from '../../helpers/factories.js';
-import { createHarness, type TestHarness } from '../../helpers/test-app.js';
+import type { TestHarness } from '../../helpers/test-app.js';
+import { signedInOrganisations } from './signed-in-organisations.js';
 
 describe('organisation API: sending messages', () => {
-  let h: TestHarness;
-  let org: TestOrganisation;
-  let other: TestOrganisation;
-  let api: ApiClient;
-  let otherApi: ApiClient;
+  let h: TestHarness, org: TestOrganisation, other: TestOrganisation, api: ApiClient, otherApi: ApiClient;
   let citizen: { id: number; identityCode: string };
 
   const upload = async (client = api, content = tinyPdf(), name = 'paatos.pdf') => {
@@ -33,13 +29,7 @@ describe('organisation API: sending messages', () => {
     h.context.database.db.selectFrom('messages').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
   before(async () => {
-    h = await createHarness({ now: '2026-03-02T08:00:00Z' });
-    org = await createOrganisation(h);
-    other = await createOrganisation(h);
-    api = new ApiClient(h);
-    otherApi = new ApiClient(h);
-    await api.login(org);
-    await otherApi.login(other);
+    ({ h, org, other, api, otherApi } = await signedInOrganisations('2026-03-02T08:00:00Z'));
     citizen = await createAccount(h);
   });
   after(() => h.close());

@@ -1,34 +1,24 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { appendFeedEvent } from '../../../src/modules/messages/event-repository.js';
-import { ApiClient } from '../../helpers/api-client.js';
+import type { ApiClient } from '../../helpers/api-client.js';
 import {
   createAccount,
   createCitizenMessage,
-  createOrganisation,
   electronicRequest,
   newIdentityCode,
   paperMailPart,
   tinyPdf,
   type TestOrganisation,
 } from '../../helpers/factories.js';
-import { createHarness, type TestHarness } from '../../helpers/test-app.js';
+import type { TestHarness } from '../../helpers/test-app.js';
+import { signedInOrganisations } from './signed-in-organisations.js';
 
 describe('organisation API: message ids, states and messages from citizens', () => {
-  let h: TestHarness;
-  let org: TestOrganisation;
-  let other: TestOrganisation;
-  let api: ApiClient;
-  let otherApi: ApiClient;
+  let h: TestHarness, org: TestOrganisation, api: ApiClient, otherApi: ApiClient;
   let citizen: { id: number; identityCode: string };
   before(async () => {
-    h = await createHarness({ now: '2026-03-02T08:00:00Z' });
-    org = await createOrganisation(h);
-    other = await createOrganisation(h);
-    api = new ApiClient(h);
-    otherApi = new ApiClient(h);
-    await api.login(org);
-    await otherApi.login(other);
+    ({ h, org, api, otherApi } = await signedInOrganisations('2026-03-02T08:00:00Z'));
     citizen = await createAccount(h);
   });
   after(() => h.close());

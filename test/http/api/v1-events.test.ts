@@ -1,16 +1,16 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { appendFeedEvent, type FeedEventType } from '../../../src/modules/messages/event-repository.js';
-import { ApiClient } from '../../helpers/api-client.js';
+import type { ApiClient } from '../../helpers/api-client.js';
 import { assertContractResponse } from '../../helpers/contract.js';
 import {
   createAccount,
   createCitizenMessage,
-  createOrganisation,
   electronicRequest,
   type TestOrganisation,
 } from '../../helpers/factories.js';
-import { createHarness, type TestHarness } from '../../helpers/test-app.js';
+import type { TestHarness } from '../../helpers/test-app.js';
+import { signedInOrganisations } from './signed-in-organisations.js';
 import { assertV1Event } from './v1-test-support.js';
 
 interface V1Event {
@@ -25,19 +25,9 @@ interface Page<E> {
 }
 
 describe('organisation API v1: the event feed', () => {
-  let h: TestHarness;
-  let org: TestOrganisation;
-  let other: TestOrganisation;
-  let api: ApiClient;
-  let otherApi: ApiClient;
+  let h: TestHarness, org: TestOrganisation, other: TestOrganisation, api: ApiClient, otherApi: ApiClient;
   before(async () => {
-    h = await createHarness({ now: '2026-01-01T08:00:00Z' });
-    org = await createOrganisation(h);
-    other = await createOrganisation(h);
-    api = new ApiClient(h);
-    otherApi = new ApiClient(h);
-    await api.login(org);
-    await otherApi.login(other);
+    ({ h, org, other, api, otherApi } = await signedInOrganisations('2026-01-01T08:00:00Z'));
   });
   after(() => h.close());
 

@@ -1,27 +1,23 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import SwaggerParser from '@apidevtools/swagger-parser';
-import { ApiClient } from '../../helpers/api-client.js';
+import type { ApiClient } from '../../helpers/api-client.js';
 import { assertContractResponse, loadContract } from '../../helpers/contract.js';
 import {
   createAccount,
   createCitizenMessage,
-  createOrganisation,
   electronicRequest,
   rowCounts,
   tinyPdf,
   type TestOrganisation,
 } from '../../helpers/factories.js';
 import { goodFile, issuePayloads } from '../../helpers/attachment-samples.js';
-import { createHarness, type TestHarness } from '../../helpers/test-app.js';
+import type { TestHarness } from '../../helpers/test-app.js';
+import { signedInOrganisations } from './signed-in-organisations.js';
 import { multipartBody, uploadV1 } from './v1-test-support.js';
 
 describe('organisation API v1: uploads and messages from end users', () => {
-  let h: TestHarness;
-  let org: TestOrganisation;
-  let other: TestOrganisation;
-  let api: ApiClient;
-  let otherApi: ApiClient;
+  let h: TestHarness, org: TestOrganisation, api: ApiClient, otherApi: ApiClient;
   let citizen: { id: number; identityCode: string };
 
   const upload = (
@@ -46,13 +42,7 @@ describe('organisation API v1: uploads and messages from end users', () => {
   };
 
   before(async () => {
-    h = await createHarness({ now: '2026-03-02T08:00:00Z' });
-    org = await createOrganisation(h);
-    other = await createOrganisation(h);
-    api = new ApiClient(h);
-    otherApi = new ApiClient(h);
-    await api.login(org);
-    await otherApi.login(other);
+    ({ h, org, api, otherApi } = await signedInOrganisations('2026-03-02T08:00:00Z'));
     citizen = await createAccount(h);
   });
   after(() => h.close());

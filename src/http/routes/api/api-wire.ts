@@ -26,12 +26,37 @@ export function registerApiWire(app: FastifyInstance): void {
   });
 }
 
+/** The paths the contract's operations live under. */
+const apiPrefixes = ['/v1', '/v2'];
+
+/**
+ * Whether a raw URL is the API's. Only for the one decision taken before any routing (a malformed
+ * path, see app.ts); everything else is decided by the API's own scope and its routes.
+ */
+export function isApiUrl(url: string): boolean {
+  return apiPrefixes.some(
+    (prefix) => url.startsWith(prefix) && ['', '/', '?'].includes(url.charAt(prefix.length)),
+  );
+}
+
+/**
+ * Marks every route registered in the scope (and the API's 404s) as the API's: callers authenticate
+ * with bearer tokens, so the citizen session plugin neither loads a session nor asks for a CSRF token.
+ */
+export function markApiRoutes(app: FastifyInstance): void {
+  app.addHook('onRoute', (route) => {
+    route.config = { ...route.config, citizenSessionExempt: true };
+  });
+}
+
 /** Unknown paths under the API's prefixes answer the contract's JSON, not a web page. */
 export async function registerApiNotFound(app: FastifyInstance): Promise<void> {
-  for (const prefix of ['/v1', '/v2']) {
+  for (const prefix of apiPrefixes) {
     await app.register(
       async (scope) => {
-        scope.setNotFoundHandler(apiErrorHandlers.notFound);
+        // Fastify accepts a route config here (as for routes) though its types do not say so.
+        const options = { config: { citizenSessionExempt: true } } as object;
+        scope.setNotFoundHandler(options, apiErrorHandlers.notFound);
       },
       { prefix },
     );

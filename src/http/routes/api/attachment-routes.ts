@@ -1,61 +1,35 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyReply } from 'fastify';
 import { maxAttachmentBytes, type AttachmentService } from '../../../modules/messages/index.js';
 import { contentDisposition } from '../../content-disposition.js';
+import type { App } from '../../app.js';
 import { principalOf } from './authentication.js';
-import { readUpload } from './multipart-upload.js';
 import { ErrorResponse, authenticatedErrors, tokenSecurity } from './schemas/common.js';
 import { AttachmentIdParams, AttachmentReferenceResponse } from './schemas/query-schemas.js';
-
-const tooLargeText = `HTTP content length exceeded ${maxAttachmentBytes} bytes.`;
-// Room for the multipart boundaries and part headers around a file of the maximum size.
-const multipartOverhead = 64 * 1024;
-
-/** The contract answers 413 in plain text, unlike every other error. */
-function tooLarge(reply: FastifyReply) {
-  return reply.status(413).type('text/plain').send(tooLargeText);
-}
+import { postUploadRoute } from './upload-route.js';
 
 /** POST /v2/attachments (uploads) and GET /v1/attachments/{id} (citizens' attachments). */
 export function attachmentRoutes(attachments: AttachmentService): FastifyPluginAsyncTypebox {
   return async (app) => {
-    app.post(
-      '/v2/attachments',
-      {
-        schema: {
-          tags: ['messages'],
-          summary:
-            'Upload an attachment that will either be attached to an electronic message or be printed and delivered via paper mail.',
-          description:
-            'Multipart form data with one part named "file", at most 10,485,760 bytes. The type is decided ' +
-            'from the content: PDF, JPEG, PNG, plain text (not markup), Word, Excel, PowerPoint (old and ' +
-            'OOXML), OpenDocument text and spreadsheet. A file name extension or a part Content-Type that ' +
-            'contradicts the content is refused with 415 naming the file and both types; a name without an ' +
-            "extension gets the detected type's one. The file name is shown to the recipient. Uploads not " +
-            'used in a message within 24 hours are removed.',
-          operationId: 'postV3Attachments',
-          security: tokenSecurity,
-          consumes: ['multipart/form-data'],
-          response: authenticatedErrors({
-            201: AttachmentReferenceResponse,
-            400: ErrorResponse,
-            413: Type.String({ description: tooLargeText }),
-            415: ErrorResponse,
-          }),
-        },
-      },
-      async (request, reply) => {
-        const principal = principalOf(request);
-        const declared = Number(request.headers['content-length']);
-        if (declared > maxAttachmentBytes + multipartOverhead) return tooLarge(reply);
-        const upload = await readUpload(request);
-        if (upload === 'too large') return tooLarge(reply);
-        const { fileName, content, declaredType } = upload;
-        const created = await attachments.upload(principal, { fileName, content, declaredType });
-        return reply.status(201).send(created);
-      },
-    );
+    postUploadRoute(app as App, {
+      url: '/v2/attachments',
+      operationId: 'postV3Attachments',
+      summary:
+        'Upload an attachment that will either be attached to an electronic message or be printed and delivered via paper mail.',
+      description:
+        'Multipart form data with one part named "file", at most 10,485,760 bytes. The type is decided ' +
+        'from the content: PDF, JPEG, PNG, plain text (not markup), Word, Excel, PowerPoint (old and ' +
+        'OOXML), OpenDocument text and spreadsheet. A file name extension or a part Content-Type that ' +
+        'contradicts the content is refused with 415 naming the file and both types; a name without an ' +
+        "extension gets the detected type's one. The file name is shown to the recipient. Uploads not " +
+        'used in a message within 24 hours are removed.',
+      maxBytes: maxAttachmentBytes,
+      created: AttachmentReferenceResponse,
+      badRequest: ErrorResponse,
+      tooLarge: 'text 413',
+      store: (principal, { fileName, content, declaredType }) =>
+        attachments.upload(principal, { fileName, content, declaredType }),
+    });
 
     app.get(
       '/v1/attachments/:id',

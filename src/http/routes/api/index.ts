@@ -7,16 +7,15 @@ import { maxAttachmentBytes } from '../../../modules/messages/index.js';
 import type { AppServices } from '../../../services.js';
 import type { App } from '../../app.js';
 import { databaseRateLimitStore } from '../../plugins/rate-limit-store.js';
-import { registerApiNotFound, registerApiWire } from './api-wire.js';
+import { markApiRoutes, registerApiNotFound, registerApiWire } from './api-wire.js';
 import { attachmentRoutes } from './attachment-routes.js';
 import { authRoutes } from './auth-routes.js';
 import { registerAuthentication } from './authentication.js';
 import { docsRoutes } from './docs-routes.js';
-import { mailboxRoutes } from './mailbox-routes.js';
+import { mailboxStatusRoutes } from './mailbox-status-routes.js';
 import { messageRoutes } from './message-routes.js';
 import { openApiInfo } from './openapi-document.js';
 import { queryRoutes } from './query-routes.js';
-import { v1MessageRoutes } from './v1-message-routes.js';
 import { v1QueryRoutes } from './v1-query-routes.js';
 import { v1UploadRoutes } from './v1-upload-routes.js';
 
@@ -43,16 +42,20 @@ export function organisationApiRoutes(
     });
     registerAuthentication(app, messaging.credentials);
 
-    await app.register(authRoutes(messaging.credentials));
-    await app.register(mailboxRoutes(messaging.mailboxes));
-    await app.register(attachmentRoutes(messaging.attachments));
-    await app.register(messageRoutes(messaging.sending));
-    await app.register(queryRoutes(messaging.events, messaging.queries));
-    // The deprecated v1 forms, translated onto the same v2 services.
-    await app.register(v1UploadRoutes(messaging.attachments));
-    await app.register(v1MessageRoutes(messaging.v1.sending));
-    await app.register(v1QueryRoutes(messaging.events, messaging.v1.citizenMessages));
+    // The contract's operations, in a scope of their own so that only they (not the documentation
+    // pages) are marked as the API's for the rest of the app.
+    await app.register(async (operations) => {
+      markApiRoutes(operations);
+      await operations.register(authRoutes(messaging.credentials));
+      await operations.register(mailboxStatusRoutes(messaging.mailboxes));
+      await operations.register(attachmentRoutes(messaging.attachments));
+      await operations.register(messageRoutes(messaging.sending, messaging.v1.sending));
+      await operations.register(queryRoutes(messaging.events, messaging.queries));
+      // The deprecated v1 forms, translated onto the same v2 services.
+      await operations.register(v1UploadRoutes(messaging.attachments));
+      await operations.register(v1QueryRoutes(messaging.events, messaging.v1.citizenMessages));
+      extend?.(operations as unknown as App);
+    });
     await app.register(docsRoutes());
-    extend?.(app as unknown as App);
   };
 }

@@ -9,8 +9,8 @@ import {
   authenticatedErrors,
   tokenSecurity,
 } from './schemas/common.js';
+import { EventsQuery } from './schemas/contract-parts.js';
 import {
-  EventsQuery,
   EventsResponse,
   ExternalIdQuery,
   MessageFromEndUserResponseV2,

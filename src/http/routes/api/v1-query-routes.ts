@@ -12,7 +12,8 @@ import {
   tokenSecurity,
 } from './schemas/common.js';
 import { MessageIdParams } from './schemas/query-schemas.js';
-import { MessageFromEndUserResponseV1, V1EventsQuery, V1EventsResponse } from './schemas/v1-query-schemas.js';
+import { EventsQuery } from './schemas/contract-parts.js';
+import { MessageFromEndUserResponseV1, V1EventsResponse } from './schemas/v1-query-schemas.js';
 
 /** The deprecated GET /v1/events and GET /v1/messages/{id}. */
 export function v1QueryRoutes(
@@ -34,7 +35,7 @@ export function v1QueryRoutes(
           operationId: 'getV1Events',
           deprecated: true,
           security: tokenSecurity,
-          querystring: V1EventsQuery,
+          querystring: EventsQuery,
           response: authenticatedErrors({ 200: V1EventsResponse, 400: ValidationErrorResponse }),
         },
       },

@@ -1,9 +1,8 @@
 import { Type, type TSchema } from '@sinclair/typebox';
 import { StringEnum, extension } from './common.js';
+import { dateTime, messageFromEndUser } from './contract-parts.js';
 
 /** Responses of the reading endpoints: events, message state, messages from end users. */
-
-const dateTime = () => Type.String({ format: 'date-time' });
 
 const EventMetadata = Type.Object({
   externalId: Type.Optional(Type.String()),
@@ -58,8 +57,6 @@ export const EventsResponse = Type.Object({
   events: Type.Array(GetV2Event),
 });
 
-export const EventsQuery = Type.Object({ continuationToken: Type.Optional(Type.String({ maxLength: 200 })) });
-
 const status = <T extends readonly string[]>(values: T) =>
   Type.Object({ createdAt: dateTime(), status: StringEnum(values) });
 
@@ -99,39 +96,15 @@ export const ExternalIdQuery = Type.Object({
   ),
 });
 
-export const MessageFromEndUserResponseV2 = Type.Object({
-  createdAt: dateTime(),
-  electronic: Type.Object({
-    attachments: Type.Array(
-      Type.Object({
-        attachmentId: Type.String(),
-        filename: Type.String(),
-        mediaType: Type.String(),
-        sizeBytes: Type.Integer(),
-      }),
-    ),
-    body: Type.String(),
-    createdAt: dateTime(),
-    messageId: Type.Integer(),
-    thread: Type.Optional(
-      Type.Object({ threadExternalId: Type.Optional(Type.String()), rootMessageId: Type.Integer() }),
-    ),
-    title: Type.String(),
+export const MessageFromEndUserResponseV2 = messageFromEndUser(
+  Type.Object({ threadExternalId: Type.Optional(Type.String()), rootMessageId: Type.Integer() }),
+  {
     messageType: Type.Optional(
       Type.String({
         ...extension('What the citizen chose to send: Hakemus, Selvitys, Oikaisuvaatimus or Muu.'),
       }),
     ),
-  }),
-  messageId: Type.Integer(),
-  sender: Type.Optional(
-    Type.Object({
-      mailboxOwner: Type.Object({ id: Type.String(), name: Type.String() }),
-      personSendingMessageOnBehalfOfMailboxOwner: Type.Optional(
-        Type.Object({ id: Type.String(), name: Type.String() }),
-      ),
-    }),
-  ),
-});
+  },
+);
 
 export const AttachmentReferenceResponse = Type.Object({ attachmentId: Type.String({ format: 'uuid' }) });

@@ -1,9 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import { StringEnum } from './common.js';
+import { dateTime, messageFromEndUser } from './contract-parts.js';
 
 /** Responses of the deprecated v1 reading and upload endpoints (Events, MessageFromEndUserResponse, …). */
-
-const dateTime = () => Type.String({ format: 'date-time' });
 
 /**
  * The contract's v1 `Event` is a oneOf of four variants that differ only in `entityType`, `eventType`
@@ -31,36 +30,9 @@ export const V1EventsResponse = Type.Object({
   events: Type.Array(V1Event),
 });
 
-export const V1EventsQuery = Type.Object({
-  continuationToken: Type.Optional(Type.String({ maxLength: 200 })),
-});
-
-export const MessageFromEndUserResponseV1 = Type.Object({
-  createdAt: dateTime(),
-  electronic: Type.Object({
-    attachments: Type.Array(
-      Type.Object({
-        attachmentId: Type.String(),
-        filename: Type.String(),
-        mediaType: Type.String(),
-        sizeBytes: Type.Integer(),
-      }),
-    ),
-    body: Type.String(),
-    createdAt: dateTime(),
-    messageId: Type.Integer(),
-    thread: Type.Optional(Type.Object({ inReplyToMessageId: Type.Integer(), rootMessageId: Type.Integer() })),
-    title: Type.String(),
-  }),
-  messageId: Type.Integer(),
-  sender: Type.Optional(
-    Type.Object({
-      mailboxOwner: Type.Object({ id: Type.String(), name: Type.String() }),
-      personSendingMessageOnBehalfOfMailboxOwner: Type.Optional(
-        Type.Object({ id: Type.String(), name: Type.String() }),
-      ),
-    }),
-  ),
-});
+export const MessageFromEndUserResponseV1 = messageFromEndUser(
+  Type.Object({ inReplyToMessageId: Type.Integer(), rootMessageId: Type.Integer() }),
+  {},
+);
 
 export const NewFileResponse = Type.Object({ fileId: Type.String({ format: 'uuid' }) });

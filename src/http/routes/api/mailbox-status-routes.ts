@@ -5,7 +5,7 @@ import { ValidationErrorResponse, authenticatedErrors, tokenSecurity } from './s
 import { EndUsers, EndUsersWithActiveMailbox } from './schemas/mailbox-schemas.js';
 
 /** POST /v1/mailboxes/active. */
-export function mailboxRoutes(mailboxes: MailboxStatusService): FastifyPluginAsyncTypebox {
+export function mailboxStatusRoutes(mailboxes: MailboxStatusService): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.post(
       '/v1/mailboxes/active',
