@@ -2,13 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { appendFeedEvent, type FeedEventType } from '../../../src/modules/messages/event-repository.js';
 import { ApiClient } from '../../helpers/api-client.js';
-import {
-  createAccount,
-  createCitizenMessage,
-  createOrganisation,
-  electronicRequest,
-  type TestOrganisation,
-} from '../../helpers/factories.js';
+import { type ApiOrganisation } from '../../helpers/fixtures.js';
+import { electronicRequest } from '../../helpers/api-requests.js';
 import { createHarness, type TestHarness } from '../../helpers/test-app.js';
 
 interface Page {
@@ -18,14 +13,14 @@ interface Page {
 
 describe('organisation API: the event feed', () => {
   let h: TestHarness;
-  let org: TestOrganisation;
-  let other: TestOrganisation;
+  let org: ApiOrganisation;
+  let other: ApiOrganisation;
   let api: ApiClient;
   let otherApi: ApiClient;
   before(async () => {
     h = await createHarness({ now: '2026-01-01T08:00:00Z' });
-    org = await createOrganisation(h);
-    other = await createOrganisation(h);
+    org = await h.fixtures.apiOrganisation();
+    other = await h.fixtures.apiOrganisation();
     api = new ApiClient(h);
     otherApi = new ApiClient(h);
     await api.login(org);
@@ -49,11 +44,11 @@ describe('organisation API: the event feed', () => {
   };
 
   test('every event type is served in the contract shape, in order, only to its organisation', async () => {
-    const citizen = await createAccount(h);
+    const citizen = await h.fixtures.account();
     const sent = await api.post('/v2/messages/electronic', electronicRequest(org, citizen.identityCode));
     const messageId = sent.json<{ messageId: number }>().messageId;
     await otherApi.post('/v2/messages/electronic', electronicRequest(other, citizen.identityCode));
-    await createCitizenMessage(h, { organisation: org, accountId: citizen.id });
+    await h.fixtures.citizenMessage({ organisation: org, accountId: citizen.id });
     const types: FeedEventType[] = [
       'Electronic message read',
       'Receipt confirmed',
@@ -96,7 +91,7 @@ describe('organisation API: the event feed', () => {
 
   test('pages of at most 1,000 follow each other with nothing skipped or repeated', async () => {
     const start = await readAll(api);
-    const citizen = await createAccount(h);
+    const citizen = await h.fixtures.account();
     const sent = await api.post('/v2/messages/electronic', electronicRequest(org, citizen.identityCode));
     const messageId = sent.json<{ messageId: number }>().messageId;
     await h.context.database.db.transaction().execute(async (trx) => {

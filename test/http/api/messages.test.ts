@@ -2,24 +2,16 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { contentContext, decryptText } from '../../../src/modules/messages/message-content.js';
 import { ApiClient } from '../../helpers/api-client.js';
-import {
-  createAccount,
-  createCitizenMessage,
-  createOrganisation,
-  electronicRequest,
-  newExternalId,
-  newIdentityCode,
-  paperMailPart,
-  rowCounts,
-  tinyPdf,
-  type TestOrganisation,
-} from '../../helpers/factories.js';
+import { type ApiOrganisation, newExternalId, newIdentityCode } from '../../helpers/fixtures.js';
+import { electronicRequest, paperMailPart } from '../../helpers/api-requests.js';
+import { tinyPdf } from '../../helpers/sample-files.js';
+import { rowCounts } from '../../helpers/stored-rows.js';
 import { createHarness, type TestHarness } from '../../helpers/test-app.js';
 
 describe('organisation API: sending messages', () => {
   let h: TestHarness;
-  let org: TestOrganisation;
-  let other: TestOrganisation;
+  let org: ApiOrganisation;
+  let other: ApiOrganisation;
   let api: ApiClient;
   let otherApi: ApiClient;
   let citizen: { id: number; identityCode: string };
@@ -34,13 +26,13 @@ describe('organisation API: sending messages', () => {
 
   before(async () => {
     h = await createHarness({ now: '2026-03-02T08:00:00Z' });
-    org = await createOrganisation(h);
-    other = await createOrganisation(h);
+    org = await h.fixtures.apiOrganisation();
+    other = await h.fixtures.apiOrganisation();
     api = new ApiClient(h);
     otherApi = new ApiClient(h);
     await api.login(org);
     await otherApi.login(other);
-    citizen = await createAccount(h);
+    citizen = await h.fixtures.account();
   });
   after(() => h.close());
 
@@ -433,7 +425,7 @@ describe('organisation API: sending messages', () => {
   });
 
   test('a reply joins the citizen message thread; replies to others are refused', async () => {
-    const sent = await createCitizenMessage(h, { organisation: org, accountId: citizen.id });
+    const sent = await h.fixtures.citizenMessage({ organisation: org, accountId: citizen.id });
     const reply = await api.post(
       '/v2/messages/electronic',
       electronicRequest(org, citizen.identityCode, { inReplyToMessageId: sent.messageId }),
@@ -448,7 +440,7 @@ describe('organisation API: sending messages', () => {
       electronicRequest(other, citizen.identityCode, { inReplyToMessageId: sent.messageId }),
     );
     assert.equal(foreign.statusCode, 400);
-    const someoneElse = await createAccount(h);
+    const someoneElse = await h.fixtures.account();
     const misdirected = await api.post(
       '/v2/messages/electronic',
       electronicRequest(org, someoneElse.identityCode, { inReplyToMessageId: sent.messageId }),

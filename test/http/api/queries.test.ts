@@ -2,34 +2,27 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { appendFeedEvent } from '../../../src/modules/messages/event-repository.js';
 import { ApiClient } from '../../helpers/api-client.js';
-import {
-  createAccount,
-  createCitizenMessage,
-  createOrganisation,
-  electronicRequest,
-  newIdentityCode,
-  paperMailPart,
-  tinyPdf,
-  type TestOrganisation,
-} from '../../helpers/factories.js';
+import { type ApiOrganisation, newIdentityCode } from '../../helpers/fixtures.js';
+import { electronicRequest, paperMailPart } from '../../helpers/api-requests.js';
+import { tinyPdf } from '../../helpers/sample-files.js';
 import { createHarness, type TestHarness } from '../../helpers/test-app.js';
 
 describe('organisation API: message ids, states and messages from citizens', () => {
   let h: TestHarness;
-  let org: TestOrganisation;
-  let other: TestOrganisation;
+  let org: ApiOrganisation;
+  let other: ApiOrganisation;
   let api: ApiClient;
   let otherApi: ApiClient;
   let citizen: { id: number; identityCode: string };
   before(async () => {
     h = await createHarness({ now: '2026-03-02T08:00:00Z' });
-    org = await createOrganisation(h);
-    other = await createOrganisation(h);
+    org = await h.fixtures.apiOrganisation();
+    other = await h.fixtures.apiOrganisation();
     api = new ApiClient(h);
     otherApi = new ApiClient(h);
     await api.login(org);
     await otherApi.login(other);
-    citizen = await createAccount(h);
+    citizen = await h.fixtures.account();
   });
   after(() => h.close());
 
@@ -108,7 +101,7 @@ describe('organisation API: message ids, states and messages from citizens', () 
     const original = await api.post('/v2/messages/electronic', electronicRequest(org, citizen.identityCode));
     const rootId = original.json<{ messageId: number }>().messageId;
     const content = tinyPdf('hakemus');
-    const sent = await createCitizenMessage(h, {
+    const sent = await h.fixtures.citizenMessage({
       organisation: org,
       accountId: citizen.id,
       title: 'Vastaus',

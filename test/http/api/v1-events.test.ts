@@ -3,13 +3,8 @@ import { after, before, describe, test } from 'node:test';
 import { appendFeedEvent, type FeedEventType } from '../../../src/modules/messages/event-repository.js';
 import { ApiClient } from '../../helpers/api-client.js';
 import { assertContractResponse } from '../../helpers/contract.js';
-import {
-  createAccount,
-  createCitizenMessage,
-  createOrganisation,
-  electronicRequest,
-  type TestOrganisation,
-} from '../../helpers/factories.js';
+import { type ApiOrganisation } from '../../helpers/fixtures.js';
+import { electronicRequest } from '../../helpers/api-requests.js';
 import { createHarness, type TestHarness } from '../../helpers/test-app.js';
 import { assertV1Event } from './v1-test-support.js';
 
@@ -26,14 +21,14 @@ interface Page<E> {
 
 describe('organisation API v1: the event feed', () => {
   let h: TestHarness;
-  let org: TestOrganisation;
-  let other: TestOrganisation;
+  let org: ApiOrganisation;
+  let other: ApiOrganisation;
   let api: ApiClient;
   let otherApi: ApiClient;
   before(async () => {
     h = await createHarness({ now: '2026-01-01T08:00:00Z' });
-    org = await createOrganisation(h);
-    other = await createOrganisation(h);
+    org = await h.fixtures.apiOrganisation();
+    other = await h.fixtures.apiOrganisation();
     api = new ApiClient(h);
     otherApi = new ApiClient(h);
     await api.login(org);
@@ -77,7 +72,7 @@ describe('organisation API v1: the event feed', () => {
   };
 
   test('every stored event is served in its v1 form, in order, only to its organisation', async () => {
-    const citizen = await createAccount(h);
+    const citizen = await h.fixtures.account();
     const sent = await api.post('/v2/messages/electronic', electronicRequest(org, citizen.identityCode));
     const messageId = sent.json<{ messageId: number }>().messageId;
     const externalId = (await h.context.database.db
@@ -86,7 +81,7 @@ describe('organisation API v1: the event feed', () => {
       .where('id', '=', messageId)
       .executeTakeFirstOrThrow())!.external_id;
     await otherApi.post('/v2/messages/electronic', electronicRequest(other, citizen.identityCode));
-    const { messageId: fromCitizen } = await createCitizenMessage(h, {
+    const { messageId: fromCitizen } = await h.fixtures.citizenMessage({
       organisation: org,
       accountId: citizen.id,
     });
@@ -158,7 +153,7 @@ describe('organisation API v1: the event feed', () => {
 
   test('pages follow each other like v2, and v1 and v2 tokens are interchangeable', async () => {
     const start = await readAll(api);
-    const citizen = await createAccount(h);
+    const citizen = await h.fixtures.account();
     const sent = await api.post('/v2/messages/electronic', electronicRequest(org, citizen.identityCode));
     const messageId = sent.json<{ messageId: number }>().messageId;
     await h.context.database.db.transaction().execute(async (trx) => {

@@ -2,23 +2,16 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { contentContext, decryptText } from '../../../src/modules/messages/message-content.js';
 import { ApiClient } from '../../helpers/api-client.js';
-import {
-  createAccount,
-  createCitizenMessage,
-  createOrganisation,
-  newExternalId,
-  newIdentityCode,
-  rowCounts,
-  tinyPdf,
-  type TestOrganisation,
-} from '../../helpers/factories.js';
+import { type ApiOrganisation, newExternalId, newIdentityCode } from '../../helpers/fixtures.js';
+import { tinyPdf } from '../../helpers/sample-files.js';
+import { rowCounts } from '../../helpers/stored-rows.js';
 import { createHarness, type TestHarness } from '../../helpers/test-app.js';
 import { multipartBody, uploadV1, v1PaperFields } from './v1-test-support.js';
 
 describe('organisation API v1: sending messages', () => {
   let h: TestHarness;
-  let org: TestOrganisation;
-  let other: TestOrganisation;
+  let org: ApiOrganisation;
+  let other: ApiOrganisation;
   let api: ApiClient;
   let otherApi: ApiClient;
   let citizen: { id: number; identityCode: string };
@@ -46,7 +39,7 @@ describe('organisation API v1: sending messages', () => {
   };
   /** The smallest NewElectronicMessageFromClientOrganisation: everything optional left out. */
   const electronicV1 = (
-    organisation: TestOrganisation,
+    organisation: ApiOrganisation,
     recipientId: string,
     electronic: Record<string, unknown> = {},
     externalId = newExternalId(),
@@ -57,7 +50,7 @@ describe('organisation API v1: sending messages', () => {
     electronic: { title: 'Päätös toimeentulotuesta', body: 'Hei,\n\nohessa päätös.', ...electronic },
   });
   const multichannelV1 = (
-    organisation: TestOrganisation,
+    organisation: ApiOrganisation,
     recipientId: string,
     fileId: string,
     paperOverrides: Record<string, unknown> = {},
@@ -73,13 +66,13 @@ describe('organisation API v1: sending messages', () => {
 
   before(async () => {
     h = await createHarness({ now: '2026-03-02T08:00:00Z' });
-    org = await createOrganisation(h);
-    other = await createOrganisation(h);
+    org = await h.fixtures.apiOrganisation();
+    other = await h.fixtures.apiOrganisation();
     api = new ApiClient(h);
     otherApi = new ApiClient(h);
     await api.login(org);
     await otherApi.login(other);
-    citizen = await createAccount(h);
+    citizen = await h.fixtures.account();
   });
   after(() => h.close());
 
@@ -135,7 +128,7 @@ describe('organisation API v1: sending messages', () => {
   });
 
   test('a reply links to the citizen message; a reply to a missing message is sent as a new one', async () => {
-    const { messageId: fromCitizen } = await createCitizenMessage(h, {
+    const { messageId: fromCitizen } = await h.fixtures.citizenMessage({
       organisation: org,
       accountId: citizen.id,
     });
@@ -149,7 +142,7 @@ describe('organisation API v1: sending messages', () => {
     assert.equal(replyRow.reply_allowed, 1);
 
     // The other organisation's citizen message is as missing to this one as a deleted one.
-    const { messageId: othersMessage } = await createCitizenMessage(h, {
+    const { messageId: othersMessage } = await h.fixtures.citizenMessage({
       organisation: other,
       accountId: citizen.id,
     });
@@ -165,7 +158,7 @@ describe('organisation API v1: sending messages', () => {
   });
 
   test('invalid electronic messages are refused naming the field, storing nothing', async () => {
-    const closed = await createAccount(h, newIdentityCode(), 'closed');
+    const closed = await h.fixtures.account({ identityCode: newIdentityCode(), status: 'closed' });
     const othersUpload = await uploadAttachment(otherApi);
     const before = await rowCounts(h);
     const cases: Array<[unknown, RegExp, string?]> = [

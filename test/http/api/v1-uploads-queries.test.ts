@@ -3,23 +3,18 @@ import { after, before, describe, test } from 'node:test';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { ApiClient } from '../../helpers/api-client.js';
 import { assertContractResponse, loadContract } from '../../helpers/contract.js';
-import {
-  createAccount,
-  createCitizenMessage,
-  createOrganisation,
-  electronicRequest,
-  rowCounts,
-  tinyPdf,
-  type TestOrganisation,
-} from '../../helpers/factories.js';
+import { type ApiOrganisation } from '../../helpers/fixtures.js';
+import { electronicRequest } from '../../helpers/api-requests.js';
+import { tinyPdf } from '../../helpers/sample-files.js';
+import { rowCounts } from '../../helpers/stored-rows.js';
 import { goodFile, issuePayloads } from '../../helpers/attachment-samples.js';
 import { createHarness, type TestHarness } from '../../helpers/test-app.js';
 import { multipartBody, uploadV1 } from './v1-test-support.js';
 
 describe('organisation API v1: uploads and messages from end users', () => {
   let h: TestHarness;
-  let org: TestOrganisation;
-  let other: TestOrganisation;
+  let org: ApiOrganisation;
+  let other: ApiOrganisation;
   let api: ApiClient;
   let otherApi: ApiClient;
   let citizen: { id: number; identityCode: string };
@@ -47,13 +42,13 @@ describe('organisation API v1: uploads and messages from end users', () => {
 
   before(async () => {
     h = await createHarness({ now: '2026-03-02T08:00:00Z' });
-    org = await createOrganisation(h);
-    other = await createOrganisation(h);
+    org = await h.fixtures.apiOrganisation();
+    other = await h.fixtures.apiOrganisation();
     api = new ApiClient(h);
     otherApi = new ApiClient(h);
     await api.login(org);
     await otherApi.login(other);
-    citizen = await createAccount(h);
+    citizen = await h.fixtures.account();
   });
   after(() => h.close());
 
@@ -217,14 +212,14 @@ describe('organisation API v1: uploads and messages from end users', () => {
   test('GET /v1/messages/{id} serves a citizen message in the v1 form to its organisation only', async () => {
     const original = await api.post('/v2/messages/electronic', electronicRequest(org, citizen.identityCode));
     const rootId = original.json<{ messageId: number }>().messageId;
-    const first = await createCitizenMessage(h, {
+    const first = await h.fixtures.citizenMessage({
       organisation: org,
       accountId: citizen.id,
       inReplyTo: rootId,
       threadId: rootId,
     });
     const content = tinyPdf('hakemus');
-    const sent = await createCitizenMessage(h, {
+    const sent = await h.fixtures.citizenMessage({
       organisation: org,
       accountId: citizen.id,
       title: 'Lisäselvitys',
@@ -261,7 +256,7 @@ describe('organisation API v1: uploads and messages from end users', () => {
     assert.equal(body.sender.mailboxOwner.id, citizen.identityCode);
 
     // A message that starts a conversation has no thread.
-    const standalone = await createCitizenMessage(h, { organisation: org, accountId: citizen.id });
+    const standalone = await h.fixtures.citizenMessage({ organisation: org, accountId: citizen.id });
     const plain = (await getMessage(standalone.messageId)).json<{ electronic: object }>();
     assert.equal('thread' in plain.electronic, false);
 

@@ -4,12 +4,7 @@ import { Envelope } from '../../../src/crypto/envelope.js';
 import { generateKeyRingText, parseKeyRing } from '../../../src/crypto/key-ring.js';
 import { contentContext, encryptText } from '../../../src/modules/messages/message-content.js';
 import { signInAs } from '../../helpers/citizen-session.js';
-import {
-  createAccount,
-  createOrganisationWithService,
-  insertOrganisationMessage,
-  persons,
-} from '../../helpers/mailbox-factories.js';
+import { persons } from '../../helpers/fixtures.js';
 import { createHarness, type TestHarness } from '../../helpers/test-app.js';
 
 describe('one message that does not decrypt never breaks the mailbox', () => {
@@ -19,17 +14,17 @@ describe('one message that does not decrypt never breaks the mailbox', () => {
   let bad: number;
   before(async () => {
     h = await createHarness();
-    const kallio = await createOrganisationWithService(h, { nameFi: 'Peruspalvelukuntayhtymä Kallio' });
-    const account = await createAccount(h, persons.kimmo);
+    const kallio = await h.fixtures.organisation({ nameFi: 'Peruspalvelukuntayhtymä Kallio' });
+    const { id: account } = await h.fixtures.account({ identityCode: persons.kimmo });
     good = (
-      await insertOrganisationMessage(h, {
+      await h.fixtures.message({
         organisation: kallio,
         accountId: account,
         title: 'Luettava päätös',
       })
     ).messageId;
     bad = (
-      await insertOrganisationMessage(h, {
+      await h.fixtures.message({
         organisation: kallio,
         accountId: account,
         title: 'Salattu väärin',
