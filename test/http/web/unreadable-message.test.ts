@@ -16,20 +16,11 @@ describe('one message that does not decrypt never breaks the mailbox', () => {
     h = await createHarness();
     const kallio = await h.fixtures.organisation({ nameFi: 'Peruspalvelukuntayhtymä Kallio' });
     const { id: account } = await h.fixtures.account({ identityCode: persons.kimmo });
-    good = (
-      await h.fixtures.message({
-        organisation: kallio,
-        accountId: account,
-        title: 'Luettava päätös',
-      })
-    ).messageId;
-    bad = (
-      await h.fixtures.message({
-        organisation: kallio,
-        accountId: account,
-        title: 'Salattu väärin',
-      })
-    ).messageId;
+    const ids: number[] = [];
+    for (const title of ['Luettava päätös', 'Salattu väärin']) {
+      ids.push((await h.fixtures.message({ organisation: kallio, accountId: account, title })).messageId);
+    }
+    [good, bad] = ids as [number, number];
     // As if written by a process started with another key under the same key id.
     const wrongKey = new Envelope(parseKeyRing(generateKeyRingText('test')));
     await h.context.database.db
