@@ -1,12 +1,11 @@
 // Profiling aid: node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx bench/profile-inbox.ts
 import { signInAs } from '../test/helpers/citizen-session.js';
-import { createAccount, createOrganisation } from '../test/helpers/factories.js';
 import { createHarness } from '../test/helpers/test-app.js';
 import { contentContext, encryptText } from '../src/modules/messages/index.js';
 
 const h = await createHarness({ env: { LOG_LEVEL: 'warn' } });
-const organisation = await createOrganisation(h);
-const account = await createAccount(h, '270570-901K');
+const organisation = await h.fixtures.apiOrganisation();
+const account = await h.fixtures.account({ identityCode: '270570-901K' });
 const now = new Date().toISOString();
 const title = encryptText(h.context.envelope, 'Päätös', contentContext.title);
 const rows = Array.from({ length: 500 }, () => ({

@@ -1,11 +1,11 @@
 // Profiling aid: node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx bench/profile-ingest.ts
 import { ApiClient } from '../test/helpers/api-client.js';
-import { createAccount, createOrganisation, electronicRequest } from '../test/helpers/factories.js';
+import { electronicRequest } from '../test/helpers/api-requests.js';
 import { createHarness } from '../test/helpers/test-app.js';
 
 const h = await createHarness({ env: { LOG_LEVEL: 'warn' } });
-const organisation = await createOrganisation(h);
-const account = await createAccount(h);
+const organisation = await h.fixtures.apiOrganisation();
+const account = await h.fixtures.account();
 const api = new ApiClient(h);
 const token = await api.login(organisation);
 const n = 1000;

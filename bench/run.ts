@@ -9,7 +9,7 @@
 import autocannon from 'autocannon';
 import { createHarness } from '../test/helpers/test-app.js';
 import { signInAs } from '../test/helpers/citizen-session.js';
-import { createAccount, createOrganisation, electronicRequest } from '../test/helpers/factories.js';
+import { electronicRequest } from '../test/helpers/api-requests.js';
 import { sqliteFileFor } from '../src/bootstrap.js';
 import { encryptText, contentContext } from '../src/modules/messages/index.js';
 import { referenceInboxServer, referenceIngestServer } from './reference-servers.js';
@@ -49,8 +49,8 @@ function report(name: string, ours: Outcome, reference: Outcome, target: number,
 async function ingest(): Promise<boolean> {
   const h = await createHarness({ env: { LOG_LEVEL: 'warn' } });
   try {
-    const organisation = await createOrganisation(h);
-    const account = await createAccount(h);
+    const organisation = await h.fixtures.apiOrganisation();
+    const account = await h.fixtures.account();
     const base = await h.app.listen({ port: 0, host: '127.0.0.1' });
     const token = await fetch(`${base}/v1/token`, {
       method: 'POST',
@@ -84,8 +84,8 @@ async function ingest(): Promise<boolean> {
 async function inbox(): Promise<boolean> {
   const h = await createHarness({ env: { LOG_LEVEL: 'warn' } });
   try {
-    const organisation = await createOrganisation(h);
-    const account = await createAccount(h, '270570-901K');
+    const organisation = await h.fixtures.apiOrganisation();
+    const account = await h.fixtures.account({ identityCode: '270570-901K' });
     const db = h.context.database.db;
     process.stderr.write(`bench: writing ${inboxSize} messages…\n`);
     const now = new Date().toISOString();

@@ -8,15 +8,9 @@ import {
   overflowsHorizontally,
 } from '../helpers/browser.js';
 import { signInAs } from '../helpers/citizen-session.js';
-import {
-  createAccount,
-  createOrganisationWithService,
-  eventsOf,
-  insertOrganisationMessage,
-  persons,
-  sampleFiles,
-  type OrganisationFixture,
-} from '../helpers/mailbox-factories.js';
+import { type OrganisationFixture, persons } from '../helpers/fixtures.js';
+import { sampleFiles } from '../helpers/sample-files.js';
+import { eventsOf } from '../helpers/stored-rows.js';
 import { createHarness, type TestHarness } from '../helpers/test-app.js';
 
 const skip = browserSkipReason();
@@ -50,13 +44,13 @@ describe('mailbox in the browser', { skip }, () => {
   let kimmo: number;
   before(async () => {
     h = await createHarness();
-    org = await createOrganisationWithService(h, {
+    org = await h.fixtures.organisation({
       nameFi: 'Peruspalvelukuntayhtymä Kallio',
       nameSv: 'Samkommunen Kallio',
       nameEn: 'Kallio Joint Municipal Authority',
       serviceNameFi: 'Sosiaalipalvelut',
     });
-    kimmo = await createAccount(h, persons.kimmo);
+    kimmo = (await h.fixtures.account({ identityCode: persons.kimmo })).id;
     baseUrl = await h.app.listen({ port: 0, host: '127.0.0.1' });
     browser = await launchBrowser();
   });
@@ -84,7 +78,7 @@ describe('mailbox in the browser', { skip }, () => {
 
   for (const lang of ['fi', 'sv', 'en'] as const) {
     test(`${lang}: inbox → acknowledge a verifiable message → reply; axe 0 on every mailbox page`, async () => {
-      const verifiable = await insertOrganisationMessage(h, {
+      const verifiable = await h.fixtures.message({
         accountId: kimmo,
         organisation: org,
         serviceType: 'Verifiable',
@@ -93,7 +87,7 @@ describe('mailbox in the browser', { skip }, () => {
         bodyFormat: 'Markdown',
         attachments: [{ fileName: 'paatos.pdf', mediaType: 'application/pdf', content: sampleFiles.pdf }],
       });
-      const replyable = await insertOrganisationMessage(h, {
+      const replyable = await h.fixtures.message({
         accountId: kimmo,
         organisation: org,
         replyAllowed: true,
@@ -165,12 +159,12 @@ describe('mailbox in the browser', { skip }, () => {
   }
 
   test('without JavaScript: acknowledge, reply with an attachment and send a new message with plain forms', async () => {
-    const verifiable = await insertOrganisationMessage(h, {
+    const verifiable = await h.fixtures.message({
       accountId: kimmo,
       organisation: org,
       serviceType: 'Verifiable',
     });
-    const replyable = await insertOrganisationMessage(h, {
+    const replyable = await h.fixtures.message({
       accountId: kimmo,
       organisation: org,
       replyAllowed: true,

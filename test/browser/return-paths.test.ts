@@ -3,7 +3,6 @@ import net from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { browserSkipReason, launchBrowser } from '../helpers/browser.js';
-import { createAccount } from '../helpers/factories.js';
 import { hostileReturnPaths } from '../helpers/hostile-return-paths.js';
 import { createHarness, type TestHarness } from '../helpers/test-app.js';
 
@@ -36,7 +35,7 @@ describe('return paths in a real browser', { skip }, () => {
     const port = await freePort();
     baseUrl = `http://127.0.0.1:${port}`;
     h = await createHarness({ env: { PUBLIC_URL: baseUrl } });
-    await createAccount(h, kimmo);
+    await h.fixtures.account({ identityCode: kimmo });
     await h.app.listen({ port, host: '127.0.0.1' });
     browser = await launchBrowser();
   });

@@ -1,6 +1,6 @@
 import type { TestHarness } from './test-app.js';
 import { assertContractResponse } from './contract.js';
-import type { TestOrganisation } from './factories.js';
+import { type ApiOrganisation } from './fixtures.js';
 
 export interface ApiResponse {
   statusCode: number;
@@ -41,7 +41,7 @@ export class ApiClient {
 
   constructor(private readonly h: TestHarness) {}
 
-  async login(organisation: Pick<TestOrganisation, 'username' | 'password'>): Promise<string> {
+  async login(organisation: Pick<ApiOrganisation, 'username' | 'password'>): Promise<string> {
     const response = await this.post('/v1/token', {
       username: organisation.username,
       password: organisation.password,

@@ -1,16 +1,8 @@
 import { ApiClient } from './api-client.js';
 import type { MultipartPart } from './fuzz.js';
-import {
-  createAccount,
-  createCitizenMessage,
-  createOrganisation,
-  electronicRequest,
-  newExternalId,
-  paperMailPart,
-  testAddress,
-  tinyPdf,
-  type TestOrganisation,
-} from './factories.js';
+import { type ApiOrganisation, newExternalId } from './fixtures.js';
+import { electronicRequest, paperMailPart, testAddress } from './api-requests.js';
+import { tinyPdf } from './sample-files.js';
 import type { TestHarness } from './test-app.js';
 
 /**
@@ -35,7 +27,7 @@ export interface ApiCall {
 
 export interface ApiWorld {
   h: TestHarness;
-  organisation: TestOrganisation;
+  organisation: ApiOrganisation;
   api: ApiClient;
   /** A citizen with an active mailbox. */
   citizen: { id: number; identityCode: string };
@@ -48,20 +40,20 @@ export interface ApiWorld {
 }
 
 export async function createApiWorld(h: TestHarness): Promise<ApiWorld> {
-  const organisation = await createOrganisation(h);
+  const organisation = await h.fixtures.apiOrganisation();
   const api = new ApiClient(h);
   await api.login(organisation);
-  const citizen = await createAccount(h);
+  const citizen = await h.fixtures.account();
   const request = electronicRequest(organisation, citizen.identityCode);
   const sentResponse = await api.post('/v2/messages/electronic', request);
   if (sentResponse.statusCode !== 200) throw new Error(`world: send failed ${sentResponse.body}`);
-  const fromCitizen = await createCitizenMessage(h, {
+  const fromCitizen = await h.fixtures.citizenMessage({
     organisation,
     accountId: citizen.id,
     attachment: { fileName: 'liite.pdf', mediaType: 'application/pdf', content: tinyPdf() },
   });
   const allowedAddress = '10.9.9.9';
-  const restrictedOrganisation = await createOrganisation(h, { allowIps: [allowedAddress] });
+  const restrictedOrganisation = await h.fixtures.apiOrganisation({ allowIps: [allowedAddress] });
   const restrictedApi = new ApiClient(h);
   const tokenResponse = await restrictedApi.post(
     '/v1/token',

@@ -1,6 +1,5 @@
 import { crc32 } from 'node:zlib';
-import { tinyPdf } from './factories.js';
-import { sampleFiles } from './mailbox-factories.js';
+import { sampleFiles, tinyPdf } from './sample-files.js';
 
 /**
  * Small but structurally real files of every attachment type the service accepts, built here so

@@ -11,6 +11,7 @@ import {
   demoRegisterFile,
 } from '../../src/modules/population-register/file-population-register.js';
 import { createServices, type AppServices } from '../../src/services.js';
+import { createFixtures, type Fixtures } from './fixtures.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 /** Log lines written by the app under test, as raw JSON text (what an operator would see). */
@@ -29,6 +30,8 @@ export interface TestHarness {
   app: App;
   context: AppContext;
   services: AppServices;
+  /** Creates organisations, accounts, messages and uploads through the modules' own code. */
+  fixtures: Fixtures;
   testDatabase: TestDatabase;
   log: CapturedLog;
   /** Moves the injected clock. */
@@ -77,6 +80,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<TestH
     app,
     context,
     services,
+    fixtures: createFixtures(context, services),
     testDatabase,
     log,
     setNow(instant) {

@@ -2,17 +2,11 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { ApiClient } from '../helpers/api-client.js';
 import { signInAs } from '../helpers/citizen-session.js';
-import {
-  createAccount,
-  createOrganisation,
-  electronicRequest,
-  newBusinessId,
-  paperMailPart,
-  rowCounts,
-  tinyPdf,
-  type TestOrganisation,
-} from '../helpers/factories.js';
-import { createOrganisationWithService, multipartForm, persons } from '../helpers/mailbox-factories.js';
+import { type ApiOrganisation, newBusinessId, persons } from '../helpers/fixtures.js';
+import { electronicRequest, paperMailPart } from '../helpers/api-requests.js';
+import { tinyPdf } from '../helpers/sample-files.js';
+import { rowCounts } from '../helpers/stored-rows.js';
+import { multipartForm } from '../helpers/multipart-form.js';
 import { createHarness, type TestHarness } from '../helpers/test-app.js';
 
 /** "Lasku exe.pdf" on screen, "Lasku ‮fdp.exe" in fact. */
@@ -20,15 +14,15 @@ const disguised = 'Lasku \u202efdp.exe';
 
 describe('text that would display as something else is refused', () => {
   let h: TestHarness;
-  let org: TestOrganisation;
+  let org: ApiOrganisation;
   let api: ApiClient;
   let citizen: { id: number; identityCode: string };
   before(async () => {
     h = await createHarness({ now: '2026-05-04T09:00:00Z' });
-    org = await createOrganisation(h);
+    org = await h.fixtures.apiOrganisation();
     api = new ApiClient(h);
     await api.login(org);
-    citizen = await createAccount(h);
+    citizen = await h.fixtures.account();
   });
   after(() => h.close());
 
@@ -115,8 +109,8 @@ describe('text that would display as something else is refused', () => {
   });
 
   test('a citizen cannot send a disguised title or body; the form says why', async () => {
-    const kallio = await createOrganisationWithService(h, { nameFi: 'Peruspalvelukuntayhtymä Kallio' });
-    await createAccount(h, persons.maija);
+    const kallio = await h.fixtures.organisation({ nameFi: 'Peruspalvelukuntayhtymä Kallio' });
+    await h.fixtures.account({ identityCode: persons.maija });
     const session = await signInAs(h, persons.maija);
     for (const [title, body, field] of [
       [disguised, 'Vaadin oikaisua.', 'title'],

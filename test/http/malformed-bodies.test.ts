@@ -4,7 +4,7 @@ import { createApiWorld, sendCall, type ApiWorld } from '../helpers/api-operatio
 import { signInAs } from '../helpers/citizen-session.js';
 import { assertContractResponse } from '../helpers/contract.js';
 import { allRowCounts } from '../helpers/fuzz.js';
-import { createOrganisationWithService, persons } from '../helpers/mailbox-factories.js';
+import { persons } from '../helpers/fixtures.js';
 import { createHarness, type TestHarness } from '../helpers/test-app.js';
 
 /** The malformed bodies that once answered 500, each named: now a 4xx that stores nothing. */
@@ -105,7 +105,7 @@ describe('malformed bodies are refused with 4xx and store nothing', () => {
   });
 
   test("broken multipart on the citizen's new-message form: an error page, nothing stored", async () => {
-    await createOrganisationWithService(h, { nameFi: 'Kallio' });
+    await h.fixtures.organisation({ nameFi: 'Kallio' });
     const session = await signInAs(h, persons.kimmo);
     for (const [what, contentType, payload] of brokenMultipart) {
       const before = await allRowCounts(h);

@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { ApiClient } from '../helpers/api-client.js';
 import { signInAs } from '../helpers/citizen-session.js';
-import { createAccount, createOrganisation } from '../helpers/factories.js';
 import { createHarness, type TestHarness } from '../helpers/test-app.js';
 
 const kimmo = '270570-901K';
@@ -16,7 +15,7 @@ describe('security headers and caching', () => {
   after(() => h.close());
 
   test('every page a signed-in citizen sees is no-store, the opening form and settings included', async () => {
-    await createAccount(h, kimmo);
+    await h.fixtures.account({ identityCode: kimmo });
     const withAccount = await signInAs(h, kimmo);
     for (const url of ['/mailbox/inbox', '/settings', '/settings/close', '/mailbox/new', '/']) {
       const response = await h.app.inject({ method: 'GET', url, cookies: withAccount.cookies });
@@ -34,7 +33,7 @@ describe('security headers and caching', () => {
   });
 
   test('the token endpoint and API answers are no-store (RFC 6749 5.1)', async () => {
-    const organisation = await createOrganisation(h);
+    const organisation = await h.fixtures.apiOrganisation();
     const api = new ApiClient(h);
     const token = await api.post('/v1/token', {
       username: organisation.username,

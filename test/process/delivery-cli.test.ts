@@ -9,13 +9,9 @@ import { insertJobsInTransaction } from '../../src/modules/delivery/outbox-repos
 import type { AppContext } from '../../src/app-context.js';
 import { runCli } from '../helpers/cli-process.js';
 import { childDatabaseEnv, contextFor } from '../helpers/delivery-context.js';
-import {
-  createOrganisation,
-  createPdfAttachment,
-  paperPart,
-  samplePdf,
-  sendMessage,
-} from '../helpers/delivery-factories.js';
+import { paperPart } from '../helpers/api-requests.js';
+import { createFixtures } from '../helpers/fixtures.js';
+import { samplePdf } from '../helpers/sample-files.js';
 import { insertUncheckedJobRow } from '../helpers/outbox-rows.js';
 import { createTestDatabase, testDialect, type TestDatabase } from '../helpers/test-database.js';
 
@@ -28,12 +24,13 @@ describe(`asiointitili deliveries / print commands (${testDialect})`, () => {
   before(async () => {
     database = await createTestDatabase();
     context = contextFor(database, keyRing);
+    const fixtures = createFixtures(context);
     env = { ...childDatabaseEnv(database), MASTER_KEY: keyRing };
     const now = new Date();
-    const organisation = await createOrganisation(context);
+    const organisation = await fixtures.organisation();
     // One letter waiting in the open batch, one failed job, one e-mail due and one scheduled for later.
-    const attachmentId = await createPdfAttachment(context, organisation.id, await samplePdf(1));
-    await sendMessage(context, {
+    const attachmentId = await fixtures.upload(organisation, { content: await samplePdf(1) });
+    await fixtures.sentMessage({
       organisation,
       accountId: null,
       recipientId: '140987-924J',

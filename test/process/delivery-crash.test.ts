@@ -4,18 +4,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, test } from 'node:test';
-import type { AppContext } from '../../src/app-context.js';
-import { Envelope } from '../../src/crypto/envelope.js';
-import { generateKeyRingText, parseKeyRing } from '../../src/crypto/key-ring.js';
+import { generateKeyRingText } from '../../src/crypto/key-ring.js';
 import { projectRoot } from '../../src/project-root.js';
 import type { PrintManifest } from '../../src/modules/delivery/print-batch-service.js';
-import {
-  createOrganisation,
-  createPdfAttachment,
-  paperPart,
-  samplePdf,
-  sendMessage,
-} from '../helpers/delivery-factories.js';
+import { paperPart } from '../helpers/api-requests.js';
+import { contextFor } from '../helpers/delivery-context.js';
+import { createFixtures } from '../helpers/fixtures.js';
+import { samplePdf } from '../helpers/sample-files.js';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/delivery-smtp.js';
 import { startSmsGateway, type TestSmsGateway } from '../helpers/delivery-sms-gateway.js';
 import { createTestDatabase, testDialect, type TestDatabase } from '../helpers/test-database.js';
@@ -103,12 +98,9 @@ describe(`delivery survives SIGKILL at random points (${testDialect})`, () => {
   }
 
   test(`${messages} messages and ${letters} letters, the worker killed repeatedly`, async (t) => {
-    const context = {
-      database: database.database,
-      envelope: new Envelope(parseKeyRing(keyRing)),
-    } as Pick<AppContext, 'database' | 'envelope'>;
+    const fixtures = createFixtures(contextFor(database, keyRing));
     const started = Date.now();
-    const organisation = await createOrganisation(context);
+    const organisation = await fixtures.organisation();
     const db = database.database.db;
     const now = new Date();
     // Half want e-mail and SMS, half only e-mail. Rows go in a few hundred at a time and messages
@@ -138,13 +130,13 @@ describe(`delivery survives SIGKILL at random points (${testDialect})`, () => {
       await Promise.all(
         accounts
           .slice(first, first + 8)
-          .map((accountId) => sendMessage(context, { organisation, accountId, recipientId: 'x', now })),
+          .map((accountId) => fixtures.sentMessage({ organisation, accountId, recipientId: 'x', now })),
       );
     }
     const pdf = await samplePdf(1);
     for (let n = 0; n < letters; n++) {
-      const attachmentId = await createPdfAttachment(context, organisation.id, pdf);
-      await sendMessage(context, {
+      const attachmentId = await fixtures.upload(organisation, { content: pdf });
+      await fixtures.sentMessage({
         organisation,
         accountId: null,
         recipientId: null,

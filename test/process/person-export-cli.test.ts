@@ -8,7 +8,7 @@ import { loadConfig } from '../../src/config/config.js';
 import type { PersonExport } from '../../src/modules/data-subject/index.js';
 import { helpOf, runCliInProcess } from '../helpers/cli-in-process.js';
 import { runCli } from '../helpers/cli-process.js';
-import { createAccount, createOrganisation, sendMessage } from '../helpers/delivery-factories.js';
+import { createFixtures } from '../helpers/fixtures.js';
 import { createTestDatabase, testDialect, type TestDatabase } from '../helpers/test-database.js';
 
 const kimmo = '270570-901K';
@@ -39,14 +39,15 @@ describe(`person export for an access request (${testDialect})`, () => {
     await migrateDatabase(loadConfig(env), { progress: () => undefined });
     app = await bootstrap(loadConfig(env), { demo: false, progress: () => undefined });
     const { context, services } = app;
-    const organisation = await createOrganisation(context, { nameFi: 'Askolan kunta' });
-    const kimmoAccount = await createAccount(context, {
+    const fixtures = createFixtures(context, services);
+    const organisation = await fixtures.organisation({ nameFi: 'Askolan kunta' });
+    const { id: kimmoAccount } = await fixtures.account({
       identityCode: kimmo,
       email: 'kimmo@example.fi',
       emailNotifications: true,
     });
-    const maijaAccount = await createAccount(context, { identityCode: maija, email: 'maija@example.fi' });
-    kimmoMessage = await sendMessage(context, {
+    const { id: maijaAccount } = await fixtures.account({ identityCode: maija, email: 'maija@example.fi' });
+    kimmoMessage = await fixtures.sentMessage({
       organisation,
       accountId: kimmoAccount,
       recipientId: kimmo,
@@ -54,7 +55,7 @@ describe(`person export for an access request (${testDialect})`, () => {
       body: 'Luvan ehdot',
       now: new Date(),
     });
-    await sendMessage(context, {
+    await fixtures.sentMessage({
       organisation,
       accountId: maijaAccount,
       recipientId: maija,

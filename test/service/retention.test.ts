@@ -6,7 +6,6 @@ import { insertJobsInTransaction, type JobToInsert } from '../../src/modules/del
 import { deliveryPurgeBatchSize, type DeliveryServices } from '../../src/modules/delivery/index.js';
 import { workerTasks } from '../../src/worker/tasks.js';
 import type { PeriodicTask } from '../../src/worker/worker.js';
-import { createAccount, createOrganisation, sendMessage } from '../helpers/delivery-factories.js';
 import { deliveryFor, drain } from '../helpers/delivery-harness.js';
 import { createHarness, type TestHarness } from '../helpers/test-app.js';
 import { testDialect } from '../helpers/test-database.js';
@@ -43,15 +42,15 @@ describe(`retention of delivery history (${testDialect})`, () => {
 
   test('finished jobs and their attempts go after DELIVERY_RETENTION_DAYS; planned, recent and evidence stay', async () => {
     const db = h.context.database.db;
-    const organisation = await createOrganisation(h.context);
-    const accountId = await createAccount(h.context, {
+    const organisation = await h.fixtures.organisation();
+    const { id: accountId } = await h.fixtures.account({
       identityCode: '010101-901X',
       email: 'maija@example.fi',
       emailNotifications: true,
     });
 
     // An old message without reminders: its notification and e-mail run now (done, with attempts).
-    const old = await sendMessage(h.context, {
+    const old = await h.fixtures.sentMessage({
       organisation,
       accountId,
       recipientId: 'x',
@@ -98,7 +97,7 @@ describe(`retention of delivery history (${testDialect})`, () => {
 
     // A recent message, delivered on day 85.
     h.setNow(at(85));
-    const recent = await sendMessage(h.context, { organisation, accountId, recipientId: 'x', now: at(85) });
+    const recent = await h.fixtures.sentMessage({ organisation, accountId, recipientId: 'x', now: at(85) });
     await drain(delivery);
     const deemedBefore = await db
       .selectFrom('messages')

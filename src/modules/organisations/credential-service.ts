@@ -72,13 +72,24 @@ export class CredentialService {
   // Verified against when the username is unknown, so the answer takes as long as for a real one.
   private dummyHash: Promise<string> | undefined;
 
-  constructor(
-    private readonly repository: CredentialRepository,
-    private readonly organisations: OrganisationService,
-    private readonly clock: () => Date,
-    private readonly options: CredentialServiceOptions,
-  ) {
-    this.hashCost = options.hashCost ?? defaultScryptCost;
+  private readonly repository: CredentialRepository;
+  private readonly organisations: OrganisationService;
+  private readonly clock: () => Date;
+  private readonly options: CredentialServiceOptions;
+
+  constructor(deps: {
+    repository: CredentialRepository;
+    organisations: OrganisationService;
+    clock: () => Date;
+    options: CredentialServiceOptions;
+  }) {
+    ({
+      repository: this.repository,
+      organisations: this.organisations,
+      clock: this.clock,
+      options: this.options,
+    } = deps);
+    this.hashCost = deps.options.hashCost ?? defaultScryptCost;
   }
 
   async create(input: {

@@ -6,6 +6,7 @@ import { OrganisationService } from './organisation-service.js';
 
 export type { ApiPrincipal, CredentialSummary } from './credential-service.js';
 export type { OrganisationRow, ServiceRow } from './organisation-repository.js';
+import type { ScryptCost } from './password-hashing.js';
 export type { ScryptCost } from './password-hashing.js';
 export { CredentialService } from './credential-service.js';
 export { OrganisationService, localisedName } from './organisation-service.js';
@@ -16,14 +17,23 @@ export interface OrganisationServices {
   credentials: CredentialService;
 }
 
-export function createOrganisationServices(context: AppContext): OrganisationServices {
+export function createOrganisationServices(
+  context: AppContext,
+  options: { passwordHashCost?: ScryptCost } = {},
+): OrganisationServices {
   const db = context.database.db;
   const organisations = new OrganisationService({
     repository: new OrganisationRepository(db),
     clock: context.clock,
   });
-  const credentials = new CredentialService(new CredentialRepository(db), organisations, context.clock, {
-    tokenTtlSeconds: context.config.apiTokenTtlSeconds,
+  const credentials = new CredentialService({
+    repository: new CredentialRepository(db),
+    organisations,
+    clock: context.clock,
+    options: {
+      tokenTtlSeconds: context.config.apiTokenTtlSeconds,
+      ...(options.passwordHashCost ? { hashCost: options.passwordHashCost } : {}),
+    },
   });
   return { organisations, credentials };
 }

@@ -3,32 +3,26 @@ import { createHash } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { ApiClient } from '../../helpers/api-client.js';
 import { goodFile, goodFiles, issuePayloads } from '../../helpers/attachment-samples.js';
-import {
-  createAccount,
-  createCitizenMessage,
-  createOrganisation,
-  newIdentityCode,
-  rowCounts,
-  tinyPdf,
-  type TestOrganisation,
-} from '../../helpers/factories.js';
+import { type ApiOrganisation, newIdentityCode } from '../../helpers/fixtures.js';
+import { tinyPdf } from '../../helpers/sample-files.js';
+import { rowCounts } from '../../helpers/stored-rows.js';
 import { createHarness, type TestHarness } from '../../helpers/test-app.js';
 
 describe('organisation API: mailboxes and attachments', () => {
   let h: TestHarness;
-  let org: TestOrganisation;
+  let org: ApiOrganisation;
   let api: ApiClient;
   before(async () => {
     h = await createHarness({ now: '2026-03-02T08:00:00Z' });
-    org = await createOrganisation(h);
+    org = await h.fixtures.apiOrganisation();
     api = new ApiClient(h);
     await api.login(org);
   });
   after(() => h.close());
 
   test('POST /v1/mailboxes/active answers exactly the ids with an active mailbox, each once', async () => {
-    const active = await createAccount(h);
-    const closed = await createAccount(h, newIdentityCode(), 'closed');
+    const active = await h.fixtures.account();
+    const closed = await h.fixtures.account({ identityCode: newIdentityCode(), status: 'closed' });
     const unknown = newIdentityCode();
     const response = await api.post('/v1/mailboxes/active', {
       endUsers: [
@@ -161,10 +155,10 @@ describe('organisation API: mailboxes and attachments', () => {
   });
 
   test('GET /v1/attachments/{id} serves a name whose extension matches the type, also for old rows', async () => {
-    const citizen = await createAccount(h);
+    const citizen = await h.fixtures.account();
     // Stored before names were checked: HTML accepted as text/plain under the name "trick.pdf".
     const html = Buffer.from('<html><script>alert(1)</script></html>');
-    const old = await createCitizenMessage(h, {
+    const old = await h.fixtures.citizenMessage({
       organisation: org,
       accountId: citizen.id,
       attachment: { fileName: 'trick.pdf', mediaType: 'text/plain', content: html },
@@ -181,7 +175,7 @@ describe('organisation API: mailboxes and attachments', () => {
     const listed = message.json<{ electronic: { attachments: Array<{ filename: string }> } }>();
     assert.equal(listed.electronic.attachments[0]?.filename, 'trick.txt');
 
-    const named = await createCitizenMessage(h, {
+    const named = await h.fixtures.citizenMessage({
       organisation: org,
       accountId: citizen.id,
       attachment: { fileName: 'Päätös (2).pdf', mediaType: 'application/pdf', content: tinyPdf() },

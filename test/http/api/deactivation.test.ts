@@ -4,12 +4,8 @@ import { after, before, describe, test } from 'node:test';
 import { CredentialRepository } from '../../../src/modules/organisations/credential-repository.js';
 import { ApiClient } from '../../helpers/api-client.js';
 import { signInAs } from '../../helpers/citizen-session.js';
-import {
-  createAccount,
-  createOrganisation,
-  electronicRequest,
-  type TestOrganisation,
-} from '../../helpers/factories.js';
+import { type ApiOrganisation } from '../../helpers/fixtures.js';
+import { electronicRequest } from '../../helpers/api-requests.js';
 import { createHarness, type TestHarness } from '../../helpers/test-app.js';
 import { testDialect } from '../../helpers/test-database.js';
 
@@ -22,7 +18,7 @@ describe(`deactivated organisations and services (${testDialect})`, () => {
 
   before(async () => {
     h = await createHarness();
-    await createAccount(h, kimmo);
+    await h.fixtures.account({ identityCode: kimmo });
     session = await signInAs(h, kimmo);
   });
   after(() => h.close());
@@ -30,8 +26,8 @@ describe(`deactivated organisations and services (${testDialect})`, () => {
   const page = (url: string) => h.app.inject({ method: 'GET', url, cookies: session.cookies });
   const startPage = async () => (await h.app.inject({ method: 'GET', url: '/' })).body;
 
-  async function organisationNamed(nameFi: string): Promise<TestOrganisation> {
-    const organisation = await createOrganisation(h);
+  async function organisationNamed(nameFi: string): Promise<ApiOrganisation> {
+    const organisation = await h.fixtures.apiOrganisation();
     await h.services.organisations.updateOrganisation(organisation.businessId, { nameFi });
     return organisation;
   }

@@ -5,16 +5,11 @@ import { after, before, describe, test } from 'node:test';
 import { deemedReceivedLetter } from '../../../src/domain/legal-dates.js';
 import { ApiClient } from '../../helpers/api-client.js';
 import { drain } from '../../helpers/delivery-harness.js';
-import { samplePdf } from '../../helpers/delivery-factories.js';
+import { type ApiOrganisation } from '../../helpers/fixtures.js';
+import { electronicRequest, paperMailPart } from '../../helpers/api-requests.js';
+import { samplePdf } from '../../helpers/sample-files.js';
 import { extractPdfText } from '../../helpers/delivery-pdf.js';
 import { startSmtpServer, type TestSmtpServer } from '../../helpers/delivery-smtp.js';
-import {
-  createAccount,
-  createOrganisation,
-  electronicRequest,
-  paperMailPart,
-  type TestOrganisation,
-} from '../../helpers/factories.js';
 import { createHarness, type TestHarness } from '../../helpers/test-app.js';
 
 // The "done when": a message sent through the real API produces exactly the notifications
@@ -23,13 +18,13 @@ import { createHarness, type TestHarness } from '../../helpers/test-app.js';
 describe('API → delivery pipeline, end to end', () => {
   let h: TestHarness;
   let smtp: TestSmtpServer;
-  let org: TestOrganisation;
+  let org: ApiOrganisation;
   let api: ApiClient;
 
   before(async () => {
     smtp = await startSmtpServer();
     h = await createHarness({ env: { SMTP_URL: smtp.url }, now: '2026-11-02T08:00:00Z' });
-    org = await createOrganisation(h);
+    org = await h.fixtures.apiOrganisation();
     api = new ApiClient(h);
     await api.login(org);
   });
@@ -49,7 +44,7 @@ describe('API → delivery pipeline, end to end', () => {
     ).map((e) => e.event_type);
 
   test('electronic message: e-mail and SMS as chosen, nothing of the message in them', async () => {
-    const account = await createAccount(h);
+    const account = await h.fixtures.account();
     await h.context.database.db
       .updateTable('accounts')
       .set({
@@ -151,10 +146,10 @@ describe('API → delivery pipeline, end to end', () => {
 describe('the paper part must be printable', () => {
   let h: TestHarness;
   let api: ApiClient;
-  let org: TestOrganisation;
+  let org: ApiOrganisation;
   before(async () => {
     h = await createHarness();
-    org = await createOrganisation(h);
+    org = await h.fixtures.apiOrganisation();
     api = new ApiClient(h);
     await api.login(org);
   });

@@ -2,12 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { appendFeedEvent, type FeedEventType } from '../../../src/modules/messages/event-repository.js';
 import type { ApiClient } from '../../helpers/api-client.js';
-import {
-  createAccount,
-  createCitizenMessage,
-  electronicRequest,
-  type TestOrganisation,
-} from '../../helpers/factories.js';
+import { type ApiOrganisation } from '../../helpers/fixtures.js';
+import { electronicRequest } from '../../helpers/api-requests.js';
 import type { TestHarness } from '../../helpers/test-app.js';
 import { signedInOrganisations } from './signed-in-organisations.js';
 
@@ -17,7 +13,7 @@ interface Page {
 }
 
 describe('organisation API: the event feed', () => {
-  let h: TestHarness, org: TestOrganisation, other: TestOrganisation, api: ApiClient, otherApi: ApiClient;
+  let h: TestHarness, org: ApiOrganisation, other: ApiOrganisation, api: ApiClient, otherApi: ApiClient;
   before(async () => {
     ({ h, org, other, api, otherApi } = await signedInOrganisations('2026-01-01T08:00:00Z'));
   });
@@ -39,11 +35,11 @@ describe('organisation API: the event feed', () => {
   };
 
   test('every event type is served in the contract shape, in order, only to its organisation', async () => {
-    const citizen = await createAccount(h);
+    const citizen = await h.fixtures.account();
     const sent = await api.post('/v2/messages/electronic', electronicRequest(org, citizen.identityCode));
     const messageId = sent.json<{ messageId: number }>().messageId;
     await otherApi.post('/v2/messages/electronic', electronicRequest(other, citizen.identityCode));
-    await createCitizenMessage(h, { organisation: org, accountId: citizen.id });
+    await h.fixtures.citizenMessage({ organisation: org, accountId: citizen.id });
     const types: FeedEventType[] = [
       'Electronic message read',
       'Receipt confirmed',
@@ -86,7 +82,7 @@ describe('organisation API: the event feed', () => {
 
   test('pages of at most 1,000 follow each other with nothing skipped or repeated', async () => {
     const start = await readAll(api);
-    const citizen = await createAccount(h);
+    const citizen = await h.fixtures.account();
     const sent = await api.post('/v2/messages/electronic', electronicRequest(org, citizen.identityCode));
     const messageId = sent.json<{ messageId: number }>().messageId;
     await h.context.database.db.transaction().execute(async (trx) => {

@@ -2,22 +2,15 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { contentContext, decryptText } from '../../../src/modules/messages/message-content.js';
 import type { ApiClient } from '../../helpers/api-client.js';
-import {
-  createAccount,
-  createCitizenMessage,
-  electronicRequest,
-  newExternalId,
-  newIdentityCode,
-  paperMailPart,
-  rowCounts,
-  tinyPdf,
-  type TestOrganisation,
-} from '../../helpers/factories.js';
+import { type ApiOrganisation, newExternalId, newIdentityCode } from '../../helpers/fixtures.js';
+import { electronicRequest, paperMailPart } from '../../helpers/api-requests.js';
+import { tinyPdf } from '../../helpers/sample-files.js';
+import { rowCounts } from '../../helpers/stored-rows.js';
 import type { TestHarness } from '../../helpers/test-app.js';
-import { signedInOrganisations } from './signed-in-organisations.js';
 
+import { signedInOrganisations } from './signed-in-organisations.js';
 describe('organisation API: sending messages', () => {
-  let h: TestHarness, org: TestOrganisation, other: TestOrganisation, api: ApiClient, otherApi: ApiClient;
+  let h: TestHarness, org: ApiOrganisation, other: ApiOrganisation, api: ApiClient, otherApi: ApiClient;
   let citizen: { id: number; identityCode: string };
 
   const upload = async (client = api, content = tinyPdf(), name = 'paatos.pdf') => {
@@ -30,7 +23,7 @@ describe('organisation API: sending messages', () => {
 
   before(async () => {
     ({ h, org, other, api, otherApi } = await signedInOrganisations('2026-03-02T08:00:00Z'));
-    citizen = await createAccount(h);
+    citizen = await h.fixtures.account();
   });
   after(() => h.close());
 
@@ -423,7 +416,7 @@ describe('organisation API: sending messages', () => {
   });
 
   test('a reply joins the citizen message thread; replies to others are refused', async () => {
-    const sent = await createCitizenMessage(h, { organisation: org, accountId: citizen.id });
+    const sent = await h.fixtures.citizenMessage({ organisation: org, accountId: citizen.id });
     const reply = await api.post(
       '/v2/messages/electronic',
       electronicRequest(org, citizen.identityCode, { inReplyToMessageId: sent.messageId }),
@@ -438,7 +431,7 @@ describe('organisation API: sending messages', () => {
       electronicRequest(other, citizen.identityCode, { inReplyToMessageId: sent.messageId }),
     );
     assert.equal(foreign.statusCode, 400);
-    const someoneElse = await createAccount(h);
+    const someoneElse = await h.fixtures.account();
     const misdirected = await api.post(
       '/v2/messages/electronic',
       electronicRequest(org, someoneElse.identityCode, { inReplyToMessageId: sent.messageId }),

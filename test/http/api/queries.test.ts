@@ -2,24 +2,18 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { appendFeedEvent } from '../../../src/modules/messages/event-repository.js';
 import type { ApiClient } from '../../helpers/api-client.js';
-import {
-  createAccount,
-  createCitizenMessage,
-  electronicRequest,
-  newIdentityCode,
-  paperMailPart,
-  tinyPdf,
-  type TestOrganisation,
-} from '../../helpers/factories.js';
+import { type ApiOrganisation, newIdentityCode } from '../../helpers/fixtures.js';
+import { electronicRequest, paperMailPart } from '../../helpers/api-requests.js';
+import { tinyPdf } from '../../helpers/sample-files.js';
 import type { TestHarness } from '../../helpers/test-app.js';
-import { signedInOrganisations } from './signed-in-organisations.js';
 
+import { signedInOrganisations } from './signed-in-organisations.js';
 describe('organisation API: message ids, states and messages from citizens', () => {
-  let h: TestHarness, org: TestOrganisation, api: ApiClient, otherApi: ApiClient;
+  let h: TestHarness, org: ApiOrganisation, api: ApiClient, otherApi: ApiClient;
   let citizen: { id: number; identityCode: string };
   before(async () => {
     ({ h, org, api, otherApi } = await signedInOrganisations('2026-03-02T08:00:00Z'));
-    citizen = await createAccount(h);
+    citizen = await h.fixtures.account();
   });
   after(() => h.close());
 
@@ -98,7 +92,7 @@ describe('organisation API: message ids, states and messages from citizens', () 
     const original = await api.post('/v2/messages/electronic', electronicRequest(org, citizen.identityCode));
     const rootId = original.json<{ messageId: number }>().messageId;
     const content = tinyPdf('hakemus');
-    const sent = await createCitizenMessage(h, {
+    const sent = await h.fixtures.citizenMessage({
       organisation: org,
       accountId: citizen.id,
       title: 'Vastaus',

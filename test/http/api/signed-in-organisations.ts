@@ -1,13 +1,13 @@
 import { ApiClient } from '../../helpers/api-client.js';
-import { createOrganisation, type TestOrganisation } from '../../helpers/factories.js';
+import type { ApiOrganisation } from '../../helpers/fixtures.js';
 import { createHarness, type TestHarness } from '../../helpers/test-app.js';
 
 export interface SignedInOrganisations {
   h: TestHarness;
   /** The organisation the tests act as. */
-  org: TestOrganisation;
+  org: ApiOrganisation;
   /** Another organisation, to show that nothing crosses between them. */
-  other: TestOrganisation;
+  other: ApiOrganisation;
   api: ApiClient;
   otherApi: ApiClient;
 }
@@ -15,8 +15,8 @@ export interface SignedInOrganisations {
 /** A fresh app at `now` with two organisations, each signed in to the API with its own client. */
 export async function signedInOrganisations(now: string): Promise<SignedInOrganisations> {
   const h = await createHarness({ now });
-  const org = await createOrganisation(h);
-  const other = await createOrganisation(h);
+  const org = await h.fixtures.apiOrganisation();
+  const other = await h.fixtures.apiOrganisation();
   const api = new ApiClient(h);
   const otherApi = new ApiClient(h);
   await api.login(org);

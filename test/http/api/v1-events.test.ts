@@ -3,12 +3,8 @@ import { after, before, describe, test } from 'node:test';
 import { appendFeedEvent, type FeedEventType } from '../../../src/modules/messages/event-repository.js';
 import type { ApiClient } from '../../helpers/api-client.js';
 import { assertContractResponse } from '../../helpers/contract.js';
-import {
-  createAccount,
-  createCitizenMessage,
-  electronicRequest,
-  type TestOrganisation,
-} from '../../helpers/factories.js';
+import { type ApiOrganisation } from '../../helpers/fixtures.js';
+import { electronicRequest } from '../../helpers/api-requests.js';
 import type { TestHarness } from '../../helpers/test-app.js';
 import { signedInOrganisations } from './signed-in-organisations.js';
 import { assertV1Event } from './v1-test-support.js';
@@ -25,7 +21,7 @@ interface Page<E> {
 }
 
 describe('organisation API v1: the event feed', () => {
-  let h: TestHarness, org: TestOrganisation, other: TestOrganisation, api: ApiClient, otherApi: ApiClient;
+  let h: TestHarness, org: ApiOrganisation, other: ApiOrganisation, api: ApiClient, otherApi: ApiClient;
   before(async () => {
     ({ h, org, other, api, otherApi } = await signedInOrganisations('2026-01-01T08:00:00Z'));
   });
@@ -67,7 +63,7 @@ describe('organisation API v1: the event feed', () => {
   };
 
   test('every stored event is served in its v1 form, in order, only to its organisation', async () => {
-    const citizen = await createAccount(h);
+    const citizen = await h.fixtures.account();
     const sent = await api.post('/v2/messages/electronic', electronicRequest(org, citizen.identityCode));
     const messageId = sent.json<{ messageId: number }>().messageId;
     const externalId = (await h.context.database.db
@@ -76,7 +72,7 @@ describe('organisation API v1: the event feed', () => {
       .where('id', '=', messageId)
       .executeTakeFirstOrThrow())!.external_id;
     await otherApi.post('/v2/messages/electronic', electronicRequest(other, citizen.identityCode));
-    const { messageId: fromCitizen } = await createCitizenMessage(h, {
+    const { messageId: fromCitizen } = await h.fixtures.citizenMessage({
       organisation: org,
       accountId: citizen.id,
     });
@@ -148,7 +144,7 @@ describe('organisation API v1: the event feed', () => {
 
   test('pages follow each other like v2, and v1 and v2 tokens are interchangeable', async () => {
     const start = await readAll(api);
-    const citizen = await createAccount(h);
+    const citizen = await h.fixtures.account();
     const sent = await api.post('/v2/messages/electronic', electronicRequest(org, citizen.identityCode));
     const messageId = sent.json<{ messageId: number }>().messageId;
     await h.context.database.db.transaction().execute(async (trx) => {

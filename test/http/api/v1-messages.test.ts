@@ -2,21 +2,15 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { contentContext, decryptText } from '../../../src/modules/messages/message-content.js';
 import type { ApiClient } from '../../helpers/api-client.js';
-import {
-  createAccount,
-  createCitizenMessage,
-  newExternalId,
-  newIdentityCode,
-  rowCounts,
-  tinyPdf,
-  type TestOrganisation,
-} from '../../helpers/factories.js';
+import { type ApiOrganisation, newExternalId, newIdentityCode } from '../../helpers/fixtures.js';
+import { tinyPdf } from '../../helpers/sample-files.js';
+import { rowCounts } from '../../helpers/stored-rows.js';
 import type { TestHarness } from '../../helpers/test-app.js';
-import { signedInOrganisations } from './signed-in-organisations.js';
 import { multipartBody, uploadV1, v1PaperFields } from './v1-test-support.js';
 
+import { signedInOrganisations } from './signed-in-organisations.js';
 describe('organisation API v1: sending messages', () => {
-  let h: TestHarness, org: TestOrganisation, other: TestOrganisation, api: ApiClient, otherApi: ApiClient;
+  let h: TestHarness, org: ApiOrganisation, other: ApiOrganisation, api: ApiClient, otherApi: ApiClient;
   let citizen: { id: number; identityCode: string };
 
   const uploadFile = async (client = api, content = tinyPdf(), name = 'paatos.pdf') => {
@@ -42,7 +36,7 @@ describe('organisation API v1: sending messages', () => {
   };
   /** The smallest NewElectronicMessageFromClientOrganisation: everything optional left out. */
   const electronicV1 = (
-    organisation: TestOrganisation,
+    organisation: ApiOrganisation,
     recipientId: string,
     electronic: Record<string, unknown> = {},
     externalId = newExternalId(),
@@ -53,7 +47,7 @@ describe('organisation API v1: sending messages', () => {
     electronic: { title: 'Päätös toimeentulotuesta', body: 'Hei,\n\nohessa päätös.', ...electronic },
   });
   const multichannelV1 = (
-    organisation: TestOrganisation,
+    organisation: ApiOrganisation,
     recipientId: string,
     fileId: string,
     paperOverrides: Record<string, unknown> = {},
@@ -69,7 +63,7 @@ describe('organisation API v1: sending messages', () => {
 
   before(async () => {
     ({ h, org, other, api, otherApi } = await signedInOrganisations('2026-03-02T08:00:00Z'));
-    citizen = await createAccount(h);
+    citizen = await h.fixtures.account();
   });
   after(() => h.close());
 
@@ -125,7 +119,7 @@ describe('organisation API v1: sending messages', () => {
   });
 
   test('a reply links to the citizen message; a reply to a missing message is sent as a new one', async () => {
-    const { messageId: fromCitizen } = await createCitizenMessage(h, {
+    const { messageId: fromCitizen } = await h.fixtures.citizenMessage({
       organisation: org,
       accountId: citizen.id,
     });
@@ -139,7 +133,7 @@ describe('organisation API v1: sending messages', () => {
     assert.equal(replyRow.reply_allowed, 1);
 
     // The other organisation's citizen message is as missing to this one as a deleted one.
-    const { messageId: othersMessage } = await createCitizenMessage(h, {
+    const { messageId: othersMessage } = await h.fixtures.citizenMessage({
       organisation: other,
       accountId: citizen.id,
     });
@@ -155,7 +149,7 @@ describe('organisation API v1: sending messages', () => {
   });
 
   test('invalid electronic messages are refused naming the field, storing nothing', async () => {
-    const closed = await createAccount(h, newIdentityCode(), 'closed');
+    const closed = await h.fixtures.account({ identityCode: newIdentityCode(), status: 'closed' });
     const othersUpload = await uploadAttachment(otherApi);
     const before = await rowCounts(h);
     const cases: Array<[unknown, RegExp, string?]> = [

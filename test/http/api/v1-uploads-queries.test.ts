@@ -3,21 +3,17 @@ import { after, before, describe, test } from 'node:test';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import type { ApiClient } from '../../helpers/api-client.js';
 import { assertContractResponse, loadContract } from '../../helpers/contract.js';
-import {
-  createAccount,
-  createCitizenMessage,
-  electronicRequest,
-  rowCounts,
-  tinyPdf,
-  type TestOrganisation,
-} from '../../helpers/factories.js';
+import { type ApiOrganisation } from '../../helpers/fixtures.js';
+import { electronicRequest } from '../../helpers/api-requests.js';
+import { tinyPdf } from '../../helpers/sample-files.js';
+import { rowCounts } from '../../helpers/stored-rows.js';
 import { goodFile, issuePayloads } from '../../helpers/attachment-samples.js';
 import type { TestHarness } from '../../helpers/test-app.js';
 import { signedInOrganisations } from './signed-in-organisations.js';
 import { multipartBody, uploadV1 } from './v1-test-support.js';
 
 describe('organisation API v1: uploads and messages from end users', () => {
-  let h: TestHarness, org: TestOrganisation, api: ApiClient, otherApi: ApiClient;
+  let h: TestHarness, org: ApiOrganisation, api: ApiClient, otherApi: ApiClient;
   let citizen: { id: number; identityCode: string };
 
   const upload = (
@@ -43,7 +39,7 @@ describe('organisation API v1: uploads and messages from end users', () => {
 
   before(async () => {
     ({ h, org, api, otherApi } = await signedInOrganisations('2026-03-02T08:00:00Z'));
-    citizen = await createAccount(h);
+    citizen = await h.fixtures.account();
   });
   after(() => h.close());
 
@@ -207,14 +203,14 @@ describe('organisation API v1: uploads and messages from end users', () => {
   test('GET /v1/messages/{id} serves a citizen message in the v1 form to its organisation only', async () => {
     const original = await api.post('/v2/messages/electronic', electronicRequest(org, citizen.identityCode));
     const rootId = original.json<{ messageId: number }>().messageId;
-    const first = await createCitizenMessage(h, {
+    const first = await h.fixtures.citizenMessage({
       organisation: org,
       accountId: citizen.id,
       inReplyTo: rootId,
       threadId: rootId,
     });
     const content = tinyPdf('hakemus');
-    const sent = await createCitizenMessage(h, {
+    const sent = await h.fixtures.citizenMessage({
       organisation: org,
       accountId: citizen.id,
       title: 'Lisäselvitys',
@@ -251,7 +247,7 @@ describe('organisation API v1: uploads and messages from end users', () => {
     assert.equal(body.sender.mailboxOwner.id, citizen.identityCode);
 
     // A message that starts a conversation has no thread.
-    const standalone = await createCitizenMessage(h, { organisation: org, accountId: citizen.id });
+    const standalone = await h.fixtures.citizenMessage({ organisation: org, accountId: citizen.id });
     const plain = (await getMessage(standalone.messageId)).json<{ electronic: object }>();
     assert.equal('thread' in plain.electronic, false);
 

@@ -12,13 +12,8 @@ import {
   type MultipartMutation,
   type MultipartPart,
 } from '../../helpers/fuzz.js';
-import {
-  createAccount,
-  createOrganisationWithService,
-  insertOrganisationMessage,
-  persons,
-  sampleFiles,
-} from '../../helpers/mailbox-factories.js';
+import { persons } from '../../helpers/fixtures.js';
+import { sampleFiles } from '../../helpers/sample-files.js';
 import { createHarness, type TestHarness } from '../../helpers/test-app.js';
 import type { InjectOptions } from 'fastify';
 
@@ -100,14 +95,14 @@ describe('citizen forms and pages under fuzzed input', () => {
   let forms: Form[];
   before(async () => {
     h = await createHarness({ now: '2026-05-04T09:00:00Z' });
-    const kallio = await createOrganisationWithService(h, { nameFi: 'Peruspalvelukuntayhtymä Kallio' });
-    const kimmo = await createAccount(h, persons.kimmo);
-    const verifiable = await insertOrganisationMessage(h, {
+    const kallio = await h.fixtures.organisation({ nameFi: 'Peruspalvelukuntayhtymä Kallio' });
+    const { id: kimmo } = await h.fixtures.account({ identityCode: persons.kimmo });
+    const verifiable = await h.fixtures.message({
       organisation: kallio,
       accountId: kimmo,
       serviceType: 'Verifiable',
     });
-    const replyable = await insertOrganisationMessage(h, {
+    const replyable = await h.fixtures.message({
       organisation: kallio,
       accountId: kimmo,
       replyAllowed: true,

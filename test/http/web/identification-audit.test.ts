@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { loginCookieName, sessionCookieName } from '../../../src/http/plugins/citizen-session.js';
 import { identificationActions } from '../../../src/modules/identity/index.js';
-import { insertAccountRow } from '../../helpers/account-rows.js';
 import {
   browserRequest,
   CookieJar,
@@ -22,7 +21,7 @@ describe(`identification and logout are audited (${testDialect})`, () => {
 
   before(async () => {
     h = await createHarness();
-    kimmoAccount = await insertAccountRow(h.context.database.db, { identityCode: kimmo, at: new Date() });
+    kimmoAccount = (await h.fixtures.account({ identityCode: kimmo })).id;
   });
   after(() => h.close());
   beforeEach(async () => {

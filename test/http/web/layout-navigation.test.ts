@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { signInAs } from '../../helpers/citizen-session.js';
-import { createAccount } from '../../helpers/factories.js';
 import { createHarness, type TestHarness } from '../../helpers/test-app.js';
 
 describe('signed-in navigation', () => {
@@ -21,7 +20,7 @@ describe('signed-in navigation', () => {
   });
 
   test('an account holder sees the mailbox links', async () => {
-    await createAccount(h, '270570-901K');
+    await h.fixtures.account({ identityCode: '270570-901K' });
     const session = await signInAs(h, '270570-901K');
     const page = await h.app.inject({ method: 'GET', url: '/terms', cookies: session.cookies });
     assert.ok(page.body.includes('href="/mailbox/inbox"'));

@@ -2,18 +2,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { goodFile, issuePayloads } from '../../helpers/attachment-samples.js';
 import { signInAs } from '../../helpers/citizen-session.js';
-import {
-  createAccount,
-  createOrganisationWithService,
-  eventsOf,
-  insertOrganisationMessage,
-  messageRow,
-  multipartForm,
-  persons,
-  sampleFiles,
-  type FormFile,
-  type OrganisationFixture,
-} from '../../helpers/mailbox-factories.js';
+import { type OrganisationFixture, persons } from '../../helpers/fixtures.js';
+import { sampleFiles } from '../../helpers/sample-files.js';
+import { eventsOf, messageRow } from '../../helpers/stored-rows.js';
+import { type FormFile, multipartForm } from '../../helpers/multipart-form.js';
 import { createHarness, type TestHarness } from '../../helpers/test-app.js';
 
 type Session = { cookies: Record<string, string>; csrfToken: string };
@@ -27,16 +19,16 @@ describe('mailbox pages: new messages and replies', () => {
   let asKimmo: Session;
   before(async () => {
     h = await createHarness({ now: '2025-03-10T08:00:00.000Z' });
-    kallio = await createOrganisationWithService(h, {
+    kallio = await h.fixtures.organisation({
       nameFi: 'Peruspalvelukuntayhtymä Kallio',
       serviceNameFi: 'Asiakasviestit',
     });
-    noMessages = await createOrganisationWithService(h, {
+    noMessages = await h.fixtures.organisation({
       nameFi: 'Hiljainen kunta',
       acceptsMessages: false,
     });
-    kimmo = await createAccount(h, persons.kimmo);
-    maija = await createAccount(h, persons.maija);
+    kimmo = (await h.fixtures.account({ identityCode: persons.kimmo })).id;
+    maija = (await h.fixtures.account({ identityCode: persons.maija })).id;
     asKimmo = await signInAs(h, persons.kimmo);
   });
   after(() => h.close());
@@ -256,7 +248,7 @@ describe('mailbox pages: new messages and replies', () => {
   });
 
   test('reply: form, send, threaded, and shown as the conversation', async () => {
-    const { messageId } = await insertOrganisationMessage(h, {
+    const { messageId } = await h.fixtures.message({
       accountId: kimmo,
       organisation: noMessages,
       replyAllowed: true,
@@ -301,7 +293,7 @@ describe('mailbox pages: new messages and replies', () => {
   });
 
   test('no reply where the sender did not allow it, nor to someone else’s message', async () => {
-    const closed = await insertOrganisationMessage(h, { accountId: kimmo, organisation: kallio });
+    const closed = await h.fixtures.message({ accountId: kimmo, organisation: kallio });
     const page = await h.app.inject({
       method: 'GET',
       url: `/mailbox/messages/${closed.messageId}`,
@@ -321,7 +313,7 @@ describe('mailbox pages: new messages and replies', () => {
       ['body', 'y'],
     ];
     assert.equal((await send(`/mailbox/messages/${closed.messageId}/reply`, fields)).statusCode, 403);
-    const maijas = await insertOrganisationMessage(h, {
+    const maijas = await h.fixtures.message({
       accountId: maija,
       organisation: kallio,
       replyAllowed: true,

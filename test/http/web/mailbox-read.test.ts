@@ -1,16 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { signInAs } from '../../helpers/citizen-session.js';
-import {
-  createAccount,
-  createOrganisationWithService,
-  eventsOf,
-  insertOrganisationMessage,
-  messageRow,
-  persons,
-  sampleFiles,
-  type OrganisationFixture,
-} from '../../helpers/mailbox-factories.js';
+import { type OrganisationFixture, persons } from '../../helpers/fixtures.js';
+import { sampleFiles } from '../../helpers/sample-files.js';
+import { eventsOf, messageRow } from '../../helpers/stored-rows.js';
 import { createHarness, type TestHarness } from '../../helpers/test-app.js';
 
 type Session = { cookies: Record<string, string>; csrfToken: string };
@@ -24,7 +17,7 @@ describe('mailbox pages: folders, message page, acknowledgement, deletion, downl
   let asMaija: Session;
   before(async () => {
     h = await createHarness({ now: '2025-03-10T08:00:00.000Z' });
-    org = await createOrganisationWithService(h, {
+    org = await h.fixtures.organisation({
       nameFi: 'Peruspalvelukuntayhtymä Kallio',
       nameSv: 'Samkommunen Kallio',
       nameEn: 'Kallio Joint Municipal Authority',
@@ -32,8 +25,8 @@ describe('mailbox pages: folders, message page, acknowledgement, deletion, downl
       serviceNameSv: 'Socialtjänster',
       serviceNameEn: 'Social services',
     });
-    kimmo = await createAccount(h, persons.kimmo);
-    maija = await createAccount(h, persons.maija);
+    kimmo = (await h.fixtures.account({ identityCode: persons.kimmo })).id;
+    maija = (await h.fixtures.account({ identityCode: persons.maija })).id;
     asKimmo = await signInAs(h, persons.kimmo);
     asMaija = await signInAs(h, persons.maija);
   });
@@ -67,7 +60,7 @@ describe('mailbox pages: folders, message page, acknowledgement, deletion, downl
   });
 
   test('the inbox shows sender, service, title, time and markers, in each language', async () => {
-    await insertOrganisationMessage(h, {
+    await h.fixtures.message({
       accountId: kimmo,
       organisation: org,
       title: 'Päätös <toimeentulotuesta>',
@@ -92,10 +85,10 @@ describe('mailbox pages: folders, message page, acknowledgement, deletion, downl
   });
 
   test('paging: 20 a page with links to the next and previous pages', async () => {
-    const laura = await createAccount(h, '210675-948A');
+    const { id: laura } = await h.fixtures.account({ identityCode: '210675-948A' });
     const session = await signInAs(h, '210675-948A');
     for (let i = 1; i <= 21; i++)
-      await insertOrganisationMessage(h, { accountId: laura, organisation: org, title: `Nro ${i}` });
+      await h.fixtures.message({ accountId: laura, organisation: org, title: `Nro ${i}` });
     const first = await get('/mailbox/inbox', session);
     assert.ok(first.body.includes('href="/mailbox/inbox?page=2"'));
     assert.ok(first.body.includes('Nro 21') && !first.body.includes('Nro 1<'));
@@ -106,7 +99,7 @@ describe('mailbox pages: folders, message page, acknowledgement, deletion, downl
   });
 
   test('the message page renders the body safely and shows the deemed-received date', async () => {
-    const { messageId } = await insertOrganisationMessage(h, {
+    const { messageId } = await h.fixtures.message({
       accountId: kimmo,
       organisation: org,
       title: 'Päätös',
@@ -129,7 +122,7 @@ describe('mailbox pages: folders, message page, acknowledgement, deletion, downl
   });
 
   test('a verifiable message shows only the sender and "Kuittaa vastaanotetuksi" until acknowledged', async () => {
-    const { messageId, attachmentIds } = await insertOrganisationMessage(h, {
+    const { messageId, attachmentIds } = await h.fixtures.message({
       accountId: kimmo,
       organisation: org,
       serviceType: 'Verifiable',
@@ -183,7 +176,7 @@ describe('mailbox pages: folders, message page, acknowledgement, deletion, downl
   });
 
   test('attachments download with their type, as attachments, never inline', async () => {
-    const { messageId, attachmentIds } = await insertOrganisationMessage(h, {
+    const { messageId, attachmentIds } = await h.fixtures.message({
       accountId: kimmo,
       organisation: org,
       attachments: [
@@ -204,7 +197,7 @@ describe('mailbox pages: folders, message page, acknowledgement, deletion, downl
 
   test('a download’s name always has the extension of its type, also for rows stored before names were checked', async () => {
     const html = Buffer.from('<html><script>alert(1)</script></html>');
-    const { messageId, attachmentIds } = await insertOrganisationMessage(h, {
+    const { messageId, attachmentIds } = await h.fixtures.message({
       accountId: kimmo,
       organisation: org,
       attachments: [
@@ -230,7 +223,7 @@ describe('mailbox pages: folders, message page, acknowledgement, deletion, downl
   });
 
   test('person A can never open, download, acknowledge, delete, restore or reply to B’s message', async () => {
-    const { messageId, attachmentIds } = await insertOrganisationMessage(h, {
+    const { messageId, attachmentIds } = await h.fixtures.message({
       accountId: maija,
       organisation: org,
       replyAllowed: true,
@@ -258,7 +251,7 @@ describe('mailbox pages: folders, message page, acknowledgement, deletion, downl
   });
 
   test('delete → Poistetut → restore; sent messages and sealed ones cannot be deleted', async () => {
-    const { messageId } = await insertOrganisationMessage(h, {
+    const { messageId } = await h.fixtures.message({
       accountId: kimmo,
       organisation: org,
       title: 'Poistettava',
@@ -277,7 +270,7 @@ describe('mailbox pages: folders, message page, acknowledgement, deletion, downl
     assert.equal(restored.statusCode, 303);
     assert.ok((await get('/mailbox/inbox')).body.includes('Poistettava'));
 
-    const sealed = await insertOrganisationMessage(h, {
+    const sealed = await h.fixtures.message({
       accountId: kimmo,
       organisation: org,
       serviceType: 'Verifiable',
@@ -300,9 +293,9 @@ describe('mailbox pages: folders, message page, acknowledgement, deletion, downl
   });
 
   test('a closed account keeps its old messages readable but can change nothing', async () => {
-    const johan = await createAccount(h, '091262Y9537', 'closed');
+    const { id: johan } = await h.fixtures.account({ identityCode: '091262Y9537', status: 'closed' });
     const session = await signInAs(h, '091262Y9537');
-    const { messageId } = await insertOrganisationMessage(h, {
+    const { messageId } = await h.fixtures.message({
       accountId: johan,
       organisation: org,
       replyAllowed: true,

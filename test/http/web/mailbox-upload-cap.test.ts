@@ -2,13 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { maxFormBytes } from '../../../src/http/routes/web/mailbox-multipart.js';
 import { signInAs } from '../../helpers/citizen-session.js';
-import {
-  createAccount,
-  createOrganisationWithService,
-  multipartForm,
-  persons,
-  type OrganisationFixture,
-} from '../../helpers/mailbox-factories.js';
+import { type OrganisationFixture, persons } from '../../helpers/fixtures.js';
+import { multipartForm } from '../../helpers/multipart-form.js';
 import { createHarness, type TestHarness } from '../../helpers/test-app.js';
 
 // Each attachment may be up to 10 MiB, but a citizen's form is held in memory while it is read,
@@ -18,8 +13,8 @@ describe('citizen message form: total upload cap', () => {
   let kallio: OrganisationFixture;
   before(async () => {
     h = await createHarness();
-    kallio = await createOrganisationWithService(h, { nameFi: 'Peruspalvelukuntayhtymä Kallio' });
-    await createAccount(h, persons.kimmo);
+    kallio = await h.fixtures.organisation({ nameFi: 'Peruspalvelukuntayhtymä Kallio' });
+    await h.fixtures.account({ identityCode: persons.kimmo });
   });
   after(() => h.close());
 

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { createAccount } from '../../helpers/factories.js';
 import { hostileReturnPaths, isPrintableAscii } from '../../helpers/hostile-return-paths.js';
 import { CookieJar, loginThroughTestIdp } from '../../helpers/oidc-login.js';
 import { createHarness, type TestHarness } from '../../helpers/test-app.js';
@@ -21,7 +20,7 @@ describe('return paths never leave the site', () => {
   let h: TestHarness;
   before(async () => {
     h = await createHarness({ env: { PUBLIC_URL: origin } });
-    await createAccount(h, kimmo);
+    await h.fixtures.account({ identityCode: kimmo });
   });
   after(() => h.close());
 

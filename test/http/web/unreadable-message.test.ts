@@ -4,12 +4,7 @@ import { Envelope } from '../../../src/crypto/envelope.js';
 import { generateKeyRingText, parseKeyRing } from '../../../src/crypto/key-ring.js';
 import { contentContext, encryptText } from '../../../src/modules/messages/message-content.js';
 import { signInAs } from '../../helpers/citizen-session.js';
-import {
-  createAccount,
-  createOrganisationWithService,
-  insertOrganisationMessage,
-  persons,
-} from '../../helpers/mailbox-factories.js';
+import { persons } from '../../helpers/fixtures.js';
 import { createHarness, type TestHarness } from '../../helpers/test-app.js';
 
 describe('one message that does not decrypt never breaks the mailbox', () => {
@@ -19,22 +14,13 @@ describe('one message that does not decrypt never breaks the mailbox', () => {
   let bad: number;
   before(async () => {
     h = await createHarness();
-    const kallio = await createOrganisationWithService(h, { nameFi: 'Peruspalvelukuntayhtymä Kallio' });
-    const account = await createAccount(h, persons.kimmo);
-    good = (
-      await insertOrganisationMessage(h, {
-        organisation: kallio,
-        accountId: account,
-        title: 'Luettava päätös',
-      })
-    ).messageId;
-    bad = (
-      await insertOrganisationMessage(h, {
-        organisation: kallio,
-        accountId: account,
-        title: 'Salattu väärin',
-      })
-    ).messageId;
+    const kallio = await h.fixtures.organisation({ nameFi: 'Peruspalvelukuntayhtymä Kallio' });
+    const { id: account } = await h.fixtures.account({ identityCode: persons.kimmo });
+    const ids: number[] = [];
+    for (const title of ['Luettava päätös', 'Salattu väärin']) {
+      ids.push((await h.fixtures.message({ organisation: kallio, accountId: account, title })).messageId);
+    }
+    [good, bad] = ids as [number, number];
     // As if written by a process started with another key under the same key id.
     const wrongKey = new Envelope(parseKeyRing(generateKeyRingText('test')));
     await h.context.database.db

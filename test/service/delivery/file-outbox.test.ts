@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { createAccount, createOrganisation, sendMessage } from '../../helpers/delivery-factories.js';
 import { deliveryFor, drain } from '../../helpers/delivery-harness.js';
 import { parseMail } from '../../helpers/delivery-smtp.js';
 import { createHarness, type TestHarness } from '../../helpers/test-app.js';
@@ -16,8 +15,8 @@ describe(`without SMTP_URL and SMS_GATEWAY_URL notifications become files (${tes
   after(() => h.close());
 
   test('one .eml and one SMS JSON per notification under DATA_DIR/outbox, rewritten (not duplicated) on a rerun', async () => {
-    const organisation = await createOrganisation(h.context);
-    const accountId = await createAccount(h.context, {
+    const organisation = await h.fixtures.organisation();
+    const { id: accountId } = await h.fixtures.account({
       identityCode: '270570-901K',
       email: 'kimmo@example.fi',
       emailNotifications: true,
@@ -25,7 +24,7 @@ describe(`without SMTP_URL and SMS_GATEWAY_URL notifications become files (${tes
       smsNotifications: true,
       language: 'sv',
     });
-    const messageId = await sendMessage(h.context, {
+    const messageId = await h.fixtures.sentMessage({
       organisation,
       accountId,
       recipientId: '270570-901K',

@@ -2,14 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { planWelcomeNotification } from '../../../src/modules/delivery/delivery-planner.js';
 import type { DeliveryServices } from '../../../src/modules/delivery/index.js';
-import {
-  createAccount,
-  createOrganisation,
-  eventTypesOf,
-  jobsOf,
-  sendMessage,
-  type TestOrganisation,
-} from '../../helpers/delivery-factories.js';
+import { type AccountInput, type MessageInput, type OrganisationFixture } from '../../helpers/fixtures.js';
+import { eventTypesOf, jobsOf } from '../../helpers/stored-rows.js';
 import { deliveryFor, drain } from '../../helpers/delivery-harness.js';
 import { startSmtpServer, type TestSmtpServer } from '../../helpers/delivery-smtp.js';
 import { startSmsGateway, type TestSmsGateway } from '../../helpers/delivery-sms-gateway.js';
@@ -26,7 +20,7 @@ describe(`notifications by e-mail and SMS (${testDialect})`, () => {
   let smtp: TestSmtpServer;
   let sms: TestSmsGateway;
   let delivery: DeliveryServices;
-  let organisation: TestOrganisation;
+  let organisation: OrganisationFixture;
   let person = 0;
 
   before(async () => {
@@ -34,7 +28,7 @@ describe(`notifications by e-mail and SMS (${testDialect})`, () => {
     sms = await startSmsGateway();
     h = await createHarness({ now: start, env: { SMTP_URL: smtp.url, SMS_GATEWAY_URL: sms.url } });
     delivery = deliveryFor(h);
-    organisation = await createOrganisation(h.context);
+    organisation = await h.fixtures.organisation();
   });
   after(async () => {
     await h.close();
@@ -50,20 +44,22 @@ describe(`notifications by e-mail and SMS (${testDialect})`, () => {
   });
 
   /** A fresh person (identity codes only need to be unique here). */
-  async function account(input: Partial<Parameters<typeof createAccount>[1]> = {}) {
+  async function account(input: AccountInput = {}) {
     const identityCode = `010101-9${String(++person).padStart(2, '0')}X`;
-    return createAccount(h.context, {
-      identityCode,
-      email: `person${person}@example.fi`,
-      emailNotifications: true,
-      mobile: '050 123 4567',
-      smsNotifications: true,
-      ...input,
-    });
+    return (
+      await h.fixtures.account({
+        identityCode,
+        email: `person${person}@example.fi`,
+        emailNotifications: true,
+        mobile: '050 123 4567',
+        smsNotifications: true,
+        ...input,
+      })
+    ).id;
   }
 
-  function send(accountId: number, extra: Partial<Parameters<typeof sendMessage>[1]> = {}) {
-    return sendMessage(h.context, {
+  function send(accountId: number, extra: Partial<MessageInput> = {}) {
+    return h.fixtures.sentMessage({
       organisation,
       accountId,
       recipientId: 'x',

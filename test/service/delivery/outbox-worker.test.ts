@@ -15,13 +15,8 @@ import {
 } from '../../../src/modules/delivery/outbox-repository.js';
 import { OutboxWorker } from '../../../src/modules/delivery/outbox-worker.js';
 import type { DeliveryServices } from '../../../src/modules/delivery/index.js';
-import {
-  createAccount,
-  createOrganisation,
-  jobsOf,
-  sendMessage,
-  type TestOrganisation,
-} from '../../helpers/delivery-factories.js';
+import { type OrganisationFixture } from '../../helpers/fixtures.js';
+import { jobsOf } from '../../helpers/stored-rows.js';
 import { deliveryFor, drain, testDeliveryOptions } from '../../helpers/delivery-harness.js';
 import { startSmtpServer, type TestSmtpServer } from '../../helpers/delivery-smtp.js';
 import { insertUncheckedJobRow } from '../../helpers/outbox-rows.js';
@@ -57,13 +52,13 @@ describe(`outbox worker (${testDialect})`, () => {
   let h: TestHarness;
   let smtp: TestSmtpServer;
   let delivery: DeliveryServices;
-  let organisation: TestOrganisation;
+  let organisation: OrganisationFixture;
 
   before(async () => {
     smtp = await startSmtpServer();
     h = await createHarness({ now: start, env: { SMTP_URL: smtp.url } });
     delivery = deliveryFor(h);
-    organisation = await createOrganisation(h.context);
+    organisation = await h.fixtures.organisation();
   });
   after(async () => {
     await h.close();
@@ -89,12 +84,12 @@ describe(`outbox worker (${testDialect})`, () => {
   }
 
   test('a crash between sending and marking done reruns the job with the same idempotency key', async () => {
-    const accountId = await createAccount(h.context, {
+    const { id: accountId } = await h.fixtures.account({
       identityCode: '270570-901K',
       email: 'kimmo@example.fi',
       emailNotifications: true,
     });
-    const messageId = await sendMessage(h.context, {
+    const messageId = await h.fixtures.sentMessage({
       organisation,
       accountId,
       recipientId: '270570-901K',

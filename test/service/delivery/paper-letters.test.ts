@@ -7,17 +7,10 @@ import { deemedReceivedLetter } from '../../../src/domain/legal-dates.js';
 import type { DeliveryServices } from '../../../src/modules/delivery/index.js';
 import { PrintBatchRepository } from '../../../src/modules/delivery/print-batch-repository.js';
 import { PrintBatchService, type PrintManifest } from '../../../src/modules/delivery/print-batch-service.js';
-import {
-  createOrganisation,
-  createPdfAttachment,
-  eventTypesOf,
-  jobsOf,
-  paperPart,
-  samplePdf,
-  sendMessage,
-  type AddressInput,
-  type TestOrganisation,
-} from '../../helpers/delivery-factories.js';
+import { type OrganisationFixture } from '../../helpers/fixtures.js';
+import { type AddressInput, paperPart } from '../../helpers/api-requests.js';
+import { samplePdf } from '../../helpers/sample-files.js';
+import { eventTypesOf, jobsOf } from '../../helpers/stored-rows.js';
 import { deliveryFor, drain } from '../../helpers/delivery-harness.js';
 import { extractPdfText } from '../../helpers/delivery-pdf.js';
 import { createHarness, type TestHarness } from '../../helpers/test-app.js';
@@ -44,13 +37,13 @@ const givenAddress: AddressInput = {
 describe(`paper letters and print batches (${testDialect})`, () => {
   let h: TestHarness;
   let delivery: DeliveryServices;
-  let organisation: TestOrganisation;
+  let organisation: OrganisationFixture;
   let printDir: string;
 
   before(async () => {
     h = await createHarness({ now: start });
     delivery = deliveryFor(h);
-    organisation = await createOrganisation(h.context);
+    organisation = await h.fixtures.organisation();
     printDir = h.context.config.printDir;
   });
   after(() => h.close());
@@ -68,12 +61,10 @@ describe(`paper letters and print batches (${testDialect})`, () => {
     channel?: 'electronic' | 'paper';
     serviceType?: 'Normal' | 'Verifiable';
   }): Promise<number> {
-    const attachmentId = await createPdfAttachment(
-      h.context,
-      organisation.id,
-      options.pdf ?? (await samplePdf(2)),
-    );
-    return sendMessage(h.context, {
+    const attachmentId = await h.fixtures.upload(organisation, {
+      content: options.pdf ?? (await samplePdf(2)),
+    });
+    return h.fixtures.sentMessage({
       organisation,
       accountId: null,
       recipientId: options.recipientId,

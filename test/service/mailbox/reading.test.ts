@@ -1,17 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { ConflictError, NotFoundError } from '../../../src/errors.js';
-import {
-  auditOf,
-  createAccount,
-  createOrganisationWithService,
-  eventsOf,
-  insertOrganisationMessage,
-  messageRow,
-  persons,
-  sampleFiles,
-  type OrganisationFixture,
-} from '../../helpers/mailbox-factories.js';
+import { type OrganisationFixture, persons } from '../../helpers/fixtures.js';
+import { sampleFiles } from '../../helpers/sample-files.js';
+import { auditOf, eventsOf, messageRow } from '../../helpers/stored-rows.js';
 import { createHarness, type TestHarness } from '../../helpers/test-app.js';
 
 describe('mailbox reading service', () => {
@@ -21,22 +13,22 @@ describe('mailbox reading service', () => {
   let maija: number;
   before(async () => {
     h = await createHarness({ now: '2025-03-10T08:00:00.000Z' });
-    org = await createOrganisationWithService(h, {
+    org = await h.fixtures.organisation({
       nameFi: 'Kallio',
       nameSv: 'Kallio sv',
       serviceNameFi: 'Päätökset',
     });
-    kimmo = await createAccount(h, persons.kimmo);
-    maija = await createAccount(h, persons.maija);
+    kimmo = (await h.fixtures.account({ identityCode: persons.kimmo })).id;
+    maija = (await h.fixtures.account({ identityCode: persons.maija })).id;
   });
   after(() => h.close());
 
   const reading = () => h.services.mailbox.reading;
 
   test('folders list newest first, page by page, decrypting titles', async () => {
-    const account = await createAccount(h, persons.laura);
+    const { id: account } = await h.fixtures.account({ identityCode: persons.laura });
     for (let i = 1; i <= 23; i++) {
-      await insertOrganisationMessage(h, { accountId: account, organisation: org, title: `Viesti ${i}` });
+      await h.fixtures.message({ accountId: account, organisation: org, title: `Viesti ${i}` });
     }
     const first = await reading().listFolder(account, 'inbox', 1);
     assert.equal(first.items.length, 20);
@@ -53,20 +45,20 @@ describe('mailbox reading service', () => {
   });
 
   test('messages not yet available, paper-only and other people’s are not listed', async () => {
-    const account = await createAccount(h, '210675-948A');
-    await insertOrganisationMessage(h, {
+    const { id: account } = await h.fixtures.account({ identityCode: '210675-948A' });
+    await h.fixtures.message({
       accountId: account,
       organisation: org,
       availableAt: '2025-04-01T00:00:00.000Z',
     });
-    await insertOrganisationMessage(h, { accountId: account, organisation: org, availableAt: null });
-    await insertOrganisationMessage(h, { accountId: account, organisation: org, channel: 'paper' });
-    await insertOrganisationMessage(h, { accountId: maija, organisation: org });
+    await h.fixtures.message({ accountId: account, organisation: org, availableAt: null });
+    await h.fixtures.message({ accountId: account, organisation: org, channel: 'paper' });
+    await h.fixtures.message({ accountId: maija, organisation: org });
     assert.equal((await reading().listFolder(account, 'inbox', 1)).items.length, 0);
   });
 
   test('a verifiable message is sealed: no title, no service, no attachments until acknowledged', async () => {
-    const { messageId, attachmentIds } = await insertOrganisationMessage(h, {
+    const { messageId, attachmentIds } = await h.fixtures.message({
       accountId: kimmo,
       organisation: org,
       serviceType: 'Verifiable',
@@ -111,7 +103,7 @@ describe('mailbox reading service', () => {
   });
 
   test('first opening records read once, with the feed event; every opening is audited', async () => {
-    const { messageId } = await insertOrganisationMessage(h, {
+    const { messageId } = await h.fixtures.message({
       accountId: kimmo,
       organisation: org,
       body: '# Otsikko\n\n<script>alert(1)</script> **tärkeä**',
@@ -143,7 +135,7 @@ describe('mailbox reading service', () => {
   });
 
   test('another person’s message is not found, for every action', async () => {
-    const { messageId, attachmentIds } = await insertOrganisationMessage(h, {
+    const { messageId, attachmentIds } = await h.fixtures.message({
       accountId: maija,
       organisation: org,
       serviceType: 'Verifiable',
@@ -162,12 +154,12 @@ describe('mailbox reading service', () => {
   });
 
   test('an attachment is only found through its own message', async () => {
-    const a = await insertOrganisationMessage(h, {
+    const a = await h.fixtures.message({
       accountId: kimmo,
       organisation: org,
       attachments: [{ fileName: 'a.pdf', mediaType: 'application/pdf', content: sampleFiles.pdf }],
     });
-    const b = await insertOrganisationMessage(h, { accountId: kimmo, organisation: org });
+    const b = await h.fixtures.message({ accountId: kimmo, organisation: org });
     await assert.rejects(
       reading().downloadAttachment({ accountId: kimmo }, b.messageId, a.attachmentIds[0]!),
       NotFoundError,
@@ -182,7 +174,7 @@ describe('mailbox reading service', () => {
   });
 
   test('delete moves to Poistetut, restorable for 60 days, then purged', async () => {
-    const { messageId, attachmentIds } = await insertOrganisationMessage(h, {
+    const { messageId, attachmentIds } = await h.fixtures.message({
       accountId: kimmo,
       organisation: org,
       attachments: [{ fileName: 'a.pdf', mediaType: 'application/pdf', content: sampleFiles.pdf }],
@@ -218,7 +210,7 @@ describe('mailbox reading service', () => {
   });
 
   test('a message deleted over 60 days ago cannot be restored and is purged', async () => {
-    const { messageId } = await insertOrganisationMessage(h, {
+    const { messageId } = await h.fixtures.message({
       accountId: maija,
       organisation: org,
       deletedAt: '2024-01-01T00:00:00.000Z',

@@ -4,17 +4,9 @@ import { ForbiddenError, NotFoundError } from '../../../src/errors.js';
 import { ComposeRejected } from '../../../src/modules/mailbox/index.js';
 import type { ComposeInput } from '../../../src/modules/mailbox/sending-service.js';
 import { decryptText, contentContext } from '../../../src/modules/messages/message-content.js';
-import {
-  auditOf,
-  createAccount,
-  createOrganisationWithService,
-  eventsOf,
-  insertOrganisationMessage,
-  messageRow,
-  persons,
-  sampleFiles,
-  type OrganisationFixture,
-} from '../../helpers/mailbox-factories.js';
+import { type OrganisationFixture, persons } from '../../helpers/fixtures.js';
+import { sampleFiles } from '../../helpers/sample-files.js';
+import { auditOf, eventsOf, messageRow } from '../../helpers/stored-rows.js';
 import { createHarness, type TestHarness } from '../../helpers/test-app.js';
 
 function input(overrides: Partial<ComposeInput> = {}): ComposeInput {
@@ -45,10 +37,10 @@ describe('mailbox sending service', () => {
   let maija: number;
   before(async () => {
     h = await createHarness({ now: '2025-03-10T08:00:00.000Z' });
-    open = await createOrganisationWithService(h, { nameFi: 'Kallio' });
-    closed = await createOrganisationWithService(h, { acceptsMessages: false });
-    kimmo = await createAccount(h, persons.kimmo);
-    maija = await createAccount(h, persons.maija);
+    open = await h.fixtures.organisation({ nameFi: 'Kallio' });
+    closed = await h.fixtures.organisation({ acceptsMessages: false });
+    kimmo = (await h.fixtures.account({ identityCode: persons.kimmo })).id;
+    maija = (await h.fixtures.account({ identityCode: persons.maija })).id;
   });
   after(() => h.close());
 
@@ -75,7 +67,7 @@ describe('mailbox sending service', () => {
     const row = await messageRow(h, id);
     assert.equal(row.direction, 'from_citizen');
     assert.equal(row.account_id, kimmo);
-    assert.equal(row.organisation_id, open.organisationId);
+    assert.equal(row.organisation_id, open.id);
     assert.equal(row.service_pk, open.servicePk);
     assert.equal(row.citizen_type, 'Oikaisuvaatimus');
     assert.equal(row.channel, 'electronic');
@@ -233,7 +225,7 @@ describe('mailbox sending service', () => {
   });
 
   test('a reply joins the thread and goes to the original service', async () => {
-    const original = await insertOrganisationMessage(h, {
+    const original = await h.fixtures.message({
       accountId: kimmo,
       organisation: closed,
       replyAllowed: true,
@@ -264,19 +256,19 @@ describe('mailbox sending service', () => {
   });
 
   test('replies are refused when not allowed, before acknowledgement, or to someone else’s message', async () => {
-    const noReplies = await insertOrganisationMessage(h, { accountId: kimmo, organisation: open });
+    const noReplies = await h.fixtures.message({ accountId: kimmo, organisation: open });
     await assert.rejects(
       sending().sendReply({ accountId: kimmo }, noReplies.messageId, input()),
       ForbiddenError,
     );
-    const sealed = await insertOrganisationMessage(h, {
+    const sealed = await h.fixtures.message({
       accountId: kimmo,
       organisation: open,
       replyAllowed: true,
       serviceType: 'Verifiable',
     });
     await assert.rejects(sending().replyTarget({ accountId: kimmo }, sealed.messageId), ForbiddenError);
-    const maijas = await insertOrganisationMessage(h, {
+    const maijas = await h.fixtures.message({
       accountId: maija,
       organisation: open,
       replyAllowed: true,
@@ -286,7 +278,7 @@ describe('mailbox sending service', () => {
   });
 
   test('a closed account sends nothing', async () => {
-    const account = await createAccount(h, persons.laura, 'closed');
+    const { id: account } = await h.fixtures.account({ identityCode: persons.laura, status: 'closed' });
     await assert.rejects(
       sending().sendNewMessage({ accountId: account }, open.servicePk, input()),
       ForbiddenError,

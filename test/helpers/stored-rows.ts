@@ -1,0 +1,87 @@
+import type { AppContext } from '../../src/app-context.js';
+import type { TestHarness } from './test-app.js';
+
+/** Reads of stored rows that tests assert on (what the application wrote, seen from the database). */
+
+/** Row counts of everything a rejected request must leave untouched. */
+export async function rowCounts(h: TestHarness): Promise<Record<string, number>> {
+  const db = h.context.database.db;
+  const counts: Record<string, number> = {};
+  for (const table of ['messages', 'attachments', 'events', 'outbox_jobs', 'api_tokens'] as const) {
+    const row = await db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    counts[table] = Number(row.n);
+  }
+  const used = await db
+    .selectFrom('attachments')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('message_id', 'is not', null)
+    .executeTakeFirstOrThrow();
+  counts.usedAttachments = Number(used.n);
+  return counts;
+}
+
+export async function eventsOf(
+  h: TestHarness,
+  messageId: number,
+): Promise<Array<{ type: string; payload: unknown }>> {
+  const rows = await h.context.database.db
+    .selectFrom('events')
+    .select(['event_type', 'payload'])
+    .where('message_id', '=', messageId)
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({ type: r.event_type, payload: JSON.parse(r.payload) }));
+}
+
+export async function auditOf(
+  h: TestHarness,
+  action: string,
+): Promise<
+  Array<{ actorType: string; actorId: string | null; subjectType: string | null; subjectId: string | null }>
+> {
+  const rows = await h.context.database.db
+    .selectFrom('audit_events')
+    .select(['actor_type', 'actor_id', 'subject_type', 'subject_id'])
+    .where('action', '=', action)
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({
+    actorType: r.actor_type,
+    actorId: r.actor_id,
+    subjectType: r.subject_type,
+    subjectId: r.subject_id,
+  }));
+}
+
+export async function messageRow(h: TestHarness, messageId: number) {
+  return h.context.database.db
+    .selectFrom('messages')
+    .selectAll()
+    .where('id', '=', messageId)
+    .executeTakeFirstOrThrow();
+}
+
+export async function jobsOf(context: Pick<AppContext, 'database'>, messageId: number) {
+  return context.database.db
+    .selectFrom('outbox_jobs')
+    .selectAll()
+    .where('message_id', '=', messageId)
+    .orderBy('id')
+    .execute();
+}
+
+export async function eventTypesOf(
+  context: Pick<AppContext, 'database'>,
+  messageId: number,
+): Promise<string[]> {
+  const rows = await context.database.db
+    .selectFrom('events')
+    .select('event_type')
+    .where('message_id', '=', messageId)
+    .orderBy('id')
+    .execute();
+  return rows.map((row) => row.event_type);
+}
