@@ -11,9 +11,10 @@ interface RouteLimitOptions {
 
 /**
  * A store for @fastify/rate-limit that keeps its counters in the database, shared by all web
- * processes. Each route's limit counts separately (or a `groupId` shared by several routes).
+ * processes. Each route's limit counts separately (or a `groupId` shared by several routes). Windows
+ * follow the app's clock, as every other time rule does (tests move it instead of waiting).
  */
-export function databaseRateLimitStore(db: Kysely<DatabaseSchema>) {
+export function databaseRateLimitStore(db: Kysely<DatabaseSchema>, clock: () => Date) {
   const counters = new RateLimitCounterRepository(db);
   return class DatabaseRateLimitStore {
     private readonly scope: string;
@@ -24,7 +25,7 @@ export function databaseRateLimitStore(db: Kysely<DatabaseSchema>) {
     }
 
     incr(key: string, callback: Callback, timeWindow: number): void {
-      const now = Date.now();
+      const now = clock().getTime();
       counters.hit(`${this.scope}|${key}`, now, timeWindow).then(
         ({ hits, windowEndsAt }) => callback(null, { current: hits, ttl: Math.max(0, windowEndsAt - now) }),
         (error: Error) => callback(error),
@@ -32,7 +33,7 @@ export function databaseRateLimitStore(db: Kysely<DatabaseSchema>) {
     }
 
     read(key: string, callback: Callback): void {
-      const now = Date.now();
+      const now = clock().getTime();
       counters.read(`${this.scope}|${key}`, now).then(
         ({ hits, windowEndsAt }) => callback(null, { current: hits, ttl: Math.max(0, windowEndsAt - now) }),
         (error: Error) => callback(error),

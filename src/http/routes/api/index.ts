@@ -36,7 +36,10 @@ export function organisationApiRoutes(
     await registerApiNotFound(app);
     await app.register(swagger, { openapi: openApiInfo });
     // Counted in the database: with several web processes, a limit per process would multiply.
-    await app.register(rateLimit, { global: false, store: databaseRateLimitStore(context.database.db) });
+    await app.register(rateLimit, {
+      global: false,
+      store: databaseRateLimitStore(context.database.db, context.clock),
+    });
     await app.register(multipart, {
       limits: { fileSize: maxAttachmentBytes, files: 1, fields: 5, fieldSize: 64 * 1024, parts: 6 },
     });
