@@ -14,6 +14,7 @@ import Fastify, {
 import type { AppContext } from '../app-context.js';
 import { projectRoot } from '../project-root.js';
 import type { AppServices } from '../services.js';
+import type { TestIdpClient } from '../test-idp/test-idp.js';
 import { citizenSessionPlugin } from './plugins/citizen-session.js';
 import { answerUnroutable, errorHandlerPlugin } from './plugins/error-handler.js';
 import { loadSheddingPlugin } from './plugins/load-shedding.js';
@@ -43,6 +44,8 @@ export type App = FastifyInstance<
 export interface BuildAppOptions {
   /** Adds routes inside the organisation API's scope (tests use it for routes that fail on purpose). */
   extendApi?: (api: App) => void;
+  /** Misconfigures the bundled test IdP's registration of this service (refusal tests). */
+  testIdpClient?: Pick<TestIdpClient, 'adjust'>;
 }
 
 export async function buildApp(
@@ -103,7 +106,7 @@ export async function buildApp(
   );
 
   await app.register(organisationApiRoutes(context, services, options.extendApi));
-  await app.register(accountRoutes(context, services));
+  await app.register(accountRoutes(context, services, options.testIdpClient));
   await app.register(mailboxRoutes(context, services));
 
   return app;

@@ -9,7 +9,7 @@ import { pageContext } from '../http/plugins/request-context.js';
 import type { PageContext } from '../http/views/page-context.js';
 import { identificationRateLimit } from '../http/routes/web/identification-rate-limit.js';
 import { renderPage } from '../http/views/render.js';
-import { isMethodId, type MethodId } from './identification-methods.js';
+import { assuranceOf, isMethodId, type MethodId } from './identification-methods.js';
 import { testIdpPath, type BundledIdp } from './test-idp.js';
 import {
   IdentityCodePage,
@@ -111,7 +111,7 @@ export function testIdpRoutes(context: AppContext, idp: BundledIdp): FastifyPlug
         const returnTo = await provider.interactionResult(
           request.raw,
           reply.raw,
-          { login: { accountId: code, amr: [method], remember: false } },
+          { login: { accountId: code, acr: assuranceOf(method), amr: [method], remember: false } },
           { mergeWithLastSubmission: false },
         );
         return reply.redirect(returnTo, 303);

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { loginCookieName, sessionCookieName } from '../../../src/http/plugins/citizen-session.js';
 import { createBundledIdp, TestIdpUnavailableError } from '../../../src/test-idp/test-idp.js';
 import {
@@ -38,16 +39,26 @@ describe('identification through the bundled test IdP (OpenID Connect, code + PK
     assert.ok(!h.log.text.includes(maija), 'the identity code never reaches the log');
   });
 
-  test('the authorization request uses PKCE (S256), state and nonce, and asks to identify again', async () => {
+  test('the authorization request is a signed request object with PKCE (S256), state, nonce, acr and locale', async () => {
     const jar = new CookieJar();
     const start = await browserRequest(h, jar, 'GET', '/login');
     const url = new URL(start.location!);
     assert.equal(url.pathname, '/test-idp/auth');
-    assert.equal(url.searchParams.get('code_challenge_method'), 'S256');
-    assert.ok(url.searchParams.get('code_challenge'));
-    assert.ok(url.searchParams.get('state'));
-    assert.ok(url.searchParams.get('nonce'));
-    assert.equal(url.searchParams.get('prompt'), 'login');
+    // Only the request object and client_id travel in the URL: every parameter is inside, signed.
+    assert.deepEqual([...url.searchParams.keys()].sort(), ['client_id', 'request']);
+    const requestObject = url.searchParams.get('request')!;
+    const header = decodeProtectedHeader(requestObject);
+    assert.equal(header.kid, h.services.accounts.identification.relyingPartyKeys?.signingKey.kid);
+    assert.equal(header.alg, 'ES256');
+    const parameters = decodeJwt(requestObject);
+    assert.equal(parameters.code_challenge_method, 'S256');
+    assert.ok(parameters.code_challenge);
+    assert.ok(parameters.state);
+    assert.ok(parameters.nonce);
+    assert.equal(parameters.prompt, 'login');
+    assert.equal(parameters.acr_values, 'http://ftn.ficora.fi/2017/loa2');
+    assert.equal(parameters.ui_locales, 'fi');
+    assert.equal(parameters.aud, 'http://localhost:3000/test-idp');
   });
 
   test('the method page lists the banks, mobile certificate and certificate card', async () => {
