@@ -2,9 +2,13 @@ import assert from 'node:assert/strict';
 import { generateKeyPairSync, randomUUID, type JsonWebKey, type KeyObject } from 'node:crypto';
 import fs from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { decodeJwt, SignJWT, UnsecuredJWT } from 'jose';
+import { decodeJwt, decodeProtectedHeader, SignJWT, UnsecuredJWT } from 'jose';
+import { buildApp } from '../../../src/http/app.js';
+import { createMetrics } from '../../../src/http/metrics.js';
 import { sessionCookieName } from '../../../src/http/plugins/citizen-session.js';
 import { identificationActions } from '../../../src/modules/identity/index.js';
+import { rotateKeyFile } from '../../../src/modules/identity/relying-party-keys.js';
+import { createServices } from '../../../src/services.js';
 import {
   browserRequest,
   CookieJar,
@@ -221,6 +225,47 @@ describe(`our relying party refuses a lower level of assurance than asked (${tes
     const { landing, jar } = await loginThroughTestIdp(harness(), maija, { method: 'mobile' });
     assert.equal(landing, '/account/open');
     assert.ok(jar.get(sessionCookieName(harness().context)));
+  });
+});
+
+describe(`keys rotate without a failed login (${testDialect})`, () => {
+  const harness = harnessWith({});
+
+  test('a login begun before `keys oidc rotate` completes after the restart, at a provider still on the old encryption key', async () => {
+    const h = harness();
+    const old = h.services.accounts.identification.relyingPartyKeys!;
+    const { jar, callback } = await identifyUntilCallback(h, maija);
+    rotateKeyFile(h.context.config.oidcKeyFiles.signing, 'sig');
+    rotateKeyFile(h.context.config.oidcKeyFiles.encryption, 'enc');
+    // The restarted process; the provider has not fetched our new JWKS yet and encrypts to the old key.
+    const context = { ...h.context, metrics: createMetrics() };
+    const restarted = await buildApp(context, createServices(context), {
+      testIdpClient: {
+        adjust: (registration) => {
+          const { keys } = registration.jwks as { keys: JsonWebKey[] };
+          const stale = keys.filter((key) => key.use === 'sig' || key.kid === old.encryption[0]!.kid);
+          return { ...registration, jwks: { keys: stale } };
+        },
+      },
+    });
+    try {
+      const after = { ...h, app: restarted };
+      const done = await browserRequest(after, jar, 'GET', callback);
+      assert.equal(done.statusCode, 303, done.body.slice(0, 300));
+      assert.equal(done.location, '/account/open');
+      assert.ok(jar.get(sessionCookieName(h.context)));
+      const published = (await restarted.inject({ method: 'GET', url: '/oidc/jwks.json' })).json() as {
+        keys: JsonWebKey[];
+      };
+      assert.equal(published.keys.length, 4, 'old and new keys are both published');
+      const { landing } = await loginThroughTestIdp(after, maija);
+      assert.equal(landing, '/account/open', 'a new login, signed with the new key, works too');
+      const start = await browserRequest(after, new CookieJar(), 'GET', '/login');
+      const header = decodeProtectedHeader(new URL(start.location!).searchParams.get('request')!);
+      assert.notEqual(header.kid, old.signingKey.kid, 'the newest signing key signs');
+    } finally {
+      await restarted.close();
+    }
   });
 });
 
