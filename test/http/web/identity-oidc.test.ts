@@ -61,6 +61,16 @@ describe('identification through the bundled test IdP (OpenID Connect, code + PK
     assert.equal(parameters.aud, 'http://localhost:3000/test-idp');
   });
 
+  test('the IdP speaks the language the service asked for (ui_locales) unless one is chosen there', async () => {
+    const jar = new CookieJar();
+    const start = await browserRequest(h, jar, 'GET', '/login?lang=sv');
+    assert.equal(jar.get('lang'), undefined, 'the language came from the query alone');
+    const { response, url } = await followRedirects(h, jar, start, '/login?lang=sv');
+    assert.match(response.body, /<html lang="sv"/);
+    const chosen = await browserRequest(h, jar, 'GET', `${url}?lang=en`);
+    assert.match(chosen.body, /<html lang="en"/);
+  });
+
   test('the method page lists the banks, mobile certificate and certificate card', async () => {
     const jar = new CookieJar();
     const start = await browserRequest(h, jar, 'GET', '/login');
