@@ -185,6 +185,21 @@ describe(`our relying party refuses an unencrypted ID token (${testDialect})`, (
   });
 });
 
+describe(`our relying party refuses an unencrypted userinfo response (${testDialect})`, () => {
+  const harness = harnessWith({
+    testIdpClient: {
+      adjust: ({ userinfo_encrypted_response_alg: _alg, userinfo_encrypted_response_enc: _enc, ...rest }) =>
+        rest,
+    },
+  });
+
+  test('the failure page, no session, audited as rejected', async () => {
+    const h = harness();
+    await assertRefused(h, 'bank-nordea', 'rejected', /Tunnistautuminen ei onnistunut/);
+    assert.match(h.log.text, /the userinfo response was not encrypted/);
+  });
+});
+
 describe(`our relying party refuses an ID token encrypted to a key not ours (${testDialect})`, () => {
   const stranger = generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ format: 'jwk' });
   const harness = harnessWith({
