@@ -170,35 +170,30 @@ describe(`the test IdP enforces the FTN profile (${testDialect})`, () => {
   });
 });
 
-describe(`our relying party refuses an unencrypted ID token (${testDialect})`, () => {
-  const harness = harnessWith({
-    testIdpClient: {
-      adjust: ({ id_token_encrypted_response_alg: _alg, id_token_encrypted_response_enc: _enc, ...rest }) =>
-        rest,
-    },
-  });
+for (const [what, member] of [
+  ['ID token', 'id_token'],
+  ['userinfo response', 'userinfo'],
+] as const) {
+  describe(`our relying party refuses an unencrypted ${what} (${testDialect})`, () => {
+    const harness = harnessWith({
+      testIdpClient: {
+        // The provider is told to sign only, as a misconfigured broker would.
+        adjust: (registration) => {
+          const plain = { ...registration };
+          delete plain[`${member}_encrypted_response_alg`];
+          delete plain[`${member}_encrypted_response_enc`];
+          return plain;
+        },
+      },
+    });
 
-  test('the failure page, no session, audited as rejected', async () => {
-    const h = harness();
-    await assertRefused(h, 'bank-nordea', 'rejected', /Tunnistautuminen ei onnistunut/);
-    assert.match(h.log.text, /the ID token was not encrypted/);
+    test('the failure page, no session, audited as rejected', async () => {
+      const h = harness();
+      await assertRefused(h, 'bank-nordea', 'rejected', /Tunnistautuminen ei onnistunut/);
+      assert.match(h.log.text, new RegExp(`the ${what} was not encrypted`));
+    });
   });
-});
-
-describe(`our relying party refuses an unencrypted userinfo response (${testDialect})`, () => {
-  const harness = harnessWith({
-    testIdpClient: {
-      adjust: ({ userinfo_encrypted_response_alg: _alg, userinfo_encrypted_response_enc: _enc, ...rest }) =>
-        rest,
-    },
-  });
-
-  test('the failure page, no session, audited as rejected', async () => {
-    const h = harness();
-    await assertRefused(h, 'bank-nordea', 'rejected', /Tunnistautuminen ei onnistunut/);
-    assert.match(h.log.text, /the userinfo response was not encrypted/);
-  });
-});
+}
 
 describe(`our relying party refuses an ID token encrypted to a key not ours (${testDialect})`, () => {
   const stranger = generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ format: 'jwk' });
