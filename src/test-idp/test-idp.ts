@@ -1,5 +1,5 @@
-import type { Provider, ProviderContext } from 'oidc-provider';
 import type { JsonWebKey } from 'node:crypto';
+import type { Provider, ProviderContext } from 'oidc-provider';
 import type { AppContext } from '../app-context.js';
 import { ftnAssuranceLevels } from '../modules/identity/assurance-level.js';
 import { isLocale, localeFromAcceptLanguage, translator, defaultLocale, type Locale } from '../i18n/i18n.js';
@@ -154,6 +154,8 @@ async function buildProvider(
   const provider = new Provider(issuer.href, {
     adapter: new TestIdpStore(records).adapterFor,
     clients: [client],
+    // Like an FTN broker it accepts no other client authentication (a basic-profile client keeps the defaults).
+    ...(client.jwks ? { clientAuthMethods: ['private_key_jwt'] } : {}),
     jwks: { keys: [secrets.signingJwk] },
     cookies: { keys: [secrets.cookieKey] },
     scopes: ['openid', 'profile'],

@@ -27,6 +27,15 @@ describe('identification through the bundled test IdP (OpenID Connect, code + PK
     const metadata = response.json();
     assert.equal(metadata.issuer, 'http://localhost:3000/test-idp');
     assert.ok(metadata.code_challenge_methods_supported.includes('S256'));
+    // As at an FTN broker: private_key_jwt only, signed request objects, encrypted ID token and userinfo.
+    assert.deepEqual(metadata.token_endpoint_auth_methods_supported, ['private_key_jwt']);
+    assert.equal(metadata.require_signed_request_object, true);
+    assert.ok(metadata.id_token_encryption_alg_values_supported.includes('RSA-OAEP-256'));
+    assert.ok(metadata.userinfo_encryption_enc_values_supported.includes('A256GCM'));
+    assert.deepEqual(metadata.acr_values_supported, [
+      'http://ftn.ficora.fi/2017/loa2',
+      'http://ftn.ficora.fi/2017/loa3',
+    ]);
   });
 
   test('a person without an account identifies with bank credentials and lands on /account/open', async () => {
