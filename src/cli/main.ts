@@ -4,6 +4,7 @@ import type { Role } from '../server.js';
 import { registerBackupCommands } from './backup-commands.js';
 import { registerDeliveryCommands } from './delivery-commands.js';
 import { failureLine } from './failure.js';
+import { registerKeyCommands } from './key-commands.js';
 import { registerOrganisationCommands } from './organisation-commands.js';
 import { progress } from './progress.js';
 
@@ -95,6 +96,7 @@ export function buildProgram(): Command {
   registerOrganisationCommands(program);
   registerDeliveryCommands(program);
   registerBackupCommands(program);
+  registerKeyCommands(program);
   return program;
 }
 

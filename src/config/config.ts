@@ -10,12 +10,20 @@ export { ConfigError, logLevels, type LogLevel } from './settings.js';
  * several of them (a default that depends on another variable, or values that only make sense
  * together).
  */
-export type Config = Omit<SettingValues, 'publicUrl' | 'mailFrom' | 'printDir' | 'smtpUrl'> & {
+export type Config = Omit<
+  SettingValues,
+  'publicUrl' | 'mailFrom' | 'printDir' | 'smtpUrl' | 'oidcAcrValues' | 'oidcIdentityCodeClaims'
+> & {
   publicUrl: URL;
   mailFrom: string;
   printDir: string;
   smtpUrl: string | undefined;
-  oidc: { issuer: URL; clientId: string; clientSecret: string } | undefined;
+  /** An identification service of the operator's; the secret is there for OIDC_PROFILE=basic only. */
+  oidc: { issuer: URL; clientId: string; clientSecret: string | undefined } | undefined;
+  /** The FTN profile's key files: the operator's, or (demo and test mode) generated in DATA_DIR. */
+  oidcKeyFiles: { signing: string; encryption: string; inDataDir: boolean };
+  oidcAcrValues: string[];
+  oidcIdentityCodeClaims: string[];
   /** A separate listener for /metrics, /healthz and /readyz (every role, the worker included). */
   metricsListener: { port: number; host: string } | undefined;
   /** The same listener for `--role worker` when its port differs (WORKER_METRICS_PORT). */
@@ -31,8 +39,23 @@ export function loadConfig(env: Env = process.env): Config {
   if (values.masterKey !== undefined && values.masterKeyFile !== undefined) {
     throw new ConfigError('MASTER_KEY and MASTER_KEY_FILE are both set; use only one');
   }
-  if (oidcIssuer && (!oidcClientId || !oidcClientSecret)) {
-    throw new ConfigError('OIDC_ISSUER is set, so OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are required');
+  const { oidcProfile, oidcSigningKeyFile, oidcEncryptionKeyFile } = values;
+  if (oidcIssuer && oidcProfile === 'basic' && (!oidcClientId || !oidcClientSecret)) {
+    throw new ConfigError(
+      'OIDC_ISSUER is set with OIDC_PROFILE=basic, so OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are required',
+    );
+  }
+  if (
+    oidcIssuer &&
+    oidcProfile === 'ftn' &&
+    (!oidcClientId || !oidcSigningKeyFile || !oidcEncryptionKeyFile)
+  ) {
+    throw new ConfigError(
+      'OIDC_ISSUER is set with OIDC_PROFILE=ftn, so OIDC_CLIENT_ID, OIDC_SIGNING_KEY_FILE and OIDC_ENCRYPTION_KEY_FILE are required',
+    );
+  }
+  if ((oidcSigningKeyFile === undefined) !== (oidcEncryptionKeyFile === undefined)) {
+    throw new ConfigError('OIDC_SIGNING_KEY_FILE and OIDC_ENCRYPTION_KEY_FILE go together; set both');
   }
   const workerMetricsPort = values.workerMetricsPort ?? metricsPort;
 
@@ -42,9 +65,19 @@ export function loadConfig(env: Env = process.env): Config {
     dataDir,
     masterKeyFile: values.masterKeyFile ? path.resolve(values.masterKeyFile) : undefined,
     oidc:
-      oidcIssuer && oidcClientId && oidcClientSecret
+      oidcIssuer && oidcClientId
         ? { issuer: oidcIssuer, clientId: oidcClientId, clientSecret: oidcClientSecret }
         : undefined,
+    oidcKeyFiles: {
+      signing: path.resolve(oidcSigningKeyFile ?? path.join(dataDir, 'oidc-signing-keys.json')),
+      encryption: path.resolve(oidcEncryptionKeyFile ?? path.join(dataDir, 'oidc-encryption-keys.json')),
+      inDataDir: oidcSigningKeyFile === undefined,
+    },
+    oidcAcrValues: values.oidcAcrValues.split(/\s+/),
+    oidcIdentityCodeClaims: values.oidcIdentityCodeClaims
+      .split(',')
+      .map((name) => name.trim())
+      .filter(Boolean),
     smtpUrl: values.smtpUrl?.toString(),
     mailFrom: values.mailFrom ?? `asiointitili <noreply@${publicUrl.hostname}>`,
     printDir: path.resolve(values.printDir ?? path.join(dataDir, 'print')),

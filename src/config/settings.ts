@@ -320,8 +320,51 @@ export const settings = {
     undefined,
   ),
   oidcClientSecret: text(
-    { env: 'OIDC_CLIENT_SECRET', description: 'Our client secret at the identification service' },
+    {
+      env: 'OIDC_CLIENT_SECRET',
+      description: 'Our client secret at the identification service (`OIDC_PROFILE=basic` only)',
+    },
     undefined,
+  ),
+  oidcProfile: oneOf(
+    {
+      env: 'OIDC_PROFILE',
+      description:
+        "`ftn`: Traficom's FTN profile (private_key_jwt, signed request objects, encrypted ID tokens); `basic`: client secret, plain ID tokens ([identification](docs/identification.md))",
+    },
+    ['ftn', 'basic'] as const,
+    'ftn',
+  ),
+  oidcSigningKeyFile: text(
+    {
+      env: 'OIDC_SIGNING_KEY_FILE',
+      description: 'Our signing key(s) for the FTN profile, RSA or EC, PEM or JWK (mode 0600)',
+    },
+    undefined,
+    '`DATA_DIR/oidc-signing-keys.json` (demo only)',
+  ),
+  oidcEncryptionKeyFile: text(
+    {
+      env: 'OIDC_ENCRYPTION_KEY_FILE',
+      description: 'Our RSA key(s) the provider encrypts ID tokens and userinfo to, PEM or JWK (mode 0600)',
+    },
+    undefined,
+    '`DATA_DIR/oidc-encryption-keys.json` (demo only)',
+  ),
+  oidcAcrValues: text(
+    {
+      env: 'OIDC_ACR_VALUES',
+      description:
+        'Level of assurance asked for (space-separated `acr_values`); a lower or missing `acr` in the answer is refused',
+    },
+    'http://ftn.ficora.fi/2017/loa2',
+  ),
+  oidcIdentityCodeClaims: text(
+    {
+      env: 'OIDC_IDENTITY_CODE_CLAIM',
+      description: 'Claim(s) carrying the personal identity code, comma-separated, first found wins',
+    },
+    'national_identification_number,personal_identity_code,nationalIdentificationNumber,urn:oid:1.2.246.21,hetu',
   ),
   testIdp: flag({
     env: 'TEST_IDP',

@@ -11,6 +11,7 @@ import Fastify, {
 } from 'fastify';
 import type { AppContext } from '../app-context.js';
 import type { AppServices } from '../services.js';
+import type { TestIdpClient } from '../test-idp/test-idp.js';
 import { citizenSessionPlugin } from './plugins/citizen-session.js';
 import { answerUnroutable, errorHandlerPlugin } from './plugins/error-handler.js';
 import { loadSheddingPlugin } from './plugins/load-shedding.js';
@@ -42,6 +43,8 @@ export type App = FastifyInstance<
 export interface BuildAppOptions {
   /** Adds routes inside the organisation API's scope (tests use it for routes that fail on purpose). */
   extendApi?: (api: App) => void;
+  /** Misconfigures the bundled test IdP's registration of this service (refusal tests). */
+  testIdpClient?: Pick<TestIdpClient, 'adjust'>;
 }
 
 export async function buildApp(
@@ -98,7 +101,7 @@ export async function buildApp(
   );
 
   await app.register(organisationApiRoutes(context, services, options.extendApi));
-  await app.register(accountRoutes(context, services));
+  await app.register(accountRoutes(context, services, options.testIdpClient));
   await app.register(mailboxRoutes(context, services));
 
   return app;

@@ -1,4 +1,5 @@
 import type { Translate } from '../i18n/i18n.js';
+import { ftnAssuranceLevels } from '../modules/identity/index.js';
 
 /**
  * The identification methods the test IdP imitates. Banks are listed by their own names (not
@@ -37,4 +38,14 @@ export function methodLabel(method: MethodId, t: Translate): string {
   if (bank) return `${t('account.idp.banks')}: ${bank.name}`;
   const other = otherMethods.find((m) => m.id === method);
   return other ? t(other.key) : method;
+}
+
+/**
+ * The FTN level of assurance each method reaches: bank credentials are substantial (loa2),
+ * Mobiilivarmenne and the certificate card high (loa3). The test IdP offers every method whatever
+ * was asked, so that the service's own check of the returned `acr` can be exercised.
+ */
+export function assuranceOf(method: MethodId): string {
+  const [substantial, high] = ftnAssuranceLevels as [string, string];
+  return method === 'mobile' || method === 'card' ? high : substantial;
 }

@@ -5,11 +5,12 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Interaction, Provider } from 'oidc-provider';
 import type { AppContext } from '../app-context.js';
 import { isValidIdentityCode } from '../domain/identity-code.js';
-import { pageContext } from '../http/plugins/request-context.js';
+import { languageCookie, pageContext } from '../http/plugins/request-context.js';
+import { isLocale, translator } from '../i18n/i18n.js';
 import type { PageContext } from '../http/views/page-context.js';
 import { identificationRateLimit } from '../http/routes/web/identification-rate-limit.js';
 import { renderPage } from '../http/views/render.js';
-import { isMethodId, type MethodId } from './identification-methods.js';
+import { assuranceOf, isMethodId, type MethodId } from './identification-methods.js';
 import { testIdpPath, type BundledIdp } from './test-idp.js';
 import {
   IdentityCodePage,
@@ -20,9 +21,16 @@ import {
 
 const Uid = Type.Object({ uid: Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$' }) });
 
-/** The IdP's pages never show the service's signed-in bar: they belong to another party. */
-function idpPageContext(request: FastifyRequest): PageContext {
+/**
+ * The IdP's pages never show the service's signed-in bar: they belong to another party. Like a
+ * broker, they speak the language the service asked for (`ui_locales`) unless the person has chosen
+ * one here (the language links or the cookie they set).
+ */
+function idpPageContext(request: FastifyRequest, interaction?: Interaction): PageContext {
   const { signedInName: _name, csrfToken: _token, ...rest } = pageContext(request);
+  const asked = String(interaction?.params.ui_locales ?? '').split(' ')[0];
+  const chosen = (request.query as { lang?: unknown } | undefined)?.lang ?? request.cookies[languageCookie];
+  if (chosen === undefined && isLocale(asked)) return { ...rest, locale: asked, t: translator(asked) };
   return rest;
 }
 
@@ -69,7 +77,7 @@ export function testIdpRoutes(context: AppContext, idp: BundledIdp): FastifyPlug
       async (request, reply) => {
         const interaction = await interactionFor(request, reply, request.params.uid);
         if (!interaction) return expired(request, reply);
-        const ctx = idpPageContext(request);
+        const ctx = idpPageContext(request, interaction);
         const method = request.query.method;
         if (isMethodId(method)) {
           return html(reply, renderPage(IdentityCodePage({ ctx, uid: interaction.uid, method })));
@@ -99,7 +107,7 @@ export function testIdpRoutes(context: AppContext, idp: BundledIdp): FastifyPlug
         else if (!(await context.populationRegister.findByIdentityCode(code))) problem = 'unknown';
         if (problem) {
           const page = IdentityCodePage({
-            ctx: idpPageContext(request),
+            ctx: idpPageContext(request, interaction),
             uid: interaction.uid,
             method: method as MethodId,
             value: request.body.identityCode,
@@ -111,7 +119,7 @@ export function testIdpRoutes(context: AppContext, idp: BundledIdp): FastifyPlug
         const returnTo = await provider.interactionResult(
           request.raw,
           reply.raw,
-          { login: { accountId: code, amr: [method], remember: false } },
+          { login: { accountId: code, acr: assuranceOf(method), amr: [method], remember: false } },
           { mergeWithLastSubmission: false },
         );
         return reply.redirect(returnTo, 303);

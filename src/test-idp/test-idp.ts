@@ -1,5 +1,7 @@
+import type { JsonWebKey } from 'node:crypto';
 import type { Provider, ProviderContext } from 'oidc-provider';
 import type { AppContext } from '../app-context.js';
+import { ftnAssuranceLevels } from '../modules/identity/index.js';
 import { isLocale, localeFromAcceptLanguage, translator, defaultLocale, type Locale } from '../i18n/i18n.js';
 import type { PageContext } from '../http/views/page-context.js';
 import { renderPage } from '../http/views/render.js';
@@ -15,6 +17,16 @@ export const identityCodeClaim = 'national_identification_number';
 
 export class TestIdpUnavailableError extends Error {
   override name = 'TestIdpUnavailableError';
+}
+
+/**
+ * How the service is registered at the test IdP. With the relying party's public JWKS it is
+ * registered like at an FTN broker; without, with a client secret (OIDC_PROFILE=basic).
+ */
+export interface TestIdpClient {
+  jwks: { keys: JsonWebKey[] } | undefined;
+  /** Tests misconfigure the registration on purpose (e.g. no ID token encryption) with this. */
+  adjust?: (registration: Record<string, unknown>) => Record<string, unknown>;
 }
 
 export interface BundledIdp {
@@ -51,11 +63,18 @@ function sendHtml(ctx: ProviderContext, html: string): void {
  * in test and demo mode: this factory refuses to build it otherwise, so no configuration mistake can
  * expose a login that accepts any identity code from the register.
  *
- * One confidential client (this service) whose credentials and keys the first process makes and all
- * share through the database, as they share its sign-in state; accounts are the population
- * register's persons, `sub` being the identity code. Consent is implicit (first-party).
+ * One confidential client (this service); the IdP's own keys and secrets are made by the first
+ * process and shared by all through the database, as is its sign-in state. Accounts are the
+ * population register's persons, `sub` being the identity code. Consent is implicit (first-party).
+ *
+ * Under the FTN profile it behaves like an FTN broker: only private_key_jwt, signed request objects
+ * required, ID token and userinfo signed and then encrypted to the client's key, `acr` as the FTN
+ * levels and `amr` naming the method chosen.
  */
-export function createBundledIdp(context: AppContext): BundledIdp {
+export function createBundledIdp(
+  context: AppContext,
+  client: TestIdpClient = { jwks: undefined },
+): BundledIdp {
   if (!context.testMode) {
     throw new TestIdpUnavailableError('the test identification service runs only in test or demo mode');
   }
@@ -73,43 +92,74 @@ export function createBundledIdp(context: AppContext): BundledIdp {
       return secrets;
     },
     provider() {
-      provider ??= idp.secrets().then((shared) => buildProvider(context, issuer, clientId, shared, records));
+      provider ??= idp.secrets().then((shared) => {
+        const registration = clientRegistration(context, clientId, client.jwks, shared);
+        return buildProvider(context, issuer, client.adjust?.(registration) ?? registration, shared, records);
+      });
       return provider;
     },
   };
   return idp;
 }
 
+function clientRegistration(
+  context: AppContext,
+  clientId: string,
+  jwks: TestIdpClient['jwks'],
+  secrets: TestIdpSecrets,
+): Record<string, unknown> {
+  const origin = context.config.publicUrl.origin;
+  const common = {
+    client_id: clientId,
+    redirect_uris: [`${origin}/auth/callback`],
+    post_logout_redirect_uris: [`${origin}/`],
+    grant_types: ['authorization_code'],
+    response_types: ['code'],
+    id_token_signed_response_alg: 'ES256',
+  };
+  if (!jwks) {
+    return {
+      ...common,
+      client_secret: secrets.clientSecret,
+      token_endpoint_auth_method: 'client_secret_basic',
+    };
+  }
+  // The newest encryption key's algorithm (the relying party decrypts with any of its keys).
+  const encryptionAlg = jwks.keys.findLast((key) => key.use === 'enc')?.alg ?? 'RSA-OAEP-256';
+  return {
+    ...common,
+    token_endpoint_auth_method: 'private_key_jwt',
+    jwks,
+    require_signed_request_object: true,
+    id_token_encrypted_response_alg: encryptionAlg,
+    id_token_encrypted_response_enc: 'A256GCM',
+    userinfo_signed_response_alg: 'ES256',
+    userinfo_encrypted_response_alg: encryptionAlg,
+    userinfo_encrypted_response_enc: 'A256GCM',
+  };
+}
+
 async function buildProvider(
   context: AppContext,
   issuer: URL,
-  clientId: string,
+  client: Record<string, unknown>,
   secrets: TestIdpSecrets,
   records: TestIdpRecordRepository,
 ): Promise<Provider> {
   const { default: Provider, interactionPolicy } = await import('oidc-provider');
-  const origin = context.config.publicUrl.origin;
 
   const policy = interactionPolicy.base();
   policy.remove('consent');
 
   const provider = new Provider(issuer.href, {
     adapter: new TestIdpStore(records).adapterFor,
-    clients: [
-      {
-        client_id: clientId,
-        client_secret: secrets.clientSecret,
-        redirect_uris: [`${origin}/auth/callback`],
-        post_logout_redirect_uris: [`${origin}/`],
-        grant_types: ['authorization_code'],
-        response_types: ['code'],
-        token_endpoint_auth_method: 'client_secret_basic',
-        id_token_signed_response_alg: 'ES256',
-      },
-    ],
+    clients: [client],
+    // Like an FTN broker it accepts no other client authentication (a basic-profile client keeps the defaults).
+    ...(client.jwks ? { clientAuthMethods: ['private_key_jwt'] } : {}),
     jwks: { keys: [secrets.signingJwk] },
     cookies: { keys: [secrets.cookieKey] },
     scopes: ['openid', 'profile'],
+    acrValues: ftnAssuranceLevels,
     claims: { openid: ['sub'], profile: ['name', 'given_name', 'family_name', identityCodeClaim] },
     pkce: { required: () => true },
     clientBasedCORS: () => false,
@@ -123,6 +173,11 @@ async function buildProvider(
     },
     features: {
       devInteractions: { enabled: false },
+      encryption: { enabled: true },
+      jwtUserinfo: { enabled: true },
+      // Signed request objects are demanded of a client registered with keys (FTN); a client with
+      // only a secret (OIDC_PROFILE=basic) has nothing to sign them with.
+      requestObjects: { request: true, requireSignedRequestObject: client.jwks !== undefined },
       rpInitiatedLogout: {
         enabled: true,
         logoutSource: async (ctx: ProviderContext, form: string) =>

@@ -145,10 +145,11 @@ export async function identifyUntilCallback(
   h: TestHarness,
   identityCode: string,
   jar: CookieJar = new CookieJar(),
+  method = 'card',
 ): Promise<{ jar: CookieJar; callback: string }> {
   const start = await browserRequest(h, jar, 'GET', '/login');
   const { url } = await followRedirects(h, jar, start, '/login');
-  let response = await browserRequest(h, jar, 'POST', `${url}/login`, { method: 'card', identityCode });
+  let response = await browserRequest(h, jar, 'POST', `${url}/login`, { method, identityCode });
   for (let hops = 0; response.location; hops++) {
     assert.ok(hops < 10, 'too many redirects');
     const next = new URL(response.location, h.context.config.publicUrl);

@@ -3,7 +3,7 @@ import type { AppContext } from '../../src/app-context.js';
 import { loadConfig, type Config } from '../../src/config/config.js';
 import { Envelope } from '../../src/crypto/envelope.js';
 import { generateKeyRingText, parseKeyRing } from '../../src/crypto/key-ring.js';
-import { buildApp, type App } from '../../src/http/app.js';
+import { buildApp, type App, type BuildAppOptions } from '../../src/http/app.js';
 import { createMetrics } from '../../src/http/metrics.js';
 import { createLogger } from '../../src/logging/logger.js';
 import {
@@ -47,6 +47,8 @@ export interface HarnessOptions {
   extraRoutes?: (app: App) => void;
   /** Registers extra routes inside the organisation API's scope (its error handling and wire format). */
   extraApiRoutes?: (api: App) => void;
+  /** Misconfigures the bundled test IdP's registration of the service (refusal tests). */
+  testIdpClient?: BuildAppOptions['testIdpClient'];
 }
 
 /** A fresh migrated database, the real services and the real HTTP app, for one test file or test. */
@@ -73,6 +75,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<TestH
   const services = createServices(context);
   const app = await buildApp(context, services, {
     ...(options.extraApiRoutes ? { extendApi: options.extraApiRoutes } : {}),
+    ...(options.testIdpClient ? { testIdpClient: options.testIdpClient } : {}),
   });
   options.extraRoutes?.(app);
   await app.ready();

@@ -17,6 +17,10 @@ describe('configuration', () => {
     assert.equal(config.sessionAbsoluteHours, 12);
     assert.equal(config.deliveryRetentionDays, 90);
     assert.equal(config.auditRetentionDays, 2190);
+    assert.equal(config.oidcProfile, 'ftn');
+    assert.deepEqual(config.oidcAcrValues, ['http://ftn.ficora.fi/2017/loa2']);
+    assert.equal(config.oidcKeyFiles.signing, path.resolve('./data/oidc-signing-keys.json'));
+    assert.equal(config.oidcKeyFiles.inDataDir, true);
   });
 
   const bad: Array<[Record<string, string>, RegExp]> = [
@@ -31,6 +35,13 @@ describe('configuration', () => {
     [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL /],
     [{ MASTER_KEY: 'a', MASTER_KEY_FILE: '/x' }, /MASTER_KEY/],
     [{ OIDC_ISSUER: 'https://idp.example' }, /^OIDC_ISSUER /],
+    [{ OIDC_ISSUER: 'https://idp.example', OIDC_CLIENT_ID: 'x' }, /^OIDC_ISSUER .*OIDC_SIGNING_KEY_FILE/],
+    [
+      { OIDC_ISSUER: 'https://idp.example', OIDC_CLIENT_ID: 'x', OIDC_PROFILE: 'basic' },
+      /^OIDC_ISSUER .*OIDC_CLIENT_SECRET/,
+    ],
+    [{ OIDC_PROFILE: 'plain' }, /^OIDC_PROFILE /],
+    [{ OIDC_SIGNING_KEY_FILE: '/keys/sig.pem' }, /^OIDC_SIGNING_KEY_FILE and OIDC_ENCRYPTION_KEY_FILE/],
     [{ TEST_IDP: 'maybe' }, /^TEST_IDP /],
     [{ SMTP_URL: 'http://mail' }, /^SMTP_URL /],
     [{ API_TOKEN_TTL_SECONDS: '5' }, /^API_TOKEN_TTL_SECONDS /],

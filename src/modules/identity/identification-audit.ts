@@ -5,7 +5,8 @@ import { recordAudit } from '../audit/index.js';
 type Db = Kysely<DatabaseSchema>;
 
 /** Why an identification did not produce a session (never the provider's free text). */
-export type IdentificationFailure = 'cancelled' | 'provider-error' | 'rejected' | 'no-identity-code';
+export type IdentificationFailure =
+  'cancelled' | 'provider-error' | 'rejected' | 'insufficient-assurance' | 'no-identity-code';
 
 /**
  * The audit entries of identification, in one place so their shape cannot drift: a sign-in (how the

@@ -3,13 +3,17 @@ import type { Logger } from '../../logging/logger.js';
 import type { PopulationRegister } from '../population-register/index.js';
 import type { IdentificationFailure } from './identification-audit.js';
 import type { LoginStateCookie } from './login-state-cookie.js';
-import { RelyingParty, openIdClient, type ProviderSettings } from './relying-party.js';
+import { AssuranceTooLowError, RelyingParty, openIdClient, type ProviderSettings } from './relying-party.js';
+import type { RelyingPartyKeys } from './relying-party-keys.js';
 import type { CitizenSession, SessionService } from './session-service.js';
 
 export type LoginOutcome =
   | { ok: true; cookieValue: string; session: CitizenSession; returnTo: string }
-  /** cancelled: the person pressed "Keskeytä" at the provider; failed: anything else went wrong. */
-  | { ok: false; reason: 'cancelled' | 'failed' };
+  /**
+   * cancelled: the person pressed "Keskeytä" at the provider; insufficient-assurance: the method
+   * chosen does not reach the level of assurance asked for; failed: anything else went wrong.
+   */
+  | { ok: false; reason: 'cancelled' | 'insufficient-assurance' | 'failed' };
 
 /** Audits an identification that reached the provider but produced no session. */
 export type FailureRecorder = (reason: IdentificationFailure, requestId: string | undefined) => Promise<void>;
@@ -36,6 +40,8 @@ export class IdentificationService {
       urls: IdentificationUrls;
       /** From OIDC_*; absent in test mode until the bundled test IdP connects (useProvider). */
       provider: ProviderSettings | undefined;
+      /** Our FTN profile keys (published at /oidc/jwks.json), when that profile is in use. */
+      relyingPartyKeys?: RelyingPartyKeys | undefined;
     },
   ) {
     const { provider, urls } = deps;
@@ -52,6 +58,11 @@ export class IdentificationService {
     );
   }
 
+  /** Our FTN profile keys (published at /oidc/jwks.json), when that profile is in use. */
+  get relyingPartyKeys(): RelyingPartyKeys | undefined {
+    return this.deps.relyingPartyKeys;
+  }
+
   get available(): boolean {
     return this.#relyingParty !== undefined;
   }
@@ -60,7 +71,10 @@ export class IdentificationService {
    * Starts a login; the returned cookie value must come back with the callback. Writes nothing to
    * the database: the pending login travels in that (encrypted) cookie.
    */
-  async begin(returnTo: string): Promise<{ loginCookie: string; redirectTo: URL } | undefined> {
+  async begin(
+    returnTo: string,
+    locale: string,
+  ): Promise<{ loginCookie: string; redirectTo: URL } | undefined> {
     const relyingParty = this.#relyingParty;
     if (!relyingParty) return undefined;
     const oidc = await openIdClient();
@@ -71,7 +85,7 @@ export class IdentificationService {
     };
     let redirectTo: URL;
     try {
-      redirectTo = await relyingParty.authorizationUrl(checks);
+      redirectTo = await relyingParty.authorizationUrl(checks, locale);
     } catch (error) {
       this.deps.logger.error({ err: error }, 'identification provider unreachable');
       return undefined;
@@ -111,6 +125,10 @@ export class IdentificationService {
       claims = await relyingParty.finish(callbackUrl, login);
     } catch (cause) {
       this.deps.logger.warn({ err: cause }, 'identification response rejected');
+      if (cause instanceof AssuranceTooLowError) {
+        await this.deps.recordFailure('insufficient-assurance', requestId);
+        return { ok: false, reason: 'insufficient-assurance' };
+      }
       await this.deps.recordFailure('rejected', requestId);
       return { ok: false, reason: 'failed' };
     }

@@ -2,6 +2,8 @@ import type { AppContext } from '../../app-context.js';
 import { recordFailedIdentification } from './identification-audit.js';
 import { IdentificationService } from './identification-service.js';
 import { LoginStateCookie } from './login-state-cookie.js';
+import type { ClientProfile } from './relying-party.js';
+import { RelyingPartyKeys } from './relying-party-keys.js';
 import { SessionRepository } from './session-repository.js';
 import { SessionService } from './session-service.js';
 
@@ -9,7 +11,9 @@ export type { CitizenSession, IdentifiedPerson, SessionAccount } from './session
 export type { LoginState } from './login-state-cookie.js';
 export { loginStateSeconds } from './login-state-cookie.js';
 export type { LoginOutcome } from './identification-service.js';
-export type { ProviderSettings } from './relying-party.js';
+export type { ClientProfile, ProviderSettings } from './relying-party.js';
+export { RelyingPartyKeys } from './relying-party-keys.js';
+export { ftnAssuranceLevels } from './assurance-level.js';
 export { IdentificationService } from './identification-service.js';
 export { identificationActions } from './identification-audit.js';
 export { SessionService } from './session-service.js';
@@ -26,12 +30,39 @@ export function createSessionService(context: AppContext): SessionService {
   });
 }
 
-/** Uses OIDC_* when configured; otherwise identification waits for the bundled test IdP (test mode). */
+/** How we authenticate to the provider under OIDC_PROFILE (the secret is used by `basic` only). */
+export function clientProfile(
+  config: AppContext['config'],
+  keys: RelyingPartyKeys | undefined,
+  clientSecret: string | undefined,
+): ClientProfile {
+  if (keys) return { kind: 'ftn', keys, acrValues: config.oidcAcrValues };
+  if (clientSecret === undefined) throw new Error('OIDC_PROFILE=basic needs a client secret');
+  return { kind: 'basic', clientSecret };
+}
+
+/**
+ * Uses OIDC_* when configured; otherwise identification waits for the bundled test IdP (test mode).
+ * Under the FTN profile our keys are loaded here, at start-up, so a missing or unusable key file stops
+ * the start rather than the first login.
+ */
 export function createIdentificationService(
   context: AppContext,
   sessions: SessionService,
 ): IdentificationService {
   const { config } = context;
+  const identifies = config.oidc !== undefined || context.testMode;
+  const keys =
+    identifies && config.oidcProfile === 'ftn'
+      ? RelyingPartyKeys.load(config.oidcKeyFiles, {
+          generateIfMissing: context.testMode && config.oidcKeyFiles.inDataDir,
+        })
+      : undefined;
+  if (identifies && config.oidcProfile === 'basic') {
+    context.logger.warn(
+      'OIDC_PROFILE=basic: identification uses a client secret and unencrypted ID tokens, not the FTN profile',
+    );
+  }
   return new IdentificationService({
     sessions,
     loginState: new LoginStateCookie(context.envelope, context.clock),
@@ -47,10 +78,12 @@ export function createIdentificationService(
       ? {
           issuer: config.oidc.issuer,
           clientId: config.oidc.clientId,
-          clientSecret: config.oidc.clientSecret,
+          profile: clientProfile(config, keys, config.oidc.clientSecret),
+          identityCodeClaims: config.oidcIdentityCodeClaims,
           allowHttp: false,
           forceLogin: false,
         }
       : undefined,
+    relyingPartyKeys: keys,
   });
 }

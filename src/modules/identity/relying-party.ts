@@ -1,4 +1,6 @@
 import type * as OpenIdClient from 'openid-client';
+import { acrSatisfies } from './assurance-level.js';
+import type { RelyingPartyKey, RelyingPartyKeys } from './relying-party-keys.js';
 
 /**
  * openid-client is loaded on first use (the first login), so commands that merely wire up the
@@ -6,11 +8,22 @@ import type * as OpenIdClient from 'openid-client';
  */
 export const openIdClient = (): Promise<typeof OpenIdClient> => import('openid-client');
 
+/**
+ * How we authenticate and what we demand of the answers. `ftn` is Traficom's FTN profile: client
+ * assertions (private_key_jwt) and request objects signed with our newest signing key, ID token and
+ * userinfo encrypted to one of our encryption keys and then verified, and the `acr` asked for.
+ * `basic` is a client secret and plain signed ID tokens, for providers that need nothing more.
+ */
+export type ClientProfile =
+  { kind: 'basic'; clientSecret: string } | { kind: 'ftn'; keys: RelyingPartyKeys; acrValues: string[] };
+
 /** Where and how to reach an OpenID Provider. */
 export interface ProviderSettings {
   issuer: URL;
   clientId: string;
-  clientSecret: string;
+  profile: ClientProfile;
+  /** Claim names that may carry the personal identity code, first found wins. */
+  identityCodeClaims: string[];
   /**
    * Plain-http issuer allowed. Only ever true for the bundled test IdP, which runs in this process;
    * a real provider must use https (openid-client refuses http otherwise).
@@ -30,14 +43,30 @@ export interface ProviderClaims {
   method: string;
 }
 
-/** Names under which providers deliver the Finnish personal identity code. */
-const identityCodeClaims = [
-  'national_identification_number',
-  'personal_identity_code',
-  'nationalIdentificationNumber',
-  'urn:oid:1.2.246.21',
-  'hetu',
-];
+/** The provider identified the person at a lower level of assurance than we asked for (or named none). */
+export class AssuranceTooLowError extends Error {
+  override name = 'AssuranceTooLowError';
+}
+
+/** The provider's answer did not follow the FTN profile (e.g. a plain, unencrypted ID token). */
+export class ProfileViolationError extends Error {
+  override name = 'ProfileViolationError';
+}
+
+/** JWE content encryption the FTN profile allows for ID tokens and userinfo. */
+const contentEncryptionAlgorithms = ['A256GCM', 'A128CBC-HS256', 'A128GCM', 'A256CBC-HS512'];
+
+async function signingKeyFor(key: RelyingPartyKey): Promise<OpenIdClient.PrivateKey> {
+  const { importJWK } = await import('jose');
+  const jwk = key.privateKey.export({ format: 'jwk' });
+  return { key: (await importJWK(jwk, key.alg)) as CryptoKey, kid: key.kid };
+}
+
+async function decryptionKeyFor(key: RelyingPartyKey): Promise<OpenIdClient.DecryptionKey> {
+  const { importJWK } = await import('jose');
+  const jwk = key.privateKey.export({ format: 'jwk' });
+  return { key: (await importJWK(jwk, key.alg)) as CryptoKey, kid: key.kid, alg: key.alg };
+}
 
 function stringClaim(claims: Record<string, unknown>, names: string[]): string | undefined {
   for (const name of names) {
@@ -54,6 +83,7 @@ function stringClaim(claims: Record<string, unknown>, names: string[]): string |
  */
 export class RelyingParty {
   #configuration: Promise<OpenIdClient.Configuration> | undefined;
+  #signingKey: Promise<OpenIdClient.PrivateKey> | undefined;
 
   constructor(
     private readonly settings: ProviderSettings,
@@ -69,6 +99,11 @@ export class RelyingParty {
     return this.#configuration;
   }
 
+  private signingKey(keys: RelyingPartyKeys): Promise<OpenIdClient.PrivateKey> {
+    this.#signingKey ??= signingKeyFor(keys.signingKey);
+    return this.#signingKey;
+  }
+
   private async discover(): Promise<OpenIdClient.Configuration> {
     const oidc = await openIdClient();
     const options: OpenIdClient.DiscoveryRequestOptions = {
@@ -76,16 +111,29 @@ export class RelyingParty {
       ...(this.settings.fetch ? { [oidc.customFetch]: this.settings.fetch } : {}),
       timeout: 10,
     };
-    return oidc.discovery(
-      this.settings.issuer,
-      this.settings.clientId,
-      this.settings.clientSecret,
+    const { profile, issuer, clientId } = this.settings;
+    if (profile.kind === 'basic') {
+      return oidc.discovery(issuer, clientId, profile.clientSecret, undefined, options);
+    }
+    const configuration = await oidc.discovery(
+      issuer,
+      clientId,
       undefined,
+      oidc.PrivateKeyJwt(await this.signingKey(profile.keys)),
       options,
     );
+    // Every current encryption key is offered: during a rotation the provider may still use the old one.
+    const decryptionKeys = await Promise.all(profile.keys.encryption.map(decryptionKeyFor));
+    oidc.enableDecryptingResponses(configuration, contentEncryptionAlgorithms, ...decryptionKeys);
+    // The signatures inside the encrypted ID token and userinfo are checked against the provider's keys.
+    oidc.enableNonRepudiationChecks(configuration);
+    return configuration;
   }
 
-  async authorizationUrl(checks: { state: string; nonce: string; codeVerifier: string }): Promise<URL> {
+  async authorizationUrl(
+    checks: { state: string; nonce: string; codeVerifier: string },
+    locale: string,
+  ): Promise<URL> {
     const oidc = await openIdClient();
     const configuration = await this.configuration();
     const parameters: Record<string, string> = {
@@ -96,9 +144,14 @@ export class RelyingParty {
       code_challenge_method: 'S256',
       state: checks.state,
       nonce: checks.nonce,
+      ui_locales: locale,
     };
     if (this.settings.forceLogin) parameters.prompt = 'login';
-    return oidc.buildAuthorizationUrl(configuration, parameters);
+    const { profile } = this.settings;
+    if (profile.kind === 'basic') return oidc.buildAuthorizationUrl(configuration, parameters);
+    parameters.acr_values = profile.acrValues.join(' ');
+    // Every parameter travels inside the signed request object; the URL carries only it and client_id.
+    return oidc.buildAuthorizationUrlWithJAR(configuration, parameters, await this.signingKey(profile.keys));
   }
 
   /** Exchanges the code (checking state, nonce, PKCE and the ID token) and reads the person's claims. */
@@ -114,16 +167,26 @@ export class RelyingParty {
       expectedNonce: checks.nonce,
       idTokenExpected: true,
     });
+    const { profile } = this.settings;
+    if (profile.kind === 'ftn' && !oidc.getDecryptedResponses(tokens)?.id_token) {
+      throw new ProfileViolationError('the ID token was not encrypted');
+    }
     const idClaims = tokens.claims() as Record<string, unknown> | undefined;
     if (!idClaims) throw new Error('the provider returned no ID token claims');
+    if (profile.kind === 'ftn' && !acrSatisfies(idClaims.acr, profile.acrValues)) {
+      throw new AssuranceTooLowError('the identification did not reach the level of assurance asked for');
+    }
     let claims: Record<string, unknown> = idClaims;
     if (configuration.serverMetadata().userinfo_endpoint) {
       const userInfo = await oidc.fetchUserInfo(configuration, tokens.access_token, String(idClaims.sub));
+      if (profile.kind === 'ftn' && oidc.getDecryptedResponses(userInfo) === undefined) {
+        throw new ProfileViolationError('the userinfo response was not encrypted');
+      }
       claims = { ...userInfo, ...idClaims };
     }
     const amr = Array.isArray(claims.amr) ? claims.amr.filter((v) => typeof v === 'string') : [];
     return {
-      identityCode: stringClaim(claims, identityCodeClaims),
+      identityCode: stringClaim(claims, this.settings.identityCodeClaims),
       firstNames: stringClaim(claims, ['given_name']),
       lastName: stringClaim(claims, ['family_name']),
       method: amr.join(' ') || (typeof claims.acr === 'string' ? claims.acr : 'oidc'),

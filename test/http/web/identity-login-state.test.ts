@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { decodeJwt } from 'jose';
 import { loginCookieName, sessionCookieName } from '../../../src/http/plugins/citizen-session.js';
 import { browserRequest, CookieJar, identifyUntilCallback } from '../../helpers/oidc-login.js';
 import { createHarness, type TestHarness } from '../../helpers/test-app.js';
@@ -47,7 +48,9 @@ describe('pending logins live in an encrypted cookie, not in the database', () =
   test('the cookie keeps the state and the PKCE verifier secret', async () => {
     const jar = new CookieJar();
     const start = await browserRequest(h, jar, 'GET', '/login?return=%2Fmailbox%2Finbox');
-    const state = new URL(start.location!).searchParams.get('state')!;
+    // The state travels to the provider inside the signed request object.
+    const state = String(decodeJwt(new URL(start.location!).searchParams.get('request')!).state);
+    assert.ok(state.length >= 32, state);
     const cookie = jar.get(loginCookieName(h.context))!;
     assert.ok(cookie.length < 4096 - 200, `${cookie.length} characters`);
     const decoded = Buffer.from(cookie, 'base64url').toString('latin1');

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { loginCookieName, sessionCookieName } from '../../../src/http/plugins/citizen-session.js';
 import { createBundledIdp, TestIdpUnavailableError } from '../../../src/test-idp/test-idp.js';
 import {
@@ -26,6 +27,15 @@ describe('identification through the bundled test IdP (OpenID Connect, code + PK
     const metadata = response.json();
     assert.equal(metadata.issuer, 'http://localhost:3000/test-idp');
     assert.ok(metadata.code_challenge_methods_supported.includes('S256'));
+    // As at an FTN broker: private_key_jwt only, signed request objects, encrypted ID token and userinfo.
+    assert.deepEqual(metadata.token_endpoint_auth_methods_supported, ['private_key_jwt']);
+    assert.equal(metadata.require_signed_request_object, true);
+    assert.ok(metadata.id_token_encryption_alg_values_supported.includes('RSA-OAEP-256'));
+    assert.ok(metadata.userinfo_encryption_enc_values_supported.includes('A256GCM'));
+    assert.deepEqual(metadata.acr_values_supported, [
+      'http://ftn.ficora.fi/2017/loa2',
+      'http://ftn.ficora.fi/2017/loa3',
+    ]);
   });
 
   test('a person without an account identifies with bank credentials and lands on /account/open', async () => {
@@ -38,16 +48,36 @@ describe('identification through the bundled test IdP (OpenID Connect, code + PK
     assert.ok(!h.log.text.includes(maija), 'the identity code never reaches the log');
   });
 
-  test('the authorization request uses PKCE (S256), state and nonce, and asks to identify again', async () => {
+  test('the authorization request is a signed request object with PKCE (S256), state, nonce, acr and locale', async () => {
     const jar = new CookieJar();
     const start = await browserRequest(h, jar, 'GET', '/login');
     const url = new URL(start.location!);
     assert.equal(url.pathname, '/test-idp/auth');
-    assert.equal(url.searchParams.get('code_challenge_method'), 'S256');
-    assert.ok(url.searchParams.get('code_challenge'));
-    assert.ok(url.searchParams.get('state'));
-    assert.ok(url.searchParams.get('nonce'));
-    assert.equal(url.searchParams.get('prompt'), 'login');
+    // Only the request object and client_id travel in the URL: every parameter is inside, signed.
+    assert.deepEqual([...url.searchParams.keys()].sort(), ['client_id', 'request']);
+    const requestObject = url.searchParams.get('request')!;
+    const header = decodeProtectedHeader(requestObject);
+    assert.equal(header.kid, h.services.accounts.identification.relyingPartyKeys?.signingKey.kid);
+    assert.equal(header.alg, 'ES256');
+    const parameters = decodeJwt(requestObject);
+    assert.equal(parameters.code_challenge_method, 'S256');
+    assert.ok(parameters.code_challenge);
+    assert.ok(parameters.state);
+    assert.ok(parameters.nonce);
+    assert.equal(parameters.prompt, 'login');
+    assert.equal(parameters.acr_values, 'http://ftn.ficora.fi/2017/loa2');
+    assert.equal(parameters.ui_locales, 'fi');
+    assert.equal(parameters.aud, 'http://localhost:3000/test-idp');
+  });
+
+  test('the IdP speaks the language the service asked for (ui_locales) unless one is chosen there', async () => {
+    const jar = new CookieJar();
+    const start = await browserRequest(h, jar, 'GET', '/login?lang=sv');
+    assert.equal(jar.get('lang'), undefined, 'the language came from the query alone');
+    const { response, url } = await followRedirects(h, jar, start, '/login?lang=sv');
+    assert.match(response.body, /<html lang="sv"/);
+    const chosen = await browserRequest(h, jar, 'GET', `${url}?lang=en`);
+    assert.match(chosen.body, /<html lang="en"/);
   });
 
   test('the method page lists the banks, mobile certificate and certificate card', async () => {

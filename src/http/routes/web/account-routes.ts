@@ -1,14 +1,20 @@
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../../app-context.js';
+import { clientProfile } from '../../../modules/identity/index.js';
 import type { AppServices } from '../../../services.js';
+import type { TestIdpClient } from '../../../test-idp/test-idp.js';
 import { accountInfoRoutes } from './account-info-routes.js';
 import { accountOpenRoutes } from './account-open-routes.js';
 import { accountSettingsRoutes } from './account-settings-routes.js';
 import { identityRoutes } from './identity-routes.js';
 
 /** Identification, session, opening the account, settings and closing the account. */
-export function accountRoutes(context: AppContext, services: AppServices): FastifyPluginAsyncTypebox {
+export function accountRoutes(
+  context: AppContext,
+  services: AppServices,
+  testIdpClient?: Pick<TestIdpClient, 'adjust'>,
+): FastifyPluginAsyncTypebox {
   return async (app) => {
     // Only routes that ask for it (config.rateLimit) are limited: identification, see
     // identification-rate-limit.ts. Registered in this scope, apart from the organisation API's own.
@@ -22,7 +28,11 @@ export function accountRoutes(context: AppContext, services: AppServices): Fasti
       const { inProcessFetch } = await import('../../../test-idp/in-process-fetch.js');
       const { createBundledIdp } = await import('../../../test-idp/test-idp.js');
       const { testIdpRoutes } = await import('../../../test-idp/test-idp-routes.js');
-      const idp = createBundledIdp(context);
+      const { identification } = services.accounts;
+      const keys = identification.relyingPartyKeys;
+      // The test IdP is in this process: it is given our public JWKS directly, as a broker is given
+      // our jwks_uri (and it is rebuilt with them after a restart, when the keys have rotated).
+      const idp = createBundledIdp(context, { ...testIdpClient, jwks: keys?.publicJwks() });
       await app.register(testIdpRoutes(context, idp));
       // The provider is built on first use; once the server listens, build it in the background so
       // the first person to identify does not wait for it, while the start itself does not either.
@@ -31,10 +41,13 @@ export function accountRoutes(context: AppContext, services: AppServices): Fasti
           context.logger.error({ err: error }, 'the test identification service could not start');
         });
       });
-      services.accounts.identification.useProvider({
+      // Made (or read) now rather than at the first login, which then writes nothing to the database.
+      const secrets = await idp.secrets();
+      identification.useProvider({
         issuer: idp.issuer,
         clientId: idp.clientId,
-        clientSecret: (await idp.secrets()).clientSecret,
+        profile: clientProfile(context.config, keys, secrets.clientSecret),
+        identityCodeClaims: context.config.oidcIdentityCodeClaims,
         allowHttp: idp.issuer.protocol === 'http:',
         fetch: inProcessFetch(app, context.config.publicUrl),
         forceLogin: true,

@@ -20,7 +20,7 @@ export function landingPath(accountActive: boolean, returnTo: string, publicUrl:
   return path === '/' || /^\/(login|auth|logout|account\/open)(\/|\?|$)/.test(path) ? '/mailbox/inbox' : path;
 }
 
-/** GET /login, GET /auth/callback and POST /logout. */
+/** GET /login, GET /auth/callback, POST /logout and our public keys at GET /oidc/jwks.json. */
 export function identityRoutes(context: AppContext, services: AccountServices): FastifyPluginAsyncTypebox {
   const sessionCookie = sessionCookieName(context);
   const loginCookie = loginCookieName(context);
@@ -41,7 +41,7 @@ export function identityRoutes(context: AppContext, services: AccountServices): 
           const landing = landingPath(request.citizen.accountId !== null, returnTo, context.config.publicUrl);
           return reply.redirect(landing, 303);
         }
-        const started = await services.identification.begin(returnTo);
+        const started = await services.identification.begin(returnTo, request.locale);
         if (!started) {
           const page = LoginProblemPage({ ctx: pageContext(request), problem: 'unavailable' });
           return reply.status(503).type('text/html; charset=utf-8').send(renderPage(page));
@@ -65,7 +65,8 @@ export function identityRoutes(context: AppContext, services: AccountServices): 
         void reply.clearCookie(loginCookie, cookieOptions(context));
         if (!outcome.ok) {
           if (outcome.reason === 'cancelled') return reply.redirect('/', 303);
-          const page = LoginProblemPage({ ctx: pageContext(request), problem: 'failed' });
+          const problem = outcome.reason === 'insufficient-assurance' ? 'assurance' : 'failed';
+          const page = LoginProblemPage({ ctx: pageContext(request), problem });
           return reply.status(400).type('text/html; charset=utf-8').send(renderPage(page));
         }
         // Whatever session the browser had before is ended, not upgraded: the new id is the only one.
@@ -78,6 +79,18 @@ export function identityRoutes(context: AppContext, services: AccountServices): 
         );
       },
     );
+
+    // The FTN profile's keys, for the provider to verify our signatures and encrypt to us. Public
+    // halves only (RelyingPartyKeys never hands out more); absent when the profile is not in use.
+    const keys = services.identification.relyingPartyKeys;
+    if (keys) {
+      app.get('/oidc/jwks.json', { schema: { hide: true } }, async (_request, reply) =>
+        reply
+          .header('cache-control', 'public, max-age=300')
+          .type('application/jwk-set+json')
+          .send(JSON.stringify(keys.publicJwks())),
+      );
+    }
 
     // The CSRF check of the session plugin has already run; without a session this is a 403.
     app.post('/logout', { schema: { hide: true } }, async (request, reply) => {

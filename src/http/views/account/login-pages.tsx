@@ -3,17 +3,27 @@ import { LinkButton } from '../components/link-button.js';
 import { Layout } from '../layout.js';
 import type { PageContext } from '../page-context.js';
 
-/** Identification failed (rejected response, expired login) or no provider is configured. */
-export function LoginProblemPage(props: { ctx: PageContext; problem: 'failed' | 'unavailable' }) {
+const texts = {
+  failed: { title: 'account.login.failedTitle', text: 'account.login.failed' },
+  assurance: { title: 'account.login.assuranceTitle', text: 'account.login.assurance' },
+  unavailable: { title: 'account.login.unavailableTitle', text: 'account.login.unavailable' },
+} as const;
+
+/**
+ * Identification failed (rejected response, expired login), the method chosen did not reach the
+ * level of assurance asked for, or no provider is configured.
+ */
+export function LoginProblemPage(props: { ctx: PageContext; problem: keyof typeof texts }) {
   const { t } = props.ctx;
-  const title =
-    props.problem === 'failed' ? t('account.login.failedTitle') : t('account.login.unavailableTitle');
+  const title = t(texts[props.problem].title);
   return (
     <Layout ctx={props.ctx} title={title}>
       <h1>{title}</h1>
-      <p>{props.problem === 'failed' ? t('account.login.failed') : t('account.login.unavailable')}</p>
+      <p>{t(texts[props.problem].text)}</p>
       <ButtonRow>
-        {props.problem === 'failed' && <LinkButton href="/login">{t('account.login.tryAgain')}</LinkButton>}
+        {props.problem !== 'unavailable' && (
+          <LinkButton href="/login">{t('account.login.tryAgain')}</LinkButton>
+        )}
         <a href="/">{t('account.login.backToStart')}</a>
       </ButtonRow>
     </Layout>

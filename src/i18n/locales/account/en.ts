@@ -19,6 +19,9 @@ export const account_en: Strings<typeof account_fi> = {
     unavailable: 'Identification is not available right now. Please try again later.',
     failedTitle: 'Identification failed',
     failed: 'Identification failed or took too long. You can try again.',
+    assuranceTitle: 'This identification method is not enough for this service',
+    assurance:
+      'The method you chose does not reach the level of assurance this service requires, so identification was stopped. Please identify again with another method, for example Mobile ID or a certificate card.',
     tryAgain: 'Identify again',
     backToStart: 'Back to the start page',
   },

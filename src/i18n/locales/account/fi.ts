@@ -16,6 +16,9 @@ export const account_fi = {
     unavailable: 'Tunnistautuminen ei ole juuri nyt käytettävissä. Yritä myöhemmin uudelleen.',
     failedTitle: 'Tunnistautuminen ei onnistunut',
     failed: 'Tunnistautuminen ei onnistunut tai sen aika ehti kulua umpeen. Voit yrittää uudelleen.',
+    assuranceTitle: 'Tunnistustapa ei riitä tähän palveluun',
+    assurance:
+      'Valitsemasi tunnistustapa ei täytä palvelun vaatimaa tunnistuksen varmuustasoa, joten tunnistautuminen keskeytettiin. Tunnistaudu uudelleen toisella tavalla, esimerkiksi mobiilivarmenteella tai varmennekortilla.',
     tryAgain: 'Tunnistaudu uudelleen',
     backToStart: 'Palaa etusivulle',
   },

@@ -19,6 +19,9 @@ export const account_sv: Strings<typeof account_fi> = {
     unavailable: 'Identifieringen är inte tillgänglig just nu. Försök igen senare.',
     failedTitle: 'Identifieringen misslyckades',
     failed: 'Identifieringen misslyckades eller tiden för den gick ut. Du kan försöka igen.',
+    assuranceTitle: 'Identifieringsmetoden räcker inte för den här tjänsten',
+    assurance:
+      'Den identifieringsmetod du valde uppfyller inte den tillitsnivå som tjänsten kräver, så identifieringen avbröts. Identifiera dig på nytt med en annan metod, till exempel mobilcertifikat eller certifikatkort.',
     tryAgain: 'Identifiera dig igen',
     backToStart: 'Tillbaka till startsidan',
   },

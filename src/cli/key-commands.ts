@@ -1,0 +1,84 @@
+import type { Command } from 'commander';
+import { loadConfig } from '../config/config.js';
+import { progress } from './progress.js';
+
+type Kind = 'signing' | 'encryption';
+
+function kindsOf(only: string | undefined): Kind[] {
+  if (only === undefined) return ['signing', 'encryption'];
+  if (only === 'signing' || only === 'encryption') return [only];
+  throw new Error(`--only takes signing or encryption, got "${only}"`);
+}
+
+/**
+ * `keys oidc list | rotate | retire`: the relying party's FTN profile keys, in the files named by
+ * OIDC_SIGNING_KEY_FILE and OIDC_ENCRYPTION_KEY_FILE (or the demo's files in DATA_DIR). They are
+ * read at start-up: restart the web processes after a change (docs/identification.md).
+ */
+export function registerKeyCommands(program: Command): void {
+  const oidc = program
+    .command('keys')
+    .description('manage keys that are not the master key ring')
+    .command('oidc')
+    .description("the identification relying party's signing and encryption keys (FTN profile)");
+
+  const files = async () => {
+    const config = loadConfig();
+    const keys = await import('../modules/identity/relying-party-keys.js');
+    const of = (kind: Kind) => ({
+      file: kind === 'signing' ? config.oidcKeyFiles.signing : config.oidcKeyFiles.encryption,
+      use: kind === 'signing' ? ('sig' as const) : ('enc' as const),
+    });
+    return { keys, of };
+  };
+
+  oidc
+    .command('list')
+    .description('show the keys of each file, oldest first (the newest signing key is the one that signs)')
+    .action(async () => {
+      const { keys, of } = await files();
+      const loaded = keys.RelyingPartyKeys.load(
+        { signing: of('signing').file, encryption: of('encryption').file },
+        { generateIfMissing: false },
+      );
+      for (const key of [...loaded.signing, ...loaded.encryption]) {
+        process.stdout.write(
+          `${key.use === 'sig' ? 'signing   ' : 'encryption'} ${key.alg.padEnd(12)} ${key.kid}\n`,
+        );
+      }
+    });
+
+  oidc
+    .command('rotate')
+    .description(
+      'add a new key after the current one in each file; both are published at /oidc/jwks.json, ' +
+        'the new signing key signs and every encryption key decrypts (after a restart)',
+    )
+    .option('--only <kind>', 'rotate only the signing or only the encryption key')
+    .action(async (options: { only?: string }) => {
+      const { keys, of } = await files();
+      for (const kind of kindsOf(options.only)) {
+        const { file, use } = of(kind);
+        const fresh = keys.rotateKeyFile(file, use);
+        progress(`${kind} key ${fresh.kid} (${fresh.alg}) added to ${file}`);
+      }
+      progress('restart the web processes; retire the old keys once the provider has fetched the new ones');
+    });
+
+  oidc
+    .command('retire')
+    .description('remove all but the newest key of each file (after the provider has fetched the new ones)')
+    .option('--only <kind>', 'retire only the signing or only the encryption keys')
+    .action(async (options: { only?: string }) => {
+      const { keys, of } = await files();
+      for (const kind of kindsOf(options.only)) {
+        const { file, use } = of(kind);
+        const removed = keys.retireKeyFile(file, use);
+        progress(
+          removed.length === 0
+            ? `${kind}: only one key in ${file}, nothing to retire`
+            : `${kind}: removed ${removed.join(', ')} from ${file}`,
+        );
+      }
+    });
+}

@@ -1,0 +1,258 @@
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  randomBytes,
+  type JsonWebKey,
+  type KeyObject,
+} from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+/**
+ * The relying party's own keys for the FTN OpenID Connect profile: signing keys (client assertions
+ * and request objects) and RSA encryption keys (the provider encrypts ID tokens and userinfo to
+ * them). Each kind lives in its own file, apart from every other key of the service. A file holds
+ * one or more private keys, oldest first, as PEM blocks or as a JWK (set); rotation appends a key,
+ * retiring drops all but the newest. Only public halves ever leave this module as JWKs.
+ */
+
+export type KeyUse = 'sig' | 'enc';
+
+export interface RelyingPartyKey {
+  kid: string;
+  use: KeyUse;
+  alg: string;
+  privateKey: KeyObject;
+  /** Public members only (kty, n/e or crv/x/y), with kid, use and alg. */
+  publicJwk: JsonWebKey;
+}
+
+export class RelyingPartyKeyError extends Error {
+  override name = 'RelyingPartyKeyError';
+}
+
+export interface KeyFiles {
+  signing: string;
+  encryption: string;
+}
+
+type FileFormat = 'pem' | 'jwk';
+
+const minimumRsaBits = 2048;
+/** Node's curve names (asymmetricKeyDetails) and the JWS alg each signs with. */
+const ecSigningAlgs: Record<string, string> = { prime256v1: 'ES256', secp384r1: 'ES384', secp521r1: 'ES512' };
+const rsaEncryptionAlgs = ['RSA-OAEP-256', 'RSA-OAEP'];
+const pemBlock = /-----BEGIN ((?:RSA |EC |ENCRYPTED )?PRIVATE KEY)-----[\s\S]*?-----END \1-----/g;
+
+/** A stable id from the public key itself, so a PEM key (which has no kid) gets the same one each time. */
+function derivedKid(privateKey: KeyObject): string {
+  const spki = createPublicKey(privateKey).export({ type: 'spki', format: 'der' });
+  return createHash('sha256').update(spki).digest('base64url').slice(0, 16);
+}
+
+function algorithmFor(
+  privateKey: KeyObject,
+  use: KeyUse,
+  stated: string | undefined,
+  source: string,
+): string {
+  const type = privateKey.asymmetricKeyType;
+  const details = privateKey.asymmetricKeyDetails ?? {};
+  if (type === 'rsa') {
+    if ((details.modulusLength ?? 0) < minimumRsaBits) {
+      throw new RelyingPartyKeyError(`${source}: RSA keys must have at least ${minimumRsaBits} bits`);
+    }
+    if (use === 'enc') {
+      const alg = stated ?? 'RSA-OAEP-256';
+      if (!rsaEncryptionAlgs.includes(alg)) {
+        throw new RelyingPartyKeyError(
+          `${source}: an encryption key's alg must be ${rsaEncryptionAlgs.join(' or ')}`,
+        );
+      }
+      return alg;
+    }
+    const alg = stated ?? 'RS256';
+    if (!/^(RS|PS)(256|384|512)$/.test(alg)) throw new RelyingPartyKeyError(`${source}: unusable alg ${alg}`);
+    return alg;
+  }
+  if (type === 'ec' && use === 'sig') {
+    const alg = ecSigningAlgs[details.namedCurve ?? ''];
+    if (!alg || (stated !== undefined && stated !== alg)) {
+      throw new RelyingPartyKeyError(`${source}: EC signing keys must be on P-256, P-384 or P-521`);
+    }
+    return alg;
+  }
+  throw new RelyingPartyKeyError(
+    use === 'enc'
+      ? `${source}: the encryption key must be an RSA key`
+      : `${source}: the signing key must be an RSA or EC key`,
+  );
+}
+
+function describe(privateKey: KeyObject, use: KeyUse, meta: { kid?: string; alg?: string }, source: string) {
+  const alg = algorithmFor(privateKey, use, meta.alg, source);
+  const kid = meta.kid ?? derivedKid(privateKey);
+  const publicJwk = { ...createPublicKey(privateKey).export({ format: 'jwk' }), kid, use, alg };
+  return { kid, use, alg, privateKey, publicJwk };
+}
+
+function parseJwks(text: string, use: KeyUse, source: string): RelyingPartyKey[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new RelyingPartyKeyError(`${source} is neither PEM nor valid JSON`);
+  }
+  const entries =
+    parsed && typeof parsed === 'object' && Array.isArray((parsed as { keys?: unknown }).keys)
+      ? ((parsed as { keys: unknown[] }).keys as JsonWebKey[])
+      : [parsed as JsonWebKey];
+  return entries.map((jwk) => {
+    if (!jwk || typeof jwk !== 'object' || typeof jwk.d !== 'string') {
+      throw new RelyingPartyKeyError(`${source} must hold private keys (a JWK with "d")`);
+    }
+    let privateKey: KeyObject;
+    try {
+      privateKey = createPrivateKey({ key: jwk, format: 'jwk' });
+    } catch {
+      throw new RelyingPartyKeyError(`${source} holds a JWK that is not a valid private key`);
+    }
+    const meta: { kid?: string; alg?: string } = {};
+    if (typeof jwk.kid === 'string' && jwk.kid !== '') meta.kid = jwk.kid;
+    if (typeof jwk.alg === 'string') meta.alg = jwk.alg;
+    return describe(privateKey, use, meta, source);
+  });
+}
+
+function parsePem(text: string, use: KeyUse, source: string): RelyingPartyKey[] {
+  const blocks = [...text.matchAll(pemBlock)];
+  if (blocks.length === 0) throw new RelyingPartyKeyError(`${source} holds no private key (PEM or JWK)`);
+  return blocks.map(([block, label]) => {
+    if (label === 'ENCRYPTED PRIVATE KEY') {
+      throw new RelyingPartyKeyError(`${source}: the key must not be protected by a passphrase`);
+    }
+    return describe(createPrivateKey(block), use, {}, source);
+  });
+}
+
+function readKeyFile(file: string, use: KeyUse): { format: FileFormat; keys: RelyingPartyKey[] } {
+  const source = `${use === 'sig' ? 'OIDC_SIGNING_KEY_FILE' : 'OIDC_ENCRYPTION_KEY_FILE'} ${file}`;
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new RelyingPartyKeyError(
+      code === 'ENOENT' ? `${source} does not exist` : `${source} cannot be read (${code ?? 'error'})`,
+    );
+  }
+  const format: FileFormat = text.trimStart().startsWith('{') ? 'jwk' : 'pem';
+  const keys = format === 'jwk' ? parseJwks(text, use, source) : parsePem(text, use, source);
+  const kids = new Set(keys.map((key) => key.kid));
+  if (kids.size !== keys.length) throw new RelyingPartyKeyError(`${source} has two keys with one kid`);
+  return { format, keys };
+}
+
+function serialise(format: FileFormat, keys: RelyingPartyKey[]): string {
+  if (format === 'pem') {
+    return keys.map((key) => key.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()).join('');
+  }
+  const jwks = keys.map((key) => ({
+    ...key.privateKey.export({ format: 'jwk' }),
+    kid: key.kid,
+    use: key.use,
+    alg: key.alg,
+  }));
+  return `${JSON.stringify({ keys: jwks }, null, 2)}\n`;
+}
+
+/** Writes the whole file at once (readers never see half of it), readable by the owner only. */
+function writeKeyFile(file: string, text: string, replace: boolean): boolean {
+  const temporary = `${file}.${randomBytes(6).toString('hex')}.tmp`;
+  fs.writeFileSync(temporary, text, { mode: 0o600, flag: 'wx' });
+  try {
+    if (replace) {
+      fs.renameSync(temporary, file);
+      return true;
+    }
+    // link() fails when the file exists: of two processes starting at once, one writes, one reads.
+    try {
+      fs.linkSync(temporary, file);
+      return true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+      throw error;
+    }
+  } finally {
+    if (fs.existsSync(temporary)) fs.unlinkSync(temporary);
+  }
+}
+
+/** A new key like the newest one (same type and size), or the default for a new file. */
+function generateKey(use: KeyUse, like: RelyingPartyKey | undefined): RelyingPartyKey {
+  const details = like?.privateKey.asymmetricKeyDetails;
+  if (use === 'sig' && (like === undefined || like.privateKey.asymmetricKeyType === 'ec')) {
+    // P-256 by default: made in well under a millisecond, where an RSA key takes up to a second.
+    const { privateKey } = generateKeyPairSync('ec', { namedCurve: details?.namedCurve ?? 'prime256v1' });
+    return describe(privateKey, use, {}, 'generated key');
+  }
+  const { privateKey } = generateKeyPairSync('rsa', {
+    modulusLength: details?.modulusLength ?? minimumRsaBits,
+  });
+  return describe(privateKey, use, like ? { alg: like.alg } : {}, 'generated key');
+}
+
+/** The relying party's current keys; the newest of each kind is the one used for new work. */
+export class RelyingPartyKeys {
+  constructor(
+    readonly signing: readonly RelyingPartyKey[],
+    readonly encryption: readonly RelyingPartyKey[],
+  ) {
+    if (signing.length === 0 || encryption.length === 0) {
+      throw new RelyingPartyKeyError('a signing key and an encryption key are both required');
+    }
+  }
+
+  /**
+   * Reads both files. With `generateIfMissing` (demo and test mode, files in DATA_DIR) a missing file
+   * is created with a fresh key first.
+   */
+  static load(files: KeyFiles, options: { generateIfMissing: boolean }): RelyingPartyKeys {
+    const read = (file: string, use: KeyUse) => {
+      if (options.generateIfMissing && !fs.existsSync(file)) {
+        fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+        writeKeyFile(file, serialise('jwk', [generateKey(use, undefined)]), false);
+      }
+      return readKeyFile(file, use).keys;
+    };
+    return new RelyingPartyKeys(read(files.signing, 'sig'), read(files.encryption, 'enc'));
+  }
+
+  /** The key that signs client assertions and request objects. */
+  get signingKey(): RelyingPartyKey {
+    return this.signing.at(-1)!;
+  }
+
+  /** What we publish at /oidc/jwks.json: public halves only. */
+  publicJwks(): { keys: JsonWebKey[] } {
+    return { keys: [...this.signing, ...this.encryption].map((key) => ({ ...key.publicJwk })) };
+  }
+}
+
+/** Appends a newly generated key to the file, keeping its format; returns the new key. */
+export function rotateKeyFile(file: string, use: KeyUse): RelyingPartyKey {
+  const { format, keys } = readKeyFile(file, use);
+  const fresh = generateKey(use, keys.at(-1));
+  writeKeyFile(file, serialise(format, [...keys, fresh]), true);
+  return fresh;
+}
+
+/** Keeps only the newest key of the file; returns the kids removed. */
+export function retireKeyFile(file: string, use: KeyUse): string[] {
+  const { format, keys } = readKeyFile(file, use);
+  if (keys.length <= 1) return [];
+  writeKeyFile(file, serialise(format, keys.slice(-1)), true);
+  return keys.slice(0, -1).map((key) => key.kid);
+}
