@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { settings } from '../../src/config/settings.js';
 import { projectRoot } from '../../src/project-root.js';
 
 /** Readers for the artefacts in deploy/, shared by the checks that lint them and the ones that run them. */
@@ -8,10 +9,9 @@ export function deployFile(relative: string): string {
   return fs.readFileSync(path.join(projectRoot, 'deploy', relative), 'utf8');
 }
 
-/** The variables the configuration reads: src/config/config.ts is the only reader of the environment. */
+/** The variables the configuration reads: every one is declared in the settings table. */
 export function configurationVariables(): Set<string> {
-  const source = fs.readFileSync(path.join(projectRoot, 'src/config/config.ts'), 'utf8');
-  return new Set([...source.matchAll(/\(env, '([A-Z0-9_]+)'/g)].map((match) => match[1]!));
+  return new Set(Object.values(settings).map((setting) => setting.env));
 }
 
 /** NAME=value lines of an environment file (systemd EnvironmentFile, compose .env). */
