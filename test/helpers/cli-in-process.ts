@@ -1,6 +1,8 @@
+import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { after, before } from 'node:test';
 import type { Command } from 'commander';
 import { buildProgram } from '../../src/cli/main.js';
 import { failureLine } from '../../src/cli/failure.js';
@@ -71,4 +73,20 @@ export async function createCliEnvironment(dirPrefix: string): Promise<CliEnviro
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Registers before/after hooks in the calling file or suite: its tests get a CLI environment after
+ * `migrate`, which an operator runs before any other command. `env` is filled in by the before hook.
+ */
+export function useMigratedCliEnvironment(dirPrefix: string): { env: Record<string, string> } {
+  const env: Record<string, string> = {};
+  let cliEnvironment: CliEnvironment | undefined;
+  before(async () => {
+    cliEnvironment = await createCliEnvironment(dirPrefix);
+    Object.assign(env, cliEnvironment.env);
+    assert.equal((await runCliInProcess(['migrate'], env)).failure, undefined);
+  });
+  after(() => cliEnvironment?.remove());
+  return { env };
 }

@@ -1,12 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { passwordPolicyProblem } from '../../src/modules/organisations/password-hashing.js';
-import {
-  createCliEnvironment,
-  helpOf,
-  runCliInProcess,
-  type CliEnvironment,
-} from '../helpers/cli-in-process.js';
+import { helpOf, runCliInProcess, useMigratedCliEnvironment } from '../helpers/cli-in-process.js';
 import { runCli } from '../helpers/cli-process.js';
 import { testDialect } from '../helpers/test-database.js';
 
@@ -15,16 +10,7 @@ import { testDialect } from '../helpers/test-database.js';
  * under test (help text, exit status, what reaches stdout); the other cases run the same commander
  * program in this process against the same kind of environment.
  */
-let cliEnvironment: CliEnvironment;
-let env: Record<string, string>;
-
-before(async () => {
-  cliEnvironment = await createCliEnvironment('asiointitili-org-cli-');
-  env = cliEnvironment.env;
-  // As an operator would: the schema is made by `migrate` before any other command.
-  assert.equal((await cli(['migrate'])).failure, undefined);
-});
-after(() => cliEnvironment?.remove());
+const { env } = useMigratedCliEnvironment('asiointitili-org-cli-');
 
 const cli = (args: string[]) => runCliInProcess(args, env);
 

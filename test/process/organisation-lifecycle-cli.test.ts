@@ -1,11 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import {
-  createCliEnvironment,
-  helpOf,
-  runCliInProcess,
-  type CliEnvironment,
-} from '../helpers/cli-in-process.js';
+import { describe, test } from 'node:test';
+import { useMigratedCliEnvironment, helpOf, runCliInProcess } from '../helpers/cli-in-process.js';
 import { runCli } from '../helpers/cli-process.js';
 import { testDialect } from '../helpers/test-database.js';
 
@@ -15,16 +10,7 @@ import { testDialect } from '../helpers/test-database.js';
  * program in this process against the same database. What deactivation does to the API and the
  * pages is tested over HTTP in test/http/api/deactivation.test.ts.
  */
-let cliEnvironment: CliEnvironment;
-let env: Record<string, string>;
-
-before(async () => {
-  cliEnvironment = await createCliEnvironment('asiointitili-org-lifecycle-');
-  env = cliEnvironment.env;
-  // As an operator would: the schema is made by `migrate` before any other command.
-  assert.equal((await runCliInProcess(['migrate'], env)).failure, undefined);
-});
-after(() => cliEnvironment?.remove());
+const { env } = useMigratedCliEnvironment('asiointitili-org-lifecycle-');
 
 const cli = (args: string[]) => runCliInProcess(args, env);
 const json = <T>(result: { stdout: string; failure?: string }): T => {
