@@ -1,4 +1,6 @@
+import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import net from 'node:net';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
@@ -61,4 +63,22 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
 /** True when the page needs horizontal scrolling (fails WCAG 1.4.10 reflow at 320 px). */
 export async function overflowsHorizontally(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1);
+}
+
+/** Both page checks at once: zero axe violations and no horizontal scrolling at 320 px. */
+export async function assertAccessible(page: Page, label: string): Promise<void> {
+  assert.deepEqual(await accessibilityViolations(page), [], label);
+  assert.equal(await overflowsHorizontally(page), false, `${label}: no horizontal scrolling at 320 px`);
+}
+
+/** The IdP redirects to PUBLIC_URL, so a server must listen exactly there: pick a free port first. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address() as net.AddressInfo;
+      server.close(() => resolve(address.port));
+    });
+  });
 }
