@@ -1,14 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { ConflictError, NotFoundError, ValidationError } from '../../src/errors.js';
-import { createHarness, type TestHarness } from '../helpers/test-app.js';
+import { useSuiteHarness } from '../helpers/suite-harness.js';
 
 describe('organisation service', () => {
-  let h: TestHarness;
-  before(async () => {
-    h = await createHarness();
-  });
-  after(() => h.close());
+  const h = useSuiteHarness();
 
   test('adds an organisation and its services', async () => {
     const organisation = await h.services.organisations.addOrganisation({
