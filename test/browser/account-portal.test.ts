@@ -3,8 +3,13 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { sessionCookieName } from '../../src/http/plugins/citizen-session.js';
 import { signInAs } from '../helpers/citizen-session.js';
-import { assertAccessible, browserSkipReason, freePort, launchBrowser } from '../helpers/browser.js';
-import { createHarness, type TestHarness } from '../helpers/test-app.js';
+import {
+  assertAccessible,
+  browserSkipReason,
+  harnessServedAtPublicUrl,
+  launchBrowser,
+} from '../helpers/browser.js';
+import type { TestHarness } from '../helpers/test-app.js';
 
 const skip = browserSkipReason();
 const maija = '010180-9026';
@@ -14,10 +19,7 @@ describe('citizen portal in a browser', { skip }, () => {
   let browser: Browser;
   let baseUrl: string;
   before(async () => {
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    h = await createHarness({ env: { PUBLIC_URL: baseUrl } });
-    await h.app.listen({ port, host: '127.0.0.1' });
+    ({ h, baseUrl } = await harnessServedAtPublicUrl());
     browser = await launchBrowser();
   });
   after(async () => {

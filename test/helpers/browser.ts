@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { createHarness, type TestHarness } from './test-app.js';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -72,7 +73,7 @@ export async function assertAccessible(page: Page, label: string): Promise<void>
 }
 
 /** The IdP redirects to PUBLIC_URL, so a server must listen exactly there: pick a free port first. */
-export async function freePort(): Promise<number> {
+async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once('error', reject);
@@ -81,4 +82,13 @@ export async function freePort(): Promise<number> {
       server.close(() => resolve(address.port));
     });
   });
+}
+
+/** A harness listening at its own PUBLIC_URL on a free port, where the IdP sends the browser back. */
+export async function harnessServedAtPublicUrl(): Promise<{ h: TestHarness; baseUrl: string }> {
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const h = await createHarness({ env: { PUBLIC_URL: baseUrl } });
+  await h.app.listen({ port, host: '127.0.0.1' });
+  return { h, baseUrl };
 }
