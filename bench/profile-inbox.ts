@@ -1,31 +1,10 @@
 // Profiling aid: node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx bench/profile-inbox.ts
 import { signInAs } from '../test/helpers/citizen-session.js';
 import { createHarness } from '../test/helpers/test-app.js';
-import { contentContext, encryptText } from '../src/modules/messages/index.js';
+import { kimmoWithFullInbox } from './full-inbox.js';
 
 const h = await createHarness({ env: { LOG_LEVEL: 'warn' } });
-const organisation = await h.fixtures.apiOrganisation();
-const account = await h.fixtures.account({ identityCode: '270570-901K' });
-const now = new Date().toISOString();
-const title = encryptText(h.context.envelope, 'Päätös', contentContext.title);
-const rows = Array.from({ length: 500 }, () => ({
-  direction: 'to_citizen' as const,
-  organisation_id: organisation.id,
-  service_pk: organisation.servicePk,
-  account_id: account.id,
-  recipient_id: account.identityCode,
-  channel: 'electronic' as const,
-  service_type: 'Normal' as const,
-  reply_allowed: 0,
-  visibility: 'Normal',
-  body_format: 'Text' as const,
-  title_enc: title,
-  body_enc: title,
-  options: '{}',
-  created_at: now,
-  available_at: now,
-}));
-await h.context.database.db.insertInto('messages').values(rows).execute();
+const account = await kimmoWithFullInbox(h, 500);
 const session = await signInAs(h, account.identityCode);
 const started = performance.now();
 const n = 2000;

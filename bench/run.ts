@@ -11,7 +11,7 @@ import { createHarness } from '../test/helpers/test-app.js';
 import { signInAs } from '../test/helpers/citizen-session.js';
 import { electronicRequest } from '../test/helpers/api-requests.js';
 import { sqliteFileFor } from '../src/bootstrap.js';
-import { encryptText, contentContext } from '../src/modules/messages/index.js';
+import { kimmoWithFullInbox } from './full-inbox.js';
 import { referenceInboxServer, referenceIngestServer } from './reference-servers.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -84,33 +84,8 @@ async function ingest(): Promise<boolean> {
 async function inbox(): Promise<boolean> {
   const h = await createHarness({ env: { LOG_LEVEL: 'warn' } });
   try {
-    const organisation = await h.fixtures.apiOrganisation();
-    const account = await h.fixtures.account({ identityCode: '270570-901K' });
-    const db = h.context.database.db;
     process.stderr.write(`bench: writing ${inboxSize} messages…\n`);
-    const now = new Date().toISOString();
-    const title = encryptText(h.context.envelope, 'Päätös', contentContext.title);
-    const body = encryptText(h.context.envelope, 'Sisältö', contentContext.body);
-    for (let done = 0; done < inboxSize; done += 500) {
-      const rows = Array.from({ length: Math.min(500, inboxSize - done) }, () => ({
-        direction: 'to_citizen' as const,
-        organisation_id: organisation.id,
-        service_pk: organisation.servicePk,
-        account_id: account.id,
-        recipient_id: account.identityCode,
-        channel: 'electronic' as const,
-        service_type: 'Normal' as const,
-        reply_allowed: 0,
-        visibility: 'Normal',
-        body_format: 'Text' as const,
-        title_enc: title,
-        body_enc: body,
-        options: '{}',
-        created_at: now,
-        available_at: now,
-      }));
-      await db.insertInto('messages').values(rows).execute();
-    }
+    const account = await kimmoWithFullInbox(h, inboxSize);
     const session = await signInAs(h, account.identityCode);
     const cookie = Object.entries(session.cookies)
       .map(([k, v]) => `${k}=${v}`)

@@ -1,46 +1,25 @@
 import assert from 'node:assert/strict';
-import net from 'node:net';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { sessionCookieName } from '../../src/http/plugins/citizen-session.js';
 import { signInAs } from '../helpers/citizen-session.js';
 import {
-  accessibilityViolations,
+  assertAccessible,
   browserSkipReason,
+  harnessServedAtPublicUrl,
   launchBrowser,
-  overflowsHorizontally,
 } from '../helpers/browser.js';
-import { createHarness, type TestHarness } from '../helpers/test-app.js';
+import type { TestHarness } from '../helpers/test-app.js';
 
 const skip = browserSkipReason();
 const maija = '010180-9026';
-
-/** The IdP redirects to PUBLIC_URL, so the server must listen exactly there: pick a free port first. */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address() as net.AddressInfo;
-      server.close(() => resolve(address.port));
-    });
-  });
-}
-
-async function assertAccessible(page: Page, label: string): Promise<void> {
-  assert.deepEqual(await accessibilityViolations(page), [], label);
-  assert.equal(await overflowsHorizontally(page), false, `${label}: no horizontal scrolling at 320 px`);
-}
 
 describe('citizen portal in a browser', { skip }, () => {
   let h: TestHarness;
   let browser: Browser;
   let baseUrl: string;
   before(async () => {
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    h = await createHarness({ env: { PUBLIC_URL: baseUrl } });
-    await h.app.listen({ port, host: '127.0.0.1' });
+    ({ h, baseUrl } = await harnessServedAtPublicUrl());
     browser = await launchBrowser();
   });
   after(async () => {

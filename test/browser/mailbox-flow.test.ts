@@ -1,12 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import {
-  accessibilityViolations,
-  browserSkipReason,
-  launchBrowser,
-  overflowsHorizontally,
-} from '../helpers/browser.js';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { assertAccessible, browserSkipReason, launchBrowser } from '../helpers/browser.js';
 import { signInAs } from '../helpers/citizen-session.js';
 import { type OrganisationFixture, persons } from '../helpers/fixtures.js';
 import { sampleFiles } from '../helpers/sample-files.js';
@@ -69,11 +64,6 @@ describe('mailbox in the browser', { skip }, () => {
     const page = await context.newPage();
     await page.goto(`${baseUrl}/language/${lang}?return=/mailbox/inbox`);
     return { context, page };
-  }
-
-  async function assertAccessible(page: Page, what: string) {
-    assert.deepEqual(await accessibilityViolations(page), [], `${what}: axe`);
-    assert.equal(await overflowsHorizontally(page), false, `${what}: 320 px`);
   }
 
   for (const lang of ['fi', 'sv', 'en'] as const) {

@@ -1,24 +1,12 @@
 import assert from 'node:assert/strict';
-import net from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { browserSkipReason, launchBrowser } from '../helpers/browser.js';
+import { browserSkipReason, harnessServedAtPublicUrl, launchBrowser } from '../helpers/browser.js';
 import { hostileReturnPaths } from '../helpers/hostile-return-paths.js';
-import { createHarness, type TestHarness } from '../helpers/test-app.js';
+import type { TestHarness } from '../helpers/test-app.js';
 
 const skip = browserSkipReason();
 const kimmo = '270570-901K';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address() as net.AddressInfo;
-      server.close(() => resolve(address.port));
-    });
-  });
-}
 
 /** Every URL the page asks for, so a hop to another site is seen even if it then fails to load. */
 function recordRequests(page: Page): string[] {
@@ -32,11 +20,8 @@ describe('return paths in a real browser', { skip }, () => {
   let browser: Browser;
   let baseUrl: string;
   before(async () => {
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    h = await createHarness({ env: { PUBLIC_URL: baseUrl } });
+    ({ h, baseUrl } = await harnessServedAtPublicUrl());
     await h.fixtures.account({ identityCode: kimmo });
-    await h.app.listen({ port, host: '127.0.0.1' });
     browser = await launchBrowser();
   });
   after(async () => {

@@ -1,6 +1,9 @@
+import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import net from 'node:net';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { createHarness, type TestHarness } from './test-app.js';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -61,4 +64,31 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
 /** True when the page needs horizontal scrolling (fails WCAG 1.4.10 reflow at 320 px). */
 export async function overflowsHorizontally(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1);
+}
+
+/** Both page checks at once: zero axe violations and no horizontal scrolling at 320 px. */
+export async function assertAccessible(page: Page, label: string): Promise<void> {
+  assert.deepEqual(await accessibilityViolations(page), [], label);
+  assert.equal(await overflowsHorizontally(page), false, `${label}: no horizontal scrolling at 320 px`);
+}
+
+/** The IdP redirects to PUBLIC_URL, so a server must listen exactly there: pick a free port first. */
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address() as net.AddressInfo;
+      server.close(() => resolve(address.port));
+    });
+  });
+}
+
+/** A harness listening at its own PUBLIC_URL on a free port, where the IdP sends the browser back. */
+export async function harnessServedAtPublicUrl(): Promise<{ h: TestHarness; baseUrl: string }> {
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const h = await createHarness({ env: { PUBLIC_URL: baseUrl } });
+  await h.app.listen({ port, host: '127.0.0.1' });
+  return { h, baseUrl };
 }

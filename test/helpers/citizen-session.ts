@@ -1,15 +1,18 @@
 import { sessionCookieName } from '../../src/http/plugins/citizen-session.js';
 import type { TestHarness } from './test-app.js';
 
+/** A signed-in browser: its cookies and the CSRF token its forms carry. */
+export interface CitizenSession {
+  cookies: Record<string, string>;
+  csrfToken: string;
+}
+
 /**
  * Signs a person in for HTTP tests without going through OpenID Connect: creates a real server-side
  * session through the session service, exactly as the login callback does. The person must be in
  * the population register (the demo register unless the harness configured another).
  */
-export async function signInAs(
-  h: TestHarness,
-  identityCode: string,
-): Promise<{ cookies: Record<string, string>; csrfToken: string }> {
+export async function signInAs(h: TestHarness, identityCode: string): Promise<CitizenSession> {
   const person = await h.context.populationRegister.findByIdentityCode(identityCode);
   if (!person) throw new Error('signInAs: the person is not in the population register');
   const { cookieValue, session } = await h.services.accounts.sessions.createCitizenSession({
@@ -19,4 +22,24 @@ export async function signInAs(
     method: 'test',
   });
   return { cookies: { [sessionCookieName(h.context)]: cookieValue }, csrfToken: session.csrfToken };
+}
+
+/** The headers a browser sends with a form: its cookies and the urlencoded content type. */
+export function formHeaders(cookies: Record<string, string>) {
+  return {
+    cookie: Object.entries(cookies)
+      .map(([name, value]) => `${name}=${value}`)
+      .join('; '),
+    'content-type': 'application/x-www-form-urlencoded',
+  };
+}
+
+/** Posts a form as the signed-in browser would: with its cookies and its CSRF token. */
+export function postForm(h: TestHarness, session: CitizenSession, url: string, form: Record<string, string>) {
+  return h.app.inject({
+    method: 'POST',
+    url,
+    headers: formHeaders(session.cookies),
+    payload: new URLSearchParams({ _csrf: session.csrfToken, ...form }).toString(),
+  });
 }

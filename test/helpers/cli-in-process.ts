@@ -1,6 +1,12 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before } from 'node:test';
 import type { Command } from 'commander';
 import { buildProgram } from '../../src/cli/main.js';
 import { failureLine } from '../../src/cli/failure.js';
+import { createTestDatabase, testDialect, type TestDatabase } from './test-database.js';
 
 /** Every command of a commander tree (commander copies output settings only at creation). */
 function allCommands(command: Command): Command[] {
@@ -37,4 +43,50 @@ export function helpOf(group: string, name: string): string {
     ?.commands.find((c) => c.name() === name);
   if (!command) throw new Error(`no command ${group} ${name}`);
   return command.helpInformation();
+}
+
+/** What an operator's CLI runs against: a data directory with a key file, on PostgreSQL an empty schema. */
+export interface CliEnvironment {
+  /** The variables to run the CLI with (DATA_DIR, MASTER_KEY_FILE, LOG_LEVEL, DATABASE_URL on PostgreSQL). */
+  env: Record<string, string>;
+  /** Drops the schema and deletes the data directory. */
+  remove(): Promise<void>;
+}
+
+/** A fresh CLI environment; the database is not migrated, as the operator runs `migrate` first. */
+export async function createCliEnvironment(dirPrefix: string): Promise<CliEnvironment> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), dirPrefix));
+  const keyFile = path.join(dir, 'ops.key');
+  fs.writeFileSync(keyFile, 'ops:' + Buffer.alloc(32, 7).toString('base64'), { mode: 0o600 });
+  const env: Record<string, string> = { DATA_DIR: dir, MASTER_KEY_FILE: keyFile, LOG_LEVEL: 'silent' };
+  let db: TestDatabase | undefined;
+  if (testDialect === 'postgres') {
+    db = await createTestDatabase({ migrate: false });
+    const url = new URL(db.databaseUrl!);
+    url.searchParams.set('options', `-c search_path=${db.postgresSchema}`);
+    env.DATABASE_URL = url.toString();
+  }
+  return {
+    env,
+    async remove() {
+      await db?.destroy();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Registers before/after hooks in the calling file or suite: its tests get a CLI environment after
+ * `migrate`, which an operator runs before any other command. `env` is filled in by the before hook.
+ */
+export function useMigratedCliEnvironment(dirPrefix: string): { env: Record<string, string> } {
+  const env: Record<string, string> = {};
+  let cliEnvironment: CliEnvironment | undefined;
+  before(async () => {
+    cliEnvironment = await createCliEnvironment(dirPrefix);
+    Object.assign(env, cliEnvironment.env);
+    assert.equal((await runCliInProcess(['migrate'], env)).failure, undefined);
+  });
+  after(() => cliEnvironment?.remove());
+  return { env };
 }

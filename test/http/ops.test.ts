@@ -1,14 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { startOpsServer } from '../../src/http/ops-server.js';
-import { createHarness, type TestHarness } from '../helpers/test-app.js';
+import { useSuiteHarness } from '../helpers/suite-harness.js';
 
 describe('operations endpoints', () => {
-  let h: TestHarness;
-  before(async () => {
-    h = await createHarness();
-  });
-  after(() => h.close());
+  const h = useSuiteHarness();
 
   test('GET /healthz answers while the process is up', async () => {
     const response = await h.app.inject({ method: 'GET', url: '/healthz' });

@@ -1,64 +1,18 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import type { Command } from 'commander';
-import { buildProgram } from '../../src/cli/main.js';
-import { failureLine } from '../../src/cli/failure.js';
+import { describe, test } from 'node:test';
 import { passwordPolicyProblem } from '../../src/modules/organisations/password-hashing.js';
+import { helpOf, runCliInProcess, useMigratedCliEnvironment } from '../helpers/cli-in-process.js';
 import { runCli } from '../helpers/cli-process.js';
-import { createTestDatabase, testDialect, type TestDatabase } from '../helpers/test-database.js';
+import { testDialect } from '../helpers/test-database.js';
 
 /**
  * Starting the CLI costs seconds, so the real process is spawned only where the process itself is
  * under test (help text, exit status, what reaches stdout); the other cases run the same commander
  * program in this process against the same kind of environment.
  */
-const dirs: string[] = [];
-let db: TestDatabase | undefined;
-let env: Record<string, string>;
+const { env } = useMigratedCliEnvironment('asiointitili-org-cli-');
 
-before(async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'asiointitili-org-cli-'));
-  dirs.push(dir);
-  const keyFile = path.join(dir, 'ops.key');
-  fs.writeFileSync(keyFile, 'ops:' + Buffer.alloc(32, 9).toString('base64'), { mode: 0o600 });
-  env = { DATA_DIR: dir, MASTER_KEY_FILE: keyFile, LOG_LEVEL: 'silent' };
-  if (testDialect === 'postgres') {
-    db = await createTestDatabase({ migrate: false });
-    const url = new URL(db.databaseUrl!);
-    url.searchParams.set('options', `-c search_path=${db.postgresSchema}`);
-    env.DATABASE_URL = url.toString();
-  }
-  // As an operator would: the schema is made by `migrate` before any other command.
-  assert.equal((await cli(['migrate'])).failure, undefined);
-});
-after(async () => {
-  await db?.destroy();
-  for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
-});
-
-/** Every command of a commander tree (commander copies output settings only at creation). */
-function allCommands(command: Command): Command[] {
-  return [command, ...command.commands.flatMap(allCommands)];
-}
-
-/** Runs a command in this process; resolves with its output, or the one-line failure main() would print. */
-async function cli(args: string[]): Promise<{ stdout: string; failure?: string }> {
-  Object.assign(process.env, env);
-  let stdout = '';
-  const program = buildProgram();
-  for (const command of allCommands(program)) {
-    command.configureOutput({ ...command.configureOutput(), writeOut: (text) => (stdout += text) });
-  }
-  try {
-    await program.parseAsync(['node', 'asiointitili', ...args]);
-    return { stdout };
-  } catch (error) {
-    return { stdout, failure: failureLine(error) };
-  }
-}
+const cli = (args: string[]) => runCliInProcess(args, env);
 
 describe(`operator commands for organisations and API credentials (${testDialect})`, () => {
   test('org add / service add / list, with clear errors for bad input', async () => {
@@ -126,7 +80,6 @@ describe(`operator commands for organisations and API credentials (${testDialect
 
   test('help for every command; the real process: JSON credentials on stdout, one-line errors with a non-zero exit', async () => {
     // Help text is commander's own rendering; checked in-process for every command.
-    const program = buildProgram();
     for (const [group, command] of [
       ['org', 'add'],
       ['org', 'list'],
@@ -135,11 +88,7 @@ describe(`operator commands for organisations and API credentials (${testDialect
       ['credentials', 'create'],
       ['credentials', 'revoke'],
     ] as const) {
-      const help = program.commands
-        .find((c) => c.name() === group)!
-        .commands.find((c) => c.name() === command)!
-        .helpInformation();
-      assert.match(help, new RegExp(`Usage: asiointitili ${group} ${command}`));
+      assert.match(helpOf(group, command), new RegExp(`Usage: asiointitili ${group} ${command}`));
     }
 
     const created = await runCli(

@@ -1,11 +1,8 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { helpOf, runCliInProcess } from '../helpers/cli-in-process.js';
+import { describe, test } from 'node:test';
+import { useMigratedCliEnvironment, helpOf, runCliInProcess } from '../helpers/cli-in-process.js';
 import { runCli } from '../helpers/cli-process.js';
-import { createTestDatabase, testDialect, type TestDatabase } from '../helpers/test-database.js';
+import { testDialect } from '../helpers/test-database.js';
 
 /**
  * Operator commands that change and deactivate organisations and services. The real process runs
@@ -13,28 +10,7 @@ import { createTestDatabase, testDialect, type TestDatabase } from '../helpers/t
  * program in this process against the same database. What deactivation does to the API and the
  * pages is tested over HTTP in test/http/api/deactivation.test.ts.
  */
-let dir: string;
-let db: TestDatabase | undefined;
-let env: Record<string, string>;
-
-before(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'asiointitili-org-lifecycle-'));
-  const keyFile = path.join(dir, 'ops.key');
-  fs.writeFileSync(keyFile, 'ops:' + Buffer.alloc(32, 7).toString('base64'), { mode: 0o600 });
-  env = { DATA_DIR: dir, MASTER_KEY_FILE: keyFile, LOG_LEVEL: 'silent' };
-  if (testDialect === 'postgres') {
-    db = await createTestDatabase({ migrate: false });
-    const url = new URL(db.databaseUrl!);
-    url.searchParams.set('options', `-c search_path=${db.postgresSchema}`);
-    env.DATABASE_URL = url.toString();
-  }
-  // As an operator would: the schema is made by `migrate` before any other command.
-  assert.equal((await runCliInProcess(['migrate'], env)).failure, undefined);
-});
-after(async () => {
-  await db?.destroy();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const { env } = useMigratedCliEnvironment('asiointitili-org-lifecycle-');
 
 const cli = (args: string[]) => runCliInProcess(args, env);
 const json = <T>(result: { stdout: string; failure?: string }): T => {

@@ -1,15 +1,17 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { bootstrap, migrateDatabase, type Bootstrapped } from '../../src/bootstrap.js';
 import { loadConfig } from '../../src/config/config.js';
 import type { PersonExport } from '../../src/modules/data-subject/index.js';
-import { helpOf, runCliInProcess } from '../helpers/cli-in-process.js';
+import {
+  createCliEnvironment,
+  helpOf,
+  runCliInProcess,
+  type CliEnvironment,
+} from '../helpers/cli-in-process.js';
 import { runCli } from '../helpers/cli-process.js';
 import { createFixtures } from '../helpers/fixtures.js';
-import { createTestDatabase, testDialect, type TestDatabase } from '../helpers/test-database.js';
+import { testDialect } from '../helpers/test-database.js';
 
 const kimmo = '270570-901K';
 const maija = '010180-9026';
@@ -19,23 +21,14 @@ const maija = '010180-9026';
  * in), run as the operator would: the compiled CLI, JSON on stdout.
  */
 describe(`person export for an access request (${testDialect})`, () => {
-  let dir: string;
-  let db: TestDatabase | undefined;
+  let cliEnvironment: CliEnvironment;
   let env: Record<string, string>;
   let app: Bootstrapped;
   let kimmoMessage: number;
 
   before(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'asiointitili-person-export-'));
-    const keyFile = path.join(dir, 'ops.key');
-    fs.writeFileSync(keyFile, 'ops:' + Buffer.alloc(32, 5).toString('base64'), { mode: 0o600 });
-    env = { DATA_DIR: dir, MASTER_KEY_FILE: keyFile, LOG_LEVEL: 'silent' };
-    if (testDialect === 'postgres') {
-      db = await createTestDatabase({ migrate: false });
-      const url = new URL(db.databaseUrl!);
-      url.searchParams.set('options', `-c search_path=${db.postgresSchema}`);
-      env.DATABASE_URL = url.toString();
-    }
+    cliEnvironment = await createCliEnvironment('asiointitili-person-export-');
+    env = cliEnvironment.env;
     await migrateDatabase(loadConfig(env), { progress: () => undefined });
     app = await bootstrap(loadConfig(env), { demo: false, progress: () => undefined });
     const { context, services } = app;
@@ -70,8 +63,7 @@ describe(`person export for an access request (${testDialect})`, () => {
   });
   after(async () => {
     await app?.context.database.close();
-    await db?.destroy();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await cliEnvironment?.remove();
   });
 
   test('the real process prints everything held about the person as JSON, nobody else’s, no content by default', async () => {

@@ -1,14 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { ConflictError, NotFoundError, ValidationError } from '../../src/errors.js';
-import { createHarness, type TestHarness } from '../helpers/test-app.js';
+import { useSuiteHarness } from '../helpers/suite-harness.js';
 
 describe('organisation service', () => {
-  let h: TestHarness;
-  before(async () => {
-    h = await createHarness();
-  });
-  after(() => h.close());
+  const h = useSuiteHarness();
 
   test('adds an organisation and its services', async () => {
     const organisation = await h.services.organisations.addOrganisation({
@@ -45,33 +41,17 @@ describe('organisation service', () => {
       h.services.organisations.addOrganisation({ businessId: '9990003-2', nameFi: 'X' }),
       ConflictError,
     );
-    await assert.rejects(
-      h.services.organisations.addService({
-        businessId: '9990001-6',
-        serviceId: 's',
-        nameFi: 'S',
-        acceptsMessages: false,
-      }),
-      NotFoundError,
-    );
-    await assert.rejects(
-      h.services.organisations.addService({
-        businessId: '9990003-2',
-        serviceId: 'askola-asiointi',
-        nameFi: 'S',
-        acceptsMessages: false,
-      }),
-      ConflictError,
-    );
-    await assert.rejects(
-      h.services.organisations.addService({
-        businessId: '9990003-2',
-        serviceId: '../etc',
-        nameFi: 'S',
-        acceptsMessages: false,
-      }),
-      ValidationError,
-    );
+    const refusedServices = [
+      { businessId: '9990001-6', serviceId: 's', error: NotFoundError },
+      { businessId: '9990003-2', serviceId: 'askola-asiointi', error: ConflictError },
+      { businessId: '9990003-2', serviceId: '../etc', error: ValidationError },
+    ];
+    for (const { businessId, serviceId, error } of refusedServices) {
+      await assert.rejects(
+        h.services.organisations.addService({ businessId, serviceId, nameFi: 'S', acceptsMessages: false }),
+        error,
+      );
+    }
     assert.equal(await count(), before);
   });
 });

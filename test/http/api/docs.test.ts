@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { loadContract } from '../../helpers/contract.js';
-import { createHarness, type TestHarness } from '../../helpers/test-app.js';
+import { useSuiteHarness } from '../../helpers/suite-harness.js';
 
 /** The contract operations this service implements (v2 plus the v1 forms the issue names). */
 const implemented: Array<[string, string]> = [
@@ -21,11 +21,7 @@ const implemented: Array<[string, string]> = [
 ];
 
 describe('organisation API documentation', () => {
-  let h: TestHarness;
-  before(async () => {
-    h = await createHarness();
-  });
-  after(() => h.close());
+  const h = useSuiteHarness();
 
   test('/api-docs/openapi.json is a valid OpenAPI 3.0 document with the contract operations', async () => {
     const response = await h.app.inject({ method: 'GET', url: '/api-docs/openapi.json' });

@@ -5,6 +5,7 @@ import type { ApiClient } from '../../helpers/api-client.js';
 import { type ApiOrganisation } from '../../helpers/fixtures.js';
 import { electronicRequest } from '../../helpers/api-requests.js';
 import type { TestHarness } from '../../helpers/test-app.js';
+import { messageWithManyReadEvents } from './many-feed-events.js';
 import { signedInOrganisations } from './signed-in-organisations.js';
 
 interface Page {
@@ -82,20 +83,7 @@ describe('organisation API: the event feed', () => {
 
   test('pages of at most 1,000 follow each other with nothing skipped or repeated', async () => {
     const start = await readAll(api);
-    const citizen = await h.fixtures.account();
-    const sent = await api.post('/v2/messages/electronic', electronicRequest(org, citizen.identityCode));
-    const messageId = sent.json<{ messageId: number }>().messageId;
-    await h.context.database.db.transaction().execute(async (trx) => {
-      for (let i = 0; i < 2_499; i++) {
-        await appendFeedEvent(trx, {
-          organisationId: org.id,
-          messageId,
-          serviceId: org.serviceId,
-          type: 'Electronic message read',
-          occurredAt: h.context.clock(),
-        });
-      }
-    });
+    const messageId = await messageWithManyReadEvents(h, api, org, 2_499);
     const { pages, token } = await readAll(api, start.token);
     assert.deepEqual(
       pages.map((p) => p.events.length),

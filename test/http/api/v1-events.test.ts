@@ -6,6 +6,7 @@ import { assertContractResponse } from '../../helpers/contract.js';
 import { type ApiOrganisation } from '../../helpers/fixtures.js';
 import { electronicRequest } from '../../helpers/api-requests.js';
 import type { TestHarness } from '../../helpers/test-app.js';
+import { messageWithManyReadEvents } from './many-feed-events.js';
 import { signedInOrganisations } from './signed-in-organisations.js';
 import { assertV1Event } from './v1-test-support.js';
 
@@ -144,20 +145,7 @@ describe('organisation API v1: the event feed', () => {
 
   test('pages follow each other like v2, and v1 and v2 tokens are interchangeable', async () => {
     const start = await readAll(api);
-    const citizen = await h.fixtures.account();
-    const sent = await api.post('/v2/messages/electronic', electronicRequest(org, citizen.identityCode));
-    const messageId = sent.json<{ messageId: number }>().messageId;
-    await h.context.database.db.transaction().execute(async (trx) => {
-      for (let i = 0; i < 1_199; i++) {
-        await appendFeedEvent(trx, {
-          organisationId: org.id,
-          messageId,
-          serviceId: org.serviceId,
-          type: 'Electronic message read',
-          occurredAt: h.context.clock(),
-        });
-      }
-    });
+    await messageWithManyReadEvents(h, api, org, 1_199);
     const first = (await getV1(api, start.token)).page!;
     assert.equal(first.events.length, 1000);
     // The v1 token continues the v2 feed at the same place, and the other way round.

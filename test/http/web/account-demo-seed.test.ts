@@ -1,14 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { seedCitizenDemo } from '../../../src/demo/seed-citizen-demo.js';
-import { createHarness, type TestHarness } from '../../helpers/test-app.js';
+import { useSuiteHarness } from '../../helpers/suite-harness.js';
 
 describe('citizen demo seed', () => {
-  let h: TestHarness;
-  before(async () => {
-    h = await createHarness();
-  });
-  after(() => h.close());
+  const h = useSuiteHarness();
 
   test('Kimmo Mäkinen gets an active account with e-mail reminders; Maija gets none; running twice changes nothing', async () => {
     const notes: string[] = [];

@@ -3,7 +3,7 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 import { decryptText, contentContext } from '../../../src/modules/messages/message-content.js';
 import { makeIdentityCode } from '../../../src/domain/identity-code.js';
 import { sessionCookieName } from '../../../src/http/plugins/citizen-session.js';
-import { signInAs } from '../../helpers/citizen-session.js';
+import { formHeaders, postForm, signInAs, type CitizenSession } from '../../helpers/citizen-session.js';
 import { createHarness, type TestHarness } from '../../helpers/test-app.js';
 
 const maija = '010180-9026';
@@ -30,25 +30,10 @@ async function counts(h: TestHarness) {
   };
 }
 
-function headers(cookies: Record<string, string>) {
-  return {
-    cookie: Object.entries(cookies)
-      .map(([name, value]) => `${name}=${value}`)
-      .join('; '),
-    'content-type': 'application/x-www-form-urlencoded',
-  };
-}
-
 describe('opening the account (Omat tiedot ja muistutukset)', () => {
   let h: TestHarness;
-  let session: { cookies: Record<string, string>; csrfToken: string };
-  const post = (form: Record<string, string>, who = session) =>
-    h.app.inject({
-      method: 'POST',
-      url: '/account/open',
-      headers: headers(who.cookies),
-      payload: new URLSearchParams({ _csrf: who.csrfToken, ...form }).toString(),
-    });
+  let session: CitizenSession;
+  const post = (form: Record<string, string>, who = session) => postForm(h, who, '/account/open', form);
 
   before(async () => {
     h = await createHarness({ now });
@@ -68,7 +53,7 @@ describe('opening the account (Omat tiedot ja muistutukset)', () => {
     const response = await h.app.inject({
       method: 'GET',
       url: '/account/open',
-      headers: headers(session.cookies),
+      headers: formHeaders(session.cookies),
     });
     assert.equal(response.statusCode, 200);
     const body = response.body;
@@ -180,7 +165,11 @@ describe('opening the account (Omat tiedot ja muistutukset)', () => {
     ];
     const before = await counts(h);
     for (const { who, text } of sessions) {
-      const page = await h.app.inject({ method: 'GET', url: '/account/open', headers: headers(who.cookies) });
+      const page = await h.app.inject({
+        method: 'GET',
+        url: '/account/open',
+        headers: formHeaders(who.cookies),
+      });
       assert.equal(page.statusCode, 403);
       assert.match(page.body, /Asiointitiliä ei voi avata/);
       assert.match(page.body, text);
@@ -252,7 +241,7 @@ describe('opening the account (Omat tiedot ja muistutukset)', () => {
     const again = await h.app.inject({
       method: 'GET',
       url: '/account/open',
-      headers: headers(session.cookies),
+      headers: formHeaders(session.cookies),
     });
     assert.equal(again.statusCode, 303);
     assert.equal(again.headers.location, '/mailbox/inbox');
@@ -266,7 +255,7 @@ describe('opening the account (Omat tiedot ja muistutukset)', () => {
     const response = await h.app.inject({
       method: 'POST',
       url: '/account/open?lang=sv',
-      headers: headers(anna.cookies),
+      headers: formHeaders(anna.cookies),
       payload: new URLSearchParams({ _csrf: anna.csrfToken, acceptTerms: '1' }).toString(),
     });
     assert.equal(response.statusCode, 303);

@@ -1,30 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { requireMailboxReader } from '../../../src/http/plugins/citizen-session.js';
-import { signInAs } from '../../helpers/citizen-session.js';
+import { formHeaders, postForm, signInAs, type CitizenSession } from '../../helpers/citizen-session.js';
 import { createHarness, type TestHarness } from '../../helpers/test-app.js';
 
 const kimmo = '270570-901K';
 
-function headers(cookies: Record<string, string>) {
-  return {
-    cookie: Object.entries(cookies)
-      .map(([name, value]) => `${name}=${value}`)
-      .join('; '),
-    'content-type': 'application/x-www-form-urlencoded',
-  };
-}
-
 describe('settings, closing and reopening the account', () => {
   let h: TestHarness;
-  let session: { cookies: Record<string, string>; csrfToken: string };
-  const post = (url: string, form: Record<string, string>) =>
-    h.app.inject({
-      method: 'POST',
-      url,
-      headers: headers(session.cookies),
-      payload: new URLSearchParams({ _csrf: session.csrfToken, ...form }).toString(),
-    });
+  let session: CitizenSession;
+  const post = (url: string, form: Record<string, string>) => postForm(h, session, url, form);
   const account = () =>
     h.context.database.db
       .selectFrom('accounts')
@@ -56,7 +41,11 @@ describe('settings, closing and reopening the account', () => {
   test('settings need an active account; without a session they send to identification', async () => {
     const anonymous = await h.app.inject({ method: 'GET', url: '/settings' });
     assert.equal(anonymous.headers.location, '/login?return=%2Fsettings');
-    const page = await h.app.inject({ method: 'GET', url: '/settings', headers: headers(session.cookies) });
+    const page = await h.app.inject({
+      method: 'GET',
+      url: '/settings',
+      headers: formHeaders(session.cookies),
+    });
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /value="kimmo\.makinen@example\.fi"/);
     assert.match(page.body, /id="email-notify"[^>]*checked/);
@@ -82,7 +71,7 @@ describe('settings, closing and reopening the account', () => {
     const page = await h.app.inject({
       method: 'GET',
       url: '/settings?saved=1',
-      headers: { ...headers(session.cookies), cookie: `${headers(session.cookies).cookie}; lang=en` },
+      headers: { ...formHeaders(session.cookies), cookie: `${formHeaders(session.cookies).cookie}; lang=en` },
     });
     assert.match(page.body, /Your changes have been saved/);
   });
@@ -113,14 +102,14 @@ describe('settings, closing and reopening the account', () => {
     const page = await h.app.inject({
       method: 'GET',
       url: '/settings/close?lang=fi',
-      headers: headers(session.cookies),
+      headers: formHeaders(session.cookies),
     });
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /jälleen paperipostina/);
     const noToken = await h.app.inject({
       method: 'POST',
       url: '/settings/close',
-      headers: headers(session.cookies),
+      headers: formHeaders(session.cookies),
       payload: '',
     });
     assert.equal(noToken.statusCode, 403);
@@ -136,13 +125,13 @@ describe('settings, closing and reopening the account', () => {
     const settings = await h.app.inject({
       method: 'GET',
       url: '/settings',
-      headers: headers(session.cookies),
+      headers: formHeaders(session.cookies),
     });
     assert.equal(settings.headers.location, '/account/open');
     const reader = await h.app.inject({
       method: 'GET',
       url: '/test-reader',
-      headers: headers(session.cookies),
+      headers: formHeaders(session.cookies),
     });
     assert.deepEqual(reader.json(), { accountId: row.id, readOnly: true });
     const messages = await h.context.database.db
@@ -159,7 +148,7 @@ describe('settings, closing and reopening the account', () => {
     const page = await h.app.inject({
       method: 'GET',
       url: '/account/open?lang=fi',
-      headers: headers(session.cookies),
+      headers: formHeaders(session.cookies),
     });
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /Olet aiemmin lopettanut asiointitilin käytön/);
@@ -181,7 +170,7 @@ describe('settings, closing and reopening the account', () => {
     const reader = await h.app.inject({
       method: 'GET',
       url: '/test-reader',
-      headers: headers(session.cookies),
+      headers: formHeaders(session.cookies),
     });
     assert.deepEqual(reader.json(), { accountId: row.id, readOnly: false });
   });

@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { decodeJwt } from 'jose';
 import { loginCookieName, sessionCookieName } from '../../../src/http/plugins/citizen-session.js';
 import { browserRequest, CookieJar, identifyUntilCallback } from '../../helpers/oidc-login.js';
+import { useSuiteHarness } from '../../helpers/suite-harness.js';
 import { createHarness, type TestHarness } from '../../helpers/test-app.js';
 import { tablesOfTestDatabase } from '../../helpers/test-database.js';
 
@@ -100,11 +101,7 @@ describe('pending logins live in an encrypted cookie, not in the database', () =
 });
 
 describe('identification is rate limited per client address', () => {
-  let h: TestHarness;
-  before(async () => {
-    h = await createHarness();
-  });
-  after(() => h.close());
+  const h = useSuiteHarness();
 
   for (const [index, [route, method, url, allowedStatus]] of [
     ['GET /login', 'GET', '/login', 303],

@@ -10,16 +10,13 @@ import {
   identifyUntilCallback,
   loginThroughTestIdp,
 } from '../../helpers/oidc-login.js';
+import { useSuiteHarness } from '../../helpers/suite-harness.js';
 import { createHarness, type TestHarness } from '../../helpers/test-app.js';
 
 const maija = '010180-9026';
 
 describe('identification through the bundled test IdP (OpenID Connect, code + PKCE)', () => {
-  let h: TestHarness;
-  before(async () => {
-    h = await createHarness();
-  });
-  after(() => h.close());
+  const h = useSuiteHarness();
 
   test('discovery is served under /test-idp on the service origin', async () => {
     const response = await h.app.inject({ method: 'GET', url: '/test-idp/.well-known/openid-configuration' });
@@ -172,11 +169,7 @@ describe('outside test mode', () => {
 });
 
 describe('logout after identifying through the test IdP', () => {
-  let h: TestHarness;
-  before(async () => {
-    h = await createHarness();
-  });
-  after(() => h.close());
+  const h = useSuiteHarness();
 
   test('ends both sessions: ours at once, the IdP after its own confirmation page (no inline script)', async () => {
     const { jar } = await loginThroughTestIdp(h, '270570-901K');

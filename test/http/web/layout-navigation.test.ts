@@ -1,14 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { signInAs } from '../../helpers/citizen-session.js';
-import { createHarness, type TestHarness } from '../../helpers/test-app.js';
+import { useSuiteHarness } from '../../helpers/suite-harness.js';
 
 describe('signed-in navigation', () => {
-  let h: TestHarness;
-  before(async () => {
-    h = await createHarness();
-  });
-  after(() => h.close());
+  const h = useSuiteHarness();
 
   test('a person without an account sees no mailbox links, only who is signed in and logout', async () => {
     const session = await signInAs(h, '010180-9026');

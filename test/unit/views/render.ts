@@ -29,3 +29,8 @@ export function attributeOf(html: string, id: string, attribute: string): string
   const tag = new RegExp(`<[^>]*\\bid="${id}"[^>]*>`).exec(html)?.[0];
   return tag === undefined ? undefined : new RegExp(`\\b${attribute}="([^"]*)"`).exec(tag)?.[1];
 }
+
+/** The id and name of a form field, which the pages give the same value. */
+export function fieldNamed(name: string): { id: string; name: string } {
+  return { id: name, name };
+}

@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { FileField } from '../../../../src/http/views/components/file-field.js';
-import { attributeOf, render } from '../render.js';
+import { attributeOf, fieldNamed, render } from '../render.js';
 
 test('file field: a paragraph hint, the accepted types and several files', () => {
   const html = render(
     <FileField
-      id="attachments"
-      name="attachments"
+      {...fieldNamed('attachments')}
       label="Liitteet"
       hint="PDF"
       hintAsParagraph

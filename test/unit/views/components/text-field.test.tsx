@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { TextField } from '../../../../src/http/views/components/text-field.js';
-import { attributeOf, render } from '../render.js';
+import { attributeOf, fieldNamed, render } from '../render.js';
 
 test('text field: label, hint and error are tied to the input, the error read first', () => {
   const html = render(
     <TextField
-      id="email"
-      name="email"
+      {...fieldNamed('email')}
       type="email"
       label="Sähköposti"
       hint="Esim."

@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { TextareaField } from '../../../../src/http/views/components/textarea-field.js';
-import { attributeOf, render } from '../render.js';
+import { attributeOf, fieldNamed, render } from '../render.js';
 
 test('textarea field: the typed text comes back escaped, several problems one a line', () => {
   const html = render(
     <TextareaField
-      id="body"
-      name="body"
+      {...fieldNamed('body')}
       label="Viesti"
       value="<b>hei</b>"
       error={['Liian pitkä', 'Tyhjä']}
