@@ -25,25 +25,21 @@ export class ValidationError extends DomainError {
   }
 }
 
-export class UnauthorizedError extends DomainError {
-  readonly status = 401;
+/** The base of an error that needs nothing beyond its message and code, told apart by its status. */
+function errorWithStatus<Status extends number>(status: Status) {
+  abstract class StatusError extends DomainError {
+    readonly status = status;
+  }
+  return StatusError;
 }
-export class ForbiddenError extends DomainError {
-  readonly status = 403;
-}
+
+export class UnauthorizedError extends errorWithStatus(401) {}
+export class ForbiddenError extends errorWithStatus(403) {}
 /** Also used when something exists but belongs to someone else: existence is not revealed. */
-export class NotFoundError extends DomainError {
-  readonly status = 404;
-}
-export class ConflictError extends DomainError {
-  readonly status = 409;
-}
-export class PayloadTooLargeError extends DomainError {
-  readonly status = 413;
-}
-export class UnsupportedMediaTypeError extends DomainError {
-  readonly status = 415;
-}
+export class NotFoundError extends errorWithStatus(404) {}
+export class ConflictError extends errorWithStatus(409) {}
+export class PayloadTooLargeError extends errorWithStatus(413) {}
+export class UnsupportedMediaTypeError extends errorWithStatus(415) {}
 export class TooManyRequestsError extends DomainError {
   readonly status = 429;
   constructor(
@@ -58,6 +54,4 @@ export class TooManyRequestsError extends DomainError {
  * Something the request needs cannot be served right now (stored content that does not decrypt, a
  * dependency that is down). The details go to the log; the client is told to come back later.
  */
-export class ServiceUnavailableError extends DomainError {
-  readonly status = 503;
-}
+export class ServiceUnavailableError extends errorWithStatus(503) {}

@@ -136,98 +136,128 @@ async function paperPart(
   };
 }
 
+/** One demo message: who sends it, what it says, and the PDF letter attached to it, if any. */
+interface DemoMessage {
+  businessId: string;
+  serviceId: string;
+  externalId: string;
+  letter?: { fileName: string; title: string; lines: string[] };
+  electronic: Partial<ElectronicPartInput> & Pick<ElectronicPartInput, 'title' | 'body'>;
+  /** Sent as multichannel, with the letter also printed and posted. */
+  alsoOnPaper?: boolean;
+}
+
+const demoMessages: DemoMessage[] = [
+  {
+    businessId: '9990001-6',
+    serviceId: 'kallio-sosiaalipalvelut',
+    externalId: 'demo-kallio-paatos-1',
+    letter: {
+      fileName: 'paatos-toimeentulotuki.pdf',
+      title: 'Päätös toimeentulotuesta',
+      lines: [
+        'Hakija: Kimmo Mäkinen',
+        'Päätös: Myönteinen. Toimeentulotukea myönnetään ajalle 1.3.–31.3.2026.',
+        'Oikaisuvaatimusohje: Päätökseen saa hakea oikaisua 30 päivän kuluessa tiedoksisaannista.',
+      ],
+    },
+    electronic: {
+      title: 'Päätös toimeentulotuesta',
+      body: 'Hei,\n\nohessa päätös toimeentulotukihakemukseesi. Päätös on liitteenä PDF-tiedostona.\n\nYstävällisin terveisin\nSosiaalipalvelut',
+    },
+  },
+  {
+    businessId: '9990002-4',
+    serviceId: 'ylitornio-rakennusvalvonta',
+    externalId: 'demo-ylitornio-rakennuslupa-1',
+    letter: {
+      fileName: 'rakennuslupapaatos.pdf',
+      title: 'Rakennuslupapäätös',
+      lines: [
+        'Luvan hakija: Kimmo Mäkinen',
+        'Päätös: Rakennuslupa myönnetään hakemuksen mukaisesti.',
+        'Tämä päätös annetaan tiedoksi todisteellisesti.',
+      ],
+    },
+    electronic: {
+      title: 'Rakennuslupapäätös (todisteellinen tiedoksianto)',
+      body: 'Rakennuslupapäätöksesi on valmis. Kuittaa viesti vastaanotetuksi, niin pääset lukemaan päätöksen.',
+      messageServiceType: 'Verifiable',
+    },
+    alsoOnPaper: true,
+  },
+  {
+    businessId: '9990003-2',
+    serviceId: 'askola-asiointi',
+    externalId: 'demo-askola-selvityspyynto-1',
+    electronic: {
+      title: 'Pyyntö lisäselvityksestä',
+      body: 'Hei,\n\ntarvitsemme hakemuksesi käsittelyä varten kopion vuokrasopimuksesta. Voit vastata tähän viestiin ja liittää sopimuksen mukaan.',
+      replyAllowedBy: 'Anyone',
+    },
+  },
+  {
+    businessId: '9990004-0',
+    serviceId: 'savitaipale-asiointi',
+    externalId: 'demo-savitaipale-tiedote-1',
+    electronic: {
+      title: 'Tiedote: kunnan sähköinen asiointi uudistuu',
+      bodyFormat: 'Markdown',
+      body: [
+        '# Sähköinen asiointi uudistuu',
+        '',
+        'Savitaipaleen kunnan palvelut siirtyvät **asiointitilille**. Jatkossa saat:',
+        '',
+        '- päätökset ja kirjeet sähköisesti',
+        '- ilmoituksen uusista viesteistä sähköpostiin tai tekstiviestinä',
+        '',
+        'Lisätietoja: [suomi.fi](https://www.suomi.fi/)',
+      ].join('\n'),
+    },
+  },
+];
+
+/** Sends one demo message unless it was sent before; says whether it sent. */
+async function sendDemoMessage(
+  context: AppContext,
+  services: AppServices,
+  message: DemoMessage,
+): Promise<boolean> {
+  const principal = await principalFor(services, message.businessId);
+  if (await alreadySent(services, principal, message.externalId)) return false;
+  let attachmentId: string | undefined;
+  if (message.letter) {
+    const pdf = await letterPdf(message.letter.title, message.letter.lines);
+    ({ attachmentId } = await services.messaging.attachments.upload(principal, {
+      fileName: message.letter.fileName,
+      content: pdf,
+    }));
+  }
+  const common = {
+    externalId: message.externalId,
+    recipient: { id: KIMMO },
+    sender: { serviceId: message.serviceId },
+    electronic: electronicPart({
+      ...message.electronic,
+      ...(attachmentId ? { attachments: [{ attachmentId }] } : {}),
+    }),
+  };
+  if (message.alsoOnPaper && attachmentId) {
+    await services.messaging.sending.sendMultichannel(principal, {
+      ...common,
+      paperMail: await paperPart(context, message.businessId, attachmentId),
+    });
+  } else {
+    await services.messaging.sending.sendElectronic(principal, common);
+  }
+  return true;
+}
+
 /** Demo messages to Kimmo from several organisations, sent through the real sending service. */
 async function seedMessages(context: AppContext, services: AppServices, progress: Progress): Promise<void> {
-  const sending = services.messaging.sending;
   let sent = 0;
-
-  const kallio = await principalFor(services, '9990001-6');
-  if (!(await alreadySent(services, kallio, 'demo-kallio-paatos-1'))) {
-    const pdf = await letterPdf('Päätös toimeentulotuesta', [
-      'Hakija: Kimmo Mäkinen',
-      'Päätös: Myönteinen. Toimeentulotukea myönnetään ajalle 1.3.–31.3.2026.',
-      'Oikaisuvaatimusohje: Päätökseen saa hakea oikaisua 30 päivän kuluessa tiedoksisaannista.',
-    ]);
-    const { attachmentId } = await services.messaging.attachments.upload(kallio, {
-      fileName: 'paatos-toimeentulotuki.pdf',
-      content: pdf,
-    });
-    await sending.sendElectronic(kallio, {
-      externalId: 'demo-kallio-paatos-1',
-      recipient: { id: KIMMO },
-      sender: { serviceId: 'kallio-sosiaalipalvelut' },
-      electronic: electronicPart({
-        title: 'Päätös toimeentulotuesta',
-        body: 'Hei,\n\nohessa päätös toimeentulotukihakemukseesi. Päätös on liitteenä PDF-tiedostona.\n\nYstävällisin terveisin\nSosiaalipalvelut',
-        attachments: [{ attachmentId }],
-      }),
-    });
-    sent += 1;
-  }
-
-  const ylitornio = await principalFor(services, '9990002-4');
-  if (!(await alreadySent(services, ylitornio, 'demo-ylitornio-rakennuslupa-1'))) {
-    const pdf = await letterPdf('Rakennuslupapäätös', [
-      'Luvan hakija: Kimmo Mäkinen',
-      'Päätös: Rakennuslupa myönnetään hakemuksen mukaisesti.',
-      'Tämä päätös annetaan tiedoksi todisteellisesti.',
-    ]);
-    const { attachmentId } = await services.messaging.attachments.upload(ylitornio, {
-      fileName: 'rakennuslupapaatos.pdf',
-      content: pdf,
-    });
-    await sending.sendMultichannel(ylitornio, {
-      externalId: 'demo-ylitornio-rakennuslupa-1',
-      recipient: { id: KIMMO },
-      sender: { serviceId: 'ylitornio-rakennusvalvonta' },
-      electronic: electronicPart({
-        title: 'Rakennuslupapäätös (todisteellinen tiedoksianto)',
-        body: 'Rakennuslupapäätöksesi on valmis. Kuittaa viesti vastaanotetuksi, niin pääset lukemaan päätöksen.',
-        messageServiceType: 'Verifiable',
-        attachments: [{ attachmentId }],
-      }),
-      paperMail: await paperPart(context, '9990002-4', attachmentId),
-    });
-    sent += 1;
-  }
-
-  const askola = await principalFor(services, '9990003-2');
-  if (!(await alreadySent(services, askola, 'demo-askola-selvityspyynto-1'))) {
-    await sending.sendElectronic(askola, {
-      externalId: 'demo-askola-selvityspyynto-1',
-      recipient: { id: KIMMO },
-      sender: { serviceId: 'askola-asiointi' },
-      electronic: electronicPart({
-        title: 'Pyyntö lisäselvityksestä',
-        body: 'Hei,\n\ntarvitsemme hakemuksesi käsittelyä varten kopion vuokrasopimuksesta. Voit vastata tähän viestiin ja liittää sopimuksen mukaan.',
-        replyAllowedBy: 'Anyone',
-      }),
-    });
-    sent += 1;
-  }
-
-  const savitaipale = await principalFor(services, '9990004-0');
-  if (!(await alreadySent(services, savitaipale, 'demo-savitaipale-tiedote-1'))) {
-    await sending.sendElectronic(savitaipale, {
-      externalId: 'demo-savitaipale-tiedote-1',
-      recipient: { id: KIMMO },
-      sender: { serviceId: 'savitaipale-asiointi' },
-      electronic: electronicPart({
-        title: 'Tiedote: kunnan sähköinen asiointi uudistuu',
-        bodyFormat: 'Markdown',
-        body: [
-          '# Sähköinen asiointi uudistuu',
-          '',
-          'Savitaipaleen kunnan palvelut siirtyvät **asiointitilille**. Jatkossa saat:',
-          '',
-          '- päätökset ja kirjeet sähköisesti',
-          '- ilmoituksen uusista viesteistä sähköpostiin tai tekstiviestinä',
-          '',
-          'Lisätietoja: [suomi.fi](https://www.suomi.fi/)',
-        ].join('\n'),
-      }),
-    });
-    sent += 1;
+  for (const message of demoMessages) {
+    if (await sendDemoMessage(context, services, message)) sent += 1;
   }
   progress(
     sent > 0 ? `demo: sent ${sent} messages to Kimmo Mäkinen` : 'demo: messages to Kimmo Mäkinen present',

@@ -1,5 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { AccountStatus, DatabaseSchema } from '../../db/schema.js';
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { AccountStatus, AccountsTable, DatabaseSchema } from '../../db/schema.js';
 
 type Db = Kysely<DatabaseSchema> | Transaction<DatabaseSchema>;
 
@@ -43,20 +43,7 @@ export interface WelcomeMessageRow {
   now: string;
 }
 
-function toAccount(row: {
-  id: number;
-  identity_code: string;
-  status: AccountStatus;
-  email: string | null;
-  email_notifications: number;
-  mobile: string | null;
-  sms_notifications: number;
-  language: string;
-  terms_version: string;
-  terms_accepted_at: string;
-  opened_at: string;
-  closed_at: string | null;
-}): AccountRow {
+function toAccount(row: Selectable<AccountsTable>): AccountRow {
   return {
     id: row.id,
     identityCode: row.identity_code,

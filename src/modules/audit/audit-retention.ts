@@ -1,9 +1,8 @@
+import { retentionCutoff } from '../../domain/retention-cutoff.js';
 import type { AuditRepository } from './audit-repository.js';
 
 /** Rows deleted per statement, so a large backlog is worked off without one long lock. */
 export const auditPurgeBatchSize = 1000;
-
-const dayMs = 24 * 3600 * 1000;
 
 /**
  * Purges one batch of audit rows older than `retentionDays` (AUDIT_RETENTION_DAYS; see the
@@ -15,5 +14,5 @@ export function purgeExpiredAudit(
   now: Date,
   retentionDays: number,
 ): Promise<number> {
-  return repository.purgeBefore(new Date(now.getTime() - retentionDays * dayMs), auditPurgeBatchSize);
+  return repository.purgeBefore(retentionCutoff(now, retentionDays), auditPurgeBatchSize);
 }

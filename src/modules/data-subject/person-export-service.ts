@@ -3,6 +3,7 @@ import type { Envelope } from '../../crypto/envelope.js';
 import type { DatabaseSchema } from '../../db/schema.js';
 import { isValidIdentityCode } from '../../domain/identity-code.js';
 import { ValidationError } from '../../errors.js';
+import type { AccountRow } from '../accounts/index.js';
 import { recordAudit } from '../audit/index.js';
 import { contentContext, decryptText } from '../messages/index.js';
 import type { PersonDataRepository } from './person-data-repository.js';
@@ -11,20 +12,7 @@ import type { PersonDataRepository } from './person-data-repository.js';
 export interface PersonExport {
   exportedAt: string;
   identityCode: string;
-  account: {
-    id: number;
-    status: string;
-    email: string | null;
-    emailNotifications: boolean;
-    mobile: string | null;
-    smsNotifications: boolean;
-    language: string;
-    termsVersion: string;
-    termsAcceptedAt: string;
-    openedAt: string;
-    closedAt: string | null;
-    updatedAt: string;
-  } | null;
+  account: (Omit<AccountRow, 'identityCode'> & { updatedAt: string }) | null;
   sessions: Array<{
     firstNames: string | null;
     lastName: string | null;

@@ -1,9 +1,8 @@
+import { retentionCutoff } from '../../domain/retention-cutoff.js';
 import type { OutboxRepository } from './outbox-repository.js';
 
 /** Jobs deleted per transaction, so a large backlog is worked off without one long lock. */
 export const deliveryPurgeBatchSize = 500;
-
-const dayMs = 24 * 3600 * 1000;
 
 /**
  * Purges one batch of delivery history: jobs that finished (done or failed) more than
@@ -17,5 +16,5 @@ export function purgeDeliveryHistory(
   now: Date,
   retentionDays: number,
 ): Promise<number> {
-  return repository.purgeFinished(new Date(now.getTime() - retentionDays * dayMs), deliveryPurgeBatchSize);
+  return repository.purgeFinished(retentionCutoff(now, retentionDays), deliveryPurgeBatchSize);
 }

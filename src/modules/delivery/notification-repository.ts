@@ -1,4 +1,5 @@
 import type { Language } from '../population-register/index.js';
+import { messageWithSender } from './message-with-sender.js';
 import type { Db } from './job-handler.js';
 
 export interface NotificationAccount {
@@ -55,10 +56,7 @@ export class NotificationRepository {
   }
 
   async findMessage(messageId: number): Promise<NotificationMessage | undefined> {
-    const row = await this.db
-      .selectFrom('messages')
-      .innerJoin('organisations', 'organisations.id', 'messages.organisation_id')
-      .innerJoin('services', 'services.id', 'messages.service_pk')
+    const row = await messageWithSender(this.db, messageId)
       .select([
         'messages.id',
         'messages.account_id',
@@ -75,7 +73,6 @@ export class NotificationRepository {
         'services.name_sv as service_sv',
         'services.name_en as service_en',
       ])
-      .where('messages.id', '=', messageId)
       .executeTakeFirst();
     if (!row) return undefined;
     return {

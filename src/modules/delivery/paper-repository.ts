@@ -1,4 +1,5 @@
 import type { FeedEventType } from '../messages/index.js';
+import { messageWithSender } from './message-with-sender.js';
 import type { Db, Trx } from './job-handler.js';
 
 export interface PaperMessage {
@@ -31,10 +32,7 @@ export class PaperRepository {
   constructor(private readonly db: Db) {}
 
   async findMessage(messageId: number): Promise<PaperMessage | undefined> {
-    const row = await this.db
-      .selectFrom('messages')
-      .innerJoin('organisations', 'organisations.id', 'messages.organisation_id')
-      .innerJoin('services', 'services.id', 'messages.service_pk')
+    const row = await messageWithSender(this.db, messageId)
       .select([
         'messages.id',
         'messages.organisation_id',
@@ -52,7 +50,6 @@ export class PaperRepository {
         'organisations.postal_code',
         'organisations.city',
       ])
-      .where('messages.id', '=', messageId)
       .executeTakeFirst();
     if (!row) return undefined;
     return {

@@ -32,27 +32,31 @@ export interface SessionAuditFacts {
 
 /** Call in the transaction that creates the session. */
 export function recordSignIn(db: Db, facts: SessionAuditFacts & { method: string }): Promise<void> {
-  return recordAudit(db, {
-    actorType: 'citizen',
-    actorId: facts.accountId === undefined ? null : String(facts.accountId),
-    action: identificationActions.succeeded,
-    subjectType: 'session',
-    subjectId: facts.sessionIdHash,
-    requestId: facts.requestId,
-    details: { method: facts.method.slice(0, methodMaxLength) },
-    occurredAt: facts.at,
+  return recordSessionAudit(db, identificationActions.succeeded, facts, {
+    method: facts.method.slice(0, methodMaxLength),
   });
 }
 
 /** Call in the transaction that deletes the session. */
 export function recordLogout(db: Db, facts: SessionAuditFacts): Promise<void> {
+  return recordSessionAudit(db, identificationActions.loggedOut, facts);
+}
+
+/** A sign-in or logout: the citizen's account acting on the session named by its id's hash. */
+function recordSessionAudit(
+  db: Db,
+  action: string,
+  facts: SessionAuditFacts,
+  details?: Record<string, unknown>,
+): Promise<void> {
   return recordAudit(db, {
     actorType: 'citizen',
     actorId: facts.accountId === undefined ? null : String(facts.accountId),
-    action: identificationActions.loggedOut,
+    action,
     subjectType: 'session',
     subjectId: facts.sessionIdHash,
     requestId: facts.requestId,
+    details,
     occurredAt: facts.at,
   });
 }

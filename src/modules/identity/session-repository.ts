@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 import { preparedQuery } from '../../db/prepared-query.js';
 import type { AccountStatus, DatabaseSchema } from '../../db/schema.js';
 
@@ -80,15 +80,7 @@ export class SessionRepository {
       .where('id_hash', '=', idHash)
       .executeTakeFirst();
     if (!row) return undefined;
-    return {
-      idHash: row.id_hash,
-      identityCode: row.identity_code,
-      csrfToken: row.csrf_token,
-      data: row.data,
-      createdAt: row.created_at,
-      lastSeenAt: row.last_seen_at,
-      absoluteExpiresAt: row.absolute_expires_at,
-    };
+    return toSession(row);
   }
 
   /**
@@ -100,13 +92,7 @@ export class SessionRepository {
     const [row] = (await this.sessionWithAccount(idHash)).rows;
     if (!row) return undefined;
     return {
-      idHash: row.id_hash,
-      identityCode: row.identity_code,
-      csrfToken: row.csrf_token,
-      data: row.data,
-      createdAt: row.created_at,
-      lastSeenAt: row.last_seen_at,
-      absoluteExpiresAt: row.absolute_expires_at,
+      ...toSession(row),
       account:
         row.account_id === null || row.account_status === null
           ? undefined
@@ -166,4 +152,21 @@ export class SessionRepository {
       )
       .execute();
   }
+}
+
+type SessionColumns = Pick<
+  Selectable<DatabaseSchema['web_sessions']>,
+  'id_hash' | 'identity_code' | 'csrf_token' | 'data' | 'created_at' | 'last_seen_at' | 'absolute_expires_at'
+>;
+
+function toSession(row: SessionColumns): SessionRow {
+  return {
+    idHash: row.id_hash,
+    identityCode: row.identity_code,
+    csrfToken: row.csrf_token,
+    data: row.data,
+    createdAt: row.created_at,
+    lastSeenAt: row.last_seen_at,
+    absoluteExpiresAt: row.absolute_expires_at,
+  };
 }

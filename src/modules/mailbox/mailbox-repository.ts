@@ -474,26 +474,18 @@ export class MailboxRepository {
   }
 }
 
-function toFolderRow(row: {
-  id: number;
-  direction: MessagesTable['direction'];
-  serviceType: MessagesTable['service_type'];
-  citizenType: string | null;
-  titleEnc: Buffer;
-  createdAt: string;
-  availableAt: string | null;
-  readAt: string | null;
-  receiptConfirmedAt: string | null;
-  deletedAt: string | null;
-  orgFi: string;
-  orgSv: string | null;
-  orgEn: string | null;
-  serviceFi: string;
-  serviceSv: string | null;
-  serviceEn: string | null;
-  // SQLite gives 0/1, PostgreSQL a boolean.
-  hasAttachments: boolean | number | string | null;
-}): FolderRow {
+function toFolderRow(
+  row: Omit<FolderRow, 'organisation' | 'service' | 'hasAttachments'> & {
+    orgFi: string;
+    orgSv: string | null;
+    orgEn: string | null;
+    serviceFi: string;
+    serviceSv: string | null;
+    serviceEn: string | null;
+    // SQLite gives 0/1, PostgreSQL a boolean.
+    hasAttachments: boolean | number | string | null;
+  },
+): FolderRow {
   return {
     id: Number(row.id),
     direction: row.direction,

@@ -140,8 +140,7 @@ export class MessageRepository {
   }
 
   async outgoingState(organisationId: number, id: number): Promise<OutgoingMessageState | undefined> {
-    return this.db
-      .selectFrom('messages')
+    return this.organisationMessage(organisationId, id)
       .select([
         'id',
         'channel',
@@ -152,8 +151,6 @@ export class MessageRepository {
         'receipt_confirmed_at as receiptConfirmedAt',
         'deemed_received_on as deemedReceivedOn',
       ])
-      .where('id', '=', id)
-      .where('organisation_id', '=', organisationId)
       .where('direction', '=', 'to_citizen')
       .executeTakeFirst();
   }

@@ -3,19 +3,11 @@ import type { CitizenMessageView, MessageQueryService } from './message-query-se
 import type { MessageRepository } from './message-repository.js';
 
 /** MessageFromEndUserResponse: v1's thread names the message replied to as well as the root. */
-export interface V1CitizenMessageView {
-  messageId: number;
-  createdAt: string;
-  electronic: {
-    messageId: number;
-    createdAt: string;
-    title: string;
-    body: string;
-    attachments: CitizenMessageView['electronic']['attachments'];
+export type V1CitizenMessageView = Omit<CitizenMessageView, 'electronic'> & {
+  electronic: Omit<CitizenMessageView['electronic'], 'thread' | 'messageType'> & {
     thread?: { inReplyToMessageId: number; rootMessageId: number };
   };
-  sender: CitizenMessageView['sender'];
-}
+};
 
 /**
  * GET /v1/messages/{id}: the v2 view (which does the scoping, retention and decryption) reshaped.

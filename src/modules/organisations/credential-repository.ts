@@ -1,6 +1,6 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import { preparedQuery } from '../../db/prepared-query.js';
-import type { DatabaseSchema } from '../../db/schema.js';
+import type { ApiCredentialsTable, DatabaseSchema, OrganisationsTable } from '../../db/schema.js';
 
 type Db = Kysely<DatabaseSchema>;
 
@@ -79,18 +79,10 @@ export class CredentialRepository {
       ]);
   }
 
-  private static toCredential(row: {
-    id: number;
-    organisation_id: number;
-    business_id: string;
-    username: string;
-    password_hash: string;
-    allowed_ips: string | null;
-    created_at: string;
-    password_changed_at: string;
-    revoked_at: string | null;
-    deactivated_at: string | null;
-  }): CredentialRow {
+  private static toCredential(
+    row: Selectable<ApiCredentialsTable> &
+      Pick<Selectable<OrganisationsTable>, 'business_id' | 'deactivated_at'>,
+  ): CredentialRow {
     return {
       id: row.id,
       organisationId: row.organisation_id,

@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely';
-import type { DatabaseSchema } from '../../db/schema.js';
+import type { Kysely, Selectable } from 'kysely';
+import type { DatabaseSchema, ServicesTable } from '../../db/schema.js';
 
 export interface OrganisationRow {
   id: number;
@@ -65,16 +65,7 @@ export interface NameChanges {
   nameEn?: string | null | undefined;
 }
 
-function toService(row: {
-  id: number;
-  organisation_id: number;
-  service_id: string;
-  name_fi: string;
-  name_sv: string | null;
-  name_en: string | null;
-  accepts_messages: number;
-  active: number;
-}): ServiceRow {
+function toService(row: Omit<Selectable<ServicesTable>, 'created_at'>): ServiceRow {
   return {
     id: row.id,
     organisationId: row.organisation_id,

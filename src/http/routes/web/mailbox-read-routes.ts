@@ -1,4 +1,6 @@
-import { Type } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { VNode } from 'preact';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { MailboxServices } from '../../../modules/mailbox/index.js';
 import { folders, type Folder } from '../../../modules/mailbox/index.js';
@@ -33,6 +35,20 @@ const MessageQuery = Type.Object({ notice: NoticeQuery });
 
 const html = 'text/html; charset=utf-8';
 
+/** What every mailbox page shows around its content: the layout, the last action's notice, read-only or not. */
+function pageFrame(
+  request: FastifyRequest,
+  notice: Static<typeof NoticeQuery> | undefined,
+  citizen: { readOnly: boolean },
+) {
+  return { ctx: pageContext(request), notice, readOnly: citizen.readOnly };
+}
+
+/** A page of someone's mail: never kept by the browser or a cache in between. */
+function sendPersonalPage(reply: FastifyReply, page: VNode): FastifyReply {
+  return reply.type(html).header('cache-control', 'private, no-store').send(renderPage(page));
+}
+
 /**
  * Folders, the message page and attachment downloads (read-only, so a closed account can still use
  * them), and the acknowledge / delete / restore actions (an active account only).
@@ -50,13 +66,10 @@ export function mailboxReadRoutes(mailbox: MailboxServices): FastifyPluginAsyncT
           folder as Folder,
           request.query.page ?? 1,
         );
-        const page = FolderPage({
-          ctx: pageContext(request),
-          data,
-          notice: request.query.notice,
-          readOnly: citizen.readOnly,
-        });
-        return reply.type(html).header('cache-control', 'private, no-store').send(renderPage(page));
+        return sendPersonalPage(
+          reply,
+          FolderPage({ ...pageFrame(request, request.query.notice, citizen), data }),
+        );
       });
     }
 
@@ -70,13 +83,10 @@ export function mailboxReadRoutes(mailbox: MailboxServices): FastifyPluginAsyncT
           { accountId: citizen.accountId, requestId: request.id },
           request.params.id,
         );
-        const page = MessagePage({
-          ctx: pageContext(request),
-          message,
-          notice: request.query.notice,
-          readOnly: citizen.readOnly,
-        });
-        return reply.type(html).header('cache-control', 'private, no-store').send(renderPage(page));
+        return sendPersonalPage(
+          reply,
+          MessagePage({ ...pageFrame(request, request.query.notice, citizen), message }),
+        );
       },
     );
 

@@ -20,7 +20,14 @@ export function publicPageRoutes(
   context: AppContext,
   options: PublicPagesOptions,
 ): FastifyPluginAsyncTypebox {
-  const secureCookies = context.config.publicUrl.protocol === 'https:';
+  // The language and text size choices outlive the session: kept for a year, never read by scripts.
+  const preferenceCookie = {
+    path: '/',
+    maxAge: oneYear,
+    sameSite: 'lax',
+    httpOnly: true,
+    secure: context.config.publicUrl.protocol === 'https:',
+  } as const;
   return async (app) => {
     app.get('/', { schema: { hide: true, response: { 200: Html } } }, async (request, reply) => {
       const organisations = await options.listConnectedOrganisations(request.locale);
@@ -39,13 +46,7 @@ export function publicPageRoutes(
         },
       },
       async (request, reply) => {
-        void reply.setCookie(languageCookie, request.params.locale, {
-          path: '/',
-          maxAge: oneYear,
-          sameSite: 'lax',
-          httpOnly: true,
-          secure: secureCookies,
-        });
+        void reply.setCookie(languageCookie, request.params.locale, preferenceCookie);
         return reply.redirect(stripLang(safeReturnPath(request.query.return, context.config.publicUrl)), 303);
       },
     );
@@ -62,13 +63,7 @@ export function publicPageRoutes(
         },
       },
       async (request, reply) => {
-        void reply.setCookie(textSizeCookie, request.params.size, {
-          path: '/',
-          maxAge: oneYear,
-          sameSite: 'lax',
-          httpOnly: true,
-          secure: secureCookies,
-        });
+        void reply.setCookie(textSizeCookie, request.params.size, preferenceCookie);
         return reply.redirect(safeReturnPath(request.query.return, context.config.publicUrl), 303);
       },
     );

@@ -45,37 +45,46 @@ export function errorFor(t: Translate, problems: FormProblem[], field: FormField
   return problem ? problemMessage(t, problem) : undefined;
 }
 
-/** E-mail with its reminder choice, then the mobile number with its own (the seed's order). */
-export function ContactFields(props: { t: Translate; values: ContactValues; problems: FormProblem[] }) {
-  const { t, values, problems } = props;
+/** How each way of reaching the person is asked for: input type (also its autocomplete) and reminder checkbox. */
+const channels = {
+  email: { inputType: 'email', notifyId: 'email-notify', notifyName: 'emailNotifications' },
+  mobile: { inputType: 'tel', notifyId: 'sms-notify', notifyName: 'smsNotifications' },
+} as const;
+
+/** One way of reaching the person, followed by the choice of reminders through it. */
+function ChannelField(props: {
+  t: Translate;
+  channel: keyof typeof channels;
+  values: ContactValues;
+  problems: FormProblem[];
+}) {
+  const { t, channel, values, problems } = props;
+  const { inputType, notifyId, notifyName } = channels[channel];
   return (
     <>
       <TextField
-        id={fieldIds.email}
-        name="email"
-        type="email"
-        label={t('account.form.email')}
-        hint={t('account.form.emailHint')}
-        value={values.email}
-        autocomplete="email"
-        error={errorFor(t, problems, 'email')}
+        id={fieldIds[channel]}
+        name={channel}
+        type={inputType}
+        label={t(`account.form.${channel}`)}
+        hint={t(`account.form.${channel}Hint`)}
+        value={values[channel]}
+        autocomplete={inputType}
+        error={errorFor(t, problems, channel)}
       />
-      <Checkbox id="email-notify" name="emailNotifications" checked={values.emailNotifications}>
-        {t('account.form.emailNotify')}
+      <Checkbox id={notifyId} name={notifyName} checked={values[notifyName]}>
+        {t(channel === 'email' ? 'account.form.emailNotify' : 'account.form.smsNotify')}
       </Checkbox>
-      <TextField
-        id={fieldIds.mobile}
-        name="mobile"
-        type="tel"
-        label={t('account.form.mobile')}
-        hint={t('account.form.mobileHint')}
-        value={values.mobile}
-        autocomplete="tel"
-        error={errorFor(t, problems, 'mobile')}
-      />
-      <Checkbox id="sms-notify" name="smsNotifications" checked={values.smsNotifications}>
-        {t('account.form.smsNotify')}
-      </Checkbox>
+    </>
+  );
+}
+
+/** E-mail with its reminder choice, then the mobile number with its own (the seed's order). */
+export function ContactFields(props: { t: Translate; values: ContactValues; problems: FormProblem[] }) {
+  return (
+    <>
+      <ChannelField {...props} channel="email" />
+      <ChannelField {...props} channel="mobile" />
     </>
   );
 }
