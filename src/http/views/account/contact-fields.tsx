@@ -47,8 +47,22 @@ export function errorFor(t: Translate, problems: FormProblem[], field: FormField
 
 /** How each way of reaching the person is asked for: input type (also its autocomplete) and reminder checkbox. */
 const channels = {
-  email: { inputType: 'email', notifyId: 'email-notify', notifyName: 'emailNotifications' },
-  mobile: { inputType: 'tel', notifyId: 'sms-notify', notifyName: 'smsNotifications' },
+  email: {
+    inputType: 'email',
+    notifyId: 'email-notify',
+    notifyName: 'emailNotifications',
+    label: 'account.form.email',
+    hint: 'account.form.emailHint',
+    notify: 'account.form.emailNotify',
+  },
+  mobile: {
+    inputType: 'tel',
+    notifyId: 'sms-notify',
+    notifyName: 'smsNotifications',
+    label: 'account.form.mobile',
+    hint: 'account.form.mobileHint',
+    notify: 'account.form.smsNotify',
+  },
 } as const;
 
 /** One way of reaching the person, followed by the choice of reminders through it. */
@@ -59,21 +73,21 @@ function ChannelField(props: {
   problems: FormProblem[];
 }) {
   const { t, channel, values, problems } = props;
-  const { inputType, notifyId, notifyName } = channels[channel];
+  const { inputType, notifyId, notifyName, label, hint, notify } = channels[channel];
   return (
     <>
       <TextField
         id={fieldIds[channel]}
         name={channel}
         type={inputType}
-        label={t(`account.form.${channel}`)}
-        hint={t(`account.form.${channel}Hint`)}
+        label={t(label)}
+        hint={t(hint)}
         value={values[channel]}
         autocomplete={inputType}
         error={errorFor(t, problems, channel)}
       />
       <Checkbox id={notifyId} name={notifyName} checked={values[notifyName]}>
-        {t(channel === 'email' ? 'account.form.emailNotify' : 'account.form.smsNotify')}
+        {t(notify)}
       </Checkbox>
     </>
   );
