@@ -2,12 +2,15 @@ import {
   PostgresDialect,
   type CompiledQuery,
   type DatabaseConnection,
+  type DatabaseIntrospector,
   type Driver,
+  type Kysely,
   type QueryCompiler,
   type QueryResult,
   type TransactionSettings,
 } from 'kysely';
 import { isDatabaseUnavailable } from './database-errors.js';
+import { SearchPathIntrospector } from './search-path-introspector.js';
 
 /**
  * PostgreSQL, with one retry of a read that fails because its connection went away (a failover, a
@@ -20,6 +23,11 @@ import { isDatabaseUnavailable } from './database-errors.js';
 export class RetryingPostgresDialect extends PostgresDialect {
   override createDriver(): Driver {
     return new RetryingDriver(super.createDriver());
+  }
+
+  // See search-path-introspector.ts: our schemas only, so a schema dropped elsewhere cannot fail it.
+  override createIntrospector(db: Kysely<unknown>): DatabaseIntrospector {
+    return new SearchPathIntrospector(db, super.createIntrospector(db));
   }
 }
 

@@ -91,4 +91,28 @@ describe(`migrations on ${testDialect}`, () => {
       await t.destroy();
     }
   });
+
+  test(
+    'the migrator looks only at our schema: a schema dropped meanwhile elsewhere on the server cannot fail it',
+    { skip: testDialect !== 'postgres' && 'PostgreSQL only: SQLite has one schema' },
+    async () => {
+      const ours = await createTestDatabase();
+      const others = await createTestDatabase();
+      try {
+        // Kysely's own introspector lists every schema on the server, and failed with "schema … does
+        // not exist" when another test file dropped its schema during the read.
+        const tables = await ours.database.db.introspection.getTables({ withInternalKyselyTables: true });
+        assert.ok(tables.length > 0);
+        assert.deepEqual([...new Set(tables.map((table) => table.schema))], [ours.postgresSchema]);
+        const schemasSeen = new Set<string | undefined>();
+        await others.destroy();
+        for (const table of await ours.database.db.introspection.getTables()) schemasSeen.add(table.schema);
+        assert.deepEqual([...schemasSeen], [ours.postgresSchema]);
+        assert.deepEqual((await migrateToLatest(ours.database)).applied, []);
+      } finally {
+        await others.destroy();
+        await ours.destroy();
+      }
+    },
+  );
 });
