@@ -1,10 +1,10 @@
 import { ButtonRow } from '../http/views/components/button-row.js';
+import { ChoiceButtons } from '../http/views/components/choice-buttons.js';
 import { ErrorSummary } from '../http/views/components/error-summary.js';
 import { Notice } from '../http/views/components/notice.js';
 import { TextField } from '../http/views/components/text-field.js';
 import { Layout } from '../http/views/layout.js';
 import type { PageContext } from '../http/views/page-context.js';
-import { css } from '../http/views/styles/css.js';
 import { banks, methodLabel, otherMethods, type MethodId } from './identification-methods.js';
 
 function Intro(props: { ctx: PageContext }) {
@@ -42,27 +42,17 @@ export function MethodChoicePage(props: { ctx: PageContext; uid: string }) {
         <h2>{t('account.idp.chooseMethod')}</h2>
         <fieldset>
           <legend>{t('account.idp.banks')}</legend>
-          <ul class="method-list">
-            {banks.map((bank) => (
-              <li>
-                <button type="submit" name="method" value={bank.id}>
-                  {bank.name}
-                </button>
-              </li>
-            ))}
-          </ul>
+          <ChoiceButtons
+            name="method"
+            choices={banks.map((bank) => ({ value: bank.id, label: bank.name }))}
+          />
         </fieldset>
         <fieldset>
           <legend>{t('account.idp.otherMethods')}</legend>
-          <ul class="method-list">
-            {otherMethods.map((method) => (
-              <li>
-                <button type="submit" name="method" value={method.id}>
-                  {t(method.key)}
-                </button>
-              </li>
-            ))}
-          </ul>
+          <ChoiceButtons
+            name="method"
+            choices={otherMethods.map((method) => ({ value: method.id, label: t(method.key) }))}
+          />
         </fieldset>
       </form>
       <CancelForm ctx={ctx} uid={uid} />
@@ -173,19 +163,3 @@ export function IdpErrorPage(props: { ctx: PageContext }) {
     </Layout>
   );
 }
-
-/** The method choice: a grid of equal buttons, outlined so that none looks preselected. */
-export const styles = css`
-  .method-list {
-    list-style: none;
-    padding: 0;
-    display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(10rem, 1fr));
-    gap: var(--fi-spacing-s);
-  }
-  .method-list button {
-    width: 100%;
-    background: var(--fi-color-white-base);
-    color: var(--fi-color-highlight-dark-1);
-  }
-`;

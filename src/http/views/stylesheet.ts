@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { styles as accountPages } from './account/open-account-page.js';
 import { styles as buttonRow } from './components/button-row.js';
 import { styles as checkbox } from './components/checkbox.js';
+import { styles as choiceButtons } from './components/choice-buttons.js';
 import { styles as errorSummary } from './components/error-summary.js';
 import { styles as fieldError } from './components/field-error.js';
 import { styles as field } from './components/field.js';
@@ -17,7 +18,6 @@ import { styles as messagePage } from './mailbox/message-page.js';
 import { styles as startPage } from './start-page.js';
 import { base } from './styles/base.js';
 import { tokens } from './styles/tokens.js';
-import { styles as testIdentityProvider } from '../../test-idp/test-idp-pages.js';
 
 /**
  * Each component's and page's own section, in cascade order: a later section wins over an earlier
@@ -39,7 +39,7 @@ const componentSections = [
   startPage,
   accountPages,
   messagePage,
-  testIdentityProvider,
+  choiceButtons,
   layout,
 ];
 

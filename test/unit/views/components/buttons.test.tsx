@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ButtonRow } from '../../../../src/http/views/components/button-row.js';
+import { ChoiceButtons } from '../../../../src/http/views/components/choice-buttons.js';
 import { LinkButton } from '../../../../src/http/views/components/link-button.js';
 import { PostButton } from '../../../../src/http/views/components/post-button.js';
 import { render } from '../render.js';
@@ -42,4 +43,20 @@ test('post button: a POST form carrying the CSRF token', () => {
 
 test('button row: holds its buttons', () => {
   assert.equal(render(<ButtonRow>x</ButtonRow>), '<div class="button-row">x</div>');
+});
+
+test('choice buttons: one submit button per choice, each sending its value under the one name', () => {
+  assert.equal(
+    render(
+      <ChoiceButtons
+        name="method"
+        choices={[
+          { value: 'nordea', label: 'Nordea' },
+          { value: 'mobile', label: 'Mobiilivarmenne' },
+        ]}
+      />,
+    ),
+    '<ul class="choice-buttons"><li><button type="submit" name="method" value="nordea">Nordea</button></li>' +
+      '<li><button type="submit" name="method" value="mobile">Mobiilivarmenne</button></li></ul>',
+  );
 });
