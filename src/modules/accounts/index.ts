@@ -33,9 +33,14 @@ export function createAccountService(context: AppContext): AccountService {
 
 export function createAccountServices(context: AppContext): AccountServices {
   const sessions = createSessionService(context);
+  let identification: IdentificationService | undefined;
   return {
     sessions,
-    identification: createIdentificationService(context, sessions),
+    // Built when the web side first asks for it (its routes, at start-up): it loads the relying
+    // party's keys, which a worker or an operator command never needs and may not have on its host.
+    get identification() {
+      return (identification ??= createIdentificationService(context, sessions));
+    },
     accounts: createAccountService(context),
   };
 }
