@@ -49,6 +49,12 @@ async function assertRefused(h: TestHarness, method: string, reason: string, tit
   assert.equal(after.sessions, before.sessions, 'no session stored');
   assert.equal(after.failures.length, before.failures.length + 1, 'the failure is audited');
   assert.match(after.failures.at(-1)!, new RegExp(reason));
+  // Whatever the provider said about the person stays out of the log, whichever check refused it.
+  assert.doesNotMatch(
+    h.log.text,
+    /010180.?9026|meikäläinen|maija|eyJ[\w-]+\.[\w-]+/i,
+    'nothing personal logged',
+  );
 }
 
 function harnessWith(options: HarnessOptions) {
