@@ -33,11 +33,13 @@ export const styles = css`
     list-style: none;
     padding: 0;
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(10rem, 1fr));
+    grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr));
     gap: var(--fi-spacing-s);
   }
   .choice-buttons button {
     width: 100%;
+    /* Names of banks and methods are single words: wrap between words, never inside one. */
+    overflow-wrap: normal;
     background: var(--fi-color-white-base);
     color: var(--fi-color-highlight-dark-1);
   }
