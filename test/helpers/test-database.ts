@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { sql } from 'kysely';
 import pg from 'pg';
 import { openDatabase, type Database } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrator.js';
@@ -67,21 +66,11 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
 }
 
 /**
- * The tables of this test database only. Kysely's introspection reads every schema of the server,
- * and on a shared PostgreSQL another test file can drop its schema halfway through that read
- * ("schema ... does not exist"); the catalogue query here looks at our schema alone.
+ * The tables of this test database only (Kysely's bookkeeping included). On PostgreSQL the dialect's
+ * introspector looks at the search_path alone (src/db/search-path-introspector.ts), so another test
+ * file dropping its schema meanwhile cannot disturb it.
  */
 export async function tablesOfTestDatabase(database: Database): Promise<string[]> {
-  if (database.dialect === 'postgres') {
-    const result = await sql<{ name: string }>`
-      select table_name as name from information_schema.tables
-      where table_schema = current_schema() and table_type = 'BASE TABLE'
-      order by table_name`.execute(database.db);
-    return result.rows.map((row) => row.name);
-  }
-  const result = await sql<{ name: string }>`
-    select name from sqlite_master
-    where type = 'table' and substr(name, 1, 7) <> 'sqlite_'
-    order by name`.execute(database.db);
-  return result.rows.map((row) => row.name);
+  const tables = await database.db.introspection.getTables({ withInternalKyselyTables: true });
+  return tables.map((table) => table.name).sort();
 }
