@@ -36,21 +36,21 @@ export const notificationTexts: Record<Language, NotificationTexts> = {
   },
   sv: {
     subject: {
-      'new-message': 'Nytt meddelande i e-tjänstekontot',
-      reminder: 'Påminnelse: oläst meddelande i e-tjänstekontot',
-      welcome: 'Välkommen till e-tjänstekontot',
+      'new-message': 'Nytt meddelande i ärendekontot',
+      reminder: 'Påminnelse: oläst meddelande i ärendekontot',
+      welcome: 'Välkommen till ärendekontot',
     },
     intro: {
-      'new-message': 'Du har fått ett nytt meddelande i ditt e-tjänstekonto.',
-      reminder: 'Du har ett meddelande i ditt e-tjänstekonto som du inte har öppnat ännu.',
+      'new-message': 'Du har fått ett nytt meddelande i ditt ärendekonto.',
+      reminder: 'Du har ett meddelande i ditt ärendekonto som du inte har öppnat ännu.',
       welcome:
-        'Ditt e-tjänstekonto har öppnats. Du får en avisering när ett nytt meddelande kommer till kontot.',
+        'Ditt ärendekonto har öppnats. Du får en avisering när ett nytt meddelande kommer till kontot.',
     },
     sender: 'Avsändare',
     action: {
-      'new-message': 'Logga in på e-tjänstekontot för att läsa meddelandet:',
-      reminder: 'Logga in på e-tjänstekontot för att läsa meddelandet:',
-      welcome: 'Logga in på e-tjänstekontot:',
+      'new-message': 'Logga in på ärendekontot för att läsa meddelandet:',
+      reminder: 'Logga in på ärendekontot för att läsa meddelandet:',
+      welcome: 'Logga in på ärendekontot:',
     },
     footer:
       'Denna avisering innehåller inga uppgifter om själva meddelandet. Svara inte på detta meddelande – det har skickats automatiskt.',

@@ -274,7 +274,7 @@ describe('opening the account (Omat tiedot ja muistutukset)', () => {
       .executeTakeFirstOrThrow();
     assert.equal(
       decryptText(h.context.envelope, message.title_enc, contentContext.title),
-      'Välkommen till medborgarens e-tjänstekonto',
+      'Välkommen till medborgarens ärendekonto',
     );
     assert.equal((await counts(h)).organisations, 1, 'the system sender is created once');
   });

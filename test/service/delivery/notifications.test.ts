@@ -118,7 +118,7 @@ describe(`notifications by e-mail and SMS (${testDialect})`, () => {
     });
     await drain(delivery);
     const mail = smtp.mails[0]!;
-    assert.equal(mail.subject, 'Nytt meddelande i e-tjänstekontot');
+    assert.equal(mail.subject, 'Nytt meddelande i ärendekontot');
     assert.match(mail.html, /lang="sv"/);
     for (const text of [mail.text, mail.html, sms.accepted[0]!.text]) {
       assert.doesNotMatch(text, /Kallio|Sosiaalipalvelut|Socialtjänster|Avsändare/);
