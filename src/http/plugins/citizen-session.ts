@@ -135,6 +135,7 @@ export function citizenSessionPlugin(context: AppContext, sessions: SessionServi
         request.pageExtras.signedInName = `${session.person.firstNames} ${session.person.lastName}`;
         request.pageExtras.csrfToken = session.csrfToken;
         request.pageExtras.hasMailbox = account !== undefined;
+        request.pageExtras.accountClosed = account?.status === 'closed';
       });
 
       // preValidation: the body is parsed but not yet validated, so a forged request is refused

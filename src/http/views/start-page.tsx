@@ -1,4 +1,5 @@
 import { LinkButton } from './components/link-button.js';
+import { Notice } from './components/notice.js';
 import { Layout } from './layout.js';
 import type { PageContext } from './page-context.js';
 import { css } from './styles/css.js';
@@ -14,6 +15,7 @@ export function StartPage(props: { ctx: PageContext; organisations: ConnectedOrg
   return (
     <Layout ctx={ctx} title={t('start.title')}>
       <h1>{t('start.title')}</h1>
+      <SignedInNotice ctx={ctx} />
       <p>{t('start.intro')}</p>
       <p>{t('start.stop')}</p>
       <p>{t('start.safe')}</p>
@@ -54,6 +56,28 @@ export function StartPage(props: { ctx: PageContext; organisations: ConnectedOrg
         </section>
       )}
     </Layout>
+  );
+}
+
+/**
+ * A signed-in person sees where they stand: with an account, the way to it; identified but without
+ * one (they left the opening form), that the account is not in use, with the way to go on (signing
+ * out is in the account bar).
+ */
+function SignedInNotice(props: { ctx: PageContext }) {
+  const { ctx } = props;
+  const { t } = ctx;
+  if (ctx.signedInName === undefined) return null;
+  const hasAccount = ctx.hasMailbox === true && ctx.accountClosed !== true;
+  return (
+    <Notice block>
+      <p>{hasAccount ? t('start.signedIn') : t('start.signedInNoAccount')}</p>
+      <p>
+        <a href={hasAccount ? '/mailbox/inbox' : '/account/open'}>
+          {hasAccount ? t('start.toMailbox') : t('start.continueOpening')}
+        </a>
+      </p>
+    </Notice>
   );
 }
 

@@ -47,6 +47,45 @@ const texts = {
   },
 } as const;
 
+/**
+ * What a reopened account receives instead of a second, identical welcome: its own title and a body
+ * that speaks of taking the account into use again (the old messages are still there).
+ */
+const reopenedTexts = {
+  fi: {
+    title: 'Asiointitili on jälleen käytössä',
+    body: [
+      'Hei,',
+      'olet ottanut asiointitilin uudelleen käyttöön. Asiointitilille liitetyt viranomaiset voivat taas lähettää sinulle päätökset ja tiedoksiannot sähköisesti paperipostin sijaan. Aiemmat viestisi ovat edelleen tallessa asiointitilillä.',
+      'Tarkista yhteystietosi ja muistutukset kohdassa Asetukset. Voit lopettaa asiointitilin käytön milloin tahansa.',
+      'Ystävällisin terveisin\nKansalaisen asiointitili',
+    ].join('\n\n'),
+  },
+  sv: {
+    title: 'Ärendekontot är i bruk igen',
+    body: [
+      'Hej,',
+      'du har tagit ärendekontot i bruk igen. Myndigheter som anslutit sig till kontot kan åter skicka dig beslut och delgivningar elektroniskt i stället för per post. Dina tidigare meddelanden finns kvar på kontot.',
+      'Kontrollera dina kontaktuppgifter och påminnelser under Inställningar. Du kan när som helst avsluta användningen av kontot.',
+      'Med vänlig hälsning\nMedborgarens ärendekonto',
+    ].join('\n\n'),
+  },
+  en: {
+    title: 'Your e-services account is in use again',
+    body: [
+      'Hello,',
+      'you have started using your e-services account again. Authorities connected to the account can once more send you decisions and notices electronically instead of by post. Your earlier messages are still in the account.',
+      'Check your contact details and reminders under Settings. You can stop using the account at any time.',
+      'Kind regards\nCitizen’s e-services account',
+    ].join('\n\n'),
+  },
+} as const;
+
 export function welcomeMessage(language: string): { title: string; body: string } {
   return language === 'sv' || language === 'en' ? texts[language] : texts.fi;
+}
+
+/** The message of a reopened account, in the person's language. */
+export function reopenedMessage(language: string): { title: string; body: string } {
+  return language === 'sv' || language === 'en' ? reopenedTexts[language] : reopenedTexts.fi;
 }

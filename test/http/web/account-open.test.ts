@@ -70,6 +70,43 @@ describe('opening the account (Omat tiedot ja muistutukset)', () => {
     assert.doesNotMatch(body, /name="(identityCode|identity_code|hetu)"/, 'no identity code field');
   });
 
+  test('Keskeytä signs out: no one is left signed in without an account and without knowing it', async () => {
+    const start = await h.app.inject({
+      method: 'GET',
+      url: '/?lang=fi',
+      headers: formHeaders(session.cookies),
+    });
+    assert.match(start.body, /Olet tunnistautunut, mutta et ole ottanut asiointitiliä käyttöön/);
+    assert.match(start.body, /<a href="\/account\/open">Jatka asiointitilin käyttöönottoa<\/a>/);
+
+    const page = await h.app.inject({
+      method: 'GET',
+      url: '/account/open',
+      headers: formHeaders(session.cookies),
+    });
+    assert.match(
+      page.body,
+      /<button type="submit" form="cancel-opening" class="button--secondary">Keskeytä<\/button>/,
+    );
+    const cancelForm = /<form id="cancel-opening" method="post" action="\/logout">([\s\S]*?)<\/form>/.exec(
+      page.body,
+    );
+    assert.ok(cancelForm, 'Keskeytä submits its own form to /logout');
+    assert.match(cancelForm[1]!, new RegExp(`name="_csrf" value="${session.csrfToken}"`));
+    assert.match(page.body, /sinut kirjataan ulos/);
+
+    const before = await counts(h);
+    const cancelled = await postForm(h, session, '/logout', {});
+    assert.ok(cancelled.statusCode < 400, `logout answered ${cancelled.statusCode}`);
+    const after = await h.app.inject({
+      method: 'GET',
+      url: '/account/open',
+      headers: formHeaders(session.cookies),
+    });
+    assert.equal(after.headers.location, '/login?return=%2Faccount%2Fopen', 'the session has ended');
+    assert.deepEqual(await counts(h), before, 'nothing was stored');
+  });
+
   const invalidCases: Array<{ name: string; form: Record<string, string>; field: string; message: RegExp }> =
     [
       {

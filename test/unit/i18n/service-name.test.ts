@@ -3,7 +3,11 @@ import { describe, test } from 'node:test';
 import { en } from '../../../src/i18n/locales/en.js';
 import { fi } from '../../../src/i18n/locales/fi.js';
 import { sv } from '../../../src/i18n/locales/sv.js';
-import { systemSender, welcomeMessage } from '../../../src/modules/accounts/welcome-message.js';
+import {
+  reopenedMessage,
+  systemSender,
+  welcomeMessage,
+} from '../../../src/modules/accounts/welcome-message.js';
 import { notificationTexts } from '../../../src/modules/delivery/notification-texts.js';
 
 /**
@@ -38,11 +42,14 @@ function strings(tree: unknown, path = ''): [string, string][] {
 /** Every text a person reads in the language: the pages, the welcome message and the notifications. */
 function textsOf(language: Language): [string, string][] {
   const welcome = welcomeMessage(language);
+  const reopened = reopenedMessage(language);
   const suffix = language === 'fi' ? 'Fi' : language === 'sv' ? 'Sv' : 'En';
   return [
     ...strings(locales[language], 'locale'),
     ['welcome.title', welcome.title],
     ['welcome.body', welcome.body],
+    ['reopened.title', reopened.title],
+    ['reopened.body', reopened.body],
     ['welcome.sender', systemSender[`name${suffix}`]],
     ['welcome.service', systemSender[`serviceName${suffix}`]],
     ...strings(notificationTexts[language], 'notification'),
@@ -63,6 +70,7 @@ describe('the service has one name in each language', () => {
       const suffix = language === 'fi' ? 'Fi' : language === 'sv' ? 'Sv' : 'En';
       assert.equal(systemSender[`name${suffix}`], name);
       assert.ok(welcomeMessage(language).body.endsWith(`\n${name}`), 'signed with the service name');
+      assert.ok(reopenedMessage(language).body.endsWith(`\n${name}`), 'signed with the service name');
     });
   }
 

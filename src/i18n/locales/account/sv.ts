@@ -101,7 +101,11 @@ export const account_sv: Strings<typeof account_fi> = {
     footnote:
       'Utifrån de kontaktuppgifter du anger får du meddelanden om händelser i ditt ärendekonto. Meddelandet innehåller endast information om händelsen, inte dess innehåll.',
     cancel: 'Avbryt',
+    cancelNote: 'Om du avbryter skapas inget ärendekonto, dina uppgifter sparas inte och du loggas ut.',
+    cancelReopenNote:
+      'Om du avbryter förblir ärendekontot stängt. Du kan fortfarande läsa dina gamla meddelanden.',
     submit: 'Skapa ärendekonto',
+    reopenTitle: 'Ta ärendekontot i bruk igen',
     reopenNotice:
       'Du har tidigare avslutat användningen av ärendekontot. Du kan ta kontot i bruk igen med det här formuläret.',
     oldMessages: 'Läs dina gamla meddelanden',
