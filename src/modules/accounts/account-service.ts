@@ -145,6 +145,8 @@ export class AccountService {
   private async ensureSystemSender(): Promise<{ organisationId: number; servicePk: number }> {
     const now = this.deps.clock().toISOString();
     let organisationId = await this.repository.findOrganisationId(systemSender.businessId);
+    // Made by an earlier release: its names may have changed since (the service's name per language).
+    if (organisationId !== undefined) await this.repository.renameSystemSender(systemSender);
     if (organisationId === undefined) {
       await this.repository
         .insertOrganisation(

@@ -4,6 +4,7 @@ import { decryptText, contentContext } from '../../../src/modules/messages/messa
 import { makeIdentityCode } from '../../../src/domain/identity-code.js';
 import { sessionCookieName } from '../../../src/http/plugins/citizen-session.js';
 import { formHeaders, postForm, signInAs, type CitizenSession } from '../../helpers/citizen-session.js';
+import { persons } from '../../helpers/fixtures.js';
 import { createHarness, type TestHarness } from '../../helpers/test-app.js';
 
 const maija = '010180-9026';
@@ -314,5 +315,38 @@ describe('opening the account (Omat tiedot ja muistutukset)', () => {
       'Välkommen till medborgarens ärendekonto',
     );
     assert.equal((await counts(h)).organisations, 1, 'the system sender is created once');
+  });
+
+  test('names an earlier release stored for the welcome sender are brought up to date', async () => {
+    const db = h.context.database.db;
+    await db
+      .updateTable('organisations')
+      .set({ name_sv: 'Medborgarens e-tjänstekonto', name_en: 'E-services account' })
+      .where('business_id', '=', '9990008-3')
+      .execute();
+    await db
+      .updateTable('services')
+      .set({ name_en: 'E-services account notices' })
+      .where('service_id', '=', 'asiointitili-tiedotteet')
+      .execute();
+    const someone = await signInAs(h, persons.kimmo);
+    const opened = await post({ acceptTerms: '1' }, someone);
+    assert.equal(opened.statusCode, 303);
+    const organisation = await db
+      .selectFrom('organisations')
+      .select(['name_fi', 'name_sv', 'name_en'])
+      .where('business_id', '=', '9990008-3')
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(organisation, {
+      name_fi: 'Kansalaisen asiointitili',
+      name_sv: 'Medborgarens ärendekonto',
+      name_en: 'Citizen’s e-services account',
+    });
+    const service = await db
+      .selectFrom('services')
+      .select(['name_en'])
+      .where('service_id', '=', 'asiointitili-tiedotteet')
+      .executeTakeFirstOrThrow();
+    assert.equal(service.name_en, 'Notices from the e-services account');
   });
 });
