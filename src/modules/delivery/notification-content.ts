@@ -1,9 +1,8 @@
 import type { Language } from '../population-register/index.js';
-import type { NotificationTemplate } from './job-kinds.js';
-import { notificationTexts } from './notification-texts.js';
+import { notificationTexts, type NotificationWording } from './notification-texts.js';
 
 export interface NotificationInput {
-  template: NotificationTemplate;
+  template: NotificationWording;
   language: Language;
   /** "Organisation – service", only when the sender allowed it. */
   sender: string | undefined;

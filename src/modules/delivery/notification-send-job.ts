@@ -34,7 +34,8 @@ function notificationInput(
       : undefined;
   const custom = audience.choices.customised;
   return {
-    template,
+    // The welcome of a reopened account says it is in use again rather than welcoming a second time.
+    template: template === 'welcome' && audience.account.reopened ? 'reopened' : template,
     language,
     sender,
     customised: custom ? { title: custom.title[language], content: custom.content[language] } : undefined,

@@ -207,6 +207,28 @@ describe(`notifications by e-mail and SMS (${testDialect})`, () => {
     assert.equal(sms.accepted.length, 0);
   });
 
+  test('an account taken into use again is told so, not welcomed a second time', async () => {
+    const accountId = await account({ language: 'fi', smsNotifications: false });
+    const reopenedAt = new Date(start.getTime() + 30 * day);
+    // As AccountService.open leaves a reopened account: created long ago, opened again now.
+    await h.context.database.db
+      .updateTable('accounts')
+      .set({ opened_at: reopenedAt.toISOString() })
+      .where('id', '=', accountId)
+      .execute();
+    h.setNow(reopenedAt);
+    await h.context.database.db
+      .transaction()
+      .execute((trx) => planWelcomeNotification(trx, accountId, reopenedAt));
+    await drain(delivery);
+    // Moving the clock on also sends other tests' reminders: only this person's mail counts here.
+    const mine = smtp.mails.filter((mail) => mail.envelopeTo.includes(`person${person}@example.fi`));
+    assert.equal(mine.length, 1);
+    assert.equal(mine[0]!.subject, 'Asiointitili on jälleen käytössä');
+    assert.match(mine[0]!.text, /Olet ottanut asiointitilin uudelleen käyttöön/);
+    assert.doesNotMatch(mine[0]!.text, /Tervetuloa|on avattu/);
+  });
+
   test('one reminder for a normal message unread after 7 days; none once read or with "No reminders"', async () => {
     const accountId = await account({ smsNotifications: false });
     const unread = await send(accountId);
