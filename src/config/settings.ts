@@ -393,9 +393,13 @@ export const settings = {
     ['smtp:', 'smtps:'],
   ),
   mailFrom: text(
-    { env: 'MAIL_FROM', description: 'Sender of notification e-mails' },
+    {
+      env: 'MAIL_FROM',
+      description:
+        "Sender of notification e-mails; an address alone is shown under the service's name in the person's language",
+    },
     undefined,
-    '`asiointitili <noreply@host>`',
+    '`noreply@host`',
   ),
   smsGatewayUrl: url(
     {

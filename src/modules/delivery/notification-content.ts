@@ -13,6 +13,8 @@ export interface NotificationInput {
 }
 
 export interface EmailContent {
+  /** The From name: the service's name in the person's language. */
+  senderName: string;
   subject: string;
   text: string;
   html: string;
@@ -55,7 +57,7 @@ export function renderEmail(input: NotificationInput): EmailContent {
     '</html>',
     '',
   ].join('\n');
-  return { subject: oneLine(subject), text, html };
+  return { senderName: texts.serviceName, subject: oneLine(subject), text, html };
 }
 
 /** Short: intro, sender when allowed, link. */

@@ -12,6 +12,8 @@ export type NotificationWording = NotificationTemplate | 'reopened';
  * never what (the seed: "Viesti ei sisällä mitään tietoja itse asiointiviestistä").
  */
 export interface NotificationTexts {
+  /** The service's name in the language, as the e-mail's From name (the pages' meta.serviceName). */
+  serviceName: string;
   subject: Record<NotificationWording, string>;
   intro: Record<NotificationWording, string>;
   sender: string;
@@ -21,6 +23,7 @@ export interface NotificationTexts {
 
 export const notificationTexts: Record<Language, NotificationTexts> = {
   fi: {
+    serviceName: 'Kansalaisen asiointitili',
     subject: {
       'new-message': 'Uusi viesti asiointitilillä',
       reminder: 'Muistutus: lukematon viesti asiointitilillä',
@@ -45,6 +48,7 @@ export const notificationTexts: Record<Language, NotificationTexts> = {
       'Tämä ilmoitus ei sisällä tietoja itse viestistä. Älä vastaa tähän viestiin – se on lähetetty automaattisesti.',
   },
   sv: {
+    serviceName: 'Medborgarens ärendekonto',
     subject: {
       'new-message': 'Nytt meddelande i ärendekontot',
       reminder: 'Påminnelse: oläst meddelande i ärendekontot',
@@ -70,6 +74,7 @@ export const notificationTexts: Record<Language, NotificationTexts> = {
       'Denna avisering innehåller inga uppgifter om själva meddelandet. Svara inte på detta meddelande – det har skickats automatiskt.',
   },
   en: {
+    serviceName: 'Citizen’s e-services account',
     subject: {
       'new-message': 'New message in your e-services account',
       reminder: 'Reminder: unread message in your e-services account',

@@ -92,6 +92,10 @@ describe(`NOTIFICATION_SENDER_DETAILS and the message's own choice (${testDialec
       await drain(world.delivery);
 
       const subjects = world.smtp.mails.map((mail) => mail.subject);
+      // MAIL_FROM unset: the address under the service's name in the person's language.
+      for (const mail of world.smtp.mails) {
+        assert.equal(mail.from, 'Kansalaisen asiointitili <noreply@localhost>');
+      }
       assert.deepEqual(subjects, [
         'Uusi viesti asiointitilillä',
         'Muistutus: lukematon viesti asiointitilillä',

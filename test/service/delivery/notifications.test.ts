@@ -135,6 +135,8 @@ describe(`notifications by e-mail and SMS (${testDialect})`, () => {
     await drain(delivery);
     assert.equal(smtp.mails[0]!.subject, 'New message in your e-services account');
     assert.match(smtp.mails[0]!.text, /Sender: Kallio Joint Municipal Authority – Social services/);
+    // The From name is the service's name in the person's language (MAIL_FROM is an address alone).
+    assert.equal(smtp.mails[0]!.from, 'Citizen’s e-services account <noreply@localhost>');
   });
 
   test("the sender's customised notification text replaces the standard wording, in the person's language", async () => {

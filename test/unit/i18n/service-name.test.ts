@@ -69,6 +69,7 @@ describe('the service has one name in each language', () => {
       const name = locales[language].meta.serviceName;
       const suffix = language === 'fi' ? 'Fi' : language === 'sv' ? 'Sv' : 'En';
       assert.equal(systemSender[`name${suffix}`], name);
+      assert.equal(notificationTexts[language].serviceName, name, 'the notification e-mail’s From name');
       assert.ok(welcomeMessage(language).body.endsWith(`\n${name}`), 'signed with the service name');
       assert.ok(reopenedMessage(language).body.endsWith(`\n${name}`), 'signed with the service name');
     });
