@@ -179,7 +179,7 @@ export class AccountRepository {
 
   /**
    * Brings the stored names of the service's own organisation and service up to date when a release
-   * renamed them (the welcome message shows them as its sender). Writes only when a name differs.
+   * renamed them (the welcome message shows them as its sender). One row each, on an opening only.
    */
   async renameSystemSender(names: {
     businessId: string;
@@ -195,29 +195,11 @@ export class AccountRepository {
       .updateTable('organisations')
       .set({ name_fi: names.nameFi, name_sv: names.nameSv, name_en: names.nameEn })
       .where('business_id', '=', names.businessId)
-      .where((eb) =>
-        eb.or([
-          eb('name_fi', '!=', names.nameFi),
-          eb('name_sv', 'is', null),
-          eb('name_sv', '!=', names.nameSv),
-          eb('name_en', 'is', null),
-          eb('name_en', '!=', names.nameEn),
-        ]),
-      )
       .execute();
     await this.db
       .updateTable('services')
       .set({ name_fi: names.serviceNameFi, name_sv: names.serviceNameSv, name_en: names.serviceNameEn })
       .where('service_id', '=', names.serviceId)
-      .where((eb) =>
-        eb.or([
-          eb('name_fi', '!=', names.serviceNameFi),
-          eb('name_sv', 'is', null),
-          eb('name_sv', '!=', names.serviceNameSv),
-          eb('name_en', 'is', null),
-          eb('name_en', '!=', names.serviceNameEn),
-        ]),
-      )
       .execute();
   }
 
