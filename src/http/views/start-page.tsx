@@ -60,22 +60,26 @@ export function StartPage(props: { ctx: PageContext; organisations: ConnectedOrg
 }
 
 /**
- * A signed-in person sees where they stand: with an account, the way to it; identified but without
- * one (they left the opening form), that the account is not in use, with the way to go on (signing
- * out is in the account bar).
+ * A signed-in person sees where they stand: with an account, the way to it; with a closed one, that
+ * it is closed and the way to take it into use again; identified but without one (they left the
+ * opening form), that the account is not in use, with the way to go on (signing out is in the
+ * account bar).
  */
 function SignedInNotice(props: { ctx: PageContext }) {
   const { ctx } = props;
   const { t } = ctx;
   if (ctx.signedInName === undefined) return null;
-  const hasAccount = ctx.hasMailbox === true && ctx.accountClosed !== true;
+  const state = ctx.accountClosed ? 'closed' : ctx.hasMailbox ? 'active' : 'none';
+  const wording = {
+    active: { text: t('start.signedIn'), href: '/mailbox/inbox', link: t('start.toMailbox') },
+    closed: { text: t('mailbox.readOnly'), href: '/account/open', link: t('account.open.reopenTitle') },
+    none: { text: t('start.signedInNoAccount'), href: '/account/open', link: t('start.continueOpening') },
+  }[state];
   return (
     <Notice block>
-      <p>{hasAccount ? t('start.signedIn') : t('start.signedInNoAccount')}</p>
+      <p>{wording.text}</p>
       <p>
-        <a href={hasAccount ? '/mailbox/inbox' : '/account/open'}>
-          {hasAccount ? t('start.toMailbox') : t('start.continueOpening')}
-        </a>
+        <a href={wording.href}>{wording.link}</a>
       </p>
     </Notice>
   );

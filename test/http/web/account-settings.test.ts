@@ -155,6 +155,15 @@ describe('settings, closing and reopening the account', () => {
       inbox.body,
       /<a class="button" href="\/account\/open">Ota asiointitili uudelleen käyttöön<\/a>/,
     );
+    // The start page says the account is closed and offers the same way back.
+    const start = await h.app.inject({
+      method: 'GET',
+      url: '/?lang=fi',
+      headers: formHeaders(session.cookies),
+    });
+    assert.match(start.body, /Asiointitilisi käyttö on lopetettu\./);
+    assert.match(start.body, /<a href="\/account\/open">Ota asiointitili uudelleen käyttöön<\/a>/);
+    assert.doesNotMatch(start.body, /Olet tunnistautunut, mutta/);
   });
 
   test('reopening is opening again: same account, new terms acceptance, a new welcome message', async () => {
