@@ -1,14 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import {
-  assertAccessible,
-  browserSkipReason,
-  harnessServedAtPublicUrl,
-  launchBrowser,
-} from '../helpers/browser.js';
+import type { Page } from 'playwright-core';
+import { assertAccessible, browserAtPublicUrl, browserSkipReason } from '../helpers/browser.js';
 import { type OrganisationFixture, persons } from '../helpers/fixtures.js';
-import type { TestHarness } from '../helpers/test-app.js';
 
 const skip = browserSkipReason();
 /** Sirpa has no account in the demo register's world of this harness. */
@@ -21,25 +15,21 @@ const sirpa = '051066X9820';
  * new and changed pages are checked with axe at 320 px.
  */
 describe('a citizen’s journey in the browser', { skip }, () => {
-  let h: TestHarness;
-  let browser: Browser;
-  let baseUrl: string;
+  let world: Awaited<ReturnType<typeof browserAtPublicUrl>>;
   let org: OrganisationFixture;
   before(async () => {
-    ({ h, baseUrl } = await harnessServedAtPublicUrl());
-    org = await h.fixtures.organisation({
+    world = await browserAtPublicUrl();
+    org = await world.h.fixtures.organisation({
       nameFi: 'Askolan kunta',
       serviceNameFi: 'Askolan sähköinen asiointi',
     });
-    browser = await launchBrowser();
   });
-  after(async () => {
-    await browser?.close();
-    await h?.close();
-  });
+  after(() => world?.close());
+  const h = () => world.h;
+  const browser = () => world.browser;
 
   async function identify(page: Page, identityCode: string): Promise<void> {
-    await page.goto(`${baseUrl}/`);
+    await page.goto(`${world.baseUrl}/`);
     await page.getByRole('link', { name: 'Kirjaudu asiointitilille' }).click();
     await page.getByRole('button', { name: 'Nordea' }).click();
     await page.getByLabel('Henkilötunnus').fill(identityCode);
@@ -52,7 +42,7 @@ describe('a citizen’s journey in the browser', { skip }, () => {
   }
 
   test('cancelling the opening signs the person out; the start page says where a signed-in person stands', async () => {
-    const context = await browser.newContext({ locale: 'fi-FI', viewport: { width: 320, height: 640 } });
+    const context = await browser().newContext({ locale: 'fi-FI', viewport: { width: 320, height: 640 } });
     const page = await context.newPage();
     try {
       await identify(page, sirpa);
@@ -60,7 +50,7 @@ describe('a citizen’s journey in the browser', { skip }, () => {
       await assertAccessible(page, 'opening form');
 
       // Signed in without an account: the start page says so and offers the way on.
-      await page.goto(`${baseUrl}/`);
+      await page.goto(`${world.baseUrl}/`);
       assert.ok(
         await page.getByText('Olet tunnistautunut, mutta et ole ottanut asiointitiliä käyttöön').isVisible(),
       );
@@ -71,17 +61,17 @@ describe('a citizen’s journey in the browser', { skip }, () => {
       await page.getByRole('button', { name: 'Keskeytä' }).click();
       await page.waitForURL((url) => !url.pathname.startsWith('/account/open'));
       // Wherever logout ends, the person is signed out and nothing was stored.
-      await page.goto(`${baseUrl}/`);
+      await page.goto(`${world.baseUrl}/`);
       assert.equal(await page.getByText('Kirjautuneena').count(), 0, 'no longer signed in');
       assert.equal(await page.getByText('Olet tunnistautunut').count(), 0);
-      assert.equal(await h.services.accounts.accounts.accountOf(sirpa), undefined);
+      assert.equal(await h().services.accounts.accounts.accountOf(sirpa), undefined);
     } finally {
       await context.close();
     }
   });
 
   test('identify, open, read, reply, close and reopen: no contradictory state, axe 0 on each new state', async () => {
-    const context = await browser.newContext({ locale: 'fi-FI', viewport: { width: 320, height: 640 } });
+    const context = await browser().newContext({ locale: 'fi-FI', viewport: { width: 320, height: 640 } });
     const page = await context.newPage();
     try {
       // Identify and open the account with e-mail reminders.
@@ -96,9 +86,9 @@ describe('a citizen’s journey in the browser', { skip }, () => {
       assert.deepEqual(await menu(page), ['Saapuneet', 'Lähetetyt', 'Poistetut', 'Uusi viesti', 'Asetukset']);
 
       // Mail arrives: a request for clarification that may be answered.
-      const account = await h.services.accounts.accounts.accountOf(persons.kimmo);
+      const account = await h().services.accounts.accounts.accountOf(persons.kimmo);
       assert.ok(account);
-      const request = await h.fixtures.message({
+      const request = await h().fixtures.message({
         accountId: account.id,
         organisation: org,
         replyAllowed: true,
@@ -128,8 +118,8 @@ describe('a citizen’s journey in the browser', { skip }, () => {
       await page.fill('#body', 'Vuokrasopimus on liitteenä.');
       await page.getByRole('button', { name: 'Lähetä' }).click();
       await page.waitForURL(/notice=sent/);
-      const sent = await h.context.database.db
-        .selectFrom('messages')
+      const sent = await h()
+        .context.database.db.selectFrom('messages')
         .select(['citizen_type', 'in_reply_to'])
         .where('in_reply_to', '=', request.messageId)
         .executeTakeFirstOrThrow();
@@ -142,7 +132,7 @@ describe('a citizen’s journey in the browser', { skip }, () => {
       assert.ok(await page.getByRole('heading', { name: 'Asiointitilin käyttö on lopetettu' }).isVisible());
 
       // The closed mailbox: readable, nothing to write or set, and the way back offered.
-      await page.goto(`${baseUrl}/mailbox/inbox`);
+      await page.goto(`${world.baseUrl}/mailbox/inbox`);
       assert.deepEqual(await menu(page), ['Saapuneet', 'Lähetetyt', 'Poistetut']);
       const reopen = page.getByRole('link', { name: 'Ota asiointitili uudelleen käyttöön' });
       assert.ok(await reopen.isVisible());
@@ -177,13 +167,13 @@ describe('a citizen’s journey in the browser', { skip }, () => {
       assert.equal(await page.getByText('Tervetuloa Kansalaisen asiointitilille').count(), 1);
       assert.equal(await page.getByText('Asiointitili on jälleen käytössä').count(), 1);
       await assertAccessible(page, 'inbox after reopening');
-      const reopened = await h.services.accounts.accounts.accountOf(persons.kimmo);
+      const reopened = await h().services.accounts.accounts.accountOf(persons.kimmo);
       assert.equal(reopened?.status, 'active');
       assert.equal(reopened?.email, 'kimmo.makinen@example.fi');
       assert.equal(reopened?.emailNotifications, true);
 
       // The start page knows the person is signed in with an account.
-      await page.goto(`${baseUrl}/`);
+      await page.goto(`${world.baseUrl}/`);
       assert.ok(await page.getByText('Olet kirjautunut asiointitilille.').isVisible());
       await assertAccessible(page, 'start page, signed in with an account');
     } finally {
