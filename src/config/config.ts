@@ -79,7 +79,7 @@ export function loadConfig(env: Env = process.env): Config {
       .map((name) => name.trim())
       .filter(Boolean),
     smtpUrl: values.smtpUrl?.toString(),
-    mailFrom: values.mailFrom ?? `asiointitili <noreply@${publicUrl.hostname}>`,
+    mailFrom: values.mailFrom ?? `noreply@${publicUrl.hostname}`,
     printDir: path.resolve(values.printDir ?? path.join(dataDir, 'print')),
     metricsListener: metricsPort === undefined ? undefined : { port: metricsPort, host: metricsHost },
     workerMetricsListener:

@@ -16,6 +16,9 @@ export class ConfigError extends Error {
 export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof logLevels)[number];
 
+export const notificationSenderDetailsValues = ['sender-choice', 'never'] as const;
+export type NotificationSenderDetails = (typeof notificationSenderDetailsValues)[number];
+
 /** One variable: how it is read and how the README describes it. */
 export interface Setting<T> {
   env: string;
@@ -390,9 +393,13 @@ export const settings = {
     ['smtp:', 'smtps:'],
   ),
   mailFrom: text(
-    { env: 'MAIL_FROM', description: 'Sender of notification e-mails' },
+    {
+      env: 'MAIL_FROM',
+      description:
+        "Sender of notification e-mails; an address alone is shown under the service's name in the person's language",
+    },
     undefined,
-    '`asiointitili <noreply@host>`',
+    '`noreply@host`',
   ),
   smsGatewayUrl: url(
     {
@@ -400,6 +407,15 @@ export const settings = {
       description: 'HTTP endpoint for SMS; unset writes JSON files under `DATA_DIR/outbox/sms`',
     },
     ['http:', 'https:'],
+  ),
+  notificationSenderDetails: oneOf(
+    {
+      env: 'NOTIFICATION_SENDER_DETAILS',
+      description:
+        "Whether e-mail and SMS notifications may name the sending organisation and service: `sender-choice` as each message's `senderDetailsInNotifications` asks, `never` not at all",
+    },
+    notificationSenderDetailsValues,
+    'sender-choice',
   ),
   printDir: text(
     { env: 'PRINT_DIR', description: 'Where print batches of paper letters are written' },

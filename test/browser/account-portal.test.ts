@@ -112,7 +112,8 @@ describe('citizen portal in a browser', { skip }, () => {
       await form.goto(`${baseUrl}/account/open`);
       await assertAccessible(form, `opening form (${lang})`);
       await form.locator('#email').fill('not an address');
-      await form.locator('button[type="submit"]').last().click();
+      // The form's own submit button; "Keskeytä" submits the separate sign-out form.
+      await form.locator('form[action="/account/open"] button[type="submit"]:not([form])').click();
       await assertAccessible(form, `opening form with errors (${lang})`);
       await newcomer.close();
 

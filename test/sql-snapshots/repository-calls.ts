@@ -144,6 +144,17 @@ export const repositorySamples: RepositorySamples[] = [
         { businessId: '1234567-1', nameFi: 'Virasto', nameSv: 'Verket', nameEn: 'Agency' },
         at,
       ),
+    renameSystemSender: (r) =>
+      r.renameSystemSender({
+        businessId: '1234567-1',
+        nameFi: 'Virasto',
+        nameSv: 'Verket',
+        nameEn: 'Agency',
+        serviceId: 'service-1',
+        serviceNameFi: 'Palvelu',
+        serviceNameSv: 'Tjänst',
+        serviceNameEn: 'Service',
+      }),
     findServicePk: (r) => r.findServicePk('service-1'),
     insertService: (r) =>
       r.insertService(

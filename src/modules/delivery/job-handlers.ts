@@ -18,11 +18,14 @@ export function createJobHandlers(
 ): JobHandler[] {
   const db = context.database.db;
   const notifications = new NotificationRepository(db);
-  const link = context.config.publicUrl.href;
+  const wording = {
+    link: context.config.publicUrl.href,
+    senderDetails: context.config.notificationSenderDetails,
+  };
   return [
     new NotificationPlanningJob(notifications),
-    new NotificationSendJob('email', notifications, { email: providers.email }, link),
-    new NotificationSendJob('sms', notifications, { sms: providers.sms }, link),
+    new NotificationSendJob('email', notifications, { email: providers.email }, wording),
+    new NotificationSendJob('sms', notifications, { sms: providers.sms }, wording),
     new PaperLetterJob({
       paper: new PaperRepository(db),
       batches: new PrintBatchRepository(db),

@@ -17,7 +17,7 @@ export interface SessionRow {
 
 /** The session with the state of its person's account, read together (one query per page). */
 export interface SessionWithAccountRow extends SessionRow {
-  account: { id: number; status: AccountStatus } | undefined;
+  account: { id: number; status: AccountStatus; language: string } | undefined;
 }
 
 export interface NewSessionRow {
@@ -49,6 +49,7 @@ export class SessionRepository {
           'w.absolute_expires_at',
           'a.id as account_id',
           'a.status as account_status',
+          'a.language as account_language',
         ])
         .where('w.id_hash', '=', idHash),
     );
@@ -96,7 +97,7 @@ export class SessionRepository {
       account:
         row.account_id === null || row.account_status === null
           ? undefined
-          : { id: Number(row.account_id), status: row.account_status },
+          : { id: Number(row.account_id), status: row.account_status, language: row.account_language ?? '' },
     };
   }
 

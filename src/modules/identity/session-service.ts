@@ -24,6 +24,8 @@ export interface CitizenSession {
 export interface SessionAccount {
   id: number;
   status: AccountStatus;
+  /** The language saved with the account (settings), as stored. */
+  language: string;
 }
 
 export interface SessionTimeouts {

@@ -176,8 +176,16 @@ export function samplePages(): Array<{ name: string; page: VNode }> {
       page: (
         <ComposePage
           ctx={plain}
-          replyTo={{ id: 1, title: 'Päätös', organisation: kallio, service: social }}
-          values={{}}
+          replyTo={{
+            id: 1,
+            title: 'Pyyntö lisäselvityksestä',
+            receivedAt: '2026-03-02T08:00:00.000Z',
+            excerpt: 'Tarvitsemme hakemuksesi käsittelyä varten kopion vuokrasopimuksesta.',
+            suggestedType: 'Selvitys',
+            organisation: kallio,
+            service: social,
+          }}
+          values={{ citizenType: 'Selvitys' }}
           problems={[]}
           filesDropped={false}
         />
