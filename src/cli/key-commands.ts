@@ -12,8 +12,8 @@ function kindsOf(only: string | undefined): Kind[] {
 
 /**
  * `keys oidc list | rotate | retire`: the relying party's FTN profile keys, in the files named by
- * OIDC_SIGNING_KEY_FILE and OIDC_ENCRYPTION_KEY_FILE (or the demo's files in DATA_DIR). They are
- * read at start-up: restart the web processes after a change (docs/identification.md).
+ * OIDC_SIGNING_KEY_FILE and OIDC_ENCRYPTION_KEY_FILE (or the demo's files in DATA_DIR). Running web
+ * processes notice a changed file within seconds and use it without a restart (docs/identification.md).
  */
 export function registerKeyCommands(program: Command): void {
   const oidc = program
@@ -51,8 +51,9 @@ export function registerKeyCommands(program: Command): void {
   oidc
     .command('rotate')
     .description(
-      'add a new key after the current one in each file; both are published at /oidc/jwks.json, ' +
-        'the new signing key signs and every encryption key decrypts (after a restart)',
+      'add a new key after the current one in each file; the web processes publish both at ' +
+        '/oidc/jwks.json within seconds, every encryption key decrypts, and the new signing key ' +
+        'signs some minutes later (once every cached copy of the JWKS has it)',
     )
     .option('--only <kind>', 'rotate only the signing or only the encryption key')
     .action(async (options: { only?: string }) => {
@@ -62,7 +63,10 @@ export function registerKeyCommands(program: Command): void {
         const fresh = keys.rotateKeyFile(file, use);
         progress(`${kind} key ${fresh.kid} (${fresh.alg}) added to ${file}`);
       }
-      progress('restart the web processes; retire the old keys once the provider has fetched the new ones');
+      progress(
+        'no restart needed: the web processes publish the new keys within seconds; retire the old ones ' +
+          'once the provider has fetched the new ones and no login can still be in flight',
+      );
     });
 
   oidc

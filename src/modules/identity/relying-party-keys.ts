@@ -204,15 +204,23 @@ function generateKey(use: KeyUse, like: RelyingPartyKey | undefined): RelyingPar
   return describe(privateKey, use, like ? { alg: like.alg } : {}, 'generated key');
 }
 
-/** The relying party's current keys; the newest of each kind is the one used for new work. */
+/**
+ * The relying party's current keys. The signing key is the newest one unless it is still being
+ * published ahead of its use (see RelyingPartyKeyStore); every encryption key decrypts.
+ */
 export class RelyingPartyKeys {
+  readonly #activeSigning: number;
+
   constructor(
     readonly signing: readonly RelyingPartyKey[],
     readonly encryption: readonly RelyingPartyKey[],
+    /** Index of the key that signs; the newest by default. */
+    activeSigning = signing.length - 1,
   ) {
     if (signing.length === 0 || encryption.length === 0) {
       throw new RelyingPartyKeyError('a signing key and an encryption key are both required');
     }
+    this.#activeSigning = activeSigning;
   }
 
   /**
@@ -220,24 +228,133 @@ export class RelyingPartyKeys {
    * is created with a fresh key first.
    */
   static load(files: KeyFiles, options: { generateIfMissing: boolean }): RelyingPartyKeys {
-    const read = (file: string, use: KeyUse) => {
-      if (options.generateIfMissing && !fs.existsSync(file)) {
-        fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-        writeKeyFile(file, serialise('jwk', [generateKey(use, undefined)]), false);
-      }
-      return readKeyFile(file, use).keys;
-    };
-    return new RelyingPartyKeys(read(files.signing, 'sig'), read(files.encryption, 'enc'));
+    const loaded = readKeyFiles(files, options.generateIfMissing);
+    return new RelyingPartyKeys(loaded.signing, loaded.encryption);
   }
 
   /** The key that signs client assertions and request objects. */
   get signingKey(): RelyingPartyKey {
-    return this.signing.at(-1)!;
+    return this.signing[this.#activeSigning]!;
   }
 
   /** What we publish at /oidc/jwks.json: public halves only. */
   publicJwks(): { keys: JsonWebKey[] } {
     return { keys: [...this.signing, ...this.encryption].map((key) => ({ ...key.publicJwk })) };
+  }
+}
+
+/** How long a cached copy of our JWKS may be used (the Cache-Control max-age we serve it with). */
+export const jwksMaxAgeSeconds = 300;
+
+/** The key files are looked at (stat) at most this often, when keys are asked for. */
+export const keyReloadIntervalMs = 5_000;
+
+/**
+ * A signing key added by rotation signs only this long after it was added (the file's mtime): by
+ * then every process has published it and every cache of our JWKS that lacked it has expired.
+ */
+export const signingKeyPublishLeadMs = jwksMaxAgeSeconds * 1000 + 12 * keyReloadIntervalMs;
+
+interface LoadedKeys {
+  /** Identifies the files' contents: inode, size and mtime of each (a rotation writes a new file). */
+  stamp: string;
+  signing: RelyingPartyKey[];
+  encryption: RelyingPartyKey[];
+  /** When the signing file last changed, i.e. when its newest key was added. */
+  signingChangedAt: number;
+}
+
+function stampOf(files: KeyFiles): { stamp: string; signingChangedAt: number } {
+  const [signing, encryption] = [fs.statSync(files.signing), fs.statSync(files.encryption)];
+  const part = (stat: fs.Stats) => `${stat.ino}:${stat.size}:${stat.mtimeMs}`;
+  return { stamp: `${part(signing)}|${part(encryption)}`, signingChangedAt: signing.mtimeMs };
+}
+
+function readKeyFiles(files: KeyFiles, generateIfMissing: boolean): LoadedKeys {
+  const uses: Array<[string, KeyUse]> = [
+    [files.signing, 'sig'],
+    [files.encryption, 'enc'],
+  ];
+  if (generateIfMissing) {
+    for (const [file, use] of uses.filter(([file]) => !fs.existsSync(file))) {
+      fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+      writeKeyFile(file, serialise('jwk', [generateKey(use, undefined)]), false);
+    }
+  }
+  // Stamped before reading: a file replaced in between is seen as changed at the next look.
+  let stamp: ReturnType<typeof stampOf>;
+  try {
+    stamp = stampOf(files);
+  } catch {
+    stamp = { stamp: 'unreadable', signingChangedAt: 0 };
+  }
+  const signing = readKeyFile(files.signing, 'sig').keys;
+  const encryption = readKeyFile(files.encryption, 'enc').keys;
+  return { ...stamp, signing, encryption };
+}
+
+/**
+ * The key files as the web process uses them: read at start-up (a missing or unusable file stops
+ * the start), then looked at again when keys are asked for, at most every keyReloadIntervalMs, and
+ * re-read when either file has changed. So `asiointitili keys oidc rotate` and `retire` take effect
+ * without a restart. A file that has become unreadable or invalid is reported and the keys already
+ * held stay in use; a login is never failed because of it.
+ *
+ * A new key is published before it is used: the newest signing key signs only signingKeyPublishLeadMs
+ * after its file changed (until then the one before it signs); a new encryption key is published at
+ * once and the provider decides when to encrypt to it, while every key still in the file decrypts.
+ */
+export class RelyingPartyKeyStore {
+  #loaded: LoadedKeys;
+  #checkedAt: number;
+  #current: RelyingPartyKeys;
+
+  constructor(
+    private readonly files: KeyFiles,
+    private readonly options: {
+      generateIfMissing: boolean;
+      clock: () => Date;
+      /** Told when the files were re-read, or could not be (the keys held stay in use). */
+      onReload?: (outcome: { kids: string[] } | { error: Error }) => void;
+    },
+  ) {
+    this.#loaded = readKeyFiles(files, options.generateIfMissing);
+    this.#checkedAt = options.clock().getTime();
+    this.#current = this.snapshot(this.#checkedAt);
+  }
+
+  /** The keys to use now (the same object until something changes, so callers may cache by it). */
+  current(): RelyingPartyKeys {
+    const now = this.options.clock().getTime();
+    if (Math.abs(now - this.#checkedAt) >= keyReloadIntervalMs) {
+      this.#checkedAt = now;
+      this.reloadIfChanged();
+    }
+    const snapshot = this.snapshot(now);
+    const held = this.#current;
+    const same =
+      held.signing === snapshot.signing &&
+      held.encryption === snapshot.encryption &&
+      held.signingKey === snapshot.signingKey;
+    if (!same) this.#current = snapshot;
+    return this.#current;
+  }
+
+  private reloadIfChanged(): void {
+    try {
+      if (stampOf(this.files).stamp === this.#loaded.stamp) return;
+      this.#loaded = readKeyFiles(this.files, false);
+      const kids = [...this.#loaded.signing, ...this.#loaded.encryption].map((key) => key.kid);
+      this.options.onReload?.({ kids });
+    } catch (error) {
+      this.options.onReload?.({ error: error instanceof Error ? error : new Error(String(error)) });
+    }
+  }
+
+  private snapshot(now: number): RelyingPartyKeys {
+    const { signing, encryption, signingChangedAt } = this.#loaded;
+    const published = signing.length === 1 || now - signingChangedAt >= signingKeyPublishLeadMs;
+    return new RelyingPartyKeys(signing, encryption, published ? signing.length - 1 : signing.length - 2);
   }
 }
 

@@ -6,10 +6,13 @@ import path from 'node:path';
 import { after, describe, test } from 'node:test';
 import { acrSatisfies } from '../../../src/modules/identity/assurance-level.js';
 import {
+  keyReloadIntervalMs,
   RelyingPartyKeyError,
   RelyingPartyKeys,
+  RelyingPartyKeyStore,
   retireKeyFile,
   rotateKeyFile,
+  signingKeyPublishLeadMs,
 } from '../../../src/modules/identity/relying-party-keys.js';
 import { runCliInProcess } from '../../helpers/cli-in-process.js';
 
@@ -210,4 +213,80 @@ describe('the level of assurance returned against the one asked', () => {
       assert.equal(acrSatisfies(returned, asked), accepted);
     });
   }
+});
+
+describe('the relying party keys while the web process runs (RelyingPartyKeyStore)', () => {
+  /** A store on a movable clock, and what it reported when it re-read (or failed to). */
+  function storeOn(files: { signing: string; encryption: string }) {
+    let now = Date.parse('2026-11-29T12:00:00Z');
+    const reports: Array<{ kids: string[] } | { error: Error }> = [];
+    const store = new RelyingPartyKeyStore(files, {
+      generateIfMissing: false,
+      clock: () => new Date(now),
+      onReload: (outcome) => reports.push(outcome),
+    });
+    const at = (ms: number) => {
+      now += ms;
+    };
+    /** Gives a file the clock's time as its mtime (the rotation happened "now"). */
+    const touch = (file: string) => fs.utimesSync(file, new Date(now), new Date(now));
+    return { store, at, touch, reports };
+  }
+
+  test('a rotation is published at the next look, and the new signing key signs only after the lead', () => {
+    const files = operatorFiles();
+    const { store, at, touch, reports } = storeOn(files);
+    const before = store.current();
+    const fresh = rotateKeyFile(files.signing, 'sig');
+    touch(files.signing);
+    assert.equal(store.current(), before, 'not looked at again within the interval');
+    at(keyReloadIntervalMs);
+    const published = store.current();
+    assert.deepEqual(
+      published.signing.map((key) => key.kid),
+      [before.signingKey.kid, fresh.kid],
+    );
+    assert.equal(published.signingKey.kid, before.signingKey.kid, 'published before it is used');
+    assert.equal(store.current(), published, 'the same object while nothing changes');
+    assert.deepEqual(reports, [{ kids: [before.signingKey.kid, fresh.kid, 'enc-2026'] }]);
+    at(signingKeyPublishLeadMs - keyReloadIntervalMs - 1);
+    assert.equal(store.current().signingKey.kid, before.signingKey.kid);
+    at(1);
+    assert.equal(store.current().signingKey.kid, fresh.kid);
+  });
+
+  test('a retired key is no longer published once the files are looked at again', () => {
+    const files = operatorFiles();
+    const { store, at } = storeOn(files);
+    const old = store.current().signingKey.kid;
+    rotateKeyFile(files.signing, 'sig');
+    const freshEncryption = rotateKeyFile(files.encryption, 'enc');
+    at(keyReloadIntervalMs);
+    assert.equal(store.current().publicJwks().keys.length, 4);
+    retireKeyFile(files.signing, 'sig');
+    retireKeyFile(files.encryption, 'enc');
+    at(keyReloadIntervalMs);
+    const kids = store
+      .current()
+      .publicJwks()
+      .keys.map((key) => key.kid);
+    assert.equal(kids.length, 2);
+    assert.ok(!kids.includes(old) && !kids.includes('enc-2026'), kids.join());
+    assert.ok(kids.includes(freshEncryption.kid));
+    assert.equal(store.current().encryption.length, 1, 'the retired key no longer decrypts either');
+  });
+
+  test('a file broken while running is reported and the keys held stay in use', () => {
+    const files = operatorFiles();
+    const { store, at, reports } = storeOn(files);
+    const held = store.current();
+    fs.writeFileSync(files.encryption, 'not a key', { mode: 0o600 });
+    at(keyReloadIntervalMs);
+    assert.equal(store.current(), held);
+    assert.equal(reports.length, 1);
+    assert.match(
+      String((reports[0] as { error: Error }).error.message),
+      /OIDC_ENCRYPTION_KEY_FILE .* holds no private key/,
+    );
+  });
 });
