@@ -1,13 +1,15 @@
+import fs from 'node:fs';
 import type { Command } from 'commander';
 import { loadConfig } from '../config/config.js';
 import { progress } from './progress.js';
 
-type Kind = 'signing' | 'encryption';
+type Kind = 'signing' | 'encryption' | 'federation';
 
+/** Without --only: the protocol keys. The federation entity key only when asked for by name. */
 function kindsOf(only: string | undefined): Kind[] {
   if (only === undefined) return ['signing', 'encryption'];
-  if (only === 'signing' || only === 'encryption') return [only];
-  throw new Error(`--only takes signing or encryption, got "${only}"`);
+  if (only === 'signing' || only === 'encryption' || only === 'federation') return [only];
+  throw new Error(`--only takes signing, encryption or federation, got "${only}"`);
 }
 
 /**
@@ -25,26 +27,36 @@ export function registerKeyCommands(program: Command): void {
   const files = async () => {
     const config = loadConfig();
     const keys = await import('../modules/identity/relying-party-keys.js');
-    const of = (kind: Kind) => ({
-      file: kind === 'signing' ? config.oidcKeyFiles.signing : config.oidcKeyFiles.encryption,
-      use: kind === 'signing' ? ('sig' as const) : ('enc' as const),
-    });
-    return { keys, of };
+    const of = (kind: Kind) => {
+      const file = config.oidcKeyFiles[kind];
+      if (file === undefined)
+        throw new Error('no federation entity key: OIDC_FEDERATION_KEY_FILE is not set');
+      return { file, use: kind === 'encryption' ? ('enc' as const) : ('sig' as const) };
+    };
+    return { keys, of, federationFile: config.oidcKeyFiles.federation };
   };
 
   oidc
     .command('list')
     .description('show the keys of each file, oldest first (the newest signing key is the one that signs)')
     .action(async () => {
-      const { keys, of } = await files();
+      const { keys, of, federationFile } = await files();
       const loaded = keys.RelyingPartyKeys.load(
-        { signing: of('signing').file, encryption: of('encryption').file },
+        {
+          signing: of('signing').file,
+          encryption: of('encryption').file,
+          federation:
+            federationFile !== undefined && fs.existsSync(federationFile) ? federationFile : undefined,
+        },
         { generateIfMissing: false },
       );
-      for (const key of [...loaded.signing, ...loaded.encryption]) {
-        process.stdout.write(
-          `${key.use === 'sig' ? 'signing   ' : 'encryption'} ${key.alg.padEnd(12)} ${key.kid}\n`,
-        );
+      const rows: Array<[string, readonly { alg: string; kid: string }[]]> = [
+        ['signing', loaded.signing],
+        ['encryption', loaded.encryption],
+        ['federation', loaded.federation],
+      ];
+      for (const [kind, list] of rows) {
+        for (const key of list) process.stdout.write(`${kind.padEnd(10)} ${key.alg.padEnd(12)} ${key.kid}\n`);
       }
     });
 
@@ -55,7 +67,10 @@ export function registerKeyCommands(program: Command): void {
         '/oidc/jwks.json within seconds, every encryption key decrypts, and the new signing key ' +
         'signs some minutes later (once every cached copy of the JWKS has it)',
     )
-    .option('--only <kind>', 'rotate only the signing or only the encryption key')
+    .option(
+      '--only <kind>',
+      'rotate only the signing or only the encryption key, or the federation entity key (never rotated otherwise)',
+    )
     .action(async (options: { only?: string }) => {
       const { keys, of } = await files();
       for (const kind of kindsOf(options.only)) {
@@ -72,7 +87,7 @@ export function registerKeyCommands(program: Command): void {
   oidc
     .command('retire')
     .description('remove all but the newest key of each file (after the provider has fetched the new ones)')
-    .option('--only <kind>', 'retire only the signing or only the encryption keys')
+    .option('--only <kind>', 'retire only the signing, encryption or federation keys')
     .action(async (options: { only?: string }) => {
       const { keys, of } = await files();
       for (const kind of kindsOf(options.only)) {

@@ -1,4 +1,5 @@
 import { isValidIdentityCode } from '../../domain/identity-code.js';
+import type { FederationStatements } from './federation.js';
 import type { Logger } from '../../logging/logger.js';
 import type { PopulationRegister } from '../population-register/index.js';
 import type { IdentificationFailure } from './identification-audit.js';
@@ -46,6 +47,8 @@ export class IdentificationService {
       provider: ProviderSettings | undefined;
       /** Our FTN profile keys (published at /oidc/jwks.json), when that profile is in use. */
       relyingPartyKeys?: RelyingPartyKeyStore | undefined;
+      /** Our OpenID Federation statements, when a federation entity key is configured. */
+      federation?: FederationStatements | undefined;
     },
   ) {
     const { provider, urls } = deps;
@@ -73,6 +76,11 @@ export class IdentificationService {
   /** Where our FTN profile keys come from (the bundled test IdP's client profile uses it too). */
   get relyingPartyKeyStore(): RelyingPartyKeyStore | undefined {
     return this.deps.relyingPartyKeys;
+  }
+
+  /** Our OpenID Federation statements (entity configuration, signed JWKS), when configured. */
+  get federation(): FederationStatements | undefined {
+    return this.deps.federation;
   }
 
   get available(): boolean {

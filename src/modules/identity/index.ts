@@ -1,5 +1,7 @@
 import type { AppContext } from '../../app-context.js';
+import { locales, translator } from '../../i18n/i18n.js';
 import { recordFailedIdentification } from './identification-audit.js';
+import { FederationStatements } from './federation.js';
 import { IdentificationService } from './identification-service.js';
 import { LoginStateCookie } from './login-state-cookie.js';
 import type { ClientProfile } from './relying-party.js';
@@ -15,6 +17,7 @@ export type { ClientProfile, ProviderSettings } from './relying-party.js';
 export { RelyingPartyKeys, RelyingPartyKeyStore, jwksMaxAgeSeconds } from './relying-party-keys.js';
 export { ftnAssuranceLevels } from './assurance-level.js';
 export { IdentificationService } from './identification-service.js';
+export { FederationStatements, federationStatementSeconds } from './federation.js';
 export { identificationActions } from './identification-audit.js';
 export { SessionService } from './session-service.js';
 export { tokensEqual } from './session-tokens.js';
@@ -56,7 +59,10 @@ export function createIdentificationService(
   const keys =
     identifies && config.oidcProfile === 'ftn'
       ? new RelyingPartyKeyStore(config.oidcKeyFiles, {
-          generateIfMissing: context.testMode && config.oidcKeyFiles.inDataDir,
+          generateIfMissing: {
+            core: context.testMode && config.oidcKeyFiles.inDataDir,
+            federation: context.testMode && config.oidcKeyFiles.federationInDataDir,
+          },
           clock: context.clock,
           onReload: (outcome) => {
             if ('error' in outcome) {
@@ -73,6 +79,26 @@ export function createIdentificationService(
       'OIDC_PROFILE=basic: identification uses a client secret and unencrypted ID tokens, not the FTN profile',
     );
   }
+  const urls = {
+    redirectUri: new URL('/auth/callback', config.publicUrl).href,
+    postLogoutRedirectUri: new URL('/logged-out', config.publicUrl).href,
+  };
+  const federation =
+    keys && config.oidcKeyFiles.federation !== undefined
+      ? new FederationStatements({
+          keys,
+          clock: context.clock,
+          settings: {
+            entityId: config.publicUrl.origin,
+            authorityHints: config.oidcFederationAuthorityHints.map((hint) => hint.href.replace(/\/$/, '')),
+            clientNames: locales.map((locale) => [locale, translator(locale)('meta.serviceName')]),
+            ...urls,
+            jwksUri: new URL('/oidc/jwks.json', config.publicUrl).href,
+            signedJwksUri: new URL('/oidc/signed-jwks.jwt', config.publicUrl).href,
+            contentEncryption: 'A256GCM',
+          },
+        })
+      : undefined;
   return new IdentificationService({
     sessions,
     loginState: new LoginStateCookie(context.envelope, context.clock),
@@ -80,10 +106,7 @@ export function createIdentificationService(
     logger: context.logger,
     recordFailure: (reason, requestId) =>
       recordFailedIdentification(context.database.db, { reason, requestId, at: context.clock() }),
-    urls: {
-      redirectUri: new URL('/auth/callback', config.publicUrl).href,
-      postLogoutRedirectUri: new URL('/logged-out', config.publicUrl).href,
-    },
+    urls,
     provider: config.oidc
       ? {
           issuer: config.oidc.issuer,
@@ -95,5 +118,6 @@ export function createIdentificationService(
         }
       : undefined,
     relyingPartyKeys: keys,
+    federation,
   });
 }

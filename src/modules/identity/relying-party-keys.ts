@@ -36,6 +36,8 @@ export class RelyingPartyKeyError extends Error {
 export interface KeyFiles {
   signing: string;
   encryption: string;
+  /** Our OpenID Federation entity key(s): sign the entity statement and the signed JWKS. */
+  federation?: string | undefined;
 }
 
 type FileFormat = 'pem' | 'jwk';
@@ -137,8 +139,12 @@ function parsePem(text: string, use: KeyUse, source: string): RelyingPartyKey[] 
   });
 }
 
-function readKeyFile(file: string, use: KeyUse): { format: FileFormat; keys: RelyingPartyKey[] } {
-  const source = `${use === 'sig' ? 'OIDC_SIGNING_KEY_FILE' : 'OIDC_ENCRYPTION_KEY_FILE'} ${file}`;
+function readKeyFile(
+  file: string,
+  use: KeyUse,
+  variable = use === 'sig' ? 'OIDC_SIGNING_KEY_FILE' : 'OIDC_ENCRYPTION_KEY_FILE',
+): { format: FileFormat; keys: RelyingPartyKey[] } {
+  const source = `${variable} ${file}`;
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
@@ -206,40 +212,42 @@ function generateKey(use: KeyUse, like: RelyingPartyKey | undefined): RelyingPar
 
 /**
  * The relying party's current keys. The signing key is the newest one unless it is still being
- * published ahead of its use (see RelyingPartyKeyStore); every encryption key decrypts.
+ * published ahead of its use (see RelyingPartyKeyStore); every encryption key decrypts. The
+ * federation entity keys, when configured, are apart: they sign only federation statements.
  */
 export class RelyingPartyKeys {
-  readonly #activeSigning: number;
-
   constructor(
     readonly signing: readonly RelyingPartyKey[],
     readonly encryption: readonly RelyingPartyKey[],
-    /** Index of the key that signs; the newest by default. */
-    activeSigning = signing.length - 1,
+    /** The key that signs (one of `signing`); the newest by default. */
+    readonly signingKey: RelyingPartyKey = signing.at(-1)!,
+    readonly federation: readonly RelyingPartyKey[] = [],
+    /** The federation key that signs (one of `federation`); the newest by default. */
+    readonly federationKey: RelyingPartyKey | undefined = federation.at(-1),
   ) {
     if (signing.length === 0 || encryption.length === 0) {
       throw new RelyingPartyKeyError('a signing key and an encryption key are both required');
     }
-    this.#activeSigning = activeSigning;
   }
 
   /**
-   * Reads both files. With `generateIfMissing` (demo and test mode, files in DATA_DIR) a missing file
-   * is created with a fresh key first.
+   * Reads both files (and the federation file when named). With `generateIfMissing` (demo and test
+   * mode, files in DATA_DIR) a missing file is created with a fresh key first.
    */
   static load(files: KeyFiles, options: { generateIfMissing: boolean }): RelyingPartyKeys {
-    const loaded = readKeyFiles(files, options.generateIfMissing);
-    return new RelyingPartyKeys(loaded.signing, loaded.encryption);
+    const generate = options.generateIfMissing;
+    const loaded = readKeyFiles(files, { core: generate, federation: generate });
+    return new RelyingPartyKeys(loaded.signing, loaded.encryption, undefined, loaded.federation);
   }
 
-  /** The key that signs client assertions and request objects. */
-  get signingKey(): RelyingPartyKey {
-    return this.signing[this.#activeSigning]!;
-  }
-
-  /** What we publish at /oidc/jwks.json: public halves only. */
+  /** What we publish at /oidc/jwks.json: the public halves of the signing and encryption keys. */
   publicJwks(): { keys: JsonWebKey[] } {
     return { keys: [...this.signing, ...this.encryption].map((key) => ({ ...key.publicJwk })) };
+  }
+
+  /** The federation entity keys' public halves (the `jwks` of our entity statement). */
+  federationJwks(): { keys: JsonWebKey[] } {
+    return { keys: this.federation.map((key) => ({ ...key.publicJwk })) };
   }
 }
 
@@ -250,7 +258,7 @@ export const jwksMaxAgeSeconds = 300;
 export const keyReloadIntervalMs = 5_000;
 
 /**
- * A signing key added by rotation signs only this long after it was added (the file's mtime): by
+ * A signing key added by rotation signs only this long after it was added (its file's mtime): by
  * then every process has published it and every cache of our JWKS that lacked it has expired.
  */
 export const signingKeyPublishLeadMs = jwksMaxAgeSeconds * 1000 + 12 * keyReloadIntervalMs;
@@ -260,49 +268,80 @@ interface LoadedKeys {
   stamp: string;
   signing: RelyingPartyKey[];
   encryption: RelyingPartyKey[];
-  /** When the signing file last changed, i.e. when its newest key was added. */
+  federation: RelyingPartyKey[];
+  /** When each signing file last changed, i.e. when its newest key was added. */
   signingChangedAt: number;
+  federationChangedAt: number;
 }
 
-function stampOf(files: KeyFiles): { stamp: string; signingChangedAt: number } {
-  const [signing, encryption] = [fs.statSync(files.signing), fs.statSync(files.encryption)];
-  const part = (stat: fs.Stats) => `${stat.ino}:${stat.size}:${stat.mtimeMs}`;
-  return { stamp: `${part(signing)}|${part(encryption)}`, signingChangedAt: signing.mtimeMs };
-}
-
-function readKeyFiles(files: KeyFiles, generateIfMissing: boolean): LoadedKeys {
-  const uses: Array<[string, KeyUse]> = [
-    [files.signing, 'sig'],
-    [files.encryption, 'enc'],
+function stampOf(files: KeyFiles) {
+  const stat = (file: string | undefined) => (file === undefined ? undefined : fs.statSync(file));
+  const [signing, encryption, federation] = [
+    stat(files.signing),
+    stat(files.encryption),
+    stat(files.federation),
   ];
-  if (generateIfMissing) {
-    for (const [file, use] of uses.filter(([file]) => !fs.existsSync(file))) {
-      fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-      writeKeyFile(file, serialise('jwk', [generateKey(use, undefined)]), false);
-    }
+  const part = (stat: fs.Stats | undefined) => (stat ? `${stat.ino}:${stat.size}:${stat.mtimeMs}` : '-');
+  return {
+    stamp: [signing, encryption, federation].map(part).join('|'),
+    signingChangedAt: signing!.mtimeMs,
+    federationChangedAt: federation?.mtimeMs ?? 0,
+  };
+}
+
+/** Which missing files to create with a fresh key first (demo and test mode, files in DATA_DIR). */
+interface Generate {
+  core: boolean;
+  federation: boolean;
+}
+
+function readKeyFiles(files: KeyFiles, generate: Generate): LoadedKeys {
+  const uses: Array<[string, KeyUse, boolean]> = [
+    [files.signing, 'sig', generate.core],
+    [files.encryption, 'enc', generate.core],
+  ];
+  if (files.federation !== undefined) uses.push([files.federation, 'sig', generate.federation]);
+  for (const [file, use] of uses.filter(([file, , generate]) => generate && !fs.existsSync(file))) {
+    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    writeKeyFile(file, serialise('jwk', [generateKey(use, undefined)]), false);
   }
   // Stamped before reading: a file replaced in between is seen as changed at the next look.
   let stamp: ReturnType<typeof stampOf>;
   try {
     stamp = stampOf(files);
   } catch {
-    stamp = { stamp: 'unreadable', signingChangedAt: 0 };
+    stamp = { stamp: 'unreadable', signingChangedAt: 0, federationChangedAt: 0 };
   }
   const signing = readKeyFile(files.signing, 'sig').keys;
   const encryption = readKeyFile(files.encryption, 'enc').keys;
-  return { ...stamp, signing, encryption };
+  const federation =
+    files.federation === undefined
+      ? []
+      : readKeyFile(files.federation, 'sig', 'OIDC_FEDERATION_KEY_FILE').keys;
+  return { ...stamp, signing, encryption, federation };
+}
+
+/** The newest key once it has been published for the lead, else the one before it. */
+function usable(
+  keys: readonly RelyingPartyKey[],
+  changedAt: number,
+  now: number,
+): RelyingPartyKey | undefined {
+  if (keys.length < 2 || now - changedAt >= signingKeyPublishLeadMs) return keys.at(-1);
+  return keys.at(-2);
 }
 
 /**
  * The key files as the web process uses them: read at start-up (a missing or unusable file stops
  * the start), then looked at again when keys are asked for, at most every keyReloadIntervalMs, and
- * re-read when either file has changed. So `asiointitili keys oidc rotate` and `retire` take effect
+ * re-read when a file has changed. So `asiointitili keys oidc rotate` and `retire` take effect
  * without a restart. A file that has become unreadable or invalid is reported and the keys already
  * held stay in use; a login is never failed because of it.
  *
- * A new key is published before it is used: the newest signing key signs only signingKeyPublishLeadMs
- * after its file changed (until then the one before it signs); a new encryption key is published at
- * once and the provider decides when to encrypt to it, while every key still in the file decrypts.
+ * A new key is published before it is used: the newest signing (or federation) key signs only
+ * signingKeyPublishLeadMs after its file changed (until then the one before it signs); a new
+ * encryption key is published at once and the provider decides when to encrypt to it, while every
+ * key still in the file decrypts.
  */
 export class RelyingPartyKeyStore {
   #loaded: LoadedKeys;
@@ -312,7 +351,8 @@ export class RelyingPartyKeyStore {
   constructor(
     private readonly files: KeyFiles,
     private readonly options: {
-      generateIfMissing: boolean;
+      /** Make missing files with a fresh key at start-up (demo and test mode, files in DATA_DIR). */
+      generateIfMissing: Generate;
       clock: () => Date;
       /** Told when the files were re-read, or could not be (the keys held stay in use). */
       onReload?: (outcome: { kids: string[] } | { error: Error }) => void;
@@ -335,7 +375,9 @@ export class RelyingPartyKeyStore {
     const same =
       held.signing === snapshot.signing &&
       held.encryption === snapshot.encryption &&
-      held.signingKey === snapshot.signingKey;
+      held.federation === snapshot.federation &&
+      held.signingKey === snapshot.signingKey &&
+      held.federationKey === snapshot.federationKey;
     if (!same) this.#current = snapshot;
     return this.#current;
   }
@@ -343,18 +385,23 @@ export class RelyingPartyKeyStore {
   private reloadIfChanged(): void {
     try {
       if (stampOf(this.files).stamp === this.#loaded.stamp) return;
-      this.#loaded = readKeyFiles(this.files, false);
-      const kids = [...this.#loaded.signing, ...this.#loaded.encryption].map((key) => key.kid);
-      this.options.onReload?.({ kids });
+      this.#loaded = readKeyFiles(this.files, { core: false, federation: false });
+      const { signing, encryption, federation } = this.#loaded;
+      this.options.onReload?.({ kids: [...signing, ...encryption, ...federation].map((key) => key.kid) });
     } catch (error) {
       this.options.onReload?.({ error: error instanceof Error ? error : new Error(String(error)) });
     }
   }
 
   private snapshot(now: number): RelyingPartyKeys {
-    const { signing, encryption, signingChangedAt } = this.#loaded;
-    const published = signing.length === 1 || now - signingChangedAt >= signingKeyPublishLeadMs;
-    return new RelyingPartyKeys(signing, encryption, published ? signing.length - 1 : signing.length - 2);
+    const { signing, encryption, federation, signingChangedAt, federationChangedAt } = this.#loaded;
+    return new RelyingPartyKeys(
+      signing,
+      encryption,
+      usable(signing, signingChangedAt, now),
+      federation,
+      usable(federation, federationChangedAt, now),
+    );
   }
 }
 

@@ -181,7 +181,7 @@ describe('the relying party keys (FTN profile)', () => {
       assert.equal((await runCliInProcess(['keys', 'oidc', 'retire'], env)).failure, undefined);
       assert.equal(kids(), 2);
       const refused = await runCliInProcess(['keys', 'oidc', 'rotate', '--only', 'master'], env);
-      assert.match(refused.failure ?? '', /--only takes signing or encryption/);
+      assert.match(refused.failure ?? '', /--only takes signing, encryption or federation/);
     } finally {
       delete process.env.OIDC_SIGNING_KEY_FILE;
       delete process.env.OIDC_ENCRYPTION_KEY_FILE;
@@ -221,7 +221,7 @@ describe('the relying party keys while the web process runs (RelyingPartyKeyStor
     let now = Date.parse('2026-11-29T12:00:00Z');
     const reports: Array<{ kids: string[] } | { error: Error }> = [];
     const store = new RelyingPartyKeyStore(files, {
-      generateIfMissing: false,
+      generateIfMissing: { core: false, federation: false },
       clock: () => new Date(now),
       onReload: (outcome) => reports.push(outcome),
     });
@@ -288,5 +288,35 @@ describe('the relying party keys while the web process runs (RelyingPartyKeyStor
       String((reports[0] as { error: Error }).error.message),
       /OIDC_ENCRYPTION_KEY_FILE .* holds no private key/,
     );
+  });
+});
+
+describe('`keys oidc` and the federation entity key', () => {
+  test('rotated and retired only when named (--only federation), listed with the others', async () => {
+    const files = operatorFiles();
+    const federation = path.join(path.dirname(files.signing), 'federation.pem');
+    fs.writeFileSync(federation, rsaPem(), { mode: 0o600 });
+    const env = {
+      OIDC_SIGNING_KEY_FILE: files.signing,
+      OIDC_ENCRYPTION_KEY_FILE: files.encryption,
+      OIDC_FEDERATION_KEY_FILE: federation,
+    };
+    const load = () => RelyingPartyKeys.load({ ...files, federation }, { generateIfMissing: false });
+    assert.equal((await runCliInProcess(['keys', 'oidc', 'rotate'], env)).failure, undefined);
+    assert.equal(load().federation.length, 1, 'a plain rotate leaves the federation key alone');
+    assert.equal(
+      (await runCliInProcess(['keys', 'oidc', 'rotate', '--only', 'federation'], env)).failure,
+      undefined,
+    );
+    assert.equal(load().federation.length, 2);
+    assert.equal(load().signing.length, 2);
+    assert.equal((await runCliInProcess(['keys', 'oidc', 'list'], env)).failure, undefined);
+    assert.equal(
+      (await runCliInProcess(['keys', 'oidc', 'retire', '--only', 'federation'], env)).failure,
+      undefined,
+    );
+    assert.equal(load().federation.length, 1);
+    assert.equal(load().signing.length, 2, 'only the federation key was retired');
+    assert.deepEqual(load().publicJwks().keys.length, 4, 'federation keys are not in the JWKS');
   });
 });

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply } from 'fastify';
 import type { AppContext } from '../../../app-context.js';
 import type { AccountServices } from '../../../modules/accounts/index.js';
 import { jwksMaxAgeSeconds, loginStateSeconds } from '../../../modules/identity/index.js';
@@ -21,8 +22,9 @@ export function landingPath(accountActive: boolean, returnTo: string, publicUrl:
 }
 
 /**
- * GET /login, GET /auth/callback, POST /logout, GET /logged-out and our public keys at
- * GET /oidc/jwks.json.
+ * GET /login, GET /auth/callback, POST /logout, GET /logged-out, our public keys at
+ * GET /oidc/jwks.json and (with a federation entity key) GET /oidc/signed-jwks.jwt and
+ * GET /.well-known/openid-federation.
  */
 export function identityRoutes(context: AppContext, services: AccountServices): FastifyPluginAsyncTypebox {
   const sessionCookie = sessionCookieName(context);
@@ -93,6 +95,29 @@ export function identityRoutes(context: AppContext, services: AccountServices): 
           .header('cache-control', `public, max-age=${jwksMaxAgeSeconds}`)
           .type('application/jwk-set+json')
           .send(JSON.stringify(keys.current().publicJwks())),
+      );
+    }
+
+    // OpenID Federation: our entity configuration and our JWKS as a signed JWT, both signed with the
+    // federation entity key (src/modules/identity/federation.ts); served only when that key is set.
+    const federation = services.identification.federation;
+    if (federation) {
+      const statement =
+        (type: string, make: () => Promise<string>) => async (_request: unknown, reply: FastifyReply) =>
+          reply
+            .header('cache-control', `public, max-age=${jwksMaxAgeSeconds}`)
+            .type(type)
+            .send(await make());
+      const schema = { hide: true, response: { 200: Type.String() } };
+      app.get(
+        '/.well-known/openid-federation',
+        { schema },
+        statement('application/entity-statement+jwt', () => federation.entityStatement()),
+      );
+      app.get(
+        '/oidc/signed-jwks.jwt',
+        { schema },
+        statement('application/jwk-set+jwt', () => federation.signedJwks()),
       );
     }
 
