@@ -3,7 +3,7 @@ import { generateKeyPairSync, type JsonWebKey } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify, type JWTPayload } from 'jose';
 import { translator } from '../../../src/i18n/i18n.js';
 import {
@@ -11,20 +11,12 @@ import {
   rotateKeyFile,
   signingKeyPublishLeadMs,
 } from '../../../src/modules/identity/relying-party-keys.js';
-import { createHarness, type HarnessOptions, type TestHarness } from '../../helpers/test-app.js';
+import { useSuiteHarness } from '../../helpers/suite-harness.js';
+import type { TestHarness } from '../../helpers/test-app.js';
 import { testDialect } from '../../helpers/test-database.js';
 
 const entityId = 'http://localhost:3000';
 const privateMembers = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k'];
-
-function harnessWith(options: HarnessOptions) {
-  const state: { h?: TestHarness } = {};
-  before(async () => {
-    state.h = await createHarness(options);
-  });
-  after(() => state.h?.close());
-  return () => state.h!;
-}
 
 async function get(h: TestHarness, url: string) {
   const response = await h.app.inject({ method: 'GET', url });
@@ -53,10 +45,9 @@ async function publishedJwks(h: TestHarness): Promise<{ keys: JsonWebKey[] }> {
 }
 
 describe(`OpenID Federation: our entity configuration and signed JWKS (${testDialect})`, () => {
-  const harness = harnessWith({ now: '2026-11-29T12:00:00.000Z' });
+  const h = useSuiteHarness({ now: '2026-11-29T12:00:00.000Z' });
 
   test('the entity configuration is self-signed with the federation key and describes our relying party', async () => {
-    const h = harness();
     const { jwt, payload, jwks } = await entityConfiguration(h);
     const issuedAt = Date.parse('2026-11-29T12:00:00.000Z') / 1000;
     assert.equal(payload.iat, issuedAt);
@@ -99,7 +90,6 @@ describe(`OpenID Federation: our entity configuration and signed JWKS (${testDia
   });
 
   test('the signed JWKS is our JWKS, signed with the federation key the entity configuration carries', async () => {
-    const h = harness();
     const { jwks } = await entityConfiguration(h);
     const { status, type, body } = await get(h, '/oidc/signed-jwks.jwt');
     assert.equal(status, 200);
@@ -121,7 +111,6 @@ describe(`OpenID Federation: our entity configuration and signed JWKS (${testDia
   });
 
   test('the federation key is in DATA_DIR in demo and test mode, readable by the owner only', () => {
-    const h = harness();
     const file = h.context.config.oidcKeyFiles.federation!;
     assert.equal(file, path.join(h.context.config.dataDir, 'oidc-federation-keys.json'));
     assert.equal(fs.statSync(file).mode & 0o777, 0o600);
@@ -129,14 +118,14 @@ describe(`OpenID Federation: our entity configuration and signed JWKS (${testDia
 });
 
 describe(`OpenID Federation: authority hints and a federation key rotation (${testDialect})`, () => {
-  const harness = harnessWith({
+  const h = useSuiteHarness({
     env: {
       OIDC_FEDERATION_AUTHORITY_HINTS: 'https://trust-anchor.example.fi, https://broker.example.fi/fed/',
     },
   });
 
   test('authority_hints lists the configured superiors', async () => {
-    const { payload } = await entityConfiguration(harness());
+    const { payload } = await entityConfiguration(h);
     assert.deepEqual(payload.authority_hints, [
       'https://trust-anchor.example.fi',
       'https://broker.example.fi/fed',
@@ -144,7 +133,6 @@ describe(`OpenID Federation: authority hints and a federation key rotation (${te
   });
 
   test('a new federation key is published at once and signs after the lead, without a restart', async () => {
-    const h = harness();
     const before = (await entityConfiguration(h)).jwks.keys[0]!.kid;
     const fresh = rotateKeyFile(h.context.config.oidcKeyFiles.federation!, 'sig');
     h.setNow(new Date(Date.now() + keyReloadIntervalMs));
@@ -173,7 +161,7 @@ describe(`OpenID Federation is not served without a federation key (${testDialec
   fs.writeFileSync(path.join(dir, 'signing.pem'), pem('ec'), { mode: 0o600 });
   fs.writeFileSync(path.join(dir, 'encryption.pem'), pem('rsa'), { mode: 0o600 });
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
-  const harness = harnessWith({
+  const h = useSuiteHarness({
     env: {
       OIDC_SIGNING_KEY_FILE: path.join(dir, 'signing.pem'),
       OIDC_ENCRYPTION_KEY_FILE: path.join(dir, 'encryption.pem'),
@@ -181,7 +169,6 @@ describe(`OpenID Federation is not served without a federation key (${testDialec
   });
 
   test('operator key files without OIDC_FEDERATION_KEY_FILE: JWKS yes, federation statements no', async () => {
-    const h = harness();
     assert.equal((await get(h, '/oidc/jwks.json')).status, 200);
     assert.equal((await get(h, '/.well-known/openid-federation')).status, 404);
     assert.equal((await get(h, '/oidc/signed-jwks.jwt')).status, 404);
