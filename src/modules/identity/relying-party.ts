@@ -87,14 +87,33 @@ function stringClaim(claims: Record<string, unknown>, names: string[]): string |
   return undefined;
 }
 
+/** A promise made on first use, and made again after it failed. */
+class Retried<T> {
+  #pending: Promise<T> | undefined;
+
+  constructor(private readonly make: () => Promise<T>) {}
+
+  get(): Promise<T> {
+    this.#pending ??= this.make().catch((error: unknown) => {
+      this.#pending = undefined;
+      throw error;
+    });
+    return this.#pending;
+  }
+}
+
 /**
  * The OpenID Connect client (authorization code flow with PKCE, state and nonce) via openid-client.
  * Discovery happens on first use and is retried after a failure, so a provider that is down at
  * start-up does not keep the service from starting.
+ * Under the FTN profile the configuration follows our key files (RelyingPartyKeyStore): a
+ * rotation or retirement takes effect at the next login, with no new discovery.
  */
 export class RelyingParty {
-  #configuration: Promise<OpenIdClient.Configuration> | undefined;
-  #serverMetadata: Promise<OpenIdClient.ServerMetadata> | undefined;
+  /** Under the basic profile: discovery and the client secret, once. */
+  readonly #basic = new Retried(() => this.discover());
+  /** Under the FTN profile: the provider's metadata, discovered once (a key change needs none). */
+  readonly #serverMetadata = new Retried(async () => (await this.discover()).serverMetadata());
   /** The configuration made with one set of our keys; made again when the key files change. */
   #withKeys: { keys: RelyingPartyKeys; made: Promise<KeyedConfiguration> } | undefined;
 
@@ -104,51 +123,25 @@ export class RelyingParty {
     private readonly postLogoutRedirectUri: string,
   ) {}
 
-  /** Retried after a failure, so a provider that is down at start-up does not stay "down". */
-  private once<T>(
-    get: () => Promise<T> | undefined,
-    set: (value: Promise<T> | undefined) => void,
-    make: () => Promise<T>,
-  ) {
-    let pending = get();
-    if (!pending) {
-      pending = make().catch((error: unknown) => {
-        set(undefined);
-        throw error;
-      });
-      set(pending);
-    }
-    return pending;
-  }
-
-  private discoveryOptions(oidc: typeof OpenIdClient): OpenIdClient.DiscoveryRequestOptions {
-    return {
+  private async discover(): Promise<OpenIdClient.Configuration> {
+    const oidc = await openIdClient();
+    const options: OpenIdClient.DiscoveryRequestOptions = {
       ...(this.settings.allowHttp ? { execute: [oidc.allowInsecureRequests] } : {}),
       ...(this.settings.fetch ? { [oidc.customFetch]: this.settings.fetch } : {}),
       timeout: 10,
     };
+    const { profile, issuer, clientId } = this.settings;
+    if (profile.kind === 'basic') {
+      return oidc.discovery(issuer, clientId, profile.clientSecret, undefined, options);
+    }
+    // Only the metadata is used: withKeys makes the configuration that authenticates.
+    return oidc.discovery(issuer, clientId, undefined, oidc.None(), options);
   }
 
   /** The configuration to use now, with the keys current now (FTN) or the client secret (basic). */
   private async configuration(): Promise<KeyedConfiguration> {
-    const { profile, issuer, clientId } = this.settings;
-    if (profile.kind === 'basic') {
-      const configuration = await this.once(
-        () => this.#configuration,
-        (value) => (this.#configuration = value),
-        async () => {
-          const oidc = await openIdClient();
-          return oidc.discovery(
-            issuer,
-            clientId,
-            profile.clientSecret,
-            undefined,
-            this.discoveryOptions(oidc),
-          );
-        },
-      );
-      return { configuration, signingKey: undefined };
-    }
+    const { profile } = this.settings;
+    if (profile.kind === 'basic') return { configuration: await this.#basic.get(), signingKey: undefined };
     const keys = profile.keys.current();
     if (this.#withKeys?.keys !== keys) {
       const made = this.withKeys(keys);
@@ -160,31 +153,11 @@ export class RelyingParty {
     return this.#withKeys.made;
   }
 
-  /** The provider's metadata, discovered once (a key change does not need it again). */
-  private serverMetadata(): Promise<OpenIdClient.ServerMetadata> {
-    return this.once(
-      () => this.#serverMetadata,
-      (value) => (this.#serverMetadata = value),
-      async () => {
-        const oidc = await openIdClient();
-        const { issuer, clientId } = this.settings;
-        const discovered = await oidc.discovery(
-          issuer,
-          clientId,
-          undefined,
-          oidc.None(),
-          this.discoveryOptions(oidc),
-        );
-        return discovered.serverMetadata();
-      },
-    );
-  }
-
   private async withKeys(keys: RelyingPartyKeys): Promise<KeyedConfiguration> {
     const oidc = await openIdClient();
     const signingKey = await signingKeyFor(keys.signingKey);
     const configuration = new oidc.Configuration(
-      await this.serverMetadata(),
+      await this.#serverMetadata.get(),
       this.settings.clientId,
       undefined,
       oidc.PrivateKeyJwt(signingKey),
