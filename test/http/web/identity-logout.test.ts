@@ -93,6 +93,9 @@ describe(`logout in one step, with RP-initiated logout at the test IdP (${testDi
 
   test('a logout request without our hint still asks the person at the IdP', async () => {
     const { jar } = await signedIn(h);
+    const stillSignedIn = await browserRequest(h, jar, 'GET', '/logged-out');
+    assert.equal(stillSignedIn.statusCode, 303, 'a signed-in person is not told they are logged out');
+    assert.equal(stillSignedIn.location, '/');
     const asked = await browserRequest(h, jar, 'GET', '/test-idp/session/end?client_id=asiointitili');
     assert.equal(asked.statusCode, 200);
     assert.match(asked.body, /id="op.logoutForm"/);

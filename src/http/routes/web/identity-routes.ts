@@ -131,12 +131,17 @@ export function identityRoutes(context: AppContext, services: AccountServices): 
     });
 
     // Where the identification service returns the browser after its logout (post_logout_redirect_uri).
-    // Parameters it may add (state) are ignored: the page is the same for everyone.
+    // Parameters it may add (state) are ignored: the page is the same for everyone. Someone who is
+    // signed in (again, or in another tab) is not told they are logged out: the start page says who.
     app.get(
       '/logged-out',
       { schema: { hide: true, response: { 200: Type.String() } } },
-      async (request, reply) =>
-        reply.type('text/html; charset=utf-8').send(renderPage(LoggedOutPage({ ctx: pageContext(request) }))),
+      async (request, reply) => {
+        if (request.citizen) return reply.redirect('/', 303);
+        return reply
+          .type('text/html; charset=utf-8')
+          .send(renderPage(LoggedOutPage({ ctx: pageContext(request) })));
+      },
     );
   };
 }
