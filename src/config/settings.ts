@@ -199,6 +199,23 @@ function cidrList(described: Described): Setting<string[]> {
   };
 }
 
+function urlList(described: Described, protocols: string[]): Setting<URL[]> {
+  const one = url(described, protocols);
+  return {
+    ...described,
+    defaultText: '–',
+    rangeText: `${one.rangeText}, comma-separated`,
+    parse(raw) {
+      if (raw === undefined) return [];
+      return raw
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean)
+        .map((entry) => one.parse(entry)!);
+    },
+  };
+}
+
 function databaseUrl(described: Described): Setting<string | undefined> {
   const asUrl = url(described, ['postgres:', 'postgresql:']);
   return {
@@ -353,6 +370,22 @@ export const settings = {
     },
     undefined,
     '`DATA_DIR/oidc-encryption-keys.json` (demo only)',
+  ),
+  oidcFederationKeyFile: text(
+    {
+      env: 'OIDC_FEDERATION_KEY_FILE',
+      description:
+        'Our OpenID Federation entity key(s), RSA or EC, PEM or JWK (mode 0600): signs the entity statement and signed JWKS; unset: not served',
+    },
+    undefined,
+    '`DATA_DIR/oidc-federation-keys.json` (demo only)',
+  ),
+  oidcFederationAuthorityHints: urlList(
+    {
+      env: 'OIDC_FEDERATION_AUTHORITY_HINTS',
+      description: '`authority_hints` of our entity statement: the entity ids of our federation superiors',
+    },
+    ['https:', 'http:'],
   ),
   oidcAcrValues: text(
     {

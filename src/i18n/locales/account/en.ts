@@ -25,6 +25,11 @@ export const account_en: Strings<typeof account_fi> = {
     tryAgain: 'Identify again',
     backToStart: 'Back to the start page',
   },
+  logout: {
+    title: 'You have logged out',
+    text: 'Your session has ended. If you used a shared computer, close the browser as well.',
+    loginAgain: 'Log in again',
+  },
   idp: {
     title: 'Identification',
     testNotice:

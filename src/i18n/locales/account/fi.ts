@@ -22,6 +22,11 @@ export const account_fi = {
     tryAgain: 'Tunnistaudu uudelleen',
     backToStart: 'Palaa etusivulle',
   },
+  logout: {
+    title: 'Olet kirjautunut ulos',
+    text: 'Istuntosi on päättynyt. Jos käytit yhteistä tietokonetta, sulje vielä selain.',
+    loginAgain: 'Kirjaudu uudelleen',
+  },
   idp: {
     title: 'Tunnistautuminen',
     testNotice:

@@ -25,6 +25,11 @@ export const account_sv: Strings<typeof account_fi> = {
     tryAgain: 'Identifiera dig igen',
     backToStart: 'Tillbaka till startsidan',
   },
+  logout: {
+    title: 'Du har loggat ut',
+    text: 'Din session har avslutats. Om du använde en gemensam dator, stäng också webbläsaren.',
+    loginAgain: 'Logga in igen',
+  },
   idp: {
     title: 'Identifiering',
     testNotice:
