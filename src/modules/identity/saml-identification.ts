@@ -338,10 +338,20 @@ export class SamlIdentificationService {
   }
 
   /**
-   * Where to send the browser to end the IdP's session too (SP-initiated single logout): a signed
-   * LogoutRequest for the login the session came from. Undefined when the IdP cannot be reached.
+   * The person logs out: our session ends at once (audited), then the IdP's, by a signed
+   * LogoutRequest for the login the session came from, whose answer returns to our SLO endpoint.
+   * Returns where to send the browser: the IdP, or `loggedOutPath` when there is no IdP session to
+   * end (a session from before SAML) or the IdP cannot be reached.
    */
-  async logoutUrl(federation: FederatedLogin): Promise<string | undefined> {
+  async logout(
+    cookieValue: string | undefined,
+    loggedOutPath: string,
+    requestId?: string,
+  ): Promise<{ redirectTo: string }> {
+    const session = await this.deps.sessions.resume(cookieValue);
+    await this.deps.sessions.logout(cookieValue, requestId);
+    const federation = session?.person.federation;
+    if (!federation) return { redirectTo: loggedOutPath };
     try {
       const saml = await this.saml(noCache, 'never');
       const user = {
@@ -352,10 +362,10 @@ export class SamlIdentificationService {
         ...(federation.spNameQualifier ? { spNameQualifier: federation.spNameQualifier } : {}),
         ...(federation.sessionIndex ? { sessionIndex: federation.sessionIndex } : {}),
       };
-      return await saml.getLogoutUrlAsync(user, '', {});
+      return { redirectTo: await saml.getLogoutUrlAsync(user, '', {}) };
     } catch (error) {
       this.deps.logger.warn({ err: error }, 'identification provider unreachable at logout');
-      return undefined;
+      return { redirectTo: loggedOutPath };
     }
   }
 

@@ -99,13 +99,11 @@ export function samlRoutes(
 
     // The person logs out here: our session ends at once, then the IdP's, by a signed LogoutRequest
     // (whose answer comes back to /saml/slo). A session from before SAML has no login to end there.
+    // The CSRF check of the session plugin has already run; without a session this is a 403.
     app.post('/logout', { schema: { hide: true } }, async (request, reply) => {
-      const session = await services.sessions.resume(request.cookies[sessionCookie]);
-      await services.sessions.logout(request.cookies[sessionCookie], request.id);
+      const { redirectTo } = await saml.logout(request.cookies[sessionCookie], loggedOutPath, request.id);
       void reply.clearCookie(sessionCookie, cookieOptions(context));
-      const federation = session?.person.federation;
-      const logoutUrl = federation ? await saml.logoutUrl(federation) : undefined;
-      return reply.redirect(logoutUrl ?? loggedOutPath, 303);
+      return reply.redirect(redirectTo, 303);
     });
 
     const singleLogout = async (
