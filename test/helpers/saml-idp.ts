@@ -65,24 +65,30 @@ export interface ResponseOptions {
 }
 
 export class TestSamlIdp {
-  readonly entityId = 'https://idp.test.invalid/idp';
-  readonly singleSignOnUrl = 'https://idp.test.invalid/sso';
-  readonly singleLogoutUrl = 'https://idp.test.invalid/slo';
+  readonly entityId: string;
+  readonly singleSignOnUrl: string;
+  readonly singleLogoutUrl: string;
   /** NameIDs issued, by assertion: what a LogoutRequest names. */
   readonly issued: Array<{ nameId: string; sessionIndex: string }> = [];
 
   private constructor(
     readonly signing: [SamlServiceProviderKeys, SamlServiceProviderKeys],
     readonly foreign: SamlServiceProviderKeys,
-  ) {}
+    baseUrl: string,
+  ) {
+    this.entityId = `${baseUrl}/idp`;
+    this.singleSignOnUrl = `${baseUrl}/sso`;
+    this.singleLogoutUrl = `${baseUrl}/slo`;
+  }
 
-  static async create(now = new Date()): Promise<TestSamlIdp> {
+  /** `baseUrl`: where the IdP's endpoints are (a browser test serves them on the service's origin). */
+  static async create(baseUrl = 'https://idp.test.invalid', now = new Date()): Promise<TestSamlIdp> {
     const [first, second, foreign] = await Promise.all([
       generateSamlKeys('idp-signing-1', now),
       generateSamlKeys('idp-signing-2', now),
       generateSamlKeys('not-in-metadata', now),
     ]);
-    return new TestSamlIdp([first, second], foreign);
+    return new TestSamlIdp([first, second], foreign, baseUrl);
   }
 
   /** The IdP's metadata: both signing certificates (a rollover), Redirect SSO and SLO endpoints. */
