@@ -129,7 +129,8 @@ function samlConfig(values: SettingValues, publicUrl: URL, dataDir: string): Non
     } catch {
       throw new ConfigError('SAML_IDP_METADATA is neither a valid URL nor a file path');
     }
-    if (idpMetadata.protocol !== 'https:' && idpMetadata.protocol !== 'http:') {
+    // The metadata carries the certificates every signature is checked against: never over plain http.
+    if (idpMetadata.protocol !== 'https:') {
       throw new ConfigError(`SAML_IDP_METADATA must use https: (or be a file), got ${idpMetadata.protocol}`);
     }
   }

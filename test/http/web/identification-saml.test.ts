@@ -297,6 +297,11 @@ describe('configuration', () => {
     });
     assert.equal(config.saml?.entityId, 'https://asiointi.example/saml/metadata');
     assert.ok(config.saml?.idpMetadata instanceof URL);
+    assert.throws(
+      () =>
+        loadConfig({ IDENTIFICATION: 'suomifi-saml', SAML_IDP_METADATA: 'http://idp.example/metadata.xml' }),
+      /SAML_IDP_METADATA must use https:/,
+    );
     assert.equal(loadConfig({}).saml, undefined);
   });
 
