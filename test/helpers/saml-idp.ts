@@ -60,6 +60,11 @@ export interface ResponseOptions {
   nameId?: string;
   sessionIndex?: string;
   authnContextClassRef?: string;
+  /**
+   * An error status instead of an assertion, e.g. `AuthnFailed` when the person cancels (Suomi.fi
+   * answers `Requester` with it as the second-level code).
+   */
+  failure?: string;
   /** Changes the signed assertion after signing (before encryption). */
   tamper?: (signedAssertion: string) => string;
 }
@@ -208,11 +213,14 @@ export class TestSamlIdp {
             keyEncryptionAlgorithm: 'http://www.w3.org/2001/04/xmlenc#rsa-oaep-mgf1p',
             disallowEncryptionWithInsecureAlgorithm: true,
           })}</saml:EncryptedAssertion>`;
+    const status = options.failure
+      ? `<samlp:Status><samlp:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:Requester"><samlp:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:${options.failure}"/></samlp:StatusCode></samlp:Status>`
+      : `<samlp:Status><samlp:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:Success"/></samlp:Status>`;
     const response =
       `<samlp:Response xmlns:samlp="${ns.protocol}" xmlns:saml="${ns.assertion}" ID="_r${randomUUID()}" Version="2.0" IssueInstant="${instant}" Destination="${escapeXml(request.assertionConsumerServiceUrl)}" InResponseTo="${escapeXml(inResponseTo)}">` +
       `<saml:Issuer>${this.entityId}</saml:Issuer>` +
-      `<samlp:Status><samlp:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:Success"/></samlp:Status>` +
-      carried +
+      status +
+      (options.failure ? '' : carried) +
       `</samlp:Response>`;
     return Buffer.from(response, 'utf8').toString('base64');
   }

@@ -118,10 +118,6 @@ export class SamlIdentificationService {
     },
   ) {}
 
-  get entityId(): string {
-    return this.deps.settings.entityId;
-  }
-
   /** Loads (or, in demo mode, makes) our key and certificate: call at start-up so a bad file stops it. */
   keys(): Promise<SamlServiceProviderKeys> {
     this.#keys ??= loadSamlKeys(
@@ -148,11 +144,6 @@ export class SamlIdentificationService {
       this.#metadata = { value, fetchedAt: now };
     }
     return this.#metadata.value;
-  }
-
-  /** Forgets the metadata read, so the next use reads it again (after the IdP changed it). */
-  refreshMetadata(): void {
-    this.#metadata = undefined;
   }
 
   private async saml(
@@ -407,7 +398,7 @@ export class SamlIdentificationService {
   }
 }
 
-/** A response answering a login we did not ask for, or of too low a level of assurance. */
+/** The assertion's AuthnContextClassRef does not reach the level of assurance asked for. */
 export class SamlAssuranceError extends Error {
   override name = 'SamlAssuranceError';
 }

@@ -159,6 +159,16 @@ describe('Suomi.fi e-Identification over SAML 2.0 (IDENTIFICATION=suomifi-saml)'
     assert.equal(acs.location, '/account/open');
   });
 
+  test('a person who cancels at Suomi.fi returns to the start page; audited as cancelled', async () => {
+    const { jar, acs } = await login(h, maija, { failure: 'AuthnFailed' });
+    assert.equal(acs.statusCode, 303, acs.body);
+    assert.equal(acs.location, '/');
+    assert.equal(jar.get(sessionCookieName(h.context)), undefined);
+    const audit = await auditActions(h);
+    assert.equal(audit.at(-1)?.action, identificationActions.failed);
+    assert.match(String(audit.at(-1)?.details), /cancelled/);
+  });
+
   describe('refusals: no session, a problem page, audited as failed', () => {
     const refused = async (
       name: string,
