@@ -184,24 +184,7 @@ export class TestSamlIdp {
       attribute('urn:oid:0.9.2342.19200300.100.1.3', 'mail', options.mail) +
       `</saml:AttributeStatement></saml:Assertion>`;
     const signer = options.signWith === 'foreign' ? this.foreign : this.signing[options.signWith ?? 0];
-    const signature = new SignedXml({
-      privateKey: signer.privateKeyPem,
-      publicCert: signer.certificatePem,
-      signatureAlgorithm: rsaSha256,
-      canonicalizationAlgorithm: 'http://www.w3.org/2001/10/xml-exc-c14n#',
-    });
-    signature.addReference({
-      xpath: "/*[local-name(.)='Assertion']",
-      digestAlgorithm: 'http://www.w3.org/2001/04/xmlenc#sha256',
-      transforms: [
-        'http://www.w3.org/2000/09/xmldsig#enveloped-signature',
-        'http://www.w3.org/2001/10/xml-exc-c14n#',
-      ],
-    });
-    signature.computeSignature(assertion, {
-      location: { reference: "/*[local-name(.)='Assertion']/*[local-name(.)='Issuer']", action: 'after' },
-    });
-    let signedAssertion = signature.getSignedXml();
+    let signedAssertion = signEnveloped(assertion, 'Assertion', signer);
     if (options.tamper) signedAssertion = options.tamper(signedAssertion);
     const carried =
       options.encrypt === false
@@ -260,6 +243,22 @@ export class TestSamlIdp {
     );
   }
 
+  /** The same LogoutRequest by the HTTP-POST binding: a base64 SAMLRequest whose XML is signed. */
+  async logoutRequestPost(
+    sp: { entityId: string; singleLogoutUrl: string; certificatePem: string },
+    login: { nameId: string; sessionIndex: string },
+  ): Promise<{ SAMLRequest: string }> {
+    const xml = await this.asIdp(sp)._generateLogoutRequest({
+      issuer: this.entityId,
+      nameID: login.nameId,
+      nameIDFormat: transient,
+      sessionIndex: login.sessionIndex,
+    });
+    return {
+      SAMLRequest: Buffer.from(signEnveloped(xml, 'LogoutRequest', this.signing[1])).toString('base64'),
+    };
+  }
+
   /**
    * Reads our LogoutRequest (checking our signature) and returns the IdP's signed LogoutResponse
    * URL to our SLO endpoint, and the NameID the request named.
@@ -295,6 +294,28 @@ export class TestSamlIdp {
     );
     return loggedOut;
   }
+}
+
+/** An enveloped XML signature of the root element `root`, placed after its Issuer (as SAML wants). */
+function signEnveloped(xml: string, root: string, signer: SamlServiceProviderKeys): string {
+  const signature = new SignedXml({
+    privateKey: signer.privateKeyPem,
+    publicCert: signer.certificatePem,
+    signatureAlgorithm: rsaSha256,
+    canonicalizationAlgorithm: 'http://www.w3.org/2001/10/xml-exc-c14n#',
+  });
+  signature.addReference({
+    xpath: `/*[local-name(.)='${root}']`,
+    digestAlgorithm: 'http://www.w3.org/2001/04/xmlenc#sha256',
+    transforms: [
+      'http://www.w3.org/2000/09/xmldsig#enveloped-signature',
+      'http://www.w3.org/2001/10/xml-exc-c14n#',
+    ],
+  });
+  signature.computeSignature(xml, {
+    location: { reference: `/*[local-name(.)='${root}']/*[local-name(.)='Issuer']`, action: 'after' },
+  });
+  return signature.getSignedXml();
 }
 
 /** The certificates our SP metadata publishes, by use. */

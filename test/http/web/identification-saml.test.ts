@@ -277,6 +277,25 @@ describe('Suomi.fi e-Identification over SAML 2.0 (IDENTIFICATION=suomifi-saml)'
     assert.equal(await signedIn(h, other.jar), true);
   });
 
+  test('IdP-initiated logout by HTTP-POST (the binding our metadata names), signed with the second certificate', async () => {
+    const { jar } = await login(h, maija);
+    const issued = idp.issued.at(-1)!;
+    const sp = spOf(h, await spCertificate(h));
+    const form = await idp.logoutRequestPost(sp, issued);
+    const forged = {
+      SAMLRequest: Buffer.from(
+        Buffer.from(form.SAMLRequest, 'base64').toString().replace(issued.nameId, '_other'),
+      ).toString('base64'),
+    };
+    const refused = await browserRequest(h, new CookieJar(), 'POST', '/saml/slo', forged);
+    assert.equal(refused.statusCode, 400);
+    assert.equal(await signedIn(h, jar), true);
+    const answered = await browserRequest(h, new CookieJar(), 'POST', '/saml/slo', form);
+    assert.equal(answered.statusCode, 303, answered.body);
+    assert.equal(await idp.readLogoutResponse(sp, answered.location!), true);
+    assert.equal(await signedIn(h, jar), false);
+  });
+
   test('nothing personal reaches the log', async () => {
     await login(h, maija, { firstNames: 'Lokiton Etunimi', lastName: 'Lokiton-Sukunimi' });
     await login(h, maija, { signWith: 'foreign', firstNames: 'Lokiton Etunimi' });
