@@ -6,8 +6,6 @@ import { cookieOptions, loginCookieName, sessionCookieName } from '../../plugins
 import { identificationRateLimit } from './identification-rate-limit.js';
 import { finishLogin, loginQuery, startLogin } from './login-flow.js';
 
-export { landingPath } from './login-flow.js';
-
 /** GET /login, GET /auth/callback, POST /logout and our public keys at GET /oidc/jwks.json. */
 export function identityRoutes(context: AppContext, services: AccountServices): FastifyPluginAsyncTypebox {
   const sessionCookie = sessionCookieName(context);
