@@ -14,4 +14,6 @@ export interface PageContext {
   /** The signed-in person has a mailbox to show (an active or a closed, still readable account). */
   hasMailbox?: boolean | undefined;
   csrfToken?: string | undefined;
+  /** Unread messages in Saapuneet, for the navigation's count; absent where the page did not ask. */
+  unreadCount?: number | undefined;
 }

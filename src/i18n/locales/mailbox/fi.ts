@@ -12,8 +12,8 @@ export const mailbox_fi = {
     listLabel: 'Viestit',
     paging: 'Sivut',
     page: 'Sivu {{page}}',
-    previous: 'Edellinen sivu',
-    next: 'Seuraava sivu',
+    previous: 'Uudemmat viestit',
+    next: 'Vanhemmat viestit',
   },
   item: {
     from: 'Lähettäjä',
@@ -25,6 +25,10 @@ export const mailbox_fi = {
     sealedTitle: 'Todisteellisesti tiedoksi annettava viesti',
     unavailableTitle: 'Viestiä ei voida näyttää juuri nyt',
     restorableUntil: 'Palautettavissa {{date}} asti',
+    read: 'Luettu',
+    unacknowledged: 'Kuittaamatta',
+    status: 'Tila',
+    sentByYou: 'Lähetetty',
   },
   message: {
     backTo: 'Takaisin: {{folder}}',
@@ -47,6 +51,10 @@ export const mailbox_fi = {
     delete: 'Poista viesti',
     restore: 'Palauta viesti',
     cannotDeleteSent: 'Lähetettyjä viestejä ei voi poistaa.',
+    print: 'Tulosta',
+    details: 'Viestin tiedot',
+    download: 'Lataa',
+    attachmentCount: 'Liitteet ({{count}})',
   },
   acknowledge: {
     heading: 'Kuittaa vastaanotetuksi',
