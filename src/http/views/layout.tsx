@@ -115,7 +115,6 @@ export function Layout(props: LayoutProps) {
         <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
         <link rel="apple-touch-icon" href="/assets/apple-touch-icon.png" />
         <link rel="stylesheet" href="/assets/site.css" />
-        <script src="/assets/print.js" defer />
       </head>
       <body>
         <a class="skip-link" href="#content">

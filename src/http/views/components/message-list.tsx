@@ -68,7 +68,12 @@ function MessageListItem(props: { ctx: PageContext; item: FolderItem }) {
         <p class="message-list__party">
           <span class="visually-hidden">{`${t(fromCitizen ? 'mailbox.item.to' : 'mailbox.item.from')}: `}</span>
           <span class="message-list__organisation">{party}</span>
-          {service && <span class="message-list__service">{service}</span>}
+          {service && (
+            <>
+              {' – '}
+              <span class="message-list__service">{service}</span>
+            </>
+          )}
         </p>
         <h2 class="message-list__title">
           <a href={`/mailbox/messages/${item.id}`}>{title}</a>
@@ -128,9 +133,6 @@ export const styles = css`
   .message-list__organisation {
     font-weight: 600;
     color: var(--fi-color-black-base);
-  }
-  .message-list__service::before {
-    content: ' · ';
   }
   .message-list__title {
     margin: 0 0 var(--fi-spacing-xxs);

@@ -305,6 +305,8 @@ function Actions(props: { ctx: PageContext; message: OpenedMessage; readOnly: bo
         )}
       </ButtonRow>
       {fromCitizen && <p class="message-actions__note">{t('mailbox.message.cannotDeleteSent')}</p>}
+      {/* This page's only script, our own file (the CSP allows no other): it shows the print button. */}
+      <script src="/assets/print.js" defer />
     </section>
   );
 }
