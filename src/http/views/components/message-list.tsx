@@ -134,6 +134,9 @@ export const styles = css`
     font-weight: 600;
     color: var(--fi-color-black-base);
   }
+  .message-list__service {
+    color: var(--fi-color-black-light-1);
+  }
   .message-list__title {
     margin: 0 0 var(--fi-spacing-xxs);
     font-size: var(--fi-font-size-body-text);

@@ -66,6 +66,9 @@ function messageChips(ctx: PageContext, message: MessageView): Chip[] {
   if (!message.sealed && message.attachments.length > 0) {
     chips.push({ text: t('mailbox.item.attachments'), icon: 'attachment' });
   }
+  if (!message.sealed && message.canReply) {
+    chips.push({ text: t('mailbox.item.replyable'), icon: 'reply' });
+  }
   return chips;
 }
 

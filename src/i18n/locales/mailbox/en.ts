@@ -27,6 +27,7 @@ export const mailbox_en = {
     restorableUntil: 'Can be restored until {{date}}',
     read: 'Read',
     unacknowledged: 'Not acknowledged',
+    replyable: 'You can reply',
     status: 'Status',
     sentByYou: 'Sent',
   },

@@ -27,6 +27,7 @@ export const mailbox_fi = {
     restorableUntil: 'Palautettavissa {{date}} asti',
     read: 'Luettu',
     unacknowledged: 'Kuittaamatta',
+    replyable: 'Vastattavissa',
     status: 'Tila',
     sentByYou: 'Lähetetty',
   },

@@ -27,6 +27,7 @@ export const mailbox_sv = {
     restorableUntil: 'Kan återställas till och med {{date}}',
     read: 'Läst',
     unacknowledged: 'Inte kvitterat',
+    replyable: 'Kan besvaras',
     status: 'Status',
     sentByYou: 'Skickat',
   },
