@@ -61,12 +61,12 @@ test('message page: actions grouped, reply first; print is a hidden button the p
   );
 });
 
-test('message page: each attachment has a type icon, type and size, and a download button naming the file', () => {
+test('message page: each attachment has a type icon, type and size, and a download button whose name says the file', () => {
   const html = main(render(<MessagePage ctx={ctx} message={opened} readOnly={false} />));
   assert.match(html, /<h2 id="attachments-heading">Liitteet \(1\)<\/h2>/);
   assert.match(
     html,
-    /<li class="attachment"><icon:attachment__icon><span class="attachment__text"><span class="attachment__name">paatos\.pdf<\/span><span class="attachment__meta">PDF, 1,2 kt<\/span><\/span><a class="button button--secondary attachment__download" href="\/mailbox\/messages\/2\/attachments\/a1" download><icon>Lataa<span class="visually-hidden"> paatos\.pdf<\/span><\/a><\/li>/,
+    /<li class="attachment"><icon:attachment__icon><span class="attachment__text"><span class="attachment__name">paatos\.pdf<\/span><span class="attachment__meta">PDF, 1,2 kt<\/span><\/span><a class="button button--secondary attachment__download" href="\/mailbox\/messages\/2\/attachments\/a1" download aria-label="Lataa paatos\.pdf"><icon>Lataa<\/a><\/li>/,
   );
 });
 

@@ -214,10 +214,10 @@ function Attachments(props: { ctx: PageContext; message: OpenedMessage }) {
               class="button button--secondary attachment__download"
               href={`/mailbox/messages/${message.id}/attachments/${encodeURIComponent(attachment.id)}`}
               download
+              aria-label={`${t('mailbox.message.download')} ${attachment.fileName}`}
             >
               <Icon name="download" />
               {t('mailbox.message.download')}
-              <span class="visually-hidden">{` ${attachment.fileName}`}</span>
             </a>
           </li>
         ))}
