@@ -197,7 +197,7 @@ function Attachments(props: { ctx: PageContext; message: OpenedMessage }) {
   return (
     <section aria-labelledby="attachments-heading">
       <h2 id="attachments-heading">
-        {t('mailbox.message.attachmentCount', { count: message.attachments.length })}
+        {`${t('mailbox.message.attachments')} (${message.attachments.length})`}
       </h2>
       <p class="attachments__hint">{t('mailbox.message.downloadHint')}</p>
       <ul class="attachment-list">

@@ -28,8 +28,6 @@ export const mailbox_en = {
     read: 'Read',
     unacknowledged: 'Not acknowledged',
     replyable: 'You can reply',
-    status: 'Status',
-    sentByYou: 'Sent',
   },
   message: {
     backTo: 'Back: {{folder}}',
@@ -55,7 +53,6 @@ export const mailbox_en = {
     print: 'Print',
     details: 'Message details',
     download: 'Download',
-    attachmentCount: 'Attachments ({{count}})',
   },
   acknowledge: {
     heading: 'Acknowledge receipt',

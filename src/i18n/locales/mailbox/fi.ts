@@ -28,8 +28,6 @@ export const mailbox_fi = {
     read: 'Luettu',
     unacknowledged: 'Kuittaamatta',
     replyable: 'Vastattavissa',
-    status: 'Tila',
-    sentByYou: 'Lähetetty',
   },
   message: {
     backTo: 'Takaisin: {{folder}}',
@@ -55,7 +53,6 @@ export const mailbox_fi = {
     print: 'Tulosta',
     details: 'Viestin tiedot',
     download: 'Lataa',
-    attachmentCount: 'Liitteet ({{count}})',
   },
   acknowledge: {
     heading: 'Kuittaa vastaanotetuksi',

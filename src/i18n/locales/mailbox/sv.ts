@@ -28,8 +28,6 @@ export const mailbox_sv = {
     read: 'Läst',
     unacknowledged: 'Inte kvitterat',
     replyable: 'Kan besvaras',
-    status: 'Status',
-    sentByYou: 'Skickat',
   },
   message: {
     backTo: 'Tillbaka: {{folder}}',
@@ -55,7 +53,6 @@ export const mailbox_sv = {
     print: 'Skriv ut',
     details: 'Meddelandets uppgifter',
     download: 'Ladda ner',
-    attachmentCount: 'Bilagor ({{count}})',
   },
   acknowledge: {
     heading: 'Kvittera som mottaget',
