@@ -1,9 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { seedDemo } from '../../src/demo/seed-demo.js';
-import { browserSkipReason, launchBrowser, overflowsHorizontally } from '../helpers/browser.js';
+import {
+  accessibilityViolations,
+  browserSkipReason,
+  launchBrowser,
+  overflowsHorizontally,
+} from '../helpers/browser.js';
 import { signInAs } from '../helpers/citizen-session.js';
 import { persons } from '../helpers/fixtures.js';
 import { createHarness, type TestHarness } from '../helpers/test-app.js';
@@ -11,14 +15,7 @@ import { createHarness, type TestHarness } from '../helpers/test-app.js';
 const skip = browserSkipReason();
 
 /** WCAG 2.0/2.1 A and AA and axe's best practices (region, landmarks, heading order, …). */
-async function axeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-    .analyze();
-  return results.violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-  );
-}
+const axeViolations = (page: Page) => accessibilityViolations(page, { bestPractice: true });
 
 const errorPrefix = { fi: 'Virhe: ', sv: 'Fel: ', en: 'Error: ' } as const;
 
