@@ -17,6 +17,7 @@ import { answerUnroutable, errorHandlerPlugin } from './plugins/error-handler.js
 import { loadSheddingPlugin } from './plugins/load-shedding.js';
 import { nulGuardPlugin } from './plugins/nul-guard.js';
 import { requestContextPlugin } from './plugins/request-context.js';
+import { assetRoutes } from './plugins/asset-routes.js';
 import { stylesheetRoute } from './plugins/stylesheet-route.js';
 import { isApiUrl } from './routes/api/api-wire.js';
 import { organisationApiRoutes } from './routes/api/index.js';
@@ -84,6 +85,7 @@ export async function buildApp(
   await app.register(cookie);
   await app.register(formbody);
   await app.register(stylesheetRoute);
+  await app.register(assetRoutes);
   await app.register(requestContextPlugin);
   await app.register(errorHandlerPlugin);
   await app.register(loadSheddingPlugin(context));

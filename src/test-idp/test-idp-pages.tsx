@@ -80,10 +80,7 @@ export function IdentityCodePage(props: {
         ? t('account.idp.identityCodeUnknown')
         : undefined;
   return (
-    <Layout
-      ctx={ctx}
-      title={error ? `${t('account.idp.errorSummary')}: ${t('account.idp.title')}` : t('account.idp.title')}
-    >
+    <Layout ctx={ctx} title={t('account.idp.title')} hasErrors={error !== undefined}>
       <h1>{t('account.idp.title')}</h1>
       <Notice>{t('account.idp.testNotice')}</Notice>
       <p>{t('account.idp.chosenMethod', { method: methodLabel(method, t) })}</p>

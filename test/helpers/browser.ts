@@ -51,11 +51,22 @@ export async function launchBrowser(): Promise<Browser> {
   return browser;
 }
 
-/** WCAG 2.1 A and AA rules (axe tags); returns a readable list of violations, empty when clean. */
-export async function accessibilityViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
+/**
+ * WCAG 2.1 A and AA rules (axe tags), and axe's best practices too (landmarks, region, heading
+ * order…) when asked; returns a readable list of violations, empty when clean.
+ */
+export async function accessibilityViolations(
+  page: Page,
+  options: { bestPractice?: boolean } = {},
+): Promise<string[]> {
+  const tags = [
+    'wcag2a',
+    'wcag2aa',
+    'wcag21a',
+    'wcag21aa',
+    ...(options.bestPractice ? ['best-practice'] : []),
+  ];
+  const results = await new AxeBuilder({ page }).withTags(tags).analyze();
   return results.violations.map(
     (v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
   );

@@ -321,6 +321,10 @@ export const repositorySamples: RepositorySamples[] = [
         await r.listFolder(1, 'sent', at, 20, 0);
         await r.listFolder(1, 'deleted', at, 20, 0);
       },
+      countUnread: (r, _trx, respond) => {
+        respond([{ count: 2 }]);
+        return r.countUnread(1, at);
+      },
       findMessage: (r) => r.findMessage(1, 2),
       listThread: (r) => r.listThread(1, 2, at),
       listAttachments: (r) => r.listAttachments(2),

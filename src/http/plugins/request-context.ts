@@ -19,7 +19,9 @@ declare module 'fastify' {
     t: Translate;
     textSize: TextSize;
     /** Filled by the session plugin when a citizen is signed in. */
-    pageExtras: Partial<Pick<PageContext, 'signedInName' | 'csrfToken' | 'hasMailbox' | 'accountClosed'>>;
+    pageExtras: Partial<
+      Pick<PageContext, 'signedInName' | 'csrfToken' | 'hasMailbox' | 'accountClosed' | 'unreadCount'>
+    >;
   }
 }
 

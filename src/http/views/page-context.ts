@@ -16,4 +16,6 @@ export interface PageContext {
   /** The person's account is closed: the mailbox is read-only, so nothing to write or set. */
   accountClosed?: boolean | undefined;
   csrfToken?: string | undefined;
+  /** Unread messages in Saapuneet, for the navigation's count; absent where the page did not ask. */
+  unreadCount?: number | undefined;
 }

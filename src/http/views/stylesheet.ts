@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
 import { styles as accountPages } from './account/open-account-page.js';
+import { styles as brand } from './components/brand.js';
 import { styles as buttonRow } from './components/button-row.js';
 import { styles as checkbox } from './components/checkbox.js';
 import { styles as choiceButtons } from './components/choice-buttons.js';
 import { styles as errorSummary } from './components/error-summary.js';
 import { styles as fieldError } from './components/field-error.js';
 import { styles as field } from './components/field.js';
+import { styles as icon } from './components/icon.js';
 import { styles as inlineList } from './components/inline-list.js';
 import { styles as linkButton } from './components/link-button.js';
 import { styles as messageList } from './components/message-list.js';
@@ -14,6 +16,7 @@ import { styles as paging } from './components/paging.js';
 import { styles as tagList } from './components/tag-list.js';
 import { styles as visuallyHidden } from './components/visually-hidden.js';
 import { styles as layout } from './layout.js';
+import { styles as folderPage } from './mailbox/folder-page.js';
 import { styles as messagePage } from './mailbox/message-page.js';
 import { styles as startPage } from './start-page.js';
 import { base } from './styles/base.js';
@@ -24,6 +27,8 @@ import { tokens } from './styles/tokens.js';
  * one at equal specificity (the layout's current-page markers come last for that reason).
  */
 const componentSections = [
+  icon,
+  brand,
   inlineList,
   linkButton,
   buttonRow,
@@ -38,6 +43,7 @@ const componentSections = [
   visuallyHidden,
   startPage,
   accountPages,
+  folderPage,
   messagePage,
   choiceButtons,
   layout,

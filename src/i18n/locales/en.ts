@@ -4,6 +4,10 @@ import { mailbox_en } from './mailbox/en.js';
 
 export const en: Messages = {
   meta: { serviceName: 'Citizen’s e-services account' },
+  frame: {
+    errorPrefix: 'Error',
+    unread: '{{count}} unread',
+  },
   layout: {
     skipToContent: 'Skip to content',
     languageSwitch: 'Language',

@@ -4,6 +4,10 @@ import { mailbox_fi } from './mailbox/fi.js';
 // Finnish wording follows the original service text (shared/seed) where it has one.
 export const fi = {
   meta: { serviceName: 'Kansalaisen asiointitili' },
+  frame: {
+    errorPrefix: 'Virhe',
+    unread: '{{count}} lukematonta',
+  },
   layout: {
     skipToContent: 'Siirry sisältöön',
     languageSwitch: 'Kieli',

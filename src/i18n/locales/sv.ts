@@ -4,6 +4,10 @@ import { mailbox_sv } from './mailbox/sv.js';
 
 export const sv: Messages = {
   meta: { serviceName: 'Medborgarens ärendekonto' },
+  frame: {
+    errorPrefix: 'Fel',
+    unread: '{{count}} olästa',
+  },
   layout: {
     skipToContent: 'Gå till innehållet',
     languageSwitch: 'Språk',

@@ -160,6 +160,26 @@ export class MailboxRepository {
     return result.rows.map(toFolderRow);
   }
 
+  /**
+   * How many messages in Saapuneet are unread, for the navigation's count: the inbox's own
+   * conditions plus read_at. The (account_id, direction, id) index narrows it to the person's
+   * received messages.
+   */
+  async countUnread(accountId: number, now: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('messages as m')
+      .select((eb) => eb.fn.countAll<number | string | bigint>().as('count'))
+      .where('m.account_id', '=', accountId)
+      .where('m.direction', '=', 'to_citizen')
+      .where('m.channel', '=', 'electronic')
+      .where('m.available_at', '<=', now)
+      .where('m.deleted_at', 'is', null)
+      .where('m.purged_at', 'is', null)
+      .where('m.read_at', 'is', null)
+      .executeTakeFirstOrThrow();
+    return Number(row.count);
+  }
+
   private folderQuery(accountId: number, limit: number, offset: number) {
     return this.messageQuery(this.db)
       .where('m.account_id', '=', accountId)

@@ -72,6 +72,11 @@ export class MailboxReadingService {
     };
   }
 
+  /** Unread messages in Saapuneet (the navigation shows the number). */
+  async unreadCount(accountId: number): Promise<number> {
+    return this.deps.repository.countUnread(accountId, this.deps.clock().toISOString());
+  }
+
   /**
    * The message page. Opening is an access (audited every time); the first opening of an
    * organisation's message with its content shown is also the "read" event in the sender's feed.

@@ -34,3 +34,10 @@ export function attributeOf(html: string, id: string, attribute: string): string
 export function fieldNamed(name: string): { id: string; name: string } {
   return { id: name, name };
 }
+
+/** Markup with each inline icon written as `<icon:name-class>`, so assertions stay readable. */
+export function withIconsNamed(html: string): string {
+  return html.replace(/<svg class="icon([^"]*)"[^>]*>.*?<\/svg>/g, (_match, extra: string) =>
+    extra.trim() ? `<icon:${extra.trim()}>` : '<icon>',
+  );
+}

@@ -47,7 +47,7 @@ export function folderItem(overrides: Partial<FolderItem> = {}): FolderItem {
   };
 }
 
-const sealed: SealedMessage = {
+export const sealed: SealedMessage = {
   id: 2,
   direction: 'to_citizen',
   organisation: kallio,
@@ -58,7 +58,7 @@ const sealed: SealedMessage = {
   sealed: true,
 };
 
-const opened: OpenedMessage = {
+export const opened: OpenedMessage = {
   ...sealed,
   sealed: false,
   deleted: true,

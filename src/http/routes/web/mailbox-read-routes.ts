@@ -66,6 +66,7 @@ export function mailboxReadRoutes(mailbox: MailboxServices): FastifyPluginAsyncT
           folder as Folder,
           request.query.page ?? 1,
         );
+        request.pageExtras.unreadCount = await mailbox.reading.unreadCount(citizen.accountId);
         return sendPersonalPage(
           reply,
           FolderPage({ ...pageFrame(request, request.query.notice, citizen), data }),
@@ -83,6 +84,8 @@ export function mailboxReadRoutes(mailbox: MailboxServices): FastifyPluginAsyncT
           { accountId: citizen.accountId, requestId: request.id },
           request.params.id,
         );
+        // After opening: a message read just now no longer counts.
+        request.pageExtras.unreadCount = await mailbox.reading.unreadCount(citizen.accountId);
         return sendPersonalPage(
           reply,
           MessagePage({ ...pageFrame(request, request.query.notice, citizen), message }),

@@ -38,7 +38,7 @@ export function OpenAccountPage(props: {
   const { t } = ctx;
   const title = props.reopening ? t('account.open.reopenTitle') : t('account.open.title');
   return (
-    <Layout ctx={ctx} title={problems.length > 0 ? `${t('account.form.errorSummary')} ${title}` : title}>
+    <Layout ctx={ctx} title={title} hasErrors={problems.length > 0}>
       <h1>{title}</h1>
       <ErrorSummary heading={t('account.form.errorSummary')} errors={fieldErrors(t, problems)} />
       {props.reopening && (

@@ -41,7 +41,7 @@ export function SettingsPage(props: {
   const { t } = ctx;
   const title = t('account.settings.title');
   return (
-    <Layout ctx={ctx} title={problems.length > 0 ? `${t('account.form.errorSummary')} ${title}` : title}>
+    <Layout ctx={ctx} title={title} hasErrors={problems.length > 0}>
       <h1>{title}</h1>
       <ErrorSummary heading={t('account.form.errorSummary')} errors={fieldErrors(t, problems)} />
       {props.saved && (

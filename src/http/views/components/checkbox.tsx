@@ -40,8 +40,13 @@ export function Checkbox(props: CheckboxProps) {
 export const styles = css`
   label.checkbox {
     display: flex;
-    gap: var(--fi-spacing-xs);
+    gap: var(--fi-spacing-s);
     font-weight: 400;
     align-items: flex-start;
+    padding: var(--fi-spacing-xxs) 0;
+    cursor: pointer;
+  }
+  label.checkbox > span {
+    padding-top: 0.05em;
   }
 `;

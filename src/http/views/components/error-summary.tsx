@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { css } from '../styles/css.js';
+import { Icon } from './icon.js';
 
 /** A form field's problem: the field's element id (for the summary link) and the message. */
 export interface FieldError {
@@ -17,14 +18,27 @@ export interface ErrorSummaryProps {
 }
 
 /**
- * All problems at the top of the form, each linking to its field. role="alert" makes screen readers
- * announce it when the page loads after a failed submit, which needs no script.
+ * All problems at the top of the form, each linking to its field. The page comes back from the
+ * server with the summary focused, without script: it can take focus (tabindex -1) and asks for it
+ * on load (autofocus), so the keyboard continues from it and a screen reader reads it first;
+ * role="alert" announces it as well. Pages that show it pass `hasErrors` to the layout, which puts
+ * "Virhe: " before the title.
  */
 export function ErrorSummary(props: ErrorSummaryProps) {
   if (props.errors.length === 0) return null;
   return (
-    <div class="error-summary" role="alert" aria-labelledby="error-summary-title">
-      <h2 id="error-summary-title">{props.heading}</h2>
+    <div
+      class="error-summary"
+      id="error-summary"
+      role="alert"
+      aria-labelledby="error-summary-title"
+      tabIndex={-1}
+      autofocus
+    >
+      <h2 id="error-summary-title">
+        <Icon name="error" class="error-summary__icon" />
+        {props.heading}
+      </h2>
       <ul>
         {props.errors.map((error) => (
           <li>
@@ -39,12 +53,31 @@ export function ErrorSummary(props: ErrorSummaryProps) {
 
 export const styles = css`
   .error-summary {
-    border: 3px solid var(--fi-color-alert-base);
-    padding: var(--fi-spacing-m);
+    border: 2px solid var(--fi-color-alert-base);
+    border-left-width: 8px;
+    background: var(--fi-color-white-base);
+    padding: var(--fi-spacing-m) var(--fi-spacing-l);
     margin-bottom: var(--fi-spacing-l);
   }
   .error-summary h2 {
     margin-top: 0;
-    font-size: 1.2rem;
+    font-size: var(--fi-font-size-heading-4);
+    line-height: var(--fi-line-height-heading-4);
+    display: flex;
+    gap: var(--fi-spacing-xs);
+    align-items: flex-start;
+  }
+  .error-summary__icon {
+    color: var(--fi-color-alert-base);
+    width: 1.25em;
+    height: 1.25em;
+  }
+  .error-summary ul {
+    margin: 0;
+    padding-left: var(--fi-spacing-l);
+  }
+  .error-summary a {
+    color: var(--fi-color-alert-base);
+    font-weight: 600;
   }
 `;

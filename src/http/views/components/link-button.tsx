@@ -24,8 +24,9 @@ export const styles = css`
     display: inline-block;
     font: inherit;
     font-weight: 600;
-    padding: var(--fi-spacing-s) var(--fi-spacing-l);
+    padding: var(--fi-spacing-inset-m) var(--fi-spacing-m);
     min-height: 44px;
+    line-height: 1.5;
     border-radius: var(--fi-radius-basic);
     border: 2px solid var(--fi-color-highlight-base);
     background: var(--fi-color-highlight-base);

@@ -1,4 +1,5 @@
 import { css } from '../styles/css.js';
+import { Icon } from './icon.js';
 import { InlineList } from './inline-list.js';
 
 export interface PagingProps {
@@ -15,7 +16,10 @@ export interface PagingProps {
   nextLabel: string;
 }
 
-/** Previous, current and next page; nothing when everything fits on one page. */
+/**
+ * Previous, current and next page; nothing when everything fits on one page. In a folder the
+ * previous page holds newer messages and the next one older, and the labels say so.
+ */
 export function Paging(props: PagingProps) {
   if (props.page === 1 && !props.hasNext) return null;
   return (
@@ -23,16 +27,20 @@ export function Paging(props: PagingProps) {
       <InlineList>
         {props.page > 1 && (
           <li>
-            <a href={props.href(props.page - 1)} rel="prev">
+            <a class="paging__link" href={props.href(props.page - 1)} rel="prev">
+              <Icon name="chevronLeft" />
               {props.previousLabel}
             </a>
           </li>
         )}
-        <li aria-current="page">{props.pageLabel(props.page)}</li>
+        <li class="paging__current" aria-current="page">
+          {props.pageLabel(props.page)}
+        </li>
         {props.hasNext && (
           <li>
-            <a href={props.href(props.page + 1)} rel="next">
+            <a class="paging__link" href={props.href(props.page + 1)} rel="next">
               {props.nextLabel}
+              <Icon name="chevronRight" />
             </a>
           </li>
         )}
@@ -41,9 +49,30 @@ export function Paging(props: PagingProps) {
   );
 }
 
-// The browser's default block; the citizen-side restyle sets the look here.
 export const styles = css`
   .paging {
-    display: block;
+    margin: var(--fi-spacing-l) 0 0;
+  }
+  .paging .inline-list {
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--fi-spacing-s) var(--fi-spacing-l);
+  }
+  .paging__link {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--fi-spacing-xxs);
+    min-height: 44px;
+    padding: 0 var(--fi-spacing-s);
+    border: 1px solid var(--fi-color-highlight-base);
+    border-radius: var(--fi-radius-basic);
+    font-weight: 600;
+    text-decoration: none;
+  }
+  .paging__link:hover {
+    background: var(--fi-color-highlight-light-4);
+  }
+  .paging__current {
+    color: var(--fi-color-black-light-1);
   }
 `;

@@ -113,7 +113,7 @@ export function ComposePage(props: ComposePageProps) {
   });
   const noServices = !replyTo && (props.services ?? []).length === 0;
   return (
-    <Layout ctx={ctx} title={heading}>
+    <Layout ctx={ctx} title={heading} hasErrors={problems.length > 0}>
       <h1>{heading}</h1>
       <ErrorSummary
         heading={t('mailbox.compose.errorSummary')}
@@ -128,7 +128,9 @@ export function ComposePage(props: ComposePageProps) {
       {noServices ? (
         <p>{t('mailbox.compose.noServices')}</p>
       ) : (
-        <form method="post" action={action} enctype="multipart/form-data">
+        // novalidate: the server checks the form and answers with our error summary, in the page's
+        // language and with links to the fields, rather than the browser's own pop-ups.
+        <form method="post" action={action} enctype="multipart/form-data" novalidate>
           {/* First in the form, so the server can check it before it reads any file. */}
           <input type="hidden" name="_csrf" value={ctx.csrfToken} />
           {!replyTo && (

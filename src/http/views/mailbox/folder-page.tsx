@@ -1,8 +1,11 @@
 import type { FolderPage as FolderData } from '../../../modules/mailbox/index.js';
+import { Icon, type IconName } from '../components/icon.js';
+import { LinkButton } from '../components/link-button.js';
 import { MessageList } from '../components/message-list.js';
 import { Paging } from '../components/paging.js';
 import { Layout } from '../layout.js';
 import type { PageContext } from '../page-context.js';
+import { css } from '../styles/css.js';
 import { folderNameKeys } from './folder-names.js';
 import { NoticeBox, ReadOnlyNotice, type Notice } from './notices.js';
 
@@ -11,6 +14,12 @@ const emptyKeys = {
   sent: 'mailbox.folder.emptySent',
   deleted: 'mailbox.folder.emptyDeleted',
 } as const;
+
+const emptyIcons: Record<FolderData['folder'], IconName> = {
+  inbox: 'mailReceive',
+  sent: 'mailSend',
+  deleted: 'remove',
+};
 
 export interface FolderPageProps {
   ctx: PageContext;
@@ -27,12 +36,23 @@ export function FolderPage(props: FolderPageProps) {
   const heading = data.page > 1 ? `${title} – ${t('mailbox.folder.page', { page: data.page })}` : title;
   return (
     <Layout ctx={ctx} title={heading}>
-      <h1>{heading}</h1>
+      <div class="folder-head">
+        <h1>{heading}</h1>
+        {!props.readOnly && data.folder !== 'deleted' && (
+          <LinkButton href="/mailbox/new" variant="secondary">
+            <Icon name="message" />
+            {t('account.nav.newMessage')}
+          </LinkButton>
+        )}
+      </div>
       <NoticeBox ctx={ctx} notice={props.notice} />
       <ReadOnlyNotice ctx={ctx} readOnly={props.readOnly} />
       {data.folder === 'deleted' && <p>{t('mailbox.folder.deletedIntro')}</p>}
       {data.items.length === 0 ? (
-        <p>{t(emptyKeys[data.folder])}</p>
+        <div class="empty-state">
+          <Icon name={emptyIcons[data.folder]} class="empty-state__icon" />
+          <p>{t(emptyKeys[data.folder])}</p>
+        </div>
       ) : (
         <MessageList ctx={ctx} label={t('mailbox.folder.listLabel')} items={data.items} />
       )}
@@ -48,3 +68,41 @@ export function FolderPage(props: FolderPageProps) {
     </Layout>
   );
 }
+
+/** The heading with the new-message step beside it, and the picture-and-sentence of an empty folder. */
+export const styles = css`
+  .folder-head {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--fi-spacing-xs) var(--fi-spacing-m);
+    margin-bottom: var(--fi-spacing-s);
+  }
+  .folder-head h1 {
+    margin: 0;
+  }
+  .folder-head .button {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--fi-spacing-xs);
+  }
+  .empty-state {
+    text-align: center;
+    padding: var(--fi-spacing-xxl) var(--fi-spacing-m);
+    border: 1px dashed var(--fi-color-depth-base);
+    border-radius: var(--fi-radius-modal);
+    background: var(--fi-color-depth-light-3);
+    color: var(--fi-color-black-light-1);
+  }
+  .empty-state__icon {
+    width: 3rem;
+    height: 3rem;
+    color: var(--fi-color-depth-dark-2);
+    margin-bottom: var(--fi-spacing-s);
+  }
+  .empty-state p {
+    margin: 0;
+    font-size: var(--fi-font-size-lead-text);
+  }
+`;

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type {
   FolderItem,
   MessageView,
@@ -5,9 +6,11 @@ import type {
   SealedMessage,
 } from '../../../modules/mailbox/index.js';
 import { ButtonRow } from '../components/button-row.js';
+import { Icon, type IconName } from '../components/icon.js';
 import { LinkButton } from '../components/link-button.js';
 import { Notice as NoticeParagraph } from '../components/notice.js';
 import { PostButton } from '../components/post-button.js';
+import { TagList, type Chip } from '../components/tag-list.js';
 import { Layout } from '../layout.js';
 import type { PageContext } from '../page-context.js';
 import { css } from '../styles/css.js';
@@ -35,16 +38,16 @@ export function MessagePage(props: MessagePageProps) {
   const title = message.sealed ? t('mailbox.item.sealedTitle') : message.title;
   return (
     <Layout ctx={ctx} title={title}>
-      <p>
+      <p class="back-link">
         <a href={`/mailbox/${folder}`}>
+          <Icon name="chevronLeft" />
           {t('mailbox.message.backTo', { folder: t(folderNameKeys[folder]) })}
         </a>
       </p>
-      <h1>{title}</h1>
       <NoticeBox ctx={ctx} notice={props.notice} />
       <ReadOnlyNotice ctx={ctx} readOnly={props.readOnly} />
       {message.sealed ? (
-        <SealedContent ctx={ctx} message={message} readOnly={props.readOnly} />
+        <SealedContent ctx={ctx} message={message} title={title} readOnly={props.readOnly} />
       ) : (
         <OpenedContent ctx={ctx} message={message} readOnly={props.readOnly} />
       )}
@@ -52,24 +55,78 @@ export function MessagePage(props: MessagePageProps) {
   );
 }
 
+/** The chips under the title: the same facts the folder list shows. */
+function messageChips(ctx: PageContext, message: MessageView): Chip[] {
+  const { t } = ctx;
+  const chips: Chip[] = [];
+  if (message.verifiable) chips.push({ text: t('mailbox.item.verifiable'), icon: 'checkCircle' });
+  if (message.sealed) {
+    chips.push({ text: t('mailbox.item.unacknowledged'), tone: 'attention', icon: 'hourglass' });
+  }
+  if (!message.sealed && message.attachments.length > 0) {
+    chips.push({ text: t('mailbox.item.attachments'), icon: 'attachment' });
+  }
+  if (!message.sealed && message.canReply) {
+    chips.push({ text: t('mailbox.item.replyable'), icon: 'reply' });
+  }
+  return chips;
+}
+
+/** Sender, title and chips, then the details as term and value pairs. */
+function MessageHeader(props: {
+  ctx: PageContext;
+  message: MessageView;
+  title: string;
+  children: ComponentChildren;
+}) {
+  const { ctx, message } = props;
+  return (
+    <div class="message-header">
+      <p class="message-header__sender">{localName(message.organisation, ctx.locale)}</p>
+      <h1>{props.title}</h1>
+      <TagList tags={messageChips(ctx, message)} />
+      <dl class="message-details" aria-label={ctx.t('mailbox.message.details')}>
+        {props.children}
+      </dl>
+    </div>
+  );
+}
+
+/** One term and its value in the header's details. */
+function Detail(props: { term: string; children: ComponentChildren }) {
+  return (
+    <div class="message-details__row">
+      <dt>{props.term}</dt>
+      <dd>{props.children}</dd>
+    </div>
+  );
+}
+
 /** Before acknowledgement: only the sender and the step "Kuittaa vastaanotetuksi". */
-function SealedContent(props: { ctx: PageContext; message: SealedMessage; readOnly: boolean }) {
+function SealedContent(props: {
+  ctx: PageContext;
+  message: SealedMessage;
+  title: string;
+  readOnly: boolean;
+}) {
   const { ctx, message } = props;
   const { t, locale } = ctx;
   return (
     <>
-      <dl class="message-details">
-        <dt>{t('mailbox.message.sender')}</dt>
-        <dd>{localName(message.organisation, locale)}</dd>
-        <dt>{t('mailbox.message.received')}</dt>
-        <dd>
+      <MessageHeader ctx={ctx} message={message} title={props.title}>
+        <Detail term={t('mailbox.message.sender')}>{localName(message.organisation, locale)}</Detail>
+        <Detail term={t('mailbox.message.received')}>
           <time dateTime={message.receivedAt}>{formatDateTime(message.receivedAt, locale)}</time>
-        </dd>
-        <dt>{t('mailbox.message.deemedReceived')}</dt>
-        <dd>{t('mailbox.message.deemedReceivedPending')}</dd>
-      </dl>
-      <section aria-labelledby="acknowledge-heading">
-        <h2 id="acknowledge-heading">{t('mailbox.acknowledge.heading')}</h2>
+        </Detail>
+        <Detail term={t('mailbox.message.deemedReceived')}>
+          {t('mailbox.message.deemedReceivedPending')}
+        </Detail>
+      </MessageHeader>
+      <section class="acknowledge-panel" aria-labelledby="acknowledge-heading">
+        <h2 id="acknowledge-heading">
+          <Icon name="hourglass" class="acknowledge-panel__icon" />
+          {t('mailbox.acknowledge.heading')}
+        </h2>
         <p>{t('mailbox.acknowledge.intro')}</p>
         <p>{t('mailbox.acknowledge.effect')}</p>
         {!props.readOnly && (
@@ -93,38 +150,29 @@ function OpenedContent(props: { ctx: PageContext; message: OpenedMessage; readOn
           {t('mailbox.message.deletedNotice', { date: formatDate(message.restorableUntil, locale) })}
         </NoticeParagraph>
       )}
-      <dl class="message-details">
-        <dt>{t(fromCitizen ? 'mailbox.message.recipient' : 'mailbox.message.sender')}</dt>
-        <dd>{localName(message.organisation, locale)}</dd>
-        <dt>{t('mailbox.message.service')}</dt>
-        <dd>{localName(message.service, locale)}</dd>
-        <dt>{t(fromCitizen ? 'mailbox.message.sent' : 'mailbox.message.received')}</dt>
-        <dd>
+      <MessageHeader ctx={ctx} message={message} title={message.title}>
+        <Detail term={t(fromCitizen ? 'mailbox.message.recipient' : 'mailbox.message.sender')}>
+          {localName(message.organisation, locale)}
+        </Detail>
+        <Detail term={t('mailbox.message.service')}>{localName(message.service, locale)}</Detail>
+        <Detail term={t(fromCitizen ? 'mailbox.message.sent' : 'mailbox.message.received')}>
           <time dateTime={message.receivedAt}>{formatDateTime(message.receivedAt, locale)}</time>
-        </dd>
-        {message.citizenType && (
-          <>
-            <dt>{t('mailbox.message.type')}</dt>
-            <dd>{citizenTypeName(t, message.citizenType)}</dd>
-          </>
+        </Detail>
+        {message.deemedReceivedOn && (
+          <Detail term={t('mailbox.message.deemedReceived')}>
+            <time dateTime={message.deemedReceivedOn}>{formatDate(message.deemedReceivedOn, locale)}</time>
+          </Detail>
         )}
         {message.acknowledgedAt && (
-          <>
-            <dt>{t('mailbox.message.acknowledgedAt')}</dt>
-            <dd>
-              <time dateTime={message.acknowledgedAt}>{formatDateTime(message.acknowledgedAt, locale)}</time>
-            </dd>
-          </>
+          <Detail term={t('mailbox.message.acknowledgedAt')}>
+            <time dateTime={message.acknowledgedAt}>{formatDateTime(message.acknowledgedAt, locale)}</time>
+          </Detail>
         )}
-        {message.deemedReceivedOn && (
-          <>
-            <dt>{t('mailbox.message.deemedReceived')}</dt>
-            <dd>
-              <time dateTime={message.deemedReceivedOn}>{formatDate(message.deemedReceivedOn, locale)}</time>
-            </dd>
-          </>
+        {message.citizenType && (
+          <Detail term={t('mailbox.message.type')}>{citizenTypeName(t, message.citizenType)}</Detail>
         )}
-      </dl>
+      </MessageHeader>
+      <Actions ctx={ctx} message={message} readOnly={props.readOnly} />
       {/*
         The only place message content becomes markup. bodyHtml comes from renderMessageBody
         (src/domain/message-body.ts), which escapes all text and emits only an allow-listed set of
@@ -133,9 +181,13 @@ function OpenedContent(props: { ctx: PageContext; message: OpenedMessage; readOn
       <div class="message-body" dangerouslySetInnerHTML={{ __html: message.bodyHtml }} />
       <Attachments ctx={ctx} message={message} />
       <Thread ctx={ctx} items={message.thread} currentId={message.id} />
-      <Actions ctx={ctx} message={message} readOnly={props.readOnly} />
     </>
   );
+}
+
+/** The icon of an attachment's type: pictures and documents look different. */
+function attachmentIcon(mediaType: string): IconName {
+  return mediaType.startsWith('image/') ? 'image' : 'fileGeneric';
 }
 
 function Attachments(props: { ctx: PageContext; message: OpenedMessage }) {
@@ -144,18 +196,29 @@ function Attachments(props: { ctx: PageContext; message: OpenedMessage }) {
   if (message.attachments.length === 0) return null;
   return (
     <section aria-labelledby="attachments-heading">
-      <h2 id="attachments-heading">{t('mailbox.message.attachments')}</h2>
-      <p>{t('mailbox.message.downloadHint')}</p>
+      <h2 id="attachments-heading">
+        {`${t('mailbox.message.attachments')} (${message.attachments.length})`}
+      </h2>
+      <p class="attachments__hint">{t('mailbox.message.downloadHint')}</p>
       <ul class="attachment-list">
         {message.attachments.map((attachment) => (
-          <li>
+          <li class="attachment">
+            <Icon name={attachmentIcon(attachment.mediaType)} class="attachment__icon" />
+            <span class="attachment__text">
+              <span class="attachment__name">{attachment.fileName}</span>
+              <span class="attachment__meta">
+                {`${mediaTypeLabel(attachment.mediaType)}, ${formatSize(attachment.sizeBytes, locale, t)}`}
+              </span>
+            </span>
             <a
+              class="button button--secondary attachment__download"
               href={`/mailbox/messages/${message.id}/attachments/${encodeURIComponent(attachment.id)}`}
               download
+              aria-label={`${t('mailbox.message.download')} ${attachment.fileName}`}
             >
-              {attachment.fileName}
-            </a>{' '}
-            {`(${mediaTypeLabel(attachment.mediaType)}, ${formatSize(attachment.sizeBytes, locale, t)})`}
+              <Icon name="download" />
+              {t('mailbox.message.download')}
+            </a>
           </li>
         ))}
       </ul>
@@ -163,6 +226,7 @@ function Attachments(props: { ctx: PageContext; message: OpenedMessage }) {
   );
 }
 
+/** The conversation, oldest first, as a timeline: a dot for each message, the current one filled. */
 function Thread(props: { ctx: PageContext; items: FolderItem[]; currentId: number }) {
   const { ctx, items } = props;
   const { t, locale } = ctx;
@@ -175,20 +239,24 @@ function Thread(props: { ctx: PageContext; items: FolderItem[]; currentId: numbe
           const label = item.unreadable
             ? t('mailbox.item.unavailableTitle')
             : (item.title ?? t('mailbox.item.sealedTitle'));
-          const when = formatDateTime(item.receivedAt, locale);
-          const who = localName(item.organisation, locale);
-          const direction = t(item.direction === 'from_citizen' ? 'mailbox.item.to' : 'mailbox.item.from');
+          const current = item.id === props.currentId;
+          const fromCitizen = item.direction === 'from_citizen';
           return (
-            <li>
-              {item.id === props.currentId ? (
-                <span aria-current="page">
-                  {label} {t('mailbox.message.threadCurrent')}
-                </span>
-              ) : (
-                <a href={`/mailbox/messages/${item.id}`}>{label}</a>
-              )}
-              {` – ${direction}: ${who}, `}
-              <time dateTime={item.receivedAt}>{when}</time>
+            <li class={current ? 'thread-list__item thread-list__item--current' : 'thread-list__item'}>
+              <p class="thread-list__when">
+                <time dateTime={item.receivedAt}>{formatDateTime(item.receivedAt, locale)}</time>
+                {' · '}
+                {`${t(fromCitizen ? 'mailbox.item.to' : 'mailbox.item.from')}: ${localName(item.organisation, locale)}`}
+              </p>
+              <p class="thread-list__title">
+                {current ? (
+                  <span aria-current="page">
+                    {label} {t('mailbox.message.threadCurrent')}
+                  </span>
+                ) : (
+                  <a href={`/mailbox/messages/${item.id}`}>{label}</a>
+                )}
+              </p>
             </li>
           );
         })}
@@ -197,52 +265,253 @@ function Thread(props: { ctx: PageContext; items: FolderItem[]; currentId: numbe
   );
 }
 
+/**
+ * What the reader can do, together above the text: reply (the main step, first), print (a button
+ * that only appears where script runs, /assets/print.js; elsewhere the browser's own print works
+ * the same) and delete or restore.
+ */
 function Actions(props: { ctx: PageContext; message: OpenedMessage; readOnly: boolean }) {
   const { ctx, message } = props;
   const { t } = ctx;
-  if (message.direction === 'from_citizen') {
-    return <p>{t('mailbox.message.cannotDeleteSent')}</p>;
-  }
-  if (props.readOnly) return null;
-  const any = message.canReply || message.canDelete || message.canRestore;
-  if (!any) return null;
+  const fromCitizen = message.direction === 'from_citizen';
+  const editable = !fromCitizen && !props.readOnly;
   return (
-    <section aria-labelledby="actions-heading">
-      <h2 id="actions-heading">{t('mailbox.message.actions')}</h2>
+    <section class="message-actions" aria-labelledby="actions-heading">
+      <h2 id="actions-heading" class="visually-hidden">
+        {t('mailbox.message.actions')}
+      </h2>
       <ButtonRow>
-        {message.canReply && (
-          <LinkButton href={`/mailbox/messages/${message.id}/reply`}>{t('mailbox.message.reply')}</LinkButton>
+        {editable && message.canReply && (
+          <LinkButton href={`/mailbox/messages/${message.id}/reply`}>
+            <Icon name="reply" />
+            {t('mailbox.message.reply')}
+          </LinkButton>
         )}
-        {message.canDelete && (
+        <button type="button" class="button--secondary print-button" hidden>
+          <Icon name="print" />
+          {t('mailbox.message.print')}
+        </button>
+        {editable && message.canDelete && (
           <PostButton
             action={`/mailbox/messages/${message.id}/delete`}
             csrfToken={ctx.csrfToken}
             variant="secondary"
           >
+            <Icon name="remove" />
             {t('mailbox.message.delete')}
           </PostButton>
         )}
-        {message.canRestore && (
+        {editable && message.canRestore && (
           <PostButton action={`/mailbox/messages/${message.id}/restore`} csrfToken={ctx.csrfToken}>
             {t('mailbox.message.restore')}
           </PostButton>
         )}
       </ButtonRow>
+      {fromCitizen && <p class="message-actions__note">{t('mailbox.message.cannotDeleteSent')}</p>}
+      {/* This page's only script, our own file (the CSP allows no other): it shows the print button. */}
+      <script src="/assets/print.js" defer />
     </section>
   );
 }
 
-// The values restate what the message page looks like today (browser defaults under the base
-// layer); the citizen-side restyle gives these parts their look here.
 export const styles = css`
+  .back-link {
+    margin: 0 0 var(--fi-spacing-s);
+  }
+  .back-link a {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--fi-spacing-xxs);
+  }
+  .message-header {
+    border-bottom: 1px solid var(--fi-color-depth-light-1);
+    padding-bottom: var(--fi-spacing-m);
+    margin-bottom: var(--fi-spacing-m);
+  }
+  .message-header__sender {
+    margin: 0;
+    font-weight: 600;
+    color: var(--fi-color-black-light-1);
+  }
+  .message-header h1 {
+    margin-top: 0;
+    margin-bottom: var(--fi-spacing-xs);
+  }
   .message-details {
-    margin: 1em 0;
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr));
+    gap: var(--fi-spacing-s) var(--fi-spacing-l);
+    margin: var(--fi-spacing-m) 0 0;
+    padding: var(--fi-spacing-s) var(--fi-spacing-m);
+    background: var(--fi-color-depth-light-3);
+    border-radius: var(--fi-radius-basic);
+  }
+  .message-details__row {
+    min-width: 0;
+  }
+  .message-details dt {
+    font-size: var(--fi-font-size-body-text-small);
+    color: var(--fi-color-black-light-1);
+  }
+  .message-details dd {
+    margin: 0;
+    font-weight: 600;
+  }
+  .message-actions {
+    margin: 0 0 var(--fi-spacing-l);
+  }
+  .message-actions .button-row {
+    margin-top: 0;
+  }
+  .message-actions .button,
+  .message-actions button {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--fi-spacing-xs);
+  }
+  .message-actions form {
+    margin: 0;
+  }
+  .print-button[hidden] {
+    display: none;
+  }
+  .message-actions__note {
+    margin-top: var(--fi-spacing-s);
+    color: var(--fi-color-black-light-1);
   }
   .message-body {
-    display: block;
+    max-width: var(--app-measure);
+    font-size: var(--fi-font-size-body-text);
+    line-height: 1.6;
   }
-  .attachment-list,
+  .message-body h2,
+  .message-body h3 {
+    margin-top: var(--fi-spacing-l);
+  }
+  .message-body p,
+  .message-body ul,
+  .message-body ol {
+    margin: 0 0 var(--fi-spacing-m);
+  }
+  .attachments__hint {
+    color: var(--fi-color-black-light-1);
+  }
+  .attachment-list {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    max-width: 48rem;
+    border-top: 1px solid var(--fi-color-depth-light-1);
+  }
+  .attachment {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--fi-spacing-xs) var(--fi-spacing-s);
+    padding: var(--fi-spacing-s) 0;
+    border-bottom: 1px solid var(--fi-color-depth-light-1);
+  }
+  .attachment__icon {
+    width: 2rem;
+    height: 2rem;
+    color: var(--fi-color-brand-base);
+  }
+  .attachment__text {
+    flex: 1 1 12rem;
+    display: flex;
+    flex-direction: column;
+    min-width: 0;
+  }
+  .attachment__name {
+    font-weight: 600;
+  }
+  .attachment__meta {
+    font-size: var(--fi-font-size-body-text-small);
+    color: var(--fi-color-black-light-1);
+  }
+  .attachment__download {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--fi-spacing-xs);
+  }
+  .acknowledge-panel {
+    border: 2px solid var(--fi-color-warning-base);
+    background: var(--fi-color-warning-light-1);
+    padding: var(--fi-spacing-m) var(--fi-spacing-l);
+    border-radius: var(--fi-radius-basic);
+    max-width: var(--app-measure);
+  }
+  .acknowledge-panel h2 {
+    margin-top: 0;
+    display: flex;
+    align-items: center;
+    gap: var(--fi-spacing-xs);
+  }
+  .acknowledge-panel__icon {
+    width: 1.25em;
+    height: 1.25em;
+  }
   .thread-list {
-    padding-left: 40px;
+    list-style: none;
+    margin: 0;
+    padding: 0 0 0 var(--fi-spacing-l);
+    border-left: 2px solid var(--fi-color-depth-light-1);
+    margin-left: var(--fi-spacing-xs);
+  }
+  .thread-list__item {
+    position: relative;
+    padding: 0 0 var(--fi-spacing-m);
+  }
+  .thread-list__item::before {
+    content: '';
+    position: absolute;
+    left: calc(-1 * var(--fi-spacing-l) - 8px);
+    top: 0.35em;
+    width: 14px;
+    height: 14px;
+    border-radius: 50%;
+    border: 2px solid var(--fi-color-highlight-base);
+    background: var(--fi-color-white-base);
+  }
+  .thread-list__item--current::before {
+    background: var(--fi-color-highlight-base);
+  }
+  .thread-list__when {
+    margin: 0;
+    font-size: var(--fi-font-size-body-text-small);
+    color: var(--fi-color-black-light-1);
+  }
+  .thread-list__title {
+    margin: 0;
+  }
+
+  @media (max-width: 480px) {
+    .message-details {
+      grid-template-columns: 1fr;
+      padding: var(--fi-spacing-s);
+    }
+    .acknowledge-panel {
+      padding: var(--fi-spacing-s);
+    }
+    .attachment__download {
+      width: 100%;
+      justify-content: center;
+    }
+  }
+
+  @media print {
+    .back-link,
+    .message-actions,
+    .attachments__hint,
+    .attachment__download {
+      display: none;
+    }
+    .message-details {
+      background: none;
+      padding: 0;
+    }
+    .message-body {
+      max-width: none;
+    }
   }
 `;

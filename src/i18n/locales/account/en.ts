@@ -53,7 +53,6 @@ export const account_en: Strings<typeof account_fi> = {
     submit: 'Identify',
     cancel: 'Cancel',
     changeMethod: 'Choose another identification method',
-    errorSummary: 'Identification failed',
     identityCodeInvalid: 'Check the personal identity code. Give it in the form DDMMYY-NNNC.',
     identityCodeUnknown:
       'No person with this personal identity code was found in the population information system.',

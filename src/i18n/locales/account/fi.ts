@@ -50,7 +50,6 @@ export const account_fi = {
     submit: 'Tunnistaudu',
     cancel: 'Keskeytä',
     changeMethod: 'Valitse toinen tunnistustapa',
-    errorSummary: 'Tunnistautuminen ei onnistunut',
     identityCodeInvalid: 'Tarkista henkilötunnus. Anna se muodossa PPKKVV-NNNT.',
     identityCodeUnknown: 'Henkilötunnuksella ei löytynyt henkilöä väestötietojärjestelmästä.',
     support: 'Asiointitilin käyttäjätuki: puh. 050 570 1389, arkisin kello 9.00–16.00.',

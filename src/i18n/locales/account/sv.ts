@@ -53,7 +53,6 @@ export const account_sv: Strings<typeof account_fi> = {
     submit: 'Identifiera dig',
     cancel: 'Avbryt',
     changeMethod: 'Välj ett annat identifieringssätt',
-    errorSummary: 'Identifieringen misslyckades',
     identityCodeInvalid: 'Kontrollera personbeteckningen. Ange den i formen DDMMÅÅ-NNNK.',
     identityCodeUnknown: 'Ingen person med personbeteckningen hittades i befolkningsdatasystemet.',
     support: 'Användarstöd för ärendekontot: tfn 050 570 1389, vardagar kl. 9.00–16.00.',

@@ -12,8 +12,8 @@ export const mailbox_en = {
     listLabel: 'Messages',
     paging: 'Pages',
     page: 'Page {{page}}',
-    previous: 'Previous page',
-    next: 'Next page',
+    previous: 'Newer messages',
+    next: 'Older messages',
   },
   item: {
     from: 'Sender',
@@ -25,6 +25,9 @@ export const mailbox_en = {
     sealedTitle: 'Message served with verifiable notice',
     unavailableTitle: 'This message cannot be shown right now',
     restorableUntil: 'Can be restored until {{date}}',
+    read: 'Read',
+    unacknowledged: 'Not acknowledged',
+    replyable: 'You can reply',
   },
   message: {
     backTo: 'Back: {{folder}}',
@@ -47,6 +50,9 @@ export const mailbox_en = {
     delete: 'Delete message',
     restore: 'Restore message',
     cannotDeleteSent: 'Sent messages cannot be deleted.',
+    print: 'Print',
+    details: 'Message details',
+    download: 'Download',
   },
   acknowledge: {
     heading: 'Acknowledge receipt',

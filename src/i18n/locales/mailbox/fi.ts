@@ -12,8 +12,8 @@ export const mailbox_fi = {
     listLabel: 'Viestit',
     paging: 'Sivut',
     page: 'Sivu {{page}}',
-    previous: 'Edellinen sivu',
-    next: 'Seuraava sivu',
+    previous: 'Uudemmat viestit',
+    next: 'Vanhemmat viestit',
   },
   item: {
     from: 'Lähettäjä',
@@ -25,6 +25,9 @@ export const mailbox_fi = {
     sealedTitle: 'Todisteellisesti tiedoksi annettava viesti',
     unavailableTitle: 'Viestiä ei voida näyttää juuri nyt',
     restorableUntil: 'Palautettavissa {{date}} asti',
+    read: 'Luettu',
+    unacknowledged: 'Kuittaamatta',
+    replyable: 'Vastattavissa',
   },
   message: {
     backTo: 'Takaisin: {{folder}}',
@@ -47,6 +50,9 @@ export const mailbox_fi = {
     delete: 'Poista viesti',
     restore: 'Palauta viesti',
     cannotDeleteSent: 'Lähetettyjä viestejä ei voi poistaa.',
+    print: 'Tulosta',
+    details: 'Viestin tiedot',
+    download: 'Lataa',
   },
   acknowledge: {
     heading: 'Kuittaa vastaanotetuksi',

@@ -12,8 +12,8 @@ export const mailbox_sv = {
     listLabel: 'Meddelanden',
     paging: 'Sidor',
     page: 'Sida {{page}}',
-    previous: 'Föregående sida',
-    next: 'Nästa sida',
+    previous: 'Nyare meddelanden',
+    next: 'Äldre meddelanden',
   },
   item: {
     from: 'Avsändare',
@@ -25,6 +25,9 @@ export const mailbox_sv = {
     sealedTitle: 'Meddelande som delges bevisligen',
     unavailableTitle: 'Meddelandet kan inte visas just nu',
     restorableUntil: 'Kan återställas till och med {{date}}',
+    read: 'Läst',
+    unacknowledged: 'Inte kvitterat',
+    replyable: 'Kan besvaras',
   },
   message: {
     backTo: 'Tillbaka: {{folder}}',
@@ -47,6 +50,9 @@ export const mailbox_sv = {
     delete: 'Radera meddelandet',
     restore: 'Återställ meddelandet',
     cannotDeleteSent: 'Skickade meddelanden kan inte raderas.',
+    print: 'Skriv ut',
+    details: 'Meddelandets uppgifter',
+    download: 'Ladda ner',
   },
   acknowledge: {
     heading: 'Kvittera som mottaget',

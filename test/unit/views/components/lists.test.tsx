@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { InlineList } from '../../../../src/http/views/components/inline-list.js';
 import { TagList } from '../../../../src/http/views/components/tag-list.js';
 import { VisuallyHidden } from '../../../../src/http/views/components/visually-hidden.js';
-import { render } from '../render.js';
+import { render, withIconsNamed } from '../render.js';
 
 test('inline list: its own class first, then the role’s', () => {
   assert.equal(render(<InlineList>{[]}</InlineList>), '<ul class="inline-list"></ul>');
@@ -13,10 +13,24 @@ test('inline list: its own class first, then the role’s', () => {
   );
 });
 
-test('tag list: one item a tag, nothing when there are none', () => {
+test('tag list: one chip a tag, its tone as a class and its icon before the text; nothing when there are none', () => {
   assert.equal(
     render(<TagList tags={['Uusi', 'Liitteitä']} />),
-    '<ul class="inline-list tag-list"><li>Uusi</li><li>Liitteitä</li></ul>',
+    '<ul class="inline-list tag-list"><li class="chip">Uusi</li><li class="chip">Liitteitä</li></ul>',
+  );
+  assert.equal(
+    withIconsNamed(
+      render(
+        <TagList
+          tags={[
+            { text: 'Uusi', tone: 'new' },
+            { text: 'Kuittaamatta', tone: 'attention', icon: 'hourglass' },
+          ]}
+        />,
+      ),
+    ),
+    '<ul class="inline-list tag-list"><li class="chip chip--new">Uusi</li>' +
+      '<li class="chip chip--attention"><icon>Kuittaamatta</li></ul>',
   );
   assert.equal(render(<TagList tags={[]} />), '');
 });

@@ -2,21 +2,40 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { MessageList } from '../../../../src/http/views/components/message-list.js';
 import { folderItem } from '../sample-pages.js';
-import { pageContext, render } from '../render.js';
+import { pageContext, render, withIconsNamed } from '../render.js';
 
-test('message list: unread items stand out and carry their tags; sealed titles stay hidden', () => {
-  const html = render(
-    <MessageList
-      ctx={pageContext()}
-      label="Viestit"
-      items={[
-        folderItem({ id: 1, title: 'Päätös', unread: true, hasAttachments: true }),
-        folderItem({ id: 2, title: null, verifiable: true, awaitingAcknowledgement: true }),
-      ]}
-    />,
+test('message list: unread items stand out (bar, icon, bold, chip) and carry their chips; sealed titles stay hidden', () => {
+  const html = withIconsNamed(
+    render(
+      <MessageList
+        ctx={pageContext()}
+        label="Viestit"
+        items={[
+          folderItem({ id: 1, title: 'Päätös', unread: true, hasAttachments: true }),
+          folderItem({ id: 2, title: null, verifiable: true, awaitingAcknowledgement: true }),
+        ]}
+      />,
+    ),
   );
+  const [unread, sealed] = html.split('</li><li class="message-list__item');
   assert.match(html, /^<ul class="message-list" aria-label="Viestit">/);
-  assert.match(html, /<li class="message-list__item message-list__item--unread">.*<strong>Päätös<\/strong>/);
-  assert.match(html, /<ul class="inline-list tag-list"><li>Uusi<\/li><li>Sisältää liitteitä<\/li><\/ul>/);
-  assert.match(html, /<a href="\/mailbox\/messages\/2">Todisteellisesti tiedoksi annettava viesti<\/a>/);
+  assert.match(
+    unread!,
+    /<li class="message-list__item message-list__item--unread"><icon:message-list__icon>/,
+  );
+  assert.match(unread!, /<h2 class="message-list__title"><a href="\/mailbox\/messages\/1">Päätös<\/a><\/h2>/);
+  assert.match(
+    unread!,
+    /<span class="visually-hidden">Lähettäjä: <\/span><span class="message-list__organisation">Kallio<\/span>/,
+  );
+  assert.match(
+    unread!,
+    /<ul class="inline-list tag-list"><li class="chip chip--new">Uusi<\/li><li class="chip"><icon>Sisältää liitteitä<\/li><\/ul>/,
+  );
+  assert.match(sealed!, /<a href="\/mailbox\/messages\/2">Todisteellisesti tiedoksi annettava viesti<\/a>/);
+  assert.match(
+    sealed!,
+    /<li class="chip">Luettu<\/li><li class="chip"><icon>Todisteellinen tiedoksianto<\/li><li class="chip chip--attention"><icon>Kuittaamatta<\/li>/,
+  );
+  assert.doesNotMatch(sealed!, /Uusi/);
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Paging, type PagingProps } from '../../../../src/http/views/components/paging.js';
-import { render } from '../render.js';
+import { render, withIconsNamed } from '../render.js';
 
 const labels: Omit<PagingProps, 'page' | 'hasNext'> = {
   label: 'Sivut',
@@ -12,11 +12,17 @@ const labels: Omit<PagingProps, 'page' | 'hasNext'> = {
 };
 
 test('paging: previous and next around the current page, which is marked current', () => {
-  const html = render(<Paging {...labels} page={2} hasNext />);
+  const html = withIconsNamed(render(<Paging {...labels} page={2} hasNext />));
   assert.match(html, /^<nav class="paging" aria-label="Sivut">/);
-  assert.match(html, /<a href="\/mailbox\/inbox\?page=1" rel="prev">Edellinen sivu<\/a>/);
-  assert.match(html, /<li aria-current="page">Sivu 2<\/li>/);
-  assert.match(html, /<a href="\/mailbox\/inbox\?page=3" rel="next">Seuraava sivu<\/a>/);
+  assert.match(
+    html,
+    /<a class="paging__link" href="\/mailbox\/inbox\?page=1" rel="prev"><icon>Edellinen sivu<\/a>/,
+  );
+  assert.match(html, /<li class="paging__current" aria-current="page">Sivu 2<\/li>/);
+  assert.match(
+    html,
+    /<a class="paging__link" href="\/mailbox\/inbox\?page=3" rel="next">Seuraava sivu<icon><\/a>/,
+  );
 });
 
 test('paging: nothing when all fits on the first page; no next link on the last', () => {
