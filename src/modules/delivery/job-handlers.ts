@@ -20,9 +20,19 @@ export function createJobHandlers(
   const notifications = new NotificationRepository(db);
   const link = context.config.publicUrl.href;
   return [
-    new NotificationPlanningJob(notifications),
-    new NotificationSendJob('email', notifications, { email: providers.email }, link),
-    new NotificationSendJob('sms', notifications, { sms: providers.sms }, link),
+    new NotificationPlanningJob({ repository: notifications }),
+    new NotificationSendJob({
+      channel: 'email',
+      repository: notifications,
+      sender: { email: providers.email },
+      link,
+    }),
+    new NotificationSendJob({
+      channel: 'sms',
+      repository: notifications,
+      sender: { sms: providers.sms },
+      link,
+    }),
     new PaperLetterJob({
       paper: new PaperRepository(db),
       batches: new PrintBatchRepository(db),
