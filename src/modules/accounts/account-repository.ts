@@ -1,5 +1,6 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { AccountStatus, AccountsTable, DatabaseSchema } from '../../db/schema.js';
+import { insertMessageRow, plainElectronicMessage } from '../../db/message-rows.js';
 
 type Db = Kysely<DatabaseSchema> | Transaction<DatabaseSchema>;
 
@@ -207,35 +208,22 @@ export class AccountRepository {
   }
 
   /** A message delivered straight into the mailbox; it starts its own thread. */
-  async insertWelcomeMessage(message: WelcomeMessageRow): Promise<number> {
-    const { id } = await this.db
-      .insertInto('messages')
-      .values({
-        direction: 'to_citizen',
-        organisation_id: message.organisationId,
-        service_pk: message.servicePk,
-        account_id: message.accountId,
-        recipient_id: message.recipientId,
-        external_id: null,
-        channel: 'electronic',
-        service_type: 'Normal',
-        reply_allowed: 0,
-        visibility: 'Normal',
-        body_format: 'Text',
-        title_enc: message.titleEnc,
-        body_enc: message.bodyEnc,
-        options: '{}',
-        paper_enc: null,
-        in_reply_to: null,
-        thread_id: null,
-        citizen_type: null,
-        created_at: message.now,
-        available_at: message.now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await this.db.updateTable('messages').set({ thread_id: id }).where('id', '=', id).execute();
-    return id;
+  insertWelcomeMessage(message: WelcomeMessageRow): Promise<number> {
+    return insertMessageRow(this.db, {
+      ...plainElectronicMessage,
+      direction: 'to_citizen',
+      organisation_id: message.organisationId,
+      service_pk: message.servicePk,
+      account_id: message.accountId,
+      recipient_id: message.recipientId,
+      title_enc: message.titleEnc,
+      body_enc: message.bodyEnc,
+      in_reply_to: null,
+      thread_id: null,
+      citizen_type: null,
+      created_at: message.now,
+      available_at: message.now,
+    });
   }
 }
 
