@@ -4,6 +4,7 @@ import { decryptText, contentContext } from '../../../src/modules/messages/messa
 import { makeIdentityCode } from '../../../src/domain/identity-code.js';
 import { sessionCookieName } from '../../../src/http/plugins/citizen-session.js';
 import { formHeaders, postForm, signInAs, type CitizenSession } from '../../helpers/citizen-session.js';
+import { messagesOf } from '../../helpers/stored-rows.js';
 import { createHarness, type TestHarness } from '../../helpers/test-app.js';
 
 const maija = '010180-9026';
@@ -204,11 +205,8 @@ describe('opening the account (Omat tiedot ja muistutukset)', () => {
     assert.equal(account.language, 'fi');
     assert.equal(account.terms_version, '1.0');
     assert.equal(account.terms_accepted_at, now);
-    const message = await db
-      .selectFrom('messages')
-      .selectAll()
-      .where('account_id', '=', account.id)
-      .executeTakeFirstOrThrow();
+    const [message] = await messagesOf(h, account.id);
+    assert.ok(message, 'the welcome message is in the mailbox');
     assert.equal(message.direction, 'to_citizen');
     assert.equal(message.channel, 'electronic');
     assert.equal(message.service_type, 'Normal');
@@ -267,11 +265,8 @@ describe('opening the account (Omat tiedot ja muistutukset)', () => {
       .executeTakeFirstOrThrow();
     assert.equal(account.language, 'sv');
     assert.equal(account.email, null, 'no e-mail given: none stored');
-    const message = await db
-      .selectFrom('messages')
-      .selectAll()
-      .where('account_id', '=', account.id)
-      .executeTakeFirstOrThrow();
+    const [message] = await messagesOf(h, account.id);
+    assert.ok(message, 'the welcome message is in the mailbox');
     assert.equal(
       decryptText(h.context.envelope, message.title_enc, contentContext.title),
       'Välkommen till medborgarens e-tjänstekonto',

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { requireMailboxReader } from '../../../src/http/plugins/citizen-session.js';
 import { formHeaders, postForm, signInAs, type CitizenSession } from '../../helpers/citizen-session.js';
+import { messagesOf } from '../../helpers/stored-rows.js';
 import { createHarness, type TestHarness } from '../../helpers/test-app.js';
 
 const kimmo = '270570-901K';
@@ -134,12 +135,7 @@ describe('settings, closing and reopening the account', () => {
       headers: formHeaders(session.cookies),
     });
     assert.deepEqual(reader.json(), { accountId: row.id, readOnly: true });
-    const messages = await h.context.database.db
-      .selectFrom('messages')
-      .select('id')
-      .where('account_id', '=', row.id)
-      .execute();
-    assert.equal(messages.length, 1, 'the welcome message is still there');
+    assert.equal((await messagesOf(h, row.id)).length, 1, 'the welcome message is still there');
   });
 
   test('reopening is opening again: same account, new terms acceptance, a new welcome message', async () => {
@@ -161,12 +157,7 @@ describe('settings, closing and reopening the account', () => {
     assert.equal(row.status, 'active');
     assert.equal(row.closed_at, null);
     assert.equal(row.terms_accepted_at, '2026-03-06T10:00:00.000Z');
-    const messages = await h.context.database.db
-      .selectFrom('messages')
-      .select('id')
-      .where('account_id', '=', row.id)
-      .execute();
-    assert.equal(messages.length, 2);
+    assert.equal((await messagesOf(h, row.id)).length, 2);
     const reader = await h.app.inject({
       method: 'GET',
       url: '/test-reader',
