@@ -87,18 +87,7 @@ export class AccountRepository {
   async insertAccount(record: OpeningRecord): Promise<number> {
     const { id } = await this.db
       .insertInto('accounts')
-      .values({
-        identity_code: record.identityCode,
-        status: 'active',
-        ...contactColumns(record),
-        language: record.language,
-        terms_version: record.termsVersion,
-        terms_accepted_at: record.now,
-        opened_at: record.now,
-        closed_at: null,
-        created_at: record.now,
-        updated_at: record.now,
-      })
+      .values({ identity_code: record.identityCode, ...openingColumns(record), created_at: record.now })
       .returning('id')
       .executeTakeFirstOrThrow();
     return id;
@@ -108,16 +97,7 @@ export class AccountRepository {
   async reopenAccount(accountId: number, record: OpeningRecord): Promise<void> {
     await this.db
       .updateTable('accounts')
-      .set({
-        status: 'active',
-        ...contactColumns(record),
-        language: record.language,
-        terms_version: record.termsVersion,
-        terms_accepted_at: record.now,
-        opened_at: record.now,
-        closed_at: null,
-        updated_at: record.now,
-      })
+      .set(openingColumns(record))
       .where('id', '=', accountId)
       .where('status', '=', 'closed')
       .execute();
@@ -153,60 +133,6 @@ export class AccountRepository {
     return Number(count);
   }
 
-  async findOrganisationId(businessId: string): Promise<number | undefined> {
-    const row = await this.db
-      .selectFrom('organisations')
-      .select('id')
-      .where('business_id', '=', businessId)
-      .executeTakeFirst();
-    return row?.id;
-  }
-
-  async insertOrganisation(
-    organisation: { businessId: string; nameFi: string; nameSv: string; nameEn: string },
-    now: string,
-  ): Promise<void> {
-    await this.db
-      .insertInto('organisations')
-      .values({
-        business_id: organisation.businessId,
-        name_fi: organisation.nameFi,
-        name_sv: organisation.nameSv,
-        name_en: organisation.nameEn,
-        created_at: now,
-      })
-      .execute();
-  }
-
-  async findServicePk(serviceId: string): Promise<number | undefined> {
-    const row = await this.db
-      .selectFrom('services')
-      .select('id')
-      .where('service_id', '=', serviceId)
-      .executeTakeFirst();
-    return row?.id;
-  }
-
-  /** The system service never accepts citizens' messages and is not listed (inactive). */
-  async insertService(
-    service: { organisationId: number; serviceId: string; nameFi: string; nameSv: string; nameEn: string },
-    now: string,
-  ): Promise<void> {
-    await this.db
-      .insertInto('services')
-      .values({
-        organisation_id: service.organisationId,
-        service_id: service.serviceId,
-        name_fi: service.nameFi,
-        name_sv: service.nameSv,
-        name_en: service.nameEn,
-        accepts_messages: 0,
-        active: 0,
-        created_at: now,
-      })
-      .execute();
-  }
-
   /** A message delivered straight into the mailbox; it starts its own thread. */
   insertWelcomeMessage(message: WelcomeMessageRow): Promise<number> {
     return insertMessageRow(this.db, {
@@ -225,6 +151,20 @@ export class AccountRepository {
       available_at: message.now,
     });
   }
+}
+
+/** What opening and reopening write alike: active, the contact details, the terms, a new period of use. */
+function openingColumns(record: OpeningRecord) {
+  return {
+    status: 'active' as const,
+    ...contactColumns(record),
+    language: record.language,
+    terms_version: record.termsVersion,
+    terms_accepted_at: record.now,
+    opened_at: record.now,
+    closed_at: null,
+    updated_at: record.now,
+  };
 }
 
 function contactColumns(contact: ContactDetails) {

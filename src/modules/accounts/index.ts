@@ -5,6 +5,7 @@ import {
   type IdentificationService,
   type SessionService,
 } from '../identity/index.js';
+import type { OrganisationService } from '../organisations/index.js';
 import { AccountRepository } from './account-repository.js';
 import { AccountService } from './account-service.js';
 
@@ -21,17 +22,24 @@ export interface AccountServices {
   accounts: AccountService;
 }
 
-export function createAccountService(context: AppContext): AccountService {
+export function createAccountService(
+  context: AppContext,
+  deps: { organisations: OrganisationService },
+): AccountService {
   return new AccountService({
     repository: new AccountRepository(context.database.db),
     db: context.database.db,
     envelope: context.envelope,
     populationRegister: context.populationRegister,
+    organisations: deps.organisations,
     clock: context.clock,
   });
 }
 
-export function createAccountServices(context: AppContext): AccountServices {
+export function createAccountServices(
+  context: AppContext,
+  deps: { organisations: OrganisationService },
+): AccountServices {
   const sessions = createSessionService(context);
   let identification: IdentificationService | undefined;
   return {
@@ -41,6 +49,6 @@ export function createAccountServices(context: AppContext): AccountServices {
     get identification() {
       return (identification ??= createIdentificationService(context, sessions));
     },
-    accounts: createAccountService(context),
+    accounts: createAccountService(context, deps),
   };
 }

@@ -42,6 +42,8 @@ export interface NewService {
   nameSv?: string | undefined;
   nameEn?: string | undefined;
   acceptsMessages: boolean;
+  /** Defaults to active; the service's own system sender is created inactive (never listed). */
+  active?: boolean | undefined;
 }
 
 type Db = Kysely<DatabaseSchema>;
@@ -192,6 +194,7 @@ export class OrganisationRepository {
         name_sv: service.nameSv ?? null,
         name_en: service.nameEn ?? null,
         accepts_messages: service.acceptsMessages ? 1 : 0,
+        ...(service.active === undefined ? {} : { active: service.active ? 1 : 0 }),
         created_at: now,
       })
       .returning('id')
