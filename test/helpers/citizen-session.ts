@@ -35,6 +35,11 @@ export function formHeaders(cookies: Record<string, string>) {
   };
 }
 
+/** Loads a page as the signed-in browser would: with its cookies. */
+export function getPage(h: TestHarness, session: CitizenSession, url: string) {
+  return h.app.inject({ method: 'GET', url, headers: formHeaders(session.cookies) });
+}
+
 /** Posts a form as the signed-in browser would: with its cookies and its CSRF token. */
 export function postForm(h: TestHarness, session: CitizenSession, url: string, form: Record<string, string>) {
   return h.app.inject({
