@@ -1,19 +1,21 @@
+import fs from 'node:fs';
 import type { Command } from 'commander';
 import { loadConfig } from '../config/config.js';
 import { progress } from './progress.js';
 
-type Kind = 'signing' | 'encryption';
+type Kind = 'signing' | 'encryption' | 'federation';
 
+/** Without --only: the protocol keys. The federation entity key only when asked for by name. */
 function kindsOf(only: string | undefined): Kind[] {
   if (only === undefined) return ['signing', 'encryption'];
-  if (only === 'signing' || only === 'encryption') return [only];
-  throw new Error(`--only takes signing or encryption, got "${only}"`);
+  if (only === 'signing' || only === 'encryption' || only === 'federation') return [only];
+  throw new Error(`--only takes signing, encryption or federation, got "${only}"`);
 }
 
 /**
  * `keys oidc list | rotate | retire`: the relying party's FTN profile keys, in the files named by
- * OIDC_SIGNING_KEY_FILE and OIDC_ENCRYPTION_KEY_FILE (or the demo's files in DATA_DIR). They are
- * read at start-up: restart the web processes after a change (docs/identification.md).
+ * OIDC_SIGNING_KEY_FILE and OIDC_ENCRYPTION_KEY_FILE (or the demo's files in DATA_DIR). Running web
+ * processes notice a changed file within seconds and use it without a restart (docs/identification.md).
  */
 export function registerKeyCommands(program: Command): void {
   const oidc = program
@@ -25,36 +27,50 @@ export function registerKeyCommands(program: Command): void {
   const files = async () => {
     const config = loadConfig();
     const keys = await import('../modules/identity/relying-party-keys.js');
-    const of = (kind: Kind) => ({
-      file: kind === 'signing' ? config.oidcKeyFiles.signing : config.oidcKeyFiles.encryption,
-      use: kind === 'signing' ? ('sig' as const) : ('enc' as const),
-    });
-    return { keys, of };
+    const of = (kind: Kind) => {
+      const file = config.oidcKeyFiles[kind];
+      if (file === undefined)
+        throw new Error('no federation entity key: OIDC_FEDERATION_KEY_FILE is not set');
+      return { file, use: kind === 'encryption' ? ('enc' as const) : ('sig' as const) };
+    };
+    return { keys, of, federationFile: config.oidcKeyFiles.federation };
   };
 
   oidc
     .command('list')
     .description('show the keys of each file, oldest first (the newest signing key is the one that signs)')
     .action(async () => {
-      const { keys, of } = await files();
+      const { keys, of, federationFile } = await files();
       const loaded = keys.RelyingPartyKeys.load(
-        { signing: of('signing').file, encryption: of('encryption').file },
+        {
+          signing: of('signing').file,
+          encryption: of('encryption').file,
+          federation:
+            federationFile !== undefined && fs.existsSync(federationFile) ? federationFile : undefined,
+        },
         { generateIfMissing: false },
       );
-      for (const key of [...loaded.signing, ...loaded.encryption]) {
-        process.stdout.write(
-          `${key.use === 'sig' ? 'signing   ' : 'encryption'} ${key.alg.padEnd(12)} ${key.kid}\n`,
-        );
+      const rows: Array<[string, readonly { alg: string; kid: string }[]]> = [
+        ['signing', loaded.signing],
+        ['encryption', loaded.encryption],
+        ['federation', loaded.federation],
+      ];
+      for (const [kind, list] of rows) {
+        for (const key of list) process.stdout.write(`${kind.padEnd(10)} ${key.alg.padEnd(12)} ${key.kid}\n`);
       }
     });
 
   oidc
     .command('rotate')
     .description(
-      'add a new key after the current one in each file; both are published at /oidc/jwks.json, ' +
-        'the new signing key signs and every encryption key decrypts (after a restart)',
+      'add a new key after the current one in each file; the web processes publish both at ' +
+        '/oidc/jwks.json within seconds, every encryption key decrypts, and the new signing key ' +
+        'signs some minutes later (once every cached copy of the JWKS has it)',
     )
-    .option('--only <kind>', 'rotate only the signing or only the encryption key')
+    .option(
+      '--only <kind>',
+      'rotate only the signing or only the encryption key, or the federation entity key (never rotated otherwise)',
+    )
     .action(async (options: { only?: string }) => {
       const { keys, of } = await files();
       for (const kind of kindsOf(options.only)) {
@@ -62,13 +78,16 @@ export function registerKeyCommands(program: Command): void {
         const fresh = keys.rotateKeyFile(file, use);
         progress(`${kind} key ${fresh.kid} (${fresh.alg}) added to ${file}`);
       }
-      progress('restart the web processes; retire the old keys once the provider has fetched the new ones');
+      progress(
+        'no restart needed: the web processes publish the new keys within seconds; retire the old ones ' +
+          'once the provider has fetched the new ones and no login can still be in flight',
+      );
     });
 
   oidc
     .command('retire')
     .description('remove all but the newest key of each file (after the provider has fetched the new ones)')
-    .option('--only <kind>', 'retire only the signing or only the encryption keys')
+    .option('--only <kind>', 'retire only the signing, encryption or federation keys')
     .action(async (options: { only?: string }) => {
       const { keys, of } = await files();
       for (const kind of kindsOf(options.only)) {

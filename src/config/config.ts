@@ -21,7 +21,14 @@ export type Config = Omit<
   /** An identification service of the operator's; the secret is there for OIDC_PROFILE=basic only. */
   oidc: { issuer: URL; clientId: string; clientSecret: string | undefined } | undefined;
   /** The FTN profile's key files: the operator's, or (demo and test mode) generated in DATA_DIR. */
-  oidcKeyFiles: { signing: string; encryption: string; inDataDir: boolean };
+  oidcKeyFiles: {
+    signing: string;
+    encryption: string;
+    /** The OpenID Federation entity key file; undefined when federation is not served. */
+    federation: string | undefined;
+    inDataDir: boolean;
+    federationInDataDir: boolean;
+  };
   oidcAcrValues: string[];
   oidcIdentityCodeClaims: string[];
   /** A separate listener for /metrics, /healthz and /readyz (every role, the worker included). */
@@ -71,7 +78,15 @@ export function loadConfig(env: Env = process.env): Config {
     oidcKeyFiles: {
       signing: path.resolve(oidcSigningKeyFile ?? path.join(dataDir, 'oidc-signing-keys.json')),
       encryption: path.resolve(oidcEncryptionKeyFile ?? path.join(dataDir, 'oidc-encryption-keys.json')),
+      // The federation entity key is optional outside the demo: without it nothing federation is served.
+      federation:
+        values.oidcFederationKeyFile !== undefined
+          ? path.resolve(values.oidcFederationKeyFile)
+          : oidcSigningKeyFile === undefined
+            ? path.resolve(path.join(dataDir, 'oidc-federation-keys.json'))
+            : undefined,
       inDataDir: oidcSigningKeyFile === undefined,
+      federationInDataDir: values.oidcFederationKeyFile === undefined,
     },
     oidcAcrValues: values.oidcAcrValues.split(/\s+/),
     oidcIdentityCodeClaims: values.oidcIdentityCodeClaims
@@ -79,7 +94,7 @@ export function loadConfig(env: Env = process.env): Config {
       .map((name) => name.trim())
       .filter(Boolean),
     smtpUrl: values.smtpUrl?.toString(),
-    mailFrom: values.mailFrom ?? `asiointitili <noreply@${publicUrl.hostname}>`,
+    mailFrom: values.mailFrom ?? `noreply@${publicUrl.hostname}`,
     printDir: path.resolve(values.printDir ?? path.join(dataDir, 'print')),
     metricsListener: metricsPort === undefined ? undefined : { port: metricsPort, host: metricsHost },
     workerMetricsListener:

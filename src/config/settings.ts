@@ -16,6 +16,9 @@ export class ConfigError extends Error {
 export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof logLevels)[number];
 
+export const notificationSenderDetailsValues = ['sender-choice', 'never'] as const;
+export type NotificationSenderDetails = (typeof notificationSenderDetailsValues)[number];
+
 /** One variable: how it is read and how the README describes it. */
 export interface Setting<T> {
   env: string;
@@ -196,6 +199,23 @@ function cidrList(described: Described): Setting<string[]> {
   };
 }
 
+function urlList(described: Described, protocols: string[]): Setting<URL[]> {
+  const one = url(described, protocols);
+  return {
+    ...described,
+    defaultText: '–',
+    rangeText: `${one.rangeText}, comma-separated`,
+    parse(raw) {
+      if (raw === undefined) return [];
+      return raw
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean)
+        .map((entry) => one.parse(entry)!);
+    },
+  };
+}
+
 function databaseUrl(described: Described): Setting<string | undefined> {
   const asUrl = url(described, ['postgres:', 'postgresql:']);
   return {
@@ -351,6 +371,22 @@ export const settings = {
     undefined,
     '`DATA_DIR/oidc-encryption-keys.json` (demo only)',
   ),
+  oidcFederationKeyFile: text(
+    {
+      env: 'OIDC_FEDERATION_KEY_FILE',
+      description:
+        'Our OpenID Federation entity key(s), RSA or EC, PEM or JWK (mode 0600): signs the entity statement and signed JWKS; unset: not served',
+    },
+    undefined,
+    '`DATA_DIR/oidc-federation-keys.json` (demo only)',
+  ),
+  oidcFederationAuthorityHints: urlList(
+    {
+      env: 'OIDC_FEDERATION_AUTHORITY_HINTS',
+      description: '`authority_hints` of our entity statement: the entity ids of our federation superiors',
+    },
+    ['https:', 'http:'],
+  ),
   oidcAcrValues: text(
     {
       env: 'OIDC_ACR_VALUES',
@@ -390,9 +426,13 @@ export const settings = {
     ['smtp:', 'smtps:'],
   ),
   mailFrom: text(
-    { env: 'MAIL_FROM', description: 'Sender of notification e-mails' },
+    {
+      env: 'MAIL_FROM',
+      description:
+        "Sender of notification e-mails; an address alone is shown under the service's name in the person's language",
+    },
     undefined,
-    '`asiointitili <noreply@host>`',
+    '`noreply@host`',
   ),
   smsGatewayUrl: url(
     {
@@ -400,6 +440,15 @@ export const settings = {
       description: 'HTTP endpoint for SMS; unset writes JSON files under `DATA_DIR/outbox/sms`',
     },
     ['http:', 'https:'],
+  ),
+  notificationSenderDetails: oneOf(
+    {
+      env: 'NOTIFICATION_SENDER_DETAILS',
+      description:
+        "Whether e-mail and SMS notifications may name the sending organisation and service: `sender-choice` as each message's `senderDetailsInNotifications` asks, `never` not at all",
+    },
+    notificationSenderDetailsValues,
+    'sender-choice',
   ),
   printDir: text(
     { env: 'PRINT_DIR', description: 'Where print batches of paper letters are written' },

@@ -8,6 +8,12 @@ export interface DemoService {
   nameSv: string;
   nameEn: string;
   acceptsMessages: boolean;
+  /**
+   * Social and health services: their notifications never name the sender
+   * (senderDetailsInNotifications "None"), as even that could tell a reader of the e-mail or SMS
+   * something about the person.
+   */
+  sensitive?: boolean;
 }
 
 export interface DemoOrganisation {
@@ -37,6 +43,7 @@ export const demoOrganisations: DemoOrganisation[] = [
         nameSv: 'Socialtjänster',
         nameEn: 'Social services',
         acceptsMessages: true,
+        sensitive: true,
       },
       {
         serviceId: 'kallio-terveyspalvelut',
@@ -44,6 +51,7 @@ export const demoOrganisations: DemoOrganisation[] = [
         nameSv: 'Hälsotjänster',
         nameEn: 'Health services',
         acceptsMessages: true,
+        sensitive: true,
       },
       {
         serviceId: 'kallio-asiakasmaksut',

@@ -76,17 +76,30 @@ async function seedCredentials(
   );
 }
 
-const defaultNotifications: ElectronicPartInput['notifications'] = {
-  senderDetailsInNotifications: 'Organisation and service name',
-  unreadMessageNotification: { reminder: 'Default reminder' },
-};
+/** Whether the demo service is a social or health service, whose notifications must not name it. */
+export function isSensitiveDemoService(serviceId: string): boolean {
+  return demoOrganisations.some((o) => o.services.some((s) => s.serviceId === serviceId && s.sensitive));
+}
 
-function electronicPart(part: Partial<ElectronicPartInput> & Pick<ElectronicPartInput, 'title' | 'body'>) {
+/** The contract's notification choices of a demo message: sensitive services stay unnamed. */
+export function demoNotifications(serviceId: string): ElectronicPartInput['notifications'] {
+  return {
+    senderDetailsInNotifications: isSensitiveDemoService(serviceId)
+      ? 'None'
+      : 'Organisation and service name',
+    unreadMessageNotification: { reminder: 'Default reminder' },
+  };
+}
+
+function electronicPart(
+  serviceId: string,
+  part: Partial<ElectronicPartInput> & Pick<ElectronicPartInput, 'title' | 'body'>,
+) {
   return {
     attachments: [],
     bodyFormat: 'Text' as const,
     messageServiceType: 'Normal' as const,
-    notifications: defaultNotifications,
+    notifications: demoNotifications(serviceId),
     replyAllowedBy: 'No one' as const,
     visibility: 'Normal' as const,
     ...part,
@@ -237,7 +250,7 @@ async function sendDemoMessage(
     externalId: message.externalId,
     recipient: { id: KIMMO },
     sender: { serviceId: message.serviceId },
-    electronic: electronicPart({
+    electronic: electronicPart(message.serviceId, {
       ...message.electronic,
       ...(attachmentId ? { attachments: [{ attachmentId }] } : {}),
     }),

@@ -5,7 +5,14 @@ declare module 'oidc-provider' {
   export interface ProviderContext {
     oidc: {
       client?: { clientId: string };
-      session?: { accountId?: string; grantIdFor(clientId: string): string | undefined };
+      session?: {
+        accountId?: string;
+        grantIdFor(clientId: string): string | undefined;
+        /** Set by the end_session endpoint before logoutSource runs. */
+        state?: { secret?: string; postLogoutRedirectUri?: string };
+      };
+      /** Validated request entities; IdTokenHint when the logout request carried an id_token_hint. */
+      entities?: { IdTokenHint?: { payload: { sub?: string } } };
       result?: { consent?: { grantId?: string } };
     };
     cookies: { get(name: string, options?: { signed?: boolean }): string | undefined };
@@ -13,6 +20,7 @@ declare module 'oidc-provider' {
     type: string;
     body: unknown;
     status: number;
+    redirect(url: string): void;
   }
 
   export interface Interaction {

@@ -11,7 +11,7 @@ import type { PageContext } from '../http/views/page-context.js';
 import { identificationRateLimit } from '../http/routes/web/identification-rate-limit.js';
 import { renderPage } from '../http/views/render.js';
 import { assuranceOf, isMethodId, type MethodId } from './identification-methods.js';
-import { testIdpPath, type BundledIdp } from './test-idp.js';
+import { logoutConfirmPath, testIdpPath, type BundledIdp } from './test-idp.js';
 import {
   IdentityCodePage,
   IdpErrorPage,
@@ -143,6 +143,40 @@ export function testIdpRoutes(context: AppContext, idp: BundledIdp): FastifyPlug
       },
     );
 
+    // The logout the service asked for with a matching id_token_hint, confirmed without a page: the
+    // browser brings the confirmation secret oidc-provider put in its session, and this route sends
+    // oidc-provider's own confirmation request for it (with the browser's cookies) and passes its
+    // answer on: the provider session ends and the browser goes to the service's post-logout page.
+    app.get(
+      logoutConfirmPath,
+      {
+        schema: {
+          hide: true,
+          querystring: Type.Object({ xsrf: Type.String({ pattern: '^[0-9a-f]{1,128}$' }) }),
+        },
+      },
+      async (request, reply) => {
+        const { publicUrl } = context.config;
+        const confirmed = await app.inject({
+          method: 'POST',
+          url: `${testIdpPath}/session/end/confirm`,
+          headers: {
+            host: publicUrl.host,
+            'x-forwarded-proto': publicUrl.protocol.replace(':', ''),
+            'content-type': 'application/x-www-form-urlencoded',
+            ...(request.headers.cookie ? { cookie: request.headers.cookie } : {}),
+          },
+          payload: new URLSearchParams({ xsrf: request.query.xsrf, logout: 'yes' }).toString(),
+          remoteAddress: request.ip,
+        });
+        const location = confirmed.headers.location;
+        if (confirmed.statusCode !== 303 || typeof location !== 'string') return expired(request, reply);
+        const cookies = confirmed.headers['set-cookie'];
+        if (cookies !== undefined) void reply.header('set-cookie', cookies);
+        return reply.redirect(location, 303);
+      },
+    );
+
     // Everything else belongs to oidc-provider (a Koa app), which reads request bodies itself: in
     // this scope Fastify's parsers are replaced by one that leaves the stream untouched.
     await app.register(async (scope) => {
@@ -161,7 +195,9 @@ export function testIdpRoutes(context: AppContext, idp: BundledIdp): FastifyPlug
           return expired(request, reply);
         if (path === `${testIdpPath}/session/end`) {
           const session = await provider.Session.get(provider.app.createContext(request.raw, reply.raw));
-          if (!session.accountId) return reply.redirect(new URL('/', context.config.publicUrl).href, 303);
+          if (!session.accountId) {
+            return reply.redirect(new URL('/logged-out', context.config.publicUrl).href, 303);
+          }
         }
         const raw = request.raw as IncomingMessage & { originalUrl?: string };
         const url = raw.url ?? testIdpPath;

@@ -12,6 +12,11 @@ import { TestIdpStore } from './test-idp-store.js';
 
 /** Where the bundled IdP is mounted, on the service's own origin. */
 export const testIdpPath = '/test-idp';
+/**
+ * Where the logout confirmation is completed without asking (see logoutSource): our route, which
+ * hands oidc-provider its own confirmation POST.
+ */
+export const logoutConfirmPath = `${testIdpPath}/logout/confirm`;
 /** The claim that carries the personal identity code (the relying party also accepts other names). */
 export const identityCodeClaim = 'national_identification_number';
 
@@ -24,7 +29,8 @@ export class TestIdpUnavailableError extends Error {
  * registered like at an FTN broker; without, with a client secret (OIDC_PROFILE=basic).
  */
 export interface TestIdpClient {
-  jwks: { keys: JsonWebKey[] } | undefined;
+  /** Our public JWKS as published now (asked at each use); undefined for OIDC_PROFILE=basic. */
+  jwks: (() => { keys: JsonWebKey[] }) | undefined;
   /** Tests misconfigure the registration on purpose (e.g. no ID token encryption) with this. */
   adjust?: (registration: Record<string, unknown>) => Record<string, unknown>;
 }
@@ -93,8 +99,12 @@ export function createBundledIdp(
     },
     provider() {
       provider ??= idp.secrets().then((shared) => {
-        const registration = clientRegistration(context, clientId, client.jwks, shared);
-        return buildProvider(context, issuer, client.adjust?.(registration) ?? registration, shared, records);
+        // Made again at every lookup: the client's keys are what the service publishes at that moment.
+        const registration = () => {
+          const made = clientRegistration(context, clientId, client.jwks?.(), shared);
+          return client.adjust?.(made) ?? made;
+        };
+        return buildProvider(context, issuer, registration, client.jwks !== undefined, shared, records);
       });
       return provider;
     },
@@ -105,14 +115,14 @@ export function createBundledIdp(
 function clientRegistration(
   context: AppContext,
   clientId: string,
-  jwks: TestIdpClient['jwks'],
+  jwks: { keys: JsonWebKey[] } | undefined,
   secrets: TestIdpSecrets,
 ): Record<string, unknown> {
   const origin = context.config.publicUrl.origin;
   const common = {
     client_id: clientId,
     redirect_uris: [`${origin}/auth/callback`],
-    post_logout_redirect_uris: [`${origin}/`],
+    post_logout_redirect_uris: [`${origin}/logged-out`],
     grant_types: ['authorization_code'],
     response_types: ['code'],
     id_token_signed_response_alg: 'ES256',
@@ -139,10 +149,26 @@ function clientRegistration(
   };
 }
 
+/** oidc-provider's Client adapter for our one client: its registration as it is now. */
+class ClientLookup {
+  constructor(
+    private readonly clientId: string,
+    private readonly registration: () => Record<string, unknown>,
+  ) {}
+
+  async find(id: string): Promise<Record<string, unknown> | undefined> {
+    return id === this.clientId ? this.registration() : undefined;
+  }
+
+  async upsert(): Promise<void> {}
+  async destroy(): Promise<void> {}
+}
+
 async function buildProvider(
   context: AppContext,
   issuer: URL,
-  client: Record<string, unknown>,
+  registration: () => Record<string, unknown>,
+  ftn: boolean,
   secrets: TestIdpSecrets,
   records: TestIdpRecordRepository,
 ): Promise<Provider> {
@@ -150,12 +176,17 @@ async function buildProvider(
 
   const policy = interactionPolicy.base();
   policy.remove('consent');
+  const store = new TestIdpStore(records);
+  const clientId = String(registration().client_id);
 
   const provider = new Provider(issuer.href, {
-    adapter: new TestIdpStore(records).adapterFor,
-    clients: [client],
+    // The one client is not static but looked up at each use (oidc-provider keeps a client per
+    // distinct registration), so it always has the keys the service publishes now.
+    adapter: (model: string) =>
+      model === 'Client' ? new ClientLookup(clientId, registration) : store.adapterFor(model),
+    clients: [],
     // Like an FTN broker it accepts no other client authentication (a basic-profile client keeps the defaults).
-    ...(client.jwks ? { clientAuthMethods: ['private_key_jwt'] } : {}),
+    ...(ftn ? { clientAuthMethods: ['private_key_jwt'] } : {}),
     jwks: { keys: [secrets.signingJwk] },
     cookies: { keys: [secrets.cookieKey] },
     scopes: ['openid', 'profile'],
@@ -177,11 +208,24 @@ async function buildProvider(
       jwtUserinfo: { enabled: true },
       // Signed request objects are demanded of a client registered with keys (FTN); a client with
       // only a secret (OIDC_PROFILE=basic) has nothing to sign them with.
-      requestObjects: { request: true, requireSignedRequestObject: client.jwks !== undefined },
+      requestObjects: { request: true, requireSignedRequestObject: ftn },
       rpInitiatedLogout: {
         enabled: true,
-        logoutSource: async (ctx: ProviderContext, form: string) =>
-          sendHtml(ctx, renderPage(LogoutPage({ ctx: pageContextOf(ctx), formHtml: form }))),
+        // Like a broker's single logout: when the service names the session with id_token_hint (checked
+        // by oidc-provider: our signature, the client's audience) and it is the session this browser
+        // has, and asks to come back to its registered page, the logout is not asked about again.
+        // Otherwise (no hint, someone else's session) the person confirms it on a page.
+        logoutSource: async (ctx: ProviderContext, form: string) => {
+          const { session, entities } = ctx.oidc;
+          const secret = session?.state?.secret;
+          const hinted = entities?.IdTokenHint?.payload.sub;
+          if (secret && session?.state?.postLogoutRedirectUri && hinted && hinted === session.accountId) {
+            ctx.status = 303;
+            ctx.redirect(`${logoutConfirmPath}?${new URLSearchParams({ xsrf: secret }).toString()}`);
+            return;
+          }
+          sendHtml(ctx, renderPage(LogoutPage({ ctx: pageContextOf(ctx), formHtml: form })));
+        },
         postLogoutSuccessSource: async (ctx: ProviderContext) =>
           sendHtml(ctx, renderPage(LoggedOutPage({ ctx: pageContextOf(ctx) }))),
       },

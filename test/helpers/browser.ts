@@ -92,3 +92,26 @@ export async function harnessServedAtPublicUrl(): Promise<{ h: TestHarness; base
   await h.app.listen({ port, host: '127.0.0.1' });
   return { h, baseUrl };
 }
+
+/** A harness at its own PUBLIC_URL and a browser, closed together: what an identification test needs. */
+export async function browserAtPublicUrl(): Promise<{
+  h: TestHarness;
+  baseUrl: string;
+  browser: Browser;
+  close(): Promise<void>;
+}> {
+  const { h, baseUrl } = await harnessServedAtPublicUrl();
+  const browser = await launchBrowser().catch(async (error: unknown) => {
+    await h.close();
+    throw error;
+  });
+  return {
+    h,
+    baseUrl,
+    browser,
+    async close() {
+      await browser.close();
+      await h.close();
+    },
+  };
+}

@@ -5,6 +5,8 @@ import { SMTPServer } from 'smtp-server';
 export interface ReceivedMail {
   envelopeTo: string[];
   headers: Map<string, string>;
+  /** The From header, encoded words decoded. */
+  from: string;
   subject: string;
   text: string;
   html: string;
@@ -83,6 +85,7 @@ export function parseMail(raw: string, envelopeTo: string[]): ReceivedMail {
   return {
     envelopeTo,
     headers,
+    from: decodeHeader(headers.get('from') ?? ''),
     subject: decodeHeader(headers.get('subject') ?? ''),
     text,
     html,

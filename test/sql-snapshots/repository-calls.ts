@@ -503,6 +503,17 @@ export const repositorySamples: RepositorySamples[] = [
           at,
         );
       },
+      renameSystemSender: (r) =>
+        r.renameSystemSender({
+          businessId: '1234567-1',
+          nameFi: 'Virasto',
+          nameSv: 'Verket',
+          nameEn: 'Agency',
+          serviceId: 'service-1',
+          serviceNameFi: 'Palvelu',
+          serviceNameSv: 'Tjänst',
+          serviceNameEn: 'Service',
+        }),
       findServiceByPk: (r) => r.findServiceByPk(1),
       findServiceByServiceId: (r) => r.findServiceByServiceId('service-1'),
       listServices: async (r) => {

@@ -41,6 +41,11 @@ describe('configuration', () => {
       /^OIDC_ISSUER .*OIDC_CLIENT_SECRET/,
     ],
     [{ OIDC_PROFILE: 'plain' }, /^OIDC_PROFILE /],
+    [
+      { OIDC_FEDERATION_AUTHORITY_HINTS: 'https://ta.example, not a url' },
+      /^OIDC_FEDERATION_AUTHORITY_HINTS /,
+    ],
+    [{ OIDC_FEDERATION_AUTHORITY_HINTS: 'ftp://ta.example' }, /^OIDC_FEDERATION_AUTHORITY_HINTS must use/],
     [{ OIDC_SIGNING_KEY_FILE: '/keys/sig.pem' }, /^OIDC_SIGNING_KEY_FILE and OIDC_ENCRYPTION_KEY_FILE/],
     [{ TEST_IDP: 'maybe' }, /^TEST_IDP /],
     [{ SMTP_URL: 'http://mail' }, /^SMTP_URL /],

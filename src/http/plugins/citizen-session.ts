@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import type { AppContext } from '../../app-context.js';
 import { ForbiddenError } from '../../errors.js';
 import { tokensEqual, type SessionService } from '../../modules/identity/index.js';
+import { applySavedLanguage } from './request-context.js';
 
 /** The signed-in citizen, as every citizen page sees them. */
 export interface SignedInCitizen {
@@ -135,6 +136,8 @@ export function citizenSessionPlugin(context: AppContext, sessions: SessionServi
         request.pageExtras.signedInName = `${session.person.firstNames} ${session.person.lastName}`;
         request.pageExtras.csrfToken = session.csrfToken;
         request.pageExtras.hasMailbox = account !== undefined;
+        request.pageExtras.accountClosed = account?.status === 'closed';
+        applySavedLanguage(request, account?.language);
       });
 
       // preValidation: the body is parsed but not yet validated, so a forged request is refused

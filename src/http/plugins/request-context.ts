@@ -19,16 +19,34 @@ declare module 'fastify' {
     t: Translate;
     textSize: TextSize;
     /** Filled by the session plugin when a citizen is signed in. */
-    pageExtras: Partial<Pick<PageContext, 'signedInName' | 'csrfToken' | 'hasMailbox'>>;
+    pageExtras: Partial<Pick<PageContext, 'signedInName' | 'csrfToken' | 'hasMailbox' | 'accountClosed'>>;
   }
 }
 
-function pickLocale(request: FastifyRequest): Locale {
+/** A language the person chose on this browser: `?lang=` or the remembered cookie. */
+function chosenLocale(request: FastifyRequest): Locale | undefined {
   const query = request.query as Record<string, unknown> | undefined;
   if (query && isLocale(query.lang)) return query.lang;
   const cookie = request.cookies[languageCookie];
-  if (isLocale(cookie)) return cookie;
-  return localeFromAcceptLanguage(request.headers['accept-language']) ?? defaultLocale;
+  return isLocale(cookie) ? cookie : undefined;
+}
+
+function pickLocale(request: FastifyRequest): Locale {
+  return (
+    chosenLocale(request) ?? localeFromAcceptLanguage(request.headers['accept-language']) ?? defaultLocale
+  );
+}
+
+/**
+ * The order of the page language: a choice made on this browser (`?lang=`, the cookie), then the
+ * language saved with the signed-in person's account, then Accept-Language, then Finnish. The
+ * session plugin calls this once it knows the account; before that the request has the language
+ * without the account's.
+ */
+export function applySavedLanguage(request: FastifyRequest, saved: string | undefined): void {
+  if (!isLocale(saved) || chosenLocale(request) !== undefined || request.locale === saved) return;
+  request.locale = saved;
+  request.t = translator(saved);
 }
 
 export function pageContext(request: FastifyRequest): PageContext {

@@ -11,12 +11,13 @@ function returnQuery(ctx: PageContext): string {
   return `return=${encodeURIComponent(ctx.currentPath)}`;
 }
 
+/** `needsActiveAccount`: shown only while the account is in use (a closed account's mailbox is read-only). */
 const mailboxLinks = [
-  { href: '/mailbox/inbox', key: 'account.nav.inbox' },
-  { href: '/mailbox/sent', key: 'account.nav.sent' },
-  { href: '/mailbox/deleted', key: 'account.nav.deleted' },
-  { href: '/mailbox/new', key: 'account.nav.newMessage' },
-  { href: '/settings', key: 'account.nav.settings' },
+  { href: '/mailbox/inbox', key: 'account.nav.inbox', needsActiveAccount: false },
+  { href: '/mailbox/sent', key: 'account.nav.sent', needsActiveAccount: false },
+  { href: '/mailbox/deleted', key: 'account.nav.deleted', needsActiveAccount: false },
+  { href: '/mailbox/new', key: 'account.nav.newMessage', needsActiveAccount: true },
+  { href: '/settings', key: 'account.nav.settings', needsActiveAccount: true },
 ] as const;
 
 function isCurrent(ctx: PageContext, href: string): boolean {
@@ -35,13 +36,15 @@ function SignedInBar(props: { ctx: PageContext }) {
         {ctx.hasMailbox && (
           <nav aria-label={t('account.nav.label')}>
             <InlineList class="account-nav">
-              {mailboxLinks.map((link) => (
-                <li>
-                  <a href={link.href} aria-current={isCurrent(ctx, link.href) ? 'page' : undefined}>
-                    {t(link.key)}
-                  </a>
-                </li>
-              ))}
+              {mailboxLinks
+                .filter((link) => !(link.needsActiveAccount && ctx.accountClosed))
+                .map((link) => (
+                  <li>
+                    <a href={link.href} aria-current={isCurrent(ctx, link.href) ? 'page' : undefined}>
+                      {t(link.key)}
+                    </a>
+                  </li>
+                ))}
             </InlineList>
           </nav>
         )}

@@ -13,5 +13,7 @@ export interface PageContext {
   signedInName?: string | undefined;
   /** The signed-in person has a mailbox to show (an active or a closed, still readable account). */
   hasMailbox?: boolean | undefined;
+  /** The person's account is closed: the mailbox is read-only, so nothing to write or set. */
+  accountClosed?: boolean | undefined;
   csrfToken?: string | undefined;
 }

@@ -1,4 +1,5 @@
 import { LinkButton } from './components/link-button.js';
+import { Notice } from './components/notice.js';
 import { Layout } from './layout.js';
 import type { PageContext } from './page-context.js';
 import { css } from './styles/css.js';
@@ -14,6 +15,7 @@ export function StartPage(props: { ctx: PageContext; organisations: ConnectedOrg
   return (
     <Layout ctx={ctx} title={t('start.title')}>
       <h1>{t('start.title')}</h1>
+      <SignedInNotice ctx={ctx} />
       <p>{t('start.intro')}</p>
       <p>{t('start.stop')}</p>
       <p>{t('start.safe')}</p>
@@ -54,6 +56,32 @@ export function StartPage(props: { ctx: PageContext; organisations: ConnectedOrg
         </section>
       )}
     </Layout>
+  );
+}
+
+/**
+ * A signed-in person sees where they stand: with an account, the way to it; with a closed one, that
+ * it is closed and the way to take it into use again; identified but without one (they left the
+ * opening form), that the account is not in use, with the way to go on (signing out is in the
+ * account bar).
+ */
+function SignedInNotice(props: { ctx: PageContext }) {
+  const { ctx } = props;
+  const { t } = ctx;
+  if (ctx.signedInName === undefined) return null;
+  const state = ctx.accountClosed ? 'closed' : ctx.hasMailbox ? 'active' : 'none';
+  const wording = {
+    active: { text: t('start.signedIn'), href: '/mailbox/inbox', link: t('start.toMailbox') },
+    closed: { text: t('mailbox.readOnly'), href: '/account/open', link: t('account.open.reopenTitle') },
+    none: { text: t('start.signedInNoAccount'), href: '/account/open', link: t('start.continueOpening') },
+  }[state];
+  return (
+    <Notice block>
+      <p>{wording.text}</p>
+      <p>
+        <a href={wording.href}>{wording.link}</a>
+      </p>
+    </Notice>
   );
 }
 

@@ -27,6 +27,11 @@ export const en: Messages = {
     login: 'Log in to the e-services account',
     servicesTitle: 'Services connected to the e-services account',
     servicesIntro: 'Through the account you can already use the following services:',
+    signedInNoAccount:
+      'You have identified but have not started using the e-services account. You can continue or sign out.',
+    continueOpening: 'Continue setting up the e-services account',
+    signedIn: 'You are signed in to the e-services account.',
+    toMailbox: 'Go to your e-services account',
   },
   errors: {
     title: 'Error',

@@ -27,6 +27,11 @@ export const fi = {
     login: 'Kirjaudu asiointitilille',
     servicesTitle: 'Asiointitilille liitettyjä palveluja',
     servicesIntro: 'Asiointitilille saat jo seuraavat palvelut:',
+    signedInNoAccount:
+      'Olet tunnistautunut, mutta et ole ottanut asiointitiliä käyttöön. Voit jatkaa käyttöönottoa tai kirjautua ulos.',
+    continueOpening: 'Jatka asiointitilin käyttöönottoa',
+    signedIn: 'Olet kirjautunut asiointitilille.',
+    toMailbox: 'Siirry asiointitilille',
   },
   errors: {
     title: 'Virhe',

@@ -27,6 +27,11 @@ export const sv: Messages = {
     login: 'Logga in på ärendekontot',
     servicesTitle: 'Tjänster anslutna till ärendekontot',
     servicesIntro: 'Via ärendekontot får du redan följande tjänster:',
+    signedInNoAccount:
+      'Du har identifierat dig men inte tagit ärendekontot i bruk. Du kan fortsätta ta det i bruk eller logga ut.',
+    continueOpening: 'Fortsätt att ta ärendekontot i bruk',
+    signedIn: 'Du är inloggad på ärendekontot.',
+    toMailbox: 'Gå till ärendekontot',
   },
   errors: {
     title: 'Fel',

@@ -9,7 +9,7 @@ import type { PopulationRegister, RegisteredPerson } from '../population-registe
 import type { AccountRepository, AccountRow, ContactDetails } from './account-repository.js';
 import { validateContact, type ContactInput, type FormProblem } from './contact-details.js';
 import { refusalFor, type Refusal } from './eligibility.js';
-import { systemSender, welcomeMessage } from './welcome-message.js';
+import { reopenedMessage, systemSender, welcomeMessage } from './welcome-message.js';
 
 /** The version of the terms of use shown at /terms; accepting stores it with the time. */
 export const currentTerms = { version: '1.0', effectiveFrom: '2025-01-01' } as const;
@@ -69,7 +69,8 @@ export class AccountService {
 
   /**
    * Opens (or reopens) the account in one transaction: contact details, accepted terms, language,
-   * the welcome message in the mailbox and its notification job. Nothing is written on any problem.
+   * the welcome (or reopened) message in the mailbox and its notification job. Nothing is written
+   * on any problem.
    */
   async open(identityCode: string, input: OpeningInput): Promise<OpeningResult> {
     const check = await this.checkOpening(identityCode);
@@ -80,7 +81,8 @@ export class AccountService {
 
     const sender = await this.deps.organisations.ensureSystemSender(systemSender);
     const now = this.deps.clock();
-    const welcome = welcomeMessage(input.language);
+    // A reopened account is told so, rather than welcomed a second time with the same message.
+    const welcome = check.account ? reopenedMessage(input.language) : welcomeMessage(input.language);
     // Encrypted before the transaction: it is CPU work that needs no lock.
     const titleEnc = encryptText(this.deps.envelope, welcome.title, contentContext.title);
     const bodyEnc = encryptText(this.deps.envelope, welcome.body, contentContext.body);

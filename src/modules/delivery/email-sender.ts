@@ -12,6 +12,8 @@ export interface OutgoingEmail {
   text: string;
   html: string;
   language: string;
+  /** The From name when MAIL_FROM is an address alone: the service's name in the person's language. */
+  senderName?: string | undefined;
   /** The job's idempotency key: the same key on a rerun means the same notification. */
   idempotencyKey: string;
 }
@@ -27,9 +29,14 @@ export function messageIdFor(idempotencyKey: string, domain: string): string {
   return `<${digest}@${domain}>`;
 }
 
+/** MAIL_FROM as configured when it has its own display name; otherwise the address under the mail's. */
+function fromHeader(mail: OutgoingEmail, from: string): string | { name: string; address: string } {
+  return mail.senderName && !from.includes('<') ? { name: mail.senderName, address: from.trim() } : from;
+}
+
 function mailOptions(mail: OutgoingEmail, from: string, messageIdDomain: string) {
   return {
-    from,
+    from: fromHeader(mail, from),
     to: mail.to,
     subject: mail.subject,
     text: mail.text,

@@ -18,20 +18,23 @@ export function createJobHandlers(
 ): JobHandler[] {
   const db = context.database.db;
   const notifications = new NotificationRepository(db);
-  const link = context.config.publicUrl.href;
+  const wording = {
+    link: context.config.publicUrl.href,
+    senderDetails: context.config.notificationSenderDetails,
+  };
   return [
     new NotificationPlanningJob({ repository: notifications }),
     new NotificationSendJob({
       channel: 'email',
       repository: notifications,
       sender: { email: providers.email },
-      link,
+      wording,
     }),
     new NotificationSendJob({
       channel: 'sms',
       repository: notifications,
       sender: { sms: providers.sms },
-      link,
+      wording,
     }),
     new PaperLetterJob({
       paper: new PaperRepository(db),

@@ -1,9 +1,8 @@
 import type { Language } from '../population-register/index.js';
-import type { NotificationTemplate } from './job-kinds.js';
-import { notificationTexts } from './notification-texts.js';
+import { notificationTexts, type NotificationWording } from './notification-texts.js';
 
 export interface NotificationInput {
-  template: NotificationTemplate;
+  template: NotificationWording;
   language: Language;
   /** "Organisation – service", only when the sender allowed it. */
   sender: string | undefined;
@@ -14,6 +13,8 @@ export interface NotificationInput {
 }
 
 export interface EmailContent {
+  /** The From name: the service's name in the person's language. */
+  senderName: string;
   subject: string;
   text: string;
   html: string;
@@ -56,7 +57,7 @@ export function renderEmail(input: NotificationInput): EmailContent {
     '</html>',
     '',
   ].join('\n');
-  return { subject: oneLine(subject), text, html };
+  return { senderName: texts.serviceName, subject: oneLine(subject), text, html };
 }
 
 /** Short: intro, sender when allowed, link. */

@@ -10,6 +10,8 @@ export interface NotificationAccount {
   mobile: string | null;
   smsNotifications: boolean;
   language: Language;
+  /** Taken into use again after being closed (opened later than it was first created). */
+  reopened: boolean;
 }
 
 export interface NotificationMessage {
@@ -40,7 +42,17 @@ export class NotificationRepository {
   async findAccount(accountId: number): Promise<NotificationAccount | undefined> {
     const row = await this.db
       .selectFrom('accounts')
-      .select(['id', 'status', 'email', 'email_notifications', 'mobile', 'sms_notifications', 'language'])
+      .select([
+        'id',
+        'status',
+        'email',
+        'email_notifications',
+        'mobile',
+        'sms_notifications',
+        'language',
+        'opened_at',
+        'created_at',
+      ])
       .where('id', '=', accountId)
       .executeTakeFirst();
     if (!row) return undefined;
@@ -52,6 +64,7 @@ export class NotificationRepository {
       mobile: row.mobile,
       smsNotifications: row.sms_notifications === 1,
       language: language(row.language),
+      reopened: row.opened_at > row.created_at,
     };
   }
 

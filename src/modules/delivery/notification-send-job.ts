@@ -1,3 +1,4 @@
+import type { NotificationSenderDetails } from '../../config/settings.js';
 import type { EmailSender } from './email-sender.js';
 import type { Job, JobHandler, JobOutcome } from './job-handler.js';
 import { jobKinds } from './job-kinds.js';
@@ -8,24 +9,37 @@ import type { SmsSender } from './sms-sender.js';
 
 type ChannelKind = typeof jobKinds.email | typeof jobKinds.sms;
 
+/** What every notification of this deployment shares, besides its audience. */
+export interface NotificationWording {
+  /** Where the citizen signs in (PUBLIC_URL). */
+  link: string;
+  /**
+   * The operator's NOTIFICATION_SENDER_DETAILS: `sender-choice` names the organisation and service
+   * when the message's sender allowed it (the contract's senderDetailsInNotifications); `never`
+   * leaves them out of every notification, whatever the sender chose.
+   */
+  senderDetails: NotificationSenderDetails;
+}
+
 function notificationInput(
   audience: NotificationAudience,
   template: NotificationInput['template'],
-  link: string,
+  wording: NotificationWording,
 ): NotificationInput {
   const language = audience.account.language;
   const message = audience.message;
   const sender =
-    message && audience.choices.senderDetails
+    message && audience.choices.senderDetails && wording.senderDetails === 'sender-choice'
       ? `${message.organisationName[language]} – ${message.serviceName[language]}`
       : undefined;
   const custom = audience.choices.customised;
   return {
-    template,
+    // The welcome of a reopened account says it is in use again rather than welcoming a second time.
+    template: template === 'welcome' && audience.account.reopened ? 'reopened' : template,
     language,
     sender,
     customised: custom ? { title: custom.title[language], content: custom.content[language] } : undefined,
-    link,
+    link: wording.link,
   };
 }
 
@@ -43,7 +57,7 @@ export class NotificationSendJob implements JobHandler<ChannelKind> {
       channel: 'email' | 'sms';
       repository: NotificationRepository;
       sender: { email?: EmailSender; sms?: SmsSender };
-      link: string;
+      wording: NotificationWording;
     },
   ) {
     this.channel = deps.channel;
@@ -52,9 +66,9 @@ export class NotificationSendJob implements JobHandler<ChannelKind> {
 
   async run(job: Job<ChannelKind>): Promise<JobOutcome> {
     const { template } = job.payload;
-    const { repository, sender, link } = this.deps;
+    const { repository, sender, wording } = this.deps;
     const audience = await findAudience(repository, job, template);
-    const input = audience ? notificationInput(audience, template, link) : undefined;
+    const input = audience ? notificationInput(audience, template, wording) : undefined;
     if (this.channel === 'email') {
       if (!audience?.email || !input || !sender.email) return { result: 'skipped' };
       await sender.email.send({

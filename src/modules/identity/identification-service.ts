@@ -1,11 +1,12 @@
 import { isValidIdentityCode } from '../../domain/identity-code.js';
+import type { FederationStatements } from './federation.js';
 import type { Logger } from '../../logging/logger.js';
 import type { PopulationRegister } from '../population-register/index.js';
 import type { IdentificationFailure } from './identification-audit.js';
 import type { LoginStateCookie } from './login-state-cookie.js';
 import { AssuranceTooLowError, RelyingParty, openIdClient, type ProviderSettings } from './relying-party.js';
-import type { RelyingPartyKeys } from './relying-party-keys.js';
-import type { CitizenSession, SessionService } from './session-service.js';
+import type { RelyingPartyKeys, RelyingPartyKeyStore } from './relying-party-keys.js';
+import type { CitizenSession, ProviderSession, SessionService } from './session-service.js';
 
 export type LoginOutcome =
   | { ok: true; cookieValue: string; session: CitizenSession; returnTo: string }
@@ -20,8 +21,12 @@ export type FailureRecorder = (reason: IdentificationFailure, requestId: string 
 
 export interface IdentificationUrls {
   redirectUri: string;
+  /** Our "you are logged out" page, where the provider returns the browser after its logout. */
   postLogoutRedirectUri: string;
 }
+
+/** The protocol name under which an OpenID Connect login keeps its ID token with the session. */
+const oidcProtocol = 'oidc';
 
 /**
  * Citizen identification: sends the browser to the OpenID Provider and turns its answer into a new
@@ -41,7 +46,9 @@ export class IdentificationService {
       /** From OIDC_*; absent in test mode until the bundled test IdP connects (useProvider). */
       provider: ProviderSettings | undefined;
       /** Our FTN profile keys (published at /oidc/jwks.json), when that profile is in use. */
-      relyingPartyKeys?: RelyingPartyKeys | undefined;
+      relyingPartyKeys?: RelyingPartyKeyStore | undefined;
+      /** Our OpenID Federation statements, when a federation entity key is configured. */
+      federation?: FederationStatements | undefined;
     },
   ) {
     const { provider, urls } = deps;
@@ -58,9 +65,22 @@ export class IdentificationService {
     );
   }
 
-  /** Our FTN profile keys (published at /oidc/jwks.json), when that profile is in use. */
+  /**
+   * Our FTN profile keys as they are now (published at /oidc/jwks.json), when that profile is in use;
+   * they follow `keys oidc rotate` and `retire` without a restart (RelyingPartyKeyStore).
+   */
   get relyingPartyKeys(): RelyingPartyKeys | undefined {
+    return this.deps.relyingPartyKeys?.current();
+  }
+
+  /** Where our FTN profile keys come from (the bundled test IdP's client profile uses it too). */
+  get relyingPartyKeyStore(): RelyingPartyKeyStore | undefined {
     return this.deps.relyingPartyKeys;
+  }
+
+  /** Our OpenID Federation statements (entity configuration, signed JWKS), when configured. */
+  get federation(): FederationStatements | undefined {
+    return this.deps.federation;
   }
 
   get available(): boolean {
@@ -148,18 +168,34 @@ export class IdentificationService {
         method: claims.method,
       },
       requestId,
+      // Only for id_token_hint at logout; sealed with the session, never logged.
+      claims.idToken ? { protocol: oidcProtocol, idToken: claims.idToken } : undefined,
     );
     this.deps.logger.info({ method: claims.method }, 'citizen signed in');
     return { ok: true, cookieValue, session, returnTo: login.returnTo };
   }
 
-  /** Where to send the browser to end the provider's session too; undefined if it cannot. */
-  async endSessionUrl(): Promise<URL | undefined> {
+  /**
+   * The person logs out: our session ends (audited), and the answer says where to send the browser
+   * next. This is the seam for single logout: with a provider that can end its own session
+   * (OpenID Connect RP-initiated logout: an end_session endpoint) the browser goes there, with the
+   * session's ID token as id_token_hint, and the provider returns it to postLogoutRedirectUri;
+   * otherwise, or when the provider cannot be reached, straight to that page. Another protocol
+   * plugs in by leaving its own ProviderSession with the session and answering for it here.
+   */
+  async logout(cookieValue: string | undefined, requestId?: string): Promise<{ redirectTo: string }> {
+    const provider = await this.deps.sessions.logout(cookieValue, requestId);
+    const loggedOut = this.deps.urls.postLogoutRedirectUri;
+    const relyingParty = this.#relyingParty;
+    if (!relyingParty || (provider && provider.protocol !== oidcProtocol)) return { redirectTo: loggedOut };
     try {
-      return await this.#relyingParty?.endSessionUrl();
+      const endSession = await relyingParty.endSessionUrl(provider?.idToken);
+      return { redirectTo: endSession?.href ?? loggedOut };
     } catch (error) {
       this.deps.logger.warn({ err: error }, 'identification provider unreachable at logout');
-      return undefined;
+      return { redirectTo: loggedOut };
     }
   }
 }
+
+export type { ProviderSession };

@@ -36,6 +36,8 @@ export class RelyingPartyKeyError extends Error {
 export interface KeyFiles {
   signing: string;
   encryption: string;
+  /** Our OpenID Federation entity key(s): sign the entity statement and the signed JWKS. */
+  federation?: string | undefined;
 }
 
 type FileFormat = 'pem' | 'jwk';
@@ -137,8 +139,12 @@ function parsePem(text: string, use: KeyUse, source: string): RelyingPartyKey[] 
   });
 }
 
-function readKeyFile(file: string, use: KeyUse): { format: FileFormat; keys: RelyingPartyKey[] } {
-  const source = `${use === 'sig' ? 'OIDC_SIGNING_KEY_FILE' : 'OIDC_ENCRYPTION_KEY_FILE'} ${file}`;
+function readKeyFile(
+  file: string,
+  use: KeyUse,
+  variable = use === 'sig' ? 'OIDC_SIGNING_KEY_FILE' : 'OIDC_ENCRYPTION_KEY_FILE',
+): { format: FileFormat; keys: RelyingPartyKey[] } {
+  const source = `${variable} ${file}`;
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
@@ -204,11 +210,20 @@ function generateKey(use: KeyUse, like: RelyingPartyKey | undefined): RelyingPar
   return describe(privateKey, use, like ? { alg: like.alg } : {}, 'generated key');
 }
 
-/** The relying party's current keys; the newest of each kind is the one used for new work. */
+/**
+ * The relying party's current keys. The signing key is the newest one unless it is still being
+ * published ahead of its use (see RelyingPartyKeyStore); every encryption key decrypts. The
+ * federation entity keys, when configured, are apart: they sign only federation statements.
+ */
 export class RelyingPartyKeys {
   constructor(
     readonly signing: readonly RelyingPartyKey[],
     readonly encryption: readonly RelyingPartyKey[],
+    /** The key that signs (one of `signing`); the newest by default. */
+    readonly signingKey: RelyingPartyKey = signing.at(-1)!,
+    readonly federation: readonly RelyingPartyKey[] = [],
+    /** The federation key that signs (one of `federation`); the newest by default. */
+    readonly federationKey: RelyingPartyKey | undefined = federation.at(-1),
   ) {
     if (signing.length === 0 || encryption.length === 0) {
       throw new RelyingPartyKeyError('a signing key and an encryption key are both required');
@@ -216,28 +231,177 @@ export class RelyingPartyKeys {
   }
 
   /**
-   * Reads both files. With `generateIfMissing` (demo and test mode, files in DATA_DIR) a missing file
-   * is created with a fresh key first.
+   * Reads both files (and the federation file when named). With `generateIfMissing` (demo and test
+   * mode, files in DATA_DIR) a missing file is created with a fresh key first.
    */
   static load(files: KeyFiles, options: { generateIfMissing: boolean }): RelyingPartyKeys {
-    const read = (file: string, use: KeyUse) => {
-      if (options.generateIfMissing && !fs.existsSync(file)) {
-        fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-        writeKeyFile(file, serialise('jwk', [generateKey(use, undefined)]), false);
-      }
-      return readKeyFile(file, use).keys;
-    };
-    return new RelyingPartyKeys(read(files.signing, 'sig'), read(files.encryption, 'enc'));
+    const generate = options.generateIfMissing;
+    const loaded = readKeyFiles(files, { core: generate, federation: generate });
+    return new RelyingPartyKeys(loaded.signing, loaded.encryption, undefined, loaded.federation);
   }
 
-  /** The key that signs client assertions and request objects. */
-  get signingKey(): RelyingPartyKey {
-    return this.signing.at(-1)!;
-  }
-
-  /** What we publish at /oidc/jwks.json: public halves only. */
+  /** What we publish at /oidc/jwks.json: the public halves of the signing and encryption keys. */
   publicJwks(): { keys: JsonWebKey[] } {
     return { keys: [...this.signing, ...this.encryption].map((key) => ({ ...key.publicJwk })) };
+  }
+
+  /** The federation entity keys' public halves (the `jwks` of our entity statement). */
+  federationJwks(): { keys: JsonWebKey[] } {
+    return { keys: this.federation.map((key) => ({ ...key.publicJwk })) };
+  }
+}
+
+/** How long a cached copy of our JWKS may be used (the Cache-Control max-age we serve it with). */
+export const jwksMaxAgeSeconds = 300;
+
+/** The key files are looked at (stat) at most this often, when keys are asked for. */
+export const keyReloadIntervalMs = 5_000;
+
+/**
+ * A signing key added by rotation signs only this long after it was added (its file's mtime): by
+ * then every process has published it and every cache of our JWKS that lacked it has expired.
+ */
+export const signingKeyPublishLeadMs = jwksMaxAgeSeconds * 1000 + 12 * keyReloadIntervalMs;
+
+interface LoadedKeys {
+  /** Identifies the files' contents: inode, size and mtime of each (a rotation writes a new file). */
+  stamp: string;
+  signing: RelyingPartyKey[];
+  encryption: RelyingPartyKey[];
+  federation: RelyingPartyKey[];
+  /** When each signing file last changed, i.e. when its newest key was added. */
+  signingChangedAt: number;
+  federationChangedAt: number;
+}
+
+function stampOf(files: KeyFiles) {
+  const stat = (file: string | undefined) => (file === undefined ? undefined : fs.statSync(file));
+  const [signing, encryption, federation] = [
+    stat(files.signing),
+    stat(files.encryption),
+    stat(files.federation),
+  ];
+  const part = (stat: fs.Stats | undefined) => (stat ? `${stat.ino}:${stat.size}:${stat.mtimeMs}` : '-');
+  return {
+    stamp: [signing, encryption, federation].map(part).join('|'),
+    signingChangedAt: signing!.mtimeMs,
+    federationChangedAt: federation?.mtimeMs ?? 0,
+  };
+}
+
+/** Which missing files to create with a fresh key first (demo and test mode, files in DATA_DIR). */
+interface Generate {
+  core: boolean;
+  federation: boolean;
+}
+
+function readKeyFiles(files: KeyFiles, generate: Generate): LoadedKeys {
+  const uses: Array<[string, KeyUse, boolean]> = [
+    [files.signing, 'sig', generate.core],
+    [files.encryption, 'enc', generate.core],
+  ];
+  if (files.federation !== undefined) uses.push([files.federation, 'sig', generate.federation]);
+  for (const [file, use] of uses.filter(([file, , generate]) => generate && !fs.existsSync(file))) {
+    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    writeKeyFile(file, serialise('jwk', [generateKey(use, undefined)]), false);
+  }
+  // Stamped before reading: a file replaced in between is seen as changed at the next look.
+  let stamp: ReturnType<typeof stampOf>;
+  try {
+    stamp = stampOf(files);
+  } catch {
+    stamp = { stamp: 'unreadable', signingChangedAt: 0, federationChangedAt: 0 };
+  }
+  const signing = readKeyFile(files.signing, 'sig').keys;
+  const encryption = readKeyFile(files.encryption, 'enc').keys;
+  const federation =
+    files.federation === undefined
+      ? []
+      : readKeyFile(files.federation, 'sig', 'OIDC_FEDERATION_KEY_FILE').keys;
+  return { ...stamp, signing, encryption, federation };
+}
+
+/** The newest key once it has been published for the lead, else the one before it. */
+function usable(
+  keys: readonly RelyingPartyKey[],
+  changedAt: number,
+  now: number,
+): RelyingPartyKey | undefined {
+  if (keys.length < 2 || now - changedAt >= signingKeyPublishLeadMs) return keys.at(-1);
+  return keys.at(-2);
+}
+
+/**
+ * The key files as the web process uses them: read at start-up (a missing or unusable file stops
+ * the start), then looked at again when keys are asked for, at most every keyReloadIntervalMs, and
+ * re-read when a file has changed. So `asiointitili keys oidc rotate` and `retire` take effect
+ * without a restart. A file that has become unreadable or invalid is reported and the keys already
+ * held stay in use; a login is never failed because of it.
+ *
+ * A new key is published before it is used: the newest signing (or federation) key signs only
+ * signingKeyPublishLeadMs after its file changed (until then the one before it signs); a new
+ * encryption key is published at once and the provider decides when to encrypt to it, while every
+ * key still in the file decrypts.
+ */
+export class RelyingPartyKeyStore {
+  #loaded: LoadedKeys;
+  #checkedAt: number;
+  #current: RelyingPartyKeys;
+
+  constructor(
+    private readonly files: KeyFiles,
+    private readonly options: {
+      /** Make missing files with a fresh key at start-up (demo and test mode, files in DATA_DIR). */
+      generateIfMissing: Generate;
+      clock: () => Date;
+      /** Told when the files were re-read, or could not be (the keys held stay in use). */
+      onReload?: (outcome: { kids: string[] } | { error: Error }) => void;
+    },
+  ) {
+    this.#loaded = readKeyFiles(files, options.generateIfMissing);
+    this.#checkedAt = options.clock().getTime();
+    this.#current = this.snapshot(this.#checkedAt);
+  }
+
+  /** The keys to use now (the same object until something changes, so callers may cache by it). */
+  current(): RelyingPartyKeys {
+    const now = this.options.clock().getTime();
+    if (Math.abs(now - this.#checkedAt) >= keyReloadIntervalMs) {
+      this.#checkedAt = now;
+      this.reloadIfChanged();
+    }
+    const snapshot = this.snapshot(now);
+    const held = this.#current;
+    const same =
+      held.signing === snapshot.signing &&
+      held.encryption === snapshot.encryption &&
+      held.federation === snapshot.federation &&
+      held.signingKey === snapshot.signingKey &&
+      held.federationKey === snapshot.federationKey;
+    if (!same) this.#current = snapshot;
+    return this.#current;
+  }
+
+  private reloadIfChanged(): void {
+    try {
+      if (stampOf(this.files).stamp === this.#loaded.stamp) return;
+      this.#loaded = readKeyFiles(this.files, { core: false, federation: false });
+      const { signing, encryption, federation } = this.#loaded;
+      this.options.onReload?.({ kids: [...signing, ...encryption, ...federation].map((key) => key.kid) });
+    } catch (error) {
+      this.options.onReload?.({ error: error instanceof Error ? error : new Error(String(error)) });
+    }
+  }
+
+  private snapshot(now: number): RelyingPartyKeys {
+    const { signing, encryption, federation, signingChangedAt, federationChangedAt } = this.#loaded;
+    return new RelyingPartyKeys(
+      signing,
+      encryption,
+      usable(signing, signingChangedAt, now),
+      federation,
+      usable(federation, federationChangedAt, now),
+    );
   }
 }
 

@@ -17,7 +17,7 @@ export interface SessionRow {
 
 /** The session with the state of its person's account, read together (one query per page). */
 export interface SessionWithAccountRow extends SessionRow {
-  account: { id: number; status: AccountStatus } | undefined;
+  account: { id: number; status: AccountStatus; language: string } | undefined;
 }
 
 export interface NewSessionRow {
@@ -49,6 +49,7 @@ export class SessionRepository {
           'w.absolute_expires_at',
           'a.id as account_id',
           'a.status as account_status',
+          'a.language as account_language',
         ])
         .where('w.id_hash', '=', idHash),
     );
@@ -96,7 +97,7 @@ export class SessionRepository {
       account:
         row.account_id === null || row.account_status === null
           ? undefined
-          : { id: Number(row.account_id), status: row.account_status },
+          : { id: Number(row.account_id), status: row.account_status, language: row.account_language ?? '' },
     };
   }
 
@@ -115,19 +116,20 @@ export class SessionRepository {
   }
 
   /**
-   * Deletes the row and returns its identity code (null for a row of no identified person), or
-   * undefined when there was no such row: the logout is recorded only for a session that existed.
+   * Deletes the row and returns its identity code (null for a row of no identified person) and
+   * data, or undefined when there was no such row: the logout is recorded only for a session that
+   * existed, and what the identification service left in the data is read from the deleted row.
    */
   async deleteReturningIdentity(
     idHash: string,
     db: Db | SessionTrx = this.db,
-  ): Promise<string | null | undefined> {
+  ): Promise<{ identityCode: string | null; data: string } | undefined> {
     const row = await db
       .deleteFrom('web_sessions')
       .where('id_hash', '=', idHash)
-      .returning('identity_code')
+      .returning(['identity_code', 'data'])
       .executeTakeFirst();
-    return row?.identity_code;
+    return row && { identityCode: row.identity_code, data: row.data };
   }
 
   /** The id of the person's account in any state, for the audit trail; undefined when they have none. */

@@ -1,3 +1,4 @@
+import type { Envelope } from '../../crypto/envelope.js';
 import type { AccountStatus } from '../../db/schema.js';
 import { recordLogout, recordSignIn } from './identification-audit.js';
 import type { SessionRepository, SessionRow } from './session-repository.js';
@@ -24,6 +25,8 @@ export interface CitizenSession {
 export interface SessionAccount {
   id: number;
   status: AccountStatus;
+  /** The language saved with the account (settings), as stored. */
+  language: string;
 }
 
 export interface SessionTimeouts {
@@ -38,12 +41,24 @@ export interface SessionTimeouts {
 const touchIntervalMs = 60_000;
 const minute = 60_000;
 
+/**
+ * What the identification service needs to end its own session when the person logs out here: for
+ * OpenID Connect the ID token (id_token_hint), for another protocol what it names its session by.
+ * Kept with our session, encrypted; handed back only by logout.
+ */
+export type ProviderSession = Readonly<{ protocol: string } & Record<string, string>>;
+
 interface StoredCitizen {
   kind: 'citizen';
   firstNames: string;
   lastName: string;
   method: string;
+  /** ProviderSession as JSON, envelope-encrypted under providerSessionContext (base64url). */
+  provider?: string;
 }
+
+/** Bound to the session: a sealed provider session cannot be moved to another session row. */
+const providerSessionContext = (idHash: string) => `identity:provider-session:v1:${idHash}`;
 
 /**
  * Server-side sessions in web_sessions. The cookie holds a random id; the table holds only its hash.
@@ -54,16 +69,23 @@ interface StoredCitizen {
  */
 export class SessionService {
   constructor(
-    private readonly deps: { repository: SessionRepository; clock: () => Date; timeouts: SessionTimeouts },
+    private readonly deps: {
+      repository: SessionRepository;
+      clock: () => Date;
+      timeouts: SessionTimeouts;
+      envelope: Envelope;
+    },
   ) {}
 
   /**
    * A new session for a person who has just identified; returns the cookie value and CSRF token.
-   * The sign-in is audited in the transaction that stores the session.
+   * The sign-in is audited in the transaction that stores the session. `provider` is what logout
+   * must hand back to the identification service (stored encrypted).
    */
   async createCitizenSession(
     person: IdentifiedPerson,
     requestId?: string,
+    provider?: ProviderSession,
   ): Promise<{ cookieValue: string; session: CitizenSession }> {
     const now = this.deps.clock();
     // Expired sessions are swept here, where a row is written anyway (and by no anonymous request).
@@ -76,6 +98,11 @@ export class SessionService {
       firstNames: person.firstNames,
       lastName: person.lastName,
       method: person.method,
+      ...(provider && {
+        provider: this.deps.envelope
+          .encrypt(JSON.stringify(provider), providerSessionContext(idHash))
+          .toString('base64url'),
+      }),
     };
     await this.deps.repository.transaction(async (trx) => {
       await this.deps.repository.insert(
@@ -155,21 +182,42 @@ export class SessionService {
     if (cookieValue) await this.deps.repository.delete(hashSessionId(cookieValue));
   }
 
-  /** The person logs out: the session ends and the logout is audited; a missing session is not an error. */
-  async logout(cookieValue: string | undefined, requestId?: string): Promise<void> {
-    if (!cookieValue) return;
+  /**
+   * The person logs out: the session ends and the logout is audited; a missing session is not an
+   * error. Returns what the identification service needs to end its own session, if it left any.
+   */
+  async logout(cookieValue: string | undefined, requestId?: string): Promise<ProviderSession | undefined> {
+    if (!cookieValue) return undefined;
     const idHash = hashSessionId(cookieValue);
     const now = this.deps.clock();
-    await this.deps.repository.transaction(async (trx) => {
-      const identityCode = await this.deps.repository.deleteReturningIdentity(idHash, trx);
-      if (identityCode === undefined || identityCode === null) return;
+    const ended = await this.deps.repository.transaction(async (trx) => {
+      const row = await this.deps.repository.deleteReturningIdentity(idHash, trx);
+      if (!row || row.identityCode === null) return undefined;
       await recordLogout(trx, {
-        accountId: await this.deps.repository.accountIdOf(identityCode, trx),
+        accountId: await this.deps.repository.accountIdOf(row.identityCode, trx),
         sessionIdHash: idHash,
         requestId,
         at: now,
       });
+      return row;
     });
+    return ended ? this.openProviderSession(ended.data, idHash) : undefined;
+  }
+
+  private openProviderSession(data: string, idHash: string): ProviderSession | undefined {
+    const sealed = parseData({ data })?.provider;
+    if (!sealed) return undefined;
+    try {
+      const text = this.deps.envelope.decryptText(
+        Buffer.from(sealed, 'base64url'),
+        providerSessionContext(idHash),
+      );
+      const parsed = JSON.parse(text) as unknown;
+      return isProviderSession(parsed) ? parsed : undefined;
+    } catch {
+      // A key ring without the key it was sealed under: logout still ends our session.
+      return undefined;
+    }
   }
 
   private async removeExpired(now: Date): Promise<void> {
@@ -178,8 +226,17 @@ export class SessionService {
   }
 }
 
+function isProviderSession(value: unknown): value is ProviderSession {
+  if (typeof value !== 'object' || value === null) return false;
+  const fields = Object.values(value as Record<string, unknown>);
+  return (
+    typeof (value as { protocol?: unknown }).protocol === 'string' &&
+    fields.every((v) => typeof v === 'string')
+  );
+}
+
 /** Rows of another kind (a pending login of an earlier version) are not sessions. */
-function parseData(row: SessionRow): StoredCitizen | undefined {
+function parseData(row: Pick<SessionRow, 'data'>): StoredCitizen | undefined {
   try {
     const data = JSON.parse(row.data) as StoredCitizen;
     return data.kind === 'citizen' ? data : undefined;

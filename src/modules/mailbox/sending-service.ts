@@ -6,9 +6,17 @@ import { appendFeedEventInTransaction, contentContext, decryptText, encryptText 
 import { judgeAttachment, type AttachmentRefusal } from '../../domain/attachment-types.js';
 import { cleanFileName } from '../../domain/attachment-file-name.js';
 import { findDeceptiveCharacter } from '../../domain/deceptive-characters.js';
+import { messageBodyToPlainText } from '../../domain/message-body.js';
 import type { MailboxRepository, OpenService, ServiceRef, Trx } from './mailbox-repository.js';
 import { isSealed, isVisible } from './message-rules.js';
-import { isCitizenMessageType, limits, type Actor, type LocalisedNames } from './types.js';
+import { suggestedReplyType } from './reply-type.js';
+import {
+  isCitizenMessageType,
+  limits,
+  type Actor,
+  type CitizenMessageType,
+  type LocalisedNames,
+} from './types.js';
 
 /** A file from the form. `content` is null when it was over the size limit and not kept. */
 export interface UploadedFile {
@@ -94,10 +102,16 @@ export class ComposeRejected extends DomainError {
   }
 }
 
-/** What the reply form shows about the message being answered. */
+/** What the reply form shows about the message being answered: a quoted header and an excerpt. */
 export interface ReplyTarget {
   id: number;
   title: string;
+  /** When it arrived in the mailbox (ISO instant). */
+  receivedAt: string;
+  /** The start of its body as plain text, cut at a word, with "…" when there is more. */
+  excerpt: string;
+  /** The type the reply starts with (see reply-type.ts); the person may change it. */
+  suggestedType: CitizenMessageType;
   organisation: LocalisedNames;
   service: LocalisedNames;
 }
@@ -149,9 +163,14 @@ export class MailboxSendingService {
     if (row.direction !== 'to_citizen' || !row.replyAllowed || isSealed(row) || row.deletedAt !== null) {
       throw new ForbiddenError('replies to this message are not allowed');
     }
+    const title = decryptText(this.deps.envelope, row.titleEnc, contentContext.title);
+    const body = decryptText(this.deps.envelope, row.bodyEnc, contentContext.body);
     return {
       id: row.id,
-      title: decryptText(this.deps.envelope, row.titleEnc, contentContext.title),
+      title,
+      receivedAt: row.availableAt ?? row.createdAt,
+      excerpt: excerptOf(messageBodyToPlainText(body, row.bodyFormat)),
+      suggestedType: suggestedReplyType(title),
       organisation: row.organisation,
       service: row.service,
       // A reply goes to the service of the message it answers, whether or not that service takes
@@ -277,4 +296,17 @@ export class MailboxSendingService {
       return messageId;
     });
   }
+}
+
+/** How much of the answered message the reply form quotes. */
+const excerptLength = 300;
+
+/** The first `excerptLength` characters of a text on one line, cut at a space, "…" when cut. */
+export function excerptOf(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  const characters = Array.from(flat);
+  if (characters.length <= excerptLength) return flat;
+  const cut = characters.slice(0, excerptLength).join('');
+  const lastSpace = cut.lastIndexOf(' ');
+  return `${(lastSpace > excerptLength / 2 ? cut.slice(0, lastSpace) : cut).trimEnd()}…`;
 }

@@ -202,6 +202,32 @@ export class OrganisationRepository {
     return (await this.findServiceByPk(id))!;
   }
 
+  /**
+   * Brings the stored names of the service's own organisation and service up to date when a release
+   * renamed them (the welcome message shows them as its sender). One row each, on an opening only.
+   */
+  async renameSystemSender(names: {
+    businessId: string;
+    nameFi: string;
+    nameSv: string;
+    nameEn: string;
+    serviceId: string;
+    serviceNameFi: string;
+    serviceNameSv: string;
+    serviceNameEn: string;
+  }): Promise<void> {
+    await this.db
+      .updateTable('organisations')
+      .set({ name_fi: names.nameFi, name_sv: names.nameSv, name_en: names.nameEn })
+      .where('business_id', '=', names.businessId)
+      .execute();
+    await this.db
+      .updateTable('services')
+      .set({ name_fi: names.serviceNameFi, name_sv: names.serviceNameSv, name_en: names.serviceNameEn })
+      .where('service_id', '=', names.serviceId)
+      .execute();
+  }
+
   async findServiceByPk(id: number): Promise<ServiceRow | undefined> {
     const row = await this.db.selectFrom('services').selectAll().where('id', '=', id).executeTakeFirst();
     return row && toService(row);

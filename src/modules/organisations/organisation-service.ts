@@ -22,16 +22,20 @@ export interface SystemSender {
 }
 
 /**
- * What `find` finds, created by `create` first when there is none. A concurrent creator may win the
- * unique key, so a failed creation is simply followed by another look.
+ * What `find` finds (after `whenFound`, if given), created by `create` first when there is none. A
+ * concurrent creator may win the unique key, so a failed creation is simply followed by another look.
  */
 async function findOrCreate<T>(
   find: () => Promise<T | undefined>,
   create: () => Promise<unknown>,
   what: string,
+  whenFound?: () => Promise<unknown>,
 ): Promise<T> {
   const existing = await find();
-  if (existing !== undefined) return existing;
+  if (existing !== undefined) {
+    await whenFound?.();
+    return existing;
+  }
   await create().catch(() => undefined);
   const created = await find();
   if (created === undefined) throw new Error(`${what} could not be created`);
@@ -160,6 +164,8 @@ export class OrganisationService {
       () => repository.findOrganisationByBusinessId(businessId),
       () => repository.insertOrganisation({ businessId, nameFi, nameSv, nameEn }, now),
       'system sender organisation',
+      // Made by an earlier release: its names may have changed since (the service's name per language).
+      () => repository.renameSystemSender(sender),
     );
     const service = await findOrCreate(
       () => repository.findServiceByServiceId(sender.serviceId),

@@ -11,6 +11,7 @@ import {
   type CitizenSession,
 } from '../../helpers/citizen-session.js';
 import { messagesOf } from '../../helpers/stored-rows.js';
+import { persons } from '../../helpers/fixtures.js';
 import { createHarness, type TestHarness } from '../../helpers/test-app.js';
 
 const maija = '010180-9026';
@@ -71,6 +72,43 @@ describe('opening the account (Omat tiedot ja muistutukset)', () => {
     assert.match(body, />Keskeytä</);
     assert.match(body, />Luo asiointitili</);
     assert.doesNotMatch(body, /name="(identityCode|identity_code|hetu)"/, 'no identity code field');
+  });
+
+  test('Keskeytä signs out: no one is left signed in without an account and without knowing it', async () => {
+    const start = await h.app.inject({
+      method: 'GET',
+      url: '/?lang=fi',
+      headers: formHeaders(session.cookies),
+    });
+    assert.match(start.body, /Olet tunnistautunut, mutta et ole ottanut asiointitiliä käyttöön/);
+    assert.match(start.body, /<a href="\/account\/open">Jatka asiointitilin käyttöönottoa<\/a>/);
+
+    const page = await h.app.inject({
+      method: 'GET',
+      url: '/account/open',
+      headers: formHeaders(session.cookies),
+    });
+    assert.match(
+      page.body,
+      /<button type="submit" form="cancel-opening" class="button--secondary">Keskeytä<\/button>/,
+    );
+    const cancelForm = /<form id="cancel-opening" method="post" action="\/logout">([\s\S]*?)<\/form>/.exec(
+      page.body,
+    );
+    assert.ok(cancelForm, 'Keskeytä submits its own form to /logout');
+    assert.match(cancelForm[1]!, new RegExp(`name="_csrf" value="${session.csrfToken}"`));
+    assert.match(page.body, /sinut kirjataan ulos/);
+
+    const before = await counts(h);
+    const cancelled = await postForm(h, session, '/logout', {});
+    assert.ok(cancelled.statusCode < 400, `logout answered ${cancelled.statusCode}`);
+    const after = await h.app.inject({
+      method: 'GET',
+      url: '/account/open',
+      headers: formHeaders(session.cookies),
+    });
+    assert.equal(after.headers.location, '/login?return=%2Faccount%2Fopen', 'the session has ended');
+    assert.deepEqual(await counts(h), before, 'nothing was stored');
   });
 
   type InvalidCase = { name: string; form: Record<string, string>; field: string; message: RegExp };
@@ -254,8 +292,41 @@ describe('opening the account (Omat tiedot ja muistutukset)', () => {
     assert.ok(message, 'the welcome message is in the mailbox');
     assert.equal(
       decryptText(h.context.envelope, message.title_enc, contentContext.title),
-      'Välkommen till medborgarens e-tjänstekonto',
+      'Välkommen till medborgarens ärendekonto',
     );
     assert.equal((await counts(h)).organisations, 1, 'the system sender is created once');
+  });
+
+  test('names an earlier release stored for the welcome sender are brought up to date', async () => {
+    const db = h.context.database.db;
+    await db
+      .updateTable('organisations')
+      .set({ name_sv: 'Medborgarens e-tjänstekonto', name_en: 'E-services account' })
+      .where('business_id', '=', '9990008-3')
+      .execute();
+    await db
+      .updateTable('services')
+      .set({ name_en: 'E-services account notices' })
+      .where('service_id', '=', 'asiointitili-tiedotteet')
+      .execute();
+    const someone = await signInAs(h, persons.kimmo);
+    const opened = await post({ acceptTerms: '1' }, someone);
+    assert.equal(opened.statusCode, 303);
+    const organisation = await db
+      .selectFrom('organisations')
+      .select(['name_fi', 'name_sv', 'name_en'])
+      .where('business_id', '=', '9990008-3')
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(organisation, {
+      name_fi: 'Kansalaisen asiointitili',
+      name_sv: 'Medborgarens ärendekonto',
+      name_en: 'Citizen’s e-services account',
+    });
+    const service = await db
+      .selectFrom('services')
+      .select(['name_en'])
+      .where('service_id', '=', 'asiointitili-tiedotteet')
+      .executeTakeFirstOrThrow();
+    assert.equal(service.name_en, 'Notices from the e-services account');
   });
 });

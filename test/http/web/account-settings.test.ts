@@ -126,6 +126,30 @@ describe('settings, closing and reopening the account', () => {
     const reader = await getPage(h, session, '/test-reader');
     assert.deepEqual(reader.json(), { accountId: row.id, readOnly: true });
     assert.equal((await messagesOf(h, row.id)).length, 1, 'the welcome message is still there');
+
+    // The closed mailbox: no writing or settings in the menu, and the way back offered.
+    const inbox = await h.app.inject({
+      method: 'GET',
+      url: '/mailbox/inbox?lang=fi',
+      headers: formHeaders(session.cookies),
+    });
+    assert.equal(inbox.statusCode, 200);
+    const nav = /<nav aria-label="Asiointitili">[\s\S]*?<\/nav>/.exec(inbox.body)?.[0] ?? '';
+    assert.match(nav, /href="\/mailbox\/inbox"/);
+    assert.doesNotMatch(nav, /href="\/mailbox\/new"|href="\/settings"|Uusi viesti|Asetukset/);
+    assert.match(
+      inbox.body,
+      /<a class="button" href="\/account\/open">Ota asiointitili uudelleen käyttöön<\/a>/,
+    );
+    // The start page says the account is closed and offers the same way back.
+    const start = await h.app.inject({
+      method: 'GET',
+      url: '/?lang=fi',
+      headers: formHeaders(session.cookies),
+    });
+    assert.match(start.body, /Asiointitilisi käyttö on lopetettu\./);
+    assert.match(start.body, /<a href="\/account\/open">Ota asiointitili uudelleen käyttöön<\/a>/);
+    assert.doesNotMatch(start.body, /Olet tunnistautunut, mutta/);
   });
 
   test('reopening is opening again: same account, new terms acceptance, a new welcome message', async () => {
@@ -134,9 +158,26 @@ describe('settings, closing and reopening the account', () => {
     const page = await getPage(h, session, '/account/open?lang=fi');
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /Olet aiemmin lopettanut asiointitilin käytön/);
+    // The reopening wording, and the earlier contact details and reminder choices filled in.
+    assert.match(page.body, /<h1>Ota asiointitili uudelleen käyttöön<\/h1>/);
+    assert.match(page.body, /<button type="submit">Ota asiointitili uudelleen käyttöön<\/button>/);
+    assert.doesNotMatch(page.body, /Luo asiointitili/);
+    assert.match(page.body, /value="kimmo@example\.com"/);
+    assert.match(page.body, /value="\+358407654321"/);
+    assert.match(page.body, /id="sms-notify"[^>]*checked/);
+    assert.doesNotMatch(page.body, /id="email-notify"[^>]*checked/);
+    assert.doesNotMatch(page.body, /id="accept-terms"[^>]*checked/, 'the terms are accepted afresh');
+    // Cancelling a reopening goes back to the closed, readable mailbox; it does not sign out.
+    assert.match(page.body, /<a class="button button--secondary" href="\/mailbox\/inbox">Keskeytä<\/a>/);
+    assert.doesNotMatch(page.body, /id="cancel-opening"/);
     const before = await account();
     h.setNow('2026-03-06T10:00:00.000Z');
-    const reopened = await post('/account/open', { acceptTerms: '1' });
+    const reopened = await post('/account/open?lang=fi', {
+      email: 'kimmo@example.com',
+      mobile: '+358407654321',
+      smsNotifications: '1',
+      acceptTerms: '1',
+    });
     assert.equal(reopened.statusCode, 303);
     const row = await account();
     assert.equal(row.id, before.id);
@@ -144,6 +185,15 @@ describe('settings, closing and reopening the account', () => {
     assert.equal(row.closed_at, null);
     assert.equal(row.terms_accepted_at, '2026-03-06T10:00:00.000Z');
     assert.equal((await messagesOf(h, row.id)).length, 2);
+    assert.equal(row.mobile, '+358407654321');
+    // Not a second identical welcome: the reopened account is told it is in use again.
+    const inbox = await h.app.inject({
+      method: 'GET',
+      url: '/mailbox/inbox?lang=fi',
+      headers: formHeaders(session.cookies),
+    });
+    assert.equal(inbox.body.match(/Tervetuloa Kansalaisen asiointitilille/g)?.length, 1);
+    assert.equal(inbox.body.match(/Asiointitili on jälleen käytössä/g)?.length, 1);
     const reader = await getPage(h, session, '/test-reader');
     assert.deepEqual(reader.json(), { accountId: row.id, readOnly: false });
   });

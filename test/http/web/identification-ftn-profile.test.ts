@@ -3,12 +3,14 @@ import { generateKeyPairSync, randomUUID, type JsonWebKey, type KeyObject } from
 import fs from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { decodeJwt, decodeProtectedHeader, SignJWT, UnsecuredJWT } from 'jose';
-import { buildApp } from '../../../src/http/app.js';
-import { createMetrics } from '../../../src/http/metrics.js';
 import { sessionCookieName } from '../../../src/http/plugins/citizen-session.js';
 import { identificationActions } from '../../../src/modules/identity/index.js';
-import { rotateKeyFile } from '../../../src/modules/identity/relying-party-keys.js';
-import { createServices } from '../../../src/services.js';
+import {
+  keyReloadIntervalMs,
+  retireKeyFile,
+  rotateKeyFile,
+  signingKeyPublishLeadMs,
+} from '../../../src/modules/identity/relying-party-keys.js';
 import {
   browserRequest,
   CookieJar,
@@ -244,44 +246,83 @@ describe(`our relying party refuses a lower level of assurance than asked (${tes
   });
 });
 
-describe(`keys rotate without a failed login (${testDialect})`, () => {
-  const harness = harnessWith({});
+describe(`keys rotate without a restart and without a failed login (${testDialect})`, () => {
+  // While set, the test IdP sees only this one of our encryption keys, as a broker that has not yet
+  // fetched our new JWKS (or still prefers the old key) would.
+  const provider: { encryptsTo?: string } = {};
+  const harness = harnessWith({
+    testIdpClient: {
+      adjust: (registration) => {
+        if (!provider.encryptsTo) return registration;
+        const { keys } = registration.jwks as { keys: JsonWebKey[] };
+        const seen = keys.filter((key) => key.use === 'sig' || key.kid === provider.encryptsTo);
+        return { ...registration, jwks: { keys: seen } };
+      },
+    },
+  });
+  const publishedKids = async (h: TestHarness) =>
+    (
+      (await h.app.inject({ method: 'GET', url: '/oidc/jwks.json' })).json() as { keys: JsonWebKey[] }
+    ).keys.map((key) => key.kid!);
+  const requestObjectKid = async (h: TestHarness) => {
+    const start = await browserRequest(h, new CookieJar(), 'GET', '/login');
+    return decodeProtectedHeader(new URL(start.location!).searchParams.get('request')!).kid;
+  };
+  let ahead = 0;
+  /**
+   * Moves the service's clock this far further ahead of real time (the IdP and the key files'
+   * mtimes keep real time; our key checks compare the service's clock with them).
+   */
+  const wait = (h: TestHarness, ms: number) => {
+    ahead += ms;
+    h.setNow(new Date(Date.now() + ahead));
+  };
 
-  test('a login begun before `keys oidc rotate` completes after the restart, at a provider still on the old encryption key', async () => {
+  test('`keys oidc rotate` in the middle of a login: the login completes, the new keys are published at once and the new signing key signs after the lead', async () => {
     const h = harness();
     const old = h.services.accounts.identification.relyingPartyKeys!;
+    provider.encryptsTo = old.encryption[0]!.kid;
+    // The person is at the IdP with a request object signed by the old key when the operator rotates.
     const { jar, callback } = await identifyUntilCallback(h, maija);
-    rotateKeyFile(h.context.config.oidcKeyFiles.signing, 'sig');
-    rotateKeyFile(h.context.config.oidcKeyFiles.encryption, 'enc');
-    // The restarted process; the provider has not fetched our new JWKS yet and encrypts to the old key.
-    const context = { ...h.context, metrics: createMetrics() };
-    const restarted = await buildApp(context, createServices(context), {
-      testIdpClient: {
-        adjust: (registration) => {
-          const { keys } = registration.jwks as { keys: JsonWebKey[] };
-          const stale = keys.filter((key) => key.use === 'sig' || key.kid === old.encryption[0]!.kid);
-          return { ...registration, jwks: { keys: stale } };
-        },
-      },
-    });
-    try {
-      const after = { ...h, app: restarted };
-      const done = await browserRequest(after, jar, 'GET', callback);
-      assert.equal(done.statusCode, 303, done.body.slice(0, 300));
-      assert.equal(done.location, '/account/open');
-      assert.ok(jar.get(sessionCookieName(h.context)));
-      const published = (await restarted.inject({ method: 'GET', url: '/oidc/jwks.json' })).json() as {
-        keys: JsonWebKey[];
-      };
-      assert.equal(published.keys.length, 4, 'old and new keys are both published');
-      const { landing } = await loginThroughTestIdp(after, maija);
-      assert.equal(landing, '/account/open', 'a new login, signed with the new key, works too');
-      const start = await browserRequest(after, new CookieJar(), 'GET', '/login');
-      const header = decodeProtectedHeader(new URL(start.location!).searchParams.get('request')!);
-      assert.notEqual(header.kid, old.signingKey.kid, 'the newest signing key signs');
-    } finally {
-      await restarted.close();
-    }
+    const signing = rotateKeyFile(h.context.config.oidcKeyFiles.signing, 'sig');
+    const encryption = rotateKeyFile(h.context.config.oidcKeyFiles.encryption, 'enc');
+    wait(h, keyReloadIntervalMs);
+    assert.deepEqual(
+      await publishedKids(h),
+      [old.signingKey.kid, signing.kid, old.encryption[0]!.kid, encryption.kid],
+      'old and new keys are both published, without a restart',
+    );
+    // The callback: token request and an ID token encrypted to the old key, which still decrypts.
+    const done = await browserRequest(h, jar, 'GET', callback);
+    assert.equal(done.statusCode, 303, done.body.slice(0, 300));
+    assert.equal(done.location, '/account/open');
+    assert.ok(jar.get(sessionCookieName(h.context)));
+    assert.equal(await requestObjectKid(h), old.signingKey.kid, 'the new key is published before it signs');
+
+    wait(h, signingKeyPublishLeadMs);
+    assert.equal(await requestObjectKid(h), signing.kid, 'after the lead the new signing key signs');
+    // A provider that has moved to the new encryption key, and a whole login with the new signing key.
+    provider.encryptsTo = encryption.kid;
+    const { landing } = await loginThroughTestIdp(h, maija);
+    assert.equal(landing, '/account/open');
+    assert.match(h.log.text, /relying party key files re-read/);
+  });
+
+  test('a retired key is no longer published (nor used), without a restart', async () => {
+    const h = harness();
+    provider.encryptsTo = undefined;
+    const before = new Set(await publishedKids(h));
+    retireKeyFile(h.context.config.oidcKeyFiles.signing, 'sig');
+    retireKeyFile(h.context.config.oidcKeyFiles.encryption, 'enc');
+    wait(h, keyReloadIntervalMs);
+    const after = await publishedKids(h);
+    assert.equal(after.length, 2);
+    assert.equal(before.size, 4, 'the previous test left two keys of each kind');
+    const current = h.services.accounts.identification.relyingPartyKeys!;
+    assert.deepEqual(after, [current.signingKey.kid, current.encryption[0]!.kid]);
+    assert.equal(await requestObjectKid(h), current.signingKey.kid);
+    const { landing } = await loginThroughTestIdp(h, maija);
+    assert.equal(landing, '/account/open');
   });
 });
 

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { formatDateTime } from '../../../src/http/views/mailbox/format.js';
 import { before, describe, test } from 'node:test';
 import { goodFile, issuePayloads } from '../../helpers/attachment-samples.js';
 import { type CitizenSession, postMultipartForm, signInAs } from '../../helpers/citizen-session.js';
@@ -229,6 +230,7 @@ describe('mailbox pages: new messages and replies', () => {
       organisation: noMessages,
       replyAllowed: true,
       title: 'Lisätietopyyntö',
+      body: `Hei,\n\ntarvitsemme vuokrasopimuksen kopion. ${'Lisää tekstiä. '.repeat(40)}Loppu jää pois.`,
     });
     const original = await h.app.inject({
       method: 'GET',
@@ -243,6 +245,24 @@ describe('mailbox pages: new messages and replies', () => {
     });
     assert.equal(form.statusCode, 200);
     assert.ok(form.body.includes('value="Vs: Lisätietopyyntö"'));
+    // The message being answered, quoted: sender, title, arrival and the start of its body.
+    const quoted = /<section aria-labelledby="replying-to-heading">([\s\S]*?)<\/section>/.exec(
+      form.body,
+    )?.[1];
+    assert.ok(quoted, 'the quoted message');
+    assert.match(quoted, /<h2 id="replying-to-heading">Vastaat viestiin<\/h2>/);
+    assert.match(quoted, /<dt>Lähettäjä<\/dt><dd>Hiljainen kunta – /);
+    assert.match(quoted, new RegExp(`<a href="/mailbox/messages/${messageId}">Lisätietopyyntö</a>`));
+    const arrived = (await messageRow(h, messageId)).available_at!;
+    assert.ok(quoted.includes(`<time datetime="${arrived}">${formatDateTime(arrived, 'fi')}</time>`));
+    assert.match(
+      quoted,
+      /<blockquote[^>]*><p>Hei, tarvitsemme vuokrasopimuksen kopion\. Lisää tekstiä\.[^<]*…<\/p><\/blockquote>/,
+    );
+    assert.doesNotMatch(quoted, /Loppu jää pois/, 'an excerpt, not the whole body');
+    // A request for additional information is answered as a clarification by default.
+    assert.match(form.body, /id="type-Selvitys"[^>]*checked/);
+    assert.doesNotMatch(form.body, /id="type-Muu"[^>]*checked/);
     const response = await send(`/mailbox/messages/${messageId}/reply`, [
       ['_csrf', asKimmo.csrfToken],
       ['citizenType', 'Selvitys'],
@@ -266,6 +286,22 @@ describe('mailbox pages: new messages and replies', () => {
     });
     assert.ok(page.body.includes('Viestiketju'));
     assert.ok(page.body.includes(`href="/mailbox/messages/${messageId}"`));
+  });
+
+  test('a reply to anything but a request for clarification starts as "other"', async () => {
+    const { messageId } = await h.fixtures.message({
+      accountId: accounts.kimmo,
+      organisation: noMessages,
+      replyAllowed: true,
+      title: 'Päätös toimeentulotuesta',
+    });
+    const form = await h.app.inject({
+      method: 'GET',
+      url: `/mailbox/messages/${messageId}/reply`,
+      cookies: asKimmo.cookies,
+    });
+    assert.match(form.body, /id="type-Muu"[^>]*checked/);
+    assert.doesNotMatch(form.body, /id="type-(Selvitys|Oikaisuvaatimus|Hakemus)"[^>]*checked/);
   });
 
   test('no reply where the sender did not allow it, nor to someone else’s message', async () => {

@@ -173,7 +173,7 @@ describe('citizen session: cookie, CSRF, fixation, timeouts, logout', () => {
     assert.equal(response.statusCode, 303);
     const location = new URL(String(response.headers.location));
     assert.equal(location.pathname, '/test-idp/session/end');
-    assert.equal(location.searchParams.get('post_logout_redirect_uri'), 'http://localhost:3000/');
+    assert.equal(location.searchParams.get('post_logout_redirect_uri'), 'http://localhost:3000/logged-out');
     assert.equal(await sessionRows(h), before - 1);
     const after = await h.app.inject({
       method: 'GET',
@@ -182,11 +182,11 @@ describe('citizen session: cookie, CSRF, fixation, timeouts, logout', () => {
     });
     assert.equal(after.statusCode, 303);
     // The IdP's confirmation page is our own view: no inline script or style, strict CSP applies.
-    // Without a session at the IdP there is nothing to confirm: straight back to the start page
+    // Without a session at the IdP there is nothing to confirm: straight back to our logged-out page
     // (oidc-provider's own self-submitting page would need inline script).
     const noIdpSession = await h.app.inject({ method: 'GET', url: location.pathname + location.search });
     assert.equal(noIdpSession.statusCode, 303);
-    assert.equal(noIdpSession.headers.location, 'http://localhost:3000/');
+    assert.equal(noIdpSession.headers.location, 'http://localhost:3000/logged-out');
   });
 
   test('the account state is read on every request (opened elsewhere takes effect at once)', async () => {

@@ -39,7 +39,7 @@ describe(`without SMTP_URL and SMS_GATEWAY_URL notifications become files (${tes
     assert.equal(emails.length, 1);
     assert.match(emails[0]!, /^[0-9a-f]{32}\.eml$/);
     const mail = parseMail(fs.readFileSync(path.join(emailDir, emails[0]!), 'utf8'), []);
-    assert.equal(mail.subject, 'Nytt meddelande i e-tjänstekontot');
+    assert.equal(mail.subject, 'Nytt meddelande i ärendekontot');
     assert.equal(mail.idempotencyKey, `message:${messageId}:notify:email`);
     assert.doesNotMatch(mail.raw, /Päätös|Salainen/);
     assert.equal(texts.length, 1);

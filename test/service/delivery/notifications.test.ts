@@ -119,7 +119,7 @@ describe(`notifications by e-mail and SMS (${testDialect})`, () => {
     await send(swedish, { notifications: notifications('None') });
     await drain(delivery);
     const mail = smtp.mails[0]!;
-    assert.equal(mail.subject, 'Nytt meddelande i e-tjänstekontot');
+    assert.equal(mail.subject, 'Nytt meddelande i ärendekontot');
     assert.match(mail.html, /lang="sv"/);
     for (const text of [mail.text, mail.html, sms.accepted[0]!.text]) {
       assert.doesNotMatch(text, /Kallio|Sosiaalipalvelut|Socialtjänster|Avsändare/);
@@ -131,6 +131,8 @@ describe(`notifications by e-mail and SMS (${testDialect})`, () => {
     await drain(delivery);
     assert.equal(smtp.mails[0]!.subject, 'New message in your e-services account');
     assert.match(smtp.mails[0]!.text, /Sender: Kallio Joint Municipal Authority – Social services/);
+    // The From name is the service's name in the person's language (MAIL_FROM is an address alone).
+    assert.equal(smtp.mails[0]!.from, 'Citizen’s e-services account <noreply@localhost>');
   });
 
   test("the sender's customised notification text replaces the standard wording, in the person's language", async () => {
@@ -200,6 +202,28 @@ describe(`notifications by e-mail and SMS (${testDialect})`, () => {
     assert.equal(smtp.mails.length, 1);
     assert.equal(smtp.mails[0]!.subject, 'Tervetuloa asiointitilille');
     assert.equal(sms.accepted.length, 0);
+  });
+
+  test('an account taken into use again is told so, not welcomed a second time', async () => {
+    const accountId = await account({ language: 'fi', smsNotifications: false });
+    const reopenedAt = new Date(start.getTime() + 30 * day);
+    // As AccountService.open leaves a reopened account: created long ago, opened again now.
+    await h.context.database.db
+      .updateTable('accounts')
+      .set({ opened_at: reopenedAt.toISOString() })
+      .where('id', '=', accountId)
+      .execute();
+    h.setNow(reopenedAt);
+    await h.context.database.db
+      .transaction()
+      .execute((trx) => planWelcomeNotification(trx, accountId, reopenedAt));
+    await drain(delivery);
+    // Moving the clock on also sends other tests' reminders: only this person's mail counts here.
+    const mine = smtp.mails.filter((mail) => mail.envelopeTo.includes(`person${person}@example.fi`));
+    assert.equal(mine.length, 1);
+    assert.equal(mine[0]!.subject, 'Asiointitili on jälleen käytössä');
+    assert.match(mine[0]!.text, /Olet ottanut asiointitilin uudelleen käyttöön/);
+    assert.doesNotMatch(mine[0]!.text, /Tervetuloa|on avattu/);
   });
 
   test('one reminder for a normal message unread after 7 days; none once read or with "No reminders"', async () => {

@@ -43,7 +43,7 @@ describe('notification texts', () => {
   test('each language and template has its own wording, a link and no sender unless given', () => {
     const subjects = new Set<string>();
     for (const language of ['fi', 'sv', 'en'] as const) {
-      for (const template of ['new-message', 'reminder', 'welcome'] as const) {
+      for (const template of ['new-message', 'reminder', 'welcome', 'reopened'] as const) {
         const mail = renderEmail({ template, language, sender: undefined, customised: undefined, link });
         subjects.add(mail.subject);
         assert.ok(mail.text.includes(link));
@@ -54,7 +54,7 @@ describe('notification texts', () => {
         );
       }
     }
-    assert.equal(subjects.size, 9);
+    assert.equal(subjects.size, 12);
   });
 
   test('customised text is used for new-message notifications only, and escaped in HTML', () => {

@@ -6,10 +6,13 @@ import path from 'node:path';
 import { after, describe, test } from 'node:test';
 import { acrSatisfies } from '../../../src/modules/identity/assurance-level.js';
 import {
+  keyReloadIntervalMs,
   RelyingPartyKeyError,
   RelyingPartyKeys,
+  RelyingPartyKeyStore,
   retireKeyFile,
   rotateKeyFile,
+  signingKeyPublishLeadMs,
 } from '../../../src/modules/identity/relying-party-keys.js';
 import { runCliInProcess } from '../../helpers/cli-in-process.js';
 
@@ -178,7 +181,7 @@ describe('the relying party keys (FTN profile)', () => {
       assert.equal((await runCliInProcess(['keys', 'oidc', 'retire'], env)).failure, undefined);
       assert.equal(kids(), 2);
       const refused = await runCliInProcess(['keys', 'oidc', 'rotate', '--only', 'master'], env);
-      assert.match(refused.failure ?? '', /--only takes signing or encryption/);
+      assert.match(refused.failure ?? '', /--only takes signing, encryption or federation/);
     } finally {
       delete process.env.OIDC_SIGNING_KEY_FILE;
       delete process.env.OIDC_ENCRYPTION_KEY_FILE;
@@ -210,4 +213,110 @@ describe('the level of assurance returned against the one asked', () => {
       assert.equal(acrSatisfies(returned, asked), accepted);
     });
   }
+});
+
+describe('the relying party keys while the web process runs (RelyingPartyKeyStore)', () => {
+  /** A store on a movable clock, and what it reported when it re-read (or failed to). */
+  function storeOn(files: { signing: string; encryption: string }) {
+    let now = Date.parse('2026-11-29T12:00:00Z');
+    const reports: Array<{ kids: string[] } | { error: Error }> = [];
+    const store = new RelyingPartyKeyStore(files, {
+      generateIfMissing: { core: false, federation: false },
+      clock: () => new Date(now),
+      onReload: (outcome) => reports.push(outcome),
+    });
+    const at = (ms: number) => {
+      now += ms;
+    };
+    /** Gives a file the clock's time as its mtime (the rotation happened "now"). */
+    const touch = (file: string) => fs.utimesSync(file, new Date(now), new Date(now));
+    return { store, at, touch, reports };
+  }
+
+  test('a rotation is published at the next look, and the new signing key signs only after the lead', () => {
+    const files = operatorFiles();
+    const { store, at, touch, reports } = storeOn(files);
+    const before = store.current();
+    const fresh = rotateKeyFile(files.signing, 'sig');
+    touch(files.signing);
+    assert.equal(store.current(), before, 'not looked at again within the interval');
+    at(keyReloadIntervalMs);
+    const published = store.current();
+    assert.deepEqual(
+      published.signing.map((key) => key.kid),
+      [before.signingKey.kid, fresh.kid],
+    );
+    assert.equal(published.signingKey.kid, before.signingKey.kid, 'published before it is used');
+    assert.equal(store.current(), published, 'the same object while nothing changes');
+    assert.deepEqual(reports, [{ kids: [before.signingKey.kid, fresh.kid, 'enc-2026'] }]);
+    at(signingKeyPublishLeadMs - keyReloadIntervalMs - 1);
+    assert.equal(store.current().signingKey.kid, before.signingKey.kid);
+    at(1);
+    assert.equal(store.current().signingKey.kid, fresh.kid);
+  });
+
+  test('a retired key is no longer published once the files are looked at again', () => {
+    const files = operatorFiles();
+    const { store, at } = storeOn(files);
+    const old = store.current().signingKey.kid;
+    rotateKeyFile(files.signing, 'sig');
+    const freshEncryption = rotateKeyFile(files.encryption, 'enc');
+    at(keyReloadIntervalMs);
+    assert.equal(store.current().publicJwks().keys.length, 4);
+    retireKeyFile(files.signing, 'sig');
+    retireKeyFile(files.encryption, 'enc');
+    at(keyReloadIntervalMs);
+    const kids = store
+      .current()
+      .publicJwks()
+      .keys.map((key) => key.kid);
+    assert.equal(kids.length, 2);
+    assert.ok(!kids.includes(old) && !kids.includes('enc-2026'), kids.join());
+    assert.ok(kids.includes(freshEncryption.kid));
+    assert.equal(store.current().encryption.length, 1, 'the retired key no longer decrypts either');
+  });
+
+  test('a file broken while running is reported and the keys held stay in use', () => {
+    const files = operatorFiles();
+    const { store, at, reports } = storeOn(files);
+    const held = store.current();
+    fs.writeFileSync(files.encryption, 'not a key', { mode: 0o600 });
+    at(keyReloadIntervalMs);
+    assert.equal(store.current(), held);
+    assert.equal(reports.length, 1);
+    assert.match(
+      String((reports[0] as { error: Error }).error.message),
+      /OIDC_ENCRYPTION_KEY_FILE .* holds no private key/,
+    );
+  });
+});
+
+describe('`keys oidc` and the federation entity key', () => {
+  test('rotated and retired only when named (--only federation), listed with the others', async () => {
+    const files = operatorFiles();
+    const federation = path.join(path.dirname(files.signing), 'federation.pem');
+    fs.writeFileSync(federation, rsaPem(), { mode: 0o600 });
+    const env = {
+      OIDC_SIGNING_KEY_FILE: files.signing,
+      OIDC_ENCRYPTION_KEY_FILE: files.encryption,
+      OIDC_FEDERATION_KEY_FILE: federation,
+    };
+    const load = () => RelyingPartyKeys.load({ ...files, federation }, { generateIfMissing: false });
+    assert.equal((await runCliInProcess(['keys', 'oidc', 'rotate'], env)).failure, undefined);
+    assert.equal(load().federation.length, 1, 'a plain rotate leaves the federation key alone');
+    assert.equal(
+      (await runCliInProcess(['keys', 'oidc', 'rotate', '--only', 'federation'], env)).failure,
+      undefined,
+    );
+    assert.equal(load().federation.length, 2);
+    assert.equal(load().signing.length, 2);
+    assert.equal((await runCliInProcess(['keys', 'oidc', 'list'], env)).failure, undefined);
+    assert.equal(
+      (await runCliInProcess(['keys', 'oidc', 'retire', '--only', 'federation'], env)).failure,
+      undefined,
+    );
+    assert.equal(load().federation.length, 1);
+    assert.equal(load().signing.length, 2, 'only the federation key was retired');
+    assert.deepEqual(load().publicJwks().keys.length, 4, 'federation keys are not in the JWKS');
+  });
 });

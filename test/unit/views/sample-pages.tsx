@@ -1,6 +1,9 @@
 import type { VNode } from 'preact';
 import { AccessibilityPage, TermsPage } from '../../../src/http/views/account/info-pages.js';
-import { LoginProblemPage } from '../../../src/http/views/account/login-pages.js';
+import {
+  LoggedOutPage as ServiceLoggedOutPage,
+  LoginProblemPage,
+} from '../../../src/http/views/account/login-pages.js';
 import { OpenAccountPage, RefusalPage } from '../../../src/http/views/account/open-account-page.js';
 import {
   AccountClosedPage,
@@ -93,6 +96,7 @@ export function samplePages(): Array<{ name: string; page: VNode }> {
     { name: 'terms', page: <TermsPage ctx={anonymous} version="1" effectiveFrom="2025-01-01" /> },
     { name: 'accessibility', page: <AccessibilityPage ctx={anonymous} /> },
     { name: 'login problem', page: <LoginProblemPage ctx={anonymous} problem="failed" /> },
+    { name: 'logged out', page: <ServiceLoggedOutPage ctx={anonymous} /> },
     { name: 'error', page: <ErrorPage ctx={anonymous} status={404} message="Ei löytynyt" /> },
     {
       name: 'open account',
@@ -176,8 +180,16 @@ export function samplePages(): Array<{ name: string; page: VNode }> {
       page: (
         <ComposePage
           ctx={plain}
-          replyTo={{ id: 1, title: 'Päätös', organisation: kallio, service: social }}
-          values={{}}
+          replyTo={{
+            id: 1,
+            title: 'Pyyntö lisäselvityksestä',
+            receivedAt: '2026-03-02T08:00:00.000Z',
+            excerpt: 'Tarvitsemme hakemuksesi käsittelyä varten kopion vuokrasopimuksesta.',
+            suggestedType: 'Selvitys',
+            organisation: kallio,
+            service: social,
+          }}
+          values={{ citizenType: 'Selvitys' }}
           problems={[]}
           filesDropped={false}
         />

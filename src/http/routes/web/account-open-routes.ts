@@ -42,12 +42,15 @@ export function accountOpenRoutes(accounts: AccountService): FastifyPluginAsyncT
           .type(html)
           .send(renderPage(RefusalPage({ ctx, refusal: check.refusal })));
       }
+      // A reopening starts from the closed account's contact details and reminder choices; a first
+      // opening from the register's e-mail address (a change made here is kept only in the account).
+      // The terms are accepted afresh either way.
+      const earlier = check.account;
       const values: OpeningValues = {
-        // Prefilled from the register; a change made here is kept only in the account.
-        email: check.person.email ?? '',
-        emailNotifications: false,
-        mobile: '',
-        smsNotifications: false,
+        email: earlier ? (earlier.email ?? '') : (check.person.email ?? ''),
+        emailNotifications: earlier?.emailNotifications ?? false,
+        mobile: earlier?.mobile ?? '',
+        smsNotifications: earlier?.smsNotifications ?? false,
         acceptTerms: false,
       };
       const page = OpenAccountPage({

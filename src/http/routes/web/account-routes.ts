@@ -29,10 +29,13 @@ export function accountRoutes(
       const { createBundledIdp } = await import('../../../test-idp/test-idp.js');
       const { testIdpRoutes } = await import('../../../test-idp/test-idp-routes.js');
       const { identification } = services.accounts;
-      const keys = identification.relyingPartyKeys;
-      // The test IdP is in this process: it is given our public JWKS directly, as a broker is given
-      // our jwks_uri (and it is rebuilt with them after a restart, when the keys have rotated).
-      const idp = createBundledIdp(context, { ...testIdpClient, jwks: keys?.publicJwks() });
+      const keys = identification.relyingPartyKeyStore;
+      // The test IdP is in this process: it reads our public JWKS as we publish it, at each use, as
+      // a broker reads our jwks_uri (so it follows a key rotation without a restart).
+      const idp = createBundledIdp(context, {
+        ...testIdpClient,
+        jwks: keys && (() => keys.current().publicJwks()),
+      });
       await app.register(testIdpRoutes(context, idp));
       // The provider is built on first use; once the server listens, build it in the background so
       // the first person to identify does not wait for it, while the start itself does not either.

@@ -1,11 +1,12 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply } from 'fastify';
 import type { AppContext } from '../../../app-context.js';
 import type { AccountServices } from '../../../modules/accounts/index.js';
-import { loginStateSeconds } from '../../../modules/identity/index.js';
+import { jwksMaxAgeSeconds, loginStateSeconds } from '../../../modules/identity/index.js';
 import { cookieOptions, loginCookieName, sessionCookieName } from '../../plugins/citizen-session.js';
 import { pageContext } from '../../plugins/request-context.js';
-import { LoginProblemPage } from '../../views/account/login-pages.js';
+import { LoggedOutPage, LoginProblemPage } from '../../views/account/login-pages.js';
 import { renderPage } from '../../views/render.js';
 import { safeReturnPath } from '../../return-path.js';
 import { identificationRateLimit } from './identification-rate-limit.js';
@@ -20,7 +21,11 @@ export function landingPath(accountActive: boolean, returnTo: string, publicUrl:
   return path === '/' || /^\/(login|auth|logout|account\/open)(\/|\?|$)/.test(path) ? '/mailbox/inbox' : path;
 }
 
-/** GET /login, GET /auth/callback, POST /logout and our public keys at GET /oidc/jwks.json. */
+/**
+ * GET /login, GET /auth/callback, POST /logout, GET /logged-out, our public keys at
+ * GET /oidc/jwks.json and (with a federation entity key) GET /oidc/signed-jwks.jwt and
+ * GET /.well-known/openid-federation.
+ */
 export function identityRoutes(context: AppContext, services: AccountServices): FastifyPluginAsyncTypebox {
   const sessionCookie = sessionCookieName(context);
   const loginCookie = loginCookieName(context);
@@ -82,22 +87,61 @@ export function identityRoutes(context: AppContext, services: AccountServices): 
 
     // The FTN profile's keys, for the provider to verify our signatures and encrypt to us. Public
     // halves only (RelyingPartyKeys never hands out more); absent when the profile is not in use.
-    const keys = services.identification.relyingPartyKeys;
+    // The keys are read as they are now: a rotation is published without a restart.
+    const keys = services.identification.relyingPartyKeyStore;
     if (keys) {
       app.get('/oidc/jwks.json', { schema: { hide: true } }, async (_request, reply) =>
         reply
-          .header('cache-control', 'public, max-age=300')
+          .header('cache-control', `public, max-age=${jwksMaxAgeSeconds}`)
           .type('application/jwk-set+json')
-          .send(JSON.stringify(keys.publicJwks())),
+          .send(JSON.stringify(keys.current().publicJwks())),
       );
     }
 
-    // The CSRF check of the session plugin has already run; without a session this is a 403.
+    // OpenID Federation: our entity configuration and our JWKS as a signed JWT, both signed with the
+    // federation entity key (src/modules/identity/federation.ts); served only when that key is set.
+    const federation = services.identification.federation;
+    if (federation) {
+      const statement =
+        (type: string, make: () => Promise<string>) => async (_request: unknown, reply: FastifyReply) =>
+          reply
+            .header('cache-control', `public, max-age=${jwksMaxAgeSeconds}`)
+            .type(type)
+            .send(await make());
+      const schema = { hide: true, response: { 200: Type.String() } };
+      app.get(
+        '/.well-known/openid-federation',
+        { schema },
+        statement('application/entity-statement+jwt', () => federation.entityStatement()),
+      );
+      app.get(
+        '/oidc/signed-jwks.jwt',
+        { schema },
+        statement('application/jwk-set+jwt', () => federation.signedJwks()),
+      );
+    }
+
+    // The CSRF check of the session plugin has already run; without a session this is a 403. One
+    // step for the person: our session ends here, the identification service's at the address the
+    // identification module answers with, which returns the browser to /logged-out.
     app.post('/logout', { schema: { hide: true } }, async (request, reply) => {
-      await services.sessions.logout(request.cookies[sessionCookie], request.id);
+      const { redirectTo } = await services.identification.logout(request.cookies[sessionCookie], request.id);
       void reply.clearCookie(sessionCookie, cookieOptions(context));
-      const endSession = await services.identification.endSessionUrl();
-      return reply.redirect(endSession?.href ?? '/', 303);
+      return reply.redirect(redirectTo, 303);
     });
+
+    // Where the identification service returns the browser after its logout (post_logout_redirect_uri).
+    // Parameters it may add (state) are ignored: the page is the same for everyone. Someone who is
+    // signed in (again, or in another tab) is not told they are logged out: the start page says who.
+    app.get(
+      '/logged-out',
+      { schema: { hide: true, response: { 200: Type.String() } } },
+      async (request, reply) => {
+        if (request.citizen) return reply.redirect('/', 303);
+        return reply
+          .type('text/html; charset=utf-8')
+          .send(renderPage(LoggedOutPage({ ctx: pageContext(request) })));
+      },
+    );
   };
 }

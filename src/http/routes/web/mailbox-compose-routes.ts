@@ -76,7 +76,8 @@ export function mailboxComposeRoutes(mailbox: MailboxServices): FastifyPluginAsy
       if (!citizen) return reply;
       const target = await mailbox.sending.replyTarget({ accountId: citizen.accountId }, request.params.id);
       const values = {
-        citizenType: 'Muu',
+        // A request for clarification is answered as a clarification; otherwise "other".
+        citizenType: target.suggestedType,
         title: `${request.t('mailbox.compose.replyTitlePrefix')}${target.title}`,
       };
       return render(request, reply, { replyTo: target, values, problems: [], filesDropped: false });

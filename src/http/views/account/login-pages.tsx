@@ -29,3 +29,22 @@ export function LoginProblemPage(props: { ctx: PageContext; problem: keyof typeo
     </Layout>
   );
 }
+
+/**
+ * After logout, when the identification service has ended its session too (or had none to end):
+ * says so plainly and offers to identify again or go to the start page.
+ */
+export function LoggedOutPage(props: { ctx: PageContext }) {
+  const { t } = props.ctx;
+  const title = t('account.logout.title');
+  return (
+    <Layout ctx={props.ctx} title={title}>
+      <h1>{title}</h1>
+      <p>{t('account.logout.text')}</p>
+      <ButtonRow>
+        <LinkButton href="/login">{t('account.logout.loginAgain')}</LinkButton>
+        <a href="/">{t('account.login.backToStart')}</a>
+      </ButtonRow>
+    </Layout>
+  );
+}

@@ -20,7 +20,13 @@ export function formatBirthDate(isoDate: string): string {
   return `${day}.${month}.${year}`;
 }
 
-/** Step 2 of the seed, "Omat tiedot ja muistutukset". The identity code comes from the session only. */
+/**
+ * Step 2 of the seed, "Omat tiedot ja muistutukset". The identity code comes from the session only.
+ * Reopening a closed account says so ("Ota asiointitili uudelleen käyttöön") and comes pre-filled
+ * with the earlier choices. "Keskeytä" never leaves the person signed in without an account and
+ * without knowing it: a first opening is cancelled by signing out (a POST to /logout through its own
+ * form, as forms cannot nest); a reopening returns to the closed, still readable mailbox.
+ */
 export function OpenAccountPage(props: {
   ctx: PageContext;
   person: { firstNames: string; lastName: string; birthDate: string };
@@ -30,7 +36,7 @@ export function OpenAccountPage(props: {
 }) {
   const { ctx, person, values, problems } = props;
   const { t } = ctx;
-  const title = t('account.open.title');
+  const title = props.reopening ? t('account.open.reopenTitle') : t('account.open.title');
   return (
     <Layout ctx={ctx} title={problems.length > 0 ? `${t('account.form.errorSummary')} ${title}` : title}>
       <h1>{title}</h1>
@@ -74,13 +80,27 @@ export function OpenAccountPage(props: {
           <VisuallyHidden>{` (${t('account.form.required')})`}</VisuallyHidden>
         </Checkbox>
         <p>{t('account.open.footnote')}</p>
+        <p>{props.reopening ? t('account.open.cancelReopenNote') : t('account.open.cancelNote')}</p>
         <ButtonRow>
-          <LinkButton href="/" variant="secondary">
-            {t('account.open.cancel')}
-          </LinkButton>
-          <button type="submit">{t('account.open.submit')}</button>
+          <button type="submit">
+            {props.reopening ? t('account.open.reopenTitle') : t('account.open.submit')}
+          </button>
+          {props.reopening ? (
+            <LinkButton href="/mailbox/inbox" variant="secondary">
+              {t('account.open.cancel')}
+            </LinkButton>
+          ) : (
+            <button type="submit" form="cancel-opening" class="button--secondary">
+              {t('account.open.cancel')}
+            </button>
+          )}
         </ButtonRow>
       </form>
+      {!props.reopening && (
+        <form id="cancel-opening" method="post" action="/logout">
+          <input type="hidden" name="_csrf" value={ctx.csrfToken ?? ''} />
+        </form>
+      )}
     </Layout>
   );
 }

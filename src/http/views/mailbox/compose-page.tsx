@@ -19,7 +19,7 @@ import { TextareaField } from '../components/textarea-field.js';
 import { Layout } from '../layout.js';
 import { citizenTypeKeys } from './citizen-type-name.js';
 import type { PageContext } from '../page-context.js';
-import { localName } from './format.js';
+import { formatDateTime, localName } from './format.js';
 
 /** What the citizen typed, shown again when the form comes back with problems. */
 export interface ComposeValues {
@@ -145,6 +145,7 @@ export function ComposePage(props: ComposePageProps) {
             legend={t('mailbox.compose.type')}
             options={citizenMessageTypes.map((type) => ({ value: type, label: t(citizenTypeKeys[type]) }))}
             value={values.citizenType}
+            hint={replyTo ? t('mailbox.compose.typeFromOriginal') : undefined}
             error={errorsOf('citizenType')}
             required
           />
@@ -172,17 +173,36 @@ export function ComposePage(props: ComposePageProps) {
   );
 }
 
+/**
+ * The message being answered, quoted above the form: its header (sender, title, arrival) and the
+ * start of its body, so the person need not go back to see what they are answering.
+ */
 function ReplyInfo(props: { ctx: PageContext; replyTo: ReplyTarget }) {
   const { t, locale } = props.ctx;
+  const { replyTo } = props;
+  const sender = `${localName(replyTo.organisation, locale)} – ${localName(replyTo.service, locale)}`;
   return (
-    <dl class="message-details">
-      <dt>{t('mailbox.compose.replyingTo')}</dt>
-      <dd>
-        <a href={`/mailbox/messages/${props.replyTo.id}`}>{props.replyTo.title}</a>
-      </dd>
-      <dt>{t('mailbox.message.recipient')}</dt>
-      <dd>{`${localName(props.replyTo.organisation, locale)} – ${localName(props.replyTo.service, locale)}`}</dd>
-    </dl>
+    <section aria-labelledby="replying-to-heading">
+      <h2 id="replying-to-heading">{t('mailbox.compose.replyingTo')}</h2>
+      <dl class="message-details">
+        <dt>{t('mailbox.message.sender')}</dt>
+        <dd>{sender}</dd>
+        <dt>{t('mailbox.compose.title')}</dt>
+        <dd>
+          <a href={`/mailbox/messages/${replyTo.id}`}>{replyTo.title}</a>
+        </dd>
+        <dt>{t('mailbox.message.received')}</dt>
+        <dd>
+          <time datetime={replyTo.receivedAt}>{formatDateTime(replyTo.receivedAt, locale)}</time>
+        </dd>
+      </dl>
+      {replyTo.excerpt !== '' && (
+        <blockquote cite={`/mailbox/messages/${replyTo.id}`}>
+          <p>{replyTo.excerpt}</p>
+        </blockquote>
+      )}
+      <p>{t('mailbox.compose.replyGoesTo', { recipient: sender })}</p>
+    </section>
   );
 }
 

@@ -1,3 +1,4 @@
+import { LinkButton } from '../components/link-button.js';
 import { Notice as NoticeParagraph } from '../components/notice.js';
 import type { PageContext } from '../page-context.js';
 
@@ -21,7 +22,16 @@ export function NoticeBox(props: { ctx: PageContext; notice?: Notice | undefined
   );
 }
 
+/** A closed account: old messages stay readable, and the way back is offered right here. */
 export function ReadOnlyNotice(props: { ctx: PageContext; readOnly: boolean }) {
   if (!props.readOnly) return null;
-  return <NoticeParagraph>{props.ctx.t('mailbox.readOnly')}</NoticeParagraph>;
+  const { t } = props.ctx;
+  return (
+    <NoticeParagraph block>
+      <p>{t('mailbox.readOnly')}</p>
+      <p>
+        <LinkButton href="/account/open">{t('account.open.reopenTitle')}</LinkButton>
+      </p>
+    </NoticeParagraph>
+  );
 }

@@ -25,6 +25,11 @@ export const account_en: Strings<typeof account_fi> = {
     tryAgain: 'Identify again',
     backToStart: 'Back to the start page',
   },
+  logout: {
+    title: 'You have logged out',
+    text: 'Your session has ended. If you used a shared computer, close the browser as well.',
+    loginAgain: 'Log in again',
+  },
   idp: {
     title: 'Identification',
     testNotice:
@@ -102,7 +107,10 @@ export const account_en: Strings<typeof account_fi> = {
     footnote:
       'Based on the contact details you give, you are notified of events in your e-services account. The notification only says that something happened, not what it contains.',
     cancel: 'Cancel',
+    cancelNote: 'If you cancel, no account is created, nothing you entered is saved and you are signed out.',
+    cancelReopenNote: 'If you cancel, the account stays closed. You can still read your old messages.',
     submit: 'Create e-services account',
+    reopenTitle: 'Start using the e-services account again',
     reopenNotice:
       'You have previously stopped using the e-services account. You can start using it again with this form.',
     oldMessages: 'Read your old messages',

@@ -22,6 +22,11 @@ export const account_fi = {
     tryAgain: 'Tunnistaudu uudelleen',
     backToStart: 'Palaa etusivulle',
   },
+  logout: {
+    title: 'Olet kirjautunut ulos',
+    text: 'Istuntosi on päättynyt. Jos käytit yhteistä tietokonetta, sulje vielä selain.',
+    loginAgain: 'Kirjaudu uudelleen',
+  },
   idp: {
     title: 'Tunnistautuminen',
     testNotice:
@@ -98,7 +103,10 @@ export const account_fi = {
     footnote:
       'Annettujen yhteystietojen perusteella saat viestin asiointitilillesi tulleista tapahtumista. Viesti sisältää vain tiedon tulleesta tapahtumasta, mutta ei sen sisältöä.',
     cancel: 'Keskeytä',
+    cancelNote: 'Jos keskeytät, asiointitiliä ei luoda eikä tietojasi tallenneta, ja sinut kirjataan ulos.',
+    cancelReopenNote: 'Jos keskeytät, asiointitili pysyy suljettuna. Voit edelleen lukea vanhoja viestejäsi.',
     submit: 'Luo asiointitili',
+    reopenTitle: 'Ota asiointitili uudelleen käyttöön',
     reopenNotice:
       'Olet aiemmin lopettanut asiointitilin käytön. Voit ottaa asiointitilin uudelleen käyttöön tällä lomakkeella.',
     oldMessages: 'Lue vanhoja viestejäsi',

@@ -5,7 +5,7 @@ type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]>
 // Strings of the account pages (sv). Owned by the account area; the fi file is the source of keys.
 export const account_sv: Strings<typeof account_fi> = {
   nav: {
-    label: 'E-tjänstekonto',
+    label: 'Ärendekonto',
     signedInAs: 'Inloggad: {{name}}',
     inbox: 'Inkorg',
     sent: 'Skickade',
@@ -25,18 +25,23 @@ export const account_sv: Strings<typeof account_fi> = {
     tryAgain: 'Identifiera dig igen',
     backToStart: 'Tillbaka till startsidan',
   },
+  logout: {
+    title: 'Du har loggat ut',
+    text: 'Din session har avslutats. Om du använde en gemensam dator, stäng också webbläsaren.',
+    loginAgain: 'Logga in igen',
+  },
   idp: {
     title: 'Identifiering',
     testNotice:
       'Det här är en testidentifieringstjänst som endast används för test och demonstration. För att identifiera dig räcker personbeteckningen för en person i befolkningsdatasystemet.',
     intro:
-      'Du identifierar dig för e-tjänstekontot med bankkoder, mobilcertifikat eller elektroniskt identitetskort.',
+      'Du identifierar dig för ärendekontot med bankkoder, mobilcertifikat eller elektroniskt identitetskort.',
     ownOnly:
-      'Med bankkoder kan ett e-tjänstekonto skapas endast för den person i vars namn bankkoderna är. Med gemensamma bankkoder kan man inte skapa ett konto för sin make eller maka. Man kan inte heller skapa ett konto för sina barn.',
+      'Med bankkoder kan ett ärendekonto skapas endast för den person i vars namn bankkoderna är. Med gemensamma bankkoder kan man inte skapa ett konto för sin make eller maka. Man kan inte heller skapa ett konto för sina barn.',
     registerNotice:
       'I samband med identifieringen hämtas användarens namn och e-postadress från befolkningsdatasystemet.',
     consent:
-      'Genom att identifiera mig godkänner jag att uppgifterna hämtas från befolkningsdatasystemet och används i e-tjänstekontot.',
+      'Genom att identifiera mig godkänner jag att uppgifterna hämtas från befolkningsdatasystemet och används i ärendekontot.',
     chooseMethod: 'Välj identifieringssätt',
     banks: 'Bankkoder',
     otherMethods: 'Andra identifieringssätt',
@@ -51,15 +56,15 @@ export const account_sv: Strings<typeof account_fi> = {
     errorSummary: 'Identifieringen misslyckades',
     identityCodeInvalid: 'Kontrollera personbeteckningen. Ange den i formen DDMMÅÅ-NNNK.',
     identityCodeUnknown: 'Ingen person med personbeteckningen hittades i befolkningsdatasystemet.',
-    support: 'Användarstöd för e-tjänstekontot: tfn 050 570 1389, vardagar kl. 9.00–16.00.',
+    support: 'Användarstöd för ärendekontot: tfn 050 570 1389, vardagar kl. 9.00–16.00.',
     logoutTitle: 'Utloggning',
     logoutText: 'Logga ut också från identifieringstjänsten.',
     logoutButton: 'Logga ut',
     loggedOut: 'Du har loggats ut.',
     errorTitle: 'Fel i identifieringstjänsten',
     errorText:
-      'Begäran om identifiering var felaktig eller föråldrad. Börja identifieringen på nytt från e-tjänstekontots startsida.',
-    backToService: 'Tillbaka till e-tjänstekontot',
+      'Begäran om identifiering var felaktig eller föråldrad. Börja identifieringen på nytt från ärendekontots startsida.',
+    backToService: 'Tillbaka till ärendekontot',
   },
   form: {
     errorSummary: 'Kontrollera följande:',
@@ -67,29 +72,29 @@ export const account_sv: Strings<typeof account_fi> = {
     requiredNote: 'Punkter märkta med en asterisk (*) är obligatoriska.',
     email: 'E-postadress',
     emailHint: 'Till exempel namn@exempel.fi',
-    emailNotify: 'Meddela mig om nya meddelanden i e-tjänstekontot per e-post',
+    emailNotify: 'Meddela mig om nya meddelanden i ärendekontot per e-post',
     mobile: 'Mobiltelefonnummer',
     mobileHint: 'Endast finländska mobilnummer, till exempel +358 50 1234567 eller 050 1234567.',
-    smsNotify: 'Meddela mig om nya meddelanden i e-tjänstekontot per sms',
+    smsNotify: 'Meddela mig om nya meddelanden i ärendekontot per sms',
     emailInvalid: 'Kontrollera e-postadressen. Ange den i formen namn@exempel.fi.',
     emailRequired: 'Ange en e-postadress om du vill bli meddelad om nya meddelanden per e-post.',
     mobileInvalid:
       'Ange ett finländskt mobilnummer, till exempel +358 50 1234567. Påminnelser kan endast skickas till finländska mobilabonnemang.',
     mobileRequired: 'Ange ett mobilnummer om du vill bli meddelad om nya meddelanden per sms.',
-    termsRequired: 'Godkänn användarvillkoren för att skapa ett e-tjänstekonto.',
+    termsRequired: 'Godkänn användarvillkoren för att skapa ett ärendekonto.',
     languageInvalid: 'Välj kontaktspråk.',
   },
   open: {
     title: 'Egna uppgifter och påminnelser',
-    intro: 'Med påminnelser vet du när du har nya meddelanden i e-tjänstekontot.',
+    intro: 'Med påminnelser vet du när du har nya meddelanden i ärendekontot.',
     contactIntro:
-      'Ta påminnelser i bruk genom att ange din e-postadress och ditt mobilnummer. Din e-postadress har hämtats från befolkningsdatasystemet i samband med identifieringen, om den fanns tillgänglig. Du kan ändra den e-postadress som används i e-tjänstekontot. En e-postadress som ändras i e-tjänstekontot sparas inte i befolkningsdatasystemet.',
+      'Ta påminnelser i bruk genom att ange din e-postadress och ditt mobilnummer. Din e-postadress har hämtats från befolkningsdatasystemet i samband med identifieringen, om den fanns tillgänglig. Du kan ändra den e-postadress som används i ärendekontot. En e-postadress som ändras i ärendekontot sparas inte i befolkningsdatasystemet.',
     reminders:
-      'E-tjänstekontot skickar dig en påminnelse när det finns ett nytt meddelande. Dina kontaktuppgifter används inte till något annat och lämnas inte ut. Du får ett välkomstmeddelande när du skapar kontot. Påminnelser kan endast skickas till finländska mobilabonnemang. Påminnelserna är avgiftsfria för dig.',
+      'Ärendekontot skickar dig en påminnelse när det finns ett nytt meddelande. Dina kontaktuppgifter används inte till något annat och lämnas inte ut. Du får ett välkomstmeddelande när du skapar kontot. Påminnelser kan endast skickas till finländska mobilabonnemang. Påminnelserna är avgiftsfria för dig.',
     optional:
       'Om du inte vill ha påminnelser om nya meddelanden behöver du inte fylla i e-postadress eller telefonnummer.',
     importance:
-      'Det är viktigt att följa med meddelanden och handlingar i e-tjänstekontot, eftersom du här får myndigheternas beslut som gäller dig. Påminnelser gör det lätt. Du får information om nya meddelanden per e-post och sms. Påminnelsen innehåller inga uppgifter om själva meddelandet eller de handlingar som myndigheten har skickat dig.',
+      'Det är viktigt att följa med meddelanden och handlingar i ärendekontot, eftersom du här får myndigheternas beslut som gäller dig. Påminnelser gör det lätt. Du får information om nya meddelanden per e-post och sms. Påminnelsen innehåller inga uppgifter om själva meddelandet eller de handlingar som myndigheten har skickat dig.',
     registerConsent:
       'Ditt namn, ditt födelsedatum och din e-postadress har hämtats från befolkningsdatasystemet med det samtycke du gav när du identifierade dig.',
     personalDetails: 'Egna uppgifter',
@@ -97,77 +102,81 @@ export const account_sv: Strings<typeof account_fi> = {
     name: 'Namn',
     birthDate: 'Födelsedatum',
     termsBefore: 'Jag godkänner',
-    termsLink: 'användarvillkoren för e-tjänstekontot',
+    termsLink: 'användarvillkoren för ärendekontot',
     footnote:
-      'Utifrån de kontaktuppgifter du anger får du meddelanden om händelser i ditt e-tjänstekonto. Meddelandet innehåller endast information om händelsen, inte dess innehåll.',
+      'Utifrån de kontaktuppgifter du anger får du meddelanden om händelser i ditt ärendekonto. Meddelandet innehåller endast information om händelsen, inte dess innehåll.',
     cancel: 'Avbryt',
-    submit: 'Skapa e-tjänstekonto',
+    cancelNote: 'Om du avbryter skapas inget ärendekonto, dina uppgifter sparas inte och du loggas ut.',
+    cancelReopenNote:
+      'Om du avbryter förblir ärendekontot stängt. Du kan fortfarande läsa dina gamla meddelanden.',
+    submit: 'Skapa ärendekonto',
+    reopenTitle: 'Ta ärendekontot i bruk igen',
     reopenNotice:
-      'Du har tidigare avslutat användningen av e-tjänstekontot. Du kan ta kontot i bruk igen med det här formuläret.',
+      'Du har tidigare avslutat användningen av ärendekontot. Du kan ta kontot i bruk igen med det här formuläret.',
     oldMessages: 'Läs dina gamla meddelanden',
   },
   refusal: {
-    title: 'Ett e-tjänstekonto kan inte öppnas',
-    deceased: 'Enligt befolkningsdatasystemet är personen avliden. Ett e-tjänstekonto kan inte öppnas.',
+    title: 'Ett ärendekonto kan inte öppnas',
+    deceased: 'Enligt befolkningsdatasystemet är personen avliden. Ett ärendekonto kan inte öppnas.',
     notInRegister:
-      'Dina uppgifter hittades inte i befolkningsdatasystemet, så ett e-tjänstekonto kan inte öppnas.',
+      'Dina uppgifter hittades inte i befolkningsdatasystemet, så ett ärendekonto kan inte öppnas.',
     minor:
-      'Endast en myndig person kan öppna ett e-tjänstekonto för sig själv. Ett konto kan inte öppnas för en minderårig, och en vårdnadshavare kan inte öppna det för sitt barn.',
-    contact: 'Om du anser att uppgifterna är felaktiga, kontakta e-tjänstekontots användarstöd.',
-    nothingStored: 'Dina uppgifter sparades inte i e-tjänstekontot.',
+      'Endast en myndig person kan öppna ett ärendekonto för sig själv. Ett konto kan inte öppnas för en minderårig, och en vårdnadshavare kan inte öppna det för sitt barn.',
+    contact: 'Om du anser att uppgifterna är felaktiga, kontakta ärendekontots användarstöd.',
+    nothingStored: 'Dina uppgifter sparades inte i ärendekontot.',
   },
   settings: {
     title: 'Inställningar',
     intro: 'Du kan ändra dina kontaktuppgifter, påminnelser och kontaktspråk.',
     contactTitle: 'Kontaktuppgifter och påminnelser',
     languageTitle: 'Kontaktspråk',
-    languageHint: 'E-tjänstekontots sidor och egna meddelanden visas på det språk du väljer.',
+    languageHint: 'Ärendekontots sidor och egna meddelanden visas på det språk du väljer.',
     save: 'Spara ändringarna',
     saved: 'Ändringarna har sparats.',
-    accountTitle: 'E-tjänstekonto',
-    openedAt: 'E-tjänstekontot togs i bruk: {{date}}',
+    accountTitle: 'Ärendekonto',
+    openedAt: 'Ärendekontot togs i bruk: {{date}}',
     termsAccepted: 'Godkända användarvillkor: version {{version}} ({{date}})',
-    closeTitle: 'Avsluta användningen av e-tjänstekontot',
+    closeTitle: 'Avsluta användningen av ärendekontot',
     closeIntro:
-      'Du kan när som helst avsluta användningen av e-tjänstekontot. Därefter får du alla beslut som gäller dina ärenden per post igen.',
-    closeLink: 'Avsluta användningen av e-tjänstekontot',
+      'Du kan när som helst avsluta användningen av ärendekontot. Därefter får du alla beslut som gäller dina ärenden per post igen.',
+    closeLink: 'Avsluta användningen av ärendekontot',
   },
   close: {
-    title: 'Avsluta användningen av e-tjänstekontot',
+    title: 'Avsluta användningen av ärendekontot',
     paperMail:
-      'När du avslutar användningen av e-tjänstekontot får du alla beslut och delgivningar som gäller dina ärenden per post igen.',
+      'När du avslutar användningen av ärendekontot får du alla beslut och delgivningar som gäller dina ärenden per post igen.',
     noNewMessages:
-      'Myndigheterna kan inte längre skicka meddelanden till ditt e-tjänstekonto, och du får inga påminnelser.',
+      'Myndigheterna kan inte längre skicka meddelanden till ditt ärendekonto, och du får inga påminnelser.',
     oldMessages:
       'Dina gamla meddelanden finns kvar och du kan fortfarande läsa dem genom att identifiera dig. Du kan ta kontot i bruk igen när som helst.',
-    question: 'Vill du verkligen avsluta användningen av e-tjänstekontot?',
-    confirm: 'Avsluta användningen av e-tjänstekontot',
+    question: 'Vill du verkligen avsluta användningen av ärendekontot?',
+    confirm: 'Avsluta användningen av ärendekontot',
     cancel: 'Avbryt',
-    doneTitle: 'Användningen av e-tjänstekontot har avslutats',
-    done: 'Användningen av e-tjänstekontot har avslutats. Du får i fortsättningen besluten per post.',
+    doneTitle: 'Användningen av ärendekontot har avslutats',
+    done: 'Användningen av ärendekontot har avslutats. Du får i fortsättningen besluten per post.',
   },
   terms: {
-    title: 'Användarvillkor och dataskyddsbeskrivning för e-tjänstekontot',
+    title: 'Användarvillkor och dataskyddsbeskrivning för ärendekontot',
     version: 'Användarvillkorens version {{version}}, gäller från och med {{date}}.',
     serviceTitle: 'Beskrivning av tjänsten',
     service:
-      'Medborgarens e-tjänstekonto är en personlig elektronisk postlåda. Myndigheter som anslutit sig till kontot kan skicka dig beslut, delgivningar och andra meddelanden elektroniskt i stället för per post. En del myndigheter tar också emot meddelanden via kontot.',
+      'Medborgarens ärendekonto är en personlig elektronisk postlåda. Myndigheter som anslutit sig till kontot kan skicka dig beslut, delgivningar och andra meddelanden elektroniskt i stället för per post. En del myndigheter tar också emot meddelanden via kontot.',
     useTitle: 'Ibruktagande och avslutande',
-    use: 'Endast en myndig person kan ta ett e-tjänstekonto i bruk för sig själv genom stark identifiering. Ett konto kan inte öppnas för någon annan, till exempel make, maka eller barn. Du kan när som helst avsluta användningen, och då får du besluten per post igen.',
+    use: 'Endast en myndig person kan ta ett ärendekonto i bruk för sig själv genom stark identifiering. Ett konto kan inte öppnas för någon annan, till exempel make, maka eller barn. Du kan när som helst avsluta användningen, och då får du besluten per post igen.',
     receiptTitle: 'Mottagande av meddelanden',
     receipt:
-      'En vanlig elektronisk delgivning anses ha tagits emot den tredje dagen efter att meddelandet skickades, om inte något annat visas. En bevislig delgivning anses mottagen när du kvitterar den. Följ därför med ditt e-tjänstekonto regelbundet.',
+      'En vanlig elektronisk delgivning anses ha tagits emot den tredje dagen efter att meddelandet skickades, om inte något annat visas. En bevislig delgivning anses mottagen när du kvitterar den. Följ därför med ditt ärendekonto regelbundet.',
     remindersTitle: 'Påminnelser',
     reminders:
       'Om du anger din e-postadress eller ditt mobilnummer får du information om nya meddelanden. Påminnelsen innehåller inga uppgifter om själva meddelandet. En utebliven påminnelse påverkar inte tidpunkten då meddelandet anses mottaget.',
     privacyTitle: 'Dataskydd',
     privacy:
-      'I e-tjänstekontot behandlas ditt namn, din personbeteckning, dina kontaktuppgifter och de meddelanden som skickats till dig. Namn och e-postadress hämtas från befolkningsdatasystemet med ditt samtycke. Uppgifterna används endast för e-tjänstekontot och lämnas inte ut. Meddelanden och bilagor lagras krypterade.',
+      'I ärendekontot behandlas ditt namn, din personbeteckning, dina kontaktuppgifter och de meddelanden som skickats till dig. Namn och e-postadress hämtas från befolkningsdatasystemet med ditt samtycke. Uppgifterna används endast för ärendekontot och lämnas inte ut. Meddelanden och bilagor lagras krypterade.',
   },
   accessibility: {
     title: 'Tillgänglighetsutlåtande',
     intro:
-      'Detta tillgänglighetsutlåtande gäller medborgarens sidor i e-tjänstekontot. Tjänsten omfattas av lagen om tillhandahållande av digitala tjänster (306/2019), som kräver att offentliga webbtjänster är tillgängliga.',
+      'Detta tillgänglighetsutlåtande gäller medborgarens sidor i ärendekontot. Tjänsten omfattas av lagen om tillhandahållande av digitala tjänster (306/2019), som kräver att offentliga webbtjänster är tillgängliga.',
     statusTitle: 'Tillgänglighetsstatus',
     status:
       'Tjänsten uppfyller kraven på nivå A och AA i WCAG 2.1. Sidorna fungerar utan JavaScript, med tangentbord och skärmläsare, textstorleken kan förstoras och sidorna kan läsas på en 320 pixlar bred skärm.',
@@ -176,7 +185,7 @@ export const account_sv: Strings<typeof account_fi> = {
       'Varje sida har en länk direkt till innehållet, språkval (finska, svenska, engelska) och val av textstorlek. Fel i formulär visas vid fältet och samlade överst på sidan.',
     feedbackTitle: 'Respons',
     feedback:
-      'Om du upptäcker brister i tillgängligheten, meddela e-tjänstekontots användarstöd. Vi svarar inom 14 dagar.',
+      'Om du upptäcker brister i tillgängligheten, meddela ärendekontots användarstöd. Vi svarar inom 14 dagar.',
     supervisionTitle: 'Tillsynsmyndighet',
     supervision:
       'Om du inte är nöjd med svaret eller inte får något svar inom 14 dagar kan du göra en anmälan till Regionförvaltningsverket i Södra Finland (tillganglighetskrav.fi).',

@@ -63,6 +63,8 @@ export const mailbox_en = {
       'You can send a message to an organisation’s service that accepts messages through the e-services account.',
     noServices: 'No service accepts messages through the e-services account yet.',
     replyingTo: 'You are replying to',
+    replyGoesTo: 'Your reply goes to: {{recipient}}',
+    typeFromOriginal: 'The type was chosen from the message you are answering. You can change it.',
     service: 'Recipient (organisation and service)',
     chooseService: 'Choose a service',
     type: 'Type of message',

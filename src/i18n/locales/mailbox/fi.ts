@@ -62,6 +62,8 @@ export const mailbox_fi = {
     intro: 'Voit lähettää viestin organisaation palveluun, joka vastaanottaa viestejä asiointitilin kautta.',
     noServices: 'Mikään palvelu ei vielä vastaanota viestejä asiointitilin kautta.',
     replyingTo: 'Vastaat viestiin',
+    replyGoesTo: 'Vastauksesi vastaanottaja: {{recipient}}',
+    typeFromOriginal: 'Tyyppi on valittu vastattavan viestin perusteella. Voit vaihtaa sen.',
     service: 'Vastaanottaja (organisaatio ja palvelu)',
     chooseService: 'Valitse palvelu',
     type: 'Viestin tyyppi',

@@ -63,6 +63,8 @@ export const mailbox_sv = {
       'Du kan skicka ett meddelande till en organisations tjänst som tar emot meddelanden via ärendekontot.',
     noServices: 'Ingen tjänst tar ännu emot meddelanden via ärendekontot.',
     replyingTo: 'Du svarar på meddelandet',
+    replyGoesTo: 'Mottagare av ditt svar: {{recipient}}',
+    typeFromOriginal: 'Typen har valts utifrån meddelandet du svarar på. Du kan ändra den.',
     service: 'Mottagare (organisation och tjänst)',
     chooseService: 'Välj tjänst',
     type: 'Typ av meddelande',
