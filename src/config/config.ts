@@ -12,7 +12,17 @@ export { ConfigError, logLevels, type LogLevel } from './settings.js';
  */
 export type Config = Omit<
   SettingValues,
-  'publicUrl' | 'mailFrom' | 'printDir' | 'smtpUrl' | 'oidcAcrValues' | 'oidcIdentityCodeClaims'
+  | 'publicUrl'
+  | 'mailFrom'
+  | 'printDir'
+  | 'smtpUrl'
+  | 'oidcAcrValues'
+  | 'oidcIdentityCodeClaims'
+  | 'samlIdpMetadata'
+  | 'samlEntityId'
+  | 'samlSpKeyFile'
+  | 'samlSpCertFile'
+  | 'samlAuthnContext'
 > & {
   publicUrl: URL;
   mailFrom: string;
@@ -31,6 +41,21 @@ export type Config = Omit<
   };
   oidcAcrValues: string[];
   oidcIdentityCodeClaims: string[];
+  /**
+   * Suomi.fi e-Identification (IDENTIFICATION=suomifi-saml): the IdP's metadata (URL or file), our
+   * entity id, our key and certificate files (the operator's, or generated in DATA_DIR in demo and
+   * test mode) and the levels of assurance asked for. Undefined under IDENTIFICATION=oidc.
+   */
+  saml:
+    | {
+        idpMetadata: URL | string;
+        entityId: string;
+        keyFile: string;
+        certFile: string;
+        filesInDataDir: boolean;
+        authnContext: string[];
+      }
+    | undefined;
   /** A separate listener for /metrics, /healthz and /readyz (every role, the worker included). */
   metricsListener: { port: number; host: string } | undefined;
   /** The same listener for `--role worker` when its port differs (WORKER_METRICS_PORT). */
@@ -65,6 +90,7 @@ export function loadConfig(env: Env = process.env): Config {
     throw new ConfigError('OIDC_SIGNING_KEY_FILE and OIDC_ENCRYPTION_KEY_FILE go together; set both');
   }
   const workerMetricsPort = values.workerMetricsPort ?? metricsPort;
+  const saml = values.identification === 'suomifi-saml' ? samlConfig(values, publicUrl, dataDir) : undefined;
 
   return {
     ...values,
@@ -93,11 +119,42 @@ export function loadConfig(env: Env = process.env): Config {
       .split(',')
       .map((name) => name.trim())
       .filter(Boolean),
+    saml,
     smtpUrl: values.smtpUrl?.toString(),
     mailFrom: values.mailFrom ?? `noreply@${publicUrl.hostname}`,
     printDir: path.resolve(values.printDir ?? path.join(dataDir, 'print')),
     metricsListener: metricsPort === undefined ? undefined : { port: metricsPort, host: metricsHost },
     workerMetricsListener:
       workerMetricsPort === undefined ? undefined : { port: workerMetricsPort, host: metricsHost },
+  };
+}
+
+function samlConfig(values: SettingValues, publicUrl: URL, dataDir: string): NonNullable<Config['saml']> {
+  const { samlIdpMetadata, samlSpKeyFile, samlSpCertFile } = values;
+  if (samlIdpMetadata === undefined) {
+    throw new ConfigError('IDENTIFICATION=suomifi-saml needs SAML_IDP_METADATA (a URL or a file)');
+  }
+  if ((samlSpKeyFile === undefined) !== (samlSpCertFile === undefined)) {
+    throw new ConfigError('SAML_SP_KEY_FILE and SAML_SP_CERT_FILE go together; set both');
+  }
+  let idpMetadata: URL | string = path.resolve(samlIdpMetadata);
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(samlIdpMetadata)) {
+    try {
+      idpMetadata = new URL(samlIdpMetadata);
+    } catch {
+      throw new ConfigError('SAML_IDP_METADATA is neither a valid URL nor a file path');
+    }
+    // The metadata carries the certificates every signature is checked against: never over plain http.
+    if (idpMetadata.protocol !== 'https:') {
+      throw new ConfigError(`SAML_IDP_METADATA must use https: (or be a file), got ${idpMetadata.protocol}`);
+    }
+  }
+  return {
+    idpMetadata,
+    entityId: values.samlEntityId ?? new URL('/saml/metadata', publicUrl).href,
+    keyFile: path.resolve(samlSpKeyFile ?? path.join(dataDir, 'saml-sp-key.pem')),
+    certFile: path.resolve(samlSpCertFile ?? path.join(dataDir, 'saml-sp-cert.pem')),
+    filesInDataDir: samlSpKeyFile === undefined,
+    authnContext: values.samlAuthnContext.split(/\s+/).filter(Boolean),
   };
 }

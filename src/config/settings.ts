@@ -402,6 +402,51 @@ export const settings = {
     },
     'national_identification_number,personal_identity_code,nationalIdentificationNumber,urn:oid:1.2.246.21,hetu',
   ),
+  identification: oneOf(
+    {
+      env: 'IDENTIFICATION',
+      description:
+        '`oidc`: an OpenID Connect provider (`OIDC_*`); `suomifi-saml`: Suomi.fi e-Identification over SAML 2.0 (`SAML_*`, [identification](docs/identification.md))',
+    },
+    ['oidc', 'suomifi-saml'] as const,
+    'oidc',
+  ),
+  samlIdpMetadata: text(
+    {
+      env: 'SAML_IDP_METADATA',
+      description: "The identity provider's SAML metadata: an `https://` URL or a file path",
+    },
+    undefined,
+  ),
+  samlEntityId: text(
+    { env: 'SAML_ENTITY_ID', description: 'Our SAML entity id, as registered with the identity provider' },
+    undefined,
+    '`PUBLIC_URL/saml/metadata`',
+  ),
+  samlSpKeyFile: text(
+    {
+      env: 'SAML_SP_KEY_FILE',
+      description: 'Our SAML private key (RSA, PEM, mode 0600): signs requests, decrypts assertions',
+    },
+    undefined,
+    '`DATA_DIR/saml-sp-key.pem` (demo only)',
+  ),
+  samlSpCertFile: text(
+    {
+      env: 'SAML_SP_CERT_FILE',
+      description: 'The certificate of `SAML_SP_KEY_FILE`, published in our metadata',
+    },
+    undefined,
+    '`DATA_DIR/saml-sp-cert.pem` (demo only)',
+  ),
+  samlAuthnContext: text(
+    {
+      env: 'SAML_AUTHN_CONTEXT',
+      description:
+        'Level of assurance asked for (space-separated `AuthnContextClassRef`s, comparison `minimum`); a lower one in the answer is refused',
+    },
+    'http://ftn.ficora.fi/2017/loa2',
+  ),
   testIdp: flag({
     env: 'TEST_IDP',
     description: 'Enables the bundled test identification service (also on with `serve --demo`)',

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { createHarness, type TestHarness } from './test-app.js';
+import { createHarness, type HarnessOptions, type TestHarness } from './test-app.js';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -84,11 +84,17 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** A harness listening at its own PUBLIC_URL on a free port, where the IdP sends the browser back. */
-export async function harnessServedAtPublicUrl(): Promise<{ h: TestHarness; baseUrl: string }> {
+/**
+ * A harness listening at its own PUBLIC_URL on a free port, where the IdP sends the browser back.
+ * `options` may add to the harness's options once the address is known.
+ */
+export async function harnessServedAtPublicUrl(
+  options: (baseUrl: string) => HarnessOptions | Promise<HarnessOptions> = () => ({}),
+): Promise<{ h: TestHarness; baseUrl: string }> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const h = await createHarness({ env: { PUBLIC_URL: baseUrl } });
+  const extra = await options(baseUrl);
+  const h = await createHarness({ ...extra, env: { ...extra.env, PUBLIC_URL: baseUrl } });
   await h.app.listen({ port, host: '127.0.0.1' });
   return { h, baseUrl };
 }

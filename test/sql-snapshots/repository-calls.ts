@@ -284,6 +284,7 @@ export const repositorySamples: RepositorySamples[] = [
       deleteReturningIdentity: (r, trx) => r.deleteReturningIdentity('h', trx),
       accountIdOf: (r) => r.accountIdOf('010101-123N'),
       deleteExpired: (r) => r.deleteExpired(at, at),
+      deleteByFederationKey: (r, trx) => r.deleteByFederationKey('0f1e2d', trx),
       transaction: (r) => r.transaction((trx) => r.deleteReturningIdentity('h', trx)),
     },
   ),

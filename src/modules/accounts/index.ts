@@ -1,8 +1,10 @@
 import type { AppContext } from '../../app-context.js';
 import {
   createIdentificationService,
+  createSamlIdentificationService,
   createSessionService,
   type IdentificationService,
+  type SamlIdentificationService,
   type SessionService,
 } from '../identity/index.js';
 import type { OrganisationService } from '../organisations/index.js';
@@ -19,6 +21,8 @@ export { AccountService, currentTerms } from './account-service.js';
 export interface AccountServices {
   sessions: SessionService;
   identification: IdentificationService;
+  /** Suomi.fi e-Identification over SAML, when IDENTIFICATION=suomifi-saml. */
+  saml: SamlIdentificationService | undefined;
   accounts: AccountService;
 }
 
@@ -42,12 +46,16 @@ export function createAccountServices(
 ): AccountServices {
   const sessions = createSessionService(context);
   let identification: IdentificationService | undefined;
+  let saml: { service: SamlIdentificationService | undefined } | undefined;
   return {
     sessions,
     // Built when the web side first asks for it (its routes, at start-up): it loads the relying
     // party's keys, which a worker or an operator command never needs and may not have on its host.
     get identification() {
       return (identification ??= createIdentificationService(context, sessions));
+    },
+    get saml() {
+      return (saml ??= { service: createSamlIdentificationService(context, sessions) }).service;
     },
     accounts: createAccountService(context, deps),
   };

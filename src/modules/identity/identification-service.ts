@@ -1,23 +1,10 @@
-import { isValidIdentityCode } from '../../domain/identity-code.js';
 import type { FederationStatements } from './federation.js';
 import type { Logger } from '../../logging/logger.js';
-import type { PopulationRegister } from '../population-register/index.js';
-import type { IdentificationFailure } from './identification-audit.js';
+import type { CitizenSignIn, LoginOutcome } from './citizen-sign-in.js';
 import type { LoginStateCookie } from './login-state-cookie.js';
 import { AssuranceTooLowError, RelyingParty, openIdClient, type ProviderSettings } from './relying-party.js';
 import type { RelyingPartyKeys, RelyingPartyKeyStore } from './relying-party-keys.js';
-import type { CitizenSession, ProviderSession, SessionService } from './session-service.js';
-
-export type LoginOutcome =
-  | { ok: true; cookieValue: string; session: CitizenSession; returnTo: string }
-  /**
-   * cancelled: the person pressed "Keskeytä" at the provider; insufficient-assurance: the method
-   * chosen does not reach the level of assurance asked for; failed: anything else went wrong.
-   */
-  | { ok: false; reason: 'cancelled' | 'insufficient-assurance' | 'failed' };
-
-/** Audits an identification that reached the provider but produced no session. */
-export type FailureRecorder = (reason: IdentificationFailure, requestId: string | undefined) => Promise<void>;
+import type { ProviderSession, SessionService } from './session-service.js';
 
 export interface IdentificationUrls {
   redirectUri: string;
@@ -39,9 +26,9 @@ export class IdentificationService {
     private readonly deps: {
       sessions: SessionService;
       loginState: LoginStateCookie;
-      register: PopulationRegister;
+      /** The step after the provider's answer is verified, shared with SAML. */
+      signIn: CitizenSignIn;
       logger: Logger;
-      recordFailure: FailureRecorder;
       urls: IdentificationUrls;
       /** From OIDC_*; absent in test mode until the bundled test IdP connects (useProvider). */
       provider: ProviderSettings | undefined;
@@ -51,18 +38,17 @@ export class IdentificationService {
       federation?: FederationStatements | undefined;
     },
   ) {
-    const { provider, urls } = deps;
-    if (provider)
-      this.#relyingParty = new RelyingParty(provider, urls.redirectUri, urls.postLogoutRedirectUri);
+    if (deps.provider) this.#relyingParty = this.relyingPartyFor(deps.provider);
   }
 
   /** Connects the bundled test IdP (called when its routes are mounted, in test/demo mode only). */
   useProvider(provider: ProviderSettings): void {
-    this.#relyingParty = new RelyingParty(
-      provider,
-      this.deps.urls.redirectUri,
-      this.deps.urls.postLogoutRedirectUri,
-    );
+    this.#relyingParty = this.relyingPartyFor(provider);
+  }
+
+  private relyingPartyFor(settings: ProviderSettings): RelyingParty {
+    const { redirectUri, postLogoutRedirectUri } = this.deps.urls;
+    return new RelyingParty({ settings, redirectUri, postLogoutRedirectUri });
   }
 
   /**
@@ -137,7 +123,7 @@ export class IdentificationService {
     if (error) {
       this.deps.logger.info({ providerError: error.slice(0, 64) }, 'identification not completed');
       const cancelled = error === 'access_denied';
-      await this.deps.recordFailure(cancelled ? 'cancelled' : 'provider-error', requestId);
+      await this.deps.signIn.recordFailure(cancelled ? 'cancelled' : 'provider-error', requestId);
       return { ok: false, reason: cancelled ? 'cancelled' : 'failed' };
     }
     let claims;
@@ -146,33 +132,17 @@ export class IdentificationService {
     } catch (cause) {
       this.deps.logger.warn({ err: cause }, 'identification response rejected');
       if (cause instanceof AssuranceTooLowError) {
-        await this.deps.recordFailure('insufficient-assurance', requestId);
+        await this.deps.signIn.recordFailure('insufficient-assurance', requestId);
         return { ok: false, reason: 'insufficient-assurance' };
       }
-      await this.deps.recordFailure('rejected', requestId);
+      await this.deps.signIn.recordFailure('rejected', requestId);
       return { ok: false, reason: 'failed' };
     }
-    if (!claims.identityCode || !isValidIdentityCode(claims.identityCode)) {
-      this.deps.logger.warn('identification response has no valid personal identity code');
-      await this.deps.recordFailure('no-identity-code', requestId);
-      return { ok: false, reason: 'failed' };
-    }
-    // The register is the authority for names; a person missing from it can still sign in and is
-    // then told on the opening page why no account can be opened.
-    const person = await this.deps.register.findByIdentityCode(claims.identityCode);
-    const { cookieValue, session } = await this.deps.sessions.createCitizenSession(
-      {
-        identityCode: claims.identityCode,
-        firstNames: person?.firstNames ?? claims.firstNames ?? '',
-        lastName: person?.lastName ?? claims.lastName ?? '',
-        method: claims.method,
-      },
-      requestId,
-      // Only for id_token_hint at logout; sealed with the session, never logged.
-      claims.idToken ? { protocol: oidcProtocol, idToken: claims.idToken } : undefined,
-    );
-    this.deps.logger.info({ method: claims.method }, 'citizen signed in');
-    return { ok: true, cookieValue, session, returnTo: login.returnTo };
+    // The ID token is kept (sealed with the session, never logged) only for id_token_hint at logout.
+    const provider: ProviderSession | undefined = claims.idToken
+      ? { protocol: oidcProtocol, idToken: claims.idToken }
+      : undefined;
+    return this.deps.signIn.signIn({ ...claims, provider }, login.returnTo, requestId);
   }
 
   /**

@@ -2,17 +2,23 @@ import type { AppContext } from '../../app-context.js';
 import { locales, translator } from '../../i18n/i18n.js';
 import { recordFailedIdentification } from './identification-audit.js';
 import { FederationStatements } from './federation.js';
+import { CitizenSignIn } from './citizen-sign-in.js';
 import { IdentificationService } from './identification-service.js';
 import { LoginStateCookie } from './login-state-cookie.js';
 import type { ClientProfile } from './relying-party.js';
 import { RelyingPartyKeyStore } from './relying-party-keys.js';
 import { SessionRepository } from './session-repository.js';
+import { SamlIdentificationService } from './saml-identification.js';
 import { SessionService } from './session-service.js';
+import { RateLimitCounterRepository } from '../../db/rate-limit-counter-repository.js';
 
 export type { CitizenSession, IdentifiedPerson, ProviderSession, SessionAccount } from './session-service.js';
 export type { LoginState } from './login-state-cookie.js';
 export { loginStateSeconds } from './login-state-cookie.js';
-export type { LoginOutcome } from './identification-service.js';
+export type { LoginOutcome } from './citizen-sign-in.js';
+export type { FederatedLogin } from './session-service.js';
+export type { SingleLogoutOutcome } from './saml-identification.js';
+export { SamlIdentificationService } from './saml-identification.js';
 export type { ClientProfile, ProviderSettings } from './relying-party.js';
 export { RelyingPartyKeys, RelyingPartyKeyStore, jwksMaxAgeSeconds } from './relying-party-keys.js';
 export { ftnAssuranceLevels } from './assurance-level.js';
@@ -100,12 +106,10 @@ export function createIdentificationService(
         })
       : undefined;
   return new IdentificationService({
+    loginState: new LoginStateCookie({ envelope: context.envelope, clock: context.clock }),
     sessions,
-    loginState: new LoginStateCookie(context.envelope, context.clock),
-    register: context.populationRegister,
+    signIn: citizenSignIn(context, sessions),
     logger: context.logger,
-    recordFailure: (reason, requestId) =>
-      recordFailedIdentification(context.database.db, { reason, requestId, at: context.clock() }),
     urls,
     provider: config.oidc
       ? {
@@ -119,5 +123,45 @@ export function createIdentificationService(
       : undefined,
     relyingPartyKeys: keys,
     federation,
+  });
+}
+
+/** The sign-in after any protocol's verified answer (shared by OpenID Connect and SAML). */
+function citizenSignIn(context: AppContext, sessions: SessionService): CitizenSignIn {
+  return new CitizenSignIn({
+    sessions,
+    register: context.populationRegister,
+    logger: context.logger,
+    recordFailure: (reason, requestId) =>
+      recordFailedIdentification(context.database.db, { reason, requestId, at: context.clock() }),
+  });
+}
+
+/**
+ * Suomi.fi e-Identification over SAML (IDENTIFICATION=suomifi-saml); undefined otherwise. Our key and
+ * certificate are read when its routes are mounted (SamlIdentificationService.keys), at start-up.
+ */
+export function createSamlIdentificationService(
+  context: AppContext,
+  sessions: SessionService,
+): SamlIdentificationService | undefined {
+  const { config } = context;
+  if (!config.saml) return undefined;
+  // One mark per assertion in the shared counters table: every web process refuses a second use.
+  const counters = new RateLimitCounterRepository(context.database.db);
+  return new SamlIdentificationService({
+    settings: config.saml,
+    urls: {
+      assertionConsumerService: new URL('/saml/acs', config.publicUrl).href,
+      singleLogoutService: new URL('/saml/slo', config.publicUrl).href,
+    },
+    loginState: new LoginStateCookie({ envelope: context.envelope, clock: context.clock }),
+    signIn: citizenSignIn(context, sessions),
+    sessions,
+    firstUse: async (key, ttlMs) =>
+      (await counters.hit(`saml-assertion:${key}`, context.clock().getTime(), ttlMs)).hits === 1,
+    logger: context.logger,
+    clock: context.clock,
+    generateKeys: context.testMode,
   });
 }

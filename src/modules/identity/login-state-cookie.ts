@@ -1,6 +1,10 @@
 import type { Envelope } from '../../crypto/envelope.js';
 
-/** What the login needs to remember between sending the browser to the IdP and its return. */
+/**
+ * What the login needs to remember between sending the browser to the IdP and its return. Under
+ * SAML, `state` is the AuthnRequest's ID (the response's InResponseTo must equal it) and `nonce` and
+ * `codeVerifier` are empty: SAML has neither.
+ */
 export interface LoginState {
   state: string;
   nonce: string;
@@ -38,15 +42,12 @@ interface SealedLogin extends LoginState {
  * into a second session. The expiry inside the cookie bounds how long a copy is of any use at all.
  */
 export class LoginStateCookie {
-  constructor(
-    private readonly envelope: Envelope,
-    private readonly clock: () => Date,
-  ) {}
+  constructor(private readonly deps: { envelope: Envelope; clock: () => Date }) {}
 
   seal(login: LoginState): string {
-    const expiresAt = new Date(this.clock().getTime() + loginStateSeconds * 1000).toISOString();
+    const expiresAt = new Date(this.deps.clock().getTime() + loginStateSeconds * 1000).toISOString();
     const sealed: SealedLogin = { ...login, expiresAt };
-    return this.envelope.encrypt(JSON.stringify(sealed), envelopeContext).toString('base64url');
+    return this.deps.envelope.encrypt(JSON.stringify(sealed), envelopeContext).toString('base64url');
   }
 
   /** The login state, or undefined when the cookie is missing, tampered with, malformed or expired. */
@@ -54,12 +55,14 @@ export class LoginStateCookie {
     if (!cookieValue || !/^[A-Za-z0-9_-]+$/.test(cookieValue)) return undefined;
     let sealed: unknown;
     try {
-      sealed = JSON.parse(this.envelope.decryptText(Buffer.from(cookieValue, 'base64url'), envelopeContext));
+      sealed = JSON.parse(
+        this.deps.envelope.decryptText(Buffer.from(cookieValue, 'base64url'), envelopeContext),
+      );
     } catch {
       // Tampered, truncated, another key ring, or not JSON: all simply "no pending login".
       return undefined;
     }
-    if (!isSealedLogin(sealed) || sealed.expiresAt <= this.clock().toISOString()) return undefined;
+    if (!isSealedLogin(sealed) || sealed.expiresAt <= this.deps.clock().toISOString()) return undefined;
     return {
       state: sealed.state,
       nonce: sealed.nonce,

@@ -118,10 +118,12 @@ export class RelyingParty {
   #withKeys: { keys: RelyingPartyKeys; made: Promise<KeyedConfiguration> } | undefined;
 
   constructor(
-    private readonly settings: ProviderSettings,
-    private readonly redirectUri: string,
-    private readonly postLogoutRedirectUri: string,
+    private readonly deps: { settings: ProviderSettings; redirectUri: string; postLogoutRedirectUri: string },
   ) {}
+
+  private get settings(): ProviderSettings {
+    return this.deps.settings;
+  }
 
   private async discover(): Promise<OpenIdClient.Configuration> {
     const oidc = await openIdClient();
@@ -180,7 +182,7 @@ export class RelyingParty {
     const oidc = await openIdClient();
     const { configuration, signingKey } = await this.configuration();
     const parameters: Record<string, string> = {
-      redirect_uri: this.redirectUri,
+      redirect_uri: this.deps.redirectUri,
       scope: 'openid profile',
       response_type: 'code',
       code_challenge: await oidc.calculatePKCECodeChallenge(checks.codeVerifier),
@@ -249,7 +251,7 @@ export class RelyingParty {
     if (!configuration.serverMetadata().end_session_endpoint) return undefined;
     return oidc.buildEndSessionUrl(configuration, {
       client_id: this.settings.clientId,
-      post_logout_redirect_uri: this.postLogoutRedirectUri,
+      post_logout_redirect_uri: this.deps.postLogoutRedirectUri,
       ...(idTokenHint ? { id_token_hint: idTokenHint } : {}),
     });
   }

@@ -132,6 +132,25 @@ export class SessionRepository {
     return row && { identityCode: row.identity_code, data: row.data };
   }
 
+  /**
+   * Deletes the signed-in sessions whose data carries this federated-login key (see SessionService:
+   * a hex digest, so no LIKE wildcard can occur in it) and returns their ids and identity codes.
+   * No index: it runs only when the identity provider ends a session (single logout), rarely, and a
+   * scan of the live sessions costs less than another column would in every other query.
+   */
+  async deleteByFederationKey(
+    key: string,
+    db: Db | SessionTrx = this.db,
+  ): Promise<Array<{ idHash: string; identityCode: string }>> {
+    const rows = await db
+      .deleteFrom('web_sessions')
+      .where('identity_code', 'is not', null)
+      .where('data', 'like', `%"federationKey":"${key}"%`)
+      .returning(['id_hash', 'identity_code'])
+      .execute();
+    return rows.map((row) => ({ idHash: row.id_hash, identityCode: row.identity_code ?? '' }));
+  }
+
   /** The id of the person's account in any state, for the audit trail; undefined when they have none. */
   async accountIdOf(identityCode: string, db: Db | SessionTrx = this.db): Promise<number | undefined> {
     const row = await db

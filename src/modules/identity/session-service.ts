@@ -1,4 +1,5 @@
 import type { Envelope } from '../../crypto/envelope.js';
+import { createHash } from 'node:crypto';
 import type { AccountStatus } from '../../db/schema.js';
 import { recordLogout, recordSignIn } from './identification-audit.js';
 import type { SessionRepository, SessionRow } from './session-repository.js';
@@ -11,6 +12,20 @@ export interface IdentifiedPerson {
   lastName: string;
   /** How the person identified, e.g. "bank:nordea", "mobile", "card"; shown nowhere, kept for audit. */
   method: string;
+  /** The identity provider's handle on this login, for single logout (SAML only). */
+  federation?: FederatedLogin;
+}
+
+/**
+ * What SAML single logout needs of a login: the NameID the IdP gave (Suomi.fi's is transient, made
+ * for this login, not the person's identity) with its qualifiers, and the IdP's session index.
+ */
+export interface FederatedLogin {
+  nameId: string;
+  nameIdFormat: string;
+  nameQualifier?: string;
+  spNameQualifier?: string;
+  sessionIndex?: string;
 }
 
 /** A signed-in citizen's server-side session. */
@@ -55,6 +70,14 @@ interface StoredCitizen {
   method: string;
   /** ProviderSession as JSON, envelope-encrypted under providerSessionContext (base64url). */
   provider?: string;
+  federation?: FederatedLogin;
+  /** Digest of the NameID, by which the identity provider's logout request finds the session. */
+  federationKey?: string;
+}
+
+/** The lookup key of a federated login: a digest, so the stored data can be searched with LIKE. */
+export function federationKey(nameId: string): string {
+  return createHash('sha256').update(`saml-name-id:${nameId}`, 'utf8').digest('hex');
 }
 
 /** Bound to the session: a sealed provider session cannot be moved to another session row. */
@@ -103,6 +126,9 @@ export class SessionService {
           .encrypt(JSON.stringify(provider), providerSessionContext(idHash))
           .toString('base64url'),
       }),
+      ...(person.federation
+        ? { federation: person.federation, federationKey: federationKey(person.federation.nameId) }
+        : {}),
     };
     await this.deps.repository.transaction(async (trx) => {
       await this.deps.repository.insert(
@@ -168,6 +194,7 @@ export class SessionService {
           firstNames: data.firstNames,
           lastName: data.lastName,
           method: data.method,
+          ...(data.federation ? { federation: data.federation } : {}),
         },
       },
       account: row.account,
@@ -218,6 +245,26 @@ export class SessionService {
       // A key ring without the key it was sealed under: logout still ends our session.
       return undefined;
     }
+  }
+
+  /**
+   * The identity provider ended the login with this NameID (SAML single logout it started): every
+   * session made from that login ends and each logout is audited. Returns how many ended.
+   */
+  async logoutFederated(nameId: string, requestId?: string): Promise<number> {
+    const now = this.deps.clock();
+    return this.deps.repository.transaction(async (trx) => {
+      const ended = await this.deps.repository.deleteByFederationKey(federationKey(nameId), trx);
+      for (const session of ended) {
+        await recordLogout(trx, {
+          accountId: await this.deps.repository.accountIdOf(session.identityCode, trx),
+          sessionIdHash: session.idHash,
+          requestId,
+          at: now,
+        });
+      }
+      return ended.length;
+    });
   }
 
   private async removeExpired(now: Date): Promise<void> {

@@ -10,31 +10,42 @@ const at = (iso: string) => () => new Date(iso);
 describe('the login state cookie', () => {
   test('another web process with the same key ring opens it, also after the active key rotates', () => {
     const ringText = generateKeyRingText('k1');
-    const sealed = new LoginStateCookie(
-      new Envelope(parseKeyRing(ringText)),
-      at('2026-03-02T08:00:00Z'),
-    ).seal(login);
-    const otherProcess = new LoginStateCookie(
-      new Envelope(parseKeyRing(ringText)),
-      at('2026-03-02T08:05:00Z'),
-    );
+    const sealed = new LoginStateCookie({
+      envelope: new Envelope(parseKeyRing(ringText)),
+      clock: at('2026-03-02T08:00:00Z'),
+    }).seal(login);
+    const otherProcess = new LoginStateCookie({
+      envelope: new Envelope(parseKeyRing(ringText)),
+      clock: at('2026-03-02T08:05:00Z'),
+    });
     assert.deepEqual(otherProcess.open(sealed), login);
     const rotated = `${generateKeyRingText('k2')},${ringText}`;
-    const afterRotation = new LoginStateCookie(
-      new Envelope(parseKeyRing(rotated)),
-      at('2026-03-02T08:05:00Z'),
-    );
+    const afterRotation = new LoginStateCookie({
+      envelope: new Envelope(parseKeyRing(rotated)),
+      clock: at('2026-03-02T08:05:00Z'),
+    });
     assert.deepEqual(afterRotation.open(sealed), login);
   });
 
   test('is refused after ten minutes, under another key ring, and when altered', () => {
     const envelope = new Envelope(parseKeyRing(generateKeyRingText('k1')));
-    const sealed = new LoginStateCookie(envelope, at('2026-03-02T08:00:00Z')).seal(login);
-    assert.deepEqual(new LoginStateCookie(envelope, at('2026-03-02T08:09:59Z')).open(sealed), login);
-    assert.equal(new LoginStateCookie(envelope, at('2026-03-02T08:10:00Z')).open(sealed), undefined);
+    const sealed = new LoginStateCookie({ envelope: envelope, clock: at('2026-03-02T08:00:00Z') }).seal(
+      login,
+    );
+    assert.deepEqual(
+      new LoginStateCookie({ envelope: envelope, clock: at('2026-03-02T08:09:59Z') }).open(sealed),
+      login,
+    );
+    assert.equal(
+      new LoginStateCookie({ envelope: envelope, clock: at('2026-03-02T08:10:00Z') }).open(sealed),
+      undefined,
+    );
     const stranger = new Envelope(parseKeyRing(generateKeyRingText('k1')));
-    assert.equal(new LoginStateCookie(stranger, at('2026-03-02T08:00:00Z')).open(sealed), undefined);
-    const now = new LoginStateCookie(envelope, at('2026-03-02T08:00:00Z'));
+    assert.equal(
+      new LoginStateCookie({ envelope: stranger, clock: at('2026-03-02T08:00:00Z') }).open(sealed),
+      undefined,
+    );
+    const now = new LoginStateCookie({ envelope: envelope, clock: at('2026-03-02T08:00:00Z') });
     const bytes = Buffer.from(sealed, 'base64url');
     for (let i = 0; i < bytes.length; i += 7) {
       const altered = Buffer.from(bytes);
@@ -51,7 +62,9 @@ describe('the login state cookie', () => {
       'message:1:body',
     );
     assert.equal(
-      new LoginStateCookie(envelope, at('2026-03-02T08:00:00Z')).open(elsewhere.toString('base64url')),
+      new LoginStateCookie({ envelope: envelope, clock: at('2026-03-02T08:00:00Z') }).open(
+        elsewhere.toString('base64url'),
+      ),
       undefined,
     );
   });

@@ -8,6 +8,7 @@ import { accountInfoRoutes } from './account-info-routes.js';
 import { accountOpenRoutes } from './account-open-routes.js';
 import { accountSettingsRoutes } from './account-settings-routes.js';
 import { identityRoutes } from './identity-routes.js';
+import { samlRoutes } from './saml-routes.js';
 
 /** Identification, session, opening the account, settings and closing the account. */
 export function accountRoutes(
@@ -23,7 +24,8 @@ export function accountRoutes(
     await app.register(rateLimit, { global: false });
     // The bundled test IdP stands in for a real provider only when none is configured, and only in
     // test or demo mode; otherwise its routes do not exist at all.
-    if (!context.config.oidc && context.testMode) {
+    const { saml } = services.accounts;
+    if (!context.config.oidc && context.testMode && !saml) {
       // Loaded only here, so a production process never even imports the test IdP's code.
       const { inProcessFetch } = await import('../../../test-idp/in-process-fetch.js');
       const { createBundledIdp } = await import('../../../test-idp/test-idp.js');
@@ -56,7 +58,9 @@ export function accountRoutes(
         forceLogin: true,
       });
     }
-    await app.register(identityRoutes(context, services.accounts));
+    await app.register(
+      saml ? samlRoutes(context, services.accounts, saml) : identityRoutes(context, services.accounts),
+    );
     await app.register(accountOpenRoutes(services.accounts.accounts));
     await app.register(accountSettingsRoutes(context, services.accounts.accounts));
     await app.register(accountInfoRoutes());

@@ -5,21 +5,8 @@ import type { AppContext } from '../../../app-context.js';
 import type { AccountServices } from '../../../modules/accounts/index.js';
 import { jwksMaxAgeSeconds, loginStateSeconds } from '../../../modules/identity/index.js';
 import { cookieOptions, loginCookieName, sessionCookieName } from '../../plugins/citizen-session.js';
-import { pageContext } from '../../plugins/request-context.js';
-import { LoggedOutPage, LoginProblemPage } from '../../views/account/login-pages.js';
-import { renderPage } from '../../views/render.js';
-import { safeReturnPath } from '../../return-path.js';
 import { identificationRateLimit } from './identification-rate-limit.js';
-
-/**
- * Where a signed-in person lands: the mailbox (or the page they were after) when their account is
- * active, otherwise the opening form, which also reopens a closed account.
- */
-export function landingPath(accountActive: boolean, returnTo: string, publicUrl: URL): string {
-  if (!accountActive) return '/account/open';
-  const path = safeReturnPath(returnTo, publicUrl);
-  return path === '/' || /^\/(login|auth|logout|account\/open)(\/|\?|$)/.test(path) ? '/mailbox/inbox' : path;
-}
+import { finishLogin, loggedOutPage, loginQuery, startLogin } from './login-flow.js';
 
 /**
  * GET /login, GET /auth/callback, POST /logout, GET /logged-out, our public keys at
@@ -33,27 +20,12 @@ export function identityRoutes(context: AppContext, services: AccountServices): 
   return async (app) => {
     app.get(
       '/login',
-      {
-        config: { rateLimit: identificationRateLimit },
-        schema: {
-          hide: true,
-          querystring: Type.Object({ return: Type.Optional(Type.String({ maxLength: 2000 })) }),
-        },
-      },
-      async (request, reply) => {
-        const returnTo = safeReturnPath(request.query.return, context.config.publicUrl);
-        if (request.citizen) {
-          const landing = landingPath(request.citizen.accountId !== null, returnTo, context.config.publicUrl);
-          return reply.redirect(landing, 303);
-        }
-        const started = await services.identification.begin(returnTo, request.locale);
-        if (!started) {
-          const page = LoginProblemPage({ ctx: pageContext(request), problem: 'unavailable' });
-          return reply.status(503).type('text/html; charset=utf-8').send(renderPage(page));
-        }
-        void reply.setCookie(loginCookie, started.loginCookie, cookieOptions(context, loginStateSeconds));
-        return reply.redirect(started.redirectTo.href, 303);
-      },
+      { config: { rateLimit: identificationRateLimit }, schema: { hide: true, querystring: loginQuery } },
+      startLogin(
+        context,
+        (returnTo, locale) => services.identification.begin(returnTo, locale),
+        cookieOptions(context, loginStateSeconds),
+      ),
     );
 
     app.get(
@@ -68,20 +40,7 @@ export function identityRoutes(context: AppContext, services: AccountServices): 
           request.id,
         );
         void reply.clearCookie(loginCookie, cookieOptions(context));
-        if (!outcome.ok) {
-          if (outcome.reason === 'cancelled') return reply.redirect('/', 303);
-          const problem = outcome.reason === 'insufficient-assurance' ? 'assurance' : 'failed';
-          const page = LoginProblemPage({ ctx: pageContext(request), problem });
-          return reply.status(400).type('text/html; charset=utf-8').send(renderPage(page));
-        }
-        // Whatever session the browser had before is ended, not upgraded: the new id is the only one.
-        await services.sessions.end(request.cookies[sessionCookie]);
-        void reply.setCookie(sessionCookie, outcome.cookieValue, cookieOptions(context));
-        const account = await services.accounts.accountOf(outcome.session.person.identityCode);
-        return reply.redirect(
-          landingPath(account?.status === 'active', outcome.returnTo, context.config.publicUrl),
-          303,
-        );
+        return finishLogin(context, services, request, reply, outcome);
       },
     );
 
@@ -130,18 +89,6 @@ export function identityRoutes(context: AppContext, services: AccountServices): 
       return reply.redirect(redirectTo, 303);
     });
 
-    // Where the identification service returns the browser after its logout (post_logout_redirect_uri).
-    // Parameters it may add (state) are ignored: the page is the same for everyone. Someone who is
-    // signed in (again, or in another tab) is not told they are logged out: the start page says who.
-    app.get(
-      '/logged-out',
-      { schema: { hide: true, response: { 200: Type.String() } } },
-      async (request, reply) => {
-        if (request.citizen) return reply.redirect('/', 303);
-        return reply
-          .type('text/html; charset=utf-8')
-          .send(renderPage(LoggedOutPage({ ctx: pageContext(request) })));
-      },
-    );
+    loggedOutPage(app);
   };
 }
