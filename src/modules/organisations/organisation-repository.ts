@@ -46,6 +46,18 @@ export interface NewService {
   active?: boolean | undefined;
 }
 
+/** The organisation and service that the service's own messages (the welcome message) come from. */
+export interface SystemSender {
+  businessId: string;
+  nameFi: string;
+  nameSv: string;
+  nameEn: string;
+  serviceId: string;
+  serviceNameFi: string;
+  serviceNameSv: string;
+  serviceNameEn: string;
+}
+
 type Db = Kysely<DatabaseSchema>;
 
 const organisationColumns = [
@@ -206,16 +218,7 @@ export class OrganisationRepository {
    * Brings the stored names of the service's own organisation and service up to date when a release
    * renamed them (the welcome message shows them as its sender). One row each, on an opening only.
    */
-  async renameSystemSender(names: {
-    businessId: string;
-    nameFi: string;
-    nameSv: string;
-    nameEn: string;
-    serviceId: string;
-    serviceNameFi: string;
-    serviceNameSv: string;
-    serviceNameEn: string;
-  }): Promise<void> {
+  async renameSystemSender(names: SystemSender): Promise<void> {
     await this.db
       .updateTable('organisations')
       .set({ name_fi: names.nameFi, name_sv: names.nameSv, name_en: names.nameEn })

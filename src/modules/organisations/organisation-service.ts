@@ -7,19 +7,8 @@ import type {
   OrganisationRepository,
   OrganisationRow,
   ServiceRow,
+  SystemSender,
 } from './organisation-repository.js';
-
-/** The organisation and service that the service's own messages (the welcome message) come from. */
-export interface SystemSender {
-  businessId: string;
-  nameFi: string;
-  nameSv: string;
-  nameEn: string;
-  serviceId: string;
-  serviceNameFi: string;
-  serviceNameSv: string;
-  serviceNameEn: string;
-}
 
 /**
  * What `find` finds (after `whenFound`, if given), created by `create` first when there is none. A
