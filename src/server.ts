@@ -60,7 +60,7 @@ export async function serve(config: Config, options: ServeOptions): Promise<Runn
   let worker: Worker | undefined;
   if (background) {
     const [{ Worker }, { workerTasks }] = await background;
-    worker = new Worker(workerTasks(context, services), context.logger);
+    worker = new Worker({ tasks: workerTasks(context, services), logger: context.logger });
     worker.start();
   }
 

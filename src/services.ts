@@ -24,7 +24,7 @@ export function createServices(context: AppContext): AppServices {
   return {
     organisations,
     messaging: createMessagingServices(context, { organisations, credentials }),
-    accounts: createAccountServices(context),
+    accounts: createAccountServices(context, { organisations }),
     mailbox: createMailboxServices(context),
     delivery: createDeliveryServices(context, {
       leaseMs: context.config.deliveryLeaseSeconds * 1000,

@@ -19,10 +19,13 @@ export class Worker {
   /** When each task's current run began (absent while it sleeps). */
   private readonly runningSince = new Map<string, number>();
 
-  constructor(
-    private readonly tasks: PeriodicTask[],
-    private readonly logger: Logger,
-  ) {}
+  private readonly tasks: PeriodicTask[];
+  private readonly logger: Logger;
+
+  constructor(deps: { tasks: PeriodicTask[]; logger: Logger }) {
+    this.tasks = deps.tasks;
+    this.logger = deps.logger;
+  }
 
   start(): void {
     for (const task of this.tasks) this.loops.push(this.loop(task));

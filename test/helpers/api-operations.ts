@@ -1,7 +1,7 @@
 import { ApiClient } from './api-client.js';
 import type { MultipartPart } from './fuzz.js';
 import { type ApiOrganisation, newExternalId } from './fixtures.js';
-import { electronicRequest, paperMailPart, testAddress } from './api-requests.js';
+import { electronicRequest, paperMailPart, v1PaperFields } from './api-requests.js';
 import { tinyPdf } from './sample-files.js';
 import type { TestHarness } from './test-app.js';
 
@@ -125,18 +125,6 @@ async function upload(world: ApiWorld, url: '/v1/files' | '/v2/attachments'): Pr
   return id;
 }
 
-function v1Paper(fileId: string) {
-  return {
-    createCoverPage: true,
-    files: [{ fileId }],
-    printingAndEnvelopingService: {
-      postiMessaging: { contactDetails: { email: 'posti@example.fi' }, username: 'abcdef', password: '1234' },
-    },
-    recipient: { address: testAddress('Kimmo Mäkinen') },
-    sender: { address: testAddress('Testikunta') },
-  };
-}
-
 export interface OperationRecipe {
   method: 'GET' | 'POST';
   template: string;
@@ -243,7 +231,7 @@ export const operationRecipes: Record<string, OperationRecipe> = {
         recipient: { id: w.citizen.identityCode },
         sender: { serviceId: w.organisation.serviceId },
         electronic: { title: 'Päätös', body: 'Ohessa päätös.', files: [{ fileId }] },
-        paperMail: v1Paper(fileId),
+        paperMail: v1PaperFields(fileId),
       });
     },
   },
@@ -268,7 +256,7 @@ export const operationRecipes: Record<string, OperationRecipe> = {
     template: '/v1/paper-mail-without-id',
     valid: async (w) => {
       const fileId = await upload(w, '/v1/files');
-      const paper = v1Paper(fileId);
+      const paper = v1PaperFields(fileId);
       return json(w, '/v1/paper-mail-without-id', '/v1/paper-mail-without-id', {
         ...paper,
         externalId: newExternalId(),

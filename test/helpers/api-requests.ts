@@ -54,6 +54,20 @@ export function paperMailPart(attachmentId: string, overrides: Record<string, un
   };
 }
 
+/** A valid v1 paper part (NewPaperMailWithoutId / NewNormalPaperMail) printing the given file. */
+export function v1PaperFields(fileId: string, overrides: Record<string, unknown> = {}) {
+  return {
+    createCoverPage: true,
+    files: [{ fileId }],
+    printingAndEnvelopingService: {
+      postiMessaging: { contactDetails: { email: 'posti@example.fi' }, username: 'abcdef', password: '1234' },
+    },
+    recipient: { address: testAddress('Kimmo Mäkinen') },
+    sender: { address: testAddress('Testikunta') },
+    ...overrides,
+  };
+}
+
 export interface AddressInput {
   name: string;
   streetAddress: string;

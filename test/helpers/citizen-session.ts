@@ -1,4 +1,5 @@
 import { sessionCookieName } from '../../src/http/plugins/citizen-session.js';
+import { type FormFile, multipartForm } from './multipart-form.js';
 import type { TestHarness } from './test-app.js';
 
 /** A signed-in browser: its cookies and the CSRF token its forms carry. */
@@ -34,6 +35,11 @@ export function formHeaders(cookies: Record<string, string>) {
   };
 }
 
+/** Loads a page as the signed-in browser would: with its cookies. */
+export function getPage(h: TestHarness, session: CitizenSession, url: string) {
+  return h.app.inject({ method: 'GET', url, headers: formHeaders(session.cookies) });
+}
+
 /** Posts a form as the signed-in browser would: with its cookies and its CSRF token. */
 export function postForm(h: TestHarness, session: CitizenSession, url: string, form: Record<string, string>) {
   return h.app.inject({
@@ -41,5 +47,26 @@ export function postForm(h: TestHarness, session: CitizenSession, url: string, f
     url,
     headers: formHeaders(session.cookies),
     payload: new URLSearchParams({ _csrf: session.csrfToken, ...form }).toString(),
+  });
+}
+
+/**
+ * Posts a multipart form as the signed-in browser would: with its cookies, the fields in order (the
+ * CSRF token among them, where the page's form has it), then the files.
+ */
+export function postMultipartForm(
+  h: TestHarness,
+  session: CitizenSession,
+  url: string,
+  fields: Array<[string, string]>,
+  files: FormFile[] = [],
+) {
+  const form = multipartForm(fields, files);
+  return h.app.inject({
+    method: 'POST',
+    url,
+    cookies: session.cookies,
+    headers: form.headers,
+    payload: form.payload,
   });
 }

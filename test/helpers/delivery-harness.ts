@@ -38,3 +38,15 @@ export async function drain(delivery: DeliveryServices, maxRounds = 100): Promis
   }
   throw new Error('the outbox did not drain');
 }
+
+/**
+ * Marks a message's receipt confirmed at `at`, straight in its row: what reminders and paper
+ * fallbacks look at, without the reading service's feed event and audit.
+ */
+export async function confirmReceipt(h: TestHarness, messageId: number, at: Date): Promise<void> {
+  await h.context.database.db
+    .updateTable('messages')
+    .set({ receipt_confirmed_at: at.toISOString() })
+    .where('id', '=', messageId)
+    .execute();
+}

@@ -55,7 +55,7 @@ const delivery = createDeliveryServices(context, {
   printClosingGraceMs: 1_000,
   claimBatchSize: 32,
 });
-const worker = new Worker(deliveryTasks(context, delivery), context.logger);
+const worker = new Worker({ tasks: deliveryTasks(context, delivery), logger: context.logger });
 worker.start();
 process.stderr.write('worker ready\n');
 process.once('SIGTERM', () => {

@@ -68,6 +68,19 @@ export function masterKeyFile(dir: string): string {
   return file;
 }
 
+/** Runs one statement on TEST_DATABASE_URL as the test server's administrator, on a connection of its own. */
+export async function asPostgresAdmin(statement: string): Promise<void> {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) throw new Error('PostgreSQL needs TEST_DATABASE_URL');
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
 /**
  * The database for processes started by a test: a fresh SQLite DATA_DIR, or a fresh schema in
  * TEST_DATABASE_URL selected through the connection's search_path (dropped by destroy).
@@ -80,15 +93,7 @@ export async function processDatabase(
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) throw new Error('PostgreSQL needs TEST_DATABASE_URL');
   const schema = `deploy_${randomBytes(6).toString('hex')}`;
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: serverUrl });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
+  const admin = (sql: string) => asPostgresAdmin(sql);
   await admin(`create schema ${schema}`);
   const url = new URL(serverUrl);
   url.searchParams.set('options', `-c search_path=${schema}`);

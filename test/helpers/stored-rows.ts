@@ -64,6 +64,26 @@ export async function messageRow(h: TestHarness, messageId: number) {
     .executeTakeFirstOrThrow();
 }
 
+/** A message's attachments in their order. */
+export async function attachmentsOf(h: TestHarness, messageId: number) {
+  return h.context.database.db
+    .selectFrom('attachments')
+    .selectAll()
+    .where('message_id', '=', messageId)
+    .orderBy('position')
+    .execute();
+}
+
+/** The messages of a person's account, oldest first. */
+export async function messagesOf(h: TestHarness, accountId: number) {
+  return h.context.database.db
+    .selectFrom('messages')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .orderBy('id')
+    .execute();
+}
+
 export async function jobsOf(context: Pick<AppContext, 'database'>, messageId: number) {
   return context.database.db
     .selectFrom('outbox_jobs')

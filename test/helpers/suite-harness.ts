@@ -1,4 +1,5 @@
 import { after, before } from 'node:test';
+import { persons } from './fixtures.js';
 import { createHarness, type HarnessOptions, type TestHarness } from './test-app.js';
 
 /**
@@ -12,4 +13,18 @@ export function useSuiteHarness(options: HarnessOptions = {}): TestHarness {
   });
   after(() => h.close?.());
   return h;
+}
+
+/**
+ * The mailbox suites' common ground: one harness on Monday 10 March 2025 (10:00 in Finland) and
+ * accounts for Kimmo and Maija (`persons`), whose ids the before hook fills in.
+ */
+export function useMailboxSuite(): { h: TestHarness; accounts: { kimmo: number; maija: number } } {
+  const h = useSuiteHarness({ now: '2025-03-10T08:00:00.000Z' });
+  const accounts = { kimmo: 0, maija: 0 };
+  before(async () => {
+    accounts.kimmo = (await h.fixtures.account({ identityCode: persons.kimmo })).id;
+    accounts.maija = (await h.fixtures.account({ identityCode: persons.maija })).id;
+  });
+  return { h, accounts };
 }

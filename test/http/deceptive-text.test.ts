@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { ApiClient } from '../helpers/api-client.js';
-import { signInAs } from '../helpers/citizen-session.js';
+import { postMultipartForm, signInAs } from '../helpers/citizen-session.js';
 import { type ApiOrganisation, newBusinessId, persons } from '../helpers/fixtures.js';
 import { electronicRequest, paperMailPart } from '../helpers/api-requests.js';
 import { tinyPdf } from '../helpers/sample-files.js';
 import { rowCounts } from '../helpers/stored-rows.js';
-import { multipartForm } from '../helpers/multipart-form.js';
 import { createHarness, type TestHarness } from '../helpers/test-app.js';
 
 /** "Lasku exe.pdf" on screen, "Lasku ‮fdp.exe" in fact. */
@@ -117,20 +116,13 @@ describe('text that would display as something else is refused', () => {
       ['Oikaisuvaatimus', 'Liite: \u2066paatos.pdf', 'body'],
     ] as const) {
       const before = await rowCounts(h);
-      const form = multipartForm([
+      const response = await postMultipartForm(h, session, '/mailbox/new', [
         ['_csrf', session.csrfToken],
         ['service', String(kallio.servicePk)],
         ['citizenType', 'Oikaisuvaatimus'],
         ['title', title],
         ['body', body],
       ]);
-      const response = await h.app.inject({
-        method: 'POST',
-        url: '/mailbox/new',
-        cookies: session.cookies,
-        headers: form.headers,
-        payload: form.payload,
-      });
       assert.equal(response.statusCode, 400, field);
       assert.ok(response.body.includes('näkymätön ohjausmerkki'), field);
       assert.match(

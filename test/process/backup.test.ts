@@ -5,8 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
 import BetterSqlite3 from 'better-sqlite3';
-import pg from 'pg';
 import { runCli, startCliServer } from '../helpers/cli-process.js';
+import { asPostgresAdmin } from '../helpers/deploy-tools.js';
 import { commandDirectory, markedShellBlocks, pathWith, runShellBlock } from '../helpers/doc-blocks.js';
 import { testDialect } from '../helpers/test-database.js';
 
@@ -91,6 +91,18 @@ function onlyBackup(backupDir: string, extension: string): string {
 
 function assertReadsKimmosTitles(output: string): void {
   for (const title of readableTitles) assert.ok(output.includes(title), `"${title}" in ${output}`);
+}
+
+/** The verify block, given another master key than the backup's, fails naming the key and prints nothing. */
+async function assertVerifyRefusesWrongKey(
+  verifyBlock: string,
+  env: Record<string, string>,
+  signal: AbortSignal,
+): Promise<void> {
+  const refused = await runShellBlock(block(verifyBlock), env, { signal });
+  assert.notEqual(refused.code, 0);
+  assert.match(refused.stderr, /master key "k1" is not the key "k1" this database was written with/);
+  assert.equal(refused.stdout, '');
 }
 
 function lastLine(stderr: string): string {
@@ -182,14 +194,11 @@ if (testDialect === 'sqlite') {
       assertReadsKimmosTitles(verified.stdout);
       assert.deepEqual(fs.readdirSync(w.env.TMPDIR!), [], 'the scratch copy is removed');
 
-      const refused = await runShellBlock(
-        block('sqlite-verify'),
+      await assertVerifyRefusesWrongKey(
+        'sqlite-verify',
         { ...check, MASTER_KEY_FILE: w.wrongKeyFile },
-        { signal: t.signal },
+        t.signal,
       );
-      assert.notEqual(refused.code, 0);
-      assert.match(refused.stderr, /master key "k1" is not the key "k1" this database was written with/);
-      assert.equal(refused.stdout, '');
 
       const restored = await runShellBlock(block('sqlite-restore'), check, { signal: t.signal });
       assert.equal(restored.code, 0, restored.stderr);
@@ -257,31 +266,19 @@ if (testDialect === 'sqlite') {
 }
 
 if (testDialect === 'postgres') {
-  async function asAdmin(statement: string): Promise<void> {
-    const serverUrl = process.env.TEST_DATABASE_URL;
-    if (!serverUrl) throw new Error('TEST_DB=postgres needs TEST_DATABASE_URL');
-    const client = new pg.Client({ connectionString: serverUrl });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  }
-
   /** The service's own login role, no superuser, as docs/deployment.md creates it; dropped at the end. */
   async function createServiceRole(): Promise<string> {
     const role = `asiointitili_test_${randomBytes(6).toString('hex')}`;
-    await asAdmin(`create role ${role} login`);
-    cleanups.push(() => asAdmin(`drop role if exists ${role}`));
+    await asPostgresAdmin(`create role ${role} login`);
+    cleanups.push(() => asPostgresAdmin(`drop role if exists ${role}`));
     return role;
   }
 
   /** A brand-new empty database owned by the role (`createdb --owner`), as the role's URL; dropped at the end. */
   async function createDatabase(purpose: string, owner: string): Promise<string> {
     const name = `asiointitili_${purpose}_${randomBytes(6).toString('hex')}`;
-    await asAdmin(`create database ${name} owner ${owner}`);
-    cleanups.push(() => asAdmin(`drop database if exists ${name} with (force)`));
+    await asPostgresAdmin(`create database ${name} owner ${owner}`);
+    cleanups.push(() => asPostgresAdmin(`drop database if exists ${name} with (force)`));
     const url = new URL(process.env.TEST_DATABASE_URL!);
     url.username = owner;
     url.password = '';
@@ -324,14 +321,11 @@ if (testDialect === 'postgres') {
       assert.equal(verified.code, 0, verified.stderr);
       assertReadsKimmosTitles(verified.stdout);
 
-      const refused = await runShellBlock(
-        block('postgres-verify'),
+      await assertVerifyRefusesWrongKey(
+        'postgres-verify',
         { ...check, MASTER_KEY_FILE: w.wrongKeyFile },
-        { signal: t.signal },
+        t.signal,
       );
-      assert.notEqual(refused.code, 0);
-      assert.match(refused.stderr, /master key "k1" is not the key "k1" this database was written with/);
-      assert.equal(refused.stdout, '');
 
       const names = await organisationNames({ ...env, DATABASE_URL: check.RESTORE_DATABASE_URL }, t.signal);
       assert.ok(names.includes(beforeBackup.name));

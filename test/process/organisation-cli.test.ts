@@ -13,6 +13,8 @@ import { testDialect } from '../helpers/test-database.js';
 const { env } = useMigratedCliEnvironment('asiointitili-org-cli-');
 
 const cli = (args: string[]) => runCliInProcess(args, env);
+const addService = (businessId: string, serviceId: string, name: string, ...flags: string[]) =>
+  cli(['service', 'add', '--business-id', businessId, '--service-id', serviceId, '--name', name, ...flags]);
 
 describe(`operator commands for organisations and API credentials (${testDialect})`, () => {
   test('org add / service add / list, with clear errors for bad input', async () => {
@@ -20,41 +22,13 @@ describe(`operator commands for organisations and API credentials (${testDialect
     assert.equal(added.failure, undefined);
     assert.equal(JSON.parse(added.stdout).businessId, '9990003-2');
 
-    const service = await cli([
-      'service',
-      'add',
-      '--business-id',
-      '9990003-2',
-      '--service-id',
-      'askola-asiointi',
-      '--name',
-      'Asiointi',
-      '--accepts-messages',
-    ]);
+    const service = await addService('9990003-2', 'askola-asiointi', 'Asiointi', '--accepts-messages');
     assert.equal(service.failure, undefined);
     assert.equal(JSON.parse(service.stdout).acceptsMessages, true);
 
-    const duplicate = await cli([
-      'service',
-      'add',
-      '--business-id',
-      '9990003-2',
-      '--service-id',
-      'askola-asiointi',
-      '--name',
-      'X',
-    ]);
+    const duplicate = await addService('9990003-2', 'askola-asiointi', 'X');
     assert.equal(duplicate.failure, 'service askola-asiointi already exists');
-    const unknown = await cli([
-      'service',
-      'add',
-      '--business-id',
-      '9990001-6',
-      '--service-id',
-      'x',
-      '--name',
-      'X',
-    ]);
+    const unknown = await addService('9990001-6', 'x', 'X');
     assert.equal(unknown.failure, 'no organisation with business ID 9990001-6');
     const badIp = await cli([
       'credentials',

@@ -138,29 +138,6 @@ export const repositorySamples: RepositorySamples[] = [
       respond([{ count: 3 }]);
       return r.countAccounts();
     },
-    findOrganisationId: (r) => r.findOrganisationId('1234567-1'),
-    insertOrganisation: (r) =>
-      r.insertOrganisation(
-        { businessId: '1234567-1', nameFi: 'Virasto', nameSv: 'Verket', nameEn: 'Agency' },
-        at,
-      ),
-    renameSystemSender: (r) =>
-      r.renameSystemSender({
-        businessId: '1234567-1',
-        nameFi: 'Virasto',
-        nameSv: 'Verket',
-        nameEn: 'Agency',
-        serviceId: 'service-1',
-        serviceNameFi: 'Palvelu',
-        serviceNameSv: 'Tjänst',
-        serviceNameEn: 'Service',
-      }),
-    findServicePk: (r) => r.findServicePk('service-1'),
-    insertService: (r) =>
-      r.insertService(
-        { organisationId: 1, serviceId: 'service-1', nameFi: 'Palvelu', nameSv: 'Tjänst', nameEn: 'Service' },
-        at,
-      ),
     insertWelcomeMessage: (r, _trx, respond) => {
       respond([{ id: 1 }]);
       return r.insertWelcomeMessage({
@@ -512,13 +489,36 @@ export const repositorySamples: RepositorySamples[] = [
       deactivateOrganisation: (r) => r.deactivateOrganisation(1, at),
       updateService: (r) => r.updateService(1, { nameEn: 'Service', acceptsMessages: false }),
       deactivateService: (r) => r.deactivateService(1),
-      insertService: (r, _trx, respond) => {
+      insertService: async (r, _trx, respond) => {
         respond([{ id: 1 }]);
-        return r.insertService(
+        await r.insertService(
           { organisationId: 1, serviceId: 'service-1', nameFi: 'Palvelu', acceptsMessages: true },
           at,
         );
+        // The system sender's service: created inactive.
+        respond([{ id: 2 }]);
+        await r.insertService(
+          {
+            organisationId: 1,
+            serviceId: 'service-2',
+            nameFi: 'Tiedotteet',
+            acceptsMessages: false,
+            active: false,
+          },
+          at,
+        );
       },
+      renameSystemSender: (r) =>
+        r.renameSystemSender({
+          businessId: '1234567-1',
+          nameFi: 'Virasto',
+          nameSv: 'Verket',
+          nameEn: 'Agency',
+          serviceId: 'service-1',
+          serviceNameFi: 'Palvelu',
+          serviceNameSv: 'Tjänst',
+          serviceNameEn: 'Service',
+        }),
       findServiceByPk: (r) => r.findServiceByPk(1),
       findServiceByServiceId: (r) => r.findServiceByServiceId('service-1'),
       listServices: async (r) => {

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { AccountStatus, AccountsTable, DatabaseSchema } from '../../db/schema.js';
+import { insertMessageRow, plainElectronicMessage } from '../../db/message-rows.js';
 
 type Db = Kysely<DatabaseSchema> | Transaction<DatabaseSchema>;
 
@@ -86,18 +87,7 @@ export class AccountRepository {
   async insertAccount(record: OpeningRecord): Promise<number> {
     const { id } = await this.db
       .insertInto('accounts')
-      .values({
-        identity_code: record.identityCode,
-        status: 'active',
-        ...contactColumns(record),
-        language: record.language,
-        terms_version: record.termsVersion,
-        terms_accepted_at: record.now,
-        opened_at: record.now,
-        closed_at: null,
-        created_at: record.now,
-        updated_at: record.now,
-      })
+      .values({ identity_code: record.identityCode, ...openingColumns(record), created_at: record.now })
       .returning('id')
       .executeTakeFirstOrThrow();
     return id;
@@ -107,16 +97,7 @@ export class AccountRepository {
   async reopenAccount(accountId: number, record: OpeningRecord): Promise<void> {
     await this.db
       .updateTable('accounts')
-      .set({
-        status: 'active',
-        ...contactColumns(record),
-        language: record.language,
-        terms_version: record.termsVersion,
-        terms_accepted_at: record.now,
-        opened_at: record.now,
-        closed_at: null,
-        updated_at: record.now,
-      })
+      .set(openingColumns(record))
       .where('id', '=', accountId)
       .where('status', '=', 'closed')
       .execute();
@@ -152,117 +133,38 @@ export class AccountRepository {
     return Number(count);
   }
 
-  async findOrganisationId(businessId: string): Promise<number | undefined> {
-    const row = await this.db
-      .selectFrom('organisations')
-      .select('id')
-      .where('business_id', '=', businessId)
-      .executeTakeFirst();
-    return row?.id;
-  }
-
-  async insertOrganisation(
-    organisation: { businessId: string; nameFi: string; nameSv: string; nameEn: string },
-    now: string,
-  ): Promise<void> {
-    await this.db
-      .insertInto('organisations')
-      .values({
-        business_id: organisation.businessId,
-        name_fi: organisation.nameFi,
-        name_sv: organisation.nameSv,
-        name_en: organisation.nameEn,
-        created_at: now,
-      })
-      .execute();
-  }
-
-  /**
-   * Brings the stored names of the service's own organisation and service up to date when a release
-   * renamed them (the welcome message shows them as its sender). One row each, on an opening only.
-   */
-  async renameSystemSender(names: {
-    businessId: string;
-    nameFi: string;
-    nameSv: string;
-    nameEn: string;
-    serviceId: string;
-    serviceNameFi: string;
-    serviceNameSv: string;
-    serviceNameEn: string;
-  }): Promise<void> {
-    await this.db
-      .updateTable('organisations')
-      .set({ name_fi: names.nameFi, name_sv: names.nameSv, name_en: names.nameEn })
-      .where('business_id', '=', names.businessId)
-      .execute();
-    await this.db
-      .updateTable('services')
-      .set({ name_fi: names.serviceNameFi, name_sv: names.serviceNameSv, name_en: names.serviceNameEn })
-      .where('service_id', '=', names.serviceId)
-      .execute();
-  }
-
-  async findServicePk(serviceId: string): Promise<number | undefined> {
-    const row = await this.db
-      .selectFrom('services')
-      .select('id')
-      .where('service_id', '=', serviceId)
-      .executeTakeFirst();
-    return row?.id;
-  }
-
-  /** The system service never accepts citizens' messages and is not listed (inactive). */
-  async insertService(
-    service: { organisationId: number; serviceId: string; nameFi: string; nameSv: string; nameEn: string },
-    now: string,
-  ): Promise<void> {
-    await this.db
-      .insertInto('services')
-      .values({
-        organisation_id: service.organisationId,
-        service_id: service.serviceId,
-        name_fi: service.nameFi,
-        name_sv: service.nameSv,
-        name_en: service.nameEn,
-        accepts_messages: 0,
-        active: 0,
-        created_at: now,
-      })
-      .execute();
-  }
-
   /** A message delivered straight into the mailbox; it starts its own thread. */
-  async insertWelcomeMessage(message: WelcomeMessageRow): Promise<number> {
-    const { id } = await this.db
-      .insertInto('messages')
-      .values({
-        direction: 'to_citizen',
-        organisation_id: message.organisationId,
-        service_pk: message.servicePk,
-        account_id: message.accountId,
-        recipient_id: message.recipientId,
-        external_id: null,
-        channel: 'electronic',
-        service_type: 'Normal',
-        reply_allowed: 0,
-        visibility: 'Normal',
-        body_format: 'Text',
-        title_enc: message.titleEnc,
-        body_enc: message.bodyEnc,
-        options: '{}',
-        paper_enc: null,
-        in_reply_to: null,
-        thread_id: null,
-        citizen_type: null,
-        created_at: message.now,
-        available_at: message.now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await this.db.updateTable('messages').set({ thread_id: id }).where('id', '=', id).execute();
-    return id;
+  insertWelcomeMessage(message: WelcomeMessageRow): Promise<number> {
+    return insertMessageRow(this.db, {
+      ...plainElectronicMessage,
+      direction: 'to_citizen',
+      organisation_id: message.organisationId,
+      service_pk: message.servicePk,
+      account_id: message.accountId,
+      recipient_id: message.recipientId,
+      title_enc: message.titleEnc,
+      body_enc: message.bodyEnc,
+      in_reply_to: null,
+      thread_id: null,
+      citizen_type: null,
+      created_at: message.now,
+      available_at: message.now,
+    });
   }
+}
+
+/** What opening and reopening write alike: active, the contact details, the terms, a new period of use. */
+function openingColumns(record: OpeningRecord) {
+  return {
+    status: 'active' as const,
+    ...contactColumns(record),
+    language: record.language,
+    terms_version: record.termsVersion,
+    terms_accepted_at: record.now,
+    opened_at: record.now,
+    closed_at: null,
+    updated_at: record.now,
+  };
 }
 
 function contactColumns(contact: ContactDetails) {

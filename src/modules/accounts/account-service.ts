@@ -4,6 +4,7 @@ import type { DatabaseSchema } from '../../db/schema.js';
 import { locales, type Locale } from '../../i18n/i18n.js';
 import { planWelcomeNotification } from '../delivery/index.js';
 import { contentContext, encryptText } from '../messages/index.js';
+import type { OrganisationService } from '../organisations/index.js';
 import type { PopulationRegister, RegisteredPerson } from '../population-register/index.js';
 import type { AccountRepository, AccountRow, ContactDetails } from './account-repository.js';
 import { validateContact, type ContactInput, type FormProblem } from './contact-details.js';
@@ -38,6 +39,8 @@ export interface AccountServiceDeps {
   db: Kysely<DatabaseSchema>;
   envelope: Envelope;
   populationRegister: PopulationRegister;
+  /** Creates the organisation and service the welcome message comes from, on first use. */
+  organisations: Pick<OrganisationService, 'ensureSystemSender'>;
   clock: () => Date;
 }
 
@@ -76,7 +79,7 @@ export class AccountService {
     if (!input.acceptTerms) problems.push({ field: 'terms', problem: 'required' });
     if (problems.length > 0) return { kind: 'invalid', problems };
 
-    const sender = await this.ensureSystemSender();
+    const sender = await this.deps.organisations.ensureSystemSender(systemSender);
     const now = this.deps.clock();
     // A reopened account is told so, rather than welcomed a second time with the same message.
     const welcome = check.account ? reopenedMessage(input.language) : welcomeMessage(input.language);
@@ -136,49 +139,5 @@ export class AccountService {
 
   findAccount(accountId: number): Promise<AccountRow | undefined> {
     return this.repository.findById(accountId);
-  }
-
-  /**
-   * The organisation and service the welcome message comes from, created on first use. Idempotent
-   * and safe under concurrency: a losing insert (unique business or service id) is simply re-read.
-   */
-  private async ensureSystemSender(): Promise<{ organisationId: number; servicePk: number }> {
-    const now = this.deps.clock().toISOString();
-    let organisationId = await this.repository.findOrganisationId(systemSender.businessId);
-    // Made by an earlier release: its names may have changed since (the service's name per language).
-    if (organisationId !== undefined) await this.repository.renameSystemSender(systemSender);
-    if (organisationId === undefined) {
-      await this.repository
-        .insertOrganisation(
-          {
-            businessId: systemSender.businessId,
-            nameFi: systemSender.nameFi,
-            nameSv: systemSender.nameSv,
-            nameEn: systemSender.nameEn,
-          },
-          now,
-        )
-        .catch(() => undefined);
-      organisationId = await this.repository.findOrganisationId(systemSender.businessId);
-      if (organisationId === undefined) throw new Error('system sender organisation could not be created');
-    }
-    let servicePk = await this.repository.findServicePk(systemSender.serviceId);
-    if (servicePk === undefined) {
-      await this.repository
-        .insertService(
-          {
-            organisationId,
-            serviceId: systemSender.serviceId,
-            nameFi: systemSender.serviceNameFi,
-            nameSv: systemSender.serviceNameSv,
-            nameEn: systemSender.serviceNameEn,
-          },
-          now,
-        )
-        .catch(() => undefined);
-      servicePk = await this.repository.findServicePk(systemSender.serviceId);
-      if (servicePk === undefined) throw new Error('system sender service could not be created');
-    }
-    return { organisationId, servicePk };
   }
 }

@@ -7,6 +7,7 @@ import {
   type SamlIdentificationService,
   type SessionService,
 } from '../identity/index.js';
+import type { OrganisationService } from '../organisations/index.js';
 import { AccountRepository } from './account-repository.js';
 import { AccountService } from './account-service.js';
 
@@ -25,17 +26,24 @@ export interface AccountServices {
   accounts: AccountService;
 }
 
-export function createAccountService(context: AppContext): AccountService {
+export function createAccountService(
+  context: AppContext,
+  deps: { organisations: OrganisationService },
+): AccountService {
   return new AccountService({
     repository: new AccountRepository(context.database.db),
     db: context.database.db,
     envelope: context.envelope,
     populationRegister: context.populationRegister,
+    organisations: deps.organisations,
     clock: context.clock,
   });
 }
 
-export function createAccountServices(context: AppContext): AccountServices {
+export function createAccountServices(
+  context: AppContext,
+  deps: { organisations: OrganisationService },
+): AccountServices {
   const sessions = createSessionService(context);
   let identification: IdentificationService | undefined;
   let saml: { service: SamlIdentificationService | undefined } | undefined;
@@ -49,6 +57,6 @@ export function createAccountServices(context: AppContext): AccountServices {
     get saml() {
       return (saml ??= { service: createSamlIdentificationService(context, sessions) }).service;
     },
-    accounts: createAccountService(context),
+    accounts: createAccountService(context, deps),
   };
 }

@@ -92,18 +92,16 @@ export class SmtpEmailSender implements EmailSender {
   #transport: Promise<Transporter> | undefined;
 
   constructor(
-    private readonly smtpUrl: string,
-    private readonly from: string,
-    private readonly messageIdDomain: string,
-    private readonly timeoutMs: number,
+    private readonly deps: { smtpUrl: string; from: string; messageIdDomain: string; timeoutMs: number },
   ) {}
 
   private transport(): Promise<Transporter> {
+    const { smtpUrl, timeoutMs } = this.deps;
     this.#transport ??= createTransport({
-      url: this.smtpUrl,
-      connectionTimeout: this.timeoutMs,
-      greetingTimeout: this.timeoutMs,
-      socketTimeout: this.timeoutMs,
+      url: smtpUrl,
+      connectionTimeout: timeoutMs,
+      greetingTimeout: timeoutMs,
+      socketTimeout: timeoutMs,
     });
     return this.#transport;
   }
@@ -111,7 +109,7 @@ export class SmtpEmailSender implements EmailSender {
   async send(mail: OutgoingEmail): Promise<void> {
     const transport = await this.transport();
     try {
-      await transport.sendMail(mailOptions(mail, this.from, this.messageIdDomain));
+      await transport.sendMail(mailOptions(mail, this.deps.from, this.deps.messageIdDomain));
     } catch (error) {
       throw classifySmtpError(error);
     }
@@ -125,18 +123,15 @@ export class SmtpEmailSender implements EmailSender {
 export class FileEmailSender implements EmailSender {
   #transport: Promise<Transporter> | undefined;
 
-  constructor(
-    private readonly dir: string,
-    private readonly from: string,
-    private readonly messageIdDomain: string,
-  ) {}
+  constructor(private readonly deps: { dir: string; from: string; messageIdDomain: string }) {}
 
   async send(mail: OutgoingEmail): Promise<void> {
+    const { dir, from, messageIdDomain } = this.deps;
     this.#transport ??= createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
-    const info = await (await this.#transport).sendMail(mailOptions(mail, this.from, this.messageIdDomain));
+    const info = await (await this.#transport).sendMail(mailOptions(mail, from, messageIdDomain));
     const raw = info.message;
     if (!Buffer.isBuffer(raw)) throw new RetryableDeliveryError('e-mail could not be composed');
-    await writeFileAtomically(path.join(this.dir, `${fileNameFor(mail.idempotencyKey)}.eml`), raw);
+    await writeFileAtomically(path.join(dir, `${fileNameFor(mail.idempotencyKey)}.eml`), raw);
   }
 }
 

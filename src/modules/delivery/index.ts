@@ -42,15 +42,24 @@ function defaultEmailSender(context: AppContext, options: DeliveryOptions): Emai
   const { config } = context;
   const domain = config.publicUrl.hostname || 'localhost';
   return config.smtpUrl
-    ? new SmtpEmailSender(config.smtpUrl, config.mailFrom, domain, options.smtpTimeoutMs)
-    : new FileEmailSender(path.join(config.dataDir, 'outbox', 'email'), config.mailFrom, domain);
+    ? new SmtpEmailSender({
+        smtpUrl: config.smtpUrl,
+        from: config.mailFrom,
+        messageIdDomain: domain,
+        timeoutMs: options.smtpTimeoutMs,
+      })
+    : new FileEmailSender({
+        dir: path.join(config.dataDir, 'outbox', 'email'),
+        from: config.mailFrom,
+        messageIdDomain: domain,
+      });
 }
 
 function defaultSmsSender(context: AppContext, options: DeliveryOptions): SmsSender {
   const { config } = context;
   return config.smsGatewayUrl
-    ? new HttpSmsSender(config.smsGatewayUrl, options.smsTimeoutMs)
-    : new FileSmsSender(path.join(config.dataDir, 'outbox', 'sms'));
+    ? new HttpSmsSender({ url: config.smsGatewayUrl, timeoutMs: options.smsTimeoutMs })
+    : new FileSmsSender({ dir: path.join(config.dataDir, 'outbox', 'sms') });
 }
 
 /**

@@ -23,9 +23,19 @@ export function createJobHandlers(
     senderDetails: context.config.notificationSenderDetails,
   };
   return [
-    new NotificationPlanningJob(notifications),
-    new NotificationSendJob('email', notifications, { email: providers.email }, wording),
-    new NotificationSendJob('sms', notifications, { sms: providers.sms }, wording),
+    new NotificationPlanningJob({ repository: notifications }),
+    new NotificationSendJob({
+      channel: 'email',
+      repository: notifications,
+      sender: { email: providers.email },
+      wording,
+    }),
+    new NotificationSendJob({
+      channel: 'sms',
+      repository: notifications,
+      sender: { sms: providers.sms },
+      wording,
+    }),
     new PaperLetterJob({
       paper: new PaperRepository(db),
       batches: new PrintBatchRepository(db),

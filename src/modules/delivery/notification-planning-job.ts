@@ -23,11 +23,11 @@ export class NotificationPlanningJob implements JobHandler<PlanningKind> {
   readonly kinds = [jobKinds.newMessageNotification, jobKinds.reminder, jobKinds.welcomeNotification];
   readonly channel = 'planning' as const;
 
-  constructor(private readonly repository: NotificationRepository) {}
+  constructor(private readonly deps: { repository: NotificationRepository }) {}
 
   async run(job: Job<PlanningKind>): Promise<JobOutcome> {
     const template = templates[job.kind];
-    const audience = await findAudience(this.repository, job, template);
+    const audience = await findAudience(this.deps.repository, job, template);
     if (!audience) return { result: 'skipped' };
     const channelJob = (kind: typeof jobKinds.email | typeof jobKinds.sms, channel: 'email' | 'sms') => ({
       kind,

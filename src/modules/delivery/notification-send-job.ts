@@ -50,31 +50,36 @@ function notificationInput(
  */
 export class NotificationSendJob implements JobHandler<ChannelKind> {
   readonly kinds: readonly ChannelKind[];
+  readonly channel: 'email' | 'sms';
 
   constructor(
-    readonly channel: 'email' | 'sms',
-    private readonly repository: NotificationRepository,
-    private readonly sender: { email?: EmailSender; sms?: SmsSender },
-    private readonly wording: NotificationWording,
+    private readonly deps: {
+      channel: 'email' | 'sms';
+      repository: NotificationRepository;
+      sender: { email?: EmailSender; sms?: SmsSender };
+      wording: NotificationWording;
+    },
   ) {
-    this.kinds = [channel === 'email' ? jobKinds.email : jobKinds.sms];
+    this.channel = deps.channel;
+    this.kinds = [deps.channel === 'email' ? jobKinds.email : jobKinds.sms];
   }
 
   async run(job: Job<ChannelKind>): Promise<JobOutcome> {
     const { template } = job.payload;
-    const audience = await findAudience(this.repository, job, template);
-    const input = audience ? notificationInput(audience, template, this.wording) : undefined;
+    const { repository, sender, wording } = this.deps;
+    const audience = await findAudience(repository, job, template);
+    const input = audience ? notificationInput(audience, template, wording) : undefined;
     if (this.channel === 'email') {
-      if (!audience?.email || !input || !this.sender.email) return { result: 'skipped' };
-      await this.sender.email.send({
+      if (!audience?.email || !input || !sender.email) return { result: 'skipped' };
+      await sender.email.send({
         to: audience.email,
         ...renderEmail(input),
         language: input.language,
         idempotencyKey: job.idempotencyKey,
       });
     } else {
-      if (!audience?.mobile || !input || !this.sender.sms) return { result: 'skipped' };
-      await this.sender.sms.send({
+      if (!audience?.mobile || !input || !sender.sms) return { result: 'skipped' };
+      await sender.sms.send({
         to: audience.mobile,
         text: renderSms(input),
         reference: String(job.id),

@@ -22,19 +22,16 @@ export interface SmsSender {
  * time-outs and network errors are retried.
  */
 export class HttpSmsSender implements SmsSender {
-  constructor(
-    private readonly url: URL,
-    private readonly timeoutMs: number,
-  ) {}
+  constructor(private readonly deps: { url: URL; timeoutMs: number }) {}
 
   async send(sms: OutgoingSms): Promise<void> {
     let status: number;
     try {
-      const response = await fetch(this.url, {
+      const response = await fetch(this.deps.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'idempotency-key': sms.idempotencyKey },
         body: JSON.stringify({ to: sms.to, text: sms.text, reference: sms.reference }),
-        signal: AbortSignal.timeout(this.timeoutMs),
+        signal: AbortSignal.timeout(this.deps.timeoutMs),
         redirect: 'error',
       });
       status = response.status;
@@ -56,10 +53,13 @@ export class HttpSmsSender implements SmsSender {
 
 /** Without SMS_GATEWAY_URL: one JSON file per SMS under DATA_DIR/outbox/sms, keyed like e-mails. */
 export class FileSmsSender implements SmsSender {
-  constructor(private readonly dir: string) {}
+  constructor(private readonly deps: { dir: string }) {}
 
   async send(sms: OutgoingSms): Promise<void> {
     const body = JSON.stringify({ to: sms.to, text: sms.text, reference: sms.reference }, null, 2);
-    await writeFileAtomically(path.join(this.dir, `${fileNameFor(sms.idempotencyKey)}.json`), `${body}\n`);
+    await writeFileAtomically(
+      path.join(this.deps.dir, `${fileNameFor(sms.idempotencyKey)}.json`),
+      `${body}\n`,
+    );
   }
 }

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import { preparedQuery } from '../../db/prepared-query.js';
+import { insertMessageRow, plainElectronicMessage } from '../../db/message-rows.js';
 import type { DatabaseSchema, MessagesTable } from '../../db/schema.js';
 import type { Folder, LocalisedNames } from './types.js';
 
@@ -396,39 +397,23 @@ export class MailboxRepository {
     );
   }
 
-  async insertCitizenMessage(trx: Trx, message: NewCitizenMessage): Promise<number> {
-    const { id } = await trx
-      .insertInto('messages')
-      .values({
-        direction: 'from_citizen',
-        organisation_id: message.organisationId,
-        service_pk: message.servicePk,
-        account_id: message.accountId,
-        recipient_id: null,
-        external_id: null,
-        channel: 'electronic',
-        service_type: 'Normal',
-        reply_allowed: 0,
-        visibility: 'Normal',
-        body_format: 'Text',
-        title_enc: message.titleEnc,
-        body_enc: message.bodyEnc,
-        options: '{}',
-        paper_enc: null,
-        in_reply_to: message.inReplyTo,
-        thread_id: message.threadId,
-        citizen_type: message.citizenType,
-        created_at: message.now,
-        available_at: message.now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const messageId = Number(id);
-    if (message.threadId === null) {
-      // A new conversation is its own thread root, so replies from the organisation can join it.
-      await trx.updateTable('messages').set({ thread_id: messageId }).where('id', '=', messageId).execute();
-    }
-    return messageId;
+  insertCitizenMessage(trx: Trx, message: NewCitizenMessage): Promise<number> {
+    // A new conversation is its own thread root, so replies from the organisation can join it.
+    return insertMessageRow(trx, {
+      ...plainElectronicMessage,
+      direction: 'from_citizen',
+      organisation_id: message.organisationId,
+      service_pk: message.servicePk,
+      account_id: message.accountId,
+      recipient_id: null,
+      title_enc: message.titleEnc,
+      body_enc: message.bodyEnc,
+      in_reply_to: message.inReplyTo,
+      thread_id: message.threadId,
+      citizen_type: message.citizenType,
+      created_at: message.now,
+      available_at: message.now,
+    });
   }
 
   async insertAttachment(trx: Trx, attachment: NewAttachment): Promise<void> {

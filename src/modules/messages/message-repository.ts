@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { insertMessageRow } from '../../db/message-rows.js';
 import type { DatabaseSchema, MessagesTable } from '../../db/schema.js';
 
 type Db = Kysely<DatabaseSchema>;
@@ -62,38 +63,30 @@ export class MessageRepository {
   constructor(private readonly db: Db) {}
 
   /** Inserts the message and sets its thread (its own id when it starts one). */
-  async insertOutgoing(message: NewOutgoingMessage): Promise<number> {
-    const { id } = await this.db
-      .insertInto('messages')
-      .values({
-        direction: 'to_citizen',
-        organisation_id: message.organisationId,
-        service_pk: message.servicePk,
-        account_id: message.accountId,
-        recipient_id: message.recipientId,
-        external_id: message.externalId,
-        channel: message.channel,
-        service_type: message.serviceType,
-        reply_allowed: message.replyAllowed ? 1 : 0,
-        visibility: message.visibility,
-        body_format: message.bodyFormat,
-        title_enc: message.titleEnc,
-        body_enc: message.bodyEnc,
-        options: message.options,
-        paper_enc: message.paperEnc,
-        in_reply_to: message.inReplyTo,
-        thread_id: message.threadId,
-        citizen_type: null,
-        created_at: message.createdAt,
-        available_at: message.availableAt,
-        deemed_received_on: message.deemedReceivedOn,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    if (message.threadId === null) {
-      await this.db.updateTable('messages').set({ thread_id: id }).where('id', '=', id).execute();
-    }
-    return id;
+  insertOutgoing(message: NewOutgoingMessage): Promise<number> {
+    return insertMessageRow(this.db, {
+      direction: 'to_citizen',
+      organisation_id: message.organisationId,
+      service_pk: message.servicePk,
+      account_id: message.accountId,
+      recipient_id: message.recipientId,
+      external_id: message.externalId,
+      channel: message.channel,
+      service_type: message.serviceType,
+      reply_allowed: message.replyAllowed ? 1 : 0,
+      visibility: message.visibility,
+      body_format: message.bodyFormat,
+      title_enc: message.titleEnc,
+      body_enc: message.bodyEnc,
+      options: message.options,
+      paper_enc: message.paperEnc,
+      in_reply_to: message.inReplyTo,
+      thread_id: message.threadId,
+      citizen_type: null,
+      created_at: message.createdAt,
+      available_at: message.availableAt,
+      deemed_received_on: message.deemedReceivedOn,
+    });
   }
 
   async idByExternalId(servicePk: number, externalId: string): Promise<number | undefined> {

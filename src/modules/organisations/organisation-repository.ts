@@ -42,6 +42,20 @@ export interface NewService {
   nameSv?: string | undefined;
   nameEn?: string | undefined;
   acceptsMessages: boolean;
+  /** Defaults to active; the service's own system sender is created inactive (never listed). */
+  active?: boolean | undefined;
+}
+
+/** The organisation and service that the service's own messages (the welcome message) come from. */
+export interface SystemSender {
+  businessId: string;
+  nameFi: string;
+  nameSv: string;
+  nameEn: string;
+  serviceId: string;
+  serviceNameFi: string;
+  serviceNameSv: string;
+  serviceNameEn: string;
 }
 
 type Db = Kysely<DatabaseSchema>;
@@ -192,11 +206,29 @@ export class OrganisationRepository {
         name_sv: service.nameSv ?? null,
         name_en: service.nameEn ?? null,
         accepts_messages: service.acceptsMessages ? 1 : 0,
+        ...(service.active === undefined ? {} : { active: service.active ? 1 : 0 }),
         created_at: now,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
     return (await this.findServiceByPk(id))!;
+  }
+
+  /**
+   * Brings the stored names of the service's own organisation and service up to date when a release
+   * renamed them (the welcome message shows them as its sender). One row each, on an opening only.
+   */
+  async renameSystemSender(names: SystemSender): Promise<void> {
+    await this.db
+      .updateTable('organisations')
+      .set({ name_fi: names.nameFi, name_sv: names.nameSv, name_en: names.nameEn })
+      .where('business_id', '=', names.businessId)
+      .execute();
+    await this.db
+      .updateTable('services')
+      .set({ name_fi: names.serviceNameFi, name_sv: names.serviceNameSv, name_en: names.serviceNameEn })
+      .where('service_id', '=', names.serviceId)
+      .execute();
   }
 
   async findServiceByPk(id: number): Promise<ServiceRow | undefined> {

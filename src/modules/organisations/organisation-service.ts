@@ -7,7 +7,29 @@ import type {
   OrganisationRepository,
   OrganisationRow,
   ServiceRow,
+  SystemSender,
 } from './organisation-repository.js';
+
+/**
+ * What `find` finds (after `whenFound`, if given), created by `create` first when there is none. A
+ * concurrent creator may win the unique key, so a failed creation is simply followed by another look.
+ */
+async function findOrCreate<T>(
+  find: () => Promise<T | undefined>,
+  create: () => Promise<unknown>,
+  what: string,
+  whenFound?: () => Promise<unknown>,
+): Promise<T> {
+  const existing = await find();
+  if (existing !== undefined) {
+    await whenFound?.();
+    return existing;
+  }
+  await create().catch(() => undefined);
+  const created = await find();
+  if (created === undefined) throw new Error(`${what} could not be created`);
+  return created;
+}
 
 export interface AddServiceInput {
   businessId: string;
@@ -117,6 +139,41 @@ export class OrganisationService {
       throw new ValidationError('businessId', 'the organisation is already deactivated');
     }
     return (await this.deps.repository.findOrganisationById(organisation.id))!;
+  }
+
+  /**
+   * The system sender's organisation and service, created on first use; the service is inactive,
+   * so it is never listed and accepts no messages. Idempotent and safe under concurrency.
+   */
+  async ensureSystemSender(sender: SystemSender): Promise<{ organisationId: number; servicePk: number }> {
+    const { repository } = this.deps;
+    const now = this.deps.clock().toISOString();
+    const { businessId, nameFi, nameSv, nameEn } = sender;
+    const organisation = await findOrCreate(
+      () => repository.findOrganisationByBusinessId(businessId),
+      () => repository.insertOrganisation({ businessId, nameFi, nameSv, nameEn }, now),
+      'system sender organisation',
+      // Made by an earlier release: its names may have changed since (the service's name per language).
+      () => repository.renameSystemSender(sender),
+    );
+    const service = await findOrCreate(
+      () => repository.findServiceByServiceId(sender.serviceId),
+      () =>
+        repository.insertService(
+          {
+            organisationId: organisation.id,
+            serviceId: sender.serviceId,
+            nameFi: sender.serviceNameFi,
+            nameSv: sender.serviceNameSv,
+            nameEn: sender.serviceNameEn,
+            acceptsMessages: false,
+            active: false,
+          },
+          now,
+        ),
+      'system sender service',
+    );
+    return { organisationId: organisation.id, servicePk: service.id };
   }
 
   async requireService(serviceId: string): Promise<ServiceRow & { businessId: string }> {

@@ -35,19 +35,29 @@ function uploadBody(world: ApiWorld, operationId: string, fileName: string, cont
   return multipart([...metadata, { name: 'file', fileName, content }]);
 }
 
+/**
+ * The operations that read one thing: a URL whose id the schema refuses (400), and one naming
+ * nothing there is (404).
+ */
+const lookups: Record<string, { badId: string; unknownId: () => string }> = {
+  getV1MessagesId: { badId: '/v1/messages/id', unknownId: () => '/v1/messages/id?externalId=never-sent' },
+  getV1Messages: { badId: '/v1/messages/not-a-number', unknownId: () => '/v1/messages/987654321' },
+  getV2Messages: { badId: '/v2/messages/not-a-number', unknownId: () => '/v2/messages/987654321' },
+  getV1MessagesIdState: {
+    badId: '/v1/messages/not-a-number/state',
+    unknownId: () => '/v1/messages/987654321/state',
+  },
+  getV1Attachment: {
+    badId: `/v1/attachments/${'x'.repeat(65)}`,
+    unknownId: () => `/v1/attachments/${randomUUID()}`,
+  },
+};
+
 /** A request the schema or the service refuses with 400, per operation. */
 function badRequest(operationId: string, valid: ApiCall): ApiCall {
+  const lookup = lookups[operationId];
+  if (lookup) return { ...valid, url: lookup.badId };
   switch (operationId) {
-    case 'getV1MessagesId':
-      return { ...valid, url: '/v1/messages/id' };
-    case 'getV1Messages':
-      return { ...valid, url: '/v1/messages/not-a-number' };
-    case 'getV2Messages':
-      return { ...valid, url: '/v2/messages/not-a-number' };
-    case 'getV1MessagesIdState':
-      return { ...valid, url: '/v1/messages/not-a-number/state' };
-    case 'getV1Attachment':
-      return { ...valid, url: `/v1/attachments/${'x'.repeat(65)}` };
     case 'getV1Events':
     case 'getV2Events':
       return { ...valid, url: `${valid.url}?continuationToken=forged-token` };
@@ -61,20 +71,8 @@ function badRequest(operationId: string, valid: ApiCall): ApiCall {
 }
 
 function notFound(operationId: string, valid: ApiCall): ApiCall | undefined {
-  switch (operationId) {
-    case 'getV1MessagesId':
-      return { ...valid, url: '/v1/messages/id?externalId=never-sent' };
-    case 'getV1Messages':
-      return { ...valid, url: '/v1/messages/987654321' };
-    case 'getV2Messages':
-      return { ...valid, url: '/v2/messages/987654321' };
-    case 'getV1MessagesIdState':
-      return { ...valid, url: '/v1/messages/987654321/state' };
-    case 'getV1Attachment':
-      return { ...valid, url: `/v1/attachments/${randomUUID()}` };
-    default:
-      return undefined;
-  }
+  const lookup = lookups[operationId];
+  return lookup && { ...valid, url: lookup.unknownId() };
 }
 
 describe('the contract, walked operation by operation', () => {

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { appendFeedEvent, type FeedEventType } from '../../../src/modules/messages/event-repository.js';
+import type { FeedEventType } from '../../../src/modules/messages/event-repository.js';
 import type { ApiClient } from '../../helpers/api-client.js';
 import { type ApiOrganisation } from '../../helpers/fixtures.js';
 import { electronicRequest } from '../../helpers/api-requests.js';
 import type { TestHarness } from '../../helpers/test-app.js';
-import { messageWithManyReadEvents } from './many-feed-events.js';
+import { appendEventsOfTypes, messageWithManyReadEvents } from './many-feed-events.js';
 import { signedInOrganisations } from './signed-in-organisations.js';
 
 interface Page {
@@ -49,19 +49,7 @@ describe('organisation API: the event feed', () => {
       'Posti: returned to sender',
       'Posti: unresolved',
     ];
-    await h.context.database.db.transaction().execute(async (trx) => {
-      for (const type of types) {
-        await appendFeedEvent(trx, {
-          organisationId: org.id,
-          messageId,
-          serviceId: org.serviceId,
-          externalId: 'e',
-          type,
-          occurredAt: h.context.clock(),
-          ...(type.startsWith('Posti') ? { postiTrackingCode: 'JJFI1234' } : {}),
-        });
-      }
-    });
+    await appendEventsOfTypes(h, { org, messageId, externalId: 'e' }, types);
     const { pages } = await readAll(api);
     const events = pages.flatMap((p) => p.events);
     assert.deepEqual(

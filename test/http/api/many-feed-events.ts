@@ -1,4 +1,4 @@
-import { appendFeedEvent } from '../../../src/modules/messages/event-repository.js';
+import { appendFeedEvent, type FeedEventType } from '../../../src/modules/messages/event-repository.js';
 import type { ApiClient } from '../../helpers/api-client.js';
 import { electronicRequest } from '../../helpers/api-requests.js';
 import type { ApiOrganisation } from '../../helpers/fixtures.js';
@@ -30,4 +30,29 @@ export async function messageWithManyReadEvents(
     }
   });
   return messageId;
+}
+
+/**
+ * Adds one event of each given type to the organisation's message, in one transaction, as the
+ * delivery side records them (Posti's events with a tracking code, its receipt with a signature).
+ */
+export async function appendEventsOfTypes(
+  h: TestHarness,
+  message: { org: ApiOrganisation; messageId: number; externalId: string | null },
+  types: readonly FeedEventType[],
+): Promise<void> {
+  await h.context.database.db.transaction().execute(async (trx) => {
+    for (const type of types) {
+      await appendFeedEvent(trx, {
+        organisationId: message.org.id,
+        messageId: message.messageId,
+        serviceId: message.org.serviceId,
+        externalId: message.externalId,
+        type,
+        occurredAt: h.context.clock(),
+        ...(type.startsWith('Posti') ? { postiTrackingCode: 'JJFI1234' } : {}),
+        ...(type === 'Posti: receipt confirmed' ? { recipientSignature: 'K. Mäkinen' } : {}),
+      });
+    }
+  });
 }

@@ -5,7 +5,7 @@ import type { ApiClient } from '../../helpers/api-client.js';
 import { type ApiOrganisation, newExternalId, newIdentityCode } from '../../helpers/fixtures.js';
 import { electronicRequest, paperMailPart } from '../../helpers/api-requests.js';
 import { tinyPdf } from '../../helpers/sample-files.js';
-import { rowCounts } from '../../helpers/stored-rows.js';
+import { attachmentsOf, eventTypesOf, jobsOf, rowCounts } from '../../helpers/stored-rows.js';
 import type { TestHarness } from '../../helpers/test-app.js';
 
 import { signedInOrganisations } from './signed-in-organisations.js';
@@ -66,16 +66,14 @@ describe('organisation API: sending messages', () => {
       sentVia: 'electronic',
       notifications: request.electronic.notifications,
     });
-    const attachments = await h.context.database.db
-      .selectFrom('attachments')
-      .select(['id', 'position'])
-      .where('message_id', '=', messageId)
-      .orderBy('position')
-      .execute();
-    assert.deepEqual(attachments, [
-      { id: first, position: 0 },
-      { id: second, position: 1 },
-    ]);
+    const attachments = await attachmentsOf(h, messageId);
+    assert.deepEqual(
+      attachments.map(({ id, position }) => ({ id, position })),
+      [
+        { id: first, position: 0 },
+        { id: second, position: 1 },
+      ],
+    );
     const events = await h.context.database.db
       .selectFrom('events')
       .selectAll()
@@ -315,19 +313,9 @@ describe('organisation API: sending messages', () => {
       .where('id', '=', pdf)
       .executeTakeFirstOrThrow();
     assert.deepEqual(attachment, { message_id: row.id, position: null });
-    const event = await h.context.database.db
-      .selectFrom('events')
-      .select('event_type')
-      .where('message_id', '=', row.id)
-      .executeTakeFirstOrThrow();
-    assert.equal(event.event_type, 'Paper mail created');
-    const jobs = await h.context.database.db
-      .selectFrom('outbox_jobs')
-      .select('kind')
-      .where('message_id', '=', row.id)
-      .execute();
+    assert.deepEqual(await eventTypesOf(h.context, row.id), ['Paper mail created']);
     assert.deepEqual(
-      jobs.map((j) => j.kind),
+      (await jobsOf(h.context, row.id)).map((j) => j.kind),
       ['paper-letter'],
     );
   });

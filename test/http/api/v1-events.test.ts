@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { appendFeedEvent, type FeedEventType } from '../../../src/modules/messages/event-repository.js';
+import type { FeedEventType } from '../../../src/modules/messages/event-repository.js';
 import type { ApiClient } from '../../helpers/api-client.js';
 import { assertContractResponse } from '../../helpers/contract.js';
 import { type ApiOrganisation } from '../../helpers/fixtures.js';
 import { electronicRequest } from '../../helpers/api-requests.js';
 import type { TestHarness } from '../../helpers/test-app.js';
-import { messageWithManyReadEvents } from './many-feed-events.js';
+import { appendEventsOfTypes, messageWithManyReadEvents } from './many-feed-events.js';
 import { signedInOrganisations } from './signed-in-organisations.js';
 import { assertV1Event } from './v1-test-support.js';
 
@@ -86,20 +86,7 @@ describe('organisation API v1: the event feed', () => {
       'Posti: returned to sender',
       'Posti: unresolved',
     ];
-    await h.context.database.db.transaction().execute(async (trx) => {
-      for (const type of types) {
-        await appendFeedEvent(trx, {
-          organisationId: org.id,
-          messageId,
-          serviceId: org.serviceId,
-          externalId,
-          type,
-          occurredAt: h.context.clock(),
-          ...(type.startsWith('Posti') ? { postiTrackingCode: 'JJFI1234' } : {}),
-          ...(type === 'Posti: receipt confirmed' ? { recipientSignature: 'K. Mäkinen' } : {}),
-        });
-      }
-    });
+    await appendEventsOfTypes(h, { org, messageId, externalId }, types);
 
     const { events } = await readAll(api);
     assert.deepEqual(

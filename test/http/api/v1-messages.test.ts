@@ -2,11 +2,12 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { contentContext, decryptText } from '../../../src/modules/messages/message-content.js';
 import type { ApiClient } from '../../helpers/api-client.js';
+import { v1PaperFields } from '../../helpers/api-requests.js';
 import { type ApiOrganisation, newExternalId, newIdentityCode } from '../../helpers/fixtures.js';
 import { tinyPdf } from '../../helpers/sample-files.js';
 import { rowCounts } from '../../helpers/stored-rows.js';
 import type { TestHarness } from '../../helpers/test-app.js';
-import { multipartBody, uploadV1, v1PaperFields } from './v1-test-support.js';
+import { multipartBody, uploadV1 } from './v1-test-support.js';
 
 import { signedInOrganisations } from './signed-in-organisations.js';
 describe('organisation API v1: sending messages', () => {

@@ -103,24 +103,3 @@ export async function uploadV1(
   if (!options.unchecked) await assertContractResponse('POST', url, response);
   return response as unknown as ApiResponse;
 }
-
-/** A valid NewPaperMailWithoutId / NewNormalPaperMail body part printing the given file. */
-export function v1PaperFields(fileId: string, overrides: Record<string, unknown> = {}) {
-  const address = (name: string) => ({
-    name,
-    streetAddress: 'Testikatu 1 A 2',
-    zipCode: '00100',
-    city: 'Helsinki',
-    countryCode: 'FI',
-  });
-  return {
-    createCoverPage: true,
-    files: [{ fileId }],
-    printingAndEnvelopingService: {
-      postiMessaging: { contactDetails: { email: 'posti@example.fi' }, username: 'abcdef', password: '1234' },
-    },
-    recipient: { address: address('Kimmo Mäkinen') },
-    sender: { address: address('Testikunta') },
-    ...overrides,
-  };
-}

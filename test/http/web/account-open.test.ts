@@ -3,7 +3,14 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 import { decryptText, contentContext } from '../../../src/modules/messages/message-content.js';
 import { makeIdentityCode } from '../../../src/domain/identity-code.js';
 import { sessionCookieName } from '../../../src/http/plugins/citizen-session.js';
-import { formHeaders, postForm, signInAs, type CitizenSession } from '../../helpers/citizen-session.js';
+import {
+  formHeaders,
+  getPage,
+  postForm,
+  signInAs,
+  type CitizenSession,
+} from '../../helpers/citizen-session.js';
+import { messagesOf } from '../../helpers/stored-rows.js';
 import { persons } from '../../helpers/fixtures.js';
 import { createHarness, type TestHarness } from '../../helpers/test-app.js';
 
@@ -51,11 +58,7 @@ describe('opening the account (Omat tiedot ja muistutukset)', () => {
   });
 
   test('the form shows the register consent text, name and birth date read-only and the register e-mail', async () => {
-    const response = await h.app.inject({
-      method: 'GET',
-      url: '/account/open',
-      headers: formHeaders(session.cookies),
-    });
+    const response = await getPage(h, session, '/account/open');
     assert.equal(response.statusCode, 200);
     const body = response.body;
     assert.match(body, /Omat tiedot ja muistutukset/);
@@ -108,51 +111,42 @@ describe('opening the account (Omat tiedot ja muistutukset)', () => {
     assert.deepEqual(await counts(h), before, 'nothing was stored');
   });
 
-  const invalidCases: Array<{ name: string; form: Record<string, string>; field: string; message: RegExp }> =
-    [
-      {
-        name: 'a Swedish mobile number',
-        form: { mobile: '+46 70 123 4567', acceptTerms: '1' },
-        field: 'mobile',
-        message: /suomalainen matkapuhelinnumero/,
-      },
-      {
-        name: 'a Finnish landline',
-        form: { mobile: '09 123 4567', acceptTerms: '1' },
-        field: 'mobile',
-        message: /suomalainen matkapuhelinnumero/,
-      },
-      {
-        name: 'text as a mobile number',
-        form: { mobile: 'soita minulle', acceptTerms: '1' },
-        field: 'mobile',
-        message: /suomalainen matkapuhelinnumero/,
-      },
-      {
-        name: 'SMS reminders without a number',
-        form: { smsNotifications: '1', acceptTerms: '1' },
-        field: 'mobile',
-        message: /Anna matkapuhelinnumero/,
-      },
-      {
-        name: 'an invalid e-mail address',
-        form: { email: 'maija@', acceptTerms: '1' },
-        field: 'email',
-        message: /Tarkista sähköpostiosoite/,
-      },
-      {
-        name: 'e-mail reminders without an address',
-        form: { email: '', emailNotifications: '1', acceptTerms: '1' },
-        field: 'email',
-        message: /Anna sähköpostiosoite/,
-      },
-      {
-        name: 'terms not accepted',
-        form: { email: 'maija@example.fi' },
-        field: 'accept-terms',
-        message: /Hyväksy asiointitilin käyttöehdot/,
-      },
-    ];
+  type InvalidCase = { name: string; form: Record<string, string>; field: string; message: RegExp };
+  const notAFinnishMobile = (name: string, mobile: string): InvalidCase => ({
+    name,
+    form: { mobile, acceptTerms: '1' },
+    field: 'mobile',
+    message: /suomalainen matkapuhelinnumero/,
+  });
+  const invalidCases: InvalidCase[] = [
+    notAFinnishMobile('a Swedish mobile number', '+46 70 123 4567'),
+    notAFinnishMobile('a Finnish landline', '09 123 4567'),
+    notAFinnishMobile('text as a mobile number', 'soita minulle'),
+    {
+      name: 'SMS reminders without a number',
+      form: { smsNotifications: '1', acceptTerms: '1' },
+      field: 'mobile',
+      message: /Anna matkapuhelinnumero/,
+    },
+    {
+      name: 'an invalid e-mail address',
+      form: { email: 'maija@', acceptTerms: '1' },
+      field: 'email',
+      message: /Tarkista sähköpostiosoite/,
+    },
+    {
+      name: 'e-mail reminders without an address',
+      form: { email: '', emailNotifications: '1', acceptTerms: '1' },
+      field: 'email',
+      message: /Anna sähköpostiosoite/,
+    },
+    {
+      name: 'terms not accepted',
+      form: { email: 'maija@example.fi' },
+      field: 'accept-terms',
+      message: /Hyväksy asiointitilin käyttöehdot/,
+    },
+  ];
   for (const c of invalidCases) {
     test(`${c.name}: error next to the field, in the summary, and nothing is saved`, async () => {
       const before = await counts(h);
@@ -203,11 +197,7 @@ describe('opening the account (Omat tiedot ja muistutukset)', () => {
     ];
     const before = await counts(h);
     for (const { who, text } of sessions) {
-      const page = await h.app.inject({
-        method: 'GET',
-        url: '/account/open',
-        headers: formHeaders(who.cookies),
-      });
+      const page = await getPage(h, who, '/account/open');
       assert.equal(page.statusCode, 403);
       assert.match(page.body, /Asiointitiliä ei voi avata/);
       assert.match(page.body, text);
@@ -242,11 +232,8 @@ describe('opening the account (Omat tiedot ja muistutukset)', () => {
     assert.equal(account.language, 'fi');
     assert.equal(account.terms_version, '1.0');
     assert.equal(account.terms_accepted_at, now);
-    const message = await db
-      .selectFrom('messages')
-      .selectAll()
-      .where('account_id', '=', account.id)
-      .executeTakeFirstOrThrow();
+    const [message] = await messagesOf(h, account.id);
+    assert.ok(message, 'the welcome message is in the mailbox');
     assert.equal(message.direction, 'to_citizen');
     assert.equal(message.channel, 'electronic');
     assert.equal(message.service_type, 'Normal');
@@ -276,11 +263,7 @@ describe('opening the account (Omat tiedot ja muistutukset)', () => {
       .executeTakeFirstOrThrow();
     assert.equal(job.kind, 'welcome-notification');
     // The session sees the account at once.
-    const again = await h.app.inject({
-      method: 'GET',
-      url: '/account/open',
-      headers: formHeaders(session.cookies),
-    });
+    const again = await getPage(h, session, '/account/open');
     assert.equal(again.statusCode, 303);
     assert.equal(again.headers.location, '/mailbox/inbox');
     const second = await post({ acceptTerms: '1' });
@@ -305,11 +288,8 @@ describe('opening the account (Omat tiedot ja muistutukset)', () => {
       .executeTakeFirstOrThrow();
     assert.equal(account.language, 'sv');
     assert.equal(account.email, null, 'no e-mail given: none stored');
-    const message = await db
-      .selectFrom('messages')
-      .selectAll()
-      .where('account_id', '=', account.id)
-      .executeTakeFirstOrThrow();
+    const [message] = await messagesOf(h, account.id);
+    assert.ok(message, 'the welcome message is in the mailbox');
     assert.equal(
       decryptText(h.context.envelope, message.title_enc, contentContext.title),
       'Välkommen till medborgarens ärendekonto',

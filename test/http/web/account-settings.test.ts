@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { requireMailboxReader } from '../../../src/http/plugins/citizen-session.js';
-import { formHeaders, postForm, signInAs, type CitizenSession } from '../../helpers/citizen-session.js';
+import {
+  formHeaders,
+  getPage,
+  postForm,
+  signInAs,
+  type CitizenSession,
+} from '../../helpers/citizen-session.js';
+import { messagesOf } from '../../helpers/stored-rows.js';
 import { createHarness, type TestHarness } from '../../helpers/test-app.js';
 
 const kimmo = '270570-901K';
@@ -41,11 +48,7 @@ describe('settings, closing and reopening the account', () => {
   test('settings need an active account; without a session they send to identification', async () => {
     const anonymous = await h.app.inject({ method: 'GET', url: '/settings' });
     assert.equal(anonymous.headers.location, '/login?return=%2Fsettings');
-    const page = await h.app.inject({
-      method: 'GET',
-      url: '/settings',
-      headers: formHeaders(session.cookies),
-    });
+    const page = await getPage(h, session, '/settings');
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /value="kimmo\.makinen@example\.fi"/);
     assert.match(page.body, /id="email-notify"[^>]*checked/);
@@ -99,11 +102,7 @@ describe('settings, closing and reopening the account', () => {
   }
 
   test('the close page says paper mail resumes; closing keeps the messages readable', async () => {
-    const page = await h.app.inject({
-      method: 'GET',
-      url: '/settings/close?lang=fi',
-      headers: formHeaders(session.cookies),
-    });
+    const page = await getPage(h, session, '/settings/close?lang=fi');
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /jälleen paperipostina/);
     const noToken = await h.app.inject({
@@ -122,24 +121,11 @@ describe('settings, closing and reopening the account', () => {
     const row = await account();
     assert.equal(row.status, 'closed');
     assert.equal(row.closed_at, '2026-03-05T10:00:00.000Z');
-    const settings = await h.app.inject({
-      method: 'GET',
-      url: '/settings',
-      headers: formHeaders(session.cookies),
-    });
+    const settings = await getPage(h, session, '/settings');
     assert.equal(settings.headers.location, '/account/open');
-    const reader = await h.app.inject({
-      method: 'GET',
-      url: '/test-reader',
-      headers: formHeaders(session.cookies),
-    });
+    const reader = await getPage(h, session, '/test-reader');
     assert.deepEqual(reader.json(), { accountId: row.id, readOnly: true });
-    const messages = await h.context.database.db
-      .selectFrom('messages')
-      .select('id')
-      .where('account_id', '=', row.id)
-      .execute();
-    assert.equal(messages.length, 1, 'the welcome message is still there');
+    assert.equal((await messagesOf(h, row.id)).length, 1, 'the welcome message is still there');
 
     // The closed mailbox: no writing or settings in the menu, and the way back offered.
     const inbox = await h.app.inject({
@@ -169,11 +155,7 @@ describe('settings, closing and reopening the account', () => {
   test('reopening is opening again: same account, new terms acceptance, a new welcome message', async () => {
     h.setNow('2026-03-06T09:55:00.000Z');
     session = await signInAs(h, kimmo);
-    const page = await h.app.inject({
-      method: 'GET',
-      url: '/account/open?lang=fi',
-      headers: formHeaders(session.cookies),
-    });
+    const page = await getPage(h, session, '/account/open?lang=fi');
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /Olet aiemmin lopettanut asiointitilin käytön/);
     // The reopening wording, and the earlier contact details and reminder choices filled in.
@@ -202,12 +184,7 @@ describe('settings, closing and reopening the account', () => {
     assert.equal(row.status, 'active');
     assert.equal(row.closed_at, null);
     assert.equal(row.terms_accepted_at, '2026-03-06T10:00:00.000Z');
-    const messages = await h.context.database.db
-      .selectFrom('messages')
-      .select('id')
-      .where('account_id', '=', row.id)
-      .execute();
-    assert.equal(messages.length, 2);
+    assert.equal((await messagesOf(h, row.id)).length, 2);
     assert.equal(row.mobile, '+358407654321');
     // Not a second identical welcome: the reopened account is told it is in use again.
     const inbox = await h.app.inject({
@@ -217,11 +194,7 @@ describe('settings, closing and reopening the account', () => {
     });
     assert.equal(inbox.body.match(/Tervetuloa Kansalaisen asiointitilille/g)?.length, 1);
     assert.equal(inbox.body.match(/Asiointitili on jälleen käytössä/g)?.length, 1);
-    const reader = await h.app.inject({
-      method: 'GET',
-      url: '/test-reader',
-      headers: formHeaders(session.cookies),
-    });
+    const reader = await getPage(h, session, '/test-reader');
     assert.deepEqual(reader.json(), { accountId: row.id, readOnly: false });
   });
 

@@ -1,25 +1,20 @@
 import assert from 'node:assert/strict';
 import { formatDateTime } from '../../../src/http/views/mailbox/format.js';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { goodFile, issuePayloads } from '../../helpers/attachment-samples.js';
-import { signInAs } from '../../helpers/citizen-session.js';
+import { type CitizenSession, postMultipartForm, signInAs } from '../../helpers/citizen-session.js';
 import { type OrganisationFixture, persons } from '../../helpers/fixtures.js';
 import { sampleFiles } from '../../helpers/sample-files.js';
-import { eventsOf, messageRow } from '../../helpers/stored-rows.js';
-import { type FormFile, multipartForm } from '../../helpers/multipart-form.js';
-import { createHarness, type TestHarness } from '../../helpers/test-app.js';
-
-type Session = { cookies: Record<string, string>; csrfToken: string };
+import { attachmentsOf, eventsOf, messageRow } from '../../helpers/stored-rows.js';
+import type { FormFile } from '../../helpers/multipart-form.js';
+import { useMailboxSuite } from '../../helpers/suite-harness.js';
 
 describe('mailbox pages: new messages and replies', () => {
-  let h: TestHarness;
+  const { h, accounts } = useMailboxSuite();
   let kallio: OrganisationFixture;
   let noMessages: OrganisationFixture;
-  let kimmo: number;
-  let maija: number;
-  let asKimmo: Session;
+  let asKimmo: CitizenSession;
   before(async () => {
-    h = await createHarness({ now: '2025-03-10T08:00:00.000Z' });
     kallio = await h.fixtures.organisation({
       nameFi: 'Peruspalvelukuntayhtymä Kallio',
       serviceNameFi: 'Asiakasviestit',
@@ -28,11 +23,8 @@ describe('mailbox pages: new messages and replies', () => {
       nameFi: 'Hiljainen kunta',
       acceptsMessages: false,
     });
-    kimmo = (await h.fixtures.account({ identityCode: persons.kimmo })).id;
-    maija = (await h.fixtures.account({ identityCode: persons.maija })).id;
     asKimmo = await signInAs(h, persons.kimmo);
   });
-  after(() => h.close());
 
   const countRows = async (table: 'messages' | 'attachments' | 'events') =>
     (await h.context.database.db.selectFrom(table).select('id').execute()).length;
@@ -41,16 +33,9 @@ describe('mailbox pages: new messages and replies', () => {
     url: string,
     fields: Array<[string, string]>,
     files: FormFile[] = [],
-    session: Session = asKimmo,
+    session: CitizenSession = asKimmo,
   ) {
-    const form = multipartForm(fields, files);
-    return h.app.inject({
-      method: 'POST',
-      url,
-      cookies: session.cookies,
-      headers: form.headers,
-      payload: form.payload,
-    });
+    return postMultipartForm(h, session, url, fields, files);
   }
 
   const newMessage = (extra: Array<[string, string]> = []): Array<[string, string]> => [
@@ -85,7 +70,7 @@ describe('mailbox pages: new messages and replies', () => {
     const id = Number(match[1]);
     const row = await messageRow(h, id);
     assert.equal(row.direction, 'from_citizen');
-    assert.equal(row.account_id, kimmo);
+    assert.equal(row.account_id, accounts.kimmo);
     assert.equal(row.citizen_type, 'Oikaisuvaatimus');
     const events = await eventsOf(h, id);
     assert.deepEqual(
@@ -116,14 +101,7 @@ describe('mailbox pages: new messages and replies', () => {
     assert.equal(missing.statusCode, 403);
     const wrong = await send('/mailbox/new', [['_csrf', 'x'.repeat(43)], ...newMessage().slice(1)]);
     assert.equal(wrong.statusCode, 403);
-    const fileFirst = multipartForm([], [{ fileName: 'a.pdf', content: sampleFiles.pdf }]);
-    const reordered = await h.app.inject({
-      method: 'POST',
-      url: '/mailbox/new',
-      cookies: asKimmo.cookies,
-      headers: fileFirst.headers,
-      payload: fileFirst.payload,
-    });
+    const reordered = await send('/mailbox/new', [], [{ fileName: 'a.pdf', content: sampleFiles.pdf }]);
     assert.equal(reordered.statusCode, 403);
     const after = [await countRows('messages'), await countRows('attachments'), await countRows('events')];
     assert.deepEqual(after, before);
@@ -198,16 +176,14 @@ describe('mailbox pages: new messages and replies', () => {
     ]);
     assert.equal(response.statusCode, 303);
     const id = Number(/messages\/(\d+)/.exec(String(response.headers.location))![1]);
-    const rows = await h.context.database.db
-      .selectFrom('attachments')
-      .select(['file_name', 'media_type'])
-      .where('message_id', '=', id)
-      .orderBy('position')
-      .execute();
-    assert.deepEqual(rows, [
-      { file_name: docx.fileName, media_type: docx.mediaType },
-      { file_name: 'kuva.jpg', media_type: 'image/jpeg' },
-    ]);
+    const rows = await attachmentsOf(h, id);
+    assert.deepEqual(
+      rows.map(({ file_name, media_type }) => ({ file_name, media_type })),
+      [
+        { file_name: docx.fileName, media_type: docx.mediaType },
+        { file_name: 'kuva.jpg', media_type: 'image/jpeg' },
+      ],
+    );
   });
 
   test('exactly 10 MiB is accepted', async () => {
@@ -250,7 +226,7 @@ describe('mailbox pages: new messages and replies', () => {
 
   test('reply: form, send, threaded, and shown as the conversation', async () => {
     const { messageId } = await h.fixtures.message({
-      accountId: kimmo,
+      accountId: accounts.kimmo,
       organisation: noMessages,
       replyAllowed: true,
       title: 'Lisätietopyyntö',
@@ -314,7 +290,7 @@ describe('mailbox pages: new messages and replies', () => {
 
   test('a reply to anything but a request for clarification starts as "other"', async () => {
     const { messageId } = await h.fixtures.message({
-      accountId: kimmo,
+      accountId: accounts.kimmo,
       organisation: noMessages,
       replyAllowed: true,
       title: 'Päätös toimeentulotuesta',
@@ -329,7 +305,7 @@ describe('mailbox pages: new messages and replies', () => {
   });
 
   test('no reply where the sender did not allow it, nor to someone else’s message', async () => {
-    const closed = await h.fixtures.message({ accountId: kimmo, organisation: kallio });
+    const closed = await h.fixtures.message({ accountId: accounts.kimmo, organisation: kallio });
     const page = await h.app.inject({
       method: 'GET',
       url: `/mailbox/messages/${closed.messageId}`,
@@ -350,7 +326,7 @@ describe('mailbox pages: new messages and replies', () => {
     ];
     assert.equal((await send(`/mailbox/messages/${closed.messageId}/reply`, fields)).statusCode, 403);
     const maijas = await h.fixtures.message({
-      accountId: maija,
+      accountId: accounts.maija,
       organisation: kallio,
       replyAllowed: true,
     });

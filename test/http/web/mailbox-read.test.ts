@@ -1,22 +1,17 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { signInAs } from '../../helpers/citizen-session.js';
+import { before, describe, test } from 'node:test';
+import { type CitizenSession, signInAs } from '../../helpers/citizen-session.js';
 import { type OrganisationFixture, persons } from '../../helpers/fixtures.js';
 import { sampleFiles } from '../../helpers/sample-files.js';
 import { eventsOf, messageRow } from '../../helpers/stored-rows.js';
-import { createHarness, type TestHarness } from '../../helpers/test-app.js';
-
-type Session = { cookies: Record<string, string>; csrfToken: string };
+import { useMailboxSuite } from '../../helpers/suite-harness.js';
 
 describe('mailbox pages: folders, message page, acknowledgement, deletion, downloads', () => {
-  let h: TestHarness;
+  const { h, accounts } = useMailboxSuite();
   let org: OrganisationFixture;
-  let kimmo: number;
-  let maija: number;
-  let asKimmo: Session;
-  let asMaija: Session;
+  let asKimmo: CitizenSession;
+  let asMaija: CitizenSession;
   before(async () => {
-    h = await createHarness({ now: '2025-03-10T08:00:00.000Z' });
     org = await h.fixtures.organisation({
       nameFi: 'Peruspalvelukuntayhtymä Kallio',
       nameSv: 'Samkommunen Kallio',
@@ -25,16 +20,13 @@ describe('mailbox pages: folders, message page, acknowledgement, deletion, downl
       serviceNameSv: 'Socialtjänster',
       serviceNameEn: 'Social services',
     });
-    kimmo = (await h.fixtures.account({ identityCode: persons.kimmo })).id;
-    maija = (await h.fixtures.account({ identityCode: persons.maija })).id;
     asKimmo = await signInAs(h, persons.kimmo);
     asMaija = await signInAs(h, persons.maija);
   });
-  after(() => h.close());
 
-  const get = (url: string, session: Session = asKimmo) =>
+  const get = (url: string, session: CitizenSession = asKimmo) =>
     h.app.inject({ method: 'GET', url, cookies: session.cookies });
-  const post = (url: string, session: Session = asKimmo, csrf: string | null = session.csrfToken) =>
+  const post = (url: string, session: CitizenSession = asKimmo, csrf: string | null = session.csrfToken) =>
     h.app.inject({
       method: 'POST',
       url,
@@ -61,7 +53,7 @@ describe('mailbox pages: folders, message page, acknowledgement, deletion, downl
 
   test('the inbox shows sender, service, title, time and markers, in each language', async () => {
     await h.fixtures.message({
-      accountId: kimmo,
+      accountId: accounts.kimmo,
       organisation: org,
       title: 'Päätös <toimeentulotuesta>',
       attachments: [{ fileName: 'paatos.pdf', mediaType: 'application/pdf', content: sampleFiles.pdf }],
@@ -102,7 +94,7 @@ describe('mailbox pages: folders, message page, acknowledgement, deletion, downl
 
   test('the message page renders the body safely and shows the deemed-received date', async () => {
     const { messageId } = await h.fixtures.message({
-      accountId: kimmo,
+      accountId: accounts.kimmo,
       organisation: org,
       title: 'Päätös',
       bodyFormat: 'Markdown',
@@ -128,7 +120,7 @@ describe('mailbox pages: folders, message page, acknowledgement, deletion, downl
 
   test('a verifiable message shows only the sender and "Kuittaa vastaanotetuksi" until acknowledged', async () => {
     const { messageId, attachmentIds } = await h.fixtures.message({
-      accountId: kimmo,
+      accountId: accounts.kimmo,
       organisation: org,
       serviceType: 'Verifiable',
       title: 'Salassa pidettävä päätös',
@@ -182,7 +174,7 @@ describe('mailbox pages: folders, message page, acknowledgement, deletion, downl
 
   test('attachments download with their type, as attachments, never inline', async () => {
     const { messageId, attachmentIds } = await h.fixtures.message({
-      accountId: kimmo,
+      accountId: accounts.kimmo,
       organisation: org,
       attachments: [
         { fileName: 'Päätös "lopullinen"\r\n.pdf', mediaType: 'application/pdf', content: sampleFiles.pdf },
@@ -203,7 +195,7 @@ describe('mailbox pages: folders, message page, acknowledgement, deletion, downl
   test('a download’s name always has the extension of its type, also for rows stored before names were checked', async () => {
     const html = Buffer.from('<html><script>alert(1)</script></html>');
     const { messageId, attachmentIds } = await h.fixtures.message({
-      accountId: kimmo,
+      accountId: accounts.kimmo,
       organisation: org,
       attachments: [
         { fileName: 'trick.pdf', mediaType: 'text/plain', content: html },
@@ -229,7 +221,7 @@ describe('mailbox pages: folders, message page, acknowledgement, deletion, downl
 
   test('person A can never open, download, acknowledge, delete, restore or reply to B’s message', async () => {
     const { messageId, attachmentIds } = await h.fixtures.message({
-      accountId: maija,
+      accountId: accounts.maija,
       organisation: org,
       replyAllowed: true,
       title: 'Maijan päätös',
@@ -257,7 +249,7 @@ describe('mailbox pages: folders, message page, acknowledgement, deletion, downl
 
   test('delete → Poistetut → restore; sent messages and sealed ones cannot be deleted', async () => {
     const { messageId } = await h.fixtures.message({
-      accountId: kimmo,
+      accountId: accounts.kimmo,
       organisation: org,
       title: 'Poistettava',
     });
@@ -276,19 +268,23 @@ describe('mailbox pages: folders, message page, acknowledgement, deletion, downl
     assert.ok((await get('/mailbox/inbox')).body.includes('Poistettava'));
 
     const sealed = await h.fixtures.message({
-      accountId: kimmo,
+      accountId: accounts.kimmo,
       organisation: org,
       serviceType: 'Verifiable',
     });
     assert.equal((await post(`/mailbox/messages/${sealed.messageId}/delete`)).statusCode, 409);
     assert.equal((await messageRow(h, sealed.messageId)).deleted_at, null);
 
-    const sent = await h.services.mailbox.sending.sendNewMessage({ accountId: kimmo }, org.servicePk, {
-      citizenType: 'Muu',
-      title: 'Lähetetty',
-      body: 'Teksti',
-      attachments: [],
-    });
+    const sent = await h.services.mailbox.sending.sendNewMessage(
+      { accountId: accounts.kimmo },
+      org.servicePk,
+      {
+        citizenType: 'Muu',
+        title: 'Lähetetty',
+        body: 'Teksti',
+        attachments: [],
+      },
+    );
     assert.equal((await post(`/mailbox/messages/${sent}/delete`)).statusCode, 409);
     const sentFolder = await get('/mailbox/sent');
     assert.ok(sentFolder.body.includes('Lähetetty'));

@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { maxFormBytes } from '../../../src/http/routes/web/mailbox-multipart.js';
-import { signInAs } from '../../helpers/citizen-session.js';
+import { postMultipartForm, signInAs } from '../../helpers/citizen-session.js';
 import { type OrganisationFixture, persons } from '../../helpers/fixtures.js';
-import { multipartForm } from '../../helpers/multipart-form.js';
 import { createHarness, type TestHarness } from '../../helpers/test-app.js';
 
 // Each attachment may be up to 10 MiB, but a citizen's form is held in memory while it is read,
@@ -23,7 +22,11 @@ describe('citizen message form: total upload cap', () => {
     const fileBytes = 9_800_000;
     const count = Math.floor(maxFormBytes / fileBytes) + 1;
     const text = Buffer.alloc(fileBytes, 'a');
-    const form = multipartForm(
+    const count0 = (await h.context.database.db.selectFrom('attachments').select('id').execute()).length;
+    const response = await postMultipartForm(
+      h,
+      session,
+      '/mailbox/new',
       [
         ['_csrf', session.csrfToken],
         ['service', String(kallio.servicePk)],
@@ -33,14 +36,6 @@ describe('citizen message form: total upload cap', () => {
       ],
       Array.from({ length: count }, (_, i) => ({ fileName: `liite-${i}.txt`, content: text })),
     );
-    const count0 = (await h.context.database.db.selectFrom('attachments').select('id').execute()).length;
-    const response = await h.app.inject({
-      method: 'POST',
-      url: '/mailbox/new',
-      cookies: session.cookies,
-      headers: form.headers,
-      payload: form.payload,
-    });
     assert.equal(response.statusCode, 413);
     const count1 = (await h.context.database.db.selectFrom('attachments').select('id').execute()).length;
     assert.equal(count1, count0);

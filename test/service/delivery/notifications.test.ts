@@ -4,7 +4,7 @@ import { planWelcomeNotification } from '../../../src/modules/delivery/delivery-
 import type { DeliveryServices } from '../../../src/modules/delivery/index.js';
 import { type AccountInput, type MessageInput, type OrganisationFixture } from '../../helpers/fixtures.js';
 import { eventTypesOf, jobsOf } from '../../helpers/stored-rows.js';
-import { deliveryFor, drain } from '../../helpers/delivery-harness.js';
+import { confirmReceipt, deliveryFor, drain } from '../../helpers/delivery-harness.js';
 import { startSmtpServer, type TestSmtpServer } from '../../helpers/delivery-smtp.js';
 import { startSmsGateway, type TestSmsGateway } from '../../helpers/delivery-sms-gateway.js';
 import { createHarness, type TestHarness } from '../../helpers/test-app.js';
@@ -70,6 +70,12 @@ describe(`notifications by e-mail and SMS (${testDialect})`, () => {
     });
   }
 
+  /** The message's notification options: whether the sender may be named, and its reminder choice. */
+  const notifications = (senderDetailsInNotifications: string, reminder = 'Default reminder') => ({
+    senderDetailsInNotifications,
+    unreadMessageNotification: { reminder },
+  });
+
   function assertNoContent(text: string) {
     assert.doesNotMatch(text, new RegExp(title));
     assert.doesNotMatch(text, new RegExp(body));
@@ -110,12 +116,7 @@ describe(`notifications by e-mail and SMS (${testDialect})`, () => {
 
   test('the sender name appears only when senderDetailsInNotifications allows it; language follows the person', async () => {
     const swedish = await account({ language: 'sv' });
-    await send(swedish, {
-      notifications: {
-        senderDetailsInNotifications: 'None',
-        unreadMessageNotification: { reminder: 'Default reminder' },
-      },
-    });
+    await send(swedish, { notifications: notifications('None') });
     await drain(delivery);
     const mail = smtp.mails[0]!;
     assert.equal(mail.subject, 'Nytt meddelande i ärendekontot');
@@ -126,12 +127,7 @@ describe(`notifications by e-mail and SMS (${testDialect})`, () => {
 
     smtp.mails.length = 0;
     const english = await account({ language: 'en' });
-    await send(english, {
-      notifications: {
-        senderDetailsInNotifications: 'Organisation and service name',
-        unreadMessageNotification: { reminder: 'Default reminder' },
-      },
-    });
+    await send(english, { notifications: notifications('Organisation and service name') });
     await drain(delivery);
     assert.equal(smtp.mails[0]!.subject, 'New message in your e-services account');
     assert.match(smtp.mails[0]!.text, /Sender: Kallio Joint Municipal Authority – Social services/);
@@ -143,8 +139,7 @@ describe(`notifications by e-mail and SMS (${testDialect})`, () => {
     const accountId = await account({ language: 'en' });
     await send(accountId, {
       notifications: {
-        senderDetailsInNotifications: 'None',
-        unreadMessageNotification: { reminder: 'Default reminder' },
+        ...notifications('None'),
         customisedNewMessageNotification: {
           title: { fi: 'Sinulle on päätös', sv: 'Du har ett beslut', en: 'You have a decision <b>' },
           content: {
@@ -235,12 +230,7 @@ describe(`notifications by e-mail and SMS (${testDialect})`, () => {
     const accountId = await account({ smsNotifications: false });
     const unread = await send(accountId);
     const read = await send(accountId);
-    const noReminders = await send(accountId, {
-      notifications: {
-        senderDetailsInNotifications: 'None',
-        unreadMessageNotification: { reminder: 'No reminders' },
-      },
-    });
+    const noReminders = await send(accountId, { notifications: notifications('None', 'No reminders') });
     await drain(delivery);
     assert.equal(smtp.mails.length, 3);
     smtp.mails.length = 0;
@@ -280,11 +270,7 @@ describe(`notifications by e-mail and SMS (${testDialect})`, () => {
     const acknowledged = await send(accountId, { serviceType: 'Verifiable' });
     await drain(delivery);
     smtp.mails.length = 0;
-    await h.context.database.db
-      .updateTable('messages')
-      .set({ receipt_confirmed_at: new Date(start.getTime() + day).toISOString() })
-      .where('id', '=', acknowledged)
-      .execute();
+    await confirmReceipt(h, acknowledged, new Date(start.getTime() + day));
     h.setNow(new Date(start.getTime() + 3 * day));
     await drain(delivery);
     const mine = new Set([pending, acknowledged].map((id) => `message:${id}:reminder:email`));

@@ -102,8 +102,13 @@ describe(`outbox worker (${testDialect})`, () => {
     const crashing = workerWith(
       new CrashingRepository(h.context.database.db),
       createJobHandlers(h.context, resolveDeliveryOptions(testDeliveryOptions), {
-        email: new SmtpEmailSender(smtp.url, 'noreply@localhost', 'localhost', 2000),
-        sms: new FileSmsSender(`${h.testDatabase.dataDir}/sms`),
+        email: new SmtpEmailSender({
+          smtpUrl: smtp.url,
+          from: 'noreply@localhost',
+          messageIdDomain: 'localhost',
+          timeoutMs: 2000,
+        }),
+        sms: new FileSmsSender({ dir: `${h.testDatabase.dataDir}/sms` }),
       }),
     );
     assert.equal(await crashing.runDueJobs(), 1);

@@ -11,7 +11,7 @@ import { type OrganisationFixture } from '../../helpers/fixtures.js';
 import { type AddressInput, paperPart } from '../../helpers/api-requests.js';
 import { samplePdf } from '../../helpers/sample-files.js';
 import { eventTypesOf, jobsOf } from '../../helpers/stored-rows.js';
-import { deliveryFor, drain } from '../../helpers/delivery-harness.js';
+import { confirmReceipt, deliveryFor, drain } from '../../helpers/delivery-harness.js';
 import { extractPdfText } from '../../helpers/delivery-pdf.js';
 import { createHarness, type TestHarness } from '../../helpers/test-app.js';
 import { testDialect } from '../../helpers/test-database.js';
@@ -278,11 +278,7 @@ describe(`paper letters and print batches (${testDialect})`, () => {
       channel: 'electronic',
       serviceType: 'Verifiable',
     });
-    await h.context.database.db
-      .updateTable('messages')
-      .set({ receipt_confirmed_at: new Date(start.getTime() + day).toISOString() })
-      .where('id', '=', acknowledged)
-      .execute();
+    await confirmReceipt(h, acknowledged, new Date(start.getTime() + day));
     h.setNow(new Date(start.getTime() + 6 * day));
     await drain(delivery);
     assert.equal((await delivery.printBatches.flush()).length, 0);

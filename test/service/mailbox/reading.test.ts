@@ -1,27 +1,21 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { ConflictError, NotFoundError } from '../../../src/errors.js';
 import { type OrganisationFixture, persons } from '../../helpers/fixtures.js';
 import { sampleFiles } from '../../helpers/sample-files.js';
 import { auditOf, eventsOf, messageRow } from '../../helpers/stored-rows.js';
-import { createHarness, type TestHarness } from '../../helpers/test-app.js';
+import { useMailboxSuite } from '../../helpers/suite-harness.js';
 
 describe('mailbox reading service', () => {
-  let h: TestHarness;
+  const { h, accounts } = useMailboxSuite();
   let org: OrganisationFixture;
-  let kimmo: number;
-  let maija: number;
   before(async () => {
-    h = await createHarness({ now: '2025-03-10T08:00:00.000Z' });
     org = await h.fixtures.organisation({
       nameFi: 'Kallio',
       nameSv: 'Kallio sv',
       serviceNameFi: 'Päätökset',
     });
-    kimmo = (await h.fixtures.account({ identityCode: persons.kimmo })).id;
-    maija = (await h.fixtures.account({ identityCode: persons.maija })).id;
   });
-  after(() => h.close());
 
   const reading = () => h.services.mailbox.reading;
 
@@ -53,42 +47,44 @@ describe('mailbox reading service', () => {
     });
     await h.fixtures.message({ accountId: account, organisation: org, availableAt: null });
     await h.fixtures.message({ accountId: account, organisation: org, channel: 'paper' });
-    await h.fixtures.message({ accountId: maija, organisation: org });
+    await h.fixtures.message({ accountId: accounts.maija, organisation: org });
     assert.equal((await reading().listFolder(account, 'inbox', 1)).items.length, 0);
   });
 
   test('a verifiable message is sealed: no title, no service, no attachments until acknowledged', async () => {
     const { messageId, attachmentIds } = await h.fixtures.message({
-      accountId: kimmo,
+      accountId: accounts.kimmo,
       organisation: org,
       serviceType: 'Verifiable',
       title: 'Salainen päätös',
       attachments: [{ fileName: 'paatos.pdf', mediaType: 'application/pdf', content: sampleFiles.pdf }],
     });
-    const listed = (await reading().listFolder(kimmo, 'inbox', 1)).items.find((i) => i.id === messageId)!;
+    const listed = (await reading().listFolder(accounts.kimmo, 'inbox', 1)).items.find(
+      (i) => i.id === messageId,
+    )!;
     assert.equal(listed.title, null);
     assert.equal(listed.service, null);
     assert.equal(listed.hasAttachments, false);
     assert.equal(listed.awaitingAcknowledgement, true);
 
-    const view = await reading().openMessage({ accountId: kimmo }, messageId);
+    const view = await reading().openMessage({ accountId: accounts.kimmo }, messageId);
     assert.equal(view.sealed, true);
     assert.ok(!JSON.stringify(view).includes('Salainen'));
     await assert.rejects(
-      reading().downloadAttachment({ accountId: kimmo }, messageId, attachmentIds[0]!),
+      reading().downloadAttachment({ accountId: accounts.kimmo }, messageId, attachmentIds[0]!),
       NotFoundError,
     );
     assert.equal((await messageRow(h, messageId)).read_at, null, 'a sealed message is not read yet');
-    await assert.rejects(reading().deleteMessage({ accountId: kimmo }, messageId), ConflictError);
+    await assert.rejects(reading().deleteMessage({ accountId: accounts.kimmo }, messageId), ConflictError);
 
     h.setNow('2025-03-10T22:30:00.000Z'); // already 11 March in Helsinki
-    await reading().acknowledge({ accountId: kimmo }, messageId);
-    await reading().acknowledge({ accountId: kimmo }, messageId); // twice changes nothing
+    await reading().acknowledge({ accountId: accounts.kimmo }, messageId);
+    await reading().acknowledge({ accountId: accounts.kimmo }, messageId); // twice changes nothing
     const row = await messageRow(h, messageId);
     assert.equal(row.receipt_confirmed_at, '2025-03-10T22:30:00.000Z');
     assert.equal(row.deemed_received_on, '2025-03-11');
 
-    const opened = await reading().openMessage({ accountId: kimmo }, messageId);
+    const opened = await reading().openMessage({ accountId: accounts.kimmo }, messageId);
     assert.equal(opened.sealed, false);
     if (opened.sealed) return;
     assert.equal(opened.title, 'Salainen päätös');
@@ -104,13 +100,13 @@ describe('mailbox reading service', () => {
 
   test('first opening records read once, with the feed event; every opening is audited', async () => {
     const { messageId } = await h.fixtures.message({
-      accountId: kimmo,
+      accountId: accounts.kimmo,
       organisation: org,
       body: '# Otsikko\n\n<script>alert(1)</script> **tärkeä**',
       bodyFormat: 'Markdown',
     });
-    const view = await reading().openMessage({ accountId: kimmo, requestId: 'req-1' }, messageId);
-    await reading().openMessage({ accountId: kimmo }, messageId);
+    const view = await reading().openMessage({ accountId: accounts.kimmo, requestId: 'req-1' }, messageId);
+    await reading().openMessage({ accountId: accounts.kimmo }, messageId);
     assert.equal(view.sealed, false);
     if (view.sealed) return;
     assert.ok(view.bodyHtml.includes('<h2>Otsikko</h2>'));
@@ -128,7 +124,7 @@ describe('mailbox reading service', () => {
     assert.equal(audits.length, 2);
     assert.deepEqual(audits[0], {
       actorType: 'citizen',
-      actorId: String(kimmo),
+      actorId: String(accounts.kimmo),
       subjectType: 'message',
       subjectId: String(messageId),
     });
@@ -136,12 +132,12 @@ describe('mailbox reading service', () => {
 
   test('another person’s message is not found, for every action', async () => {
     const { messageId, attachmentIds } = await h.fixtures.message({
-      accountId: maija,
+      accountId: accounts.maija,
       organisation: org,
       serviceType: 'Verifiable',
       attachments: [{ fileName: 'a.txt', mediaType: 'text/plain', content: sampleFiles.text }],
     });
-    const intruder = { accountId: kimmo };
+    const intruder = { accountId: accounts.kimmo };
     await assert.rejects(reading().openMessage(intruder, messageId), NotFoundError);
     await assert.rejects(reading().acknowledge(intruder, messageId), NotFoundError);
     await assert.rejects(reading().deleteMessage(intruder, messageId), NotFoundError);
@@ -155,16 +151,20 @@ describe('mailbox reading service', () => {
 
   test('an attachment is only found through its own message', async () => {
     const a = await h.fixtures.message({
-      accountId: kimmo,
+      accountId: accounts.kimmo,
       organisation: org,
       attachments: [{ fileName: 'a.pdf', mediaType: 'application/pdf', content: sampleFiles.pdf }],
     });
-    const b = await h.fixtures.message({ accountId: kimmo, organisation: org });
+    const b = await h.fixtures.message({ accountId: accounts.kimmo, organisation: org });
     await assert.rejects(
-      reading().downloadAttachment({ accountId: kimmo }, b.messageId, a.attachmentIds[0]!),
+      reading().downloadAttachment({ accountId: accounts.kimmo }, b.messageId, a.attachmentIds[0]!),
       NotFoundError,
     );
-    const file = await reading().downloadAttachment({ accountId: kimmo }, a.messageId, a.attachmentIds[0]!);
+    const file = await reading().downloadAttachment(
+      { accountId: accounts.kimmo },
+      a.messageId,
+      a.attachmentIds[0]!,
+    );
     assert.deepEqual(file.content, sampleFiles.pdf);
     assert.equal(file.mediaType, 'application/pdf');
     const audits = (await auditOf(h, 'attachment.download')).filter(
@@ -175,25 +175,25 @@ describe('mailbox reading service', () => {
 
   test('delete moves to Poistetut, restorable for 60 days, then purged', async () => {
     const { messageId, attachmentIds } = await h.fixtures.message({
-      accountId: kimmo,
+      accountId: accounts.kimmo,
       organisation: org,
       attachments: [{ fileName: 'a.pdf', mediaType: 'application/pdf', content: sampleFiles.pdf }],
     });
-    await reading().deleteMessage({ accountId: kimmo }, messageId);
-    const inbox = await reading().listFolder(kimmo, 'inbox', 1);
+    await reading().deleteMessage({ accountId: accounts.kimmo }, messageId);
+    const inbox = await reading().listFolder(accounts.kimmo, 'inbox', 1);
     assert.ok(!inbox.items.some((i) => i.id === messageId));
-    const deleted = await reading().listFolder(kimmo, 'deleted', 1);
+    const deleted = await reading().listFolder(accounts.kimmo, 'deleted', 1);
     const item = deleted.items.find((i) => i.id === messageId)!;
     assert.equal(item.restorableUntil, '2025-05-09');
 
-    await reading().restoreMessage({ accountId: kimmo }, messageId);
-    assert.ok((await reading().listFolder(kimmo, 'inbox', 1)).items.some((i) => i.id === messageId));
+    await reading().restoreMessage({ accountId: accounts.kimmo }, messageId);
+    assert.ok((await reading().listFolder(accounts.kimmo, 'inbox', 1)).items.some((i) => i.id === messageId));
 
-    await reading().deleteMessage({ accountId: kimmo }, messageId);
+    await reading().deleteMessage({ accountId: accounts.kimmo }, messageId);
     h.setNow('2025-05-09T07:59:59.000Z');
     assert.equal(await h.services.mailbox.purgeExpiredDeletedMessages(), 0, 'not yet 60 days');
     h.setNow('2025-05-09T08:00:01.000Z');
-    await assert.rejects(reading().restoreMessage({ accountId: kimmo }, messageId), ConflictError);
+    await assert.rejects(reading().restoreMessage({ accountId: accounts.kimmo }, messageId), ConflictError);
     assert.ok((await h.services.mailbox.purgeExpiredDeletedMessages()) >= 1);
     const row = await messageRow(h, messageId);
     assert.ok(row.purged_at);
@@ -204,18 +204,20 @@ describe('mailbox reading service', () => {
       .where('id', '=', attachmentIds[0]!)
       .execute();
     assert.equal(left.length, 0);
-    await assert.rejects(reading().openMessage({ accountId: kimmo }, messageId), NotFoundError);
-    assert.ok(!(await reading().listFolder(kimmo, 'deleted', 1)).items.some((i) => i.id === messageId));
+    await assert.rejects(reading().openMessage({ accountId: accounts.kimmo }, messageId), NotFoundError);
+    assert.ok(
+      !(await reading().listFolder(accounts.kimmo, 'deleted', 1)).items.some((i) => i.id === messageId),
+    );
     h.setNow('2025-03-10T08:00:00.000Z');
   });
 
   test('a message deleted over 60 days ago cannot be restored and is purged', async () => {
     const { messageId } = await h.fixtures.message({
-      accountId: maija,
+      accountId: accounts.maija,
       organisation: org,
       deletedAt: '2024-01-01T00:00:00.000Z',
     });
-    await assert.rejects(reading().restoreMessage({ accountId: maija }, messageId), ConflictError);
+    await assert.rejects(reading().restoreMessage({ accountId: accounts.maija }, messageId), ConflictError);
     await h.services.mailbox.purgeExpiredDeletedMessages();
     assert.ok((await messageRow(h, messageId)).purged_at);
   });

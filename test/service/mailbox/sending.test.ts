@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { ForbiddenError, NotFoundError } from '../../../src/errors.js';
 import { ComposeRejected } from '../../../src/modules/mailbox/index.js';
 import type { ComposeInput } from '../../../src/modules/mailbox/sending-service.js';
 import { decryptText, contentContext } from '../../../src/modules/messages/message-content.js';
 import { type OrganisationFixture, persons } from '../../helpers/fixtures.js';
 import { sampleFiles } from '../../helpers/sample-files.js';
-import { auditOf, eventsOf, messageRow } from '../../helpers/stored-rows.js';
-import { createHarness, type TestHarness } from '../../helpers/test-app.js';
+import { attachmentsOf, auditOf, eventsOf, messageRow } from '../../helpers/stored-rows.js';
+import { useMailboxSuite } from '../../helpers/suite-harness.js';
 
 function input(overrides: Partial<ComposeInput> = {}): ComposeInput {
   return {
@@ -30,19 +30,13 @@ async function rejection(promise: Promise<unknown>): Promise<ComposeRejected> {
 }
 
 describe('mailbox sending service', () => {
-  let h: TestHarness;
+  const { h, accounts } = useMailboxSuite();
   let open: OrganisationFixture;
   let closed: OrganisationFixture;
-  let kimmo: number;
-  let maija: number;
   before(async () => {
-    h = await createHarness({ now: '2025-03-10T08:00:00.000Z' });
     open = await h.fixtures.organisation({ nameFi: 'Kallio' });
     closed = await h.fixtures.organisation({ acceptsMessages: false });
-    kimmo = (await h.fixtures.account({ identityCode: persons.kimmo })).id;
-    maija = (await h.fixtures.account({ identityCode: persons.maija })).id;
   });
-  after(() => h.close());
 
   const sending = () => h.services.mailbox.sending;
 
@@ -54,7 +48,7 @@ describe('mailbox sending service', () => {
 
   test('a new message is stored encrypted with its attachments and the end-user event', async () => {
     const id = await sending().sendNewMessage(
-      { accountId: kimmo },
+      { accountId: accounts.kimmo },
       open.servicePk,
       input({
         attachments: [
@@ -66,7 +60,7 @@ describe('mailbox sending service', () => {
     );
     const row = await messageRow(h, id);
     assert.equal(row.direction, 'from_citizen');
-    assert.equal(row.account_id, kimmo);
+    assert.equal(row.account_id, accounts.kimmo);
     assert.equal(row.organisation_id, open.id);
     assert.equal(row.service_pk, open.servicePk);
     assert.equal(row.citizen_type, 'Oikaisuvaatimus');
@@ -77,18 +71,13 @@ describe('mailbox sending service', () => {
     assert.equal(row.thread_id, id);
     assert.equal(row.available_at, '2025-03-10T08:00:00.000Z');
     assert.equal(decryptText(h.context.envelope, row.title_enc, contentContext.title), 'Oikaisuvaatimus');
-    const attachments = await h.context.database.db
-      .selectFrom('attachments')
-      .selectAll()
-      .where('message_id', '=', id)
-      .orderBy('position')
-      .execute();
+    const attachments = await attachmentsOf(h, id);
     assert.deepEqual(
       attachments.map((a) => [a.file_name, a.media_type, a.account_id, a.organisation_id]),
       [
-        ['liite.pdf', 'application/pdf', kimmo, null],
-        ['selvitys.txt', 'text/plain', kimmo, null],
-        ['kuva.png', 'image/png', kimmo, null],
+        ['liite.pdf', 'application/pdf', accounts.kimmo, null],
+        ['selvitys.txt', 'text/plain', accounts.kimmo, null],
+        ['kuva.png', 'image/png', accounts.kimmo, null],
       ],
     );
     const content = h.context.envelope.decrypt(
@@ -109,7 +98,7 @@ describe('mailbox sending service', () => {
   test('field problems are reported together and nothing is stored', async () => {
     const before = await h.context.database.db.selectFrom('messages').select('id').execute();
     const problem = await rejection(
-      sending().sendNewMessage({ accountId: kimmo }, closed.servicePk, {
+      sending().sendNewMessage({ accountId: accounts.kimmo }, closed.servicePk, {
         citizenType: 'Kantelu',
         title: 'x'.repeat(257),
         body: '  ',
@@ -127,12 +116,16 @@ describe('mailbox sending service', () => {
 
   test('limits: 256-character title and 40,000-character body are accepted, one more is not', async () => {
     await sending().sendNewMessage(
-      { accountId: kimmo },
+      { accountId: accounts.kimmo },
       open.servicePk,
       input({ title: 'ä'.repeat(256), body: 'ö'.repeat(40_000) }),
     );
     const problem = await rejection(
-      sending().sendNewMessage({ accountId: kimmo }, open.servicePk, input({ body: 'ö'.repeat(40_001) })),
+      sending().sendNewMessage(
+        { accountId: accounts.kimmo },
+        open.servicePk,
+        input({ body: 'ö'.repeat(40_001) }),
+      ),
     );
     assert.deepEqual(problem.problems, [{ field: 'body', code: 'tooLong' }]);
   });
@@ -140,7 +133,7 @@ describe('mailbox sending service', () => {
   test('attachments: too large → 413, wrong type → 415, too many → 400', async () => {
     const tooLarge = await rejection(
       sending().sendNewMessage(
-        { accountId: kimmo },
+        { accountId: accounts.kimmo },
         open.servicePk,
         input({ attachments: [{ fileName: 'iso.pdf', content: null }] }),
       ),
@@ -153,7 +146,7 @@ describe('mailbox sending service', () => {
     ] as const) {
       const wrongType = await rejection(
         sending().sendNewMessage(
-          { accountId: kimmo },
+          { accountId: accounts.kimmo },
           open.servicePk,
           input({ attachments: [{ fileName, content }] }),
         ),
@@ -163,7 +156,7 @@ describe('mailbox sending service', () => {
     }
     const tooMany = await rejection(
       sending().sendNewMessage(
-        { accountId: kimmo },
+        { accountId: accounts.kimmo },
         open.servicePk,
         input({
           attachments: Array.from({ length: 51 }, () => ({ fileName: 'a.txt', content: sampleFiles.text })),
@@ -201,7 +194,11 @@ describe('mailbox sending service', () => {
     ];
     for (const [file, problem] of cases) {
       const refused = await rejection(
-        sending().sendNewMessage({ accountId: kimmo }, open.servicePk, input({ attachments: [file] })),
+        sending().sendNewMessage(
+          { accountId: accounts.kimmo },
+          open.servicePk,
+          input({ attachments: [file] }),
+        ),
       );
       assert.equal(refused.status, 415, file.fileName);
       assert.deepEqual(refused.problems, [{ field: 'attachments', ...problem }], file.fileName);
@@ -212,29 +209,28 @@ describe('mailbox sending service', () => {
 
   test('a file name without an extension is stored with the extension of its content', async () => {
     const id = await sending().sendNewMessage(
-      { accountId: kimmo },
+      { accountId: accounts.kimmo },
       open.servicePk,
       input({ attachments: [{ fileName: 'skannattu', content: sampleFiles.pdf }] }),
     );
-    const [attachment] = await h.context.database.db
-      .selectFrom('attachments')
-      .select(['file_name', 'media_type'])
-      .where('message_id', '=', id)
-      .execute();
-    assert.deepEqual(attachment, { file_name: 'skannattu.pdf', media_type: 'application/pdf' });
+    const attachments = await attachmentsOf(h, id);
+    assert.deepEqual(
+      attachments.map(({ file_name, media_type }) => ({ file_name, media_type })),
+      [{ file_name: 'skannattu.pdf', media_type: 'application/pdf' }],
+    );
   });
 
   test('a reply joins the thread and goes to the original service', async () => {
     const original = await h.fixtures.message({
-      accountId: kimmo,
+      accountId: accounts.kimmo,
       organisation: closed,
       replyAllowed: true,
       title: 'Lisäselvityspyyntö',
     });
-    const target = await sending().replyTarget({ accountId: kimmo }, original.messageId);
+    const target = await sending().replyTarget({ accountId: accounts.kimmo }, original.messageId);
     assert.equal(target.title, 'Lisäselvityspyyntö');
     const id = await sending().sendReply(
-      { accountId: kimmo },
+      { accountId: accounts.kimmo },
       original.messageId,
       input({ citizenType: 'Selvitys' }),
     );
@@ -246,7 +242,7 @@ describe('mailbox sending service', () => {
       (await eventsOf(h, id)).map((e) => e.type),
       ['Electronic message from end user'],
     );
-    const view = await h.services.mailbox.reading.openMessage({ accountId: kimmo }, id);
+    const view = await h.services.mailbox.reading.openMessage({ accountId: accounts.kimmo }, id);
     assert.equal(view.sealed, false);
     if (!view.sealed)
       assert.deepEqual(
@@ -256,24 +252,30 @@ describe('mailbox sending service', () => {
   });
 
   test('replies are refused when not allowed, before acknowledgement, or to someone else’s message', async () => {
-    const noReplies = await h.fixtures.message({ accountId: kimmo, organisation: open });
+    const noReplies = await h.fixtures.message({ accountId: accounts.kimmo, organisation: open });
     await assert.rejects(
-      sending().sendReply({ accountId: kimmo }, noReplies.messageId, input()),
+      sending().sendReply({ accountId: accounts.kimmo }, noReplies.messageId, input()),
       ForbiddenError,
     );
     const sealed = await h.fixtures.message({
-      accountId: kimmo,
+      accountId: accounts.kimmo,
       organisation: open,
       replyAllowed: true,
       serviceType: 'Verifiable',
     });
-    await assert.rejects(sending().replyTarget({ accountId: kimmo }, sealed.messageId), ForbiddenError);
+    await assert.rejects(
+      sending().replyTarget({ accountId: accounts.kimmo }, sealed.messageId),
+      ForbiddenError,
+    );
     const maijas = await h.fixtures.message({
-      accountId: maija,
+      accountId: accounts.maija,
       organisation: open,
       replyAllowed: true,
     });
-    await assert.rejects(sending().sendReply({ accountId: kimmo }, maijas.messageId, input()), NotFoundError);
+    await assert.rejects(
+      sending().sendReply({ accountId: accounts.kimmo }, maijas.messageId, input()),
+      NotFoundError,
+    );
     assert.deepEqual(await eventsOf(h, maijas.messageId), []);
   });
 

@@ -345,29 +345,17 @@ describe('periodEnd', () => {
 });
 
 describe('rectificationDeadline', () => {
-  test('is 30 days after notice on an ordinary weekday', () => {
-    assert.equal(rectificationDeadline('2026-03-02'), '2026-04-01');
-  });
-
-  test('moves off Christmas Eve and the holidays after it', () => {
-    assert.equal(rectificationDeadline('2026-11-24'), '2026-12-28');
-  });
-
-  test('moves off Midsummer Eve', () => {
-    assert.equal(rectificationDeadline('2026-05-20'), '2026-06-22');
-  });
-
-  test('moves off Good Friday past Easter Monday', () => {
-    assert.equal(rectificationDeadline('2026-03-04'), '2026-04-07');
-  });
-
-  test('moves off Independence Day', () => {
-    assert.equal(rectificationDeadline('2027-11-06'), '2027-12-07');
-  });
-
-  test('moves off May Day', () => {
-    assert.equal(rectificationDeadline('2026-04-01'), '2026-05-04');
-  });
+  const cases: Array<[name: string, notice: string, deadline: string]> = [
+    ['is 30 days after notice on an ordinary weekday', '2026-03-02', '2026-04-01'],
+    ['moves off Christmas Eve and the holidays after it', '2026-11-24', '2026-12-28'],
+    ['moves off Midsummer Eve', '2026-05-20', '2026-06-22'],
+    ['moves off Good Friday past Easter Monday', '2026-03-04', '2026-04-07'],
+    ['moves off Independence Day', '2027-11-06', '2027-12-07'],
+    ['moves off May Day', '2026-04-01', '2026-05-04'],
+  ];
+  for (const [name, notice, deadline] of cases) {
+    test(name, () => assert.equal(rectificationDeadline(notice), deadline));
+  }
 
   test('chains from the deemed date of an electronic notice', () => {
     // Sent late on Sunday 22 March 2026 UTC, which is already Monday in Helsinki.

@@ -1,6 +1,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { testRefusals } from '../../helpers/refusals.js';
 import { normaliseFinnishMobile } from '../../../src/domain/mobile-number.js';
 
 describe('normaliseFinnishMobile', () => {
@@ -32,8 +33,8 @@ describe('normaliseFinnishMobile', () => {
     }
   });
 
-  test('rejects landlines and service numbers that cannot receive SMS', () => {
-    for (const input of [
+  testRefusals(normaliseFinnishMobile, null, {
+    'rejects landlines and service numbers that cannot receive SMS': [
       '09 1234567',
       '+358 9 1234567',
       '03 1234567',
@@ -43,31 +44,16 @@ describe('normaliseFinnishMobile', () => {
       '075 3251000',
       '0800 123456',
       '0700 123456',
-    ]) {
-      assert.equal(normaliseFinnishMobile(input), null, input);
-    }
-  });
-
-  test('rejects foreign numbers, mobile or not', () => {
-    for (const input of [
+    ],
+    'rejects foreign numbers, mobile or not': [
       '+46 70 123 45 67',
       '+47 412 34 567',
       '+372 5123 4567',
       '+1 202 555 0123',
       '+44 7700 900123',
-    ]) {
-      assert.equal(normaliseFinnishMobile(input), null, input);
-    }
-  });
-
-  test('rejects numbers of impossible length', () => {
-    for (const input of ['050 123', '050', '0', '+358', '050 123 4567 8901 23']) {
-      assert.equal(normaliseFinnishMobile(input), null, input);
-    }
-  });
-
-  test('rejects garbage, empty input and numbers buried in text', () => {
-    for (const input of [
+    ],
+    'rejects numbers of impossible length': ['050 123', '050', '0', '+358', '050 123 4567 8901 23'],
+    'rejects garbage, empty input and numbers buried in text': [
       '',
       '   ',
       'garbage',
@@ -82,9 +68,7 @@ describe('normaliseFinnishMobile', () => {
       '358+501234567',
       '０５０ １２３ ４５６７',
       'tel:+358501234567',
-    ]) {
-      assert.equal(normaliseFinnishMobile(input), null, JSON.stringify(input));
-    }
+    ],
   });
 
   test('output is E.164 in a Finnish mobile range and normalises to itself', () => {

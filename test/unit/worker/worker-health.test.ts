@@ -8,8 +8,8 @@ describe('worker readiness', () => {
     let release: () => void = () => undefined;
     let started: () => void = () => undefined;
     const running = new Promise<void>((resolve) => (started = resolve));
-    const worker = new Worker(
-      [
+    const worker = new Worker({
+      tasks: [
         {
           name: 'hangs',
           intervalMs: 60_000,
@@ -21,8 +21,8 @@ describe('worker readiness', () => {
         },
         { name: 'sleeps', intervalMs: 60_000, run: async () => undefined },
       ],
-      createLogger('silent'),
-    );
+      logger: createLogger('silent'),
+    });
     worker.start();
     await running;
     const later = Date.now() + 10 * 60 * 1000;
