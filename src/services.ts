@@ -3,6 +3,7 @@ import { createAccountServices, type AccountServices } from './modules/accounts/
 import { createAuditServices, type AuditServices } from './modules/audit/index.js';
 import { createCatalogueServices, type CatalogueService } from './modules/catalogue/index.js';
 import { createDeliveryServices, type DeliveryServices } from './modules/delivery/index.js';
+import { createFeedbackService, type FeedbackService } from './modules/feedback/index.js';
 import { createMailboxServices, type MailboxServices } from './modules/mailbox/index.js';
 import { createMessagingServices, type MessagingServices } from './modules/messages/index.js';
 import { createOrganisationServices, type OrganisationService } from './modules/organisations/index.js';
@@ -19,6 +20,7 @@ export interface AppServices {
   delivery: DeliveryServices;
   audit: AuditServices;
   catalogue: CatalogueService;
+  feedback: FeedbackService;
 }
 
 export function createServices(context: AppContext): AppServices {
@@ -37,5 +39,6 @@ export function createServices(context: AppContext): AppServices {
     }),
     audit: createAuditServices(context),
     catalogue: createCatalogueServices(context),
+    feedback: createFeedbackService(context),
   };
 }

@@ -5,6 +5,7 @@ import { RateLimitCounterRepository } from '../../src/db/rate-limit-counter-repo
 import { AccountRepository, type OpeningRecord } from '../../src/modules/accounts/account-repository.js';
 import { AuditRepository } from '../../src/modules/audit/audit-repository.js';
 import { CatalogueRepository } from '../../src/modules/catalogue/catalogue-repository.js';
+import { FeedbackRepository } from '../../src/modules/feedback/feedback-repository.js';
 import { PersonDataRepository } from '../../src/modules/data-subject/person-data-repository.js';
 import type { ClaimedJob } from '../../src/modules/delivery/job-handler.js';
 import { jobKinds } from '../../src/modules/delivery/job-kinds.js';
@@ -503,6 +504,17 @@ export const repositorySamples: RepositorySamples[] = [
         ]),
       listSearchIndex: (r) => r.listSearchIndex(),
       matchAll: (r) => r.matchAll([['ylitornio'], ['lomak', 'lomake']]),
+    },
+  ),
+  repository(
+    'src/modules/feedback/feedback-repository.ts',
+    'FeedbackRepository',
+    (db) => new FeedbackRepository(db),
+    {
+      insert: (r) =>
+        r.insert({ receivedAt: at, topic: 'other', message: 'Palaute', replyEmail: null, locale: 'fi' }),
+      listNewest: (r) => r.listNewest(50),
+      purgeBefore: (r) => r.purgeBefore(at),
     },
   ),
   repository(

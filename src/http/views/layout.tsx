@@ -19,6 +19,20 @@ const mailboxLinks = [
   { href: '/settings', key: 'account.nav.settings' },
 ] as const;
 
+/** The public pages every page's footer links to (the site map lists them all). */
+const footerLinks = [
+  { href: '/about', key: 'public.nav.about' },
+  { href: '/services', key: 'public.nav.catalogue' },
+  { href: '/faq', key: 'public.nav.faq' },
+  { href: '/support', key: 'public.nav.support' },
+  { href: '/feedback', key: 'public.nav.feedback' },
+  { href: '/terms', key: 'layout.terms' },
+  { href: '/privacy', key: 'public.nav.privacy' },
+  { href: '/accessibility', key: 'layout.accessibility' },
+  { href: '/sitemap', key: 'public.nav.sitemap' },
+  { href: '/a-z', key: 'public.nav.index' },
+] as const;
+
 function isCurrent(ctx: PageContext, href: string): boolean {
   const path = ctx.currentPath.split('?')[0] ?? '';
   return path === href || path.startsWith(`${href}/`);
@@ -125,14 +139,15 @@ export function Layout(props: { ctx: PageContext; title: string; children: Compo
         </main>
         <footer class="site-footer">
           <p>{t('layout.support')}</p>
-          <InlineList>
-            <li>
-              <a href="/terms">{t('layout.terms')}</a>
-            </li>
-            <li>
-              <a href="/accessibility">{t('layout.accessibility')}</a>
-            </li>
-          </InlineList>
+          <nav aria-label={t('public.nav.label')}>
+            <InlineList>
+              {footerLinks.map((link) => (
+                <li>
+                  <a href={link.href}>{t(link.key)}</a>
+                </li>
+              ))}
+            </InlineList>
+          </nav>
         </footer>
       </body>
     </html>

@@ -15,6 +15,7 @@ import { styles as tagList } from './components/tag-list.js';
 import { styles as visuallyHidden } from './components/visually-hidden.js';
 import { styles as layout } from './layout.js';
 import { styles as messagePage } from './mailbox/message-page.js';
+import { publicPageStyles } from './public/styles.js';
 import { styles as startPage } from './start-page.js';
 import { base } from './styles/base.js';
 import { tokens } from './styles/tokens.js';
@@ -40,6 +41,7 @@ const componentSections = [
   accountPages,
   messagePage,
   choiceButtons,
+  publicPageStyles,
   layout,
 ];
 
