@@ -11,6 +11,7 @@ const pages: Array<{ path: string; heading: TranslationKey; phrase: TranslationK
   { path: '/faq', heading: 'public.faq.title', phrase: 'public.faq.abroadTitle' },
   { path: '/support', heading: 'public.support.title', phrase: 'public.support.advice' },
   { path: '/privacy', heading: 'public.privacy.title', phrase: 'public.privacy.rightsTitle' },
+  { path: '/identification', heading: 'public.identification.title', phrase: 'public.identification.secure' },
   { path: '/sitemap', heading: 'public.sitemap.title', phrase: 'public.sitemap.accountTitle' },
   { path: '/a-z', heading: 'public.index.title', phrase: 'public.index.intro' },
   { path: '/terms', heading: 'account.terms.title', phrase: 'account.terms.serviceTitle' },
@@ -83,6 +84,13 @@ describe('public information pages', () => {
     );
     assert.ok(body.includes('href="/faq#faq-verifiable"'));
     for (const letter of letters) assert.ok(body.includes(`href="#index-${letter}"`));
+  });
+
+  test('the identification page links the register check and explains the secure connection', async () => {
+    const body = (await h.app.inject({ method: 'GET', url: '/identification' })).body;
+    assert.ok(body.includes('<a href="https://dvv.fi/henkilotiedot">Omien tietojen tarkistus</a>'));
+    assert.ok(body.includes('SSL/TLS-tekniikalla'));
+    assert.ok(body.includes('href="/login"'));
   });
 
   test('every footer links to the public pages', async () => {

@@ -5,6 +5,7 @@ import type { AppContext } from '../../../app-context.js';
 import { limits } from '../../../modules/mailbox/index.js';
 import { pageContext } from '../../plugins/request-context.js';
 import type { PageContext } from '../../views/page-context.js';
+import { IdentificationPage } from '../../views/public/identification-info.js';
 import { AboutPage, FaqPage, PrivacyPage, SupportPage } from '../../views/public/info-pages.js';
 import { AzIndexPage, SitemapPage } from '../../views/public/site-index-pages.js';
 import { renderPage } from '../../views/render.js';
@@ -27,6 +28,7 @@ export function publicInfoRoutes(context: AppContext): FastifyPluginAsyncTypebox
     '/faq': (ctx) => FaqPage({ ctx }),
     '/support': (ctx) => SupportPage({ ctx }),
     '/privacy': (ctx) => PrivacyPage({ ctx, retention }),
+    '/identification': (ctx) => IdentificationPage({ ctx }),
     '/sitemap': (ctx) => SitemapPage({ ctx }),
     '/a-z': (ctx) => AzIndexPage({ ctx }),
   };

@@ -16,7 +16,7 @@ export const publicPages: readonly Link[] = [
   { href: '/faq', key: 'public.nav.faq' },
   { href: '/support', key: 'public.nav.support' },
   { href: '/feedback', key: 'public.nav.feedback' },
-  { href: '/login', key: 'public.nav.login' },
+  { href: '/identification', key: 'public.nav.login' },
   { href: '/terms', key: 'public.nav.terms' },
   { href: '/privacy', key: 'public.nav.privacy' },
   { href: '/accessibility', key: 'public.nav.accessibility' },
@@ -72,8 +72,8 @@ const indexTopics: readonly Link[] = [
   { href: '/faq#faq-abroad', key: 'public.index.abroad' },
   { href: '/faq#faq-security', key: 'public.index.security' },
   { href: '/support#support-advice', key: 'public.index.advice' },
-  { href: '/login', key: 'public.index.identification' },
-  { href: '/login#own-data', key: 'public.index.ownData' },
+  { href: '/identification', key: 'public.index.identification' },
+  { href: '/identification#own-data', key: 'public.index.ownData' },
   { href: '/services', key: 'public.index.forms' },
 ];
 

@@ -163,6 +163,21 @@ export const public_en: Strings<typeof public_fi> = {
     thanks: 'Your feedback has been received.',
     again: 'Give more feedback',
   },
+  identification: {
+    title: 'Identification',
+    intro:
+      'You identify yourself to the account with online banking codes, a mobile certificate or an electronic identity card. An account can only be created for the person the identification means belong to.',
+    registerTitle: 'Data from the population information system',
+    register:
+      'When you identify yourself, your name and e-mail address are fetched from the population information system. You can check what the system holds about you in the service of the Digital and Population Data Services Agency:',
+    ownData: 'Checking your own data',
+    consent:
+      'By identifying yourself you accept that data is fetched from the population information system and used in the account.',
+    secureTitle: 'Secure connection',
+    secure:
+      'The connection to the account is protected with TLS encryption. The padlock in the browser’s address bar shows that the connection is encrypted. Click the padlock to check whom the site’s certificate was issued to. Do not identify yourself if the browser warns about the certificate.',
+    start: 'Identify yourself',
+  },
   sitemap: {
     title: 'Site map',
     publicTitle: 'Public pages',

@@ -160,6 +160,21 @@ export const public_fi = {
     thanks: 'Palautteesi on vastaanotettu.',
     again: 'Anna uusi palaute',
   },
+  identification: {
+    title: 'Tunnistautuminen',
+    intro:
+      'Asiointitilille tunnistaudutaan pankkitunnuksilla, mobiilivarmenteella tai sähköisellä henkilökortilla. Asiointitilin voi luoda vain sille henkilölle, jonka nimellä tunnistusvälineet ovat.',
+    registerTitle: 'Tiedot väestötietojärjestelmästä',
+    register:
+      'Asiointitilille tunnistautumisen yhteydessä haetaan käyttäjän nimi ja sähköpostiosoite väestötietojärjestelmästä. Voit tarkistaa väestötietojärjestelmässä olevat tietosi Digi- ja väestötietoviraston palvelusta:',
+    ownData: 'Omien tietojen tarkistus',
+    consent:
+      'Tunnistautumalla asiointitilille hyväksyn tietojen noudon väestötietojärjestelmästä ja tietojen hyödyntämisen asiointitilillä.',
+    secureTitle: 'Suojattu yhteys',
+    secure:
+      'Asiointitililyhteys on suojattu SSL/TLS-tekniikalla. Internet-selaimessasi oleva lukko osoittaa, että yhteys on salattu. Napsauttamalla lukkoa voit tarkistaa, kenelle sivuston varmenne kuuluu. Älä tunnistaudu, jos selain varoittaa varmenteesta.',
+    start: 'Tunnistaudu',
+  },
   sitemap: {
     title: 'Sivukartta',
     publicTitle: 'Julkiset sivut',

@@ -163,6 +163,21 @@ export const public_sv: Strings<typeof public_fi> = {
     thanks: 'Din respons har tagits emot.',
     again: 'Ge ny respons',
   },
+  identification: {
+    title: 'Identifiering',
+    intro:
+      'Du identifierar dig på kontot med bankkoder, mobilcertifikat eller elektroniskt identitetskort. Ett konto kan bara skapas för den person som identifieringsverktygen tillhör.',
+    registerTitle: 'Uppgifter från befolkningsdatasystemet',
+    register:
+      'Vid identifieringen hämtas ditt namn och din e-postadress från befolkningsdatasystemet. Vilka uppgifter systemet har om dig kan du kontrollera i Myndigheten för digitalisering och befolkningsdatas tjänst:',
+    ownData: 'Kontroll av egna uppgifter',
+    consent:
+      'Genom att identifiera dig godkänner du att uppgifter hämtas från befolkningsdatasystemet och används på kontot.',
+    secureTitle: 'Skyddad förbindelse',
+    secure:
+      'Förbindelsen till kontot är skyddad med TLS-kryptering. Låset i webbläsarens adressfält visar att förbindelsen är krypterad. Genom att klicka på låset kan du kontrollera för vem webbplatsens certifikat har utfärdats. Identifiera dig inte om webbläsaren varnar för certifikatet.',
+    start: 'Identifiera dig',
+  },
   sitemap: {
     title: 'Webbplatskarta',
     publicTitle: 'Offentliga sidor',

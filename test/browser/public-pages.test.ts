@@ -1,0 +1,103 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { seedDemoOrganisations } from '../../src/demo/demo-catalogue.js';
+import { browserSkipReason, launchBrowser, overflowsHorizontally } from '../helpers/browser.js';
+import { createHarness, type TestHarness } from '../helpers/test-app.js';
+
+const skip = browserSkipReason();
+
+/** The public pages and the states worth checking (search hits, a corrected word, nothing found). */
+const paths = [
+  '/about',
+  '/services',
+  '/services?q=ylitornio',
+  '/services?q=ylitprnio',
+  '/services?q=xyzzy',
+  '/faq',
+  '/support',
+  '/privacy',
+  '/feedback',
+  '/feedback/thanks',
+  '/identification',
+  '/sitemap',
+  '/a-z',
+  '/terms',
+  '/accessibility',
+];
+
+/** WCAG 2.1 A/AA and axe's best practices (landmarks, headings, one main, …). */
+async function violations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
+  return results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+}
+
+async function check(page: Page, label: string): Promise<void> {
+  assert.deepEqual(await violations(page), [], label);
+  assert.equal(await overflowsHorizontally(page), false, `${label}: no horizontal scrolling`);
+}
+
+describe(
+  'public pages in a browser: axe (with best practices) and 320 px, without JavaScript',
+  { skip },
+  () => {
+    let h: TestHarness;
+    let browser: Browser;
+    let baseUrl: string;
+    before(async () => {
+      h = await createHarness();
+      await seedDemoOrganisations(h.services);
+      baseUrl = await h.app.listen({ port: 0, host: '127.0.0.1' });
+      browser = await launchBrowser();
+    });
+    after(async () => {
+      await browser?.close();
+      await h?.close();
+    });
+
+    for (const lang of ['fi', 'sv', 'en'] as const) {
+      for (const width of [320, 1280]) {
+        test(`every public page in ${lang} at ${width} px`, async () => {
+          const context = await browser.newContext({
+            viewport: { width, height: 800 },
+            javaScriptEnabled: false,
+          });
+          const page = await context.newPage();
+          for (const path of paths) {
+            const separator = path.includes('?') ? '&' : '?';
+            await page.goto(`${baseUrl}${path}${separator}lang=${lang}`);
+            assert.equal(await page.getAttribute('html', 'lang'), lang);
+            await check(page, `${path} (${lang}, ${width} px)`);
+          }
+          await context.close();
+        });
+      }
+
+      test(`the search form and the feedback form's errors work without JavaScript (${lang})`, async () => {
+        const context = await browser.newContext({
+          viewport: { width: 320, height: 800 },
+          javaScriptEnabled: false,
+        });
+        const page = await context.newPage();
+        await page.goto(`${baseUrl}/services?lang=${lang}`);
+        await page.fill('#catalogue-query', 'sahkoiset lomakkeet');
+        await page.locator('form[role="search"] button[type="submit"]').click();
+        await page.waitForURL(/q=sahkoiset/);
+        assert.equal(await page.locator('.catalogue-service').count(), 1);
+
+        await page.goto(`${baseUrl}/feedback?lang=${lang}`);
+        await page.fill('#feedback-message', 'lyhyt');
+        await page.click('#feedback-send');
+        await page.waitForSelector('.error-summary');
+        assert.equal(await page.getAttribute('#feedback-message', 'aria-invalid'), 'true');
+        await check(page, `feedback errors (${lang})`);
+        await context.close();
+      });
+    }
+  },
+);
