@@ -4,6 +4,8 @@ import { KeyFingerprintRepository } from '../../src/db/key-fingerprint-repositor
 import { RateLimitCounterRepository } from '../../src/db/rate-limit-counter-repository.js';
 import { AccountRepository, type OpeningRecord } from '../../src/modules/accounts/account-repository.js';
 import { AuditRepository } from '../../src/modules/audit/audit-repository.js';
+import { CatalogueRepository } from '../../src/modules/catalogue/catalogue-repository.js';
+import { FeedbackRepository } from '../../src/modules/feedback/feedback-repository.js';
 import { PersonDataRepository } from '../../src/modules/data-subject/person-data-repository.js';
 import type { ClaimedJob } from '../../src/modules/delivery/job-handler.js';
 import { jobKinds } from '../../src/modules/delivery/job-kinds.js';
@@ -471,6 +473,41 @@ export const repositorySamples: RepositorySamples[] = [
         }),
       recordLoginSuccess: (r) => r.recordLoginSuccess('api-user', '10.0.0.1', at),
       purgeExpired: (r) => r.purgeExpired(at, { windowStart: at, trustedSince: at }),
+    },
+  ),
+  repository(
+    'src/modules/catalogue/catalogue-repository.ts',
+    'CatalogueRepository',
+    (db) => new CatalogueRepository(db),
+    {
+      listServices: (r) => r.listServices(),
+      listForms: (r) => r.listForms(),
+      findServicePk: (r) => r.findServicePk('service-1'),
+      describeService: (r) =>
+        r.describeService(1, { descriptionFi: 'Kuvaus', keywordsFi: 'avainsana', eServiceUrl: null }),
+      setMunicipality: (r) => r.setMunicipality('1234567-1', { fi: 'Ylitornio', sv: 'Övertorneå' }),
+      insertForm: (r) =>
+        r.insertForm(
+          { servicePk: 1, titleFi: 'Lomake', titleSv: null, titleEn: null, url: 'https://x.example/a.pdf' },
+          at,
+        ),
+      replaceSearchIndex: (r) =>
+        r.replaceSearchIndex([
+          { servicePk: 1, nameTerms: 'lomak', organisationTerms: 'ylitornio', formTerms: '', textTerms: '' },
+        ]),
+      listSearchIndex: (r) => r.listSearchIndex(),
+      matchAll: (r) => r.matchAll([['ylitornio'], ['lomak', 'lomake']]),
+    },
+  ),
+  repository(
+    'src/modules/feedback/feedback-repository.ts',
+    'FeedbackRepository',
+    (db) => new FeedbackRepository(db),
+    {
+      insert: (r) =>
+        r.insert({ receivedAt: at, topic: 'other', message: 'Palaute', replyEmail: null, locale: 'fi' }),
+      listNewest: (r) => r.listNewest(50),
+      purgeBefore: (r) => r.purgeBefore(at),
     },
   ),
   repository(

@@ -39,6 +39,12 @@ declare module 'fastify' {
      * authenticate with bearer tokens, so no citizen session is loaded and no CSRF token is asked.
      */
     citizenSessionExempt?: boolean;
+    /**
+     * A public form that a visitor may send without signing in (the feedback form): without a
+     * session no CSRF token is asked (the form guards itself with a signed issue stamp); with one,
+     * the session's token is required as everywhere else.
+     */
+    signedOutPostAllowed?: boolean;
   }
 }
 
@@ -145,6 +151,7 @@ export function citizenSessionPlugin(context: AppContext, sessions: SessionServi
       app.addHook('preValidation', async (request) => {
         if (!unsafeMethods.has(request.method) || request.routeOptions.config.citizenSessionExempt) return;
         if (csrfExempt.test(request.url)) return;
+        if (request.routeOptions.config.signedOutPostAllowed && request.citizen === null) return;
         const token = tokenFromRequest(request);
         if (token === undefined && isMultipart(request) && request.routeOptions.config.csrfCheckedInHandler) {
           return;

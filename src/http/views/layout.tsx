@@ -32,6 +32,20 @@ const mailboxLinks: ReadonlyArray<{
   { href: '/settings', key: 'account.nav.settings', icon: 'settings', needsActiveAccount: true },
 ];
 
+/** The public pages every page's footer links to (the site map lists them all). */
+const footerLinks = [
+  { href: '/about', key: 'public.nav.about' },
+  { href: '/services', key: 'public.nav.catalogue' },
+  { href: '/faq', key: 'public.nav.faq' },
+  { href: '/support', key: 'public.nav.support' },
+  { href: '/feedback', key: 'public.nav.feedback' },
+  { href: '/terms', key: 'layout.terms' },
+  { href: '/privacy', key: 'public.nav.privacy' },
+  { href: '/accessibility', key: 'layout.accessibility' },
+  { href: '/sitemap', key: 'public.nav.sitemap' },
+  { href: '/a-z', key: 'public.nav.index' },
+] as const;
+
 function isCurrent(ctx: PageContext, href: string): boolean {
   const path = ctx.currentPath.split('?')[0] ?? '';
   return path === href || path.startsWith(`${href}/`);
@@ -178,14 +192,15 @@ export function Layout(props: LayoutProps) {
           <div class="site-footer__inner">
             <p class="site-footer__name">{t('meta.serviceName')}</p>
             <p>{t('layout.support')}</p>
-            <InlineList class="site-footer__links">
-              <li>
-                <a href="/terms">{t('layout.terms')}</a>
-              </li>
-              <li>
-                <a href="/accessibility">{t('layout.accessibility')}</a>
-              </li>
-            </InlineList>
+            <nav aria-label={t('public.nav.label')}>
+              <InlineList class="site-footer__links">
+                {footerLinks.map((link) => (
+                  <li>
+                    <a href={link.href}>{t(link.key)}</a>
+                  </li>
+                ))}
+              </InlineList>
+            </nav>
           </div>
         </footer>
       </body>

@@ -23,6 +23,7 @@ import {
   LogoutPage,
   MethodChoicePage,
 } from '../../../src/test-idp/test-idp-pages.js';
+import { publicSamplePages } from './public-sample-pages.js';
 import { pageContext } from './render.js';
 
 const kallio = { fi: 'Kallio', sv: 'Kallio', en: 'Kallio' };
@@ -203,5 +204,6 @@ export function samplePages(): Array<{ name: string; page: VNode }> {
     { name: 'test-idp logout', page: <LogoutPage ctx={anonymous} formHtml="" /> },
     { name: 'test-idp logged out', page: <LoggedOutPage ctx={anonymous} /> },
     { name: 'test-idp error', page: <IdpErrorPage ctx={anonymous} /> },
+    ...publicSamplePages(),
   ];
 }

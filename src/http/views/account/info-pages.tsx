@@ -1,6 +1,6 @@
 import type { Translate, TranslationKey } from '../../../i18n/i18n.js';
-import { Layout } from '../layout.js';
 import type { PageContext } from '../page-context.js';
+import { PublicPage } from '../public/public-page.js';
 
 function formatIsoDate(iso: string): string {
   const [year, month, day] = iso.split('-');
@@ -37,13 +37,12 @@ function Sections(props: {
 export function TermsPage(props: { ctx: PageContext; version: string; effectiveFrom: string }) {
   const { t } = props.ctx;
   return (
-    <Layout ctx={props.ctx} title={t('account.terms.title')}>
-      <h1>{t('account.terms.title')}</h1>
+    <PublicPage ctx={props.ctx} title={t('account.terms.title')}>
       <p>
         {t('account.terms.version', { version: props.version, date: formatIsoDate(props.effectiveFrom) })}
       </p>
       <Sections t={t} page="terms" sections={termsSections} />
-    </Layout>
+    </PublicPage>
   );
 }
 
@@ -64,12 +63,14 @@ export const accessibilityStatementDate = '2025-06-01';
 export function AccessibilityPage(props: { ctx: PageContext }) {
   const { t } = props.ctx;
   return (
-    <Layout ctx={props.ctx} title={t('account.accessibility.title')}>
-      <h1>{t('account.accessibility.title')}</h1>
+    <PublicPage ctx={props.ctx} title={t('account.accessibility.title')}>
       <p>{t('account.accessibility.intro')}</p>
       <Sections t={t} page="accessibility" sections={accessibilitySections} />
+      <p>
+        <a href="/feedback?topic=accessibility">{t('public.feedback.title')}</a>
+      </p>
       <p>{t('layout.support')}</p>
       <p>{t('account.accessibility.updated', { date: formatIsoDate(accessibilityStatementDate) })}</p>
-    </Layout>
+    </PublicPage>
   );
 }

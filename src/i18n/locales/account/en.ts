@@ -38,10 +38,6 @@ export const account_en: Strings<typeof account_fi> = {
       'You identify to the e-services account with online banking codes, a mobile certificate or an electronic ID card.',
     ownOnly:
       'With banking codes, an account can be created only for the person whose codes they are. Shared banking codes cannot be used to create an account for a spouse, and nobody can create an account for their children.',
-    registerNotice:
-      "When you identify, the user's name and e-mail address are fetched from the population information system.",
-    consent:
-      'By identifying, I accept that my details are fetched from the population information system and used in the e-services account.',
     chooseMethod: 'Choose an identification method',
     banks: 'Online banking codes',
     otherMethods: 'Other identification methods',

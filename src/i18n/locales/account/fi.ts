@@ -35,10 +35,6 @@ export const account_fi = {
       'Asiointitilille tunnistaudutaan pankkitunnuksilla, mobiilivarmenteella tai sähköisellä henkilökortilla.',
     ownOnly:
       'Pankkitunnuksilla asiointitilin voi luoda vain sille henkilölle, jonka nimellä pankkitunnukset ovat. Yhteisillä pankkitunnuksilla ei voi luoda asiointitiliä puolisolle. Asiointitiliä ei voi myöskään luoda lapsilleen.',
-    registerNotice:
-      'Asiointitilille tunnistautumisen yhteydessä haetaan käyttäjän nimi ja sähköpostiosoite väestötietojärjestelmästä.',
-    consent:
-      'Tunnistautumalla asiointitilille hyväksyn tietojen noudon väestötietojärjestelmästä ja tietojen hyödyntämisen asiointitilillä.',
     chooseMethod: 'Valitse tunnistustapa',
     banks: 'Pankkitunnukset',
     otherMethods: 'Muut tunnistustavat',

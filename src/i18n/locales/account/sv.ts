@@ -38,10 +38,6 @@ export const account_sv: Strings<typeof account_fi> = {
       'Du identifierar dig för ärendekontot med bankkoder, mobilcertifikat eller elektroniskt identitetskort.',
     ownOnly:
       'Med bankkoder kan ett ärendekonto skapas endast för den person i vars namn bankkoderna är. Med gemensamma bankkoder kan man inte skapa ett konto för sin make eller maka. Man kan inte heller skapa ett konto för sina barn.',
-    registerNotice:
-      'I samband med identifieringen hämtas användarens namn och e-postadress från befolkningsdatasystemet.',
-    consent:
-      'Genom att identifiera mig godkänner jag att uppgifterna hämtas från befolkningsdatasystemet och används i ärendekontot.',
     chooseMethod: 'Välj identifieringssätt',
     banks: 'Bankkoder',
     otherMethods: 'Andra identifieringssätt',
