@@ -116,7 +116,7 @@ describe('the mailbox looks finished: axe best practices and focus on errors', {
         '.site-header__tools',
         '.site-footer',
         '.message-actions',
-        '.back-link',
+        '.breadcrumbs',
         '.attachment__download',
       ]) {
         assert.equal(await shown(hidden), false, `${hidden} is not printed`);

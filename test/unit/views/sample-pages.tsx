@@ -44,6 +44,8 @@ export function folderItem(overrides: Partial<FolderItem> = {}): FolderItem {
     hasAttachments: false,
     citizenType: null,
     restorableUntil: null,
+    replyable: false,
+    deemedReceivedOn: null,
     ...overrides,
   };
 }
@@ -140,6 +142,7 @@ export function samplePages(): Array<{ name: string; page: VNode }> {
           ctx={ctx}
           data={{
             folder: 'deleted',
+            order: 'oldest',
             page: 2,
             hasNext: true,
             items: [

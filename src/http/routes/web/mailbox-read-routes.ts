@@ -29,6 +29,7 @@ export const NoticeQuery = Type.Optional(
 );
 const FolderQuery = Type.Object({
   page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })),
+  order: Type.Optional(Type.Union([Type.Literal('newest'), Type.Literal('oldest')])),
   notice: NoticeQuery,
 });
 const MessageQuery = Type.Object({ notice: NoticeQuery });
@@ -65,6 +66,7 @@ export function mailboxReadRoutes(mailbox: MailboxServices): FastifyPluginAsyncT
           citizen.accountId,
           folder as Folder,
           request.query.page ?? 1,
+          request.query.order ?? 'newest',
         );
         request.pageExtras.unreadCount = await mailbox.reading.unreadCount(citizen.accountId);
         return sendPersonalPage(
