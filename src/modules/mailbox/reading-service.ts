@@ -101,6 +101,7 @@ export class MailboxReadingService {
     const now = this.deps.clock();
     const row = await this.visibleMessage(actor.accountId, messageId, now);
     const sealed = isSealed(row);
+    let firstRead = false;
     await this.deps.repository.transaction(async (trx) => {
       await recordAudit(trx, {
         actorType: 'citizen',
@@ -113,7 +114,8 @@ export class MailboxReadingService {
         occurredAt: now,
       });
       if (sealed || row.direction !== 'to_citizen') return;
-      if (await this.deps.repository.markRead(trx, row.id, now.toISOString())) {
+      firstRead = await this.deps.repository.markRead(trx, row.id, now.toISOString());
+      if (firstRead) {
         await appendFeedEventInTransaction(trx, {
           organisationId: row.organisationId,
           messageId: row.id,
@@ -133,6 +135,8 @@ export class MailboxReadingService {
       verifiable: row.serviceType === 'Verifiable',
       deleted: row.deletedAt !== null,
       restorableUntil: restorableUntil(row),
+      // Saapuneet's count leaves out deleted messages (see countUnread).
+      leftUnreadCount: firstRead && row.deletedAt === null,
     };
     if (sealed) return { ...common, sealed: true };
 

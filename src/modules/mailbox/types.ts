@@ -82,6 +82,8 @@ interface MessageCommon {
   verifiable: boolean;
   deleted: boolean;
   restorableUntil: string | null;
+  /** This opening was the first of a message in Saapuneet: it no longer counts as unread. */
+  leftUnreadCount: boolean;
 }
 
 /** A verifiable message before acknowledgement: the sender and the acknowledgement step only. */

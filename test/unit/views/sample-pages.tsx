@@ -58,6 +58,7 @@ export const sealed: SealedMessage = {
   verifiable: true,
   deleted: false,
   restorableUntil: null,
+  leftUnreadCount: false,
   sealed: true,
 };
 
