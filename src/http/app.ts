@@ -93,7 +93,11 @@ export async function buildApp(
   await app.register(errorHandlerPlugin);
   await app.register(loadSheddingPlugin(context));
   await app.register(nulGuardPlugin);
-  await app.register(citizenSessionPlugin(context, services.accounts.sessions));
+  await app.register(
+    citizenSessionPlugin(context, services.accounts.sessions, {
+      unreadCount: (accountId) => services.mailbox.reading.unreadCount(accountId),
+    }),
+  );
 
   await app.register(healthRoutes(context));
   if (context.config.metricsToken !== undefined) {

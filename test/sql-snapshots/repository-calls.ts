@@ -296,9 +296,12 @@ export const repositorySamples: RepositorySamples[] = [
     (db) => new MailboxRepository(db),
     {
       listFolder: async (r) => {
-        await r.listFolder(1, 'inbox', at, 20, 0);
-        await r.listFolder(1, 'sent', at, 20, 0);
-        await r.listFolder(1, 'deleted', at, 20, 0);
+        await r.listFolder(1, 'inbox', 'newest', at, 20, 0);
+        await r.listFolder(1, 'sent', 'newest', at, 20, 0);
+        await r.listFolder(1, 'deleted', 'newest', at, 20, 0);
+        await r.listFolder(1, 'inbox', 'oldest', at, 20, 20);
+        await r.listFolder(1, 'sent', 'oldest', at, 20, 20);
+        await r.listFolder(1, 'deleted', 'oldest', at, 20, 20);
       },
       countUnread: (r, _trx, respond) => {
         respond([{ count: 2 }]);

@@ -45,6 +45,11 @@ declare module 'fastify' {
      * the session's token is required as everywhere else.
      */
     signedOutPostAllowed?: boolean;
+    /**
+     * The route never answers with a page (a download), so the navigation's unread count is not
+     * read for it.
+     */
+    noPage?: boolean;
   }
 }
 
@@ -110,7 +115,14 @@ function isMultipart(request: FastifyRequest): boolean {
  * timeouts, refreshes the account state (an account opened or closed in another tab takes effect at
  * once) and refuses state-changing requests without the session's CSRF token.
  */
-export function citizenSessionPlugin(context: AppContext, sessions: SessionService): FastifyPluginAsync {
+export function citizenSessionPlugin(
+  context: AppContext,
+  sessions: SessionService,
+  mailbox: {
+    /** Unread messages in Saapuneet (the mailbox module's count: one indexed query). */
+    unreadCount(accountId: number): Promise<number>;
+  },
+): FastifyPluginAsync {
   const cookieName = sessionCookieName(context);
 
   return fp(
@@ -144,6 +156,15 @@ export function citizenSessionPlugin(context: AppContext, sessions: SessionServi
         request.pageExtras.hasMailbox = account !== undefined;
         request.pageExtras.accountClosed = account?.status === 'closed';
         applySavedLanguage(request, account?.language);
+      });
+
+      // The navigation's unread count, for every page that shows the mailbox navigation (a person
+      // with an active or a closed account), in one place. preHandler: after the CSRF check, so a
+      // refused request costs no query. The message page corrects it by the message it opens.
+      app.addHook('preHandler', async (request) => {
+        const accountId = request.citizen?.accountId ?? request.citizen?.closedAccountId ?? null;
+        if (accountId === null || request.routeOptions.config.noPage) return;
+        request.pageExtras.unreadCount = await mailbox.unreadCount(accountId);
       });
 
       // preValidation: the body is parsed but not yet validated, so a forged request is refused

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { locales } from '../../i18n/i18n.js';
 import { Wordmark } from './components/brand.js';
+import { Breadcrumbs, type Crumb } from './components/breadcrumbs.js';
 import { Icon, type IconName } from './components/icon.js';
 import { InlineList } from './components/inline-list.js';
 import { PostButton } from './components/post-button.js';
@@ -111,6 +112,11 @@ export interface LayoutProps {
    * "Virhe: " so the tab and a screen reader's first words say so.
    */
   hasErrors?: boolean | undefined;
+  /**
+   * For a page below the start page: the pages between the start page and this one, then this
+   * one (its label, no link). The trail starts at the start page and is drawn above the content.
+   */
+  breadcrumbs?: Crumb[] | undefined;
   children: ComponentChildren;
 }
 
@@ -186,6 +192,12 @@ export function Layout(props: LayoutProps) {
           {ctx.signedInName !== undefined && <SignedInBar ctx={ctx} />}
         </header>
         <main id="content" tabIndex={-1}>
+          {props.breadcrumbs && (
+            <Breadcrumbs
+              label={t('public.breadcrumbs.label')}
+              trail={[{ label: t('public.breadcrumbs.home'), href: '/' }, ...props.breadcrumbs]}
+            />
+          )}
           {props.children}
         </main>
         <footer class="site-footer">

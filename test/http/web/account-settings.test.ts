@@ -134,7 +134,8 @@ describe('settings, closing and reopening the account', () => {
       headers: formHeaders(session.cookies),
     });
     assert.equal(inbox.statusCode, 200);
-    const nav = /<nav aria-label="Asiointitili">[\s\S]*?<\/nav>/.exec(inbox.body)?.[0] ?? '';
+    const nav =
+      /<nav class="account-nav" aria-label="Asiointitili">[\s\S]*?<\/nav>/.exec(inbox.body)?.[0] ?? '';
     assert.match(nav, /href="\/mailbox\/inbox"/);
     assert.doesNotMatch(nav, /href="\/mailbox\/new"|href="\/settings"|Uusi viesti|Asetukset/);
     assert.match(

@@ -44,6 +44,8 @@ export function folderItem(overrides: Partial<FolderItem> = {}): FolderItem {
     hasAttachments: false,
     citizenType: null,
     restorableUntil: null,
+    replyable: false,
+    deemedReceivedOn: null,
     ...overrides,
   };
 }
@@ -56,6 +58,7 @@ export const sealed: SealedMessage = {
   verifiable: true,
   deleted: false,
   restorableUntil: null,
+  leftUnreadCount: false,
   sealed: true,
 };
 
@@ -140,6 +143,7 @@ export function samplePages(): Array<{ name: string; page: VNode }> {
           ctx={ctx}
           data={{
             folder: 'deleted',
+            order: 'oldest',
             page: 2,
             hasNext: true,
             items: [

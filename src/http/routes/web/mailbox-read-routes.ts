@@ -29,6 +29,7 @@ export const NoticeQuery = Type.Optional(
 );
 const FolderQuery = Type.Object({
   page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })),
+  order: Type.Optional(Type.Union([Type.Literal('newest'), Type.Literal('oldest')])),
   notice: NoticeQuery,
 });
 const MessageQuery = Type.Object({ notice: NoticeQuery });
@@ -65,8 +66,8 @@ export function mailboxReadRoutes(mailbox: MailboxServices): FastifyPluginAsyncT
           citizen.accountId,
           folder as Folder,
           request.query.page ?? 1,
+          request.query.order ?? 'newest',
         );
-        request.pageExtras.unreadCount = await mailbox.reading.unreadCount(citizen.accountId);
         return sendPersonalPage(
           reply,
           FolderPage({ ...pageFrame(request, request.query.notice, citizen), data }),
@@ -84,8 +85,10 @@ export function mailboxReadRoutes(mailbox: MailboxServices): FastifyPluginAsyncT
           { accountId: citizen.accountId, requestId: request.id },
           request.params.id,
         );
-        // After opening: a message read just now no longer counts.
-        request.pageExtras.unreadCount = await mailbox.reading.unreadCount(citizen.accountId);
+        // The session plugin counted before this opening: a message read just now no longer counts.
+        if (message.leftUnreadCount && request.pageExtras.unreadCount !== undefined) {
+          request.pageExtras.unreadCount = Math.max(0, request.pageExtras.unreadCount - 1);
+        }
         return sendPersonalPage(
           reply,
           MessagePage({ ...pageFrame(request, request.query.notice, citizen), message }),
@@ -95,7 +98,7 @@ export function mailboxReadRoutes(mailbox: MailboxServices): FastifyPluginAsyncT
 
     app.get(
       '/mailbox/messages/:id/attachments/:attachmentId',
-      { schema: { params: AttachmentParams } },
+      { schema: { params: AttachmentParams }, config: { noPage: true } },
       async (request, reply) => {
         const citizen = requireMailboxReader(request, reply);
         if (!citizen) return reply;

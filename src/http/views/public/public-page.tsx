@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { Breadcrumbs, type Crumb } from '../components/breadcrumbs.js';
+import type { Crumb } from '../components/breadcrumbs.js';
 import { Layout } from '../layout.js';
 import type { PageContext } from '../page-context.js';
 
@@ -16,15 +16,12 @@ export interface PublicPageProps {
 
 /** A public page below the start page: breadcrumbs, one heading, the content. */
 export function PublicPage(props: PublicPageProps) {
-  const { t } = props.ctx;
-  const trail: Crumb[] = [
-    { label: t('public.breadcrumbs.home'), href: '/' },
-    ...(props.parents ?? []),
-    { label: props.title },
-  ];
   return (
-    <Layout ctx={props.ctx} title={props.documentTitle ?? props.title}>
-      <Breadcrumbs label={t('public.breadcrumbs.label')} trail={trail} />
+    <Layout
+      ctx={props.ctx}
+      title={props.documentTitle ?? props.title}
+      breadcrumbs={[...(props.parents ?? []), { label: props.title }]}
+    >
       <h1>{props.title}</h1>
       {props.children}
     </Layout>
