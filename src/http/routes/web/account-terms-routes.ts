@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../../../app-context.js';
 import { NotFoundError } from '../../../errors.js';
 import { currentTerms, type AccountService } from '../../../modules/accounts/index.js';
@@ -35,6 +36,21 @@ export function accountTermsRoutes(context: AppContext, accounts: AccountService
     const onward = (returnTo: string | undefined) =>
       landingPath(true, returnTo ?? '/', context.config.publicUrl);
 
+    /** The page with the version the person accepted last, and the problem with a refused form. */
+    const page = async (
+      request: FastifyRequest,
+      accountId: number,
+      returnTo: string,
+      problem: TermsProblem | undefined,
+    ) => {
+      const account = await accounts.findAccount(accountId);
+      if (!account) throw new NotFoundError('account not found');
+      const ctx = pageContext(request);
+      return renderPage(
+        TermsChangedPage({ ctx, accepted: account.termsVersion, current: currentTerms, returnTo, problem }),
+      );
+    };
+
     app.get(
       termsAcceptancePath,
       { schema: { hide: true, querystring: ReturnQuery } },
@@ -44,16 +60,7 @@ export function accountTermsRoutes(context: AppContext, accounts: AccountService
         if (citizen.accountId === null) return reply.redirect('/account/open', 303);
         const returnTo = onward(request.query.return);
         if (!citizen.termsDue) return reply.redirect(returnTo, 303);
-        const account = await accounts.findAccount(citizen.accountId);
-        if (!account) throw new NotFoundError('account not found');
-        const page = TermsChangedPage({
-          ctx: pageContext(request),
-          accepted: account.termsVersion,
-          current: currentTerms,
-          returnTo,
-          problem: undefined,
-        });
-        return reply.type(html).send(renderPage(page));
+        return reply.type(html).send(await page(request, citizen.accountId, returnTo, undefined));
       },
     );
 
@@ -71,19 +78,10 @@ export function accountTermsRoutes(context: AppContext, accounts: AccountService
           if (result === 'accepted') return reply.redirect(returnTo, 303);
           problem = 'outdated';
         }
-        const account = await accounts.findAccount(citizen.accountId);
-        if (!account) throw new NotFoundError('account not found');
-        const page = TermsChangedPage({
-          ctx: pageContext(request),
-          accepted: account.termsVersion,
-          current: currentTerms,
-          returnTo,
-          problem,
-        });
         return reply
           .status(problem === 'outdated' ? 409 : 400)
           .type(html)
-          .send(renderPage(page));
+          .send(await page(request, citizen.accountId, returnTo, problem));
       },
     );
   };
