@@ -9,6 +9,7 @@ import {
   type CitizenSession,
 } from '../../helpers/citizen-session.js';
 import { persons } from '../../helpers/fixtures.js';
+import { browserRequest, loginThroughTestIdp } from '../../helpers/oidc-login.js';
 import { auditOf } from '../../helpers/stored-rows.js';
 import { createHarness, type TestHarness } from '../../helpers/test-app.js';
 
@@ -207,5 +208,29 @@ describe('newer terms of use are accepted before the mailbox opens', () => {
     assert.equal(inbox.statusCode, 200);
     const terms = await getPage(h, maija, '/account/terms');
     assert.equal(terms.headers.location, '/account/open');
+  });
+});
+
+describe('identification leads to the newer terms first', () => {
+  let h: TestHarness;
+  before(async () => {
+    h = await createHarness({ now: '2026-12-03T10:00:00.000Z' });
+    const account = await h.fixtures.account({ identityCode: persons.laura });
+    await h.context.database.db
+      .updateTable('accounts')
+      .set({ terms_version: olderVersion })
+      .where('id', '=', account.id)
+      .execute();
+  });
+  after(() => h.close());
+
+  test('the person lands on the terms page, which then goes on to the page they were after', async () => {
+    const { jar, landingUrl } = await loginThroughTestIdp(h, persons.laura, { returnTo: '/faq' });
+    const landed = new URL(landingUrl);
+    assert.equal(landed.pathname, '/account/terms');
+    assert.equal(landed.searchParams.get('return'), '/faq');
+    const page = await browserRequest(h, jar, 'GET', `${landed.pathname}${landed.search}`);
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /name="return" value="\/faq"/);
   });
 });
