@@ -136,6 +136,7 @@ export const repositorySamples: RepositorySamples[] = [
         at,
       ),
     close: (r) => r.close(1, at),
+    acceptTerms: (r) => r.acceptTerms(1, '1.1', at),
     countAccounts: (r, _trx, respond) => {
       respond([{ count: 3 }]);
       return r.countAccounts();

@@ -2,6 +2,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { AppContext } from '../../app-context.js';
 import { ForbiddenError } from '../../errors.js';
+import { termsAcceptanceDue } from '../../modules/accounts/index.js';
 import { tokensEqual, type SessionService } from '../../modules/identity/index.js';
 import { applySavedLanguage } from './request-context.js';
 
@@ -19,6 +20,8 @@ export interface SignedInCitizen {
    * accept it through requireMailboxReader.
    */
   closedAccountId: number | null;
+  /** The active account accepted older terms of use than those in force (see requireAccount). */
+  termsDue: boolean;
   /** The session's CSRF token, to put in a `_csrf` hidden field or an `x-csrf-token` header. */
   csrfToken: string;
 }
@@ -149,6 +152,7 @@ export function citizenSessionPlugin(
           lastName: session.person.lastName,
           accountId: account?.status === 'active' ? account.id : null,
           closedAccountId: account?.status === 'closed' ? account.id : null,
+          termsDue: account?.status === 'active' && termsAcceptanceDue(account.termsVersion),
           csrfToken: session.csrfToken,
         };
         request.pageExtras.signedInName = `${session.person.firstNames} ${session.person.lastName}`;
@@ -192,10 +196,29 @@ export function requireCitizen(request: FastifyRequest, reply: FastifyReply): Si
   return undefined;
 }
 
-/** The signed-in citizen with an active account; otherwise a redirect to identification or opening. */
+/** Where a person whose accepted terms of use are older than those in force accepts the new ones. */
+export const termsAcceptancePath = '/account/terms';
+
+/**
+ * Sends a person who must accept new terms of use to do so first (then `return`), and on to this
+ * page afterwards. True when it did.
+ */
+function redirectedToTerms(request: FastifyRequest, reply: FastifyReply, citizen: SignedInCitizen): boolean {
+  if (!citizen.termsDue) return false;
+  const path = request.method === 'GET' ? request.url : '/';
+  void reply.redirect(`${termsAcceptancePath}?return=${encodeURIComponent(path)}`, 303);
+  return true;
+}
+
+/**
+ * The signed-in citizen with an active account whose accepted terms are current; otherwise a
+ * redirect to identification, opening or accepting the new terms. `termsDue: 'allow'` is for the
+ * few pages a person may use before accepting: closing the account instead.
+ */
 export function requireAccount(
   request: FastifyRequest,
   reply: FastifyReply,
+  options: { termsDue?: 'allow' } = {},
 ): (SignedInCitizen & { accountId: number }) | undefined {
   const citizen = requireCitizen(request, reply);
   if (!citizen) return undefined;
@@ -203,6 +226,7 @@ export function requireAccount(
     void reply.redirect('/account/open', 303);
     return undefined;
   }
+  if (options.termsDue !== 'allow' && redirectedToTerms(request, reply, citizen)) return undefined;
   return { ...citizen, accountId: citizen.accountId };
 }
 
@@ -221,5 +245,6 @@ export function requireMailboxReader(
     void reply.redirect('/account/open', 303);
     return undefined;
   }
+  if (redirectedToTerms(request, reply, citizen)) return undefined;
   return { ...citizen, accountId, readOnly: citizen.accountId === null };
 }

@@ -125,6 +125,17 @@ export class AccountRepository {
       .execute();
   }
 
+  /** Records acceptance of the terms `version` now; false when the account is not active. */
+  async acceptTerms(accountId: number, version: string, now: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('accounts')
+      .set({ terms_version: version, terms_accepted_at: now, updated_at: now })
+      .where('id', '=', accountId)
+      .where('status', '=', 'active')
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
   async countAccounts(): Promise<number> {
     const { count } = await this.db
       .selectFrom('accounts')

@@ -14,6 +14,7 @@ const termsSections = [
   { id: 'receipt', title: 'account.terms.receiptTitle', text: 'account.terms.receipt' },
   { id: 'reminders', title: 'account.terms.remindersTitle', text: 'account.terms.reminders' },
   { id: 'privacy', title: 'account.terms.privacyTitle', text: 'account.terms.privacy' },
+  { id: 'changes', title: 'account.terms.changesTitle', text: 'account.terms.changes' },
 ] as const;
 
 /** Headed sections, each labelled by its heading (ids `<page>-<section>`). */
