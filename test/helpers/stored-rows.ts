@@ -1,4 +1,6 @@
+import type { Selectable } from 'kysely';
 import type { AppContext } from '../../src/app-context.js';
+import type { DatabaseSchema } from '../../src/db/schema.js';
 import type { TestHarness } from './test-app.js';
 
 /** Reads of stored rows that tests assert on (what the application wrote, seen from the database). */
@@ -64,33 +66,35 @@ export async function messageRow(h: TestHarness, messageId: number) {
     .executeTakeFirstOrThrow();
 }
 
+/** The rows of `table` whose `column` is `value`, ordered by `orderBy`. */
+async function rowsWhere<T extends 'attachments' | 'messages' | 'outbox_jobs'>(
+  context: Pick<AppContext, 'database'>,
+  table: T,
+  column: keyof DatabaseSchema[T] & string,
+  value: number,
+  orderBy: keyof DatabaseSchema[T] & string,
+): Promise<Array<Selectable<DatabaseSchema[T]>>> {
+  const rows = await context.database.db
+    .selectFrom(table as 'messages')
+    .selectAll()
+    .where(column as 'id', '=', value)
+    .orderBy(orderBy as 'id')
+    .execute();
+  return rows as unknown as Array<Selectable<DatabaseSchema[T]>>;
+}
+
 /** A message's attachments in their order. */
 export async function attachmentsOf(h: TestHarness, messageId: number) {
-  return h.context.database.db
-    .selectFrom('attachments')
-    .selectAll()
-    .where('message_id', '=', messageId)
-    .orderBy('position')
-    .execute();
+  return rowsWhere(h.context, 'attachments', 'message_id', messageId, 'position');
 }
 
 /** The messages of a person's account, oldest first. */
 export async function messagesOf(h: TestHarness, accountId: number) {
-  return h.context.database.db
-    .selectFrom('messages')
-    .selectAll()
-    .where('account_id', '=', accountId)
-    .orderBy('id')
-    .execute();
+  return rowsWhere(h.context, 'messages', 'account_id', accountId, 'id');
 }
 
 export async function jobsOf(context: Pick<AppContext, 'database'>, messageId: number) {
-  return context.database.db
-    .selectFrom('outbox_jobs')
-    .selectAll()
-    .where('message_id', '=', messageId)
-    .orderBy('id')
-    .execute();
+  return rowsWhere(context, 'outbox_jobs', 'message_id', messageId, 'id');
 }
 
 export async function eventTypesOf(
