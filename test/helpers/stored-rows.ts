@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import type { Selectable } from 'kysely';
 import type { AppContext } from '../../src/app-context.js';
 import type { DatabaseSchema } from '../../src/db/schema.js';
@@ -58,29 +59,39 @@ export async function auditOf(
   }));
 }
 
-export async function messageRow(h: TestHarness, messageId: number) {
-  return h.context.database.db
-    .selectFrom('messages')
-    .selectAll()
-    .where('id', '=', messageId)
-    .executeTakeFirstOrThrow();
-}
+type RowTable = 'accounts' | 'attachments' | 'messages' | 'outbox_jobs';
+type Row<T extends RowTable> = Selectable<DatabaseSchema[T]>;
 
 /** The rows of `table` whose `column` is `value`, ordered by `orderBy`. */
-async function rowsWhere<T extends 'attachments' | 'messages' | 'outbox_jobs'>(
+async function rowsWhere<T extends RowTable>(
   context: Pick<AppContext, 'database'>,
   table: T,
   column: keyof DatabaseSchema[T] & string,
-  value: number,
+  value: number | string,
   orderBy: keyof DatabaseSchema[T] & string,
-): Promise<Array<Selectable<DatabaseSchema[T]>>> {
+): Promise<Array<Row<T>>> {
   const rows = await context.database.db
     .selectFrom(table as 'messages')
     .selectAll()
-    .where(column as 'id', '=', value)
+    .where(column as 'id', '=', value as number)
     .orderBy(orderBy as 'id')
     .execute();
-  return rows as unknown as Array<Selectable<DatabaseSchema[T]>>;
+  return rows as unknown as Array<Row<T>>;
+}
+
+async function onlyRow<T>(rows: Promise<T[]>): Promise<T> {
+  const [row] = await rows;
+  assert.ok(row, 'no such row');
+  return row;
+}
+
+/** The stored account of a person, by identity code. */
+export async function accountRow(h: TestHarness, identityCode: string) {
+  return onlyRow(rowsWhere(h.context, 'accounts', 'identity_code', identityCode, 'id'));
+}
+
+export async function messageRow(h: TestHarness, messageId: number) {
+  return onlyRow(rowsWhere(h.context, 'messages', 'id', messageId, 'id'));
 }
 
 /** A message's attachments in their order. */
