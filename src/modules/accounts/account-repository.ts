@@ -44,7 +44,8 @@ export interface WelcomeMessageRow {
   now: string;
 }
 
-function toAccount(row: Selectable<AccountsTable>): AccountRow {
+/** A stored account row in the shape the services use. */
+export function toAccount(row: Selectable<AccountsTable>): AccountRow {
   return {
     id: row.id,
     identityCode: row.identity_code,
