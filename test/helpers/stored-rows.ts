@@ -59,7 +59,7 @@ export async function auditOf(
   }));
 }
 
-type RowTable = 'accounts' | 'attachments' | 'messages' | 'outbox_jobs';
+type RowTable = 'accounts' | 'attachments' | 'messages' | 'organisations' | 'outbox_jobs';
 type Row<T extends RowTable> = Selectable<DatabaseSchema[T]>;
 
 /** The rows of `table` whose `column` is `value`, ordered by `orderBy`. */
@@ -85,13 +85,23 @@ async function onlyRow<T>(rows: Promise<T[]>): Promise<T> {
   return row;
 }
 
+/** The row of `table` whose `column` is `value` (the oldest, if several); fails when there is none. */
+export async function storedRow<T extends RowTable>(
+  h: TestHarness,
+  table: T,
+  column: keyof DatabaseSchema[T] & string,
+  value: number | string,
+) {
+  return onlyRow(rowsWhere(h.context, table, column, value, 'id' as keyof DatabaseSchema[T] & string));
+}
+
 /** The stored account of a person, by identity code. */
 export async function accountRow(h: TestHarness, identityCode: string) {
-  return onlyRow(rowsWhere(h.context, 'accounts', 'identity_code', identityCode, 'id'));
+  return storedRow(h, 'accounts', 'identity_code', identityCode);
 }
 
 export async function messageRow(h: TestHarness, messageId: number) {
-  return onlyRow(rowsWhere(h.context, 'messages', 'id', messageId, 'id'));
+  return storedRow(h, 'messages', 'id', messageId);
 }
 
 /** A message's attachments in their order. */

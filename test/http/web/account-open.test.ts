@@ -4,7 +4,7 @@ import { decryptText, contentContext } from '../../../src/modules/messages/messa
 import { makeIdentityCode } from '../../../src/domain/identity-code.js';
 import { sessionCookieName } from '../../../src/http/plugins/citizen-session.js';
 import { getPage, postForm, signInAs, type CitizenSession } from '../../helpers/citizen-session.js';
-import { accountRow, messagesOf } from '../../helpers/stored-rows.js';
+import { accountRow, messagesOf, storedRow } from '../../helpers/stored-rows.js';
 import { persons } from '../../helpers/fixtures.js';
 import { createHarness, type TestHarness } from '../../helpers/test-app.js';
 
@@ -200,7 +200,6 @@ describe('opening the account (Omat tiedot ja muistutukset)', () => {
     });
     assert.equal(response.statusCode, 303);
     assert.equal(response.headers.location, '/mailbox/inbox');
-    const db = h.context.database.db;
     const account = await accountRow(h, maija);
     assert.equal(account.status, 'active');
     assert.equal(account.email, 'Maija.M@example.fi');
@@ -227,18 +226,10 @@ describe('opening the account (Omat tiedot ja muistutukset)', () => {
       decryptText(h.context.envelope, message.body_enc, contentContext.body),
       /asiointitilisi on nyt käytössä/,
     );
-    const sender = await db
-      .selectFrom('organisations')
-      .selectAll()
-      .where('id', '=', message.organisation_id)
-      .executeTakeFirstOrThrow();
+    const sender = await storedRow(h, 'organisations', 'id', message.organisation_id);
     assert.equal(sender.business_id, '9990008-3');
     assert.equal(sender.name_fi, 'Kansalaisen asiointitili');
-    const job = await db
-      .selectFrom('outbox_jobs')
-      .selectAll()
-      .where('account_id', '=', account.id)
-      .executeTakeFirstOrThrow();
+    const job = await storedRow(h, 'outbox_jobs', 'account_id', account.id);
     assert.equal(job.kind, 'welcome-notification');
     // The session sees the account at once.
     const again = await getPage(h, session, '/account/open');
