@@ -1,7 +1,9 @@
 import type { AppContext } from './app-context.js';
 import { createAccountServices, type AccountServices } from './modules/accounts/index.js';
 import { createAuditServices, type AuditServices } from './modules/audit/index.js';
+import { createCatalogueServices, type CatalogueService } from './modules/catalogue/index.js';
 import { createDeliveryServices, type DeliveryServices } from './modules/delivery/index.js';
+import { createFeedbackService, type FeedbackService } from './modules/feedback/index.js';
 import { createMailboxServices, type MailboxServices } from './modules/mailbox/index.js';
 import { createMessagingServices, type MessagingServices } from './modules/messages/index.js';
 import { createOrganisationServices, type OrganisationService } from './modules/organisations/index.js';
@@ -17,6 +19,8 @@ export interface AppServices {
   mailbox: MailboxServices;
   delivery: DeliveryServices;
   audit: AuditServices;
+  catalogue: CatalogueService;
+  feedback: FeedbackService;
 }
 
 export function createServices(context: AppContext): AppServices {
@@ -34,5 +38,7 @@ export function createServices(context: AppContext): AppServices {
       printBatchMaxLetters: context.config.printBatchMaxLetters,
     }),
     audit: createAuditServices(context),
+    catalogue: createCatalogueServices(context),
+    feedback: createFeedbackService(context),
   };
 }

@@ -6,6 +6,7 @@ import { registerDeliveryCommands } from './delivery-commands.js';
 import { failureLine } from './failure.js';
 import { registerKeyCommands } from './key-commands.js';
 import { registerOrganisationCommands } from './organisation-commands.js';
+import { registerPublicCommands } from './public-commands.js';
 import { progress } from './progress.js';
 
 // Every command loads what it needs when it runs (dynamic import in its action), so `--help` and the
@@ -97,6 +98,7 @@ export function buildProgram(): Command {
   registerDeliveryCommands(program);
   registerBackupCommands(program);
   registerKeyCommands(program);
+  registerPublicCommands(program);
   return program;
 }
 

@@ -9,7 +9,10 @@ import { progress } from './progress.js';
  * unless configured otherwise), then closes the database. Progress goes to stderr, so stdout stays
  * machine-readable. The service layer is loaded only when a command runs.
  */
-async function withServices<T>(command: Command, run: (app: Bootstrapped) => Promise<T>): Promise<void> {
+export async function withServices<T>(
+  command: Command,
+  run: (app: Bootstrapped) => Promise<T>,
+): Promise<void> {
   const { bootstrap } = await import('../bootstrap.js');
   const app = await bootstrap(loadConfig(), { demo: false, demoDataDirKey: true, progress });
   try {

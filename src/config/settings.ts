@@ -577,6 +577,17 @@ export const settings = {
     365,
     36_500,
   ),
+  // Feedback is kept long enough to answer it and to see the year's trends, then erased: it may
+  // hold an e-mail address and whatever the sender chose to write.
+  feedbackRetentionDays: integer(
+    {
+      env: 'FEEDBACK_RETENTION_DAYS',
+      description: 'Messages sent with the public feedback form are purged this many days after arriving',
+    },
+    365,
+    30,
+    3650,
+  ),
 } satisfies Record<string, Setting<unknown>>;
 
 /** Variables that used to mean something, with what replaces them: refused rather than ignored. */

@@ -3,13 +3,14 @@ import type { CitizenPortalTables } from './schema-citizen-portal.js';
 import type { DeliveryTables } from './schema-delivery.js';
 import type { OperationsTables } from './schema-operations.js';
 import type { OrganisationApiTables } from './schema-organisation-api.js';
+import type { PublicPagesTables } from './schema-public-pages.js';
 
 /**
  * The current schema, as Kysely sees it. Portable value types on both dialects: timestamps are
  * ISO-8601 UTC text, flags are 0/1 integers, binary columns are Buffers, JSON is text.
  */
 export interface DatabaseSchema
-  extends OrganisationApiTables, CitizenPortalTables, DeliveryTables, OperationsTables {
+  extends OrganisationApiTables, CitizenPortalTables, DeliveryTables, OperationsTables, PublicPagesTables {
   system_state: SystemStateTable;
   audit_events: AuditEventsTable;
   organisations: OrganisationsTable;
@@ -56,6 +57,9 @@ export interface OrganisationsTable {
   created_at: string;
   /** Set when an operator deactivated the organisation (migration 0008); null while active. */
   deactivated_at: string | null;
+  /** The municipality it serves, for the public catalogue's search (migration 0010). */
+  municipality_fi: string | null;
+  municipality_sv: string | null;
 }
 
 export interface ServicesTable {
@@ -68,6 +72,16 @@ export interface ServicesTable {
   accepts_messages: number;
   active: Generated<number>;
   created_at: string;
+  /** The public catalogue's texts (migration 0010); null until described. */
+  description_fi: string | null;
+  description_sv: string | null;
+  description_en: string | null;
+  /** Comma-separated search words per language. */
+  keywords_fi: string | null;
+  keywords_sv: string | null;
+  keywords_en: string | null;
+  /** Where the organisation's own e-service for it starts (https). */
+  e_service_url: string | null;
 }
 
 export interface ApiCredentialsTable {

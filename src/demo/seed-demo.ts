@@ -1,6 +1,6 @@
 import type { AppContext } from '../app-context.js';
 import type { AppServices } from '../services.js';
-import { demoOrganisations } from './demo-organisations.js';
+import { seedDemoOrganisations } from './demo-catalogue.js';
 import { seedApiDemo } from './seed-api-demo.js';
 import { seedCitizenDemo } from './seed-citizen-demo.js';
 
@@ -15,21 +15,7 @@ export async function seedDemo(
   services: AppServices,
   progress: Progress,
 ): Promise<void> {
-  let created = 0;
-  for (const demo of demoOrganisations) {
-    let organisation = await services.organisations.findByBusinessId(demo.businessId);
-    if (!organisation) {
-      organisation = await services.organisations.addOrganisation(demo);
-      created += 1;
-    }
-    const existing = new Set(
-      (await services.organisations.listServices(demo.businessId)).map((s) => s.serviceId),
-    );
-    for (const service of demo.services) {
-      if (existing.has(service.serviceId)) continue;
-      await services.organisations.addService({ ...service, businessId: demo.businessId });
-    }
-  }
+  const created = await seedDemoOrganisations(services);
   progress(
     created > 0
       ? `demo: created ${created} organisations with their services`

@@ -23,7 +23,10 @@ import { isApiUrl } from './routes/api/api-wire.js';
 import { organisationApiRoutes } from './routes/api/index.js';
 import { healthRoutes, metricsRoute } from './routes/ops.js';
 import { accountRoutes } from './routes/web/account-routes.js';
+import { catalogueRoutes } from './routes/web/catalogue-routes.js';
+import { feedbackRoutes } from './routes/web/feedback-routes.js';
 import { mailboxRoutes } from './routes/web/mailbox-routes.js';
+import { publicInfoRoutes } from './routes/web/public-info-routes.js';
 import { publicPageRoutes } from './routes/web/public-pages.js';
 import { registerSecurityHeaders } from './security-headers.js';
 
@@ -90,7 +93,11 @@ export async function buildApp(
   await app.register(errorHandlerPlugin);
   await app.register(loadSheddingPlugin(context));
   await app.register(nulGuardPlugin);
-  await app.register(citizenSessionPlugin(context, services.accounts.sessions));
+  await app.register(
+    citizenSessionPlugin(context, services.accounts.sessions, {
+      unreadCount: (accountId) => services.mailbox.reading.unreadCount(accountId),
+    }),
+  );
 
   await app.register(healthRoutes(context));
   if (context.config.metricsToken !== undefined) {
@@ -101,6 +108,10 @@ export async function buildApp(
       listConnectedOrganisations: (locale) => services.organisations.connectedOrganisations(locale),
     }),
   );
+
+  await app.register(publicInfoRoutes(context));
+  await app.register(catalogueRoutes(services.catalogue));
+  await app.register(feedbackRoutes(services.feedback));
 
   await app.register(organisationApiRoutes(context, services, options.extendApi));
   await app.register(accountRoutes(context, services, options.testIdpClient));

@@ -5,6 +5,7 @@ import { Notice } from '../http/views/components/notice.js';
 import { TextField } from '../http/views/components/text-field.js';
 import { Layout } from '../http/views/layout.js';
 import type { PageContext } from '../http/views/page-context.js';
+import { IdentificationInfo } from '../http/views/public/identification-info.js';
 import { banks, methodLabel, otherMethods, type MethodId } from './identification-methods.js';
 
 function Intro(props: { ctx: PageContext }) {
@@ -14,8 +15,7 @@ function Intro(props: { ctx: PageContext }) {
       <Notice>{t('account.idp.testNotice')}</Notice>
       <p>{t('account.idp.intro')}</p>
       <p>{t('account.idp.ownOnly')}</p>
-      <p>{t('account.idp.registerNotice')}</p>
-      <p>{t('account.idp.consent')}</p>
+      <IdentificationInfo ctx={props.ctx} headingLevel={2} />
     </>
   );
 }

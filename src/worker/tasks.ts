@@ -27,14 +27,18 @@ function housekeepingTasks(context: AppContext, services: AppServices): Periodic
       },
     },
     {
-      // Finished delivery jobs after DELIVERY_RETENTION_DAYS, audit rows after AUDIT_RETENTION_DAYS;
+      // Finished delivery jobs after DELIVERY_RETENTION_DAYS, audit rows after AUDIT_RETENTION_DAYS,
+      // feedback after FEEDBACK_RETENTION_DAYS;
       // one batch of each per run, again at once while either came back full.
       name: 'retention-purge',
       intervalMs: 60 * 60 * 1000,
       run: async () => {
         const jobs = await services.delivery.purgeFinishedJobs();
         const auditRows = await services.audit.purgeExpired();
-        if (jobs > 0 || auditRows > 0) context.logger.info({ jobs, auditRows }, 'purged expired history');
+        const feedback = await services.feedback.purgeExpired();
+        if (jobs > 0 || auditRows > 0 || feedback > 0) {
+          context.logger.info({ jobs, auditRows, feedback }, 'purged expired history');
+        }
         return jobs >= deliveryPurgeBatchSize || auditRows >= auditPurgeBatchSize;
       },
     },

@@ -145,6 +145,21 @@ describe('citizen portal in a browser', { skip }, () => {
       await assertAccessible(settings, `settings with errors (${lang})`);
       await settings.goto(`${baseUrl}/settings/close`);
       await assertAccessible(settings, `close confirmation (${lang})`);
+
+      // Older terms accepted: the settings page sends to "Käyttöehdot ovat muuttuneet" first.
+      await h.context.database.db
+        .updateTable('accounts')
+        .set({ terms_version: '1.0' })
+        .where('identity_code', '=', '270570-901K')
+        .execute();
+      await settings.goto(`${baseUrl}/settings`);
+      assert.equal(new URL(settings.url()).pathname, '/account/terms');
+      await assertAccessible(settings, `terms changed (${lang})`);
+      await settings.locator('form[action="/account/terms"] button[type="submit"]').click();
+      await assertAccessible(settings, `terms changed with errors (${lang})`);
+      await settings.locator('#accept-terms').check();
+      await settings.locator('form[action="/account/terms"] button[type="submit"]').click();
+      assert.equal(new URL(settings.url()).pathname, '/settings');
       await holder.close();
     });
   }

@@ -100,6 +100,19 @@ describe('the mailbox looks finished: axe best practices and focus on errors', {
     });
   }
 
+  test('fi at 320 px: the inbox oldest first, with its order links and breadcrumbs, has 0 axe violations', async () => {
+    const { context, page } = await signedIn('fi', 320);
+    try {
+      await page.goto(`${baseUrl}/mailbox/inbox?order=oldest`);
+      assert.equal(await page.locator('.sort-control [aria-current="true"]').textContent(), 'Vanhin ensin');
+      assert.equal(await page.locator('.breadcrumbs [aria-current="page"]').textContent(), 'Saapuneet');
+      assert.deepEqual(await axeViolations(page), [], 'inbox oldest first');
+      assert.equal(await overflowsHorizontally(page), false, 'inbox oldest first reflows');
+    } finally {
+      await context.close();
+    }
+  });
+
   test('print: no header, navigation, buttons or footer; the message and its details remain', async () => {
     const { context, page } = await signedIn('fi', 1280);
     try {
@@ -116,7 +129,7 @@ describe('the mailbox looks finished: axe best practices and focus on errors', {
         '.site-header__tools',
         '.site-footer',
         '.message-actions',
-        '.back-link',
+        '.breadcrumbs',
         '.attachment__download',
       ]) {
         assert.equal(await shown(hidden), false, `${hidden} is not printed`);

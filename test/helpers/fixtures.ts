@@ -6,7 +6,7 @@ import { makeBusinessId } from '../../src/domain/business-id.js';
 import { makeIdentityCode } from '../../src/domain/identity-code.js';
 import { deemedReceivedElectronic } from '../../src/domain/legal-dates.js';
 import { AccountRepository } from '../../src/modules/accounts/account-repository.js';
-import { currentTerms } from '../../src/modules/accounts/account-service.js';
+import { currentTerms } from '../../src/domain/terms-of-use.js';
 import { planMessageDelivery } from '../../src/modules/delivery/delivery-planner.js';
 import { MailboxRepository } from '../../src/modules/mailbox/mailbox-repository.js';
 import { AttachmentRepository } from '../../src/modules/messages/attachment-repository.js';

@@ -4,6 +4,8 @@ import { KeyFingerprintRepository } from '../../src/db/key-fingerprint-repositor
 import { RateLimitCounterRepository } from '../../src/db/rate-limit-counter-repository.js';
 import { AccountRepository, type OpeningRecord } from '../../src/modules/accounts/account-repository.js';
 import { AuditRepository } from '../../src/modules/audit/audit-repository.js';
+import { CatalogueRepository } from '../../src/modules/catalogue/catalogue-repository.js';
+import { FeedbackRepository } from '../../src/modules/feedback/feedback-repository.js';
 import { PersonDataRepository } from '../../src/modules/data-subject/person-data-repository.js';
 import type { ClaimedJob } from '../../src/modules/delivery/job-handler.js';
 import { jobKinds } from '../../src/modules/delivery/job-kinds.js';
@@ -134,6 +136,7 @@ export const repositorySamples: RepositorySamples[] = [
         at,
       ),
     close: (r) => r.close(1, at),
+    acceptTerms: (r) => r.acceptTerms(1, '1.1', at),
     countAccounts: (r, _trx, respond) => {
       respond([{ count: 3 }]);
       return r.countAccounts();
@@ -294,9 +297,12 @@ export const repositorySamples: RepositorySamples[] = [
     (db) => new MailboxRepository(db),
     {
       listFolder: async (r) => {
-        await r.listFolder(1, 'inbox', at, 20, 0);
-        await r.listFolder(1, 'sent', at, 20, 0);
-        await r.listFolder(1, 'deleted', at, 20, 0);
+        await r.listFolder(1, 'inbox', 'newest', at, 20, 0);
+        await r.listFolder(1, 'sent', 'newest', at, 20, 0);
+        await r.listFolder(1, 'deleted', 'newest', at, 20, 0);
+        await r.listFolder(1, 'inbox', 'oldest', at, 20, 20);
+        await r.listFolder(1, 'sent', 'oldest', at, 20, 20);
+        await r.listFolder(1, 'deleted', 'oldest', at, 20, 20);
       },
       countUnread: (r, _trx, respond) => {
         respond([{ count: 2 }]);
@@ -471,6 +477,41 @@ export const repositorySamples: RepositorySamples[] = [
         }),
       recordLoginSuccess: (r) => r.recordLoginSuccess('api-user', '10.0.0.1', at),
       purgeExpired: (r) => r.purgeExpired(at, { windowStart: at, trustedSince: at }),
+    },
+  ),
+  repository(
+    'src/modules/catalogue/catalogue-repository.ts',
+    'CatalogueRepository',
+    (db) => new CatalogueRepository(db),
+    {
+      listServices: (r) => r.listServices(),
+      listForms: (r) => r.listForms(),
+      findServicePk: (r) => r.findServicePk('service-1'),
+      describeService: (r) =>
+        r.describeService(1, { descriptionFi: 'Kuvaus', keywordsFi: 'avainsana', eServiceUrl: null }),
+      setMunicipality: (r) => r.setMunicipality('1234567-1', { fi: 'Ylitornio', sv: 'Övertorneå' }),
+      insertForm: (r) =>
+        r.insertForm(
+          { servicePk: 1, titleFi: 'Lomake', titleSv: null, titleEn: null, url: 'https://x.example/a.pdf' },
+          at,
+        ),
+      replaceSearchIndex: (r) =>
+        r.replaceSearchIndex([
+          { servicePk: 1, nameTerms: 'lomak', organisationTerms: 'ylitornio', formTerms: '', textTerms: '' },
+        ]),
+      listSearchIndex: (r) => r.listSearchIndex(),
+      matchAll: (r) => r.matchAll([['ylitornio'], ['lomak', 'lomake']]),
+    },
+  ),
+  repository(
+    'src/modules/feedback/feedback-repository.ts',
+    'FeedbackRepository',
+    (db) => new FeedbackRepository(db),
+    {
+      insert: (r) =>
+        r.insert({ receivedAt: at, topic: 'other', message: 'Palaute', replyEmail: null, locale: 'fi' }),
+      listNewest: (r) => r.listNewest(50),
+      purgeBefore: (r) => r.purgeBefore(at),
     },
   ),
   repository(

@@ -2,6 +2,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { AppContext } from '../../app-context.js';
 import { ForbiddenError } from '../../errors.js';
+import { termsAcceptanceDue } from '../../modules/accounts/index.js';
 import { tokensEqual, type SessionService } from '../../modules/identity/index.js';
 import { applySavedLanguage } from './request-context.js';
 
@@ -19,6 +20,8 @@ export interface SignedInCitizen {
    * accept it through requireMailboxReader.
    */
   closedAccountId: number | null;
+  /** The active account accepted older terms of use than those in force (see requireAccount). */
+  termsDue: boolean;
   /** The session's CSRF token, to put in a `_csrf` hidden field or an `x-csrf-token` header. */
   csrfToken: string;
 }
@@ -39,6 +42,17 @@ declare module 'fastify' {
      * authenticate with bearer tokens, so no citizen session is loaded and no CSRF token is asked.
      */
     citizenSessionExempt?: boolean;
+    /**
+     * A public form that a visitor may send without signing in (the feedback form): without a
+     * session no CSRF token is asked (the form guards itself with a signed issue stamp); with one,
+     * the session's token is required as everywhere else.
+     */
+    signedOutPostAllowed?: boolean;
+    /**
+     * The route never answers with a page (a download), so the navigation's unread count is not
+     * read for it.
+     */
+    noPage?: boolean;
   }
 }
 
@@ -104,7 +118,14 @@ function isMultipart(request: FastifyRequest): boolean {
  * timeouts, refreshes the account state (an account opened or closed in another tab takes effect at
  * once) and refuses state-changing requests without the session's CSRF token.
  */
-export function citizenSessionPlugin(context: AppContext, sessions: SessionService): FastifyPluginAsync {
+export function citizenSessionPlugin(
+  context: AppContext,
+  sessions: SessionService,
+  mailbox: {
+    /** Unread messages in Saapuneet (the mailbox module's count: one indexed query). */
+    unreadCount(accountId: number): Promise<number>;
+  },
+): FastifyPluginAsync {
   const cookieName = sessionCookieName(context);
 
   return fp(
@@ -131,6 +152,7 @@ export function citizenSessionPlugin(context: AppContext, sessions: SessionServi
           lastName: session.person.lastName,
           accountId: account?.status === 'active' ? account.id : null,
           closedAccountId: account?.status === 'closed' ? account.id : null,
+          termsDue: account?.status === 'active' && termsAcceptanceDue(account.termsVersion),
           csrfToken: session.csrfToken,
         };
         request.pageExtras.signedInName = `${session.person.firstNames} ${session.person.lastName}`;
@@ -140,11 +162,21 @@ export function citizenSessionPlugin(context: AppContext, sessions: SessionServi
         applySavedLanguage(request, account?.language);
       });
 
+      // The navigation's unread count, for every page that shows the mailbox navigation (a person
+      // with an active or a closed account), in one place. preHandler: after the CSRF check, so a
+      // refused request costs no query. The message page corrects it by the message it opens.
+      app.addHook('preHandler', async (request) => {
+        const accountId = request.citizen?.accountId ?? request.citizen?.closedAccountId ?? null;
+        if (accountId === null || request.routeOptions.config.noPage) return;
+        request.pageExtras.unreadCount = await mailbox.unreadCount(accountId);
+      });
+
       // preValidation: the body is parsed but not yet validated, so a forged request is refused
       // before any schema error could tell the attacker anything.
       app.addHook('preValidation', async (request) => {
         if (!unsafeMethods.has(request.method) || request.routeOptions.config.citizenSessionExempt) return;
         if (csrfExempt.test(request.url)) return;
+        if (request.routeOptions.config.signedOutPostAllowed && request.citizen === null) return;
         const token = tokenFromRequest(request);
         if (token === undefined && isMultipart(request) && request.routeOptions.config.csrfCheckedInHandler) {
           return;
@@ -164,10 +196,29 @@ export function requireCitizen(request: FastifyRequest, reply: FastifyReply): Si
   return undefined;
 }
 
-/** The signed-in citizen with an active account; otherwise a redirect to identification or opening. */
+/** Where a person whose accepted terms of use are older than those in force accepts the new ones. */
+export const termsAcceptancePath = '/account/terms';
+
+/**
+ * Sends a person who must accept new terms of use to do so first (then `return`), and on to this
+ * page afterwards. True when it did.
+ */
+function redirectedToTerms(request: FastifyRequest, reply: FastifyReply, citizen: SignedInCitizen): boolean {
+  if (!citizen.termsDue) return false;
+  const path = request.method === 'GET' ? request.url : '/';
+  void reply.redirect(`${termsAcceptancePath}?return=${encodeURIComponent(path)}`, 303);
+  return true;
+}
+
+/**
+ * The signed-in citizen with an active account whose accepted terms are current; otherwise a
+ * redirect to identification, opening or accepting the new terms. `termsDue: 'allow'` is for the
+ * few pages a person may use before accepting: closing the account instead.
+ */
 export function requireAccount(
   request: FastifyRequest,
   reply: FastifyReply,
+  options: { termsDue?: 'allow' } = {},
 ): (SignedInCitizen & { accountId: number }) | undefined {
   const citizen = requireCitizen(request, reply);
   if (!citizen) return undefined;
@@ -175,6 +226,7 @@ export function requireAccount(
     void reply.redirect('/account/open', 303);
     return undefined;
   }
+  if (options.termsDue !== 'allow' && redirectedToTerms(request, reply, citizen)) return undefined;
   return { ...citizen, accountId: citizen.accountId };
 }
 
@@ -193,5 +245,6 @@ export function requireMailboxReader(
     void reply.redirect('/account/open', 303);
     return undefined;
   }
+  if (redirectedToTerms(request, reply, citizen)) return undefined;
   return { ...citizen, accountId, readOnly: citizen.accountId === null };
 }

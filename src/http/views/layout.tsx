@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { locales } from '../../i18n/i18n.js';
 import { Wordmark } from './components/brand.js';
+import { Breadcrumbs, type Crumb } from './components/breadcrumbs.js';
 import { Icon, type IconName } from './components/icon.js';
 import { InlineList } from './components/inline-list.js';
 import { PostButton } from './components/post-button.js';
@@ -31,6 +32,20 @@ const mailboxLinks: ReadonlyArray<{
   { href: '/mailbox/new', key: 'account.nav.newMessage', icon: 'message', needsActiveAccount: true },
   { href: '/settings', key: 'account.nav.settings', icon: 'settings', needsActiveAccount: true },
 ];
+
+/** The public pages every page's footer links to (the site map lists them all). */
+const footerLinks = [
+  { href: '/about', key: 'public.nav.about' },
+  { href: '/services', key: 'public.nav.catalogue' },
+  { href: '/faq', key: 'public.nav.faq' },
+  { href: '/support', key: 'public.nav.support' },
+  { href: '/feedback', key: 'public.nav.feedback' },
+  { href: '/terms', key: 'layout.terms' },
+  { href: '/privacy', key: 'public.nav.privacy' },
+  { href: '/accessibility', key: 'layout.accessibility' },
+  { href: '/sitemap', key: 'public.nav.sitemap' },
+  { href: '/a-z', key: 'public.nav.index' },
+] as const;
 
 function isCurrent(ctx: PageContext, href: string): boolean {
   const path = ctx.currentPath.split('?')[0] ?? '';
@@ -97,6 +112,11 @@ export interface LayoutProps {
    * "Virhe: " so the tab and a screen reader's first words say so.
    */
   hasErrors?: boolean | undefined;
+  /**
+   * For a page below the start page: the pages between the start page and this one, then this
+   * one (its label, no link). The trail starts at the start page and is drawn above the content.
+   */
+  breadcrumbs?: Crumb[] | undefined;
   children: ComponentChildren;
 }
 
@@ -172,20 +192,27 @@ export function Layout(props: LayoutProps) {
           {ctx.signedInName !== undefined && <SignedInBar ctx={ctx} />}
         </header>
         <main id="content" tabIndex={-1}>
+          {props.breadcrumbs && (
+            <Breadcrumbs
+              label={t('public.breadcrumbs.label')}
+              trail={[{ label: t('public.breadcrumbs.home'), href: '/' }, ...props.breadcrumbs]}
+            />
+          )}
           {props.children}
         </main>
         <footer class="site-footer">
           <div class="site-footer__inner">
             <p class="site-footer__name">{t('meta.serviceName')}</p>
             <p>{t('layout.support')}</p>
-            <InlineList class="site-footer__links">
-              <li>
-                <a href="/terms">{t('layout.terms')}</a>
-              </li>
-              <li>
-                <a href="/accessibility">{t('layout.accessibility')}</a>
-              </li>
-            </InlineList>
+            <nav aria-label={t('public.nav.label')}>
+              <InlineList class="site-footer__links">
+                {footerLinks.map((link) => (
+                  <li>
+                    <a href={link.href}>{t(link.key)}</a>
+                  </li>
+                ))}
+              </InlineList>
+            </nav>
           </div>
         </footer>
       </body>

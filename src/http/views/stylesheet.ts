@@ -18,6 +18,7 @@ import { styles as visuallyHidden } from './components/visually-hidden.js';
 import { styles as layout } from './layout.js';
 import { styles as folderPage } from './mailbox/folder-page.js';
 import { styles as messagePage } from './mailbox/message-page.js';
+import { publicPageStyles } from './public/styles.js';
 import { styles as startPage } from './start-page.js';
 import { base } from './styles/base.js';
 import { tokens } from './styles/tokens.js';
@@ -46,6 +47,7 @@ const componentSections = [
   folderPage,
   messagePage,
   choiceButtons,
+  publicPageStyles,
   layout,
 ];
 

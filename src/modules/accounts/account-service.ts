@@ -1,7 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Envelope } from '../../crypto/envelope.js';
 import type { DatabaseSchema } from '../../db/schema.js';
+import { currentTerms } from '../../domain/terms-of-use.js';
 import { locales, type Locale } from '../../i18n/i18n.js';
+import { recordAudit } from '../audit/index.js';
 import { planWelcomeNotification } from '../delivery/index.js';
 import { contentContext, encryptText } from '../messages/index.js';
 import type { OrganisationService } from '../organisations/index.js';
@@ -10,9 +12,6 @@ import type { AccountRepository, AccountRow, ContactDetails } from './account-re
 import { validateContact, type ContactInput, type FormProblem } from './contact-details.js';
 import { refusalFor, type Refusal } from './eligibility.js';
 import { reopenedMessage, systemSender, welcomeMessage } from './welcome-message.js';
-
-/** The version of the terms of use shown at /terms; accepting stores it with the time. */
-export const currentTerms = { version: '1.0', effectiveFrom: '2025-01-01' } as const;
 
 export type OpeningCheck =
   | { kind: 'eligible'; person: RegisteredPerson; account: AccountRow | undefined }
@@ -135,6 +134,35 @@ export class AccountService {
    */
   async close(accountId: number): Promise<void> {
     await this.repository.close(accountId, this.deps.clock().toISOString());
+  }
+
+  /**
+   * The person accepts the terms in force (`version`, as the page they accepted showed it). Refused,
+   * writing nothing, when that is no longer the current version (it changed while the page was
+   * open) or the account is not active. Recorded with the time and audited in one transaction.
+   */
+  async acceptTerms(
+    accountId: number,
+    version: string,
+    requestId: string | undefined,
+  ): Promise<'accepted' | 'outdated'> {
+    if (version !== currentTerms.version) return 'outdated';
+    const now = this.deps.clock();
+    return this.deps.db.transaction().execute(async (trx) => {
+      const updated = await this.repository.with(trx).acceptTerms(accountId, version, now.toISOString());
+      if (!updated) return 'outdated' as const;
+      await recordAudit(trx, {
+        actorType: 'citizen',
+        actorId: String(accountId),
+        action: 'account.terms_accepted',
+        subjectType: 'account',
+        subjectId: String(accountId),
+        requestId,
+        details: { version },
+        occurredAt: now,
+      });
+      return 'accepted' as const;
+    });
   }
 
   findAccount(accountId: number): Promise<AccountRow | undefined> {

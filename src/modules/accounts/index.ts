@@ -12,11 +12,12 @@ import { AccountRepository } from './account-repository.js';
 import { AccountService } from './account-service.js';
 
 export type { AccountRow } from './account-repository.js';
-export { toAccount } from './account-repository.js';
+export { toAccount } from './account-row.js';
 export type { OpeningCheck, OpeningInput, OpeningResult, SettingsInput } from './account-service.js';
 export type { ContactInput, FormField, FormProblem, FormProblemKind } from './contact-details.js';
 export type { Refusal } from './eligibility.js';
-export { AccountService, currentTerms } from './account-service.js';
+export { AccountService } from './account-service.js';
+export { currentTerms, termsAcceptanceDue } from '../../domain/terms-of-use.js';
 
 /** Services of the accounts module (citizen identification, sessions, opening/closing accounts). */
 export interface AccountServices {

@@ -17,7 +17,7 @@ export interface SessionRow {
 
 /** The session with the state of its person's account, read together (one query per page). */
 export interface SessionWithAccountRow extends SessionRow {
-  account: { id: number; status: AccountStatus; language: string } | undefined;
+  account: { id: number; status: AccountStatus; language: string; termsVersion: string } | undefined;
 }
 
 export interface NewSessionRow {
@@ -50,6 +50,7 @@ export class SessionRepository {
           'a.id as account_id',
           'a.status as account_status',
           'a.language as account_language',
+          'a.terms_version as account_terms_version',
         ])
         .where('w.id_hash', '=', idHash),
     );
@@ -97,7 +98,12 @@ export class SessionRepository {
       account:
         row.account_id === null || row.account_status === null
           ? undefined
-          : { id: Number(row.account_id), status: row.account_status, language: row.account_language ?? '' },
+          : {
+              id: Number(row.account_id),
+              status: row.account_status,
+              language: row.account_language ?? '',
+              termsVersion: row.account_terms_version ?? '',
+            },
     };
   }
 

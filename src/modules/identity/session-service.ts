@@ -42,6 +42,8 @@ export interface SessionAccount {
   status: AccountStatus;
   /** The language saved with the account (settings), as stored. */
   language: string;
+  /** The version of the terms of use the person last accepted. */
+  termsVersion: string;
 }
 
 export interface SessionTimeouts {

@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { preparedQuery } from '../../db/prepared-query.js';
 import { insertMessageRow, plainElectronicMessage } from '../../db/message-rows.js';
 import type { DatabaseSchema, MessagesTable } from '../../db/schema.js';
-import type { Folder, LocalisedNames } from './types.js';
+import type { Folder, FolderOrder, LocalisedNames } from './types.js';
 
 type Db = Kysely<DatabaseSchema>;
 export type Trx = Transaction<DatabaseSchema>;
@@ -23,6 +23,13 @@ export interface FolderRow {
   service: LocalisedNames;
   /** Whether the message has attachments to list (a draft upload without a position does not count). */
   hasAttachments: boolean;
+  /**
+   * The sender allows replies and can still read them: a reply to a deactivated service or
+   * organisation would reach nobody, so the message is then no longer answerable (it stays readable).
+   */
+  replyAllowed: boolean;
+  /** The receipt date stored with the message (on acknowledgement, or given by the sender). */
+  deemedReceivedOn: string | null;
 }
 
 /** A message as the owner's mailbox sees it, with the names and ids the feed events need. */
@@ -31,7 +38,6 @@ export interface MessageRow extends FolderRow {
   servicePk: number;
   serviceId: string;
   externalId: string | null;
-  replyAllowed: boolean;
   bodyFormat: MessagesTable['body_format'];
   bodyEnc: Buffer;
   threadId: number | null;
@@ -98,8 +104,17 @@ export class MailboxRepository {
   private readonly receivedPage;
 
   constructor(private readonly db: Db) {
-    this.sentPage = this.sentFolderQuery();
-    this.receivedPage = { inbox: this.receivedFolderQuery(false), deleted: this.receivedFolderQuery(true) };
+    this.sentPage = { newest: this.sentFolderQuery('desc'), oldest: this.sentFolderQuery('asc') };
+    this.receivedPage = {
+      inbox: {
+        newest: this.receivedFolderQuery(false, 'desc'),
+        oldest: this.receivedFolderQuery(false, 'asc'),
+      },
+      deleted: {
+        newest: this.receivedFolderQuery(true, 'desc'),
+        oldest: this.receivedFolderQuery(true, 'asc'),
+      },
+    };
   }
 
   transaction<T>(work: (trx: Trx) => Promise<T>): Promise<T> {
@@ -122,6 +137,10 @@ export class MailboxRepository {
         'm.read_at as readAt',
         'm.receipt_confirmed_at as receiptConfirmedAt',
         'm.deleted_at as deletedAt',
+        'm.reply_allowed as replyAllowed',
+        'm.deemed_received_on as deemedReceivedOn',
+        's.active as serviceActive',
+        'o.deactivated_at as organisationDeactivatedAt',
         'o.name_fi as orgFi',
         'o.name_sv as orgSv',
         'o.name_en as orgEn',
@@ -143,21 +162,23 @@ export class MailboxRepository {
   }
 
   /**
-   * One page of a folder, newest first. The (account_id, direction, id) index serves both the
-   * filter and the order, so the cost is the page size, not the size of the mailbox; the remaining
-   * conditions only filter rows read from that index.
+   * One page of a folder, newest or oldest first. The (account_id, direction, id) index serves both
+   * the filter and the order (read forwards or backwards), so the cost is the page size, not the
+   * size of the mailbox; the remaining conditions only filter rows read from that index. Ids grow
+   * with the time a message was stored, so id order is date order.
    */
   async listFolder(
     accountId: number,
     folder: Folder,
+    order: FolderOrder,
     now: string,
     limit: number,
     offset: number,
   ): Promise<FolderRow[]> {
     const result =
       folder === 'sent'
-        ? await this.sentPage(accountId, limit, offset)
-        : await this.receivedPage[folder](accountId, now, limit, offset);
+        ? await this.sentPage[order](accountId, limit, offset)
+        : await this.receivedPage[folder][order](accountId, now, limit, offset);
     return result.rows.map(toFolderRow);
   }
 
@@ -186,19 +207,19 @@ export class MailboxRepository {
     return this.messageQuery(db).where('m.account_id', '=', accountId).where('m.purged_at', 'is', null);
   }
 
-  private folderQuery(accountId: number, limit: number, offset: number) {
-    return this.ownMessages(accountId).orderBy('m.id', 'desc').limit(limit).offset(offset);
+  private folderQuery(accountId: number, direction: 'asc' | 'desc', limit: number, offset: number) {
+    return this.ownMessages(accountId).orderBy('m.id', direction).limit(limit).offset(offset);
   }
 
-  private sentFolderQuery() {
+  private sentFolderQuery(direction: 'asc' | 'desc') {
     return preparedQuery(this.db, 3, (accountId: number, limit: number, offset: number) =>
-      this.folderQuery(accountId, limit, offset).where('m.direction', '=', 'from_citizen'),
+      this.folderQuery(accountId, direction, limit, offset).where('m.direction', '=', 'from_citizen'),
     );
   }
 
-  private receivedFolderQuery(deleted: boolean) {
+  private receivedFolderQuery(deleted: boolean, direction: 'asc' | 'desc') {
     return preparedQuery(this.db, 4, (accountId: number, now: string, limit: number, offset: number) =>
-      this.folderQuery(accountId, limit, offset)
+      this.folderQuery(accountId, direction, limit, offset)
         .where('m.direction', '=', 'to_citizen')
         .where('m.channel', '=', 'electronic')
         .where('m.available_at', '<=', now)
@@ -217,15 +238,11 @@ export class MailboxRepository {
         'm.service_pk as servicePk',
         's.service_id as serviceId',
         'm.external_id as externalId',
-        'm.reply_allowed as replyAllowed',
         'm.body_format as bodyFormat',
         'm.body_enc as bodyEnc',
         'm.thread_id as threadId',
         'm.in_reply_to as inReplyTo',
-        'm.deemed_received_on as deemedReceivedOn',
         'm.channel as channel',
-        's.active as serviceActive',
-        'o.deactivated_at as organisationDeactivatedAt',
       ])
       .where('m.id', '=', messageId)
       .executeTakeFirst();
@@ -238,17 +255,10 @@ export class MailboxRepository {
       servicePk: Number(row.servicePk),
       serviceId: row.serviceId,
       externalId: row.externalId,
-      // A reply to a deactivated service or organisation would reach nobody (they can no longer
-      // read the API), so the message is no longer answerable; it stays readable.
-      replyAllowed:
-        Number(row.replyAllowed) === 1 &&
-        Number(row.serviceActive) === 1 &&
-        row.organisationDeactivatedAt === null,
       bodyFormat: row.bodyFormat,
       bodyEnc: row.bodyEnc,
       threadId: row.threadId === null ? null : Number(row.threadId),
       inReplyTo: row.inReplyTo === null ? null : Number(row.inReplyTo),
-      deemedReceivedOn: row.deemedReceivedOn,
     };
   }
 
@@ -476,7 +486,10 @@ export class MailboxRepository {
 }
 
 function toFolderRow(
-  row: Omit<FolderRow, 'organisation' | 'service' | 'hasAttachments'> & {
+  row: Omit<FolderRow, 'organisation' | 'service' | 'hasAttachments' | 'replyAllowed'> & {
+    replyAllowed: number | boolean;
+    serviceActive: number | boolean;
+    organisationDeactivatedAt: string | null;
     orgFi: string;
     orgSv: string | null;
     orgEn: string | null;
@@ -501,5 +514,10 @@ function toFolderRow(
     organisation: { fi: row.orgFi, sv: row.orgSv, en: row.orgEn },
     service: { fi: row.serviceFi, sv: row.serviceSv, en: row.serviceEn },
     hasAttachments: row.hasAttachments === true || Number(row.hasAttachments) === 1,
+    replyAllowed:
+      Number(row.replyAllowed) === 1 &&
+      Number(row.serviceActive) === 1 &&
+      row.organisationDeactivatedAt === null,
+    deemedReceivedOn: row.deemedReceivedOn,
   };
 }

@@ -41,12 +41,17 @@ export function restorableUntil(row: FolderRow): string | null {
   return row.deletedAt === null ? null : helsinkiDate(restoreDeadline(row.deletedAt));
 }
 
+/** The citizen may answer an organisation's message the sender left open, unless it is deleted or sealed. */
+export function canReply(row: FolderRow): boolean {
+  return row.direction === 'to_citizen' && row.replyAllowed && row.deletedAt === null && !isSealed(row);
+}
+
 /**
  * The Helsinki date the message counts as received: verifiable ones on acknowledgement (stored then),
  * ordinary ones on the third day after they became available (Act 13/2003 §19) unless the sender
  * stored another date. Null while a verifiable message is unacknowledged.
  */
-export function deemedReceivedOn(row: FolderRow & { deemedReceivedOn: string | null }): string | null {
+export function deemedReceivedOn(row: FolderRow): string | null {
   if (row.direction !== 'to_citizen') return null;
   if (row.deemedReceivedOn) return row.deemedReceivedOn;
   if (row.serviceType === 'Verifiable') {
@@ -91,5 +96,9 @@ export function toFolderItem(
     hasAttachments: !sealed && row.hasAttachments,
     citizenType: row.citizenType,
     restorableUntil: restorableUntil(row),
+    replyable: canReply(row),
+    // The list names the receipt date of verifiable messages only: for them it is the fact that
+    // starts time limits; an ordinary message's third-day rule is on its own page.
+    deemedReceivedOn: row.serviceType === 'Verifiable' ? deemedReceivedOn(row) : null,
   };
 }

@@ -8,6 +8,7 @@ import { recordAudit } from '../audit/index.js';
 import { appendFeedEventInTransaction, contentContext, decryptText } from '../messages/index.js';
 import type { MailboxRepository, MessageRow } from './mailbox-repository.js';
 import {
+  canReply,
   canRestore,
   deemedReceivedOn,
   isSealed,
@@ -15,7 +16,14 @@ import {
   restorableUntil,
   toFolderItem,
 } from './message-rules.js';
-import { limits, type Actor, type Folder, type FolderPage, type MessageView } from './types.js';
+import {
+  limits,
+  type Actor,
+  type Folder,
+  type FolderOrder,
+  type FolderPage,
+  type MessageView,
+} from './types.js';
 
 export interface DownloadedAttachment {
   fileName: string;
@@ -52,18 +60,25 @@ export class MailboxReadingService {
     }
   }
 
-  async listFolder(accountId: number, folder: Folder, page: number): Promise<FolderPage> {
+  async listFolder(
+    accountId: number,
+    folder: Folder,
+    page: number,
+    order: FolderOrder = 'newest',
+  ): Promise<FolderPage> {
     const now = this.deps.clock();
     // One row more than the page tells whether a next page exists without counting the mailbox.
     const rows = await this.deps.repository.listFolder(
       accountId,
       folder,
+      order,
       now.toISOString(),
       limits.pageSize + 1,
       (page - 1) * limits.pageSize,
     );
     return {
       folder,
+      order,
       page,
       hasNext: rows.length > limits.pageSize,
       items: rows
@@ -86,6 +101,7 @@ export class MailboxReadingService {
     const now = this.deps.clock();
     const row = await this.visibleMessage(actor.accountId, messageId, now);
     const sealed = isSealed(row);
+    let firstRead = false;
     await this.deps.repository.transaction(async (trx) => {
       await recordAudit(trx, {
         actorType: 'citizen',
@@ -98,7 +114,8 @@ export class MailboxReadingService {
         occurredAt: now,
       });
       if (sealed || row.direction !== 'to_citizen') return;
-      if (await this.deps.repository.markRead(trx, row.id, now.toISOString())) {
+      firstRead = await this.deps.repository.markRead(trx, row.id, now.toISOString());
+      if (firstRead) {
         await appendFeedEventInTransaction(trx, {
           organisationId: row.organisationId,
           messageId: row.id,
@@ -118,6 +135,8 @@ export class MailboxReadingService {
       verifiable: row.serviceType === 'Verifiable',
       deleted: row.deletedAt !== null,
       restorableUntil: restorableUntil(row),
+      // Saapuneet's count leaves out deleted messages (see countUnread).
+      leftUnreadCount: firstRead && row.deletedAt === null,
     };
     if (sealed) return { ...common, sealed: true };
 
@@ -144,7 +163,7 @@ export class MailboxReadingService {
       citizenType: row.citizenType,
       deemedReceivedOn: deemedReceivedOn(row),
       acknowledgedAt: row.receiptConfirmedAt,
-      canReply: fromOrganisation && row.replyAllowed && row.deletedAt === null,
+      canReply: canReply(row),
       canDelete: fromOrganisation && row.deletedAt === null,
       canRestore: canRestore(row, now),
       thread: thread.length > 1 ? thread : [],

@@ -2,6 +2,10 @@
 export const folders = ['inbox', 'sent', 'deleted'] as const;
 export type Folder = (typeof folders)[number];
 
+/** A folder's date order: newest first (the default) or oldest first. */
+export const folderOrders = ['newest', 'oldest'] as const;
+export type FolderOrder = (typeof folderOrders)[number];
+
 /** Organisation and service names as stored; the view picks the reader's language. */
 export interface LocalisedNames {
   fi: string;
@@ -49,10 +53,15 @@ export interface FolderItem {
   citizenType: string | null;
   /** For the Poistetut folder: the last day (Helsinki date) the message can still be restored. */
   restorableUntil: string | null;
+  /** The citizen can answer the message now ("Vastattavissa"). */
+  replyable: boolean;
+  /** A verifiable message's receipt date (Helsinki date) once there is one; null otherwise. */
+  deemedReceivedOn: string | null;
 }
 
 export interface FolderPage {
   folder: Folder;
+  order: FolderOrder;
   page: number;
   items: FolderItem[];
   hasNext: boolean;
@@ -73,6 +82,8 @@ interface MessageCommon {
   verifiable: boolean;
   deleted: boolean;
   restorableUntil: string | null;
+  /** This opening was the first of a message in Saapuneet: it no longer counts as unread. */
+  leftUnreadCount: boolean;
 }
 
 /** A verifiable message before acknowledgement: the sender and the acknowledgement step only. */

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DatabaseSchema } from '../../db/schema.js';
+import { currentTerms } from '../../domain/terms-of-use.js';
 
 type Db = Kysely<DatabaseSchema>;
 
@@ -51,7 +52,7 @@ export class RecipientRepository {
         mobile: null,
         sms_notifications: 0,
         language: 'fi',
-        terms_version: '2026-1',
+        terms_version: currentTerms.version,
         terms_accepted_at: now,
         opened_at: now,
         created_at: now,

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { decryptText, contentContext } from '../../../src/modules/messages/message-content.js';
 import { makeIdentityCode } from '../../../src/domain/identity-code.js';
+import { currentTerms } from '../../../src/domain/terms-of-use.js';
 import { sessionCookieName } from '../../../src/http/plugins/citizen-session.js';
 import { getPage, postForm, signInAs, type CitizenSession } from '../../helpers/citizen-session.js';
 import { accountRow, messagesOf, storedRow } from '../../helpers/stored-rows.js';
@@ -207,7 +208,7 @@ describe('opening the account (Omat tiedot ja muistutukset)', () => {
     assert.equal(account.mobile, '+358501234567');
     assert.equal(account.sms_notifications, 1);
     assert.equal(account.language, 'fi');
-    assert.equal(account.terms_version, '1.0');
+    assert.equal(account.terms_version, currentTerms.version);
     assert.equal(account.terms_accepted_at, now);
     const [message] = await messagesOf(h, account.id);
     assert.ok(message, 'the welcome message is in the mailbox');

@@ -123,7 +123,8 @@ describe('settings, closing and reopening the account', () => {
     // The closed mailbox: no writing or settings in the menu, and the way back offered.
     const inbox = await getPage(h, session, '/mailbox/inbox?lang=fi');
     assert.equal(inbox.statusCode, 200);
-    const nav = /<nav aria-label="Asiointitili">[\s\S]*?<\/nav>/.exec(inbox.body)?.[0] ?? '';
+    const nav =
+      /<nav class="account-nav" aria-label="Asiointitili">[\s\S]*?<\/nav>/.exec(inbox.body)?.[0] ?? '';
     assert.match(nav, /href="\/mailbox\/inbox"/);
     assert.doesNotMatch(nav, /href="\/mailbox\/new"|href="\/settings"|Uusi viesti|Asetukset/);
     assert.match(

@@ -23,6 +23,7 @@ import {
   LogoutPage,
   MethodChoicePage,
 } from '../../../src/test-idp/test-idp-pages.js';
+import { publicSamplePages } from './public-sample-pages.js';
 import { pageContext } from './render.js';
 
 const kallio = { fi: 'Kallio', sv: 'Kallio', en: 'Kallio' };
@@ -43,6 +44,8 @@ export function folderItem(overrides: Partial<FolderItem> = {}): FolderItem {
     hasAttachments: false,
     citizenType: null,
     restorableUntil: null,
+    replyable: false,
+    deemedReceivedOn: null,
     ...overrides,
   };
 }
@@ -55,6 +58,7 @@ export const sealed: SealedMessage = {
   verifiable: true,
   deleted: false,
   restorableUntil: null,
+  leftUnreadCount: false,
   sealed: true,
 };
 
@@ -139,6 +143,7 @@ export function samplePages(): Array<{ name: string; page: VNode }> {
           ctx={ctx}
           data={{
             folder: 'deleted',
+            order: 'oldest',
             page: 2,
             hasNext: true,
             items: [
@@ -203,5 +208,6 @@ export function samplePages(): Array<{ name: string; page: VNode }> {
     { name: 'test-idp logout', page: <LogoutPage ctx={anonymous} formHtml="" /> },
     { name: 'test-idp logged out', page: <LoggedOutPage ctx={anonymous} /> },
     { name: 'test-idp error', page: <IdpErrorPage ctx={anonymous} /> },
+    ...publicSamplePages(),
   ];
 }

@@ -7,6 +7,7 @@ import type { TestIdpClient } from '../../../test-idp/test-idp.js';
 import { accountInfoRoutes } from './account-info-routes.js';
 import { accountOpenRoutes } from './account-open-routes.js';
 import { accountSettingsRoutes } from './account-settings-routes.js';
+import { accountTermsRoutes } from './account-terms-routes.js';
 import { identityRoutes } from './identity-routes.js';
 import { samlRoutes } from './saml-routes.js';
 
@@ -63,6 +64,7 @@ export function accountRoutes(
     );
     await app.register(accountOpenRoutes(services.accounts.accounts));
     await app.register(accountSettingsRoutes(context, services.accounts.accounts));
+    await app.register(accountTermsRoutes(context, services.accounts.accounts));
     await app.register(accountInfoRoutes());
   };
 }

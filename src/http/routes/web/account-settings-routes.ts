@@ -94,13 +94,13 @@ export function accountSettingsRoutes(
     });
 
     app.get('/settings/close', { schema: { hide: true } }, async (request, reply) => {
-      const citizen = requireAccount(request, reply);
+      const citizen = requireAccount(request, reply, { termsDue: 'allow' });
       if (!citizen) return reply;
       return reply.type(html).send(renderPage(CloseAccountPage({ ctx: pageContext(request) })));
     });
 
     app.post('/settings/close', { schema: { hide: true, body: CsrfOnly } }, async (request, reply) => {
-      const citizen = requireAccount(request, reply);
+      const citizen = requireAccount(request, reply, { termsDue: 'allow' });
       if (!citizen) return reply;
       await accounts.close(citizen.accountId);
       return reply.type(html).send(renderPage(AccountClosedPage({ ctx: pageContext(request) })));

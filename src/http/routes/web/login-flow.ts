@@ -2,9 +2,14 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { CookieSerializeOptions } from '@fastify/cookie';
 import type { AppContext } from '../../../app-context.js';
-import type { AccountServices } from '../../../modules/accounts/index.js';
+import { termsAcceptanceDue, type AccountServices } from '../../../modules/accounts/index.js';
 import type { LoginOutcome } from '../../../modules/identity/index.js';
-import { cookieOptions, loginCookieName, sessionCookieName } from '../../plugins/citizen-session.js';
+import {
+  cookieOptions,
+  loginCookieName,
+  sessionCookieName,
+  termsAcceptancePath,
+} from '../../plugins/citizen-session.js';
 import { pageContext } from '../../plugins/request-context.js';
 import { safeReturnPath } from '../../return-path.js';
 import { LoggedOutPage, LoginProblemPage } from '../../views/account/login-pages.js';
@@ -22,7 +27,9 @@ import { renderPage } from '../../views/render.js';
 export function landingPath(accountActive: boolean, returnTo: string, publicUrl: URL): string {
   if (!accountActive) return '/account/open';
   const path = safeReturnPath(returnTo, publicUrl);
-  return path === '/' || /^\/(login|auth|logout|account\/open)(\/|\?|$)/.test(path) ? '/mailbox/inbox' : path;
+  return path === '/' || /^\/(login|auth|logout|account\/(open|terms))(\/|\?|$)/.test(path)
+    ? '/mailbox/inbox'
+    : path;
 }
 
 /** GET /login's query: where to go after identifying. */
@@ -87,10 +94,12 @@ export async function finishLogin(
   await services.sessions.end(request.cookies[sessionCookie]);
   void reply.setCookie(sessionCookie, outcome.cookieValue, cookieOptions(context));
   const account = await services.accounts.accountOf(outcome.session.person.identityCode);
-  return reply.redirect(
-    landingPath(account?.status === 'active', outcome.returnTo, context.config.publicUrl),
-    303,
-  );
+  const landing = landingPath(account?.status === 'active', outcome.returnTo, context.config.publicUrl);
+  // Newer terms of use are asked for at once, whichever page the person was going to.
+  if (account?.status === 'active' && termsAcceptanceDue(account.termsVersion)) {
+    return reply.redirect(`${termsAcceptancePath}?return=${encodeURIComponent(landing)}`, 303);
+  }
+  return reply.redirect(landing, 303);
 }
 
 /** Our "you are logged out" page, where every protocol's logout ends. */

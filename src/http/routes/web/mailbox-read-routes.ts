@@ -29,6 +29,7 @@ export const NoticeQuery = Type.Optional(
 );
 const FolderQuery = Type.Object({
   page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })),
+  order: Type.Optional(Type.Union([Type.Literal('newest'), Type.Literal('oldest')])),
   notice: NoticeQuery,
 });
 const MessageQuery = Type.Object({ notice: NoticeQuery });
@@ -49,29 +50,12 @@ function sendPersonalPage(reply: FastifyReply, page: VNode): FastifyReply {
   return reply.type(html).header('cache-control', 'private, no-store').send(renderPage(page));
 }
 
-/** Who acts in a mailbox service call: the account, and the request for the audit trail. */
-function actorOf(request: FastifyRequest, citizen: { accountId: number }) {
-  return { accountId: citizen.accountId, requestId: request.id };
-}
-
 /**
  * Folders, the message page and attachment downloads (read-only, so a closed account can still use
  * them), and the acknowledge / delete / restore actions (an active account only).
  */
 export function mailboxReadRoutes(mailbox: MailboxServices): FastifyPluginAsyncTypebox {
   return async (app) => {
-    /** Sends a mailbox page with the unread count in its menu, counted after the page's own reads. */
-    async function sendMailboxPage(
-      request: FastifyRequest,
-      reply: FastifyReply,
-      citizen: { accountId: number; readOnly: boolean },
-      notice: Static<typeof NoticeQuery> | undefined,
-      page: (frame: ReturnType<typeof pageFrame>) => VNode,
-    ): Promise<FastifyReply> {
-      request.pageExtras.unreadCount = await mailbox.reading.unreadCount(citizen.accountId);
-      return sendPersonalPage(reply, page(pageFrame(request, notice, citizen)));
-    }
-
     app.get('/mailbox', async (_request, reply) => reply.redirect('/mailbox/inbox', 303));
 
     for (const folder of folders) {
@@ -82,9 +66,11 @@ export function mailboxReadRoutes(mailbox: MailboxServices): FastifyPluginAsyncT
           citizen.accountId,
           folder as Folder,
           request.query.page ?? 1,
+          request.query.order ?? 'newest',
         );
-        return sendMailboxPage(request, reply, citizen, request.query.notice, (frame) =>
-          FolderPage({ ...frame, data }),
+        return sendPersonalPage(
+          reply,
+          FolderPage({ ...pageFrame(request, request.query.notice, citizen), data }),
         );
       });
     }
@@ -95,22 +81,29 @@ export function mailboxReadRoutes(mailbox: MailboxServices): FastifyPluginAsyncT
       async (request, reply) => {
         const citizen = requireMailboxReader(request, reply);
         if (!citizen) return reply;
-        const message = await mailbox.reading.openMessage(actorOf(request, citizen), request.params.id);
-        // Counted after opening: a message read just now no longer counts.
-        return sendMailboxPage(request, reply, citizen, request.query.notice, (frame) =>
-          MessagePage({ ...frame, message }),
+        const message = await mailbox.reading.openMessage(
+          { accountId: citizen.accountId, requestId: request.id },
+          request.params.id,
+        );
+        // The session plugin counted before this opening: a message read just now no longer counts.
+        if (message.leftUnreadCount && request.pageExtras.unreadCount !== undefined) {
+          request.pageExtras.unreadCount = Math.max(0, request.pageExtras.unreadCount - 1);
+        }
+        return sendPersonalPage(
+          reply,
+          MessagePage({ ...pageFrame(request, request.query.notice, citizen), message }),
         );
       },
     );
 
     app.get(
       '/mailbox/messages/:id/attachments/:attachmentId',
-      { schema: { params: AttachmentParams } },
+      { schema: { params: AttachmentParams }, config: { noPage: true } },
       async (request, reply) => {
         const citizen = requireMailboxReader(request, reply);
         if (!citizen) return reply;
         const attachment = await mailbox.reading.downloadAttachment(
-          actorOf(request, citizen),
+          { accountId: citizen.accountId, requestId: request.id },
           request.params.id,
           request.params.attachmentId,
         );
@@ -137,7 +130,11 @@ export function mailboxReadRoutes(mailbox: MailboxServices): FastifyPluginAsyncT
         async (request, reply) => {
           const citizen = requireAccount(request, reply);
           if (!citizen) return reply;
-          await action.run.call(mailbox.reading, actorOf(request, citizen), request.params.id);
+          await action.run.call(
+            mailbox.reading,
+            { accountId: citizen.accountId, requestId: request.id },
+            request.params.id,
+          );
           return reply.redirect(action.after(request.params.id), 303);
         },
       );

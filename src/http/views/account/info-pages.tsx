@@ -1,6 +1,6 @@
 import type { Translate, TranslationKey } from '../../../i18n/i18n.js';
-import { Layout } from '../layout.js';
 import type { PageContext } from '../page-context.js';
+import { PublicPage } from '../public/public-page.js';
 
 function formatIsoDate(iso: string): string {
   const [year, month, day] = iso.split('-');
@@ -14,6 +14,7 @@ const termsSections = [
   { id: 'receipt', title: 'account.terms.receiptTitle', text: 'account.terms.receipt' },
   { id: 'reminders', title: 'account.terms.remindersTitle', text: 'account.terms.reminders' },
   { id: 'privacy', title: 'account.terms.privacyTitle', text: 'account.terms.privacy' },
+  { id: 'changes', title: 'account.terms.changesTitle', text: 'account.terms.changes' },
 ] as const;
 
 /** Headed sections, each labelled by its heading (ids `<page>-<section>`). */
@@ -37,13 +38,12 @@ function Sections(props: {
 export function TermsPage(props: { ctx: PageContext; version: string; effectiveFrom: string }) {
   const { t } = props.ctx;
   return (
-    <Layout ctx={props.ctx} title={t('account.terms.title')}>
-      <h1>{t('account.terms.title')}</h1>
+    <PublicPage ctx={props.ctx} title={t('account.terms.title')}>
       <p>
         {t('account.terms.version', { version: props.version, date: formatIsoDate(props.effectiveFrom) })}
       </p>
       <Sections t={t} page="terms" sections={termsSections} />
-    </Layout>
+    </PublicPage>
   );
 }
 
@@ -64,12 +64,14 @@ export const accessibilityStatementDate = '2025-06-01';
 export function AccessibilityPage(props: { ctx: PageContext }) {
   const { t } = props.ctx;
   return (
-    <Layout ctx={props.ctx} title={t('account.accessibility.title')}>
-      <h1>{t('account.accessibility.title')}</h1>
+    <PublicPage ctx={props.ctx} title={t('account.accessibility.title')}>
       <p>{t('account.accessibility.intro')}</p>
       <Sections t={t} page="accessibility" sections={accessibilitySections} />
+      <p>
+        <a href="/feedback?topic=accessibility">{t('public.feedback.title')}</a>
+      </p>
       <p>{t('layout.support')}</p>
       <p>{t('account.accessibility.updated', { date: formatIsoDate(accessibilityStatementDate) })}</p>
-    </Layout>
+    </PublicPage>
   );
 }

@@ -17,7 +17,7 @@ export function LoginProblemPage(props: { ctx: PageContext; problem: keyof typeo
   const { t } = props.ctx;
   const title = t(texts[props.problem].title);
   return (
-    <Layout ctx={props.ctx} title={title}>
+    <Layout ctx={props.ctx} title={title} breadcrumbs={[{ label: title }]}>
       <h1>{title}</h1>
       <p>{t(texts[props.problem].text)}</p>
       <ButtonRow>
@@ -38,7 +38,7 @@ export function LoggedOutPage(props: { ctx: PageContext }) {
   const { t } = props.ctx;
   const title = t('account.logout.title');
   return (
-    <Layout ctx={props.ctx} title={title}>
+    <Layout ctx={props.ctx} title={title} breadcrumbs={[{ label: title }]}>
       <h1>{title}</h1>
       <p>{t('account.logout.text')}</p>
       <ButtonRow>

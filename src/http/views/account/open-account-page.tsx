@@ -38,7 +38,7 @@ export function OpenAccountPage(props: {
   const { t } = ctx;
   const title = props.reopening ? t('account.open.reopenTitle') : t('account.open.title');
   return (
-    <Layout ctx={ctx} title={title} hasErrors={problems.length > 0}>
+    <Layout ctx={ctx} title={title} hasErrors={problems.length > 0} breadcrumbs={[{ label: title }]}>
       <h1>{title}</h1>
       <ErrorSummary heading={t('account.form.errorSummary')} errors={fieldErrors(t, problems)} />
       {props.reopening && (
@@ -115,7 +115,11 @@ const refusalKeys = {
 export function RefusalPage(props: { ctx: PageContext; refusal: Refusal }) {
   const { t } = props.ctx;
   return (
-    <Layout ctx={props.ctx} title={t('account.refusal.title')}>
+    <Layout
+      ctx={props.ctx}
+      title={t('account.refusal.title')}
+      breadcrumbs={[{ label: t('account.refusal.title') }]}
+    >
       <h1>{t('account.refusal.title')}</h1>
       <Notice tone="alert">{t(refusalKeys[props.refusal])}</Notice>
       <p>{t('account.refusal.nothingStored')}</p>

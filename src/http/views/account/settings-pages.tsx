@@ -41,7 +41,7 @@ export function SettingsPage(props: {
   const { t } = ctx;
   const title = t('account.settings.title');
   return (
-    <Layout ctx={ctx} title={title} hasErrors={problems.length > 0}>
+    <Layout ctx={ctx} title={title} hasErrors={problems.length > 0} breadcrumbs={[{ label: title }]}>
       <h1>{title}</h1>
       <ErrorSummary heading={t('account.form.errorSummary')} errors={fieldErrors(t, problems)} />
       {props.saved && (
@@ -89,7 +89,14 @@ export function CloseAccountPage(props: { ctx: PageContext }) {
   const { ctx } = props;
   const { t } = ctx;
   return (
-    <Layout ctx={ctx} title={t('account.close.title')}>
+    <Layout
+      ctx={ctx}
+      title={t('account.close.title')}
+      breadcrumbs={[
+        { label: t('account.settings.title'), href: '/settings' },
+        { label: t('account.close.title') },
+      ]}
+    >
       <h1>{t('account.close.title')}</h1>
       <Notice>{t('account.close.paperMail')}</Notice>
       <p>{t('account.close.noNewMessages')}</p>
@@ -115,7 +122,11 @@ export function CloseAccountPage(props: { ctx: PageContext }) {
 export function AccountClosedPage(props: { ctx: PageContext }) {
   const { t } = props.ctx;
   return (
-    <Layout ctx={props.ctx} title={t('account.close.doneTitle')}>
+    <Layout
+      ctx={props.ctx}
+      title={t('account.close.doneTitle')}
+      breadcrumbs={[{ label: t('account.close.doneTitle') }]}
+    >
       <h1>{t('account.close.doneTitle')}</h1>
       <Notice tone="success" status>
         {t('account.close.done')}

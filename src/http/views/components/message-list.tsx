@@ -38,7 +38,14 @@ export function itemChips(ctx: PageContext, item: FolderItem): Chip[] {
     item.awaitingAcknowledgement
       ? { text: t('mailbox.item.unacknowledged'), tone: 'attention', icon: 'hourglass' }
       : null,
+    item.deemedReceivedOn
+      ? {
+          text: t('mailbox.item.deemedReceived', { date: formatDate(item.deemedReceivedOn, locale) }),
+          icon: 'calendar',
+        }
+      : null,
     item.hasAttachments ? { text: t('mailbox.item.attachments'), icon: 'attachment' } : null,
+    item.replyable ? { text: t('mailbox.item.replyable'), icon: 'reply' } : null,
     item.restorableUntil
       ? {
           text: t('mailbox.item.restorableUntil', { date: formatDate(item.restorableUntil, locale) }),

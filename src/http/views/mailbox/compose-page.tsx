@@ -113,7 +113,21 @@ export function ComposePage(props: ComposePageProps) {
   });
   const noServices = !replyTo && (props.services ?? []).length === 0;
   return (
-    <Layout ctx={ctx} title={heading} hasErrors={problems.length > 0}>
+    <Layout
+      ctx={ctx}
+      title={heading}
+      hasErrors={problems.length > 0}
+      breadcrumbs={[
+        // Only a message in Saapuneet can be answered (see canReply).
+        ...(replyTo
+          ? [
+              { label: t('mailbox.folder.inbox'), href: '/mailbox/inbox' },
+              { label: replyTo.title, href: `/mailbox/messages/${replyTo.id}` },
+            ]
+          : []),
+        { label: heading },
+      ]}
+    >
       <h1>{heading}</h1>
       <ErrorSummary
         heading={t('mailbox.compose.errorSummary')}

@@ -37,13 +37,11 @@ export function MessagePage(props: MessagePageProps) {
   const folder = folderOf(message);
   const title = message.sealed ? t('mailbox.item.sealedTitle') : message.title;
   return (
-    <Layout ctx={ctx} title={title}>
-      <p class="back-link">
-        <a href={`/mailbox/${folder}`}>
-          <Icon name="chevronLeft" />
-          {t('mailbox.message.backTo', { folder: t(folderNameKeys[folder]) })}
-        </a>
-      </p>
+    <Layout
+      ctx={ctx}
+      title={title}
+      breadcrumbs={[{ label: t(folderNameKeys[folder]), href: `/mailbox/${folder}` }, { label: title }]}
+    >
       <NoticeBox ctx={ctx} notice={props.notice} />
       <ReadOnlyNotice ctx={ctx} readOnly={props.readOnly} />
       {message.sealed ? (
@@ -315,14 +313,6 @@ function Actions(props: { ctx: PageContext; message: OpenedMessage; readOnly: bo
 }
 
 export const styles = css`
-  .back-link {
-    margin: 0 0 var(--fi-spacing-s);
-  }
-  .back-link a {
-    display: inline-flex;
-    align-items: center;
-    gap: var(--fi-spacing-xxs);
-  }
   .message-header {
     border-bottom: 1px solid var(--fi-color-depth-light-1);
     padding-bottom: var(--fi-spacing-m);
@@ -500,7 +490,7 @@ export const styles = css`
   }
 
   @media print {
-    .back-link,
+    .breadcrumbs,
     .message-actions,
     .attachments__hint,
     .attachment__download {

@@ -38,10 +38,6 @@ export const account_en: Strings<typeof account_fi> = {
       'You identify to the e-services account with online banking codes, a mobile certificate or an electronic ID card.',
     ownOnly:
       'With banking codes, an account can be created only for the person whose codes they are. Shared banking codes cannot be used to create an account for a spouse, and nobody can create an account for their children.',
-    registerNotice:
-      "When you identify, the user's name and e-mail address are fetched from the population information system.",
-    consent:
-      'By identifying, I accept that my details are fetched from the population information system and used in the e-services account.',
     chooseMethod: 'Choose an identification method',
     banks: 'Online banking codes',
     otherMethods: 'Other identification methods',
@@ -172,6 +168,27 @@ export const account_en: Strings<typeof account_fi> = {
     privacyTitle: 'Privacy',
     privacy:
       'The e-services account processes your name, personal identity code, contact details and the messages sent to you. Your name and e-mail address are fetched from the population information system with your consent. The data is used only to provide the account and is not disclosed to anyone. Messages and attachments are stored encrypted.',
+    changesTitle: 'Changes to the terms of use',
+    changes:
+      'The terms of use may change. A new version comes into force on the date announced, and you are asked to accept it the next time you sign in to the account. If you do not accept the new terms, you can stop using the account, and you will again receive decisions by post.',
+  },
+  termsChanged: {
+    title: 'The terms of use have changed',
+    intro: 'The terms of use of the account have changed. Accept the new terms to go on using the account.',
+    accepted: 'You have accepted version {{version}} of the terms of use.',
+    current: 'The new version {{version}} is in force from {{date}}.',
+    changesTitle: 'What has changed',
+    changes:
+      'A section on changes to the terms has been added: a new version is asked for at your next sign-in, and if you do not accept it you can stop using the account.',
+    readTerms: 'Read the full terms of use',
+    acceptLabel: 'I accept the terms of use of the account (version {{version}})',
+    required: 'Accept the new terms of use to go on using the account.',
+    outdated: 'The terms of use changed while the page was open. Read and accept the version now in force.',
+    submit: 'Accept and continue',
+    otherChoicesTitle: 'If you do not accept the new terms',
+    otherChoices:
+      'You can stop using the account, and you will receive decisions by post, or log out and decide later.',
+    close: 'Stop using the account',
   },
   accessibility: {
     title: 'Accessibility statement',

@@ -35,10 +35,6 @@ export const account_fi = {
       'Asiointitilille tunnistaudutaan pankkitunnuksilla, mobiilivarmenteella tai sähköisellä henkilökortilla.',
     ownOnly:
       'Pankkitunnuksilla asiointitilin voi luoda vain sille henkilölle, jonka nimellä pankkitunnukset ovat. Yhteisillä pankkitunnuksilla ei voi luoda asiointitiliä puolisolle. Asiointitiliä ei voi myöskään luoda lapsilleen.',
-    registerNotice:
-      'Asiointitilille tunnistautumisen yhteydessä haetaan käyttäjän nimi ja sähköpostiosoite väestötietojärjestelmästä.',
-    consent:
-      'Tunnistautumalla asiointitilille hyväksyn tietojen noudon väestötietojärjestelmästä ja tietojen hyödyntämisen asiointitilillä.',
     chooseMethod: 'Valitse tunnistustapa',
     banks: 'Pankkitunnukset',
     otherMethods: 'Muut tunnistustavat',
@@ -166,6 +162,29 @@ export const account_fi = {
     privacyTitle: 'Tietosuoja',
     privacy:
       'Asiointitilillä käsitellään nimeäsi, henkilötunnustasi, yhteystietojasi ja sinulle lähetettyjä viestejä. Nimi ja sähköpostiosoite haetaan väestötietojärjestelmästä suostumuksellasi. Tietoja käytetään vain asiointitilin toteuttamiseen, eikä niitä luovuteta eteenpäin. Viestit ja liitteet tallennetaan salattuina.',
+    changesTitle: 'Käyttöehtojen muuttaminen',
+    changes:
+      'Käyttöehtoja voidaan muuttaa. Uusi versio tulee voimaan ilmoitettuna päivänä, ja sinulta pyydetään sen hyväksyntä, kun seuraavan kerran kirjaudut asiointitilille. Jos et hyväksy uusia ehtoja, voit lopettaa asiointitilin käytön, jolloin saat päätökset jälleen paperipostina.',
+  },
+  termsChanged: {
+    title: 'Käyttöehdot ovat muuttuneet',
+    intro:
+      'Asiointitilin käyttöehdot ovat muuttuneet. Hyväksy uudet käyttöehdot, jotta voit jatkaa asiointitilin käyttöä.',
+    accepted: 'Olet hyväksynyt käyttöehtojen version {{version}}.',
+    current: 'Uusi versio {{version}} on voimassa {{date}} alkaen.',
+    changesTitle: 'Mitä muuttui',
+    changes:
+      'Käyttöehtoihin on lisätty kohta käyttöehtojen muuttamisesta: uuden version hyväksyntä pyydetään seuraavalla kirjautumisella, ja jos et hyväksy sitä, voit lopettaa asiointitilin käytön.',
+    readTerms: 'Lue käyttöehdot kokonaan',
+    acceptLabel: 'Hyväksyn asiointitilin käyttöehdot (versio {{version}})',
+    required: 'Hyväksy uudet käyttöehdot, jotta voit jatkaa asiointitilin käyttöä.',
+    outdated:
+      'Käyttöehdot muuttuivat sillä välin, kun sivu oli auki. Lue ja hyväksy nyt voimassa oleva versio.',
+    submit: 'Hyväksy ja jatka',
+    otherChoicesTitle: 'Jos et hyväksy uusia käyttöehtoja',
+    otherChoices:
+      'Voit lopettaa asiointitilin käytön, jolloin saat päätökset jatkossa paperipostina, tai kirjautua ulos ja päättää myöhemmin.',
+    close: 'Lopeta asiointitilin käyttö',
   },
   accessibility: {
     title: 'Saavutettavuusseloste',

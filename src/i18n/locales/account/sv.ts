@@ -38,10 +38,6 @@ export const account_sv: Strings<typeof account_fi> = {
       'Du identifierar dig för ärendekontot med bankkoder, mobilcertifikat eller elektroniskt identitetskort.',
     ownOnly:
       'Med bankkoder kan ett ärendekonto skapas endast för den person i vars namn bankkoderna är. Med gemensamma bankkoder kan man inte skapa ett konto för sin make eller maka. Man kan inte heller skapa ett konto för sina barn.',
-    registerNotice:
-      'I samband med identifieringen hämtas användarens namn och e-postadress från befolkningsdatasystemet.',
-    consent:
-      'Genom att identifiera mig godkänner jag att uppgifterna hämtas från befolkningsdatasystemet och används i ärendekontot.',
     chooseMethod: 'Välj identifieringssätt',
     banks: 'Bankkoder',
     otherMethods: 'Andra identifieringssätt',
@@ -171,6 +167,28 @@ export const account_sv: Strings<typeof account_fi> = {
     privacyTitle: 'Dataskydd',
     privacy:
       'I ärendekontot behandlas ditt namn, din personbeteckning, dina kontaktuppgifter och de meddelanden som skickats till dig. Namn och e-postadress hämtas från befolkningsdatasystemet med ditt samtycke. Uppgifterna används endast för ärendekontot och lämnas inte ut. Meddelanden och bilagor lagras krypterade.',
+    changesTitle: 'Ändring av användarvillkoren',
+    changes:
+      'Användarvillkoren kan ändras. En ny version träder i kraft den dag som meddelas, och du ombeds godkänna den nästa gång du loggar in på ärendekontot. Om du inte godkänner de nya villkoren kan du sluta använda ärendekontot, och då får du besluten som pappersbrev igen.',
+  },
+  termsChanged: {
+    title: 'Användarvillkoren har ändrats',
+    intro:
+      'Ärendekontots användarvillkor har ändrats. Godkänn de nya användarvillkoren för att fortsätta använda ärendekontot.',
+    accepted: 'Du har godkänt användarvillkorens version {{version}}.',
+    current: 'Den nya versionen {{version}} gäller från och med {{date}}.',
+    changesTitle: 'Vad har ändrats',
+    changes:
+      'Till användarvillkoren har lagts ett avsnitt om ändring av villkoren: godkännande av en ny version begärs vid nästa inloggning, och om du inte godkänner den kan du sluta använda ärendekontot.',
+    readTerms: 'Läs hela användarvillkoren',
+    acceptLabel: 'Jag godkänner ärendekontots användarvillkor (version {{version}})',
+    required: 'Godkänn de nya användarvillkoren för att fortsätta använda ärendekontot.',
+    outdated: 'Användarvillkoren ändrades medan sidan var öppen. Läs och godkänn den version som nu gäller.',
+    submit: 'Godkänn och fortsätt',
+    otherChoicesTitle: 'Om du inte godkänner de nya användarvillkoren',
+    otherChoices:
+      'Du kan sluta använda ärendekontot, och då får du besluten som pappersbrev, eller logga ut och bestämma dig senare.',
+    close: 'Sluta använda ärendekontot',
   },
   accessibility: {
     title: 'Tillgänglighetsutlåtande',

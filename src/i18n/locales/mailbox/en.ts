@@ -14,6 +14,9 @@ export const mailbox_en = {
     page: 'Page {{page}}',
     previous: 'Newer messages',
     next: 'Older messages',
+    order: 'Order',
+    newestFirst: 'Newest first',
+    oldestFirst: 'Oldest first',
   },
   item: {
     from: 'Sender',
@@ -28,9 +31,9 @@ export const mailbox_en = {
     read: 'Read',
     unacknowledged: 'Not acknowledged',
     replyable: 'You can reply',
+    deemedReceived: 'Deemed received {{date}}',
   },
   message: {
-    backTo: 'Back: {{folder}}',
     sender: 'Sender',
     recipient: 'Recipient',
     service: 'Service',

@@ -14,6 +14,9 @@ export const mailbox_fi = {
     page: 'Sivu {{page}}',
     previous: 'Uudemmat viestit',
     next: 'Vanhemmat viestit',
+    order: 'Järjestys',
+    newestFirst: 'Uusin ensin',
+    oldestFirst: 'Vanhin ensin',
   },
   item: {
     from: 'Lähettäjä',
@@ -28,9 +31,9 @@ export const mailbox_fi = {
     read: 'Luettu',
     unacknowledged: 'Kuittaamatta',
     replyable: 'Vastattavissa',
+    deemedReceived: 'Tiedoksisaanti {{date}}',
   },
   message: {
-    backTo: 'Takaisin: {{folder}}',
     sender: 'Lähettäjä',
     recipient: 'Vastaanottaja',
     service: 'Palvelu',

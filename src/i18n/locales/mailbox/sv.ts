@@ -14,6 +14,9 @@ export const mailbox_sv = {
     page: 'Sida {{page}}',
     previous: 'Nyare meddelanden',
     next: 'Äldre meddelanden',
+    order: 'Ordning',
+    newestFirst: 'Nyaste först',
+    oldestFirst: 'Äldsta först',
   },
   item: {
     from: 'Avsändare',
@@ -28,9 +31,9 @@ export const mailbox_sv = {
     read: 'Läst',
     unacknowledged: 'Inte kvitterat',
     replyable: 'Kan besvaras',
+    deemedReceived: 'Delgiven {{date}}',
   },
   message: {
-    backTo: 'Tillbaka: {{folder}}',
     sender: 'Avsändare',
     recipient: 'Mottagare',
     service: 'Tjänst',

@@ -39,3 +39,23 @@ test('message list: unread items stand out (bar, icon, bold, chip) and carry the
   );
   assert.doesNotMatch(sealed!, /Uusi/);
 });
+
+test('message list: "Vastattavissa" and a verifiable message’s receipt date as chips, in each language', () => {
+  const item = folderItem({ verifiable: true, replyable: true, deemedReceivedOn: '2025-03-12' });
+  const chips = (locale: 'fi' | 'sv' | 'en') =>
+    [
+      ...render(<MessageList ctx={pageContext({ locale })} label="x" items={[item]} />).matchAll(
+        /<li class="chip[^"]*">(?:<svg[^>]*>.*?<\/svg>)?([^<]*)<\/li>/g,
+      ),
+    ].map((m) => m[1]);
+  assert.deepEqual(chips('fi'), [
+    'Luettu',
+    'Todisteellinen tiedoksianto',
+    'Tiedoksisaanti 12.3.2025',
+    'Vastattavissa',
+  ]);
+  assert.deepEqual(chips('sv').slice(2), ['Delgiven 12.3.2025', 'Kan besvaras']);
+  assert.deepEqual(chips('en').slice(2), ['Deemed received 12/03/2025', 'You can reply']);
+  const plain = render(<MessageList ctx={pageContext()} label="x" items={[folderItem()]} />);
+  assert.doesNotMatch(plain, /Vastattavissa|Tiedoksisaanti/);
+});

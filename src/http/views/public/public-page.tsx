@@ -1,0 +1,29 @@
+import type { ComponentChildren } from 'preact';
+import type { Crumb } from '../components/breadcrumbs.js';
+import { Layout } from '../layout.js';
+import type { PageContext } from '../page-context.js';
+
+export interface PublicPageProps {
+  ctx: PageContext;
+  /** The page's heading, its last breadcrumb and (with the service name) its title. */
+  title: string;
+  /** The document title when it differs from the heading (an error prefix, a search query). */
+  documentTitle?: string | undefined;
+  /** Pages between the start page and this one. */
+  parents?: Crumb[];
+  children: ComponentChildren;
+}
+
+/** A public page below the start page: breadcrumbs, one heading, the content. */
+export function PublicPage(props: PublicPageProps) {
+  return (
+    <Layout
+      ctx={props.ctx}
+      title={props.documentTitle ?? props.title}
+      breadcrumbs={[...(props.parents ?? []), { label: props.title }]}
+    >
+      <h1>{props.title}</h1>
+      {props.children}
+    </Layout>
+  );
+}
