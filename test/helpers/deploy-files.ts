@@ -68,6 +68,13 @@ export function dockerStages(text: string): DockerStage[] {
   return stages;
 }
 
+/** deploy/Dockerfile: its text, its stages in order, and the last (runtime) stage. */
+export function dockerfile(): { text: string; stages: DockerStage[]; runtime: DockerStage } {
+  const text = deployFile('Dockerfile');
+  const stages = dockerStages(text);
+  return { text, stages, runtime: stages.at(-1)! };
+}
+
 export interface DockerCopy {
   from: string | undefined;
   sources: string[];

@@ -92,6 +92,28 @@ export async function followRedirects(
   return { response, url };
 }
 
+/** Starts a login at `loginUrl` and follows the redirects to the test IdP's method page. */
+export async function openMethodPage(
+  h: TestHarness,
+  loginUrl = '/login',
+  jar: CookieJar = new CookieJar(),
+): Promise<{
+  jar: CookieJar;
+  start: FlowResponse & { location: string | undefined };
+  response: FlowResponse;
+  url: string;
+}> {
+  const start = await browserRequest(h, jar, 'GET', loginUrl);
+  const { response, url } = await followRedirects(h, jar, start, loginUrl);
+  return { jar, start, response, url };
+}
+
+/** Presses "Keskeytä" on the test IdP's page at `url` and follows the redirects; resolves with where they end. */
+export async function cancelAtTestIdp(h: TestHarness, jar: CookieJar, url: string): Promise<string> {
+  const aborted = await browserRequest(h, jar, 'POST', `${url}/abort`);
+  return (await followRedirects(h, jar, aborted, `${url}/abort`)).url;
+}
+
 /**
  * Identifies through the bundled test IdP exactly as a person would: /login, choose the method, type
  * the identity code, press "Tunnistaudu". Resolves with where the service finally sent the browser.
@@ -147,8 +169,7 @@ export async function identifyUntilCallback(
   jar: CookieJar = new CookieJar(),
   method = 'card',
 ): Promise<{ jar: CookieJar; callback: string }> {
-  const start = await browserRequest(h, jar, 'GET', '/login');
-  const { url } = await followRedirects(h, jar, start, '/login');
+  const { url } = await openMethodPage(h, '/login', jar);
   let response = await browserRequest(h, jar, 'POST', `${url}/login`, { method, identityCode });
   for (let hops = 0; response.location; hops++) {
     assert.ok(hops < 10, 'too many redirects');

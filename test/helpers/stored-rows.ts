@@ -1,4 +1,7 @@
+import assert from 'node:assert/strict';
+import type { Selectable } from 'kysely';
 import type { AppContext } from '../../src/app-context.js';
+import type { DatabaseSchema } from '../../src/db/schema.js';
 import type { TestHarness } from './test-app.js';
 
 /** Reads of stored rows that tests assert on (what the application wrote, seen from the database). */
@@ -56,41 +59,63 @@ export async function auditOf(
   }));
 }
 
-export async function messageRow(h: TestHarness, messageId: number) {
-  return h.context.database.db
-    .selectFrom('messages')
+type RowTable = 'accounts' | 'attachments' | 'messages' | 'organisations' | 'outbox_jobs';
+type Row<T extends RowTable> = Selectable<DatabaseSchema[T]>;
+
+/** The rows of `table` whose `column` is `value`, ordered by `orderBy`. */
+async function rowsWhere<T extends RowTable>(
+  context: Pick<AppContext, 'database'>,
+  table: T,
+  column: keyof DatabaseSchema[T] & string,
+  value: number | string,
+  orderBy: keyof DatabaseSchema[T] & string,
+): Promise<Array<Row<T>>> {
+  const rows = await context.database.db
+    .selectFrom(table as 'messages')
     .selectAll()
-    .where('id', '=', messageId)
-    .executeTakeFirstOrThrow();
+    .where(column as 'id', '=', value as number)
+    .orderBy(orderBy as 'id')
+    .execute();
+  return rows as unknown as Array<Row<T>>;
+}
+
+async function onlyRow<T>(rows: Promise<T[]>): Promise<T> {
+  const [row] = await rows;
+  assert.ok(row, 'no such row');
+  return row;
+}
+
+/** The row of `table` whose `column` is `value` (the oldest, if several); fails when there is none. */
+export async function storedRow<T extends RowTable>(
+  h: TestHarness,
+  table: T,
+  column: keyof DatabaseSchema[T] & string,
+  value: number | string,
+) {
+  return onlyRow(rowsWhere(h.context, table, column, value, 'id' as keyof DatabaseSchema[T] & string));
+}
+
+/** The stored account of a person, by identity code. */
+export async function accountRow(h: TestHarness, identityCode: string) {
+  return storedRow(h, 'accounts', 'identity_code', identityCode);
+}
+
+export async function messageRow(h: TestHarness, messageId: number) {
+  return storedRow(h, 'messages', 'id', messageId);
 }
 
 /** A message's attachments in their order. */
 export async function attachmentsOf(h: TestHarness, messageId: number) {
-  return h.context.database.db
-    .selectFrom('attachments')
-    .selectAll()
-    .where('message_id', '=', messageId)
-    .orderBy('position')
-    .execute();
+  return rowsWhere(h.context, 'attachments', 'message_id', messageId, 'position');
 }
 
 /** The messages of a person's account, oldest first. */
 export async function messagesOf(h: TestHarness, accountId: number) {
-  return h.context.database.db
-    .selectFrom('messages')
-    .selectAll()
-    .where('account_id', '=', accountId)
-    .orderBy('id')
-    .execute();
+  return rowsWhere(h.context, 'messages', 'account_id', accountId, 'id');
 }
 
 export async function jobsOf(context: Pick<AppContext, 'database'>, messageId: number) {
-  return context.database.db
-    .selectFrom('outbox_jobs')
-    .selectAll()
-    .where('message_id', '=', messageId)
-    .orderBy('id')
-    .execute();
+  return rowsWhere(context, 'outbox_jobs', 'message_id', messageId, 'id');
 }
 
 export async function eventTypesOf(

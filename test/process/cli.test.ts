@@ -1,20 +1,12 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { runCli, startCliServer } from '../helpers/cli-process.js';
 import { createTestDatabase, testDialect, type TestDatabase } from '../helpers/test-database.js';
+import { temporaryDirectories } from '../helpers/temporary-files.js';
 
-const tempDirs: string[] = [];
-function tempDir(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'asiointitili-cli-'));
-  tempDirs.push(dir);
-  return dir;
-}
-after(() => {
-  for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = temporaryDirectories('cli');
 
 /** Environment pointing a child process at this run's database (SQLite file or PostgreSQL schema). */
 async function databaseEnv(): Promise<{ env: Record<string, string>; db: TestDatabase | undefined }> {

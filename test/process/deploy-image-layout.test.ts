@@ -6,14 +6,7 @@ import path from 'node:path';
 import { after, describe, test } from 'node:test';
 import { projectRoot } from '../../src/project-root.js';
 import { startCliServer } from '../helpers/cli-process.js';
-import {
-  deployFile,
-  dockerCopy,
-  dockerEnv,
-  dockerStages,
-  execForm,
-  type DockerStage,
-} from '../helpers/deploy-files.js';
+import { dockerCopy, dockerEnv, dockerfile, execForm, type DockerStage } from '../helpers/deploy-files.js';
 import { makeTempDir, processDatabase, waitFor } from '../helpers/deploy-tools.js';
 import { testDialect } from '../helpers/test-database.js';
 
@@ -24,8 +17,7 @@ import { testDialect } from '../helpers/test-database.js';
  * image's root filesystem is read-only). Files from earlier stages come from this checkout, whose
  * `npm ci` and build made the same node_modules (plus development packages) and dist/.
  */
-const stages = dockerStages(deployFile('Dockerfile'));
-const runtime = stages.at(-1)!;
+const { stages, runtime } = dockerfile();
 const dirs: string[] = [];
 after(() => {
   for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });

@@ -46,18 +46,10 @@ describe(`operator commands: update and deactivate organisations and services ($
         'Askola',
       ]),
     );
+    // A new Finnish name, a Swedish one added and the English one removed.
+    const names = ['--name', 'Askolan kunta (uusi)', '--name-sv', 'Askola kommun', '--name-en', ''];
     const updated = json<{ nameFi: string; nameSv: string | null; nameEn: string | null }>(
-      await cli([
-        'org',
-        'update',
-        businessId,
-        '--name',
-        'Askolan kunta (uusi)',
-        '--name-sv',
-        'Askola kommun',
-        '--name-en',
-        '',
-      ]),
+      await cli(['org', 'update', businessId, ...names]),
     );
     assert.deepEqual(
       [updated.nameFi, updated.nameSv, updated.nameEn],
@@ -89,19 +81,8 @@ describe(`operator commands: update and deactivate organisations and services ($
 
   test('service update and deactivate; the real process prints JSON and fails with one line', async () => {
     for (const serviceId of ['askola-asiointi', 'askola-rakennus']) {
-      json(
-        await cli([
-          'service',
-          'add',
-          '--business-id',
-          businessId,
-          '--service-id',
-          serviceId,
-          '--name',
-          serviceId,
-          '--accepts-messages',
-        ]),
-      );
+      const service = ['--service-id', serviceId, '--name', serviceId, '--accepts-messages'];
+      json(await cli(['service', 'add', '--business-id', businessId, ...service]));
     }
     const updated = json<{ nameFi: string; acceptsMessages: boolean; active: boolean }>(
       await cli([

@@ -1,23 +1,11 @@
-import type { Kysely, Selectable, Transaction } from 'kysely';
-import type { AccountStatus, AccountsTable, DatabaseSchema } from '../../db/schema.js';
+import type { Kysely, Transaction } from 'kysely';
+import type { DatabaseSchema } from '../../db/schema.js';
 import { insertMessageRow, plainElectronicMessage } from '../../db/message-rows.js';
+import { toAccount, type AccountRow } from './account-row.js';
+
+export type { AccountRow } from './account-row.js';
 
 type Db = Kysely<DatabaseSchema> | Transaction<DatabaseSchema>;
-
-export interface AccountRow {
-  id: number;
-  identityCode: string;
-  status: AccountStatus;
-  email: string | null;
-  emailNotifications: boolean;
-  mobile: string | null;
-  smsNotifications: boolean;
-  language: string;
-  termsVersion: string;
-  termsAcceptedAt: string;
-  openedAt: string;
-  closedAt: string | null;
-}
 
 /** Contact details and reminder choices, as stored. */
 export interface ContactDetails {
@@ -42,23 +30,6 @@ export interface WelcomeMessageRow {
   titleEnc: Buffer;
   bodyEnc: Buffer;
   now: string;
-}
-
-function toAccount(row: Selectable<AccountsTable>): AccountRow {
-  return {
-    id: row.id,
-    identityCode: row.identity_code,
-    status: row.status,
-    email: row.email,
-    emailNotifications: row.email_notifications === 1,
-    mobile: row.mobile,
-    smsNotifications: row.sms_notifications === 1,
-    language: row.language,
-    termsVersion: row.terms_version,
-    termsAcceptedAt: row.terms_accepted_at,
-    openedAt: row.opened_at,
-    closedAt: row.closed_at,
-  };
 }
 
 /** All SQL of the accounts module: accounts, the system sender and the welcome message. */

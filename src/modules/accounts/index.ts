@@ -12,6 +12,7 @@ import { AccountRepository } from './account-repository.js';
 import { AccountService } from './account-service.js';
 
 export type { AccountRow } from './account-repository.js';
+export { toAccount } from './account-row.js';
 export type { OpeningCheck, OpeningInput, OpeningResult, SettingsInput } from './account-service.js';
 export type { ContactInput, FormField, FormProblem, FormProblemKind } from './contact-details.js';
 export type { Refusal } from './eligibility.js';

@@ -3,7 +3,7 @@ import type { Envelope } from '../../crypto/envelope.js';
 import type { DatabaseSchema } from '../../db/schema.js';
 import { isValidIdentityCode } from '../../domain/identity-code.js';
 import { ValidationError } from '../../errors.js';
-import type { AccountRow } from '../accounts/index.js';
+import { toAccount, type AccountRow } from '../accounts/index.js';
 import { recordAudit } from '../audit/index.js';
 import { contentContext, decryptText } from '../messages/index.js';
 import type { PersonDataRepository } from './person-data-repository.js';
@@ -98,6 +98,12 @@ export interface PersonExportOptions {
  * Collects a person's data for an access request. Operators only (the CLI); the export itself is
  * audited against the person's account, so a later export shows it.
  */
+/** The account as exported: the identity code stands once, at the top of the export. */
+function exportedAccount(row: Parameters<typeof toAccount>[0]): PersonExport['account'] {
+  const { identityCode: _identityCode, ...fields } = toAccount(row);
+  return { ...fields, id: Number(row.id), updatedAt: row.updated_at };
+}
+
 export class PersonExportService {
   constructor(
     private readonly deps: {
@@ -131,22 +137,7 @@ export class PersonExportService {
     const result: PersonExport = {
       exportedAt: now.toISOString(),
       identityCode,
-      account: account
-        ? {
-            id: Number(account.id),
-            status: account.status,
-            email: account.email,
-            emailNotifications: account.email_notifications === 1,
-            mobile: account.mobile,
-            smsNotifications: account.sms_notifications === 1,
-            language: account.language,
-            termsVersion: account.terms_version,
-            termsAcceptedAt: account.terms_accepted_at,
-            openedAt: account.opened_at,
-            closedAt: account.closed_at,
-            updatedAt: account.updated_at,
-          }
-        : null,
+      account: account ? exportedAccount(account) : null,
       sessions: sessions.map((s) => {
         const data = parseJson(s.data) as { firstNames?: string; lastName?: string; method?: string } | null;
         return {

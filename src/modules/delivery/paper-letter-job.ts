@@ -136,14 +136,7 @@ export class PaperLetterJob implements JobHandler<PaperKind> {
     if (job.messageId === null) return;
     const message = await this.deps.batches.messageForEvent(trx, job.messageId);
     if (!message) return;
-    await appendFeedEventInTransaction(trx, {
-      organisationId: message.organisationId,
-      messageId: message.messageId,
-      serviceId: message.serviceId,
-      externalId: message.externalId,
-      type: 'Posti: unresolved',
-      occurredAt: now,
-    });
+    await appendFeedEventInTransaction(trx, { ...message, type: 'Posti: unresolved', occurredAt: now });
   };
 
   private readRequest(paperEnc: Buffer): PaperMailRequest {

@@ -116,10 +116,7 @@ export class PrintBatchService {
       );
       for (const message of messages) {
         await appendFeedEventInTransaction(trx, {
-          organisationId: message.organisationId,
-          messageId: message.messageId,
-          serviceId: message.serviceId,
-          externalId: message.externalId,
+          ...message,
           type: 'Sent for printing and enveloping',
           occurredAt: now,
         });

@@ -202,13 +202,13 @@ export class MailboxRepository {
     return Number(row.count);
   }
 
+  /** The account's messages that are not purged, with the columns of a folder row. */
+  private ownMessages(accountId: number, db: Db | Trx = this.db) {
+    return this.messageQuery(db).where('m.account_id', '=', accountId).where('m.purged_at', 'is', null);
+  }
+
   private folderQuery(accountId: number, direction: 'asc' | 'desc', limit: number, offset: number) {
-    return this.messageQuery(this.db)
-      .where('m.account_id', '=', accountId)
-      .where('m.purged_at', 'is', null)
-      .orderBy('m.id', direction)
-      .limit(limit)
-      .offset(offset);
+    return this.ownMessages(accountId).orderBy('m.id', direction).limit(limit).offset(offset);
   }
 
   private sentFolderQuery(direction: 'asc' | 'desc') {
@@ -232,7 +232,7 @@ export class MailboxRepository {
     messageId: number,
     db: Db | Trx = this.db,
   ): Promise<MessageRow | undefined> {
-    const row = await this.messageQuery(db)
+    const row = await this.ownMessages(accountId, db)
       .select([
         'm.organisation_id as organisationId',
         'm.service_pk as servicePk',
@@ -245,8 +245,6 @@ export class MailboxRepository {
         'm.channel as channel',
       ])
       .where('m.id', '=', messageId)
-      .where('m.account_id', '=', accountId)
-      .where('m.purged_at', 'is', null)
       .executeTakeFirst();
     if (!row) return undefined;
     // A paper-only message has no electronic part to show in the mailbox.
@@ -266,10 +264,8 @@ export class MailboxRepository {
 
   /** The owner's other messages in a thread (both directions), oldest first. */
   async listThread(accountId: number, threadId: number, now: string): Promise<FolderRow[]> {
-    const rows = await this.messageQuery(this.db)
-      .where('m.account_id', '=', accountId)
+    const rows = await this.ownMessages(accountId)
       .where((eb) => eb.or([eb('m.thread_id', '=', threadId), eb('m.id', '=', threadId)]))
-      .where('m.purged_at', 'is', null)
       .where((eb) =>
         eb.or([
           eb('m.direction', '=', 'from_citizen'),

@@ -116,8 +116,7 @@ export class MessageRepository {
   }
 
   async replyTarget(organisationId: number, id: number): Promise<ReplyTarget | undefined> {
-    return this.db
-      .selectFrom('messages as m')
+    return this.liveOrganisationMessage(organisationId, id)
       .leftJoin('accounts as a', 'a.id', 'm.account_id')
       .select([
         'm.id',
@@ -126,9 +125,6 @@ export class MessageRepository {
         'a.identity_code as senderIdentityCode',
         'm.thread_id as threadId',
       ])
-      .where('m.id', '=', id)
-      .where('m.organisation_id', '=', organisationId)
-      .where('m.purged_at', 'is', null)
       .executeTakeFirst();
   }
 
@@ -154,8 +150,7 @@ export class MessageRepository {
     id: number,
     since: string,
   ): Promise<CitizenMessageRow | undefined> {
-    return this.db
-      .selectFrom('messages as m')
+    return this.liveOrganisationMessage(organisationId, id)
       .innerJoin('accounts as a', 'a.id', 'm.account_id')
       .select([
         'm.id',
@@ -167,11 +162,8 @@ export class MessageRepository {
         'm.citizen_type as citizenType',
         'a.identity_code as senderIdentityCode',
       ])
-      .where('m.id', '=', id)
-      .where('m.organisation_id', '=', organisationId)
       .where('m.direction', '=', 'from_citizen')
       .where('m.created_at', '>=', since)
-      .where('m.purged_at', 'is', null)
       .executeTakeFirst();
   }
 
@@ -193,5 +185,14 @@ export class MessageRepository {
   /** One message, scoped to the organisation that sent or received it. */
   private organisationMessage(organisationId: number, id: number) {
     return this.db.selectFrom('messages').where('id', '=', id).where('organisation_id', '=', organisationId);
+  }
+
+  /** The organisation's message `id` as `m`, unless purged. */
+  private liveOrganisationMessage(organisationId: number, id: number) {
+    return this.db
+      .selectFrom('messages as m')
+      .where('m.id', '=', id)
+      .where('m.organisation_id', '=', organisationId)
+      .where('m.purged_at', 'is', null);
   }
 }

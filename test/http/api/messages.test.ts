@@ -324,6 +324,10 @@ describe('organisation API: sending messages', () => {
     const text = await upload(api, Buffer.from('teksti\n'), 'a.txt');
     const pdf = await upload();
     const base = electronicRequest(org, newIdentityCode());
+    /** A short address in `countryCode`, with a three-digit postal code. */
+    const addressIn = (countryCode: string) => ({
+      address: { name: 'A', streetAddress: 'B 1', zipCode: '123', city: 'C', countryCode },
+    });
     const cases: Array<[string, unknown, RegExp]> = [
       [
         'not a PDF',
@@ -342,11 +346,7 @@ describe('organisation API: sending messages', () => {
         'Finnish postal code',
         {
           ...base,
-          paperMail: paperMailPart(pdf, {
-            recipient: {
-              address: { name: 'A', streetAddress: 'B 1', zipCode: '123', city: 'C', countryCode: 'FI' },
-            },
-          }),
+          paperMail: paperMailPart(pdf, { recipient: addressIn('FI') }),
         },
         /^paperMail\.recipient\.address\.zipCode: /,
       ],
@@ -354,11 +354,7 @@ describe('organisation API: sending messages', () => {
         'unknown country',
         {
           ...base,
-          paperMail: paperMailPart(pdf, {
-            sender: {
-              address: { name: 'A', streetAddress: 'B 1', zipCode: '123', city: 'C', countryCode: 'QQ' },
-            },
-          }),
+          paperMail: paperMailPart(pdf, { sender: addressIn('QQ') }),
         },
         /^paperMail\.sender\.address\.countryCode: /,
       ],

@@ -54,9 +54,7 @@ describe('organisation API v1: sending messages', () => {
     paperOverrides: Record<string, unknown> = {},
     externalId = newExternalId(),
   ) => ({
-    externalId,
-    recipient: { id: recipientId },
-    sender: { serviceId: organisation.serviceId },
+    ...electronicV1(organisation, recipientId, {}, externalId),
     electronic: { title: 'Päätös', body: 'Ohessa päätös.', files: [{ fileId }] },
     paperMail: v1PaperFields(fileId, paperOverrides),
   });

@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import type { ApiClient } from '../../helpers/api-client.js';
 import { assertContractResponse, loadContract } from '../../helpers/contract.js';
-import { type ApiOrganisation } from '../../helpers/fixtures.js';
+import { type ApiOrganisation, type CitizenMessageInput } from '../../helpers/fixtures.js';
 import { electronicRequest } from '../../helpers/api-requests.js';
 import { tinyPdf } from '../../helpers/sample-files.js';
 import { rowCounts } from '../../helpers/stored-rows.js';
@@ -31,6 +31,9 @@ describe('organisation API v1: uploads and messages from end users', () => {
       .where('id', '=', id)
       .executeTakeFirst();
   /** GET /v1/messages/{id}; the shared client does not know this path template. */
+  /** A message the citizen sent to `org`; `fields` as the fixture takes them. */
+  const fromCitizen = (fields: Omit<CitizenMessageInput, 'organisation' | 'accountId'> = {}) =>
+    h.fixtures.citizenMessage({ organisation: org, accountId: citizen.id, ...fields });
   const getMessage = async (id: string | number, client = api) => {
     const response = await client.get(`/v1/messages/${id}`, { unchecked: true });
     await assertContractResponse('GET', '/v1/messages/{id}', response);
@@ -203,16 +206,9 @@ describe('organisation API v1: uploads and messages from end users', () => {
   test('GET /v1/messages/{id} serves a citizen message in the v1 form to its organisation only', async () => {
     const original = await api.post('/v2/messages/electronic', electronicRequest(org, citizen.identityCode));
     const rootId = original.json<{ messageId: number }>().messageId;
-    const first = await h.fixtures.citizenMessage({
-      organisation: org,
-      accountId: citizen.id,
-      inReplyTo: rootId,
-      threadId: rootId,
-    });
+    const first = await fromCitizen({ inReplyTo: rootId, threadId: rootId });
     const content = tinyPdf('hakemus');
-    const sent = await h.fixtures.citizenMessage({
-      organisation: org,
-      accountId: citizen.id,
+    const sent = await fromCitizen({
       title: 'Lisäselvitys',
       body: 'Tässä vielä liite.',
       inReplyTo: first.messageId,
@@ -247,7 +243,7 @@ describe('organisation API v1: uploads and messages from end users', () => {
     assert.equal(body.sender.mailboxOwner.id, citizen.identityCode);
 
     // A message that starts a conversation has no thread.
-    const standalone = await h.fixtures.citizenMessage({ organisation: org, accountId: citizen.id });
+    const standalone = await fromCitizen();
     const plain = (await getMessage(standalone.messageId)).json<{ electronic: object }>();
     assert.equal('thread' in plain.electronic, false);
 

@@ -4,14 +4,8 @@ import { decryptText, contentContext } from '../../../src/modules/messages/messa
 import { makeIdentityCode } from '../../../src/domain/identity-code.js';
 import { currentTerms } from '../../../src/domain/terms-of-use.js';
 import { sessionCookieName } from '../../../src/http/plugins/citizen-session.js';
-import {
-  formHeaders,
-  getPage,
-  postForm,
-  signInAs,
-  type CitizenSession,
-} from '../../helpers/citizen-session.js';
-import { messagesOf } from '../../helpers/stored-rows.js';
+import { getPage, postForm, signInAs, type CitizenSession } from '../../helpers/citizen-session.js';
+import { accountRow, messagesOf, storedRow } from '../../helpers/stored-rows.js';
 import { persons } from '../../helpers/fixtures.js';
 import { createHarness, type TestHarness } from '../../helpers/test-app.js';
 
@@ -76,19 +70,11 @@ describe('opening the account (Omat tiedot ja muistutukset)', () => {
   });
 
   test('Keskeytä signs out: no one is left signed in without an account and without knowing it', async () => {
-    const start = await h.app.inject({
-      method: 'GET',
-      url: '/?lang=fi',
-      headers: formHeaders(session.cookies),
-    });
+    const start = await getPage(h, session, '/?lang=fi');
     assert.match(start.body, /Olet tunnistautunut, mutta et ole ottanut asiointitiliä käyttöön/);
     assert.match(start.body, /<a href="\/account\/open">Jatka asiointitilin käyttöönottoa<\/a>/);
 
-    const page = await h.app.inject({
-      method: 'GET',
-      url: '/account/open',
-      headers: formHeaders(session.cookies),
-    });
+    const page = await getPage(h, session, '/account/open');
     assert.match(
       page.body,
       /<button type="submit" form="cancel-opening" class="button--secondary">Keskeytä<\/button>/,
@@ -103,11 +89,7 @@ describe('opening the account (Omat tiedot ja muistutukset)', () => {
     const before = await counts(h);
     const cancelled = await postForm(h, session, '/logout', {});
     assert.ok(cancelled.statusCode < 400, `logout answered ${cancelled.statusCode}`);
-    const after = await h.app.inject({
-      method: 'GET',
-      url: '/account/open',
-      headers: formHeaders(session.cookies),
-    });
+    const after = await getPage(h, session, '/account/open');
     assert.equal(after.headers.location, '/login?return=%2Faccount%2Fopen', 'the session has ended');
     assert.deepEqual(await counts(h), before, 'nothing was stored');
   });
@@ -219,12 +201,7 @@ describe('opening the account (Omat tiedot ja muistutukset)', () => {
     });
     assert.equal(response.statusCode, 303);
     assert.equal(response.headers.location, '/mailbox/inbox');
-    const db = h.context.database.db;
-    const account = await db
-      .selectFrom('accounts')
-      .selectAll()
-      .where('identity_code', '=', maija)
-      .executeTakeFirstOrThrow();
+    const account = await accountRow(h, maija);
     assert.equal(account.status, 'active');
     assert.equal(account.email, 'Maija.M@example.fi');
     assert.equal(account.email_notifications, 1);
@@ -250,18 +227,10 @@ describe('opening the account (Omat tiedot ja muistutukset)', () => {
       decryptText(h.context.envelope, message.body_enc, contentContext.body),
       /asiointitilisi on nyt käytössä/,
     );
-    const sender = await db
-      .selectFrom('organisations')
-      .selectAll()
-      .where('id', '=', message.organisation_id)
-      .executeTakeFirstOrThrow();
+    const sender = await storedRow(h, 'organisations', 'id', message.organisation_id);
     assert.equal(sender.business_id, '9990008-3');
     assert.equal(sender.name_fi, 'Kansalaisen asiointitili');
-    const job = await db
-      .selectFrom('outbox_jobs')
-      .selectAll()
-      .where('account_id', '=', account.id)
-      .executeTakeFirstOrThrow();
+    const job = await storedRow(h, 'outbox_jobs', 'account_id', account.id);
     assert.equal(job.kind, 'welcome-notification');
     // The session sees the account at once.
     const again = await getPage(h, session, '/account/open');
@@ -274,19 +243,9 @@ describe('opening the account (Omat tiedot ja muistutukset)', () => {
 
   test('in Swedish, the account language and the welcome message are Swedish', async () => {
     const anna = await signInAs(h, '210675-948A');
-    const response = await h.app.inject({
-      method: 'POST',
-      url: '/account/open?lang=sv',
-      headers: formHeaders(anna.cookies),
-      payload: new URLSearchParams({ _csrf: anna.csrfToken, acceptTerms: '1' }).toString(),
-    });
+    const response = await postForm(h, anna, '/account/open?lang=sv', { acceptTerms: '1' });
     assert.equal(response.statusCode, 303);
-    const db = h.context.database.db;
-    const account = await db
-      .selectFrom('accounts')
-      .selectAll()
-      .where('identity_code', '=', '210675-948A')
-      .executeTakeFirstOrThrow();
+    const account = await accountRow(h, '210675-948A');
     assert.equal(account.language, 'sv');
     assert.equal(account.email, null, 'no e-mail given: none stored');
     const [message] = await messagesOf(h, account.id);

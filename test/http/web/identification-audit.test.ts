@@ -4,10 +4,11 @@ import { loginCookieName, sessionCookieName } from '../../../src/http/plugins/ci
 import { identificationActions } from '../../../src/modules/identity/index.js';
 import {
   browserRequest,
+  cancelAtTestIdp,
   CookieJar,
-  followRedirects,
   identifyUntilCallback,
   loginThroughTestIdp,
+  openMethodPage,
 } from '../../helpers/oidc-login.js';
 import { createHarness, type TestHarness } from '../../helpers/test-app.js';
 import { testDialect } from '../../helpers/test-database.js';
@@ -95,11 +96,8 @@ describe(`identification and logout are audited (${testDialect})`, () => {
   });
 
   test('a cancelled and a rejected identification are audited as failed; a stray callback is not', async () => {
-    const jar = new CookieJar();
-    const start = await browserRequest(h, jar, 'GET', '/login');
-    const { url } = await followRedirects(h, jar, start, '/login');
-    const aborted = await browserRequest(h, jar, 'POST', `${url}/abort`);
-    await followRedirects(h, jar, aborted, `${url}/abort`);
+    const { jar, url } = await openMethodPage(h);
+    await cancelAtTestIdp(h, jar, url);
 
     // The provider's code is redeemed once: a replay with a copy of the login cookie is rejected.
     const { jar: first, callback } = await identifyUntilCallback(h, maija);

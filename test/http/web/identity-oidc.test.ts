@@ -5,10 +5,12 @@ import { loginCookieName, sessionCookieName } from '../../../src/http/plugins/ci
 import { createBundledIdp, TestIdpUnavailableError } from '../../../src/test-idp/test-idp.js';
 import {
   browserRequest,
+  cancelAtTestIdp,
   CookieJar,
   followRedirects,
   identifyUntilCallback,
   loginThroughTestIdp,
+  openMethodPage,
 } from '../../helpers/oidc-login.js';
 import { useSuiteHarness } from '../../helpers/suite-harness.js';
 import { createHarness, type TestHarness } from '../../helpers/test-app.js';
@@ -78,9 +80,7 @@ describe('identification through the bundled test IdP (OpenID Connect, code + PK
   });
 
   test('the method page lists the banks, mobile certificate and certificate card', async () => {
-    const jar = new CookieJar();
-    const start = await browserRequest(h, jar, 'GET', '/login');
-    const { response } = await followRedirects(h, jar, start, '/login');
+    const { response } = await openMethodPage(h);
     for (const bank of [
       'Aktia',
       'Danske Bank',
@@ -100,9 +100,7 @@ describe('identification through the bundled test IdP (OpenID Connect, code + PK
   });
 
   test('an identity code not in the register cannot identify', async () => {
-    const jar = new CookieJar();
-    const start = await browserRequest(h, jar, 'GET', '/login');
-    const { url } = await followRedirects(h, jar, start, '/login');
+    const { jar, url } = await openMethodPage(h);
     const unknown = await browserRequest(h, jar, 'POST', `${url}/login`, {
       method: 'mobile',
       identityCode: '010101-999X',
@@ -118,11 +116,8 @@ describe('identification through the bundled test IdP (OpenID Connect, code + PK
   });
 
   test('"Keskeytä" at the IdP cancels back to the start page without a session', async () => {
-    const jar = new CookieJar();
-    const start = await browserRequest(h, jar, 'GET', '/login');
-    const { url } = await followRedirects(h, jar, start, '/login');
-    const aborted = await browserRequest(h, jar, 'POST', `${url}/abort`);
-    const { url: finalUrl } = await followRedirects(h, jar, aborted, `${url}/abort`);
+    const { jar, url } = await openMethodPage(h);
+    const finalUrl = await cancelAtTestIdp(h, jar, url);
     assert.equal(new URL(finalUrl).pathname, '/');
     assert.equal(jar.get(sessionCookieName(h.context)), undefined);
   });

@@ -38,6 +38,15 @@ describe('mailbox pages: new messages and replies', () => {
     return postMultipartForm(h, session, url, fields, files);
   }
 
+  /** A message to Kimmo that he may answer, from an organisation that takes no new messages. */
+  const answerable = (fields: { title: string; body?: string }) =>
+    h.fixtures.message({
+      accountId: accounts.kimmo,
+      organisation: noMessages,
+      replyAllowed: true,
+      ...fields,
+    });
+
   const newMessage = (extra: Array<[string, string]> = []): Array<[string, string]> => [
     ['_csrf', asKimmo.csrfToken],
     ['service', String(kallio.servicePk)],
@@ -225,10 +234,7 @@ describe('mailbox pages: new messages and replies', () => {
   });
 
   test('reply: form, send, threaded, and shown as the conversation', async () => {
-    const { messageId } = await h.fixtures.message({
-      accountId: accounts.kimmo,
-      organisation: noMessages,
-      replyAllowed: true,
+    const { messageId } = await answerable({
       title: 'Lisätietopyyntö',
       body: `Hei,\n\ntarvitsemme vuokrasopimuksen kopion. ${'Lisää tekstiä. '.repeat(40)}Loppu jää pois.`,
     });
@@ -289,12 +295,7 @@ describe('mailbox pages: new messages and replies', () => {
   });
 
   test('a reply to anything but a request for clarification starts as "other"', async () => {
-    const { messageId } = await h.fixtures.message({
-      accountId: accounts.kimmo,
-      organisation: noMessages,
-      replyAllowed: true,
-      title: 'Päätös toimeentulotuesta',
-    });
+    const { messageId } = await answerable({ title: 'Päätös toimeentulotuesta' });
     const form = await h.app.inject({
       method: 'GET',
       url: `/mailbox/messages/${messageId}/reply`,

@@ -77,6 +77,14 @@ const namedSender = {
   unreadMessageNotification: { reminder: 'Default reminder' },
 } as const;
 
+/** Sends a message that asks for the sender's name, then lets its first notice and the reminder a week later go. */
+async function sendAndRemind(world: World): Promise<void> {
+  await world.send(namedSender);
+  await drain(world.delivery);
+  world.h.setNow(new Date(start.getTime() + 7 * day));
+  await drain(world.delivery);
+}
+
 describe(`NOTIFICATION_SENDER_DETAILS and the message's own choice (${testDialect})`, () => {
   describe('never', () => {
     let world: World;
@@ -86,10 +94,7 @@ describe(`NOTIFICATION_SENDER_DETAILS and the message's own choice (${testDialec
     after(() => world.close());
 
     test('no notification or reminder names the sender, even when the message allows it', async () => {
-      await world.send(namedSender);
-      await drain(world.delivery);
-      world.h.setNow(new Date(start.getTime() + 7 * day));
-      await drain(world.delivery);
+      await sendAndRemind(world);
 
       const subjects = world.smtp.mails.map((mail) => mail.subject);
       // MAIL_FROM unset: the address under the service's name in the person's language.
@@ -116,10 +121,7 @@ describe(`NOTIFICATION_SENDER_DETAILS and the message's own choice (${testDialec
     after(() => world.close());
 
     test("the message's choice decides; a reminder names the sender as the first notice did", async () => {
-      await world.send(namedSender);
-      await drain(world.delivery);
-      world.h.setNow(new Date(start.getTime() + 7 * day));
-      await drain(world.delivery);
+      await sendAndRemind(world);
       assert.equal(world.smtp.mails.length, 2);
       for (const mail of world.smtp.mails) {
         assert.match(mail.text, /Lähettäjä: Kallion peruspalvelukuntayhtymä – Sosiaalipalvelut/);

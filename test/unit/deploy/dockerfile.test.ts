@@ -8,7 +8,7 @@ import {
   deployFile,
   dockerCopy,
   dockerEnv,
-  dockerStages,
+  dockerfile,
   execForm,
   type DockerStage,
 } from '../../helpers/deploy-files.js';
@@ -17,9 +17,7 @@ import {
  * deploy/Dockerfile, linted by our own rules (no Docker engine or hadolint on this machine). Running
  * its runtime stage is test/process/deploy-image-layout.test.ts.
  */
-const text = deployFile('Dockerfile');
-const stages = dockerStages(text);
-const runtime = stages.at(-1)!;
+const { text, stages, runtime } = dockerfile();
 
 function all(stage: DockerStage, instruction: string) {
   return stage.instructions.filter((entry) => entry.instruction === instruction);
