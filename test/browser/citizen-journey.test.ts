@@ -176,6 +176,15 @@ describe('a citizen’s journey in the browser', { skip }, () => {
       await page.goto(`${world.baseUrl}/`);
       assert.ok(await page.getByText('Olet kirjautunut asiointitilille.').isVisible());
       await assertAccessible(page, 'start page, signed in with an account');
+
+      // Logging out is one step and ends on a page that says so; the mailbox then asks for
+      // identification again.
+      await page.getByRole('button', { name: /Kirjaudu ulos/ }).click();
+      await page.waitForURL(/\/logged-out$/);
+      await page.getByRole('heading', { name: 'Olet kirjautunut ulos' }).waitFor();
+      await assertAccessible(page, 'logged out');
+      await page.goto(`${world.baseUrl}/mailbox/inbox`);
+      assert.notEqual(new URL(page.url()).pathname, '/mailbox/inbox', 'signed out: no mailbox');
     } finally {
       await context.close();
     }
