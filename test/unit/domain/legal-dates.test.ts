@@ -30,10 +30,16 @@ describe('helsinkiDate', () => {
   });
 
   test('a message sent at 23:30 UTC is already dated the next day', () => {
-    assert.equal(helsinkiDate(utc('2026-02-10T23:30:00Z')), '2026-02-11');
-    assert.equal(helsinkiDate(utc('2026-08-10T23:30:00Z')), '2026-08-11');
-    assert.equal(helsinkiDate(utc('2026-12-31T23:30:00Z')), '2027-01-01');
-    assert.equal(helsinkiDate(utc('2028-02-28T23:30:00Z')), '2028-02-29');
+    // Winter and summer time, the turn of the year and a leap day.
+    const sentOnAndDated = [
+      ['2026-02-10', '2026-02-11'],
+      ['2026-08-10', '2026-08-11'],
+      ['2026-12-31', '2027-01-01'],
+      ['2028-02-28', '2028-02-29'],
+    ] as const;
+    for (const [sentOn, dated] of sentOnAndDated) {
+      assert.equal(helsinkiDate(utc(`${sentOn}T23:30:00Z`)), dated, sentOn);
+    }
   });
 
   test('across the spring change on 2026-03-29', () => {
