@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { after, afterEach, before, describe, test } from 'node:test';
 import { buildApp } from '../../../src/http/app.js';
 import { createServices } from '../../../src/services.js';
 import { ApiClient, type ApiResponse } from '../../helpers/api-client.js';
@@ -7,6 +7,17 @@ import { assertContractResponse } from '../../helpers/contract.js';
 import { type ApiOrganisation } from '../../helpers/fixtures.js';
 import { registeredRoutes } from '../../helpers/route-table.js';
 import { createHarness, type TestHarness } from '../../helpers/test-app.js';
+
+/** POST /v1/token for `who` with `password`, from `remoteAddress`. */
+function tokenAttempt(api: ApiClient, who: ApiOrganisation, password: string, remoteAddress: string) {
+  return api.post('/v1/token', { username: who.username, password }, { remoteAddress });
+}
+
+/** POST /v1/token for `who` with the right password, through a proxy that says the client is `forwardedFor`. */
+function tokenAttemptForwardedFor(api: ApiClient, who: ApiOrganisation, forwardedFor: string) {
+  const credentials = { username: who.username, password: who.password };
+  return api.post('/v1/token', credentials, { headers: { 'x-forwarded-for': forwardedFor } });
+}
 
 describe('organisation API: tokens, passwords, throttling, IP allowlist', () => {
   let h: TestHarness;
@@ -16,6 +27,8 @@ describe('organisation API: tokens, passwords, throttling, IP allowlist', () => 
     org = await h.fixtures.apiOrganisation();
   });
   after(() => h.close());
+  // Tests that move the clock need not put it back: each starts at 08:00, even after a failure.
+  afterEach(() => h.setNow('2026-03-02T08:00:00Z'));
 
   test('a token is issued for valid credentials and opens the API until it expires', async () => {
     const api = new ApiClient(h);
@@ -33,7 +46,6 @@ describe('organisation API: tokens, passwords, throttling, IP allowlist', () => 
     h.setNow('2026-03-02T08:10:01Z');
     const expired = await api.post('/v1/mailboxes/active', { endUsers: [{ id: '270570-901K' }] });
     assert.equal(expired.statusCode, 401);
-    h.setNow('2026-03-02T08:00:00Z');
   });
 
   test('every organisation API route but the public ones refuses a missing or invalid token', async () => {
@@ -131,7 +143,6 @@ describe('organisation API: tokens, passwords, throttling, IP allowlist', () => 
     h.setNow('2026-03-02T08:15:01Z');
     const again = await api.post('/v1/token', right, home);
     assert.equal(again.statusCode, 200);
-    h.setNow('2026-03-02T08:00:00Z');
   });
 
   for (const from of ['the allowlisted address', 'a new address'] as const) {
@@ -167,48 +178,27 @@ describe('organisation API: tokens, passwords, throttling, IP allowlist', () => 
     for (let minute = 0; minute < 20; minute++) {
       h.setNow(new Date(Date.parse('2026-03-02T08:00:00Z') + minute * 60_000));
       for (let i = 0; i < 5; i++) {
-        const attack = await api.post(
-          '/v1/token',
-          { username: owner.username, password: `guess-${minute}-${i}` },
-          { remoteAddress: `198.51.100.${minute * 5 + i}` },
-        );
+        const attack = await tokenAttempt(api, owner, `guess-${minute}-${i}`, `198.51.100.${minute * 5 + i}`);
         assert.ok([400, 429].includes(attack.statusCode), String(attack.statusCode));
         if (attack.statusCode === 429) refusedAttacks += 1;
       }
-      const integration = await api.post(
-        '/v1/token',
-        { username: owner.username, password: owner.password },
-        { remoteAddress: '192.0.2.10' },
-      );
+      const integration = await tokenAttempt(api, owner, owner.password, '192.0.2.10');
       assert.equal(integration.statusCode, 200, `minute ${minute}`);
     }
     assert.ok(refusedAttacks > 50, `only ${refusedAttacks} of 100 guesses were slowed down`);
-    h.setNow('2026-03-02T08:00:00Z');
   });
 
   test('without an allowlist, an address that has logged in before is not slowed down by an attack', async () => {
     const owner = await h.fixtures.apiOrganisation();
     const api = new ApiClient(h);
     const integration = { remoteAddress: '203.0.113.9' };
-    await api.post('/v1/token', { username: owner.username, password: owner.password }, integration);
+    await tokenAttempt(api, owner, owner.password, integration.remoteAddress);
     for (let i = 0; i < 30; i++) {
-      await api.post(
-        '/v1/token',
-        { username: owner.username, password: `guess-${i}` },
-        { remoteAddress: `198.51.101.${i}` },
-      );
+      await tokenAttempt(api, owner, `guess-${i}`, `198.51.101.${i}`);
     }
-    const stranger = await api.post(
-      '/v1/token',
-      { username: owner.username, password: owner.password },
-      { remoteAddress: '203.0.113.200' },
-    );
+    const stranger = await tokenAttempt(api, owner, owner.password, '203.0.113.200');
     assert.equal(stranger.statusCode, 429, 'a new address waits for the backoff');
-    const known = await api.post(
-      '/v1/token',
-      { username: owner.username, password: owner.password },
-      integration,
-    );
+    const known = await tokenAttempt(api, owner, owner.password, integration.remoteAddress);
     assert.equal(known.statusCode, 200);
   });
 
@@ -218,12 +208,8 @@ describe('organisation API: tokens, passwords, throttling, IP allowlist', () => 
     let now = Date.parse('2026-03-02T08:00:00Z');
     let address = 0;
     const attempt = () =>
-      api.post(
-        '/v1/token',
-        { username: target.username, password: 'not-the-password' },
-        // A new address every time, so only the per-username backoff is at work.
-        { remoteAddress: `198.51.102.${(address += 1)}` },
-      );
+      // A new address every time, so only the per-username backoff is at work.
+      tokenAttempt(api, target, 'not-the-password', `198.51.102.${(address += 1)}`);
     const waits: number[] = [];
     for (let i = 0; i < 12; i++) {
       h.setNow(new Date(now));
@@ -242,21 +228,16 @@ describe('organisation API: tokens, passwords, throttling, IP allowlist', () => 
     h.setNow(new Date(now + 15 * 60_000));
     assert.equal((await attempt()).statusCode, 400);
     assert.equal(Number((await attempt()).headers['retry-after']), 1);
-    h.setNow('2026-03-02T08:00:00Z');
   });
 
   test('the worker purges throttling rows that no longer matter and keeps addresses that logged in', async () => {
     const target = await h.fixtures.apiOrganisation();
     const api = new ApiClient(h);
     const home = { remoteAddress: '203.0.113.60' };
-    await api.post('/v1/token', { username: target.username, password: target.password }, home);
+    await tokenAttempt(api, target, target.password, home.remoteAddress);
     // A second later, so that the new address's attempt is not held back by the backoff.
     h.setNow('2026-03-02T08:00:01Z');
-    await api.post(
-      '/v1/token',
-      { username: target.username, password: 'wrong' },
-      { remoteAddress: '198.51.103.1' },
-    );
+    await tokenAttempt(api, target, 'wrong', '198.51.103.1');
     const rows = async () => {
       const db = h.context.database.db;
       const attempts = await db
@@ -279,7 +260,6 @@ describe('organisation API: tokens, passwords, throttling, IP allowlist', () => 
     h.setNow('2026-04-02T08:00:01Z');
     await h.services.messaging.purgeExpired();
     assert.deepEqual(await rows(), { attempts: [], backoff: 0 });
-    h.setNow('2026-03-02T08:00:00Z');
   });
 
   test('change-password enforces the policy, then the new password works and old tokens stop', async () => {
@@ -332,7 +312,6 @@ describe('organisation API: tokens, passwords, throttling, IP allowlist', () => 
     });
     assert.equal(tooSoon.statusCode, 400);
     assert.match(tooSoon.json<{ reason: string }>().reason, /15 minutes/);
-    h.setNow('2026-03-02T08:00:00Z');
   });
 
   test('the IP allowlist is enforced, through a trusted proxy too', async () => {
@@ -341,17 +320,9 @@ describe('organisation API: tokens, passwords, throttling, IP allowlist', () => 
     try {
       const limited = await proxied.fixtures.apiOrganisation({ allowIps: ['192.0.2.0/24', '2001:db8::/32'] });
       const api = new ApiClient(proxied);
-      const fromOutside = await api.post(
-        '/v1/token',
-        { username: limited.username, password: limited.password },
-        { headers: { 'x-forwarded-for': '198.51.100.7' } },
-      );
+      const fromOutside = await tokenAttemptForwardedFor(api, limited, '198.51.100.7');
       assert.equal(fromOutside.statusCode, 403);
-      const fromInside = await api.post(
-        '/v1/token',
-        { username: limited.username, password: limited.password },
-        { headers: { 'x-forwarded-for': '192.0.2.44' } },
-      );
+      const fromInside = await tokenAttemptForwardedFor(api, limited, '192.0.2.44');
       assert.equal(fromInside.statusCode, 200);
       api.token = fromInside.json<{ access_token: string }>().access_token;
       const usedElsewhere = await proxied.app.inject({
@@ -381,11 +352,7 @@ describe('organisation API: tokens, passwords, throttling, IP allowlist', () => 
     // Without a trusted proxy, X-Forwarded-For is ignored: the socket address (127.0.0.1) decides.
     const limited = await h.fixtures.apiOrganisation({ allowIps: ['192.0.2.0/24'] });
     const api = new ApiClient(h);
-    const spoofed = await api.post(
-      '/v1/token',
-      { username: limited.username, password: limited.password },
-      { headers: { 'x-forwarded-for': '192.0.2.44' } },
-    );
+    const spoofed = await tokenAttemptForwardedFor(api, limited, '192.0.2.44');
     assert.equal(spoofed.statusCode, 403);
   });
 });

@@ -33,6 +33,12 @@ describe('API → delivery pipeline, end to end', () => {
     await smtp.stop();
   });
 
+  /** Sends through the API, expects it to be accepted and gives the new message's id. */
+  const sendMessage = async (url: string, request: unknown) => {
+    const response = await api.post(url, request);
+    assert.equal(response.statusCode, 200, response.body);
+    return response.json<{ messageId: number }>().messageId;
+  };
   const eventTypes = async (messageId: number) =>
     (
       await h.context.database.db
@@ -60,9 +66,7 @@ describe('API → delivery pipeline, end to end', () => {
       title: 'Beslut om utkomststöd 4711',
       body: 'Hemligt innehåll 0815',
     });
-    const response = await api.post('/v2/messages/electronic', request);
-    assert.equal(response.statusCode, 200, response.body);
-    const messageId = response.json<{ messageId: number }>().messageId;
+    const messageId = await sendMessage('/v2/messages/electronic', request);
 
     await drain(h.services.delivery);
     const mails = smtp.mails.filter((m) => m.envelopeTo.includes('citizen@example.fi'));
@@ -102,9 +106,7 @@ describe('API → delivery pipeline, end to end', () => {
         },
       }),
     };
-    const response = await api.post('/v2/messages', request);
-    assert.equal(response.statusCode, 200, response.body);
-    const messageId = response.json<{ messageId: number }>().messageId;
+    const messageId = await sendMessage('/v2/messages', request);
 
     await drain(h.services.delivery);
     const jobs = await h.context.database.db

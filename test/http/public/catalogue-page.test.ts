@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { seedDemoOrganisations } from '../../../src/demo/demo-catalogue.js';
+import { assertIncludesAll } from '../../helpers/page-text.js';
 import { createHarness, type TestHarness } from '../../helpers/test-app.js';
 
 describe('connected-services catalogue page', () => {
@@ -14,32 +15,32 @@ describe('connected-services catalogue page', () => {
   const get = (url: string) => h.app.inject({ method: 'GET', url });
 
   test('browsing lists organisations with their services, e-service links, forms and message acceptance', async () => {
-    const body = (await get('/services')).body;
-    assert.ok(body.includes('<h3>Ylitornion kunta</h3>'));
-    assert.ok(body.includes('Sähköiset lomakkeet'));
-    assert.ok(body.includes('href="https://asiointi.ylitornio.example/lomakkeet"'));
-    assert.ok(body.includes('href="https://lomakkeet.example/ylitornio-kuntalaisaloite.pdf"'));
-    assert.ok(body.includes('Vastaanottaa viestejä asiointitilin kautta'));
-    assert.ok(body.includes('Ei vastaanota viestejä asiointitilin kautta'));
-    assert.ok(body.includes('<form method="get" action="/services" role="search"'));
+    assertIncludesAll((await get('/services')).body, [
+      '<h3>Ylitornion kunta</h3>',
+      'Sähköiset lomakkeet',
+      'href="https://asiointi.ylitornio.example/lomakkeet"',
+      'href="https://lomakkeet.example/ylitornio-kuntalaisaloite.pdf"',
+      'Vastaanottaa viestejä asiointitilin kautta',
+      'Ei vastaanota viestejä asiointitilin kautta',
+      '<form method="get" action="/services" role="search"',
+    ]);
   });
 
   test('in Swedish and English the names, texts and labels change', async () => {
     const sv = (await get('/services?lang=sv&q=overtornea')).body;
-    assert.ok(sv.includes('Övertorneå kommun'));
-    assert.ok(sv.includes('Elektroniska blanketter'));
-    assert.ok(sv.includes('Sök en e-tjänst eller blankett'));
+    assertIncludesAll(sv, ['Övertorneå kommun', 'Elektroniska blanketter', 'Sök en e-tjänst eller blankett']);
     const en = (await get('/services?lang=en&q=ylitornio')).body;
-    assert.ok(en.includes('Municipality of Ylitornio'));
-    assert.ok(en.includes('Electronic forms'));
-    assert.ok(en.includes('Results for “ylitornio”: 2'));
+    assertIncludesAll(en, ['Municipality of Ylitornio', 'Electronic forms', 'Results for “ylitornio”: 2']);
   });
 
   test('a search without diacritics finds the service and keeps the query in the box', async () => {
     const body = (await get('/services?q=sahkoiset+lomakkeet')).body;
-    assert.ok(body.includes('Hakutulokset haulle ”sahkoiset lomakkeet”: 1'));
-    assert.ok(body.includes('<h3 class="catalogue-service__name">Sähköiset lomakkeet</h3>'));
-    assert.ok(body.includes('value="sahkoiset lomakkeet"'));
+    const heading = '<h3 class="catalogue-service__name">Sähköiset lomakkeet</h3>';
+    assertIncludesAll(body, [
+      'Hakutulokset haulle ”sahkoiset lomakkeet”: 1',
+      heading,
+      'value="sahkoiset lomakkeet"',
+    ]);
   });
 
   test('a misspelled word says it was corrected; nothing found says so', async () => {
@@ -53,8 +54,6 @@ describe('connected-services catalogue page', () => {
   test('an overlong query gets the page with a field error, not a search', async () => {
     const response = await get(`/services?q=${'a'.repeat(201)}`);
     assert.equal(response.statusCode, 400);
-    assert.ok(response.body.includes('<title>Virhe: '));
-    assert.ok(response.body.includes('href="#catalogue-query"'));
-    assert.ok(response.body.includes('aria-invalid="true"'));
+    assertIncludesAll(response.body, ['<title>Virhe: ', 'href="#catalogue-query"', 'aria-invalid="true"']);
   });
 });

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { seedDemoOrganisations } from '../../../src/demo/demo-catalogue.js';
 import { locales, translator, type TranslationKey } from '../../../src/i18n/i18n.js';
+import { assertIncludesAll } from '../../helpers/page-text.js';
 import { createHarness, type TestHarness } from '../../helpers/test-app.js';
 
 /** Every public page, its heading key and a phrase only it has (per language through the key). */
@@ -64,15 +65,13 @@ describe('public information pages', () => {
 
   test('support gives Kansalaisneuvonta’s number and hours and the service’s own line', async () => {
     const body = (await h.app.inject({ method: 'GET', url: '/support' })).body;
-    assert.ok(body.includes('0295 000 (ma–pe 8–21, la 9–15)'));
-    assert.ok(body.includes('050 570 1389'));
+    assertIncludesAll(body, ['0295 000 (ma–pe 8–21, la 9–15)', '050 570 1389']);
   });
 
   test('the privacy notice states the retention periods the settings give', async () => {
     const body = (await h.app.inject({ method: 'GET', url: '/privacy' })).body;
-    assert.ok(body.includes('Palautteet poistetaan 200 päivän kuluttua'));
-    assert.ok(body.includes('säilytetään 400 päivää'));
-    assert.ok(body.includes('palauttaa 60 päivän ajan'));
+    const retention = ['Palautteet poistetaan 200 päivän kuluttua', 'säilytetään 400 päivää'];
+    assertIncludesAll(body, [...retention, 'palauttaa 60 päivän ajan']);
   });
 
   test('the A–Ö index sorts in Finnish order, Ä and Ö last, with letters linking to groups', async () => {
@@ -88,9 +87,8 @@ describe('public information pages', () => {
 
   test('the identification page links the register check and explains the secure connection', async () => {
     const body = (await h.app.inject({ method: 'GET', url: '/identification' })).body;
-    assert.ok(body.includes('<a href="https://dvv.fi/henkilotiedot">Omien tietojen tarkistus</a>'));
-    assert.ok(body.includes('SSL/TLS-tekniikalla'));
-    assert.ok(body.includes('href="/login"'));
+    const registerCheck = '<a href="https://dvv.fi/henkilotiedot">Omien tietojen tarkistus</a>';
+    assertIncludesAll(body, [registerCheck, 'SSL/TLS-tekniikalla', 'href="/login"']);
   });
 
   test('every footer links to the public pages', async () => {

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { decodeJwt } from 'jose';
 import { loginCookieName, sessionCookieName } from '../../../src/http/plugins/citizen-session.js';
 import { browserRequest, CookieJar, identifyUntilCallback } from '../../helpers/oidc-login.js';
 import { useSuiteHarness } from '../../helpers/suite-harness.js';
-import { createHarness, type TestHarness } from '../../helpers/test-app.js';
+import { type TestHarness } from '../../helpers/test-app.js';
 import { tablesOfTestDatabase } from '../../helpers/test-database.js';
 
 const maija = '010180-9026';
@@ -24,11 +24,7 @@ async function rowCounts(h: TestHarness): Promise<Record<string, number>> {
 }
 
 describe('pending logins live in an encrypted cookie, not in the database', () => {
-  let h: TestHarness;
-  before(async () => {
-    h = await createHarness({ now: '2026-03-02T08:00:00.000Z' });
-  });
-  after(() => h.close());
+  const h = useSuiteHarness({ now: '2026-03-02T08:00:00.000Z' });
 
   test('100 anonymous GET /login write no row in any table', async () => {
     const before = await rowCounts(h);

@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { sessionCookieName } from '../../../src/http/plugins/citizen-session.js';
 import { signInAs } from '../../helpers/citizen-session.js';
 import { browserRequest, CookieJar, loginThroughTestIdp } from '../../helpers/oidc-login.js';
+import { useSuiteHarness } from '../../helpers/suite-harness.js';
 import { createHarness, type TestHarness } from '../../helpers/test-app.js';
 
 const kimmo = '270570-901K';
@@ -24,11 +25,7 @@ function cookieHeader(cookies: Record<string, string>): string {
 }
 
 describe('citizen session: cookie, CSRF, fixation, timeouts, logout', () => {
-  let h: TestHarness;
-  before(async () => {
-    h = await createHarness({ now: '2026-03-02T08:00:00.000Z' });
-  });
-  after(() => h.close());
+  const h = useSuiteHarness({ now: '2026-03-02T08:00:00.000Z' });
 
   test('the session cookie is HttpOnly and SameSite=Lax, and only a hash of its id is stored', async () => {
     const jar = new CookieJar();

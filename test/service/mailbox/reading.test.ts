@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { before, describe, test } from 'node:test';
+import { afterEach, before, describe, test } from 'node:test';
 import { ConflictError, NotFoundError } from '../../../src/errors.js';
 import { type OrganisationFixture, persons } from '../../helpers/fixtures.js';
 import { sampleFiles } from '../../helpers/sample-files.js';
@@ -16,6 +16,9 @@ describe('mailbox reading service', () => {
       serviceNameFi: 'Päätökset',
     });
   });
+
+  // Tests that move the clock need not put it back: each starts at the suite's time, even after a failure.
+  afterEach(() => h.setNow('2025-03-10T08:00:00.000Z'));
 
   const reading = () => h.services.mailbox.reading;
 
@@ -95,7 +98,6 @@ describe('mailbox reading service', () => {
       events.map((e) => e.type),
       ['Receipt confirmed', 'Electronic message read'],
     );
-    h.setNow('2025-03-10T08:00:00.000Z');
   });
 
   test('first opening records read once, with the feed event; every opening is audited', async () => {
@@ -208,7 +210,6 @@ describe('mailbox reading service', () => {
     assert.ok(
       !(await reading().listFolder(accounts.kimmo, 'deleted', 1)).items.some((i) => i.id === messageId),
     );
-    h.setNow('2025-03-10T08:00:00.000Z');
   });
 
   test('a message deleted over 60 days ago cannot be restored and is purged', async () => {

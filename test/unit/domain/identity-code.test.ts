@@ -231,6 +231,9 @@ describe('makeIdentityCode', () => {
   });
 
   test('throws RangeError on impossible input', () => {
+    // A valid date, so that only the individual number or the century sign is wrong.
+    const valid = { year: 1970, month: 1, day: 1 };
+    const in2005 = { year: 2005, month: 1, day: 1 };
     const cases: Array<[{ year: number; month: number; day: number }, number, string?]> = [
       [{ year: 1799, month: 12, day: 31 }, 902],
       [{ year: 2100, month: 1, day: 1 }, 902],
@@ -240,20 +243,20 @@ describe('makeIdentityCode', () => {
       [{ year: 1970, month: 0, day: 1 }, 902],
       [{ year: 1970, month: 1, day: 0 }, 902],
       [{ year: 1970.5, month: 1, day: 1 }, 902],
-      [{ year: 1970, month: 1, day: 1 }, 0],
-      [{ year: 1970, month: 1, day: 1 }, 1],
-      [{ year: 1970, month: 1, day: 1 }, 1000],
-      [{ year: 1970, month: 1, day: 1 }, 2.5],
-      [{ year: 1970, month: 1, day: 1 }, Number.NaN],
-      [{ year: 1970, month: 1, day: 1 }, 902, 'A'],
-      [{ year: 1970, month: 1, day: 1 }, 902, '+'],
-      [{ year: 2005, month: 1, day: 1 }, 902, '-'],
-      [{ year: 2005, month: 1, day: 1 }, 902, 'Y'],
+      [valid, 0],
+      [valid, 1],
+      [valid, 1000],
+      [valid, 2.5],
+      [valid, Number.NaN],
+      [valid, 902, 'A'],
+      [valid, 902, '+'],
+      [in2005, 902, '-'],
+      [in2005, 902, 'Y'],
       [{ year: 1850, month: 1, day: 1 }, 902, '-'],
-      [{ year: 1970, month: 1, day: 1 }, 902, 'Z'],
-      [{ year: 1970, month: 1, day: 1 }, 902, 'y'],
-      [{ year: 1970, month: 1, day: 1 }, 902, ''],
-      [{ year: 1970, month: 1, day: 1 }, 902, '--'],
+      [valid, 902, 'Z'],
+      [valid, 902, 'y'],
+      [valid, 902, ''],
+      [valid, 902, '--'],
     ];
     for (const [birthDate, individualNumber, sign] of cases) {
       assert.throws(
