@@ -7,11 +7,11 @@ test('file field: a paragraph hint, the accepted types and several files', () =>
   const html = render(
     <FileField
       {...fieldNamed('attachments')}
-      hintAsParagraph
+      label="Liitteet"
       hint="PDF"
+      hintAsParagraph
       accept=".pdf"
       multiple
-      label="Liitteet"
     />,
   );
   assert.match(html, /<p class="field-hint" id="attachments-hint">PDF<\/p>/);

@@ -7,9 +7,9 @@ test('textarea field: the typed text comes back escaped, several problems one a 
   const html = render(
     <TextareaField
       {...fieldNamed('body')}
+      label="Viesti"
       value="<b>hei</b>"
       error={['Liian pitkä', 'Tyhjä']}
-      label="Viesti"
     />,
   );
   assert.match(html, /<textarea[^>]*>&lt;b>hei&lt;\/b><\/textarea>/);
