@@ -1,16 +1,15 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { seedDemo } from '../../src/demo/seed-demo.js';
 import {
   accessibilityViolations,
   browserSkipReason,
-  launchBrowser,
+  useServedBrowser,
   overflowsHorizontally,
 } from '../helpers/browser.js';
 import { signInAs } from '../helpers/citizen-session.js';
 import { persons } from '../helpers/fixtures.js';
-import { createHarness, type TestHarness } from '../helpers/test-app.js';
 
 const skip = browserSkipReason();
 
@@ -20,26 +19,14 @@ const axeViolations = (page: Page) => accessibilityViolations(page, { bestPracti
 const errorPrefix = { fi: 'Virhe: ', sv: 'Fel: ', en: 'Error: ' } as const;
 
 describe('the mailbox looks finished: axe best practices and focus on errors', { skip }, () => {
-  let h: TestHarness;
-  let browser: Browser;
-  let baseUrl: string;
-  before(async () => {
-    h = await createHarness();
-    await seedDemo(h.context, h.services, () => undefined);
-    baseUrl = await h.app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await h?.close();
-  });
+  const served = useServedBrowser((h) => seedDemo(h.context, h.services, () => undefined));
 
   async function signedIn(lang: 'fi' | 'sv' | 'en', width: number) {
-    const session = await signInAs(h, persons.kimmo);
-    const context = await browser.newContext({ viewport: { width, height: 800 } });
+    const session = await signInAs(served.h, persons.kimmo);
+    const context = await served.browser.newContext({ viewport: { width, height: 800 } });
     await context.addCookies([
-      { name: 'lang', value: lang, url: baseUrl },
-      ...Object.entries(session.cookies).map(([name, value]) => ({ name, value, url: baseUrl })),
+      { name: 'lang', value: lang, url: served.baseUrl },
+      ...Object.entries(session.cookies).map(([name, value]) => ({ name, value, url: served.baseUrl })),
     ]);
     return { context, page: await context.newPage() };
   }
@@ -49,7 +36,7 @@ describe('the mailbox looks finished: axe best practices and focus on errors', {
       test(`${lang} at ${width} px: folders and message pages have 0 axe violations (best practices too)`, async () => {
         const { context, page } = await signedIn(lang, width);
         try {
-          await page.goto(`${baseUrl}/mailbox/inbox`);
+          await page.goto(`${served.baseUrl}/mailbox/inbox`);
           assert.equal(await page.getAttribute('html', 'lang'), lang);
           assert.deepEqual(await axeViolations(page), [], `inbox (${lang}, ${width})`);
           assert.equal(await overflowsHorizontally(page), false, `inbox (${lang}, ${width}) reflows`);
@@ -63,12 +50,12 @@ describe('the mailbox looks finished: axe best practices and focus on errors', {
             .evaluateAll((all) => all.map((a) => a.getAttribute('href')!));
           assert.ok(links.length >= 4, 'the demo inbox has messages');
           for (const href of links) {
-            await page.goto(`${baseUrl}${href}`);
+            await page.goto(`${served.baseUrl}${href}`);
             assert.deepEqual(await axeViolations(page), [], `${href} (${lang}, ${width})`);
             assert.equal(await overflowsHorizontally(page), false, `${href} (${lang}, ${width}) reflows`);
           }
           for (const folder of ['sent', 'deleted']) {
-            await page.goto(`${baseUrl}/mailbox/${folder}`);
+            await page.goto(`${served.baseUrl}/mailbox/${folder}`);
             assert.deepEqual(await axeViolations(page), [], `${folder} (${lang}, ${width})`);
           }
         } finally {
@@ -82,11 +69,11 @@ describe('the mailbox looks finished: axe best practices and focus on errors', {
       // shown that the focus comes from markup alone: it carries no script of its own.
       const { context, page } = await signedIn(lang, 320);
       try {
-        await page.goto(`${baseUrl}/mailbox/new`);
+        await page.goto(`${served.baseUrl}/mailbox/new`);
         const title = await page.title();
         assert.ok(!title.startsWith(errorPrefix[lang]));
         await page.locator('main form button[type="submit"]').click();
-        await page.waitForURL(`${baseUrl}/mailbox/new`);
+        await page.waitForURL(`${served.baseUrl}/mailbox/new`);
         assert.equal(await page.title(), `${errorPrefix[lang]}${title}`);
         assert.equal(await page.locator('script').count(), 0, 'no script on the form page');
         assert.equal(await page.evaluate(() => document.activeElement?.id), 'error-summary');
@@ -103,7 +90,7 @@ describe('the mailbox looks finished: axe best practices and focus on errors', {
   test('fi at 320 px: the inbox oldest first, with its order links and breadcrumbs, has 0 axe violations', async () => {
     const { context, page } = await signedIn('fi', 320);
     try {
-      await page.goto(`${baseUrl}/mailbox/inbox?order=oldest`);
+      await page.goto(`${served.baseUrl}/mailbox/inbox?order=oldest`);
       assert.equal(await page.locator('.sort-control [aria-current="true"]').textContent(), 'Vanhin ensin');
       assert.equal(await page.locator('.breadcrumbs [aria-current="page"]').textContent(), 'Saapuneet');
       assert.deepEqual(await axeViolations(page), [], 'inbox oldest first');
@@ -116,7 +103,7 @@ describe('the mailbox looks finished: axe best practices and focus on errors', {
   test('print: no header, navigation, buttons or footer; the message and its details remain', async () => {
     const { context, page } = await signedIn('fi', 1280);
     try {
-      await page.goto(`${baseUrl}/mailbox/inbox`);
+      await page.goto(`${served.baseUrl}/mailbox/inbox`);
       await page.getByRole('link', { name: 'Päätös toimeentulotuesta' }).click();
       await page.emulateMedia({ media: 'print' });
       const shown = async (selector: string) =>

@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { seedDemoOrganisations } from '../../src/demo/demo-catalogue.js';
-import { browserSkipReason, launchBrowser, overflowsHorizontally } from '../helpers/browser.js';
-import { createHarness, type TestHarness } from '../helpers/test-app.js';
+import { browserSkipReason, useServedBrowser, overflowsHorizontally } from '../helpers/browser.js';
 
 const skip = browserSkipReason();
 
@@ -46,31 +45,19 @@ describe(
   'public pages in a browser: axe (with best practices), 320 px, forms without JavaScript',
   { skip },
   () => {
-    let h: TestHarness;
-    let browser: Browser;
-    let baseUrl: string;
-    before(async () => {
-      h = await createHarness();
-      await seedDemoOrganisations(h.services);
-      baseUrl = await h.app.listen({ port: 0, host: '127.0.0.1' });
-      browser = await launchBrowser();
-    });
-    after(async () => {
-      await browser?.close();
-      await h?.close();
-    });
+    const served = useServedBrowser((h) => seedDemoOrganisations(h.services));
 
     for (const lang of ['fi', 'sv', 'en'] as const) {
       // axe once per page and language at 320 px (its rules do not depend on the width, and one run
       // takes seconds on a busy machine); at 1280 px only that nothing overflows. axe runs as a
       // script, so these contexts allow scripts; the pages have none of their own.
       test(`every public page in ${lang}: axe at 320 px, no horizontal scrolling at 320 or 1280 px`, async () => {
-        const narrow = await browser.newContext({ viewport: { width: 320, height: 800 } });
-        const wide = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+        const narrow = await served.browser.newContext({ viewport: { width: 320, height: 800 } });
+        const wide = await served.browser.newContext({ viewport: { width: 1280, height: 800 } });
         const page = await narrow.newPage();
         const widePage = await wide.newPage();
         for (const path of paths) {
-          const url = `${baseUrl}${path}${path.includes('?') ? '&' : '?'}lang=${lang}`;
+          const url = `${served.baseUrl}${path}${path.includes('?') ? '&' : '?'}lang=${lang}`;
           await page.goto(url);
           assert.equal(await page.getAttribute('html', 'lang'), lang);
           await check(page, `${path} (${lang}, 320 px)`);
@@ -83,18 +70,18 @@ describe(
 
       test(`the search and the feedback form's errors work without JavaScript (${lang})`, async () => {
         // Every language's run posts twice from 127.0.0.1; the per-address feedback limit is not under test.
-        await h.context.database.db.deleteFrom('rate_limit_counters').execute();
-        const noScript = await browser.newContext({
+        await served.h.context.database.db.deleteFrom('rate_limit_counters').execute();
+        const noScript = await served.browser.newContext({
           viewport: { width: 320, height: 800 },
           javaScriptEnabled: false,
         });
         const page = await noScript.newPage();
-        await page.goto(`${baseUrl}/services?lang=${lang}`);
+        await page.goto(`${served.baseUrl}/services?lang=${lang}`);
         await page.fill('#catalogue-query', 'sahkoiset lomakkeet');
         await page.locator('form[role="search"] button[type="submit"]').click();
         await page.waitForURL(/q=sahkoiset/);
         assert.equal(await page.locator('.catalogue-service').count(), 1);
-        await page.goto(`${baseUrl}/feedback?lang=${lang}`);
+        await page.goto(`${served.baseUrl}/feedback?lang=${lang}`);
         await page.fill('#feedback-message', 'lyhyt');
         await page.click('#feedback-send');
         await page.waitForSelector('.error-summary');
@@ -102,9 +89,9 @@ describe(
         await noScript.close();
 
         // The page a failed submission answers with, checked by axe (which needs scripts to run).
-        const checking = await browser.newContext({ viewport: { width: 320, height: 800 } });
+        const checking = await served.browser.newContext({ viewport: { width: 320, height: 800 } });
         const checked = await checking.newPage();
-        await checked.goto(`${baseUrl}/feedback?lang=${lang}`);
+        await checked.goto(`${served.baseUrl}/feedback?lang=${lang}`);
         await checked.fill('#feedback-message', 'lyhyt');
         await checked.click('#feedback-send');
         await checked.waitForSelector('.error-summary');

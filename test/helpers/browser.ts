@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import net from 'node:net';
+import { after, before } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createHarness, type HarnessOptions, type TestHarness } from './test-app.js';
@@ -129,6 +130,48 @@ export async function browserAtPublicUrl(): Promise<{
     async close() {
       await browser.close();
       await h.close();
+    },
+  };
+}
+
+/** What a browser suite shares: its harness, the address it listens at, and one browser. */
+export interface ServedBrowser {
+  readonly h: TestHarness;
+  readonly baseUrl: string;
+  readonly browser: Browser;
+}
+
+/**
+ * Registers the suite's set-up and clean-up: a harness (after `seed` has added its data) listening on
+ * a free port, and one browser; both closed after the suite. Read the parts in tests, not at
+ * registration (they exist once `before` has run).
+ */
+export function useServedBrowser(seed: (h: TestHarness) => Promise<unknown> = async () => {}): ServedBrowser {
+  let parts: { h: TestHarness; baseUrl?: string; browser?: Browser } | undefined;
+  before(async () => {
+    const h = await createHarness();
+    parts = { h };
+    await seed(h);
+    parts.baseUrl = await h.app.listen({ port: 0, host: '127.0.0.1' });
+    parts.browser = await launchBrowser();
+  });
+  after(async () => {
+    await parts?.browser?.close();
+    await parts?.h.close();
+  });
+  const ready = () => {
+    assert.ok(parts?.baseUrl && parts.browser, 'the suite has been set up');
+    return parts as Required<typeof parts>;
+  };
+  return {
+    get h() {
+      return ready().h;
+    },
+    get baseUrl() {
+      return ready().baseUrl;
+    },
+    get browser() {
+      return ready().browser;
     },
   };
 }
