@@ -54,6 +54,17 @@ export interface HarnessOptions {
 /** A fresh migrated database, the real services and the real HTTP app, for one test file or test. */
 export async function createHarness(options: HarnessOptions = {}): Promise<TestHarness> {
   const testDatabase = await createTestDatabase();
+  try {
+    return await assembleHarness(testDatabase, options);
+  } catch (error) {
+    // A start that fails on purpose (configuration refusals) must not leave the database pool open:
+    // on PostgreSQL an open pool keeps the test process alive until the runner's time-out.
+    await testDatabase.destroy();
+    throw error;
+  }
+}
+
+async function assembleHarness(testDatabase: TestDatabase, options: HarnessOptions): Promise<TestHarness> {
   const config: Config = loadConfig({
     DATA_DIR: testDatabase.dataDir,
     LOG_LEVEL: 'info',
