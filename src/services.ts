@@ -7,6 +7,7 @@ import { createFeedbackService, type FeedbackService } from './modules/feedback/
 import { createMailboxServices, type MailboxServices } from './modules/mailbox/index.js';
 import { createMessagingServices, type MessagingServices } from './modules/messages/index.js';
 import { createOrganisationServices, type OrganisationService } from './modules/organisations/index.js';
+import { createReportingServices, type ReportingServices } from './modules/reporting/index.js';
 
 /**
  * Every module's services, wired once from the application context: the composition root. Modules
@@ -21,6 +22,7 @@ export interface AppServices {
   audit: AuditServices;
   catalogue: CatalogueService;
   feedback: FeedbackService;
+  reporting: ReportingServices;
 }
 
 export function createServices(context: AppContext): AppServices {
@@ -40,5 +42,6 @@ export function createServices(context: AppContext): AppServices {
     audit: createAuditServices(context),
     catalogue: createCatalogueServices(context),
     feedback: createFeedbackService(context),
+    reporting: createReportingServices(context),
   };
 }

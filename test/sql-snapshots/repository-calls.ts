@@ -22,6 +22,7 @@ import { MessageRepository } from '../../src/modules/messages/message-repository
 import { RecipientRepository } from '../../src/modules/messages/recipient-repository.js';
 import { CredentialRepository } from '../../src/modules/organisations/credential-repository.js';
 import { OrganisationRepository } from '../../src/modules/organisations/organisation-repository.js';
+import { ReportingRepository } from '../../src/modules/reporting/reporting-repository.js';
 import { TestIdpRecordRepository } from '../../src/test-idp/test-idp-record-repository.js';
 
 type Db = Kysely<DatabaseSchema>;
@@ -501,6 +502,30 @@ export const repositorySamples: RepositorySamples[] = [
         ]),
       listSearchIndex: (r) => r.listSearchIndex(),
       matchAll: (r) => r.matchAll([['ylitornio'], ['lomak', 'lomake']]),
+    },
+  ),
+  repository(
+    'src/modules/reporting/reporting-repository.ts',
+    'ReportingRepository',
+    (db) => new ReportingRepository(db),
+    {
+      // Each with all services and with some: the scope adds a condition.
+      services: async (r) => {
+        await r.services(1, 'all');
+        await r.services(1, [1, 2]);
+      },
+      progressCounts: async (r) => {
+        await r.progressCounts(1, 'all');
+        await r.progressCounts(1, [1, 2]);
+      },
+      citizenMessagesWaiting: async (r) => {
+        await r.citizenMessagesWaiting(1, 'all');
+        await r.citizenMessagesWaiting(1, [1, 2]);
+      },
+      hourlyVolume: async (r) => {
+        await r.hourlyVolume(1, 'all', '2025-02-01T21:00:00.000Z', '2025-03-04T00:00:00.000Z');
+        await r.hourlyVolume(1, [1, 2], '2025-02-01T21:00:00.000Z', '2025-03-04T00:00:00.000Z');
+      },
     },
   ),
   repository(

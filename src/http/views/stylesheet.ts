@@ -4,6 +4,7 @@ import { styles as brand } from './components/brand.js';
 import { styles as buttonRow } from './components/button-row.js';
 import { styles as checkbox } from './components/checkbox.js';
 import { styles as choiceButtons } from './components/choice-buttons.js';
+import { styles as dailyVolumeChart } from './components/daily-volume-chart.js';
 import { styles as errorSummary } from './components/error-summary.js';
 import { styles as fieldError } from './components/field-error.js';
 import { styles as field } from './components/field.js';
@@ -19,6 +20,7 @@ import { styles as layout } from './layout.js';
 import { styles as folderPage } from './mailbox/folder-page.js';
 import { styles as messagePage } from './mailbox/message-page.js';
 import { publicPageStyles } from './public/styles.js';
+import { styles as dashboardPage } from './staff/dashboard-page.js';
 import { styles as startPage } from './start-page.js';
 import { base } from './styles/base.js';
 import { tokens } from './styles/tokens.js';
@@ -48,6 +50,8 @@ const componentSections = [
   messagePage,
   choiceButtons,
   publicPageStyles,
+  dailyVolumeChart,
+  dashboardPage,
   layout,
 ];
 

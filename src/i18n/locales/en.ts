@@ -1,5 +1,6 @@
 import type { Messages } from '../i18n.js';
 import { account_en } from './account/en.js';
+import { dashboard_en } from './dashboard/en.js';
 import { mailbox_en } from './mailbox/en.js';
 import { public_en } from './public/en.js';
 
@@ -51,4 +52,5 @@ export const en: Messages = {
   account: account_en,
   mailbox: mailbox_en,
   public: public_en,
+  dashboard: dashboard_en,
 };

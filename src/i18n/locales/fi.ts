@@ -1,4 +1,5 @@
 import { account_fi } from './account/fi.js';
+import { dashboard_fi } from './dashboard/fi.js';
 import { mailbox_fi } from './mailbox/fi.js';
 import { public_fi } from './public/fi.js';
 
@@ -51,4 +52,5 @@ export const fi = {
   account: account_fi,
   mailbox: mailbox_fi,
   public: public_fi,
+  dashboard: dashboard_fi,
 };

@@ -1,5 +1,6 @@
 import type { Messages } from '../i18n.js';
 import { account_sv } from './account/sv.js';
+import { dashboard_sv } from './dashboard/sv.js';
 import { mailbox_sv } from './mailbox/sv.js';
 import { public_sv } from './public/sv.js';
 
@@ -51,4 +52,5 @@ export const sv: Messages = {
   account: account_sv,
   mailbox: mailbox_sv,
   public: public_sv,
+  dashboard: dashboard_sv,
 };

@@ -23,6 +23,8 @@ export { appendFeedEventInTransaction } from './feed-events.js';
 export { MailboxStatusService } from './mailbox-status-service.js';
 export { contentContext, decryptText, encryptText } from './message-content.js';
 export { MessageQueryService } from './message-query-service.js';
+export { messageStage, messageStages } from './message-stage.js';
+export type { MessageProgress, MessageStage } from './message-stage.js';
 export { MessageSendingService } from './message-sending-service.js';
 export { validateRecipientId } from './message-validation.js';
 export { V1CitizenMessageReader } from './v1-citizen-message.js';

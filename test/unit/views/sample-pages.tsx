@@ -14,6 +14,7 @@ import { ErrorPage } from '../../../src/http/views/error-page.js';
 import { ComposePage } from '../../../src/http/views/mailbox/compose-page.js';
 import { FolderPage } from '../../../src/http/views/mailbox/folder-page.js';
 import { MessagePage } from '../../../src/http/views/mailbox/message-page.js';
+import { DashboardPage } from '../../../src/http/views/staff/dashboard-page.js';
 import { StartPage } from '../../../src/http/views/start-page.js';
 import type { FolderItem, OpenedMessage, SealedMessage } from '../../../src/modules/mailbox/types.js';
 import {
@@ -23,6 +24,7 @@ import {
   LogoutPage,
   MethodChoicePage,
 } from '../../../src/test-idp/test-idp-pages.js';
+import { sampleDashboard } from './dashboard-sample.js';
 import { publicSamplePages } from './public-sample-pages.js';
 import { pageContext } from './render.js';
 
@@ -102,6 +104,10 @@ export function samplePages(): Array<{ name: string; page: VNode }> {
     { name: 'login problem', page: <LoginProblemPage ctx={anonymous} problem="failed" /> },
     { name: 'logged out', page: <ServiceLoggedOutPage ctx={anonymous} /> },
     { name: 'error', page: <ErrorPage ctx={anonymous} status={404} message="Ei löytynyt" /> },
+    {
+      name: 'staff dashboard',
+      page: <DashboardPage ctx={plain} dashboard={sampleDashboard()} organisationName="Kallio" />,
+    },
     {
       name: 'open account',
       page: (

@@ -1,0 +1,275 @@
+import type { Locale } from '../../../i18n/i18n.js';
+import type { Channel, Dashboard, Fraction, MessageStage } from '../../../modules/reporting/index.js';
+import { DailyVolumeChart } from '../components/daily-volume-chart.js';
+import { Layout } from '../layout.js';
+import { formatDate, localName } from '../mailbox/format.js';
+import type { PageContext } from '../page-context.js';
+import { css } from '../styles/css.js';
+
+export interface DashboardBodyProps {
+  ctx: PageContext;
+  /** What DashboardService.forOrganisation returned for the organisation and the caller's services. */
+  dashboard: Dashboard;
+  /** The organisation's name in the reader's language. */
+  organisationName: string;
+}
+
+/** The page takes what its body takes. */
+export type DashboardPageProps = DashboardBodyProps;
+
+/** The stages in the order a message goes through them, each with its label. */
+const stageRows: ReadonlyArray<{
+  stage: MessageStage;
+  key:
+    | 'dashboard.stages.accepted'
+    | 'dashboard.stages.available'
+    | 'dashboard.stages.read'
+    | 'dashboard.stages.acknowledged'
+    | 'dashboard.stages.onPaper'
+    | 'dashboard.stages.failed';
+}> = [
+  { stage: 'accepted', key: 'dashboard.stages.accepted' },
+  { stage: 'available', key: 'dashboard.stages.available' },
+  { stage: 'read', key: 'dashboard.stages.read' },
+  { stage: 'acknowledged', key: 'dashboard.stages.acknowledged' },
+  { stage: 'onPaper', key: 'dashboard.stages.onPaper' },
+  { stage: 'failed', key: 'dashboard.stages.failed' },
+];
+
+const channelKeys: Record<Channel, 'dashboard.channels.electronic' | 'dashboard.channels.paper'> = {
+  electronic: 'dashboard.channels.electronic',
+  paper: 'dashboard.channels.paper',
+};
+
+const regional: Record<Locale, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
+
+/** "40 % (2/5)", or "no messages" when there is nothing to divide by. */
+function formatRate(ctx: PageContext, rate: Fraction): string {
+  if (rate.denominator === 0) return ctx.t('dashboard.summary.noRate');
+  const number = new Intl.NumberFormat(regional[ctx.locale]);
+  const percent = new Intl.NumberFormat(regional[ctx.locale], {
+    style: 'percent',
+    maximumFractionDigits: 0,
+  }).format(rate.numerator / rate.denominator);
+  return ctx.t('dashboard.summary.rate', {
+    percent,
+    numerator: number.format(rate.numerator),
+    denominator: number.format(rate.denominator),
+  });
+}
+
+/** The chart's description: the period's total and its busiest day, in words. */
+function chartDescription(ctx: PageContext, days: Array<{ date: string; count: number }>): string {
+  const number = new Intl.NumberFormat(regional[ctx.locale]);
+  const total = days.reduce((sum, day) => sum + day.count, 0);
+  if (total === 0) return ctx.t('dashboard.daily.descriptionEmpty');
+  const busiest = days.reduce((best, day) => (day.count > best.count ? day : best));
+  return ctx.t('dashboard.daily.description', {
+    total: number.format(total),
+    busiest: number.format(busiest.count),
+    busiestDate: formatDate(busiest.date, ctx.locale),
+  });
+}
+
+/**
+ * The dashboard's content, without the page frame: the summary figures, the messages by state and
+ * by channel, one row per service, and the daily chart with its table. A staff layout can wrap it
+ * as it is (DashboardPage wraps it in the citizen Layout until then).
+ */
+export function DashboardBody(props: DashboardBodyProps) {
+  const { ctx, dashboard } = props;
+  const { t, locale } = ctx;
+  const { totals } = dashboard;
+  const number = new Intl.NumberFormat(regional[locale]);
+  const days = dashboard.daily.map((day) => ({ date: day.date, count: day.electronic + day.paper }));
+  const fromCitizens = dashboard.daily.reduce((sum, day) => sum + day.fromCitizens, 0);
+  const first = dashboard.daily[0]?.date ?? dashboard.today;
+  const summary: Array<{ label: string; value: string }> = [
+    { label: t('dashboard.summary.sent'), value: number.format(totals.sent) },
+    { label: t('dashboard.summary.readRate'), value: formatRate(ctx, totals.readRate) },
+    { label: t('dashboard.summary.acknowledgedRate'), value: formatRate(ctx, totals.acknowledgedRate) },
+    { label: t('dashboard.summary.waiting'), value: number.format(totals.citizenMessagesWaiting) },
+    { label: t('dashboard.summary.failedDeliveries'), value: number.format(totals.failedDeliveries) },
+  ];
+  return (
+    <div class="dashboard">
+      <h1>{t('dashboard.title')}</h1>
+      <p class="dashboard__lead">
+        {t('dashboard.organisation', { name: props.organisationName })}
+        <br />
+        {t('dashboard.today', { date: formatDate(dashboard.today, locale) })}
+      </p>
+
+      <section aria-labelledby="dashboard-summary">
+        <h2 id="dashboard-summary">{t('dashboard.summary.heading')}</h2>
+        <dl class="dashboard__figures">
+          {summary.map((figure) => (
+            <div class="dashboard__figure">
+              <dt>{figure.label}</dt>
+              <dd class="dashboard__value">{figure.value}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+
+      <div class="dashboard__tables">
+        <section aria-labelledby="dashboard-stages">
+          <h2 id="dashboard-stages">{t('dashboard.stages.heading')}</h2>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('dashboard.stages.stage')}</th>
+                <th scope="col" class="dashboard__number">
+                  {t('dashboard.stages.count')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {stageRows.map((row) => (
+                <tr>
+                  <th scope="row">{t(row.key)}</th>
+                  <td class="dashboard__number">{number.format(totals.byStage[row.stage])}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+        <section aria-labelledby="dashboard-channels">
+          <h2 id="dashboard-channels">{t('dashboard.channels.heading')}</h2>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('dashboard.channels.channel')}</th>
+                <th scope="col" class="dashboard__number">
+                  {t('dashboard.stages.count')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {(Object.keys(channelKeys) as Channel[]).map((channel) => (
+                <tr>
+                  <th scope="row">{t(channelKeys[channel])}</th>
+                  <td class="dashboard__number">{number.format(totals.byChannel[channel])}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      </div>
+
+      <section aria-labelledby="dashboard-services">
+        <h2 id="dashboard-services">{t('dashboard.services.heading')}</h2>
+        {dashboard.services.length === 0 ? (
+          <p>{t('dashboard.services.none')}</p>
+        ) : (
+          // Eight columns do not fit a phone: the table scrolls sideways, by keyboard too.
+          <div class="dashboard__wide" role="region" aria-labelledby="dashboard-services" tabIndex={0}>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('dashboard.services.service')}</th>
+                  <th scope="col" class="dashboard__number">
+                    {t('dashboard.summary.sent')}
+                  </th>
+                  <th scope="col" class="dashboard__number">
+                    {t('dashboard.channels.electronic')}
+                  </th>
+                  <th scope="col" class="dashboard__number">
+                    {t('dashboard.channels.paper')}
+                  </th>
+                  <th scope="col">{t('dashboard.summary.readRate')}</th>
+                  <th scope="col">{t('dashboard.summary.acknowledgedRate')}</th>
+                  <th scope="col" class="dashboard__number">
+                    {t('dashboard.summary.waiting')}
+                  </th>
+                  <th scope="col" class="dashboard__number">
+                    {t('dashboard.summary.failedDeliveries')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {dashboard.services.map((service) => (
+                  <tr>
+                    <th scope="row">{localName(service.names, locale)}</th>
+                    <td class="dashboard__number">{number.format(service.counts.sent)}</td>
+                    <td class="dashboard__number">{number.format(service.counts.byChannel.electronic)}</td>
+                    <td class="dashboard__number">{number.format(service.counts.byChannel.paper)}</td>
+                    <td>{formatRate(ctx, service.counts.readRate)}</td>
+                    <td>{formatRate(ctx, service.counts.acknowledgedRate)}</td>
+                    <td class="dashboard__number">{number.format(service.counts.citizenMessagesWaiting)}</td>
+                    <td class="dashboard__number">{number.format(service.counts.failedDeliveries)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="dashboard-daily">
+        <h2 id="dashboard-daily">{t('dashboard.daily.heading')}</h2>
+        <DailyVolumeChart
+          id="daily-volume"
+          days={days}
+          title={t('dashboard.daily.title', {
+            from: formatDate(first, locale),
+            to: formatDate(dashboard.today, locale),
+          })}
+          description={chartDescription(ctx, days)}
+          dateHeading={t('dashboard.daily.date')}
+          countHeading={t('dashboard.daily.count')}
+          locale={locale}
+        />
+        <p>{t('dashboard.daily.fromCitizens', { count: number.format(fromCitizens) })}</p>
+      </section>
+    </div>
+  );
+}
+
+/** The dashboard in the page frame (the citizen Layout for now; the staff layout replaces it). */
+export function DashboardPage(props: DashboardPageProps) {
+  return (
+    <Layout ctx={props.ctx} title={props.ctx.t('dashboard.title')}>
+      <DashboardBody {...props} />
+    </Layout>
+  );
+}
+
+export const styles = css`
+  .dashboard h2 {
+    margin-top: var(--fi-spacing-xl);
+  }
+  .dashboard__lead {
+    color: var(--app-color-hint-text);
+  }
+  .dashboard__figures {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
+    gap: var(--fi-spacing-s);
+    margin: 0;
+  }
+  .dashboard__figure {
+    border: 1px solid var(--fi-color-depth-light-2);
+    border-radius: var(--fi-radius-basic);
+    padding: var(--fi-spacing-s);
+  }
+  .dashboard__figure dd {
+    margin: 0;
+  }
+  .dashboard__value {
+    font-size: var(--fi-font-size-heading-3);
+    line-height: var(--fi-line-height-heading-3);
+    font-weight: 600;
+  }
+  .dashboard__tables {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr));
+    gap: 0 var(--fi-spacing-l);
+  }
+  .dashboard__wide {
+    overflow-x: auto;
+  }
+  .dashboard__number {
+    text-align: right;
+  }
+`;

@@ -1,0 +1,205 @@
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
+import type { DatabaseSchema, MessagesTable } from '../../db/schema.js';
+
+type Db = Kysely<DatabaseSchema>;
+
+/** Which of an organisation's services a query covers: all of them, or these (primary keys). */
+export type ServiceScope = readonly number[] | 'all';
+
+export interface ReportedService {
+  servicePk: number;
+  serviceId: string;
+  nameFi: string;
+  nameSv: string | null;
+  nameEn: string | null;
+}
+
+/** How many of a service's messages to citizens share one combination of the stage's facts. */
+export interface ProgressCount {
+  servicePk: number;
+  channel: MessagesTable['channel'];
+  serviceType: MessagesTable['service_type'];
+  available: boolean;
+  read: boolean;
+  receiptConfirmed: boolean;
+  sentForPrinting: boolean;
+  deliveryFailed: boolean;
+  count: number;
+}
+
+export interface WaitingCount {
+  servicePk: number;
+  count: number;
+}
+
+/** Messages created in one UTC hour ('2025-03-10T08'), by direction and channel. */
+export interface HourlyVolume {
+  hour: string;
+  direction: MessagesTable['direction'];
+  channel: MessagesTable['channel'];
+  count: number;
+}
+
+/** 1 when the condition holds, else 0: a fact both dialects can group by. */
+function flag(
+  eb: ExpressionBuilder<DatabaseSchema & { m: MessagesTable }, 'm'>,
+  condition: Expression<SqlBool>,
+) {
+  return eb.case().when(condition).then(1).else(0).end();
+}
+
+/**
+ * All SQL of the staff dashboard. Every query is scoped by organisation and, when the caller may
+ * see only some services, by those; counting is grouped in the database, so the work does not grow
+ * with the number of messages on the application side. The queries are the same on both dialects.
+ */
+export class ReportingRepository {
+  constructor(private readonly db: Db) {}
+
+  /** The organisation's services in the scope, active or not (old messages still count). */
+  async services(organisationId: number, scope: ServiceScope): Promise<ReportedService[]> {
+    if (scope !== 'all' && scope.length === 0) return [];
+    let query = this.db
+      .selectFrom('services')
+      .select(['id', 'service_id', 'name_fi', 'name_sv', 'name_en'])
+      .where('organisation_id', '=', organisationId);
+    if (scope !== 'all') query = query.where('id', 'in', scope);
+    const rows = await query.orderBy('id').execute();
+    return rows.map((row) => ({
+      servicePk: Number(row.id),
+      serviceId: row.service_id,
+      nameFi: row.name_fi,
+      nameSv: row.name_sv,
+      nameEn: row.name_en,
+    }));
+  }
+
+  /**
+   * Messages to citizens counted by service, channel, kind and the facts their stage is read from
+   * (messages/message-stage.ts): at most a few dozen rows per service, whatever the volume.
+   */
+  async progressCounts(organisationId: number, scope: ServiceScope): Promise<ProgressCount[]> {
+    if (scope !== 'all' && scope.length === 0) return [];
+    let query = this.db
+      .selectFrom('messages as m')
+      .where('m.organisation_id', '=', organisationId)
+      .where('m.direction', '=', 'to_citizen');
+    if (scope !== 'all') query = query.where('m.service_pk', 'in', scope);
+    const rows = await query
+      .select((eb) => [
+        'm.service_pk as service_pk',
+        'm.channel as channel',
+        'm.service_type as service_type',
+        flag(eb, eb('m.available_at', 'is not', null)).as('is_available'),
+        flag(eb, eb('m.read_at', 'is not', null)).as('is_read'),
+        flag(eb, eb('m.receipt_confirmed_at', 'is not', null)).as('is_confirmed'),
+        flag(
+          eb,
+          eb.exists(
+            eb
+              .selectFrom('events as e')
+              .select(sql<number>`1`.as('one'))
+              .whereRef('e.message_id', '=', 'm.id')
+              .where('e.event_type', '=', 'Sent for printing and enveloping'),
+          ),
+        ).as('is_printed'),
+        // Failed jobs are few and outbox_jobs is indexed by state (not by message): the set of
+        // their messages is read once instead of probing the outbox per message.
+        flag(
+          eb,
+          eb(
+            'm.id',
+            'in',
+            eb
+              .selectFrom('outbox_jobs as j')
+              .select('j.message_id')
+              .where('j.state', '=', 'failed')
+              .where('j.message_id', 'is not', null),
+          ),
+        ).as('is_failed'),
+        eb.fn.countAll<number | string>().as('count'),
+      ])
+      .groupBy([
+        'm.service_pk',
+        'm.channel',
+        'm.service_type',
+        sql`is_available`,
+        sql`is_read`,
+        sql`is_confirmed`,
+        sql`is_printed`,
+        sql`is_failed`,
+      ])
+      .execute();
+    return rows.map((row) => ({
+      servicePk: Number(row.service_pk),
+      channel: row.channel,
+      serviceType: row.service_type,
+      available: Number(row.is_available) === 1,
+      read: Number(row.is_read) === 1,
+      receiptConfirmed: Number(row.is_confirmed) === 1,
+      sentForPrinting: Number(row.is_printed) === 1,
+      deliveryFailed: Number(row.is_failed) === 1,
+      count: Number(row.count),
+    }));
+  }
+
+  /**
+   * Citizens' messages waiting for the organisation, per service: the ONE place that says what
+   * "waiting" means. Nothing records yet that the organisation dealt with a citizen's message
+   * (read_at is the citizen's reading of messages to them and stays null here), so every citizen's
+   * message whose content is still kept counts. When `messages.handled_at` arrives (the case-work
+   * branch), the condition becomes `handled_at is null` instead of `read_at is null`.
+   */
+  async citizenMessagesWaiting(organisationId: number, scope: ServiceScope): Promise<WaitingCount[]> {
+    if (scope !== 'all' && scope.length === 0) return [];
+    let query = this.db
+      .selectFrom('messages')
+      .where('organisation_id', '=', organisationId)
+      .where('direction', '=', 'from_citizen')
+      .where('read_at', 'is', null)
+      .where('purged_at', 'is', null);
+    if (scope !== 'all') query = query.where('service_pk', 'in', scope);
+    const rows = await query
+      .select(({ fn }) => ['service_pk', fn.countAll<number | string>().as('count')])
+      .groupBy('service_pk')
+      .execute();
+    return rows.map((row) => ({ servicePk: Number(row.service_pk), count: Number(row.count) }));
+  }
+
+  /**
+   * Messages created in [from, to) per UTC hour, direction and channel. Hours, not days: timestamps
+   * are UTC text on both dialects and SQLite knows no time zones, but Helsinki's offset is whole
+   * hours, so the caller can put each hour on its Helsinki day exactly (the prefix of ISO text is
+   * the same on both dialects, where date functions are not).
+   */
+  async hourlyVolume(
+    organisationId: number,
+    scope: ServiceScope,
+    from: string,
+    to: string,
+  ): Promise<HourlyVolume[]> {
+    if (scope !== 'all' && scope.length === 0) return [];
+    let query = this.db
+      .selectFrom('messages')
+      .where('organisation_id', '=', organisationId)
+      .where('created_at', '>=', from)
+      .where('created_at', '<', to);
+    if (scope !== 'all') query = query.where('service_pk', 'in', scope);
+    const hour = sql<string>`substr(created_at, 1, 13)`;
+    const rows = await query
+      .select(({ fn }) => [
+        hour.as('hour'),
+        'direction',
+        'channel',
+        fn.countAll<number | string>().as('count'),
+      ])
+      .groupBy([hour, 'direction', 'channel'])
+      .execute();
+    return rows.map((row) => ({
+      hour: row.hour,
+      direction: row.direction,
+      channel: row.channel,
+      count: Number(row.count),
+    }));
+  }
+}
