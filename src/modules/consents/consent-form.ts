@@ -109,20 +109,20 @@ export async function composeConsentForm(input: ConsentFormInput): Promise<Buffe
     const line = (label: string, x: number, y: number, lineWidth: number) => {
       doc.font('Helvetica').fontSize(11).text(label, x, y, { lineBreak: false });
       doc
-        .moveTo(x, y + mm(9))
-        .lineTo(x + lineWidth, y + mm(9))
+        .moveTo(x, y + mm(15))
+        .lineTo(x + lineWidth, y + mm(15))
         .stroke();
     };
     const half = (width - mm(10)) / 2;
     let y = doc.y;
     line(t.name, left, y, half);
     line(t.identityCode, left + half + mm(10), y, half);
-    y += mm(18);
+    y += mm(25);
     line(t.date, left, y, half);
     line(t.signature, left + half + mm(10), y, half);
 
     doc.x = left;
-    doc.y = y + mm(22);
+    doc.y = y + mm(30);
     doc.font('Helvetica-Bold').fontSize(12).text(t.howTo, left, doc.y, { width });
     doc.moveDown(0.5);
     doc.font('Helvetica').fontSize(11).list(t.steps(input.publicUrl), left, doc.y, {
