@@ -502,7 +502,7 @@ export const settings = {
     {
       env: 'DELIVERY_CONSENT',
       description:
-        "What lets an organisation deliver electronically: `account` an open account (every connected organisation), `per-organisation` also the person's consent recorded by that organisation (the consent register); without it the mailbox check leaves the person out and sending goes to paper",
+        "What lets an organisation deliver electronically: `account` an open account (every connected organisation), `per-organisation` also the person's consent recorded by that organisation (the consent register): without one the person has no active mailbox for that organisation",
     },
     deliveryConsentValues,
     'account',
