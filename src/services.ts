@@ -2,6 +2,7 @@ import type { AppContext } from './app-context.js';
 import { createAccountServices, type AccountServices } from './modules/accounts/index.js';
 import { createAuditServices, type AuditServices } from './modules/audit/index.js';
 import { createCatalogueServices, type CatalogueService } from './modules/catalogue/index.js';
+import { createConsentService, type ConsentService } from './modules/consents/index.js';
 import { createDeliveryServices, type DeliveryServices } from './modules/delivery/index.js';
 import { createFeedbackService, type FeedbackService } from './modules/feedback/index.js';
 import { createMailboxServices, type MailboxServices } from './modules/mailbox/index.js';
@@ -23,13 +24,20 @@ export interface AppServices {
   catalogue: CatalogueService;
   feedback: FeedbackService;
   reporting: ReportingServices;
+  /** The consent register; under DELIVERY_CONSENT=per-organisation also asked by messaging. */
+  consents: ConsentService;
 }
 
 export function createServices(context: AppContext): AppServices {
   const { organisations, credentials } = createOrganisationServices(context);
+  const consents = createConsentService(context, { organisations });
   return {
     organisations,
-    messaging: createMessagingServices(context, { organisations, credentials }),
+    messaging: createMessagingServices(context, {
+      organisations,
+      credentials,
+      ...(context.config.deliveryConsent === 'per-organisation' ? { consents } : {}),
+    }),
     accounts: createAccountServices(context, { organisations }),
     mailbox: createMailboxServices(context),
     delivery: createDeliveryServices(context, {
@@ -43,5 +51,6 @@ export function createServices(context: AppContext): AppServices {
     catalogue: createCatalogueServices(context),
     feedback: createFeedbackService(context),
     reporting: createReportingServices(context),
+    consents,
   };
 }

@@ -19,6 +19,9 @@ export type LogLevel = (typeof logLevels)[number];
 export const notificationSenderDetailsValues = ['sender-choice', 'never'] as const;
 export type NotificationSenderDetails = (typeof notificationSenderDetailsValues)[number];
 
+export const deliveryConsentValues = ['account', 'per-organisation'] as const;
+export type DeliveryConsent = (typeof deliveryConsentValues)[number];
+
 /** One variable: how it is read and how the README describes it. */
 export interface Setting<T> {
   env: string;
@@ -494,6 +497,15 @@ export const settings = {
     },
     notificationSenderDetailsValues,
     'sender-choice',
+  ),
+  deliveryConsent: oneOf(
+    {
+      env: 'DELIVERY_CONSENT',
+      description:
+        "What lets an organisation deliver electronically: `account` an open account (every connected organisation), `per-organisation` also the person's consent recorded by that organisation (the consent register): without one the person has no active mailbox for that organisation",
+    },
+    deliveryConsentValues,
+    'account',
   ),
   printDir: text(
     { env: 'PRINT_DIR', description: 'Where print batches of paper letters are written' },

@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import type { CitizenPortalTables } from './schema-citizen-portal.js';
+import type { ConsentTables } from './schema-consents.js';
 import type { DeliveryTables } from './schema-delivery.js';
 import type { OperationsTables } from './schema-operations.js';
 import type { OrganisationApiTables } from './schema-organisation-api.js';
@@ -10,7 +11,13 @@ import type { PublicPagesTables } from './schema-public-pages.js';
  * ISO-8601 UTC text, flags are 0/1 integers, binary columns are Buffers, JSON is text.
  */
 export interface DatabaseSchema
-  extends OrganisationApiTables, CitizenPortalTables, DeliveryTables, OperationsTables, PublicPagesTables {
+  extends
+    OrganisationApiTables,
+    CitizenPortalTables,
+    DeliveryTables,
+    OperationsTables,
+    PublicPagesTables,
+    ConsentTables {
   system_state: SystemStateTable;
   audit_events: AuditEventsTable;
   organisations: OrganisationsTable;

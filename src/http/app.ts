@@ -23,6 +23,7 @@ import { isApiUrl } from './routes/api/api-wire.js';
 import { organisationApiRoutes } from './routes/api/index.js';
 import { healthRoutes, metricsRoute } from './routes/ops.js';
 import { accountRoutes } from './routes/web/account-routes.js';
+import { consentFormRoutes } from './routes/web/consent-form-routes.js';
 import { catalogueRoutes } from './routes/web/catalogue-routes.js';
 import { feedbackRoutes } from './routes/web/feedback-routes.js';
 import { mailboxRoutes } from './routes/web/mailbox-routes.js';
@@ -112,6 +113,7 @@ export async function buildApp(
   await app.register(publicInfoRoutes(context));
   await app.register(catalogueRoutes(services.catalogue));
   await app.register(feedbackRoutes(services.feedback));
+  await app.register(consentFormRoutes(services.consents));
 
   await app.register(organisationApiRoutes(context, services, options.extendApi));
   await app.register(accountRoutes(context, services, options.testIdpClient));

@@ -5,6 +5,7 @@ import { RateLimitCounterRepository } from '../../src/db/rate-limit-counter-repo
 import { AccountRepository, type OpeningRecord } from '../../src/modules/accounts/account-repository.js';
 import { AuditRepository } from '../../src/modules/audit/audit-repository.js';
 import { CatalogueRepository } from '../../src/modules/catalogue/catalogue-repository.js';
+import { ConsentRepository } from '../../src/modules/consents/consent-repository.js';
 import { FeedbackRepository } from '../../src/modules/feedback/feedback-repository.js';
 import { PersonDataRepository } from '../../src/modules/data-subject/person-data-repository.js';
 import type { ClaimedJob } from '../../src/modules/delivery/job-handler.js';
@@ -118,6 +119,37 @@ export const repositorySamples: RepositorySamples[] = [
       },
       read: (r) => r.read('login:a', 1000),
       purgeEnded: (r) => r.purgeEnded(1000),
+    },
+  ),
+  repository(
+    'src/modules/consents/consent-repository.ts',
+    'ConsentRepository',
+    (db) => new ConsentRepository(db),
+    {
+      with: (r, trx) => r.with(trx).findById(1),
+      transaction: (r) => r.transaction((trx) => r.with(trx).findInForce(1, '010101-123N')),
+      insertUnlessInForce: (r, _trx, respond) => {
+        respond([{ id: 1 }]);
+        return r.insertUnlessInForce({
+          organisationId: 1,
+          identityCode: '010101-123N',
+          channel: 'paper',
+          givenOn: '2025-03-01',
+          recordedAt: at,
+          recordedByStaffId: 3,
+          recordedByName: 'Tiina Virkailija',
+        });
+      },
+      findById: (r) => r.findById(1),
+      findInForce: (r) => r.findInForce(1, '010101-123N'),
+      listForPerson: (r) => r.listForPerson('010101-123N'),
+      listForOrganisation: (r) => r.listForOrganisation(1, 51, 50),
+      withdraw: async (r) => {
+        await r.withdraw(1, { identityCode: '010101-123N' }, 'citizen', at);
+        await r.withdraw(1, { organisationId: 1 }, 'organisation', at);
+      },
+      consentedAmong: (r) => r.consentedAmong(1, ['010101-123N', '020202-123X']),
+      organisation: (r) => r.organisation(1),
     },
   ),
   repository(accounts, 'AccountRepository', (db) => new AccountRepository(db), {

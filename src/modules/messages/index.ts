@@ -8,6 +8,7 @@ import { MailboxStatusService } from './mailbox-status-service.js';
 import { MessageQueryService } from './message-query-service.js';
 import { MessageRepository } from './message-repository.js';
 import { MessageSendingService } from './message-sending-service.js';
+import type { DeliveryConsents } from './reachable-mailboxes.js';
 import { RecipientRepository } from './recipient-repository.js';
 import { V1CitizenMessageReader } from './v1-citizen-message.js';
 import { V1MessageSending } from './v1-message-sending.js';
@@ -26,6 +27,7 @@ export { MessageQueryService } from './message-query-service.js';
 export { messageStage, messageStages } from './message-stage.js';
 export type { MessageProgress, MessageStage } from './message-stage.js';
 export { MessageSendingService } from './message-sending-service.js';
+export type { DeliveryConsents } from './reachable-mailboxes.js';
 export { validateRecipientId } from './message-validation.js';
 export { V1CitizenMessageReader } from './v1-citizen-message.js';
 export { v1FeedPage } from './v1-events.js';
@@ -53,7 +55,12 @@ export interface MessagingServices {
 
 export function createMessagingServices(
   context: AppContext,
-  deps: { organisations: OrganisationService; credentials: CredentialService },
+  deps: {
+    organisations: OrganisationService;
+    credentials: CredentialService;
+    /** The consent register under DELIVERY_CONSENT=per-organisation; undefined: an open account is enough. */
+    consents?: DeliveryConsents | undefined;
+  },
 ): MessagingServices {
   const db = context.database.db;
   const { clock, envelope } = context;
@@ -62,7 +69,13 @@ export function createMessagingServices(
   const feedRepository = new FeedRepository(db);
   const attachments = new AttachmentService({ repository: attachmentRepository, envelope, clock });
   const events = new EventFeedService({ feed: feedRepository, clock });
-  const sending = new MessageSendingService({ db, envelope, organisations: deps.organisations, clock });
+  const sending = new MessageSendingService({
+    db,
+    envelope,
+    organisations: deps.organisations,
+    clock,
+    consents: deps.consents,
+  });
   const queries = new MessageQueryService({
     messages: messageRepository,
     attachments: attachmentRepository,
@@ -74,7 +87,7 @@ export function createMessagingServices(
   });
   return {
     credentials: deps.credentials,
-    mailboxes: new MailboxStatusService({ recipients: new RecipientRepository(db) }),
+    mailboxes: new MailboxStatusService({ recipients: new RecipientRepository(db), consents: deps.consents }),
     attachments,
     sending,
     events,

@@ -63,7 +63,7 @@ export function accountRoutes(
       saml ? samlRoutes(context, services.accounts, saml) : identityRoutes(context, services.accounts),
     );
     await app.register(accountOpenRoutes(services.accounts.accounts));
-    await app.register(accountSettingsRoutes(context, services.accounts.accounts));
+    await app.register(accountSettingsRoutes(context, services.accounts.accounts, services.consents));
     await app.register(accountTermsRoutes(context, services.accounts.accounts));
     await app.register(accountInfoRoutes());
   };
