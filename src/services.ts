@@ -7,6 +7,7 @@ import { createFeedbackService, type FeedbackService } from './modules/feedback/
 import { createMailboxServices, type MailboxServices } from './modules/mailbox/index.js';
 import { createMessagingServices, type MessagingServices } from './modules/messages/index.js';
 import { createOrganisationServices, type OrganisationService } from './modules/organisations/index.js';
+import { createStaffServices, type StaffServices } from './modules/staff/index.js';
 
 /**
  * Every module's services, wired once from the application context: the composition root. Modules
@@ -21,14 +22,17 @@ export interface AppServices {
   audit: AuditServices;
   catalogue: CatalogueService;
   feedback: FeedbackService;
+  /** Organisations' staff: roles, staff sessions and the staff pages' identification. */
+  staff: StaffServices;
 }
 
 export function createServices(context: AppContext): AppServices {
   const { organisations, credentials } = createOrganisationServices(context);
+  const accounts = createAccountServices(context, { organisations });
   return {
     organisations,
     messaging: createMessagingServices(context, { organisations, credentials }),
-    accounts: createAccountServices(context, { organisations }),
+    accounts,
     mailbox: createMailboxServices(context),
     delivery: createDeliveryServices(context, {
       leaseMs: context.config.deliveryLeaseSeconds * 1000,
@@ -40,5 +44,9 @@ export function createServices(context: AppContext): AppServices {
     audit: createAuditServices(context),
     catalogue: createCatalogueServices(context),
     feedback: createFeedbackService(context),
+    staff: createStaffServices(context, {
+      organisations,
+      relyingPartyKeys: () => accounts.identification.relyingPartyKeyStore,
+    }),
   };
 }
