@@ -2,6 +2,7 @@ import type { Messages } from '../i18n.js';
 import { account_en } from './account/en.js';
 import { mailbox_en } from './mailbox/en.js';
 import { public_en } from './public/en.js';
+import { staff_en } from './staff/en.js';
 
 export const en: Messages = {
   meta: { serviceName: 'Citizen’s e-services account' },
@@ -51,4 +52,5 @@ export const en: Messages = {
   account: account_en,
   mailbox: mailbox_en,
   public: public_en,
+  staff: staff_en,
 };

@@ -1,6 +1,7 @@
 import { account_fi } from './account/fi.js';
 import { mailbox_fi } from './mailbox/fi.js';
 import { public_fi } from './public/fi.js';
+import { staff_fi } from './staff/fi.js';
 
 // Finnish wording follows the original service text (shared/seed) where it has one.
 export const fi = {
@@ -51,4 +52,5 @@ export const fi = {
   account: account_fi,
   mailbox: mailbox_fi,
   public: public_fi,
+  staff: staff_fi,
 };

@@ -2,6 +2,7 @@ import type { Messages } from '../i18n.js';
 import { account_sv } from './account/sv.js';
 import { mailbox_sv } from './mailbox/sv.js';
 import { public_sv } from './public/sv.js';
+import { staff_sv } from './staff/sv.js';
 
 export const sv: Messages = {
   meta: { serviceName: 'Medborgarens ärendekonto' },
@@ -51,4 +52,5 @@ export const sv: Messages = {
   account: account_sv,
   mailbox: mailbox_sv,
   public: public_sv,
+  staff: staff_sv,
 };
