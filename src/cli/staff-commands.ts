@@ -29,6 +29,14 @@ function identityCodeArgument(value: string): string {
   return code;
 }
 
+/** The stored role of the option's value; one line naming the option otherwise. */
+function roleArgument(value: string): StaffRole {
+  const role = roles[value];
+  if (!role)
+    throw new Error(`--role: must be ${Object.keys(roles).join(' or ')}, not ${JSON.stringify(value)}`);
+  return role;
+}
+
 /** The service's validation errors, named by the option the operator typed. */
 async function namingOptions<T>(run: () => Promise<T>): Promise<T> {
   try {
@@ -58,9 +66,7 @@ export function registerStaffCommands(program: Command): void {
     .command('staff')
     .description("organisations' staff on the /virkailija pages: admins and case workers");
   const roleOption = () =>
-    new Option('--role <role>', 'admin (manages the organisation) or case-worker (handles messages)').choices(
-      Object.keys(roles),
-    );
+    new Option('--role <role>', 'admin (manages the organisation) or case-worker (handles messages)');
   staff
     .command('add')
     .description(
@@ -72,12 +78,13 @@ export function registerStaffCommands(program: Command): void {
     .option('--service <service-id>', 'a service the case worker acts for (repeatable)', collect, [])
     .action((identityCode: string, options: RoleOptions, command: Command) => {
       const code = identityCodeArgument(identityCode);
+      const role = roleArgument(options.role ?? '');
       return withServices(command, ({ services }) =>
         namingOptions(() =>
           services.staff.staff.grant({
             identityCode: code,
             businessId: options.organisation,
-            role: roles[options.role ?? '']!,
+            role,
             serviceIds: options.service,
           }),
         ),
@@ -101,12 +108,13 @@ export function registerStaffCommands(program: Command): void {
     .option('--service <service-id>', 'only the case-worker role for this service (repeatable)', collect, [])
     .action((identityCode: string, options: RoleOptions, command: Command) => {
       const code = identityCodeArgument(identityCode);
+      const role = options.role === undefined ? undefined : roleArgument(options.role);
       return withServices(command, ({ services }) =>
         namingOptions(() =>
           services.staff.staff.revoke({
             identityCode: code,
             businessId: options.organisation,
-            role: options.role === undefined ? undefined : roles[options.role],
+            role,
             serviceIds: options.service,
           }),
         ),

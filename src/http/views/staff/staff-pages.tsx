@@ -1,5 +1,6 @@
 import { ButtonRow } from '../components/button-row.js';
 import { LinkButton } from '../components/link-button.js';
+import { PostButton } from '../components/post-button.js';
 import { RadioGroup } from '../components/radio-group.js';
 import type { PageContext } from '../page-context.js';
 import { StaffLayout, type StaffFrame } from './staff-layout.js';
@@ -68,6 +69,12 @@ export function ChooseOrganisationPage(props: {
           <button type="submit">{t('staff.choose.submit')}</button>
         </ButtonRow>
       </form>
+      {/* Not acting for an organisation yet, so the bar has no logout: offer it here. */}
+      {!props.frame && (
+        <PostButton action="/virkailija/kirjaudu-ulos" csrfToken={props.csrfToken} variant="secondary">
+          {t('staff.nav.logout')}
+        </PostButton>
+      )}
     </StaffLayout>
   );
 }
