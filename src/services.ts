@@ -9,6 +9,7 @@ import { createMailboxServices, type MailboxServices } from './modules/mailbox/i
 import { createMessagingServices, type MessagingServices } from './modules/messages/index.js';
 import { createOrganisationServices, type OrganisationService } from './modules/organisations/index.js';
 import { createReportingServices, type ReportingServices } from './modules/reporting/index.js';
+import { createStaffServices, type StaffServices } from './modules/staff/index.js';
 
 /**
  * Every module's services, wired once from the application context: the composition root. Modules
@@ -26,10 +27,13 @@ export interface AppServices {
   reporting: ReportingServices;
   /** The consent register; under DELIVERY_CONSENT=per-organisation also asked by messaging. */
   consents: ConsentService;
+  /** Organisations' staff: roles, staff sessions and the staff pages' identification. */
+  staff: StaffServices;
 }
 
 export function createServices(context: AppContext): AppServices {
   const { organisations, credentials } = createOrganisationServices(context);
+  const accounts = createAccountServices(context, { organisations });
   const consents = createConsentService(context, { organisations });
   return {
     organisations,
@@ -38,7 +42,7 @@ export function createServices(context: AppContext): AppServices {
       credentials,
       ...(context.config.deliveryConsent === 'per-organisation' ? { consents } : {}),
     }),
-    accounts: createAccountServices(context, { organisations }),
+    accounts,
     mailbox: createMailboxServices(context),
     delivery: createDeliveryServices(context, {
       leaseMs: context.config.deliveryLeaseSeconds * 1000,
@@ -52,5 +56,9 @@ export function createServices(context: AppContext): AppServices {
     feedback: createFeedbackService(context),
     reporting: createReportingServices(context),
     consents,
+    staff: createStaffServices(context, {
+      organisations,
+      relyingPartyKeys: () => accounts.identification.relyingPartyKeyStore,
+    }),
   };
 }

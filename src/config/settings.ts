@@ -405,6 +405,30 @@ export const settings = {
     },
     'national_identification_number,personal_identity_code,nationalIdentificationNumber,urn:oid:1.2.246.21,hetu',
   ),
+  staffOidcIssuer: url(
+    {
+      env: 'STAFF_OIDC_ISSUER',
+      description:
+        "Staff identification (OpenID Connect) for the organisations' pages under /virkailija: its issuer; unset: staff sign in at the bundled test IdP (demo and test mode) or not at all",
+    },
+    ['http:', 'https:'],
+  ),
+  staffOidcClientId: text(
+    {
+      env: 'STAFF_OIDC_CLIENT_ID',
+      description:
+        "Our staff client's id there (a client of its own, apart from the citizens'; redirect URI `/virkailija/auth/callback`)",
+    },
+    undefined,
+  ),
+  staffOidcClientSecret: text(
+    {
+      env: 'STAFF_OIDC_CLIENT_SECRET',
+      description:
+        "The staff client's secret (`OIDC_PROFILE=basic` only; under `ftn` the staff client uses the same keys as the citizens')",
+    },
+    undefined,
+  ),
   identification: oneOf(
     {
       env: 'IDENTIFICATION',

@@ -4,6 +4,7 @@ import type { ConsentTables } from './schema-consents.js';
 import type { DeliveryTables } from './schema-delivery.js';
 import type { OperationsTables } from './schema-operations.js';
 import type { OrganisationApiTables } from './schema-organisation-api.js';
+import type { OrganisationStaffTables } from './schema-organisation-staff.js';
 import type { PublicPagesTables } from './schema-public-pages.js';
 
 /**
@@ -17,6 +18,7 @@ export interface DatabaseSchema
     DeliveryTables,
     OperationsTables,
     PublicPagesTables,
+    OrganisationStaffTables,
     ConsentTables {
   system_state: SystemStateTable;
   audit_events: AuditEventsTable;
@@ -162,6 +164,10 @@ export interface MessagesTable {
   deleted_at: string | null;
   purged_at: string | null;
   deemed_received_on: string | null;
+  /** A citizen's message (from_citizen) marked handled by staff (migration 0011); null until then. */
+  handled_at: string | null;
+  /** The staff member (staff_members.id) who marked it handled. */
+  handled_by_staff_id: number | null;
 }
 
 export interface AttachmentsTable {

@@ -17,6 +17,7 @@ import { answerUnroutable, errorHandlerPlugin } from './plugins/error-handler.js
 import { loadSheddingPlugin } from './plugins/load-shedding.js';
 import { nulGuardPlugin } from './plugins/nul-guard.js';
 import { requestContextPlugin } from './plugins/request-context.js';
+import { staffSessionPlugin } from './plugins/staff-session.js';
 import { assetRoutes } from './plugins/asset-routes.js';
 import { stylesheetRoute } from './plugins/stylesheet-route.js';
 import { isApiUrl } from './routes/api/api-wire.js';
@@ -29,6 +30,7 @@ import { feedbackRoutes } from './routes/web/feedback-routes.js';
 import { mailboxRoutes } from './routes/web/mailbox-routes.js';
 import { publicInfoRoutes } from './routes/web/public-info-routes.js';
 import { publicPageRoutes } from './routes/web/public-pages.js';
+import { staffRoutes } from './routes/staff/index.js';
 import { registerSecurityHeaders } from './security-headers.js';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -99,6 +101,7 @@ export async function buildApp(
       unreadCount: (accountId) => services.mailbox.reading.unreadCount(accountId),
     }),
   );
+  await app.register(staffSessionPlugin(context, services.staff.sessions));
 
   await app.register(healthRoutes(context));
   if (context.config.metricsToken !== undefined) {
@@ -118,6 +121,7 @@ export async function buildApp(
   await app.register(organisationApiRoutes(context, services, options.extendApi));
   await app.register(accountRoutes(context, services, options.testIdpClient));
   await app.register(mailboxRoutes(context, services));
+  await app.register(staffRoutes(context, services));
 
   return app;
 }

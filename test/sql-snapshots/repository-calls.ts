@@ -24,6 +24,8 @@ import { RecipientRepository } from '../../src/modules/messages/recipient-reposi
 import { CredentialRepository } from '../../src/modules/organisations/credential-repository.js';
 import { OrganisationRepository } from '../../src/modules/organisations/organisation-repository.js';
 import { ReportingRepository } from '../../src/modules/reporting/reporting-repository.js';
+import { StaffRepository } from '../../src/modules/staff/staff-repository.js';
+import { StaffSessionRepository } from '../../src/modules/staff/staff-session-repository.js';
 import { TestIdpRecordRepository } from '../../src/test-idp/test-idp-record-repository.js';
 
 type Db = Kysely<DatabaseSchema>;
@@ -639,6 +641,70 @@ export const repositorySamples: RepositorySamples[] = [
       delete: (r) => r.delete('Session', 's-1'),
       deleteByGrant: (r) => r.deleteByGrant('g-1'),
       purgeExpired: (r) => r.purgeExpired(1000),
+    },
+  ),
+  repository('src/modules/staff/staff-repository.ts', 'StaffRepository', (db) => new StaffRepository(db), {
+    findMember: (r, trx) => r.findMember('010101-123N', trx),
+    insertMember: (r, trx, respond) => {
+      respond([{ id: 1 }]);
+      return r.insertMember({ identityCode: '010101-123N', firstNames: 'A', lastName: 'B', now: at }, trx);
+    },
+    updateMember: (r, trx) => r.updateMember(1, { firstNames: 'A', lastName: 'B', removedAt: null }, trx),
+    insertRoleIfMissing: async (r, trx) => {
+      await r.insertRoleIfMissing(
+        { staffMemberId: 1, organisationId: 2, role: 'case_worker', servicePk: 3, now: at },
+        trx,
+      );
+      await r.insertRoleIfMissing(
+        { staffMemberId: 1, organisationId: 2, role: 'admin', servicePk: null, now: at },
+        trx,
+      );
+    },
+    deleteRoles: async (r, trx) => {
+      await r.deleteRoles({ staffMemberId: 1, organisationId: 2 }, trx);
+      await r.deleteRoles(
+        { staffMemberId: 1, organisationId: 2, role: 'case_worker', servicePks: [null, 3] },
+        trx,
+      );
+    },
+    countRoles: (r, trx, respond) => {
+      respond([{ count: 0 }]);
+      return r.countRoles(1, trx);
+    },
+    rolesOf: async (r) => {
+      await r.rolesOf(1);
+      await r.rolesOf(1, 2);
+    },
+    listRoles: async (r) => {
+      await r.listRoles();
+      await r.listRoles(2);
+    },
+    transaction: (r) => r.transaction((trx) => r.findMember('010101-123N', trx)),
+  }),
+  repository(
+    'src/modules/staff/staff-session-repository.ts',
+    'StaffSessionRepository',
+    (db) => new StaffSessionRepository(db),
+    {
+      insert: (r, trx) =>
+        r.insert(
+          {
+            idHash: 'h',
+            staffMemberId: 1,
+            organisationId: null,
+            csrfToken: 'c',
+            data: '{}',
+            now: at,
+            absoluteExpiresAt: at,
+          },
+          trx,
+        ),
+      findWithMember: (r) => r.findWithMember('h'),
+      touch: (r) => r.touch('h', at),
+      setOrganisation: (r, trx) => r.setOrganisation('h', 2, trx),
+      deleteReturning: (r, trx) => r.deleteReturning('h', trx),
+      deleteExpired: (r) => r.deleteExpired(at, at),
+      transaction: (r) => r.transaction((trx) => r.deleteReturning('h', trx)),
     },
   ),
 ];
