@@ -7,7 +7,12 @@ import { createDeliveryServices, type DeliveryServices } from './modules/deliver
 import { createFeedbackService, type FeedbackService } from './modules/feedback/index.js';
 import { createMailboxServices, type MailboxServices } from './modules/mailbox/index.js';
 import { createMessagingServices, type MessagingServices } from './modules/messages/index.js';
-import { createOrganisationServices, type OrganisationService } from './modules/organisations/index.js';
+import {
+  createOrganisationAdmin,
+  createOrganisationServices,
+  type OrganisationAdmin,
+  type OrganisationService,
+} from './modules/organisations/index.js';
 import { createReportingServices, type ReportingServices } from './modules/reporting/index.js';
 import { createStaffServices, type StaffServices } from './modules/staff/index.js';
 
@@ -17,6 +22,8 @@ import { createStaffServices, type StaffServices } from './modules/staff/index.j
  */
 export interface AppServices {
   organisations: OrganisationService;
+  /** Organisation admins' services and API credentials (staff pages under /virkailija/hallinta). */
+  organisationAdmin: OrganisationAdmin;
   messaging: MessagingServices;
   accounts: AccountServices;
   mailbox: MailboxServices;
@@ -35,8 +42,10 @@ export function createServices(context: AppContext): AppServices {
   const { organisations, credentials } = createOrganisationServices(context);
   const accounts = createAccountServices(context, { organisations });
   const consents = createConsentService(context, { organisations });
+  const catalogue = createCatalogueServices(context);
   return {
     organisations,
+    organisationAdmin: createOrganisationAdmin(context, { organisations, credentials, catalogue }),
     messaging: createMessagingServices(context, {
       organisations,
       credentials,
@@ -52,7 +61,7 @@ export function createServices(context: AppContext): AppServices {
       printBatchMaxLetters: context.config.printBatchMaxLetters,
     }),
     audit: createAuditServices(context),
-    catalogue: createCatalogueServices(context),
+    catalogue,
     feedback: createFeedbackService(context),
     reporting: createReportingServices(context),
     consents,

@@ -486,6 +486,10 @@ export const repositorySamples: RepositorySamples[] = [
         await r.list(1);
       },
       revoke: (r) => r.revoke(4, at),
+      setAllowedIps: async (r) => {
+        await r.setAllowedIps(4, ['10.0.0.0/8']);
+        await r.setAllowedIps(4, null);
+      },
       replacePassword: (r) => r.replacePassword(4, 'hash', at),
       insertToken: (r) =>
         r.insertToken({ tokenHash: 't', credentialId: 4, organisationId: 1, expiresAt: at }, at),
@@ -522,6 +526,14 @@ export const repositorySamples: RepositorySamples[] = [
       listServices: (r) => r.listServices(),
       listForms: (r) => r.listForms(),
       findServicePk: (r) => r.findServicePk('service-1'),
+      listServiceTexts: (r) => r.listServiceTexts(['service-1', 'service-2']),
+      listFormsOf: (r) => r.listFormsOf([1, 2]),
+      replaceForms: (r) =>
+        r.replaceForms(
+          1,
+          [{ titleFi: 'Lomake', titleSv: null, titleEn: null, url: 'https://x.example/a.pdf' }],
+          at,
+        ),
       describeService: (r) =>
         r.describeService(1, { descriptionFi: 'Kuvaus', keywordsFi: 'avainsana', eServiceUrl: null }),
       setMunicipality: (r) => r.setMunicipality('1234567-1', { fi: 'Ylitornio', sv: 'Övertorneå' }),

@@ -4,6 +4,7 @@ import { dashboard_en } from './dashboard/en.js';
 import { mailbox_en } from './mailbox/en.js';
 import { public_en } from './public/en.js';
 import { staff_en } from './staff/en.js';
+import { staffAdmin_en } from './staff-admin/en.js';
 
 export const en: Messages = {
   meta: { serviceName: 'Citizen’s e-services account' },
@@ -55,4 +56,5 @@ export const en: Messages = {
   public: public_en,
   dashboard: dashboard_en,
   staff: staff_en,
+  staffAdmin: staffAdmin_en,
 };

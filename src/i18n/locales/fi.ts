@@ -3,6 +3,7 @@ import { dashboard_fi } from './dashboard/fi.js';
 import { mailbox_fi } from './mailbox/fi.js';
 import { public_fi } from './public/fi.js';
 import { staff_fi } from './staff/fi.js';
+import { staffAdmin_fi } from './staff-admin/fi.js';
 
 // Finnish wording follows the original service text (shared/seed) where it has one.
 export const fi = {
@@ -55,4 +56,5 @@ export const fi = {
   public: public_fi,
   dashboard: dashboard_fi,
   staff: staff_fi,
+  staffAdmin: staffAdmin_fi,
 };

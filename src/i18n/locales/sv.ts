@@ -4,6 +4,7 @@ import { dashboard_sv } from './dashboard/sv.js';
 import { mailbox_sv } from './mailbox/sv.js';
 import { public_sv } from './public/sv.js';
 import { staff_sv } from './staff/sv.js';
+import { staffAdmin_sv } from './staff-admin/sv.js';
 
 export const sv: Messages = {
   meta: { serviceName: 'Medborgarens ärendekonto' },
@@ -55,4 +56,5 @@ export const sv: Messages = {
   public: public_sv,
   dashboard: dashboard_sv,
   staff: staff_sv,
+  staffAdmin: staffAdmin_sv,
 };

@@ -55,6 +55,16 @@ export interface ServiceDescription {
   eServiceUrl?: string | null | undefined;
 }
 
+/** A service's catalogue texts in every language, for the organisation's own admin pages. */
+export interface ServiceTextsRow {
+  servicePk: number;
+  serviceId: string;
+  descriptionFi: string | null;
+  descriptionSv: string | null;
+  descriptionEn: string | null;
+  eServiceUrl: string | null;
+}
+
 const indexColumns = [
   'service_pk as servicePk',
   'name_terms as nameTerms',
@@ -123,6 +133,71 @@ export class CatalogueRepository {
       .orderBy('id')
       .execute();
     return rows.map((row) => ({ ...row, id: Number(row.id), servicePk: Number(row.servicePk) }));
+  }
+
+  /** The catalogue texts of the given services, listed or not (deactivated ones too). */
+  async listServiceTexts(serviceIds: readonly string[]): Promise<ServiceTextsRow[]> {
+    if (serviceIds.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('services')
+      .select([
+        'id as servicePk',
+        'service_id as serviceId',
+        'description_fi as descriptionFi',
+        'description_sv as descriptionSv',
+        'description_en as descriptionEn',
+        'e_service_url as eServiceUrl',
+      ])
+      .where('service_id', 'in', serviceIds)
+      .orderBy('id')
+      .execute();
+    return rows.map((row) => ({ ...row, servicePk: Number(row.servicePk) }));
+  }
+
+  /** The forms of the given services, in the order listForms gives them. */
+  async listFormsOf(servicePks: readonly number[]): Promise<ServiceFormRow[]> {
+    if (servicePks.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('service_forms')
+      .select([
+        'id',
+        'service_pk as servicePk',
+        'title_fi as titleFi',
+        'title_sv as titleSv',
+        'title_en as titleEn',
+        'url',
+      ])
+      .where('service_pk', 'in', servicePks)
+      .orderBy('service_pk')
+      .orderBy('title_fi')
+      .orderBy('id')
+      .execute();
+    return rows.map((row) => ({ ...row, id: Number(row.id), servicePk: Number(row.servicePk) }));
+  }
+
+  /** The service's forms become exactly `forms`, in one transaction (a reader never sees half). */
+  async replaceForms(
+    servicePk: number,
+    forms: ReadonlyArray<Omit<ServiceFormRow, 'id' | 'servicePk'>>,
+    now: string,
+  ): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('service_forms').where('service_pk', '=', servicePk).execute();
+      if (forms.length === 0) return;
+      await trx
+        .insertInto('service_forms')
+        .values(
+          forms.map((form) => ({
+            service_pk: servicePk,
+            title_fi: form.titleFi,
+            title_sv: form.titleSv,
+            title_en: form.titleEn,
+            url: form.url,
+            created_at: now,
+          })),
+        )
+        .execute();
+    });
   }
 
   async findServicePk(serviceId: string): Promise<number | undefined> {

@@ -8,6 +8,24 @@ import type {
   ServiceFormRow,
 } from './catalogue-repository.js';
 
+/** A printable form in every language, as its organisation edits it. */
+export interface ServiceFormTexts {
+  titleFi: string;
+  titleSv: string | null;
+  titleEn: string | null;
+  url: string;
+}
+
+/** A service's catalogue texts in every language (its names are the organisations module's). */
+export interface ServiceCatalogueTexts {
+  serviceId: string;
+  descriptionFi: string | null;
+  descriptionSv: string | null;
+  descriptionEn: string | null;
+  eServiceUrl: string | null;
+  forms: ServiceFormTexts[];
+}
+
 export interface CatalogueForm {
   title: string;
   url: string;
@@ -218,6 +236,42 @@ export class CatalogueService {
     await this.deps.repository.setMunicipality(businessId, municipality);
   }
 
+  /** The catalogue texts of the given services (by public id), listed or not; unknown ids are left out. */
+  async serviceTexts(serviceIds: readonly string[]): Promise<Map<string, ServiceCatalogueTexts>> {
+    const rows = await this.deps.repository.listServiceTexts(serviceIds);
+    const forms = await this.deps.repository.listFormsOf(rows.map((row) => row.servicePk));
+    return new Map(
+      rows.map((row) => [
+        row.serviceId,
+        {
+          serviceId: row.serviceId,
+          descriptionFi: row.descriptionFi,
+          descriptionSv: row.descriptionSv,
+          descriptionEn: row.descriptionEn,
+          eServiceUrl: row.eServiceUrl,
+          forms: forms
+            .filter((form) => form.servicePk === row.servicePk)
+            .map(({ titleFi, titleSv, titleEn, url }) => ({ titleFi, titleSv, titleEn, url })),
+        },
+      ]),
+    );
+  }
+
+  /**
+   * The service's printable forms become exactly `forms` (its organisation's admin page edits them
+   * as one list). Every URL must be https and every form needs a Finnish title; nothing is stored
+   * when one is not (`forms.N.url`, `forms.N.titleFi` name it).
+   */
+  async replaceForms(serviceId: string, forms: readonly ServiceFormTexts[]): Promise<void> {
+    const servicePk = await this.deps.repository.findServicePk(serviceId);
+    if (servicePk === undefined) throw new NotFoundError(`no service ${serviceId}`);
+    forms.forEach((form, index) => {
+      if (!form.titleFi.trim()) throw new ValidationError(`forms.${index}.titleFi`, 'is required');
+      checkHttps(`forms.${index}.url`, form.url);
+    });
+    await this.deps.repository.replaceForms(servicePk, forms, this.deps.clock().toISOString());
+  }
+
   /** Adds a printable form unless the service already has one with the same Finnish title. */
   async addForm(
     serviceId: string,
@@ -307,12 +361,19 @@ export function scoreRow(terms: Record<Field, string[]>, words: WordAlternatives
   return Math.round(total * 100) / 100;
 }
 
-function checkHttps(field: string, url: string): void {
+/** Why a catalogue link is refused ('notUrl', 'notHttps'), or undefined when it is an https URL. */
+export function httpsUrlProblem(url: string): 'notUrl' | 'notHttps' | undefined {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    throw new ValidationError(field, 'must be a URL');
+    return 'notUrl';
   }
-  if (parsed.protocol !== 'https:') throw new ValidationError(field, 'must be an https URL');
+  return parsed.protocol === 'https:' ? undefined : 'notHttps';
+}
+
+function checkHttps(field: string, url: string): void {
+  const problem = httpsUrlProblem(url);
+  if (problem === 'notUrl') throw new ValidationError(field, 'must be a URL');
+  if (problem === 'notHttps') throw new ValidationError(field, 'must be an https URL');
 }

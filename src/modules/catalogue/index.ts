@@ -2,13 +2,21 @@ import type { AppContext } from '../../app-context.js';
 import { CatalogueRepository } from './catalogue-repository.js';
 import { CatalogueService } from './catalogue-service.js';
 
-export { CatalogueService, fieldWeights, matchFactors, maxQueryLength } from './catalogue-service.js';
+export {
+  CatalogueService,
+  fieldWeights,
+  httpsUrlProblem,
+  matchFactors,
+  maxQueryLength,
+} from './catalogue-service.js';
 export type {
   CatalogueEntry,
   CatalogueForm,
   CatalogueHit,
   CatalogueOrganisation,
   CatalogueSearchResult,
+  ServiceCatalogueTexts,
+  ServiceFormTexts,
 } from './catalogue-service.js';
 export type { ServiceDescription } from './catalogue-repository.js';
 

@@ -151,6 +151,15 @@ export class CredentialRepository {
     });
   }
 
+  /** A new allowlist (null: every address). Tokens already issued are checked against it on use. */
+  async setAllowedIps(credentialId: number, allowedIps: string[] | null): Promise<void> {
+    await this.db
+      .updateTable('api_credentials')
+      .set({ allowed_ips: allowedIps ? JSON.stringify(allowedIps) : null })
+      .where('id', '=', credentialId)
+      .execute();
+  }
+
   /** New password hash; every token issued under the old password stops working at once. */
   async replacePassword(credentialId: number, passwordHash: string, now: string): Promise<void> {
     await this.db.transaction().execute(async (trx) => {

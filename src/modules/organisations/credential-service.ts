@@ -62,6 +62,15 @@ function summary(row: CredentialRow): CredentialSummary {
   };
 }
 
+/** Each entry as a normalised CIDR; the first that is none is refused, naming the field `allowIp`. */
+function checkedAllowlist(values: readonly string[]): string[] {
+  return values.map((value) => {
+    const cidr = normaliseCidr(value);
+    if (!cidr) throw new ValidationError('allowIp', `"${value}" is not an IP address or CIDR range`);
+    return cidr;
+  });
+}
+
 /**
  * API credentials (operators create and revoke them), access tokens (POST /v1/token) and password
  * changes. Only a slow hash of a password and only a SHA-256 of a token are stored: tokens are
@@ -97,12 +106,7 @@ export class CredentialService {
     allowIps?: readonly string[] | undefined;
   }): Promise<{ username: string; password: string; businessId: string; allowedIps: string[] }> {
     const organisation = await this.organisations.requireActiveOrganisation(input.businessId);
-    const allowedIps: string[] = [];
-    for (const value of input.allowIps ?? []) {
-      const cidr = normaliseCidr(value);
-      if (!cidr) throw new ValidationError('allowIp', `"${value}" is not an IP address or CIDR range`);
-      allowedIps.push(cidr);
-    }
+    const allowedIps = checkedAllowlist(input.allowIps ?? []);
     const username = `api-${organisation.businessId}-${randomBytes(4).toString('hex')}`;
     const password = generatePassword();
     await this.repository.insertCredential(
@@ -123,6 +127,18 @@ export class CredentialService {
     if (!(await this.repository.revoke(credential.id, this.clock().toISOString()))) {
       throw new ValidationError('username', 'these credentials are already revoked');
     }
+    return summary((await this.repository.findById(credential.id))!);
+  }
+
+  /**
+   * Replaces the credential's IP allowlist; an empty list allows every address. Takes effect at the
+   * next token request and the next API call (tokens are checked against the list on every use).
+   */
+  async setAllowlist(username: string, allowIps: readonly string[]): Promise<CredentialSummary> {
+    const allowedIps = checkedAllowlist(allowIps);
+    const credential = await this.repository.findByUsername(username);
+    if (!credential) throw new ValidationError('username', 'no such credentials');
+    await this.repository.setAllowedIps(credential.id, allowedIps.length > 0 ? allowedIps : null);
     return summary((await this.repository.findById(credential.id))!);
   }
 

@@ -49,6 +49,11 @@ export interface NameInput {
 
 const serviceIdPattern = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 
+/** A service's public id (the API's sender.serviceId): 1–100 letters, digits, dots, dashes or underscores. */
+export function isValidServiceId(serviceId: string): boolean {
+  return serviceIdPattern.test(serviceId);
+}
+
 export function localisedName(
   row: { nameFi: string; nameSv: string | null; nameEn: string | null },
   locale: string,
@@ -77,6 +82,10 @@ export class OrganisationService {
     );
   }
 
+  findById(id: number): Promise<OrganisationRow | undefined> {
+    return this.deps.repository.findOrganisationById(id);
+  }
+
   findByBusinessId(businessId: string): Promise<OrganisationRow | undefined> {
     return this.deps.repository.findOrganisationByBusinessId(businessId);
   }
@@ -101,7 +110,7 @@ export class OrganisationService {
 
   async addService(input: AddServiceInput): Promise<ServiceRow> {
     const organisation = await this.requireActiveOrganisation(input.businessId);
-    if (!serviceIdPattern.test(input.serviceId)) {
+    if (!isValidServiceId(input.serviceId)) {
       throw new ValidationError('serviceId', 'use 1–100 letters, digits, dots, dashes or underscores');
     }
     if (!input.nameFi.trim()) throw new ValidationError('name', 'is required');

@@ -14,6 +14,18 @@ import { ErrorPage } from '../../../src/http/views/error-page.js';
 import { ComposePage } from '../../../src/http/views/mailbox/compose-page.js';
 import { FolderPage } from '../../../src/http/views/mailbox/folder-page.js';
 import { MessagePage } from '../../../src/http/views/mailbox/message-page.js';
+import {
+  AdminAllowlistPage,
+  AdminCredentialCreatedPage,
+  AdminCredentialsPage,
+  AdminRevokeCredentialPage,
+} from '../../../src/http/views/staff/admin-credential-pages.js';
+import {
+  AdminDeactivateServicePage,
+  AdminServiceFormPage,
+  AdminServicesPage,
+  serviceFormValues,
+} from '../../../src/http/views/staff/admin-service-pages.js';
 import { DashboardPage } from '../../../src/http/views/staff/dashboard-page.js';
 import { StartPage } from '../../../src/http/views/start-page.js';
 import type { FolderItem, OpenedMessage, SealedMessage } from '../../../src/modules/mailbox/types.js';
@@ -24,6 +36,7 @@ import {
   LogoutPage,
   MethodChoicePage,
 } from '../../../src/test-idp/test-idp-pages.js';
+import { sampleAdminCredential, sampleAdminService } from './admin-sample.js';
 import { sampleDashboard } from './dashboard-sample.js';
 import { publicSamplePages } from './public-sample-pages.js';
 import { pageContext } from './render.js';
@@ -107,6 +120,95 @@ export function samplePages(): Array<{ name: string; page: VNode }> {
     {
       name: 'staff dashboard',
       page: <DashboardPage ctx={plain} dashboard={sampleDashboard()} organisationName="Kallio" />,
+    },
+    {
+      name: 'admin services',
+      page: (
+        <AdminServicesPage
+          ctx={plain}
+          services={[
+            sampleAdminService(),
+            sampleAdminService({ serviceId: 'old', active: false, eServiceUrl: null }),
+          ]}
+          notice="saved"
+        />
+      ),
+    },
+    {
+      name: 'admin service form',
+      page: (
+        <AdminServiceFormPage
+          ctx={plain}
+          mode="edit"
+          values={serviceFormValues(sampleAdminService())}
+          problems={[
+            { field: 'nameFi', code: 'required' },
+            { field: 'forms.0.url', code: 'notHttps' },
+          ]}
+        />
+      ),
+    },
+    {
+      name: 'admin add service',
+      page: (
+        <AdminServiceFormPage
+          ctx={plain}
+          mode="add"
+          values={serviceFormValues()}
+          problems={[{ field: 'serviceId', code: 'taken' }]}
+        />
+      ),
+    },
+    {
+      name: 'admin deactivate service',
+      page: <AdminDeactivateServicePage ctx={plain} service={sampleAdminService()} />,
+    },
+    {
+      name: 'admin credentials',
+      page: (
+        <AdminCredentialsPage
+          ctx={plain}
+          credentials={[
+            sampleAdminCredential(),
+            sampleAdminCredential({
+              username: 'api-old',
+              allowedIps: [],
+              revokedAt: '2025-03-02T10:00:00.000Z',
+            }),
+          ]}
+          notice="revoked"
+          allowlistValue="palvelin"
+          problems={[{ field: 'allowedIps', code: 'invalidCidr', value: 'palvelin' }]}
+        />
+      ),
+    },
+    {
+      name: 'admin credential created',
+      page: (
+        <AdminCredentialCreatedPage
+          ctx={plain}
+          created={{
+            username: 'api-1234567-1-0a1b2c3d',
+            password: 'Xy7#abcdefghijklmnopqrstuvwxyz012345',
+            allowedIps: [],
+          }}
+        />
+      ),
+    },
+    {
+      name: 'admin revoke credential',
+      page: <AdminRevokeCredentialPage ctx={plain} credential={sampleAdminCredential()} />,
+    },
+    {
+      name: 'admin allowlist',
+      page: (
+        <AdminAllowlistPage
+          ctx={plain}
+          credential={sampleAdminCredential()}
+          value={'192.0.2.0/24\n10.0.0.0/33'}
+          problems={[{ field: 'allowedIps', code: 'invalidCidr', value: '10.0.0.0/33' }]}
+        />
+      ),
     },
     {
       name: 'open account',

@@ -1,0 +1,303 @@
+import type {
+  AdminCredential,
+  AdminProblem,
+  CreatedCredential,
+} from '../../../modules/organisations/index.js';
+import { ButtonRow } from '../components/button-row.js';
+import { ErrorSummary } from '../components/error-summary.js';
+import { LinkButton } from '../components/link-button.js';
+import { Notice } from '../components/notice.js';
+import { TextareaField } from '../components/textarea-field.js';
+import { formatDateTime } from '../mailbox/format.js';
+import type { PageContext } from '../page-context.js';
+import { AdminFrame, adminErrorsFor, adminFieldErrors, adminPaths, type AdminPaths } from './admin-parts.js';
+
+/**
+ * The organisation admins' API credential pages. The page that shows a new password
+ * (AdminCredentialCreatedBody) is the answer to the creating POST itself, never a redirect target,
+ * and its route must send `Cache-Control: no-store` so no cache or back button keeps the password.
+ */
+
+/** The allowlist textarea's text: one address or range per line (commas and spaces also separate). */
+export function allowlistEntries(text: string): string[] {
+  return text
+    .split(/[\s,]+/)
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+}
+
+function AllowlistField(props: { ctx: PageContext; value: string; problems: readonly AdminProblem[] }) {
+  const { t } = props.ctx;
+  return (
+    <TextareaField
+      id="allowedIps"
+      name="allowedIps"
+      label={t('staffAdmin.allowlistField.label')}
+      hint={t('staffAdmin.allowlistField.hint')}
+      value={props.value}
+      rows={4}
+      error={adminErrorsFor(t, props.problems, 'allowedIps')}
+    />
+  );
+}
+
+export interface AdminCredentialsBodyProps {
+  ctx: PageContext;
+  /** OrganisationAdmin.listCredentials for the acting organisation. */
+  credentials: AdminCredential[];
+  /** What the previous action did (post/redirect/get). */
+  notice?: 'revoked' | 'allowlistSaved' | undefined;
+  /** The create form's allowlist as typed, when it came back refused. */
+  allowlistValue?: string | undefined;
+  /** AdminInputError.problems of a refused create; empty or absent otherwise. */
+  problems?: readonly AdminProblem[] | undefined;
+  paths?: AdminPaths | undefined;
+}
+
+const credentialNotices = {
+  revoked: 'staffAdmin.credentials.revoked',
+  allowlistSaved: 'staffAdmin.credentials.allowlistSaved',
+} as const;
+
+/** The organisation's credentials (never a password), and the form that creates new ones. */
+export function AdminCredentialsBody(props: AdminCredentialsBodyProps) {
+  const { ctx, credentials } = props;
+  const { t, locale } = ctx;
+  const paths = props.paths ?? adminPaths();
+  const problems = props.problems ?? [];
+  return (
+    <div class="admin">
+      <h1>{t('staffAdmin.credentials.title')}</h1>
+      <ErrorSummary heading={t('staffAdmin.errorSummary')} errors={adminFieldErrors(t, problems)} />
+      {props.notice && (
+        <Notice tone="success" status>
+          {t(credentialNotices[props.notice])}
+        </Notice>
+      )}
+      <p>{t('staffAdmin.credentials.intro')}</p>
+      {credentials.length === 0 ? (
+        <p>{t('staffAdmin.credentials.none')}</p>
+      ) : (
+        <div class="admin-table-wrap">
+          <table class="admin-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('staffAdmin.credentials.username')}</th>
+                <th scope="col">{t('staffAdmin.credentials.createdAt')}</th>
+                <th scope="col">{t('staffAdmin.credentials.passwordChangedAt')}</th>
+                <th scope="col">{t('staffAdmin.credentials.allowlist')}</th>
+                <th scope="col">{t('staffAdmin.credentials.status')}</th>
+                <th scope="col">{t('staffAdmin.credentials.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {credentials.map((credential) => (
+                <tr>
+                  <th scope="row">{credential.username}</th>
+                  <td>{formatDateTime(credential.createdAt, locale)}</td>
+                  <td>{formatDateTime(credential.passwordChangedAt, locale)}</td>
+                  <td>
+                    {credential.allowedIps.length === 0 ? (
+                      t('staffAdmin.credentials.anyAddress')
+                    ) : (
+                      <ul>
+                        {credential.allowedIps.map((cidr) => (
+                          <li>{cidr}</li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
+                  <td>
+                    {credential.revokedAt
+                      ? t('staffAdmin.credentials.revokedOn', {
+                          date: formatDateTime(credential.revokedAt, locale),
+                        })
+                      : t('staffAdmin.credentials.active')}
+                  </td>
+                  <td>
+                    {credential.revokedAt === null && (
+                      <ul>
+                        <li>
+                          <a
+                            href={paths.allowlist(credential.username)}
+                            aria-label={t('staffAdmin.credentials.editAllowlistNamed', {
+                              username: credential.username,
+                            })}
+                          >
+                            {t('staffAdmin.credentials.editAllowlist')}
+                          </a>
+                        </li>
+                        <li>
+                          <a
+                            href={paths.revokeCredential(credential.username)}
+                            aria-label={t('staffAdmin.credentials.revokeNamed', {
+                              username: credential.username,
+                            })}
+                          >
+                            {t('staffAdmin.credentials.revoke')}
+                          </a>
+                        </li>
+                      </ul>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <h2>{t('staffAdmin.credentials.createHeading')}</h2>
+      <p>{t('staffAdmin.credentials.createIntro')}</p>
+      <form method="post" action={paths.credentials} novalidate>
+        <input type="hidden" name="_csrf" value={ctx.csrfToken ?? ''} />
+        <AllowlistField ctx={ctx} value={props.allowlistValue ?? ''} problems={problems} />
+        <button type="submit">{t('staffAdmin.credentials.create')}</button>
+      </form>
+    </div>
+  );
+}
+
+export function AdminCredentialsPage(props: AdminCredentialsBodyProps) {
+  return (
+    <AdminFrame
+      ctx={props.ctx}
+      title={props.ctx.t('staffAdmin.credentials.title')}
+      hasErrors={(props.problems ?? []).length > 0}
+    >
+      <AdminCredentialsBody {...props} />
+    </AdminFrame>
+  );
+}
+
+export interface AdminCredentialCreatedBodyProps {
+  ctx: PageContext;
+  /** OrganisationAdmin.createCredential's answer: the only time the password exists in clear. */
+  created: CreatedCredential;
+  paths?: AdminPaths | undefined;
+}
+
+/** The new username and password, shown once with a warning. Send with Cache-Control: no-store. */
+export function AdminCredentialCreatedBody(props: AdminCredentialCreatedBodyProps) {
+  const { ctx, created } = props;
+  const { t } = ctx;
+  const paths = props.paths ?? adminPaths();
+  return (
+    <div class="admin">
+      <h1>{t('staffAdmin.created.title')}</h1>
+      <Notice tone="alert">
+        <strong>{t('staffAdmin.created.warning')}</strong>
+      </Notice>
+      <dl>
+        <dt>{t('staffAdmin.created.username')}</dt>
+        <dd class="admin-secret">{created.username}</dd>
+        <dt>{t('staffAdmin.created.password')}</dt>
+        <dd class="admin-secret">{created.password}</dd>
+        <dt>{t('staffAdmin.created.allowlist')}</dt>
+        <dd>
+          {created.allowedIps.length === 0
+            ? t('staffAdmin.credentials.anyAddress')
+            : created.allowedIps.join(', ')}
+        </dd>
+      </dl>
+      <p>
+        <LinkButton href={paths.credentials}>{t('staffAdmin.created.back')}</LinkButton>
+      </p>
+    </div>
+  );
+}
+
+export function AdminCredentialCreatedPage(props: AdminCredentialCreatedBodyProps) {
+  return (
+    <AdminFrame ctx={props.ctx} title={props.ctx.t('staffAdmin.created.title')}>
+      <AdminCredentialCreatedBody {...props} />
+    </AdminFrame>
+  );
+}
+
+export interface AdminRevokeCredentialBodyProps {
+  ctx: PageContext;
+  /** OrganisationAdmin.getCredential: one of the acting organisation's unrevoked credentials. */
+  credential: AdminCredential;
+  paths?: AdminPaths | undefined;
+}
+
+/** Asks to confirm revoking, saying that issued tokens stop at once; the POST goes to the same path. */
+export function AdminRevokeCredentialBody(props: AdminRevokeCredentialBodyProps) {
+  const { ctx, credential } = props;
+  const { t } = ctx;
+  const paths = props.paths ?? adminPaths();
+  return (
+    <div class="admin">
+      <h1>{t('staffAdmin.revoke.title')}</h1>
+      <p>{t('staffAdmin.revoke.lead', { username: credential.username })}</p>
+      <Notice>{t('staffAdmin.revoke.effects')}</Notice>
+      <form method="post" action={paths.revokeCredential(credential.username)}>
+        <input type="hidden" name="_csrf" value={ctx.csrfToken ?? ''} />
+        <ButtonRow>
+          <button type="submit" class="button--danger">
+            {t('staffAdmin.revoke.confirm')}
+          </button>
+          <LinkButton href={paths.credentials} variant="secondary">
+            {t('staffAdmin.cancel')}
+          </LinkButton>
+        </ButtonRow>
+      </form>
+    </div>
+  );
+}
+
+export function AdminRevokeCredentialPage(props: AdminRevokeCredentialBodyProps) {
+  return (
+    <AdminFrame ctx={props.ctx} title={props.ctx.t('staffAdmin.revoke.title')}>
+      <AdminRevokeCredentialBody {...props} />
+    </AdminFrame>
+  );
+}
+
+export interface AdminAllowlistBodyProps {
+  ctx: PageContext;
+  /** OrganisationAdmin.getCredential: one of the acting organisation's unrevoked credentials. */
+  credential: AdminCredential;
+  /** The textarea's text: the stored list one per line when opened, the post's text when refused. */
+  value: string;
+  /** AdminInputError.problems of the refused post (field allowedIps, value the refused entry). */
+  problems: readonly AdminProblem[];
+  paths?: AdminPaths | undefined;
+}
+
+/** Editing a credential's IP allowlist. */
+export function AdminAllowlistBody(props: AdminAllowlistBodyProps) {
+  const { ctx, credential, problems } = props;
+  const { t } = ctx;
+  const paths = props.paths ?? adminPaths();
+  return (
+    <div class="admin">
+      <h1>{t('staffAdmin.allowlist.title')}</h1>
+      <ErrorSummary heading={t('staffAdmin.errorSummary')} errors={adminFieldErrors(t, problems)} />
+      <p>{t('staffAdmin.allowlist.lead', { username: credential.username })}</p>
+      <p>{t('staffAdmin.allowlist.effects')}</p>
+      <form method="post" action={paths.allowlist(credential.username)} novalidate>
+        <input type="hidden" name="_csrf" value={ctx.csrfToken ?? ''} />
+        <AllowlistField ctx={ctx} value={props.value} problems={problems} />
+        <ButtonRow>
+          <button type="submit">{t('staffAdmin.allowlist.save')}</button>
+          <LinkButton href={paths.credentials} variant="secondary">
+            {t('staffAdmin.cancel')}
+          </LinkButton>
+        </ButtonRow>
+      </form>
+    </div>
+  );
+}
+
+export function AdminAllowlistPage(props: AdminAllowlistBodyProps) {
+  return (
+    <AdminFrame
+      ctx={props.ctx}
+      title={props.ctx.t('staffAdmin.allowlist.title')}
+      hasErrors={props.problems.length > 0}
+    >
+      <AdminAllowlistBody {...props} />
+    </AdminFrame>
+  );
+}

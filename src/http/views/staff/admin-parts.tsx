@@ -1,0 +1,156 @@
+import type { ComponentChildren } from 'preact';
+import type { TranslationKey, Translate } from '../../../i18n/i18n.js';
+import type { AdminProblem, AdminProblemCode } from '../../../modules/organisations/index.js';
+import type { FieldError } from '../components/error-summary.js';
+import { Layout } from '../layout.js';
+import type { PageContext } from '../page-context.js';
+import { css } from '../styles/css.js';
+
+/**
+ * What the organisation admins' pages share: their paths under one mount point, the wording of a
+ * refused field, and a stand-in frame (the citizen Layout) until the staff layout wraps the bodies.
+ */
+
+/** Where the admin pages live, from the mount point the routes choose (default /virkailija/hallinta). */
+export function adminPaths(base = '/virkailija/hallinta') {
+  const service = (serviceId: string) => `${base}/palvelut/${encodeURIComponent(serviceId)}`;
+  const credential = (username: string) => `${base}/tunnukset/${encodeURIComponent(username)}`;
+  return {
+    services: `${base}/palvelut`,
+    newService: `${base}/palvelut/uusi`,
+    /** GET the edit form, POST it. */
+    service,
+    /** GET the confirmation, POST to deactivate. */
+    deactivateService: (serviceId: string) => `${service(serviceId)}/poista-kaytosta`,
+    /** GET the list; POST creates credentials and answers with the password page. */
+    credentials: `${base}/tunnukset`,
+    /** GET the confirmation, POST to revoke. */
+    revokeCredential: (username: string) => `${credential(username)}/peru`,
+    /** GET the form, POST it. */
+    allowlist: (username: string) => `${credential(username)}/sallitut-osoitteet`,
+  };
+}
+
+export type AdminPaths = ReturnType<typeof adminPaths>;
+
+/** A field's element id: the problem's dotted field name with dashes (forms.0.url → forms-0-url). */
+export function adminFieldId(field: string): string {
+  return field.replaceAll('.', '-');
+}
+
+const labelKeys: Record<string, TranslationKey> = {
+  serviceId: 'staffAdmin.serviceForm.serviceId',
+  nameFi: 'staffAdmin.serviceForm.nameFi',
+  nameSv: 'staffAdmin.serviceForm.nameSv',
+  nameEn: 'staffAdmin.serviceForm.nameEn',
+  descriptionFi: 'staffAdmin.serviceForm.descriptionFi',
+  descriptionSv: 'staffAdmin.serviceForm.descriptionSv',
+  descriptionEn: 'staffAdmin.serviceForm.descriptionEn',
+  eServiceUrl: 'staffAdmin.serviceForm.eServiceUrl',
+  titleFi: 'staffAdmin.serviceForm.formTitleFi',
+  titleSv: 'staffAdmin.serviceForm.formTitleSv',
+  titleEn: 'staffAdmin.serviceForm.formTitleEn',
+  url: 'staffAdmin.serviceForm.formUrl',
+  allowedIps: 'staffAdmin.allowlistField.label',
+};
+
+/** The field's label as the form shows it ("Lomake 2, Lomakkeen osoite" for a form's field). */
+export function adminFieldLabel(t: Translate, field: string): string {
+  const form = /^forms\.(\d+)\.(\w+)$/.exec(field);
+  if (form) {
+    const key = labelKeys[form[2]!];
+    return t('staffAdmin.serviceForm.formField', {
+      number: Number(form[1]) + 1,
+      field: key ? t(key) : form[2]!,
+    });
+  }
+  const key = labelKeys[field];
+  return key ? t(key) : field;
+}
+
+const problemKeys: Record<AdminProblemCode, TranslationKey> = {
+  required: 'staffAdmin.problems.required',
+  invalid: 'staffAdmin.problems.invalid',
+  taken: 'staffAdmin.problems.taken',
+  tooLong: 'staffAdmin.problems.tooLong',
+  notUrl: 'staffAdmin.problems.notUrl',
+  notHttps: 'staffAdmin.problems.notHttps',
+  deceptive: 'staffAdmin.problems.deceptive',
+  invalidCidr: 'staffAdmin.problems.invalidCidr',
+};
+
+export function adminProblemMessage(t: Translate, problem: AdminProblem): string {
+  const key =
+    problem.field === 'allowedIps' && problem.code === 'tooLong'
+      ? 'staffAdmin.problems.allowlistTooLong'
+      : problemKeys[problem.code];
+  return t(key, { field: adminFieldLabel(t, problem.field), value: problem.value ?? '' });
+}
+
+/** The error summary's entries, each linking to its field. */
+export function adminFieldErrors(t: Translate, problems: readonly AdminProblem[]): FieldError[] {
+  return problems.map((problem) => ({
+    fieldId: adminFieldId(problem.field),
+    message: adminProblemMessage(t, problem),
+  }));
+}
+
+/** The messages of one field's problems (several for an allowlist), for the field itself. */
+export function adminErrorsFor(t: Translate, problems: readonly AdminProblem[], field: string): string[] {
+  return problems.filter((p) => p.field === field).map((p) => adminProblemMessage(t, p));
+}
+
+/** A stand-in page frame for an admin body: the citizen Layout until the staff layout replaces it. */
+export function AdminFrame(props: {
+  ctx: PageContext;
+  title: string;
+  hasErrors?: boolean;
+  children: ComponentChildren;
+}) {
+  return (
+    <Layout ctx={props.ctx} title={props.title} hasErrors={props.hasErrors ?? false}>
+      {props.children}
+    </Layout>
+  );
+}
+
+export const styles = css`
+  .admin h2 {
+    margin-top: var(--fi-spacing-xl);
+  }
+  .admin-table-wrap {
+    overflow-x: auto;
+  }
+  .admin-table {
+    border-collapse: collapse;
+    width: 100%;
+  }
+  .admin-table th,
+  .admin-table td {
+    text-align: left;
+    vertical-align: top;
+    padding: var(--fi-spacing-xs) var(--fi-spacing-s);
+    border-bottom: 1px solid var(--fi-color-depth-light-2);
+  }
+  .admin-table ul {
+    margin: 0;
+    padding-left: 0;
+    list-style: none;
+  }
+  .admin-fieldset {
+    border: 1px solid var(--fi-color-depth-light-2);
+    border-radius: var(--fi-radius-basic);
+    padding: var(--fi-spacing-m);
+    margin: 0 0 var(--fi-spacing-l);
+  }
+  .admin-fieldset legend {
+    font-weight: 600;
+    padding: 0 var(--fi-spacing-xs);
+  }
+  .admin-secret {
+    font-family: monospace;
+    font-size: 1.125em;
+    overflow-wrap: anywhere;
+    user-select: all;
+  }
+`;
