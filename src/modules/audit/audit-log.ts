@@ -2,11 +2,11 @@ import type { Kysely } from 'kysely';
 import type { DatabaseSchema } from '../../db/schema.js';
 import { AuditRepository } from './audit-repository.js';
 
-export type AuditActorType = 'citizen' | 'organisation' | 'operator' | 'system';
+export type AuditActorType = 'citizen' | 'organisation' | 'staff' | 'operator' | 'system';
 
 export interface AuditEntry {
   actorType: AuditActorType;
-  /** Account id, organisation id or operator name — never an identity code. */
+  /** Account id, organisation id, staff member id or operator name — never an identity code. */
   actorId: string | null;
   action: string;
   subjectType?: string | undefined;
