@@ -3,6 +3,7 @@ import { account_en } from './account/en.js';
 import { dashboard_en } from './dashboard/en.js';
 import { mailbox_en } from './mailbox/en.js';
 import { public_en } from './public/en.js';
+import { staff_en } from './staff/en.js';
 
 export const en: Messages = {
   meta: { serviceName: 'Citizen’s e-services account' },
@@ -53,4 +54,5 @@ export const en: Messages = {
   mailbox: mailbox_en,
   public: public_en,
   dashboard: dashboard_en,
+  staff: staff_en,
 };

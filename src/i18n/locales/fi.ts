@@ -2,6 +2,7 @@ import { account_fi } from './account/fi.js';
 import { dashboard_fi } from './dashboard/fi.js';
 import { mailbox_fi } from './mailbox/fi.js';
 import { public_fi } from './public/fi.js';
+import { staff_fi } from './staff/fi.js';
 
 // Finnish wording follows the original service text (shared/seed) where it has one.
 export const fi = {
@@ -53,4 +54,5 @@ export const fi = {
   mailbox: mailbox_fi,
   public: public_fi,
   dashboard: dashboard_fi,
+  staff: staff_fi,
 };

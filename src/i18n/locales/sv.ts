@@ -3,6 +3,7 @@ import { account_sv } from './account/sv.js';
 import { dashboard_sv } from './dashboard/sv.js';
 import { mailbox_sv } from './mailbox/sv.js';
 import { public_sv } from './public/sv.js';
+import { staff_sv } from './staff/sv.js';
 
 export const sv: Messages = {
   meta: { serviceName: 'Medborgarens ärendekonto' },
@@ -53,4 +54,5 @@ export const sv: Messages = {
   mailbox: mailbox_sv,
   public: public_sv,
   dashboard: dashboard_sv,
+  staff: staff_sv,
 };
