@@ -2,12 +2,14 @@ import type { AppContext } from './app-context.js';
 import { createAccountServices, type AccountServices } from './modules/accounts/index.js';
 import { createAuditServices, type AuditServices } from './modules/audit/index.js';
 import { createCatalogueServices, type CatalogueService } from './modules/catalogue/index.js';
+import { createConsentService, type ConsentService } from './modules/consents/index.js';
 import { createDeliveryServices, type DeliveryServices } from './modules/delivery/index.js';
 import { createFeedbackService, type FeedbackService } from './modules/feedback/index.js';
 import { createMailboxServices, type MailboxServices } from './modules/mailbox/index.js';
 import { createMessagingServices, type MessagingServices } from './modules/messages/index.js';
 import { createOrganisationServices, type OrganisationService } from './modules/organisations/index.js';
 import { createReportingServices, type ReportingServices } from './modules/reporting/index.js';
+import { createStaffServices, type StaffServices } from './modules/staff/index.js';
 
 /**
  * Every module's services, wired once from the application context: the composition root. Modules
@@ -23,14 +25,24 @@ export interface AppServices {
   catalogue: CatalogueService;
   feedback: FeedbackService;
   reporting: ReportingServices;
+  /** The consent register; under DELIVERY_CONSENT=per-organisation also asked by messaging. */
+  consents: ConsentService;
+  /** Organisations' staff: roles, staff sessions and the staff pages' identification. */
+  staff: StaffServices;
 }
 
 export function createServices(context: AppContext): AppServices {
   const { organisations, credentials } = createOrganisationServices(context);
+  const accounts = createAccountServices(context, { organisations });
+  const consents = createConsentService(context, { organisations });
   return {
     organisations,
-    messaging: createMessagingServices(context, { organisations, credentials }),
-    accounts: createAccountServices(context, { organisations }),
+    messaging: createMessagingServices(context, {
+      organisations,
+      credentials,
+      ...(context.config.deliveryConsent === 'per-organisation' ? { consents } : {}),
+    }),
+    accounts,
     mailbox: createMailboxServices(context),
     delivery: createDeliveryServices(context, {
       leaseMs: context.config.deliveryLeaseSeconds * 1000,
@@ -43,5 +55,10 @@ export function createServices(context: AppContext): AppServices {
     catalogue: createCatalogueServices(context),
     feedback: createFeedbackService(context),
     reporting: createReportingServices(context),
+    consents,
+    staff: createStaffServices(context, {
+      organisations,
+      relyingPartyKeys: () => accounts.identification.relyingPartyKeyStore,
+    }),
   };
 }

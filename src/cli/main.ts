@@ -7,6 +7,7 @@ import { failureLine } from './failure.js';
 import { registerKeyCommands } from './key-commands.js';
 import { registerOrganisationCommands } from './organisation-commands.js';
 import { registerPublicCommands } from './public-commands.js';
+import { registerStaffCommands } from './staff-commands.js';
 import { progress } from './progress.js';
 
 // Every command loads what it needs when it runs (dynamic import in its action), so `--help` and the
@@ -47,6 +48,8 @@ export function buildProgram(): Command {
           progress('demo: identify in the test service with any bank and a personal identity code:');
           progress('  010180-9026  Maija Meikäläinen – no account yet: open one');
           progress('  270570-901K  Kimmo Mäkinen – has an account with demo mail');
+          progress(`demo: staff pages at ${config.publicUrl.origin}/virkailija:`);
+          progress('  150385-9046  Tiina Virkailija – admin and case worker of Ylitornion kunta');
           progress(`demo: organisation API reference at ${config.publicUrl.origin}/api-docs`);
         }
       } else {
@@ -95,6 +98,7 @@ export function buildProgram(): Command {
     });
 
   registerOrganisationCommands(program);
+  registerStaffCommands(program);
   registerDeliveryCommands(program);
   registerBackupCommands(program);
   registerKeyCommands(program);

@@ -30,6 +30,11 @@ export type Config = Omit<
   smtpUrl: string | undefined;
   /** An identification service of the operator's; the secret is there for OIDC_PROFILE=basic only. */
   oidc: { issuer: URL; clientId: string; clientSecret: string | undefined } | undefined;
+  /**
+   * The staff pages' identification service (STAFF_OIDC_*): its own client, under the same
+   * OIDC_PROFILE and keys as the citizens' one. Undefined: the bundled test IdP in demo and test mode.
+   */
+  staffOidc: { issuer: URL; clientId: string; clientSecret: string | undefined } | undefined;
   /** The FTN profile's key files: the operator's, or (demo and test mode) generated in DATA_DIR. */
   oidcKeyFiles: {
     signing: string;
@@ -86,6 +91,20 @@ export function loadConfig(env: Env = process.env): Config {
       'OIDC_ISSUER is set with OIDC_PROFILE=ftn, so OIDC_CLIENT_ID, OIDC_SIGNING_KEY_FILE and OIDC_ENCRYPTION_KEY_FILE are required',
     );
   }
+  const { staffOidcIssuer, staffOidcClientId, staffOidcClientSecret } = values;
+  if (staffOidcIssuer && !staffOidcClientId) {
+    throw new ConfigError('STAFF_OIDC_ISSUER is set, so STAFF_OIDC_CLIENT_ID is required');
+  }
+  if (staffOidcIssuer && oidcProfile === 'basic' && !staffOidcClientSecret) {
+    throw new ConfigError(
+      'STAFF_OIDC_ISSUER is set with OIDC_PROFILE=basic, so STAFF_OIDC_CLIENT_SECRET is required',
+    );
+  }
+  if (staffOidcIssuer && oidcProfile === 'ftn' && (!oidcSigningKeyFile || !oidcEncryptionKeyFile)) {
+    throw new ConfigError(
+      'STAFF_OIDC_ISSUER is set with OIDC_PROFILE=ftn, so OIDC_SIGNING_KEY_FILE and OIDC_ENCRYPTION_KEY_FILE are required',
+    );
+  }
   if ((oidcSigningKeyFile === undefined) !== (oidcEncryptionKeyFile === undefined)) {
     throw new ConfigError('OIDC_SIGNING_KEY_FILE and OIDC_ENCRYPTION_KEY_FILE go together; set both');
   }
@@ -100,6 +119,10 @@ export function loadConfig(env: Env = process.env): Config {
     oidc:
       oidcIssuer && oidcClientId
         ? { issuer: oidcIssuer, clientId: oidcClientId, clientSecret: oidcClientSecret }
+        : undefined,
+    staffOidc:
+      staffOidcIssuer && staffOidcClientId
+        ? { issuer: staffOidcIssuer, clientId: staffOidcClientId, clientSecret: staffOidcClientSecret }
         : undefined,
     oidcKeyFiles: {
       signing: path.resolve(oidcSigningKeyFile ?? path.join(dataDir, 'oidc-signing-keys.json')),

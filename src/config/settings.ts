@@ -19,6 +19,9 @@ export type LogLevel = (typeof logLevels)[number];
 export const notificationSenderDetailsValues = ['sender-choice', 'never'] as const;
 export type NotificationSenderDetails = (typeof notificationSenderDetailsValues)[number];
 
+export const deliveryConsentValues = ['account', 'per-organisation'] as const;
+export type DeliveryConsent = (typeof deliveryConsentValues)[number];
+
 /** One variable: how it is read and how the README describes it. */
 export interface Setting<T> {
   env: string;
@@ -402,6 +405,30 @@ export const settings = {
     },
     'national_identification_number,personal_identity_code,nationalIdentificationNumber,urn:oid:1.2.246.21,hetu',
   ),
+  staffOidcIssuer: url(
+    {
+      env: 'STAFF_OIDC_ISSUER',
+      description:
+        "Staff identification (OpenID Connect) for the organisations' pages under /virkailija: its issuer; unset: staff sign in at the bundled test IdP (demo and test mode) or not at all",
+    },
+    ['http:', 'https:'],
+  ),
+  staffOidcClientId: text(
+    {
+      env: 'STAFF_OIDC_CLIENT_ID',
+      description:
+        "Our staff client's id there (a client of its own, apart from the citizens'; redirect URI `/virkailija/auth/callback`)",
+    },
+    undefined,
+  ),
+  staffOidcClientSecret: text(
+    {
+      env: 'STAFF_OIDC_CLIENT_SECRET',
+      description:
+        "The staff client's secret (`OIDC_PROFILE=basic` only; under `ftn` the staff client uses the same keys as the citizens')",
+    },
+    undefined,
+  ),
   identification: oneOf(
     {
       env: 'IDENTIFICATION',
@@ -494,6 +521,15 @@ export const settings = {
     },
     notificationSenderDetailsValues,
     'sender-choice',
+  ),
+  deliveryConsent: oneOf(
+    {
+      env: 'DELIVERY_CONSENT',
+      description:
+        "What lets an organisation deliver electronically: `account` an open account (every connected organisation), `per-organisation` also the person's consent recorded by that organisation (the consent register): without one the person has no active mailbox for that organisation",
+    },
+    deliveryConsentValues,
+    'account',
   ),
   printDir: text(
     { env: 'PRINT_DIR', description: 'Where print batches of paper letters are written' },

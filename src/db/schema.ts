@@ -1,8 +1,10 @@
 import type { Generated } from 'kysely';
 import type { CitizenPortalTables } from './schema-citizen-portal.js';
+import type { ConsentTables } from './schema-consents.js';
 import type { DeliveryTables } from './schema-delivery.js';
 import type { OperationsTables } from './schema-operations.js';
 import type { OrganisationApiTables } from './schema-organisation-api.js';
+import type { OrganisationStaffTables } from './schema-organisation-staff.js';
 import type { PublicPagesTables } from './schema-public-pages.js';
 
 /**
@@ -10,7 +12,14 @@ import type { PublicPagesTables } from './schema-public-pages.js';
  * ISO-8601 UTC text, flags are 0/1 integers, binary columns are Buffers, JSON is text.
  */
 export interface DatabaseSchema
-  extends OrganisationApiTables, CitizenPortalTables, DeliveryTables, OperationsTables, PublicPagesTables {
+  extends
+    OrganisationApiTables,
+    CitizenPortalTables,
+    DeliveryTables,
+    OperationsTables,
+    PublicPagesTables,
+    OrganisationStaffTables,
+    ConsentTables {
   system_state: SystemStateTable;
   audit_events: AuditEventsTable;
   organisations: OrganisationsTable;
@@ -155,6 +164,10 @@ export interface MessagesTable {
   deleted_at: string | null;
   purged_at: string | null;
   deemed_received_on: string | null;
+  /** A citizen's message (from_citizen) marked handled by staff (migration 0011); null until then. */
+  handled_at: string | null;
+  /** The staff member (staff_members.id) who marked it handled. */
+  handled_by_staff_id: number | null;
 }
 
 export interface AttachmentsTable {

@@ -3,6 +3,7 @@ import type { AppServices } from '../services.js';
 import { seedDemoOrganisations } from './demo-catalogue.js';
 import { seedApiDemo } from './seed-api-demo.js';
 import { seedCitizenDemo } from './seed-citizen-demo.js';
+import { seedStaffDemo } from './seed-staff-demo.js';
 
 export type Progress = (message: string) => void;
 
@@ -24,4 +25,5 @@ export async function seedDemo(
   // Citizens' accounts first: the demo messages land in their mailboxes.
   await seedCitizenDemo(context, services, progress);
   await seedApiDemo(context, services, progress);
+  await seedStaffDemo(services, progress);
 }

@@ -17,17 +17,20 @@ import { answerUnroutable, errorHandlerPlugin } from './plugins/error-handler.js
 import { loadSheddingPlugin } from './plugins/load-shedding.js';
 import { nulGuardPlugin } from './plugins/nul-guard.js';
 import { requestContextPlugin } from './plugins/request-context.js';
+import { staffSessionPlugin } from './plugins/staff-session.js';
 import { assetRoutes } from './plugins/asset-routes.js';
 import { stylesheetRoute } from './plugins/stylesheet-route.js';
 import { isApiUrl } from './routes/api/api-wire.js';
 import { organisationApiRoutes } from './routes/api/index.js';
 import { healthRoutes, metricsRoute } from './routes/ops.js';
 import { accountRoutes } from './routes/web/account-routes.js';
+import { consentFormRoutes } from './routes/web/consent-form-routes.js';
 import { catalogueRoutes } from './routes/web/catalogue-routes.js';
 import { feedbackRoutes } from './routes/web/feedback-routes.js';
 import { mailboxRoutes } from './routes/web/mailbox-routes.js';
 import { publicInfoRoutes } from './routes/web/public-info-routes.js';
 import { publicPageRoutes } from './routes/web/public-pages.js';
+import { staffRoutes } from './routes/staff/index.js';
 import { registerSecurityHeaders } from './security-headers.js';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -98,6 +101,7 @@ export async function buildApp(
       unreadCount: (accountId) => services.mailbox.reading.unreadCount(accountId),
     }),
   );
+  await app.register(staffSessionPlugin(context, services.staff.sessions));
 
   await app.register(healthRoutes(context));
   if (context.config.metricsToken !== undefined) {
@@ -112,10 +116,12 @@ export async function buildApp(
   await app.register(publicInfoRoutes(context));
   await app.register(catalogueRoutes(services.catalogue));
   await app.register(feedbackRoutes(services.feedback));
+  await app.register(consentFormRoutes(services.consents));
 
   await app.register(organisationApiRoutes(context, services, options.extendApi));
   await app.register(accountRoutes(context, services, options.testIdpClient));
   await app.register(mailboxRoutes(context, services));
+  await app.register(staffRoutes(context, services));
 
   return app;
 }

@@ -38,6 +38,8 @@ export interface TestIdpClient {
 export interface BundledIdp {
   issuer: URL;
   clientId: string;
+  /** The staff pages' own client (redirect URI /virkailija/auth/callback), apart from the citizens'. */
+  staffClientId: string;
   /** Shared by every process on the database (see test-idp-secrets.ts). */
   secrets(): Promise<TestIdpSecrets>;
   /**
@@ -69,7 +71,8 @@ function sendHtml(ctx: ProviderContext, html: string): void {
  * in test and demo mode: this factory refuses to build it otherwise, so no configuration mistake can
  * expose a login that accepts any identity code from the register.
  *
- * One confidential client (this service); the IdP's own keys and secrets are made by the first
+ * Two confidential clients of this service: the citizens' and the staff pages' (each with its own
+ * redirect URI, the same keys or secret); the IdP's own keys and secrets are made by the first
  * process and shared by all through the database, as is its sign-in state. Accounts are the
  * population register's persons, `sub` being the identity code. Consent is implicit (first-party).
  *
@@ -87,12 +90,15 @@ export function createBundledIdp(
   const origin = context.config.publicUrl.origin;
   const issuer = new URL(`${origin}${testIdpPath}`);
   const clientId = 'asiointitili';
+  const staffClientId = 'asiointitili-staff';
   const records = new TestIdpRecordRepository(context.database.db);
   let secrets: Promise<TestIdpSecrets> | undefined;
   let provider: Promise<Provider> | undefined;
+  const clientIds: Record<ClientKind, string> = { citizen: clientId, staff: staffClientId };
   const idp: BundledIdp = {
     issuer,
     clientId,
+    staffClientId,
     secrets() {
       secrets ??= loadTestIdpSecrets(records, context.envelope);
       return secrets;
@@ -100,11 +106,15 @@ export function createBundledIdp(
     provider() {
       provider ??= idp.secrets().then((shared) => {
         // Made again at every lookup: the client's keys are what the service publishes at that moment.
-        const registration = () => {
-          const made = clientRegistration(context, clientId, client.jwks?.(), shared);
+        const registration = (kind: ClientKind) => () => {
+          const made = clientRegistration(context, clientIds[kind], kind, client.jwks?.(), shared);
           return client.adjust?.(made) ?? made;
         };
-        return buildProvider(context, issuer, registration, client.jwks !== undefined, shared, records);
+        const registrations = new Map([
+          [clientId, registration('citizen')],
+          [staffClientId, registration('staff')],
+        ]);
+        return buildProvider(context, issuer, registrations, client.jwks !== undefined, shared, records);
       });
       return provider;
     },
@@ -112,17 +122,26 @@ export function createBundledIdp(
   return idp;
 }
 
+type ClientKind = 'citizen' | 'staff';
+
+/** Where each client's browser comes back to, after identification and after logout. */
+const clientPaths: Record<ClientKind, { redirect: string; postLogout: string }> = {
+  citizen: { redirect: '/auth/callback', postLogout: '/logged-out' },
+  staff: { redirect: '/virkailija/auth/callback', postLogout: '/virkailija/uloskirjautunut' },
+};
+
 function clientRegistration(
   context: AppContext,
   clientId: string,
+  kind: ClientKind,
   jwks: { keys: JsonWebKey[] } | undefined,
   secrets: TestIdpSecrets,
 ): Record<string, unknown> {
   const origin = context.config.publicUrl.origin;
   const common = {
     client_id: clientId,
-    redirect_uris: [`${origin}/auth/callback`],
-    post_logout_redirect_uris: [`${origin}/logged-out`],
+    redirect_uris: [`${origin}${clientPaths[kind].redirect}`],
+    post_logout_redirect_uris: [`${origin}${clientPaths[kind].postLogout}`],
     grant_types: ['authorization_code'],
     response_types: ['code'],
     id_token_signed_response_alg: 'ES256',
@@ -149,15 +168,12 @@ function clientRegistration(
   };
 }
 
-/** oidc-provider's Client adapter for our one client: its registration as it is now. */
+/** oidc-provider's Client adapter for our clients: each one's registration as it is now. */
 class ClientLookup {
-  constructor(
-    private readonly clientId: string,
-    private readonly registration: () => Record<string, unknown>,
-  ) {}
+  constructor(private readonly registrations: Map<string, () => Record<string, unknown>>) {}
 
   async find(id: string): Promise<Record<string, unknown> | undefined> {
-    return id === this.clientId ? this.registration() : undefined;
+    return this.registrations.get(id)?.();
   }
 
   async upsert(): Promise<void> {}
@@ -167,7 +183,7 @@ class ClientLookup {
 async function buildProvider(
   context: AppContext,
   issuer: URL,
-  registration: () => Record<string, unknown>,
+  registrations: Map<string, () => Record<string, unknown>>,
   ftn: boolean,
   secrets: TestIdpSecrets,
   records: TestIdpRecordRepository,
@@ -177,13 +193,12 @@ async function buildProvider(
   const policy = interactionPolicy.base();
   policy.remove('consent');
   const store = new TestIdpStore(records);
-  const clientId = String(registration().client_id);
 
   const provider = new Provider(issuer.href, {
-    // The one client is not static but looked up at each use (oidc-provider keeps a client per
-    // distinct registration), so it always has the keys the service publishes now.
+    // The clients are not static but looked up at each use (oidc-provider keeps a client per
+    // distinct registration), so they always have the keys the service publishes now.
     adapter: (model: string) =>
-      model === 'Client' ? new ClientLookup(clientId, registration) : store.adapterFor(model),
+      model === 'Client' ? new ClientLookup(registrations) : store.adapterFor(model),
     clients: [],
     // Like an FTN broker it accepts no other client authentication (a basic-profile client keeps the defaults).
     ...(ftn ? { clientAuthMethods: ['private_key_jwt'] } : {}),
@@ -235,7 +250,7 @@ async function buildProvider(
       url: async (_ctx: ProviderContext, interaction: { uid: string }) =>
         `${testIdpPath}/interaction/${interaction.uid}`,
     },
-    // Consent is implied for our one first-party client, so a grant is made on the fly.
+    // Consent is implied for our first-party clients, so a grant is made on the fly.
     loadExistingGrant: async (ctx: ProviderContext) => {
       const client = ctx.oidc.client;
       const accountId = ctx.oidc.session?.accountId;

@@ -19,7 +19,8 @@ describe(`migrations on ${testDialect}`, () => {
       const second = await migrateToLatest(t.database);
       assert.deepEqual(second.applied, []);
       const tables = await tablesOfTestDatabase(t.database);
-      for (const name of ['organisations', 'services', 'accounts', 'messages', 'events', 'outbox_jobs']) {
+      const expected = ['organisations', 'services', 'accounts', 'messages', 'events', 'outbox_jobs'];
+      for (const name of [...expected, 'staff_members', 'staff_roles', 'staff_sessions']) {
         assert.ok(tables.includes(name), `table ${name}`);
       }
     } finally {

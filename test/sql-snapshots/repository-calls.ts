@@ -5,6 +5,7 @@ import { RateLimitCounterRepository } from '../../src/db/rate-limit-counter-repo
 import { AccountRepository, type OpeningRecord } from '../../src/modules/accounts/account-repository.js';
 import { AuditRepository } from '../../src/modules/audit/audit-repository.js';
 import { CatalogueRepository } from '../../src/modules/catalogue/catalogue-repository.js';
+import { ConsentRepository } from '../../src/modules/consents/consent-repository.js';
 import { FeedbackRepository } from '../../src/modules/feedback/feedback-repository.js';
 import { PersonDataRepository } from '../../src/modules/data-subject/person-data-repository.js';
 import type { ClaimedJob } from '../../src/modules/delivery/job-handler.js';
@@ -25,6 +26,8 @@ import { StaffMessageRepository } from '../../src/modules/messages/staff-message
 import { CredentialRepository } from '../../src/modules/organisations/credential-repository.js';
 import { OrganisationRepository } from '../../src/modules/organisations/organisation-repository.js';
 import { ReportingRepository } from '../../src/modules/reporting/reporting-repository.js';
+import { StaffRepository } from '../../src/modules/staff/staff-repository.js';
+import { StaffSessionRepository } from '../../src/modules/staff/staff-session-repository.js';
 import { TestIdpRecordRepository } from '../../src/test-idp/test-idp-record-repository.js';
 
 type Db = Kysely<DatabaseSchema>;
@@ -120,6 +123,37 @@ export const repositorySamples: RepositorySamples[] = [
       },
       read: (r) => r.read('login:a', 1000),
       purgeEnded: (r) => r.purgeEnded(1000),
+    },
+  ),
+  repository(
+    'src/modules/consents/consent-repository.ts',
+    'ConsentRepository',
+    (db) => new ConsentRepository(db),
+    {
+      with: (r, trx) => r.with(trx).findById(1),
+      transaction: (r) => r.transaction((trx) => r.with(trx).findInForce(1, '010101-123N')),
+      insertUnlessInForce: (r, _trx, respond) => {
+        respond([{ id: 1 }]);
+        return r.insertUnlessInForce({
+          organisationId: 1,
+          identityCode: '010101-123N',
+          channel: 'paper',
+          givenOn: '2025-03-01',
+          recordedAt: at,
+          recordedByStaffId: 3,
+          recordedByName: 'Tiina Virkailija',
+        });
+      },
+      findById: (r) => r.findById(1),
+      findInForce: (r) => r.findInForce(1, '010101-123N'),
+      listForPerson: (r) => r.listForPerson('010101-123N'),
+      listForOrganisation: (r) => r.listForOrganisation(1, 51, 50),
+      withdraw: async (r) => {
+        await r.withdraw(1, { identityCode: '010101-123N' }, 'citizen', at);
+        await r.withdraw(1, { organisationId: 1 }, 'organisation', at);
+      },
+      consentedAmong: (r) => r.consentedAmong(1, ['010101-123N', '020202-123X']),
+      organisation: (r) => r.organisation(1),
     },
   ),
   repository(accounts, 'AccountRepository', (db) => new AccountRepository(db), {
@@ -645,6 +679,70 @@ export const repositorySamples: RepositorySamples[] = [
       delete: (r) => r.delete('Session', 's-1'),
       deleteByGrant: (r) => r.deleteByGrant('g-1'),
       purgeExpired: (r) => r.purgeExpired(1000),
+    },
+  ),
+  repository('src/modules/staff/staff-repository.ts', 'StaffRepository', (db) => new StaffRepository(db), {
+    findMember: (r, trx) => r.findMember('010101-123N', trx),
+    insertMember: (r, trx, respond) => {
+      respond([{ id: 1 }]);
+      return r.insertMember({ identityCode: '010101-123N', firstNames: 'A', lastName: 'B', now: at }, trx);
+    },
+    updateMember: (r, trx) => r.updateMember(1, { firstNames: 'A', lastName: 'B', removedAt: null }, trx),
+    insertRoleIfMissing: async (r, trx) => {
+      await r.insertRoleIfMissing(
+        { staffMemberId: 1, organisationId: 2, role: 'case_worker', servicePk: 3, now: at },
+        trx,
+      );
+      await r.insertRoleIfMissing(
+        { staffMemberId: 1, organisationId: 2, role: 'admin', servicePk: null, now: at },
+        trx,
+      );
+    },
+    deleteRoles: async (r, trx) => {
+      await r.deleteRoles({ staffMemberId: 1, organisationId: 2 }, trx);
+      await r.deleteRoles(
+        { staffMemberId: 1, organisationId: 2, role: 'case_worker', servicePks: [null, 3] },
+        trx,
+      );
+    },
+    countRoles: (r, trx, respond) => {
+      respond([{ count: 0 }]);
+      return r.countRoles(1, trx);
+    },
+    rolesOf: async (r) => {
+      await r.rolesOf(1);
+      await r.rolesOf(1, 2);
+    },
+    listRoles: async (r) => {
+      await r.listRoles();
+      await r.listRoles(2);
+    },
+    transaction: (r) => r.transaction((trx) => r.findMember('010101-123N', trx)),
+  }),
+  repository(
+    'src/modules/staff/staff-session-repository.ts',
+    'StaffSessionRepository',
+    (db) => new StaffSessionRepository(db),
+    {
+      insert: (r, trx) =>
+        r.insert(
+          {
+            idHash: 'h',
+            staffMemberId: 1,
+            organisationId: null,
+            csrfToken: 'c',
+            data: '{}',
+            now: at,
+            absoluteExpiresAt: at,
+          },
+          trx,
+        ),
+      findWithMember: (r) => r.findWithMember('h'),
+      touch: (r) => r.touch('h', at),
+      setOrganisation: (r, trx) => r.setOrganisation('h', 2, trx),
+      deleteReturning: (r, trx) => r.deleteReturning('h', trx),
+      deleteExpired: (r) => r.deleteExpired(at, at),
+      transaction: (r) => r.transaction((trx) => r.deleteReturning('h', trx)),
     },
   ),
 ];

@@ -9,6 +9,8 @@ import * as m0007 from './0007_login_attempts.js';
 import * as m0008 from './0008_operations.js';
 import * as m0009 from './0009_retention.js';
 import * as m0010 from './0010_public_pages.js';
+import * as m0011 from './0011_organisation_staff.js';
+import * as m0012 from './0012_delivery_consents.js';
 
 /**
  * A migration; a contract migration (one that removes what an older version still uses) also says
@@ -31,4 +33,6 @@ export const migrations: Record<string, VersionedMigration> = {
   '0008_operations': m0008,
   '0009_retention': m0009,
   '0010_public_pages': m0010,
+  '0011_organisation_staff': m0011,
+  '0012_delivery_consents': m0012,
 };

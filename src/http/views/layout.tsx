@@ -117,6 +117,13 @@ export interface LayoutProps {
    * one (its label, no link). The trail starts at the start page and is drawn above the content.
    */
   breadcrumbs?: Crumb[] | undefined;
+  /**
+   * Drawn in the banner instead of the citizen's signed-in bar (the staff pages' own bar, see
+   * views/staff/staff-layout.tsx); absent: the citizen's bar when a citizen is signed in.
+   */
+  accountBar?: ComponentChildren;
+  /** Where the wordmark leads (the staff pages' start page); absent: the public start page. */
+  homeHref?: string | undefined;
   children: ComponentChildren;
 }
 
@@ -146,7 +153,7 @@ export function Layout(props: LayoutProps) {
         </a>
         <header class="site-header">
           <div class="site-header__inner">
-            <Wordmark name={t('meta.serviceName')} href="/" />
+            <Wordmark name={t('meta.serviceName')} href={props.homeHref ?? '/'} />
             <div class="site-header__tools">
               <nav aria-label={t('layout.languageSwitch')}>
                 <InlineList class="language-list">
@@ -189,7 +196,7 @@ export function Layout(props: LayoutProps) {
               </div>
             </div>
           </div>
-          {ctx.signedInName !== undefined && <SignedInBar ctx={ctx} />}
+          {props.accountBar ?? (ctx.signedInName !== undefined && <SignedInBar ctx={ctx} />)}
         </header>
         <main id="content" tabIndex={-1}>
           {props.breadcrumbs && (

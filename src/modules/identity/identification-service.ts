@@ -2,15 +2,12 @@ import type { FederationStatements } from './federation.js';
 import type { Logger } from '../../logging/logger.js';
 import type { CitizenSignIn, LoginOutcome } from './citizen-sign-in.js';
 import type { LoginStateCookie } from './login-state-cookie.js';
-import { AssuranceTooLowError, RelyingParty, openIdClient, type ProviderSettings } from './relying-party.js';
+import { OidcLogin, type IdentificationUrls } from './oidc-login.js';
+import type { ProviderSettings } from './relying-party.js';
 import type { RelyingPartyKeys, RelyingPartyKeyStore } from './relying-party-keys.js';
 import type { ProviderSession, SessionService } from './session-service.js';
 
-export interface IdentificationUrls {
-  redirectUri: string;
-  /** Our "you are logged out" page, where the provider returns the browser after its logout. */
-  postLogoutRedirectUri: string;
-}
+export type { IdentificationUrls };
 
 /** The protocol name under which an OpenID Connect login keeps its ID token with the session. */
 const oidcProtocol = 'oidc';
@@ -20,7 +17,7 @@ const oidcProtocol = 'oidc';
  * server-side session. Identity codes and tokens never reach the log.
  */
 export class IdentificationService {
-  #relyingParty: RelyingParty | undefined;
+  readonly #login: OidcLogin;
 
   constructor(
     private readonly deps: {
@@ -38,17 +35,17 @@ export class IdentificationService {
       federation?: FederationStatements | undefined;
     },
   ) {
-    if (deps.provider) this.#relyingParty = this.relyingPartyFor(deps.provider);
+    this.#login = new OidcLogin({
+      loginState: deps.loginState,
+      logger: deps.logger,
+      urls: deps.urls,
+      provider: deps.provider,
+    });
   }
 
   /** Connects the bundled test IdP (called when its routes are mounted, in test/demo mode only). */
   useProvider(provider: ProviderSettings): void {
-    this.#relyingParty = this.relyingPartyFor(provider);
-  }
-
-  private relyingPartyFor(settings: ProviderSettings): RelyingParty {
-    const { redirectUri, postLogoutRedirectUri } = this.deps.urls;
-    return new RelyingParty({ settings, redirectUri, postLogoutRedirectUri });
+    this.#login.useProvider(provider);
   }
 
   /**
@@ -70,34 +67,15 @@ export class IdentificationService {
   }
 
   get available(): boolean {
-    return this.#relyingParty !== undefined;
+    return this.#login.available;
   }
 
   /**
    * Starts a login; the returned cookie value must come back with the callback. Writes nothing to
    * the database: the pending login travels in that (encrypted) cookie.
    */
-  async begin(
-    returnTo: string,
-    locale: string,
-  ): Promise<{ loginCookie: string; redirectTo: URL } | undefined> {
-    const relyingParty = this.#relyingParty;
-    if (!relyingParty) return undefined;
-    const oidc = await openIdClient();
-    const checks = {
-      state: oidc.randomState(),
-      nonce: oidc.randomNonce(),
-      codeVerifier: oidc.randomPKCECodeVerifier(),
-    };
-    let redirectTo: URL;
-    try {
-      redirectTo = await relyingParty.authorizationUrl(checks, locale);
-    } catch (error) {
-      this.deps.logger.error({ err: error }, 'identification provider unreachable');
-      return undefined;
-    }
-    const loginCookie = this.deps.loginState.seal({ ...checks, returnTo });
-    return { loginCookie, redirectTo };
+  begin(returnTo: string, locale: string): Promise<{ loginCookie: string; redirectTo: URL } | undefined> {
+    return this.#login.begin(returnTo, locale);
   }
 
   /**
@@ -113,36 +91,17 @@ export class IdentificationService {
     loginCookie: string | undefined,
     requestId?: string,
   ): Promise<LoginOutcome> {
-    const login = this.deps.loginState.open(loginCookie);
-    const relyingParty = this.#relyingParty;
-    if (!login || !relyingParty) {
-      this.deps.logger.info('login callback without a pending login');
-      return { ok: false, reason: 'failed' };
+    const verified = await this.#login.verify(callbackUrl, loginCookie);
+    if (!verified.ok) {
+      if (verified.failure) await this.deps.signIn.recordFailure(verified.failure, requestId);
+      return { ok: false, reason: verified.reason };
     }
-    const error = callbackUrl.searchParams.get('error');
-    if (error) {
-      this.deps.logger.info({ providerError: error.slice(0, 64) }, 'identification not completed');
-      const cancelled = error === 'access_denied';
-      await this.deps.signIn.recordFailure(cancelled ? 'cancelled' : 'provider-error', requestId);
-      return { ok: false, reason: cancelled ? 'cancelled' : 'failed' };
-    }
-    let claims;
-    try {
-      claims = await relyingParty.finish(callbackUrl, login);
-    } catch (cause) {
-      this.deps.logger.warn({ err: cause }, 'identification response rejected');
-      if (cause instanceof AssuranceTooLowError) {
-        await this.deps.signIn.recordFailure('insufficient-assurance', requestId);
-        return { ok: false, reason: 'insufficient-assurance' };
-      }
-      await this.deps.signIn.recordFailure('rejected', requestId);
-      return { ok: false, reason: 'failed' };
-    }
+    const { claims } = verified;
     // The ID token is kept (sealed with the session, never logged) only for id_token_hint at logout.
     const provider: ProviderSession | undefined = claims.idToken
       ? { protocol: oidcProtocol, idToken: claims.idToken }
       : undefined;
-    return this.deps.signIn.signIn({ ...claims, provider }, login.returnTo, requestId);
+    return this.deps.signIn.signIn({ ...claims, provider }, verified.returnTo, requestId);
   }
 
   /**
@@ -155,16 +114,10 @@ export class IdentificationService {
    */
   async logout(cookieValue: string | undefined, requestId?: string): Promise<{ redirectTo: string }> {
     const provider = await this.deps.sessions.logout(cookieValue, requestId);
-    const loggedOut = this.deps.urls.postLogoutRedirectUri;
-    const relyingParty = this.#relyingParty;
-    if (!relyingParty || (provider && provider.protocol !== oidcProtocol)) return { redirectTo: loggedOut };
-    try {
-      const endSession = await relyingParty.endSessionUrl(provider?.idToken);
-      return { redirectTo: endSession?.href ?? loggedOut };
-    } catch (error) {
-      this.deps.logger.warn({ err: error }, 'identification provider unreachable at logout');
-      return { redirectTo: loggedOut };
+    if (provider && provider.protocol !== oidcProtocol) {
+      return { redirectTo: this.deps.urls.postLogoutRedirectUri };
     }
+    return { redirectTo: await this.#login.logoutUrl(provider?.idToken) };
   }
 }
 

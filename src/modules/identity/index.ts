@@ -4,8 +4,9 @@ import { recordFailedIdentification } from './identification-audit.js';
 import { FederationStatements } from './federation.js';
 import { CitizenSignIn } from './citizen-sign-in.js';
 import { IdentificationService } from './identification-service.js';
-import { LoginStateCookie } from './login-state-cookie.js';
-import type { ClientProfile } from './relying-party.js';
+import { LoginStateCookie, type LoginPurpose } from './login-state-cookie.js';
+import { OidcLogin, type IdentificationUrls } from './oidc-login.js';
+import type { ClientProfile, ProviderSettings } from './relying-party.js';
 import { RelyingPartyKeyStore } from './relying-party-keys.js';
 import { SessionRepository } from './session-repository.js';
 import { SamlIdentificationService } from './saml-identification.js';
@@ -19,7 +20,11 @@ export type { LoginOutcome } from './citizen-sign-in.js';
 export type { FederatedLogin } from './session-service.js';
 export type { SingleLogoutOutcome } from './saml-identification.js';
 export { SamlIdentificationService } from './saml-identification.js';
-export type { ClientProfile, ProviderSettings } from './relying-party.js';
+export type { ClientProfile, ProviderClaims, ProviderSettings } from './relying-party.js';
+export type { IdentificationUrls, VerifiedLogin } from './oidc-login.js';
+export { OidcLogin } from './oidc-login.js';
+export type { IdentificationFailure } from './identification-audit.js';
+export { hashSessionId, randomToken } from './session-tokens.js';
 export { RelyingPartyKeys, RelyingPartyKeyStore, jwksMaxAgeSeconds } from './relying-party-keys.js';
 export { ftnAssuranceLevels } from './assurance-level.js';
 export { IdentificationService } from './identification-service.js';
@@ -61,7 +66,8 @@ export function createIdentificationService(
   sessions: SessionService,
 ): IdentificationService {
   const { config } = context;
-  const identifies = config.oidc !== undefined || context.testMode;
+  // The staff pages' client (STAFF_OIDC_*) uses the same keys, so they are loaded for it too.
+  const identifies = config.oidc !== undefined || config.staffOidc !== undefined || context.testMode;
   const keys =
     identifies && config.oidcProfile === 'ftn'
       ? new RelyingPartyKeyStore(config.oidcKeyFiles, {
@@ -123,6 +129,27 @@ export function createIdentificationService(
       : undefined,
     relyingPartyKeys: keys,
     federation,
+  });
+}
+
+/**
+ * Another OpenID Connect client of ours with the same relying-party code (the staff pages'): its own
+ * client id, redirect URI and login cookie (sealed under its own purpose, so a citizen's pending
+ * login cannot finish there). `provider` undefined: it waits for the bundled test IdP (useProvider).
+ */
+export function createOidcLogin(
+  context: AppContext,
+  options: { purpose: LoginPurpose; urls: IdentificationUrls; provider: ProviderSettings | undefined },
+): OidcLogin {
+  return new OidcLogin({
+    loginState: new LoginStateCookie({
+      envelope: context.envelope,
+      clock: context.clock,
+      purpose: options.purpose,
+    }),
+    logger: context.logger,
+    urls: options.urls,
+    provider: options.provider,
   });
 }
 

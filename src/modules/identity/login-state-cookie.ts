@@ -16,10 +16,17 @@ export interface LoginState {
 export const loginStateSeconds = 10 * 60;
 
 /**
- * Fixed additional data for the envelope: a login cookie can be opened only as a login cookie,
- * never mistaken for (or made from) a value encrypted for some other purpose.
+ * Fixed additional data for the envelope: a login cookie can be opened only as a login cookie of
+ * its own kind, never mistaken for (or made from) a value encrypted for some other purpose. The
+ * staff sign-in has its own, so a citizen's pending login can never finish as a staff one.
  */
-const envelopeContext = 'identity:login-state:v1';
+const envelopeContexts = {
+  citizen: 'identity:login-state:v1',
+  staff: 'identity:staff-login-state:v1',
+} as const;
+
+/** Whose login the cookie carries: a citizen's (the default) or a staff member's. */
+export type LoginPurpose = keyof typeof envelopeContexts;
 
 interface SealedLogin extends LoginState {
   /** ISO-8601 UTC; after this the cookie is refused even if the browser still sends it. */
@@ -42,12 +49,18 @@ interface SealedLogin extends LoginState {
  * into a second session. The expiry inside the cookie bounds how long a copy is of any use at all.
  */
 export class LoginStateCookie {
-  constructor(private readonly deps: { envelope: Envelope; clock: () => Date }) {}
+  private readonly envelopeContext: string;
+
+  constructor(
+    private readonly deps: { envelope: Envelope; clock: () => Date; purpose?: LoginPurpose | undefined },
+  ) {
+    this.envelopeContext = envelopeContexts[deps.purpose ?? 'citizen'];
+  }
 
   seal(login: LoginState): string {
     const expiresAt = new Date(this.deps.clock().getTime() + loginStateSeconds * 1000).toISOString();
     const sealed: SealedLogin = { ...login, expiresAt };
-    return this.deps.envelope.encrypt(JSON.stringify(sealed), envelopeContext).toString('base64url');
+    return this.deps.envelope.encrypt(JSON.stringify(sealed), this.envelopeContext).toString('base64url');
   }
 
   /** The login state, or undefined when the cookie is missing, tampered with, malformed or expired. */
@@ -56,7 +69,7 @@ export class LoginStateCookie {
     let sealed: unknown;
     try {
       sealed = JSON.parse(
-        this.deps.envelope.decryptText(Buffer.from(cookieValue, 'base64url'), envelopeContext),
+        this.deps.envelope.decryptText(Buffer.from(cookieValue, 'base64url'), this.envelopeContext),
       );
     } catch {
       // Tampered, truncated, another key ring, or not JSON: all simply "no pending login".

@@ -8,6 +8,7 @@ import { MailboxStatusService } from './mailbox-status-service.js';
 import { MessageQueryService } from './message-query-service.js';
 import { MessageRepository } from './message-repository.js';
 import { MessageSendingService } from './message-sending-service.js';
+import type { DeliveryConsents } from './reachable-mailboxes.js';
 import { RecipientRepository } from './recipient-repository.js';
 import { StaffMessageRepository } from './staff-message-repository.js';
 import { StaffMessaging } from './staff-messaging.js';
@@ -33,6 +34,7 @@ export { MessageQueryService } from './message-query-service.js';
 export { messageStage, messageStages, stageConditions } from './message-stage.js';
 export type { MessageProgress, MessageStage, ProgressCondition } from './message-stage.js';
 export { MessageSendingService } from './message-sending-service.js';
+export type { DeliveryConsents } from './reachable-mailboxes.js';
 export { validateRecipientId } from './message-validation.js';
 export {
   StaffMessaging,
@@ -88,7 +90,12 @@ export interface MessagingServices {
 
 export function createMessagingServices(
   context: AppContext,
-  deps: { organisations: OrganisationService; credentials: CredentialService },
+  deps: {
+    organisations: OrganisationService;
+    credentials: CredentialService;
+    /** The consent register under DELIVERY_CONSENT=per-organisation; undefined: an open account is enough. */
+    consents?: DeliveryConsents | undefined;
+  },
 ): MessagingServices {
   const db = context.database.db;
   const { clock, envelope } = context;
@@ -97,7 +104,13 @@ export function createMessagingServices(
   const feedRepository = new FeedRepository(db);
   const attachments = new AttachmentService({ repository: attachmentRepository, envelope, clock });
   const events = new EventFeedService({ feed: feedRepository, clock });
-  const sending = new MessageSendingService({ db, envelope, organisations: deps.organisations, clock });
+  const sending = new MessageSendingService({
+    db,
+    envelope,
+    organisations: deps.organisations,
+    clock,
+    consents: deps.consents,
+  });
   const queries = new MessageQueryService({
     messages: messageRepository,
     attachments: attachmentRepository,
@@ -108,7 +121,7 @@ export function createMessagingServices(
     clock,
   });
   const recipients = new RecipientRepository(db);
-  const mailboxes = new MailboxStatusService({ recipients });
+  const mailboxes = new MailboxStatusService({ recipients, consents: deps.consents });
   const staff = new StaffMessaging({
     db,
     repository: new StaffMessageRepository(db),

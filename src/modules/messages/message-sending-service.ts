@@ -23,6 +23,7 @@ import type {
 } from './message-input.js';
 import { MessageRepository } from './message-repository.js';
 import { validateElectronicPart, validatePaperPart, validateRecipientId } from './message-validation.js';
+import { reachableAccounts, type DeliveryConsents } from './reachable-mailboxes.js';
 import { RecipientRepository } from './recipient-repository.js';
 import { isUniqueViolation } from './unique-violation.js';
 import { uploadLifetimeMs } from './attachment-service.js';
@@ -65,6 +66,8 @@ export class MessageSendingService {
       envelope: Envelope;
       organisations: OrganisationService;
       clock: () => Date;
+      /** Given under DELIVERY_CONSENT=per-organisation: electronic delivery needs a consent too. */
+      consents?: DeliveryConsents | undefined;
     },
   ) {}
 
@@ -74,7 +77,7 @@ export class MessageSendingService {
     if (duplicate) return duplicate;
     validateRecipientId(request.recipient.id);
     validateElectronicPart(request.electronic);
-    const accountId = await new RecipientRepository(this.deps.db).activeAccountId(request.recipient.id);
+    const accountId = await this.reachableAccountId(principal, request.recipient.id);
     if (accountId === undefined) {
       throw new ValidationError('recipient.id', 'the recipient has no active mailbox', 'MAILBOX_NOT_IN_USE');
     }
@@ -114,7 +117,7 @@ export class MessageSendingService {
     validateRecipientId(request.recipient.id);
     validateElectronicPart(request.electronic);
     validatePaperPart(request.paperMail);
-    const accountId = await new RecipientRepository(this.deps.db).activeAccountId(request.recipient.id);
+    const accountId = await this.reachableAccountId(principal, request.recipient.id);
     const thread = await this.replyThread(principal, request.electronic, request.recipient.id);
     const uploads = await this.checkUploads(
       principal,
@@ -171,6 +174,24 @@ export class MessageSendingService {
       },
       uploads,
     );
+  }
+
+  /**
+   * The recipient's account when the organisation may deliver to it electronically (an active
+   * account and, under DELIVERY_CONSENT=per-organisation, a consent in force); otherwise undefined,
+   * which both forms of sending treat as "no active mailbox".
+   */
+  private async reachableAccountId(
+    principal: SendingPrincipal,
+    identityCode: string,
+  ): Promise<number | undefined> {
+    const reachable = await reachableAccounts(
+      new RecipientRepository(this.deps.db),
+      this.deps.consents,
+      principal.organisationId,
+      [identityCode],
+    );
+    return reachable.get(identityCode);
   }
 
   /** The sending service must be the caller's own and active; others' services look the same as none. */

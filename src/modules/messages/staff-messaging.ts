@@ -345,7 +345,7 @@ export class StaffMessaging {
     const code = canonicalIdentityCode(identityCode);
     if (!isValidIdentityCode(code)) throw new ValidationError('identityCode', 'is not a valid identity code');
     const why = checkPurpose(purpose);
-    const hasMailbox = await this.hasMailbox(code);
+    const hasMailbox = await this.hasMailbox(actor, code);
     const accountId = await this.deps.recipients.activeAccountId(code);
     await recordAudit(this.deps.db, {
       ...this.auditActor(actor),
@@ -385,7 +385,7 @@ export class StaffMessaging {
       const paper = await this.paperPart(actor, identityCode, form, files, problems);
       paperMail = paper?.checked;
       storedPaperPart = paper?.stored;
-    } else if (validCode && !(await this.hasMailbox(identityCode))) {
+    } else if (validCode && !(await this.hasMailbox(actor, identityCode))) {
       problems.push({ field: 'identityCode', code: 'noMailbox' });
     }
     if (problems.length > 0 || !service) throw new StaffSendRejected(problems);
@@ -570,10 +570,11 @@ export class StaffMessaging {
 
   /**
    * Can the organisation deliver to the person electronically? The API's own mailbox check
-   * (MailboxStatusService, POST /v1/mailboxes/active), so the page and the API answer alike.
+   * (MailboxStatusService, POST /v1/mailboxes/active), so the page and the API answer alike, also
+   * under DELIVERY_CONSENT=per-organisation.
    */
-  private async hasMailbox(identityCode: string): Promise<boolean> {
-    return (await this.deps.mailboxes.activeMailboxes([identityCode])).length > 0;
+  private async hasMailbox(actor: StaffActor, identityCode: string): Promise<boolean> {
+    return (await this.deps.mailboxes.activeMailboxes(actor.organisationId, [identityCode])).length > 0;
   }
 
   /** The chosen service, when the actor may act for it and it takes messages; else not found. */

@@ -145,10 +145,8 @@ export class ReportingRepository {
 
   /**
    * Citizens' messages waiting for the organisation, per service: the ONE place that says what
-   * "waiting" means. Nothing records yet that the organisation dealt with a citizen's message
-   * (read_at is the citizen's reading of messages to them and stays null here), so every citizen's
-   * message whose content is still kept counts. When `messages.handled_at` arrives (the case-work
-   * branch), the condition becomes `handled_at is null` instead of `read_at is null`.
+   * "waiting" means — not yet marked handled by the organisation's staff (messages.handled_at), and
+   * its content still kept.
    */
   async citizenMessagesWaiting(organisationId: number, scope: ServiceScope): Promise<WaitingCount[]> {
     if (scope !== 'all' && scope.length === 0) return [];
@@ -156,7 +154,7 @@ export class ReportingRepository {
       .selectFrom('messages')
       .where('organisation_id', '=', organisationId)
       .where('direction', '=', 'from_citizen')
-      .where('read_at', 'is', null)
+      .where('handled_at', 'is', null)
       .where('purged_at', 'is', null);
     if (scope !== 'all') query = query.where('service_pk', 'in', scope);
     const rows = await query

@@ -182,6 +182,34 @@ export function samplePages(): Array<{ name: string; page: VNode }> {
             termsVersion: '1',
             termsAcceptedAt: '2025-01-01T00:00:00Z',
           }}
+          consents={[
+            {
+              id: 2,
+              organisationId: 1,
+              organisation: { nameFi: 'Askolan kunta', nameSv: 'Askola kommun', nameEn: null },
+              channel: 'phone',
+              givenOn: '2025-02-01',
+              recordedAt: '2025-02-01T10:00:00Z',
+              recordedByName: null,
+              status: 'in_force',
+              withdrawnAt: null,
+              withdrawnBy: null,
+            },
+            {
+              id: 1,
+              organisationId: 2,
+              organisation: { nameFi: 'Kallion peruspalvelukuntayhtymä', nameSv: null, nameEn: null },
+              channel: 'paper',
+              givenOn: '2025-01-15',
+              recordedAt: '2025-01-15T10:00:00Z',
+              recordedByName: 'Tiina Virkailija',
+              status: 'withdrawn',
+              withdrawnAt: '2025-01-20T10:00:00Z',
+              withdrawnBy: 'citizen',
+            },
+          ]}
+          consentsDecideDelivery
+          consentWithdrawn
         />
       ),
     },

@@ -22,8 +22,11 @@ export function mailboxStatusRoutes(mailboxes: MailboxStatusService): FastifyPlu
         },
       },
       async (request) => {
-        principalOf(request);
-        const active = await mailboxes.activeMailboxes(request.body.endUsers.map((user) => user.id));
+        const principal = principalOf(request);
+        const active = await mailboxes.activeMailboxes(
+          principal.organisationId,
+          request.body.endUsers.map((user) => user.id),
+        );
         return { endUsersWithActiveMailbox: active.map((id) => ({ id })) };
       },
     );

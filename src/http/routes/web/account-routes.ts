@@ -58,12 +58,24 @@ export function accountRoutes(
         fetch: inProcessFetch(app, context.config.publicUrl),
         forceLogin: true,
       });
+      // The staff pages' own client at the same test IdP, unless STAFF_OIDC_* names a real one.
+      if (!context.config.staffOidc) {
+        services.staff.identification.login.useProvider({
+          issuer: idp.issuer,
+          clientId: idp.staffClientId,
+          profile: clientProfile(context.config, keys, secrets.clientSecret),
+          identityCodeClaims: context.config.oidcIdentityCodeClaims,
+          allowHttp: idp.issuer.protocol === 'http:',
+          fetch: inProcessFetch(app, context.config.publicUrl),
+          forceLogin: true,
+        });
+      }
     }
     await app.register(
       saml ? samlRoutes(context, services.accounts, saml) : identityRoutes(context, services.accounts),
     );
     await app.register(accountOpenRoutes(services.accounts.accounts));
-    await app.register(accountSettingsRoutes(context, services.accounts.accounts));
+    await app.register(accountSettingsRoutes(context, services.accounts.accounts, services.consents));
     await app.register(accountTermsRoutes(context, services.accounts.accounts));
     await app.register(accountInfoRoutes());
   };

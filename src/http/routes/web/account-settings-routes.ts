@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../../app-context.js';
 import { isLocale } from '../../../i18n/i18n.js';
 import type { AccountService } from '../../../modules/accounts/index.js';
+import type { ConsentService } from '../../../modules/consents/index.js';
 import { NotFoundError } from '../../../errors.js';
 import { cookieOptions, requireAccount } from '../../plugins/citizen-session.js';
 import { languageCookie, pageContext } from '../../plugins/request-context.js';
@@ -27,41 +28,51 @@ const SettingsForm = Type.Object(
   { additionalProperties: false },
 );
 const CsrfOnly = Type.Object({ _csrf: Type.Optional(Type.String()) }, { additionalProperties: false });
+const ConsentParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }) });
+/** The outcome of the previous action (post/redirect/get); fixed values, so nothing is echoed. */
+const SettingsQuery = Type.Object({
+  saved: Type.Optional(Type.String()),
+  withdrawn: Type.Optional(Type.Literal('1')),
+});
 
 const html = 'text/html; charset=utf-8';
 const oneYear = 365 * 24 * 3600;
 
-/** /settings (contact details, reminders, language) and /settings/close. */
+/**
+ * /settings (contact details, reminders, language, the consents organisations recorded),
+ * /settings/consents/:id/withdraw and /settings/close.
+ */
 export function accountSettingsRoutes(
   context: AppContext,
   accounts: AccountService,
+  consents: ConsentService,
 ): FastifyPluginAsyncTypebox {
+  const consentsDecideDelivery = context.config.deliveryConsent === 'per-organisation';
   return async (app) => {
-    app.get(
-      '/settings',
-      { schema: { hide: true, querystring: Type.Object({ saved: Type.Optional(Type.String()) }) } },
-      async (request, reply) => {
-        const citizen = requireAccount(request, reply);
-        if (!citizen) return reply;
-        const account = await accounts.findAccount(citizen.accountId);
-        if (!account) throw new NotFoundError('account not found');
-        const values: SettingsValues = {
-          email: account.email ?? '',
-          emailNotifications: account.emailNotifications,
-          mobile: account.mobile ?? '',
-          smsNotifications: account.smsNotifications,
-          language: account.language,
-        };
-        const page = SettingsPage({
-          ctx: pageContext(request),
-          values,
-          problems: [],
-          saved: request.query.saved === '1',
-          account,
-        });
-        return reply.type(html).send(renderPage(page));
-      },
-    );
+    app.get('/settings', { schema: { hide: true, querystring: SettingsQuery } }, async (request, reply) => {
+      const citizen = requireAccount(request, reply);
+      if (!citizen) return reply;
+      const account = await accounts.findAccount(citizen.accountId);
+      if (!account) throw new NotFoundError('account not found');
+      const values: SettingsValues = {
+        email: account.email ?? '',
+        emailNotifications: account.emailNotifications,
+        mobile: account.mobile ?? '',
+        smsNotifications: account.smsNotifications,
+        language: account.language,
+      };
+      const page = SettingsPage({
+        ctx: pageContext(request),
+        values,
+        problems: [],
+        saved: request.query.saved === '1',
+        account,
+        consents: await consents.forPerson(citizen.identityCode),
+        consentsDecideDelivery,
+        consentWithdrawn: request.query.withdrawn === '1',
+      });
+      return reply.type(html).send(renderPage(page));
+    });
 
     app.post('/settings', { schema: { hide: true, body: SettingsForm } }, async (request, reply) => {
       const citizen = requireAccount(request, reply);
@@ -83,6 +94,9 @@ export function accountSettingsRoutes(
           problems: result.problems,
           saved: false,
           account,
+          consents: await consents.forPerson(citizen.identityCode),
+          consentsDecideDelivery,
+          consentWithdrawn: false,
         });
         return reply.status(400).type(html).send(renderPage(page));
       }
@@ -92,6 +106,21 @@ export function accountSettingsRoutes(
       }
       return reply.redirect('/settings?saved=1', 303);
     });
+
+    // Someone else's consent, an unknown one or one withdrawn already: the service's NotFoundError (404).
+    app.post(
+      '/settings/consents/:id/withdraw',
+      { schema: { hide: true, params: ConsentParams, body: CsrfOnly } },
+      async (request, reply) => {
+        const citizen = requireAccount(request, reply);
+        if (!citizen) return reply;
+        await consents.withdrawByCitizen(citizen.identityCode, request.params.id, {
+          accountId: citizen.accountId,
+          requestId: request.id,
+        });
+        return reply.redirect('/settings?withdrawn=1#consents', 303);
+      },
+    );
 
     app.get('/settings/close', { schema: { hide: true } }, async (request, reply) => {
       const citizen = requireAccount(request, reply, { termsDue: 'allow' });

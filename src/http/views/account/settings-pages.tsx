@@ -1,5 +1,7 @@
 import { locales } from '../../../i18n/i18n.js';
 import type { FormProblem } from '../../../modules/accounts/index.js';
+import type { ConsentChannel, PersonConsentView } from '../../../modules/consents/index.js';
+import { localisedName } from '../../../modules/organisations/index.js';
 import { Layout } from '../layout.js';
 import type { PageContext } from '../page-context.js';
 import { ContactFields, errorFor, fieldErrors, type ContactValues } from './contact-fields.js';
@@ -7,7 +9,9 @@ import { ButtonRow } from '../components/button-row.js';
 import { ErrorSummary } from '../components/error-summary.js';
 import { LinkButton } from '../components/link-button.js';
 import { Notice } from '../components/notice.js';
+import { PostButton } from '../components/post-button.js';
 import { RadioGroup } from '../components/radio-group.js';
+import { VisuallyHidden } from '../components/visually-hidden.js';
 
 const languageNames = { fi: 'Suomi', sv: 'Svenska', en: 'English' } as const;
 /** Each language named in itself. */
@@ -30,12 +34,85 @@ function formatDate(iso: string, locale: string): string {
   }).format(new Date(iso));
 }
 
+/** How the organisation received the consent, as the list says it. */
+const channelKeys = {
+  paper: 'account.settings.consentChannel.paper',
+  phone: 'account.settings.consentChannel.phone',
+  in_person: 'account.settings.consentChannel.in_person',
+} as const satisfies Record<ConsentChannel, string>;
+
+/**
+ * The consents organisations recorded for the person (the paper form, a call, a visit): who, how,
+ * when and whether in force, each in force with its own withdraw button (a POST form, no script).
+ */
+function ConsentSection(props: {
+  ctx: PageContext;
+  consents: PersonConsentView[];
+  decidesDelivery: boolean;
+  withdrawn: boolean;
+}) {
+  const { ctx, consents } = props;
+  const { t } = ctx;
+  if (consents.length === 0 && !props.withdrawn) return null;
+  return (
+    <section aria-labelledby="consents">
+      <h2 id="consents">{t('account.settings.consentsTitle')}</h2>
+      {props.withdrawn && (
+        <Notice tone="success" status>
+          {t('account.settings.consentWithdrawnNotice')}
+        </Notice>
+      )}
+      <p>{t('account.settings.consentsIntro')}</p>
+      {props.decidesDelivery && <p>{t('account.settings.consentsPaper')}</p>}
+      <ul>
+        {consents.map((consent) => {
+          const organisation = localisedName(consent.organisation, ctx.locale);
+          return (
+            <li key={consent.id}>
+              <p>
+                <strong>{organisation}</strong>
+                <br />
+                {t('account.settings.consentGiven', {
+                  date: formatDate(`${consent.givenOn}T12:00:00Z`, ctx.locale),
+                  channel: t(channelKeys[consent.channel]),
+                })}
+                <br />
+                {consent.withdrawnAt === null
+                  ? t('account.settings.consentInForce')
+                  : t('account.settings.consentWithdrawnOn', {
+                      date: formatDate(consent.withdrawnAt, ctx.locale),
+                    })}
+              </p>
+              {consent.withdrawnAt === null && (
+                <PostButton
+                  action={`/settings/consents/${consent.id}/withdraw`}
+                  csrfToken={ctx.csrfToken}
+                  variant="secondary"
+                >
+                  {t('account.settings.consentWithdraw')}
+                  <VisuallyHidden>: {organisation}</VisuallyHidden>
+                </PostButton>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
 export function SettingsPage(props: {
   ctx: PageContext;
   values: SettingsValues;
   problems: FormProblem[];
   saved: boolean;
   account: { openedAt: string; termsVersion: string; termsAcceptedAt: string };
+  /** The consents organisations recorded for the person; none: the section is not shown. */
+  consents?: PersonConsentView[];
+  /** DELIVERY_CONSENT=per-organisation: a withdrawal sends that organisation's documents to paper. */
+  consentsDecideDelivery?: boolean;
+  /** The previous action withdrew a consent (post/redirect/get). */
+  consentWithdrawn?: boolean;
 }) {
   const { ctx, values, problems, account } = props;
   const { t } = ctx;
@@ -75,6 +152,12 @@ export function SettingsPage(props: {
           })}
         </li>
       </ul>
+      <ConsentSection
+        ctx={ctx}
+        consents={props.consents ?? []}
+        decidesDelivery={props.consentsDecideDelivery ?? false}
+        withdrawn={props.consentWithdrawn ?? false}
+      />
       <h2>{t('account.settings.closeTitle')}</h2>
       <p>{t('account.settings.closeIntro')}</p>
       <p>

@@ -132,6 +132,20 @@ export const account_en: Strings<typeof account_fi> = {
     accountTitle: 'E-services account',
     openedAt: 'Account opened: {{date}}',
     termsAccepted: 'Accepted terms of use: version {{version}} ({{date}})',
+    consentsTitle: 'Consents recorded by organisations',
+    consentsIntro:
+      'These organisations have recorded your consent to send documents and messages concerning you to your account. You can withdraw a consent at any time. The organisation sees the withdrawal.',
+    consentsPaper: 'When you withdraw a consent, you get that organisation’s documents by post again.',
+    consentGiven: 'Consent given {{date}} {{channel}}',
+    consentChannel: {
+      paper: 'on a paper form',
+      phone: 'by phone',
+      in_person: 'in person',
+    },
+    consentInForce: 'In force',
+    consentWithdrawnOn: 'Withdrawn {{date}}',
+    consentWithdraw: 'Withdraw consent',
+    consentWithdrawnNotice: 'The consent has been withdrawn.',
     closeTitle: 'Stop using the e-services account',
     closeIntro:
       'You can stop using the e-services account at any time. After that, you will receive all decisions concerning you by post again.',

@@ -126,6 +126,20 @@ export const account_fi = {
     accountTitle: 'Asiointitili',
     openedAt: 'Asiointitili otettu käyttöön: {{date}}',
     termsAccepted: 'Hyväksytyt käyttöehdot: versio {{version}} ({{date}})',
+    consentsTitle: 'Organisaatioiden kirjaamat suostumukset',
+    consentsIntro:
+      'Nämä organisaatiot ovat kirjanneet suostumuksesi siihen, että sinua koskevia asiakirjoja ja viestejä saa lähettää asiointitilillesi. Voit perua suostumuksen milloin tahansa. Organisaatio näkee perumisen.',
+    consentsPaper: 'Kun perut suostumuksen, saat kyseisen organisaation asiakirjat jälleen paperipostina.',
+    consentGiven: 'Suostumus annettu {{date}} {{channel}}',
+    consentChannel: {
+      paper: 'paperilomakkeella',
+      phone: 'puhelimitse',
+      in_person: 'asioinnin yhteydessä',
+    },
+    consentInForce: 'Voimassa',
+    consentWithdrawnOn: 'Peruttu {{date}}',
+    consentWithdraw: 'Peru suostumus',
+    consentWithdrawnNotice: 'Suostumus on peruttu.',
     closeTitle: 'Lopeta asiointitilin käyttö',
     closeIntro:
       'Voit halutessasi lopettaa asiointitilin käytön milloin tahansa. Sen jälkeen saat kaikki asiointiasi koskevat päätökset jälleen paperipostina.',

@@ -131,6 +131,20 @@ export const account_sv: Strings<typeof account_fi> = {
     accountTitle: 'Ärendekonto',
     openedAt: 'Ärendekontot togs i bruk: {{date}}',
     termsAccepted: 'Godkända användarvillkor: version {{version}} ({{date}})',
+    consentsTitle: 'Samtycken som organisationer har registrerat',
+    consentsIntro:
+      'Dessa organisationer har registrerat ditt samtycke till att handlingar och meddelanden som gäller dig får skickas till ditt ärendekonto. Du kan när som helst återkalla samtycket. Organisationen ser att det har återkallats.',
+    consentsPaper: 'När du återkallar samtycket får du organisationens handlingar per post igen.',
+    consentGiven: 'Samtycke givet {{date}} {{channel}}',
+    consentChannel: {
+      paper: 'på pappersblankett',
+      phone: 'per telefon',
+      in_person: 'vid besök',
+    },
+    consentInForce: 'Gäller',
+    consentWithdrawnOn: 'Återkallat {{date}}',
+    consentWithdraw: 'Återkalla samtycket',
+    consentWithdrawnNotice: 'Samtycket har återkallats.',
     closeTitle: 'Avsluta användningen av ärendekontot',
     closeIntro:
       'Du kan när som helst avsluta användningen av ärendekontot. Därefter får du alla beslut som gäller dina ärenden per post igen.',

@@ -1,0 +1,122 @@
+import { ButtonRow } from '../components/button-row.js';
+import { LinkButton } from '../components/link-button.js';
+import { PostButton } from '../components/post-button.js';
+import { RadioGroup } from '../components/radio-group.js';
+import type { PageContext } from '../page-context.js';
+import { StaffLayout, type StaffFrame } from './staff-layout.js';
+
+/** The staff start page: for which organisation and in which roles the person acts. */
+export function StaffStartPage(props: {
+  ctx: PageContext;
+  frame: StaffFrame;
+  /** The names of the services a case worker acts for, when not all of them. */
+  serviceNames: string[];
+}) {
+  const { ctx, frame } = props;
+  const { t } = ctx;
+  const { roles } = frame;
+  return (
+    <StaffLayout ctx={ctx} title={t('staff.start.title')} frame={frame}>
+      <h1>{t('staff.start.title')}</h1>
+      <p>{t('staff.start.intro', { organisation: frame.organisationName })}</p>
+      <h2>{t('staff.start.rolesTitle')}</h2>
+      <ul>
+        {roles.admin && <li>{t('staff.start.admin')}</li>}
+        {roles.servicePks === 'all' && <li>{t('staff.start.caseWorkerAll')}</li>}
+        {roles.servicePks !== 'all' && roles.servicePks.length > 0 && (
+          <li>{t('staff.start.caseWorkerSome', { services: props.serviceNames.join(', ') })}</li>
+        )}
+      </ul>
+      {frame.organisationCount > 1 && (
+        <p>
+          <a href="/virkailija/organisaatio">{t('staff.start.otherOrganisations')}</a>
+        </p>
+      )}
+    </StaffLayout>
+  );
+}
+
+/** Choosing the organisation to act for (a person who is staff of several). */
+export function ChooseOrganisationPage(props: {
+  ctx: PageContext;
+  organisations: Array<{ id: number; name: string }>;
+  current: number | undefined;
+  returnTo: string;
+  csrfToken: string;
+  frame: StaffFrame | undefined;
+}) {
+  const { ctx } = props;
+  const { t } = ctx;
+  return (
+    <StaffLayout ctx={ctx} title={t('staff.choose.title')} frame={props.frame}>
+      <h1>{t('staff.choose.title')}</h1>
+      <p>{t('staff.choose.intro')}</p>
+      <form method="post" action="/virkailija/organisaatio">
+        <input type="hidden" name="_csrf" value={props.csrfToken} />
+        <input type="hidden" name="return" value={props.returnTo} />
+        <RadioGroup
+          name="organisationId"
+          idPrefix="organisation"
+          legend={t('staff.choose.legend')}
+          options={props.organisations.map((o) => ({
+            value: String(o.id),
+            label: o.id === props.current ? `${o.name} ${t('staff.choose.current')}` : o.name,
+          }))}
+          value={String(props.current ?? props.organisations[0]?.id ?? '')}
+          required
+        />
+        <ButtonRow>
+          <button type="submit">{t('staff.choose.submit')}</button>
+        </ButtonRow>
+      </form>
+      {/* Not acting for an organisation yet, so the bar has no logout: offer it here. */}
+      {!props.frame && (
+        <PostButton action="/virkailija/kirjaudu-ulos" csrfToken={props.csrfToken} variant="secondary">
+          {t('staff.nav.logout')}
+        </PostButton>
+      )}
+    </StaffLayout>
+  );
+}
+
+const problems = {
+  refused: { title: 'staff.login.refusedTitle', text: 'staff.login.refused' },
+  failed: { title: 'staff.login.failedTitle', text: 'staff.login.failed' },
+  assurance: { title: 'staff.login.assuranceTitle', text: 'staff.login.assurance' },
+  unavailable: { title: 'staff.login.unavailableTitle', text: 'staff.login.unavailable' },
+} as const;
+
+export type StaffLoginProblem = keyof typeof problems;
+
+/** The staff sign-in did not lead to a session: refused (no roles), failed, too weak, unavailable. */
+export function StaffLoginProblemPage(props: { ctx: PageContext; problem: StaffLoginProblem }) {
+  const { t } = props.ctx;
+  const text = problems[props.problem];
+  return (
+    <StaffLayout ctx={props.ctx} title={t(text.title)}>
+      <h1>{t(text.title)}</h1>
+      <p>{t(text.text)}</p>
+      <ButtonRow>
+        {props.problem !== 'unavailable' && (
+          <LinkButton href="/virkailija/kirjaudu">{t('staff.login.tryAgain')}</LinkButton>
+        )}
+        <a href="/">{t('staff.login.toCitizenStart')}</a>
+      </ButtonRow>
+    </StaffLayout>
+  );
+}
+
+/** After a staff logout (the identification service returns the browser here). */
+export function StaffLoggedOutPage(props: { ctx: PageContext }) {
+  const { t } = props.ctx;
+  return (
+    <StaffLayout ctx={props.ctx} title={t('staff.logout.title')}>
+      <h1>{t('staff.logout.title')}</h1>
+      <p>{t('staff.logout.text')}</p>
+      <ButtonRow>
+        <LinkButton href="/virkailija/kirjaudu">{t('staff.logout.loginAgain')}</LinkButton>
+        <a href="/">{t('staff.login.toCitizenStart')}</a>
+      </ButtonRow>
+    </StaffLayout>
+  );
+}

@@ -1,0 +1,132 @@
+import type { Kysely } from 'kysely';
+import { preparedQuery } from '../../db/prepared-query.js';
+import type { DatabaseSchema } from '../../db/schema.js';
+import type { StaffTrx } from './staff-repository.js';
+
+type Db = Kysely<DatabaseSchema>;
+
+export interface NewStaffSessionRow {
+  idHash: string;
+  staffMemberId: number;
+  organisationId: number | null;
+  csrfToken: string;
+  data: string;
+  now: string;
+  absoluteExpiresAt: string;
+}
+
+/** A staff session with its member, read together (one query per staff page). */
+export interface StaffSessionRow {
+  idHash: string;
+  staffMemberId: number;
+  organisationId: number | null;
+  csrfToken: string;
+  data: string;
+  lastSeenAt: string;
+  absoluteExpiresAt: string;
+  identityCode: string;
+  firstNames: string;
+  lastName: string;
+}
+
+/** All SQL about staff sessions (table staff_sessions; the citizens' are in web_sessions). */
+export class StaffSessionRepository {
+  /** Compiled once (see preparedQuery): it runs on every staff page request. */
+  private readonly sessionWithMember;
+
+  constructor(private readonly db: Db) {
+    this.sessionWithMember = preparedQuery(this.db, 1, (idHash: string) =>
+      this.db
+        .selectFrom('staff_sessions as s')
+        .innerJoin('staff_members as m', 'm.id', 's.staff_member_id')
+        .select([
+          's.id_hash',
+          's.staff_member_id',
+          's.organisation_id',
+          's.csrf_token',
+          's.data',
+          's.last_seen_at',
+          's.absolute_expires_at',
+          'm.identity_code',
+          'm.first_names',
+          'm.last_name',
+        ])
+        .where('s.id_hash', '=', idHash),
+    );
+  }
+
+  transaction<T>(work: (trx: StaffTrx) => Promise<T>): Promise<T> {
+    return this.db.transaction().execute(work);
+  }
+
+  async insert(row: NewStaffSessionRow, db: Db | StaffTrx = this.db): Promise<void> {
+    await db
+      .insertInto('staff_sessions')
+      .values({
+        id_hash: row.idHash,
+        staff_member_id: row.staffMemberId,
+        organisation_id: row.organisationId,
+        csrf_token: row.csrfToken,
+        data: row.data,
+        created_at: row.now,
+        last_seen_at: row.now,
+        absolute_expires_at: row.absoluteExpiresAt,
+      })
+      .execute();
+  }
+
+  async findWithMember(idHash: string): Promise<StaffSessionRow | undefined> {
+    const [row] = (await this.sessionWithMember(idHash)).rows;
+    if (!row) return undefined;
+    return {
+      idHash: row.id_hash,
+      staffMemberId: Number(row.staff_member_id),
+      organisationId: row.organisation_id === null ? null : Number(row.organisation_id),
+      csrfToken: row.csrf_token,
+      data: row.data,
+      lastSeenAt: row.last_seen_at,
+      absoluteExpiresAt: row.absolute_expires_at,
+      identityCode: row.identity_code,
+      firstNames: row.first_names,
+      lastName: row.last_name,
+    };
+  }
+
+  async touch(idHash: string, now: string): Promise<void> {
+    await this.db
+      .updateTable('staff_sessions')
+      .set({ last_seen_at: now })
+      .where('id_hash', '=', idHash)
+      .execute();
+  }
+
+  /** The organisation the session acts for from now on. */
+  async setOrganisation(idHash: string, organisationId: number, db: Db | StaffTrx = this.db): Promise<void> {
+    await db
+      .updateTable('staff_sessions')
+      .set({ organisation_id: organisationId })
+      .where('id_hash', '=', idHash)
+      .execute();
+  }
+
+  /** Deletes the row and returns its member and data, or undefined when there was none. */
+  async deleteReturning(
+    idHash: string,
+    db: Db | StaffTrx = this.db,
+  ): Promise<{ staffMemberId: number; data: string } | undefined> {
+    const row = await db
+      .deleteFrom('staff_sessions')
+      .where('id_hash', '=', idHash)
+      .returning(['staff_member_id', 'data'])
+      .executeTakeFirst();
+    return row && { staffMemberId: Number(row.staff_member_id), data: row.data };
+  }
+
+  /** Rows past their absolute expiry, or idle since before `idleBefore`. */
+  async deleteExpired(now: string, idleBefore: string): Promise<void> {
+    await this.db
+      .deleteFrom('staff_sessions')
+      .where((eb) => eb.or([eb('absolute_expires_at', '<=', now), eb('last_seen_at', '<=', idleBefore)]))
+      .execute();
+  }
+}
