@@ -21,6 +21,8 @@ import { appendFeedEvent } from '../../src/modules/messages/event-repository.js'
 import { FeedRepository } from '../../src/modules/messages/feed-repository.js';
 import { MessageRepository } from '../../src/modules/messages/message-repository.js';
 import { RecipientRepository } from '../../src/modules/messages/recipient-repository.js';
+import { stageConditions } from '../../src/modules/messages/message-stage.js';
+import { StaffMessageRepository } from '../../src/modules/messages/staff-message-repository.js';
 import { CredentialRepository } from '../../src/modules/organisations/credential-repository.js';
 import { OrganisationRepository } from '../../src/modules/organisations/organisation-repository.js';
 import { ReportingRepository } from '../../src/modules/reporting/reporting-repository.js';
@@ -572,6 +574,42 @@ export const repositorySamples: RepositorySamples[] = [
         await r.hourlyVolume(1, 'all', '2025-02-01T21:00:00.000Z', '2025-03-04T00:00:00.000Z');
         await r.hourlyVolume(1, [1, 2], '2025-02-01T21:00:00.000Z', '2025-03-04T00:00:00.000Z');
       },
+    },
+  ),
+  repository(
+    'src/modules/messages/staff-message-repository.ts',
+    'StaffMessageRepository',
+    (db) => new StaffMessageRepository(db),
+    {
+      services: async (r) => {
+        await r.services(1, 'all');
+        await r.services(1, [1, 2]);
+      },
+      organisationPostal: (r) => r.organisationPostal(1),
+      // Unfiltered with all services; every filter with some services; a stage of several facts.
+      sentPage: async (r) => {
+        await r.sentPage(1, 'all', {}, 21, 0);
+        await r.sentPage(
+          1,
+          [1, 2],
+          {
+            servicePk: 1,
+            conditions: stageConditions('available'),
+            createdFrom: '2025-02-28T22:00:00.000Z',
+            createdBefore: '2025-03-04T22:00:00.000Z',
+            recipientId: '010180-9026',
+          },
+          21,
+          20,
+        );
+      },
+      sentMessage: async (r) => {
+        await r.sentMessage(1, 'all', 7);
+        await r.sentMessage(1, [1, 2], 7);
+      },
+      feedEvents: (r) => r.feedEvents(1, 7),
+      finishedJobs: (r) => r.finishedJobs(7),
+      attachments: (r) => r.attachments(1, 7),
     },
   ),
   repository(

@@ -22,6 +22,8 @@ import { styles as messagePage } from './mailbox/message-page.js';
 import { publicPageStyles } from './public/styles.js';
 import { styles as adminPages } from './staff/admin-parts.js';
 import { styles as dashboardPage } from './staff/dashboard-page.js';
+import { styles as sendPage } from './staff/send-page.js';
+import { styles as sentListPage } from './staff/sent-list-page.js';
 import { styles as startPage } from './start-page.js';
 import { base } from './styles/base.js';
 import { tokens } from './styles/tokens.js';
@@ -54,6 +56,8 @@ const componentSections = [
   dailyVolumeChart,
   dashboardPage,
   adminPages,
+  sendPage,
+  sentListPage,
   layout,
 ];
 

@@ -16,6 +16,8 @@ export type { DeliveryOptions } from './delivery-options.js';
 export { planMessageDelivery, planWelcomeNotification } from './delivery-planner.js';
 export type { DeliveryStatus } from './delivery-status.js';
 export { deliveryPurgeBatchSize } from './delivery-retention.js';
+export { channelOf } from './job-kinds.js';
+export type { DeliveryChannel } from './job-kinds.js';
 
 /** Services of the delivery module (outbox worker, notifications, paper letters, print batches). */
 export interface DeliveryServices {

@@ -10,6 +10,7 @@ import {
 import { NotFoundError, UnsupportedMediaTypeError, ValidationError } from '../../errors.js';
 import type { ApiPrincipal } from '../organisations/index.js';
 import type { AttachmentRepository } from './attachment-repository.js';
+import type { SendingPrincipal } from './message-input.js';
 import { contentContext } from './message-content.js';
 
 /** The contract's limit for one upload. */
@@ -31,7 +32,7 @@ export class AttachmentService {
    * is the v1 file upload's narrower rule, checked after the policy so its answer names the type.
    */
   async upload(
-    principal: ApiPrincipal,
+    principal: SendingPrincipal,
     file: AttachmentFile,
     options: { pdfOnly?: boolean } = {},
   ): Promise<{ attachmentId: string }> {

@@ -10,13 +10,20 @@ import { MessageRepository } from './message-repository.js';
 import { MessageSendingService } from './message-sending-service.js';
 import type { DeliveryConsents } from './reachable-mailboxes.js';
 import { RecipientRepository } from './recipient-repository.js';
+import { StaffMessageRepository } from './staff-message-repository.js';
+import { StaffMessaging } from './staff-messaging.js';
 import { V1CitizenMessageReader } from './v1-citizen-message.js';
 import { V1MessageSending } from './v1-message-sending.js';
 
 export type { FeedEventType, NewFeedEvent } from './event-repository.js';
 export type { FeedPage } from './event-feed-service.js';
 export type { CitizenMessageView, MessageStateView } from './message-query-service.js';
-export type { ElectronicPartInput, PaperMailPartInput, SendResult } from './message-input.js';
+export type {
+  ElectronicPartInput,
+  PaperMailPartInput,
+  SendingPrincipal,
+  SendResult,
+} from './message-input.js';
 export type { V1CitizenMessageView } from './v1-citizen-message.js';
 export { AttachmentService, maxAttachmentBytes } from './attachment-service.js';
 export { EventFeedService } from './event-feed-service.js';
@@ -24,11 +31,37 @@ export { appendFeedEventInTransaction } from './feed-events.js';
 export { MailboxStatusService } from './mailbox-status-service.js';
 export { contentContext, decryptText, encryptText } from './message-content.js';
 export { MessageQueryService } from './message-query-service.js';
-export { messageStage, messageStages } from './message-stage.js';
-export type { MessageProgress, MessageStage } from './message-stage.js';
+export { messageStage, messageStages, stageConditions } from './message-stage.js';
+export type { MessageProgress, MessageStage, ProgressCondition } from './message-stage.js';
 export { MessageSendingService } from './message-sending-service.js';
 export type { DeliveryConsents } from './reachable-mailboxes.js';
 export { validateRecipientId } from './message-validation.js';
+export {
+  StaffMessaging,
+  StaffSendRejected,
+  maskIdentityCode,
+  newSendKey,
+  sendingLimits,
+  sentPageSize,
+  staffAuditActions,
+} from './staff-messaging.js';
+export type {
+  MailboxCheck,
+  SentFilter,
+  SentList,
+  SentListRow,
+  SentMessageDetails,
+  ServiceNames,
+  StaffActor,
+  StaffSendField,
+  StaffSendForm,
+  StaffSendProblem,
+  StaffSendProblemCode,
+  StaffServiceOption,
+  StaffUploadedFile,
+  TimelineEntry,
+  TimelineEvent,
+} from './staff-messaging.js';
 export { V1CitizenMessageReader } from './v1-citizen-message.js';
 export { v1FeedPage } from './v1-events.js';
 export { uploadV1File } from './v1-file-upload.js';
@@ -43,6 +76,8 @@ export interface MessagingServices {
   sending: MessageSendingService;
   events: EventFeedService;
   queries: MessageQueryService;
+  /** Case work on the staff pages: sending from a form (through `sending`), the sent list. */
+  staff: StaffMessaging;
   /** The deprecated v1 forms, translated onto the same v2 services. */
   v1: { sending: V1MessageSending; citizenMessages: V1CitizenMessageReader };
   /**
@@ -85,13 +120,28 @@ export function createMessagingServices(
     envelope,
     clock,
   });
+  const recipients = new RecipientRepository(db);
+  const mailboxes = new MailboxStatusService({ recipients, consents: deps.consents });
+  const staff = new StaffMessaging({
+    db,
+    repository: new StaffMessageRepository(db),
+    messages: messageRepository,
+    sending,
+    attachments,
+    mailboxes,
+    recipients,
+    register: context.populationRegister,
+    envelope,
+    clock,
+  });
   return {
     credentials: deps.credentials,
-    mailboxes: new MailboxStatusService({ recipients: new RecipientRepository(db), consents: deps.consents }),
+    mailboxes,
     attachments,
     sending,
     events,
     queries,
+    staff,
     v1: {
       sending: new V1MessageSending({ sending }),
       citizenMessages: new V1CitizenMessageReader({ queries, messages: messageRepository }),

@@ -5,6 +5,14 @@
  */
 export type MessageServiceType = 'Normal' | 'Verifiable';
 
+/**
+ * Whom a message is sent for: the sending pipeline needs only the organisation. An API client (its
+ * ApiPrincipal) and a staff member acting for the organisation both are one.
+ */
+export interface SendingPrincipal {
+  organisationId: number;
+}
+
 export interface AttachmentReference {
   attachmentId: string;
 }
@@ -47,7 +55,12 @@ export interface PaperMailPartInput {
   colorPrinting: boolean;
   createAddressPage: boolean;
   messageServiceType: MessageServiceType;
-  printingAndEnvelopingService: {
+  /**
+   * The organisation's Posti printing account, as the contract has it. Our own print batches do not
+   * use it, so a letter a staff member sends without one (their organisation's account is not
+   * theirs to give) prints the same.
+   */
+  printingAndEnvelopingService?: {
     costPool?: string | undefined;
     postiMessaging: { contactDetails: { email: string }; password: string; username: string };
   };

@@ -38,3 +38,56 @@ export function messageStage(progress: MessageProgress): MessageStage {
   if (progress.deliveryFailed) return 'failed';
   return 'accepted';
 }
+
+const progressFacts = ['available', 'read', 'receiptConfirmed', 'sentForPrinting', 'deliveryFailed'] as const;
+
+/** Some of the facts, each required to be true or false; the facts not named may be either. */
+export type ProgressCondition = Partial<MessageProgress>;
+
+function mergeable(a: ProgressCondition, b: ProgressCondition): keyof MessageProgress | undefined {
+  let differing: keyof MessageProgress | undefined;
+  for (const fact of progressFacts) {
+    if (fact in a !== fact in b) return undefined;
+    if (a[fact] !== b[fact]) {
+      if (differing) return undefined;
+      differing = fact;
+    }
+  }
+  return differing;
+}
+
+/**
+ * The facts a message in `stage` has, as alternatives (a message is in the stage exactly when it
+ * meets one of them): what a query filters by when it lists one stage. Derived from messageStage
+ * itself, by trying every combination of the facts and merging pairs that differ in one fact, so a
+ * filter can never disagree with the stage a row is shown with.
+ */
+export function stageConditions(stage: MessageStage): ProgressCondition[] {
+  let terms: ProgressCondition[] = [];
+  for (let bits = 0; bits < 1 << progressFacts.length; bits += 1) {
+    const progress = Object.fromEntries(
+      progressFacts.map((fact, index) => [fact, (bits & (1 << index)) !== 0]),
+    ) as unknown as MessageProgress;
+    if (messageStage(progress) === stage) terms.push(progress);
+  }
+  for (;;) {
+    const next: ProgressCondition[] = [];
+    const merged = new Set<number>();
+    terms.forEach((a, i) => {
+      terms.forEach((b, j) => {
+        if (j <= i) return;
+        const fact = mergeable(a, b);
+        if (!fact) return;
+        const { [fact]: _dropped, ...rest } = a;
+        if (!next.some((term) => sameCondition(term, rest))) next.push(rest);
+        merged.add(i).add(j);
+      });
+    });
+    if (merged.size === 0) return terms;
+    terms = [...next, ...terms.filter((_, index) => !merged.has(index))];
+  }
+}
+
+function sameCondition(a: ProgressCondition, b: ProgressCondition): boolean {
+  return progressFacts.every((fact) => a[fact] === b[fact] && fact in a === fact in b);
+}

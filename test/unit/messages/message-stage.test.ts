@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { messageStage, type MessageProgress } from '../../../src/modules/messages/message-stage.js';
+import {
+  messageStage,
+  messageStages,
+  stageConditions,
+  type MessageProgress,
+  type ProgressCondition,
+} from '../../../src/modules/messages/message-stage.js';
 
 const none: MessageProgress = {
   available: false,
@@ -28,4 +34,24 @@ test('a message’s stage is its furthest step; failed only when it reached the 
     table.map(([facts]) => [facts, messageStage({ ...none, ...facts })]),
     table,
   );
+});
+
+const facts = Object.keys(none) as Array<keyof MessageProgress>;
+
+function meets(progress: MessageProgress, condition: ProgressCondition): boolean {
+  return facts.every((fact) => condition[fact] === undefined || condition[fact] === progress[fact]);
+}
+
+test('the sent list’s stage filter selects exactly the messages messageStage puts in that stage', () => {
+  for (let bits = 0; bits < 1 << facts.length; bits += 1) {
+    const progress = Object.fromEntries(
+      facts.map((fact, index) => [fact, (bits & (1 << index)) !== 0]),
+    ) as unknown as MessageProgress;
+    for (const stage of messageStages) {
+      const selected = stageConditions(stage).some((condition) => meets(progress, condition));
+      assert.equal(selected, messageStage(progress) === stage, `${stage} ${JSON.stringify(progress)}`);
+    }
+  }
+  // Merged to what the stage depends on: an acknowledged message is one with its receipt confirmed.
+  assert.deepEqual(stageConditions('acknowledged'), [{ receiptConfirmed: true }]);
 });

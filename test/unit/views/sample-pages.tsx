@@ -27,6 +27,9 @@ import {
   serviceFormValues,
 } from '../../../src/http/views/staff/admin-service-pages.js';
 import { DashboardPage } from '../../../src/http/views/staff/dashboard-page.js';
+import { SendFormPage, SentConfirmationPage } from '../../../src/http/views/staff/send-page.js';
+import { SentListPage } from '../../../src/http/views/staff/sent-list-page.js';
+import { SentMessagePage } from '../../../src/http/views/staff/sent-message-page.js';
 import { StartPage } from '../../../src/http/views/start-page.js';
 import type { FolderItem, OpenedMessage, SealedMessage } from '../../../src/modules/mailbox/types.js';
 import {
@@ -37,6 +40,7 @@ import {
   MethodChoicePage,
 } from '../../../src/test-idp/test-idp-pages.js';
 import { sampleAdminCredential, sampleAdminService } from './admin-sample.js';
+import { caseWorkPaths, caseWorkServices, sampleSentList, sampleSentMessage } from './case-work-sample.js';
 import { sampleDashboard } from './dashboard-sample.js';
 import { publicSamplePages } from './public-sample-pages.js';
 import { pageContext } from './render.js';
@@ -209,6 +213,47 @@ export function samplePages(): Array<{ name: string; page: VNode }> {
           problems={[{ field: 'allowedIps', code: 'invalidCidr', value: '10.0.0.0/33' }]}
         />
       ),
+    },
+    {
+      name: 'staff send form with problems, mailbox check and preview',
+      page: (
+        <SendFormPage
+          ctx={plain}
+          paths={caseWorkPaths}
+          services={caseWorkServices}
+          sendKey="0b7f4c52-9a1e-4c1b-8f7e-2d7f0f6f1a11"
+          values={{ identityCode: '140987-924J', servicePk: 1, title: 'Päätös', body: '**Hei**' }}
+          problems={[
+            { field: 'identityCode', code: 'noMailbox' },
+            { field: 'attachments', code: 'typeMismatch', fileName: 'x.pdf', claimedType: 'application/pdf' },
+            { field: 'paperFallback', code: 'noAddress' },
+          ]}
+          mailboxCheck={{ recipient: '140987-****', hasMailbox: false }}
+          previewHtml="<p><strong>Hei</strong></p>"
+          filesDropped
+        />
+      ),
+    },
+    {
+      name: 'staff message sent',
+      page: <SentConfirmationPage ctx={plain} paths={caseWorkPaths} messageId={42} created />,
+    },
+    {
+      name: 'staff sent list',
+      page: (
+        <SentListPage
+          ctx={plain}
+          paths={caseWorkPaths}
+          services={caseWorkServices}
+          values={{ stage: 'failed', recipient: '270570-901K' }}
+          list={sampleSentList()}
+          problems={[{ field: 'purpose', message: 'Anna käyttötarkoitus.' }]}
+        />
+      ),
+    },
+    {
+      name: 'staff sent message',
+      page: <SentMessagePage ctx={plain} paths={caseWorkPaths} message={sampleSentMessage()} />,
     },
     {
       name: 'open account',

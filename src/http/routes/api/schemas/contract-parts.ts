@@ -1,4 +1,5 @@
 import { Type, type Static, type TSchema, type TUnsafe } from '@sinclair/typebox';
+import { sendingLimits } from '../../../../modules/messages/index.js';
 import { StringEnum } from './common.js';
 import { contractCountryCodes } from './country-codes.js';
 
@@ -25,8 +26,9 @@ export function optionalWithDefault<T extends TUnsafe<string>>(schema: T, value:
   return Type.Optional(Type.Unsafe<Static<T>>({ ...schema, default: value }));
 }
 
-export const Title = Type.String({ minLength: 1, maxLength: 256 });
-export const Body = Type.String({ minLength: 1, maxLength: 40000 });
+// The staff's send form checks the same limits (messages/staff-messaging.ts).
+export const Title = Type.String({ minLength: 1, maxLength: sendingLimits.titleLength });
+export const Body = Type.String({ minLength: 1, maxLength: sendingLimits.bodyLength });
 export const InReplyToMessageId = Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER });
 
 const LocalisedTexts = (maxLength: number) =>

@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { sendingLimits } from '../../../../modules/messages/index.js';
 import { StringEnum } from './common.js';
 import {
   AttachmentReference,
@@ -19,7 +20,7 @@ import {
 /** Request bodies of the v2 sending endpoints: messages.api.rest.v2.* in the contract. */
 
 export const ElectronicPart = Type.Object({
-  attachments: Type.Array(AttachmentReference, { minItems: 0, maxItems: 50 }),
+  attachments: Type.Array(AttachmentReference, { minItems: 0, maxItems: sendingLimits.attachmentCount }),
   body: Body,
   bodyFormat: StringEnum(['Text', 'Markdown']),
   inReplyToMessageId: Type.Optional(InReplyToMessageId),

@@ -1,0 +1,241 @@
+import type { TranslationKey } from '../../../i18n/i18n.js';
+import {
+  messageStages,
+  type MessageStage,
+  type SentList,
+  type StaffServiceOption,
+} from '../../../modules/messages/index.js';
+import { ButtonRow } from '../components/button-row.js';
+import { ErrorSummary } from '../components/error-summary.js';
+import { Paging } from '../components/paging.js';
+import { SelectField } from '../components/select-field.js';
+import { TagList, type Chip } from '../components/tag-list.js';
+import { TextField } from '../components/text-field.js';
+import { Layout } from '../layout.js';
+import { formatDateTime } from '../mailbox/format.js';
+import type { PageContext } from '../page-context.js';
+import { css } from '../styles/css.js';
+import { serviceName, type CaseWorkPaths } from './send-page.js';
+
+/** The list's filters as the GET form sends them back (query: service, stage, from, to, recipient, purpose). */
+export interface SentFilterValues {
+  servicePk?: number | undefined;
+  stage?: MessageStage | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  recipient?: string | undefined;
+  purpose?: string | undefined;
+}
+
+export type SentFilterField = 'from' | 'to' | 'recipient' | 'purpose';
+
+export interface SentListBodyProps {
+  ctx: PageContext;
+  paths: CaseWorkPaths;
+  /** The services the staff member may see (StaffMessaging.visibleServices). */
+  services: StaffServiceOption[];
+  values: SentFilterValues;
+  /** StaffMessaging.sentMessages; undefined when the filters had problems. */
+  list: SentList | undefined;
+  /** Filters the service refused (a ValidationError's field), with the route's message. */
+  problems?: Array<{ field: SentFilterField; message: string }> | undefined;
+}
+
+/** Each stage's label: the one table the list, its filter and the message page read. */
+export const stageKeys: Record<MessageStage, TranslationKey> = {
+  accepted: 'staff.stages.accepted',
+  available: 'staff.stages.available',
+  read: 'staff.stages.read',
+  acknowledged: 'staff.stages.acknowledged',
+  onPaper: 'staff.stages.onPaper',
+  failed: 'staff.stages.failed',
+};
+
+/** A stage as a chip: the word always says it; the tone repeats what needs attention. */
+export function stageChip(ctx: PageContext, stage: MessageStage): Chip {
+  if (stage === 'failed') return { text: ctx.t(stageKeys[stage]), tone: 'attention', icon: 'error' };
+  if (stage === 'acknowledged') return { text: ctx.t(stageKeys[stage]), icon: 'checkCircle' };
+  return { text: ctx.t(stageKeys[stage]) };
+}
+
+function filterQuery(values: SentFilterValues, page: number): string {
+  const query = new URLSearchParams();
+  if (values.servicePk !== undefined) query.set('service', String(values.servicePk));
+  if (values.stage) query.set('stage', values.stage);
+  if (values.from) query.set('from', values.from);
+  if (values.to) query.set('to', values.to);
+  if (values.recipient) query.set('recipient', values.recipient);
+  if (values.purpose) query.set('purpose', values.purpose);
+  if (page > 1) query.set('page', String(page));
+  const text = query.toString();
+  return text === '' ? '' : `?${text}`;
+}
+
+/**
+ * The sent list's content, without the page frame: a GET form of filters (service, state, dates,
+ * recipient with the search's purpose) and the messages newest first, with their state as a chip.
+ */
+export function SentListBody(props: SentListBodyProps) {
+  const { ctx, values, list, paths } = props;
+  const { t, locale } = ctx;
+  const problems = props.problems ?? [];
+  const errorOf = (field: SentFilterField) => problems.filter((p) => p.field === field).map((p) => p.message);
+  return (
+    <div class="sent-list">
+      <h1>{t('staff.sent.listTitle')}</h1>
+      <ErrorSummary
+        heading={t('staff.send.errorSummary')}
+        errors={problems.map((problem) => ({ fieldId: `filter-${problem.field}`, message: problem.message }))}
+      />
+      <form method="get" action={paths.sent} class="sent-list__filters" aria-labelledby="filters-heading">
+        <h2 id="filters-heading">{t('staff.sent.filters')}</h2>
+        <SelectField id="filter-service" name="service" label={t('staff.send.service')}>
+          <option value="">{t('staff.sent.allServices')}</option>
+          {props.services.map((service) => (
+            <option value={String(service.servicePk)} selected={service.servicePk === values.servicePk}>
+              {serviceName(service, locale)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField id="filter-stage" name="stage" label={t('staff.sent.stage')}>
+          <option value="">{t('staff.sent.allStages')}</option>
+          {messageStages.map((stage) => (
+            <option value={stage} selected={stage === values.stage}>
+              {t(stageKeys[stage])}
+            </option>
+          ))}
+        </SelectField>
+        <TextField
+          id="filter-from"
+          name="from"
+          label={t('staff.sent.from')}
+          hint={t('staff.sent.dateHint')}
+          value={values.from ?? ''}
+          error={errorOf('from')}
+          maxLength={10}
+        />
+        <TextField
+          id="filter-to"
+          name="to"
+          label={t('staff.sent.to')}
+          hint={t('staff.sent.dateHint')}
+          value={values.to ?? ''}
+          error={errorOf('to')}
+          maxLength={10}
+        />
+        <TextField
+          id="filter-recipient"
+          name="recipient"
+          label={t('staff.sent.recipient')}
+          hint={t('staff.sent.recipientHint')}
+          value={values.recipient ?? ''}
+          error={errorOf('recipient')}
+          autocomplete="off"
+          maxLength={11}
+        />
+        <TextField
+          id="filter-purpose"
+          name="purpose"
+          label={t('staff.sent.purpose')}
+          value={values.purpose ?? ''}
+          error={errorOf('purpose')}
+          maxLength={200}
+        />
+        <ButtonRow>
+          <button type="submit">{t('staff.sent.search')}</button>
+        </ButtonRow>
+      </form>
+      {list && list.rows.length === 0 && <p>{t('staff.sent.none')}</p>}
+      {list && list.rows.length > 0 && (
+        // Five columns do not fit a phone: the table scrolls sideways, by keyboard too.
+        <div class="sent-list__wide" role="region" aria-labelledby="sent-heading" tabIndex={0}>
+          <table>
+            <caption id="sent-heading" class="visually-hidden">
+              {t('staff.sent.listTitle')}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('staff.sent.columns.title')}</th>
+                <th scope="col">{t('staff.sent.columns.service')}</th>
+                <th scope="col">{t('staff.sent.columns.recipient')}</th>
+                <th scope="col">{t('staff.sent.columns.created')}</th>
+                <th scope="col">{t('staff.sent.columns.stage')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.rows.map((row) => (
+                <tr>
+                  <th scope="row">
+                    <a href={paths.message(row.id)}>{row.title}</a>
+                  </th>
+                  <td>{serviceName(row.service, locale)}</td>
+                  <td>{row.recipient ?? t('staff.sent.noRecipient')}</td>
+                  <td>
+                    <time dateTime={row.createdAt}>{formatDateTime(row.createdAt, locale)}</time>
+                  </td>
+                  <td>
+                    <TagList tags={[stageChip(ctx, row.stage)]} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {list && (
+        <Paging
+          label={t('staff.sent.paging')}
+          page={list.page}
+          hasNext={list.hasNext}
+          href={(page) => `${paths.sent}${filterQuery(values, page)}`}
+          pageLabel={(page) => t('staff.sent.page', { page })}
+          previousLabel={t('staff.sent.newer')}
+          nextLabel={t('staff.sent.older')}
+        />
+      )}
+    </div>
+  );
+}
+
+/** The list in the page frame (the citizen Layout until the staff layout wraps the body). */
+export function SentListPage(props: SentListBodyProps) {
+  return (
+    <Layout
+      ctx={props.ctx}
+      title={props.ctx.t('staff.sent.listTitle')}
+      hasErrors={(props.problems ?? []).length > 0}
+    >
+      <SentListBody {...props} />
+    </Layout>
+  );
+}
+
+export const styles = css`
+  .sent-list td,
+  .sent-list th {
+    vertical-align: top;
+  }
+  .sent-list__filters {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr));
+    gap: 0 var(--fi-spacing-m);
+    align-items: end;
+    border: 1px solid var(--fi-color-depth-light-1);
+    border-radius: var(--fi-radius-basic);
+    padding: var(--fi-spacing-m);
+    margin: 0 0 var(--fi-spacing-l);
+  }
+  .sent-list__filters h2 {
+    grid-column: 1 / -1;
+    margin-top: 0;
+  }
+  .sent-list__filters .button-row {
+    grid-column: 1 / -1;
+  }
+  .sent-list__wide {
+    overflow-x: auto;
+  }
+  .sent-list__wide .tag-list {
+    margin: 0;
+  }
+`;

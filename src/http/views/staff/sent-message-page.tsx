@@ -1,0 +1,141 @@
+import type { ComponentChildren } from 'preact';
+import type { TranslationKey } from '../../../i18n/i18n.js';
+import type { SentMessageDetails, TimelineEntry, TimelineEvent } from '../../../modules/messages/index.js';
+import { LinkButton } from '../components/link-button.js';
+import { TagList } from '../components/tag-list.js';
+import { Layout } from '../layout.js';
+import { formatDate, formatDateTime, formatSize, mediaTypeLabel } from '../mailbox/format.js';
+import type { PageContext } from '../page-context.js';
+import { serviceName, type CaseWorkPaths } from './send-page.js';
+import { stageChip, stageKeys } from './sent-list-page.js';
+
+export interface SentMessageBodyProps {
+  ctx: PageContext;
+  paths: CaseWorkPaths;
+  /** StaffMessaging.sentMessage (opening it was audited there). */
+  message: SentMessageDetails;
+}
+
+/** Each timeline step's wording. */
+const timelineKeys: Record<TimelineEvent, TranslationKey> = {
+  accepted: 'staff.timeline.accepted',
+  available: 'staff.timeline.available',
+  notificationSent: 'staff.timeline.notificationSent',
+  read: 'staff.timeline.read',
+  acknowledged: 'staff.timeline.acknowledged',
+  letterCreated: 'staff.timeline.letterCreated',
+  printed: 'staff.timeline.printed',
+  postiDelivered: 'staff.timeline.postiDelivered',
+  postiReturned: 'staff.timeline.postiReturned',
+  postiUnresolved: 'staff.timeline.postiUnresolved',
+  failed: 'staff.timeline.failed',
+};
+
+const channelKeys: Record<NonNullable<TimelineEntry['channel']>, TranslationKey> = {
+  email: 'staff.channels.email',
+  sms: 'staff.channels.sms',
+  paper: 'staff.channels.paper',
+  planning: 'staff.channels.planning',
+};
+
+function Detail(props: { term: string; children: ComponentChildren }) {
+  return (
+    <div class="message-details__row">
+      <dt>{props.term}</dt>
+      <dd>{props.children}</dd>
+    </div>
+  );
+}
+
+/**
+ * A sent message's content, without the page frame: its details, the body as the citizen sees it,
+ * its attachments and its timeline (the citizen message page's thread styling: a dot per step, the
+ * latest filled).
+ */
+export function SentMessageBody(props: SentMessageBodyProps) {
+  const { ctx, message, paths } = props;
+  const { t, locale } = ctx;
+  const last = message.timeline.length - 1;
+  return (
+    <div>
+      <div class="message-header">
+        <p class="message-header__sender">{serviceName(message.service, locale)}</p>
+        <h1>{message.title}</h1>
+        <TagList tags={[stageChip(ctx, message.stage)]} />
+        <dl class="message-details" aria-label={t('staff.message.details')}>
+          <Detail term={t('staff.message.service')}>{serviceName(message.service, locale)}</Detail>
+          <Detail term={t('staff.message.recipient')}>
+            {message.recipient ?? t('staff.sent.noRecipient')}
+          </Detail>
+          <Detail term={t('staff.message.created')}>
+            <time dateTime={message.createdAt}>{formatDateTime(message.createdAt, locale)}</time>
+          </Detail>
+          <Detail term={t('staff.message.stage')}>{t(stageKeys[message.stage])}</Detail>
+          <Detail term={t('staff.message.kind')}>
+            {t(message.verifiable ? 'staff.message.verifiable' : 'staff.message.normal')}
+          </Detail>
+          <Detail term={t('staff.message.channel')}>
+            {t(message.channel === 'paper' ? 'staff.message.paper' : 'staff.message.electronic')}
+          </Detail>
+          <Detail term={t('staff.message.replies')}>
+            {t(message.replyAllowed ? 'staff.message.repliesAllowed' : 'staff.message.repliesNotAllowed')}
+          </Detail>
+          {message.deemedReceivedOn && (
+            <Detail term={t('staff.message.deemedReceived')}>
+              <time dateTime={message.deemedReceivedOn}>{formatDate(message.deemedReceivedOn, locale)}</time>
+            </Detail>
+          )}
+          {message.externalId && <Detail term={t('staff.message.externalId')}>{message.externalId}</Detail>}
+        </dl>
+      </div>
+      <section aria-labelledby="timeline-heading">
+        <h2 id="timeline-heading">{t('staff.message.timeline')}</h2>
+        <ol class="thread-list">
+          {message.timeline.map((entry, index) => (
+            <li class={index === last ? 'thread-list__item thread-list__item--current' : 'thread-list__item'}>
+              <p class="thread-list__when">
+                <time dateTime={entry.at}>{formatDateTime(entry.at, locale)}</time>
+              </p>
+              <p class="thread-list__title">
+                {t(timelineKeys[entry.event], {
+                  channel: entry.channel ? t(channelKeys[entry.channel]) : '',
+                })}
+              </p>
+            </li>
+          ))}
+        </ol>
+      </section>
+      <section aria-labelledby="content-heading">
+        <h2 id="content-heading">{t('staff.message.content')}</h2>
+        {/* bodyHtml comes from renderMessageBody (src/domain/message-body.ts): escaped, allow-listed tags. */}
+        <div class="message-body" dangerouslySetInnerHTML={{ __html: message.bodyHtml }} />
+      </section>
+      {message.attachments.length > 0 && (
+        <section aria-labelledby="attachments-heading">
+          <h2 id="attachments-heading">{`${t('staff.message.attachments')} (${message.attachments.length})`}</h2>
+          <ul>
+            {message.attachments.map((attachment) => (
+              <li>
+                {`${attachment.fileName} (${mediaTypeLabel(attachment.mediaType)}, ${formatSize(attachment.sizeBytes, locale, t)})`}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <p>
+        <LinkButton href={paths.sent} variant="secondary">
+          {t('staff.message.back')}
+        </LinkButton>
+      </p>
+    </div>
+  );
+}
+
+/** The message in the page frame (the citizen Layout until the staff layout wraps the body). */
+export function SentMessagePage(props: SentMessageBodyProps) {
+  return (
+    <Layout ctx={props.ctx} title={props.message.title}>
+      <SentMessageBody {...props} />
+    </Layout>
+  );
+}

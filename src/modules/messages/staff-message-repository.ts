@@ -1,0 +1,339 @@
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
+import type { DatabaseSchema, MessagesTable } from '../../db/schema.js';
+import type { MessageProgress, ProgressCondition } from './message-stage.js';
+
+type Db = Kysely<DatabaseSchema>;
+type MessagesEb = ExpressionBuilder<DatabaseSchema & { m: MessagesTable }, 'm'>;
+
+/** Which of an organisation's services a query covers: all of them, or these (primary keys). */
+export type ServiceScope = readonly number[] | 'all';
+
+export interface StaffServiceRow {
+  servicePk: number;
+  serviceId: string;
+  nameFi: string;
+  nameSv: string | null;
+  nameEn: string | null;
+  active: boolean;
+}
+
+export interface OrganisationPostalRow {
+  nameFi: string;
+  streetAddress: string | null;
+  postalCode: string | null;
+  city: string | null;
+}
+
+export interface SentListFilter {
+  servicePk?: number | undefined;
+  /** The stage's facts as alternatives (stageConditions); undefined: every stage. */
+  conditions?: ProgressCondition[] | undefined;
+  /** Created at or after this instant (ISO). */
+  createdFrom?: string | undefined;
+  /** Created before this instant (ISO). */
+  createdBefore?: string | undefined;
+  recipientId?: string | undefined;
+}
+
+export interface SentRow extends MessageProgress {
+  id: number;
+  servicePk: number;
+  recipientId: string | null;
+  channel: MessagesTable['channel'];
+  serviceType: MessagesTable['service_type'];
+  titleEnc: Buffer;
+  createdAt: string;
+}
+
+export interface SentDetailsRow extends SentRow {
+  externalId: string | null;
+  bodyEnc: Buffer;
+  bodyFormat: MessagesTable['body_format'];
+  replyAllowed: boolean;
+  availableAt: string | null;
+  readAt: string | null;
+  receiptConfirmedAt: string | null;
+  deemedReceivedOn: string | null;
+}
+
+export interface FeedEventRow {
+  type: string;
+  occurredAt: string;
+}
+
+/** A notification or letter job of the message that finished, sent or given up. */
+export interface DeliveryJobRow {
+  kind: string;
+  state: 'done' | 'failed';
+  finishedAt: string;
+}
+
+export interface SentAttachmentRow {
+  id: string;
+  fileName: string;
+  mediaType: string;
+  sizeBytes: number;
+}
+
+/**
+ * The stage's facts of the message `m` (messages/message-stage.ts) as SQL conditions: each one and
+ * its negation, written out so neither depends on how a dialect binds NOT.
+ */
+function factExpressions(
+  eb: MessagesEb,
+): Record<keyof MessageProgress, { holds: Expression<SqlBool>; fails: Expression<SqlBool> }> {
+  const printed = eb
+    .selectFrom('events as e')
+    .select(sql<number>`1`.as('one'))
+    .whereRef('e.message_id', '=', 'm.id')
+    .where('e.event_type', '=', 'Sent for printing and enveloping');
+  // As the dashboard: failed jobs are few, so their messages are read as one set.
+  const failed = () =>
+    eb
+      .selectFrom('outbox_jobs as j')
+      .select('j.message_id')
+      .where('j.state', '=', 'failed')
+      .where('j.message_id', 'is not', null);
+  const column = (name: 'm.available_at' | 'm.read_at' | 'm.receipt_confirmed_at') => ({
+    holds: eb(name, 'is not', null),
+    fails: eb(name, 'is', null),
+  });
+  return {
+    available: column('m.available_at'),
+    read: column('m.read_at'),
+    receiptConfirmed: column('m.receipt_confirmed_at'),
+    sentForPrinting: { holds: eb.exists(printed), fails: eb.not(eb.exists(printed)) },
+    deliveryFailed: { holds: eb('m.id', 'in', failed()), fails: eb('m.id', 'not in', failed()) },
+  };
+}
+
+function flag(eb: MessagesEb, condition: Expression<SqlBool>) {
+  return eb.case().when(condition).then(1).else(0).end();
+}
+
+/**
+ * All SQL of the staff's sending and sent pages. Every query is scoped by organisation and, where
+ * the caller may act for some services only, by those; a message outside comes back as nothing.
+ */
+export class StaffMessageRepository {
+  constructor(private readonly db: Db) {}
+
+  /** The organisation's services in the scope, active or not, in the order they were added. */
+  async services(organisationId: number, scope: ServiceScope): Promise<StaffServiceRow[]> {
+    if (scope !== 'all' && scope.length === 0) return [];
+    let query = this.db
+      .selectFrom('services')
+      .select(['id', 'service_id', 'name_fi', 'name_sv', 'name_en', 'active'])
+      .where('organisation_id', '=', organisationId);
+    if (scope !== 'all') query = query.where('id', 'in', scope);
+    const rows = await query.orderBy('id').execute();
+    return rows.map((row) => ({
+      servicePk: Number(row.id),
+      serviceId: row.service_id,
+      nameFi: row.name_fi,
+      nameSv: row.name_sv,
+      nameEn: row.name_en,
+      active: Number(row.active) === 1,
+    }));
+  }
+
+  /** The organisation's name and postal address: the return address of a paper fallback. */
+  async organisationPostal(organisationId: number): Promise<OrganisationPostalRow | undefined> {
+    return this.db
+      .selectFrom('organisations')
+      .select([
+        'name_fi as nameFi',
+        'street_address as streetAddress',
+        'postal_code as postalCode',
+        'city as city',
+      ])
+      .where('id', '=', organisationId)
+      .executeTakeFirst();
+  }
+
+  /**
+   * One page of the organisation's messages to citizens, newest first (id breaks ties), with the
+   * facts their stage is read from. `limit` rows from `offset`; the caller asks for one more than
+   * it shows to learn whether there is a next page.
+   */
+  async sentPage(
+    organisationId: number,
+    scope: ServiceScope,
+    filter: SentListFilter,
+    limit: number,
+    offset: number,
+  ): Promise<SentRow[]> {
+    if (scope !== 'all' && scope.length === 0) return [];
+    if (filter.conditions && filter.conditions.length === 0) return [];
+    let query = this.db
+      .selectFrom('messages as m')
+      .where('m.organisation_id', '=', organisationId)
+      .where('m.direction', '=', 'to_citizen');
+    if (scope !== 'all') query = query.where('m.service_pk', 'in', scope);
+    if (filter.servicePk !== undefined) query = query.where('m.service_pk', '=', filter.servicePk);
+    if (filter.createdFrom !== undefined) query = query.where('m.created_at', '>=', filter.createdFrom);
+    if (filter.createdBefore !== undefined) query = query.where('m.created_at', '<', filter.createdBefore);
+    if (filter.recipientId !== undefined) query = query.where('m.recipient_id', '=', filter.recipientId);
+    const conditions = filter.conditions;
+    if (conditions) {
+      query = query.where((eb) => {
+        const facts = factExpressions(eb);
+        return eb.or(
+          conditions.map((condition) =>
+            eb.and(
+              (Object.keys(condition) as Array<keyof MessageProgress>).map((fact) =>
+                condition[fact] ? facts[fact].holds : facts[fact].fails,
+              ),
+            ),
+          ),
+        );
+      });
+    }
+    const rows = await query
+      .select((eb) => {
+        const facts = factExpressions(eb);
+        return [
+          'm.id as id',
+          'm.service_pk as service_pk',
+          'm.recipient_id as recipient_id',
+          'm.channel as channel',
+          'm.service_type as service_type',
+          'm.title_enc as title_enc',
+          'm.created_at as created_at',
+          flag(eb, facts.available.holds).as('is_available'),
+          flag(eb, facts.read.holds).as('is_read'),
+          flag(eb, facts.receiptConfirmed.holds).as('is_confirmed'),
+          flag(eb, facts.sentForPrinting.holds).as('is_printed'),
+          flag(eb, facts.deliveryFailed.holds).as('is_failed'),
+        ];
+      })
+      .orderBy('m.created_at', 'desc')
+      .orderBy('m.id', 'desc')
+      .limit(limit)
+      .offset(offset)
+      .execute();
+    return rows.map((row) => ({
+      id: Number(row.id),
+      servicePk: Number(row.service_pk),
+      recipientId: row.recipient_id,
+      channel: row.channel,
+      serviceType: row.service_type,
+      titleEnc: row.title_enc,
+      createdAt: row.created_at,
+      available: Number(row.is_available) === 1,
+      read: Number(row.is_read) === 1,
+      receiptConfirmed: Number(row.is_confirmed) === 1,
+      sentForPrinting: Number(row.is_printed) === 1,
+      deliveryFailed: Number(row.is_failed) === 1,
+    }));
+  }
+
+  /** One message the organisation sent, within the scope; undefined for anything else. */
+  async sentMessage(
+    organisationId: number,
+    scope: ServiceScope,
+    id: number,
+  ): Promise<SentDetailsRow | undefined> {
+    if (scope !== 'all' && scope.length === 0) return undefined;
+    let query = this.db
+      .selectFrom('messages as m')
+      .where('m.id', '=', id)
+      .where('m.organisation_id', '=', organisationId)
+      .where('m.direction', '=', 'to_citizen');
+    if (scope !== 'all') query = query.where('m.service_pk', 'in', scope);
+    const row = await query
+      .select((eb) => {
+        const facts = factExpressions(eb);
+        return [
+          'm.id as id',
+          'm.service_pk as service_pk',
+          'm.recipient_id as recipient_id',
+          'm.external_id as external_id',
+          'm.channel as channel',
+          'm.service_type as service_type',
+          'm.title_enc as title_enc',
+          'm.body_enc as body_enc',
+          'm.body_format as body_format',
+          'm.reply_allowed as reply_allowed',
+          'm.created_at as created_at',
+          'm.available_at as available_at',
+          'm.read_at as read_at',
+          'm.receipt_confirmed_at as receipt_confirmed_at',
+          'm.deemed_received_on as deemed_received_on',
+          flag(eb, facts.sentForPrinting.holds).as('is_printed'),
+          flag(eb, facts.deliveryFailed.holds).as('is_failed'),
+        ];
+      })
+      .executeTakeFirst();
+    if (!row) return undefined;
+    return {
+      id: Number(row.id),
+      servicePk: Number(row.service_pk),
+      recipientId: row.recipient_id,
+      externalId: row.external_id,
+      channel: row.channel,
+      serviceType: row.service_type,
+      titleEnc: row.title_enc,
+      bodyEnc: row.body_enc,
+      bodyFormat: row.body_format,
+      replyAllowed: Number(row.reply_allowed) === 1,
+      createdAt: row.created_at,
+      availableAt: row.available_at,
+      readAt: row.read_at,
+      receiptConfirmedAt: row.receipt_confirmed_at,
+      deemedReceivedOn: row.deemed_received_on,
+      available: row.available_at !== null,
+      read: row.read_at !== null,
+      receiptConfirmed: row.receipt_confirmed_at !== null,
+      sentForPrinting: Number(row.is_printed) === 1,
+      deliveryFailed: Number(row.is_failed) === 1,
+    };
+  }
+
+  /** The message's feed events, oldest first (kept 60 days; the message row keeps the main facts). */
+  async feedEvents(organisationId: number, messageId: number): Promise<FeedEventRow[]> {
+    return this.db
+      .selectFrom('events')
+      .select(['event_type as type', 'occurred_at as occurredAt'])
+      .where('organisation_id', '=', organisationId)
+      .where('message_id', '=', messageId)
+      .orderBy('id')
+      .execute();
+  }
+
+  /** The message's delivery jobs that finished, oldest first. */
+  async finishedJobs(messageId: number): Promise<DeliveryJobRow[]> {
+    const rows = await this.db
+      .selectFrom('outbox_jobs')
+      .select(['kind', 'state', 'finished_at'])
+      .where('message_id', '=', messageId)
+      .where('state', 'in', ['done', 'failed'])
+      .where('finished_at', 'is not', null)
+      .orderBy('finished_at')
+      .orderBy('id')
+      .execute();
+    return rows.map((row) => ({
+      kind: row.kind,
+      state: row.state as 'done' | 'failed',
+      finishedAt: row.finished_at ?? '',
+    }));
+  }
+
+  /** The files listed in the message, in their order. */
+  async attachments(organisationId: number, messageId: number): Promise<SentAttachmentRow[]> {
+    const rows = await this.db
+      .selectFrom('attachments')
+      .select(['id', 'file_name', 'media_type', 'size_bytes'])
+      .where('organisation_id', '=', organisationId)
+      .where('message_id', '=', messageId)
+      .where('position', 'is not', null)
+      .orderBy('position')
+      .execute();
+    return rows.map((row) => ({
+      id: row.id,
+      fileName: row.file_name,
+      mediaType: row.media_type,
+      sizeBytes: Number(row.size_bytes),
+    }));
+  }
+}
