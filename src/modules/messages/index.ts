@@ -9,6 +9,8 @@ import { MessageQueryService } from './message-query-service.js';
 import { MessageRepository } from './message-repository.js';
 import { MessageSendingService } from './message-sending-service.js';
 import type { DeliveryConsents } from './reachable-mailboxes.js';
+import { ReceivedMessages } from './received-messages.js';
+import { ReceivedRepository } from './received-repository.js';
 import { RecipientRepository } from './recipient-repository.js';
 import { V1CitizenMessageReader } from './v1-citizen-message.js';
 import { V1MessageSending } from './v1-message-sending.js';
@@ -28,6 +30,24 @@ export { messageStage, messageStages } from './message-stage.js';
 export type { MessageProgress, MessageStage } from './message-stage.js';
 export { MessageSendingService } from './message-sending-service.js';
 export type { DeliveryConsents } from './reachable-mailboxes.js';
+export {
+  ReceivedMessages,
+  ReplyRejected,
+  receivedAuditActions,
+  receivedPageSize,
+  receivedPurpose,
+} from './received-messages.js';
+export type {
+  CaseWorker,
+  HandledFilter,
+  ReceivedList,
+  ReceivedListItem,
+  ReceivedMessage,
+  ReplyField,
+  ReplyForm,
+  ReplyProblem,
+  ReplyProblemCode,
+} from './received-messages.js';
 export { validateRecipientId } from './message-validation.js';
 export { V1CitizenMessageReader } from './v1-citizen-message.js';
 export { v1FeedPage } from './v1-events.js';
@@ -43,6 +63,8 @@ export interface MessagingServices {
   sending: MessageSendingService;
   events: EventFeedService;
   queries: MessageQueryService;
+  /** The staff's Received pages: citizens' messages to the case worker's services; replies go through `sending`. */
+  received: ReceivedMessages;
   /** The deprecated v1 forms, translated onto the same v2 services. */
   v1: { sending: V1MessageSending; citizenMessages: V1CitizenMessageReader };
   /**
@@ -92,6 +114,14 @@ export function createMessagingServices(
     sending,
     events,
     queries,
+    received: new ReceivedMessages({
+      db,
+      repository: new ReceivedRepository(db),
+      sending,
+      register: context.populationRegister,
+      envelope,
+      clock,
+    }),
     v1: {
       sending: new V1MessageSending({ sending }),
       citizenMessages: new V1CitizenMessageReader({ queries, messages: messageRepository }),

@@ -5,6 +5,14 @@
  */
 export type MessageServiceType = 'Normal' | 'Verifiable';
 
+/**
+ * Whom a message is sent for: the sending pipeline needs only the organisation. An API client (its
+ * ApiPrincipal) and a staff member acting for the organisation both are one.
+ */
+export interface SendingPrincipal {
+  organisationId: number;
+}
+
 export interface AttachmentReference {
   attachmentId: string;
 }

@@ -5,7 +5,7 @@ import type { DatabaseSchema } from '../../db/schema.js';
 import { deemedReceivedElectronic } from '../../domain/legal-dates.js';
 import { ValidationError } from '../../errors.js';
 import { planMessageDelivery } from '../delivery/index.js';
-import type { ApiPrincipal, OrganisationService, ServiceRow } from '../organisations/index.js';
+import type { OrganisationService, ServiceRow } from '../organisations/index.js';
 import { AttachmentRepository, type UploadState } from './attachment-repository.js';
 import { appendFeedEvent } from './event-repository.js';
 import type {
@@ -17,6 +17,7 @@ import type {
   OutgoingMessageOptions,
   PaperMailPartInput,
   PaperMailWithoutIdRequest,
+  SendingPrincipal,
   SendResult,
   SentVia,
 } from './message-input.js';
@@ -36,7 +37,7 @@ interface Thread {
 
 /** Everything decided about a message before the transaction that stores it. */
 interface Accepted {
-  principal: ApiPrincipal;
+  principal: SendingPrincipal;
   service: ServiceRow;
   externalId: string;
   sentVia: SentVia;
@@ -70,7 +71,7 @@ export class MessageSendingService {
     },
   ) {}
 
-  async sendElectronic(principal: ApiPrincipal, request: ElectronicMessageRequest): Promise<SendResult> {
+  async sendElectronic(principal: SendingPrincipal, request: ElectronicMessageRequest): Promise<SendResult> {
     const service = await this.senderService(principal, request.sender.serviceId);
     const duplicate = await this.duplicateOf(service, request.externalId);
     if (duplicate) return duplicate;
@@ -106,7 +107,10 @@ export class MessageSendingService {
   }
 
   /** Electronic when the recipient has an active mailbox, otherwise the paper part is printed. */
-  async sendMultichannel(principal: ApiPrincipal, request: MultichannelMessageRequest): Promise<SendResult> {
+  async sendMultichannel(
+    principal: SendingPrincipal,
+    request: MultichannelMessageRequest,
+  ): Promise<SendResult> {
     const service = await this.senderService(principal, request.sender.serviceId);
     const duplicate = await this.duplicateOf(service, request.externalId);
     if (duplicate) return duplicate;
@@ -143,7 +147,10 @@ export class MessageSendingService {
     );
   }
 
-  async sendPaperWithoutId(principal: ApiPrincipal, request: PaperMailWithoutIdRequest): Promise<SendResult> {
+  async sendPaperWithoutId(
+    principal: SendingPrincipal,
+    request: PaperMailWithoutIdRequest,
+  ): Promise<SendResult> {
     const service = await this.senderService(principal, request.sender.serviceId);
     const duplicate = await this.duplicateOf(service, request.externalId);
     if (duplicate) return duplicate;
@@ -175,7 +182,7 @@ export class MessageSendingService {
    * which both forms of sending treat as "no active mailbox".
    */
   private async reachableAccountId(
-    principal: ApiPrincipal,
+    principal: SendingPrincipal,
     identityCode: string,
   ): Promise<number | undefined> {
     const reachable = await reachableAccounts(
@@ -188,7 +195,7 @@ export class MessageSendingService {
   }
 
   /** The sending service must be the caller's own and active; others' services look the same as none. */
-  private async senderService(principal: ApiPrincipal, serviceId: string): Promise<ServiceRow> {
+  private async senderService(principal: SendingPrincipal, serviceId: string): Promise<ServiceRow> {
     const service = await this.deps.organisations.findService(serviceId);
     if (!service || service.organisationId !== principal.organisationId || !service.active) {
       throw new ValidationError('sender.serviceId', 'is not an active service of your organisation');
@@ -206,7 +213,7 @@ export class MessageSendingService {
    * one the recipient sent to the organisation, or one the organisation sent to the recipient.
    */
   private async replyThread(
-    principal: ApiPrincipal,
+    principal: SendingPrincipal,
     electronic: ElectronicPartInput,
     recipientId: string,
   ): Promise<Thread> {
@@ -230,7 +237,7 @@ export class MessageSendingService {
 
   /** Each referenced upload must be the organisation's own, recent, and not used by another message. */
   private async checkUploads(
-    principal: ApiPrincipal,
+    principal: SendingPrincipal,
     references: readonly AttachmentReference[],
     field: string,
   ): Promise<Map<string, UploadState>> {
@@ -255,7 +262,7 @@ export class MessageSendingService {
 
   /** The paper part prints exactly one PDF; it may be the same upload as an electronic attachment. */
   private async checkPaperFile(
-    principal: ApiPrincipal,
+    principal: SendingPrincipal,
     paperMail: PaperMailPartInput,
     uploads: Map<string, UploadState>,
   ): Promise<void> {
@@ -274,7 +281,7 @@ export class MessageSendingService {
    * A letter is built from this PDF days later by the print worker; a file it cannot open (damaged,
    * encrypted, no pages) is refused now, while the sender can still fix it.
    */
-  private async checkPrintable(principal: ApiPrincipal, id: string, field: string): Promise<void> {
+  private async checkPrintable(principal: SendingPrincipal, id: string, field: string): Promise<void> {
     const blob = await new AttachmentRepository(this.deps.db).uploadContent(principal.organisationId, id);
     if (!blob) throw new ValidationError(field, 'unknown attachment');
     const content = this.deps.envelope.decrypt(blob, contentContext.attachment(id));
