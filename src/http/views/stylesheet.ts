@@ -21,6 +21,7 @@ import { styles as folderPage } from './mailbox/folder-page.js';
 import { styles as messagePage } from './mailbox/message-page.js';
 import { publicPageStyles } from './public/styles.js';
 import { styles as dashboardPage } from './staff/dashboard-page.js';
+import { styles as receivedPages } from './staff/received-pages.js';
 import { styles as startPage } from './start-page.js';
 import { base } from './styles/base.js';
 import { tokens } from './styles/tokens.js';
@@ -52,6 +53,7 @@ const componentSections = [
   publicPageStyles,
   dailyVolumeChart,
   dashboardPage,
+  receivedPages,
   layout,
 ];
 
