@@ -371,12 +371,15 @@ export function ReceivedMessagePage(props: ReceivedMessagePageProps) {
 }
 
 export const styles = css`
+  .received-filter {
+    margin: 0 0 var(--fi-spacing-m);
+  }
   .received-filter__list {
     display: flex;
     flex-wrap: wrap;
     gap: var(--fi-spacing-xs) var(--fi-spacing-m);
     list-style: none;
-    margin: 0 0 var(--fi-spacing-m);
+    margin: 0;
     padding: 0;
   }
   .received-filter__link {

@@ -12,7 +12,6 @@ export const received_en: Strings<typeof received_fi> = {
     all: 'All',
     unhandled: 'Not handled',
     handled: 'Handled',
-    submit: 'Show',
   },
   empty: 'No messages.',
   listLabel: 'Received messages',
@@ -31,7 +30,6 @@ export const received_en: Strings<typeof received_fi> = {
   opened: {
     back: 'Received messages',
     details: 'Message details',
-    handledAt: 'Handled {{date}}',
     auditNote:
       'Opening the message and downloading its attachments are logged (purpose: handling the matter).',
     attachments: 'Attachments ({{count}})',

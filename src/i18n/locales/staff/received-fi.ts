@@ -9,7 +9,6 @@ export const received_fi = {
     all: 'Kaikki',
     unhandled: 'Käsittelemättömät',
     handled: 'Käsitellyt',
-    submit: 'Näytä',
   },
   empty: 'Ei viestejä.',
   listLabel: 'Saapuneet viestit',
@@ -28,7 +27,6 @@ export const received_fi = {
   opened: {
     back: 'Saapuneet viestit',
     details: 'Viestin tiedot',
-    handledAt: 'Käsitelty {{date}}',
     auditNote:
       'Viestin avaaminen ja liitteiden lataaminen kirjataan lokiin (käyttötarkoitus: asian käsittely).',
     attachments: 'Liitteet ({{count}})',

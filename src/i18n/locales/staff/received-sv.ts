@@ -13,7 +13,6 @@ export const received_sv: Strings<typeof received_fi> = {
     all: 'Alla',
     unhandled: 'Obehandlade',
     handled: 'Behandlade',
-    submit: 'Visa',
   },
   empty: 'Inga meddelanden.',
   listLabel: 'Inkomna meddelanden',
@@ -32,7 +31,6 @@ export const received_sv: Strings<typeof received_fi> = {
   opened: {
     back: 'Inkomna meddelanden',
     details: 'Uppgifter om meddelandet',
-    handledAt: 'Behandlat {{date}}',
     auditNote: 'Att meddelandet öppnas och bilagor laddas ned loggas (ändamål: handläggning av ärendet).',
     attachments: 'Bilagor ({{count}})',
     download: 'Ladda ned',
