@@ -20,6 +20,7 @@ import { AttachmentRepository } from '../../src/modules/messages/attachment-repo
 import { appendFeedEvent } from '../../src/modules/messages/event-repository.js';
 import { FeedRepository } from '../../src/modules/messages/feed-repository.js';
 import { MessageRepository } from '../../src/modules/messages/message-repository.js';
+import { ReceivedRepository } from '../../src/modules/messages/received-repository.js';
 import { RecipientRepository } from '../../src/modules/messages/recipient-repository.js';
 import { stageConditions } from '../../src/modules/messages/message-stage.js';
 import { StaffMessageRepository } from '../../src/modules/messages/staff-message-repository.js';
@@ -457,6 +458,26 @@ export const repositorySamples: RepositorySamples[] = [
       citizenMessage: (r) => r.citizenMessage(1, 2, at),
       inReplyTo: (r) => r.inReplyTo(1, 2),
       externalIdOf: (r) => r.externalIdOf(1, 2),
+    },
+  ),
+  repository(
+    'src/modules/messages/received-repository.ts',
+    'ReceivedRepository',
+    (db) => new ReceivedRepository(db),
+    {
+      list: async (r) => {
+        await r.list(1, 'all', 'all', 21, 0);
+        await r.list(1, [1, 2], 'unhandled', 21, 20);
+        await r.list(1, [1], 'handled', 21, 0);
+      },
+      message: (r) => r.message(1, [1, 2], 2),
+      thread: (r) => r.thread(1, 'all', 3, 2),
+      attachments: (r) => r.attachments(2),
+      attachment: (r) => r.attachment(1, [1], 2, 'attachment-1'),
+      setHandled: async (r) => {
+        await r.setHandled(1, [1], 2, { staffMemberId: 4, at });
+        await r.setHandled(1, 'all', 2, null);
+      },
     },
   ),
   repository(

@@ -24,6 +24,7 @@ import { styles as adminPages } from './staff/admin-parts.js';
 import { styles as dashboardPage } from './staff/dashboard-page.js';
 import { styles as sendPage } from './staff/send-page.js';
 import { styles as sentListPage } from './staff/sent-list-page.js';
+import { styles as receivedPages } from './staff/received-pages.js';
 import { styles as startPage } from './start-page.js';
 import { base } from './styles/base.js';
 import { tokens } from './styles/tokens.js';
@@ -58,6 +59,7 @@ const componentSections = [
   adminPages,
   sendPage,
   sentListPage,
+  receivedPages,
   layout,
 ];
 

@@ -9,6 +9,8 @@ import { MessageQueryService } from './message-query-service.js';
 import { MessageRepository } from './message-repository.js';
 import { MessageSendingService } from './message-sending-service.js';
 import type { DeliveryConsents } from './reachable-mailboxes.js';
+import { ReceivedMessages } from './received-messages.js';
+import { ReceivedRepository } from './received-repository.js';
 import { RecipientRepository } from './recipient-repository.js';
 import { StaffMessageRepository } from './staff-message-repository.js';
 import { StaffMessaging } from './staff-messaging.js';
@@ -35,6 +37,24 @@ export { messageStage, messageStages, stageConditions } from './message-stage.js
 export type { MessageProgress, MessageStage, ProgressCondition } from './message-stage.js';
 export { MessageSendingService } from './message-sending-service.js';
 export type { DeliveryConsents } from './reachable-mailboxes.js';
+export {
+  ReceivedMessages,
+  ReplyRejected,
+  receivedAuditActions,
+  receivedPageSize,
+  receivedPurpose,
+} from './received-messages.js';
+export type {
+  CaseWorker,
+  HandledFilter,
+  ReceivedList,
+  ReceivedListItem,
+  ReceivedMessage,
+  ReplyField,
+  ReplyForm,
+  ReplyProblem,
+  ReplyProblemCode,
+} from './received-messages.js';
 export { validateRecipientId } from './message-validation.js';
 export {
   StaffMessaging,
@@ -78,6 +98,8 @@ export interface MessagingServices {
   queries: MessageQueryService;
   /** Case work on the staff pages: sending from a form (through `sending`), the sent list. */
   staff: StaffMessaging;
+  /** The staff's Received pages: citizens' messages to the case worker's services; replies go through `sending`. */
+  received: ReceivedMessages;
   /** The deprecated v1 forms, translated onto the same v2 services. */
   v1: { sending: V1MessageSending; citizenMessages: V1CitizenMessageReader };
   /**
@@ -142,6 +164,14 @@ export function createMessagingServices(
     events,
     queries,
     staff,
+    received: new ReceivedMessages({
+      db,
+      repository: new ReceivedRepository(db),
+      sending,
+      register: context.populationRegister,
+      envelope,
+      clock,
+    }),
     v1: {
       sending: new V1MessageSending({ sending }),
       citizenMessages: new V1CitizenMessageReader({ queries, messages: messageRepository }),

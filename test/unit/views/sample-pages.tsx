@@ -30,6 +30,9 @@ import { DashboardPage } from '../../../src/http/views/staff/dashboard-page.js';
 import { SendFormPage, SentConfirmationPage } from '../../../src/http/views/staff/send-page.js';
 import { SentListPage } from '../../../src/http/views/staff/sent-list-page.js';
 import { SentMessagePage } from '../../../src/http/views/staff/sent-message-page.js';
+import { ReceivedListPage, ReceivedMessagePage } from '../../../src/http/views/staff/received-pages.js';
+import type { StaffFrame } from '../../../src/http/views/staff/staff-layout.js';
+import type { ReceivedListItem, ReceivedMessage } from '../../../src/modules/messages/index.js';
 import { StartPage } from '../../../src/http/views/start-page.js';
 import type { FolderItem, OpenedMessage, SealedMessage } from '../../../src/modules/mailbox/types.js';
 import {
@@ -97,6 +100,42 @@ export const opened: OpenedMessage = {
   canDelete: true,
   canRestore: true,
   thread: [folderItem({ id: 2 }), folderItem({ id: 3, direction: 'from_citizen', unreadable: true })],
+};
+
+const staffFrame: StaffFrame = {
+  name: 'Tiina Virkailija',
+  organisationName: 'Ylitornion kunta',
+  roles: { admin: false, servicePks: [1] },
+  organisationCount: 2,
+  csrfToken: 'csrf',
+};
+
+const receivedItem: ReceivedListItem = {
+  id: 7,
+  serviceNames: { fi: 'Sosiaalipalvelut', sv: 'Socialtjänster', en: null },
+  citizenType: 'Oikaisuvaatimus',
+  title: 'Oikaisuvaatimus päätökseen',
+  createdAt: '2025-03-01T10:00:00.000Z',
+  handledAt: null,
+  senderName: 'Kimmo Mäkinen',
+  senderCode: '270570-****',
+  attachmentCount: 1,
+};
+
+const receivedMessage: ReceivedMessage = {
+  ...receivedItem,
+  handledAt: '2025-03-02T10:00:00.000Z',
+  bodyHtml: '<p>Teksti</p>',
+  attachments: [{ id: 'a1', fileName: 'liite.pdf', mediaType: 'application/pdf', sizeBytes: 1200 }],
+  thread: [
+    { id: 5, direction: 'to_citizen', title: 'Päätös', createdAt: '2025-02-01T10:00:00.000Z' },
+    {
+      id: 7,
+      direction: 'from_citizen',
+      title: 'Oikaisuvaatimus päätökseen',
+      createdAt: '2025-03-01T10:00:00.000Z',
+    },
+  ],
 };
 
 const contact = { email: 'a@b.fi', emailNotifications: true, mobile: '', smsNotifications: false };
@@ -254,6 +293,51 @@ export function samplePages(): Array<{ name: string; page: VNode }> {
     {
       name: 'staff sent message',
       page: <SentMessagePage ctx={plain} paths={caseWorkPaths} message={sampleSentMessage()} />,
+    },
+    {
+      name: 'staff received list',
+      page: (
+        <ReceivedListPage
+          ctx={plain}
+          frame={staffFrame}
+          notice="handled"
+          list={{
+            items: [
+              receivedItem,
+              { ...receivedItem, id: 8, handledAt: '2025-03-02T10:00:00.000Z', senderName: '' },
+            ],
+            page: 2,
+            hasNext: true,
+            filter: 'unhandled',
+          }}
+        />
+      ),
+    },
+    {
+      name: 'staff received list, empty',
+      page: (
+        <ReceivedListPage
+          ctx={plain}
+          frame={staffFrame}
+          list={{ items: [], page: 1, hasNext: false, filter: 'all' }}
+        />
+      ),
+    },
+    {
+      name: 'staff received message',
+      page: (
+        <ReceivedMessagePage
+          ctx={ctx}
+          frame={staffFrame}
+          message={receivedMessage}
+          notice="sent"
+          reply={{ replyKey: '0b8f3c1e-4a4d-4c1b-9a55-2f3b2c1d0e9f', title: '', body: 'x' }}
+          problems={[
+            { field: 'title', code: 'required' },
+            { field: 'form', code: 'noMailbox' },
+          ]}
+        />
+      ),
     },
     {
       name: 'open account',

@@ -2,6 +2,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../../app-context.js';
 import type { AppServices } from '../../../services.js';
+import { receivedRoutes } from './received-routes.js';
 import { staffIdentityRoutes } from './staff-identity-routes.js';
 import { staffStartRoutes } from './staff-start-routes.js';
 
@@ -23,5 +24,6 @@ export function staffRoutes(context: AppContext, services: AppServices): Fastify
     await app.register(
       staffStartRoutes(context, { staff: services.staff, organisations: services.organisations }),
     );
+    await app.register(receivedRoutes(services.messaging));
   };
 }

@@ -1,5 +1,8 @@
+import { received_fi } from './received-fi.js';
+
 // Strings of the organisations' staff pages (/virkailija). Owned by the staff area; the source of keys.
 export const staff_fi = {
+  received: received_fi,
   meta: { area: 'Virkailijan sivut' },
   nav: {
     label: 'Virkailijan sivut',

@@ -1,9 +1,11 @@
 import type { staff_fi } from './fi.js';
+import { received_sv } from './received-sv.js';
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
 
 // Strings of the organisations' staff pages (sv). The fi file is the source of keys.
 export const staff_sv: Strings<typeof staff_fi> = {
+  received: received_sv,
   meta: { area: 'Handläggarens sidor' },
   nav: {
     label: 'Handläggarens sidor',

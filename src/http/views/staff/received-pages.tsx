@@ -1,0 +1,461 @@
+import type { TranslationKey } from '../../../i18n/i18n.js';
+import type {
+  HandledFilter,
+  ReceivedList,
+  ReceivedListItem,
+  ReceivedMessage,
+  ReplyProblem,
+} from '../../../modules/messages/index.js';
+import { ButtonRow } from '../components/button-row.js';
+import { ErrorSummary, type FieldError } from '../components/error-summary.js';
+import { Icon, type IconName } from '../components/icon.js';
+import { Notice } from '../components/notice.js';
+import { Paging } from '../components/paging.js';
+import { TagList, type Chip } from '../components/tag-list.js';
+import { TextField } from '../components/text-field.js';
+import { TextareaField } from '../components/textarea-field.js';
+import { citizenTypeName } from '../mailbox/citizen-type-name.js';
+import { formatDateTime, formatSize, localName, mediaTypeLabel } from '../mailbox/format.js';
+import type { PageContext } from '../page-context.js';
+import { css } from '../styles/css.js';
+import { StaffLayout, type StaffFrame } from './staff-layout.js';
+
+export const receivedPath = '/virkailija/saapuneet';
+
+/** The outcome of the previous action (post/redirect/get): a fixed list, so nothing is echoed. */
+export type ReceivedNotice = 'sent' | 'handled' | 'unhandled';
+
+const noticeKeys: Record<ReceivedNotice, TranslationKey> = {
+  sent: 'staff.received.notice.sent',
+  handled: 'staff.received.notice.handled',
+  unhandled: 'staff.received.notice.unhandled',
+};
+
+const filterKeys: Record<HandledFilter, TranslationKey> = {
+  unhandled: 'staff.received.filter.unhandled',
+  handled: 'staff.received.filter.handled',
+  all: 'staff.received.filter.all',
+};
+
+/** The list's address for a filter and page; the defaults (all, page 1) are left out. */
+export function receivedListHref(filter: HandledFilter, page = 1): string {
+  const query = new URLSearchParams();
+  if (filter !== 'all') query.set('tila', filter);
+  if (page > 1) query.set('sivu', String(page));
+  const search = query.toString();
+  return search ? `${receivedPath}?${search}` : receivedPath;
+}
+
+/** The sender as staff see them: the register's name and the masked identity code. */
+function senderText(ctx: PageContext, item: ReceivedListItem): string {
+  const name = item.senderName || ctx.t('staff.received.senderUnknown');
+  return item.senderCode ? `${name} (${item.senderCode})` : name;
+}
+
+/** Type, state and attachments as chips; the state in words, the tone only repeats it. */
+function itemChips(ctx: PageContext, item: ReceivedListItem): Chip[] {
+  const { t } = ctx;
+  const chips: Chip[] = [];
+  if (item.citizenType) chips.push({ text: citizenTypeName(t, item.citizenType) });
+  chips.push(
+    item.handledAt
+      ? { text: t('staff.received.handled'), icon: 'checkCircle' }
+      : { text: t('staff.received.unhandled'), tone: 'new' },
+  );
+  if (item.attachmentCount > 0) {
+    chips.push({
+      text: t('staff.received.attachments', { count: item.attachmentCount }),
+      icon: 'attachment',
+    });
+  }
+  return chips;
+}
+
+export interface ReceivedListPageProps {
+  ctx: PageContext;
+  frame: StaffFrame;
+  list: ReceivedList;
+  notice?: ReceivedNotice | undefined;
+}
+
+/** GET /virkailija/saapuneet: citizens' messages to the case worker's services, not handled first. */
+export function ReceivedListPage(props: ReceivedListPageProps) {
+  const { ctx, list } = props;
+  const { t, locale } = ctx;
+  return (
+    <StaffLayout ctx={ctx} title={t('staff.received.title')} frame={props.frame}>
+      {props.notice && (
+        <Notice tone="success" status>
+          {t(noticeKeys[props.notice])}
+        </Notice>
+      )}
+      <h1>{t('staff.received.title')}</h1>
+      <p>{t('staff.received.intro')}</p>
+      <nav class="received-filter" aria-label={t('staff.received.filter.legend')}>
+        <ul class="received-filter__list">
+          {(['all', 'unhandled', 'handled'] as const).map((filter) => (
+            <li>
+              <a
+                class="received-filter__link"
+                href={receivedListHref(filter)}
+                aria-current={filter === list.filter ? 'page' : undefined}
+              >
+                {t(filterKeys[filter])}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {list.items.length === 0 ? (
+        <p>{t('staff.received.empty')}</p>
+      ) : (
+        <ul class="received-list" aria-label={t('staff.received.listLabel')}>
+          {list.items.map((item) => (
+            <li
+              class={
+                item.handledAt ? 'received-list__item' : 'received-list__item received-list__item--unhandled'
+              }
+            >
+              <p class="received-list__sender">
+                <span class="visually-hidden">{`${t('staff.received.sender')}: `}</span>
+                {senderText(ctx, item)}
+                {' – '}
+                {localName(item.serviceNames, locale)}
+              </p>
+              <h2 class="received-list__title">
+                <a href={`${receivedPath}/${item.id}`}>{item.title}</a>
+              </h2>
+              <TagList tags={itemChips(ctx, item)} />
+              <p class="received-list__date">
+                <time dateTime={item.createdAt}>{formatDateTime(item.createdAt, locale)}</time>
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+      <Paging
+        label={t('staff.received.paging')}
+        page={list.page}
+        hasNext={list.hasNext}
+        href={(page) => receivedListHref(list.filter, page)}
+        pageLabel={(page) => t('staff.received.page', { page })}
+        previousLabel={t('staff.received.previous')}
+        nextLabel={t('staff.received.next')}
+      />
+    </StaffLayout>
+  );
+}
+
+/** What the reply form shows again after a refusal (or empty, with a fresh key, the first time). */
+export interface ReplyFormValues {
+  replyKey: string;
+  title: string;
+  body: string;
+}
+
+export interface ReceivedMessagePageProps {
+  ctx: PageContext;
+  frame: StaffFrame;
+  message: ReceivedMessage;
+  reply: ReplyFormValues;
+  problems?: ReplyProblem[] | undefined;
+  notice?: ReceivedNotice | undefined;
+}
+
+const problemKeys = {
+  title: {
+    required: 'staff.received.reply.problems.titleRequired',
+    tooLong: 'staff.received.reply.problems.titleTooLong',
+    deceptive: 'staff.received.reply.problems.titleDeceptive',
+  },
+  body: {
+    required: 'staff.received.reply.problems.bodyRequired',
+    tooLong: 'staff.received.reply.problems.bodyTooLong',
+    deceptive: 'staff.received.reply.problems.bodyDeceptive',
+  },
+  form: {
+    noMailbox: 'staff.received.reply.problems.noMailbox',
+    serviceInactive: 'staff.received.reply.problems.serviceInactive',
+  },
+} as const satisfies Record<string, Partial<Record<ReplyProblem['code'], TranslationKey>>>;
+
+function problemText(ctx: PageContext, problem: ReplyProblem): string {
+  const keys: Partial<Record<ReplyProblem['code'], TranslationKey>> = problemKeys[problem.field];
+  const key = keys[problem.code];
+  return key ? ctx.t(key) : problem.code;
+}
+
+/** The field a problem belongs to; a problem of the whole form points at the body. */
+const fieldIds = { title: 'reply-title', body: 'reply-body', form: 'reply-body' } as const;
+
+function attachmentIcon(mediaType: string): IconName {
+  return mediaType.startsWith('image/') ? 'image' : 'fileGeneric';
+}
+
+/** GET /virkailija/saapuneet/:id: the message, its files, its thread, the handled button and the reply form. */
+export function ReceivedMessagePage(props: ReceivedMessagePageProps) {
+  const { ctx, message } = props;
+  const { t, locale } = ctx;
+  const problems = props.problems ?? [];
+  const errors: FieldError[] = problems.map((problem) => ({
+    fieldId: fieldIds[problem.field],
+    message: problemText(ctx, problem),
+  }));
+  const errorsOf = (field: 'title' | 'body') => {
+    const texts = problems
+      .filter((p) => p.field === field || (field === 'body' && p.field === 'form'))
+      .map((p) => problemText(ctx, p));
+    return texts.length > 0 ? texts : undefined;
+  };
+  const base = `${receivedPath}/${message.id}`;
+  return (
+    <StaffLayout ctx={ctx} title={message.title} frame={props.frame} hasErrors={errors.length > 0}>
+      <p class="received-back">
+        <a href={receivedPath}>
+          <Icon name="chevronLeft" />
+          {t('staff.received.opened.back')}
+        </a>
+      </p>
+      {props.notice && (
+        <Notice tone="success" status>
+          {t(noticeKeys[props.notice])}
+        </Notice>
+      )}
+      <div class="message-header">
+        <p class="message-header__sender">{senderText(ctx, message)}</p>
+        <h1>{message.title}</h1>
+        <TagList tags={itemChips(ctx, message)} />
+        <dl class="message-details" aria-label={t('staff.received.opened.details')}>
+          <div class="message-details__row">
+            <dt>{t('staff.received.service')}</dt>
+            <dd>{localName(message.serviceNames, locale)}</dd>
+          </div>
+          <div class="message-details__row">
+            <dt>{t('staff.received.received')}</dt>
+            <dd>
+              <time dateTime={message.createdAt}>{formatDateTime(message.createdAt, locale)}</time>
+            </dd>
+          </div>
+          {message.citizenType && (
+            <div class="message-details__row">
+              <dt>{t('staff.received.type')}</dt>
+              <dd>{citizenTypeName(t, message.citizenType)}</dd>
+            </div>
+          )}
+          {message.handledAt && (
+            <div class="message-details__row">
+              <dt>{t('staff.received.handled')}</dt>
+              <dd>
+                <time dateTime={message.handledAt}>{formatDateTime(message.handledAt, locale)}</time>
+              </dd>
+            </div>
+          )}
+        </dl>
+      </div>
+      <p class="received-audit-note">{t('staff.received.opened.auditNote')}</p>
+      <div class="message-actions">
+        <ButtonRow>
+          <form method="post" action={`${base}/kasitelty`}>
+            <input type="hidden" name="_csrf" value={props.frame.csrfToken} />
+            <input type="hidden" name="handled" value={message.handledAt ? '0' : '1'} />
+            <button type="submit" class={message.handledAt ? 'button--secondary' : undefined}>
+              {message.handledAt
+                ? t('staff.received.opened.markUnhandled')
+                : t('staff.received.opened.markHandled')}
+            </button>
+          </form>
+        </ButtonRow>
+      </div>
+      {/*
+        The only place the citizen's text becomes markup: bodyHtml comes from renderMessageBody
+        (src/domain/message-body.ts) as plain text, every character escaped.
+      */}
+      <div class="message-body" dangerouslySetInnerHTML={{ __html: message.bodyHtml }} />
+      {message.attachments.length > 0 && (
+        <section aria-labelledby="attachments-heading">
+          <h2 id="attachments-heading">
+            {t('staff.received.opened.attachments', { count: message.attachments.length })}
+          </h2>
+          <ul class="attachment-list">
+            {message.attachments.map((attachment) => (
+              <li class="attachment">
+                <Icon name={attachmentIcon(attachment.mediaType)} class="attachment__icon" />
+                <span class="attachment__text">
+                  <span class="attachment__name">{attachment.fileName}</span>
+                  <span class="attachment__meta">
+                    {`${mediaTypeLabel(attachment.mediaType)}, ${formatSize(attachment.sizeBytes, locale, t)}`}
+                  </span>
+                </span>
+                <a
+                  class="button button--secondary attachment__download"
+                  href={`${base}/liitteet/${encodeURIComponent(attachment.id)}`}
+                  download
+                  aria-label={`${t('staff.received.opened.download')} ${attachment.fileName}`}
+                >
+                  <Icon name="download" />
+                  {t('staff.received.opened.download')}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {message.thread.length > 0 && (
+        <section aria-labelledby="thread-heading">
+          <h2 id="thread-heading">{t('staff.received.opened.thread')}</h2>
+          <ol class="thread-list">
+            {message.thread.map((item) => {
+              const current = item.id === message.id;
+              const fromCitizen = item.direction === 'from_citizen';
+              return (
+                <li class={current ? 'thread-list__item thread-list__item--current' : 'thread-list__item'}>
+                  <p class="thread-list__when">
+                    <time dateTime={item.createdAt}>{formatDateTime(item.createdAt, locale)}</time>
+                    {' · '}
+                    {t(fromCitizen ? 'staff.received.opened.fromCitizen' : 'staff.received.opened.toCitizen')}
+                  </p>
+                  <p class="thread-list__title">
+                    {current ? (
+                      <span aria-current="page">
+                        {item.title} {t('staff.received.opened.current')}
+                      </span>
+                    ) : fromCitizen ? (
+                      <a href={`${receivedPath}/${item.id}`}>{item.title}</a>
+                    ) : (
+                      item.title
+                    )}
+                  </p>
+                </li>
+              );
+            })}
+          </ol>
+        </section>
+      )}
+      <section class="received-reply" aria-labelledby="reply-heading">
+        <h2 id="reply-heading">{t('staff.received.reply.heading')}</h2>
+        <ErrorSummary heading={t('staff.received.reply.errorsHeading')} errors={errors} />
+        <p>{t('staff.received.reply.intro')}</p>
+        <form method="post" action={`${base}/vastaa`}>
+          <input type="hidden" name="_csrf" value={props.frame.csrfToken} />
+          {/* The form's idempotency key: sending the same form twice sends one reply. */}
+          <input type="hidden" name="replyKey" value={props.reply.replyKey} />
+          <TextField
+            id={fieldIds.title}
+            name="title"
+            label={t('staff.received.reply.title')}
+            value={props.reply.title}
+            required
+            maxLength={256}
+            error={errorsOf('title')}
+          />
+          <TextareaField
+            id={fieldIds.body}
+            name="body"
+            label={t('staff.received.reply.body')}
+            value={props.reply.body}
+            rows={8}
+            required
+            maxLength={40_000}
+            error={errorsOf('body')}
+          />
+          <ButtonRow>
+            <button type="submit">
+              <Icon name="reply" />
+              {t('staff.received.reply.submit')}
+            </button>
+          </ButtonRow>
+        </form>
+      </section>
+    </StaffLayout>
+  );
+}
+
+export const styles = css`
+  .received-filter {
+    margin: 0 0 var(--fi-spacing-m);
+  }
+  .received-filter__list {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--fi-spacing-xs) var(--fi-spacing-m);
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  .received-filter__link {
+    display: inline-block;
+    padding: var(--fi-spacing-xxs) var(--fi-spacing-s);
+    border: 1px solid var(--fi-color-highlight-base);
+    border-radius: var(--fi-radius-basic);
+    font-weight: 600;
+    text-decoration: none;
+  }
+  .received-filter__link[aria-current='page'] {
+    background: var(--fi-color-highlight-base);
+    color: var(--fi-color-white-base);
+  }
+  .received-list {
+    list-style: none;
+    margin: 0 0 var(--fi-spacing-l);
+    padding: 0;
+    border-top: 1px solid var(--fi-color-depth-light-1);
+  }
+  .received-list__item {
+    display: grid;
+    grid-template-columns: 1fr auto;
+    gap: 0 var(--fi-spacing-s);
+    padding: var(--fi-spacing-s) var(--fi-spacing-s) var(--fi-spacing-s) var(--fi-spacing-m);
+    border-bottom: 1px solid var(--fi-color-depth-light-1);
+    border-left: 4px solid transparent;
+  }
+  .received-list__item > * {
+    grid-column: 1;
+  }
+  .received-list__item--unhandled {
+    border-left-color: var(--app-color-unread-marker);
+  }
+  .received-list__item--unhandled .received-list__title {
+    font-weight: 700;
+  }
+  .received-list__sender {
+    margin: 0;
+    color: var(--fi-color-black-light-1);
+  }
+  .received-list__title {
+    margin: 0 0 var(--fi-spacing-xxs);
+    font-size: var(--fi-font-size-body-text);
+    line-height: var(--fi-line-height-body-text);
+    font-weight: 400;
+  }
+  .received-list__date {
+    grid-column: 2;
+    grid-row: 1;
+    margin: 0;
+    white-space: nowrap;
+  }
+  @media (max-width: 40em) {
+    .received-list__item {
+      grid-template-columns: 1fr;
+    }
+    .received-list__date {
+      grid-column: 1;
+      grid-row: auto;
+    }
+  }
+  .received-back {
+    margin-top: 0;
+  }
+  .received-back a {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--fi-spacing-xxs);
+  }
+  .received-audit-note {
+    color: var(--app-color-hint-text);
+    font-size: var(--fi-font-size-body-text-small);
+  }
+  .received-reply {
+    margin-top: var(--fi-spacing-xl);
+    border-top: 1px solid var(--fi-color-depth-light-1);
+  }
+`;
