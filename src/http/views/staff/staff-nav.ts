@@ -17,4 +17,6 @@ export interface StaffNavItem {
 
 export const staffNavigation: StaffNavItem[] = [
   { href: '/virkailija', key: 'staff.nav.start', icon: 'info', access: 'member' },
+  { href: '/virkailija/suostumukset', key: 'staff.nav.consents', icon: 'checkCircle', access: 'case-worker' },
+  { href: '/virkailija/tilastot', key: 'staff.nav.dashboard', icon: 'calendar', access: 'member' },
 ];
