@@ -305,15 +305,11 @@ export const styles = css`
   .consent-list form {
     margin: 0;
   }
-  .consent-summary {
-    display: grid;
-    grid-template-columns: minmax(0, max-content) minmax(0, 1fr);
-    gap: var(--fi-spacing-xs) var(--fi-spacing-l);
-  }
+  /* Each label above its value: long labels wrap at 320 px. */
   .consent-summary dt {
     font-weight: 600;
   }
   .consent-summary dd {
-    margin: 0;
+    margin: 0 0 var(--fi-spacing-s);
   }
 `;

@@ -108,7 +108,6 @@ export const staff_en: Strings<typeof staff_fi> = {
     },
   },
   dashboard: {
-    filterLegend: 'Show a service',
     service: 'Service',
     allServices: 'All the services you may see',
     show: 'Show',

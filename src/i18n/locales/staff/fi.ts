@@ -103,7 +103,6 @@ export const staff_fi = {
     },
   },
   dashboard: {
-    filterLegend: 'Näytä palvelu',
     service: 'Palvelu',
     allServices: 'Kaikki palvelut, joihin sinulla on oikeus',
     show: 'Näytä',

@@ -108,7 +108,6 @@ export const staff_sv: Strings<typeof staff_fi> = {
     },
   },
   dashboard: {
-    filterLegend: 'Visa tjänst',
     service: 'Tjänst',
     allServices: 'Alla tjänster du har rätt till',
     show: 'Visa',
