@@ -211,8 +211,13 @@ describe('consent register', () => {
     );
     // A valid code nobody in the register has: the name cannot be confirmed.
     assert.deepEqual(
-      (await consents().checkRecord({ identityCode: newIdentityCode(), channel: 'phone', givenOn: '2026-03-02' }))
-        .problems,
+      (
+        await consents().checkRecord({
+          identityCode: newIdentityCode(),
+          channel: 'phone',
+          givenOn: '2026-03-02',
+        })
+      ).problems,
       [{ field: 'identityCode', code: 'notInRegister' }],
     );
     assert.deepEqual(

@@ -110,7 +110,8 @@ function consentProblems(
 ): ConsentProblem[] {
   const problems: ConsentProblem[] = [];
   if (input.identityCode === '') problems.push({ field: 'identityCode', code: 'missing' });
-  else if (!isValidIdentityCode(input.identityCode)) problems.push({ field: 'identityCode', code: 'invalid' });
+  else if (!isValidIdentityCode(input.identityCode))
+    problems.push({ field: 'identityCode', code: 'invalid' });
   if (input.channel === '') problems.push({ field: 'channel', code: 'missing' });
   else if (!(consentChannels as readonly string[]).includes(input.channel)) {
     problems.push({ field: 'channel', code: 'invalid' });
@@ -303,7 +304,8 @@ export class ConsentService {
     const problems = consentProblems(input, this.deps.clock());
     const codeValid = !problems.some((p) => p.field === 'identityCode');
     const personName = codeValid ? await this.personName(input.identityCode) : undefined;
-    if (codeValid && personName === undefined) problems.unshift({ field: 'identityCode', code: 'notInRegister' });
+    if (codeValid && personName === undefined)
+      problems.unshift({ field: 'identityCode', code: 'notInRegister' });
     return { problems, personName };
   }
 
