@@ -93,6 +93,15 @@ export function isValidIdentityCode(code: string): boolean {
   return parseIdentityCode(code) !== null;
 }
 
+/**
+ * The code with its individual number and check character hidden ("010180-****"), for lists where
+ * the birth date and century sign tell people apart well enough and the full code is not needed.
+ * Anything not shaped like a code is hidden whole, so a stray value never shows through.
+ */
+export function maskedIdentityCode(code: string): string {
+  return /^\d{6}[-+A-FU-Y]/.test(code) && code.length === 11 ? `${code.slice(0, 7)}****` : '***********';
+}
+
 export function makeIdentityCode(
   birthDate: { year: number; month: number; day: number },
   individualNumber: number,

@@ -91,12 +91,13 @@ describe('consent register', () => {
     const recorded = (await audits('consent.recorded')).filter((a) => a.subject_id === String(consent.id));
     const withdrawn = (await audits('consent.withdrawn')).filter((a) => a.subject_id === String(consent.id));
     assert.equal(recorded.length, 1);
-    assert.equal(recorded[0]!.actor_type, 'organisation');
-    assert.equal(recorded[0]!.actor_id, String(organisation.id));
+    // A staff member recorded it: they are the actor, the organisation is in the details.
+    assert.equal(recorded[0]!.actor_type, 'staff');
+    assert.equal(recorded[0]!.actor_id, '7');
     assert.deepEqual(JSON.parse(recorded[0]!.details!), {
+      organisationId: organisation.id,
       channel: 'paper',
       givenOn: '2026-03-02',
-      staffId: 7,
     });
     assert.equal(withdrawn.length, 1);
     assert.equal(withdrawn[0]!.actor_type, 'citizen');
@@ -164,6 +165,66 @@ describe('consent register', () => {
     // Another organisation's register does not show them.
     const other = await h.fixtures.organisation();
     assert.deepEqual((await consents().forOrganisation(other.id)).items, []);
+  });
+
+  test('a withdrawal by a staff member names them as the actor; without one, the organisation', async () => {
+    const organisation = await h.fixtures.organisation();
+    const byStaff = await consents().record(input(organisation));
+    const byIntegration = await consents().record(input(organisation, { recordedBy: {} }));
+    await consents().withdrawByOrganisation(organisation.id, byStaff.consent.id, { staffId: 9 });
+    const actors = async (action: string, id: number) =>
+      (await audits(action))
+        .filter((a) => a.subject_id === String(id))
+        .map((a) => [a.actor_type, a.actor_id, JSON.parse(a.details!) as unknown]);
+    assert.deepEqual(await actors('consent.withdrawn', byStaff.consent.id), [
+      ['staff', '9', { withdrawnBy: 'organisation', organisationId: organisation.id }],
+    ]);
+    assert.deepEqual(await actors('consent.recorded', byIntegration.consent.id), [
+      [
+        'organisation',
+        String(organisation.id),
+        { organisationId: organisation.id, channel: 'paper', givenOn: '2026-03-02' },
+      ],
+    ]);
+  });
+
+  test('the check before recording lists every problem at once and stores nothing', async () => {
+    const before = await count();
+    assert.deepEqual(await consents().checkRecord({ identityCode: '', channel: '', givenOn: '' }), {
+      problems: [
+        { field: 'identityCode', code: 'missing' },
+        { field: 'channel', code: 'missing' },
+        { field: 'givenOn', code: 'missing' },
+      ],
+      personName: undefined,
+    });
+    assert.deepEqual(
+      await consents().checkRecord({ identityCode: '270570-901A', channel: 'email', givenOn: '2026-03-03' }),
+      {
+        problems: [
+          { field: 'identityCode', code: 'invalid' },
+          { field: 'channel', code: 'invalid' },
+          { field: 'givenOn', code: 'future' },
+        ],
+        personName: undefined,
+      },
+    );
+    // A valid code nobody in the register has: the name cannot be confirmed.
+    assert.deepEqual(
+      (
+        await consents().checkRecord({
+          identityCode: newIdentityCode(),
+          channel: 'phone',
+          givenOn: '2026-03-02',
+        })
+      ).problems,
+      [{ field: 'identityCode', code: 'notInRegister' }],
+    );
+    assert.deepEqual(
+      await consents().checkRecord({ identityCode: '270570-901K', channel: 'phone', givenOn: '2026-03-02' }),
+      { problems: [], personName: 'Kimmo Mäkinen' },
+    );
+    assert.equal(await count(), before);
   });
 
   test("the person's name comes from the population register", async () => {

@@ -20,6 +20,7 @@ import { styles as layout } from './layout.js';
 import { styles as folderPage } from './mailbox/folder-page.js';
 import { styles as messagePage } from './mailbox/message-page.js';
 import { publicPageStyles } from './public/styles.js';
+import { styles as consentPages } from './staff/consent-pages.js';
 import { styles as adminPages } from './staff/admin-parts.js';
 import { styles as dashboardPage } from './staff/dashboard-page.js';
 import { styles as sendPage } from './staff/send-page.js';
@@ -52,6 +53,7 @@ const componentSections = [
   accountPages,
   folderPage,
   messagePage,
+  consentPages,
   choiceButtons,
   publicPageStyles,
   dailyVolumeChart,

@@ -2,7 +2,7 @@ import type { ConsentChannel, ConsentWithdrawnBy } from '../../db/schema-consent
 import { isValidIdentityCode } from '../../domain/identity-code.js';
 import { helsinkiDate } from '../../domain/legal-dates.js';
 import { NotFoundError, ValidationError } from '../../errors.js';
-import { recordAudit } from '../audit/index.js';
+import { recordAudit, type AuditActorType } from '../audit/index.js';
 import type { OrganisationService } from '../organisations/index.js';
 import type { PopulationRegister } from '../population-register/index.js';
 import { composeConsentForm, consentFormLanguages, type ConsentFormLanguage } from './consent-form.js';
@@ -83,6 +83,58 @@ function isRealDate(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
+/** A field of a consent to record that can be wrong, and how; the staff page names each. */
+export interface ConsentProblem {
+  field: 'identityCode' | 'channel' | 'givenOn';
+  code: 'missing' | 'invalid' | 'future' | 'notInRegister';
+}
+
+export interface ConsentCheck {
+  /** In the order of the form's fields; empty: the consent can be recorded. */
+  problems: ConsentProblem[];
+  /** "First names Last name" from the population register; undefined when not found. */
+  personName: string | undefined;
+}
+
+const problemTexts: Record<ConsentProblem['code'], string> = {
+  missing: 'is required',
+  invalid: 'not valid',
+  future: 'must not be in the future',
+  notInRegister: 'not found in the population register',
+};
+
+/** The problems of the person-facing fields, in the form's order (one per field at most). */
+function consentProblems(
+  input: Pick<RecordConsentInput, 'identityCode' | 'channel' | 'givenOn'>,
+  now: Date,
+): ConsentProblem[] {
+  const problems: ConsentProblem[] = [];
+  if (input.identityCode === '') problems.push({ field: 'identityCode', code: 'missing' });
+  else if (!isValidIdentityCode(input.identityCode))
+    problems.push({ field: 'identityCode', code: 'invalid' });
+  if (input.channel === '') problems.push({ field: 'channel', code: 'missing' });
+  else if (!(consentChannels as readonly string[]).includes(input.channel)) {
+    problems.push({ field: 'channel', code: 'invalid' });
+  }
+  if (input.givenOn === '') problems.push({ field: 'givenOn', code: 'missing' });
+  else if (!isRealDate(input.givenOn)) problems.push({ field: 'givenOn', code: 'invalid' });
+  else if (input.givenOn > helsinkiDate(now)) problems.push({ field: 'givenOn', code: 'future' });
+  return problems;
+}
+
+/**
+ * Who the audit names as the actor: the staff member when one acted (their id; the organisation in
+ * the details), otherwise the organisation itself (an integration or an operator's tool).
+ */
+function auditActor(
+  organisationId: number,
+  staffId: number | null | undefined,
+): { actorType: AuditActorType; actorId: string } {
+  return staffId == null
+    ? { actorType: 'organisation', actorId: String(organisationId) }
+    : { actorType: 'staff', actorId: String(staffId) };
+}
+
 function toView(row: ConsentRow): ConsentView {
   return {
     id: row.id,
@@ -133,16 +185,10 @@ export class ConsentService {
    * one) returns the consent in force with `created: false`, and audits nothing.
    */
   async record(input: RecordConsentInput): Promise<RecordedConsent> {
-    if (!isValidIdentityCode(input.identityCode)) {
-      throw new ValidationError('identityCode', 'not a valid personal identity code');
-    }
-    if (!(consentChannels as readonly string[]).includes(input.channel)) {
-      throw new ValidationError('channel', `must be one of ${consentChannels.join(', ')}`);
-    }
-    const channel = input.channel as ConsentChannel;
     const now = this.deps.clock();
-    if (!isRealDate(input.givenOn)) throw new ValidationError('givenOn', 'must be a date YYYY-MM-DD');
-    if (input.givenOn > helsinkiDate(now)) throw new ValidationError('givenOn', 'must not be in the future');
+    const [problem] = consentProblems(input, now);
+    if (problem) throw new ValidationError(problem.field, problemTexts[problem.code]);
+    const channel = input.channel as ConsentChannel;
     const name = input.recordedBy.name?.trim() || null;
     if (name !== null && name.length > recorderNameMax) {
       throw new ValidationError('recordedBy.name', `must be at most ${recorderNameMax} characters`);
@@ -169,13 +215,12 @@ export class ConsentService {
         return { consent: toView(existing), created: false };
       }
       await recordAudit(trx, {
-        actorType: 'organisation',
-        actorId: String(organisation.id),
+        ...auditActor(organisation.id, input.recordedBy.staffId),
         action: 'consent.recorded',
         subjectType: 'delivery_consent',
         subjectId: String(id),
         requestId: input.requestId,
-        details: { channel, givenOn: input.givenOn, staffId: input.recordedBy.staffId ?? null },
+        details: { organisationId: organisation.id, channel, givenOn: input.givenOn },
         occurredAt: now,
       });
       const stored = await inTrx.findById(id);
@@ -229,10 +274,9 @@ export class ConsentService {
     actor: { staffId?: number | undefined; requestId?: string | undefined } = {},
   ): Promise<void> {
     await this.withdraw(consentId, { organisationId }, 'organisation', {
-      actorType: 'organisation',
-      actorId: String(organisationId),
+      ...auditActor(organisationId, actor.staffId),
       requestId: actor.requestId,
-      staffId: actor.staffId ?? null,
+      organisationId,
     });
   }
 
@@ -247,6 +291,22 @@ export class ConsentService {
     if (!isValidIdentityCode(identityCode)) return undefined;
     const person = await this.deps.populationRegister.findByIdentityCode(identityCode);
     return person ? `${person.firstNames} ${person.lastName}` : undefined;
+  }
+
+  /**
+   * The staff page's check before recording: every problem of the identity code, channel and date
+   * at once (as `record` would refuse them, plus `notInRegister`), and the person's name from the
+   * population register for the staff member to confirm. Stores and audits nothing.
+   */
+  async checkRecord(
+    input: Pick<RecordConsentInput, 'identityCode' | 'channel' | 'givenOn'>,
+  ): Promise<ConsentCheck> {
+    const problems = consentProblems(input, this.deps.clock());
+    const codeValid = !problems.some((p) => p.field === 'identityCode');
+    const personName = codeValid ? await this.personName(input.identityCode) : undefined;
+    if (codeValid && personName === undefined)
+      problems.unshift({ field: 'identityCode', code: 'notInRegister' });
+    return { problems, personName };
   }
 
   /**
@@ -281,10 +341,10 @@ export class ConsentService {
     owner: { organisationId: number } | { identityCode: string },
     by: ConsentWithdrawnBy,
     audit: {
-      actorType: 'citizen' | 'organisation';
+      actorType: AuditActorType;
       actorId: string | null;
       requestId: string | undefined;
-      staffId?: number | null;
+      organisationId?: number;
     },
   ): Promise<void> {
     const now = this.deps.clock();
@@ -300,7 +360,10 @@ export class ConsentService {
         subjectType: 'delivery_consent',
         subjectId: String(consentId),
         requestId: audit.requestId,
-        details: { withdrawnBy: by, ...(audit.staffId === undefined ? {} : { staffId: audit.staffId }) },
+        details: {
+          withdrawnBy: by,
+          ...(audit.organisationId === undefined ? {} : { organisationId: audit.organisationId }),
+        },
         occurredAt: now,
       });
     });

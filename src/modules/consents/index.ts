@@ -7,8 +7,10 @@ export { consentFormLanguages, type ConsentFormLanguage } from './consent-form.j
 export { ConsentService, consentChannels } from './consent-service.js';
 export type {
   ConsentChannel,
+  ConsentCheck,
   ConsentFormPdf,
   ConsentPage,
+  ConsentProblem,
   ConsentRecorder,
   ConsentStatus,
   ConsentView,

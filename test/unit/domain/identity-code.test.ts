@@ -6,6 +6,7 @@ import {
   identityCodeLikePattern,
   isValidIdentityCode,
   makeIdentityCode,
+  maskedIdentityCode,
   parseIdentityCode,
 } from '../../../src/domain/identity-code.js';
 
@@ -467,6 +468,23 @@ describe('ageOn', () => {
           assert.equal(ageOn(code, date), expected < 0 ? null : expected);
         },
       ),
+    );
+  });
+
+  test('a masked code keeps the birth date and century sign and hides the rest', () => {
+    assert.equal(maskedIdentityCode('010180-9026'), '010180-****');
+    assert.equal(maskedIdentityCode('140316A935R'), '140316A****');
+    for (const odd of ['', 'x', '010180-902', 'abcdefghijk', '010180-90260']) {
+      assert.equal(maskedIdentityCode(odd), '***********', odd);
+    }
+    fc.assert(
+      fc.property(fc.integer({ min: 1900, max: 2099 }), fc.integer({ min: 2, max: 899 }), (year, number) => {
+        const code = makeIdentityCode({ year, month: 6, day: 15 }, number);
+        const masked = maskedIdentityCode(code);
+        assert.equal(masked.length, 11);
+        assert.equal(masked.slice(0, 7), code.slice(0, 7));
+        assert.equal(masked.slice(7), '****');
+      }),
     );
   });
 });

@@ -26,12 +26,18 @@ import {
   AdminServicesPage,
   serviceFormValues,
 } from '../../../src/http/views/staff/admin-service-pages.js';
+import {
+  ConfirmConsentPage,
+  ConsentListPage,
+  RecordConsentPage,
+} from '../../../src/http/views/staff/consent-pages.js';
 import { DashboardPage } from '../../../src/http/views/staff/dashboard-page.js';
+import type { StaffFrame } from '../../../src/http/views/staff/staff-layout.js';
+import type { ConsentView } from '../../../src/modules/consents/index.js';
 import { SendFormPage, SentConfirmationPage } from '../../../src/http/views/staff/send-page.js';
 import { SentListPage } from '../../../src/http/views/staff/sent-list-page.js';
 import { SentMessagePage } from '../../../src/http/views/staff/sent-message-page.js';
 import { ReceivedListPage, ReceivedMessagePage } from '../../../src/http/views/staff/received-pages.js';
-import type { StaffFrame } from '../../../src/http/views/staff/staff-layout.js';
 import type { ReceivedListItem, ReceivedMessage } from '../../../src/modules/messages/index.js';
 import { StartPage } from '../../../src/http/views/start-page.js';
 import type { FolderItem, OpenedMessage, SealedMessage } from '../../../src/modules/mailbox/types.js';
@@ -138,6 +144,23 @@ const receivedMessage: ReceivedMessage = {
   ],
 };
 
+function consent(overrides: Partial<ConsentView>): ConsentView {
+  return {
+    id: 1,
+    organisationId: 1,
+    identityCode: '010180-9026',
+    channel: 'paper',
+    givenOn: '2025-03-01',
+    recordedAt: '2025-03-01T10:00:00.000Z',
+    recordedByStaffId: 1,
+    recordedByName: 'Tiina Virkailija',
+    status: 'in_force',
+    withdrawnAt: null,
+    withdrawnBy: null,
+    ...overrides,
+  };
+}
+
 const contact = { email: 'a@b.fi', emailNotifications: true, mobile: '', smsNotifications: false };
 
 /**
@@ -162,7 +185,80 @@ export function samplePages(): Array<{ name: string; page: VNode }> {
     { name: 'error', page: <ErrorPage ctx={anonymous} status={404} message="Ei löytynyt" /> },
     {
       name: 'staff dashboard',
-      page: <DashboardPage ctx={plain} dashboard={sampleDashboard()} organisationName="Kallio" />,
+      page: (
+        <DashboardPage
+          ctx={plain}
+          frame={staffFrame}
+          dashboard={sampleDashboard()}
+          organisationName="Kallio"
+          filter={{
+            services: [
+              { serviceId: 'sosiaali', name: 'Sosiaalipalvelut' },
+              { serviceId: 'terveys', name: 'Terveyspalvelut' },
+            ],
+            chosen: 'terveys',
+          }}
+        />
+      ),
+    },
+    {
+      name: 'staff consents',
+      page: (
+        <ConsentListPage
+          ctx={plain}
+          frame={staffFrame}
+          businessId="0000000-0"
+          notice="recorded"
+          consents={{
+            page: 2,
+            pageSize: 50,
+            hasNext: true,
+            items: [
+              consent({ id: 3 }),
+              consent({
+                id: 2,
+                channel: 'phone',
+                status: 'withdrawn',
+                withdrawnAt: '2025-03-05T10:00:00.000Z',
+                withdrawnBy: 'citizen',
+              }),
+              consent({
+                id: 1,
+                channel: 'in_person',
+                status: 'withdrawn',
+                withdrawnAt: '2025-03-06T10:00:00.000Z',
+                withdrawnBy: 'organisation',
+              }),
+            ],
+          }}
+        />
+      ),
+    },
+    {
+      name: 'staff record consent',
+      page: (
+        <RecordConsentPage
+          ctx={ctx}
+          frame={staffFrame}
+          values={{ identityCode: '010180-902X', channel: '', givenOn: '2025-03-11' }}
+          problems={[
+            { field: 'identityCode', code: 'invalid' },
+            { field: 'channel', code: 'missing' },
+            { field: 'givenOn', code: 'future' },
+          ]}
+        />
+      ),
+    },
+    {
+      name: 'staff confirm consent',
+      page: (
+        <ConfirmConsentPage
+          ctx={plain}
+          frame={staffFrame}
+          values={{ identityCode: '010180-9026', channel: 'paper', givenOn: '2025-03-01' }}
+          personName="Maija Meikäläinen"
+        />
+      ),
     },
     {
       name: 'admin services',

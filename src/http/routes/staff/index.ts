@@ -2,6 +2,8 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../../app-context.js';
 import type { AppServices } from '../../../services.js';
+import { staffConsentRoutes } from './staff-consent-routes.js';
+import { staffDashboardRoutes } from './staff-dashboard-routes.js';
 import { receivedRoutes } from './received-routes.js';
 import { staffIdentityRoutes } from './staff-identity-routes.js';
 import { staffStartRoutes } from './staff-start-routes.js';
@@ -25,5 +27,9 @@ export function staffRoutes(context: AppContext, services: AppServices): Fastify
       staffStartRoutes(context, { staff: services.staff, organisations: services.organisations }),
     );
     await app.register(receivedRoutes(services.messaging));
+    await app.register(staffConsentRoutes(context, services.consents));
+    await app.register(
+      staffDashboardRoutes({ reporting: services.reporting, organisations: services.organisations }),
+    );
   };
 }

@@ -5,7 +5,7 @@ export interface TextFieldProps extends FieldFrameProps {
   name: string;
   /** What the person typed last time (shown again when the form comes back). */
   value: string;
-  type?: 'text' | 'email' | 'tel';
+  type?: 'text' | 'email' | 'tel' | 'date';
   autocomplete?: string;
   required?: boolean;
   maxLength?: number;

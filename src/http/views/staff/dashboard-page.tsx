@@ -1,10 +1,12 @@
 import type { Locale } from '../../../i18n/i18n.js';
 import type { Channel, Dashboard, Fraction, MessageStage } from '../../../modules/reporting/index.js';
 import { DailyVolumeChart } from '../components/daily-volume-chart.js';
-import { Layout } from '../layout.js';
+import { ButtonRow } from '../components/button-row.js';
+import { SelectField } from '../components/select-field.js';
 import { formatDate, localName } from '../mailbox/format.js';
 import type { PageContext } from '../page-context.js';
 import { css } from '../styles/css.js';
+import { StaffLayout, type StaffFrame } from './staff-layout.js';
 
 export interface DashboardBodyProps {
   ctx: PageContext;
@@ -12,10 +14,38 @@ export interface DashboardBodyProps {
   dashboard: Dashboard;
   /** The organisation's name in the reader's language. */
   organisationName: string;
+  /**
+   * The service filter (a GET form): the services the reader may see, by their service id and in
+   * the reader's language, and the one shown ('' for all of them). Omitted for one service or none.
+   */
+  filter?: { services: Array<{ serviceId: string; name: string }>; chosen: string } | undefined;
 }
 
-/** The page takes what its body takes. */
-export type DashboardPageProps = DashboardBodyProps;
+/** The page takes what its body takes, and the staff frame. */
+export type DashboardPageProps = DashboardBodyProps & { frame?: StaffFrame | undefined };
+
+/** Chooses one service or all of them; the page reloads with `?service=`. */
+function ServiceFilter(props: { ctx: PageContext; filter: NonNullable<DashboardBodyProps['filter']> }) {
+  const { ctx, filter } = props;
+  const { t } = ctx;
+  return (
+    <form method="get" action="/virkailija/tilastot" class="dashboard__filter">
+      <SelectField id="dashboard-service" name="service" label={t('staff.dashboard.service')}>
+        <option value="" selected={filter.chosen === ''}>
+          {t('staff.dashboard.allServices')}
+        </option>
+        {filter.services.map((service) => (
+          <option value={service.serviceId} selected={filter.chosen === service.serviceId}>
+            {service.name}
+          </option>
+        ))}
+      </SelectField>
+      <ButtonRow>
+        <button type="submit">{t('staff.dashboard.show')}</button>
+      </ButtonRow>
+    </form>
+  );
+}
 
 /** The stages in the order a message goes through them, each with its label. */
 const stageRows: ReadonlyArray<{
@@ -73,8 +103,8 @@ function chartDescription(ctx: PageContext, days: Array<{ date: string; count: n
 
 /**
  * The dashboard's content, without the page frame: the summary figures, the messages by state and
- * by channel, one row per service, and the daily chart with its table. A staff layout can wrap it
- * as it is (DashboardPage wraps it in the citizen Layout until then).
+ * by channel, one row per service, and the daily chart with its table, with the service filter
+ * when there is a choice. DashboardPage wraps it in the staff layout.
  */
 export function DashboardBody(props: DashboardBodyProps) {
   const { ctx, dashboard } = props;
@@ -99,6 +129,7 @@ export function DashboardBody(props: DashboardBodyProps) {
         <br />
         {t('dashboard.today', { date: formatDate(dashboard.today, locale) })}
       </p>
+      {props.filter && <ServiceFilter ctx={ctx} filter={props.filter} />}
 
       <section aria-labelledby="dashboard-summary">
         <h2 id="dashboard-summary">{t('dashboard.summary.heading')}</h2>
@@ -157,7 +188,8 @@ export function DashboardBody(props: DashboardBodyProps) {
         </section>
       </div>
 
-      <section aria-labelledby="dashboard-services">
+      {/* Not a landmark of its own: the scrolling table below is the region this heading names. */}
+      <section>
         <h2 id="dashboard-services">{t('dashboard.services.heading')}</h2>
         {dashboard.services.length === 0 ? (
           <p>{t('dashboard.services.none')}</p>
@@ -226,16 +258,19 @@ export function DashboardBody(props: DashboardBodyProps) {
   );
 }
 
-/** The dashboard in the page frame (the citizen Layout for now; the staff layout replaces it). */
+/** The dashboard in the staff pages' frame. */
 export function DashboardPage(props: DashboardPageProps) {
   return (
-    <Layout ctx={props.ctx} title={props.ctx.t('dashboard.title')}>
+    <StaffLayout ctx={props.ctx} title={props.ctx.t('dashboard.title')} frame={props.frame}>
       <DashboardBody {...props} />
-    </Layout>
+    </StaffLayout>
   );
 }
 
 export const styles = css`
+  .dashboard__filter {
+    margin-top: var(--fi-spacing-l);
+  }
   .dashboard h2 {
     margin-top: var(--fi-spacing-xl);
   }

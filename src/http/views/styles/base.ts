@@ -97,6 +97,7 @@ export const base = css`
   input[type='text'],
   input[type='email'],
   input[type='tel'],
+  input[type='date'],
   select,
   textarea {
     font: inherit;
