@@ -1,8 +1,10 @@
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../../app-context.js';
 import type { AppServices } from '../../../services.js';
 import { receivedRoutes } from './received-routes.js';
+import { sendRoutes } from './send-routes.js';
 import { staffIdentityRoutes } from './staff-identity-routes.js';
 import { staffStartRoutes } from './staff-start-routes.js';
 
@@ -20,10 +22,16 @@ export function staffRoutes(context: AppContext, services: AppServices): Fastify
     });
     // Only routes that ask for it (config.rateLimit) are limited: the sign-in steps.
     await app.register(rateLimit, { global: false });
+    // The send form posts files: parsed here unless an outer scope already does; its limits are
+    // given per request (send-routes.ts).
+    if (!app.hasContentTypeParser('multipart/form-data')) {
+      await app.register(multipart);
+    }
     await app.register(staffIdentityRoutes(context, services.staff));
     await app.register(
       staffStartRoutes(context, { staff: services.staff, organisations: services.organisations }),
     );
     await app.register(receivedRoutes(services.messaging));
+    await app.register(sendRoutes(services.messaging));
   };
 }

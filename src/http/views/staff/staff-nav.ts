@@ -5,8 +5,7 @@ import type { IconName } from '../components/icon.js';
  * The staff pages' navigation, one entry per page that exists, in the order shown. A new staff page
  * adds its entry here (its `access` the same as its route's `staffAccess`), and the bar shows it to
  * those who may open it: `member` to everyone acting for an organisation, `case-worker` to case
- * workers, `admin` to admins. Planned: Lähetä viesti, Lähetetyt, Saapuneet, Suostumukset,
- * Hallinta (admin), Tilastot.
+ * workers, `admin` to admins. Planned: Suostumukset, Hallinta (admin), Tilastot.
  */
 export interface StaffNavItem {
   href: string;
@@ -17,5 +16,7 @@ export interface StaffNavItem {
 
 export const staffNavigation: StaffNavItem[] = [
   { href: '/virkailija', key: 'staff.nav.start', icon: 'info', access: 'member' },
+  { href: '/virkailija/laheta', key: 'staff.nav.send', icon: 'mailSend', access: 'case-worker' },
+  { href: '/virkailija/lahetetyt', key: 'staff.nav.sent', icon: 'message', access: 'case-worker' },
   { href: '/virkailija/saapuneet', key: 'staff.received.nav', icon: 'mailReceive', access: 'case-worker' },
 ];
