@@ -148,8 +148,13 @@ export function staffSessionPlugin(context: AppContext, sessions: StaffSessionSe
 
       // preValidation: the body is parsed but not yet validated (as for citizens' pages).
       app.addHook('preValidation', async (request) => {
-        if (!request.routeOptions.config.staffArea || !unsafeMethods.has(request.method)) return;
-        assertStaffCsrf(request, tokenFromRequest(request));
+        const { staffArea, csrfCheckedInHandler } = request.routeOptions.config;
+        if (!staffArea || !unsafeMethods.has(request.method)) return;
+        const token = tokenFromRequest(request);
+        // A multipart form whose handler reads `_csrf` from the stream and checks it (assertStaffCsrf)
+        // before reading any file (as the citizens' forms do, plugins/citizen-session.ts).
+        if (token === undefined && csrfCheckedInHandler && isMultipart(request)) return;
+        assertStaffCsrf(request, token);
       });
     },
     { name: 'staff-session', dependencies: ['request-context', '@fastify/cookie'] },
@@ -162,6 +167,10 @@ export function assertStaffCsrf(request: FastifyRequest, token: unknown): void {
   if (!expected || typeof token !== 'string' || !tokensEqual(token, expected)) {
     throw new ForbiddenError('missing or wrong CSRF token');
   }
+}
+
+function isMultipart(request: FastifyRequest): boolean {
+  return String(request.headers['content-type'] ?? '').startsWith('multipart/form-data');
 }
 
 function tokenFromRequest(request: FastifyRequest): unknown {

@@ -1,3 +1,4 @@
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../../app-context.js';
@@ -5,6 +6,7 @@ import type { AppServices } from '../../../services.js';
 import { staffConsentRoutes } from './staff-consent-routes.js';
 import { staffDashboardRoutes } from './staff-dashboard-routes.js';
 import { receivedRoutes } from './received-routes.js';
+import { sendRoutes } from './send-routes.js';
 import { staffIdentityRoutes } from './staff-identity-routes.js';
 import { staffStartRoutes } from './staff-start-routes.js';
 
@@ -22,11 +24,17 @@ export function staffRoutes(context: AppContext, services: AppServices): Fastify
     });
     // Only routes that ask for it (config.rateLimit) are limited: the sign-in steps.
     await app.register(rateLimit, { global: false });
+    // The send form posts files: parsed here unless an outer scope already does; its limits are
+    // given per request (send-routes.ts).
+    if (!app.hasContentTypeParser('multipart/form-data')) {
+      await app.register(multipart);
+    }
     await app.register(staffIdentityRoutes(context, services.staff));
     await app.register(
       staffStartRoutes(context, { staff: services.staff, organisations: services.organisations }),
     );
     await app.register(receivedRoutes(services.messaging));
+    await app.register(sendRoutes(services.messaging));
     await app.register(staffConsentRoutes(context, services.consents));
     await app.register(
       staffDashboardRoutes({ reporting: services.reporting, organisations: services.organisations }),

@@ -12,6 +12,16 @@ export interface ComposeForm {
 }
 
 /**
+ * Another form than the citizen's (the staff send form): whose CSRF token the `_csrf` field must
+ * carry, and the file limits. The citizen's session and the mailbox limits by default.
+ */
+export interface ComposeFormOptions {
+  checkCsrf?: (request: FastifyRequest, token: unknown) => void;
+  attachmentBytes?: number;
+  attachmentCount?: number;
+}
+
+/**
  * A text field may hold at most this many bytes. It is above the longest valid body (40,000
  * characters of up to 4 bytes), so a value cut at this size is always too long and is reported so.
  */
@@ -26,7 +36,13 @@ export const maxFormBytes = 100 * 1024 * 1024;
  * size limit is cut off by the parser at the limit and kept only as "too large" (no content), so
  * memory is bounded by the count and size limits. Nothing is stored here: the service decides.
  */
-export async function readComposeForm(request: FastifyRequest): Promise<ComposeForm> {
+export async function readComposeForm(
+  request: FastifyRequest,
+  formOptions: ComposeFormOptions = {},
+): Promise<ComposeForm> {
+  const checkCsrf = formOptions.checkCsrf ?? assertCsrf;
+  const fileBytes = formOptions.attachmentBytes ?? limits.attachmentBytes;
+  const fileCount = formOptions.attachmentCount ?? limits.attachmentCount;
   if (!request.isMultipart()) {
     // A urlencoded post carries no files; the session plugin has already checked its token.
     return { fields: stringFields(request.body), files: [] };
@@ -40,11 +56,11 @@ export async function readComposeForm(request: FastifyRequest): Promise<ComposeF
     // One file more than allowed is read, so the service can say "too many" instead of the parser
     // failing; any file beyond that is skipped by the parser (FST_FILES_LIMIT, below).
     limits: {
-      fileSize: limits.attachmentBytes,
-      files: limits.attachmentCount + 1,
+      fileSize: fileBytes,
+      files: fileCount + 1,
       fields: 20,
       fieldSize: fieldBytes,
-      parts: limits.attachmentCount + 30,
+      parts: fileCount + 30,
     },
     throwFileSizeLimit: false,
   };
@@ -53,7 +69,7 @@ export async function readComposeForm(request: FastifyRequest): Promise<ComposeF
     for await (const part of parts) {
       if (part.type === 'field') {
         if (part.fieldname === '_csrf') {
-          assertCsrf(request, part.value);
+          checkCsrf(request, part.value);
           csrfChecked = true;
         } else if (typeof part.value === 'string') {
           fields[part.fieldname] = part.value;
@@ -62,7 +78,7 @@ export async function readComposeForm(request: FastifyRequest): Promise<ComposeF
       }
       if (!csrfChecked) {
         await discard(part.file);
-        assertCsrf(request, undefined);
+        checkCsrf(request, undefined);
       }
       // An empty file input still sends a part, with no file name and no content.
       if (part.fieldname !== 'attachments' || part.filename === '') {
@@ -81,7 +97,7 @@ export async function readComposeForm(request: FastifyRequest): Promise<ComposeF
   } catch (error) {
     if ((error as { code?: string }).code !== 'FST_FILES_LIMIT') throw error;
   }
-  if (!csrfChecked) assertCsrf(request, undefined);
+  if (!csrfChecked) checkCsrf(request, undefined);
   return { fields, files };
 }
 

@@ -11,6 +11,8 @@ export const staff_en: Strings<typeof staff_fi> = {
     label: 'Staff pages',
     signedInAs: '{{name}}, {{organisation}}',
     start: 'Start page',
+    send: 'Send a message',
+    sent: 'Sent',
     switchOrganisation: 'Switch organisation',
     logout: 'Log out',
     consents: 'Consents',
@@ -146,6 +148,11 @@ export const staff_en: Strings<typeof staff_fi> = {
     page: 'Page {{page}}',
     newer: 'Newer',
     older: 'Older',
+    problems: {
+      date: 'Give the date as YYYY-MM-DD.',
+      recipient: 'The personal identity code is not valid.',
+      purpose: 'Say briefly why you search (at most 200 characters).',
+    },
   },
   stages: {
     accepted: 'Sent',

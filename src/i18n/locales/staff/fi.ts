@@ -8,6 +8,8 @@ export const staff_fi = {
     label: 'Virkailijan sivut',
     signedInAs: '{{name}}, {{organisation}}',
     start: 'Etusivu',
+    send: 'Lähetä viesti',
+    sent: 'Lähetetyt',
     switchOrganisation: 'Vaihda organisaatiota',
     logout: 'Kirjaudu ulos',
     consents: 'Suostumukset',
@@ -140,6 +142,11 @@ export const staff_fi = {
     page: 'Sivu {{page}}',
     newer: 'Uudemmat',
     older: 'Vanhemmat',
+    problems: {
+      date: 'Anna päivämäärä muodossa VVVV-KK-PP.',
+      recipient: 'Henkilötunnus ei ole oikeanmuotoinen.',
+      purpose: 'Kerro haun käyttötarkoitus lyhyesti (enintään 200 merkkiä).',
+    },
   },
   stages: {
     accepted: 'Lähetetty',

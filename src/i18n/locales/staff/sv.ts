@@ -11,6 +11,8 @@ export const staff_sv: Strings<typeof staff_fi> = {
     label: 'Handläggarens sidor',
     signedInAs: '{{name}}, {{organisation}}',
     start: 'Startsida',
+    send: 'Skicka meddelande',
+    sent: 'Skickade',
     switchOrganisation: 'Byt organisation',
     logout: 'Logga ut',
     consents: 'Samtycken',
@@ -142,6 +144,11 @@ export const staff_sv: Strings<typeof staff_fi> = {
     page: 'Sida {{page}}',
     newer: 'Nyare',
     older: 'Äldre',
+    problems: {
+      date: 'Ange datumet i formen ÅÅÅÅ-MM-DD.',
+      recipient: 'Personbeteckningen har fel form.',
+      purpose: 'Ange kort sökningens syfte (högst 200 tecken).',
+    },
   },
   stages: {
     accepted: 'Skickat',
