@@ -2,6 +2,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../../app-context.js';
 import type { AppServices } from '../../../services.js';
+import { adminRoutes } from './admin-routes.js';
 import { receivedRoutes } from './received-routes.js';
 import { staffIdentityRoutes } from './staff-identity-routes.js';
 import { staffStartRoutes } from './staff-start-routes.js';
@@ -25,5 +26,6 @@ export function staffRoutes(context: AppContext, services: AppServices): Fastify
       staffStartRoutes(context, { staff: services.staff, organisations: services.organisations }),
     );
     await app.register(receivedRoutes(services.messaging));
+    await app.register(adminRoutes(services.organisationAdmin));
   };
 }

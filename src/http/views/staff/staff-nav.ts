@@ -18,4 +18,5 @@ export interface StaffNavItem {
 export const staffNavigation: StaffNavItem[] = [
   { href: '/virkailija', key: 'staff.nav.start', icon: 'info', access: 'member' },
   { href: '/virkailija/saapuneet', key: 'staff.received.nav', icon: 'mailReceive', access: 'case-worker' },
+  { href: '/virkailija/hallinta', key: 'staffAdmin.nav.title', icon: 'settings', access: 'admin' },
 ];

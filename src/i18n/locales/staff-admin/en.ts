@@ -4,6 +4,12 @@ type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]>
 
 // Strings of the organisation admins' pages for services and API credentials (en).
 export const staffAdmin_en: Strings<typeof staffAdmin_fi> = {
+  nav: {
+    title: 'Administration',
+    label: 'Administration pages',
+    services: 'Services',
+    credentials: 'API credentials',
+  },
   errorSummary: 'Please correct the following',
   cancel: 'Cancel',
   yes: 'Yes',

@@ -1,5 +1,11 @@
 // Strings of the organisation admins' pages for services and API credentials (fi): the source of keys.
 export const staffAdmin_fi = {
+  nav: {
+    title: 'Hallinta',
+    label: 'Hallinnan sivut',
+    services: 'Palvelut',
+    credentials: 'API-tunnukset',
+  },
   errorSummary: 'Korjaa seuraavat kohdat',
   cancel: 'Peruuta',
   yes: 'Kyllä',

@@ -4,6 +4,12 @@ type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]>
 
 // Strings of the organisation admins' pages for services and API credentials (sv).
 export const staffAdmin_sv: Strings<typeof staffAdmin_fi> = {
+  nav: {
+    title: 'Administration',
+    label: 'Administrationens sidor',
+    services: 'Tjänster',
+    credentials: 'API-koder',
+  },
   errorSummary: 'Korrigera följande',
   cancel: 'Avbryt',
   yes: 'Ja',
