@@ -70,6 +70,9 @@ describe(`staff: who may use the admin pages (${testDialect})`, () => {
       ['addService', 'POST', `${base}/palvelut/uusi`, { ...serviceForm, serviceId: 'vallattu-palvelu' }],
       ['credentials', 'GET', `${base}/tunnukset`],
       ['createCredentials', 'POST', `${base}/tunnukset`, { allowedIps: '' }],
+      ['staff', 'GET', `${base}/henkilosto`],
+      ['grant', 'POST', `${base}/henkilosto`, { identityCode: persons.maija, role: 'admin' }],
+      ['revokeRoles', 'POST', `${base}/henkilosto/poista`, { identityCode: jari }],
     ];
     const targetRoutes: Route[] = [
       ['editService', 'GET', service],
@@ -110,6 +113,9 @@ describe(`staff: who may use the admin pages (${testDialect})`, () => {
       .where('action', '!=', 'admin.credential_created')
       .execute();
     assert.deepEqual(audits, []);
+    assert.deepEqual(await h.services.staff.staff.membershipsOf(persons.maija), [], 'a role was given');
+    const [jariRoles] = await h.services.staff.staff.membershipsOf(jari);
+    assert.equal(jariRoles?.roles.admin, true, 'a role was removed');
   }
 
   const allNotFound = (answers: Record<string, number>) =>
@@ -177,5 +183,27 @@ describe(`staff: who may use the admin pages (${testDialect})`, () => {
     // With the token, the same revocation goes through: the 403 was the token's.
     const done = await staffRequest(h, browser, 'POST', `${base}/tunnukset/${kallioUsername}/peru`, {});
     assert.equal(done.statusCode, 303);
+  });
+
+  test("an admin of one organisation cannot see or change another's staff", async () => {
+    const browser = await signInStaff(h, jari);
+    const page = await staffRequest(h, browser, 'GET', `${base}/henkilosto`);
+    assert.equal(page.statusCode, 200);
+    assert.equal(page.body.includes('080966-****'), false, "Kallio's admin is not listed");
+    const revoke = await staffRequest(h, browser, 'POST', `${base}/henkilosto/poista`, {
+      identityCode: anneli,
+    });
+    assert.equal(revoke.statusCode, 404);
+    const [anneliRoles] = await h.services.staff.staff.membershipsOf(anneli);
+    assert.equal(anneliRoles?.organisation.businessId, kallio.businessId);
+    assert.equal(anneliRoles?.roles.admin, true);
+    // A forged grant of a service of another organisation changes nothing.
+    const forged = await staffRequest(h, browser, 'POST', `${base}/henkilosto`, {
+      identityCode: persons.maija,
+      role: 'case_worker',
+      [`palvelu.${kallio.serviceId}`]: '1',
+    });
+    assert.notEqual(forged.statusCode, 303);
+    assert.deepEqual(await h.services.staff.staff.membershipsOf(persons.maija), []);
   });
 });

@@ -12,6 +12,7 @@ import { testDialect } from '../../helpers/test-database.js';
  * created (the password shown once, on the creating POST's own answer), limited and revoked.
  */
 const jari = '220472-9311';
+const tiina = '150385-9046';
 const base = '/virkailija/hallinta';
 
 /** The service form as the edit page posts it. */
@@ -185,5 +186,56 @@ describe(`staff: an organisation admin's services and API credentials (${testDia
     assert.equal(refused.statusCode, 400);
     assert.ok(refused.body.includes('300.1.1.1'));
     assert.equal((await h.services.organisationAdmin.listCredentials(ylitornio.id)).length, before.length);
+  });
+
+  test('staff roles: an admin gives and removes roles in their own organisation, audited as themself', async () => {
+    const path = `${base}/henkilosto`;
+    const page = await staffRequest(h, jariBrowser, 'GET', path);
+    assert.equal(page.statusCode, 200, page.body.slice(0, 300));
+    assert.ok(page.body.includes('220472-****'), 'the admin is listed, the code masked');
+    assert.equal(page.body.includes(jari), false, 'no full identity code of the admin themself');
+
+    const invalid = await staffRequest(h, jariBrowser, 'POST', path, {
+      identityCode: '150385-9047',
+      role: 'case_worker',
+    });
+    assert.equal(invalid.statusCode, 400);
+    assert.match(invalid.body, /href="#identityCode"/);
+    const adminWithService = await staffRequest(h, jariBrowser, 'POST', path, {
+      identityCode: tiina,
+      role: 'admin',
+      [`palvelu.${ylitornio.serviceId}`]: '1',
+    });
+    assert.equal(adminWithService.statusCode, 400);
+    assert.deepEqual(await h.services.staff.staff.membershipsOf(tiina), []);
+
+    const granted = await staffRequest(h, jariBrowser, 'POST', path, {
+      identityCode: tiina,
+      role: 'case_worker',
+      [`palvelu.${ylitornio.serviceId}`]: '1',
+    });
+    assert.equal(granted.statusCode, 303, granted.body.slice(0, 300));
+    assert.equal(granted.location, `${path}?ilmoitus=granted`);
+    const [membership] = await h.services.staff.staff.membershipsOf(tiina);
+    assert.equal(membership?.organisation.businessId, ylitornio.businessId);
+    assert.equal(membership?.roles.admin, false);
+    assert.deepEqual(membership?.roles.servicePks, [ylitornio.servicePk]);
+    const [jariGrant, tiinaGrant] = await audits('staff.role_granted');
+    assert.equal(tiinaGrant!.actor_type, 'staff');
+    assert.equal(tiinaGrant!.actor_id, jariGrant!.subject_id);
+    const listed = await staffRequest(h, jariBrowser, 'GET', path);
+    assert.ok(listed.body.includes('150385-****'));
+
+    const revoked = await staffRequest(h, jariBrowser, 'POST', `${path}/poista`, { identityCode: tiina });
+    assert.equal(revoked.statusCode, 303);
+    assert.equal(revoked.location, `${path}?ilmoitus=revoked`);
+    assert.deepEqual(await h.services.staff.staff.membershipsOf(tiina), []);
+    const [revokedRow] = await audits('staff.role_revoked');
+    assert.equal(revokedRow!.actor_id, jariGrant!.subject_id);
+
+    // Their own roles are not removed here.
+    const self = await staffRequest(h, jariBrowser, 'POST', `${path}/poista`, { identityCode: jari });
+    assert.equal(self.statusCode, 404);
+    assert.equal((await h.services.staff.staff.membershipsOf(jari)).length, 1);
   });
 });

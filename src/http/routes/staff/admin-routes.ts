@@ -2,12 +2,18 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { h, type ComponentChildren } from 'preact';
+import { isValidIdentityCode } from '../../../domain/identity-code.js';
+import { NotFoundError, ValidationError } from '../../../errors.js';
+import { maskIdentityCode } from '../../../modules/messages/index.js';
 import {
   AdminInputError,
+  localisedName,
   type AdminActor,
   type AdminProblem,
   type OrganisationAdmin,
+  type OrganisationService,
 } from '../../../modules/organisations/index.js';
+import type { StaffService } from '../../../modules/staff/index.js';
 import { requireStaff, type SignedInStaff } from '../../plugins/staff-session.js';
 import { pageContext } from '../../plugins/request-context.js';
 import { renderPage } from '../../views/render.js';
@@ -19,8 +25,15 @@ import {
   AdminRevokeCredentialBody,
   allowlistEntries,
 } from '../../views/staff/admin-credential-pages.js';
-import { AdminStaffPage, adminBase } from '../../views/staff/admin-pages.js';
+import { AdminStaffPage, adminBase, adminStaffPath } from '../../views/staff/admin-pages.js';
 import { adminPaths } from '../../views/staff/admin-parts.js';
+import {
+  AdminStaffBody,
+  serviceFieldPrefix,
+  type AdminStaffForm,
+  type AdminStaffProblem,
+  type AdminStaffRow,
+} from '../../views/staff/admin-staff-pages.js';
 import {
   AdminDeactivateServiceBody,
   AdminServiceFormBody,
@@ -348,6 +361,143 @@ export function adminRoutes(admin: OrganisationAdmin): FastifyPluginAsyncTypebox
           const title = ctx.t('staffAdmin.allowlist.title');
           return sendAdminPage(reply, request, staff, { title, hasErrors: true, body }, 400);
         }
+      },
+    );
+  };
+}
+
+const StaffQuery = Type.Object({
+  ilmoitus: Type.Optional(Type.Union([Type.Literal('granted'), Type.Literal('revoked')])),
+});
+/** The grant form: identity code, role and one `palvelu.<id>` checkbox per chosen service. */
+const GrantBody = Type.Object(
+  {
+    _csrf: Type.String(),
+    identityCode: Type.String({ maxLength: 64 }),
+    role: Type.Union([Type.Literal('admin'), Type.Literal('case_worker')]),
+  },
+  { additionalProperties: Type.String({ maxLength: 200 }), maxProperties: 300 },
+);
+const RevokeBody = Type.Object({ _csrf: Type.String(), identityCode: Type.String({ maxLength: 64 }) });
+
+/**
+ * §4 Staff roles: GET /virkailija/hallinta/henkilosto (the organisation's staff and their roles),
+ * POST it (grant a role) and POST …/poista (remove a person's roles). Admins only, always in the
+ * organisation they act for; the staff module audits each change with the admin as the changer.
+ * An admin does not remove their own roles here (they would lose the page mid-way).
+ */
+export function adminStaffRoutes(deps: {
+  staff: StaffService;
+  organisations: OrganisationService;
+}): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    const config = { staffAccess: 'admin' as const };
+
+    async function staffPage(
+      request: FastifyRequest,
+      reply: FastifyReply,
+      staff: SignedInStaff,
+      options: {
+        form?: AdminStaffForm;
+        problem?: AdminStaffProblem;
+        notice?: 'granted' | 'revoked' | undefined;
+      },
+      status = 200,
+    ) {
+      const ctx = pageContext(request);
+      const services = (await deps.organisations.listServices(staff.organisation.businessId)).filter(
+        (service) => service.active,
+      );
+      const names = new Map(services.map((s) => [s.serviceId, localisedName(s, ctx.locale)]));
+      const rows: AdminStaffRow[] = (await deps.staff.list(staff.organisation.businessId))
+        .map((listing) => ({
+          name: `${listing.firstNames} ${listing.lastName}`.trim(),
+          maskedCode: maskIdentityCode(listing.identityCode),
+          identityCode: listing.identityCode,
+          self: listing.identityCode === staff.identityCode,
+          admin: listing.admin,
+          caseWorkerServices:
+            listing.caseWorkerServices === 'all'
+              ? ('all' as const)
+              : listing.caseWorkerServices.map((id) => names.get(id) ?? id),
+        }))
+        .sort((a, b) => a.name.localeCompare(b.name, 'fi'));
+      const body = h(AdminStaffBody, {
+        ctx,
+        path: adminStaffPath,
+        staff: rows,
+        services: services.map((s) => ({ serviceId: s.serviceId, name: names.get(s.serviceId)! })),
+        form: options.form ?? { identityCode: '', role: 'case_worker', serviceIds: [] },
+        problem: options.problem,
+        notice: options.notice,
+      });
+      const title = ctx.t('staffAdmin.staff.title');
+      return sendAdminPage(reply, request, staff, { title, hasErrors: !!options.problem, body }, status);
+    }
+
+    app.get(
+      adminStaffPath,
+      { config, schema: { hide: true, querystring: StaffQuery, response: { 200: html } } },
+      async (request, reply) =>
+        staffPage(request, reply, requireStaff(request), { notice: request.query.ilmoitus }),
+    );
+
+    app.post(
+      adminStaffPath,
+      { config, schema: { hide: true, body: GrantBody, response: { 400: html } } },
+      async (request, reply) => {
+        const staff = requireStaff(request);
+        const body = request.body as Record<string, string>;
+        const form: AdminStaffForm = {
+          identityCode: request.body.identityCode.trim().toUpperCase(),
+          role: request.body.role,
+          serviceIds: Object.keys(body)
+            .filter((name) => name.startsWith(serviceFieldPrefix) && body[name] === '1')
+            .map((name) => name.slice(serviceFieldPrefix.length)),
+        };
+        let problem: AdminStaffProblem | undefined;
+        if (!isValidIdentityCode(form.identityCode)) problem = 'identityCodeInvalid';
+        else if (form.role === 'admin' && form.serviceIds.length > 0) problem = 'adminServices';
+        if (!problem) {
+          try {
+            await deps.staff.grant({
+              identityCode: form.identityCode,
+              businessId: staff.organisation.businessId,
+              role: form.role,
+              serviceIds: form.serviceIds,
+              by: { type: 'staff', id: String(staff.staffMemberId) },
+              requestId: request.id,
+            });
+            return reply.redirect(`${adminStaffPath}?ilmoitus=granted`, 303);
+          } catch (error) {
+            // The register does not know the person; a service not the organisation's is a forged form.
+            if (!(error instanceof ValidationError && error.field === 'identityCode')) throw error;
+            problem = 'identityCodeUnknown';
+          }
+        }
+        return staffPage(request, reply, staff, { form, problem }, 400);
+      },
+    );
+
+    app.post(
+      `${adminStaffPath}/poista`,
+      { config, schema: { hide: true, body: RevokeBody } },
+      async (request, reply) => {
+        const staff = requireStaff(request);
+        const identityCode = request.body.identityCode.trim().toUpperCase();
+        const listed = (await deps.staff.list(staff.organisation.businessId)).some(
+          (listing) => listing.identityCode === identityCode,
+        );
+        if (!listed || identityCode === staff.identityCode) {
+          throw new NotFoundError('not a staff member this admin may change');
+        }
+        await deps.staff.revoke({
+          identityCode,
+          businessId: staff.organisation.businessId,
+          by: { type: 'staff', id: String(staff.staffMemberId) },
+          requestId: request.id,
+        });
+        return reply.redirect(`${adminStaffPath}?ilmoitus=revoked`, 303);
       },
     );
   };

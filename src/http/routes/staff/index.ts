@@ -2,7 +2,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../../app-context.js';
 import type { AppServices } from '../../../services.js';
-import { adminRoutes } from './admin-routes.js';
+import { adminRoutes, adminStaffRoutes } from './admin-routes.js';
 import { receivedRoutes } from './received-routes.js';
 import { staffIdentityRoutes } from './staff-identity-routes.js';
 import { staffStartRoutes } from './staff-start-routes.js';
@@ -27,5 +27,8 @@ export function staffRoutes(context: AppContext, services: AppServices): Fastify
     );
     await app.register(receivedRoutes(services.messaging));
     await app.register(adminRoutes(services.organisationAdmin));
+    await app.register(
+      adminStaffRoutes({ staff: services.staff.staff, organisations: services.organisations }),
+    );
   };
 }

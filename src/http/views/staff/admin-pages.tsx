@@ -6,6 +6,9 @@ import { StaffLayout, type StaffFrame } from './staff-layout.js';
 /** The admin area's mount point; adminPaths(adminBase) gives its pages. */
 export const adminBase = '/virkailija/hallinta';
 
+/** The organisation's staff and their roles. */
+export const adminStaffPath = `${adminBase}/henkilosto`;
+
 function isCurrent(ctx: PageContext, href: string): boolean {
   const path = ctx.currentPath.split('?')[0] ?? '';
   return path === href || path.startsWith(`${href}/`);
@@ -18,6 +21,7 @@ function AdminNav(props: { ctx: PageContext; paths: AdminPaths }) {
   const links = [
     { href: paths.services, text: t('staffAdmin.nav.services') },
     { href: paths.credentials, text: t('staffAdmin.nav.credentials') },
+    { href: adminStaffPath, text: t('staffAdmin.nav.staff') },
   ];
   return (
     <nav class="admin-nav" aria-label={t('staffAdmin.nav.label')}>
