@@ -153,6 +153,9 @@ export const styles = css`
     overflow-wrap: anywhere;
     user-select: all;
   }
+  .admin-nav {
+    margin-top: var(--fi-spacing-s);
+  }
   .admin-nav__list {
     display: flex;
     flex-wrap: wrap;
