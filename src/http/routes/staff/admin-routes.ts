@@ -115,7 +115,7 @@ const allowlistText = (entries: readonly string[]) => entries.join('\n');
 
 /**
  * §4 Admin: an organisation admin's services (the public catalogue's fields) and API credentials
- * under /virkailija/hallinta. Admins only (`staffAdmin: 'admin'`); OrganisationAdmin treats anything
+ * under /virkailija/hallinta. Admins only (`staffAccess: 'admin'`); OrganisationAdmin treats anything
  * of another organisation as unknown, so it is a 404. Confirmations GET and POST the same path;
  * after a change the browser is sent (303) to the list with a notice, except for new credentials,
  * whose password page is the creating POST's own answer.
