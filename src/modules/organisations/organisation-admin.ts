@@ -25,7 +25,7 @@ import { isValidServiceId, type OrganisationService } from './organisation-servi
  * them, audits it and refreshes the catalogue's search index.
  *
  * Audit: `admin.service_added|updated|deactivated`, `admin.credential_created|revoked|
- * allowlist_changed`, actor the organisation, the staff member in the details. A change and its
+ * allowlist_changed`, actor the staff member, the organisation in the details. A change and its
  * audit row are two writes (the services it calls commit on their own): the row follows the change,
  * so a crash in between loses the row, never invents a change.
  */
@@ -340,13 +340,13 @@ export class OrganisationAdmin {
     details: Record<string, unknown> = {},
   ): Promise<void> {
     return recordAudit(this.deps.db, {
-      actorType: 'organisation',
-      actorId: String(organisationId),
+      actorType: 'staff',
+      actorId: String(actor.staffMemberId),
       action,
       subjectType,
       subjectId,
       requestId: actor.requestId,
-      details: { staffMemberId: actor.staffMemberId, ...details },
+      details: { organisationId, ...details },
       occurredAt: this.deps.clock(),
     });
   }

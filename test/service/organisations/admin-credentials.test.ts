@@ -42,10 +42,14 @@ describe(`organisation admin: API credentials (${testDialect})`, () => {
     const [audit] = await audits('admin.credential_created');
     assert.ok(audit);
     assert.ok(!JSON.stringify(audit).includes(created.password), 'not in the audit');
-    assert.equal(audit.actor_id, String(organisation.id));
+    assert.equal(audit.actor_type, 'staff');
+    assert.equal(audit.actor_id, '7');
     assert.equal(audit.subject_id, created.username);
     assert.equal(audit.request_id, 'req-1');
-    assert.deepEqual(JSON.parse(audit.details!), { staffMemberId: 7, allowedIps: ['127.0.0.1/32'] });
+    assert.deepEqual(JSON.parse(audit.details!), {
+      organisationId: organisation.id,
+      allowedIps: ['127.0.0.1/32'],
+    });
 
     const listed = await h.services.organisationAdmin.listCredentials(organisation.id);
     assert.deepEqual(
@@ -126,8 +130,8 @@ describe(`organisation admin: API credentials (${testDialect})`, () => {
     assert.deepEqual(
       changes.map((row) => JSON.parse(row.details!)),
       [
-        { staffMemberId: 7, before: [], after: ['10.0.0.0/8'] },
-        { staffMemberId: 7, before: ['10.0.0.0/8'], after: [] },
+        { organisationId: organisation.id, before: [], after: ['10.0.0.0/8'] },
+        { organisationId: organisation.id, before: ['10.0.0.0/8'], after: [] },
       ],
     );
   });

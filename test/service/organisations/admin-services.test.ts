@@ -63,10 +63,10 @@ describe(`organisation admin: services and the public catalogue (${testDialect})
 
     const [audit, ...more] = await audits('admin.service_updated');
     assert.equal(more.length, 0);
-    assert.equal(audit!.actor_type, 'organisation');
-    assert.equal(audit!.actor_id, String(organisation.id));
+    assert.equal(audit!.actor_type, 'staff');
+    assert.equal(audit!.actor_id, '7');
     assert.equal(audit!.subject_id, organisation.serviceId);
-    assert.deepEqual(JSON.parse(audit!.details!), { staffMemberId: 7 });
+    assert.deepEqual(JSON.parse(audit!.details!), { organisationId: organisation.id });
   });
 
   test('an admin adds a service and deactivates it: it enters and leaves the catalogue, both audited', async () => {

@@ -26,6 +26,8 @@ import {
   AdminServicesPage,
   serviceFormValues,
 } from '../../../src/http/views/staff/admin-service-pages.js';
+import { AdminStaffPage } from '../../../src/http/views/staff/admin-pages.js';
+import { AdminStaffBody } from '../../../src/http/views/staff/admin-staff-pages.js';
 import {
   ConfirmConsentPage,
   ConsentListPage,
@@ -347,6 +349,39 @@ export function samplePages(): Array<{ name: string; page: VNode }> {
           value={'192.0.2.0/24\n10.0.0.0/33'}
           problems={[{ field: 'allowedIps', code: 'invalidCidr', value: '10.0.0.0/33' }]}
         />
+      ),
+    },
+    {
+      name: 'admin staff roles, in the staff frame',
+      page: (
+        <AdminStaffPage ctx={plain} frame={staffFrame} title="Henkilöstö">
+          <AdminStaffBody
+            ctx={plain}
+            path="/virkailija/hallinta/henkilosto"
+            staff={[
+              {
+                name: 'Jari Lehtonen',
+                maskedCode: '220472-****',
+                identityCode: '220472-9311',
+                self: true,
+                admin: true,
+                caseWorkerServices: [],
+              },
+              {
+                name: 'Tiina Virtanen',
+                maskedCode: '150385-****',
+                identityCode: '150385-9046',
+                self: false,
+                admin: false,
+                caseWorkerServices: ['Rakennusvalvonta'],
+              },
+            ]}
+            services={[{ serviceId: 'rakennus', name: 'Rakennusvalvonta' }]}
+            form={{ identityCode: '150385-9047', role: 'case_worker', serviceIds: ['rakennus'] }}
+            problem="identityCodeInvalid"
+            notice="granted"
+          />
+        </AdminStaffPage>
       ),
     },
     {

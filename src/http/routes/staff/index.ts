@@ -5,6 +5,7 @@ import type { AppContext } from '../../../app-context.js';
 import type { AppServices } from '../../../services.js';
 import { staffConsentRoutes } from './staff-consent-routes.js';
 import { staffDashboardRoutes } from './staff-dashboard-routes.js';
+import { adminRoutes, adminStaffRoutes } from './admin-routes.js';
 import { receivedRoutes } from './received-routes.js';
 import { sendRoutes } from './send-routes.js';
 import { staffIdentityRoutes } from './staff-identity-routes.js';
@@ -38,6 +39,10 @@ export function staffRoutes(context: AppContext, services: AppServices): Fastify
     await app.register(staffConsentRoutes(context, services.consents));
     await app.register(
       staffDashboardRoutes({ reporting: services.reporting, organisations: services.organisations }),
+    );
+    await app.register(adminRoutes(services.organisationAdmin));
+    await app.register(
+      adminStaffRoutes({ staff: services.staff.staff, organisations: services.organisations }),
     );
   };
 }

@@ -21,4 +21,5 @@ export const staffNavigation: StaffNavItem[] = [
   { href: '/virkailija/saapuneet', key: 'staff.received.nav', icon: 'mailReceive', access: 'case-worker' },
   { href: '/virkailija/suostumukset', key: 'staff.nav.consents', icon: 'checkCircle', access: 'case-worker' },
   { href: '/virkailija/tilastot', key: 'staff.nav.dashboard', icon: 'calendar', access: 'member' },
+  { href: '/virkailija/hallinta', key: 'staffAdmin.nav.title', icon: 'settings', access: 'admin' },
 ];

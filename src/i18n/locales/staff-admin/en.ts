@@ -4,6 +4,13 @@ type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]>
 
 // Strings of the organisation admins' pages for services and API credentials (en).
 export const staffAdmin_en: Strings<typeof staffAdmin_fi> = {
+  nav: {
+    title: 'Administration',
+    label: 'Administration pages',
+    services: 'Services',
+    credentials: 'API credentials',
+    staff: 'Staff',
+  },
   errorSummary: 'Please correct the following',
   cancel: 'Cancel',
   yes: 'Yes',
@@ -127,6 +134,35 @@ export const staffAdmin_en: Strings<typeof staffAdmin_fi> = {
     effects:
       'No access tokens can then be obtained with them, and tokens already issued stop working at once. Revoked credentials cannot be restored.',
     confirm: 'Revoke the credentials',
+  },
+  staff: {
+    title: 'Staff',
+    intro:
+      'The people who act for the organisation and their roles. An administrator manages services, credentials and staff; a case worker sends and handles messages in the chosen services.',
+    none: 'The organisation has no staff.',
+    name: 'Name',
+    identityCode: 'Personal identity code',
+    roles: 'Roles',
+    actions: 'Actions',
+    roleAdmin: 'Administrator',
+    roleCaseWorker: 'Case worker',
+    caseWorkerAll: 'Case worker, all services',
+    caseWorkerOf: 'Case worker: {{services}}',
+    revoke: 'Remove roles',
+    revokeNamed: 'Remove the roles of {{name}}',
+    grantHeading: 'Give a role',
+    role: 'Role',
+    services: "The case worker's services",
+    servicesHint:
+      'If you choose no service, the case worker acts in every service. No services are chosen for an administrator.',
+    grant: 'Give the role',
+    granted: 'The role was given.',
+    revoked: "The person's roles were removed.",
+    problems: {
+      identityCodeInvalid: 'Personal identity code: check the identity code.',
+      identityCodeUnknown: 'Personal identity code: the population register does not know this person.',
+      adminServices: "Role: the administrator's role covers the whole organisation; choose no services.",
+    },
   },
   allowlist: {
     title: 'Allowed IP addresses',

@@ -1,5 +1,12 @@
 // Strings of the organisation admins' pages for services and API credentials (fi): the source of keys.
 export const staffAdmin_fi = {
+  nav: {
+    title: 'Hallinta',
+    label: 'Hallinnan sivut',
+    services: 'Palvelut',
+    credentials: 'API-tunnukset',
+    staff: 'Henkilöstö',
+  },
   errorSummary: 'Korjaa seuraavat kohdat',
   cancel: 'Peruuta',
   yes: 'Kyllä',
@@ -124,6 +131,35 @@ export const staffAdmin_fi = {
     effects:
       'Tunnuksilla ei sen jälkeen saa pääsyavaimia, ja jo annetut pääsyavaimet lakkaavat toimimasta heti. Tunnuksia ei voi palauttaa.',
     confirm: 'Peru tunnukset',
+  },
+  staff: {
+    title: 'Henkilöstö',
+    intro:
+      'Henkilöt, jotka toimivat organisaation puolesta, ja heidän roolinsa. Pääkäyttäjä hallinnoi palveluja, tunnuksia ja henkilöstöä; käsittelijä lähettää ja käsittelee viestejä valituissa palveluissa.',
+    none: 'Organisaatiolla ei ole henkilöstöä.',
+    name: 'Nimi',
+    identityCode: 'Henkilötunnus',
+    roles: 'Roolit',
+    actions: 'Toiminnot',
+    roleAdmin: 'Pääkäyttäjä',
+    roleCaseWorker: 'Käsittelijä',
+    caseWorkerAll: 'Käsittelijä, kaikki palvelut',
+    caseWorkerOf: 'Käsittelijä: {{services}}',
+    revoke: 'Poista roolit',
+    revokeNamed: 'Poista henkilön {{name}} roolit',
+    grantHeading: 'Anna rooli',
+    role: 'Rooli',
+    services: 'Käsittelijän palvelut',
+    servicesHint:
+      'Jos et valitse yhtään palvelua, käsittelijä toimii kaikissa palveluissa. Pääkäyttäjälle ei valita palveluja.',
+    grant: 'Anna rooli',
+    granted: 'Rooli annettiin.',
+    revoked: 'Henkilön roolit poistettiin.',
+    problems: {
+      identityCodeInvalid: 'Henkilötunnus: tarkista henkilötunnus.',
+      identityCodeUnknown: 'Henkilötunnus: väestötietojärjestelmä ei tunne henkilöä.',
+      adminServices: 'Rooli: pääkäyttäjän rooli koskee koko organisaatiota; älä valitse palveluja.',
+    },
   },
   allowlist: {
     title: 'Sallitut IP-osoitteet',

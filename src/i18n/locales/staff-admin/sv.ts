@@ -4,6 +4,13 @@ type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]>
 
 // Strings of the organisation admins' pages for services and API credentials (sv).
 export const staffAdmin_sv: Strings<typeof staffAdmin_fi> = {
+  nav: {
+    title: 'Administration',
+    label: 'Administrationens sidor',
+    services: 'Tjänster',
+    credentials: 'API-koder',
+    staff: 'Personal',
+  },
   errorSummary: 'Korrigera följande',
   cancel: 'Avbryt',
   yes: 'Ja',
@@ -128,6 +135,35 @@ export const staffAdmin_sv: Strings<typeof staffAdmin_fi> = {
     effects:
       'Med koderna får man därefter inga åtkomstnycklar, och nycklar som redan getts slutar fungera genast. Koderna kan inte återställas.',
     confirm: 'Återkalla koderna',
+  },
+  staff: {
+    title: 'Personal',
+    intro:
+      'Personer som agerar för organisationen och deras roller. Huvudanvändaren administrerar tjänster, koder och personal; handläggaren skickar och behandlar meddelanden i valda tjänster.',
+    none: 'Organisationen har ingen personal.',
+    name: 'Namn',
+    identityCode: 'Personbeteckning',
+    roles: 'Roller',
+    actions: 'Åtgärder',
+    roleAdmin: 'Huvudanvändare',
+    roleCaseWorker: 'Handläggare',
+    caseWorkerAll: 'Handläggare, alla tjänster',
+    caseWorkerOf: 'Handläggare: {{services}}',
+    revoke: 'Ta bort roller',
+    revokeNamed: 'Ta bort rollerna för {{name}}',
+    grantHeading: 'Ge en roll',
+    role: 'Roll',
+    services: 'Handläggarens tjänster',
+    servicesHint:
+      'Om du inte väljer någon tjänst agerar handläggaren i alla tjänster. För huvudanvändaren väljs inga tjänster.',
+    grant: 'Ge rollen',
+    granted: 'Rollen gavs.',
+    revoked: 'Personens roller togs bort.',
+    problems: {
+      identityCodeInvalid: 'Personbeteckning: kontrollera personbeteckningen.',
+      identityCodeUnknown: 'Personbeteckning: befolkningsdatasystemet känner inte till personen.',
+      adminServices: 'Roll: huvudanvändarens roll gäller hela organisationen; välj inga tjänster.',
+    },
   },
   allowlist: {
     title: 'Tillåtna IP-adresser',

@@ -1,0 +1,173 @@
+import type { TranslationKey } from '../../../i18n/i18n.js';
+import { ButtonRow } from '../components/button-row.js';
+import { Checkbox } from '../components/checkbox.js';
+import { ErrorSummary } from '../components/error-summary.js';
+import { Notice } from '../components/notice.js';
+import { RadioGroup } from '../components/radio-group.js';
+import { TextField } from '../components/text-field.js';
+import type { PageContext } from '../page-context.js';
+
+/**
+ * An organisation admin's staff page: who acts for the organisation and in which roles, a form that
+ * grants a role, and one that removes a person's roles. Only the organisation's own staff are shown
+ * and changed; the identity code is shown masked and posted only in the removal form's body.
+ */
+
+/** A staff member of the organisation as the page lists them. */
+export interface AdminStaffRow {
+  name: string;
+  /** Masked for showing (the date part and the century sign). */
+  maskedCode: string;
+  /** Posted by the removal form; never shown. */
+  identityCode: string;
+  /** The admin themself: no removal offered. */
+  self: boolean;
+  admin: boolean;
+  /** The services' names a case worker acts for, 'all', or none (not a case worker). */
+  caseWorkerServices: string[] | 'all';
+}
+
+/** Each service's checkbox is `palvelu.<service id>`, sent as "1" when ticked. */
+export const serviceFieldPrefix = 'palvelu.';
+
+export type AdminStaffProblem = 'identityCodeInvalid' | 'identityCodeUnknown' | 'adminServices';
+
+export interface AdminStaffForm {
+  identityCode: string;
+  role: 'admin' | 'case_worker';
+  /** Public service ids chosen for a case worker; none: every service. */
+  serviceIds: string[];
+}
+
+export interface AdminStaffBodyProps {
+  ctx: PageContext;
+  path: string;
+  staff: AdminStaffRow[];
+  /** The organisation's active services for the grant form. */
+  services: Array<{ serviceId: string; name: string }>;
+  form: AdminStaffForm;
+  problem?: AdminStaffProblem | undefined;
+  notice?: 'granted' | 'revoked' | undefined;
+}
+
+const problemKeys: Record<AdminStaffProblem, TranslationKey> = {
+  identityCodeInvalid: 'staffAdmin.staff.problems.identityCodeInvalid',
+  identityCodeUnknown: 'staffAdmin.staff.problems.identityCodeUnknown',
+  adminServices: 'staffAdmin.staff.problems.adminServices',
+};
+
+const problemFields: Record<AdminStaffProblem, string> = {
+  identityCodeInvalid: 'identityCode',
+  identityCodeUnknown: 'identityCode',
+  adminServices: 'role-admin',
+};
+
+function rolesText(ctx: PageContext, row: AdminStaffRow): string {
+  const { t } = ctx;
+  const roles: string[] = [];
+  if (row.admin) roles.push(t('staffAdmin.staff.roleAdmin'));
+  if (row.caseWorkerServices === 'all') roles.push(t('staffAdmin.staff.caseWorkerAll'));
+  else if (row.caseWorkerServices.length > 0) {
+    roles.push(t('staffAdmin.staff.caseWorkerOf', { services: row.caseWorkerServices.join(', ') }));
+  }
+  return roles.join('; ');
+}
+
+/** GET …/henkilosto: the organisation's staff with their roles, granting and removing roles. */
+export function AdminStaffBody(props: AdminStaffBodyProps) {
+  const { ctx, form, problem } = props;
+  const { t } = ctx;
+  const message = problem ? t(problemKeys[problem]) : undefined;
+  const errors = problem ? [{ fieldId: problemFields[problem], message: message! }] : [];
+  const isIdentityProblem = problem === 'identityCodeInvalid' || problem === 'identityCodeUnknown';
+  return (
+    <div class="admin">
+      <h1>{t('staffAdmin.staff.title')}</h1>
+      <ErrorSummary heading={t('staffAdmin.errorSummary')} errors={errors} />
+      {props.notice && (
+        <Notice tone="success" status>
+          {t(props.notice === 'granted' ? 'staffAdmin.staff.granted' : 'staffAdmin.staff.revoked')}
+        </Notice>
+      )}
+      <p>{t('staffAdmin.staff.intro')}</p>
+      {props.staff.length === 0 ? (
+        <p>{t('staffAdmin.staff.none')}</p>
+      ) : (
+        <div class="admin-table-wrap">
+          <table class="admin-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('staffAdmin.staff.name')}</th>
+                <th scope="col">{t('staffAdmin.staff.identityCode')}</th>
+                <th scope="col">{t('staffAdmin.staff.roles')}</th>
+                <th scope="col">{t('staffAdmin.staff.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {props.staff.map((row) => (
+                <tr>
+                  <th scope="row">{row.name}</th>
+                  <td>{row.maskedCode}</td>
+                  <td>{rolesText(ctx, row)}</td>
+                  <td>
+                    {!row.self && (
+                      <form method="post" action={`${props.path}/poista`}>
+                        <input type="hidden" name="_csrf" value={ctx.csrfToken ?? ''} />
+                        <input type="hidden" name="identityCode" value={row.identityCode} />
+                        <button
+                          type="submit"
+                          class="button--danger"
+                          aria-label={t('staffAdmin.staff.revokeNamed', { name: row.name })}
+                        >
+                          {t('staffAdmin.staff.revoke')}
+                        </button>
+                      </form>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <h2>{t('staffAdmin.staff.grantHeading')}</h2>
+      <form method="post" action={props.path} novalidate>
+        <input type="hidden" name="_csrf" value={ctx.csrfToken ?? ''} />
+        <TextField
+          id="identityCode"
+          name="identityCode"
+          label={t('staffAdmin.staff.identityCode')}
+          value={form.identityCode}
+          error={isIdentityProblem ? message : undefined}
+        />
+        <RadioGroup
+          name="role"
+          idPrefix="role"
+          legend={t('staffAdmin.staff.role')}
+          options={[
+            { value: 'case_worker', label: t('staffAdmin.staff.roleCaseWorker') },
+            { value: 'admin', label: t('staffAdmin.staff.roleAdmin') },
+          ]}
+          value={form.role}
+          error={problem === 'adminServices' ? message : undefined}
+        />
+        <fieldset class="admin-fieldset">
+          <legend>{t('staffAdmin.staff.services')}</legend>
+          <p class="field-hint">{t('staffAdmin.staff.servicesHint')}</p>
+          {props.services.map((service, index) => (
+            <Checkbox
+              id={`service-${index}`}
+              name={`${serviceFieldPrefix}${service.serviceId}`}
+              checked={form.serviceIds.includes(service.serviceId)}
+            >
+              {service.name}
+            </Checkbox>
+          ))}
+        </fieldset>
+        <ButtonRow>
+          <button type="submit">{t('staffAdmin.staff.grant')}</button>
+        </ButtonRow>
+      </form>
+    </div>
+  );
+}
