@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { styles as accountPages } from './account/open-account-page.js';
 import { styles as brand } from './components/brand.js';
 import { styles as buttonRow } from './components/button-row.js';
+import { styles as scrollTable } from './components/scroll-table.js';
 import { styles as checkbox } from './components/checkbox.js';
 import { styles as choiceButtons } from './components/choice-buttons.js';
 import { styles as dailyVolumeChart } from './components/daily-volume-chart.js';
@@ -40,6 +41,7 @@ const componentSections = [
   inlineList,
   linkButton,
   buttonRow,
+  scrollTable,
   field,
   fieldError,
   checkbox,

@@ -90,7 +90,11 @@ describe('staff dashboard page', () => {
         '2',
       ]);
       assert.ok(html.includes(`<th scope="row">${words.stage}</th><td class="dashboard__number">6</td>`));
-      const services = element(html, /<div class="dashboard__wide"/, 'table');
+      const services = element(
+        html,
+        /<div class="scroll-table" role="region" aria-labelledby="dashboard-services"/,
+        'table',
+      );
       const rows = [...services.matchAll(/<tr><th scope="row">.*?<\/tr>/g)].map((m) => cells(m[0]));
       assert.equal(rows.length, 2);
       assert.deepEqual(rows[0]!.slice(1, 4), ['8', '5', '3']);
@@ -108,6 +112,6 @@ describe('staff dashboard page', () => {
       />,
     );
     assert.match(html, /<p>Sinulla ei ole näytettäviä palveluja.<\/p>/);
-    assert.doesNotMatch(html, /dashboard__wide/);
+    assert.doesNotMatch(html, /aria-labelledby="dashboard-services"/);
   });
 });

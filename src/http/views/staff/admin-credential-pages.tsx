@@ -11,6 +11,7 @@ import { TextareaField } from '../components/textarea-field.js';
 import { formatDateTime } from '../mailbox/format.js';
 import type { PageContext } from '../page-context.js';
 import { AdminFrame, adminErrorsFor, adminFieldErrors, adminPaths, type AdminPaths } from './admin-parts.js';
+import { ScrollTable } from '../components/scroll-table.js';
 
 /**
  * The organisation admins' API credential pages. The page that shows a new password
@@ -78,7 +79,7 @@ export function AdminCredentialsBody(props: AdminCredentialsBodyProps) {
       {credentials.length === 0 ? (
         <p>{t('staffAdmin.credentials.none')}</p>
       ) : (
-        <div class="admin-table-wrap">
+        <ScrollTable label={t('staffAdmin.credentials.title')}>
           <table class="admin-table">
             <thead>
               <tr>
@@ -144,7 +145,7 @@ export function AdminCredentialsBody(props: AdminCredentialsBodyProps) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       )}
       <h2>{t('staffAdmin.credentials.createHeading')}</h2>
       <p>{t('staffAdmin.credentials.createIntro')}</p>

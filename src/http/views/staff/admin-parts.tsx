@@ -118,9 +118,6 @@ export const styles = css`
   .admin h2 {
     margin-top: var(--fi-spacing-xl);
   }
-  .admin-table-wrap {
-    overflow-x: auto;
-  }
   .admin-table {
     border-collapse: collapse;
     width: 100%;

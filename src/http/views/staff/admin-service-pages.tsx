@@ -20,6 +20,7 @@ import {
   adminPaths,
   type AdminPaths,
 } from './admin-parts.js';
+import { ScrollTable } from '../components/scroll-table.js';
 
 /** The service form as typed (or as stored, when it is first opened): every text, forms as rows. */
 export interface ServiceFormValues extends AdminServiceInput {
@@ -126,7 +127,7 @@ export function AdminServicesBody(props: AdminServicesBodyProps) {
       {services.length === 0 ? (
         <p>{t('staffAdmin.services.none')}</p>
       ) : (
-        <div class="admin-table-wrap">
+        <ScrollTable label={t('staffAdmin.services.title')}>
           <table class="admin-table">
             <thead>
               <tr>
@@ -185,7 +186,7 @@ export function AdminServicesBody(props: AdminServicesBodyProps) {
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       )}
     </div>
   );

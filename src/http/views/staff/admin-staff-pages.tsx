@@ -6,6 +6,7 @@ import { Notice } from '../components/notice.js';
 import { RadioGroup } from '../components/radio-group.js';
 import { TextField } from '../components/text-field.js';
 import type { PageContext } from '../page-context.js';
+import { ScrollTable } from '../components/scroll-table.js';
 
 /**
  * An organisation admin's staff page: who acts for the organisation and in which roles, a form that
@@ -93,7 +94,7 @@ export function AdminStaffBody(props: AdminStaffBodyProps) {
       {props.staff.length === 0 ? (
         <p>{t('staffAdmin.staff.none')}</p>
       ) : (
-        <div class="admin-table-wrap">
+        <ScrollTable label={t('staffAdmin.staff.title')}>
           <table class="admin-table">
             <thead>
               <tr>
@@ -128,7 +129,7 @@ export function AdminStaffBody(props: AdminStaffBodyProps) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       )}
       <h2>{t('staffAdmin.staff.grantHeading')}</h2>
       <form method="post" action={props.path} novalidate>

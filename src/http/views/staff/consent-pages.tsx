@@ -20,6 +20,7 @@ import { formatDate } from '../mailbox/format.js';
 import type { PageContext } from '../page-context.js';
 import { css } from '../styles/css.js';
 import { StaffLayout, type StaffFrame } from './staff-layout.js';
+import { ScrollTable } from '../components/scroll-table.js';
 
 /** Where the consent pages live (the routes and the pages' links share them). */
 export const consentPaths = {
@@ -128,8 +129,8 @@ export function ConsentListPage(props: {
         <p>{t('staff.consents.none')}</p>
       ) : (
         // Six columns do not fit a phone: the table scrolls sideways, by keyboard too.
-        <div class="consent-list" role="region" aria-labelledby="consent-list-caption" tabIndex={0}>
-          <table>
+        <ScrollTable labelledBy="consent-list-caption">
+          <table class="consent-table">
             <caption id="consent-list-caption">{t('staff.consents.listCaption')}</caption>
             <thead>
               <tr>
@@ -168,7 +169,7 @@ export function ConsentListPage(props: {
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       )}
       <Paging
         label={t('staff.consents.paging')}
@@ -298,11 +299,10 @@ export function ConfirmConsentPage(props: {
 }
 
 export const styles = css`
-  .consent-list {
-    overflow-x: auto;
+  .consent-table {
     margin-top: var(--fi-spacing-l);
   }
-  .consent-list form {
+  .consent-table form {
     margin: 0;
   }
   /* Each label above its value: long labels wrap at 320 px. */

@@ -7,6 +7,7 @@ import { formatDate, localName } from '../mailbox/format.js';
 import type { PageContext } from '../page-context.js';
 import { css } from '../styles/css.js';
 import { StaffLayout, type StaffFrame } from './staff-layout.js';
+import { ScrollTable } from '../components/scroll-table.js';
 
 export interface DashboardBodyProps {
   ctx: PageContext;
@@ -195,7 +196,7 @@ export function DashboardBody(props: DashboardBodyProps) {
           <p>{t('dashboard.services.none')}</p>
         ) : (
           // Eight columns do not fit a phone: the table scrolls sideways, by keyboard too.
-          <div class="dashboard__wide" role="region" aria-labelledby="dashboard-services" tabIndex={0}>
+          <ScrollTable labelledBy="dashboard-services">
             <table>
               <thead>
                 <tr>
@@ -234,7 +235,7 @@ export function DashboardBody(props: DashboardBodyProps) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollTable>
         )}
       </section>
 
@@ -300,9 +301,6 @@ export const styles = css`
     display: grid;
     grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr));
     gap: 0 var(--fi-spacing-l);
-  }
-  .dashboard__wide {
-    overflow-x: auto;
   }
   .dashboard__number {
     text-align: right;

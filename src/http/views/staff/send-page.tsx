@@ -349,6 +349,10 @@ export const styles = css`
     font-size: var(--fi-font-size-body-text-small);
     color: var(--app-color-hint-text);
   }
+  /* The check and preview buttons sit mid-form: space them from the field that follows. */
+  .send-form .button-row {
+    margin-bottom: var(--fi-spacing-l);
+  }
   .send-form__preview {
     border: 1px solid var(--fi-color-depth-light-1);
     border-radius: var(--fi-radius-basic);

@@ -16,6 +16,7 @@ import { formatDateTime } from '../mailbox/format.js';
 import type { PageContext } from '../page-context.js';
 import { css } from '../styles/css.js';
 import { serviceName, type CaseWorkPaths } from './send-page.js';
+import { ScrollTable } from '../components/scroll-table.js';
 
 /** The list's filters as the GET form sends them back (query: service, stage, from, to, recipient, purpose). */
 export interface SentFilterValues {
@@ -148,8 +149,8 @@ export function SentListBody(props: SentListBodyProps) {
       {list && list.rows.length === 0 && <p>{t('staff.sent.none')}</p>}
       {list && list.rows.length > 0 && (
         // Five columns do not fit a phone: the table scrolls sideways, by keyboard too.
-        <div class="sent-list__wide" role="region" aria-labelledby="sent-heading" tabIndex={0}>
-          <table>
+        <ScrollTable labelledBy="sent-heading">
+          <table class="sent-list__table">
             <caption id="sent-heading" class="visually-hidden">
               {t('staff.sent.listTitle')}
             </caption>
@@ -180,7 +181,7 @@ export function SentListBody(props: SentListBodyProps) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       )}
       {list && (
         <Paging
@@ -232,10 +233,7 @@ export const styles = css`
   .sent-list__filters .button-row {
     grid-column: 1 / -1;
   }
-  .sent-list__wide {
-    overflow-x: auto;
-  }
-  .sent-list__wide .tag-list {
+  .sent-list__table .tag-list {
     margin: 0;
   }
 `;
