@@ -17,6 +17,7 @@ import {
   type ReceivedRow,
   type ServiceScope,
 } from './received-repository.js';
+import type { StaffActor } from './staff-messaging.js';
 
 /**
  * The staff's Received pages: citizens' messages to the organisation's services, as a case worker
@@ -31,12 +32,7 @@ import {
 export type { HandledFilter } from './received-repository.js';
 
 /** Who is handling: a staff member acting for an organisation as a case worker of these services. */
-export interface CaseWorker {
-  organisationId: number;
-  staffMemberId: number;
-  servicePks: readonly number[] | 'all';
-  requestId?: string | undefined;
-}
+export type CaseWorker = StaffActor;
 
 export const receivedAuditActions = {
   opened: 'staff.received_opened',

@@ -1,17 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { VNode } from 'preact';
-import {
-  ReplyRejected,
-  type CaseWorker,
-  type MessagingServices,
-  type ReplyProblem,
-} from '../../../modules/messages/index.js';
-import { requireStaff, type SignedInStaff } from '../../plugins/staff-session.js';
+import { ReplyRejected, type MessagingServices, type ReplyProblem } from '../../../modules/messages/index.js';
+import { requireStaff } from '../../plugins/staff-session.js';
 import { pageContext } from '../../plugins/request-context.js';
-import { renderPage } from '../../views/render.js';
 import {
   ReceivedListPage,
   ReceivedMessagePage,
@@ -20,6 +12,7 @@ import {
 } from '../../views/staff/received-pages.js';
 import { sendAttachment } from '../web/mailbox-download.js';
 import { staffFrame } from './staff-start-routes.js';
+import { caseWorkerOf, sendPersonalPage } from './staff-replies.js';
 
 const html = Type.String();
 const binary = Type.Unsafe<Buffer>({ type: 'string', format: 'binary' });
@@ -54,25 +47,6 @@ const HandledBody = Type.Object({
   handled: Type.Union([Type.Literal('1'), Type.Literal('0')]),
 });
 
-/** The case worker as the messages module sees them. */
-function caseWorker(staff: SignedInStaff, request: FastifyRequest): CaseWorker {
-  return {
-    organisationId: staff.organisation.id,
-    staffMemberId: staff.staffMemberId,
-    servicePks: staff.roles.servicePks,
-    requestId: request.id,
-  };
-}
-
-/** A page with citizens' content: never kept by the browser or a cache in between. */
-function sendPersonalPage(reply: FastifyReply, page: VNode, status = 200): FastifyReply {
-  return reply
-    .status(status)
-    .type('text/html; charset=utf-8')
-    .header('cache-control', 'private, no-store')
-    .send(renderPage(page));
-}
-
 function freshReplyForm(title: string, ctx: ReturnType<typeof pageContext>): ReplyFormValues {
   return { replyKey: randomUUID(), title: ctx.t('staff.received.reply.titlePrefix', { title }), body: '' };
 }
@@ -95,7 +69,7 @@ export function receivedRoutes(messaging: MessagingServices): FastifyPluginAsync
       async (request, reply) => {
         const staff = requireStaff(request);
         const list = await received.list(
-          caseWorker(staff, request),
+          caseWorkerOf(staff, request),
           request.query.tila ?? 'all',
           request.query.sivu ?? 1,
         );
@@ -117,7 +91,7 @@ export function receivedRoutes(messaging: MessagingServices): FastifyPluginAsync
       },
       async (request, reply) => {
         const staff = requireStaff(request);
-        const message = await received.open(caseWorker(staff, request), request.params.id);
+        const message = await received.open(caseWorkerOf(staff, request), request.params.id);
         const ctx = pageContext(request);
         const page = ReceivedMessagePage({
           ctx,
@@ -139,7 +113,7 @@ export function receivedRoutes(messaging: MessagingServices): FastifyPluginAsync
       async (request, reply) => {
         const staff = requireStaff(request);
         const attachment = await received.downloadAttachment(
-          caseWorker(staff, request),
+          caseWorkerOf(staff, request),
           request.params.id,
           request.params.attachmentId,
         );
@@ -156,7 +130,7 @@ export function receivedRoutes(messaging: MessagingServices): FastifyPluginAsync
       },
       async (request, reply) => {
         const staff = requireStaff(request);
-        const actor = caseWorker(staff, request);
+        const actor = caseWorkerOf(staff, request);
         const { id } = request.params;
         const form = request.body;
         let problems: ReplyProblem[];
@@ -190,7 +164,7 @@ export function receivedRoutes(messaging: MessagingServices): FastifyPluginAsync
         const staff = requireStaff(request);
         const { id } = request.params;
         const handled = request.body.handled === '1';
-        await received.setHandled(caseWorker(staff, request), id, handled);
+        await received.setHandled(caseWorkerOf(staff, request), id, handled);
         return reply.redirect(`${receivedPath}/${id}?ilmoitus=${handled ? 'handled' : 'unhandled'}`, 303);
       },
     );

@@ -1,7 +1,5 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { VNode } from 'preact';
 import { ValidationError } from '../../../errors.js';
 import {
   StaffSendRejected,
@@ -11,14 +9,12 @@ import {
   type MailboxCheck,
   type MessagingServices,
   type SentList,
-  type StaffActor,
   type StaffSendForm,
   type StaffSendProblem,
   type StaffUploadedFile,
 } from '../../../modules/messages/index.js';
-import { assertStaffCsrf, requireStaff, type SignedInStaff } from '../../plugins/staff-session.js';
+import { assertStaffCsrf, requireStaff } from '../../plugins/staff-session.js';
 import { pageContext } from '../../plugins/request-context.js';
-import { renderPage } from '../../views/render.js';
 import {
   StaffSendPage,
   StaffSentListPage,
@@ -29,6 +25,7 @@ import { sendFormIntents, type SendFormIntent, type SendFormValues } from '../..
 import type { SentFilterField, SentFilterValues } from '../../views/staff/sent-list-page.js';
 import { readComposeForm } from '../web/mailbox-multipart.js';
 import { staffFrame } from './staff-start-routes.js';
+import { caseWorkerOf, sendPersonalPage } from './staff-replies.js';
 
 const html = Type.String();
 
@@ -63,25 +60,6 @@ const ListQuery = Type.Object({
 
 /** The form's own check of `_csrf` (readComposeForm with the staff session's token), before any file. */
 const multipartConfig = { staffAccess: 'case-worker', csrfCheckedInHandler: true } as const;
-
-/** The case worker as the messages module sees them. */
-function actorOf(staff: SignedInStaff, request: FastifyRequest): StaffActor {
-  return {
-    organisationId: staff.organisation.id,
-    staffMemberId: staff.staffMemberId,
-    servicePks: staff.roles.servicePks,
-    requestId: request.id,
-  };
-}
-
-/** A page with citizens' content or identity codes: never kept by the browser or a cache in between. */
-function sendPersonalPage(reply: FastifyReply, page: VNode, status = 200): FastifyReply {
-  return reply
-    .status(status)
-    .type('text/html; charset=utf-8')
-    .header('cache-control', 'private, no-store')
-    .send(renderPage(page));
-}
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -152,7 +130,7 @@ export function sendRoutes(messaging: MessagingServices): FastifyPluginAsyncType
       { config: { staffAccess: 'case-worker' }, schema: { hide: true, response: { 200: html } } },
       async (request, reply) => {
         const staff = requireStaff(request);
-        const services = await staffMessaging.sendableServices(actorOf(staff, request));
+        const services = await staffMessaging.sendableServices(caseWorkerOf(staff, request));
         const page = StaffSendPage({
           ctx: pageContext(request),
           frame: staffFrame(staff),
@@ -175,7 +153,7 @@ export function sendRoutes(messaging: MessagingServices): FastifyPluginAsyncType
       },
       async (request, reply) => {
         const staff = requireStaff(request);
-        const actor = actorOf(staff, request);
+        const actor = caseWorkerOf(staff, request);
         const { fields, files } = await readComposeForm(request, {
           checkCsrf: assertStaffCsrf,
           attachmentBytes: sendingLimits.attachmentBytes,
@@ -236,7 +214,7 @@ export function sendRoutes(messaging: MessagingServices): FastifyPluginAsyncType
       },
       async (request, reply) => {
         const staff = requireStaff(request);
-        const actor = actorOf(staff, request);
+        const actor = caseWorkerOf(staff, request);
         const { query } = request;
         const values: SentFilterValues = {
           servicePk: positiveInteger(query.service),
@@ -279,7 +257,7 @@ export function sendRoutes(messaging: MessagingServices): FastifyPluginAsyncType
       async (request, reply) => {
         const staff = requireStaff(request);
         const message = await staffMessaging.sentMessage(
-          actorOf(staff, request),
+          caseWorkerOf(staff, request),
           request.params.id,
           openPurpose,
         );
