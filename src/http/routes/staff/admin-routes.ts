@@ -16,7 +16,6 @@ import {
 import type { StaffService } from '../../../modules/staff/index.js';
 import { requireStaff, type SignedInStaff } from '../../plugins/staff-session.js';
 import { pageContext } from '../../plugins/request-context.js';
-import { renderPage } from '../../views/render.js';
 import type { PageContext } from '../../views/page-context.js';
 import {
   AdminAllowlistBody,
@@ -43,6 +42,7 @@ import {
   type ServiceFormValues,
 } from '../../views/staff/admin-service-pages.js';
 import { staffFrame } from './staff-start-routes.js';
+import { sendPersonalPage } from './staff-replies.js';
 
 const html = Type.String();
 const paths = adminPaths(adminBase);
@@ -90,11 +90,7 @@ function sendAdminPage(
     hasErrors: page.hasErrors,
     children: page.body,
   });
-  return reply
-    .status(status)
-    .type('text/html; charset=utf-8')
-    .header('cache-control', 'no-store')
-    .send(renderPage(vnode));
+  return sendPersonalPage(reply, vnode, status);
 }
 
 function serviceForm(
