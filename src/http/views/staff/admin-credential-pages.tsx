@@ -10,7 +10,14 @@ import { Notice } from '../components/notice.js';
 import { TextareaField } from '../components/textarea-field.js';
 import { formatDateTime } from '../mailbox/format.js';
 import type { PageContext } from '../page-context.js';
-import { AdminFrame, adminErrorsFor, adminFieldErrors, adminPaths, type AdminPaths } from './admin-parts.js';
+import {
+  AdminFrame,
+  DangerConfirmForm,
+  adminErrorsFor,
+  adminFieldErrors,
+  adminPaths,
+  type AdminPaths,
+} from './admin-parts.js';
 import { ScrollTable } from '../components/scroll-table.js';
 
 /**
@@ -232,17 +239,12 @@ export function AdminRevokeCredentialBody(props: AdminRevokeCredentialBodyProps)
       <h1>{t('staffAdmin.revoke.title')}</h1>
       <p>{t('staffAdmin.revoke.lead', { username: credential.username })}</p>
       <Notice>{t('staffAdmin.revoke.effects')}</Notice>
-      <form method="post" action={paths.revokeCredential(credential.username)}>
-        <input type="hidden" name="_csrf" value={ctx.csrfToken ?? ''} />
-        <ButtonRow>
-          <button type="submit" class="button--danger">
-            {t('staffAdmin.revoke.confirm')}
-          </button>
-          <LinkButton href={paths.credentials} variant="secondary">
-            {t('staffAdmin.cancel')}
-          </LinkButton>
-        </ButtonRow>
-      </form>
+      <DangerConfirmForm
+        ctx={ctx}
+        action={paths.revokeCredential(credential.username)}
+        confirmLabel={t('staffAdmin.revoke.confirm')}
+        cancelHref={paths.credentials}
+      />
     </div>
   );
 }

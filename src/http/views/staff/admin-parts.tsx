@@ -2,6 +2,8 @@ import type { ComponentChildren } from 'preact';
 import type { TranslationKey, Translate } from '../../../i18n/i18n.js';
 import type { AdminProblem, AdminProblemCode } from '../../../modules/organisations/index.js';
 import type { FieldError } from '../components/error-summary.js';
+import { ButtonRow } from '../components/button-row.js';
+import { LinkButton } from '../components/link-button.js';
 import { Layout } from '../layout.js';
 import type { PageContext } from '../page-context.js';
 import { css } from '../styles/css.js';
@@ -101,6 +103,31 @@ export function adminErrorsFor(t: Translate, problems: readonly AdminProblem[], 
 }
 
 /** A stand-in page frame for an admin body: the citizen Layout until the staff layout replaces it. */
+/**
+ * The last step of an action that cannot be undone from the page (revoking a credential,
+ * deactivating a service): the dangerous button first, then the way back.
+ */
+export function DangerConfirmForm(props: {
+  ctx: PageContext;
+  action: string;
+  confirmLabel: string;
+  cancelHref: string;
+}) {
+  return (
+    <form method="post" action={props.action}>
+      <input type="hidden" name="_csrf" value={props.ctx.csrfToken ?? ''} />
+      <ButtonRow>
+        <button type="submit" class="button--danger">
+          {props.confirmLabel}
+        </button>
+        <LinkButton href={props.cancelHref} variant="secondary">
+          {props.ctx.t('staffAdmin.cancel')}
+        </LinkButton>
+      </ButtonRow>
+    </form>
+  );
+}
+
 export function AdminFrame(props: {
   ctx: PageContext;
   title: string;

@@ -14,6 +14,7 @@ import { TextareaField } from '../components/textarea-field.js';
 import type { PageContext } from '../page-context.js';
 import {
   AdminFrame,
+  DangerConfirmForm,
   adminErrorsFor,
   adminFieldErrors,
   adminFieldId,
@@ -357,17 +358,12 @@ export function AdminDeactivateServiceBody(props: AdminDeactivateServiceBodyProp
       </p>
       <Notice>{t('staffAdmin.deactivate.effects')}</Notice>
       <p>{t('staffAdmin.deactivate.irreversible')}</p>
-      <form method="post" action={paths.deactivateService(service.serviceId)}>
-        <input type="hidden" name="_csrf" value={ctx.csrfToken ?? ''} />
-        <ButtonRow>
-          <button type="submit" class="button--danger">
-            {t('staffAdmin.deactivate.confirm')}
-          </button>
-          <LinkButton href={paths.services} variant="secondary">
-            {t('staffAdmin.cancel')}
-          </LinkButton>
-        </ButtonRow>
-      </form>
+      <DangerConfirmForm
+        ctx={ctx}
+        action={paths.deactivateService(service.serviceId)}
+        confirmLabel={t('staffAdmin.deactivate.confirm')}
+        cancelHref={paths.services}
+      />
     </div>
   );
 }
