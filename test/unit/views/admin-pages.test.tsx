@@ -1,22 +1,23 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
-  AdminAllowlistPage,
+  AdminAllowlistBody,
   AdminCredentialCreatedBody,
   AdminCredentialsBody,
   AdminRevokeCredentialBody,
   allowlistEntries,
 } from '../../../src/http/views/staff/admin-credential-pages.js';
 import { adminPaths } from '../../../src/http/views/staff/admin-parts.js';
+import { AdminStaffPage } from '../../../src/http/views/staff/admin-pages.js';
 import {
   AdminDeactivateServiceBody,
-  AdminServiceFormPage,
+  AdminServiceFormBody,
   AdminServicesBody,
   parseServiceForm,
   serviceFormValues,
 } from '../../../src/http/views/staff/admin-service-pages.js';
 import { locales } from '../../../src/i18n/i18n.js';
-import { sampleAdminCredential, sampleAdminService } from './admin-sample.js';
+import { sampleAdminCredential, sampleAdminFrame, sampleAdminService } from './admin-sample.js';
 import { attributeOf, pageContext, render } from './render.js';
 
 const expected = {
@@ -74,12 +75,14 @@ describe('organisation admin pages', () => {
       assert.doesNotMatch(list, /staffAdmin\./, 'no untranslated keys');
 
       const form = render(
-        <AdminServiceFormPage
-          ctx={ctx}
-          mode="edit"
-          values={serviceFormValues(sampleAdminService())}
-          problems={[{ field: 'forms.0.url', code: 'notHttps' }]}
-        />,
+        <AdminStaffPage ctx={ctx} frame={sampleAdminFrame} title="Hallinta">
+          <AdminServiceFormBody
+            ctx={ctx}
+            mode="edit"
+            values={serviceFormValues(sampleAdminService())}
+            problems={[{ field: 'forms.0.url', code: 'notHttps' }]}
+          />
+        </AdminStaffPage>,
       );
       assert.match(form, new RegExp(`<html lang="${locale}"`));
       assert.match(form, new RegExp(`<h1>${words.edit}: Sosiaalipalvelut</h1>`));
@@ -129,12 +132,14 @@ describe('organisation admin pages', () => {
       assert.match(revoke, /action="\/virkailija\/hallinta\/tunnukset\/api-1234567-1-0a1b2c3d\/peru"/);
 
       const allowlist = render(
-        <AdminAllowlistPage
-          ctx={ctx}
-          credential={sampleAdminCredential()}
-          value={'192.0.2.0/24\n10.0.0.0/33'}
-          problems={[{ field: 'allowedIps', code: 'invalidCidr', value: '10.0.0.0/33' }]}
-        />,
+        <AdminStaffPage ctx={ctx} frame={sampleAdminFrame} title="Hallinta">
+          <AdminAllowlistBody
+            ctx={ctx}
+            credential={sampleAdminCredential()}
+            value={'192.0.2.0/24\n10.0.0.0/33'}
+            problems={[{ field: 'allowedIps', code: 'invalidCidr', value: '10.0.0.0/33' }]}
+          />
+        </AdminStaffPage>,
       );
       assert.ok(allowlist.includes(words.cidr), 'the problem names the field and the entry');
       assertSummaryLinksResolve(allowlist);

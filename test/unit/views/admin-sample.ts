@@ -1,4 +1,14 @@
+import type { StaffFrame } from '../../../src/http/views/staff/staff-layout.js';
 import type { AdminCredential, AdminService } from '../../../src/modules/organisations/index.js';
+
+/** An admin acting for one organisation, as the staff frame shows them. */
+export const sampleAdminFrame: StaffFrame = {
+  name: 'Tiina Virkailija',
+  organisationName: 'Kallio',
+  roles: { admin: true, servicePks: 'all' },
+  organisationCount: 1,
+  csrfToken: 'csrf',
+};
 
 /** A service of an organisation as OrganisationAdmin returns it, with one form. */
 export function sampleAdminService(overrides: Partial<AdminService> = {}): AdminService {

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { SendFormBody, SentConfirmationBody } from '../../../src/http/views/staff/send-page.js';
 import { SentListBody } from '../../../src/http/views/staff/sent-list-page.js';
-import { SentMessageBody, SentMessagePage } from '../../../src/http/views/staff/sent-message-page.js';
+import { StaffSentMessagePage } from '../../../src/http/views/staff/case-work-pages.js';
+import { SentMessageBody } from '../../../src/http/views/staff/sent-message-page.js';
+import { sampleAdminFrame } from './admin-sample.js';
 import { locales, translator } from '../../../src/i18n/i18n.js';
 import { caseWorkPaths, caseWorkServices, sampleSentList, sampleSentMessage } from './case-work-sample.js';
 import { attributeOf, pageContext, render } from './render.js';
@@ -125,7 +127,9 @@ describe('staff case-work pages', () => {
         /<div class="message-body"><p>Hei,<\/p><p>ohessa <strong>päätös<\/strong>.<\/p><\/div>/,
       );
       assert.ok(text(html).includes('paatos.pdf'));
-      const page = render(<SentMessagePage ctx={ctx} paths={caseWorkPaths} message={message} />);
+      const page = render(
+        <StaffSentMessagePage ctx={ctx} paths={caseWorkPaths} message={message} frame={sampleAdminFrame} />,
+      );
       assert.match(page, new RegExp(`<html lang="${locale}"`));
     });
   }

@@ -15,15 +15,15 @@ import { ComposePage } from '../../../src/http/views/mailbox/compose-page.js';
 import { FolderPage } from '../../../src/http/views/mailbox/folder-page.js';
 import { MessagePage } from '../../../src/http/views/mailbox/message-page.js';
 import {
-  AdminAllowlistPage,
-  AdminCredentialCreatedPage,
-  AdminCredentialsPage,
-  AdminRevokeCredentialPage,
+  AdminAllowlistBody,
+  AdminCredentialCreatedBody,
+  AdminCredentialsBody,
+  AdminRevokeCredentialBody,
 } from '../../../src/http/views/staff/admin-credential-pages.js';
 import {
-  AdminDeactivateServicePage,
-  AdminServiceFormPage,
-  AdminServicesPage,
+  AdminDeactivateServiceBody,
+  AdminServiceFormBody,
+  AdminServicesBody,
   serviceFormValues,
 } from '../../../src/http/views/staff/admin-service-pages.js';
 import { AdminStaffPage } from '../../../src/http/views/staff/admin-pages.js';
@@ -36,9 +36,13 @@ import {
 import { DashboardPage } from '../../../src/http/views/staff/dashboard-page.js';
 import type { StaffFrame } from '../../../src/http/views/staff/staff-layout.js';
 import type { ConsentView } from '../../../src/modules/consents/index.js';
-import { SendFormPage, SentConfirmationPage } from '../../../src/http/views/staff/send-page.js';
-import { SentListPage } from '../../../src/http/views/staff/sent-list-page.js';
-import { SentMessagePage } from '../../../src/http/views/staff/sent-message-page.js';
+import { SentConfirmationBody } from '../../../src/http/views/staff/send-page.js';
+import {
+  StaffSendPage,
+  StaffSentListPage,
+  StaffSentMessagePage,
+} from '../../../src/http/views/staff/case-work-pages.js';
+import { StaffLayout } from '../../../src/http/views/staff/staff-layout.js';
 import { ReceivedListPage, ReceivedMessagePage } from '../../../src/http/views/staff/received-pages.js';
 import type { ReceivedListItem, ReceivedMessage } from '../../../src/modules/messages/index.js';
 import { StartPage } from '../../../src/http/views/start-page.js';
@@ -265,90 +269,110 @@ export function samplePages(): Array<{ name: string; page: VNode }> {
     {
       name: 'admin services',
       page: (
-        <AdminServicesPage
-          ctx={plain}
-          services={[
-            sampleAdminService(),
-            sampleAdminService({ serviceId: 'old', active: false, eServiceUrl: null }),
-          ]}
-          notice="saved"
-        />
+        <AdminStaffPage ctx={plain} frame={staffFrame} title="Hallinta">
+          <AdminServicesBody
+            ctx={plain}
+            services={[
+              sampleAdminService(),
+              sampleAdminService({ serviceId: 'old', active: false, eServiceUrl: null }),
+            ]}
+            notice="saved"
+          />
+        </AdminStaffPage>
       ),
     },
     {
       name: 'admin service form',
       page: (
-        <AdminServiceFormPage
-          ctx={plain}
-          mode="edit"
-          values={serviceFormValues(sampleAdminService())}
-          problems={[
-            { field: 'nameFi', code: 'required' },
-            { field: 'forms.0.url', code: 'notHttps' },
-          ]}
-        />
+        <AdminStaffPage ctx={plain} frame={staffFrame} title="Hallinta">
+          <AdminServiceFormBody
+            ctx={plain}
+            mode="edit"
+            values={serviceFormValues(sampleAdminService())}
+            problems={[
+              { field: 'nameFi', code: 'required' },
+              { field: 'forms.0.url', code: 'notHttps' },
+            ]}
+          />
+        </AdminStaffPage>
       ),
     },
     {
       name: 'admin add service',
       page: (
-        <AdminServiceFormPage
-          ctx={plain}
-          mode="add"
-          values={serviceFormValues()}
-          problems={[{ field: 'serviceId', code: 'taken' }]}
-        />
+        <AdminStaffPage ctx={plain} frame={staffFrame} title="Hallinta">
+          <AdminServiceFormBody
+            ctx={plain}
+            mode="add"
+            values={serviceFormValues()}
+            problems={[{ field: 'serviceId', code: 'taken' }]}
+          />
+        </AdminStaffPage>
       ),
     },
     {
       name: 'admin deactivate service',
-      page: <AdminDeactivateServicePage ctx={plain} service={sampleAdminService()} />,
+      page: (
+        <AdminStaffPage ctx={plain} frame={staffFrame} title="Hallinta">
+          <AdminDeactivateServiceBody ctx={plain} service={sampleAdminService()} />
+        </AdminStaffPage>
+      ),
     },
     {
       name: 'admin credentials',
       page: (
-        <AdminCredentialsPage
-          ctx={plain}
-          credentials={[
-            sampleAdminCredential(),
-            sampleAdminCredential({
-              username: 'api-old',
-              allowedIps: [],
-              revokedAt: '2025-03-02T10:00:00.000Z',
-            }),
-          ]}
-          notice="revoked"
-          allowlistValue="palvelin"
-          problems={[{ field: 'allowedIps', code: 'invalidCidr', value: 'palvelin' }]}
-        />
+        <AdminStaffPage ctx={plain} frame={staffFrame} title="Hallinta">
+          <AdminCredentialsBody
+            ctx={plain}
+            credentials={[
+              sampleAdminCredential(),
+              sampleAdminCredential({
+                username: 'api-old',
+                allowedIps: [],
+                revokedAt: '2025-03-02T10:00:00.000Z',
+              }),
+            ]}
+            notice="revoked"
+            allowlistValue="palvelin"
+            problems={[{ field: 'allowedIps', code: 'invalidCidr', value: 'palvelin' }]}
+          />
+        </AdminStaffPage>
       ),
     },
     {
       name: 'admin credential created',
       page: (
-        <AdminCredentialCreatedPage
-          ctx={plain}
-          created={{
-            username: 'api-1234567-1-0a1b2c3d',
-            password: 'Xy7#abcdefghijklmnopqrstuvwxyz012345',
-            allowedIps: [],
-          }}
-        />
+        <AdminStaffPage ctx={plain} frame={staffFrame} title="Hallinta">
+          <AdminCredentialCreatedBody
+            ctx={plain}
+            created={{
+              username: 'api-1234567-1-0a1b2c3d',
+              password: 'Xy7#abcdefghijklmnopqrstuvwxyz012345',
+              allowedIps: [],
+            }}
+          />
+        </AdminStaffPage>
       ),
     },
     {
       name: 'admin revoke credential',
-      page: <AdminRevokeCredentialPage ctx={plain} credential={sampleAdminCredential()} />,
+      page: (
+        <AdminStaffPage ctx={plain} frame={staffFrame} title="Hallinta">
+          <AdminRevokeCredentialBody ctx={plain} credential={sampleAdminCredential()} />
+        </AdminStaffPage>
+      ),
     },
     {
       name: 'admin allowlist',
       page: (
-        <AdminAllowlistPage
-          ctx={plain}
-          credential={sampleAdminCredential()}
-          value={'192.0.2.0/24\n10.0.0.0/33'}
-          problems={[{ field: 'allowedIps', code: 'invalidCidr', value: '10.0.0.0/33' }]}
-        />
+        <AdminStaffPage ctx={plain} frame={staffFrame} title="Hallinta">
+          <AdminAllowlistBody
+            ctx={plain}
+            credential={sampleAdminCredential()}
+            value={'192.0.2.0/24\n10.0.0.0/33'}
+            problems={[{ field: 'allowedIps', code: 'invalidCidr', value: '10.0.0.0/33' }]}
+          />
+        </AdminStaffPage>
       ),
     },
     {
@@ -387,7 +411,7 @@ export function samplePages(): Array<{ name: string; page: VNode }> {
     {
       name: 'staff send form with problems, mailbox check and preview',
       page: (
-        <SendFormPage
+        <StaffSendPage
           ctx={plain}
           paths={caseWorkPaths}
           services={caseWorkServices}
@@ -401,29 +425,42 @@ export function samplePages(): Array<{ name: string; page: VNode }> {
           mailboxCheck={{ recipient: '140987-****', hasMailbox: false }}
           previewHtml="<p><strong>Hei</strong></p>"
           filesDropped
+          frame={staffFrame}
         />
       ),
     },
     {
       name: 'staff message sent',
-      page: <SentConfirmationPage ctx={plain} paths={caseWorkPaths} messageId={42} created />,
+      page: (
+        <StaffLayout ctx={plain} title="Viesti lähetetty" frame={staffFrame}>
+          <SentConfirmationBody ctx={plain} paths={caseWorkPaths} messageId={42} created />
+        </StaffLayout>
+      ),
     },
     {
       name: 'staff sent list',
       page: (
-        <SentListPage
+        <StaffSentListPage
           ctx={plain}
           paths={caseWorkPaths}
           services={caseWorkServices}
           values={{ stage: 'failed', recipient: '270570-901K' }}
           list={sampleSentList()}
           problems={[{ field: 'purpose', message: 'Anna käyttötarkoitus.' }]}
+          frame={staffFrame}
         />
       ),
     },
     {
       name: 'staff sent message',
-      page: <SentMessagePage ctx={plain} paths={caseWorkPaths} message={sampleSentMessage()} />,
+      page: (
+        <StaffSentMessagePage
+          ctx={plain}
+          paths={caseWorkPaths}
+          message={sampleSentMessage()}
+          frame={staffFrame}
+        />
+      ),
     },
     {
       name: 'staff received list',

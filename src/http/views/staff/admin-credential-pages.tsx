@@ -11,7 +11,6 @@ import { TextareaField } from '../components/textarea-field.js';
 import { formatDateTime } from '../mailbox/format.js';
 import type { PageContext } from '../page-context.js';
 import {
-  AdminFrame,
   DangerConfirmForm,
   adminErrorsFor,
   adminFieldErrors,
@@ -165,18 +164,6 @@ export function AdminCredentialsBody(props: AdminCredentialsBodyProps) {
   );
 }
 
-export function AdminCredentialsPage(props: AdminCredentialsBodyProps) {
-  return (
-    <AdminFrame
-      ctx={props.ctx}
-      title={props.ctx.t('staffAdmin.credentials.title')}
-      hasErrors={(props.problems ?? []).length > 0}
-    >
-      <AdminCredentialsBody {...props} />
-    </AdminFrame>
-  );
-}
-
 export interface AdminCredentialCreatedBodyProps {
   ctx: PageContext;
   /** OrganisationAdmin.createCredential's answer: the only time the password exists in clear. */
@@ -214,14 +201,6 @@ export function AdminCredentialCreatedBody(props: AdminCredentialCreatedBodyProp
   );
 }
 
-export function AdminCredentialCreatedPage(props: AdminCredentialCreatedBodyProps) {
-  return (
-    <AdminFrame ctx={props.ctx} title={props.ctx.t('staffAdmin.created.title')}>
-      <AdminCredentialCreatedBody {...props} />
-    </AdminFrame>
-  );
-}
-
 export interface AdminRevokeCredentialBodyProps {
   ctx: PageContext;
   /** OrganisationAdmin.getCredential: one of the acting organisation's unrevoked credentials. */
@@ -246,14 +225,6 @@ export function AdminRevokeCredentialBody(props: AdminRevokeCredentialBodyProps)
         cancelHref={paths.credentials}
       />
     </div>
-  );
-}
-
-export function AdminRevokeCredentialPage(props: AdminRevokeCredentialBodyProps) {
-  return (
-    <AdminFrame ctx={props.ctx} title={props.ctx.t('staffAdmin.revoke.title')}>
-      <AdminRevokeCredentialBody {...props} />
-    </AdminFrame>
   );
 }
 
@@ -290,17 +261,5 @@ export function AdminAllowlistBody(props: AdminAllowlistBodyProps) {
         </ButtonRow>
       </form>
     </div>
-  );
-}
-
-export function AdminAllowlistPage(props: AdminAllowlistBodyProps) {
-  return (
-    <AdminFrame
-      ctx={props.ctx}
-      title={props.ctx.t('staffAdmin.allowlist.title')}
-      hasErrors={props.problems.length > 0}
-    >
-      <AdminAllowlistBody {...props} />
-    </AdminFrame>
   );
 }

@@ -1,10 +1,8 @@
-import type { ComponentChildren } from 'preact';
 import type { TranslationKey, Translate } from '../../../i18n/i18n.js';
 import type { AdminProblem, AdminProblemCode } from '../../../modules/organisations/index.js';
 import type { FieldError } from '../components/error-summary.js';
 import { ButtonRow } from '../components/button-row.js';
 import { LinkButton } from '../components/link-button.js';
-import { Layout } from '../layout.js';
 import type { PageContext } from '../page-context.js';
 import { css } from '../styles/css.js';
 
@@ -102,7 +100,6 @@ export function adminErrorsFor(t: Translate, problems: readonly AdminProblem[], 
   return problems.filter((p) => p.field === field).map((p) => adminProblemMessage(t, p));
 }
 
-/** A stand-in page frame for an admin body: the citizen Layout until the staff layout replaces it. */
 /**
  * The last step of an action that cannot be undone from the page (revoking a credential,
  * deactivating a service): the dangerous button first, then the way back.
@@ -125,19 +122,6 @@ export function DangerConfirmForm(props: {
         </LinkButton>
       </ButtonRow>
     </form>
-  );
-}
-
-export function AdminFrame(props: {
-  ctx: PageContext;
-  title: string;
-  hasErrors?: boolean;
-  children: ComponentChildren;
-}) {
-  return (
-    <Layout ctx={props.ctx} title={props.title} hasErrors={props.hasErrors ?? false}>
-      {props.children}
-    </Layout>
   );
 }
 

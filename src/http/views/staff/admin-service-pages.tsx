@@ -13,7 +13,6 @@ import { TextField } from '../components/text-field.js';
 import { TextareaField } from '../components/textarea-field.js';
 import type { PageContext } from '../page-context.js';
 import {
-  AdminFrame,
   DangerConfirmForm,
   adminErrorsFor,
   adminFieldErrors,
@@ -193,14 +192,6 @@ export function AdminServicesBody(props: AdminServicesBodyProps) {
   );
 }
 
-export function AdminServicesPage(props: AdminServicesBodyProps) {
-  return (
-    <AdminFrame ctx={props.ctx} title={props.ctx.t('staffAdmin.services.title')}>
-      <AdminServicesBody {...props} />
-    </AdminFrame>
-  );
-}
-
 export interface AdminServiceFormBodyProps {
   ctx: PageContext;
   /** add: the service id is typed; edit: it is shown and posted with the form's path. */
@@ -322,19 +313,6 @@ export function AdminServiceFormBody(props: AdminServiceFormBodyProps) {
   );
 }
 
-export function AdminServiceFormPage(props: AdminServiceFormBodyProps) {
-  const { t } = props.ctx;
-  return (
-    <AdminFrame
-      ctx={props.ctx}
-      title={t(props.mode === 'add' ? 'staffAdmin.serviceForm.addTitle' : 'staffAdmin.serviceForm.editTitle')}
-      hasErrors={props.problems.length > 0}
-    >
-      <AdminServiceFormBody {...props} />
-    </AdminFrame>
-  );
-}
-
 export interface AdminDeactivateServiceBodyProps {
   ctx: PageContext;
   /** OrganisationAdmin.getService: one of the acting organisation's active services. */
@@ -365,13 +343,5 @@ export function AdminDeactivateServiceBody(props: AdminDeactivateServiceBodyProp
         cancelHref={paths.services}
       />
     </div>
-  );
-}
-
-export function AdminDeactivateServicePage(props: AdminDeactivateServiceBodyProps) {
-  return (
-    <AdminFrame ctx={props.ctx} title={props.ctx.t('staffAdmin.deactivate.title')}>
-      <AdminDeactivateServiceBody {...props} />
-    </AdminFrame>
   );
 }

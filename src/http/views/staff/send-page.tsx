@@ -18,7 +18,6 @@ import { RadioGroup } from '../components/radio-group.js';
 import { SelectField } from '../components/select-field.js';
 import { TextField } from '../components/text-field.js';
 import { TextareaField } from '../components/textarea-field.js';
-import { Layout } from '../layout.js';
 import { localName } from '../mailbox/format.js';
 import type { Locale } from '../../../i18n/i18n.js';
 import type { PageContext } from '../page-context.js';
@@ -321,23 +320,6 @@ export function SentConfirmationBody(props: SentConfirmationBodyProps) {
         </LinkButton>
       </ButtonRow>
     </div>
-  );
-}
-
-/** The form in the page frame (the citizen Layout until the staff layout wraps the body). */
-export function SendFormPage(props: SendFormBodyProps) {
-  return (
-    <Layout ctx={props.ctx} title={props.ctx.t('staff.send.title')} hasErrors={props.problems.length > 0}>
-      <SendFormBody {...props} />
-    </Layout>
-  );
-}
-
-export function SentConfirmationPage(props: SentConfirmationBodyProps) {
-  return (
-    <Layout ctx={props.ctx} title={props.ctx.t('staff.sent.confirmationTitle')}>
-      <SentConfirmationBody {...props} />
-    </Layout>
   );
 }
 

@@ -11,7 +11,6 @@ import { Paging } from '../components/paging.js';
 import { SelectField } from '../components/select-field.js';
 import { TagList, type Chip } from '../components/tag-list.js';
 import { TextField } from '../components/text-field.js';
-import { Layout } from '../layout.js';
 import { formatDateTime } from '../mailbox/format.js';
 import type { PageContext } from '../page-context.js';
 import { css } from '../styles/css.js';
@@ -195,19 +194,6 @@ export function SentListBody(props: SentListBodyProps) {
         />
       )}
     </div>
-  );
-}
-
-/** The list in the page frame (the citizen Layout until the staff layout wraps the body). */
-export function SentListPage(props: SentListBodyProps) {
-  return (
-    <Layout
-      ctx={props.ctx}
-      title={props.ctx.t('staff.sent.listTitle')}
-      hasErrors={(props.problems ?? []).length > 0}
-    >
-      <SentListBody {...props} />
-    </Layout>
   );
 }
 

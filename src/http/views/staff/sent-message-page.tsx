@@ -3,7 +3,6 @@ import type { TranslationKey } from '../../../i18n/i18n.js';
 import type { SentMessageDetails, TimelineEntry, TimelineEvent } from '../../../modules/messages/index.js';
 import { LinkButton } from '../components/link-button.js';
 import { TagList } from '../components/tag-list.js';
-import { Layout } from '../layout.js';
 import { formatDate, formatDateTime, formatSize, mediaTypeLabel } from '../mailbox/format.js';
 import type { PageContext } from '../page-context.js';
 import { serviceName, type CaseWorkPaths } from './send-page.js';
@@ -128,14 +127,5 @@ export function SentMessageBody(props: SentMessageBodyProps) {
         </LinkButton>
       </p>
     </div>
-  );
-}
-
-/** The message in the page frame (the citizen Layout until the staff layout wraps the body). */
-export function SentMessagePage(props: SentMessageBodyProps) {
-  return (
-    <Layout ctx={props.ctx} title={props.message.title}>
-      <SentMessageBody {...props} />
-    </Layout>
   );
 }
