@@ -22,7 +22,10 @@ export function ScrollTable(props: { labelledBy?: string; label?: string; childr
 }
 
 export const styles = css`
+  /* Relative: visually hidden texts in the table (absolutely positioned) scroll with it rather than
+     widening the page from beyond the region. */
   .scroll-table {
+    position: relative;
     overflow-x: auto;
     max-width: 100%;
   }

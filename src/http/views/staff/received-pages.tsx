@@ -402,7 +402,7 @@ export const styles = css`
   }
   .received-list__item {
     display: grid;
-    grid-template-columns: 1fr auto;
+    grid-template-columns: minmax(0, 1fr) auto;
     gap: 0 var(--fi-spacing-s);
     padding: var(--fi-spacing-s) var(--fi-spacing-s) var(--fi-spacing-s) var(--fi-spacing-m);
     border-bottom: 1px solid var(--fi-color-depth-light-1);
@@ -433,9 +433,13 @@ export const styles = css`
     margin: 0;
     white-space: nowrap;
   }
+  /* A citizen's message type can be long (sv "Annat meddelande eller annan anmälan"): it wraps. */
+  .received-list .chip {
+    white-space: normal;
+  }
   @media (max-width: 40em) {
     .received-list__item {
-      grid-template-columns: 1fr;
+      grid-template-columns: minmax(0, 1fr);
     }
     .received-list__date {
       grid-column: 1;
