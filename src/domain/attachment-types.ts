@@ -253,3 +253,40 @@ export function fileNameForType(fileName: string, mediaType: string): string {
   if (extension !== undefined && extensions.includes(extension.toLowerCase())) return cleaned;
   return joinFileName(extension === undefined ? cleaned : stem, extensions[0]!);
 }
+
+/** A form's problem for a refused file: the file named and, for a contradiction, both media types. */
+export interface AttachmentFormProblem {
+  field: 'attachments';
+  code: 'empty' | 'unsupportedType' | 'typeMismatch';
+  fileName: string;
+  claimedType?: string;
+  contentType?: string;
+}
+
+/** The citizen's compose form and the staff send form say the same of the same refusal. */
+export function attachmentFormProblem(refusal: AttachmentRefusal): AttachmentFormProblem {
+  const fileName = refusal.fileName;
+  switch (refusal.reason) {
+    case 'empty':
+      return { field: 'attachments', code: 'empty', fileName };
+    case 'contentNotAccepted':
+    case 'extensionNotAccepted':
+      return { field: 'attachments', code: 'unsupportedType', fileName };
+    case 'nameContradictsContent':
+      return {
+        field: 'attachments',
+        code: 'typeMismatch',
+        fileName,
+        claimedType: refusal.nameSays,
+        contentType: refusal.contentType,
+      };
+    case 'declaredTypeContradictsContent':
+      return {
+        field: 'attachments',
+        code: 'typeMismatch',
+        fileName,
+        claimedType: refusal.declaredType,
+        contentType: refusal.contentType,
+      };
+  }
+}

@@ -3,7 +3,7 @@ import type { Envelope } from '../../crypto/envelope.js';
 import { DomainError, ForbiddenError, NotFoundError } from '../../errors.js';
 import { recordAudit } from '../audit/index.js';
 import { appendFeedEventInTransaction, contentContext, decryptText, encryptText } from '../messages/index.js';
-import { judgeAttachment, type AttachmentRefusal } from '../../domain/attachment-types.js';
+import { attachmentFormProblem, judgeAttachment } from '../../domain/attachment-types.js';
 import { cleanFileName } from '../../domain/attachment-file-name.js';
 import { findDeceptiveCharacter } from '../../domain/deceptive-characters.js';
 import { messageBodyToPlainText } from '../../domain/message-body.js';
@@ -56,34 +56,6 @@ export interface ComposeProblem {
   /** typeMismatch: the media type the name or the browser claimed, and the one the content is. */
   claimedType?: string | undefined;
   contentType?: string | undefined;
-}
-
-/** The form's problem for a refused file, naming it and, for a mismatch, both types. */
-function attachmentProblem(refusal: AttachmentRefusal): ComposeProblem {
-  const fileName = refusal.fileName;
-  switch (refusal.reason) {
-    case 'empty':
-      return { field: 'attachments', code: 'empty', fileName };
-    case 'contentNotAccepted':
-    case 'extensionNotAccepted':
-      return { field: 'attachments', code: 'unsupportedType', fileName };
-    case 'nameContradictsContent':
-      return {
-        field: 'attachments',
-        code: 'typeMismatch',
-        fileName,
-        claimedType: refusal.nameSays,
-        contentType: refusal.contentType,
-      };
-    case 'declaredTypeContradictsContent':
-      return {
-        field: 'attachments',
-        code: 'typeMismatch',
-        fileName,
-        claimedType: refusal.declaredType,
-        contentType: refusal.contentType,
-      };
-  }
 }
 
 /**
@@ -226,7 +198,7 @@ export class MailboxSendingService {
             content: file.content,
           });
         } else {
-          problems.push(attachmentProblem(verdict.refusal));
+          problems.push(attachmentFormProblem(verdict.refusal));
         }
       }
     }

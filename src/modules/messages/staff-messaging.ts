@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { cleanFileName } from '../../domain/attachment-file-name.js';
-import { judgeAttachment, type AttachmentRefusal } from '../../domain/attachment-types.js';
+import { attachmentFormProblem, judgeAttachment } from '../../domain/attachment-types.js';
 import { findDeceptiveCharacter } from '../../domain/deceptive-characters.js';
 import { isValidIdentityCode } from '../../domain/identity-code.js';
 import { addDays, helsinkiDate } from '../../domain/legal-dates.js';
@@ -255,33 +255,6 @@ export function helsinkiDayStart(date: string): string {
 
 function isHelsinkiDate(value: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00.000Z`));
-}
-
-function attachmentProblem(refusal: AttachmentRefusal): StaffSendProblem {
-  const fileName = refusal.fileName;
-  switch (refusal.reason) {
-    case 'empty':
-      return { field: 'attachments', code: 'empty', fileName };
-    case 'contentNotAccepted':
-    case 'extensionNotAccepted':
-      return { field: 'attachments', code: 'unsupportedType', fileName };
-    case 'nameContradictsContent':
-      return {
-        field: 'attachments',
-        code: 'typeMismatch',
-        fileName,
-        claimedType: refusal.nameSays,
-        contentType: refusal.contentType,
-      };
-    case 'declaredTypeContradictsContent':
-      return {
-        field: 'attachments',
-        code: 'typeMismatch',
-        fileName,
-        claimedType: refusal.declaredType,
-        contentType: refusal.contentType,
-      };
-  }
 }
 
 /** The form field of a field path the sending pipeline names (API names: recipient.id, electronic.title…). */
@@ -645,7 +618,7 @@ export class StaffMessaging {
       const content = file.content;
       const verdict = await judgeAttachment({ ...file, content });
       if (verdict.ok) checked.push({ file: { ...file, content }, mediaType: verdict.mediaType });
-      else problems.push(attachmentProblem(verdict.refusal));
+      else problems.push(attachmentFormProblem(verdict.refusal));
     }
     return checked;
   }
