@@ -100,6 +100,19 @@ export async function migrateDatabase(
 }
 
 /**
+ * The key ring and the database it was checked against, for the `keys …` commands: no services, no
+ * population register. The caller closes the database.
+ */
+export async function openWithKeyRing(
+  config: Config,
+  options: Pick<BootstrapOptions, 'progress' | 'demoDataDirKey'>,
+): Promise<{ keyRing: KeyRing; database: Database }> {
+  const keyRing = keyRingFor(config, { demo: false, ...options });
+  const database = await openReady(config, keyRing, { migrate: false, progress: options.progress });
+  return { keyRing, database };
+}
+
+/**
  * Everything a command needs before it does its own work, in an order that fails fast on operator
  * mistakes: keys and register file are checked before the database is touched. The service layer is
  * imported here rather than at the top so that `migrate`, which shares this module, does not load it.

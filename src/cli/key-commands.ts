@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import { loadConfig } from '../config/config.js';
+import { registerMasterKeyCommands } from './master-key-commands.js';
 import { progress } from './progress.js';
 
 type Kind = 'signing' | 'encryption' | 'federation';
@@ -18,9 +19,11 @@ function kindsOf(only: string | undefined): Kind[] {
  * processes notice a changed file within seconds and use it without a restart (docs/identification.md).
  */
 export function registerKeyCommands(program: Command): void {
-  const oidc = program
+  const keys = program
     .command('keys')
-    .description('manage keys that are not the master key ring')
+    .description('the master key ring (status, rotate, retire) and the identification keys (oidc)');
+  registerMasterKeyCommands(keys);
+  const oidc = keys
     .command('oidc')
     .description("the identification relying party's signing and encryption keys (FTN profile)");
 

@@ -1,7 +1,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { withServices } from './organisation-commands.js';
 
-function positiveInteger(value: string): number {
+export function positiveInteger(value: string): number {
   const parsed = Number(value);
   if (!Number.isInteger(parsed) || parsed < 1 || parsed > 10_000) {
     throw new InvalidArgumentError('a whole number from 1 to 10000');

@@ -70,18 +70,31 @@ function payloadAad(context: string): Buffer {
   return Buffer.concat([PAYLOAD_LABEL, Buffer.from([VERSION]), Buffer.from(context, 'utf8')]);
 }
 
-function parse(blob: Buffer): Parsed {
+/**
+ * The longest key part of a blob (header and wrapped data key, with a 32-character key id): a prefix
+ * of this many bytes is always enough for rewrapPrefix(), whatever the payload's size.
+ */
+export const keyPartMaxBytes = 2 + 32 + IV_BYTES + TAG_BYTES + DATA_KEY_BYTES;
+
+/** Where the payload part starts; checks the version, the key id and that `minPayload` bytes follow. */
+function keyPartEnd(
+  blob: Buffer,
+  minPayload: number,
+): { keyId: string; headerEnd: number; payloadStart: number } {
   if (!Buffer.isBuffer(blob)) throw new DecryptionError('encrypted value is not a Buffer');
   if (blob.length < 2) throw new DecryptionError('encrypted value is truncated');
   if (blob[0] !== VERSION) throw new DecryptionError(`unsupported encryption format version ${blob[0]}`);
   const idLength = blob[1] ?? 0;
   const headerEnd = 2 + idLength;
   const payloadStart = headerEnd + IV_BYTES + TAG_BYTES + DATA_KEY_BYTES;
-  if (blob.length < payloadStart + IV_BYTES + TAG_BYTES) {
-    throw new DecryptionError('encrypted value is truncated');
-  }
+  if (blob.length < payloadStart + minPayload) throw new DecryptionError('encrypted value is truncated');
   const keyId = blob.subarray(2, headerEnd).toString('latin1');
   if (!isValidKeyId(keyId)) throw new DecryptionError('encrypted value has a malformed key id');
+  return { keyId, headerEnd, payloadStart };
+}
+
+function parse(blob: Buffer): Parsed {
+  const { keyId, headerEnd, payloadStart } = keyPartEnd(blob, IV_BYTES + TAG_BYTES);
   let at = headerEnd;
   const take = (size: number): Buffer => {
     const part = blob.subarray(at, at + size);
@@ -206,8 +219,46 @@ export class Envelope {
     }
   }
 
+  /**
+   * rewrap() for a value of which only the first bytes are at hand (at least keyPartMaxBytes, or the
+   * whole value): `replace` bytes at its start are to be replaced by `with`, the rest is the payload
+   * part, unchanged. For key rotation of large values, spliced in place by the database.
+   */
+  rewrapPrefix(prefix: Buffer, context: string): { replace: number; with: Buffer } {
+    const { keyId, headerEnd, payloadStart } = keyPartEnd(prefix, 0);
+    const at = (from: number, size: number) => prefix.subarray(from, from + size);
+    const dataKey = this.#unwrap(
+      {
+        keyId,
+        header: prefix.subarray(0, headerEnd),
+        wrapIv: at(headerEnd, IV_BYTES),
+        wrapTag: at(headerEnd + IV_BYTES, TAG_BYTES),
+        wrappedKey: at(headerEnd + IV_BYTES + TAG_BYTES, DATA_KEY_BYTES),
+      },
+      context,
+    );
+    try {
+      return { replace: payloadStart, with: this.#wrap(dataKey, context) };
+    } finally {
+      dataKey.fill(0);
+    }
+  }
+
   keyIdOf(blob: Buffer): string {
     return parse(blob).keyId;
+  }
+
+  /** The id of the master key that wraps new data keys. */
+  get activeKeyId(): string {
+    return this.#ring.activeKeyId;
+  }
+
+  /** The ids of the ring's keys, the active one first (ids only, never key material). */
+  get keyIds(): string[] {
+    return [
+      this.#ring.activeKeyId,
+      ...[...this.#ring.keys.keys()].filter((id) => id !== this.#ring.activeKeyId),
+    ];
   }
 
   /** header || wrap iv || wrap tag || wrapped data key, under the active master key */
@@ -219,7 +270,10 @@ export class Envelope {
     return Buffer.concat([head, wrapped.iv, wrapped.tag, wrapped.ciphertext]);
   }
 
-  #unwrap(parsed: Parsed, context: string): Buffer {
+  #unwrap(
+    parsed: Pick<Parsed, 'keyId' | 'header' | 'wrapIv' | 'wrapTag' | 'wrappedKey'>,
+    context: string,
+  ): Buffer {
     const masterKey = this.#ring.keys.get(parsed.keyId);
     if (masterKey === undefined) {
       throw new DecryptionError(`encrypted with unknown master key id "${parsed.keyId}"`);

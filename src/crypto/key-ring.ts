@@ -87,3 +87,28 @@ export function generateKeyRingText(id?: string): string {
   const key = randomBytes(MASTER_KEY_BYTES);
   return `${id ?? derivedKeyId(key)}:${key.toString('base64')}`;
 }
+
+/** The ring as key file text: one `id:base64` entry a line, the active key first. */
+export function formatKeyRing(ring: KeyRing): string {
+  const ids = [ring.activeKeyId, ...[...ring.keys.keys()].filter((id) => id !== ring.activeKeyId)];
+  return ids.map((id) => `${id}:${ring.keys.get(id)?.toString('base64') ?? ''}`).join('\n') + '\n';
+}
+
+/**
+ * The ring with a fresh random key in front, active; the others stay to unwrap what they wrapped.
+ * Without an id, it is derived from the key as for a bare key.
+ */
+export function withNewActiveKey(ring: KeyRing, id?: string): KeyRing {
+  const fresh = parseKeyRing(generateKeyRingText(id));
+  if (ring.keys.has(fresh.activeKeyId)) {
+    throw new KeyRingError(`the key ring already has a key "${fresh.activeKeyId}"; choose another id`);
+  }
+  return { activeKeyId: fresh.activeKeyId, keys: new Map([...fresh.keys, ...ring.keys]) };
+}
+
+/** The ring without key `id`, which must be in it and must not be the active key. */
+export function withoutKey(ring: KeyRing, id: string): KeyRing {
+  if (!ring.keys.has(id)) throw new KeyRingError(`the key ring has no key "${id}"`);
+  if (id === ring.activeKeyId) throw new KeyRingError(`"${id}" is the current key and cannot be removed`);
+  return { activeKeyId: ring.activeKeyId, keys: new Map([...ring.keys].filter(([keyId]) => keyId !== id)) };
+}

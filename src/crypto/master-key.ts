@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config/config.js';
-import { KeyRingError, generateKeyRingText, parseKeyRing, type KeyRing } from './key-ring.js';
+import { KeyRingError, formatKeyRing, generateKeyRingText, parseKeyRing, type KeyRing } from './key-ring.js';
 
 /** No master key is configured outside demo mode; the service must not start without one. */
 export class MasterKeyMissingError extends Error {
@@ -180,4 +180,36 @@ export function loadKeyRing(
   if (options.demo) return demoKeyRing(dataDir, options.notify);
   if (options.demoDataDirKey) return demoDataDirKeyRing(dataDir, options.notify);
   throw new MasterKeyMissingError(missingKeyMessage);
+}
+
+/**
+ * Replaces the key file's ring: written to a new file beside it (mode 0600, the old file's owner)
+ * and renamed over it, so a process starting meanwhile reads either the old ring or the new one,
+ * never a half-written file; a crash leaves at most a stray `.<name>.<pid>.tmp` beside it.
+ */
+export function writeKeyFile(file: string, ring: KeyRing): void {
+  const old = fs.statSync(file);
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  const fd = fs.openSync(temporary, 'wx', 0o600);
+  try {
+    fs.fchmodSync(fd, 0o600);
+    // Root rotating a file the service user owns (a container's secret) must leave it readable.
+    if (process.getuid?.() === 0 && (old.uid !== 0 || old.gid !== 0)) fs.fchownSync(fd, old.uid, old.gid);
+    fs.writeSync(fd, formatKeyRing(ring));
+    fs.fsyncSync(fd);
+  } catch (error) {
+    fs.closeSync(fd);
+    fs.rmSync(temporary, { force: true });
+    throw error;
+  }
+  fs.closeSync(fd);
+  fs.renameSync(temporary, file);
+  // The rename itself must survive a crash, or the old ring could come back while data is wrapped
+  // with the new one.
+  const dir = fs.openSync(path.dirname(file), 'r');
+  try {
+    fs.fsyncSync(dir);
+  } finally {
+    fs.closeSync(dir);
+  }
 }

@@ -9,9 +9,13 @@ export interface TestIdpSecrets {
   signingJwk: Record<string, unknown>;
 }
 
-const model = 'ProviderSecrets';
-const recordId = 'v1';
-const context = 'test-idp.secrets';
+/** Where the secrets are kept (a test_idp_records row, base64) and the context they are sealed under. */
+export const testIdpSecretsRecord = {
+  model: 'ProviderSecrets',
+  recordId: 'v1',
+  context: 'test-idp.secrets',
+} as const;
+const { model, recordId, context } = testIdpSecretsRecord;
 
 function generate(): TestIdpSecrets {
   // An EC P-256 key signs ID tokens: made in well under a millisecond, where an RSA key took from a

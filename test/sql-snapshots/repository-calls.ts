@@ -1,6 +1,8 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DatabaseSchema } from '../../src/db/schema.js';
 import { KeyFingerprintRepository } from '../../src/db/key-fingerprint-repository.js';
+import { sealedColumns, sealedInText } from '../../src/modules/keys/encrypted-values.js';
+import { KeyUsageRepository } from '../../src/modules/keys/key-usage-repository.js';
 import { RateLimitCounterRepository } from '../../src/db/rate-limit-counter-repository.js';
 import { AccountRepository, type OpeningRecord } from '../../src/modules/accounts/account-repository.js';
 import { AuditRepository } from '../../src/modules/audit/audit-repository.js';
@@ -103,6 +105,9 @@ const outbox = 'src/modules/delivery/outbox-repository.ts';
 const printBatches = 'src/modules/delivery/print-batch-repository.ts';
 const events = 'src/modules/messages/event-repository.ts';
 
+const attachmentsColumn = () => sealedColumns.find((place) => place.table === 'attachments')!;
+const testIdpSecretsText = () => sealedInText.find((place) => place.only !== undefined)!;
+
 export const repositorySamples: RepositorySamples[] = [
   repository(
     'src/db/key-fingerprint-repository.ts',
@@ -111,6 +116,21 @@ export const repositorySamples: RepositorySamples[] = [
     {
       all: (r) => r.all(),
       record: (r) => r.record(new Map([['ops', 'ab12']]), at),
+    },
+  ),
+  repository(
+    'src/modules/keys/key-usage-repository.ts',
+    'KeyUsageRepository',
+    (db) => new KeyUsageRepository(db),
+    {
+      countByKeyId: (r) => r.countByKeyId(sealedColumns[0]!),
+      keyPartsNotUnder: (r, trx) => r.keyPartsNotUnder(trx, attachmentsColumn(), 'k2', 'a1', 2),
+      replaceKeyPart: (r, trx) =>
+        r.replaceKeyPart(trx, attachmentsColumn(), 'a1', Buffer.from('old'), Buffer.from('new!')),
+      texts: (r) => r.texts(testIdpSecretsText(), 'v0', 2),
+      replaceText: (r, trx) => r.replaceText(trx, sealedInText[0]!, 'h1', '{"a":1}', '{"a":2}'),
+      transaction: (r) =>
+        r.transaction((trx) => r.keyPartsNotUnder(trx, sealedColumns[0]!, 'k2', undefined, 2)),
     },
   ),
   repository(

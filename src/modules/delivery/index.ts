@@ -14,6 +14,7 @@ import { FileSmsSender, HttpSmsSender, type SmsSender } from './sms-sender.js';
 
 export type { DeliveryOptions } from './delivery-options.js';
 export { planMessageDelivery, planWelcomeNotification } from './delivery-planner.js';
+export { letterContext } from './paper-letter-job.js';
 export type { DeliveryStatus } from './delivery-status.js';
 export { deliveryPurgeBatchSize } from './delivery-retention.js';
 export { channelOf } from './job-kinds.js';

@@ -83,7 +83,7 @@ export function federationKey(nameId: string): string {
 }
 
 /** Bound to the session: a sealed provider session cannot be moved to another session row. */
-const providerSessionContext = (idHash: string) => `identity:provider-session:v1:${idHash}`;
+export const providerSessionContext = (idHash: string) => `identity:provider-session:v1:${idHash}`;
 
 /**
  * Server-side sessions in web_sessions. The cookie holds a random id; the table holds only its hash.

@@ -13,7 +13,7 @@ export { canActOnService, isAdmin, isCaseWorker } from './staff-access.js';
 export type { GrantInput, RevokeInput, RoleChanger, StaffListing } from './staff-service.js';
 export { StaffService, staffActions } from './staff-service.js';
 export type { StaffIdentity, StaffSession, StaffSignInOutcome } from './staff-session-service.js';
-export { StaffSessionService, staffSessionActions } from './staff-session-service.js';
+export { StaffSessionService, idTokenContext, staffSessionActions } from './staff-session-service.js';
 export type { StaffLoginOutcome } from './staff-identification.js';
 export { StaffIdentificationService } from './staff-identification.js';
 

@@ -57,7 +57,7 @@ const minute = 60_000;
 /** last_seen_at is written at most this often (as for citizens' sessions). */
 const touchIntervalMs = minute;
 /** Bound to the session: a sealed ID token cannot be moved to another session row. */
-const idTokenContext = (idHash: string) => `staff:id-token:v1:${idHash}`;
+export const idTokenContext = (idHash: string) => `staff:id-token:v1:${idHash}`;
 
 /**
  * Staff sessions in staff_sessions, apart from the citizens' web_sessions: a staff cookie is never

@@ -1,0 +1,103 @@
+import { letterContext } from '../delivery/index.js';
+import { providerSessionContext } from '../identity/index.js';
+import { contentContext } from '../messages/index.js';
+import { idTokenContext } from '../staff/index.js';
+import { testIdpSecretsRecord } from '../../test-idp/test-idp-secrets.js';
+
+/*
+ * Every place where the database keeps a value sealed by the envelope (crypto/envelope.ts), with the
+ * context it was sealed under: key rotation must find each one, or the old key could never be
+ * retired. A binary column missing here fails test/service/keys/encrypted-values.test.ts; a value
+ * sealed inside a text column has to be added by hand (the modules named below own them).
+ *
+ * Values sealed outside the database are not here: the login-state cookie (identity) and the
+ * feedback form's stamp live in browsers for minutes and are simply refused once their key is gone.
+ */
+
+/** A binary column holding whole sealed values; an empty value (a purged message) is not sealed. */
+export interface SealedColumn {
+  /** `table.column`, as status shows it. */
+  name: string;
+  table: string;
+  /** The primary key, to address a row (and, where it is bound in, to rebuild the context). */
+  key: string;
+  column: string;
+  context: (key: string) => string;
+}
+
+/** A text column holding a sealed value inside it: a JSON field, or the whole text, as base64(url). */
+export interface SealedInText {
+  name: string;
+  table: string;
+  key: string;
+  column: string;
+  /** Only rows whose `column` equals `value` hold one (a table shared with unsealed rows). */
+  only?: { column: string; value: string };
+  context: (key: string) => string;
+  /** The sealed value in the text, if there is one. */
+  read: (text: string) => Buffer | undefined;
+  /** The text with the sealed value replaced. */
+  write: (text: string, sealed: Buffer) => string;
+}
+
+const column = (
+  table: string,
+  key: string,
+  name: string,
+  context: (key: string) => string,
+): SealedColumn => ({
+  name: `${table}.${name}`,
+  table,
+  key,
+  column: name,
+  context,
+});
+
+export const sealedColumns: readonly SealedColumn[] = [
+  column('messages', 'id', 'title_enc', () => contentContext.title),
+  column('messages', 'id', 'body_enc', () => contentContext.body),
+  column('messages', 'id', 'paper_enc', () => contentContext.paper),
+  column('attachments', 'id', 'content_enc', (id) => contentContext.attachment(id)),
+  column('print_letters', 'id', 'pdf_enc', (id) => letterContext(id)),
+];
+
+/** A JSON object's string field holding a base64url sealed value (the sessions' data column). */
+function jsonField(field: string): Pick<SealedInText, 'read' | 'write'> {
+  return {
+    read: (text) => {
+      const value: unknown = (JSON.parse(text) as Record<string, unknown>)[field];
+      return typeof value === 'string' ? Buffer.from(value, 'base64url') : undefined;
+    },
+    write: (text, sealed) =>
+      JSON.stringify({ ...(JSON.parse(text) as object), [field]: sealed.toString('base64url') }),
+  };
+}
+
+export const sealedInText: readonly SealedInText[] = [
+  {
+    name: 'web_sessions.data (provider)',
+    table: 'web_sessions',
+    key: 'id_hash',
+    column: 'data',
+    context: providerSessionContext,
+    ...jsonField('provider'),
+  },
+  {
+    name: 'staff_sessions.data (idToken)',
+    table: 'staff_sessions',
+    key: 'id_hash',
+    column: 'data',
+    context: idTokenContext,
+    ...jsonField('idToken'),
+  },
+  {
+    name: 'test_idp_records.payload (ProviderSecrets)',
+    table: 'test_idp_records',
+    key: 'record_id',
+    column: 'payload',
+    only: { column: 'model', value: testIdpSecretsRecord.model },
+    context: () => testIdpSecretsRecord.context,
+    read: (text) => Buffer.from(text, 'base64'),
+    write: (_text, sealed) => sealed.toString('base64'),
+  },
+];
