@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { loadConfig, type Config } from '../config/config.js';
-import type { KeyRing } from '../crypto/key-ring.js';
+import { withActiveKey, withNewKey, withoutKey, type KeyRing } from '../crypto/key-ring.js';
+import { writeKeyFile } from '../crypto/master-key.js';
 import type { KeyRotationService, KeyStatus, KeyUsage } from '../modules/keys/index.js';
 import { progress, progressBar } from './progress.js';
 import { positiveInteger } from './public-commands.js';
@@ -57,8 +58,8 @@ const restartAdvice =
   '(systemctl restart asiointitili.target) after backing up the new ring';
 
 /**
- * `keys status | rotate | retire`: the master key ring (docs/keys.md). The ring comes from
- * MASTER_KEY_FILE, which rotate and retire rewrite, or from MASTER_KEY, which only the operator can
+ * `keys status | add | rotate | retire`: the master key ring (docs/keys.md). The ring comes from
+ * MASTER_KEY_FILE, which add, rotate and retire rewrite, or from MASTER_KEY, which only the operator can
  * change; processes read it once at start.
  */
 export function registerMasterKeyCommands(keys: Command): void {
@@ -72,16 +73,35 @@ export function registerMasterKeyCommands(keys: Command): void {
     });
 
   keys
+    .command('add')
+    .description(
+      'add a new master key last in MASTER_KEY_FILE, not yet current: after a restart every process ' +
+        'can read what it will wrap (the first step of a rotation with several processes)',
+    )
+    .option('--new-key-id <id>', "the new key's id (default: derived from the key)")
+    .action(async (options: { newKeyId?: string }) => {
+      const config = loadConfig();
+      await withKeys(config, async ({ ring }) => {
+        const file = keyFileOf(config);
+        const staged = withNewKey(ring, { id: options.newKeyId, active: false });
+        const id = [...staged.keys.keys()].at(-1) ?? '';
+        writeKeyFile(file, staged);
+        progress(`"${id}" added to ${file} after the current key "${ring.activeKeyId}", which stays current`);
+        progress(`next: ${restartAdvice}; then run keys rotate --new-key-id ${id} to make it current`);
+      });
+    });
+
+  keys
     .command('rotate')
     .description(
-      'without --new-key-id: put a new master key first in MASTER_KEY_FILE (restart every process ' +
-        'next); with --new-key-id <id>, once every process runs with it: rewrap every stored value ' +
-        'under an older key to it (resumable: run it again after an interruption)',
+      'make a new master key current in MASTER_KEY_FILE (a new one, or the one keys add staged), then ' +
+        'restart every process; run again with --new-key-id <id> once every process has it as current, ' +
+        'and it rewraps every stored value under an older key (resumable: run it again after an interruption)',
     )
     .option(
       '--new-key-id <id>',
-      'the new current key: with MASTER_KEY_FILE, added first if the file lacks it; with MASTER_KEY, ' +
-        'put first there by you; when it is already first, the stored values are rewrapped to it',
+      'the new current key: with MASTER_KEY_FILE, added first or moved first unless it is first already; ' +
+        'with MASTER_KEY, put first there by you; once it is first, the stored values are rewrapped to it',
     )
     .option('--batch-size <n>', 'values rewrapped per transaction', positiveInteger, 200)
     .action(async (options: { newKeyId?: string; batchSize: number }) => {
@@ -95,39 +115,29 @@ export function registerMasterKeyCommands(keys: Command): void {
       }
       await withKeys(config, async ({ ring, rotation }) => {
         const wanted = options.newKeyId;
-        if (wanted === undefined || !ring.keys.has(wanted)) {
-          await addKey(config, ring, wanted);
+        if (wanted !== undefined && ring.activeKeyId === wanted) {
+          await rewrapTo(wanted, rotation, options.batchSize);
           return;
         }
-        if (ring.activeKeyId !== wanted) {
+        if (config.masterKey !== undefined) {
           throw new Error(
-            `"${wanted}" is in the key ring but not first, so it is not the current key; the current key is ` +
-              `"${ring.activeKeyId}"`,
+            ring.keys.has(wanted ?? '')
+              ? `"${wanted}" is in MASTER_KEY but not first, so it is not the current key ("${ring.activeKeyId}" is)`
+              : `MASTER_KEY has no key "${wanted}": put it first in MASTER_KEY for every process and restart them`,
           );
         }
-        const bar = progressBar(`rewrapping to ${wanted}`, await rotation.pending());
-        const outcome = await rotation.rewrap({ batchSize: options.batchSize, onBatch: bar.update });
-        bar.finish();
+        const file = keyFileOf(config);
+        const rotated =
+          wanted !== undefined && ring.keys.has(wanted)
+            ? withActiveKey(ring, wanted)
+            : withNewKey(ring, { id: wanted, active: true });
+        writeKeyFile(file, rotated);
         progress(
-          `rewrapped ${outcome.rewrapped} values to key ${wanted}` +
-            (outcome.changedMeanwhile > 0
-              ? `; ${outcome.changedMeanwhile} changed meanwhile and were left`
-              : ''),
+          `"${rotated.activeKeyId}" is now the current master key in ${file}; the older keys stay to read what they wrapped`,
         );
-        const failed = Object.entries(outcome.failed);
-        if (failed.length > 0) {
-          throw new Error(
-            `${failed.map(([place, n]) => `${place} ${n}`).join(', ')} could not be unwrapped and stay as ` +
-              'they are (keys status shows their key ids)',
-          );
-        }
-        if (outcome.remaining > 0) {
-          throw new Error(
-            `${outcome.remaining} values are still under an older key (written meanwhile by a process ` +
-              'with the old ring?): restart every process with the new ring and run this again',
-          );
-        }
-        progress(`every stored value is under ${wanted}; keys retire <old id> removes a key nothing uses`);
+        progress(
+          `next: ${restartAdvice}; then run keys rotate --new-key-id ${rotated.activeKeyId} to rewrap the stored values`,
+        );
       });
     });
 
@@ -156,10 +166,6 @@ export function registerMasterKeyCommands(keys: Command): void {
               'yourself (from MASTER_KEY) and restart the processes',
           );
         }
-        const [{ writeKeyFile }, { withoutKey }] = await Promise.all([
-          import('../crypto/master-key.js'),
-          import('../crypto/key-ring.js'),
-        ]);
         writeKeyFile(config.masterKeyFile, withoutKey(ring, id));
         progress(
           `removed "${id}" from ${config.masterKeyFile}; restart the processes to drop it from memory, and ` +
@@ -169,27 +175,36 @@ export function registerMasterKeyCommands(keys: Command): void {
     });
 }
 
-/** Step one of a rotation: a new key first in the key file, then the operator restarts everything. */
-async function addKey(config: Config, ring: KeyRing, id: string | undefined): Promise<void> {
-  const file = config.masterKeyFile;
-  if (file === undefined) {
+/** The key file that add, rotate and retire rewrite. */
+function keyFileOf(config: Config): string {
+  if (config.masterKeyFile !== undefined) return config.masterKeyFile;
+  throw new Error(
+    'this command rewrites the key file named by MASTER_KEY_FILE, which is not set (for a demo data ' +
+      'directory, set MASTER_KEY_FILE=$DATA_DIR/master.key and keep it set from then on)',
+  );
+}
+
+/** The last step of a rotation: every stored value under an older key is rewrapped to `keyId`. */
+async function rewrapTo(keyId: string, rotation: KeyRotationService, batchSize: number): Promise<void> {
+  const bar = progressBar(`rewrapping to ${keyId}`, await rotation.pending());
+  const outcome = await rotation.rewrap({ batchSize, onBatch: bar.update });
+  bar.finish();
+  progress(
+    `rewrapped ${outcome.rewrapped} values to key ${keyId}` +
+      (outcome.changedMeanwhile > 0 ? `; ${outcome.changedMeanwhile} changed meanwhile and were left` : ''),
+  );
+  const failed = Object.entries(outcome.failed);
+  if (failed.length > 0) {
     throw new Error(
-      config.masterKey !== undefined
-        ? `the key ring (from MASTER_KEY) has no key "${id}": put it first in MASTER_KEY for every process and restart them`
-        : 'keys rotate rewrites the key file named by MASTER_KEY_FILE, which is not set (for a demo data ' +
-            'directory, set MASTER_KEY_FILE=$DATA_DIR/master.key and keep it set from then on)',
+      `${failed.map(([place, n]) => `${place} ${n}`).join(', ')} could not be unwrapped and stay as ` +
+        'they are (keys status shows their key ids)',
     );
   }
-  const [{ writeKeyFile }, { withNewActiveKey }] = await Promise.all([
-    import('../crypto/master-key.js'),
-    import('../crypto/key-ring.js'),
-  ]);
-  const rotated = withNewActiveKey(ring, id);
-  writeKeyFile(file, rotated);
-  progress(
-    `"${rotated.activeKeyId}" is now the current master key in ${file}; the older keys stay to read what they wrapped`,
-  );
-  progress(
-    `next: ${restartAdvice}; then run keys rotate --new-key-id ${rotated.activeKeyId} to rewrap the stored values`,
-  );
+  if (outcome.remaining > 0) {
+    throw new Error(
+      `${outcome.remaining} values are still under an older key (written meanwhile by a process ` +
+        'with the old ring?): restart every process with the new ring and run this again',
+    );
+  }
+  progress(`every stored value is under ${keyId}; keys retire <old id> removes a key nothing uses`);
 }

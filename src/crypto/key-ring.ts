@@ -95,15 +95,25 @@ export function formatKeyRing(ring: KeyRing): string {
 }
 
 /**
- * The ring with a fresh random key in front, active; the others stay to unwrap what they wrapped.
- * Without an id, it is derived from the key as for a bare key.
+ * The ring with a fresh random key: first and active (it wraps new data keys from the next start),
+ * or last, only to unwrap (every process learns it before any process uses it). The other keys stay
+ * in their order. Without an id, it is derived from the key as for a bare key.
  */
-export function withNewActiveKey(ring: KeyRing, id?: string): KeyRing {
-  const fresh = parseKeyRing(generateKeyRingText(id));
+export function withNewKey(ring: KeyRing, options: { id?: string | undefined; active: boolean }): KeyRing {
+  const fresh = parseKeyRing(generateKeyRingText(options.id));
   if (ring.keys.has(fresh.activeKeyId)) {
     throw new KeyRingError(`the key ring already has a key "${fresh.activeKeyId}"; choose another id`);
   }
-  return { activeKeyId: fresh.activeKeyId, keys: new Map([...fresh.keys, ...ring.keys]) };
+  return options.active
+    ? { activeKeyId: fresh.activeKeyId, keys: new Map([...fresh.keys, ...ring.keys]) }
+    : { activeKeyId: ring.activeKeyId, keys: new Map([...ring.keys, ...fresh.keys]) };
+}
+
+/** The ring with key `id`, which must be in it, moved first: the active key. */
+export function withActiveKey(ring: KeyRing, id: string): KeyRing {
+  const key = ring.keys.get(id);
+  if (key === undefined) throw new KeyRingError(`the key ring has no key "${id}"`);
+  return { activeKeyId: id, keys: new Map([[id, key], ...[...ring.keys].filter(([keyId]) => keyId !== id)]) };
 }
 
 /** The ring without key `id`, which must be in it and must not be the active key. */

@@ -149,7 +149,20 @@ describe(`keys rotate, status and retire (${testDialect})`, () => {
     );
   });
 
-  test('a ring from MASTER_KEY is changed by the operator; rotate only rewraps to the key put first', async () => {
+  test('several processes: the key is added last, made current, then rewrapped to; MASTER_KEY is changed by the operator', async () => {
+    const current = parseKeyRing(fs.readFileSync(keyFile, 'utf8')).activeKeyId;
+    const added = await runCli(['keys', 'add', '--new-key-id', 'staged'], env);
+    assert.equal(added.code, 0, added.stderr);
+    assert.deepEqual([...parseKeyRing(fs.readFileSync(keyFile, 'utf8')).keys.keys()], [current, 'staged']);
+    const moved = await runCli(['keys', 'rotate', '--new-key-id', 'staged'], env);
+    assert.equal(moved.code, 0, moved.stderr);
+    assert.match(moved.stderr, /"staged" is now the current master key/);
+    assert.deepEqual([...parseKeyRing(fs.readFileSync(keyFile, 'utf8')).keys.keys()], ['staged', current]);
+    assert.equal(totalOf(await status(), current), values, 'making a key current rewraps nothing yet');
+    const rewrapped = await runCli(['keys', 'rotate', '--new-key-id', 'staged'], env);
+    assert.equal(rewrapped.code, 0, rewrapped.stderr);
+    assert.match(rewrapped.stderr, new RegExp(`rewrapped ${values} values to key staged`));
+
     const { MASTER_KEY_FILE: _file, ...rest } = env;
     const ring = fs.readFileSync(keyFile, 'utf8').trim();
     const fromEnv = { ...rest, MASTER_KEY: ring };
@@ -163,7 +176,7 @@ describe(`keys rotate, status and retire (${testDialect})`, () => {
       MASTER_KEY: `${ring},${extra}`,
     });
     assert.equal(behind.code, 1);
-    assert.match(behind.stderr, /"extra" is in the key ring but not first/);
+    assert.match(behind.stderr, /"extra" is in MASTER_KEY but not first/);
 
     const rotated = await runCli(['keys', 'rotate', '--new-key-id', 'extra'], {
       ...fromEnv,

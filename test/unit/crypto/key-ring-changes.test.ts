@@ -9,7 +9,8 @@ import {
   KeyRingError,
   formatKeyRing,
   parseKeyRing,
-  withNewActiveKey,
+  withActiveKey,
+  withNewKey,
   withoutKey,
 } from '../../../src/crypto/key-ring.js';
 import { loadKeyRing, writeKeyFile } from '../../../src/crypto/master-key.js';
@@ -27,15 +28,25 @@ describe('changing the key ring', () => {
     assert.deepEqual(parseKeyRing(formatKeyRing(bare)), bare);
   });
 
-  it('puts a new key first and keeps the others in their order', () => {
-    const rotated = withNewActiveKey(ringBA, 'c');
+  it('adds a new key first (active) or last (only to unwrap), keeping the others in their order', () => {
+    const rotated = withNewKey(ringBA, { id: 'c', active: true });
     assert.equal(rotated.activeKeyId, 'c');
     assert.deepEqual([...rotated.keys.keys()], ['c', 'b', 'a']);
     assert.equal(rotated.keys.get('a')?.toString('base64'), keyA);
     assert.equal(rotated.keys.get('c')?.length, 32);
-    assert.match(withNewActiveKey(ringBA).activeKeyId, /^k[0-9a-f]{8}$/);
-    assert.throws(() => withNewActiveKey(ringBA, 'a'), /already has a key "a"/);
-    assert.throws(() => withNewActiveKey(ringBA, 'no spaces'), KeyRingError);
+    const staged = withNewKey(ringBA, { id: 'c', active: false });
+    assert.equal(staged.activeKeyId, 'b');
+    assert.deepEqual([...staged.keys.keys()], ['b', 'a', 'c']);
+    assert.match(withNewKey(ringBA, { active: true }).activeKeyId, /^k[0-9a-f]{8}$/);
+    assert.throws(() => withNewKey(ringBA, { id: 'a', active: true }), /already has a key "a"/);
+    assert.throws(() => withNewKey(ringBA, { id: 'no spaces', active: false }), KeyRingError);
+  });
+
+  it('makes a key of the ring the active one', () => {
+    const ring = withActiveKey(ringBA, 'a');
+    assert.equal(ring.activeKeyId, 'a');
+    assert.equal(formatKeyRing(ring), `a:${keyA}\nb:${keyB}\n`);
+    assert.throws(() => withActiveKey(ringBA, 'x'), /has no key "x"/);
   });
 
   it('removes only a key that is in the ring and not active', () => {
