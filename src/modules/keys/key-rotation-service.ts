@@ -1,5 +1,7 @@
 import { DecryptionError, type Envelope } from '../../crypto/envelope.js';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Transaction } from 'kysely';
+import { isDatabaseUnavailable } from '../../db/database-errors.js';
 import type { DatabaseSchema } from '../../db/schema.js';
 import { sealedColumns, sealedInText, type SealedInText } from './encrypted-values.js';
 import type { KeyUsageRepository } from './key-usage-repository.js';
@@ -39,6 +41,7 @@ export interface RewrapOptions {
 export const malformedKeyId = '(malformed)';
 
 const textPageSize = 500;
+const batchAttempts = 5;
 
 /**
  * Key rotation's work on the stored data: which key protects how many values (status, retire), and
@@ -152,28 +155,45 @@ export class KeyRotationService {
   ): Promise<void> {
     let after: string | undefined;
     for (;;) {
-      const { rows, changed } = await this.deps.repository.transaction(async (trx) => {
-        const selected = await select(trx, after);
-        let rewrapped = 0;
-        for (const row of selected) {
+      const batch = await this.#batch(async (trx) => {
+        const counts = { rows: await select(trx, after), rewrapped: 0, changed: 0, failed: 0 };
+        for (const row of counts.rows) {
           let result: boolean | undefined;
           try {
             result = await rewrapRow(trx, row);
           } catch (error) {
             if (!(error instanceof DecryptionError)) throw error;
-            outcome.failed[place] = (outcome.failed[place] ?? 0) + 1;
+            counts.failed += 1;
             continue;
           }
-          if (result === true) rewrapped += 1;
-          else if (result === false) outcome.changedMeanwhile += 1;
+          if (result === true) counts.rewrapped += 1;
+          else if (result === false) counts.changed += 1;
         }
-        return { rows: selected, changed: rewrapped };
+        return counts;
       });
       // Counted once the batch is committed: a killed run never reports what it did not keep.
-      outcome.rewrapped += changed;
-      if (changed > 0) options.onBatch(outcome.rewrapped);
-      if (rows.length < options.batchSize) return;
-      after = rows[rows.length - 1]?.key;
+      outcome.rewrapped += batch.rewrapped;
+      outcome.changedMeanwhile += batch.changed;
+      if (batch.failed > 0) outcome.failed[place] = (outcome.failed[place] ?? 0) + batch.failed;
+      if (batch.rewrapped > 0) options.onBatch(outcome.rewrapped);
+      if (batch.rows.length < options.batchSize) return;
+      after = batch.rows[batch.rows.length - 1]?.key;
+    }
+  }
+
+  /**
+   * One batch's transaction, run again when the database was briefly unavailable: on SQLite a batch
+   * that read before a running process wrote cannot write (SQLITE_BUSY_SNAPSHOT) and simply starts
+   * over; a batch is safe to repeat, as it selects what is still to do.
+   */
+  async #batch<T>(work: (trx: Transaction<DatabaseSchema>) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.deps.repository.transaction(work);
+      } catch (error) {
+        if (attempt >= batchAttempts || !isDatabaseUnavailable(error)) throw error;
+        await sleep(100 * attempt);
+      }
     }
   }
 

@@ -9,6 +9,7 @@ import {
   KeyRotationService,
   createKeyRotationService,
   sealedColumns,
+  sealedInText,
   type KeyStatus,
   type SealedColumn,
 } from '../../../src/modules/keys/index.js';
@@ -27,6 +28,7 @@ const oldRing = generateKeyRingText('old');
 const newKey = generateKeyRingText('new');
 /** What every process runs with during the rotation: the new key first, the old one kept. */
 const rotatedRing = `${newKey},${oldRing}`;
+const thirdKey = generateKeyRingText('third');
 
 /** Counts per place of one key, leaving out places with none. */
 function countsOf(status: KeyStatus, keyId: string): Record<string, number> | undefined {
@@ -241,7 +243,7 @@ describe(`master key rotation over the stored data (${testDialect})`, () => {
   });
 
   test('a value that cannot be unwrapped is reported and skipped; one changed meanwhile is left for the next run', async () => {
-    const ring = `${generateKeyRingText('third')},${rotatedRing}`;
+    const ring = `${thirdKey},${rotatedRing}`;
     const context = contextFor(database, ring);
     const fixtures = createFixtures(context);
     const organisation = await fixtures.organisation();
@@ -299,5 +301,37 @@ describe(`master key rotation over the stored data (${testDialect})`, () => {
       .orderBy('id', 'desc')
       .executeTakeFirstOrThrow();
     assert.equal(context.envelope.keyIdOf(title.title_enc), 'third');
+  });
+
+  test('a batch that meets a busy database is run again', async () => {
+    const context = contextFor(database, `${generateKeyRingText('fourth')},${thirdKey},${rotatedRing}`);
+    const fixtures = createFixtures(contextFor(database, oldRing));
+    await fixtures.message({
+      organisation: await fixtures.organisation(),
+      accountId: null,
+      title: 'Kiireinen',
+    });
+    class Busy extends KeyUsageRepository {
+      calls = 0;
+      override transaction<T>(work: (trx: Transaction<DatabaseSchema>) => Promise<T>): Promise<T> {
+        this.calls += 1;
+        if (this.calls === 1) {
+          return Promise.reject(
+            Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY_SNAPSHOT' }),
+          );
+        }
+        return super.transaction(work);
+      }
+    }
+    const repository = new Busy(database.database.db);
+    const rotation = new KeyRotationService({ repository, envelope: context.envelope });
+    const outcome = await rotation.rewrap({ batchSize: 1000, onBatch: () => undefined });
+    assert.equal(
+      repository.calls,
+      sealedColumns.length + sealedInText.length + 1,
+      'a batch a place, the first twice',
+    );
+    assert.equal(outcome.remaining, 2, "only the lost message's title and body, from the test before");
+    assert.deepEqual(countsOf(await rotation.status(), 'old'), {});
   });
 });
