@@ -18,7 +18,7 @@ async function withKeys<T>(
   ]);
   const { keyRing, database } = await openWithKeyRing(config, {
     demoDataDirKey: true,
-    progress: () => undefined,
+    progress,
   });
   try {
     return await work({
