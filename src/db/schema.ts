@@ -22,6 +22,7 @@ export interface DatabaseSchema
     ConsentTables {
   system_state: SystemStateTable;
   audit_events: AuditEventsTable;
+  audit_event_accounts: AuditEventAccountsTable;
   organisations: OrganisationsTable;
   services: ServicesTable;
   api_credentials: ApiCredentialsTable;
@@ -38,6 +39,12 @@ export interface SystemStateTable {
   key: string;
   value: string;
   updated_at: string;
+}
+
+/** Which audit entries concern which account: the citizen's access log (migration 0015). */
+export interface AuditEventAccountsTable {
+  account_id: number;
+  audit_event_id: number;
 }
 
 export interface AuditEventsTable {

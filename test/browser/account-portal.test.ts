@@ -145,6 +145,14 @@ describe('citizen portal in a browser', { skip }, () => {
       await assertAccessible(settings, `settings with errors (${lang})`);
       await settings.goto(`${baseUrl}/settings/close`);
       await assertAccessible(settings, `close confirmation (${lang})`);
+      // "Kuka on katsonut tietojani" with an organisation's access in it, and the own actions.
+      const organisation = await h.fixtures.organisation({ nameFi: 'Ylitornion kunta' });
+      await h.services.messaging.mailboxes.activeMailboxes(organisation.id, ['270570-901K']);
+      await settings.goto(`${baseUrl}/settings/access-log`);
+      await settings.locator('.access-log__entry').first().waitFor();
+      await assertAccessible(settings, `access log (${lang})`);
+      await settings.goto(`${baseUrl}/settings/access-log?view=own`);
+      await assertAccessible(settings, `own actions (${lang})`);
 
       // Older terms accepted: the settings page sends to "Käyttöehdot ovat muuttuneet" first.
       await h.context.database.db

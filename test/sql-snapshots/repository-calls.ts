@@ -5,6 +5,7 @@ import { sealedColumns, sealedInText } from '../../src/modules/keys/encrypted-va
 import { KeyUsageRepository } from '../../src/modules/keys/key-usage-repository.js';
 import { RateLimitCounterRepository } from '../../src/db/rate-limit-counter-repository.js';
 import { AccountRepository, type OpeningRecord } from '../../src/modules/accounts/account-repository.js';
+import { AccessLogRepository } from '../../src/modules/audit/access-log-repository.js';
 import { AuditRepository } from '../../src/modules/audit/audit-repository.js';
 import { CatalogueRepository } from '../../src/modules/catalogue/catalogue-repository.js';
 import { ConsentRepository } from '../../src/modules/consents/consent-repository.js';
@@ -209,8 +210,11 @@ export const repositorySamples: RepositorySamples[] = [
   }),
   repository('src/modules/audit/audit-repository.ts', 'AuditRepository', (db) => new AuditRepository(db), {
     purgeBefore: (r) => r.purgeBefore(now, 100),
-    insert: (r) =>
-      r.insert({
+    accountsOfSubject: (r) => r.accountsOfSubject({ subjectType: 'attachment', subjectId: 'a1' }),
+    linkAccounts: (r) => r.linkAccounts(1, [2, 3]),
+    insert: (r, _trx, respond) => {
+      respond([{ id: 1 }]);
+      return r.insert({
         actorType: 'citizen',
         actorId: '1',
         action: 'message.read',
@@ -219,8 +223,19 @@ export const repositorySamples: RepositorySamples[] = [
         requestId: 'request-1',
         details: { folder: 'inbox' },
         occurredAt: now,
-      }),
+      });
+    },
   }),
+  repository(
+    'src/modules/audit/access-log-repository.ts',
+    'AccessLogRepository',
+    (db) => new AccessLogRepository(db),
+    {
+      page: (r) => r.page(1, 'others', 21, 20),
+      organisationNames: (r) => r.organisationNames([1, 2]),
+      staffNames: (r) => r.staffNames([3]),
+    },
+  ),
   repository(
     'src/modules/data-subject/person-data-repository.ts',
     'PersonDataRepository',

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { styles as accessLogPage } from './account/access-log-page.js';
 import { styles as accountPages } from './account/open-account-page.js';
 import { styles as brand } from './components/brand.js';
 import { styles as buttonRow } from './components/button-row.js';
@@ -53,6 +54,7 @@ const componentSections = [
   visuallyHidden,
   startPage,
   accountPages,
+  accessLogPage,
   folderPage,
   messagePage,
   consentPages,

@@ -1,4 +1,5 @@
 import type { Messages } from '../i18n.js';
+import { accessLog_en } from './access-log/en.js';
 import { account_en } from './account/en.js';
 import { dashboard_en } from './dashboard/en.js';
 import { mailbox_en } from './mailbox/en.js';
@@ -52,6 +53,7 @@ export const en: Messages = {
     backToStart: 'Back to the start page',
   },
   account: account_en,
+  accessLog: accessLog_en,
   mailbox: mailbox_en,
   public: public_en,
   dashboard: dashboard_en,

@@ -1,3 +1,4 @@
+import { accessLog_fi } from './access-log/fi.js';
 import { account_fi } from './account/fi.js';
 import { dashboard_fi } from './dashboard/fi.js';
 import { mailbox_fi } from './mailbox/fi.js';
@@ -52,6 +53,7 @@ export const fi = {
     backToStart: 'Palaa etusivulle',
   },
   account: account_fi,
+  accessLog: accessLog_fi,
   mailbox: mailbox_fi,
   public: public_fi,
   dashboard: dashboard_fi,

@@ -1,4 +1,5 @@
 import type { Messages } from '../i18n.js';
+import { accessLog_sv } from './access-log/sv.js';
 import { account_sv } from './account/sv.js';
 import { dashboard_sv } from './dashboard/sv.js';
 import { mailbox_sv } from './mailbox/sv.js';
@@ -52,6 +53,7 @@ export const sv: Messages = {
     backToStart: 'Tillbaka till startsidan',
   },
   account: account_sv,
+  accessLog: accessLog_sv,
   mailbox: mailbox_sv,
   public: public_sv,
   dashboard: dashboard_sv,

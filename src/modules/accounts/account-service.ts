@@ -110,6 +110,10 @@ export class AccountService {
         now: now.toISOString(),
       });
       await planWelcomeNotification(trx, accountId, now);
+      await recordAudit(
+        trx,
+        accountAudit(accountId, check.account ? 'account.reopened' : 'account.opened', now),
+      );
       return { kind: 'opened' as const, accountId, messageId };
     });
   }
@@ -124,7 +128,11 @@ export class AccountService {
       problems.push({ field: 'language', problem: 'invalid' });
     }
     if (problems.length > 0) return { kind: 'invalid', problems };
-    await this.repository.updateSettings(accountId, contact, input.language, this.deps.clock().toISOString());
+    const now = this.deps.clock();
+    await this.deps.db.transaction().execute(async (trx) => {
+      await this.repository.with(trx).updateSettings(accountId, contact, input.language, now.toISOString());
+      await recordAudit(trx, accountAudit(accountId, 'account.settings_changed', now));
+    });
     return { kind: 'saved', contact };
   }
 
@@ -133,7 +141,11 @@ export class AccountService {
    * organisations' messages go to paper. Messages already received stay in the mailbox.
    */
   async close(accountId: number): Promise<void> {
-    await this.repository.close(accountId, this.deps.clock().toISOString());
+    const now = this.deps.clock();
+    await this.deps.db.transaction().execute(async (trx) => {
+      await this.repository.with(trx).close(accountId, now.toISOString());
+      await recordAudit(trx, accountAudit(accountId, 'account.closed', now));
+    });
   }
 
   /**
@@ -168,4 +180,16 @@ export class AccountService {
   findAccount(accountId: number): Promise<AccountRow | undefined> {
     return this.repository.findById(accountId);
   }
+}
+
+/** The citizen acting on their own account: opened, reopened, settings changed, closed. */
+function accountAudit(accountId: number, action: string, at: Date) {
+  return {
+    actorType: 'citizen' as const,
+    actorId: String(accountId),
+    action,
+    subjectType: 'account',
+    subjectId: String(accountId),
+    occurredAt: at,
+  };
 }

@@ -1,3 +1,7 @@
+import type { Kysely } from 'kysely';
+import type { DatabaseSchema } from '../../db/schema.js';
+import { recordAudit } from '../audit/index.js';
+import { organisationRead } from './organisation-read-audit.js';
 import { createHash, randomUUID } from 'node:crypto';
 import type { Envelope } from '../../crypto/envelope.js';
 import { cleanFileName } from '../../domain/attachment-file-name.js';
@@ -23,7 +27,12 @@ export const citizenMessageRetentionMs = 60 * 24 * 3600 * 1000;
 /** Uploads by organisations (POST /v2/attachments) and citizens' attachments (GET /v1/attachments/{id}). */
 export class AttachmentService {
   constructor(
-    private readonly deps: { repository: AttachmentRepository; envelope: Envelope; clock: () => Date },
+    private readonly deps: {
+      db: Kysely<DatabaseSchema>;
+      repository: AttachmentRepository;
+      envelope: Envelope;
+      clock: () => Date;
+    },
   ) {}
 
   /**
@@ -70,6 +79,10 @@ export class AttachmentService {
     const since = new Date(this.deps.clock().getTime() - citizenMessageRetentionMs).toISOString();
     const row = await this.deps.repository.citizenAttachmentFor(principal.organisationId, id, since);
     if (!row) throw new NotFoundError('Attachment not found');
+    await recordAudit(
+      this.deps.db,
+      organisationRead(principal, 'api.attachment_downloaded', 'attachment', row.id, this.deps.clock()),
+    );
     return {
       // The extension always matches the served type, also for rows stored before names were checked.
       fileName: fileNameForType(row.fileName, row.mediaType),

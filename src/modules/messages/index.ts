@@ -124,7 +124,7 @@ export function createMessagingServices(
   const messageRepository = new MessageRepository(db);
   const attachmentRepository = new AttachmentRepository(db);
   const feedRepository = new FeedRepository(db);
-  const attachments = new AttachmentService({ repository: attachmentRepository, envelope, clock });
+  const attachments = new AttachmentService({ db, repository: attachmentRepository, envelope, clock });
   const events = new EventFeedService({ feed: feedRepository, clock });
   const sending = new MessageSendingService({
     db,
@@ -134,6 +134,7 @@ export function createMessagingServices(
     consents: deps.consents,
   });
   const queries = new MessageQueryService({
+    db,
     messages: messageRepository,
     attachments: attachmentRepository,
     feed: feedRepository,
@@ -143,7 +144,7 @@ export function createMessagingServices(
     clock,
   });
   const recipients = new RecipientRepository(db);
-  const mailboxes = new MailboxStatusService({ recipients, consents: deps.consents });
+  const mailboxes = new MailboxStatusService({ db, clock, recipients, consents: deps.consents });
   const staff = new StaffMessaging({
     db,
     repository: new StaffMessageRepository(db),

@@ -1,3 +1,7 @@
+import type { Kysely } from 'kysely';
+import type { DatabaseSchema } from '../../db/schema.js';
+import { recordAudit } from '../audit/index.js';
+import { organisationRead } from './organisation-read-audit.js';
 import type { Envelope } from '../../crypto/envelope.js';
 import { fileNameForType } from '../../domain/attachment-types.js';
 import { NotFoundError } from '../../errors.js';
@@ -44,6 +48,7 @@ export interface CitizenMessageView {
 export class MessageQueryService {
   constructor(
     private readonly deps: {
+      db: Kysely<DatabaseSchema>;
       messages: MessageRepository;
       attachments: AttachmentRepository;
       feed: FeedRepository;
@@ -109,6 +114,10 @@ export class MessageQueryService {
     const since = new Date(this.deps.clock().getTime() - citizenMessageRetentionMs).toISOString();
     const row = await this.deps.messages.citizenMessage(principal.organisationId, messageId, since);
     if (!row) throw new NotFoundError('Message not found');
+    await recordAudit(
+      this.deps.db,
+      organisationRead(principal, 'api.citizen_message_read', 'message', String(row.id), this.deps.clock()),
+    );
     const attachments = await this.deps.attachments.listOfMessage(row.id);
     const person = await this.deps.populationRegister.findByIdentityCode(row.senderIdentityCode);
     const electronic: CitizenMessageView['electronic'] = {

@@ -4,6 +4,7 @@ import type { Envelope } from '../../crypto/envelope.js';
 import type { DatabaseSchema } from '../../db/schema.js';
 import { deemedReceivedElectronic } from '../../domain/legal-dates.js';
 import { ValidationError } from '../../errors.js';
+import { recordAudit } from '../audit/index.js';
 import { planMessageDelivery } from '../delivery/index.js';
 import type { OrganisationService, ServiceRow } from '../organisations/index.js';
 import { AttachmentRepository, type UploadState } from './attachment-repository.js';
@@ -363,6 +364,21 @@ export class MessageSendingService {
           },
           now,
         );
+        // The organisation's send, whoever pressed the button (a staff send adds its own entry):
+        // linked to the recipient's account through the message, for their access log.
+        await recordAudit(trx, {
+          actorType: 'organisation',
+          actorId: String(principal.organisationId),
+          action: 'api.message_sent',
+          subjectType: 'message',
+          subjectId: String(messageId),
+          details: {
+            organisationId: principal.organisationId,
+            serviceId: accepted.service.serviceId,
+            channel: accepted.channel,
+          },
+          occurredAt: now,
+        });
         return { messageId, created: true };
       });
     } catch (error) {

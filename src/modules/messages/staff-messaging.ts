@@ -547,7 +547,7 @@ export class StaffMessaging {
    * under DELIVERY_CONSENT=per-organisation.
    */
   private async hasMailbox(actor: StaffActor, identityCode: string): Promise<boolean> {
-    return (await this.deps.mailboxes.activeMailboxes(actor.organisationId, [identityCode])).length > 0;
+    return this.deps.mailboxes.hasActiveMailbox(actor.organisationId, identityCode);
   }
 
   /** The chosen service, when the actor may act for it and it takes messages; else not found. */

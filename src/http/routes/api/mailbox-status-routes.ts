@@ -26,6 +26,7 @@ export function mailboxStatusRoutes(mailboxes: MailboxStatusService): FastifyPlu
         const active = await mailboxes.activeMailboxes(
           principal.organisationId,
           request.body.endUsers.map((user) => user.id),
+          request.id,
         );
         return { endUsersWithActiveMailbox: active.map((id) => ({ id })) };
       },

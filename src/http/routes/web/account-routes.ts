@@ -75,7 +75,9 @@ export function accountRoutes(
       saml ? samlRoutes(context, services.accounts, saml) : identityRoutes(context, services.accounts),
     );
     await app.register(accountOpenRoutes(services.accounts.accounts));
-    await app.register(accountSettingsRoutes(context, services.accounts.accounts, services.consents));
+    await app.register(
+      accountSettingsRoutes(context, services.accounts.accounts, services.consents, services.audit.accessLog),
+    );
     await app.register(accountTermsRoutes(context, services.accounts.accounts));
     await app.register(accountInfoRoutes());
   };

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../../app-context.js';
 import { isLocale } from '../../../i18n/i18n.js';
 import type { AccountService } from '../../../modules/accounts/index.js';
+import type { AccessLog } from '../../../modules/audit/index.js';
 import type { ConsentService } from '../../../modules/consents/index.js';
 import { NotFoundError } from '../../../errors.js';
 import { cookieOptions, requireAccount } from '../../plugins/citizen-session.js';
@@ -13,6 +14,7 @@ import {
   SettingsPage,
   type SettingsValues,
 } from '../../views/account/settings-pages.js';
+import { AccessLogPageView } from '../../views/account/access-log-page.js';
 import { renderPage } from '../../views/render.js';
 import { CheckboxField } from './account-open-routes.js';
 
@@ -30,6 +32,13 @@ const SettingsForm = Type.Object(
 const CsrfOnly = Type.Object({ _csrf: Type.Optional(Type.String()) }, { additionalProperties: false });
 const ConsentParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }) });
 /** The outcome of the previous action (post/redirect/get); fixed values, so nothing is echoed. */
+const AccessLogQuery = Type.Object(
+  {
+    view: Type.Optional(Type.Literal('own')),
+    page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })),
+  },
+  { additionalProperties: false },
+);
 const SettingsQuery = Type.Object({
   saved: Type.Optional(Type.String()),
   withdrawn: Type.Optional(Type.Literal('1')),
@@ -40,12 +49,14 @@ const oneYear = 365 * 24 * 3600;
 
 /**
  * /settings (contact details, reminders, language, the consents organisations recorded),
- * /settings/consents/:id/withdraw and /settings/close.
+ * /settings/consents/:id/withdraw, /settings/access-log ("Kuka on katsonut tietojani") and
+ * /settings/close.
  */
 export function accountSettingsRoutes(
   context: AppContext,
   accounts: AccountService,
   consents: ConsentService,
+  accessLog: AccessLog,
 ): FastifyPluginAsyncTypebox {
   const consentsDecideDelivery = context.config.deliveryConsent === 'per-organisation';
   return async (app) => {
@@ -119,6 +130,19 @@ export function accountSettingsRoutes(
           requestId: request.id,
         });
         return reply.redirect('/settings?withdrawn=1#consents', 303);
+      },
+    );
+
+    app.get(
+      '/settings/access-log',
+      { schema: { hide: true, querystring: AccessLogQuery } },
+      async (request, reply) => {
+        const citizen = requireAccount(request, reply, { termsDue: 'allow' });
+        if (!citizen) return reply;
+        const whose = request.query.view === 'own' ? 'own' : 'others';
+        const log = await accessLog.forAccount(citizen.accountId, whose, request.query.page ?? 1);
+        const page = AccessLogPageView({ ctx: pageContext(request), whose, log });
+        return reply.type(html).send(renderPage(page));
       },
     );
 

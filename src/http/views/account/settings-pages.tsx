@@ -158,6 +158,11 @@ export function SettingsPage(props: {
         decidesDelivery={props.consentsDecideDelivery ?? false}
         withdrawn={props.consentWithdrawn ?? false}
       />
+      <h2>{t('accessLog.title')}</h2>
+      <p>{t('accessLog.intro')}</p>
+      <p>
+        <a href="/settings/access-log">{t('accessLog.settingsLink')}</a>
+      </p>
       <h2>{t('account.settings.closeTitle')}</h2>
       <p>{t('account.settings.closeIntro')}</p>
       <p>
