@@ -1,4 +1,4 @@
-import type { AccessLogRepository} from './access-log-repository.js';
+import type { AccessLogRepository } from './access-log-repository.js';
 import { type AccessLogRow, type AccessLogWhose } from './access-log-repository.js';
 
 export type { AccessLogWhose } from './access-log-repository.js';
