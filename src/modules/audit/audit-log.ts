@@ -1,5 +1,7 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DatabaseSchema } from '../../db/schema.js';
+import { identityCodeLikePattern } from '../../domain/identity-code.js';
+import { entryHash, type ChainedFields } from './audit-chain.js';
 import { AuditRepository } from './audit-repository.js';
 
 export type AuditActorType = 'citizen' | 'organisation' | 'staff' | 'operator' | 'system';
@@ -17,11 +19,45 @@ export interface AuditEntry {
 }
 
 /**
- * Records who accessed what. Call it in the same transaction as the access it describes where there
- * is one, so an access is never recorded without happening (or the reverse). The hash chain
- * (prev_hash/hash) is added by a later change; rows written now are chained from the first
- * chained row on.
+ * The details as stored: JSON, with anything shaped like an identity code replaced, so a free text
+ * (a staff member's stated purpose) cannot put one into the trail.
  */
-export function recordAudit(db: Kysely<DatabaseSchema>, entry: AuditEntry): Promise<void> {
-  return new AuditRepository(db).insert(entry);
+export function storedDetails(details: Record<string, unknown> | undefined): string | null {
+  return details ? JSON.stringify(details).replace(identityCodeLikePattern, '[hetu]') : null;
+}
+
+/**
+ * Records who accessed what, as the next entry of the hash chain (docs/audit.md). Call it in the
+ * same transaction as the access it describes where there is one, so an access is never recorded
+ * without happening (or the reverse); given the database itself, it makes a transaction of its own.
+ *
+ * From this call until the transaction ends, other audit writers wait (the chain head is locked,
+ * which keeps one order without forks): call it late in the transaction, after the slow work.
+ */
+export async function recordAudit(db: Kysely<DatabaseSchema>, entry: AuditEntry): Promise<void> {
+  if (!db.isTransaction) {
+    await db.transaction().execute((trx) => appendEntry(trx, entry));
+    return;
+  }
+  await appendEntry(db as Transaction<DatabaseSchema>, entry);
+}
+
+async function appendEntry(trx: Transaction<DatabaseSchema>, entry: AuditEntry): Promise<void> {
+  const repository = new AuditRepository(trx);
+  const { seq, prevHash } = await repository.advanceHead();
+  const fields: ChainedFields = {
+    seq,
+    prevHash,
+    occurredAt: entry.occurredAt.toISOString(),
+    actorType: entry.actorType,
+    actorId: entry.actorId,
+    action: entry.action,
+    subjectType: entry.subjectType ?? null,
+    subjectId: entry.subjectId ?? null,
+    requestId: entry.requestId ?? null,
+    details: storedDetails(entry.details),
+  };
+  const hash = entryHash(fields);
+  await repository.insert({ ...fields, hash });
+  await repository.setHeadHash(hash);
 }
