@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import readline from 'node:readline';
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
 import type { ChainProblem, ChainResult, ChainSummary } from '../modules/audit/index.js';
 import { withServices } from './organisation-commands.js';
 import { progress } from './progress.js';
@@ -16,7 +16,9 @@ export function parseRangeBound(value: string, bound: 'from' | 'to'): Date {
   const text = value.trim();
   const instant = dateOnly.test(text) ? new Date(`${text}T00:00:00Z`) : new Date(text);
   if (Number.isNaN(instant.getTime()) || !(dateOnly.test(text) || /(Z|[+-]\d{2}:\d{2})$/.test(text))) {
-    throw new InvalidArgumentError('give a date (2026-01-31) or a time with its zone (2026-01-31T12:00:00Z)');
+    throw new Error(
+      `--${bound} takes a date (2026-01-31) or a time with its zone (2026-01-31T12:00:00Z), got "${text}"`,
+    );
   }
   if (bound === 'to' && dateOnly.test(text)) instant.setUTCDate(instant.getUTCDate() + 1);
   return instant;
@@ -128,20 +130,19 @@ export function registerAuditCommands(program: Command): void {
       'write the audit entries of a period as JSON Lines, with the checkpoints and public keys that ' +
         'verify them offline (asiointitili audit verify --file)',
     )
-    .requiredOption('--from <date>', 'first day (UTC) or time with zone', (v) => parseRangeBound(v, 'from'))
-    .requiredOption('--to <date>', 'last day (UTC, included) or time with zone (excluded)', (v) =>
-      parseRangeBound(v, 'to'),
-    )
+    .requiredOption('--from <date>', 'first day (UTC) or time with zone')
+    .requiredOption('--to <date>', 'last day (UTC, included) or time with zone (excluded)')
     .option('--out <file>', 'the file to create (must not exist); default: standard output')
-    .action(async (options: { from: Date; to: Date; out?: string }, command: Command) => {
-      if (options.to <= options.from) throw new Error('--to must be after --from');
+    .action(async (options: { from: string; to: string; out?: string }, command: Command) => {
+      const range = { from: parseRangeBound(options.from, 'from'), to: parseRangeBound(options.to, 'to') };
+      if (range.to <= range.from) throw new Error('--to must be after --from');
       const { bootstrap } = await import('../bootstrap.js');
       const { loadConfig } = await import('../config/config.js');
       const app = await bootstrap(loadConfig(), { demo: false, demoDataDirKey: true, progress });
       const out = options.out === undefined ? undefined : fs.openSync(options.out, 'wx', 0o600);
       const writeOut = command.configureOutput().writeOut ?? ((text: string) => process.stdout.write(text));
       try {
-        const entries = await app.services.audit.export(options, async (line) => {
+        const entries = await app.services.audit.export(range, async (line) => {
           const text = `${JSON.stringify(line)}\n`;
           if (out === undefined) writeOut(text);
           else fs.writeSync(out, text);
