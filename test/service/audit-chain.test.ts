@@ -10,6 +10,7 @@ import {
   type ChainResult,
   type ExportLine,
 } from '../../src/modules/audit/index.js';
+import { toStoredEntry } from '../../src/modules/audit/audit-repository.js';
 import { rotateAuditKeyFile } from '../../src/modules/audit/audit-signing-keys.js';
 import { persons } from '../helpers/fixtures.js';
 import { useSuiteHarness } from '../helpers/suite-harness.js';
@@ -76,18 +77,7 @@ describe('audit chain', () => {
     assert.equal(rows[0]!.prev_hash, genesisHash);
     for (const [i, row] of rows.entries()) {
       if (i > 0) assert.equal(row.prev_hash, rows[i - 1]!.hash);
-      const fields = {
-        seq: row.seq!,
-        prevHash: row.prev_hash!,
-        occurredAt: row.occurred_at,
-        actorType: row.actor_type,
-        actorId: row.actor_id,
-        action: row.action,
-        subjectType: row.subject_type,
-        subjectId: row.subject_id,
-        requestId: row.request_id,
-        details: row.details,
-      };
+      const fields = { ...toStoredEntry(row), seq: row.seq!, prevHash: row.prev_hash! };
       assert.equal(row.hash, entryHash(fields));
     }
     const head = await db().selectFrom('audit_chain_head').selectAll().executeTakeFirstOrThrow();
@@ -237,16 +227,10 @@ describe('audit chain', () => {
     for (let seq = 3; seq <= 6; seq++) {
       const row = await rowAt(seq);
       const fields = {
+        ...toStoredEntry(row),
         seq,
         prevHash,
-        occurredAt: row.occurred_at,
-        actorType: row.actor_type,
-        actorId: row.actor_id,
         action: seq === 3 ? 'rewritten' : row.action,
-        subjectType: row.subject_type,
-        subjectId: row.subject_id,
-        requestId: row.request_id,
-        details: row.details,
       };
       prevHash = entryHash(fields);
       await db()

@@ -22,7 +22,8 @@ const entryColumns = [
   'details',
 ] as const;
 
-function toStoredEntry(row: Selectable<AuditEventsTable>): StoredEntry {
+/** A row as the chain sees it (tests use it to recompute hashes after tampering). */
+export function toStoredEntry(row: Selectable<AuditEventsTable>): StoredEntry {
   return {
     id: row.id,
     seq: row.seq,
