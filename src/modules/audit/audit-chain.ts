@@ -198,9 +198,13 @@ export class ChainWalk {
       const at = { checkpointId: checkpoint.id, seq: checkpoint.seq };
       const key = this.#options.keys.get(checkpoint.keyId);
       if (key === undefined) {
+        const known =
+          this.#options.keys.size === 0
+            ? 'but no audit signing key is known (AUDIT_SIGNING_KEY_FILE)'
+            : 'not one of the known keys';
         return {
           ...at,
-          what: `checkpoint ${checkpoint.id} is signed with an unknown key ${checkpoint.keyId}`,
+          what: `checkpoint ${checkpoint.id} is signed with key ${checkpoint.keyId}, ${known}`,
         };
       }
       if (!checkpointSignatureValid(checkpoint, key)) {
