@@ -3,14 +3,13 @@ import fs from 'node:fs';
 import { beforeEach, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { identityCodeLikePattern } from '../../src/domain/identity-code.js';
-import { entryHash, genesisHash } from '../../src/modules/audit/audit-chain.js';
+import { entryHash, genesisHash, storedEntryOf } from '../../src/modules/audit/audit-chain.js';
 import {
   ExportVerifier,
   recordAudit,
   type ChainResult,
   type ExportLine,
 } from '../../src/modules/audit/index.js';
-import { toStoredEntry } from '../../src/modules/audit/audit-repository.js';
 import { rotateAuditKeyFile } from '../../src/modules/audit/audit-signing-keys.js';
 import { persons } from '../helpers/fixtures.js';
 import { useSuiteHarness } from '../helpers/suite-harness.js';
@@ -77,7 +76,7 @@ describe('audit chain', () => {
     assert.equal(rows[0]!.prev_hash, genesisHash);
     for (const [i, row] of rows.entries()) {
       if (i > 0) assert.equal(row.prev_hash, rows[i - 1]!.hash);
-      const fields = { ...toStoredEntry(row), seq: row.seq!, prevHash: row.prev_hash! };
+      const fields = { ...storedEntryOf(row), seq: row.seq!, prevHash: row.prev_hash! };
       assert.equal(row.hash, entryHash(fields));
     }
     const head = await db().selectFrom('audit_chain_head').selectAll().executeTakeFirstOrThrow();
@@ -227,7 +226,7 @@ describe('audit chain', () => {
     for (let seq = 3; seq <= 6; seq++) {
       const row = await rowAt(seq);
       const fields = {
-        ...toStoredEntry(row),
+        ...storedEntryOf(row),
         seq,
         prevHash,
         action: seq === 3 ? 'rewritten' : row.action,

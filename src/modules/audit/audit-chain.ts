@@ -1,4 +1,6 @@
 import { createHash, verify as verifySignature, type KeyObject } from 'node:crypto';
+import type { Selectable } from 'kysely';
+import type { AuditEventsTable } from '../../db/schema.js';
 
 /**
  * The audit trail's hash chain, as pure functions: the canonical encoding of an entry and of a
@@ -56,6 +58,24 @@ export interface StoredEntry extends Omit<ChainedFields, 'seq' | 'prevHash'> {
   seq: number | null;
   prevHash: string | null;
   hash: string | null;
+}
+
+/** A row as the chain sees it (an audit_events row). */
+export function storedEntryOf(row: Selectable<AuditEventsTable>): StoredEntry {
+  return {
+    id: row.id,
+    seq: row.seq,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+    occurredAt: row.occurred_at,
+    actorType: row.actor_type,
+    actorId: row.actor_id,
+    action: row.action,
+    subjectType: row.subject_type,
+    subjectId: row.subject_id,
+    requestId: row.request_id,
+    details: row.details,
+  };
 }
 
 export function entryEncoding(entry: ChainedFields): Buffer {

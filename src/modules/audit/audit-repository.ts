@@ -1,6 +1,6 @@
-import type { Kysely, Selectable } from 'kysely';
-import type { AuditEventsTable, DatabaseSchema } from '../../db/schema.js';
-import type { Checkpoint, ChainedFields, StoredEntry } from './audit-chain.js';
+import type { Kysely } from 'kysely';
+import type { DatabaseSchema } from '../../db/schema.js';
+import { storedEntryOf, type Checkpoint, type ChainedFields, type StoredEntry } from './audit-chain.js';
 
 type Db = Kysely<DatabaseSchema>;
 
@@ -21,24 +21,6 @@ const entryColumns = [
   'request_id',
   'details',
 ] as const;
-
-/** A row as the chain sees it (tests use it to recompute hashes after tampering). */
-export function toStoredEntry(row: Selectable<AuditEventsTable>): StoredEntry {
-  return {
-    id: row.id,
-    seq: row.seq,
-    prevHash: row.prev_hash,
-    hash: row.hash,
-    occurredAt: row.occurred_at,
-    actorType: row.actor_type,
-    actorId: row.actor_id,
-    action: row.action,
-    subjectType: row.subject_type,
-    subjectId: row.subject_id,
-    requestId: row.request_id,
-    details: row.details,
-  };
-}
 
 const checkpointColumns = [
   'id',
@@ -130,7 +112,7 @@ export class AuditRepository {
       .orderBy('id')
       .limit(limit)
       .execute();
-    return rows.map(toStoredEntry);
+    return rows.map(storedEntryOf);
   }
 
   /** Up to `limit` chained rows from sequence `fromSeq` through `toSeq`, in sequence order (exports). */
@@ -143,7 +125,7 @@ export class AuditRepository {
       .orderBy('seq')
       .limit(limit)
       .execute();
-    return rows.map(toStoredEntry);
+    return rows.map(storedEntryOf);
   }
 
   async countEntries(): Promise<number> {
