@@ -12,15 +12,26 @@ const dateOnly = /^\d{4}-\d{2}-\d{2}$/;
  * `--from` / `--to`: a date (a whole UTC day: --to includes that day) or an ISO-8601 time with its
  * zone. Returns the instant the range starts at or ends before.
  */
-export function parseRangeBound(value: string, bound: 'from' | 'to'): Date {
+function parseRangeBound(value: string, bound: 'from' | 'to'): Date {
   const text = value.trim();
-  const instant = dateOnly.test(text) ? new Date(`${text}T00:00:00Z`) : new Date(text);
-  if (Number.isNaN(instant.getTime()) || !(dateOnly.test(text) || /(Z|[+-]\d{2}:\d{2})$/.test(text))) {
+  if (!dateOnly.test(text)) return parseTime(text, `--${bound}`, ' a date (2026-01-31) or');
+  const instant = new Date(`${text}T00:00:00Z`);
+  if (Number.isNaN(instant.getTime()) || instant.toISOString().slice(0, 10) !== text) {
+    throw new Error(`--${bound}: ${text} is not a date`);
+  }
+  if (bound === 'to') instant.setUTCDate(instant.getUTCDate() + 1);
+  return instant;
+}
+
+/** A time with its zone; the error names the option and what it takes. */
+function parseTime(value: string, option: string, alternatively = ''): Date {
+  const text = value.trim();
+  const instant = new Date(text);
+  if (!/(Z|[+-]\d{2}:\d{2})$/.test(text) || Number.isNaN(instant.getTime())) {
     throw new Error(
-      `--${bound} takes a date (2026-01-31) or a time with its zone (2026-01-31T12:00:00Z), got "${text}"`,
+      `${option} takes${alternatively} a time with its zone (2026-01-31T12:00:00Z), got "${text}"`,
     );
   }
-  if (bound === 'to' && dateOnly.test(text)) instant.setUTCDate(instant.getUTCDate() + 1);
   return instant;
 }
 
@@ -42,7 +53,7 @@ function summaryText(summary: ChainSummary): string {
   if (summary.purgedThrough > 0)
     lines.push(`entries through ${summary.purgedThrough} were purged by retention`);
   if (summary.unchained > 0)
-    lines.push(`${summary.unchained} older row(s) from before the chain began (not chained)`);
+    lines.push(`${summary.unchained} row(s) without a place in the chain (written before it began)`);
   const unsigned =
     (summary.lastSeq ?? 0) - Math.max(summary.lastCheckpointSeq ?? 0, (summary.firstSeq ?? 1) - 1);
   if (summary.lastSeq !== undefined && unsigned > 0) {
@@ -104,19 +115,29 @@ export function registerAuditCommands(program: Command): void {
       '--keys <file>',
       'with --file: trust only these public keys ({"keys": [JWK…]}), not the ones in the file',
     )
-    .action(async (options: { file?: string; keys?: string }, command: Command) => {
+    .option(
+      '--unchained-until <time>',
+      'tolerate rows without a chain place written before this time (an older release during the upgrade)',
+    )
+    .action(async (options: { file?: string; keys?: string; unchainedUntil?: string }, command: Command) => {
       if (options.file !== undefined) {
         report(command, await verifyFile(options.file, options.keys));
         return;
       }
       if (options.keys !== undefined) throw new Error('--keys goes with --file');
+      const unchainedUntil =
+        options.unchainedUntil === undefined
+          ? undefined
+          : parseTime(options.unchainedUntil, '--unchained-until');
       const { bootstrap } = await import('../bootstrap.js');
       const { loadConfig } = await import('../config/config.js');
       const app = await bootstrap(loadConfig(), { demo: false, demoDataDirKey: true, progress });
       const bar = progressBar('verifying the audit chain');
       let result: ChainResult;
       try {
-        result = await app.services.audit.verify((done, total) => bar.update(done, total));
+        result = await app.services.audit.verify((done, total) => bar.update(done, total), {
+          unchainedUntil,
+        });
       } finally {
         bar.end();
         await app.context.database.close();

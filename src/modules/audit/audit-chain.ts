@@ -171,7 +171,7 @@ export interface ChainProblem {
 export interface ChainSummary {
   /** Chained entries checked. */
   entries: number;
-  /** Rows written before the chain began (not checked). */
+  /** Rows without a place in the chain (written before it began, or tolerated by unchainedUntil). */
   unchained: number;
   firstSeq: number | undefined;
   lastSeq: number | undefined;
@@ -193,6 +193,11 @@ export interface ChainWalkOptions {
    * must name the last entry. `export`: a stretch of it; it may start and end anywhere.
    */
   scope: { kind: 'database'; head: { seq: number; hash: string } } | { kind: 'export' };
+  /**
+   * Unchained rows after the chain began that were written (occurred_at) before this instant are
+   * counted, not refused: rows an older release wrote during the upgrade that brought the chain.
+   */
+  unchainedUntil?: Date | undefined;
 }
 
 /**
@@ -244,7 +249,8 @@ export class ChainWalk {
   add(entry: StoredEntry): ChainProblem | undefined {
     const at = { entryId: entry.id, seq: entry.seq ?? undefined };
     if (entry.seq === null) {
-      if (this.#previous === undefined) {
+      const tolerated = this.#options.unchainedUntil;
+      if (this.#previous === undefined || (tolerated && entry.occurredAt < tolerated.toISOString())) {
         this.#unchained += 1;
         return undefined;
       }

@@ -18,6 +18,7 @@ export function verifyDatabaseChain(
   db: Kysely<DatabaseSchema>,
   keys: ReadonlyMap<string, KeyObject>,
   onProgress: VerifyProgress,
+  unchainedUntil?: Date,
 ): Promise<ChainResult> {
   return db
     .transaction()
@@ -29,7 +30,7 @@ export function verifyDatabaseChain(
         repository.head(),
         repository.countEntries(),
       ]);
-      const walk = new ChainWalk({ checkpoints, keys, scope: { kind: 'database', head } });
+      const walk = new ChainWalk({ checkpoints, keys, scope: { kind: 'database', head }, unchainedUntil });
       const refused = walk.start();
       if (refused) return { ok: false, problem: refused };
       let afterId = 0;

@@ -35,8 +35,11 @@ export interface AuditServices {
   purgeExpired(): Promise<number>;
   /** Signs the checkpoints that are due; `now`: also one at the newest entry. Returns how many. */
   writeCheckpoints(options?: { now?: boolean }): Promise<number>;
-  /** Checks the whole chain against the audit signing keys' public halves. */
-  verify(onProgress: VerifyProgress): Promise<ChainResult>;
+  /**
+   * Checks the whole chain against the audit signing keys' public halves; `unchainedUntil` tolerates
+   * unchained rows written before then (see ChainWalkOptions).
+   */
+  verify(onProgress: VerifyProgress, options?: { unchainedUntil?: Date }): Promise<ChainResult>;
   /** Writes an export (see exportChain); returns how many entries it holds. */
   export(range: { from: Date; to: Date }, write: (line: ExportLine) => Promise<void>): Promise<number>;
 }
@@ -59,7 +62,8 @@ export function createAuditServices(context: AppContext): AuditServices {
   return {
     purgeExpired: () => checkpoints.purgeExpired(),
     writeCheckpoints: (options) => checkpoints.writeDue(options),
-    verify: (onProgress) => verifyDatabaseChain(database.db, keys.publicKeys(), onProgress),
+    verify: (onProgress, options) =>
+      verifyDatabaseChain(database.db, keys.publicKeys(), onProgress, options?.unchainedUntil),
     export: (range, write) =>
       exportChain(database.db, { ...range, exportedAt: clock() }, publicJwks(keys.all()), write),
   };
