@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { loadConfig } from '../config/config.js';
 import type { Role } from '../server.js';
+import { registerAuditCommands } from './audit-commands.js';
 import { registerBackupCommands } from './backup-commands.js';
 import { registerDeliveryCommands } from './delivery-commands.js';
 import { failureLine } from './failure.js';
@@ -102,6 +103,7 @@ export function buildProgram(): Command {
   registerDeliveryCommands(program);
   registerBackupCommands(program);
   registerKeyCommands(program);
+  registerAuditCommands(program);
   registerPublicCommands(program);
   return program;
 }

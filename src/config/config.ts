@@ -61,6 +61,11 @@ export type Config = Omit<
         authnContext: string[];
       }
     | undefined;
+  /**
+   * The audit signing key file: AUDIT_SIGNING_KEY_FILE, or DATA_DIR/audit-signing-keys.json
+   * (`inDataDir`), which demo and test mode create when it is missing.
+   */
+  auditSigningKeys: { file: string; inDataDir: boolean };
   /** A separate listener for /metrics, /healthz and /readyz (every role, the worker included). */
   metricsListener: { port: number; host: string } | undefined;
   /** The same listener for `--role worker` when its port differs (WORKER_METRICS_PORT). */
@@ -146,6 +151,10 @@ export function loadConfig(env: Env = process.env): Config {
     smtpUrl: values.smtpUrl?.toString(),
     mailFrom: values.mailFrom ?? `noreply@${publicUrl.hostname}`,
     printDir: path.resolve(values.printDir ?? path.join(dataDir, 'print')),
+    auditSigningKeys: {
+      file: path.resolve(values.auditSigningKeyFile ?? path.join(dataDir, 'audit-signing-keys.json')),
+      inDataDir: values.auditSigningKeyFile === undefined,
+    },
     metricsListener: metricsPort === undefined ? undefined : { port: metricsPort, host: metricsHost },
     workerMetricsListener:
       workerMetricsPort === undefined ? undefined : { port: workerMetricsPort, host: metricsHost },

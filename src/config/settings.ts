@@ -613,6 +613,35 @@ export const settings = {
     365,
     36_500,
   ),
+  auditSigningKeyFile: text(
+    {
+      env: 'AUDIT_SIGNING_KEY_FILE',
+      description:
+        'Ed25519 key(s) signing the audit checkpoints, JSON (mode 0600; `asiointitili audit rotate-key` makes one) – see [audit](docs/audit.md)',
+    },
+    undefined,
+    '`DATA_DIR/audit-signing-keys.json` (made in demo and test mode)',
+  ),
+  // A checkpoint signs the chain up to an entry: entries after the newest one could be rewritten
+  // unnoticed by someone with write access to the database, so both limits bound that window.
+  auditCheckpointEvery: integer(
+    {
+      env: 'AUDIT_CHECKPOINT_EVERY',
+      description: 'The worker signs an audit checkpoint at least every this many audit entries…',
+    },
+    1000,
+    1,
+    1_000_000,
+  ),
+  auditCheckpointMinutes: integer(
+    {
+      env: 'AUDIT_CHECKPOINT_MINUTES',
+      description: '… and at the newest entry when the last checkpoint is this many minutes old',
+    },
+    10,
+    1,
+    24 * 60,
+  ),
   // Feedback is kept long enough to answer it and to see the year's trends, then erased: it may
   // hold an e-mail address and whatever the sender chose to write.
   feedbackRetentionDays: integer(

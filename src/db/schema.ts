@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { AuditChainTables } from './schema-audit-chain.js';
 import type { CitizenPortalTables } from './schema-citizen-portal.js';
 import type { ConsentTables } from './schema-consents.js';
 import type { DeliveryTables } from './schema-delivery.js';
@@ -19,7 +20,8 @@ export interface DatabaseSchema
     OperationsTables,
     PublicPagesTables,
     OrganisationStaffTables,
-    ConsentTables {
+    ConsentTables,
+    AuditChainTables {
   system_state: SystemStateTable;
   audit_events: AuditEventsTable;
   audit_event_accounts: AuditEventAccountsTable;
@@ -57,6 +59,8 @@ export interface AuditEventsTable {
   subject_id: string | null;
   request_id: string | null;
   details: string | null;
+  /** The entry's place in the hash chain (migration 0013); null on rows written before the chain began. */
+  seq: number | null;
   prev_hash: string | null;
   hash: string | null;
 }

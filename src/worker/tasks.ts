@@ -1,6 +1,6 @@
 import type { AppContext } from '../app-context.js';
 import { RateLimitCounterRepository } from '../db/rate-limit-counter-repository.js';
-import { auditPurgeBatchSize } from '../modules/audit/index.js';
+import { auditPurgeBatchSize, auditTasks } from '../modules/audit/index.js';
 import { deliveryPurgeBatchSize, deliveryTasks } from '../modules/delivery/index.js';
 import { mailboxTasks } from '../modules/mailbox/index.js';
 import type { AppServices } from '../services.js';
@@ -11,6 +11,7 @@ export function workerTasks(context: AppContext, services: AppServices): Periodi
   return [
     ...deliveryTasks(context, services.delivery),
     ...mailboxTasks(context, services.mailbox),
+    ...auditTasks(services.audit),
     ...housekeepingTasks(context, services),
   ];
 }

@@ -209,22 +209,64 @@ export const repositorySamples: RepositorySamples[] = [
     },
   }),
   repository('src/modules/audit/audit-repository.ts', 'AuditRepository', (db) => new AuditRepository(db), {
-    purgeBefore: (r) => r.purgeBefore(now, 100),
     accountsOfSubject: (r) => r.accountsOfSubject({ subjectType: 'attachment', subjectId: 'a1' }),
     linkAccounts: (r) => r.linkAccounts(1, [2, 3]),
+    advanceHead: (r, _trx, respond) => {
+      respond([{ seq: 2, hash: 'a'.repeat(64) }]);
+      return r.advanceHead();
+    },
+    setHeadHash: (r) => r.setHeadHash('b'.repeat(64)),
+    lockHead: (r, _trx, respond) => {
+      respond([{ seq: 2, hash: 'a'.repeat(64) }]);
+      return r.lockHead();
+    },
+    head: (r, _trx, respond) => {
+      respond([{ seq: 2, hash: 'a'.repeat(64) }]);
+      return r.head();
+    },
     insert: (r, _trx, respond) => {
       respond([{ id: 1 }]);
       return r.insert({
+        seq: 3,
+        prevHash: 'a'.repeat(64),
+        hash: 'b'.repeat(64),
         actorType: 'citizen',
         actorId: '1',
         action: 'message.read',
         subjectType: 'message',
         subjectId: '2',
         requestId: 'request-1',
-        details: { folder: 'inbox' },
-        occurredAt: now,
+        details: '{"folder":"inbox"}',
+        occurredAt: now.toISOString(),
       });
     },
+    entriesAfterId: (r) => r.entriesAfterId(10, 1000),
+    entriesBySeq: (r) => r.entriesBySeq(5, 50, 1000),
+    countEntries: (r, _trx, respond) => {
+      respond([{ count: 3 }]);
+      return r.countEntries();
+    },
+    seqByTime: async (r) => {
+      await r.seqByTime({ from: now });
+      await r.seqByTime({ before: now });
+    },
+    hashAt: (r) => r.hashAt(7),
+    checkpoints: (r) => r.checkpoints(),
+    checkpointsBetween: (r) => r.checkpointsBetween(5, 50),
+    checkpointFrom: (r) => r.checkpointFrom(50),
+    checkpointState: (r) => r.checkpointState(),
+    insertCheckpoint: (r) =>
+      r.insertCheckpoint({
+        seq: 7,
+        hash: 'b'.repeat(64),
+        purgedThrough: 0,
+        createdAt: now.toISOString(),
+        keyId: 'kid-1',
+        signature: 'c2lnbmF0dXJl',
+      }),
+    timesAfterSeq: (r) => r.timesAfterSeq(4, 1000),
+    deleteChainedThrough: (r) => r.deleteChainedThrough(4),
+    purgeUnchainedBefore: (r) => r.purgeUnchainedBefore(now, 100),
   }),
   repository(
     'src/modules/audit/access-log-repository.ts',

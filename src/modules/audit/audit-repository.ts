@@ -1,36 +1,116 @@
 import type { Kysely } from 'kysely';
 import type { DatabaseSchema } from '../../db/schema.js';
-import type { AuditEntry } from './audit-log.js';
+import { storedEntryOf, type Checkpoint, type ChainedFields, type StoredEntry } from './audit-chain.js';
 
 type Db = Kysely<DatabaseSchema>;
 
-/** All SQL on audit rows; writes go through recordAudit, on the caller's transaction. */
+/** A chained row to insert: its fields and the hash over them. */
+export type ChainedRow = ChainedFields & { hash: string };
+
+const entryColumns = [
+  'id',
+  'seq',
+  'prev_hash',
+  'hash',
+  'occurred_at',
+  'actor_type',
+  'actor_id',
+  'action',
+  'subject_type',
+  'subject_id',
+  'request_id',
+  'details',
+] as const;
+
+const checkpointColumns = [
+  'id',
+  'seq',
+  'hash',
+  'purged_through as purgedThrough',
+  'created_at as createdAt',
+  'key_id as keyId',
+  'signature',
+] as const;
+
+/**
+ * All SQL on audit rows. Writes go through recordAudit and the checkpoint writer, on a transaction:
+ * the methods marked "in a transaction" are meaningless outside one.
+ */
 export class AuditRepository {
   constructor(private readonly db: Db) {}
 
-  /** Returns the new entry's id. */
-  async insert(entry: AuditEntry): Promise<number> {
+  /**
+   * In a transaction: takes the next sequence number. The update locks the head row until the
+   * transaction ends (PostgreSQL; SQLite has one writer anyway), so audit writers take numbers one
+   * after another and each sees the hash the one before it committed. Returns the new number and
+   * the hash of the entry before it.
+   */
+  async advanceHead(): Promise<{ seq: number; prevHash: string }> {
     const row = await this.db
+      .updateTable('audit_chain_head')
+      .set((eb) => ({ seq: eb('seq', '+', 1) }))
+      .where('id', '=', 1)
+      .returning(['seq', 'hash'])
+      .executeTakeFirstOrThrow();
+    return { seq: Number(row.seq), prevHash: row.hash };
+  }
+
+  /** In a transaction, after advanceHead: the new entry becomes the head. */
+  async setHeadHash(hash: string): Promise<void> {
+    await this.db.updateTable('audit_chain_head').set({ hash }).where('id', '=', 1).execute();
+  }
+
+  /**
+   * In a transaction: locks the head row without changing it (checkpoints and purges), so no entry
+   * is added while they look at the chain; returns it.
+   */
+  async lockHead(): Promise<{ seq: number; hash: string }> {
+    const row = await this.db
+      .updateTable('audit_chain_head')
+      .set((eb) => ({ seq: eb.ref('seq') }))
+      .where('id', '=', 1)
+      .returning(['seq', 'hash'])
+      .executeTakeFirstOrThrow();
+    return { seq: Number(row.seq), hash: row.hash };
+  }
+
+  /** The head as last committed (no lock). */
+  async head(): Promise<{ seq: number; hash: string }> {
+    const row = await this.db
+      .selectFrom('audit_chain_head')
+      .select(['seq', 'hash'])
+      .where('id', '=', 1)
+      .executeTakeFirstOrThrow();
+    return { seq: Number(row.seq), hash: row.hash };
+  }
+
+  /** Returns the new entry's id. */
+  async insert(row: ChainedRow): Promise<number> {
+    const inserted = await this.db
       .insertInto('audit_events')
       .values({
-        occurred_at: entry.occurredAt.toISOString(),
-        actor_type: entry.actorType,
-        actor_id: entry.actorId,
-        action: entry.action,
-        subject_type: entry.subjectType ?? null,
-        subject_id: entry.subjectId ?? null,
-        request_id: entry.requestId ?? null,
-        details: entry.details ? JSON.stringify(entry.details) : null,
-        prev_hash: null,
-        hash: null,
+        seq: row.seq,
+        prev_hash: row.prevHash,
+        hash: row.hash,
+        occurred_at: row.occurredAt,
+        actor_type: row.actorType,
+        actor_id: row.actorId,
+        action: row.action,
+        subject_type: row.subjectType,
+        subject_id: row.subjectId,
+        request_id: row.requestId,
+        details: row.details,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    return Number(row.id);
+    return Number(inserted.id);
   }
 
   /** The account an entry's subject belongs to, when it is an account, a message, an attachment or a consent. */
-  async accountsOfSubject(entry: Pick<AuditEntry, 'subjectType' | 'subjectId'>): Promise<number[]> {
+  async accountsOfSubject(entry: {
+    subjectType?: string | undefined;
+    subjectId?: string | undefined;
+  }): Promise<number[]> {
     const { subjectType, subjectId } = entry;
     if (subjectId === undefined) return [];
     const numericId = /^[1-9][0-9]{0,15}$/.test(subjectId) ? Number(subjectId) : undefined;
@@ -76,25 +156,190 @@ export class AuditRepository {
     }
   }
 
+  /** Up to `limit` rows after id `afterId`, in id order (the order verification walks). */
+  async entriesAfterId(afterId: number, limit: number): Promise<StoredEntry[]> {
+    const rows = await this.db
+      .selectFrom('audit_events')
+      .select(entryColumns)
+      .where('id', '>', afterId)
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+    return rows.map(storedEntryOf);
+  }
+
+  /** Up to `limit` chained rows from sequence `fromSeq` through `toSeq`, in sequence order (exports). */
+  async entriesBySeq(fromSeq: number, toSeq: number, limit: number): Promise<StoredEntry[]> {
+    const rows = await this.db
+      .selectFrom('audit_events')
+      .select(entryColumns)
+      .where('seq', '>=', fromSeq)
+      .where('seq', '<=', toSeq)
+      .orderBy('seq')
+      .limit(limit)
+      .execute();
+    return rows.map(storedEntryOf);
+  }
+
+  async countEntries(): Promise<number> {
+    const row = await this.db
+      .selectFrom('audit_events')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .executeTakeFirstOrThrow();
+    return Number(row.count);
+  }
+
   /**
-   * Deletes up to `limit` of the oldest rows written before `cutoff`; returns how many. One short
-   * statement per batch. When the rows get hash-chained, verification starts at the oldest row left:
-   * its prev_hash then names a purged row, which is expected.
+   * The sequence number of the first chained entry written at or after `from` (ascending) or of the
+   * last one written before `to` (descending), by the time the entry carries.
    */
-  async purgeBefore(cutoff: Date, limit: number): Promise<number> {
+  async seqByTime(bound: { from: Date } | { before: Date }): Promise<number | undefined> {
+    let query = this.db.selectFrom('audit_events').select('seq').where('seq', 'is not', null);
+    query =
+      'from' in bound
+        ? query.where('occurred_at', '>=', bound.from.toISOString()).orderBy('occurred_at').orderBy('seq')
+        : query
+            .where('occurred_at', '<', bound.before.toISOString())
+            .orderBy('occurred_at', 'desc')
+            .orderBy('seq', 'desc');
+    const row = await query.limit(1).executeTakeFirst();
+    return row?.seq ?? undefined;
+  }
+
+  async hashAt(seq: number): Promise<string | undefined> {
+    const row = await this.db
+      .selectFrom('audit_events')
+      .select('hash')
+      .where('seq', '=', seq)
+      .executeTakeFirst();
+    return row?.hash ?? undefined;
+  }
+
+  /** Every checkpoint, in chain order. */
+  async checkpoints(): Promise<Checkpoint[]> {
+    const rows = await this.db
+      .selectFrom('audit_checkpoints')
+      .select(checkpointColumns)
+      .orderBy('seq')
+      .orderBy('id')
+      .execute();
+    return rows.map(toCheckpoint);
+  }
+
+  /** The checkpoints from sequence `fromSeq` through `toSeq` (exports). */
+  async checkpointsBetween(fromSeq: number, toSeq: number): Promise<Checkpoint[]> {
+    const rows = await this.db
+      .selectFrom('audit_checkpoints')
+      .select(checkpointColumns)
+      .where('seq', '>=', fromSeq)
+      .where('seq', '<=', toSeq)
+      .orderBy('seq')
+      .orderBy('id')
+      .execute();
+    return rows.map(toCheckpoint);
+  }
+
+  /** The first checkpoint at or after `seq` (where an export ends, so its end is signed). */
+  async checkpointFrom(seq: number): Promise<Checkpoint | undefined> {
+    const row = await this.db
+      .selectFrom('audit_checkpoints')
+      .select(checkpointColumns)
+      .where('seq', '>=', seq)
+      .orderBy('seq')
+      .orderBy('id')
+      .limit(1)
+      .executeTakeFirst();
+    return row ? toCheckpoint(row) : undefined;
+  }
+
+  /** The checkpoint furthest along the chain and how far retention has purged (0: nothing yet). */
+  async checkpointState(): Promise<{
+    last: { seq: number; createdAt: string } | undefined;
+    purgedThrough: number;
+  }> {
+    const [last, purged] = await Promise.all([
+      this.db
+        .selectFrom('audit_checkpoints')
+        .select(['seq', 'created_at as createdAt'])
+        .orderBy('seq', 'desc')
+        .orderBy('id', 'desc')
+        .limit(1)
+        .executeTakeFirst(),
+      this.db
+        .selectFrom('audit_checkpoints')
+        .select((eb) => eb.fn.max('purged_through').as('purgedThrough'))
+        .executeTakeFirst(),
+    ]);
+    return {
+      last: last ? { seq: Number(last.seq), createdAt: last.createdAt } : undefined,
+      purgedThrough: Number(purged?.purgedThrough ?? 0),
+    };
+  }
+
+  async insertCheckpoint(checkpoint: Omit<Checkpoint, 'id'>): Promise<void> {
+    await this.db
+      .insertInto('audit_checkpoints')
+      .values({
+        seq: checkpoint.seq,
+        hash: checkpoint.hash,
+        purged_through: checkpoint.purgedThrough,
+        created_at: checkpoint.createdAt,
+        key_id: checkpoint.keyId,
+        signature: checkpoint.signature,
+      })
+      .execute();
+  }
+
+  /** The sequence numbers and times of up to `limit` chained entries after `afterSeq` (purging). */
+  async timesAfterSeq(afterSeq: number, limit: number): Promise<Array<{ seq: number; occurredAt: string }>> {
+    const rows = await this.db
+      .selectFrom('audit_events')
+      .select(['seq', 'occurred_at as occurredAt'])
+      .where('seq', '>', afterSeq)
+      .orderBy('seq')
+      .limit(limit)
+      .execute();
+    return rows.map((row) => ({ seq: Number(row.seq), occurredAt: row.occurredAt }));
+  }
+
+  /** In a transaction with the checkpoint that records it: deletes the chained entries through `seq`. */
+  async deleteChainedThrough(seq: number): Promise<number> {
+    const result = await this.db.deleteFrom('audit_events').where('seq', '<=', seq).executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
+  /**
+   * Deletes up to `limit` of the oldest unchained rows (written before the chain began) from before
+   * `cutoff`; returns how many. One short statement per batch.
+   */
+  async purgeUnchainedBefore(cutoff: Date, limit: number): Promise<number> {
     const before = cutoff.toISOString();
     const result = await this.db
       .deleteFrom('audit_events')
       .where('occurred_at', '<', before)
+      .where('seq', 'is', null)
       .where('id', 'in', (eb) =>
         eb
           .selectFrom('audit_events')
           .select('id')
           .where('occurred_at', '<', before)
+          .where('seq', 'is', null)
           .orderBy('occurred_at')
           .limit(limit),
       )
       .executeTakeFirst();
     return Number(result.numDeletedRows);
   }
+}
+
+function toCheckpoint(row: {
+  id: number;
+  seq: number;
+  hash: string;
+  purgedThrough: number;
+  createdAt: string;
+  keyId: string;
+  signature: string;
+}): Checkpoint {
+  return { ...row, id: Number(row.id), seq: Number(row.seq), purgedThrough: Number(row.purgedThrough) };
 }

@@ -103,6 +103,21 @@ export class MailboxReadingService {
     const sealed = isSealed(row);
     let firstRead = false;
     await this.deps.repository.transaction(async (trx) => {
+      if (!sealed && row.direction === 'to_citizen') {
+        firstRead = await this.deps.repository.markRead(trx, row.id, now.toISOString());
+        if (firstRead) {
+          await appendFeedEventInTransaction(trx, {
+            organisationId: row.organisationId,
+            messageId: row.id,
+            serviceId: row.serviceId,
+            externalId: row.externalId,
+            type: 'Electronic message read',
+            occurredAt: now,
+          });
+        }
+      }
+      // Last: the audit write holds the chain head until commit, so taking it after the message row
+      // keeps the lock order that deleting and acknowledging use (no deadlock between them).
       await recordAudit(trx, {
         actorType: 'citizen',
         actorId: String(actor.accountId),
@@ -113,18 +128,6 @@ export class MailboxReadingService {
         details: { contentShown: !sealed },
         occurredAt: now,
       });
-      if (sealed || row.direction !== 'to_citizen') return;
-      firstRead = await this.deps.repository.markRead(trx, row.id, now.toISOString());
-      if (firstRead) {
-        await appendFeedEventInTransaction(trx, {
-          organisationId: row.organisationId,
-          messageId: row.id,
-          serviceId: row.serviceId,
-          externalId: row.externalId,
-          type: 'Electronic message read',
-          occurredAt: now,
-        });
-      }
     });
 
     const common = {
