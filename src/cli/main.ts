@@ -3,6 +3,7 @@ import { loadConfig } from '../config/config.js';
 import type { Role } from '../server.js';
 import { registerBackupCommands } from './backup-commands.js';
 import { registerDeliveryCommands } from './delivery-commands.js';
+import { registerEvidenceCommands } from './evidence-commands.js';
 import { failureLine } from './failure.js';
 import { registerKeyCommands } from './key-commands.js';
 import { registerOrganisationCommands } from './organisation-commands.js';
@@ -102,6 +103,7 @@ export function buildProgram(): Command {
   registerDeliveryCommands(program);
   registerBackupCommands(program);
   registerKeyCommands(program);
+  registerEvidenceCommands(program);
   registerPublicCommands(program);
   return program;
 }

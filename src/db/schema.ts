@@ -2,6 +2,7 @@ import type { Generated } from 'kysely';
 import type { CitizenPortalTables } from './schema-citizen-portal.js';
 import type { ConsentTables } from './schema-consents.js';
 import type { DeliveryTables } from './schema-delivery.js';
+import type { EvidenceTables } from './schema-evidence.js';
 import type { OperationsTables } from './schema-operations.js';
 import type { OrganisationApiTables } from './schema-organisation-api.js';
 import type { OrganisationStaffTables } from './schema-organisation-staff.js';
@@ -19,7 +20,8 @@ export interface DatabaseSchema
     OperationsTables,
     PublicPagesTables,
     OrganisationStaffTables,
-    ConsentTables {
+    ConsentTables,
+    EvidenceTables {
   system_state: SystemStateTable;
   audit_events: AuditEventsTable;
   organisations: OrganisationsTable;

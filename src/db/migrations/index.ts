@@ -11,6 +11,7 @@ import * as m0009 from './0009_retention.js';
 import * as m0010 from './0010_public_pages.js';
 import * as m0011 from './0011_organisation_staff.js';
 import * as m0012 from './0012_delivery_consents.js';
+import * as m0014 from './0014_delivery_evidence.js';
 
 /**
  * A migration; a contract migration (one that removes what an older version still uses) also says
@@ -35,4 +36,5 @@ export const migrations: Record<string, VersionedMigration> = {
   '0010_public_pages': m0010,
   '0011_organisation_staff': m0011,
   '0012_delivery_consents': m0012,
+  '0014_delivery_evidence': m0014,
 };

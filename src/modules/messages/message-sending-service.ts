@@ -5,6 +5,7 @@ import type { DatabaseSchema } from '../../db/schema.js';
 import { deemedReceivedElectronic } from '../../domain/legal-dates.js';
 import { ValidationError } from '../../errors.js';
 import { planMessageDelivery } from '../delivery/index.js';
+import type { EvidenceRecorder } from '../evidence/index.js';
 import type { OrganisationService, ServiceRow } from '../organisations/index.js';
 import { AttachmentRepository, type UploadState } from './attachment-repository.js';
 import { appendFeedEvent } from './event-repository.js';
@@ -68,6 +69,8 @@ export class MessageSendingService {
       clock: () => Date;
       /** Given under DELIVERY_CONSENT=per-organisation: electronic delivery needs a consent too. */
       consents?: DeliveryConsents | undefined;
+      /** Signs the SubmissionAcceptance (and ContentConsignment) records in the storing transaction. */
+      evidence: EvidenceRecorder;
     },
   ) {}
 
@@ -351,6 +354,11 @@ export class MessageSendingService {
           type: isElectronic ? 'Electronic message created' : 'Paper mail created',
           occurredAt: now,
         });
+        // Accepted, and (electronic) in the mailbox at once: both proven from this transaction on.
+        await this.deps.evidence.recordInTransaction(trx, messageId, 'submitted', now, {
+          channel: accepted.channel,
+        });
+        if (isElectronic) await this.deps.evidence.recordInTransaction(trx, messageId, 'available', now);
         await planMessageDelivery(
           trx,
           {
