@@ -115,12 +115,13 @@ function registerEvidenceKeyCommands(keys: Command): void {
   evidence
     .command('list')
     .description('show the keys of the file, oldest first (the newest one signs)')
-    .action(async () => {
+    .action(async (_options: unknown, command: Command) => {
+      const writeOut = command.configureOutput().writeOut ?? ((text: string) => process.stdout.write(text));
       const { listEvidenceKeys } = await import('../modules/evidence/index.js');
       const listed = listEvidenceKeys(file());
       listed.forEach((key, index) => {
         const role = index === listed.length - 1 ? 'signs' : 'published';
-        process.stdout.write(`${key.alg.padEnd(6)} ${key.kid.padEnd(18)} ${role}\n`);
+        writeOut(`${key.alg.padEnd(6)} ${key.kid.padEnd(18)} ${role}\n`);
       });
     });
 

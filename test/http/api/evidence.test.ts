@@ -6,7 +6,6 @@ import { after, before, describe, test } from 'node:test';
 import { CompactSign } from 'jose';
 import { deemedReceivedElectronic } from '../../../src/domain/legal-dates.js';
 import {
-  rotateEvidenceKey,
   verifyBundle,
   type EvidenceBundle,
   type EvidencePayload as Payload,
@@ -246,7 +245,14 @@ describe('signed delivery evidence', () => {
       assert.equal(key.alg, 'ES256');
     }
     const earlier = await send('/v2/messages/electronic', electronicRequest(org, persons.kimmo));
-    const fresh = rotateEvidenceKey(h.context.config.evidenceKeyFile.file);
+    // `asiointitili keys evidence rotate`, then `list`, on the harness's data directory.
+    const cli = { DATA_DIR: h.context.config.dataDir };
+    assert.equal((await runCliInProcess(['keys', 'evidence', 'rotate'], cli)).failure, undefined);
+    const listed = await runCliInProcess(['keys', 'evidence', 'list'], cli);
+    const lines = listed.stdout.trim().split('\n');
+    assert.equal(lines.length, 2, listed.stdout);
+    assert.match(lines[0]!, new RegExp(`^ES256 +${before.keys[0]!.kid} +published$`));
+    const fresh = { kid: /^ES256 +(\S+) +signs$/.exec(lines[1]!)![1]! };
     // The file is looked at again after a few seconds of the (injected) clock.
     h.setNow('2026-11-02T08:01:00Z');
     const after = await jwks();
