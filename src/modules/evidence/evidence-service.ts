@@ -5,7 +5,7 @@ import type { DatabaseSchema } from '../../db/schema.js';
 import type { Envelope } from '../../crypto/envelope.js';
 import { addDays, helsinkiDate } from '../../domain/legal-dates.js';
 import { NotFoundError } from '../../errors.js';
-import type { RelyingPartyKey, SigningKeyFile } from '../identity/index.js';
+import type { RelyingPartyKey } from '../identity/index.js';
 import { contentContext, decryptText } from '../messages/index.js';
 import {
   evidenceAlgorithm,
@@ -67,7 +67,8 @@ export const deemedBatchSize = 100;
 export class EvidenceRecorder {
   constructor(
     private readonly deps: {
-      keys: SigningKeyFile;
+      /** The signing key file's keys, oldest first (read on first use, re-read when it changes). */
+      keys: () => readonly RelyingPartyKey[];
       envelope: Envelope;
       /** Our PUBLIC_URL origin: the records' `iss`. */
       issuer: string;
@@ -92,13 +93,18 @@ export class EvidenceRecorder {
     const last = await repository.lastRecord(messageId);
     // The recipient and content digests are taken once, at the first record, and carried forward:
     // later records need not decrypt anything, and a master key rotation changes no record's subject.
-    const subject = last ? payloadOf(last.record) : await this.subjectOf(repository, facts);
+    const previous = last ? payloadOf(last.record) : undefined;
+    const subject = previous ?? (await this.subjectOf(repository, facts));
+    // An event's time is taken before its transaction waits for this lock, so a record appended
+    // after another may carry an earlier instant by a few milliseconds; the chain's times never go
+    // backwards, so it gets its predecessor's.
+    const time = previous && previous.time > at.toISOString() ? previous.time : at.toISOString();
     const payload: EvidencePayload = {
       v: 1,
       iss: this.deps.issuer,
       seq: (last?.sequence ?? 0) + 1,
       event: evidenceEventFor(occurrence, facts),
-      time: at.toISOString(),
+      time,
       messageId,
       externalId: facts.externalId,
       sender: { organisation: facts.organisationBusinessId, service: facts.serviceId },
@@ -138,7 +144,7 @@ export class EvidenceRecorder {
    */
   publicJwks(): { keys: JsonWebKey[] } {
     return {
-      keys: this.deps.keys
+      keys: this.deps
         .keys()
         .filter((key) => key.alg === evidenceAlgorithm)
         .map((key) => ({ ...key.publicJwk })),
@@ -146,7 +152,7 @@ export class EvidenceRecorder {
   }
 
   private signingKey(): RelyingPartyKey {
-    const key = this.deps.keys.keys().at(-1);
+    const key = this.deps.keys().at(-1);
     if (!key || key.alg !== evidenceAlgorithm) {
       throw new Error(`the newest evidence signing key must be an ${evidenceAlgorithm} (P-256) key`);
     }

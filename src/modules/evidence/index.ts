@@ -24,41 +24,54 @@ export interface EvidenceServices {
   bundles: EvidenceBundles;
   /** What /.well-known/jwks.json publishes: every key of the file, public halves only. */
   publicJwks(): { keys: JsonWebKey[] };
+  /** Reads the key file now (serve's start-up); throws when it is missing or unusable. */
+  checkKeys(): void;
 }
 
 const keyVariable = 'EVIDENCE_SIGNING_KEY_FILE';
 
 /**
- * Reads the signing key file at start-up (a missing or unusable file stops the start). Without
- * EVIDENCE_SIGNING_KEY_FILE the file in DATA_DIR is used, made with a fresh key on first start.
+ * The signing key file is read (and, in DATA_DIR, made) on first use, not when the services are
+ * built: an operator command run as root never signs, so it must not create the file the service
+ * user then cannot read. `serve` calls `checkKeys()` at start-up, so a missing or unusable file stops
+ * the start rather than the first send. Without EVIDENCE_SIGNING_KEY_FILE the file in DATA_DIR is
+ * used, made with a fresh key on first use.
  */
 export function createEvidenceServices(context: AppContext): EvidenceServices {
   const { config, logger } = context;
   const { file, inDataDir } = config.evidenceKeyFile;
-  const keys = new SigningKeyFile(file, {
-    variable: keyVariable,
-    generateIfMissing: inDataDir,
-    clock: context.clock,
-    onReload: (outcome) => {
-      if ('error' in outcome) {
-        logger.error(
-          { err: outcome.error },
-          'evidence key file changed but cannot be used; the keys held stay in use',
-        );
-      } else logger.info({ kids: outcome.kids }, 'evidence key file re-read');
-    },
-  });
-  if (keys.keys().at(-1)?.alg !== evidenceAlgorithm) {
-    throw new Error(`${keyVariable} ${file}: the newest key must be an EC P-256 key (${evidenceAlgorithm})`);
-  }
-  if (inDataDir && !context.testMode) {
-    logger.warn(
-      { file },
-      'EVIDENCE_SIGNING_KEY_FILE is not set: delivery evidence is signed with a key kept in DATA_DIR; set it (the same file for every process) and back it up',
-    );
-  }
+  let loaded: SigningKeyFile | undefined;
+  const keys = (): SigningKeyFile => {
+    if (loaded) return loaded;
+    const keyFile = new SigningKeyFile(file, {
+      variable: keyVariable,
+      generateIfMissing: inDataDir,
+      clock: context.clock,
+      onReload: (outcome) => {
+        if ('error' in outcome) {
+          logger.error(
+            { err: outcome.error },
+            'evidence key file changed but cannot be used; the keys held stay in use',
+          );
+        } else logger.info({ kids: outcome.kids }, 'evidence key file re-read');
+      },
+    });
+    if (keyFile.keys().at(-1)?.alg !== evidenceAlgorithm) {
+      throw new Error(
+        `${keyVariable} ${file}: the newest key must be an EC P-256 key (${evidenceAlgorithm})`,
+      );
+    }
+    if (inDataDir && !context.testMode) {
+      logger.warn(
+        { file },
+        'EVIDENCE_SIGNING_KEY_FILE is not set: delivery evidence is signed with a key kept in DATA_DIR; set it (the same file for every process) and back it up',
+      );
+    }
+    loaded = keyFile;
+    return keyFile;
+  };
   const recorder = new EvidenceRecorder({
-    keys,
+    keys: () => keys().keys(),
     envelope: context.envelope,
     issuer: config.publicUrl.origin,
   });
@@ -66,6 +79,7 @@ export function createEvidenceServices(context: AppContext): EvidenceServices {
     recorder,
     bundles: new EvidenceBundles({ db: context.database.db, recorder, clock: context.clock }),
     publicJwks: () => recorder.publicJwks(),
+    checkKeys: () => void keys(),
   };
 }
 

@@ -317,6 +317,20 @@ describe('signed delivery evidence', () => {
     assert.match(refused.failure ?? '', /^evidence does not verify: record 2 /);
   });
 
+  test('a record committed after another but timed earlier keeps the chain in order', async () => {
+    const messageId = await send('/v2/messages/electronic', electronicRequest(org, persons.kimmo));
+    const { recorder } = h.services.evidence;
+    const at = h.context.clock();
+    await h.context.database.db.transaction().execute(async (trx) => {
+      await recorder.recordInTransaction(trx, messageId, 'opened', new Date(at.getTime() + 20));
+      await recorder.recordInTransaction(trx, messageId, 'notified', new Date(at.getTime() + 5));
+    });
+    const bundle = await bundleOf(messageId);
+    const [, , opened, notified] = bundle.records.map(payloadOf);
+    assert.equal(notified!.time, opened!.time);
+    assert.ok((await verifyBundle(bundle, await jwks())).ok);
+  });
+
   test('the citizen downloads the same bundle from the message page; only the owner; audited', async () => {
     const messageId = await send('/v2/messages/electronic', electronicRequest(org, persons.kimmo));
     const asKimmo = await signInAs(h, persons.kimmo);
