@@ -37,6 +37,9 @@ export async function serve(config: Config, options: ServeOptions): Promise<Runn
       : loadEarly(() => Promise.all([import('./worker/worker.js'), import('./worker/tasks.js')]));
   const seeding = options.demo ? loadEarly(() => import('./demo/seed-demo.js')) : undefined;
   const { context, services } = await bootstrap(config, { demo: options.demo, progress: options.progress });
+  // The evidence signing key is read on first use; a process that serves reads it now, so a missing
+  // or unusable key file stops the start (and in DATA_DIR it is made by the service's own user).
+  services.evidence.checkKeys();
   if (context.testMode && !options.demo && !config.oidc && options.role !== 'worker') {
     // TEST_IDP=1 without --demo: possible by design (tests, a staging demo), never right in production.
     const warning =

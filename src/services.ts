@@ -4,6 +4,7 @@ import { createAuditServices, type AuditServices } from './modules/audit/index.j
 import { createCatalogueServices, type CatalogueService } from './modules/catalogue/index.js';
 import { createConsentService, type ConsentService } from './modules/consents/index.js';
 import { createDeliveryServices, type DeliveryServices } from './modules/delivery/index.js';
+import { createEvidenceServices, type EvidenceServices } from './modules/evidence/index.js';
 import { createFeedbackService, type FeedbackService } from './modules/feedback/index.js';
 import { createMailboxServices, type MailboxServices } from './modules/mailbox/index.js';
 import { createMessagingServices, type MessagingServices } from './modules/messages/index.js';
@@ -36,6 +37,8 @@ export interface AppServices {
   consents: ConsentService;
   /** Organisations' staff: roles, staff sessions and the staff pages' identification. */
   staff: StaffServices;
+  /** Signed delivery evidence: recorded by messaging, mailbox and delivery; bundles and the JWKS. */
+  evidence: EvidenceServices;
 }
 
 export function createServices(context: AppContext): AppServices {
@@ -43,6 +46,7 @@ export function createServices(context: AppContext): AppServices {
   const accounts = createAccountServices(context, { organisations });
   const consents = createConsentService(context, { organisations });
   const catalogue = createCatalogueServices(context);
+  const evidence = createEvidenceServices(context);
   return {
     organisations,
     organisationAdmin: createOrganisationAdmin(context, { organisations, credentials, catalogue }),
@@ -50,10 +54,11 @@ export function createServices(context: AppContext): AppServices {
       organisations,
       credentials,
       ...(context.config.deliveryConsent === 'per-organisation' ? { consents } : {}),
+      evidence: evidence.recorder,
     }),
     accounts,
-    mailbox: createMailboxServices(context),
-    delivery: createDeliveryServices(context, {
+    mailbox: createMailboxServices(context, { evidence }),
+    delivery: createDeliveryServices(context, evidence.recorder, {
       leaseMs: context.config.deliveryLeaseSeconds * 1000,
       retryBaseDelayMs: context.config.deliveryRetryBaseSeconds * 1000,
       addressWindow: context.config.printAddressWindowMm,
@@ -69,5 +74,6 @@ export function createServices(context: AppContext): AppServices {
       organisations,
       relyingPartyKeys: () => accounts.identification.relyingPartyKeyStore,
     }),
+    evidence,
   };
 }

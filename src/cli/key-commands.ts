@@ -21,8 +21,11 @@ function kindsOf(only: string | undefined): Kind[] {
 export function registerKeyCommands(program: Command): void {
   const keys = program
     .command('keys')
-    .description('the master key ring (status, rotate, retire) and the identification keys (oidc)');
+    .description(
+      'the master key ring (status, rotate, retire), the identification keys (oidc) and the evidence signing keys',
+    );
   registerMasterKeyCommands(keys);
+  registerEvidenceKeyCommands(keys);
   const oidc = keys
     .command('oidc')
     .description("the identification relying party's signing and encryption keys (FTN profile)");
@@ -102,5 +105,44 @@ export function registerKeyCommands(program: Command): void {
             : `${kind}: removed ${removed.join(', ')} from ${file}`,
         );
       }
+    });
+}
+
+/**
+ * `keys evidence list | rotate`: the delivery evidence signing keys, in EVIDENCE_SIGNING_KEY_FILE
+ * (or DATA_DIR/evidence-signing-keys.json). The newest key signs; every key stays published at
+ * /.well-known/jwks.json, so evidence signed before a rotation still verifies (docs/evidence.md).
+ * There is no retire: a key leaves the file only by hand, once no evidence signed with it matters.
+ */
+function registerEvidenceKeyCommands(keys: Command): void {
+  const evidence = keys.command('evidence').description('the signing keys of the delivery evidence (ES256)');
+  const file = () => loadConfig().evidenceKeyFile.file;
+
+  evidence
+    .command('list')
+    .description('show the keys of the file, oldest first (the newest one signs)')
+    .action(async (_options: unknown, command: Command) => {
+      const writeOut = command.configureOutput().writeOut ?? ((text: string) => process.stdout.write(text));
+      const { listEvidenceKeys } = await import('../modules/evidence/index.js');
+      const listed = listEvidenceKeys(file());
+      listed.forEach((key, index) => {
+        const role = index === listed.length - 1 ? 'signs' : 'published';
+        writeOut(`${key.alg.padEnd(6)} ${key.kid.padEnd(18)} ${role}\n`);
+      });
+    });
+
+  evidence
+    .command('rotate')
+    .description(
+      'add a new key after the current one; running processes sign with it within seconds, and the ' +
+        'old keys stay published so earlier evidence still verifies',
+    )
+    .action(async () => {
+      const { rotateEvidenceKey } = await import('../modules/evidence/index.js');
+      const target = file();
+      const fresh = rotateEvidenceKey(target);
+      progress(
+        `evidence key ${fresh.kid} (${fresh.alg}) added to ${target}; it signs from the next record on`,
+      );
     });
 }

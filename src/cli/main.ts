@@ -4,6 +4,7 @@ import type { Role } from '../server.js';
 import { registerAuditCommands } from './audit-commands.js';
 import { registerBackupCommands } from './backup-commands.js';
 import { registerDeliveryCommands } from './delivery-commands.js';
+import { registerEvidenceCommands } from './evidence-commands.js';
 import { failureLine } from './failure.js';
 import { registerKeyCommands } from './key-commands.js';
 import { registerOrganisationCommands } from './organisation-commands.js';
@@ -104,6 +105,7 @@ export function buildProgram(): Command {
   registerBackupCommands(program);
   registerKeyCommands(program);
   registerAuditCommands(program);
+  registerEvidenceCommands(program);
   registerPublicCommands(program);
   return program;
 }

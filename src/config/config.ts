@@ -44,6 +44,8 @@ export type Config = Omit<
     inDataDir: boolean;
     federationInDataDir: boolean;
   };
+  /** The delivery evidence signing key file: the operator's, or made in DATA_DIR on first start. */
+  evidenceKeyFile: { file: string; inDataDir: boolean };
   oidcAcrValues: string[];
   oidcIdentityCodeClaims: string[];
   /**
@@ -141,6 +143,10 @@ export function loadConfig(env: Env = process.env): Config {
             : undefined,
       inDataDir: oidcSigningKeyFile === undefined,
       federationInDataDir: values.oidcFederationKeyFile === undefined,
+    },
+    evidenceKeyFile: {
+      file: path.resolve(values.evidenceSigningKeyFile ?? path.join(dataDir, 'evidence-signing-keys.json')),
+      inDataDir: values.evidenceSigningKeyFile === undefined,
     },
     oidcAcrValues: values.oidcAcrValues.split(/\s+/),
     oidcIdentityCodeClaims: values.oidcIdentityCodeClaims

@@ -383,6 +383,15 @@ export const settings = {
     undefined,
     '`DATA_DIR/oidc-federation-keys.json` (demo only)',
   ),
+  evidenceSigningKeyFile: text(
+    {
+      env: 'EVIDENCE_SIGNING_KEY_FILE',
+      description:
+        'Signing key(s) of the delivery evidence, EC P-256 (ES256), PEM or JWK (mode 0600), newest signs; all published at `/.well-known/jwks.json` ([evidence](docs/evidence.md)). Give every process the same file',
+    },
+    undefined,
+    '`DATA_DIR/evidence-signing-keys.json`, made on first start',
+  ),
   oidcFederationAuthorityHints: urlList(
     {
       env: 'OIDC_FEDERATION_AUTHORITY_HINTS',

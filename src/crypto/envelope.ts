@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import { KeyRingError, MASTER_KEY_BYTES, isValidKeyId, type KeyRing } from './key-ring.js';
 
 /**
@@ -242,6 +242,21 @@ export class Envelope {
     } finally {
       dataKey.fill(0);
     }
+  }
+
+  /**
+   * A key for another purpose than wrapping data keys (keyed hashes), derived with HKDF-SHA256 from
+   * the active master key and `purpose`, with that master key's id: the same key can be derived
+   * again for as long as the ring holds that master key, and a leak of it reveals no master key.
+   */
+  derivedKey(purpose: string): { keyId: string; key: Buffer } {
+    const keyId = this.#ring.activeKeyId;
+    const masterKey = this.#ring.keys.get(keyId);
+    if (masterKey === undefined) throw new KeyRingError('the active master key is not in the key ring');
+    return {
+      keyId,
+      key: Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), `asiointitili ${purpose}`, 32)),
+    };
   }
 
   keyIdOf(blob: Buffer): string {

@@ -3,6 +3,7 @@ import type { AuditChainTables } from './schema-audit-chain.js';
 import type { CitizenPortalTables } from './schema-citizen-portal.js';
 import type { ConsentTables } from './schema-consents.js';
 import type { DeliveryTables } from './schema-delivery.js';
+import type { EvidenceTables } from './schema-evidence.js';
 import type { OperationsTables } from './schema-operations.js';
 import type { OrganisationApiTables } from './schema-organisation-api.js';
 import type { OrganisationStaffTables } from './schema-organisation-staff.js';
@@ -21,7 +22,8 @@ export interface DatabaseSchema
     PublicPagesTables,
     OrganisationStaffTables,
     ConsentTables,
-    AuditChainTables {
+    AuditChainTables,
+    EvidenceTables {
   system_state: SystemStateTable;
   audit_events: AuditEventsTable;
   audit_event_accounts: AuditEventAccountsTable;

@@ -22,6 +22,7 @@ import { assetRoutes } from './plugins/asset-routes.js';
 import { stylesheetRoute } from './plugins/stylesheet-route.js';
 import { isApiUrl } from './routes/api/api-wire.js';
 import { organisationApiRoutes } from './routes/api/index.js';
+import { evidenceKeyRoutes } from './routes/evidence-keys.js';
 import { healthRoutes, metricsRoute } from './routes/ops.js';
 import { accountRoutes } from './routes/web/account-routes.js';
 import { consentFormRoutes } from './routes/web/consent-form-routes.js';
@@ -104,6 +105,7 @@ export async function buildApp(
   await app.register(staffSessionPlugin(context, services.staff.sessions));
 
   await app.register(healthRoutes(context));
+  await app.register(evidenceKeyRoutes(services.evidence));
   if (context.config.metricsToken !== undefined) {
     await app.register(metricsRoute(context, { token: context.config.metricsToken }));
   }

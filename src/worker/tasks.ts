@@ -2,6 +2,7 @@ import type { AppContext } from '../app-context.js';
 import { RateLimitCounterRepository } from '../db/rate-limit-counter-repository.js';
 import { auditPurgeBatchSize, auditTasks } from '../modules/audit/index.js';
 import { deliveryPurgeBatchSize, deliveryTasks } from '../modules/delivery/index.js';
+import { evidenceTasks } from '../modules/evidence/index.js';
 import { mailboxTasks } from '../modules/mailbox/index.js';
 import type { AppServices } from '../services.js';
 import type { PeriodicTask } from './worker.js';
@@ -12,6 +13,7 @@ export function workerTasks(context: AppContext, services: AppServices): Periodi
     ...deliveryTasks(context, services.delivery),
     ...mailboxTasks(context, services.mailbox),
     ...auditTasks(services.audit),
+    ...evidenceTasks(context, services.evidence),
     ...housekeepingTasks(context, services),
   ];
 }

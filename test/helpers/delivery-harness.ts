@@ -25,7 +25,12 @@ export function deliveryFor(
   overrides: Partial<DeliveryOptions> = {},
   providers: DeliveryProviders = {},
 ): DeliveryServices {
-  return createDeliveryServices(h.context, { ...testDeliveryOptions, ...overrides }, providers);
+  return createDeliveryServices(
+    h.context,
+    h.services.evidence.recorder,
+    { ...testDeliveryOptions, ...overrides },
+    providers,
+  );
 }
 
 /** Runs due jobs until none are due (at the harness's current time). */

@@ -16,6 +16,7 @@ import { openDatabase } from '../../dist/src/db/database.js';
 import { createMetrics } from '../../dist/src/http/metrics.js';
 import { createLogger } from '../../dist/src/logging/logger.js';
 import { createDeliveryServices, deliveryTasks } from '../../dist/src/modules/delivery/index.js';
+import { createEvidenceServices } from '../../dist/src/modules/evidence/index.js';
 import {
   FilePopulationRegister,
   demoRegisterFile,
@@ -45,7 +46,7 @@ const context = {
   clock: () => new Date(),
   testMode: true,
 };
-const delivery = createDeliveryServices(context, {
+const delivery = createDeliveryServices(context, createEvidenceServices(context).recorder, {
   leaseMs: 1_500,
   retryBaseDelayMs: 200,
   retryMaxDelayMs: 1_000,

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { generateKeyRingText } from '../../src/crypto/key-ring.js';
 import { createDeliveryServices } from '../../src/modules/delivery/index.js';
+import { createEvidenceServices } from '../../src/modules/evidence/index.js';
 import { jobKinds } from '../../src/modules/delivery/job-kinds.js';
 import { insertJobsInTransaction } from '../../src/modules/delivery/outbox-repository.js';
 import type { AppContext } from '../../src/app-context.js';
@@ -43,7 +44,7 @@ describe(`asiointitili deliveries / print commands (${testDialect})`, () => {
       { kind: 'no-such-kind', idempotencyKey: 'cli-failed', runAt: now },
       now,
     );
-    const delivery = createDeliveryServices(context);
+    const delivery = createDeliveryServices(context, createEvidenceServices(context).recorder);
     while ((await delivery.worker.runDueJobs()) > 0) {
       // drain
     }

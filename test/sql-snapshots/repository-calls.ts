@@ -8,6 +8,7 @@ import { AccountRepository, type OpeningRecord } from '../../src/modules/account
 import { AccessLogRepository } from '../../src/modules/audit/access-log-repository.js';
 import { AuditRepository } from '../../src/modules/audit/audit-repository.js';
 import { CatalogueRepository } from '../../src/modules/catalogue/catalogue-repository.js';
+import { EvidenceRepository } from '../../src/modules/evidence/evidence-repository.js';
 import { ConsentRepository } from '../../src/modules/consents/consent-repository.js';
 import { FeedbackRepository } from '../../src/modules/feedback/feedback-repository.js';
 import { PersonDataRepository } from '../../src/modules/data-subject/person-data-repository.js';
@@ -145,6 +146,34 @@ export const repositorySamples: RepositorySamples[] = [
       },
       read: (r) => r.read('login:a', 1000),
       purgeEnded: (r) => r.purgeEnded(1000),
+    },
+  ),
+  repository(
+    'src/modules/evidence/evidence-repository.ts',
+    'EvidenceRepository',
+    (db) => new EvidenceRepository(db),
+    {
+      lockMessage: (r) => r.lockMessage(1),
+      messageFacts: (r) => r.messageFacts(1),
+      attachmentDigests: (r) => r.attachmentDigests(1),
+      lastRecord: (r) => r.lastRecord(1),
+      deemedReceivedOn: (r) => r.deemedReceivedOn(1),
+      hasEvent: (r) => r.hasEvent(1, 'DeemedReceived'),
+      insert: (r) =>
+        r.insert({
+          messageId: 1,
+          sequence: 2,
+          event: 'ContentConsignment',
+          recordedAt: at,
+          kid: 'kid-1',
+          record: 'a.b.c',
+        }),
+      records: (r) => r.records(1),
+      subject: async (r) => {
+        await r.subject(1);
+        await r.subject(1, 2);
+      },
+      dueDeemedReceived: (r) => r.dueDeemedReceived('2025-01-01', '2025-03-03', 100),
     },
   ),
   repository(

@@ -12,6 +12,7 @@ import * as m0010 from './0010_public_pages.js';
 import * as m0011 from './0011_organisation_staff.js';
 import * as m0012 from './0012_delivery_consents.js';
 import * as m0013 from './0013_audit_chain.js';
+import * as m0014 from './0014_delivery_evidence.js';
 import * as m0015 from './0015_audit_access_log.js';
 
 /**
@@ -38,5 +39,6 @@ export const migrations: Record<string, VersionedMigration> = {
   '0011_organisation_staff': m0011,
   '0012_delivery_consents': m0012,
   '0013_audit_chain': m0013,
+  '0014_delivery_evidence': m0014,
   '0015_audit_access_log': m0015,
 };

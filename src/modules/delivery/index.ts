@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { AppContext } from '../../app-context.js';
 import type { PeriodicTask } from '../../worker/worker.js';
+import type { EvidenceRecorder } from '../evidence/index.js';
 import { resolveDeliveryOptions, type DeliveryOptions } from './delivery-options.js';
 import { purgeDeliveryHistory } from './delivery-retention.js';
 import { deliveryStatus, type DeliveryStatus } from './delivery-status.js';
@@ -66,11 +67,13 @@ function defaultSmsSender(context: AppContext, options: DeliveryOptions): SmsSen
 }
 
 /**
- * `overrides` and `providers` exist for tests and embedding; production takes the defaults and the
- * providers configured by SMTP_URL and SMS_GATEWAY_URL.
+ * `evidence` is the evidence module's recorder (notifications, letters handed to printing and failed
+ * letters are recorded). `overrides` and `providers` exist for tests and embedding; production takes
+ * the defaults and the providers configured by SMTP_URL and SMS_GATEWAY_URL.
  */
 export function createDeliveryServices(
   context: AppContext,
+  evidence: EvidenceRecorder,
   overrides: Partial<DeliveryOptions> = {},
   providers: DeliveryProviders = {},
 ): DeliveryServices {
@@ -83,7 +86,7 @@ export function createDeliveryServices(
   const worker = new OutboxWorker({
     db,
     repository: outbox,
-    handlers: createJobHandlers(context, options, { email, sms }),
+    handlers: createJobHandlers(context, options, { email, sms }, evidence),
     clock: context.clock,
     logger: context.logger,
     metrics: context.metrics,
@@ -99,6 +102,7 @@ export function createDeliveryServices(
     metrics: context.metrics,
     printDir: context.config.printDir,
     options,
+    evidence,
   });
   return {
     worker,

@@ -1,4 +1,5 @@
 import type { AppContext } from '../../app-context.js';
+import type { EvidenceRecorder } from '../evidence/index.js';
 import type { DeliveryOptions } from './delivery-options.js';
 import type { EmailSender } from './email-sender.js';
 import type { JobHandler } from './job-handler.js';
@@ -15,6 +16,7 @@ export function createJobHandlers(
   context: AppContext,
   options: DeliveryOptions,
   providers: { email: EmailSender; sms: SmsSender },
+  evidence: EvidenceRecorder,
 ): JobHandler[] {
   const db = context.database.db;
   const notifications = new NotificationRepository(db);
@@ -29,12 +31,14 @@ export function createJobHandlers(
       repository: notifications,
       sender: { email: providers.email },
       wording,
+      evidence,
     }),
     new NotificationSendJob({
       channel: 'sms',
       repository: notifications,
       sender: { sms: providers.sms },
       wording,
+      evidence,
     }),
     new PaperLetterJob({
       paper: new PaperRepository(db),
@@ -43,6 +47,7 @@ export function createJobHandlers(
       register: context.populationRegister,
       clock: context.clock,
       options,
+      evidence,
     }),
   ];
 }

@@ -1,4 +1,5 @@
 import type { NotificationSenderDetails } from '../../config/settings.js';
+import type { EvidenceRecorder } from '../evidence/index.js';
 import type { EmailSender } from './email-sender.js';
 import type { Job, JobHandler, JobOutcome } from './job-handler.js';
 import { jobKinds } from './job-kinds.js';
@@ -58,6 +59,8 @@ export class NotificationSendJob implements JobHandler<ChannelKind> {
       repository: NotificationRepository;
       sender: { email?: EmailSender; sms?: SmsSender };
       wording: NotificationWording;
+      /** A notification about a message is recorded as signed evidence when its job counts as done. */
+      evidence: EvidenceRecorder;
     },
   ) {
     this.channel = deps.channel;
@@ -86,6 +89,15 @@ export class NotificationSendJob implements JobHandler<ChannelKind> {
         idempotencyKey: job.idempotencyKey,
       });
     }
-    return { result: 'sent' };
+    const { messageId } = job;
+    if (messageId === null) return { result: 'sent' };
+    return {
+      result: 'sent',
+      commit: (trx, now) =>
+        this.deps.evidence.recordInTransaction(trx, messageId, 'notified', now, {
+          channel: this.channel,
+          template,
+        }),
+    };
   }
 }

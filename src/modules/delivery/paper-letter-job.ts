@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Envelope } from '../../crypto/envelope.js';
 import { isValidIdentityCode } from '../../domain/identity-code.js';
 import { helsinkiDate } from '../../domain/legal-dates.js';
+import type { EvidenceRecorder } from '../evidence/index.js';
 import { appendFeedEventInTransaction, contentContext, decryptText } from '../messages/index.js';
 import type { Language, PopulationRegister } from '../population-register/index.js';
 import { PermanentDeliveryError, RetryableDeliveryError } from './delivery-errors.js';
@@ -61,6 +62,8 @@ export class PaperLetterJob implements JobHandler<PaperKind> {
       register: PopulationRegister;
       clock: () => Date;
       options: DeliveryOptions;
+      /** A letter that fails for good is recorded as DeliveryNonDelivery in the failing transaction. */
+      evidence: EvidenceRecorder;
     },
   ) {}
 
@@ -137,6 +140,9 @@ export class PaperLetterJob implements JobHandler<PaperKind> {
     const message = await this.deps.batches.messageForEvent(trx, job.messageId);
     if (!message) return;
     await appendFeedEventInTransaction(trx, { ...message, type: 'Posti: unresolved', occurredAt: now });
+    await this.deps.evidence.recordInTransaction(trx, job.messageId, 'not-delivered', now, {
+      channel: 'paper',
+    });
   };
 
   private readRequest(paperEnc: Buffer): PaperMailRequest {

@@ -5,6 +5,7 @@ import type { Envelope } from '../../crypto/envelope.js';
 import { deemedReceivedLetter } from '../../domain/legal-dates.js';
 import type { AppMetrics } from '../../http/metrics.js';
 import type { Logger } from '../../logging/logger.js';
+import type { EvidenceRecorder } from '../evidence/index.js';
 import { appendFeedEventInTransaction } from '../messages/index.js';
 import { syncDirectory, writeDurably } from './atomic-file.js';
 import type { DeliveryOptions } from './delivery-options.js';
@@ -58,6 +59,8 @@ export class PrintBatchService {
       metrics: AppMetrics;
       printDir: string;
       options: DeliveryOptions;
+      /** Each letter's ContentHandover record is signed in the transaction that marks the batch sent. */
+      evidence: EvidenceRecorder;
     },
   ) {}
 
@@ -114,11 +117,16 @@ export class PrintBatchService {
         messages.map((message) => message.messageId),
         deemedReceivedLetter(now),
       );
+      const letterDigests = new Map(letters.map((letter) => [letter.messageId, letter.sha256]));
       for (const message of messages) {
         await appendFeedEventInTransaction(trx, {
           ...message,
           type: 'Sent for printing and enveloping',
           occurredAt: now,
+        });
+        await this.deps.evidence.recordInTransaction(trx, message.messageId, 'handed-to-printing', now, {
+          printBatch: batchId,
+          letterSha256: letterDigests.get(message.messageId) ?? '',
         });
       }
     });

@@ -25,7 +25,16 @@ export type { IdentificationUrls, VerifiedLogin } from './oidc-login.js';
 export { OidcLogin } from './oidc-login.js';
 export type { IdentificationFailure } from './identification-audit.js';
 export { hashSessionId, randomToken } from './session-tokens.js';
-export { RelyingPartyKeys, RelyingPartyKeyStore, jwksMaxAgeSeconds } from './relying-party-keys.js';
+export {
+  RelyingPartyKeys,
+  RelyingPartyKeyStore,
+  SigningKeyFile,
+  jwksMaxAgeSeconds,
+  listKeyFile,
+  retireKeyFile,
+  rotateKeyFile,
+} from './relying-party-keys.js';
+export type { RelyingPartyKey } from './relying-party-keys.js';
 export { ftnAssuranceLevels } from './assurance-level.js';
 export { IdentificationService } from './identification-service.js';
 export { FederationStatements, federationStatementSeconds } from './federation.js';

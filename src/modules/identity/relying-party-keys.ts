@@ -405,17 +405,80 @@ export class RelyingPartyKeyStore {
   }
 }
 
+/**
+ * One file of signing keys of another purpose than identification (the delivery evidence keys), in
+ * the same formats and with the same rotation as the relying party's: oldest first, the newest
+ * signs. Read at construction (a missing file is made with a fresh P-256 key when `generateIfMissing`,
+ * demo and test mode), then looked at again at most every keyReloadIntervalMs when keys are asked
+ * for and re-read when it changed, so `rotate` takes effect without a restart. A file that has become
+ * unreadable or invalid is reported and the keys held stay in use.
+ */
+export class SigningKeyFile {
+  #keys: RelyingPartyKey[];
+  #stamp: string;
+  #checkedAt: number;
+
+  constructor(
+    private readonly file: string,
+    private readonly options: {
+      /** The setting that names the file, for error messages. */
+      variable: string;
+      generateIfMissing: boolean;
+      clock: () => Date;
+      /** Told when the file was re-read, or could not be. */
+      onReload?: (outcome: { kids: string[] } | { error: Error }) => void;
+    },
+  ) {
+    if (options.generateIfMissing && !fs.existsSync(file)) {
+      fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+      writeKeyFile(file, serialise('jwk', [generateKey('sig', undefined)]), false);
+    }
+    this.#stamp = fileStamp(file);
+    this.#keys = readKeyFile(file, 'sig', options.variable).keys;
+    this.#checkedAt = options.clock().getTime();
+  }
+
+  /** Every key of the file, oldest first; the last one signs. */
+  keys(): readonly RelyingPartyKey[] {
+    const now = this.options.clock().getTime();
+    if (Math.abs(now - this.#checkedAt) >= keyReloadIntervalMs) {
+      this.#checkedAt = now;
+      try {
+        const stamp = fileStamp(this.file);
+        if (stamp !== this.#stamp) {
+          this.#keys = readKeyFile(this.file, 'sig', this.options.variable).keys;
+          this.#stamp = stamp;
+          this.options.onReload?.({ kids: this.#keys.map((key) => key.kid) });
+        }
+      } catch (error) {
+        this.options.onReload?.({ error: error instanceof Error ? error : new Error(String(error)) });
+      }
+    }
+    return this.#keys;
+  }
+}
+
+function fileStamp(file: string): string {
+  const stat = fs.statSync(file);
+  return `${stat.ino}:${stat.size}:${stat.mtimeMs}`;
+}
+
+/** The keys of a file as `keys … list` shows them, oldest first, without generating anything. */
+export function listKeyFile(file: string, use: KeyUse, variable?: string): RelyingPartyKey[] {
+  return readKeyFile(file, use, variable).keys;
+}
+
 /** Appends a newly generated key to the file, keeping its format; returns the new key. */
-export function rotateKeyFile(file: string, use: KeyUse): RelyingPartyKey {
-  const { format, keys } = readKeyFile(file, use);
+export function rotateKeyFile(file: string, use: KeyUse, variable?: string): RelyingPartyKey {
+  const { format, keys } = readKeyFile(file, use, variable);
   const fresh = generateKey(use, keys.at(-1));
   writeKeyFile(file, serialise(format, [...keys, fresh]), true);
   return fresh;
 }
 
 /** Keeps only the newest key of the file; returns the kids removed. */
-export function retireKeyFile(file: string, use: KeyUse): string[] {
-  const { format, keys } = readKeyFile(file, use);
+export function retireKeyFile(file: string, use: KeyUse, variable?: string): string[] {
+  const { format, keys } = readKeyFile(file, use, variable);
   if (keys.length <= 1) return [];
   writeKeyFile(file, serialise(format, keys.slice(-1)), true);
   return keys.slice(0, -1).map((key) => key.kid);

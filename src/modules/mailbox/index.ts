@@ -1,5 +1,6 @@
 import type { AppContext } from '../../app-context.js';
 import type { PeriodicTask } from '../../worker/worker.js';
+import type { EvidenceBundles, EvidenceRecorder } from '../evidence/index.js';
 import { MailboxRepository } from './mailbox-repository.js';
 import { purgeBatchSize, purgeExpiredDeletedMessages } from './purge.js';
 import { MailboxReadingService } from './reading-service.js';
@@ -13,11 +14,23 @@ export interface MailboxServices {
   purgeExpiredDeletedMessages(): Promise<number>;
 }
 
-export function createMailboxServices(context: AppContext): MailboxServices {
+export function createMailboxServices(
+  context: AppContext,
+  deps: {
+    /** The evidence module's: opening and acknowledging are recorded; the citizen downloads bundles. */
+    evidence: { recorder: EvidenceRecorder; bundles: EvidenceBundles };
+  },
+): MailboxServices {
   const repository = new MailboxRepository(context.database.db);
   const { envelope, clock } = context;
   return {
-    reading: new MailboxReadingService({ repository, envelope, clock, logger: context.logger }),
+    reading: new MailboxReadingService({
+      repository,
+      envelope,
+      clock,
+      logger: context.logger,
+      evidence: deps.evidence,
+    }),
     sending: new MailboxSendingService({ repository, envelope, clock }),
     purgeExpiredDeletedMessages: () => purgeExpiredDeletedMessages(repository, clock()),
   };

@@ -5,6 +5,7 @@ import { renderMessageBody } from '../../domain/message-body.js';
 import { ConflictError, NotFoundError, ServiceUnavailableError } from '../../errors.js';
 import type { Logger } from '../../logging/logger.js';
 import { recordAudit } from '../audit/index.js';
+import type { EvidenceBundle, EvidenceBundles, EvidenceRecorder } from '../evidence/index.js';
 import { appendFeedEventInTransaction, contentContext, decryptText } from '../messages/index.js';
 import type { MailboxRepository, MessageRow } from './mailbox-repository.js';
 import {
@@ -43,6 +44,8 @@ export class MailboxReadingService {
       envelope: Envelope;
       clock: () => Date;
       logger: Logger;
+      /** Opening and acknowledging are recorded as signed evidence; the citizen downloads the bundle. */
+      evidence: { recorder: EvidenceRecorder; bundles: EvidenceBundles };
     },
   ) {}
 
@@ -114,6 +117,7 @@ export class MailboxReadingService {
             type: 'Electronic message read',
             occurredAt: now,
           });
+          await this.deps.evidence.recorder.recordInTransaction(trx, row.id, 'opened', now);
         }
       }
       // Last: the audit write holds the chain head until commit, so taking it after the message row
@@ -199,6 +203,7 @@ export class MailboxReadingService {
         type: 'Receipt confirmed',
         occurredAt: now,
       });
+      await this.deps.evidence.recorder.recordInTransaction(trx, row.id, 'acknowledged', now);
       await this.audit(trx, actor, 'message.acknowledge', row.id, now);
     });
   }
@@ -258,6 +263,20 @@ export class MailboxReadingService {
     // checked at upload: a file is saved, and later opened, as what it really is.
     const fileName = fileNameForType(attachment.fileName, attachment.mediaType);
     return { fileName, mediaType: attachment.mediaType, content };
+  }
+
+  /**
+   * The signed delivery evidence of an organisation's message to the citizen (docs/evidence.md): the
+   * same bundle the sender gets. Only the owner's visible messages; every download is audited.
+   */
+  async evidenceBundle(actor: Actor, messageId: number): Promise<EvidenceBundle> {
+    const now = this.deps.clock();
+    const row = await this.visibleMessage(actor.accountId, messageId, now);
+    if (row.direction !== 'to_citizen') throw new NotFoundError('message not found');
+    await this.deps.repository.transaction((trx) =>
+      this.audit(trx, actor, 'message.evidence.download', row.id, now),
+    );
+    return this.deps.evidence.bundles.forMessage(row.id);
   }
 
   private async visibleMessage(accountId: number, messageId: number, now: Date): Promise<MessageRow> {

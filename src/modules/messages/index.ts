@@ -1,4 +1,5 @@
 import type { AppContext } from '../../app-context.js';
+import type { EvidenceRecorder } from '../evidence/index.js';
 import type { CredentialService, OrganisationService } from '../organisations/index.js';
 import { AttachmentRepository } from './attachment-repository.js';
 import { AttachmentService } from './attachment-service.js';
@@ -117,6 +118,8 @@ export function createMessagingServices(
     credentials: CredentialService;
     /** The consent register under DELIVERY_CONSENT=per-organisation; undefined: an open account is enough. */
     consents?: DeliveryConsents | undefined;
+    /** The evidence module's recorder: sending signs its records in the storing transaction. */
+    evidence: EvidenceRecorder;
   },
 ): MessagingServices {
   const db = context.database.db;
@@ -132,6 +135,7 @@ export function createMessagingServices(
     organisations: deps.organisations,
     clock,
     consents: deps.consents,
+    evidence: deps.evidence,
   });
   const queries = new MessageQueryService({
     db,

@@ -6,6 +6,7 @@ import { deemedReceivedElectronic } from '../../domain/legal-dates.js';
 import { ValidationError } from '../../errors.js';
 import { recordAudit } from '../audit/index.js';
 import { planMessageDelivery } from '../delivery/index.js';
+import type { EvidenceRecorder } from '../evidence/index.js';
 import type { OrganisationService, ServiceRow } from '../organisations/index.js';
 import { AttachmentRepository, type UploadState } from './attachment-repository.js';
 import { appendFeedEvent } from './event-repository.js';
@@ -69,6 +70,8 @@ export class MessageSendingService {
       clock: () => Date;
       /** Given under DELIVERY_CONSENT=per-organisation: electronic delivery needs a consent too. */
       consents?: DeliveryConsents | undefined;
+      /** Signs the SubmissionAcceptance (and ContentConsignment) records in the storing transaction. */
+      evidence: EvidenceRecorder;
     },
   ) {}
 
@@ -352,6 +355,11 @@ export class MessageSendingService {
           type: isElectronic ? 'Electronic message created' : 'Paper mail created',
           occurredAt: now,
         });
+        // Accepted, and (electronic) in the mailbox at once: both proven from this transaction on.
+        await this.deps.evidence.recordInTransaction(trx, messageId, 'submitted', now, {
+          channel: accepted.channel,
+        });
+        if (isElectronic) await this.deps.evidence.recordInTransaction(trx, messageId, 'available', now);
         await planMessageDelivery(
           trx,
           {

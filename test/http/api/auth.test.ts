@@ -3,7 +3,7 @@ import { after, afterEach, before, describe, test } from 'node:test';
 import { buildApp } from '../../../src/http/app.js';
 import { createServices } from '../../../src/services.js';
 import { ApiClient, type ApiResponse } from '../../helpers/api-client.js';
-import { assertContractResponse } from '../../helpers/contract.js';
+import { assertContractHeaders, assertContractResponse, loadContract } from '../../helpers/contract.js';
 import { type ApiOrganisation } from '../../helpers/fixtures.js';
 import { registeredRoutes } from '../../helpers/route-table.js';
 import { createHarness, type TestHarness } from '../../helpers/test-app.js';
@@ -70,7 +70,10 @@ describe('organisation API: tokens, passwords, throttling, IP allowlist', () => 
             : await api.post(concrete, {}, { token, unchecked: true });
         assert.equal(response.statusCode, 401, `${method} ${url} with ${token}`);
         assert.equal(typeof response.json().reason, 'string');
-        await assertContractResponse(method, template, response);
+        // Our extensions (not in the contract) answer in the same wire format.
+        if (template in (await loadContract()).paths)
+          await assertContractResponse(method, template, response);
+        else await assertContractHeaders(method, template, response);
       }
     }
   });

@@ -101,15 +101,20 @@ describe(`outbox worker (${testDialect})`, () => {
     assert.equal(emailJob.state, 'pending');
     const crashing = workerWith(
       new CrashingRepository(h.context.database.db),
-      createJobHandlers(h.context, resolveDeliveryOptions(testDeliveryOptions), {
-        email: new SmtpEmailSender({
-          smtpUrl: smtp.url,
-          from: 'noreply@localhost',
-          messageIdDomain: 'localhost',
-          timeoutMs: 2000,
-        }),
-        sms: new FileSmsSender({ dir: `${h.testDatabase.dataDir}/sms` }),
-      }),
+      createJobHandlers(
+        h.context,
+        resolveDeliveryOptions(testDeliveryOptions),
+        {
+          email: new SmtpEmailSender({
+            smtpUrl: smtp.url,
+            from: 'noreply@localhost',
+            messageIdDomain: 'localhost',
+            timeoutMs: 2000,
+          }),
+          sms: new FileSmsSender({ dir: `${h.testDatabase.dataDir}/sms` }),
+        },
+        h.services.evidence.recorder,
+      ),
     );
     assert.equal(await crashing.runDueJobs(), 1);
     assert.equal(smtp.mails.length, 1, 'the provider got it');

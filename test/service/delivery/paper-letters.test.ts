@@ -357,6 +357,7 @@ describe(`paper letters and print batches (${testDialect})`, () => {
       metrics: h.context.metrics,
       printDir,
       options: small.options,
+      evidence: h.services.evidence.recorder,
     });
     await assert.rejects(crashing.flush(), /simulated crash/);
     assert.deepEqual(await eventTypesOf(h.context, crashId), ['Paper mail created']);

@@ -12,6 +12,7 @@ import { attachmentRoutes } from './attachment-routes.js';
 import { authRoutes } from './auth-routes.js';
 import { registerAuthentication } from './authentication.js';
 import { docsRoutes } from './docs-routes.js';
+import { evidenceRoutes } from './evidence-routes.js';
 import { mailboxStatusRoutes } from './mailbox-status-routes.js';
 import { messageRoutes } from './message-routes.js';
 import { openApiInfo } from './openapi-document.js';
@@ -54,6 +55,8 @@ export function organisationApiRoutes(
       await operations.register(attachmentRoutes(messaging.attachments));
       await operations.register(messageRoutes(messaging.sending, messaging.v1.sending));
       await operations.register(queryRoutes(messaging.events, messaging.queries));
+      // Ours, not the contract's: marked as an extension in the OpenAPI document.
+      await operations.register(evidenceRoutes(services.evidence.bundles));
       // The deprecated v1 forms, translated onto the same v2 services.
       await operations.register(v1UploadRoutes(messaging.attachments));
       await operations.register(v1QueryRoutes(messaging.events, messaging.v1.citizenMessages));

@@ -9,6 +9,7 @@ import { pageContext } from '../../plugins/request-context.js';
 import { FolderPage } from '../../views/mailbox/folder-page.js';
 import { MessagePage } from '../../views/mailbox/message-page.js';
 import { renderPage } from '../../views/render.js';
+import { contentDisposition } from '../../content-disposition.js';
 import { sendAttachment } from './mailbox-download.js';
 
 export const MessageParams = Type.Object({
@@ -108,6 +109,27 @@ export function mailboxReadRoutes(mailbox: MailboxServices): FastifyPluginAsyncT
           request.params.attachmentId,
         );
         return sendAttachment(reply, attachment);
+      },
+    );
+
+    // The signed delivery evidence (docs/evidence.md), the same bundle the sender gets from the API;
+    // the service checks the message is the citizen's own and audits the download.
+    app.get(
+      '/mailbox/messages/:id/evidence',
+      { schema: { params: MessageParams }, config: { noPage: true } },
+      async (request, reply) => {
+        const citizen = requireMailboxReader(request, reply);
+        if (!citizen) return reply;
+        const bundle = await mailbox.reading.evidenceBundle(
+          { accountId: citizen.accountId, requestId: request.id },
+          request.params.id,
+        );
+        return reply
+          .header('content-type', 'application/json; charset=utf-8')
+          .header('content-disposition', contentDisposition(`evidence-${bundle.messageId}.json`))
+          .header('x-content-type-options', 'nosniff')
+          .header('cache-control', 'private, no-store')
+          .send(`${JSON.stringify(bundle, null, 2)}\n`);
       },
     );
 

@@ -178,6 +178,7 @@ function OpenedContent(props: { ctx: PageContext; message: OpenedMessage; readOn
       */}
       <div class="message-body" dangerouslySetInnerHTML={{ __html: message.bodyHtml }} />
       <Attachments ctx={ctx} message={message} />
+      {!fromCitizen && <Evidence ctx={ctx} message={message} />}
       <Thread ctx={ctx} items={message.thread} currentId={message.id} />
     </>
   );
@@ -220,6 +221,23 @@ function Attachments(props: { ctx: PageContext; message: OpenedMessage }) {
           </li>
         ))}
       </ul>
+    </section>
+  );
+}
+
+/** The signed delivery evidence of an organisation's message: the same bundle its sender can get. */
+function Evidence(props: { ctx: PageContext; message: OpenedMessage }) {
+  const { t } = props.ctx;
+  return (
+    <section aria-labelledby="evidence-heading">
+      <h2 id="evidence-heading">{t('mailbox.message.evidenceHeading')}</h2>
+      <p>{t('mailbox.message.evidenceIntro')}</p>
+      <p>
+        <a href={`/mailbox/messages/${props.message.id}/evidence`} download>
+          <Icon name="download" />
+          {t('mailbox.message.evidenceDownload')}
+        </a>
+      </p>
     </section>
   );
 }

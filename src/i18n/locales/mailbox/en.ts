@@ -48,6 +48,10 @@ export const mailbox_en = {
     downloadHint: 'Attachments are downloaded to your device as files.',
     thread: 'Conversation',
     threadCurrent: '(this message)',
+    evidenceHeading: 'Delivery evidence',
+    evidenceIntro:
+      'Signed records of when the message was sent, delivered to your account, opened or acknowledged, and when it counts as received. You can keep them, for example for an appeal.',
+    evidenceDownload: 'Download the delivery evidence (JSON)',
     actions: 'Actions',
     reply: 'Reply',
     delete: 'Delete message',

@@ -48,6 +48,10 @@ export const mailbox_fi = {
     downloadHint: 'Liitteet ladataan tiedostoina laitteellesi.',
     thread: 'Viestiketju',
     threadCurrent: '(tämä viesti)',
+    evidenceHeading: 'Toimitustodisteet',
+    evidenceIntro:
+      'Allekirjoitetut merkinnät siitä, milloin viesti lähetettiin, toimitettiin asiointitilillesi, avattiin tai kuitattiin ja milloin sen katsotaan tulleen tietoosi. Voit tallentaa ne esimerkiksi muutoksenhakua varten.',
+    evidenceDownload: 'Lataa toimitustodisteet (JSON)',
     actions: 'Toiminnot',
     reply: 'Vastaa',
     delete: 'Poista viesti',

@@ -48,6 +48,10 @@ export const mailbox_sv = {
     downloadHint: 'Bilagorna laddas ner som filer till din enhet.',
     thread: 'Meddelandekedja',
     threadCurrent: '(detta meddelande)',
+    evidenceHeading: 'Leveransbevis',
+    evidenceIntro:
+      'Signerade uppgifter om när meddelandet skickades, levererades till ditt e-ärendekonto, öppnades eller kvitterades och när det anses ha kommit till din kännedom. Du kan spara dem till exempel för att söka ändring.',
+    evidenceDownload: 'Ladda ner leveransbevisen (JSON)',
     actions: 'Åtgärder',
     reply: 'Svara',
     delete: 'Radera meddelandet',

@@ -1,0 +1,205 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { isPostgres } from '../../db/dialect.js';
+import type { DatabaseSchema } from '../../db/schema.js';
+
+type Db = Kysely<DatabaseSchema>;
+export type Trx = Transaction<DatabaseSchema>;
+
+/** What a record says about its message, read in the recording transaction. */
+export interface MessageFacts {
+  id: number;
+  externalId: string | null;
+  recipientId: string | null;
+  serviceType: 'Normal' | 'Verifiable';
+  receiptConfirmed: boolean;
+  titleEnc: Buffer;
+  bodyEnc: Buffer;
+  organisationBusinessId: string;
+  serviceId: string;
+}
+
+/** The header of a bundle: the message the records are about. */
+export interface EvidenceSubject {
+  messageId: number;
+  externalId: string | null;
+}
+
+/**
+ * The delivery evidence table and what the records are made of. Records are only appended: there is
+ * no update or delete here. Reads of a bundle are scoped by the caller (an organisation's own
+ * message, or one the mailbox has already found to be the citizen's).
+ */
+export class EvidenceRepository {
+  constructor(private readonly db: Db | Trx) {}
+
+  /**
+   * Holds the message row until the transaction ends, so two writers append to one message's chain
+   * one after the other. PostgreSQL only: SQLite has one writer, and its transaction already is that.
+   */
+  async lockMessage(messageId: number): Promise<void> {
+    if (!isPostgres(this.db)) return;
+    await this.db.selectFrom('messages').select('id').where('id', '=', messageId).forUpdate().execute();
+  }
+
+  async messageFacts(messageId: number): Promise<MessageFacts | undefined> {
+    const row = await this.db
+      .selectFrom('messages')
+      .innerJoin('organisations', 'organisations.id', 'messages.organisation_id')
+      .innerJoin('services', 'services.id', 'messages.service_pk')
+      .select([
+        'messages.id',
+        'messages.external_id',
+        'messages.recipient_id',
+        'messages.service_type',
+        'messages.receipt_confirmed_at',
+        'messages.title_enc',
+        'messages.body_enc',
+        'organisations.business_id',
+        'services.service_id',
+      ])
+      .where('messages.id', '=', messageId)
+      .where('messages.direction', '=', 'to_citizen')
+      .executeTakeFirst();
+    if (!row) return undefined;
+    return {
+      id: row.id,
+      externalId: row.external_id,
+      recipientId: row.recipient_id,
+      serviceType: row.service_type,
+      receiptConfirmed: row.receipt_confirmed_at !== null,
+      titleEnc: row.title_enc,
+      bodyEnc: row.body_enc,
+      organisationBusinessId: row.business_id,
+      serviceId: row.service_id,
+    };
+  }
+
+  /** The stored SHA-256 of each attachment's plaintext: listed ones by position, then the paper file. */
+  async attachmentDigests(messageId: number): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('attachments')
+      .select('sha256')
+      .where('message_id', '=', messageId)
+      // Spelled out: SQLite sorts nulls first and PostgreSQL last.
+      .orderBy(sql`case when position is null then 1 else 0 end`)
+      .orderBy('position')
+      .orderBy('id')
+      .execute();
+    return rows.map((row) => row.sha256);
+  }
+
+  async lastRecord(messageId: number): Promise<{ sequence: number; record: string } | undefined> {
+    return this.db
+      .selectFrom('delivery_evidence')
+      .select(['sequence', 'record'])
+      .where('message_id', '=', messageId)
+      .orderBy('sequence', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+  }
+
+  async deemedReceivedOn(messageId: number): Promise<string | null> {
+    const row = await this.db
+      .selectFrom('messages')
+      .select('deemed_received_on')
+      .where('id', '=', messageId)
+      .executeTakeFirst();
+    return row?.deemed_received_on ?? null;
+  }
+
+  async hasEvent(messageId: number, event: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('delivery_evidence')
+      .select('id')
+      .where('message_id', '=', messageId)
+      .where('event', '=', event)
+      .limit(1)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  async insert(record: {
+    messageId: number;
+    sequence: number;
+    event: string;
+    recordedAt: string;
+    kid: string;
+    record: string;
+  }): Promise<void> {
+    await this.db
+      .insertInto('delivery_evidence')
+      .values({
+        message_id: record.messageId,
+        sequence: record.sequence,
+        event: record.event,
+        recorded_at: record.recordedAt,
+        kid: record.kid,
+        record: record.record,
+      })
+      .execute();
+  }
+
+  async records(messageId: number): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('delivery_evidence')
+      .select('record')
+      .where('message_id', '=', messageId)
+      .orderBy('sequence')
+      .execute();
+    return rows.map((row) => row.record);
+  }
+
+  /**
+   * An organisation's message to a citizen; with `sentBy`, only one that organisation sent (another
+   * organisation's message looks the same as none).
+   */
+  async subject(messageId: number, sentBy?: number): Promise<EvidenceSubject | undefined> {
+    let query = this.db
+      .selectFrom('messages')
+      .select(['id', 'external_id'])
+      .where('id', '=', messageId)
+      .where('direction', '=', 'to_citizen');
+    if (sentBy !== undefined) query = query.where('organisation_id', '=', sentBy);
+    const row = await query.executeTakeFirst();
+    return row && { messageId: row.id, externalId: row.external_id };
+  }
+
+  /**
+   * Messages whose deemed-received day has come (`today`, a Helsinki date) and that have a chain but
+   * no DeemedReceived record yet. Messages sent before evidence existed (no chain) are left alone, so
+   * deploying this does not sign a burst of records for old mail. Only days from `since` on are
+   * looked at (the index on deemed_received_on keeps this a range scan); an older one is recorded
+   * when its bundle is asked for.
+   */
+  async dueDeemedReceived(since: string, today: string, limit: number): Promise<number[]> {
+    const rows = await this.db
+      .selectFrom('messages')
+      .select('messages.id')
+      .where('messages.deemed_received_on', '>=', since)
+      .where('messages.deemed_received_on', '<=', today)
+      .where('messages.direction', '=', 'to_citizen')
+      .where((eb) =>
+        eb.and([
+          eb.exists(
+            eb
+              .selectFrom('delivery_evidence as chain')
+              .select('chain.id')
+              .whereRef('chain.message_id', '=', 'messages.id'),
+          ),
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('delivery_evidence as deemed')
+                .select('deemed.id')
+                .whereRef('deemed.message_id', '=', 'messages.id')
+                .where('deemed.event', '=', 'DeemedReceived'),
+            ),
+          ),
+        ]),
+      )
+      .orderBy('messages.id')
+      .limit(limit)
+      .execute();
+    return rows.map((row) => row.id);
+  }
+}
