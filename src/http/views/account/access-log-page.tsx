@@ -47,6 +47,7 @@ const ownActionKeys: Record<string, TranslationKey> = {
   'message.acknowledge': 'accessLog.ownActions.messageAcknowledge',
   'message.delete': 'accessLog.ownActions.messageDelete',
   'message.restore': 'accessLog.ownActions.messageRestore',
+  'message.evidence.download': 'accessLog.ownActions.messageEvidenceDownload',
   'consent.withdrawn': 'accessLog.ownActions.consentWithdrawn',
 };
 

@@ -64,5 +64,6 @@ export const accessLog_en: Strings<typeof accessLog_fi> = {
     messageDelete: 'You deleted a message',
     messageRestore: 'You restored a message',
     consentWithdrawn: 'You withdrew a consent',
+    messageEvidenceDownload: 'You downloaded the delivery evidence of a message',
   },
 };

@@ -60,5 +60,6 @@ export const accessLog_fi = {
     messageDelete: 'Poistit viestin',
     messageRestore: 'Palautit viestin',
     consentWithdrawn: 'Peruit suostumuksen',
+    messageEvidenceDownload: 'Latasit viestin toimitustodisteet',
   },
 };

@@ -64,5 +64,6 @@ export const accessLog_sv: Strings<typeof accessLog_fi> = {
     messageDelete: 'Du raderade ett meddelande',
     messageRestore: 'Du återställde ett meddelande',
     consentWithdrawn: 'Du återkallade ett samtycke',
+    messageEvidenceDownload: 'Du laddade ner meddelandets leveransbevis',
   },
 };
