@@ -15,6 +15,7 @@ import { OutboxRepository, insertJobsInTransaction } from '../../src/modules/del
 import { PaperRepository } from '../../src/modules/delivery/paper-repository.js';
 import { PrintBatchRepository, newBatchId } from '../../src/modules/delivery/print-batch-repository.js';
 import { SessionRepository } from '../../src/modules/identity/session-repository.js';
+import { SessionTableRepository } from '../../src/db/session-table-repository.js';
 import { MailboxRepository } from '../../src/modules/mailbox/mailbox-repository.js';
 import { AttachmentRepository } from '../../src/modules/messages/attachment-repository.js';
 import { appendFeedEvent } from '../../src/modules/messages/event-repository.js';
@@ -97,6 +98,8 @@ const claimed: ClaimedJob = {
   createdAt: now,
   lockedBy: 'worker:token',
 };
+
+const newSession = { idHash: 'h', csrfToken: 'c', data: '{}', now: at, absoluteExpiresAt: at };
 
 const accounts = 'src/modules/accounts/account-repository.ts';
 const outbox = 'src/modules/delivery/outbox-repository.ts';
@@ -305,6 +308,23 @@ export const repositorySamples: RepositorySamples[] = [
   }),
   exported(printBatches, 'newBatchId', () => newBatchId(now)),
   repository(
+    'src/db/session-table-repository.ts',
+    'SessionTableRepository',
+    (db) => new SessionTableRepository(db, 'web_sessions', (eb) => eb('identity_code', 'is not', null)),
+    {
+      insertRow: (r, trx) => r.insertRow(newSession, { identity_code: '010101-123N' }, trx),
+      touch: (r) => r.touch('h', at),
+      delete: (r) => r.delete('h'),
+      /** With the citizens' idle scope, then without one (staff sessions). */
+      deleteExpired: async (r, trx) => {
+        await r.deleteExpired(at, at);
+        await new SessionTableRepository(trx, 'staff_sessions').deleteExpired(at, at);
+      },
+      transaction: (r) => r.transaction((trx) => r.insertRow(newSession, { identity_code: null }, trx)),
+    },
+  ),
+  // Their inherited methods are sampled as SessionTableRepository's, in the file they are written in.
+  repository<Omit<SessionRepository, keyof SessionTableRepository<'web_sessions'>>>(
     'src/modules/identity/session-repository.ts',
     'SessionRepository',
     (db) => new SessionRepository(db),
@@ -318,15 +338,10 @@ export const repositorySamples: RepositorySamples[] = [
           now: at,
           absoluteExpiresAt: at,
         }),
-      find: (r) => r.find('h'),
       findWithAccount: (r) => r.findWithAccount('h'),
-      touch: (r) => r.touch('h', at),
-      delete: (r) => r.delete('h'),
       deleteReturningIdentity: (r, trx) => r.deleteReturningIdentity('h', trx),
       accountIdOf: (r) => r.accountIdOf('010101-123N'),
-      deleteExpired: (r) => r.deleteExpired(at, at),
       deleteByFederationKey: (r, trx) => r.deleteByFederationKey('0f1e2d', trx),
-      transaction: (r) => r.transaction((trx) => r.deleteReturningIdentity('h', trx)),
     },
   ),
   repository(
@@ -752,7 +767,7 @@ export const repositorySamples: RepositorySamples[] = [
     },
     transaction: (r) => r.transaction((trx) => r.findMember('010101-123N', trx)),
   }),
-  repository(
+  repository<Omit<StaffSessionRepository, keyof SessionTableRepository<'staff_sessions'>>>(
     'src/modules/staff/staff-session-repository.ts',
     'StaffSessionRepository',
     (db) => new StaffSessionRepository(db),
@@ -771,11 +786,8 @@ export const repositorySamples: RepositorySamples[] = [
           trx,
         ),
       findWithMember: (r) => r.findWithMember('h'),
-      touch: (r) => r.touch('h', at),
       setOrganisation: (r, trx) => r.setOrganisation('h', 2, trx),
       deleteReturning: (r, trx) => r.deleteReturning('h', trx),
-      deleteExpired: (r) => r.deleteExpired(at, at),
-      transaction: (r) => r.transaction((trx) => r.deleteReturning('h', trx)),
     },
   ),
 ];

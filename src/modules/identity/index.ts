@@ -25,6 +25,7 @@ export type { IdentificationUrls, VerifiedLogin } from './oidc-login.js';
 export { OidcLogin } from './oidc-login.js';
 export type { IdentificationFailure } from './identification-audit.js';
 export { hashSessionId, randomToken } from './session-tokens.js';
+export { SessionLifetime, type SessionTimeouts } from './session-lifetime.js';
 export { RelyingPartyKeys, RelyingPartyKeyStore, jwksMaxAgeSeconds } from './relying-party-keys.js';
 export { ftnAssuranceLevels } from './assurance-level.js';
 export { IdentificationService } from './identification-service.js';
