@@ -15,6 +15,11 @@ import { OutboxRepository, insertJobsInTransaction } from '../../src/modules/del
 import { PaperRepository } from '../../src/modules/delivery/paper-repository.js';
 import { PrintBatchRepository, newBatchId } from '../../src/modules/delivery/print-batch-repository.js';
 import { SessionRepository } from '../../src/modules/identity/session-repository.js';
+import {
+  factExpressions,
+  flag,
+  progressFlags,
+} from '../../src/modules/messages/message-progress-repository.js';
 import { SessionTableRepository } from '../../src/db/session-table-repository.js';
 import { MailboxRepository } from '../../src/modules/mailbox/mailbox-repository.js';
 import { AttachmentRepository } from '../../src/modules/messages/attachment-repository.js';
@@ -105,6 +110,7 @@ const accounts = 'src/modules/accounts/account-repository.ts';
 const outbox = 'src/modules/delivery/outbox-repository.ts';
 const printBatches = 'src/modules/delivery/print-batch-repository.ts';
 const events = 'src/modules/messages/event-repository.ts';
+const progress = 'src/modules/messages/message-progress-repository.ts';
 
 export const repositorySamples: RepositorySamples[] = [
   repository(
@@ -429,6 +435,28 @@ export const repositorySamples: RepositorySamples[] = [
       purgeUnusedUploads: (r) => r.purgeUnusedUploads(at),
     },
   ),
+  // The stage's facts as SQL, shared by the staff's sent pages and the dashboard.
+  exported(progress, 'progressFlags', (db) =>
+    db
+      .selectFrom('messages as m')
+      .select((eb) => progressFlags(eb))
+      .execute(),
+  ),
+  exported(progress, 'factExpressions', (db) =>
+    db
+      .selectFrom('messages as m')
+      .select('m.id')
+      .where((eb) =>
+        eb.or(Object.values(factExpressions(eb)).map((fact) => eb.and([fact.holds, fact.fails]))),
+      )
+      .execute(),
+  ),
+  exported(progress, 'flag', (db) =>
+    db
+      .selectFrom('messages as m')
+      .select((eb) => flag(eb, eb('m.read_at', 'is not', null)).as('is_read'))
+      .execute(),
+  ),
   exported(events, 'appendFeedEvent', (_db, trx) =>
     appendFeedEvent(trx, {
       organisationId: 1,
@@ -594,10 +622,6 @@ export const repositorySamples: RepositorySamples[] = [
     (db) => new ReportingRepository(db),
     {
       // Each with all services and with some: the scope adds a condition.
-      services: async (r) => {
-        await r.services(1, 'all');
-        await r.services(1, [1, 2]);
-      },
       progressCounts: async (r) => {
         await r.progressCounts(1, 'all');
         await r.progressCounts(1, [1, 2]);
@@ -617,10 +641,6 @@ export const repositorySamples: RepositorySamples[] = [
     'StaffMessageRepository',
     (db) => new StaffMessageRepository(db),
     {
-      services: async (r) => {
-        await r.services(1, 'all');
-        await r.services(1, [1, 2]);
-      },
       organisationPostal: (r) => r.organisationPostal(1),
       // Unfiltered with all services; every filter with some services; a stage of several facts.
       sentPage: async (r) => {
@@ -669,6 +689,11 @@ export const repositorySamples: RepositorySamples[] = [
         return r.insertOrganisation({ businessId: '1234567-1', nameFi: 'Virasto', city: 'Helsinki' }, at);
       },
       findOrganisationById: (r) => r.findOrganisationById(1),
+      // With all services and with some: the scope adds a condition.
+      servicesInScope: async (r) => {
+        await r.servicesInScope(1, 'all');
+        await r.servicesInScope(1, [1, 2]);
+      },
       findOrganisationByBusinessId: (r) => r.findOrganisationByBusinessId('1234567-1'),
       listOrganisations: (r) => r.listOrganisations(),
       updateOrganisationNames: (r) => r.updateOrganisationNames(1, { nameFi: 'Virasto', nameSv: null }),

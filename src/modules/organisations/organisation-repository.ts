@@ -46,6 +46,19 @@ export interface NewService {
   active?: boolean | undefined;
 }
 
+/** Which of an organisation's services a caller may see: all, or these primary keys. */
+export type ServiceScope = readonly number[] | 'all';
+
+/** A service as the staff pages list it (sending, sent list, dashboard). */
+export interface ScopedService {
+  servicePk: number;
+  serviceId: string;
+  nameFi: string;
+  nameSv: string | null;
+  nameEn: string | null;
+  active: boolean;
+}
+
 /** The organisation and service that the service's own messages (the welcome message) come from. */
 export interface SystemSender {
   businessId: string;
@@ -77,6 +90,15 @@ export interface NameChanges {
   nameFi?: string | undefined;
   nameSv?: string | null | undefined;
   nameEn?: string | null | undefined;
+}
+
+/** The name columns to set: undefined leaves a name as it is. */
+function nameColumns(changes: NameChanges) {
+  return {
+    ...(changes.nameFi === undefined ? {} : { name_fi: changes.nameFi }),
+    ...(changes.nameSv === undefined ? {} : { name_sv: changes.nameSv }),
+    ...(changes.nameEn === undefined ? {} : { name_en: changes.nameEn }),
+  };
 }
 
 function toService(row: Omit<Selectable<ServicesTable>, 'created_at'>): ServiceRow {
@@ -135,15 +157,7 @@ export class OrganisationRepository {
   }
 
   async updateOrganisationNames(id: number, changes: NameChanges): Promise<void> {
-    await this.db
-      .updateTable('organisations')
-      .set({
-        ...(changes.nameFi === undefined ? {} : { name_fi: changes.nameFi }),
-        ...(changes.nameSv === undefined ? {} : { name_sv: changes.nameSv }),
-        ...(changes.nameEn === undefined ? {} : { name_en: changes.nameEn }),
-      })
-      .where('id', '=', id)
-      .execute();
+    await this.db.updateTable('organisations').set(nameColumns(changes)).where('id', '=', id).execute();
   }
 
   /**
@@ -174,9 +188,7 @@ export class OrganisationRepository {
     await this.db
       .updateTable('services')
       .set({
-        ...(changes.nameFi === undefined ? {} : { name_fi: changes.nameFi }),
-        ...(changes.nameSv === undefined ? {} : { name_sv: changes.nameSv }),
-        ...(changes.nameEn === undefined ? {} : { name_en: changes.nameEn }),
+        ...nameColumns(changes),
         ...(changes.acceptsMessages === undefined
           ? {}
           : { accepts_messages: changes.acceptsMessages ? 1 : 0 }),
@@ -249,5 +261,24 @@ export class OrganisationRepository {
     let query = this.db.selectFrom('services').selectAll().orderBy('organisation_id').orderBy('service_id');
     if (organisationId !== undefined) query = query.where('organisation_id', '=', organisationId);
     return (await query.execute()).map(toService);
+  }
+
+  /** The organisation's services in the scope, active or not, in the order they were added. */
+  async servicesInScope(organisationId: number, scope: ServiceScope): Promise<ScopedService[]> {
+    if (scope !== 'all' && scope.length === 0) return [];
+    let query = this.db
+      .selectFrom('services')
+      .select(['id', 'service_id', 'name_fi', 'name_sv', 'name_en', 'active'])
+      .where('organisation_id', '=', organisationId);
+    if (scope !== 'all') query = query.where('id', 'in', scope);
+    const rows = await query.orderBy('id').execute();
+    return rows.map((row) => ({
+      servicePk: Number(row.id),
+      serviceId: row.service_id,
+      nameFi: row.name_fi,
+      nameSv: row.name_sv,
+      nameEn: row.name_en,
+      active: Number(row.active) === 1,
+    }));
   }
 }
