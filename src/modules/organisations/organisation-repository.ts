@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
+import { definedColumns } from '../../db/defined-columns.js';
 import type { DatabaseSchema, ServicesTable } from '../../db/schema.js';
 
 export interface OrganisationRow {
@@ -94,11 +95,7 @@ export interface NameChanges {
 
 /** The name columns to set: undefined leaves a name as it is. */
 function nameColumns(changes: NameChanges) {
-  return {
-    ...(changes.nameFi === undefined ? {} : { name_fi: changes.nameFi }),
-    ...(changes.nameSv === undefined ? {} : { name_sv: changes.nameSv }),
-    ...(changes.nameEn === undefined ? {} : { name_en: changes.nameEn }),
-  };
+  return { name_fi: changes.nameFi, name_sv: changes.nameSv, name_en: changes.nameEn };
 }
 
 function toService(row: Omit<Selectable<ServicesTable>, 'created_at'>): ServiceRow {
@@ -157,7 +154,11 @@ export class OrganisationRepository {
   }
 
   async updateOrganisationNames(id: number, changes: NameChanges): Promise<void> {
-    await this.db.updateTable('organisations').set(nameColumns(changes)).where('id', '=', id).execute();
+    await this.db
+      .updateTable('organisations')
+      .set(definedColumns(nameColumns(changes)))
+      .where('id', '=', id)
+      .execute();
   }
 
   /**
@@ -187,12 +188,13 @@ export class OrganisationRepository {
   ): Promise<void> {
     await this.db
       .updateTable('services')
-      .set({
-        ...nameColumns(changes),
-        ...(changes.acceptsMessages === undefined
-          ? {}
-          : { accepts_messages: changes.acceptsMessages ? 1 : 0 }),
-      })
+      .set(
+        definedColumns({
+          ...nameColumns(changes),
+          accepts_messages:
+            changes.acceptsMessages === undefined ? undefined : changes.acceptsMessages ? 1 : 0,
+        }),
+      )
       .where('id', '=', id)
       .execute();
   }
