@@ -68,7 +68,7 @@ export function createServices(context: AppContext): AppServices {
     audit: createAuditServices(context),
     catalogue,
     feedback: createFeedbackService(context),
-    reporting: createReportingServices(context),
+    reporting: createReportingServices(context, { organisations }),
     consents,
     staff: createStaffServices(context, {
       organisations,

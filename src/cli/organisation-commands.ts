@@ -24,7 +24,8 @@ export async function withServices<T>(
   }
 }
 
-function collect(value: string, previous: string[]): string[] {
+/** A repeatable option's values, in the order given. */
+export function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 

@@ -1,12 +1,8 @@
 import { Option, type Command } from 'commander';
 import { isValidIdentityCode } from '../domain/identity-code.js';
 import { ValidationError } from '../errors.js';
-import type { StaffRole } from '../modules/staff/index.js';
-import { withServices } from './organisation-commands.js';
-
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
-}
+import type { RevokeInput, StaffRole, StaffService } from '../modules/staff/index.js';
+import { collect, withServices } from './organisation-commands.js';
 
 /** The CLI's spelling of a role (`case-worker`) to the stored one. */
 const roles: Record<string, StaffRole> = { admin: 'admin', 'case-worker': 'case_worker' };
@@ -57,6 +53,25 @@ interface RoleOptions {
 }
 
 /**
+ * `staff add` and `staff remove` alike: the identity code and role are checked before anything is
+ * started, then the change is made with the service's errors named by option.
+ */
+function changeRoles(
+  identityCode: string,
+  options: RoleOptions,
+  command: Command,
+  change: (staff: StaffService, input: RevokeInput) => Promise<unknown>,
+): Promise<void> {
+  const input: RevokeInput = {
+    identityCode: identityCodeArgument(identityCode),
+    businessId: options.organisation,
+    role: options.role === undefined ? undefined : roleArgument(options.role),
+    serviceIds: options.service,
+  };
+  return withServices(command, ({ services }) => namingOptions(() => change(services.staff.staff, input)));
+}
+
+/**
  * Operator commands for organisations' staff: `staff add`, `staff list` and `staff remove`. Grants
  * and revocations are audited (actor: operator). Identity codes appear only in the commands' own
  * output (stdout), never in a log.
@@ -76,20 +91,12 @@ export function registerStaffCommands(program: Command): void {
     .requiredOption('--organisation <business-id>', 'business ID of the organisation')
     .addOption(roleOption().makeOptionMandatory())
     .option('--service <service-id>', 'a service the case worker acts for (repeatable)', collect, [])
-    .action((identityCode: string, options: RoleOptions, command: Command) => {
-      const code = identityCodeArgument(identityCode);
-      const role = roleArgument(options.role ?? '');
-      return withServices(command, ({ services }) =>
-        namingOptions(() =>
-          services.staff.staff.grant({
-            identityCode: code,
-            businessId: options.organisation,
-            role,
-            serviceIds: options.service,
-          }),
-        ),
-      );
-    });
+    .action((identityCode: string, options: RoleOptions, command: Command) =>
+      changeRoles(identityCode, options, command, (staff, input) =>
+        // --role is mandatory here, so changeRoles has checked it.
+        staff.grant({ ...input, role: input.role ?? roleArgument('') }),
+      ),
+    );
   staff
     .command('list')
     .description("list staff and their roles (caseWorkerServices: 'all' or the service ids)")
@@ -106,18 +113,7 @@ export function registerStaffCommands(program: Command): void {
     .requiredOption('--organisation <business-id>', 'business ID of the organisation')
     .addOption(roleOption())
     .option('--service <service-id>', 'only the case-worker role for this service (repeatable)', collect, [])
-    .action((identityCode: string, options: RoleOptions, command: Command) => {
-      const code = identityCodeArgument(identityCode);
-      const role = options.role === undefined ? undefined : roleArgument(options.role);
-      return withServices(command, ({ services }) =>
-        namingOptions(() =>
-          services.staff.staff.revoke({
-            identityCode: code,
-            businessId: options.organisation,
-            role,
-            serviceIds: options.service,
-          }),
-        ),
-      );
-    });
+    .action((identityCode: string, options: RoleOptions, command: Command) =>
+      changeRoles(identityCode, options, command, (staff, input) => staff.revoke(input)),
+    );
 }

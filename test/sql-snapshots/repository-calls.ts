@@ -19,6 +19,12 @@ import { OutboxRepository, insertJobsInTransaction } from '../../src/modules/del
 import { PaperRepository } from '../../src/modules/delivery/paper-repository.js';
 import { PrintBatchRepository, newBatchId } from '../../src/modules/delivery/print-batch-repository.js';
 import { SessionRepository } from '../../src/modules/identity/session-repository.js';
+import {
+  factExpressions,
+  flag,
+  progressFlags,
+} from '../../src/modules/messages/message-progress-repository.js';
+import { SessionTableRepository } from '../../src/db/session-table-repository.js';
 import { MailboxRepository } from '../../src/modules/mailbox/mailbox-repository.js';
 import { AttachmentRepository } from '../../src/modules/messages/attachment-repository.js';
 import { appendFeedEvent } from '../../src/modules/messages/event-repository.js';
@@ -102,10 +108,13 @@ const claimed: ClaimedJob = {
   lockedBy: 'worker:token',
 };
 
+const newSession = { idHash: 'h', csrfToken: 'c', data: '{}', now: at, absoluteExpiresAt: at };
+
 const accounts = 'src/modules/accounts/account-repository.ts';
 const outbox = 'src/modules/delivery/outbox-repository.ts';
 const printBatches = 'src/modules/delivery/print-batch-repository.ts';
 const events = 'src/modules/messages/event-repository.ts';
+const progress = 'src/modules/messages/message-progress-repository.ts';
 
 const attachmentsColumn = () => sealedColumns.find((place) => place.table === 'attachments')!;
 const testIdpSecretsText = () => sealedInText.find((place) => place.only !== undefined)!;
@@ -411,6 +420,23 @@ export const repositorySamples: RepositorySamples[] = [
   }),
   exported(printBatches, 'newBatchId', () => newBatchId(now)),
   repository(
+    'src/db/session-table-repository.ts',
+    'SessionTableRepository',
+    (db) => new SessionTableRepository(db, 'web_sessions', (eb) => eb('identity_code', 'is not', null)),
+    {
+      insertRow: (r, trx) => r.insertRow(newSession, { identity_code: '010101-123N' }, trx),
+      touch: (r) => r.touch('h', at),
+      delete: (r) => r.delete('h'),
+      /** With the citizens' idle scope, then without one (staff sessions). */
+      deleteExpired: async (r, trx) => {
+        await r.deleteExpired(at, at);
+        await new SessionTableRepository(trx, 'staff_sessions').deleteExpired(at, at);
+      },
+      transaction: (r) => r.transaction((trx) => r.insertRow(newSession, { identity_code: null }, trx)),
+    },
+  ),
+  // Their inherited methods are sampled as SessionTableRepository's, in the file they are written in.
+  repository<Omit<SessionRepository, keyof SessionTableRepository<'web_sessions'>>>(
     'src/modules/identity/session-repository.ts',
     'SessionRepository',
     (db) => new SessionRepository(db),
@@ -424,15 +450,10 @@ export const repositorySamples: RepositorySamples[] = [
           now: at,
           absoluteExpiresAt: at,
         }),
-      find: (r) => r.find('h'),
       findWithAccount: (r) => r.findWithAccount('h'),
-      touch: (r) => r.touch('h', at),
-      delete: (r) => r.delete('h'),
       deleteReturningIdentity: (r, trx) => r.deleteReturningIdentity('h', trx),
       accountIdOf: (r) => r.accountIdOf('010101-123N'),
-      deleteExpired: (r) => r.deleteExpired(at, at),
       deleteByFederationKey: (r, trx) => r.deleteByFederationKey('0f1e2d', trx),
-      transaction: (r) => r.transaction((trx) => r.deleteReturningIdentity('h', trx)),
     },
   ),
   repository(
@@ -519,6 +540,28 @@ export const repositorySamples: RepositorySamples[] = [
       citizenAttachmentFor: (r) => r.citizenAttachmentFor(1, 'attachment-1', at),
       purgeUnusedUploads: (r) => r.purgeUnusedUploads(at),
     },
+  ),
+  // The stage's facts as SQL, shared by the staff's sent pages and the dashboard.
+  exported(progress, 'progressFlags', (db) =>
+    db
+      .selectFrom('messages as m')
+      .select((eb) => progressFlags(eb))
+      .execute(),
+  ),
+  exported(progress, 'factExpressions', (db) =>
+    db
+      .selectFrom('messages as m')
+      .select('m.id')
+      .where((eb) =>
+        eb.or(Object.values(factExpressions(eb)).map((fact) => eb.and([fact.holds, fact.fails]))),
+      )
+      .execute(),
+  ),
+  exported(progress, 'flag', (db) =>
+    db
+      .selectFrom('messages as m')
+      .select((eb) => flag(eb, eb('m.read_at', 'is not', null)).as('is_read'))
+      .execute(),
   ),
   exported(events, 'appendFeedEvent', (_db, trx) =>
     appendFeedEvent(trx, {
@@ -685,10 +728,6 @@ export const repositorySamples: RepositorySamples[] = [
     (db) => new ReportingRepository(db),
     {
       // Each with all services and with some: the scope adds a condition.
-      services: async (r) => {
-        await r.services(1, 'all');
-        await r.services(1, [1, 2]);
-      },
       progressCounts: async (r) => {
         await r.progressCounts(1, 'all');
         await r.progressCounts(1, [1, 2]);
@@ -708,10 +747,6 @@ export const repositorySamples: RepositorySamples[] = [
     'StaffMessageRepository',
     (db) => new StaffMessageRepository(db),
     {
-      services: async (r) => {
-        await r.services(1, 'all');
-        await r.services(1, [1, 2]);
-      },
       organisationPostal: (r) => r.organisationPostal(1),
       // Unfiltered with all services; every filter with some services; a stage of several facts.
       sentPage: async (r) => {
@@ -760,6 +795,11 @@ export const repositorySamples: RepositorySamples[] = [
         return r.insertOrganisation({ businessId: '1234567-1', nameFi: 'Virasto', city: 'Helsinki' }, at);
       },
       findOrganisationById: (r) => r.findOrganisationById(1),
+      // With all services and with some: the scope adds a condition.
+      servicesInScope: async (r) => {
+        await r.servicesInScope(1, 'all');
+        await r.servicesInScope(1, [1, 2]);
+      },
       findOrganisationByBusinessId: (r) => r.findOrganisationByBusinessId('1234567-1'),
       listOrganisations: (r) => r.listOrganisations(),
       updateOrganisationNames: (r) => r.updateOrganisationNames(1, { nameFi: 'Virasto', nameSv: null }),
@@ -858,7 +898,7 @@ export const repositorySamples: RepositorySamples[] = [
     },
     transaction: (r) => r.transaction((trx) => r.findMember('010101-123N', trx)),
   }),
-  repository(
+  repository<Omit<StaffSessionRepository, keyof SessionTableRepository<'staff_sessions'>>>(
     'src/modules/staff/staff-session-repository.ts',
     'StaffSessionRepository',
     (db) => new StaffSessionRepository(db),
@@ -877,11 +917,8 @@ export const repositorySamples: RepositorySamples[] = [
           trx,
         ),
       findWithMember: (r) => r.findWithMember('h'),
-      touch: (r) => r.touch('h', at),
       setOrganisation: (r, trx) => r.setOrganisation('h', 2, trx),
       deleteReturning: (r, trx) => r.deleteReturning('h', trx),
-      deleteExpired: (r) => r.deleteExpired(at, at),
-      transaction: (r) => r.transaction((trx) => r.deleteReturning('h', trx)),
     },
   ),
 ];

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { definedColumns } from '../../db/defined-columns.js';
 import { isPostgres } from '../../db/dialect.js';
 import type { DatabaseSchema } from '../../db/schema.js';
 
@@ -118,21 +119,7 @@ export class CatalogueRepository {
   }
 
   async listForms(): Promise<ServiceFormRow[]> {
-    const rows = await this.db
-      .selectFrom('service_forms')
-      .select([
-        'id',
-        'service_pk as servicePk',
-        'title_fi as titleFi',
-        'title_sv as titleSv',
-        'title_en as titleEn',
-        'url',
-      ])
-      .orderBy('service_pk')
-      .orderBy('title_fi')
-      .orderBy('id')
-      .execute();
-    return rows.map((row) => ({ ...row, id: Number(row.id), servicePk: Number(row.servicePk) }));
+    return this.forms();
   }
 
   /** The catalogue texts of the given services, listed or not (deactivated ones too). */
@@ -157,7 +144,12 @@ export class CatalogueRepository {
   /** The forms of the given services, in the order listForms gives them. */
   async listFormsOf(servicePks: readonly number[]): Promise<ServiceFormRow[]> {
     if (servicePks.length === 0) return [];
-    const rows = await this.db
+    return this.forms(servicePks);
+  }
+
+  /** Forms by service, then title: of every service, or of these. */
+  private async forms(servicePks?: readonly number[]): Promise<ServiceFormRow[]> {
+    let query = this.db
       .selectFrom('service_forms')
       .select([
         'id',
@@ -166,12 +158,9 @@ export class CatalogueRepository {
         'title_sv as titleSv',
         'title_en as titleEn',
         'url',
-      ])
-      .where('service_pk', 'in', servicePks)
-      .orderBy('service_pk')
-      .orderBy('title_fi')
-      .orderBy('id')
-      .execute();
+      ]);
+    if (servicePks) query = query.where('service_pk', 'in', servicePks);
+    const rows = await query.orderBy('service_pk').orderBy('title_fi').orderBy('id').execute();
     return rows.map((row) => ({ ...row, id: Number(row.id), servicePk: Number(row.servicePk) }));
   }
 
@@ -210,15 +199,15 @@ export class CatalogueRepository {
   }
 
   async describeService(servicePk: number, description: ServiceDescription): Promise<void> {
-    const set = {
-      ...(description.descriptionFi === undefined ? {} : { description_fi: description.descriptionFi }),
-      ...(description.descriptionSv === undefined ? {} : { description_sv: description.descriptionSv }),
-      ...(description.descriptionEn === undefined ? {} : { description_en: description.descriptionEn }),
-      ...(description.keywordsFi === undefined ? {} : { keywords_fi: description.keywordsFi }),
-      ...(description.keywordsSv === undefined ? {} : { keywords_sv: description.keywordsSv }),
-      ...(description.keywordsEn === undefined ? {} : { keywords_en: description.keywordsEn }),
-      ...(description.eServiceUrl === undefined ? {} : { e_service_url: description.eServiceUrl }),
-    };
+    const set = definedColumns({
+      description_fi: description.descriptionFi,
+      description_sv: description.descriptionSv,
+      description_en: description.descriptionEn,
+      keywords_fi: description.keywordsFi,
+      keywords_sv: description.keywordsSv,
+      keywords_en: description.keywordsEn,
+      e_service_url: description.eServiceUrl,
+    });
     if (Object.keys(set).length === 0) return;
     await this.db.updateTable('services').set(set).where('id', '=', servicePk).execute();
   }

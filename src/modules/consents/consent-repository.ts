@@ -12,6 +12,7 @@ export interface ConsentRow {
   organisationId: number;
   identityCode: string;
   channel: ConsentChannel;
+  /** The date on the form or of the call, YYYY-MM-DD. */
   givenOn: string;
   recordedAt: string;
   recordedByStaffId: number | null;
@@ -25,15 +26,8 @@ export interface ConsentWithOrganisation extends ConsentRow {
   organisation: { nameFi: string; nameSv: string | null; nameEn: string | null };
 }
 
-export interface NewConsent {
-  organisationId: number;
-  identityCode: string;
-  channel: ConsentChannel;
-  givenOn: string;
-  recordedAt: string;
-  recordedByStaffId: number | null;
-  recordedByName: string | null;
-}
+/** A consent to record: in force, so without an id or a withdrawal yet. */
+export type NewConsent = Omit<ConsentRow, 'id' | 'withdrawnAt' | 'withdrawnBy'>;
 
 const columns = [
   'c.id',

@@ -14,19 +14,9 @@ export type { ConsentChannel, ConsentWithdrawnBy };
 export type ConsentStatus = 'in_force' | 'withdrawn';
 
 /** A consent as the organisation sees it (its own register: the person's identity code included). */
-export interface ConsentView {
-  id: number;
-  organisationId: number;
-  identityCode: string;
-  channel: ConsentChannel;
-  /** The date on the form or of the call, YYYY-MM-DD. */
-  givenOn: string;
-  recordedAt: string;
-  recordedByStaffId: number | null;
-  recordedByName: string | null;
+export interface ConsentView extends ConsentRow {
+  /** In force until withdrawn (withdrawnAt set). */
   status: ConsentStatus;
-  withdrawnAt: string | null;
-  withdrawnBy: ConsentWithdrawnBy | null;
 }
 
 /** A consent as the person sees it: which organisation recorded it (names in fi/sv/en). */
@@ -136,19 +126,7 @@ function auditActor(
 }
 
 function toView(row: ConsentRow): ConsentView {
-  return {
-    id: row.id,
-    organisationId: row.organisationId,
-    identityCode: row.identityCode,
-    channel: row.channel,
-    givenOn: row.givenOn,
-    recordedAt: row.recordedAt,
-    recordedByStaffId: row.recordedByStaffId,
-    recordedByName: row.recordedByName,
-    status: row.withdrawnAt === null ? 'in_force' : 'withdrawn',
-    withdrawnAt: row.withdrawnAt,
-    withdrawnBy: row.withdrawnBy,
-  };
+  return { ...row, status: row.withdrawnAt === null ? 'in_force' : 'withdrawn' };
 }
 
 function toPersonView(row: ConsentWithOrganisation): PersonConsentView {

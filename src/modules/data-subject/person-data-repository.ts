@@ -1,7 +1,24 @@
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { DatabaseSchema } from '../../db/schema.js';
 
 type Db = Kysely<DatabaseSchema>;
+
+/** Tables whose rows belong to a message or straight to an account (attachments, delivery jobs). */
+type PersonLinkedTable = 'attachments' | 'outbox_jobs';
+
+/** Rows of one of the person's messages or of their account (the caller gives at least one). */
+function ofMessagesOrAccount<T extends PersonLinkedTable>(
+  eb: ExpressionBuilder<DatabaseSchema, T>,
+  messageIds: readonly number[],
+  accountId: number | undefined,
+) {
+  // Both tables have message_id and account_id; Kysely cannot see that through T.
+  const linked = eb as unknown as ExpressionBuilder<DatabaseSchema, PersonLinkedTable>;
+  return linked.or([
+    ...(messageIds.length === 0 ? [] : [linked('message_id', 'in', messageIds)]),
+    ...(accountId === undefined ? [] : [linked('account_id', '=', accountId)]),
+  ]);
+}
 
 /**
  * All SQL that finds what the service holds about one person, for a data subject's access request.
@@ -83,12 +100,7 @@ export class PersonDataRepository {
         'sha256',
         'created_at',
       ])
-      .where((eb) =>
-        eb.or([
-          ...(messageIds.length === 0 ? [] : [eb('message_id', 'in', messageIds)]),
-          ...(accountId === undefined ? [] : [eb('account_id', '=', accountId)]),
-        ]),
-      )
+      .where((eb) => ofMessagesOrAccount(eb, messageIds, accountId))
       .orderBy('created_at')
       .orderBy('id')
       .execute();
@@ -120,12 +132,7 @@ export class PersonDataRepository {
         'finished_at',
         'last_error',
       ])
-      .where((eb) =>
-        eb.or([
-          ...(messageIds.length === 0 ? [] : [eb('message_id', 'in', messageIds)]),
-          ...(accountId === undefined ? [] : [eb('account_id', '=', accountId)]),
-        ]),
-      )
+      .where((eb) => ofMessagesOrAccount(eb, messageIds, accountId))
       .orderBy('id')
       .execute();
   }

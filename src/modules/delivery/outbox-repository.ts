@@ -158,14 +158,7 @@ export class OutboxRepository {
    * caller's follow-up writes) when the job no longer carries this worker's lease token.
    */
   async complete(trx: Trx, job: ClaimedJob, now: Date): Promise<void> {
-    const at = now.toISOString();
-    await this.finish(trx, job, {
-      state: 'done',
-      finished_at: at,
-      locked_until: null,
-      last_error: null,
-      updated_at: at,
-    });
+    await this.close(trx, job, 'done', null, now);
   }
 
   async reschedule(trx: Trx, job: ClaimedJob, runAt: Date, error: string, now: Date): Promise<void> {
@@ -179,9 +172,20 @@ export class OutboxRepository {
   }
 
   async fail(trx: Trx, job: ClaimedJob, error: string, now: Date): Promise<void> {
+    await this.close(trx, job, 'failed', error, now);
+  }
+
+  /** A job's last state (done or failed): finished now, its lease released. */
+  private async close(
+    trx: Trx,
+    job: ClaimedJob,
+    state: 'done' | 'failed',
+    error: string | null,
+    now: Date,
+  ): Promise<void> {
     const at = now.toISOString();
     await this.finish(trx, job, {
-      state: 'failed',
+      state,
       finished_at: at,
       locked_until: null,
       last_error: error,

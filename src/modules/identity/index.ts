@@ -35,6 +35,7 @@ export {
   rotateKeyFile,
 } from './relying-party-keys.js';
 export type { RelyingPartyKey } from './relying-party-keys.js';
+export { SessionLifetime, type SessionTimeouts } from './session-lifetime.js';
 export { ftnAssuranceLevels } from './assurance-level.js';
 export { IdentificationService } from './identification-service.js';
 export { FederationStatements, federationStatementSeconds } from './federation.js';

@@ -1,9 +1,14 @@
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { preparedQuery } from '../../db/prepared-query.js';
 import type { AccountStatus, DatabaseSchema } from '../../db/schema.js';
+import {
+  SessionTableRepository,
+  type NewSessionRow,
+  type SessionTrx,
+} from '../../db/session-table-repository.js';
 
 type Db = Kysely<DatabaseSchema>;
-export type SessionTrx = Transaction<DatabaseSchema>;
+export type { SessionTrx };
 
 export interface SessionRow {
   idHash: string;
@@ -20,21 +25,16 @@ export interface SessionWithAccountRow extends SessionRow {
   account: { id: number; status: AccountStatus; language: string; termsVersion: string } | undefined;
 }
 
-export interface NewSessionRow {
-  idHash: string;
-  identityCode: string | null;
-  csrfToken: string;
-  data: string;
-  now: string;
-  absoluteExpiresAt: string;
-}
-
-/** All SQL about web sessions (signed-in citizens and logins in progress). */
-export class SessionRepository {
+/**
+ * All SQL about web sessions (signed-in citizens and logins in progress); what every session table
+ * shares is SessionTableRepository's. The idle timeout applies to signed-in rows only.
+ */
+export class SessionRepository extends SessionTableRepository<'web_sessions'> {
   /** Compiled once (see preparedQuery): it runs on every citizen page request. */
   private readonly sessionWithAccount;
 
-  constructor(private readonly db: Db) {
+  constructor(db: Db) {
+    super(db, 'web_sessions', (eb) => eb('identity_code', 'is not', null));
     this.sessionWithAccount = preparedQuery(this.db, 1, (idHash: string) =>
       this.db
         .selectFrom('web_sessions as w')
@@ -56,33 +56,12 @@ export class SessionRepository {
     );
   }
 
-  transaction<T>(work: (trx: SessionTrx) => Promise<T>): Promise<T> {
-    return this.db.transaction().execute(work);
-  }
-
-  async insert(row: NewSessionRow, db: Db | SessionTrx = this.db): Promise<void> {
-    await db
-      .insertInto('web_sessions')
-      .values({
-        id_hash: row.idHash,
-        identity_code: row.identityCode,
-        csrf_token: row.csrfToken,
-        data: row.data,
-        created_at: row.now,
-        last_seen_at: row.now,
-        absolute_expires_at: row.absoluteExpiresAt,
-      })
-      .execute();
-  }
-
-  async find(idHash: string): Promise<SessionRow | undefined> {
-    const row = await this.db
-      .selectFrom('web_sessions')
-      .selectAll()
-      .where('id_hash', '=', idHash)
-      .executeTakeFirst();
-    if (!row) return undefined;
-    return toSession(row);
+  /** A new row for the identified person (null: no identified person). */
+  async insert(
+    row: NewSessionRow & { identityCode: string | null },
+    db: Db | SessionTrx = this.db,
+  ): Promise<void> {
+    await this.insertRow(row, { identity_code: row.identityCode }, db);
   }
 
   /**
@@ -105,20 +84,6 @@ export class SessionRepository {
               termsVersion: row.account_terms_version ?? '',
             },
     };
-  }
-
-  async touch(idHash: string, now: string): Promise<void> {
-    await this.db
-      .updateTable('web_sessions')
-      .set({ last_seen_at: now })
-      .where('id_hash', '=', idHash)
-      .execute();
-  }
-
-  /** Deletes the row; true when it existed (so a login state can be consumed exactly once). */
-  async delete(idHash: string): Promise<boolean> {
-    const result = await this.db.deleteFrom('web_sessions').where('id_hash', '=', idHash).executeTakeFirst();
-    return Number(result.numDeletedRows) > 0;
   }
 
   /**
@@ -165,19 +130,6 @@ export class SessionRepository {
       .where('identity_code', '=', identityCode)
       .executeTakeFirst();
     return row === undefined ? undefined : Number(row.id);
-  }
-
-  /** Rows past their absolute expiry, or idle since before `idleBefore` (citizen sessions only). */
-  async deleteExpired(now: string, idleBefore: string): Promise<void> {
-    await this.db
-      .deleteFrom('web_sessions')
-      .where((eb) =>
-        eb.or([
-          eb('absolute_expires_at', '<=', now),
-          eb.and([eb('identity_code', 'is not', null), eb('last_seen_at', '<=', idleBefore)]),
-        ]),
-      )
-      .execute();
   }
 }
 

@@ -2,8 +2,9 @@ import type { Envelope } from '../../crypto/envelope.js';
 import { createHash } from 'node:crypto';
 import type { AccountStatus } from '../../db/schema.js';
 import { recordLogout, recordSignIn } from './identification-audit.js';
+import { SessionLifetime, type SessionTimeouts } from './session-lifetime.js';
 import type { SessionRepository, SessionRow } from './session-repository.js';
-import { hashSessionId, randomToken } from './session-tokens.js';
+import { hashSessionId } from './session-tokens.js';
 
 /** Who identified, as the identity provider and the population register told us. */
 export interface IdentifiedPerson {
@@ -46,18 +47,6 @@ export interface SessionAccount {
   termsVersion: string;
 }
 
-export interface SessionTimeouts {
-  idleMinutes: number;
-  absoluteHours: number;
-}
-
-/**
- * last_seen_at is written at most this often, so a page with many requests costs one write; the idle
- * timeout is therefore exact to within a minute.
- */
-const touchIntervalMs = 60_000;
-const minute = 60_000;
-
 /**
  * What the identification service needs to end its own session when the person logs out here: for
  * OpenID Connect the ID token (id_token_hint), for another protocol what it names its session by.
@@ -93,6 +82,8 @@ export const providerSessionContext = (idHash: string) => `identity:provider-ses
  * signed-in session.
  */
 export class SessionService {
+  private readonly lifetime: SessionLifetime<'web_sessions'>;
+
   constructor(
     private readonly deps: {
       repository: SessionRepository;
@@ -100,7 +91,9 @@ export class SessionService {
       timeouts: SessionTimeouts;
       envelope: Envelope;
     },
-  ) {}
+  ) {
+    this.lifetime = new SessionLifetime(deps);
+  }
 
   /**
    * A new session for a person who has just identified; returns the cookie value and CSRF token.
@@ -112,13 +105,7 @@ export class SessionService {
     requestId?: string,
     provider?: ProviderSession,
   ): Promise<{ cookieValue: string; session: CitizenSession }> {
-    const now = this.deps.clock();
-    // Expired sessions are swept here, where a row is written anyway (and by no anonymous request).
-    await this.removeExpired(now);
-    const id = randomToken();
-    const idHash = hashSessionId(id);
-    const csrfToken = randomToken();
-    const data: StoredCitizen = {
+    const { cookieValue, now, row } = await this.lifetime.begin((idHash): StoredCitizen => ({
       kind: 'citizen',
       firstNames: person.firstNames,
       lastName: person.lastName,
@@ -131,21 +118,10 @@ export class SessionService {
       ...(person.federation
         ? { federation: person.federation, federationKey: federationKey(person.federation.nameId) }
         : {}),
-    };
+    }));
+    const { idHash, csrfToken } = row;
     await this.deps.repository.transaction(async (trx) => {
-      await this.deps.repository.insert(
-        {
-          idHash,
-          identityCode: person.identityCode,
-          csrfToken,
-          data: JSON.stringify(data),
-          now: now.toISOString(),
-          absoluteExpiresAt: new Date(
-            now.getTime() + this.deps.timeouts.absoluteHours * 60 * minute,
-          ).toISOString(),
-        },
-        trx,
-      );
+      await this.deps.repository.insert({ ...row, identityCode: person.identityCode }, trx);
       await recordSignIn(trx, {
         accountId: await this.deps.repository.accountIdOf(person.identityCode, trx),
         sessionIdHash: idHash,
@@ -154,7 +130,7 @@ export class SessionService {
         at: now,
       });
     });
-    return { cookieValue: id, session: { idHash, csrfToken, person } };
+    return { cookieValue, session: { idHash, csrfToken, person } };
   }
 
   /**
@@ -178,15 +154,7 @@ export class SessionService {
     if (!row || row.identityCode === null) return undefined;
     const data = parseData(row);
     if (data?.kind !== 'citizen') return undefined;
-    const now = this.deps.clock();
-    const idleDeadline = Date.parse(row.lastSeenAt) + this.deps.timeouts.idleMinutes * minute;
-    if (now.getTime() >= idleDeadline || now.toISOString() >= row.absoluteExpiresAt) {
-      await this.deps.repository.delete(idHash);
-      return undefined;
-    }
-    if (now.getTime() - Date.parse(row.lastSeenAt) >= touchIntervalMs) {
-      await this.deps.repository.touch(idHash, now.toISOString());
-    }
+    if (!(await this.lifetime.keepAlive(idHash, row))) return undefined;
     return {
       session: {
         idHash,
@@ -207,8 +175,8 @@ export class SessionService {
    * Ends the session on the server without recording anything (a new sign-in replacing whatever
    * session the browser had); a missing session is not an error.
    */
-  async end(cookieValue: string | undefined): Promise<void> {
-    if (cookieValue) await this.deps.repository.delete(hashSessionId(cookieValue));
+  end(cookieValue: string | undefined): Promise<void> {
+    return this.lifetime.end(cookieValue);
   }
 
   /**
@@ -267,11 +235,6 @@ export class SessionService {
       }
       return ended.length;
     });
-  }
-
-  private async removeExpired(now: Date): Promise<void> {
-    const idleBefore = new Date(now.getTime() - this.deps.timeouts.idleMinutes * minute).toISOString();
-    await this.deps.repository.deleteExpired(now.toISOString(), idleBefore);
   }
 }
 

@@ -34,7 +34,8 @@ export { appendFeedEventInTransaction } from './feed-events.js';
 export { MailboxStatusService } from './mailbox-status-service.js';
 export { contentContext, decryptText, encryptText } from './message-content.js';
 export { MessageQueryService } from './message-query-service.js';
-export { messageStage, messageStages, stageConditions } from './message-stage.js';
+export { messageStage, messageStages, progressOf, stageConditions } from './message-stage.js';
+export { progressFlags } from './message-progress-repository.js';
 export type { MessageProgress, MessageStage, ProgressCondition } from './message-stage.js';
 export { MessageSendingService } from './message-sending-service.js';
 export type { DeliveryConsents } from './reachable-mailboxes.js';
@@ -152,6 +153,7 @@ export function createMessagingServices(
   const staff = new StaffMessaging({
     db,
     repository: new StaffMessageRepository(db),
+    organisations: deps.organisations,
     messages: messageRepository,
     sending,
     attachments,

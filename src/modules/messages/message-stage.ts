@@ -91,3 +91,20 @@ export function stageConditions(stage: MessageStage): ProgressCondition[] {
 function sameCondition(a: ProgressCondition, b: ProgressCondition): boolean {
   return progressFacts.every((fact) => a[fact] === b[fact] && fact in a === fact in b);
 }
+
+/** The facts from the 0/1 columns a query selected with progressFlags (message-progress-repository.ts). */
+export function progressOf(row: {
+  is_available: unknown;
+  is_read: unknown;
+  is_confirmed: unknown;
+  is_printed: unknown;
+  is_failed: unknown;
+}): MessageProgress {
+  return {
+    available: Number(row.is_available) === 1,
+    read: Number(row.is_read) === 1,
+    receiptConfirmed: Number(row.is_confirmed) === 1,
+    sentForPrinting: Number(row.is_printed) === 1,
+    deliveryFailed: Number(row.is_failed) === 1,
+  };
+}

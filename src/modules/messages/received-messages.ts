@@ -11,12 +11,8 @@ import type { PopulationRegister } from '../population-register/index.js';
 import { contentContext, decryptText } from './message-content.js';
 import type { ElectronicMessageRequest } from './message-input.js';
 import type { MessageSendingService } from './message-sending-service.js';
-import {
-  ReceivedRepository,
-  type HandledFilter,
-  type ReceivedRow,
-  type ServiceScope,
-} from './received-repository.js';
+import type { ServiceScope } from '../organisations/index.js';
+import { ReceivedRepository, type HandledFilter, type ReceivedRow } from './received-repository.js';
 import type { StaffActor } from './staff-messaging.js';
 
 /**

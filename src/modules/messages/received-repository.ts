@@ -1,10 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { DatabaseSchema } from '../../db/schema.js';
+import type { ServiceScope } from '../organisations/index.js';
 
 type Db = Kysely<DatabaseSchema>;
-
-/** The services a case worker acts for: 'all' of the organisation's, or these pks (never empty here). */
-export type ServiceScope = readonly number[] | 'all';
 
 export type HandledFilter = 'all' | 'unhandled' | 'handled';
 

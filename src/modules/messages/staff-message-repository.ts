@@ -1,21 +1,10 @@
-import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DatabaseSchema, MessagesTable } from '../../db/schema.js';
-import type { MessageProgress, ProgressCondition } from './message-stage.js';
+import type { ServiceScope } from '../organisations/index.js';
+import { factExpressions, flag, progressFlags } from './message-progress-repository.js';
+import { progressOf, type MessageProgress, type ProgressCondition } from './message-stage.js';
 
 type Db = Kysely<DatabaseSchema>;
-type MessagesEb = ExpressionBuilder<DatabaseSchema & { m: MessagesTable }, 'm'>;
-
-/** Which of an organisation's services a query covers: all of them, or these (primary keys). */
-export type ServiceScope = readonly number[] | 'all';
-
-export interface StaffServiceRow {
-  servicePk: number;
-  serviceId: string;
-  nameFi: string;
-  nameSv: string | null;
-  nameEn: string | null;
-  active: boolean;
-}
 
 export interface OrganisationPostalRow {
   nameFi: string;
@@ -76,66 +65,11 @@ export interface SentAttachmentRow {
 }
 
 /**
- * The stage's facts of the message `m` (messages/message-stage.ts) as SQL conditions: each one and
- * its negation, written out so neither depends on how a dialect binds NOT.
- */
-function factExpressions(
-  eb: MessagesEb,
-): Record<keyof MessageProgress, { holds: Expression<SqlBool>; fails: Expression<SqlBool> }> {
-  const printed = eb
-    .selectFrom('events as e')
-    .select(sql<number>`1`.as('one'))
-    .whereRef('e.message_id', '=', 'm.id')
-    .where('e.event_type', '=', 'Sent for printing and enveloping');
-  // As the dashboard: failed jobs are few, so their messages are read as one set.
-  const failed = () =>
-    eb
-      .selectFrom('outbox_jobs as j')
-      .select('j.message_id')
-      .where('j.state', '=', 'failed')
-      .where('j.message_id', 'is not', null);
-  const column = (name: 'm.available_at' | 'm.read_at' | 'm.receipt_confirmed_at') => ({
-    holds: eb(name, 'is not', null),
-    fails: eb(name, 'is', null),
-  });
-  return {
-    available: column('m.available_at'),
-    read: column('m.read_at'),
-    receiptConfirmed: column('m.receipt_confirmed_at'),
-    sentForPrinting: { holds: eb.exists(printed), fails: eb.not(eb.exists(printed)) },
-    deliveryFailed: { holds: eb('m.id', 'in', failed()), fails: eb('m.id', 'not in', failed()) },
-  };
-}
-
-function flag(eb: MessagesEb, condition: Expression<SqlBool>) {
-  return eb.case().when(condition).then(1).else(0).end();
-}
-
-/**
  * All SQL of the staff's sending and sent pages. Every query is scoped by organisation and, where
  * the caller may act for some services only, by those; a message outside comes back as nothing.
  */
 export class StaffMessageRepository {
   constructor(private readonly db: Db) {}
-
-  /** The organisation's services in the scope, active or not, in the order they were added. */
-  async services(organisationId: number, scope: ServiceScope): Promise<StaffServiceRow[]> {
-    if (scope !== 'all' && scope.length === 0) return [];
-    let query = this.db
-      .selectFrom('services')
-      .select(['id', 'service_id', 'name_fi', 'name_sv', 'name_en', 'active'])
-      .where('organisation_id', '=', organisationId);
-    if (scope !== 'all') query = query.where('id', 'in', scope);
-    const rows = await query.orderBy('id').execute();
-    return rows.map((row) => ({
-      servicePk: Number(row.id),
-      serviceId: row.service_id,
-      nameFi: row.name_fi,
-      nameSv: row.name_sv,
-      nameEn: row.name_en,
-      active: Number(row.active) === 1,
-    }));
-  }
 
   /** The organisation's name and postal address: the return address of a paper fallback. */
   async organisationPostal(organisationId: number): Promise<OrganisationPostalRow | undefined> {
@@ -190,23 +124,16 @@ export class StaffMessageRepository {
       });
     }
     const rows = await query
-      .select((eb) => {
-        const facts = factExpressions(eb);
-        return [
-          'm.id as id',
-          'm.service_pk as service_pk',
-          'm.recipient_id as recipient_id',
-          'm.channel as channel',
-          'm.service_type as service_type',
-          'm.title_enc as title_enc',
-          'm.created_at as created_at',
-          flag(eb, facts.available.holds).as('is_available'),
-          flag(eb, facts.read.holds).as('is_read'),
-          flag(eb, facts.receiptConfirmed.holds).as('is_confirmed'),
-          flag(eb, facts.sentForPrinting.holds).as('is_printed'),
-          flag(eb, facts.deliveryFailed.holds).as('is_failed'),
-        ];
-      })
+      .select((eb) => [
+        'm.id as id',
+        'm.service_pk as service_pk',
+        'm.recipient_id as recipient_id',
+        'm.channel as channel',
+        'm.service_type as service_type',
+        'm.title_enc as title_enc',
+        'm.created_at as created_at',
+        ...progressFlags(eb),
+      ])
       .orderBy('m.created_at', 'desc')
       .orderBy('m.id', 'desc')
       .limit(limit)
@@ -220,11 +147,7 @@ export class StaffMessageRepository {
       serviceType: row.service_type,
       titleEnc: row.title_enc,
       createdAt: row.created_at,
-      available: Number(row.is_available) === 1,
-      read: Number(row.is_read) === 1,
-      receiptConfirmed: Number(row.is_confirmed) === 1,
-      sentForPrinting: Number(row.is_printed) === 1,
-      deliveryFailed: Number(row.is_failed) === 1,
+      ...progressOf(row),
     }));
   }
 

@@ -11,6 +11,7 @@ import type { DatabaseSchema } from '../../db/schema.js';
 import { DomainError, NotFoundError, ValidationError } from '../../errors.js';
 import { recordAudit } from '../audit/index.js';
 import { channelOf, type DeliveryChannel } from '../delivery/index.js';
+import type { OrganisationService, ScopedService } from '../organisations/index.js';
 import type { PopulationRegister } from '../population-register/index.js';
 import { maxAttachmentBytes, type AttachmentService } from './attachment-service.js';
 import type { MailboxStatusService } from './mailbox-status-service.js';
@@ -27,7 +28,7 @@ import type { MessageSendingService } from './message-sending-service.js';
 import type { RecipientRepository } from './recipient-repository.js';
 import { messageStage, stageConditions, type MessageStage } from './message-stage.js';
 import { validateElectronicPart } from './message-validation.js';
-import type { SentRow, StaffMessageRepository, StaffServiceRow } from './staff-message-repository.js';
+import type { SentRow, StaffMessageRepository } from './staff-message-repository.js';
 
 /**
  * Case work on the organisation's side (issue 13 §2): a staff member sends a message from a web
@@ -280,6 +281,8 @@ export class StaffMessaging {
     private readonly deps: {
       db: Db;
       repository: StaffMessageRepository;
+      /** Which services the actor may see (the organisations module's). */
+      organisations: Pick<OrganisationService, 'servicesInScope'>;
       messages: MessageRepository;
       sending: MessageSendingService;
       attachments: AttachmentService;
@@ -294,13 +297,13 @@ export class StaffMessaging {
 
   /** The services the actor may send for (active ones), for the form's choice. */
   async sendableServices(actor: StaffActor): Promise<StaffServiceOption[]> {
-    const rows = await this.deps.repository.services(actor.organisationId, actor.servicePks);
+    const rows = await this.deps.organisations.servicesInScope(actor.organisationId, actor.servicePks);
     return rows.filter((row) => row.active).map(serviceOption);
   }
 
   /** The services the actor may see in the sent list, active or not (old messages stay listed). */
   async visibleServices(actor: StaffActor): Promise<StaffServiceOption[]> {
-    const rows = await this.deps.repository.services(actor.organisationId, actor.servicePks);
+    const rows = await this.deps.organisations.servicesInScope(actor.organisationId, actor.servicePks);
     return rows.map(serviceOption);
   }
 
@@ -411,7 +414,7 @@ export class StaffMessaging {
    */
   async sentMessages(actor: StaffActor, filter: SentFilter = {}): Promise<SentList> {
     const page = Math.max(1, Math.floor(filter.page ?? 1));
-    const services = await this.deps.repository.services(actor.organisationId, actor.servicePks);
+    const services = await this.deps.organisations.servicesInScope(actor.organisationId, actor.servicePks);
     const byPk = new Map(services.map((service) => [service.servicePk, service]));
     if (filter.servicePk !== undefined && !byPk.has(filter.servicePk)) {
       throw new NotFoundError('service not found');
@@ -468,7 +471,7 @@ export class StaffMessaging {
     const { repository } = this.deps;
     const row = await repository.sentMessage(actor.organisationId, actor.servicePks, messageId);
     if (!row) throw new NotFoundError('message not found');
-    const services = await repository.services(actor.organisationId, actor.servicePks);
+    const services = await this.deps.organisations.servicesInScope(actor.organisationId, actor.servicePks);
     const byPk = new Map(services.map((service) => [service.servicePk, service]));
     await recordAudit(this.deps.db, {
       ...this.auditActor(actor),
@@ -513,7 +516,7 @@ export class StaffMessaging {
     };
   }
 
-  private listRow(row: SentRow, byPk: Map<number, StaffServiceRow>): SentListRow {
+  private listRow(row: SentRow, byPk: Map<number, ScopedService>): SentListRow {
     const service = byPk.get(row.servicePk);
     return {
       id: row.id,
@@ -555,12 +558,12 @@ export class StaffMessaging {
     actor: StaffActor,
     servicePk: number | undefined,
     problems: StaffSendProblem[],
-  ): Promise<StaffServiceRow | undefined> {
+  ): Promise<ScopedService | undefined> {
     if (servicePk === undefined) {
       problems.push({ field: 'service', code: 'required' });
       return undefined;
     }
-    const rows = await this.deps.repository.services(actor.organisationId, actor.servicePks);
+    const rows = await this.deps.organisations.servicesInScope(actor.organisationId, actor.servicePks);
     const service = rows.find((row) => row.servicePk === servicePk && row.active);
     if (!service) throw new NotFoundError('service: not found');
     return service;
@@ -692,7 +695,7 @@ const feedTimelineEvents: Partial<Record<string, TimelineEvent>> = {
   'Posti: unresolved': 'postiUnresolved',
 };
 
-function serviceOption(row: StaffServiceRow): StaffServiceOption {
+function serviceOption(row: ScopedService): StaffServiceOption {
   return { servicePk: row.servicePk, names: { fi: row.nameFi, sv: row.nameSv, en: row.nameEn } };
 }
 

@@ -7,7 +7,7 @@ import { OrganisationRepository } from './organisation-repository.js';
 import { OrganisationService } from './organisation-service.js';
 
 export type { ApiPrincipal, CredentialSummary } from './credential-service.js';
-export type { OrganisationRow, ServiceRow } from './organisation-repository.js';
+export type { OrganisationRow, ScopedService, ServiceRow, ServiceScope } from './organisation-repository.js';
 import type { ScryptCost } from './password-hashing.js';
 export type { ScryptCost } from './password-hashing.js';
 export { CredentialService } from './credential-service.js';

@@ -11,7 +11,7 @@ import {
 } from '../catalogue/index.js';
 import type { CredentialService, CredentialSummary } from './credential-service.js';
 import { normaliseCidr } from './ip-allowlist.js';
-import type { OrganisationRow } from './organisation-repository.js';
+import type { OrganisationRow, ServiceRow } from './organisation-repository.js';
 import { isValidServiceId, type OrganisationService } from './organisation-service.js';
 
 /**
@@ -81,20 +81,19 @@ export interface AdminServiceInput {
 }
 
 /** A service as its organisation's admin sees it: names, catalogue texts and forms in every language. */
-export interface AdminService {
-  serviceId: string;
-  nameFi: string;
-  nameSv: string | null;
-  nameEn: string | null;
-  acceptsMessages: boolean;
-  /** False once deactivated: it takes no messages and is not in the catalogue. */
-  active: boolean;
+export interface AdminService extends ServiceFace {
   descriptionFi: string | null;
   descriptionSv: string | null;
   descriptionEn: string | null;
   eServiceUrl: string | null;
   forms: ServiceFormTexts[];
 }
+
+/** What an admin sees of the service's own row (`active` is false once deactivated: no messages, not listed). */
+type ServiceFace = Pick<
+  ServiceRow,
+  'serviceId' | 'nameFi' | 'nameSv' | 'nameEn' | 'acceptsMessages' | 'active'
+>;
 
 /** An organisation's API credentials as listed (never a password or its hash). */
 export type AdminCredential = Omit<CredentialSummary, 'businessId'>;
@@ -352,17 +351,7 @@ export class OrganisationAdmin {
   }
 }
 
-function toAdminService(
-  service: {
-    serviceId: string;
-    nameFi: string;
-    nameSv: string | null;
-    nameEn: string | null;
-    acceptsMessages: boolean;
-    active: boolean;
-  },
-  texts: ServiceCatalogueTexts | undefined,
-): AdminService {
+function toAdminService(service: ServiceFace, texts: ServiceCatalogueTexts | undefined): AdminService {
   return {
     serviceId: service.serviceId,
     nameFi: service.nameFi,
@@ -379,13 +368,8 @@ function toAdminService(
 }
 
 function toAdminCredential(credential: CredentialSummary): AdminCredential {
-  return {
-    username: credential.username,
-    allowedIps: credential.allowedIps,
-    createdAt: credential.createdAt,
-    passwordChangedAt: credential.passwordChangedAt,
-    revokedAt: credential.revokedAt,
-  };
+  const { businessId: _businessId, ...listed } = credential;
+  return listed;
 }
 
 function throwIfAny(problems: AdminProblem[]): void {

@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
+import { definedColumns } from '../../db/defined-columns.js';
 import type { DatabaseSchema, ServicesTable } from '../../db/schema.js';
 
 export interface OrganisationRow {
@@ -46,6 +47,19 @@ export interface NewService {
   active?: boolean | undefined;
 }
 
+/** Which of an organisation's services a caller may see: all, or these primary keys. */
+export type ServiceScope = readonly number[] | 'all';
+
+/** A service as the staff pages list it (sending, sent list, dashboard). */
+export interface ScopedService {
+  servicePk: number;
+  serviceId: string;
+  nameFi: string;
+  nameSv: string | null;
+  nameEn: string | null;
+  active: boolean;
+}
+
 /** The organisation and service that the service's own messages (the welcome message) come from. */
 export interface SystemSender {
   businessId: string;
@@ -77,6 +91,11 @@ export interface NameChanges {
   nameFi?: string | undefined;
   nameSv?: string | null | undefined;
   nameEn?: string | null | undefined;
+}
+
+/** The name columns to set: undefined leaves a name as it is. */
+function nameColumns(changes: NameChanges) {
+  return { name_fi: changes.nameFi, name_sv: changes.nameSv, name_en: changes.nameEn };
 }
 
 function toService(row: Omit<Selectable<ServicesTable>, 'created_at'>): ServiceRow {
@@ -137,11 +156,7 @@ export class OrganisationRepository {
   async updateOrganisationNames(id: number, changes: NameChanges): Promise<void> {
     await this.db
       .updateTable('organisations')
-      .set({
-        ...(changes.nameFi === undefined ? {} : { name_fi: changes.nameFi }),
-        ...(changes.nameSv === undefined ? {} : { name_sv: changes.nameSv }),
-        ...(changes.nameEn === undefined ? {} : { name_en: changes.nameEn }),
-      })
+      .set(definedColumns(nameColumns(changes)))
       .where('id', '=', id)
       .execute();
   }
@@ -173,14 +188,13 @@ export class OrganisationRepository {
   ): Promise<void> {
     await this.db
       .updateTable('services')
-      .set({
-        ...(changes.nameFi === undefined ? {} : { name_fi: changes.nameFi }),
-        ...(changes.nameSv === undefined ? {} : { name_sv: changes.nameSv }),
-        ...(changes.nameEn === undefined ? {} : { name_en: changes.nameEn }),
-        ...(changes.acceptsMessages === undefined
-          ? {}
-          : { accepts_messages: changes.acceptsMessages ? 1 : 0 }),
-      })
+      .set(
+        definedColumns({
+          ...nameColumns(changes),
+          accepts_messages:
+            changes.acceptsMessages === undefined ? undefined : changes.acceptsMessages ? 1 : 0,
+        }),
+      )
       .where('id', '=', id)
       .execute();
   }
@@ -249,5 +263,24 @@ export class OrganisationRepository {
     let query = this.db.selectFrom('services').selectAll().orderBy('organisation_id').orderBy('service_id');
     if (organisationId !== undefined) query = query.where('organisation_id', '=', organisationId);
     return (await query.execute()).map(toService);
+  }
+
+  /** The organisation's services in the scope, active or not, in the order they were added. */
+  async servicesInScope(organisationId: number, scope: ServiceScope): Promise<ScopedService[]> {
+    if (scope !== 'all' && scope.length === 0) return [];
+    let query = this.db
+      .selectFrom('services')
+      .select(['id', 'service_id', 'name_fi', 'name_sv', 'name_en', 'active'])
+      .where('organisation_id', '=', organisationId);
+    if (scope !== 'all') query = query.where('id', 'in', scope);
+    const rows = await query.orderBy('id').execute();
+    return rows.map((row) => ({
+      servicePk: Number(row.id),
+      serviceId: row.service_id,
+      nameFi: row.name_fi,
+      nameSv: row.name_sv,
+      nameEn: row.name_en,
+      active: Number(row.active) === 1,
+    }));
   }
 }

@@ -6,6 +6,8 @@ import type {
   NewOrganisation,
   OrganisationRepository,
   OrganisationRow,
+  ScopedService,
+  ServiceScope,
   ServiceRow,
   SystemSender,
 } from './organisation-repository.js';
@@ -231,6 +233,11 @@ export class OrganisationService {
 
   listOrganisations(): Promise<OrganisationRow[]> {
     return this.deps.repository.listOrganisations();
+  }
+
+  /** The organisation's services in the scope, active or not, in the order they were added. */
+  servicesInScope(organisationId: number, scope: ServiceScope): Promise<ScopedService[]> {
+    return this.deps.repository.servicesInScope(organisationId, scope);
   }
 
   async listServices(businessId?: string): Promise<Array<ServiceRow & { businessId: string }>> {

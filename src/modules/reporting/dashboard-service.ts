@@ -1,6 +1,7 @@
 import { addDays, helsinkiDate } from '../../domain/legal-dates.js';
 import { messageStage, messageStages, type MessageStage } from '../messages/index.js';
-import type { ProgressCount, ReportingRepository, ServiceScope } from './reporting-repository.js';
+import type { OrganisationService, ServiceScope } from '../organisations/index.js';
+import type { ProgressCount, ReportingRepository } from './reporting-repository.js';
 
 /** A rate kept exact: the page rounds it for display, tests compare it whole. */
 export interface Fraction {
@@ -107,6 +108,8 @@ export class DashboardService {
   constructor(
     private readonly deps: {
       repository: ReportingRepository;
+      /** The organisations module's: which services the caller may see (active or not, old messages still count). */
+      organisations: Pick<OrganisationService, 'servicesInScope'>;
       clock: () => Date;
     },
   ) {}
@@ -122,7 +125,7 @@ export class DashboardService {
     const from = new Date(Date.parse(`${firstDay}T00:00:00.000Z`) - 3 * hourMs).toISOString();
     const to = `${addDays(today, 1)}T00:00:00.000Z`;
     const [services, progress, waiting, hours] = await Promise.all([
-      repository.services(organisationId, scope),
+      this.deps.organisations.servicesInScope(organisationId, scope),
       repository.progressCounts(organisationId, scope),
       repository.citizenMessagesWaiting(organisationId, scope),
       repository.hourlyVolume(organisationId, scope, from, to),

@@ -1,4 +1,5 @@
 import type { AppContext } from '../../app-context.js';
+import type { OrganisationService } from '../organisations/index.js';
 import { DashboardService } from './dashboard-service.js';
 import { ReportingRepository } from './reporting-repository.js';
 
@@ -19,10 +20,14 @@ export interface ReportingServices {
   dashboard: DashboardService;
 }
 
-export function createReportingServices(context: AppContext): ReportingServices {
+export function createReportingServices(
+  context: AppContext,
+  deps: { organisations: OrganisationService },
+): ReportingServices {
   return {
     dashboard: new DashboardService({
       repository: new ReportingRepository(context.database.db),
+      organisations: deps.organisations,
       clock: context.clock,
     }),
   };

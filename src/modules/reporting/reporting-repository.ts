@@ -1,18 +1,9 @@
-import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DatabaseSchema, MessagesTable } from '../../db/schema.js';
+import { progressFlags, progressOf } from '../messages/index.js';
+import type { ServiceScope } from '../organisations/index.js';
 
 type Db = Kysely<DatabaseSchema>;
-
-/** Which of an organisation's services a query covers: all of them, or these (primary keys). */
-export type ServiceScope = readonly number[] | 'all';
-
-export interface ReportedService {
-  servicePk: number;
-  serviceId: string;
-  nameFi: string;
-  nameSv: string | null;
-  nameEn: string | null;
-}
 
 /** How many of a service's messages to citizens share one combination of the stage's facts. */
 export interface ProgressCount {
@@ -40,14 +31,6 @@ export interface HourlyVolume {
   count: number;
 }
 
-/** 1 when the condition holds, else 0: a fact both dialects can group by. */
-function flag(
-  eb: ExpressionBuilder<DatabaseSchema & { m: MessagesTable }, 'm'>,
-  condition: Expression<SqlBool>,
-) {
-  return eb.case().when(condition).then(1).else(0).end();
-}
-
 /**
  * All SQL of the staff dashboard. Every query is scoped by organisation and, when the caller may
  * see only some services, by those; counting is grouped in the database, so the work does not grow
@@ -55,24 +38,6 @@ function flag(
  */
 export class ReportingRepository {
   constructor(private readonly db: Db) {}
-
-  /** The organisation's services in the scope, active or not (old messages still count). */
-  async services(organisationId: number, scope: ServiceScope): Promise<ReportedService[]> {
-    if (scope !== 'all' && scope.length === 0) return [];
-    let query = this.db
-      .selectFrom('services')
-      .select(['id', 'service_id', 'name_fi', 'name_sv', 'name_en'])
-      .where('organisation_id', '=', organisationId);
-    if (scope !== 'all') query = query.where('id', 'in', scope);
-    const rows = await query.orderBy('id').execute();
-    return rows.map((row) => ({
-      servicePk: Number(row.id),
-      serviceId: row.service_id,
-      nameFi: row.name_fi,
-      nameSv: row.name_sv,
-      nameEn: row.name_en,
-    }));
-  }
 
   /**
    * Messages to citizens counted by service, channel, kind and the facts their stage is read from
@@ -90,33 +55,7 @@ export class ReportingRepository {
         'm.service_pk as service_pk',
         'm.channel as channel',
         'm.service_type as service_type',
-        flag(eb, eb('m.available_at', 'is not', null)).as('is_available'),
-        flag(eb, eb('m.read_at', 'is not', null)).as('is_read'),
-        flag(eb, eb('m.receipt_confirmed_at', 'is not', null)).as('is_confirmed'),
-        flag(
-          eb,
-          eb.exists(
-            eb
-              .selectFrom('events as e')
-              .select(sql<number>`1`.as('one'))
-              .whereRef('e.message_id', '=', 'm.id')
-              .where('e.event_type', '=', 'Sent for printing and enveloping'),
-          ),
-        ).as('is_printed'),
-        // Failed jobs are few and outbox_jobs is indexed by state (not by message): the set of
-        // their messages is read once instead of probing the outbox per message.
-        flag(
-          eb,
-          eb(
-            'm.id',
-            'in',
-            eb
-              .selectFrom('outbox_jobs as j')
-              .select('j.message_id')
-              .where('j.state', '=', 'failed')
-              .where('j.message_id', 'is not', null),
-          ),
-        ).as('is_failed'),
+        ...progressFlags(eb),
         eb.fn.countAll<number | string>().as('count'),
       ])
       .groupBy([
@@ -134,11 +73,7 @@ export class ReportingRepository {
       servicePk: Number(row.service_pk),
       channel: row.channel,
       serviceType: row.service_type,
-      available: Number(row.is_available) === 1,
-      read: Number(row.is_read) === 1,
-      receiptConfirmed: Number(row.is_confirmed) === 1,
-      sentForPrinting: Number(row.is_printed) === 1,
-      deliveryFailed: Number(row.is_failed) === 1,
+      ...progressOf(row),
       count: Number(row.count),
     }));
   }

@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { definedColumns } from '../../db/defined-columns.js';
 import type { DatabaseSchema } from '../../db/schema.js';
 import type { StaffRole } from '../../db/schema-organisation-staff.js';
 
@@ -84,11 +85,13 @@ export class StaffRepository {
   ): Promise<void> {
     await db
       .updateTable('staff_members')
-      .set({
-        ...(changes.firstNames === undefined ? {} : { first_names: changes.firstNames }),
-        ...(changes.lastName === undefined ? {} : { last_name: changes.lastName }),
-        ...(changes.removedAt === undefined ? {} : { removed_at: changes.removedAt }),
-      })
+      .set(
+        definedColumns({
+          first_names: changes.firstNames,
+          last_name: changes.lastName,
+          removed_at: changes.removedAt,
+        }),
+      )
       .where('id', '=', id)
       .execute();
   }

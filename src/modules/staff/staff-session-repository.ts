@@ -1,18 +1,14 @@
 import type { Kysely } from 'kysely';
 import { preparedQuery } from '../../db/prepared-query.js';
 import type { DatabaseSchema } from '../../db/schema.js';
+import { SessionTableRepository, type NewSessionRow } from '../../db/session-table-repository.js';
 import type { StaffTrx } from './staff-repository.js';
 
 type Db = Kysely<DatabaseSchema>;
 
-export interface NewStaffSessionRow {
-  idHash: string;
+export interface NewStaffSessionRow extends NewSessionRow {
   staffMemberId: number;
   organisationId: number | null;
-  csrfToken: string;
-  data: string;
-  now: string;
-  absoluteExpiresAt: string;
 }
 
 /** A staff session with its member, read together (one query per staff page). */
@@ -29,12 +25,16 @@ export interface StaffSessionRow {
   lastName: string;
 }
 
-/** All SQL about staff sessions (table staff_sessions; the citizens' are in web_sessions). */
-export class StaffSessionRepository {
+/**
+ * All SQL about staff sessions (table staff_sessions; the citizens' are in web_sessions); what every
+ * session table shares is SessionTableRepository's.
+ */
+export class StaffSessionRepository extends SessionTableRepository<'staff_sessions'> {
   /** Compiled once (see preparedQuery): it runs on every staff page request. */
   private readonly sessionWithMember;
 
-  constructor(private readonly db: Db) {
+  constructor(db: Db) {
+    super(db, 'staff_sessions');
     this.sessionWithMember = preparedQuery(this.db, 1, (idHash: string) =>
       this.db
         .selectFrom('staff_sessions as s')
@@ -55,24 +55,12 @@ export class StaffSessionRepository {
     );
   }
 
-  transaction<T>(work: (trx: StaffTrx) => Promise<T>): Promise<T> {
-    return this.db.transaction().execute(work);
-  }
-
   async insert(row: NewStaffSessionRow, db: Db | StaffTrx = this.db): Promise<void> {
-    await db
-      .insertInto('staff_sessions')
-      .values({
-        id_hash: row.idHash,
-        staff_member_id: row.staffMemberId,
-        organisation_id: row.organisationId,
-        csrf_token: row.csrfToken,
-        data: row.data,
-        created_at: row.now,
-        last_seen_at: row.now,
-        absolute_expires_at: row.absoluteExpiresAt,
-      })
-      .execute();
+    await this.insertRow(
+      row,
+      { staff_member_id: row.staffMemberId, organisation_id: row.organisationId },
+      db,
+    );
   }
 
   async findWithMember(idHash: string): Promise<StaffSessionRow | undefined> {
@@ -90,14 +78,6 @@ export class StaffSessionRepository {
       firstNames: row.first_names,
       lastName: row.last_name,
     };
-  }
-
-  async touch(idHash: string, now: string): Promise<void> {
-    await this.db
-      .updateTable('staff_sessions')
-      .set({ last_seen_at: now })
-      .where('id_hash', '=', idHash)
-      .execute();
   }
 
   /** The organisation the session acts for from now on. */
@@ -120,13 +100,5 @@ export class StaffSessionRepository {
       .returning(['staff_member_id', 'data'])
       .executeTakeFirst();
     return row && { staffMemberId: Number(row.staff_member_id), data: row.data };
-  }
-
-  /** Rows past their absolute expiry, or idle since before `idleBefore`. */
-  async deleteExpired(now: string, idleBefore: string): Promise<void> {
-    await this.db
-      .deleteFrom('staff_sessions')
-      .where((eb) => eb.or([eb('absolute_expires_at', '<=', now), eb('last_seen_at', '<=', idleBefore)]))
-      .execute();
   }
 }

@@ -4,7 +4,12 @@ import type { DatabaseSchema } from '../../db/schema.js';
 import { isValidIdentityCode } from '../../domain/identity-code.js';
 import { NotFoundError } from '../../errors.js';
 import { recordAudit } from '../audit/index.js';
-import { hashSessionId, randomToken, type IdentificationFailure } from '../identity/index.js';
+import {
+  hashSessionId,
+  SessionLifetime,
+  type IdentificationFailure,
+  type SessionTimeouts,
+} from '../identity/index.js';
 import type { PopulationRegister } from '../population-register/index.js';
 import { membershipsFromRoles, type StaffMembership } from './staff-access.js';
 import type { StaffRepository } from './staff-repository.js';
@@ -53,9 +58,6 @@ interface StoredStaffSession {
   idToken?: string;
 }
 
-const minute = 60_000;
-/** last_seen_at is written at most this often (as for citizens' sessions). */
-const touchIntervalMs = minute;
 /** Bound to the session: a sealed ID token cannot be moved to another session row. */
 export const idTokenContext = (idHash: string) => `staff:id-token:v1:${idHash}`;
 
@@ -67,6 +69,8 @@ export const idTokenContext = (idHash: string) => `staff:id-token:v1:${idHash}`;
  * every request, so a revoked role stops working at the next click.
  */
 export class StaffSessionService {
+  private readonly lifetime: SessionLifetime<'staff_sessions'>;
+
   constructor(
     private readonly deps: {
       repository: StaffSessionRepository;
@@ -75,9 +79,11 @@ export class StaffSessionService {
       register: PopulationRegister;
       envelope: Envelope;
       clock: () => Date;
-      timeouts: { idleMinutes: number; absoluteHours: number };
+      timeouts: SessionTimeouts;
     },
-  ) {}
+  ) {
+    this.lifetime = new SessionLifetime(deps);
+  }
 
   /**
    * The step after the provider's verified answer: a person with roles in at least one organisation
@@ -107,34 +113,22 @@ export class StaffSessionService {
     const person = await this.deps.register.findByIdentityCode(identity.identityCode);
     const firstNames = person?.firstNames ?? identity.firstNames ?? member.firstNames;
     const lastName = person?.lastName ?? identity.lastName ?? member.lastName;
-    await this.removeExpired(now);
-    const id = randomToken();
-    const idHash = hashSessionId(id);
-    const csrfToken = randomToken();
-    const data: StoredStaffSession = {
+    const method = identity.method.slice(0, 100);
+    const { cookieValue, row } = await this.lifetime.begin((idHash): StoredStaffSession => ({
       kind: 'staff',
-      method: identity.method.slice(0, 100),
+      method,
       ...(identity.idToken && {
         idToken: this.deps.envelope.encrypt(identity.idToken, idTokenContext(idHash)).toString('base64url'),
       }),
-    };
+    }));
+    const { idHash, csrfToken } = row;
     const only = memberships.length === 1 ? memberships[0] : undefined;
     await this.deps.repository.transaction(async (trx) => {
       if (firstNames !== member.firstNames || lastName !== member.lastName) {
         await this.deps.staff.updateMember(member.id, { firstNames, lastName }, trx);
       }
       await this.deps.repository.insert(
-        {
-          idHash,
-          staffMemberId: member.id,
-          organisationId: only?.organisation.id ?? null,
-          csrfToken,
-          data: JSON.stringify(data),
-          now: now.toISOString(),
-          absoluteExpiresAt: new Date(
-            now.getTime() + this.deps.timeouts.absoluteHours * 60 * minute,
-          ).toISOString(),
-        },
+        { ...row, staffMemberId: member.id, organisationId: only?.organisation.id ?? null },
         trx,
       );
       await recordAudit(trx, {
@@ -144,13 +138,13 @@ export class StaffSessionService {
         subjectType: 'staff_session',
         subjectId: idHash,
         requestId,
-        details: { method: data.method, organisationId: only?.organisation.id ?? null },
+        details: { method, organisationId: only?.organisation.id ?? null },
         occurredAt: now,
       });
     });
     return {
       ok: true,
-      cookieValue: id,
+      cookieValue,
       session: {
         idHash,
         csrfToken,
@@ -182,19 +176,11 @@ export class StaffSessionService {
     const idHash = hashSessionId(cookieValue);
     const row = await this.deps.repository.findWithMember(idHash);
     if (!row || parseData(row.data) === undefined) return undefined;
-    const now = this.deps.clock();
-    const idleDeadline = Date.parse(row.lastSeenAt) + this.deps.timeouts.idleMinutes * minute;
-    if (now.getTime() >= idleDeadline || now.toISOString() >= row.absoluteExpiresAt) {
-      await this.deps.repository.deleteReturning(idHash);
-      return undefined;
-    }
+    if (!(await this.lifetime.keepAlive(idHash, row))) return undefined;
     const memberships = membershipsFromRoles(await this.deps.staff.rolesOf(row.staffMemberId));
     if (memberships.length === 0) {
-      await this.deps.repository.deleteReturning(idHash);
+      await this.deps.repository.delete(idHash);
       return undefined;
-    }
-    if (now.getTime() - Date.parse(row.lastSeenAt) >= touchIntervalMs) {
-      await this.deps.repository.touch(idHash, now.toISOString());
     }
     return {
       idHash,
@@ -233,8 +219,8 @@ export class StaffSessionService {
   }
 
   /** Ends the session without recording anything (a new sign-in replacing the browser's old one). */
-  async end(cookieValue: string | undefined): Promise<void> {
-    if (cookieValue) await this.deps.repository.deleteReturning(hashSessionId(cookieValue));
+  end(cookieValue: string | undefined): Promise<void> {
+    return this.lifetime.end(cookieValue);
   }
 
   /**
@@ -272,11 +258,6 @@ export class StaffSessionService {
       // A key ring without the key it was sealed under: our session has ended all the same.
       return { idToken: undefined };
     }
-  }
-
-  private async removeExpired(now: Date): Promise<void> {
-    const idleBefore = new Date(now.getTime() - this.deps.timeouts.idleMinutes * minute).toISOString();
-    await this.deps.repository.deleteExpired(now.toISOString(), idleBefore);
   }
 }
 
