@@ -12,6 +12,7 @@ import { SelectField } from '../components/select-field.js';
 import { TagList, type Chip } from '../components/tag-list.js';
 import { TextField } from '../components/text-field.js';
 import { formatDateTime } from '../mailbox/format.js';
+import { DataTable } from '../components/data-table.js';
 import type { PageContext } from '../page-context.js';
 import { css } from '../styles/css.js';
 import { serviceName, type CaseWorkPaths } from './send-page.js';
@@ -149,37 +150,37 @@ export function SentListBody(props: SentListBodyProps) {
       {list && list.rows.length > 0 && (
         // Five columns do not fit a phone: the table scrolls sideways, by keyboard too.
         <ScrollTable labelledBy="sent-heading">
-          <table class="sent-list__table">
-            <caption id="sent-heading" class="visually-hidden">
-              {t('staff.sent.listTitle')}
-            </caption>
-            <thead>
+          <DataTable
+            class="sent-list__table"
+            caption={
+              <caption id="sent-heading" class="visually-hidden">
+                {t('staff.sent.listTitle')}
+              </caption>
+            }
+            columns={[
+              t('staff.sent.columns.title'),
+              t('staff.sent.columns.service'),
+              t('staff.sent.columns.recipient'),
+              t('staff.sent.columns.created'),
+              t('staff.sent.columns.stage'),
+            ]}
+          >
+            {list.rows.map((row) => (
               <tr>
-                <th scope="col">{t('staff.sent.columns.title')}</th>
-                <th scope="col">{t('staff.sent.columns.service')}</th>
-                <th scope="col">{t('staff.sent.columns.recipient')}</th>
-                <th scope="col">{t('staff.sent.columns.created')}</th>
-                <th scope="col">{t('staff.sent.columns.stage')}</th>
+                <th scope="row">
+                  <a href={paths.message(row.id)}>{row.title}</a>
+                </th>
+                <td>{serviceName(row.service, locale)}</td>
+                <td>{row.recipient ?? t('staff.sent.noRecipient')}</td>
+                <td>
+                  <time dateTime={row.createdAt}>{formatDateTime(row.createdAt, locale)}</time>
+                </td>
+                <td>
+                  <TagList tags={[stageChip(ctx, row.stage)]} />
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {list.rows.map((row) => (
-                <tr>
-                  <th scope="row">
-                    <a href={paths.message(row.id)}>{row.title}</a>
-                  </th>
-                  <td>{serviceName(row.service, locale)}</td>
-                  <td>{row.recipient ?? t('staff.sent.noRecipient')}</td>
-                  <td>
-                    <time dateTime={row.createdAt}>{formatDateTime(row.createdAt, locale)}</time>
-                  </td>
-                  <td>
-                    <TagList tags={[stageChip(ctx, row.stage)]} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         </ScrollTable>
       )}
       {list && (
