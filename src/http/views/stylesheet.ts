@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { styles as accountPages } from './account/open-account-page.js';
+import { styles as attachmentList } from './components/attachment-list.js';
 import { styles as brand } from './components/brand.js';
 import { styles as buttonRow } from './components/button-row.js';
 import { styles as scrollTable } from './components/scroll-table.js';
@@ -54,6 +55,7 @@ const componentSections = [
   startPage,
   accountPages,
   folderPage,
+  attachmentList,
   messagePage,
   consentPages,
   choiceButtons,
