@@ -59,6 +59,26 @@ export function stageChip(ctx: PageContext, stage: MessageStage): Chip {
   return { text: ctx.t(stageKeys[stage]) };
 }
 
+/** The typed filters: the dates (YYYY-MM-DD), the recipient's identity code and the search's purpose. */
+const textFilters: ReadonlyArray<{
+  name: SentFilterField;
+  label: TranslationKey;
+  hint?: TranslationKey;
+  autocomplete?: string;
+  maxLength: number;
+}> = [
+  { name: 'from', label: 'staff.sent.from', hint: 'staff.sent.dateHint', maxLength: 10 },
+  { name: 'to', label: 'staff.sent.to', hint: 'staff.sent.dateHint', maxLength: 10 },
+  {
+    name: 'recipient',
+    label: 'staff.sent.recipient',
+    hint: 'staff.sent.recipientHint',
+    autocomplete: 'off',
+    maxLength: 11,
+  },
+  { name: 'purpose', label: 'staff.sent.purpose', maxLength: 200 },
+];
+
 function filterQuery(values: SentFilterValues, page: number): string {
   const query = new URLSearchParams();
   if (values.servicePk !== undefined) query.set('service', String(values.servicePk));
@@ -106,42 +126,18 @@ export function SentListBody(props: SentListBodyProps) {
             </option>
           ))}
         </SelectField>
-        <TextField
-          id="filter-from"
-          name="from"
-          label={t('staff.sent.from')}
-          hint={t('staff.sent.dateHint')}
-          value={values.from ?? ''}
-          error={errorOf('from')}
-          maxLength={10}
-        />
-        <TextField
-          id="filter-to"
-          name="to"
-          label={t('staff.sent.to')}
-          hint={t('staff.sent.dateHint')}
-          value={values.to ?? ''}
-          error={errorOf('to')}
-          maxLength={10}
-        />
-        <TextField
-          id="filter-recipient"
-          name="recipient"
-          label={t('staff.sent.recipient')}
-          hint={t('staff.sent.recipientHint')}
-          value={values.recipient ?? ''}
-          error={errorOf('recipient')}
-          autocomplete="off"
-          maxLength={11}
-        />
-        <TextField
-          id="filter-purpose"
-          name="purpose"
-          label={t('staff.sent.purpose')}
-          value={values.purpose ?? ''}
-          error={errorOf('purpose')}
-          maxLength={200}
-        />
+        {textFilters.map((filter) => (
+          <TextField
+            id={`filter-${filter.name}`}
+            name={filter.name}
+            label={t(filter.label)}
+            hint={filter.hint && t(filter.hint)}
+            value={values[filter.name] ?? ''}
+            error={errorOf(filter.name)}
+            autocomplete={filter.autocomplete}
+            maxLength={filter.maxLength}
+          />
+        ))}
         <ButtonRow>
           <button type="submit">{t('staff.sent.search')}</button>
         </ButtonRow>
