@@ -5,6 +5,7 @@ import { ButtonRow } from '../components/button-row.js';
 import { SelectField } from '../components/select-field.js';
 import { formatDate, localName } from '../mailbox/format.js';
 import { DataTable } from '../components/data-table.js';
+import { HeadedSection } from '../components/headed-section.js';
 import type { PageContext } from '../page-context.js';
 import { css } from '../styles/css.js';
 import { StaffLayout, type StaffFrame } from './staff-layout.js';
@@ -112,8 +113,7 @@ function CountTable(props: {
   rows: Array<{ label: string; count: string }>;
 }) {
   return (
-    <section aria-labelledby={props.id}>
-      <h2 id={props.id}>{props.heading}</h2>
+    <HeadedSection id={props.id} heading={props.heading}>
       <DataTable columns={[props.rowHeading, { text: props.countHeading, class: 'dashboard__number' }]}>
         {props.rows.map((row) => (
           <tr>
@@ -122,7 +122,7 @@ function CountTable(props: {
           </tr>
         ))}
       </DataTable>
-    </section>
+    </HeadedSection>
   );
 }
 
