@@ -39,23 +39,26 @@ const channelKeys = {
 const channels = Object.keys(channelKeys) as ConsentChannel[];
 
 /** Each problem the service can report, with its text; a wrong channel reads as a missing choice. */
+const problemKeys: Record<
+  ConsentProblem['field'],
+  { other: TranslationKey } & Partial<Record<ConsentProblem['code'], TranslationKey>>
+> = {
+  identityCode: {
+    missing: 'staff.consents.new.problems.identityCodeMissing',
+    notInRegister: 'staff.consents.new.problems.identityCodeNotInRegister',
+    other: 'staff.consents.new.problems.identityCodeInvalid',
+  },
+  channel: { other: 'staff.consents.new.problems.channelMissing' },
+  givenOn: {
+    missing: 'staff.consents.new.problems.givenOnMissing',
+    future: 'staff.consents.new.problems.givenOnFuture',
+    other: 'staff.consents.new.problems.givenOnInvalid',
+  },
+};
+
 function problemKey(problem: ConsentProblem): TranslationKey {
-  switch (problem.field) {
-    case 'identityCode':
-      return problem.code === 'missing'
-        ? 'staff.consents.new.problems.identityCodeMissing'
-        : problem.code === 'notInRegister'
-          ? 'staff.consents.new.problems.identityCodeNotInRegister'
-          : 'staff.consents.new.problems.identityCodeInvalid';
-    case 'channel':
-      return 'staff.consents.new.problems.channelMissing';
-    case 'givenOn':
-      return problem.code === 'missing'
-        ? 'staff.consents.new.problems.givenOnMissing'
-        : problem.code === 'future'
-          ? 'staff.consents.new.problems.givenOnFuture'
-          : 'staff.consents.new.problems.givenOnInvalid';
-  }
+  const keys = problemKeys[problem.field];
+  return keys[problem.code] ?? keys.other;
 }
 
 /** The element the error summary links to for each field (a radio group: its first button). */
