@@ -1,3 +1,4 @@
+import type { TranslationKey } from '../i18n/i18n.js';
 import { ButtonRow } from '../http/views/components/button-row.js';
 import { ChoiceButtons } from '../http/views/components/choice-buttons.js';
 import { ErrorSummary } from '../http/views/components/error-summary.js';
@@ -134,12 +135,13 @@ export function LogoutPage(props: { ctx: PageContext; formHtml: string }) {
   );
 }
 
-export function LoggedOutPage(props: { ctx: PageContext }) {
+/** A page that only says what happened, with the way back to the service. */
+function BackToServicePage(props: { ctx: PageContext; title: TranslationKey; text: TranslationKey }) {
   const { t } = props.ctx;
   return (
-    <Layout ctx={props.ctx} title={t('account.idp.logoutTitle')}>
-      <h1>{t('account.idp.logoutTitle')}</h1>
-      <p>{t('account.idp.loggedOut')}</p>
+    <Layout ctx={props.ctx} title={t(props.title)}>
+      <h1>{t(props.title)}</h1>
+      <p>{t(props.text)}</p>
       <p>
         <a href="/">{t('account.idp.backToService')}</a>
       </p>
@@ -147,16 +149,11 @@ export function LoggedOutPage(props: { ctx: PageContext }) {
   );
 }
 
+export function LoggedOutPage(props: { ctx: PageContext }) {
+  return <BackToServicePage ctx={props.ctx} title="account.idp.logoutTitle" text="account.idp.loggedOut" />;
+}
+
 /** oidc-provider's error page replaced: no details (they may echo request parameters). */
 export function IdpErrorPage(props: { ctx: PageContext }) {
-  const { t } = props.ctx;
-  return (
-    <Layout ctx={props.ctx} title={t('account.idp.errorTitle')}>
-      <h1>{t('account.idp.errorTitle')}</h1>
-      <p>{t('account.idp.errorText')}</p>
-      <p>
-        <a href="/">{t('account.idp.backToService')}</a>
-      </p>
-    </Layout>
-  );
+  return <BackToServicePage ctx={props.ctx} title="account.idp.errorTitle" text="account.idp.errorText" />;
 }

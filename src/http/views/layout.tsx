@@ -1,10 +1,11 @@
 import type { ComponentChildren } from 'preact';
 import { locales } from '../../i18n/i18n.js';
+import { AccountNav } from './components/account-nav.js';
 import { Wordmark } from './components/brand.js';
 import { Breadcrumbs, type Crumb } from './components/breadcrumbs.js';
-import { Icon, type IconName } from './components/icon.js';
+import type { IconName } from './components/icon.js';
 import { InlineList } from './components/inline-list.js';
-import { PostButton } from './components/post-button.js';
+import { LogoutButton } from './components/logout-button.js';
 import type { PageContext } from './page-context.js';
 import { css } from './styles/css.js';
 
@@ -64,41 +65,26 @@ function SignedInBar(props: { ctx: PageContext }) {
     <div class="account-bar">
       <div class="account-bar__inner">
         <p class="account-bar__name">{t('account.nav.signedInAs', { name: ctx.signedInName ?? '' })}</p>
-        <PostButton
-          action="/logout"
-          csrfToken={ctx.csrfToken}
-          variant="secondary"
-          formClass="account-bar__logout"
-        >
-          <Icon name="logout" />
-          {t('account.nav.logout')}
-        </PostButton>
+        <LogoutButton action="/logout" csrfToken={ctx.csrfToken} text={t('account.nav.logout')} />
       </div>
       {ctx.hasMailbox && (
-        <nav class="account-nav" aria-label={t('account.nav.label')}>
-          <ul class="account-nav__list">
-            {mailboxLinks
-              .filter((link) => !(link.needsActiveAccount && ctx.accountClosed))
-              .map((link) => (
-                <li>
-                  <a
-                    class="account-nav__link"
-                    href={link.href}
-                    aria-current={isCurrent(ctx, link.href) ? 'page' : undefined}
-                  >
-                    <Icon name={link.icon} />
-                    <span>{t(link.key)}</span>
-                    {link.href === '/mailbox/inbox' && unread > 0 && (
-                      <span class="count-badge">
-                        <span aria-hidden="true">{unread}</span>
-                        <span class="visually-hidden">{`(${t('frame.unread', { count: unread })})`}</span>
-                      </span>
-                    )}
-                  </a>
-                </li>
-              ))}
-          </ul>
-        </nav>
+        <AccountNav
+          label={t('account.nav.label')}
+          links={mailboxLinks
+            .filter((link) => !(link.needsActiveAccount && ctx.accountClosed))
+            .map((link) => ({
+              href: link.href,
+              icon: link.icon,
+              text: t(link.key),
+              current: isCurrent(ctx, link.href),
+              extra: link.href === '/mailbox/inbox' && unread > 0 && (
+                <span class="count-badge">
+                  <span aria-hidden="true">{unread}</span>
+                  <span class="visually-hidden">{`(${t('frame.unread', { count: unread })})`}</span>
+                </span>
+              ),
+            }))}
+        />
       )}
     </div>
   );

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { styles as accessLogPage } from './account/access-log-page.js';
 import { styles as accountPages } from './account/open-account-page.js';
+import { styles as attachmentList } from './components/attachment-list.js';
 import { styles as brand } from './components/brand.js';
 import { styles as buttonRow } from './components/button-row.js';
 import { styles as scrollTable } from './components/scroll-table.js';
@@ -56,6 +57,7 @@ const componentSections = [
   accountPages,
   accessLogPage,
   folderPage,
+  attachmentList,
   messagePage,
   consentPages,
   choiceButtons,

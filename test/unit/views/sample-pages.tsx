@@ -167,6 +167,18 @@ function consent(overrides: Partial<ConsentView>): ConsentView {
   };
 }
 
+/** An admin page body in the staff frame, as the admin routes render it. */
+function adminSample(name: string, body: VNode, title = 'Hallinta'): { name: string; page: VNode } {
+  return {
+    name,
+    page: (
+      <AdminStaffPage ctx={pageContext({ signedIn: true })} frame={staffFrame} title={title}>
+        {body}
+      </AdminStaffPage>
+    ),
+  };
+}
+
 const contact = { email: 'a@b.fi', emailNotifications: true, mobile: '', smsNotifications: false };
 
 /**
@@ -266,148 +278,113 @@ export function samplePages(): Array<{ name: string; page: VNode }> {
         />
       ),
     },
-    {
-      name: 'admin services',
-      page: (
-        <AdminStaffPage ctx={plain} frame={staffFrame} title="Hallinta">
-          <AdminServicesBody
-            ctx={plain}
-            services={[
-              sampleAdminService(),
-              sampleAdminService({ serviceId: 'old', active: false, eServiceUrl: null }),
-            ]}
-            notice="saved"
-          />
-        </AdminStaffPage>
-      ),
-    },
-    {
-      name: 'admin service form',
-      page: (
-        <AdminStaffPage ctx={plain} frame={staffFrame} title="Hallinta">
-          <AdminServiceFormBody
-            ctx={plain}
-            mode="edit"
-            values={serviceFormValues(sampleAdminService())}
-            problems={[
-              { field: 'nameFi', code: 'required' },
-              { field: 'forms.0.url', code: 'notHttps' },
-            ]}
-          />
-        </AdminStaffPage>
-      ),
-    },
-    {
-      name: 'admin add service',
-      page: (
-        <AdminStaffPage ctx={plain} frame={staffFrame} title="Hallinta">
-          <AdminServiceFormBody
-            ctx={plain}
-            mode="add"
-            values={serviceFormValues()}
-            problems={[{ field: 'serviceId', code: 'taken' }]}
-          />
-        </AdminStaffPage>
-      ),
-    },
-    {
-      name: 'admin deactivate service',
-      page: (
-        <AdminStaffPage ctx={plain} frame={staffFrame} title="Hallinta">
-          <AdminDeactivateServiceBody ctx={plain} service={sampleAdminService()} />
-        </AdminStaffPage>
-      ),
-    },
-    {
-      name: 'admin credentials',
-      page: (
-        <AdminStaffPage ctx={plain} frame={staffFrame} title="Hallinta">
-          <AdminCredentialsBody
-            ctx={plain}
-            credentials={[
-              sampleAdminCredential(),
-              sampleAdminCredential({
-                username: 'api-old',
-                allowedIps: [],
-                revokedAt: '2025-03-02T10:00:00.000Z',
-              }),
-            ]}
-            notice="revoked"
-            allowlistValue="palvelin"
-            problems={[{ field: 'allowedIps', code: 'invalidCidr', value: 'palvelin' }]}
-          />
-        </AdminStaffPage>
-      ),
-    },
-    {
-      name: 'admin credential created',
-      page: (
-        <AdminStaffPage ctx={plain} frame={staffFrame} title="Hallinta">
-          <AdminCredentialCreatedBody
-            ctx={plain}
-            created={{
-              username: 'api-1234567-1-0a1b2c3d',
-              password: 'Xy7#abcdefghijklmnopqrstuvwxyz012345',
-              allowedIps: [],
-            }}
-          />
-        </AdminStaffPage>
-      ),
-    },
-    {
-      name: 'admin revoke credential',
-      page: (
-        <AdminStaffPage ctx={plain} frame={staffFrame} title="Hallinta">
-          <AdminRevokeCredentialBody ctx={plain} credential={sampleAdminCredential()} />
-        </AdminStaffPage>
-      ),
-    },
-    {
-      name: 'admin allowlist',
-      page: (
-        <AdminStaffPage ctx={plain} frame={staffFrame} title="Hallinta">
-          <AdminAllowlistBody
-            ctx={plain}
-            credential={sampleAdminCredential()}
-            value={'192.0.2.0/24\n10.0.0.0/33'}
-            problems={[{ field: 'allowedIps', code: 'invalidCidr', value: '10.0.0.0/33' }]}
-          />
-        </AdminStaffPage>
-      ),
-    },
-    {
-      name: 'admin staff roles, in the staff frame',
-      page: (
-        <AdminStaffPage ctx={plain} frame={staffFrame} title="Henkilöstö">
-          <AdminStaffBody
-            ctx={plain}
-            path="/virkailija/hallinta/henkilosto"
-            staff={[
-              {
-                name: 'Jari Lehtonen',
-                maskedCode: '220472-****',
-                identityCode: '220472-9311',
-                self: true,
-                admin: true,
-                caseWorkerServices: [],
-              },
-              {
-                name: 'Tiina Virtanen',
-                maskedCode: '150385-****',
-                identityCode: '150385-9046',
-                self: false,
-                admin: false,
-                caseWorkerServices: ['Rakennusvalvonta'],
-              },
-            ]}
-            services={[{ serviceId: 'rakennus', name: 'Rakennusvalvonta' }]}
-            form={{ identityCode: '150385-9047', role: 'case_worker', serviceIds: ['rakennus'] }}
-            problem="identityCodeInvalid"
-            notice="granted"
-          />
-        </AdminStaffPage>
-      ),
-    },
+    adminSample(
+      'admin services',
+      <AdminServicesBody
+        ctx={plain}
+        services={[
+          sampleAdminService(),
+          sampleAdminService({ serviceId: 'old', active: false, eServiceUrl: null }),
+        ]}
+        notice="saved"
+      />,
+    ),
+    adminSample(
+      'admin service form',
+      <AdminServiceFormBody
+        ctx={plain}
+        mode="edit"
+        values={serviceFormValues(sampleAdminService())}
+        problems={[
+          { field: 'nameFi', code: 'required' },
+          { field: 'forms.0.url', code: 'notHttps' },
+        ]}
+      />,
+    ),
+    adminSample(
+      'admin add service',
+      <AdminServiceFormBody
+        ctx={plain}
+        mode="add"
+        values={serviceFormValues()}
+        problems={[{ field: 'serviceId', code: 'taken' }]}
+      />,
+    ),
+    adminSample(
+      'admin deactivate service',
+      <AdminDeactivateServiceBody ctx={plain} service={sampleAdminService()} />,
+    ),
+    adminSample(
+      'admin credentials',
+      <AdminCredentialsBody
+        ctx={plain}
+        credentials={[
+          sampleAdminCredential(),
+          sampleAdminCredential({
+            username: 'api-old',
+            allowedIps: [],
+            revokedAt: '2025-03-02T10:00:00.000Z',
+          }),
+        ]}
+        notice="revoked"
+        allowlistValue="palvelin"
+        problems={[{ field: 'allowedIps', code: 'invalidCidr', value: 'palvelin' }]}
+      />,
+    ),
+    adminSample(
+      'admin credential created',
+      <AdminCredentialCreatedBody
+        ctx={plain}
+        created={{
+          username: 'api-1234567-1-0a1b2c3d',
+          password: 'Xy7#abcdefghijklmnopqrstuvwxyz012345',
+          allowedIps: [],
+        }}
+      />,
+    ),
+    adminSample(
+      'admin revoke credential',
+      <AdminRevokeCredentialBody ctx={plain} credential={sampleAdminCredential()} />,
+    ),
+    adminSample(
+      'admin allowlist',
+      <AdminAllowlistBody
+        ctx={plain}
+        credential={sampleAdminCredential()}
+        value={'192.0.2.0/24\n10.0.0.0/33'}
+        problems={[{ field: 'allowedIps', code: 'invalidCidr', value: '10.0.0.0/33' }]}
+      />,
+    ),
+    adminSample(
+      'admin staff roles, in the staff frame',
+      <AdminStaffBody
+        ctx={plain}
+        path="/virkailija/hallinta/henkilosto"
+        staff={[
+          {
+            name: 'Jari Lehtonen',
+            maskedCode: '220472-****',
+            identityCode: '220472-9311',
+            self: true,
+            admin: true,
+            caseWorkerServices: [],
+          },
+          {
+            name: 'Tiina Virtanen',
+            maskedCode: '150385-****',
+            identityCode: '150385-9046',
+            self: false,
+            admin: false,
+            caseWorkerServices: ['Rakennusvalvonta'],
+          },
+        ]}
+        services={[{ serviceId: 'rakennus', name: 'Rakennusvalvonta' }]}
+        form={{ identityCode: '150385-9047', role: 'case_worker', serviceIds: ['rakennus'] }}
+        problem="identityCodeInvalid"
+        notice="granted"
+      />,
+      'Henkilöstö',
+    ),
     {
       name: 'staff send form with problems, mailbox check and preview',
       page: (

@@ -1,4 +1,4 @@
-import type { Translate, TranslationKey } from '../../../i18n/i18n.js';
+import { TextSections } from '../components/text-sections.js';
 import type { PageContext } from '../page-context.js';
 import { PublicPage } from '../public/public-page.js';
 
@@ -17,24 +17,6 @@ const termsSections = [
   { id: 'changes', title: 'account.terms.changesTitle', text: 'account.terms.changes' },
 ] as const;
 
-/** Headed sections, each labelled by its heading (ids `<page>-<section>`). */
-function Sections(props: {
-  t: Translate;
-  page: string;
-  sections: ReadonlyArray<{ id: string; title: TranslationKey; text: TranslationKey }>;
-}) {
-  return (
-    <>
-      {props.sections.map((section) => (
-        <section aria-labelledby={`${props.page}-${section.id}`}>
-          <h2 id={`${props.page}-${section.id}`}>{props.t(section.title)}</h2>
-          <p>{props.t(section.text)}</p>
-        </section>
-      ))}
-    </>
-  );
-}
-
 export function TermsPage(props: { ctx: PageContext; version: string; effectiveFrom: string }) {
   const { t } = props.ctx;
   return (
@@ -42,7 +24,7 @@ export function TermsPage(props: { ctx: PageContext; version: string; effectiveF
       <p>
         {t('account.terms.version', { version: props.version, date: formatIsoDate(props.effectiveFrom) })}
       </p>
-      <Sections t={t} page="terms" sections={termsSections} />
+      <TextSections t={t} idPrefix="terms-" sections={termsSections} />
     </PublicPage>
   );
 }
@@ -66,7 +48,7 @@ export function AccessibilityPage(props: { ctx: PageContext }) {
   return (
     <PublicPage ctx={props.ctx} title={t('account.accessibility.title')}>
       <p>{t('account.accessibility.intro')}</p>
-      <Sections t={t} page="accessibility" sections={accessibilitySections} />
+      <TextSections t={t} idPrefix="accessibility-" sections={accessibilitySections} />
       <p>
         <a href="/feedback?topic=accessibility">{t('public.feedback.title')}</a>
       </p>

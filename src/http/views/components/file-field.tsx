@@ -1,3 +1,4 @@
+import { typeLabel } from '../../../domain/attachment-types.js';
 import { Field, fieldAria, type FieldFrameProps } from './field.js';
 
 export interface FileFieldProps extends FieldFrameProps {
@@ -24,4 +25,20 @@ export function FileField(props: FileFieldProps) {
       />
     </Field>
   );
+}
+
+/**
+ * The values a refused file's message names: the file, the type its name or the browser claimed and
+ * the type its content is ("x.pdf is not a PDF but a PNG"); empty where the problem has none.
+ */
+export function fileProblemValues(problem: {
+  fileName?: string;
+  claimedType?: string;
+  contentType?: string;
+}) {
+  return {
+    file: problem.fileName ?? '',
+    claimed: problem.claimedType ? typeLabel(problem.claimedType) : '',
+    actual: problem.contentType ? typeLabel(problem.contentType) : '',
+  };
 }

@@ -1,5 +1,5 @@
 import type { TranslationKey } from '../../../i18n/i18n.js';
-import { attachmentTypes, typeLabel } from '../../../domain/attachment-types.js';
+import { attachmentTypes } from '../../../domain/attachment-types.js';
 import {
   citizenMessageTypes,
   limits,
@@ -10,7 +10,7 @@ import {
 } from '../../../modules/mailbox/index.js';
 import { ButtonRow } from '../components/button-row.js';
 import { ErrorSummary } from '../components/error-summary.js';
-import { FileField } from '../components/file-field.js';
+import { FileField, fileProblemValues } from '../components/file-field.js';
 import { LinkButton } from '../components/link-button.js';
 import { RadioGroup } from '../components/radio-group.js';
 import { SelectField } from '../components/select-field.js';
@@ -86,11 +86,7 @@ const textLabelKeys = { title: 'mailbox.compose.title', body: 'mailbox.compose.b
 function problemText(ctx: PageContext, problem: ComposeProblem): string {
   // The service reports no other pairs today; a new one still gets a general sentence, not a key.
   const key = problemKeys[problem.field][problem.code] ?? 'errors.badRequest';
-  return ctx.t(key, {
-    file: problem.fileName ?? '',
-    claimed: problem.claimedType ? typeLabel(problem.claimedType) : '',
-    actual: problem.contentType ? typeLabel(problem.contentType) : '',
-  });
+  return ctx.t(key, fileProblemValues(problem));
 }
 
 /** One form for new messages and replies; plain multipart POST, no JavaScript needed. */

@@ -4,41 +4,40 @@ import type { LocalisedNames } from '../../../modules/mailbox/index.js';
 /** Regional formats: Finnish and Swedish as used in Finland; English with day-month order. */
 const regional: Record<Locale, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
 
-const dateTimeFormats = new Map<Locale, Intl.DateTimeFormat>();
-const dateFormats = new Map<Locale, Intl.DateTimeFormat>();
+/** One date format per locale, made on first use (making one is slow, using it is not). */
+function formatPerLocale(options: Intl.DateTimeFormatOptions): (locale: Locale) => Intl.DateTimeFormat {
+  const formats = new Map<Locale, Intl.DateTimeFormat>();
+  return (locale) => {
+    let format = formats.get(locale);
+    if (!format) {
+      format = new Intl.DateTimeFormat(regional[locale], options);
+      formats.set(locale, format);
+    }
+    return format;
+  };
+}
+
+const dateTimeFormat = formatPerLocale({
+  timeZone: 'Europe/Helsinki',
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+// A calendar day, not an instant: formatted at UTC midnight in UTC, so no time zone can move it to
+// the previous or next day.
+const dateFormat = formatPerLocale({ timeZone: 'UTC', year: 'numeric', month: 'numeric', day: 'numeric' });
 
 /** An instant in Helsinki time, e.g. "12.3.2025 klo 14.05". */
 export function formatDateTime(iso: string, locale: Locale): string {
-  let format = dateTimeFormats.get(locale);
-  if (!format) {
-    format = new Intl.DateTimeFormat(regional[locale], {
-      timeZone: 'Europe/Helsinki',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-    });
-    dateTimeFormats.set(locale, format);
-  }
-  return format.format(new Date(iso));
+  return dateTimeFormat(locale).format(new Date(iso));
 }
 
 /** A calendar date (YYYY-MM-DD, already a Helsinki date) in the reader's format. */
 export function formatDate(day: string, locale: Locale): string {
-  let format = dateFormats.get(locale);
-  if (!format) {
-    // The date is a calendar day, not an instant: format it at UTC midnight in UTC, so no time zone
-    // can move it to the previous or next day.
-    format = new Intl.DateTimeFormat(regional[locale], {
-      timeZone: 'UTC',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-    });
-    dateFormats.set(locale, format);
-  }
-  return format.format(new Date(`${day}T00:00:00Z`));
+  return dateFormat(locale).format(new Date(`${day}T00:00:00Z`));
 }
 
 export function localName(names: LocalisedNames, locale: Locale): string {

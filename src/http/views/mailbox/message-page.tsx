@@ -6,7 +6,9 @@ import type {
   SealedMessage,
 } from '../../../modules/mailbox/index.js';
 import { ButtonRow } from '../components/button-row.js';
-import { Icon, type IconName } from '../components/icon.js';
+import { AttachmentList } from '../components/attachment-list.js';
+import { DetailRow } from '../components/detail-row.js';
+import { Icon } from '../components/icon.js';
 import { LinkButton } from '../components/link-button.js';
 import { Notice as NoticeParagraph } from '../components/notice.js';
 import { PostButton } from '../components/post-button.js';
@@ -15,7 +17,7 @@ import { Layout } from '../layout.js';
 import type { PageContext } from '../page-context.js';
 import { css } from '../styles/css.js';
 import { citizenTypeName } from './citizen-type-name.js';
-import { formatDate, formatDateTime, formatSize, localName, mediaTypeLabel } from './format.js';
+import { formatDate, formatDateTime, localName } from './format.js';
 import { folderNameKeys } from './folder-names.js';
 import { NoticeBox, ReadOnlyNotice, type Notice } from './notices.js';
 
@@ -90,16 +92,6 @@ function MessageHeader(props: {
   );
 }
 
-/** One term and its value in the header's details. */
-function Detail(props: { term: string; children: ComponentChildren }) {
-  return (
-    <div class="message-details__row">
-      <dt>{props.term}</dt>
-      <dd>{props.children}</dd>
-    </div>
-  );
-}
-
 /** Before acknowledgement: only the sender and the step "Kuittaa vastaanotetuksi". */
 function SealedContent(props: {
   ctx: PageContext;
@@ -112,13 +104,13 @@ function SealedContent(props: {
   return (
     <>
       <MessageHeader ctx={ctx} message={message} title={props.title}>
-        <Detail term={t('mailbox.message.sender')}>{localName(message.organisation, locale)}</Detail>
-        <Detail term={t('mailbox.message.received')}>
+        <DetailRow term={t('mailbox.message.sender')}>{localName(message.organisation, locale)}</DetailRow>
+        <DetailRow term={t('mailbox.message.received')}>
           <time dateTime={message.receivedAt}>{formatDateTime(message.receivedAt, locale)}</time>
-        </Detail>
-        <Detail term={t('mailbox.message.deemedReceived')}>
+        </DetailRow>
+        <DetailRow term={t('mailbox.message.deemedReceived')}>
           {t('mailbox.message.deemedReceivedPending')}
-        </Detail>
+        </DetailRow>
       </MessageHeader>
       <section class="acknowledge-panel" aria-labelledby="acknowledge-heading">
         <h2 id="acknowledge-heading">
@@ -149,25 +141,25 @@ function OpenedContent(props: { ctx: PageContext; message: OpenedMessage; readOn
         </NoticeParagraph>
       )}
       <MessageHeader ctx={ctx} message={message} title={message.title}>
-        <Detail term={t(fromCitizen ? 'mailbox.message.recipient' : 'mailbox.message.sender')}>
+        <DetailRow term={t(fromCitizen ? 'mailbox.message.recipient' : 'mailbox.message.sender')}>
           {localName(message.organisation, locale)}
-        </Detail>
-        <Detail term={t('mailbox.message.service')}>{localName(message.service, locale)}</Detail>
-        <Detail term={t(fromCitizen ? 'mailbox.message.sent' : 'mailbox.message.received')}>
+        </DetailRow>
+        <DetailRow term={t('mailbox.message.service')}>{localName(message.service, locale)}</DetailRow>
+        <DetailRow term={t(fromCitizen ? 'mailbox.message.sent' : 'mailbox.message.received')}>
           <time dateTime={message.receivedAt}>{formatDateTime(message.receivedAt, locale)}</time>
-        </Detail>
+        </DetailRow>
         {message.deemedReceivedOn && (
-          <Detail term={t('mailbox.message.deemedReceived')}>
+          <DetailRow term={t('mailbox.message.deemedReceived')}>
             <time dateTime={message.deemedReceivedOn}>{formatDate(message.deemedReceivedOn, locale)}</time>
-          </Detail>
+          </DetailRow>
         )}
         {message.acknowledgedAt && (
-          <Detail term={t('mailbox.message.acknowledgedAt')}>
+          <DetailRow term={t('mailbox.message.acknowledgedAt')}>
             <time dateTime={message.acknowledgedAt}>{formatDateTime(message.acknowledgedAt, locale)}</time>
-          </Detail>
+          </DetailRow>
         )}
         {message.citizenType && (
-          <Detail term={t('mailbox.message.type')}>{citizenTypeName(t, message.citizenType)}</Detail>
+          <DetailRow term={t('mailbox.message.type')}>{citizenTypeName(t, message.citizenType)}</DetailRow>
         )}
       </MessageHeader>
       <Actions ctx={ctx} message={message} readOnly={props.readOnly} />
@@ -184,14 +176,9 @@ function OpenedContent(props: { ctx: PageContext; message: OpenedMessage; readOn
   );
 }
 
-/** The icon of an attachment's type: pictures and documents look different. */
-function attachmentIcon(mediaType: string): IconName {
-  return mediaType.startsWith('image/') ? 'image' : 'fileGeneric';
-}
-
 function Attachments(props: { ctx: PageContext; message: OpenedMessage }) {
   const { ctx, message } = props;
-  const { t, locale } = ctx;
+  const { t } = ctx;
   if (message.attachments.length === 0) return null;
   return (
     <section aria-labelledby="attachments-heading">
@@ -199,28 +186,14 @@ function Attachments(props: { ctx: PageContext; message: OpenedMessage }) {
         {`${t('mailbox.message.attachments')} (${message.attachments.length})`}
       </h2>
       <p class="attachments__hint">{t('mailbox.message.downloadHint')}</p>
-      <ul class="attachment-list">
-        {message.attachments.map((attachment) => (
-          <li class="attachment">
-            <Icon name={attachmentIcon(attachment.mediaType)} class="attachment__icon" />
-            <span class="attachment__text">
-              <span class="attachment__name">{attachment.fileName}</span>
-              <span class="attachment__meta">
-                {`${mediaTypeLabel(attachment.mediaType)}, ${formatSize(attachment.sizeBytes, locale, t)}`}
-              </span>
-            </span>
-            <a
-              class="button button--secondary attachment__download"
-              href={`/mailbox/messages/${message.id}/attachments/${encodeURIComponent(attachment.id)}`}
-              download
-              aria-label={`${t('mailbox.message.download')} ${attachment.fileName}`}
-            >
-              <Icon name="download" />
-              {t('mailbox.message.download')}
-            </a>
-          </li>
-        ))}
-      </ul>
+      <AttachmentList
+        attachments={message.attachments}
+        href={(attachment) =>
+          `/mailbox/messages/${message.id}/attachments/${encodeURIComponent(attachment.id)}`
+        }
+        download={t('mailbox.message.download')}
+        ctx={ctx}
+      />
     </section>
   );
 }
@@ -403,44 +376,6 @@ export const styles = css`
   }
   .attachments__hint {
     color: var(--fi-color-black-light-1);
-  }
-  .attachment-list {
-    list-style: none;
-    margin: 0;
-    padding: 0;
-    max-width: 48rem;
-    border-top: 1px solid var(--fi-color-depth-light-1);
-  }
-  .attachment {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: var(--fi-spacing-xs) var(--fi-spacing-s);
-    padding: var(--fi-spacing-s) 0;
-    border-bottom: 1px solid var(--fi-color-depth-light-1);
-  }
-  .attachment__icon {
-    width: 2rem;
-    height: 2rem;
-    color: var(--fi-color-brand-base);
-  }
-  .attachment__text {
-    flex: 1 1 12rem;
-    display: flex;
-    flex-direction: column;
-    min-width: 0;
-  }
-  .attachment__name {
-    font-weight: 600;
-  }
-  .attachment__meta {
-    font-size: var(--fi-font-size-body-text-small);
-    color: var(--fi-color-black-light-1);
-  }
-  .attachment__download {
-    display: inline-flex;
-    align-items: center;
-    gap: var(--fi-spacing-xs);
   }
   .acknowledge-panel {
     border: 2px solid var(--fi-color-warning-base);

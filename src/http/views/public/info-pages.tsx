@@ -1,26 +1,19 @@
 import type { Translate, TranslationKey } from '../../../i18n/i18n.js';
 import { LinkButton } from '../components/link-button.js';
+import { HeadedSection } from '../components/headed-section.js';
+import { TextSections, type TextSection } from '../components/text-sections.js';
 import type { PageContext } from '../page-context.js';
 import { PublicPage } from './public-page.js';
 
-interface Section {
-  /** The section's anchor: `#<id>` (the A–Ö index links to some). */
-  id: string;
-  title: TranslationKey;
-  text: TranslationKey;
-}
-
-/** Headed sections, each a region named by its heading. */
-function Sections(props: { t: Translate; sections: readonly Section[] }) {
+/** A headed section whose paragraph ends with the link to the feedback form. */
+function FeedbackSection(props: { t: Translate; id: string; heading: TranslationKey; text: TranslationKey }) {
+  const { t } = props;
   return (
-    <>
-      {props.sections.map((section) => (
-        <section aria-labelledby={section.id}>
-          <h2 id={section.id}>{props.t(section.title)}</h2>
-          <p>{props.t(section.text)}</p>
-        </section>
-      ))}
-    </>
+    <HeadedSection id={props.id} heading={t(props.heading)}>
+      <p>
+        {t(props.text)} <a href="/feedback">{t('public.nav.feedback')}</a>
+      </p>
+    </HeadedSection>
   );
 }
 
@@ -37,8 +30,7 @@ export function AboutPage(props: { ctx: PageContext }) {
   return (
     <PublicPage ctx={props.ctx} title={t('public.about.title')}>
       <p>{t('public.about.intro')}</p>
-      <section aria-labelledby="about-can">
-        <h2 id="about-can">{t('public.about.canTitle')}</h2>
+      <HeadedSection id="about-can" heading={t('public.about.canTitle')}>
         <ul>
           <li>{t('public.about.can1')}</li>
           <li>{t('public.about.can2')}</li>
@@ -46,9 +38,8 @@ export function AboutPage(props: { ctx: PageContext }) {
             {t('public.about.can3')} <a href="/services">{t('public.nav.catalogue')}</a>
           </li>
         </ul>
-      </section>
-      <section aria-labelledby="about-steps">
-        <h2 id="about-steps">{t('public.about.stepsTitle')}</h2>
+      </HeadedSection>
+      <HeadedSection id="about-steps" heading={t('public.about.stepsTitle')}>
         <ol class="numbered-steps">
           {aboutSteps.map((key) => (
             <li>{t(key)}</li>
@@ -57,8 +48,8 @@ export function AboutPage(props: { ctx: PageContext }) {
         <p>
           <LinkButton href="/login">{t('public.about.start')}</LinkButton>
         </p>
-      </section>
-      <Sections
+      </HeadedSection>
+      <TextSections
         t={t}
         sections={[
           { id: 'about-stop', title: 'public.about.stopTitle', text: 'public.about.stop' },
@@ -83,13 +74,13 @@ export const faqSections = [
   { id: 'faq-verifiable', title: 'public.faq.verifiableTitle', text: 'public.faq.verifiable' },
   { id: 'faq-security', title: 'public.faq.securityTitle', text: 'public.faq.security' },
   { id: 'faq-abroad', title: 'public.faq.abroadTitle', text: 'public.faq.abroad' },
-] as const satisfies readonly Section[];
+] as const satisfies readonly TextSection[];
 
 export function FaqPage(props: { ctx: PageContext }) {
   const { t } = props.ctx;
   return (
     <PublicPage ctx={props.ctx} title={t('public.faq.title')}>
-      <Sections t={t} sections={faqSections} />
+      <TextSections t={t} sections={faqSections} />
     </PublicPage>
   );
 }
@@ -99,7 +90,7 @@ export function SupportPage(props: { ctx: PageContext }) {
   return (
     <PublicPage ctx={props.ctx} title={t('public.support.title')}>
       <p>{t('public.support.intro')}</p>
-      <Sections
+      <TextSections
         t={t}
         sections={[
           { id: 'support-own', title: 'public.support.ownTitle', text: 'public.support.own' },
@@ -107,12 +98,12 @@ export function SupportPage(props: { ctx: PageContext }) {
           { id: 'support-cases', title: 'public.support.casesTitle', text: 'public.support.cases' },
         ]}
       />
-      <section aria-labelledby="support-feedback">
-        <h2 id="support-feedback">{t('public.support.feedbackTitle')}</h2>
-        <p>
-          {t('public.support.feedback')} <a href="/feedback">{t('public.nav.feedback')}</a>
-        </p>
-      </section>
+      <FeedbackSection
+        t={t}
+        id="support-feedback"
+        heading="public.support.feedbackTitle"
+        text="public.support.feedback"
+      />
     </PublicPage>
   );
 }
@@ -133,7 +124,7 @@ export function PrivacyPage(props: { ctx: PageContext; retention: RetentionFigur
   return (
     <PublicPage ctx={props.ctx} title={t('public.privacy.title')}>
       <p>{t('public.privacy.intro')}</p>
-      <Sections
+      <TextSections
         t={t}
         sections={[
           {
@@ -150,8 +141,7 @@ export function PrivacyPage(props: { ctx: PageContext; retention: RetentionFigur
           },
         ]}
       />
-      <section aria-labelledby="privacy-retention">
-        <h2 id="privacy-retention">{t('public.privacy.retentionTitle')}</h2>
+      <HeadedSection id="privacy-retention" heading={t('public.privacy.retentionTitle')}>
         <ul>
           <li>{t('public.privacy.retentionDeleted', { days: r.deletedMessageDays })}</li>
           <li>{t('public.privacy.retentionDelivery', { days: r.deliveryDays })}</li>
@@ -164,8 +154,8 @@ export function PrivacyPage(props: { ctx: PageContext; retention: RetentionFigur
           </li>
           <li>{t('public.privacy.retentionFeedback', { days: r.feedbackDays })}</li>
         </ul>
-      </section>
-      <Sections
+      </HeadedSection>
+      <TextSections
         t={t}
         sections={[
           {
@@ -176,12 +166,12 @@ export function PrivacyPage(props: { ctx: PageContext; retention: RetentionFigur
           { id: 'privacy-rights', title: 'public.privacy.rightsTitle', text: 'public.privacy.rights' },
         ]}
       />
-      <section aria-labelledby="privacy-contact">
-        <h2 id="privacy-contact">{t('public.privacy.contactTitle')}</h2>
-        <p>
-          {t('public.privacy.contact')} <a href="/feedback">{t('public.nav.feedback')}</a>
-        </p>
-      </section>
+      <FeedbackSection
+        t={t}
+        id="privacy-contact"
+        heading="public.privacy.contactTitle"
+        text="public.privacy.contact"
+      />
     </PublicPage>
   );
 }

@@ -1,4 +1,5 @@
 import type { Locale, TranslationKey } from '../../../i18n/i18n.js';
+import { LinkSection } from '../components/link-section.js';
 import type { PageContext } from '../page-context.js';
 import { css } from '../styles/css.js';
 import { PublicPage } from './public-page.js';
@@ -36,26 +37,16 @@ export function SitemapPage(props: { ctx: PageContext }) {
   const { t } = props.ctx;
   return (
     <PublicPage ctx={props.ctx} title={t('public.sitemap.title')}>
-      <section aria-labelledby="sitemap-public">
-        <h2 id="sitemap-public">{t('public.sitemap.publicTitle')}</h2>
-        <ul>
-          {publicPages.map((page) => (
-            <li>
-              <a href={page.href}>{t(page.key)}</a>
-            </li>
-          ))}
-        </ul>
-      </section>
-      <section aria-labelledby="sitemap-account">
-        <h2 id="sitemap-account">{t('public.sitemap.accountTitle')}</h2>
-        <ul>
-          {accountPages.map((page) => (
-            <li>
-              <a href={page.href}>{t(page.key)}</a>
-            </li>
-          ))}
-        </ul>
-      </section>
+      <LinkSection
+        id="sitemap-public"
+        heading={t('public.sitemap.publicTitle')}
+        links={publicPages.map((page) => ({ href: page.href, text: t(page.key) }))}
+      />
+      <LinkSection
+        id="sitemap-account"
+        heading={t('public.sitemap.accountTitle')}
+        links={accountPages.map((page) => ({ href: page.href, text: t(page.key) }))}
+      />
     </PublicPage>
   );
 }
@@ -109,16 +100,11 @@ export function AzIndexPage(props: { ctx: PageContext }) {
         </ul>
       </nav>
       {groups.map((group) => (
-        <section aria-labelledby={`index-${group.letter}`}>
-          <h2 id={`index-${group.letter}`}>{group.letter}</h2>
-          <ul>
-            {group.entries.map((entry) => (
-              <li>
-                <a href={entry.href}>{entry.label}</a>
-              </li>
-            ))}
-          </ul>
-        </section>
+        <LinkSection
+          id={`index-${group.letter}`}
+          heading={group.letter}
+          links={group.entries.map((entry) => ({ href: entry.href, text: entry.label }))}
+        />
       ))}
     </PublicPage>
   );

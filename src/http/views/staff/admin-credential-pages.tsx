@@ -11,13 +11,14 @@ import { TextareaField } from '../components/textarea-field.js';
 import { formatDateTime } from '../mailbox/format.js';
 import type { PageContext } from '../page-context.js';
 import {
+  AdminTable,
   DangerConfirmForm,
+  RowActionLinks,
   adminErrorsFor,
   adminFieldErrors,
   adminPaths,
   type AdminPaths,
 } from './admin-parts.js';
-import { ScrollTable } from '../components/scroll-table.js';
 
 /**
  * The organisation admins' API credential pages. The page that shows a new password
@@ -82,77 +83,59 @@ export function AdminCredentialsBody(props: AdminCredentialsBodyProps) {
         </Notice>
       )}
       <p>{t('staffAdmin.credentials.intro')}</p>
-      {credentials.length === 0 ? (
-        <p>{t('staffAdmin.credentials.none')}</p>
-      ) : (
-        <ScrollTable label={t('staffAdmin.credentials.title')}>
-          <table class="admin-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('staffAdmin.credentials.username')}</th>
-                <th scope="col">{t('staffAdmin.credentials.createdAt')}</th>
-                <th scope="col">{t('staffAdmin.credentials.passwordChangedAt')}</th>
-                <th scope="col">{t('staffAdmin.credentials.allowlist')}</th>
-                <th scope="col">{t('staffAdmin.credentials.status')}</th>
-                <th scope="col">{t('staffAdmin.credentials.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {credentials.map((credential) => (
-                <tr>
-                  <th scope="row">{credential.username}</th>
-                  <td>{formatDateTime(credential.createdAt, locale)}</td>
-                  <td>{formatDateTime(credential.passwordChangedAt, locale)}</td>
-                  <td>
-                    {credential.allowedIps.length === 0 ? (
-                      t('staffAdmin.credentials.anyAddress')
-                    ) : (
-                      <ul>
-                        {credential.allowedIps.map((cidr) => (
-                          <li>{cidr}</li>
-                        ))}
-                      </ul>
-                    )}
-                  </td>
-                  <td>
-                    {credential.revokedAt
-                      ? t('staffAdmin.credentials.revokedOn', {
-                          date: formatDateTime(credential.revokedAt, locale),
-                        })
-                      : t('staffAdmin.credentials.active')}
-                  </td>
-                  <td>
-                    {credential.revokedAt === null && (
-                      <ul>
-                        <li>
-                          <a
-                            href={paths.allowlist(credential.username)}
-                            aria-label={t('staffAdmin.credentials.editAllowlistNamed', {
-                              username: credential.username,
-                            })}
-                          >
-                            {t('staffAdmin.credentials.editAllowlist')}
-                          </a>
-                        </li>
-                        <li>
-                          <a
-                            href={paths.revokeCredential(credential.username)}
-                            aria-label={t('staffAdmin.credentials.revokeNamed', {
-                              username: credential.username,
-                            })}
-                          >
-                            {t('staffAdmin.credentials.revoke')}
-                          </a>
-                        </li>
-                      </ul>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollTable>
-      )}
+      <AdminTable
+        ctx={ctx}
+        section="credentials"
+        columns={['username', 'createdAt', 'passwordChangedAt', 'allowlist', 'status', 'actions']}
+        items={credentials}
+        row={(credential) => (
+          <tr>
+            <th scope="row">{credential.username}</th>
+            <td>{formatDateTime(credential.createdAt, locale)}</td>
+            <td>{formatDateTime(credential.passwordChangedAt, locale)}</td>
+            <td>
+              {credential.allowedIps.length === 0 ? (
+                t('staffAdmin.credentials.anyAddress')
+              ) : (
+                <ul>
+                  {credential.allowedIps.map((cidr) => (
+                    <li>{cidr}</li>
+                  ))}
+                </ul>
+              )}
+            </td>
+            <td>
+              {credential.revokedAt
+                ? t('staffAdmin.credentials.revokedOn', {
+                    date: formatDateTime(credential.revokedAt, locale),
+                  })
+                : t('staffAdmin.credentials.active')}
+            </td>
+            <td>
+              {credential.revokedAt === null && (
+                <RowActionLinks
+                  links={[
+                    {
+                      href: paths.allowlist(credential.username),
+                      text: t('staffAdmin.credentials.editAllowlist'),
+                      label: t('staffAdmin.credentials.editAllowlistNamed', {
+                        username: credential.username,
+                      }),
+                    },
+                    {
+                      href: paths.revokeCredential(credential.username),
+                      text: t('staffAdmin.credentials.revoke'),
+                      label: t('staffAdmin.credentials.revokeNamed', {
+                        username: credential.username,
+                      }),
+                    },
+                  ]}
+                />
+              )}
+            </td>
+          </tr>
+        )}
+      />
       <h2>{t('staffAdmin.credentials.createHeading')}</h2>
       <p>{t('staffAdmin.credentials.createIntro')}</p>
       <form method="post" action={paths.credentials} novalidate>

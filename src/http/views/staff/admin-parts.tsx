@@ -1,8 +1,11 @@
-import type { TranslationKey, Translate } from '../../../i18n/i18n.js';
+import type { VNode } from 'preact';
+import type { Messages, TranslationKey, Translate } from '../../../i18n/i18n.js';
 import type { AdminProblem, AdminProblemCode } from '../../../modules/organisations/index.js';
 import type { FieldError } from '../components/error-summary.js';
 import { ButtonRow } from '../components/button-row.js';
+import { DataTable } from '../components/data-table.js';
 import { LinkButton } from '../components/link-button.js';
+import { ScrollTable } from '../components/scroll-table.js';
 import type { PageContext } from '../page-context.js';
 import { css } from '../styles/css.js';
 
@@ -122,6 +125,56 @@ export function DangerConfirmForm(props: {
         </LinkButton>
       </ButtonRow>
     </form>
+  );
+}
+
+/** An admin area whose texts stand under staffAdmin.<section> (title, none, column names). */
+export type AdminSection = 'credentials' | 'services' | 'staff';
+
+/**
+ * An admin list: its items in a table that scrolls sideways on a narrow screen (the region named by
+ * the section's title), one row each, or the section's sentence saying there are none. The column
+ * headings are the section's texts of the given names.
+ */
+export function AdminTable<T, S extends AdminSection>(props: {
+  ctx: PageContext;
+  section: S;
+  columns: Array<keyof Messages['staffAdmin'][S] & string>;
+  items: readonly T[];
+  row: (item: T) => VNode;
+}) {
+  const { t } = props.ctx;
+  const text = (name: string) => t(`staffAdmin.${props.section}.${name}` as TranslationKey);
+  if (props.items.length === 0) return <p>{text('none')}</p>;
+  return (
+    <ScrollTable label={text('title')}>
+      <DataTable class="admin-table" columns={props.columns.map(text)}>
+        {props.items.map(props.row)}
+      </DataTable>
+    </ScrollTable>
+  );
+}
+
+/**
+ * A row's actions as links, each named with the row it acts on for a screen reader ("Muokkaa:
+ * Sosiaalipalvelut") while it shows the short word. A false entry is an action the row does not have.
+ */
+export function RowActionLinks(props: {
+  links: Array<{ href: string; text: string; label: string } | false>;
+}) {
+  return (
+    <ul>
+      {props.links.map(
+        (link) =>
+          link && (
+            <li>
+              <a href={link.href} aria-label={link.label}>
+                {link.text}
+              </a>
+            </li>
+          ),
+      )}
+    </ul>
   );
 }
 

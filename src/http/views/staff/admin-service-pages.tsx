@@ -13,14 +13,15 @@ import { TextField } from '../components/text-field.js';
 import { TextareaField } from '../components/textarea-field.js';
 import type { PageContext } from '../page-context.js';
 import {
+  AdminTable,
   DangerConfirmForm,
+  RowActionLinks,
   adminErrorsFor,
   adminFieldErrors,
   adminFieldId,
   adminPaths,
   type AdminPaths,
 } from './admin-parts.js';
-import { ScrollTable } from '../components/scroll-table.js';
 
 /** The service form as typed (or as stored, when it is first opened): every text, forms as rows. */
 export interface ServiceFormValues extends AdminServiceInput {
@@ -124,70 +125,47 @@ export function AdminServicesBody(props: AdminServicesBodyProps) {
       <p>
         <LinkButton href={paths.newService}>{t('staffAdmin.services.add')}</LinkButton>
       </p>
-      {services.length === 0 ? (
-        <p>{t('staffAdmin.services.none')}</p>
-      ) : (
-        <ScrollTable label={t('staffAdmin.services.title')}>
-          <table class="admin-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('staffAdmin.services.name')}</th>
-                <th scope="col">{t('staffAdmin.services.serviceId')}</th>
-                <th scope="col">{t('staffAdmin.services.acceptsMessages')}</th>
-                <th scope="col">{t('staffAdmin.services.eService')}</th>
-                <th scope="col">{t('staffAdmin.services.forms')}</th>
-                <th scope="col">{t('staffAdmin.services.status')}</th>
-                <th scope="col">{t('staffAdmin.services.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {services.map((service) => {
-                const name = localisedName(service, locale);
-                return (
-                  <tr>
-                    <th scope="row">{name}</th>
-                    <td>{service.serviceId}</td>
-                    <td>{t(service.acceptsMessages ? 'staffAdmin.yes' : 'staffAdmin.no')}</td>
-                    <td>
-                      {service.eServiceUrl ? (
-                        <a href={service.eServiceUrl}>{service.eServiceUrl}</a>
-                      ) : (
-                        t('staffAdmin.none')
-                      )}
-                    </td>
-                    <td>{service.forms.length}</td>
-                    <td>
-                      {t(service.active ? 'staffAdmin.services.active' : 'staffAdmin.services.inactive')}
-                    </td>
-                    <td>
-                      <ul>
-                        <li>
-                          <a
-                            href={paths.service(service.serviceId)}
-                            aria-label={t('staffAdmin.services.editNamed', { name })}
-                          >
-                            {t('staffAdmin.services.edit')}
-                          </a>
-                        </li>
-                        {service.active && (
-                          <li>
-                            <a
-                              href={paths.deactivateService(service.serviceId)}
-                              aria-label={t('staffAdmin.services.deactivateNamed', { name })}
-                            >
-                              {t('staffAdmin.services.deactivate')}
-                            </a>
-                          </li>
-                        )}
-                      </ul>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </ScrollTable>
-      )}
+      <AdminTable
+        ctx={ctx}
+        section="services"
+        columns={['name', 'serviceId', 'acceptsMessages', 'eService', 'forms', 'status', 'actions']}
+        items={services}
+        row={(service) => {
+          const name = localisedName(service, locale);
+          return (
+            <tr>
+              <th scope="row">{name}</th>
+              <td>{service.serviceId}</td>
+              <td>{t(service.acceptsMessages ? 'staffAdmin.yes' : 'staffAdmin.no')}</td>
+              <td>
+                {service.eServiceUrl ? (
+                  <a href={service.eServiceUrl}>{service.eServiceUrl}</a>
+                ) : (
+                  t('staffAdmin.none')
+                )}
+              </td>
+              <td>{service.forms.length}</td>
+              <td>{t(service.active ? 'staffAdmin.services.active' : 'staffAdmin.services.inactive')}</td>
+              <td>
+                <RowActionLinks
+                  links={[
+                    {
+                      href: paths.service(service.serviceId),
+                      text: t('staffAdmin.services.edit'),
+                      label: t('staffAdmin.services.editNamed', { name }),
+                    },
+                    service.active && {
+                      href: paths.deactivateService(service.serviceId),
+                      text: t('staffAdmin.services.deactivate'),
+                      label: t('staffAdmin.services.deactivateNamed', { name }),
+                    },
+                  ]}
+                />
+              </td>
+            </tr>
+          );
+        }}
+      />
     </div>
   );
 }

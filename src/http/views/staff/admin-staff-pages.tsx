@@ -6,7 +6,7 @@ import { Notice } from '../components/notice.js';
 import { RadioGroup } from '../components/radio-group.js';
 import { TextField } from '../components/text-field.js';
 import type { PageContext } from '../page-context.js';
-import { ScrollTable } from '../components/scroll-table.js';
+import { AdminTable } from './admin-parts.js';
 
 /**
  * An organisation admin's staff page: who acts for the organisation and in which roles, a form that
@@ -91,46 +91,34 @@ export function AdminStaffBody(props: AdminStaffBodyProps) {
         </Notice>
       )}
       <p>{t('staffAdmin.staff.intro')}</p>
-      {props.staff.length === 0 ? (
-        <p>{t('staffAdmin.staff.none')}</p>
-      ) : (
-        <ScrollTable label={t('staffAdmin.staff.title')}>
-          <table class="admin-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('staffAdmin.staff.name')}</th>
-                <th scope="col">{t('staffAdmin.staff.identityCode')}</th>
-                <th scope="col">{t('staffAdmin.staff.roles')}</th>
-                <th scope="col">{t('staffAdmin.staff.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.staff.map((row) => (
-                <tr>
-                  <th scope="row">{row.name}</th>
-                  <td>{row.maskedCode}</td>
-                  <td>{rolesText(ctx, row)}</td>
-                  <td>
-                    {!row.self && (
-                      <form method="post" action={`${props.path}/poista`}>
-                        <input type="hidden" name="_csrf" value={ctx.csrfToken ?? ''} />
-                        <input type="hidden" name="identityCode" value={row.identityCode} />
-                        <button
-                          type="submit"
-                          class="button--danger"
-                          aria-label={t('staffAdmin.staff.revokeNamed', { name: row.name })}
-                        >
-                          {t('staffAdmin.staff.revoke')}
-                        </button>
-                      </form>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollTable>
-      )}
+      <AdminTable
+        ctx={ctx}
+        section="staff"
+        columns={['name', 'identityCode', 'roles', 'actions']}
+        items={props.staff}
+        row={(row) => (
+          <tr>
+            <th scope="row">{row.name}</th>
+            <td>{row.maskedCode}</td>
+            <td>{rolesText(ctx, row)}</td>
+            <td>
+              {!row.self && (
+                <form method="post" action={`${props.path}/poista`}>
+                  <input type="hidden" name="_csrf" value={ctx.csrfToken ?? ''} />
+                  <input type="hidden" name="identityCode" value={row.identityCode} />
+                  <button
+                    type="submit"
+                    class="button--danger"
+                    aria-label={t('staffAdmin.staff.revokeNamed', { name: row.name })}
+                  >
+                    {t('staffAdmin.staff.revoke')}
+                  </button>
+                </form>
+              )}
+            </td>
+          </tr>
+        )}
+      />
       <h2>{t('staffAdmin.staff.grantHeading')}</h2>
       <form method="post" action={props.path} novalidate>
         <input type="hidden" name="_csrf" value={ctx.csrfToken ?? ''} />

@@ -17,6 +17,7 @@ import { RadioGroup } from '../components/radio-group.js';
 import { TextField } from '../components/text-field.js';
 import { VisuallyHidden } from '../components/visually-hidden.js';
 import { formatDate } from '../mailbox/format.js';
+import { DataTable } from '../components/data-table.js';
 import type { PageContext } from '../page-context.js';
 import { css } from '../styles/css.js';
 import { StaffLayout, type StaffFrame } from './staff-layout.js';
@@ -38,23 +39,26 @@ const channelKeys = {
 const channels = Object.keys(channelKeys) as ConsentChannel[];
 
 /** Each problem the service can report, with its text; a wrong channel reads as a missing choice. */
+const problemKeys: Record<
+  ConsentProblem['field'],
+  { other: TranslationKey } & Partial<Record<ConsentProblem['code'], TranslationKey>>
+> = {
+  identityCode: {
+    missing: 'staff.consents.new.problems.identityCodeMissing',
+    notInRegister: 'staff.consents.new.problems.identityCodeNotInRegister',
+    other: 'staff.consents.new.problems.identityCodeInvalid',
+  },
+  channel: { other: 'staff.consents.new.problems.channelMissing' },
+  givenOn: {
+    missing: 'staff.consents.new.problems.givenOnMissing',
+    future: 'staff.consents.new.problems.givenOnFuture',
+    other: 'staff.consents.new.problems.givenOnInvalid',
+  },
+};
+
 function problemKey(problem: ConsentProblem): TranslationKey {
-  switch (problem.field) {
-    case 'identityCode':
-      return problem.code === 'missing'
-        ? 'staff.consents.new.problems.identityCodeMissing'
-        : problem.code === 'notInRegister'
-          ? 'staff.consents.new.problems.identityCodeNotInRegister'
-          : 'staff.consents.new.problems.identityCodeInvalid';
-    case 'channel':
-      return 'staff.consents.new.problems.channelMissing';
-    case 'givenOn':
-      return problem.code === 'missing'
-        ? 'staff.consents.new.problems.givenOnMissing'
-        : problem.code === 'future'
-          ? 'staff.consents.new.problems.givenOnFuture'
-          : 'staff.consents.new.problems.givenOnInvalid';
-  }
+  const keys = problemKeys[problem.field];
+  return keys[problem.code] ?? keys.other;
 }
 
 /** The element the error summary links to for each field (a radio group: its first button). */
@@ -130,45 +134,43 @@ export function ConsentListPage(props: {
       ) : (
         // Six columns do not fit a phone: the table scrolls sideways, by keyboard too.
         <ScrollTable labelledBy="consent-list-caption">
-          <table class="consent-table">
-            <caption id="consent-list-caption">{t('staff.consents.listCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('staff.consents.person')}</th>
-                <th scope="col">{t('staff.consents.channel')}</th>
-                <th scope="col">{t('staff.consents.givenOn')}</th>
-                <th scope="col">{t('staff.consents.recordedBy')}</th>
-                <th scope="col">{t('staff.consents.status')}</th>
-                <th scope="col">{t('staff.consents.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {consents.items.map((consent) => {
-                const person = maskedIdentityCode(consent.identityCode);
-                return (
-                  <tr>
-                    <th scope="row">{person}</th>
-                    <td>{t(channelKeys[consent.channel])}</td>
-                    <td>{formatDate(consent.givenOn, ctx.locale)}</td>
-                    <td>{consent.recordedByName ?? ''}</td>
-                    <td>{status(ctx, consent)}</td>
-                    <td>
-                      {consent.status === 'in_force' && (
-                        <PostButton
-                          action={consentPaths.withdraw(consent.id)}
-                          csrfToken={frame.csrfToken}
-                          variant="secondary"
-                        >
-                          {t('staff.consents.withdraw')}{' '}
-                          <VisuallyHidden>{t('staff.consents.withdrawFor', { person })}</VisuallyHidden>
-                        </PostButton>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <DataTable
+            class="consent-table"
+            caption={<caption id="consent-list-caption">{t('staff.consents.listCaption')}</caption>}
+            columns={[
+              t('staff.consents.person'),
+              t('staff.consents.channel'),
+              t('staff.consents.givenOn'),
+              t('staff.consents.recordedBy'),
+              t('staff.consents.status'),
+              t('staff.consents.actions'),
+            ]}
+          >
+            {consents.items.map((consent) => {
+              const person = maskedIdentityCode(consent.identityCode);
+              return (
+                <tr>
+                  <th scope="row">{person}</th>
+                  <td>{t(channelKeys[consent.channel])}</td>
+                  <td>{formatDate(consent.givenOn, ctx.locale)}</td>
+                  <td>{consent.recordedByName ?? ''}</td>
+                  <td>{status(ctx, consent)}</td>
+                  <td>
+                    {consent.status === 'in_force' && (
+                      <PostButton
+                        action={consentPaths.withdraw(consent.id)}
+                        csrfToken={frame.csrfToken}
+                        variant="secondary"
+                      >
+                        {t('staff.consents.withdraw')}{' '}
+                        <VisuallyHidden>{t('staff.consents.withdrawFor', { person })}</VisuallyHidden>
+                      </PostButton>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </DataTable>
         </ScrollTable>
       )}
       <Paging

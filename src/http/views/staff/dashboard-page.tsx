@@ -4,6 +4,8 @@ import { DailyVolumeChart } from '../components/daily-volume-chart.js';
 import { ButtonRow } from '../components/button-row.js';
 import { SelectField } from '../components/select-field.js';
 import { formatDate, localName } from '../mailbox/format.js';
+import { DataTable } from '../components/data-table.js';
+import { HeadedSection } from '../components/headed-section.js';
 import type { PageContext } from '../page-context.js';
 import { css } from '../styles/css.js';
 import { StaffLayout, type StaffFrame } from './staff-layout.js';
@@ -102,6 +104,28 @@ function chartDescription(ctx: PageContext, days: Array<{ date: string; count: n
   });
 }
 
+/** A headed section with a two-column table: what was counted, and how many. */
+function CountTable(props: {
+  id: string;
+  heading: string;
+  rowHeading: string;
+  countHeading: string;
+  rows: Array<{ label: string; count: string }>;
+}) {
+  return (
+    <HeadedSection id={props.id} heading={props.heading}>
+      <DataTable columns={[props.rowHeading, { text: props.countHeading, class: 'dashboard__number' }]}>
+        {props.rows.map((row) => (
+          <tr>
+            <th scope="row">{row.label}</th>
+            <td class="dashboard__number">{row.count}</td>
+          </tr>
+        ))}
+      </DataTable>
+    </HeadedSection>
+  );
+}
+
 /**
  * The dashboard's content, without the page frame: the summary figures, the messages by state and
  * by channel, one row per service, and the daily chart with its table, with the service filter
@@ -145,48 +169,26 @@ export function DashboardBody(props: DashboardBodyProps) {
       </section>
 
       <div class="dashboard__tables">
-        <section aria-labelledby="dashboard-stages">
-          <h2 id="dashboard-stages">{t('dashboard.stages.heading')}</h2>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('dashboard.stages.stage')}</th>
-                <th scope="col" class="dashboard__number">
-                  {t('dashboard.stages.count')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {stageRows.map((row) => (
-                <tr>
-                  <th scope="row">{t(row.key)}</th>
-                  <td class="dashboard__number">{number.format(totals.byStage[row.stage])}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
-        <section aria-labelledby="dashboard-channels">
-          <h2 id="dashboard-channels">{t('dashboard.channels.heading')}</h2>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('dashboard.channels.channel')}</th>
-                <th scope="col" class="dashboard__number">
-                  {t('dashboard.stages.count')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {(Object.keys(channelKeys) as Channel[]).map((channel) => (
-                <tr>
-                  <th scope="row">{t(channelKeys[channel])}</th>
-                  <td class="dashboard__number">{number.format(totals.byChannel[channel])}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
+        <CountTable
+          id="dashboard-stages"
+          heading={t('dashboard.stages.heading')}
+          rowHeading={t('dashboard.stages.stage')}
+          countHeading={t('dashboard.stages.count')}
+          rows={stageRows.map((row) => ({
+            label: t(row.key),
+            count: number.format(totals.byStage[row.stage]),
+          }))}
+        />
+        <CountTable
+          id="dashboard-channels"
+          heading={t('dashboard.channels.heading')}
+          rowHeading={t('dashboard.channels.channel')}
+          countHeading={t('dashboard.stages.count')}
+          rows={(Object.keys(channelKeys) as Channel[]).map((channel) => ({
+            label: t(channelKeys[channel]),
+            count: number.format(totals.byChannel[channel]),
+          }))}
+        />
       </div>
 
       {/* Not a landmark of its own: the scrolling table below is the region this heading names. */}
@@ -197,44 +199,31 @@ export function DashboardBody(props: DashboardBodyProps) {
         ) : (
           // Eight columns do not fit a phone: the table scrolls sideways, by keyboard too.
           <ScrollTable labelledBy="dashboard-services">
-            <table>
-              <thead>
+            <DataTable
+              columns={[
+                t('dashboard.services.service'),
+                { text: t('dashboard.summary.sent'), class: 'dashboard__number' },
+                { text: t('dashboard.channels.electronic'), class: 'dashboard__number' },
+                { text: t('dashboard.channels.paper'), class: 'dashboard__number' },
+                t('dashboard.summary.readRate'),
+                t('dashboard.summary.acknowledgedRate'),
+                { text: t('dashboard.summary.waiting'), class: 'dashboard__number' },
+                { text: t('dashboard.summary.failedDeliveries'), class: 'dashboard__number' },
+              ]}
+            >
+              {dashboard.services.map((service) => (
                 <tr>
-                  <th scope="col">{t('dashboard.services.service')}</th>
-                  <th scope="col" class="dashboard__number">
-                    {t('dashboard.summary.sent')}
-                  </th>
-                  <th scope="col" class="dashboard__number">
-                    {t('dashboard.channels.electronic')}
-                  </th>
-                  <th scope="col" class="dashboard__number">
-                    {t('dashboard.channels.paper')}
-                  </th>
-                  <th scope="col">{t('dashboard.summary.readRate')}</th>
-                  <th scope="col">{t('dashboard.summary.acknowledgedRate')}</th>
-                  <th scope="col" class="dashboard__number">
-                    {t('dashboard.summary.waiting')}
-                  </th>
-                  <th scope="col" class="dashboard__number">
-                    {t('dashboard.summary.failedDeliveries')}
-                  </th>
+                  <th scope="row">{localName(service.names, locale)}</th>
+                  <td class="dashboard__number">{number.format(service.counts.sent)}</td>
+                  <td class="dashboard__number">{number.format(service.counts.byChannel.electronic)}</td>
+                  <td class="dashboard__number">{number.format(service.counts.byChannel.paper)}</td>
+                  <td>{formatRate(ctx, service.counts.readRate)}</td>
+                  <td>{formatRate(ctx, service.counts.acknowledgedRate)}</td>
+                  <td class="dashboard__number">{number.format(service.counts.citizenMessagesWaiting)}</td>
+                  <td class="dashboard__number">{number.format(service.counts.failedDeliveries)}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {dashboard.services.map((service) => (
-                  <tr>
-                    <th scope="row">{localName(service.names, locale)}</th>
-                    <td class="dashboard__number">{number.format(service.counts.sent)}</td>
-                    <td class="dashboard__number">{number.format(service.counts.byChannel.electronic)}</td>
-                    <td class="dashboard__number">{number.format(service.counts.byChannel.paper)}</td>
-                    <td>{formatRate(ctx, service.counts.readRate)}</td>
-                    <td>{formatRate(ctx, service.counts.acknowledgedRate)}</td>
-                    <td class="dashboard__number">{number.format(service.counts.citizenMessagesWaiting)}</td>
-                    <td class="dashboard__number">{number.format(service.counts.failedDeliveries)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </DataTable>
           </ScrollTable>
         )}
       </section>

@@ -8,14 +8,16 @@ import type {
 } from '../../../modules/messages/index.js';
 import { ButtonRow } from '../components/button-row.js';
 import { ErrorSummary, type FieldError } from '../components/error-summary.js';
-import { Icon, type IconName } from '../components/icon.js';
+import { AttachmentList } from '../components/attachment-list.js';
+import { DetailRow } from '../components/detail-row.js';
+import { Icon } from '../components/icon.js';
 import { Notice } from '../components/notice.js';
 import { Paging } from '../components/paging.js';
 import { TagList, type Chip } from '../components/tag-list.js';
 import { TextField } from '../components/text-field.js';
 import { TextareaField } from '../components/textarea-field.js';
 import { citizenTypeName } from '../mailbox/citizen-type-name.js';
-import { formatDateTime, formatSize, localName, mediaTypeLabel } from '../mailbox/format.js';
+import { formatDateTime, localName } from '../mailbox/format.js';
 import type { PageContext } from '../page-context.js';
 import { css } from '../styles/css.js';
 import { StaffLayout, type StaffFrame } from './staff-layout.js';
@@ -188,10 +190,6 @@ function problemText(ctx: PageContext, problem: ReplyProblem): string {
 /** The field a problem belongs to; a problem of the whole form points at the body. */
 const fieldIds = { title: 'reply-title', body: 'reply-body', form: 'reply-body' } as const;
 
-function attachmentIcon(mediaType: string): IconName {
-  return mediaType.startsWith('image/') ? 'image' : 'fileGeneric';
-}
-
 /** GET /virkailija/saapuneet/:id: the message, its files, its thread, the handled button and the reply form. */
 export function ReceivedMessagePage(props: ReceivedMessagePageProps) {
   const { ctx, message } = props;
@@ -226,29 +224,17 @@ export function ReceivedMessagePage(props: ReceivedMessagePageProps) {
         <h1>{message.title}</h1>
         <TagList tags={itemChips(ctx, message)} />
         <dl class="message-details" aria-label={t('staff.received.opened.details')}>
-          <div class="message-details__row">
-            <dt>{t('staff.received.service')}</dt>
-            <dd>{localName(message.serviceNames, locale)}</dd>
-          </div>
-          <div class="message-details__row">
-            <dt>{t('staff.received.received')}</dt>
-            <dd>
-              <time dateTime={message.createdAt}>{formatDateTime(message.createdAt, locale)}</time>
-            </dd>
-          </div>
+          <DetailRow term={t('staff.received.service')}>{localName(message.serviceNames, locale)}</DetailRow>
+          <DetailRow term={t('staff.received.received')}>
+            <time dateTime={message.createdAt}>{formatDateTime(message.createdAt, locale)}</time>
+          </DetailRow>
           {message.citizenType && (
-            <div class="message-details__row">
-              <dt>{t('staff.received.type')}</dt>
-              <dd>{citizenTypeName(t, message.citizenType)}</dd>
-            </div>
+            <DetailRow term={t('staff.received.type')}>{citizenTypeName(t, message.citizenType)}</DetailRow>
           )}
           {message.handledAt && (
-            <div class="message-details__row">
-              <dt>{t('staff.received.handled')}</dt>
-              <dd>
-                <time dateTime={message.handledAt}>{formatDateTime(message.handledAt, locale)}</time>
-              </dd>
-            </div>
+            <DetailRow term={t('staff.received.handled')}>
+              <time dateTime={message.handledAt}>{formatDateTime(message.handledAt, locale)}</time>
+            </DetailRow>
           )}
         </dl>
       </div>
@@ -276,28 +262,12 @@ export function ReceivedMessagePage(props: ReceivedMessagePageProps) {
           <h2 id="attachments-heading">
             {t('staff.received.opened.attachments', { count: message.attachments.length })}
           </h2>
-          <ul class="attachment-list">
-            {message.attachments.map((attachment) => (
-              <li class="attachment">
-                <Icon name={attachmentIcon(attachment.mediaType)} class="attachment__icon" />
-                <span class="attachment__text">
-                  <span class="attachment__name">{attachment.fileName}</span>
-                  <span class="attachment__meta">
-                    {`${mediaTypeLabel(attachment.mediaType)}, ${formatSize(attachment.sizeBytes, locale, t)}`}
-                  </span>
-                </span>
-                <a
-                  class="button button--secondary attachment__download"
-                  href={`${base}/liitteet/${encodeURIComponent(attachment.id)}`}
-                  download
-                  aria-label={`${t('staff.received.opened.download')} ${attachment.fileName}`}
-                >
-                  <Icon name="download" />
-                  {t('staff.received.opened.download')}
-                </a>
-              </li>
-            ))}
-          </ul>
+          <AttachmentList
+            attachments={message.attachments}
+            href={(attachment) => `${base}/liitteet/${encodeURIComponent(attachment.id)}`}
+            download={t('staff.received.opened.download')}
+            ctx={ctx}
+          />
         </section>
       )}
       {message.thread.length > 0 && (

@@ -1,5 +1,5 @@
 import type { TranslationKey } from '../../../i18n/i18n.js';
-import { attachmentTypes, typeLabel } from '../../../domain/attachment-types.js';
+import { attachmentTypes } from '../../../domain/attachment-types.js';
 import {
   sendingLimits,
   type MailboxCheck,
@@ -11,7 +11,7 @@ import {
 import { ButtonRow } from '../components/button-row.js';
 import { Checkbox } from '../components/checkbox.js';
 import { ErrorSummary } from '../components/error-summary.js';
-import { FileField } from '../components/file-field.js';
+import { FileField, fileProblemValues } from '../components/file-field.js';
 import { LinkButton } from '../components/link-button.js';
 import { Notice } from '../components/notice.js';
 import { RadioGroup } from '../components/radio-group.js';
@@ -129,11 +129,7 @@ export function serviceName(service: StaffServiceOption, locale: Locale): string
 
 function problemText(ctx: PageContext, problem: StaffSendProblem): string {
   const key = problemKeys[problem.field][problem.code] ?? 'staff.send.problems.invalid';
-  return ctx.t(key, {
-    file: problem.fileName ?? '',
-    claimed: problem.claimedType ? typeLabel(problem.claimedType) : '',
-    actual: problem.contentType ? typeLabel(problem.contentType) : '',
-  });
+  return ctx.t(key, fileProblemValues(problem));
 }
 
 /**

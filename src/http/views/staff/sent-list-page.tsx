@@ -12,6 +12,7 @@ import { SelectField } from '../components/select-field.js';
 import { TagList, type Chip } from '../components/tag-list.js';
 import { TextField } from '../components/text-field.js';
 import { formatDateTime } from '../mailbox/format.js';
+import { DataTable } from '../components/data-table.js';
 import type { PageContext } from '../page-context.js';
 import { css } from '../styles/css.js';
 import { serviceName, type CaseWorkPaths } from './send-page.js';
@@ -57,6 +58,26 @@ export function stageChip(ctx: PageContext, stage: MessageStage): Chip {
   if (stage === 'acknowledged') return { text: ctx.t(stageKeys[stage]), icon: 'checkCircle' };
   return { text: ctx.t(stageKeys[stage]) };
 }
+
+/** The typed filters: the dates (YYYY-MM-DD), the recipient's identity code and the search's purpose. */
+const textFilters: ReadonlyArray<{
+  name: SentFilterField;
+  label: TranslationKey;
+  hint?: TranslationKey;
+  autocomplete?: string;
+  maxLength: number;
+}> = [
+  { name: 'from', label: 'staff.sent.from', hint: 'staff.sent.dateHint', maxLength: 10 },
+  { name: 'to', label: 'staff.sent.to', hint: 'staff.sent.dateHint', maxLength: 10 },
+  {
+    name: 'recipient',
+    label: 'staff.sent.recipient',
+    hint: 'staff.sent.recipientHint',
+    autocomplete: 'off',
+    maxLength: 11,
+  },
+  { name: 'purpose', label: 'staff.sent.purpose', maxLength: 200 },
+];
 
 function filterQuery(values: SentFilterValues, page: number): string {
   const query = new URLSearchParams();
@@ -105,42 +126,18 @@ export function SentListBody(props: SentListBodyProps) {
             </option>
           ))}
         </SelectField>
-        <TextField
-          id="filter-from"
-          name="from"
-          label={t('staff.sent.from')}
-          hint={t('staff.sent.dateHint')}
-          value={values.from ?? ''}
-          error={errorOf('from')}
-          maxLength={10}
-        />
-        <TextField
-          id="filter-to"
-          name="to"
-          label={t('staff.sent.to')}
-          hint={t('staff.sent.dateHint')}
-          value={values.to ?? ''}
-          error={errorOf('to')}
-          maxLength={10}
-        />
-        <TextField
-          id="filter-recipient"
-          name="recipient"
-          label={t('staff.sent.recipient')}
-          hint={t('staff.sent.recipientHint')}
-          value={values.recipient ?? ''}
-          error={errorOf('recipient')}
-          autocomplete="off"
-          maxLength={11}
-        />
-        <TextField
-          id="filter-purpose"
-          name="purpose"
-          label={t('staff.sent.purpose')}
-          value={values.purpose ?? ''}
-          error={errorOf('purpose')}
-          maxLength={200}
-        />
+        {textFilters.map((filter) => (
+          <TextField
+            id={`filter-${filter.name}`}
+            name={filter.name}
+            label={t(filter.label)}
+            hint={filter.hint && t(filter.hint)}
+            value={values[filter.name] ?? ''}
+            error={errorOf(filter.name)}
+            autocomplete={filter.autocomplete}
+            maxLength={filter.maxLength}
+          />
+        ))}
         <ButtonRow>
           <button type="submit">{t('staff.sent.search')}</button>
         </ButtonRow>
@@ -149,37 +146,37 @@ export function SentListBody(props: SentListBodyProps) {
       {list && list.rows.length > 0 && (
         // Five columns do not fit a phone: the table scrolls sideways, by keyboard too.
         <ScrollTable labelledBy="sent-heading">
-          <table class="sent-list__table">
-            <caption id="sent-heading" class="visually-hidden">
-              {t('staff.sent.listTitle')}
-            </caption>
-            <thead>
+          <DataTable
+            class="sent-list__table"
+            caption={
+              <caption id="sent-heading" class="visually-hidden">
+                {t('staff.sent.listTitle')}
+              </caption>
+            }
+            columns={[
+              t('staff.sent.columns.title'),
+              t('staff.sent.columns.service'),
+              t('staff.sent.columns.recipient'),
+              t('staff.sent.columns.created'),
+              t('staff.sent.columns.stage'),
+            ]}
+          >
+            {list.rows.map((row) => (
               <tr>
-                <th scope="col">{t('staff.sent.columns.title')}</th>
-                <th scope="col">{t('staff.sent.columns.service')}</th>
-                <th scope="col">{t('staff.sent.columns.recipient')}</th>
-                <th scope="col">{t('staff.sent.columns.created')}</th>
-                <th scope="col">{t('staff.sent.columns.stage')}</th>
+                <th scope="row">
+                  <a href={paths.message(row.id)}>{row.title}</a>
+                </th>
+                <td>{serviceName(row.service, locale)}</td>
+                <td>{row.recipient ?? t('staff.sent.noRecipient')}</td>
+                <td>
+                  <time dateTime={row.createdAt}>{formatDateTime(row.createdAt, locale)}</time>
+                </td>
+                <td>
+                  <TagList tags={[stageChip(ctx, row.stage)]} />
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {list.rows.map((row) => (
-                <tr>
-                  <th scope="row">
-                    <a href={paths.message(row.id)}>{row.title}</a>
-                  </th>
-                  <td>{serviceName(row.service, locale)}</td>
-                  <td>{row.recipient ?? t('staff.sent.noRecipient')}</td>
-                  <td>
-                    <time dateTime={row.createdAt}>{formatDateTime(row.createdAt, locale)}</time>
-                  </td>
-                  <td>
-                    <TagList tags={[stageChip(ctx, row.stage)]} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         </ScrollTable>
       )}
       {list && (

@@ -1,9 +1,9 @@
-import type { ComponentChildren } from 'preact';
 import type { TranslationKey } from '../../../i18n/i18n.js';
 import type { SentMessageDetails, TimelineEntry, TimelineEvent } from '../../../modules/messages/index.js';
 import { LinkButton } from '../components/link-button.js';
 import { TagList } from '../components/tag-list.js';
 import { formatDate, formatDateTime, formatSize, mediaTypeLabel } from '../mailbox/format.js';
+import { DetailRow } from '../components/detail-row.js';
 import type { PageContext } from '../page-context.js';
 import { serviceName, type CaseWorkPaths } from './send-page.js';
 import { stageChip, stageKeys } from './sent-list-page.js';
@@ -37,15 +37,6 @@ const channelKeys: Record<NonNullable<TimelineEntry['channel']>, TranslationKey>
   planning: 'staff.channels.planning',
 };
 
-function Detail(props: { term: string; children: ComponentChildren }) {
-  return (
-    <div class="message-details__row">
-      <dt>{props.term}</dt>
-      <dd>{props.children}</dd>
-    </div>
-  );
-}
-
 /**
  * A sent message's content, without the page frame: its details, the body as the citizen sees it,
  * its attachments and its timeline (the citizen message page's thread styling: a dot per step, the
@@ -62,29 +53,31 @@ export function SentMessageBody(props: SentMessageBodyProps) {
         <h1>{message.title}</h1>
         <TagList tags={[stageChip(ctx, message.stage)]} />
         <dl class="message-details" aria-label={t('staff.message.details')}>
-          <Detail term={t('staff.message.service')}>{serviceName(message.service, locale)}</Detail>
-          <Detail term={t('staff.message.recipient')}>
+          <DetailRow term={t('staff.message.service')}>{serviceName(message.service, locale)}</DetailRow>
+          <DetailRow term={t('staff.message.recipient')}>
             {message.recipient ?? t('staff.sent.noRecipient')}
-          </Detail>
-          <Detail term={t('staff.message.created')}>
+          </DetailRow>
+          <DetailRow term={t('staff.message.created')}>
             <time dateTime={message.createdAt}>{formatDateTime(message.createdAt, locale)}</time>
-          </Detail>
-          <Detail term={t('staff.message.stage')}>{t(stageKeys[message.stage])}</Detail>
-          <Detail term={t('staff.message.kind')}>
+          </DetailRow>
+          <DetailRow term={t('staff.message.stage')}>{t(stageKeys[message.stage])}</DetailRow>
+          <DetailRow term={t('staff.message.kind')}>
             {t(message.verifiable ? 'staff.message.verifiable' : 'staff.message.normal')}
-          </Detail>
-          <Detail term={t('staff.message.channel')}>
+          </DetailRow>
+          <DetailRow term={t('staff.message.channel')}>
             {t(message.channel === 'paper' ? 'staff.message.paper' : 'staff.message.electronic')}
-          </Detail>
-          <Detail term={t('staff.message.replies')}>
+          </DetailRow>
+          <DetailRow term={t('staff.message.replies')}>
             {t(message.replyAllowed ? 'staff.message.repliesAllowed' : 'staff.message.repliesNotAllowed')}
-          </Detail>
+          </DetailRow>
           {message.deemedReceivedOn && (
-            <Detail term={t('staff.message.deemedReceived')}>
+            <DetailRow term={t('staff.message.deemedReceived')}>
               <time dateTime={message.deemedReceivedOn}>{formatDate(message.deemedReceivedOn, locale)}</time>
-            </Detail>
+            </DetailRow>
           )}
-          {message.externalId && <Detail term={t('staff.message.externalId')}>{message.externalId}</Detail>}
+          {message.externalId && (
+            <DetailRow term={t('staff.message.externalId')}>{message.externalId}</DetailRow>
+          )}
         </dl>
       </div>
       <section aria-labelledby="timeline-heading">

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
-import { Icon } from '../components/icon.js';
-import { PostButton } from '../components/post-button.js';
+import { AccountNav } from '../components/account-nav.js';
+import { LogoutButton } from '../components/logout-button.js';
 import { Layout } from '../layout.js';
 import type { PageContext } from '../page-context.js';
 import { staffNavigation, type StaffNavItem } from './staff-nav.js';
@@ -45,36 +45,25 @@ export function StaffBar(props: { ctx: PageContext; frame: StaffFrame | undefine
           <a href="/virkailija/organisaatio">{t('staff.nav.switchOrganisation')}</a>
         )}
         {frame && (
-          <PostButton
+          <LogoutButton
             action="/virkailija/kirjaudu-ulos"
             csrfToken={frame.csrfToken}
-            variant="secondary"
-            formClass="account-bar__logout"
-          >
-            <Icon name="logout" />
-            {t('staff.nav.logout')}
-          </PostButton>
+            text={t('staff.nav.logout')}
+          />
         )}
       </div>
       {frame && (
-        <nav class="account-nav" aria-label={t('staff.nav.label')}>
-          <ul class="account-nav__list">
-            {staffNavigation
-              .filter((item) => mayOpen(item, frame.roles))
-              .map((item) => (
-                <li>
-                  <a
-                    class="account-nav__link"
-                    href={item.href}
-                    aria-current={isCurrent(ctx, item.href) ? 'page' : undefined}
-                  >
-                    <Icon name={item.icon} />
-                    <span>{t(item.key)}</span>
-                  </a>
-                </li>
-              ))}
-          </ul>
-        </nav>
+        <AccountNav
+          label={t('staff.nav.label')}
+          links={staffNavigation
+            .filter((item) => mayOpen(item, frame.roles))
+            .map((item) => ({
+              href: item.href,
+              icon: item.icon,
+              text: t(item.key),
+              current: isCurrent(ctx, item.href),
+            }))}
+        />
       )}
     </div>
   );
