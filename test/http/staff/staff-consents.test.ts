@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { ApiClient } from '../../helpers/api-client.js';
 import { postForm, signInAs } from '../../helpers/citizen-session.js';
-import { newIdentityCode, persons, type ApiOrganisation } from '../../helpers/fixtures.js';
-import { signInStaff, staffRequest, type StaffBrowser } from '../../helpers/staff-session.js';
+import { newIdentityCode, persons, staffPersons, type ApiOrganisation } from '../../helpers/fixtures.js';
+import { signInCaseWorker, staffMemberIdOf } from '../../helpers/staff-fixtures.js';
+import { staffRequest, type StaffBrowser } from '../../helpers/staff-session.js';
 import { useSuiteHarness } from '../../helpers/suite-harness.js';
 import { testDialect } from '../../helpers/test-database.js';
 
@@ -14,7 +15,7 @@ import { testDialect } from '../../helpers/test-database.js';
  * DELIVERY_CONSENT=per-organisation, the organisation API's mailbox check turning with a consent
  * recorded on the page (a done-when item of issue 13).
  */
-const tiina = '150385-9046';
+const { tiina } = staffPersons;
 const anna = '210675-948A';
 const johan = '091262Y9537';
 
@@ -52,20 +53,8 @@ describe(`staff consent register pages (${testDialect})`, () => {
 
   before(async () => {
     kallio = await h.fixtures.apiOrganisation({ nameFi: 'Peruspalvelukuntayhtymä Kallio' });
-    await h.services.staff.staff.grant({
-      identityCode: tiina,
-      businessId: kallio.businessId,
-      role: 'case_worker',
-      serviceIds: [kallio.serviceId],
-    });
-    staff = await signInStaff(h, tiina);
-    tiinaId = (
-      await h.context.database.db
-        .selectFrom('staff_members')
-        .select('id')
-        .where('identity_code', '=', tiina)
-        .executeTakeFirstOrThrow()
-    ).id;
+    staff = await signInCaseWorker(h, tiina, kallio);
+    tiinaId = await staffMemberIdOf(h, tiina);
   });
 
   test('recording shows the name from the register before saving, stores once, and a double submit stores nothing more', async () => {
