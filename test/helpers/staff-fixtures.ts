@@ -31,6 +31,13 @@ export async function grantStaff(h: TestHarness, grants: StaffGrant[]): Promise<
   }
 }
 
+/** Two organisations with one service each: Ylitornio, then Kallio. */
+export async function ylitornioAndKallio(h: TestHarness) {
+  const ylitornio = await h.fixtures.organisation({ nameFi: 'Ylitornion kunta' });
+  const kallio = await h.fixtures.organisation({ nameFi: 'Peruspalvelukuntayhtymä Kallio' });
+  return { ylitornio, kallio };
+}
+
 /** Makes the person a case worker of the organisation's first service only and signs them in. */
 export async function signInCaseWorker(
   h: TestHarness,

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { persons, staffPersons, type OrganisationFixture } from '../../helpers/fixtures.js';
 import { browserRequest } from '../../helpers/oidc-login.js';
-import { citizenAtStaffPages, grantStaff } from '../../helpers/staff-fixtures.js';
+import { citizenAtStaffPages, grantStaff, ylitornioAndKallio } from '../../helpers/staff-fixtures.js';
 import { signInStaff, staffRequest, type StaffBrowser } from '../../helpers/staff-session.js';
 import { useSuiteHarness } from '../../helpers/suite-harness.js';
 import { testDialect } from '../../helpers/test-database.js';
@@ -34,8 +34,7 @@ describe(`staff: who may use the admin pages (${testDialect})`, () => {
   let ylitornioUsername: string;
 
   before(async () => {
-    ylitornio = await h.fixtures.organisation({ nameFi: 'Ylitornion kunta' });
-    kallio = await h.fixtures.organisation({ nameFi: 'Peruspalvelukuntayhtymä Kallio' });
+    ({ ylitornio, kallio } = await ylitornioAndKallio(h));
     // Tiina is a case worker of all Ylitornio's services but no admin; Jari admins Ylitornio, Anneli Kallio.
     await grantStaff(h, [
       [tiina, ylitornio, 'case_worker'],

@@ -2,7 +2,12 @@ import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { persons, staffPersons, type OrganisationFixture } from '../../helpers/fixtures.js';
 import { browserRequest } from '../../helpers/oidc-login.js';
-import { addBuildingService, citizenAtStaffPages, grantStaff } from '../../helpers/staff-fixtures.js';
+import {
+  addBuildingService,
+  citizenAtStaffPages,
+  grantStaff,
+  ylitornioAndKallio,
+} from '../../helpers/staff-fixtures.js';
 import { signInStaff, staffRequest, type StaffBrowser } from '../../helpers/staff-session.js';
 import { auditOf } from '../../helpers/stored-rows.js';
 import { useSuiteHarness } from '../../helpers/suite-harness.js';
@@ -33,8 +38,7 @@ describe(`staff: who may see and act on received messages (${testDialect})`, () 
   };
 
   before(async () => {
-    ylitornio = await h.fixtures.organisation({ nameFi: 'Ylitornion kunta' });
-    kallio = await h.fixtures.organisation({ nameFi: 'Peruspalvelukuntayhtymä Kallio' });
+    ({ ylitornio, kallio } = await ylitornioAndKallio(h));
     const building = await addBuildingService(h, ylitornio);
     const kimmo = (await h.fixtures.account({ identityCode: persons.kimmo })).id;
     own = await h.fixtures.citizenMessage({

@@ -2,7 +2,12 @@ import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { persons, staffPersons, type OrganisationFixture } from '../../helpers/fixtures.js';
 import { browserRequest } from '../../helpers/oidc-login.js';
-import { addBuildingService, citizenAtStaffPages, grantStaff } from '../../helpers/staff-fixtures.js';
+import {
+  addBuildingService,
+  citizenAtStaffPages,
+  grantStaff,
+  ylitornioAndKallio,
+} from '../../helpers/staff-fixtures.js';
 import { signInStaff, staffRequest, type StaffBrowser } from '../../helpers/staff-session.js';
 import { auditOf } from '../../helpers/stored-rows.js';
 import { useSuiteHarness } from '../../helpers/suite-harness.js';
@@ -49,8 +54,7 @@ describe(`staff: who may send and see sent messages (${testDialect})`, () => {
   }
 
   before(async () => {
-    ylitornio = await h.fixtures.organisation({ nameFi: 'Ylitornion kunta' });
-    kallio = await h.fixtures.organisation({ nameFi: 'Peruspalvelukuntayhtymä Kallio' });
+    ({ ylitornio, kallio } = await ylitornioAndKallio(h));
     buildingPk = (await addBuildingService(h, ylitornio)).id;
     await h.fixtures.account({ identityCode: persons.kimmo });
     await grantStaff(h, [

@@ -5,7 +5,7 @@ import { staffSessionCookieName } from '../../../src/http/plugins/staff-session.
 import { signInAs } from '../../helpers/citizen-session.js';
 import { persons, staffPersons, type OrganisationFixture } from '../../helpers/fixtures.js';
 import { CookieJar, browserRequest } from '../../helpers/oidc-login.js';
-import { citizenBrowser, grantStaff } from '../../helpers/staff-fixtures.js';
+import { citizenBrowser, grantStaff, ylitornioAndKallio } from '../../helpers/staff-fixtures.js';
 import { auditOf } from '../../helpers/stored-rows.js';
 import { useSuiteHarness } from '../../helpers/suite-harness.js';
 import { identifyAsStaff, signInStaff, staffRequest } from '../../helpers/staff-session.js';
@@ -34,8 +34,7 @@ describe(`staff sign-in (${testDialect})`, () => {
   let kallio: OrganisationFixture;
 
   before(async () => {
-    ylitornio = await h.fixtures.organisation({ nameFi: 'Ylitornion kunta' });
-    kallio = await h.fixtures.organisation({ nameFi: 'Peruspalvelukuntayhtymä Kallio' });
+    ({ ylitornio, kallio } = await ylitornioAndKallio(h));
     await grantStaff(h, [
       [tiina, ylitornio, 'admin'],
       [tiina, ylitornio, 'case_worker'],
