@@ -90,3 +90,14 @@ export function useMigratedCliEnvironment(dirPrefix: string): { env: Record<stri
   after(() => cliEnvironment?.remove());
   return { env };
 }
+
+/** The JSON a successful command printed; fails the test when the command failed. */
+export function jsonOf<T>(result: { stdout: string; failure?: string }): T {
+  assert.equal(result.failure, undefined);
+  return JSON.parse(result.stdout) as T;
+}
+
+/** The arguments of `service add` for a service of an organisation. */
+export function serviceAddArgs(businessId: string, serviceId: string, name: string): string[] {
+  return ['service', 'add', '--business-id', businessId, '--service-id', serviceId, '--name', name];
+}

@@ -30,6 +30,14 @@ export const persons = {
   laura: '140987-924J',
 } as const;
 
+/** Staff members of the tests and the demo staff data, also persons of the demo population register. */
+export const staffPersons = {
+  tiina: '150385-9046',
+  anneli: '080966-9525',
+  jari: '220472-9311',
+  minna: '110688-9742',
+} as const;
+
 /** Cheap scrypt for credentials made by tests; verification reads the cost from the stored hash. */
 export const testHashCost = { N: 1024, r: 8, p: 1 };
 

@@ -92,6 +92,32 @@ export async function followRedirects(
   return { response, url };
 }
 
+/**
+ * Opens the service's login start `loginUrl` and follows it to the test IdP's page where the method
+ * is chosen; resolves with that page's URL (its interaction).
+ */
+export async function reachTestIdp(h: TestHarness, jar: CookieJar, loginUrl: string): Promise<string> {
+  const start = await browserRequest(h, jar, 'GET', loginUrl);
+  assert.equal(start.statusCode, 303, start.body);
+  const { response: methodPage, url: interactionUrl } = await followRedirects(h, jar, start, loginUrl);
+  assert.equal(methodPage.statusCode, 200, methodPage.body);
+  assert.match(new URL(interactionUrl).pathname, /^\/test-idp\/interaction\/[\w-]+$/);
+  return interactionUrl;
+}
+
+/** The absolute URL a redirect answer to `url` sends the browser to; fails when it is no redirect. */
+export function redirectTarget(
+  h: TestHarness,
+  response: FlowResponse & { location: string | undefined },
+  url: string,
+): string {
+  assert.ok(
+    response.location,
+    `expected a redirect, got ${response.statusCode}: ${response.body.slice(0, 300)}`,
+  );
+  return new URL(response.location, new URL(url, h.context.config.publicUrl)).href;
+}
+
 /** Starts a login at `loginUrl` and follows the redirects to the test IdP's method page. */
 export async function openMethodPage(
   h: TestHarness,
@@ -131,11 +157,7 @@ export async function loginThroughTestIdp(
 ): Promise<{ jar: CookieJar; landing: string; landingUrl: string; interactionUrl: string }> {
   const jar = options.jar ?? new CookieJar();
   const loginUrl = options.returnTo ? `/login?return=${encodeURIComponent(options.returnTo)}` : '/login';
-  const start = await browserRequest(h, jar, 'GET', loginUrl);
-  assert.equal(start.statusCode, 303, start.body);
-  const { response: methodPage, url: interactionUrl } = await followRedirects(h, jar, start, loginUrl);
-  assert.equal(methodPage.statusCode, 200, methodPage.body);
-  assert.match(new URL(interactionUrl).pathname, /^\/test-idp\/interaction\/[\w-]+$/);
+  const interactionUrl = await reachTestIdp(h, jar, loginUrl);
   const method = options.method ?? 'bank-nordea';
   const codePage = await browserRequest(h, jar, 'GET', `${interactionUrl}?method=${method}`);
   assert.equal(codePage.statusCode, 200, codePage.body);
@@ -146,11 +168,7 @@ export async function loginThroughTestIdp(
   let url = `${interactionUrl}/login`;
   for (let hops = 0; ; hops++) {
     assert.ok(hops < 10, 'too many redirects');
-    assert.ok(
-      response.location,
-      `expected a redirect, got ${response.statusCode}: ${response.body.slice(0, 300)}`,
-    );
-    url = new URL(response.location, new URL(url, h.context.config.publicUrl)).href;
+    url = redirectTarget(h, response, url);
     const path = new URL(url).pathname;
     if (!path.startsWith('/test-idp') && path !== '/auth/callback') break;
     if (path === '/auth/callback') options.beforeCallback?.(jar);

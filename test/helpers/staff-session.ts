@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { staffSessionCookieName } from '../../src/http/plugins/staff-session.js';
-import { CookieJar, browserRequest, followRedirects, type FlowResponse } from './oidc-login.js';
+import {
+  CookieJar,
+  browserRequest,
+  followRedirects,
+  reachTestIdp,
+  redirectTarget,
+  type FlowResponse,
+} from './oidc-login.js';
 import type { TestHarness } from './test-app.js';
 
 /** A staff member's browser after signing in: its cookies and the CSRF token of its forms. */
@@ -34,21 +41,13 @@ export async function identifyAsStaff(
   const loginUrl = options.returnTo
     ? `/virkailija/kirjaudu?return=${encodeURIComponent(options.returnTo)}`
     : '/virkailija/kirjaudu';
-  const start = await browserRequest(h, jar, 'GET', loginUrl);
-  assert.equal(start.statusCode, 303, start.body);
-  const { response: methodPage, url: interactionUrl } = await followRedirects(h, jar, start, loginUrl);
-  assert.equal(methodPage.statusCode, 200, methodPage.body);
-  assert.match(new URL(interactionUrl).pathname, /^\/test-idp\/interaction\/[\w-]+$/);
+  const interactionUrl = await reachTestIdp(h, jar, loginUrl);
   const method = options.method ?? 'bank-nordea';
   let response = await browserRequest(h, jar, 'POST', `${interactionUrl}/login`, { method, identityCode });
   let url = `${interactionUrl}/login`;
   for (let hops = 0; ; hops++) {
     assert.ok(hops < 10, 'too many redirects');
-    assert.ok(
-      response.location,
-      `expected a redirect, got ${response.statusCode}: ${response.body.slice(0, 300)}`,
-    );
-    url = new URL(response.location, new URL(url, h.context.config.publicUrl)).href;
+    url = redirectTarget(h, response, url);
     response = await browserRequest(h, jar, 'GET', url);
     if (new URL(url).pathname === '/virkailija/auth/callback') break;
   }

@@ -59,7 +59,14 @@ export async function auditOf(
   }));
 }
 
-type RowTable = 'accounts' | 'attachments' | 'messages' | 'organisations' | 'outbox_jobs';
+type RowTable =
+  | 'accounts'
+  | 'attachments'
+  | 'delivery_consents'
+  | 'messages'
+  | 'organisations'
+  | 'outbox_jobs'
+  | 'staff_members';
 type Row<T extends RowTable> = Selectable<DatabaseSchema[T]>;
 
 /** The rows of `table` whose `column` is `value`, ordered by `orderBy`. */
@@ -129,4 +136,9 @@ export async function eventTypesOf(
     .orderBy('id')
     .execute();
   return rows.map((row) => row.event_type);
+}
+
+/** Whether a recorded delivery consent is still in force (not withdrawn). */
+export async function consentInForce(h: TestHarness, consentId: number): Promise<boolean> {
+  return (await storedRow(h, 'delivery_consents', 'id', consentId)).withdrawn_at === null;
 }

@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { passwordPolicyProblem } from '../../src/modules/organisations/password-hashing.js';
-import { helpOf, runCliInProcess, useMigratedCliEnvironment } from '../helpers/cli-in-process.js';
+import {
+  helpOf,
+  runCliInProcess,
+  serviceAddArgs,
+  useMigratedCliEnvironment,
+} from '../helpers/cli-in-process.js';
 import { runCli } from '../helpers/cli-process.js';
 import { testDialect } from '../helpers/test-database.js';
 
@@ -14,7 +19,7 @@ const { env } = useMigratedCliEnvironment('asiointitili-org-cli-');
 
 const cli = (args: string[]) => runCliInProcess(args, env);
 const addService = (businessId: string, serviceId: string, name: string, ...flags: string[]) =>
-  cli(['service', 'add', '--business-id', businessId, '--service-id', serviceId, '--name', name, ...flags]);
+  cli([...serviceAddArgs(businessId, serviceId, name), ...flags]);
 
 describe(`operator commands for organisations and API credentials (${testDialect})`, () => {
   test('org add / service add / list, with clear errors for bad input', async () => {

@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { useMigratedCliEnvironment, helpOf, runCliInProcess } from '../helpers/cli-in-process.js';
+import {
+  useMigratedCliEnvironment,
+  helpOf,
+  jsonOf as json,
+  runCliInProcess,
+  serviceAddArgs,
+} from '../helpers/cli-in-process.js';
 import { runCli } from '../helpers/cli-process.js';
 import { testDialect } from '../helpers/test-database.js';
 
@@ -13,10 +19,6 @@ import { testDialect } from '../helpers/test-database.js';
 const { env } = useMigratedCliEnvironment('asiointitili-org-lifecycle-');
 
 const cli = (args: string[]) => runCliInProcess(args, env);
-const json = <T>(result: { stdout: string; failure?: string }): T => {
-  assert.equal(result.failure, undefined);
-  return JSON.parse(result.stdout) as T;
-};
 const lastLine = (text: string) => text.trim().split('\n').at(-1);
 
 const businessId = '9990003-2';
@@ -161,18 +163,7 @@ describe(`operator commands: update and deactivate organisations and services ($
       'businessId: the organisation is deactivated',
     );
     assert.equal(
-      (
-        await cli([
-          'service',
-          'add',
-          '--business-id',
-          businessId,
-          '--service-id',
-          'askola-uusi',
-          '--name',
-          'Uusi',
-        ])
-      ).failure,
+      (await cli(serviceAddArgs(businessId, 'askola-uusi', 'Uusi'))).failure,
       'businessId: the organisation is deactivated',
     );
     assert.equal(

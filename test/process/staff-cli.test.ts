@@ -1,35 +1,37 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import { helpOf, runCliInProcess, useMigratedCliEnvironment } from '../helpers/cli-in-process.js';
+import {
+  helpOf,
+  jsonOf as json,
+  runCliInProcess,
+  serviceAddArgs,
+  useMigratedCliEnvironment,
+} from '../helpers/cli-in-process.js';
 import { testDialect } from '../helpers/test-database.js';
 
 /** `asiointitili staff add|list|remove`, run in this process against a migrated database. */
 const { env } = useMigratedCliEnvironment('asiointitili-staff-cli-');
 const cli = (args: string[]) => runCliInProcess(args, env);
-const json = <T>(result: { stdout: string; failure?: string }): T => {
-  assert.equal(result.failure, undefined);
-  return JSON.parse(result.stdout) as T;
-};
 
 const businessId = '9990002-4';
 const tiina = '150385-9046';
+/** `staff add|remove` of Tiina's roles in the organisation; `--service` for each service given. */
+const staffArgs = (command: 'add' | 'remove', role: string, ...services: string[]) => [
+  'staff',
+  command,
+  tiina,
+  '--organisation',
+  businessId,
+  '--role',
+  role,
+  ...services.flatMap((service) => ['--service', service]),
+];
 
 describe(`operator commands: staff (${testDialect})`, () => {
   before(async () => {
     json(await cli(['org', 'add', '--business-id', businessId, '--name', 'Ylitornion kunta']));
     for (const serviceId of ['ylitornio-lomakkeet', 'ylitornio-rakennus']) {
-      json(
-        await cli([
-          'service',
-          'add',
-          '--business-id',
-          businessId,
-          '--service-id',
-          serviceId,
-          '--name',
-          serviceId,
-        ]),
-      );
+      json(await cli(serviceAddArgs(businessId, serviceId, serviceId)));
     }
   });
 
@@ -41,21 +43,9 @@ describe(`operator commands: staff (${testDialect})`, () => {
   });
 
   test('add grants roles, list shows them, remove takes them away', async () => {
-    json(await cli(['staff', 'add', tiina, '--organisation', businessId, '--role', 'admin']));
+    json(await cli(staffArgs('add', 'admin')));
     const added = json<{ admin: boolean; caseWorkerServices: string[] | 'all' }>(
-      await cli([
-        'staff',
-        'add',
-        tiina,
-        '--organisation',
-        businessId,
-        '--role',
-        'case-worker',
-        '--service',
-        'ylitornio-lomakkeet',
-        '--service',
-        'ylitornio-rakennus',
-      ]),
+      await cli(staffArgs('add', 'case-worker', 'ylitornio-lomakkeet', 'ylitornio-rakennus')),
     );
     assert.deepEqual(added, {
       ...added,
@@ -70,17 +60,7 @@ describe(`operator commands: staff (${testDialect})`, () => {
       [[tiina, 'Virkailija']],
     );
     const removed = json<{ admin: boolean; caseWorkerServices: string[] }>(
-      await cli([
-        'staff',
-        'remove',
-        tiina,
-        '--organisation',
-        businessId,
-        '--role',
-        'case-worker',
-        '--service',
-        'ylitornio-rakennus',
-      ]),
+      await cli(staffArgs('remove', 'case-worker', 'ylitornio-rakennus')),
     );
     assert.deepEqual([removed.admin, removed.caseWorkerServices], [true, ['ylitornio-lomakkeet']]);
     json(await cli(['staff', 'remove', tiina, '--organisation', businessId]));
@@ -93,23 +73,11 @@ describe(`operator commands: staff (${testDialect})`, () => {
       '<identity-code>: not a valid personal identity code (check the date and check character)',
     );
     assert.equal(
-      (await cli(['staff', 'add', tiina, '--organisation', businessId, '--role', 'boss'])).failure,
+      (await cli(staffArgs('add', 'boss'))).failure,
       '--role: must be admin or case-worker, not "boss"',
     );
     assert.equal(
-      (
-        await cli([
-          'staff',
-          'add',
-          tiina,
-          '--organisation',
-          businessId,
-          '--role',
-          'case-worker',
-          '--service',
-          'nope',
-        ])
-      ).failure,
+      (await cli(staffArgs('add', 'case-worker', 'nope'))).failure,
       `--service: nope is not a service of organisation ${businessId}`,
     );
     assert.equal(

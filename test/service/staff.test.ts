@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { canActOnService, isAdmin, isCaseWorker } from '../../src/modules/staff/index.js';
-import { persons, type OrganisationFixture } from '../helpers/fixtures.js';
-import { auditOf } from '../helpers/stored-rows.js';
+import { persons, staffPersons, type OrganisationFixture } from '../helpers/fixtures.js';
+import { staffMemberIdOf } from '../helpers/staff-fixtures.js';
+import { auditOf, storedRow } from '../helpers/stored-rows.js';
 import { useSuiteHarness } from '../helpers/suite-harness.js';
 import { testDialect } from '../helpers/test-database.js';
 
-const tiina = '150385-9046';
-const minna = '110688-9742';
+const { tiina, minna } = staffPersons;
 
 describe(`staff roles (${testDialect})`, () => {
   const h = useSuiteHarness();
@@ -94,38 +94,25 @@ describe(`staff roles (${testDialect})`, () => {
 
   test('bad input is refused naming the field, and changes nothing', async () => {
     const { staff } = h.services.staff;
-    await assert.rejects(
-      staff.grant({ identityCode: '150385-9047', businessId: a.businessId, role: 'admin' }),
-      /^ValidationError: identityCode: /,
-    );
-    await assert.rejects(
-      staff.grant({
-        identityCode: tiina,
-        businessId: a.businessId,
-        role: 'case_worker',
-        serviceIds: [b.serviceId],
-      }),
-      (error: Error) =>
-        error.message === `service: ${b.serviceId} is not a service of organisation ${a.businessId}`,
-    );
-    await assert.rejects(
-      staff.grant({
-        identityCode: tiina,
-        businessId: a.businessId,
-        role: 'admin',
-        serviceIds: [a.serviceId],
-      }),
-      /^ValidationError: service: the admin role/,
-    );
-    // Valid but unknown to the register (fictitious range, not in the demo register).
-    await assert.rejects(
-      staff.grant({ identityCode: '010203-9987', businessId: a.businessId, role: 'admin' }),
-      /population register/,
-    );
-    await assert.rejects(
-      staff.grant({ identityCode: tiina, businessId: '9999990-9', role: 'admin' }),
-      /no organisation/,
-    );
+    const refusals: Array<[Parameters<typeof staff.grant>[0], RegExp | ((error: Error) => boolean)]> = [
+      [
+        { identityCode: '150385-9047', businessId: a.businessId, role: 'admin' },
+        /^ValidationError: identityCode: /,
+      ],
+      [
+        { identityCode: tiina, businessId: a.businessId, role: 'case_worker', serviceIds: [b.serviceId] },
+        (error) =>
+          error.message === `service: ${b.serviceId} is not a service of organisation ${a.businessId}`,
+      ],
+      [
+        { identityCode: tiina, businessId: a.businessId, role: 'admin', serviceIds: [a.serviceId] },
+        /^ValidationError: service: the admin role/,
+      ],
+      // Valid but unknown to the register (fictitious range, not in the demo register).
+      [{ identityCode: '010203-9987', businessId: a.businessId, role: 'admin' }, /population register/],
+      [{ identityCode: tiina, businessId: '9999990-9', role: 'admin' }, /no organisation/],
+    ];
+    for (const [input, refusal] of refusals) await assert.rejects(staff.grant(input), refusal);
     assert.deepEqual(await h.services.staff.staff.membershipsOf(persons.kimmo), []);
   });
 
@@ -150,29 +137,15 @@ describe(`staff roles (${testDialect})`, () => {
     assert.deepEqual(none.caseWorkerServices, []);
     assert.deepEqual(await staff.membershipsOf(tiina), []);
     assert.equal((await auditOf(h, 'staff.role_revoked')).length, 3);
-    const member = await h.context.database.db
-      .selectFrom('staff_members')
-      .select('removed_at')
-      .where('identity_code', '=', tiina)
-      .executeTakeFirstOrThrow();
-    assert.notEqual(member.removed_at, null);
+    assert.notEqual((await storedRow(h, 'staff_members', 'identity_code', tiina)).removed_at, null);
     // Granted again: no longer removed.
     await staff.grant({ identityCode: tiina, businessId: a.businessId, role: 'admin' });
-    const again = await h.context.database.db
-      .selectFrom('staff_members')
-      .select('removed_at')
-      .where('identity_code', '=', tiina)
-      .executeTakeFirstOrThrow();
-    assert.equal(again.removed_at, null);
+    assert.equal((await storedRow(h, 'staff_members', 'identity_code', tiina)).removed_at, null);
   });
 
   test('the unique index counts a role over all services once (NULL service)', async () => {
     const db = h.context.database.db;
-    const member = await db
-      .selectFrom('staff_members')
-      .select('id')
-      .where('identity_code', '=', minna)
-      .executeTakeFirstOrThrow();
+    const member = { id: await staffMemberIdOf(h, minna) };
     await assert.rejects(
       db
         .insertInto('staff_roles')

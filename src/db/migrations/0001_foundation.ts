@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { serialId, serialIdOptions } from './column-types.js';
+import { createIndex, idColumn, optionalText, requiredText } from './column-types.js';
 
 // Kysely hands migrations an untyped database: the typed schema describes the latest state only.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -9,30 +9,19 @@ export async function up(db: AnyDb): Promise<void> {
   await db.schema
     .createTable('system_state')
     .addColumn('key', 'text', (c) => c.primaryKey())
-    .addColumn('value', 'text', (c) => c.notNull())
-    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .$call(requiredText('value', 'updated_at'))
     .execute();
 
   // Who accessed what. Later the rows get chained by hash (prev_hash/hash are reserved for that).
   await db.schema
     .createTable('audit_events')
-    .addColumn('id', serialId(db), serialIdOptions(db))
-    .addColumn('occurred_at', 'text', (c) => c.notNull())
-    .addColumn('actor_type', 'text', (c) => c.notNull())
-    .addColumn('actor_id', 'text')
-    .addColumn('action', 'text', (c) => c.notNull())
-    .addColumn('subject_type', 'text')
-    .addColumn('subject_id', 'text')
-    .addColumn('request_id', 'text')
-    .addColumn('details', 'text')
-    .addColumn('prev_hash', 'text')
-    .addColumn('hash', 'text')
+    .$call(idColumn(db))
+    .$call(requiredText('occurred_at', 'actor_type'))
+    .$call(optionalText('actor_id'))
+    .$call(requiredText('action'))
+    .$call(optionalText('subject_type', 'subject_id', 'request_id', 'details', 'prev_hash', 'hash'))
     .execute();
-  await db.schema
-    .createIndex('audit_events_subject')
-    .on('audit_events')
-    .columns(['subject_type', 'subject_id'])
-    .execute();
+  await createIndex(db, 'audit_events_subject', 'audit_events', ['subject_type', 'subject_id']);
 }
 
 export async function down(db: AnyDb): Promise<void> {

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { createIndex } from './column-types.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDb = Kysely<any>;
@@ -9,24 +10,16 @@ type AnyDb = Kysely<any>;
  */
 export async function up(db: AnyDb): Promise<void> {
   // GET /v1/messages/id?externalId= looks up by organisation, not by service.
-  await db.schema
-    .createIndex('messages_organisation_external_id')
-    .on('messages')
-    .columns(['organisation_id', 'external_id'])
-    .execute();
+  await createIndex(db, 'messages_organisation_external_id', 'messages', ['organisation_id', 'external_id']);
   // Message state reads the delivery events of one message.
-  await db.schema.createIndex('events_message').on('events').columns(['message_id', 'id']).execute();
+  await createIndex(db, 'events_message', 'events', ['message_id', 'id']);
   // The 60-day retention purge of the feed.
-  await db.schema.createIndex('events_occurred_at').on('events').columns(['occurred_at']).execute();
+  await createIndex(db, 'events_occurred_at', 'events', ['occurred_at']);
   // Revoking credentials and changing passwords drop the credential's tokens.
-  await db.schema.createIndex('api_tokens_credential').on('api_tokens').columns(['credential_id']).execute();
-  await db.schema.createIndex('api_tokens_expires_at').on('api_tokens').columns(['expires_at']).execute();
+  await createIndex(db, 'api_tokens_credential', 'api_tokens', ['credential_id']);
+  await createIndex(db, 'api_tokens_expires_at', 'api_tokens', ['expires_at']);
   // The 24-hour purge of uploads never used in a message.
-  await db.schema
-    .createIndex('attachments_unused')
-    .on('attachments')
-    .columns(['message_id', 'created_at'])
-    .execute();
+  await createIndex(db, 'attachments_unused', 'attachments', ['message_id', 'created_at']);
 }
 
 export async function down(db: AnyDb): Promise<void> {

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { createIndex } from './column-types.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDb = Kysely<any>;
@@ -9,16 +10,8 @@ type AnyDb = Kysely<any>;
  * identity code.
  */
 export async function up(db: AnyDb): Promise<void> {
-  await db.schema
-    .createIndex('web_sessions_expiry')
-    .on('web_sessions')
-    .columns(['absolute_expires_at'])
-    .execute();
-  await db.schema
-    .createIndex('web_sessions_identity')
-    .on('web_sessions')
-    .columns(['identity_code'])
-    .execute();
+  await createIndex(db, 'web_sessions_expiry', 'web_sessions', ['absolute_expires_at']);
+  await createIndex(db, 'web_sessions_identity', 'web_sessions', ['identity_code']);
 }
 
 export async function down(db: AnyDb): Promise<void> {

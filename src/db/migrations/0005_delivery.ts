@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { bigint, binary, serialId, serialIdOptions } from './column-types.js';
+import { bigint, binary, createIndex, idColumn, optionalText, requiredText } from './column-types.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDb = Kysely<any>;
@@ -9,26 +9,16 @@ export async function up(db: AnyDb): Promise<void> {
   await db.schema
     .createTable('print_batches')
     .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('state', 'text', (c) => c.notNull())
+    .$call(requiredText('state'))
     .addColumn('open_slot', 'integer')
     .addColumn('letter_count', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('page_count', 'integer', (c) => c.notNull().defaultTo(0))
-    .addColumn('opened_at', 'text', (c) => c.notNull())
-    .addColumn('closed_at', 'text')
-    .addColumn('sent_at', 'text')
+    .$call(requiredText('opened_at'))
+    .$call(optionalText('closed_at', 'sent_at'))
     .execute();
   // NULLs never collide in a unique index (both dialects), so only the open batch occupies the slot.
-  await db.schema
-    .createIndex('print_batches_one_open')
-    .on('print_batches')
-    .column('open_slot')
-    .unique()
-    .execute();
-  await db.schema
-    .createIndex('print_batches_state')
-    .on('print_batches')
-    .columns(['state', 'opened_at'])
-    .execute();
+  await createIndex(db, 'print_batches_one_open', 'print_batches', ['open_slot'], { unique: true });
+  await createIndex(db, 'print_batches_state', 'print_batches', ['state', 'opened_at']);
 
   await db.schema
     .createTable('print_letters')
@@ -38,40 +28,25 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('job_id', bigint(db), (c) => c.notNull().unique())
     .addColumn('sequence', 'integer', (c) => c.notNull())
     .addColumn('pages', 'integer', (c) => c.notNull())
-    .addColumn('flags', 'text', (c) => c.notNull())
+    .$call(requiredText('flags'))
     .addColumn('pdf_enc', binary(db))
-    .addColumn('sha256', 'text', (c) => c.notNull())
-    .addColumn('created_at', 'text', (c) => c.notNull())
+    .$call(requiredText('sha256', 'created_at'))
     .execute();
-  await db.schema
-    .createIndex('print_letters_batch')
-    .on('print_letters')
-    .columns(['batch_id', 'sequence'])
-    .unique()
-    .execute();
-  await db.schema.createIndex('print_letters_message').on('print_letters').column('message_id').execute();
+  await createIndex(db, 'print_letters_batch', 'print_letters', ['batch_id', 'sequence'], { unique: true });
+  await createIndex(db, 'print_letters_message', 'print_letters', ['message_id']);
 
   await db.schema
     .createTable('delivery_attempts')
-    .addColumn('id', serialId(db), serialIdOptions(db))
+    .$call(idColumn(db))
     .addColumn('job_id', bigint(db), (c) => c.notNull())
     .addColumn('attempt', 'integer', (c) => c.notNull())
-    .addColumn('outcome', 'text', (c) => c.notNull())
-    .addColumn('error', 'text')
-    .addColumn('started_at', 'text', (c) => c.notNull())
-    .addColumn('finished_at', 'text', (c) => c.notNull())
+    .$call(requiredText('outcome'))
+    .$call(optionalText('error'))
+    .$call(requiredText('started_at', 'finished_at'))
     .execute();
-  await db.schema
-    .createIndex('delivery_attempts_job')
-    .on('delivery_attempts')
-    .columns(['job_id', 'attempt'])
-    .execute();
+  await createIndex(db, 'delivery_attempts_job', 'delivery_attempts', ['job_id', 'attempt']);
   // Operators list jobs by state; workers look for expired leases of running jobs.
-  await db.schema
-    .createIndex('outbox_jobs_lease')
-    .on('outbox_jobs')
-    .columns(['state', 'locked_until'])
-    .execute();
+  await createIndex(db, 'outbox_jobs_lease', 'outbox_jobs', ['state', 'locked_until']);
 }
 
 export async function down(db: AnyDb): Promise<void> {

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { createIndex, optionalText, requiredText } from './column-types.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDb = Kysely<any>;
@@ -16,18 +17,13 @@ export async function up(db: AnyDb): Promise<void> {
   // this address last succeeded (an address that has succeeded is exempt from the backoff).
   await db.schema
     .createTable('api_login_attempts')
-    .addColumn('username', 'text', (c) => c.notNull())
-    .addColumn('client_address', 'text', (c) => c.notNull())
+    .$call(requiredText('username', 'client_address'))
     .addColumn('attempts', 'integer', (c) => c.notNull())
-    .addColumn('window_started_at', 'text', (c) => c.notNull())
-    .addColumn('last_success_at', 'text')
+    .$call(requiredText('window_started_at'))
+    .$call(optionalText('last_success_at'))
     .addPrimaryKeyConstraint('api_login_attempts_pk', ['username', 'client_address'])
     .execute();
-  await db.schema
-    .createIndex('api_login_attempts_window')
-    .on('api_login_attempts')
-    .columns(['window_started_at'])
-    .execute();
+  await createIndex(db, 'api_login_attempts_window', 'api_login_attempts', ['window_started_at']);
 
   // One row per username: attempts from addresses not trusted for it, and when the last one was let
   // through; the next is let through only after a delay that doubles with each.
@@ -35,13 +31,9 @@ export async function up(db: AnyDb): Promise<void> {
     .createTable('api_login_backoff')
     .addColumn('username', 'text', (c) => c.primaryKey())
     .addColumn('attempts', 'integer', (c) => c.notNull())
-    .addColumn('last_attempt_at', 'text', (c) => c.notNull())
+    .$call(requiredText('last_attempt_at'))
     .execute();
-  await db.schema
-    .createIndex('api_login_backoff_last_attempt')
-    .on('api_login_backoff')
-    .columns(['last_attempt_at'])
-    .execute();
+  await createIndex(db, 'api_login_backoff_last_attempt', 'api_login_backoff', ['last_attempt_at']);
 
   // The old api_login_failures table stays: a process of the previous version, still running during
   // a rolling upgrade, writes to it. It is unused from here on and dropped by a later migration once

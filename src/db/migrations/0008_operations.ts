@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { createIndex, optionalText, requiredText } from './column-types.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDb = Kysely<any>;
@@ -13,8 +14,7 @@ export async function up(db: AnyDb): Promise<void> {
   await db.schema
     .createTable('key_fingerprints')
     .addColumn('key_id', 'text', (c) => c.primaryKey())
-    .addColumn('fingerprint', 'text', (c) => c.notNull())
-    .addColumn('first_used_at', 'text', (c) => c.notNull())
+    .$call(requiredText('fingerprint', 'first_used_at'))
     .execute();
 
   await db.schema
@@ -23,34 +23,18 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('hits', 'integer', (c) => c.notNull())
     .addColumn('window_ends_at', 'bigint', (c) => c.notNull())
     .execute();
-  await db.schema
-    .createIndex('rate_limit_counters_window')
-    .on('rate_limit_counters')
-    .columns(['window_ends_at'])
-    .execute();
+  await createIndex(db, 'rate_limit_counters_window', 'rate_limit_counters', ['window_ends_at']);
 
   await db.schema
     .createTable('test_idp_records')
-    .addColumn('model', 'text', (c) => c.notNull())
-    .addColumn('record_id', 'text', (c) => c.notNull())
-    .addColumn('payload', 'text', (c) => c.notNull())
-    .addColumn('grant_id', 'text')
-    .addColumn('user_code', 'text')
-    .addColumn('uid', 'text')
+    .$call(requiredText('model', 'record_id', 'payload'))
+    .$call(optionalText('grant_id', 'user_code', 'uid'))
     .addColumn('expires_at', 'bigint')
     .addPrimaryKeyConstraint('test_idp_records_pk', ['model', 'record_id'])
     .execute();
-  await db.schema.createIndex('test_idp_records_uid').on('test_idp_records').columns(['uid']).execute();
-  await db.schema
-    .createIndex('test_idp_records_grant')
-    .on('test_idp_records')
-    .columns(['grant_id'])
-    .execute();
-  await db.schema
-    .createIndex('test_idp_records_expiry')
-    .on('test_idp_records')
-    .columns(['expires_at'])
-    .execute();
+  await createIndex(db, 'test_idp_records_uid', 'test_idp_records', ['uid']);
+  await createIndex(db, 'test_idp_records_grant', 'test_idp_records', ['grant_id']);
+  await createIndex(db, 'test_idp_records_expiry', 'test_idp_records', ['expires_at']);
 }
 
 export async function down(db: AnyDb): Promise<void> {

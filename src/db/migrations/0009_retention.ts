@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { createIndex } from './column-types.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDb = Kysely<any>;
@@ -15,12 +16,8 @@ type AnyDb = Kysely<any>;
  */
 export async function up(db: AnyDb): Promise<void> {
   await db.schema.alterTable('organisations').addColumn('deactivated_at', 'text').execute();
-  await db.schema
-    .createIndex('outbox_jobs_finished')
-    .on('outbox_jobs')
-    .columns(['state', 'finished_at'])
-    .execute();
-  await db.schema.createIndex('audit_events_occurred').on('audit_events').columns(['occurred_at']).execute();
+  await createIndex(db, 'outbox_jobs_finished', 'outbox_jobs', ['state', 'finished_at']);
+  await createIndex(db, 'audit_events_occurred', 'audit_events', ['occurred_at']);
 }
 
 export async function down(db: AnyDb): Promise<void> {

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { bigint, isPostgres, serialId, serialIdOptions } from './column-types.js';
+import { bigint, createIndex, idColumn, isPostgres, optionalText, requiredText } from './column-types.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDb = Kysely<any>;
@@ -34,24 +34,19 @@ export async function up(db: AnyDb): Promise<void> {
 
   await db.schema
     .createTable('service_forms')
-    .addColumn('id', serialId(db), serialIdOptions(db))
+    .$call(idColumn(db))
     .addColumn('service_pk', bigint(db), (c) => c.notNull().references('services.id'))
-    .addColumn('title_fi', 'text', (c) => c.notNull())
-    .addColumn('title_sv', 'text')
-    .addColumn('title_en', 'text')
-    .addColumn('url', 'text', (c) => c.notNull())
-    .addColumn('created_at', 'text', (c) => c.notNull())
+    .$call(requiredText('title_fi'))
+    .$call(optionalText('title_sv', 'title_en'))
+    .$call(requiredText('url', 'created_at'))
     .execute();
-  await db.schema.createIndex('service_forms_service').on('service_forms').column('service_pk').execute();
+  await createIndex(db, 'service_forms_service', 'service_forms', ['service_pk']);
 
   if (isPostgres(db)) {
     await db.schema
       .createTable('catalogue_search')
       .addColumn('service_pk', bigint(db), (c) => c.primaryKey())
-      .addColumn('name_terms', 'text', (c) => c.notNull())
-      .addColumn('organisation_terms', 'text', (c) => c.notNull())
-      .addColumn('form_terms', 'text', (c) => c.notNull())
-      .addColumn('text_terms', 'text', (c) => c.notNull())
+      .$call(requiredText('name_terms', 'organisation_terms', 'form_terms', 'text_terms'))
       .execute();
     await sql`create index catalogue_search_terms on catalogue_search using gin (to_tsvector('simple'::regconfig, name_terms || ' ' || organisation_terms || ' ' || form_terms || ' ' || text_terms))`.execute(
       db,
@@ -64,14 +59,12 @@ export async function up(db: AnyDb): Promise<void> {
 
   await db.schema
     .createTable('feedback')
-    .addColumn('id', serialId(db), serialIdOptions(db))
-    .addColumn('received_at', 'text', (c) => c.notNull())
-    .addColumn('topic', 'text', (c) => c.notNull())
-    .addColumn('message', 'text', (c) => c.notNull())
-    .addColumn('reply_email', 'text')
-    .addColumn('locale', 'text', (c) => c.notNull())
+    .$call(idColumn(db))
+    .$call(requiredText('received_at', 'topic', 'message'))
+    .$call(optionalText('reply_email'))
+    .$call(requiredText('locale'))
     .execute();
-  await db.schema.createIndex('feedback_received').on('feedback').column('received_at').execute();
+  await createIndex(db, 'feedback_received', 'feedback', ['received_at']);
 }
 
 export async function down(db: AnyDb): Promise<void> {

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { bigint, serialId, serialIdOptions } from './column-types.js';
+import { bigint, createIndex, idColumn, optionalText, requiredText } from './column-types.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDb = Kysely<any>;
@@ -24,48 +24,34 @@ type AnyDb = Kysely<any>;
 export async function up(db: AnyDb): Promise<void> {
   await db.schema
     .createTable('staff_members')
-    .addColumn('id', serialId(db), serialIdOptions(db))
+    .$call(idColumn(db))
     .addColumn('identity_code', 'text', (c) => c.notNull().unique())
-    .addColumn('first_names', 'text', (c) => c.notNull())
-    .addColumn('last_name', 'text', (c) => c.notNull())
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('removed_at', 'text')
+    .$call(requiredText('first_names', 'last_name', 'created_at'))
+    .$call(optionalText('removed_at'))
     .execute();
 
   await db.schema
     .createTable('staff_roles')
-    .addColumn('id', serialId(db), serialIdOptions(db))
+    .$call(idColumn(db))
     .addColumn('staff_member_id', bigint(db), (c) => c.notNull().references('staff_members.id'))
     .addColumn('organisation_id', bigint(db), (c) => c.notNull().references('organisations.id'))
-    .addColumn('role', 'text', (c) => c.notNull())
+    .$call(requiredText('role'))
     .addColumn('service_pk', bigint(db), (c) => c.references('services.id'))
-    .addColumn('created_at', 'text', (c) => c.notNull())
+    .$call(requiredText('created_at'))
     .execute();
   await sql`create unique index staff_roles_unique on staff_roles (staff_member_id, organisation_id, role, coalesce(service_pk, 0))`.execute(
     db,
   );
-  await db.schema
-    .createIndex('staff_roles_organisation')
-    .on('staff_roles')
-    .column('organisation_id')
-    .execute();
+  await createIndex(db, 'staff_roles_organisation', 'staff_roles', ['organisation_id']);
 
   await db.schema
     .createTable('staff_sessions')
     .addColumn('id_hash', 'text', (c) => c.primaryKey())
     .addColumn('staff_member_id', bigint(db), (c) => c.notNull().references('staff_members.id'))
     .addColumn('organisation_id', bigint(db), (c) => c.references('organisations.id'))
-    .addColumn('csrf_token', 'text', (c) => c.notNull())
-    .addColumn('data', 'text', (c) => c.notNull())
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('last_seen_at', 'text', (c) => c.notNull())
-    .addColumn('absolute_expires_at', 'text', (c) => c.notNull())
+    .$call(requiredText('csrf_token', 'data', 'created_at', 'last_seen_at', 'absolute_expires_at'))
     .execute();
-  await db.schema
-    .createIndex('staff_sessions_expiry')
-    .on('staff_sessions')
-    .column('absolute_expires_at')
-    .execute();
+  await createIndex(db, 'staff_sessions_expiry', 'staff_sessions', ['absolute_expires_at']);
 
   await db.schema.alterTable('messages').addColumn('handled_at', 'text').execute();
   await db.schema.alterTable('messages').addColumn('handled_by_staff_id', bigint(db)).execute();

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { bigint, serialId, serialIdOptions } from './column-types.js';
+import { bigint, createIndex, idColumn, optionalText, requiredText } from './column-types.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDb = Kysely<any>;
@@ -19,15 +19,13 @@ type AnyDb = Kysely<any>;
 export async function up(db: AnyDb): Promise<void> {
   await db.schema
     .createTable('delivery_consents')
-    .addColumn('id', serialId(db), serialIdOptions(db))
+    .$call(idColumn(db))
     .addColumn('organisation_id', bigint(db), (c) => c.notNull().references('organisations.id'))
-    .addColumn('identity_code', 'text', (c) => c.notNull())
+    .$call(requiredText('identity_code'))
     .addColumn('channel', 'text', (c) => c.notNull().check(sql`channel in ('paper', 'phone', 'in_person')`))
-    .addColumn('given_on', 'text', (c) => c.notNull())
-    .addColumn('recorded_at', 'text', (c) => c.notNull())
+    .$call(requiredText('given_on', 'recorded_at'))
     .addColumn('recorded_by_staff_id', bigint(db))
-    .addColumn('recorded_by_name', 'text')
-    .addColumn('withdrawn_at', 'text')
+    .$call(optionalText('recorded_by_name', 'withdrawn_at'))
     .addColumn('withdrawn_by', 'text', (c) => c.check(sql`withdrawn_by in ('citizen', 'organisation')`))
     .execute();
   await db.schema
@@ -37,16 +35,11 @@ export async function up(db: AnyDb): Promise<void> {
     .unique()
     .where(sql.ref('withdrawn_at'), 'is', null)
     .execute();
-  await db.schema
-    .createIndex('delivery_consents_organisation')
-    .on('delivery_consents')
-    .columns(['organisation_id', 'identity_code'])
-    .execute();
-  await db.schema
-    .createIndex('delivery_consents_person')
-    .on('delivery_consents')
-    .column('identity_code')
-    .execute();
+  await createIndex(db, 'delivery_consents_organisation', 'delivery_consents', [
+    'organisation_id',
+    'identity_code',
+  ]);
+  await createIndex(db, 'delivery_consents_person', 'delivery_consents', ['identity_code']);
 }
 
 export async function down(db: AnyDb): Promise<void> {

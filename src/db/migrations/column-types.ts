@@ -1,4 +1,10 @@
-import { sql, type ColumnDefinitionBuilder, type Kysely, type RawBuilder } from 'kysely';
+import {
+  sql,
+  type ColumnDefinitionBuilder,
+  type CreateTableBuilder,
+  type Kysely,
+  type RawBuilder,
+} from 'kysely';
 import { isPostgres } from '../dialect.js';
 
 export { isPostgres };
@@ -25,4 +31,38 @@ export function binary(db: Kysely<unknown>): RawBuilder<unknown> {
 /** 64-bit integer for foreign keys to serial ids. */
 export function bigint(db: Kysely<unknown>): RawBuilder<unknown> {
   return isPostgres(db) ? sql`bigint` : sql`integer`;
+}
+
+/*
+ * Shorthands for the columns and indexes most tables have, for `createTable(…).$call(…)`. Each adds
+ * exactly what the spelled-out builder calls would: the DDL of a migration must never change.
+ */
+type TableBuilder = CreateTableBuilder<string, string>;
+
+/** The table's auto-incrementing primary key `id`. */
+export function idColumn(db: Kysely<unknown>) {
+  return (table: TableBuilder) => table.addColumn('id', serialId(db), serialIdOptions(db));
+}
+
+/** Text columns that are never null, in the order given. */
+export function requiredText(...names: string[]) {
+  return (table: TableBuilder) =>
+    names.reduce((builder, name) => builder.addColumn(name, 'text', (c) => c.notNull()), table);
+}
+
+/** Text columns that may be null, in the order given. */
+export function optionalText(...names: string[]) {
+  return (table: TableBuilder) => names.reduce((builder, name) => builder.addColumn(name, 'text'), table);
+}
+
+/** An index over the columns of a table; `unique` makes it a unique index. */
+export async function createIndex(
+  db: Kysely<unknown>,
+  name: string,
+  table: string,
+  columns: string[],
+  options: { unique?: boolean } = {},
+): Promise<void> {
+  const index = db.schema.createIndex(name).on(table).columns(columns);
+  await (options.unique ? index.unique() : index).execute();
 }

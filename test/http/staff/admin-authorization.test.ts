@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import { signInAs } from '../../helpers/citizen-session.js';
-import { persons, type OrganisationFixture } from '../../helpers/fixtures.js';
-import { CookieJar, browserRequest } from '../../helpers/oidc-login.js';
+import { persons, staffPersons, type OrganisationFixture } from '../../helpers/fixtures.js';
+import { browserRequest } from '../../helpers/oidc-login.js';
+import { citizenAtStaffPages, grantStaff, ylitornioAndKallio } from '../../helpers/staff-fixtures.js';
 import { signInStaff, staffRequest, type StaffBrowser } from '../../helpers/staff-session.js';
 import { useSuiteHarness } from '../../helpers/suite-harness.js';
 import { testDialect } from '../../helpers/test-database.js';
@@ -12,9 +12,7 @@ import { testDialect } from '../../helpers/test-database.js';
  * credentials. Everyone else gets 404 (or, without a staff session, the staff sign-in), and nothing
  * changes: no service edited or deactivated, no credentials created, limited or revoked.
  */
-const tiina = '150385-9046';
-const anneli = '080966-9525';
-const jari = '220472-9311';
+const { tiina, anneli, jari } = staffPersons;
 const base = '/virkailija/hallinta';
 
 const serviceForm = {
@@ -36,13 +34,13 @@ describe(`staff: who may use the admin pages (${testDialect})`, () => {
   let ylitornioUsername: string;
 
   before(async () => {
-    ylitornio = await h.fixtures.organisation({ nameFi: 'Ylitornion kunta' });
-    kallio = await h.fixtures.organisation({ nameFi: 'Peruspalvelukuntayhtymä Kallio' });
-    const { staff } = h.services.staff;
+    ({ ylitornio, kallio } = await ylitornioAndKallio(h));
     // Tiina is a case worker of all Ylitornio's services but no admin; Jari admins Ylitornio, Anneli Kallio.
-    await staff.grant({ identityCode: tiina, businessId: ylitornio.businessId, role: 'case_worker' });
-    await staff.grant({ identityCode: jari, businessId: ylitornio.businessId, role: 'admin' });
-    await staff.grant({ identityCode: anneli, businessId: kallio.businessId, role: 'admin' });
+    await grantStaff(h, [
+      [tiina, ylitornio, 'case_worker'],
+      [jari, ylitornio, 'admin'],
+      [anneli, kallio, 'admin'],
+    ]);
     const actor = { staffMemberId: 1 };
     kallioUsername = (await h.services.organisationAdmin.createCredential(kallio.id, { allowIps: [] }, actor))
       .username;
@@ -146,12 +144,8 @@ describe(`staff: who may use the admin pages (${testDialect})`, () => {
   });
 
   test('a citizen session never reaches these routes', async () => {
-    const citizen = await signInAs(h, persons.kimmo);
-    const jar = new CookieJar();
-    for (const [name, value] of Object.entries(citizen.cookies)) jar.set(name, value);
-    const list = await browserRequest(h, jar, 'GET', `${base}/palvelut`);
-    assert.equal(list.statusCode, 303);
-    assert.match(list.location ?? '', /^\/virkailija\/kirjaudu\?return=/);
+    const citizen = await citizenAtStaffPages(h, persons.kimmo, [`${base}/palvelut`]);
+    const { jar } = citizen;
     const revoke = await browserRequest(h, jar, 'POST', `${base}/tunnukset/${kallioUsername}/peru`, {
       _csrf: citizen.csrfToken,
     });

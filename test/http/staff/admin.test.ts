@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { ApiClient } from '../../helpers/api-client.js';
-import type { OrganisationFixture } from '../../helpers/fixtures.js';
+import { staffPersons, type OrganisationFixture } from '../../helpers/fixtures.js';
+import { grantStaff } from '../../helpers/staff-fixtures.js';
 import { signInStaff, staffRequest, type StaffBrowser } from '../../helpers/staff-session.js';
 import { useSuiteHarness } from '../../helpers/suite-harness.js';
 import { testDialect } from '../../helpers/test-database.js';
@@ -11,8 +12,7 @@ import { testDialect } from '../../helpers/test-database.js';
  * service shows in the public catalogue, a refused form changes nothing, and API credentials are
  * created (the password shown once, on the creating POST's own answer), limited and revoked.
  */
-const jari = '220472-9311';
-const tiina = '150385-9046';
+const { jari, tiina } = staffPersons;
 const base = '/virkailija/hallinta';
 
 /** The service form as the edit page posts it. */
@@ -45,11 +45,7 @@ describe(`staff: an organisation admin's services and API credentials (${testDia
 
   before(async () => {
     ylitornio = await h.fixtures.organisation({ nameFi: 'Ylitornion kunta' });
-    await h.services.staff.staff.grant({
-      identityCode: jari,
-      businessId: ylitornio.businessId,
-      role: 'admin',
-    });
+    await grantStaff(h, [[jari, ylitornio, 'admin']]);
     jariBrowser = await signInStaff(h, jari);
   });
 

@@ -1,8 +1,13 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import { signInAs } from '../../helpers/citizen-session.js';
-import { persons, type OrganisationFixture } from '../../helpers/fixtures.js';
-import { CookieJar, browserRequest } from '../../helpers/oidc-login.js';
+import { persons, staffPersons, type OrganisationFixture } from '../../helpers/fixtures.js';
+import { browserRequest } from '../../helpers/oidc-login.js';
+import {
+  addBuildingService,
+  citizenAtStaffPages,
+  grantStaff,
+  ylitornioAndKallio,
+} from '../../helpers/staff-fixtures.js';
 import { signInStaff, staffRequest, type StaffBrowser } from '../../helpers/staff-session.js';
 import { auditOf } from '../../helpers/stored-rows.js';
 import { useSuiteHarness } from '../../helpers/suite-harness.js';
@@ -13,9 +18,7 @@ import { testDialect } from '../../helpers/test-database.js';
  * organisation. For everyone else each route answers 404 (or, without a staff session, the staff
  * sign-in) and changes nothing: no handled mark, no reply, no audit row of an opening.
  */
-const tiina = '150385-9046';
-const anneli = '080966-9525';
-const jari = '220472-9311';
+const { tiina, anneli, jari } = staffPersons;
 
 describe(`staff: who may see and act on received messages (${testDialect})`, () => {
   const h = useSuiteHarness({ now: '2025-03-10T08:00:00.000Z' });
@@ -35,14 +38,8 @@ describe(`staff: who may see and act on received messages (${testDialect})`, () 
   };
 
   before(async () => {
-    ylitornio = await h.fixtures.organisation({ nameFi: 'Ylitornion kunta' });
-    kallio = await h.fixtures.organisation({ nameFi: 'Peruspalvelukuntayhtymä Kallio' });
-    const building = await h.services.organisations.addService({
-      businessId: ylitornio.businessId,
-      serviceId: `${ylitornio.serviceId}-rakennus`,
-      nameFi: 'Rakennusvalvonta',
-      acceptsMessages: true,
-    });
+    ({ ylitornio, kallio } = await ylitornioAndKallio(h));
+    const building = await addBuildingService(h, ylitornio);
     const kimmo = (await h.fixtures.account({ identityCode: persons.kimmo })).id;
     own = await h.fixtures.citizenMessage({
       organisation: ylitornio,
@@ -62,26 +59,22 @@ describe(`staff: who may see and act on received messages (${testDialect})`, () 
       title: 'Toisen organisaation',
       attachment: file,
     });
-    const { staff } = h.services.staff;
-    await staff.grant({
-      identityCode: tiina,
-      businessId: ylitornio.businessId,
-      role: 'case_worker',
-      serviceIds: [ylitornio.serviceId],
-    });
     // Kallio's case worker of all its services, and an admin of Ylitornio who is no case worker there.
-    await staff.grant({ identityCode: anneli, businessId: kallio.businessId, role: 'case_worker' });
-    await staff.grant({ identityCode: jari, businessId: ylitornio.businessId, role: 'admin' });
+    await grantStaff(h, [
+      [tiina, ylitornio, 'case_worker', [ylitornio.serviceId]],
+      [anneli, kallio, 'case_worker'],
+      [jari, ylitornio, 'admin'],
+    ]);
     tiinaBrowser = await signInStaff(h, tiina);
   });
 
-  /** Every route of the area for one message, as the given browser. */
-  async function everyRoute(
+  /** Every route of the area for one message, as the given browser: each answers 404. */
+  async function assertEveryRouteNotFound(
     browser: StaffBrowser,
     target: { messageId: number; attachmentId: string | undefined },
   ) {
     const base = `/virkailija/saapuneet/${target.messageId}`;
-    return {
+    const answers = {
       open: (await staffRequest(h, browser, 'GET', base)).statusCode,
       download: (await staffRequest(h, browser, 'GET', `${base}/liitteet/${target.attachmentId}`)).statusCode,
       reply: (
@@ -93,6 +86,7 @@ describe(`staff: who may see and act on received messages (${testDialect})`, () 
       ).statusCode,
       handled: (await staffRequest(h, browser, 'POST', `${base}/kasitelty`, { handled: '1' })).statusCode,
     };
+    assert.deepEqual(answers, { open: 404, download: 404, reply: 404, handled: 404 });
   }
 
   async function untouched(messageId: number) {
@@ -122,34 +116,19 @@ describe(`staff: who may see and act on received messages (${testDialect})`, () 
     assert.equal(list.statusCode, 200);
     assert.ok(list.body.includes('Oma'));
     assert.equal(list.body.includes('Toisen palvelun'), false);
-    assert.deepEqual(await everyRoute(tiinaBrowser, otherService), {
-      open: 404,
-      download: 404,
-      reply: 404,
-      handled: 404,
-    });
+    await assertEveryRouteNotFound(tiinaBrowser, otherService);
     await untouched(otherService.messageId);
   });
 
   test("nor on another organisation's message", async () => {
-    assert.deepEqual(await everyRoute(tiinaBrowser, otherOrganisation), {
-      open: 404,
-      download: 404,
-      reply: 404,
-      handled: 404,
-    });
+    await assertEveryRouteNotFound(tiinaBrowser, otherOrganisation);
     await untouched(otherOrganisation.messageId);
     // Kallio's case worker of all services sees Kallio's, never Ylitornio's.
     const anneliBrowser = await signInStaff(h, anneli);
     const list = await staffRequest(h, anneliBrowser, 'GET', '/virkailija/saapuneet');
     assert.ok(list.body.includes('Toisen organisaation'));
     assert.equal(list.body.includes('Oma'), false);
-    assert.deepEqual(await everyRoute(anneliBrowser, own), {
-      open: 404,
-      download: 404,
-      reply: 404,
-      handled: 404,
-    });
+    await assertEveryRouteNotFound(anneliBrowser, own);
     await untouched(own.messageId);
   });
 
@@ -167,24 +146,15 @@ describe(`staff: who may see and act on received messages (${testDialect})`, () 
   test('an admin who is not a case worker does not have the pages', async () => {
     const jariBrowser = await signInStaff(h, jari);
     assert.equal((await staffRequest(h, jariBrowser, 'GET', '/virkailija/saapuneet')).statusCode, 404);
-    assert.deepEqual(await everyRoute(jariBrowser, own), {
-      open: 404,
-      download: 404,
-      reply: 404,
-      handled: 404,
-    });
+    await assertEveryRouteNotFound(jariBrowser, own);
     const start = await staffRequest(h, jariBrowser, 'GET', '/virkailija');
     assert.equal(start.body.includes('/virkailija/saapuneet'), false, 'the navigation offers the page');
     await untouched(own.messageId);
   });
 
   test('a citizen session never reaches these routes', async () => {
-    const citizen = await signInAs(h, persons.kimmo);
-    const jar = new CookieJar();
-    for (const [name, value] of Object.entries(citizen.cookies)) jar.set(name, value);
-    const list = await browserRequest(h, jar, 'GET', '/virkailija/saapuneet');
-    assert.equal(list.statusCode, 303);
-    assert.match(list.location ?? '', /^\/virkailija\/kirjaudu\?return=/);
+    const citizen = await citizenAtStaffPages(h, persons.kimmo, ['/virkailija/saapuneet']);
+    const { jar } = citizen;
     const open = await browserRequest(h, jar, 'GET', `/virkailija/saapuneet/${own.messageId}`);
     assert.equal(open.statusCode, 303);
     const handled = await browserRequest(h, jar, 'POST', `/virkailija/saapuneet/${own.messageId}/kasitelty`, {

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { ApiClient } from '../../helpers/api-client.js';
-import { persons, type ApiOrganisation } from '../../helpers/fixtures.js';
+import { persons, staffPersons, type ApiOrganisation } from '../../helpers/fixtures.js';
 import { tinyPdf } from '../../helpers/sample-files.js';
+import { addBuildingService, grantStaff } from '../../helpers/staff-fixtures.js';
 import { signInStaff, staffRequest, type StaffBrowser } from '../../helpers/staff-session.js';
 import { auditOf } from '../../helpers/stored-rows.js';
 import { useSuiteHarness } from '../../helpers/suite-harness.js';
@@ -13,7 +14,7 @@ import { testDialect } from '../../helpers/test-database.js';
  * downloading its file (audited), replying in its thread through the API's sending path (once per
  * form), marking it handled, and the API's event feed going on as before.
  */
-const tiina = '150385-9046';
+const { tiina } = staffPersons;
 
 describe(`staff: received messages (${testDialect})`, () => {
   const h = useSuiteHarness({ now: '2025-03-10T08:00:00.000Z' });
@@ -35,20 +36,10 @@ describe(`staff: received messages (${testDialect})`, () => {
       serviceNameFi: 'Sosiaalipalvelut',
     });
     kallio = await h.fixtures.apiOrganisation({ nameFi: 'Peruspalvelukuntayhtymä Kallio' });
-    const building = await h.services.organisations.addService({
-      businessId: ylitornio.businessId,
-      serviceId: `${ylitornio.serviceId}-rakennus`,
-      nameFi: 'Rakennusvalvonta',
-      acceptsMessages: true,
-    });
+    const building = await addBuildingService(h, ylitornio);
     kimmo = (await h.fixtures.account({ identityCode: persons.kimmo })).id;
     maija = (await h.fixtures.account({ identityCode: persons.maija })).id;
-    await h.services.staff.staff.grant({
-      identityCode: tiina,
-      businessId: ylitornio.businessId,
-      role: 'case_worker',
-      serviceIds: [ylitornio.serviceId],
-    });
+    await grantStaff(h, [[tiina, ylitornio, 'case_worker', [ylitornio.serviceId]]]);
 
     h.setNow('2025-03-10T08:00:00.000Z');
     older = await h.fixtures.citizenMessage({

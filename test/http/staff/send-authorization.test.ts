@@ -1,8 +1,13 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import { signInAs } from '../../helpers/citizen-session.js';
-import { persons, type OrganisationFixture } from '../../helpers/fixtures.js';
-import { CookieJar, browserRequest } from '../../helpers/oidc-login.js';
+import { persons, staffPersons, type OrganisationFixture } from '../../helpers/fixtures.js';
+import { browserRequest } from '../../helpers/oidc-login.js';
+import {
+  addBuildingService,
+  citizenAtStaffPages,
+  grantStaff,
+  ylitornioAndKallio,
+} from '../../helpers/staff-fixtures.js';
 import { signInStaff, staffRequest, type StaffBrowser } from '../../helpers/staff-session.js';
 import { auditOf } from '../../helpers/stored-rows.js';
 import { useSuiteHarness } from '../../helpers/suite-harness.js';
@@ -14,8 +19,7 @@ import { postSendForm, sendKeyOf } from './send-form.js';
  * organisation's message or a service outside theirs is 404 and stores nothing; a citizen session
  * is sent to the staff sign-in; a form without the staff session's CSRF token is refused.
  */
-const tiina = '150385-9046';
-const anneli = '080966-9525';
+const { tiina, anneli } = staffPersons;
 
 describe(`staff: who may send and see sent messages (${testDialect})`, () => {
   const h = useSuiteHarness({ now: '2025-03-10T08:00:00.000Z' });
@@ -50,25 +54,13 @@ describe(`staff: who may send and see sent messages (${testDialect})`, () => {
   }
 
   before(async () => {
-    ylitornio = await h.fixtures.organisation({ nameFi: 'Ylitornion kunta' });
-    kallio = await h.fixtures.organisation({ nameFi: 'Peruspalvelukuntayhtymä Kallio' });
-    buildingPk = (
-      await h.services.organisations.addService({
-        businessId: ylitornio.businessId,
-        serviceId: `${ylitornio.serviceId}-rakennus`,
-        nameFi: 'Rakennusvalvonta',
-        acceptsMessages: true,
-      })
-    ).id;
+    ({ ylitornio, kallio } = await ylitornioAndKallio(h));
+    buildingPk = (await addBuildingService(h, ylitornio)).id;
     await h.fixtures.account({ identityCode: persons.kimmo });
-    const { staff } = h.services.staff;
-    await staff.grant({
-      identityCode: tiina,
-      businessId: ylitornio.businessId,
-      role: 'case_worker',
-      serviceIds: [ylitornio.serviceId],
-    });
-    await staff.grant({ identityCode: anneli, businessId: kallio.businessId, role: 'case_worker' });
+    await grantStaff(h, [
+      [tiina, ylitornio, 'case_worker', [ylitornio.serviceId]],
+      [anneli, kallio, 'case_worker'],
+    ]);
     const sending = h.services.messaging.staff;
     const base = {
       identityCode: persons.kimmo,
@@ -145,18 +137,12 @@ describe(`staff: who may send and see sent messages (${testDialect})`, () => {
   });
 
   test('a citizen session is sent to the staff sign-in', async () => {
-    const citizen = await signInAs(h, persons.kimmo);
-    const jar = new CookieJar();
-    for (const [name, value] of Object.entries(citizen.cookies)) jar.set(name, value);
-    for (const path of [
+    const citizen = await citizenAtStaffPages(h, persons.kimmo, [
       '/virkailija/laheta',
       '/virkailija/lahetetyt',
       `/virkailija/lahetetyt/${otherService}`,
-    ]) {
-      const answer = await browserRequest(h, jar, 'GET', path);
-      assert.equal(answer.statusCode, 303, path);
-      assert.match(answer.location ?? '', /^\/virkailija\/kirjaudu\?return=/);
-    }
+    ]);
+    const { jar } = citizen;
     const before = await messageCount();
     const posted = await browserRequest(h, jar, 'POST', '/virkailija/laheta', {
       _csrf: citizen.csrfToken,

@@ -1,8 +1,14 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import { persons, type AccountFixture, type OrganisationFixture } from '../../helpers/fixtures.js';
+import {
+  persons,
+  staffPersons,
+  type AccountFixture,
+  type OrganisationFixture,
+} from '../../helpers/fixtures.js';
 import { tinyPdf } from '../../helpers/sample-files.js';
-import { signInStaff, staffRequest, type StaffBrowser } from '../../helpers/staff-session.js';
+import { signInCaseWorker } from '../../helpers/staff-fixtures.js';
+import { staffRequest, type StaffBrowser } from '../../helpers/staff-session.js';
 import { useSuiteHarness } from '../../helpers/suite-harness.js';
 import { testDialect } from '../../helpers/test-database.js';
 import { postSendForm, sendKeyOf } from './send-form.js';
@@ -11,7 +17,7 @@ import { postSendForm, sendKeyOf } from './send-form.js';
  * §2 Send and Sent on the staff pages: the form (mailbox check audited, preview, send once per form
  * through the API's pipeline), the sent list with its filters and a message's timeline.
  */
-const tiina = '150385-9046';
+const { tiina } = staffPersons;
 
 describe(`staff: send and sent (${testDialect})`, () => {
   const h = useSuiteHarness({ now: '2025-03-10T08:00:00.000Z' });
@@ -62,14 +68,8 @@ describe(`staff: send and sent (${testDialect})`, () => {
   before(async () => {
     ylitornio = await h.fixtures.organisation({ nameFi: 'Ylitornion kunta' });
     kimmo = await h.fixtures.account({ identityCode: persons.kimmo });
-    await h.services.staff.staff.grant({
-      identityCode: tiina,
-      businessId: ylitornio.businessId,
-      role: 'case_worker',
-      serviceIds: [ylitornio.serviceId],
-    });
     h.setNow('2025-03-10T10:00:00.000Z');
-    tiinaBrowser = await signInStaff(h, tiina);
+    tiinaBrowser = await signInCaseWorker(h, tiina, ylitornio);
   });
 
   test('the form has a fresh key each time, the navigation offers it, and it is never cached', async () => {

@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { formHeaders, signInAs } from '../../helpers/citizen-session.js';
-import { persons, type OrganisationFixture } from '../../helpers/fixtures.js';
+import { persons, staffPersons, type OrganisationFixture } from '../../helpers/fixtures.js';
+import { grantStaff, addHealthService } from '../../helpers/staff-fixtures.js';
 import { signInStaff, staffRequest, type StaffBrowser } from '../../helpers/staff-session.js';
+import { consentInForce } from '../../helpers/stored-rows.js';
 import { useSuiteHarness } from '../../helpers/suite-harness.js';
 import { testDialect } from '../../helpers/test-database.js';
 
@@ -12,27 +14,20 @@ import { testDialect } from '../../helpers/test-database.js';
  * covers only their services; an admin who is not a case worker has no consent pages; a citizen
  * (or anyone without a staff session) never reaches them.
  */
-const tiina = '150385-9046';
-const anneli = '080966-9525';
-const jari = '220472-9311';
-const minna = '110688-9742';
+const { tiina, anneli, jari, minna } = staffPersons;
 
 describe(`authorization: staff consents and dashboard (${testDialect})`, () => {
   const h = useSuiteHarness({ now: '2026-03-02T08:00:00.000Z' });
   let kallio: OrganisationFixture;
-  let health: { servicePk: number; serviceId: string };
+  let health: OrganisationFixture;
   let askola: OrganisationFixture;
   let askolaConsent: number;
   let tiinaBrowser: StaffBrowser, anneliBrowser: StaffBrowser, jariBrowser: StaffBrowser;
 
-  const inForce = async (id: number) =>
-    (
-      await h.context.database.db
-        .selectFrom('delivery_consents')
-        .select('withdrawn_at')
-        .where('id', '=', id)
-        .executeTakeFirstOrThrow()
-    ).withdrawn_at === null;
+  const inForce = (id: number) => consentInForce(h, id);
+  /** The status of the dashboard page filtered to one service. */
+  const dashboardOf = async (browser: StaffBrowser, serviceId: string) =>
+    (await staffRequest(h, browser, 'GET', `/virkailija/tilastot?service=${serviceId}`)).statusCode;
   const consentCount = async () =>
     (await h.context.database.db.selectFrom('delivery_consents').select('id').execute()).length;
 
@@ -42,18 +37,12 @@ describe(`authorization: staff consents and dashboard (${testDialect})`, () => {
       nameFi: 'Peruspalvelukuntayhtymä Kallio',
       serviceNameFi: 'Sosiaalipalvelut',
     });
-    const added = await services.organisations.addService({
-      businessId: kallio.businessId,
-      serviceId: `terveys-${kallio.businessId}`,
-      nameFi: 'Terveyspalvelut',
-      acceptsMessages: true,
-    });
-    health = { servicePk: added.id, serviceId: added.serviceId };
+    health = await addHealthService(h, kallio);
     askola = await fixtures.organisation({ nameFi: 'Askolan kunta', serviceNameFi: 'Askolan sosiaalitoimi' });
     const kimmo = await fixtures.account({ identityCode: persons.kimmo });
     await fixtures.sentMessage({ organisation: kallio, accountId: kimmo.id });
     await fixtures.sentMessage({
-      organisation: { ...kallio, ...health, serviceNameFi: 'Terveyspalvelut' },
+      organisation: health,
       accountId: kimmo.id,
     });
     await fixtures.sentMessage({ organisation: askola, accountId: kimmo.id });
@@ -69,16 +58,12 @@ describe(`authorization: staff consents and dashboard (${testDialect})`, () => {
       })
     ).consent.id;
 
-    const { staff } = services;
-    await staff.staff.grant({ identityCode: tiina, businessId: kallio.businessId, role: 'case_worker' });
-    await staff.staff.grant({
-      identityCode: anneli,
-      businessId: kallio.businessId,
-      role: 'case_worker',
-      serviceIds: [kallio.serviceId],
-    });
-    await staff.staff.grant({ identityCode: jari, businessId: kallio.businessId, role: 'admin' });
-    await staff.staff.grant({ identityCode: minna, businessId: askola.businessId, role: 'case_worker' });
+    await grantStaff(h, [
+      [tiina, kallio, 'case_worker'],
+      [anneli, kallio, 'case_worker', [kallio.serviceId]],
+      [jari, kallio, 'admin'],
+      [minna, askola, 'case_worker'],
+    ]);
     tiinaBrowser = await signInStaff(h, tiina);
     anneliBrowser = await signInStaff(h, anneli);
     jariBrowser = await signInStaff(h, jari);
@@ -124,13 +109,7 @@ describe(`authorization: staff consents and dashboard (${testDialect})`, () => {
     assert.equal(page.statusCode, 200);
     assert.ok(!page.body.includes('Askolan sosiaalitoimi'));
     assert.match(page.body, /<dt>Lähetetyt viestit<\/dt><dd class="dashboard__value">2<\/dd>/);
-    const other = await staffRequest(
-      h,
-      tiinaBrowser,
-      'GET',
-      `/virkailija/tilastot?service=${askola.serviceId}`,
-    );
-    assert.equal(other.statusCode, 404);
+    assert.equal(await dashboardOf(tiinaBrowser, askola.serviceId), 404);
   });
 
   test("a case worker's dashboard covers only their services; another service of theirs is a 404", async () => {
@@ -139,20 +118,8 @@ describe(`authorization: staff consents and dashboard (${testDialect})`, () => {
     assert.match(page.body, /<dt>Lähetetyt viestit<\/dt><dd class="dashboard__value">1<\/dd>/);
     assert.match(page.body, /<th scope="row">Sosiaalipalvelut<\/th>/);
     assert.ok(!page.body.includes('Terveyspalvelut'), 'no other service, not even in the filter');
-    const outside = await staffRequest(
-      h,
-      anneliBrowser,
-      'GET',
-      `/virkailija/tilastot?service=${health.serviceId}`,
-    );
-    assert.equal(outside.statusCode, 404);
-    const own = await staffRequest(
-      h,
-      anneliBrowser,
-      'GET',
-      `/virkailija/tilastot?service=${kallio.serviceId}`,
-    );
-    assert.equal(own.statusCode, 200);
+    assert.equal(await dashboardOf(anneliBrowser, health.serviceId), 404);
+    assert.equal(await dashboardOf(anneliBrowser, kallio.serviceId), 200);
   });
 
   test('an admin who is not a case worker sees every service on the dashboard but has no consent pages', async () => {

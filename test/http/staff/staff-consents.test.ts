@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { ApiClient } from '../../helpers/api-client.js';
 import { postForm, signInAs } from '../../helpers/citizen-session.js';
-import { newIdentityCode, persons, type ApiOrganisation } from '../../helpers/fixtures.js';
-import { signInStaff, staffRequest, type StaffBrowser } from '../../helpers/staff-session.js';
+import { newIdentityCode, persons, staffPersons, type ApiOrganisation } from '../../helpers/fixtures.js';
+import { signInCaseWorker, staffMemberIdOf } from '../../helpers/staff-fixtures.js';
+import { staffRequest, type StaffBrowser } from '../../helpers/staff-session.js';
 import { useSuiteHarness } from '../../helpers/suite-harness.js';
 import { testDialect } from '../../helpers/test-database.js';
 
@@ -14,7 +15,7 @@ import { testDialect } from '../../helpers/test-database.js';
  * DELIVERY_CONSENT=per-organisation, the organisation API's mailbox check turning with a consent
  * recorded on the page (a done-when item of issue 13).
  */
-const tiina = '150385-9046';
+const { tiina } = staffPersons;
 const anna = '210675-948A';
 const johan = '091262Y9537';
 
@@ -43,6 +44,9 @@ describe(`staff consent register pages (${testDialect})`, () => {
       .where('action', '=', action)
       .orderBy('id')
       .execute();
+  /** A post of the recording form as the signed-in case worker. */
+  const record = (fields: Record<string, string>) =>
+    staffRequest(h, staff, 'POST', '/virkailija/suostumukset/uusi', fields);
   const form = (identityCode: string, step = 'check') => ({
     identityCode,
     channel: 'paper',
@@ -52,20 +56,8 @@ describe(`staff consent register pages (${testDialect})`, () => {
 
   before(async () => {
     kallio = await h.fixtures.apiOrganisation({ nameFi: 'Peruspalvelukuntayhtymä Kallio' });
-    await h.services.staff.staff.grant({
-      identityCode: tiina,
-      businessId: kallio.businessId,
-      role: 'case_worker',
-      serviceIds: [kallio.serviceId],
-    });
-    staff = await signInStaff(h, tiina);
-    tiinaId = (
-      await h.context.database.db
-        .selectFrom('staff_members')
-        .select('id')
-        .where('identity_code', '=', tiina)
-        .executeTakeFirstOrThrow()
-    ).id;
+    staff = await signInCaseWorker(h, tiina, kallio);
+    tiinaId = await staffMemberIdOf(h, tiina);
   });
 
   test('recording shows the name from the register before saving, stores once, and a double submit stores nothing more', async () => {
@@ -74,7 +66,7 @@ describe(`staff consent register pages (${testDialect})`, () => {
     assert.match(blank.body, /<h1>Kirjaa suostumus<\/h1>/);
     assert.match(blank.body, /name="givenOn" value="2026-03-02"/, 'today in Finland, to change if not');
 
-    const check = await staffRequest(h, staff, 'POST', '/virkailija/suostumukset/uusi', form(persons.kimmo));
+    const check = await record(form(persons.kimmo));
     assert.equal(check.statusCode, 200, check.body.slice(0, 300));
     assert.match(check.body, /<h1>Tarkista suostumus<\/h1>/);
     assert.match(check.body, /<dd>Kimmo Mäkinen<\/dd>/);
@@ -83,33 +75,15 @@ describe(`staff consent register pages (${testDialect})`, () => {
     assert.deepEqual(await consentRows(persons.kimmo), [], 'nothing stored by the check');
 
     // "Change" goes back to the form with the values.
-    const edit = await staffRequest(
-      h,
-      staff,
-      'POST',
-      '/virkailija/suostumukset/uusi',
-      form(persons.kimmo, 'edit'),
-    );
+    const edit = await record(form(persons.kimmo, 'edit'));
     assert.equal(edit.statusCode, 200);
     assert.match(edit.body, /name="identityCode" value="270570-901K"/);
     assert.match(edit.body, /value="paper" required checked/);
 
-    const saved = await staffRequest(
-      h,
-      staff,
-      'POST',
-      '/virkailija/suostumukset/uusi',
-      form(persons.kimmo, 'save'),
-    );
+    const saved = await record(form(persons.kimmo, 'save'));
     assert.equal(saved.statusCode, 303);
     assert.equal(saved.location, '/virkailija/suostumukset?recorded=new');
-    const again = await staffRequest(
-      h,
-      staff,
-      'POST',
-      '/virkailija/suostumukset/uusi',
-      form(persons.kimmo, 'save'),
-    );
+    const again = await record(form(persons.kimmo, 'save'));
     assert.equal(again.statusCode, 303);
     assert.equal(again.location, '/virkailija/suostumukset?recorded=existing');
 
@@ -135,7 +109,7 @@ describe(`staff consent register pages (${testDialect})`, () => {
 
   test('invalid input names each field in the error summary and stores nothing, on either step', async () => {
     const before = await h.context.database.db.selectFrom('delivery_consents').select('id').execute();
-    const bad = await staffRequest(h, staff, 'POST', '/virkailija/suostumukset/uusi', {
+    const bad = await record({
       identityCode: '270570-901A',
       givenOn: '2026-03-03',
       step: 'check',
@@ -150,20 +124,14 @@ describe(`staff consent register pages (${testDialect})`, () => {
       /id="consent-identity-code"[^>]*aria-invalid="true"|aria-invalid="true"[^>]*id="consent-identity-code"/,
     );
     // The confirmation's hidden fields are checked again when saving.
-    const tampered = await staffRequest(h, staff, 'POST', '/virkailija/suostumukset/uusi', {
+    const tampered = await record({
       ...form(persons.maija, 'save'),
       givenOn: '2026-02-30',
     });
     assert.equal(tampered.statusCode, 400);
     assert.match(tampered.body, /<a href="#consent-given-on">Päivämäärä ei ole oikea päivämäärä/);
     // A valid code of nobody in the register: the name cannot be confirmed, so it is not recorded.
-    const unknown = await staffRequest(
-      h,
-      staff,
-      'POST',
-      '/virkailija/suostumukset/uusi',
-      form(newIdentityCode(), 'save'),
-    );
+    const unknown = await record(form(newIdentityCode(), 'save'));
     assert.equal(unknown.statusCode, 400);
     assert.match(
       unknown.body,
@@ -175,7 +143,7 @@ describe(`staff consent register pages (${testDialect})`, () => {
 
   test('the list shows a withdrawal the citizen made in their settings, without a withdraw button for it', async () => {
     await h.fixtures.account({ identityCode: persons.maija });
-    await staffRequest(h, staff, 'POST', '/virkailija/suostumukset/uusi', {
+    await record({
       ...form(persons.maija, 'save'),
       channel: 'phone',
     });
@@ -195,7 +163,7 @@ describe(`staff consent register pages (${testDialect})`, () => {
   });
 
   test('the organisation withdraws a consent: audited with the staff member, shown as withdrawn, a repeat is a 404', async () => {
-    await staffRequest(h, staff, 'POST', '/virkailija/suostumukset/uusi', form(anna, 'save'));
+    await record(form(anna, 'save'));
     const [row] = await consentRows(anna);
     assert.ok(row);
     const list = await staffRequest(h, staff, 'GET', '/virkailija/suostumukset');
@@ -253,7 +221,7 @@ describe(`staff consent register pages (${testDialect})`, () => {
         .endUsersWithActiveMailbox.map((user) => user.id);
     };
     assert.deepEqual(await active(), [], 'an open account alone is not enough');
-    const saved = await staffRequest(h, staff, 'POST', '/virkailija/suostumukset/uusi', form(johan, 'save'));
+    const saved = await record(form(johan, 'save'));
     assert.equal(saved.statusCode, 303);
     assert.deepEqual(await active(), [johan]);
     const [row] = await consentRows(johan);

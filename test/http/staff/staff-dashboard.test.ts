@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import type { MessageCounts } from '../../../src/modules/reporting/index.js';
-import { persons, type OrganisationFixture } from '../../helpers/fixtures.js';
+import { persons, staffPersons, type OrganisationFixture } from '../../helpers/fixtures.js';
+import { addHealthService, grantStaff } from '../../helpers/staff-fixtures.js';
 import { signInStaff, staffRequest, type StaffBrowser } from '../../helpers/staff-session.js';
 import { useSuiteHarness } from '../../helpers/suite-harness.js';
 import { testDialect } from '../../helpers/test-database.js';
@@ -11,7 +12,7 @@ import { testDialect } from '../../helpers/test-database.js';
  * the reporting service's and counts taken straight from the messages table, per service too; the
  * service filter narrows them; the page comes in fi, sv and en with its chart.
  */
-const tiina = '150385-9046';
+const { tiina } = staffPersons;
 
 /** The summary's figures and the services table's rows, as the page shows them. */
 function figures(html: string): Record<string, string> {
@@ -34,7 +35,7 @@ const rate = (counts: MessageCounts['readRate']) =>
 describe(`staff dashboard page (${testDialect})`, () => {
   const h = useSuiteHarness({ now: '2025-03-10T08:00:00.000Z' });
   let kallio: OrganisationFixture;
-  let health: { servicePk: number; serviceId: string };
+  let health: OrganisationFixture;
   let staff: StaffBrowser;
 
   const countMessages = async (
@@ -56,21 +57,7 @@ describe(`staff dashboard page (${testDialect})`, () => {
       nameFi: 'Peruspalvelukuntayhtymä Kallio',
       serviceNameFi: 'Sosiaalipalvelut',
     });
-    const added = await services.organisations.addService({
-      businessId: kallio.businessId,
-      serviceId: `terveys-${kallio.businessId}`,
-      nameFi: 'Terveyspalvelut',
-      nameSv: 'Hälsovårdstjänster',
-      nameEn: 'Health services',
-      acceptsMessages: true,
-    });
-    health = { servicePk: added.id, serviceId: added.serviceId };
-    const healthOrg = {
-      ...kallio,
-      serviceId: added.serviceId,
-      servicePk: added.id,
-      serviceNameFi: added.nameFi,
-    };
+    health = await addHealthService(h, kallio, { nameSv: 'Hälsovårdstjänster', nameEn: 'Health services' });
     const other = await fixtures.organisation({ nameFi: 'Toinen virasto' });
     const kimmo = await fixtures.account({ identityCode: persons.kimmo });
     const maija = await fixtures.account({ identityCode: persons.maija });
@@ -79,14 +66,14 @@ describe(`staff dashboard page (${testDialect})`, () => {
     const read = await fixtures.sentMessage({ organisation: kallio, accountId: kimmo.id });
     await services.mailbox.reading.openMessage({ accountId: kimmo.id }, read);
     await fixtures.sentMessage({ organisation: kallio, accountId: maija.id });
-    await fixtures.sentMessage({ organisation: healthOrg, accountId: maija.id });
+    await fixtures.sentMessage({ organisation: health, accountId: maija.id });
     await fixtures.citizenMessage({ organisation: kallio, accountId: kimmo.id });
-    await fixtures.citizenMessage({ organisation: healthOrg, accountId: maija.id });
+    await fixtures.citizenMessage({ organisation: health, accountId: maija.id });
     // Another organisation's messages never count.
     await fixtures.sentMessage({ organisation: other, accountId: kimmo.id });
     await fixtures.citizenMessage({ organisation: other, accountId: kimmo.id });
 
-    await services.staff.staff.grant({ identityCode: tiina, businessId: kallio.businessId, role: 'admin' });
+    await grantStaff(h, [[tiina, kallio, 'admin']]);
     staff = await signInStaff(h, tiina);
   });
 

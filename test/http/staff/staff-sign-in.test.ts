@@ -3,8 +3,9 @@ import { before, describe, test } from 'node:test';
 import { sessionCookieName } from '../../../src/http/plugins/citizen-session.js';
 import { staffSessionCookieName } from '../../../src/http/plugins/staff-session.js';
 import { signInAs } from '../../helpers/citizen-session.js';
-import { persons, type OrganisationFixture } from '../../helpers/fixtures.js';
+import { persons, staffPersons, type OrganisationFixture } from '../../helpers/fixtures.js';
 import { CookieJar, browserRequest } from '../../helpers/oidc-login.js';
+import { citizenBrowser, grantStaff, ylitornioAndKallio } from '../../helpers/staff-fixtures.js';
 import { auditOf } from '../../helpers/stored-rows.js';
 import { useSuiteHarness } from '../../helpers/suite-harness.js';
 import { identifyAsStaff, signInStaff, staffRequest } from '../../helpers/staff-session.js';
@@ -15,9 +16,7 @@ import { testDialect } from '../../helpers/test-database.js';
  * from the citizens'), route-declared access, CSRF and logout. Tiina Virkailija and the demo case
  * workers are in the demo population register.
  */
-const tiina = '150385-9046';
-const anneli = '080966-9525';
-const jari = '220472-9311';
+const { tiina, anneli, jari } = staffPersons;
 
 describe(`staff sign-in (${testDialect})`, () => {
   const h = useSuiteHarness({
@@ -35,19 +34,14 @@ describe(`staff sign-in (${testDialect})`, () => {
   let kallio: OrganisationFixture;
 
   before(async () => {
-    ylitornio = await h.fixtures.organisation({ nameFi: 'Ylitornion kunta' });
-    kallio = await h.fixtures.organisation({ nameFi: 'Peruspalvelukuntayhtymä Kallio' });
-    const { staff } = h.services.staff;
-    await staff.grant({ identityCode: tiina, businessId: ylitornio.businessId, role: 'admin' });
-    await staff.grant({ identityCode: tiina, businessId: ylitornio.businessId, role: 'case_worker' });
-    await staff.grant({
-      identityCode: anneli,
-      businessId: kallio.businessId,
-      role: 'case_worker',
-      serviceIds: [kallio.serviceId],
-    });
-    await staff.grant({ identityCode: jari, businessId: kallio.businessId, role: 'case_worker' });
-    await staff.grant({ identityCode: jari, businessId: ylitornio.businessId, role: 'admin' });
+    ({ ylitornio, kallio } = await ylitornioAndKallio(h));
+    await grantStaff(h, [
+      [tiina, ylitornio, 'admin'],
+      [tiina, ylitornio, 'case_worker'],
+      [anneli, kallio, 'case_worker', [kallio.serviceId]],
+      [jari, kallio, 'case_worker'],
+      [jari, ylitornio, 'admin'],
+    ]);
   });
 
   test('a staff member of one organisation signs in through the test IdP and lands on the start page', async () => {
@@ -117,16 +111,12 @@ describe(`staff sign-in (${testDialect})`, () => {
   });
 
   test('a signed-in citizen never reaches /virkailija: they are sent to the staff sign-in', async () => {
-    const citizen = await signInAs(h, persons.kimmo);
-    const jar = new CookieJar();
-    for (const [name, value] of Object.entries(citizen.cookies)) jar.set(name, value);
+    const { jar } = await citizenBrowser(h, persons.kimmo);
     const page = await browserRequest(h, jar, 'GET', '/virkailija');
     assert.equal(page.statusCode, 303);
     assert.equal(page.location, '/virkailija/kirjaudu?return=%2Fvirkailija');
     // Even staff who are signed in as citizens are not staff on these pages without a staff session.
-    const tiinaCitizen = await signInAs(h, tiina);
-    const tiinaJar = new CookieJar();
-    for (const [name, value] of Object.entries(tiinaCitizen.cookies)) tiinaJar.set(name, value);
+    const { jar: tiinaJar } = await citizenBrowser(h, tiina);
     assert.equal((await browserRequest(h, tiinaJar, 'GET', '/virkailija')).statusCode, 303);
   });
 

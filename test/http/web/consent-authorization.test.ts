@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { postForm, signInAs, type CitizenSession } from '../../helpers/citizen-session.js';
 import { persons } from '../../helpers/fixtures.js';
+import { consentInForce } from '../../helpers/stored-rows.js';
 import { createHarness, type TestHarness } from '../../helpers/test-app.js';
 
 /**
@@ -13,14 +14,7 @@ describe('authorization: withdrawing consents', () => {
   let kimmo: CitizenSession;
   let maijasConsent: number;
 
-  const inForce = async (id: number) =>
-    (
-      await h.context.database.db
-        .selectFrom('delivery_consents')
-        .select('withdrawn_at')
-        .where('id', '=', id)
-        .executeTakeFirstOrThrow()
-    ).withdrawn_at === null;
+  const inForce = (id: number) => consentInForce(h, id);
 
   before(async () => {
     h = await createHarness({ now: '2026-03-02T08:00:00.000Z' });

@@ -12,6 +12,7 @@ import {
 import type { AccountFixture, OrganisationFixture } from '../../helpers/fixtures.js';
 import { persons } from '../../helpers/fixtures.js';
 import { sampleFiles, tinyPdf } from '../../helpers/sample-files.js';
+import { attachmentsOf, eventTypesOf, jobsOf, messageRow } from '../../helpers/stored-rows.js';
 import { useSuiteHarness } from '../../helpers/suite-harness.js';
 
 /**
@@ -103,38 +104,20 @@ describe('staff messaging', () => {
       form({ attachments: [{ fileName: 'paatos.pdf', content: tinyPdf() }] }),
     );
     assert.equal(result.created, true);
-    const row = await db()
-      .selectFrom('messages')
-      .selectAll()
-      .where('id', '=', result.messageId)
-      .executeTakeFirstOrThrow();
+    const row = await messageRow(h, result.messageId);
     assert.equal(row.channel, 'electronic');
     assert.equal(row.account_id, kimmo.id);
     assert.equal(row.recipient_id, persons.kimmo);
     assert.equal(row.body_format, 'Markdown');
     assert.equal(Number(row.reply_allowed), 1);
     assert.match(row.external_id ?? '', /^staff-/);
-    const events = await db()
-      .selectFrom('events')
-      .select('event_type')
-      .where('message_id', '=', result.messageId)
-      .execute();
+    assert.deepEqual(await eventTypesOf(h.context, result.messageId), ['Electronic message created']);
+    assert.ok((await jobsOf(h.context, result.messageId)).length > 0, 'delivery was planned');
+    const files = await attachmentsOf(h, result.messageId);
     assert.deepEqual(
-      events.map((e) => e.event_type),
-      ['Electronic message created'],
+      files.map(({ file_name, position }) => ({ file_name, position })),
+      [{ file_name: 'paatos.pdf', position: 0 }],
     );
-    const jobs = await db()
-      .selectFrom('outbox_jobs')
-      .select('kind')
-      .where('message_id', '=', result.messageId)
-      .execute();
-    assert.ok(jobs.length > 0, 'delivery was planned');
-    const files = await db()
-      .selectFrom('attachments')
-      .select(['file_name', 'position'])
-      .where('message_id', '=', result.messageId)
-      .execute();
-    assert.deepEqual(files, [{ file_name: 'paatos.pdf', position: 0 }]);
     const sent = await auditRows('staff.message_sent');
     assert.equal(sent.at(-1)?.actor_type, 'staff');
     assert.equal(sent.at(-1)?.actor_id, '11');
@@ -151,23 +134,11 @@ describe('staff messaging', () => {
         attachments: [{ fileName: 'paatos.pdf', content: tinyPdf() }],
       }),
     );
-    const row = await db()
-      .selectFrom('messages')
-      .selectAll()
-      .where('id', '=', result.messageId)
-      .executeTakeFirstOrThrow();
+    const row = await messageRow(h, result.messageId);
     assert.equal(row.channel, 'paper');
     assert.equal(row.account_id, null);
     assert.notEqual(row.paper_enc, null);
-    const events = await db()
-      .selectFrom('events')
-      .select('event_type')
-      .where('message_id', '=', result.messageId)
-      .execute();
-    assert.deepEqual(
-      events.map((e) => e.event_type),
-      ['Paper mail created'],
-    );
+    assert.deepEqual(await eventTypesOf(h.context, result.messageId), ['Paper mail created']);
     // The letter is made from the register's address by the print worker.
     while ((await h.services.delivery.worker.runDueJobs()) > 0) {
       // drain

@@ -5,6 +5,7 @@ import { appendFeedEvent } from '../../../src/modules/messages/event-repository.
 import type { ApiPrincipal } from '../../../src/modules/organisations/index.js';
 import type { Dashboard, MessageCounts, MessageStage } from '../../../src/modules/reporting/index.js';
 import type { OrganisationFixture } from '../../helpers/fixtures.js';
+import { addHealthService } from '../../helpers/staff-fixtures.js';
 import { useSuiteHarness } from '../../helpers/suite-harness.js';
 
 /**
@@ -40,15 +41,7 @@ describe('staff dashboard', () => {
     const { fixtures, services, context } = h;
     const db = context.database.db;
     kallio = await fixtures.organisation();
-    const added = await services.organisations.addService({
-      businessId: kallio.businessId,
-      serviceId: `terveys-${kallio.businessId}`,
-      nameFi: 'Terveyspalvelut',
-      nameSv: 'Hälsovårdstjänster',
-      nameEn: 'Health services',
-      acceptsMessages: true,
-    });
-    health = { ...kallio, serviceId: added.serviceId, servicePk: added.id, serviceNameFi: added.nameFi };
+    health = await addHealthService(h, kallio, { nameSv: 'Hälsovårdstjänster', nameEn: 'Health services' });
     other = await fixtures.organisation({ nameFi: 'Toinen virasto' });
     const kimmo = await fixtures.account();
     const maija = await fixtures.account();

@@ -1,6 +1,5 @@
 import type { account_fi } from './fi.js';
-
-type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
+import type { Strings } from '../strings.js';
 
 // Strings of the account pages (en). Owned by the account area; the fi file is the source of keys.
 export const account_en: Strings<typeof account_fi> = {

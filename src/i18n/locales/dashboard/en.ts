@@ -1,6 +1,5 @@
 import type { dashboard_fi } from './fi.js';
-
-type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
+import type { Strings } from '../strings.js';
 
 // Strings of the staff dashboard (en).
 export const dashboard_en: Strings<typeof dashboard_fi> = {

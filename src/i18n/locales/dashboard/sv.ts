@@ -1,6 +1,5 @@
 import type { dashboard_fi } from './fi.js';
-
-type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
+import type { Strings } from '../strings.js';
 
 // Strings of the staff dashboard (sv).
 export const dashboard_sv: Strings<typeof dashboard_fi> = {

@@ -1,6 +1,5 @@
 import type { public_fi } from './fi.js';
-
-type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
+import type { Strings } from '../strings.js';
 
 // Strings of the public pages (en).
 export const public_en: Strings<typeof public_fi> = {

@@ -1,6 +1,5 @@
 import type { staffAdmin_fi } from './fi.js';
-
-type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
+import type { Strings } from '../strings.js';
 
 // Strings of the organisation admins' pages for services and API credentials (sv).
 export const staffAdmin_sv: Strings<typeof staffAdmin_fi> = {

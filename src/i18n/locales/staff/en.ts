@@ -1,7 +1,6 @@
 import type { staff_fi } from './fi.js';
 import { received_en } from './received-en.js';
-
-type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
+import type { Strings } from '../strings.js';
 
 // Strings of the organisations' staff pages (en). The fi file is the source of keys.
 export const staff_en: Strings<typeof staff_fi> = {

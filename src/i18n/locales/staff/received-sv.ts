@@ -1,6 +1,5 @@
 import type { received_fi } from './received-fi.js';
-
-type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
+import type { Strings } from '../strings.js';
 
 // Strings of the staff's Received pages (sv). The fi file is the source of keys.
 export const received_sv: Strings<typeof received_fi> = {

@@ -1,7 +1,6 @@
 import type { staff_fi } from './fi.js';
 import { received_sv } from './received-sv.js';
-
-type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
+import type { Strings } from '../strings.js';
 
 // Strings of the organisations' staff pages (sv). The fi file is the source of keys.
 export const staff_sv: Strings<typeof staff_fi> = {
