@@ -1,15 +1,15 @@
 import i18next, { type TFunction } from 'i18next';
 import { en } from './locales/en.js';
 import { fi } from './locales/fi.js';
+import type { Strings } from './locales/strings.js';
 import { sv } from './locales/sv.js';
 
 export const locales = ['fi', 'sv', 'en'] as const;
 export type Locale = (typeof locales)[number];
 export const defaultLocale: Locale = 'fi';
 
-type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };
 /** Finnish is the source language; the other locales must have exactly its keys (checked by tsc). */
-export type Messages = DeepStrings<typeof fi>;
+export type Messages = Strings<typeof fi>;
 
 /** The dotted path of every string in a resource tree: "mailbox.folder.inbox". */
 type KeyPaths<T, Prefix extends string = ''> = {

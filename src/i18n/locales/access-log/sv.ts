@@ -1,6 +1,5 @@
 import type { accessLog_fi } from './fi.js';
-
-type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
+import type { Strings } from '../strings.js';
 
 // The citizen's access log (sv).
 export const accessLog_sv: Strings<typeof accessLog_fi> = {
