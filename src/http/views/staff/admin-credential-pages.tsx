@@ -85,8 +85,16 @@ export function AdminCredentialsBody(props: AdminCredentialsBodyProps) {
       <p>{t('staffAdmin.credentials.intro')}</p>
       <AdminTable
         ctx={ctx}
-        section="credentials"
-        columns={['username', 'createdAt', 'passwordChangedAt', 'allowlist', 'status', 'actions']}
+        title="staffAdmin.credentials.title"
+        none="staffAdmin.credentials.none"
+        columns={[
+          'staffAdmin.credentials.username',
+          'staffAdmin.credentials.createdAt',
+          'staffAdmin.credentials.passwordChangedAt',
+          'staffAdmin.credentials.allowlist',
+          'staffAdmin.credentials.status',
+          'staffAdmin.credentials.actions',
+        ]}
         items={credentials}
         row={(credential) => (
           <tr>

@@ -1,5 +1,5 @@
 import type { VNode } from 'preact';
-import type { Messages, TranslationKey, Translate } from '../../../i18n/i18n.js';
+import type { TranslationKey, Translate } from '../../../i18n/i18n.js';
 import type { AdminProblem, AdminProblemCode } from '../../../modules/organisations/index.js';
 import type { FieldError } from '../components/error-summary.js';
 import { ButtonRow } from '../components/button-row.js';
@@ -128,27 +128,24 @@ export function DangerConfirmForm(props: {
   );
 }
 
-/** An admin area whose texts stand under staffAdmin.<section> (title, none, column names). */
-export type AdminSection = 'credentials' | 'services' | 'staff';
-
 /**
  * An admin list: its items in a table that scrolls sideways on a narrow screen (the region named by
- * the section's title), one row each, or the section's sentence saying there are none. The column
- * headings are the section's texts of the given names.
+ * the list's title), one row each, or the sentence saying there are none. Every text is given by its
+ * full key, so the translation check sees each one used.
  */
-export function AdminTable<T, S extends AdminSection>(props: {
+export function AdminTable<T>(props: {
   ctx: PageContext;
-  section: S;
-  columns: Array<keyof Messages['staffAdmin'][S] & string>;
+  title: TranslationKey;
+  none: TranslationKey;
+  columns: TranslationKey[];
   items: readonly T[];
   row: (item: T) => VNode;
 }) {
   const { t } = props.ctx;
-  const text = (name: string) => t(`staffAdmin.${props.section}.${name}` as TranslationKey);
-  if (props.items.length === 0) return <p>{text('none')}</p>;
+  if (props.items.length === 0) return <p>{t(props.none)}</p>;
   return (
-    <ScrollTable label={text('title')}>
-      <DataTable class="admin-table" columns={props.columns.map(text)}>
+    <ScrollTable label={t(props.title)}>
+      <DataTable class="admin-table" columns={props.columns.map((key) => t(key))}>
         {props.items.map(props.row)}
       </DataTable>
     </ScrollTable>

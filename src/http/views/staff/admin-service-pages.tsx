@@ -127,8 +127,17 @@ export function AdminServicesBody(props: AdminServicesBodyProps) {
       </p>
       <AdminTable
         ctx={ctx}
-        section="services"
-        columns={['name', 'serviceId', 'acceptsMessages', 'eService', 'forms', 'status', 'actions']}
+        title="staffAdmin.services.title"
+        none="staffAdmin.services.none"
+        columns={[
+          'staffAdmin.services.name',
+          'staffAdmin.services.serviceId',
+          'staffAdmin.services.acceptsMessages',
+          'staffAdmin.services.eService',
+          'staffAdmin.services.forms',
+          'staffAdmin.services.status',
+          'staffAdmin.services.actions',
+        ]}
         items={services}
         row={(service) => {
           const name = localisedName(service, locale);

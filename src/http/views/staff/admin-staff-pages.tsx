@@ -93,8 +93,14 @@ export function AdminStaffBody(props: AdminStaffBodyProps) {
       <p>{t('staffAdmin.staff.intro')}</p>
       <AdminTable
         ctx={ctx}
-        section="staff"
-        columns={['name', 'identityCode', 'roles', 'actions']}
+        title="staffAdmin.staff.title"
+        none="staffAdmin.staff.none"
+        columns={[
+          'staffAdmin.staff.name',
+          'staffAdmin.staff.identityCode',
+          'staffAdmin.staff.roles',
+          'staffAdmin.staff.actions',
+        ]}
         items={props.staff}
         row={(row) => (
           <tr>

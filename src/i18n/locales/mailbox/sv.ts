@@ -50,7 +50,7 @@ export const mailbox_sv = {
     threadCurrent: '(detta meddelande)',
     evidenceHeading: 'Leveransbevis',
     evidenceIntro:
-      'Signerade uppgifter om när meddelandet skickades, levererades till ditt e-ärendekonto, öppnades eller kvitterades och när det anses ha kommit till din kännedom. Du kan spara dem till exempel för att söka ändring.',
+      'Signerade uppgifter om när meddelandet skickades, levererades till ditt ärendekonto, öppnades eller kvitterades och när det anses ha kommit till din kännedom. Du kan spara dem till exempel för att söka ändring.',
     evidenceDownload: 'Ladda ner leveransbevisen (JSON)',
     actions: 'Åtgärder',
     reply: 'Svara',
