@@ -104,6 +104,14 @@ export class MailboxReadingService {
     const now = this.deps.clock();
     const row = await this.visibleMessage(actor.accountId, messageId, now);
     const sealed = isSealed(row);
+    // Decrypted before anything is recorded: a message that cannot be shown (503) is not read, so
+    // the sender's feed and the delivery evidence never say it was.
+    const content = sealed
+      ? undefined
+      : {
+          title: this.decryptOrUnavailable(row.id, row.titleEnc, contentContext.title),
+          body: this.decryptOrUnavailable(row.id, row.bodyEnc, contentContext.body),
+        };
     let firstRead = false;
     await this.deps.repository.transaction(async (trx) => {
       if (!sealed && row.direction === 'to_citizen') {
@@ -145,7 +153,7 @@ export class MailboxReadingService {
       // Saapuneet's count leaves out deleted messages (see countUnread).
       leftUnreadCount: firstRead && row.deletedAt === null,
     };
-    if (sealed) return { ...common, sealed: true };
+    if (content === undefined) return { ...common, sealed: true };
 
     const threadRoot = row.threadId ?? row.id;
     const thread = (
@@ -156,12 +164,9 @@ export class MailboxReadingService {
       ...common,
       sealed: false,
       service: row.service,
-      title: this.decryptOrUnavailable(row.id, row.titleEnc, contentContext.title),
+      title: content.title,
       // renderMessageBody is the one place message text becomes HTML (see src/domain/message-body.ts).
-      bodyHtml: renderMessageBody(
-        this.decryptOrUnavailable(row.id, row.bodyEnc, contentContext.body),
-        row.bodyFormat,
-      ),
+      bodyHtml: renderMessageBody(content.body, row.bodyFormat),
       // Shown under the name it downloads as (see downloadAttachment).
       attachments: (await this.deps.repository.listAttachments(row.id)).map((attachment) => ({
         ...attachment,

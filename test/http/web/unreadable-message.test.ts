@@ -56,6 +56,20 @@ describe('one message that does not decrypt never breaks the mailbox', () => {
     assert.equal(page.statusCode, 503);
     assert.match(String(page.headers['content-type']), /^text\/html/);
     assert.ok(page.body.includes('Tjänsten är tillfälligt otillgänglig'));
+    // Not shown, so not read: no read time, no "read" event for the sender, no evidence of opening.
+    const stored = await h.context.database.db
+      .selectFrom('messages')
+      .select('read_at')
+      .where('id', '=', bad)
+      .executeTakeFirstOrThrow();
+    assert.equal(stored.read_at, null);
+    const readEvents = await h.context.database.db
+      .selectFrom('events')
+      .select('id')
+      .where('message_id', '=', bad)
+      .where('event_type', '=', 'Electronic message read')
+      .execute();
+    assert.deepEqual(readEvents, []);
     const other = await h.app.inject({
       method: 'GET',
       url: `/mailbox/messages/${good}`,
