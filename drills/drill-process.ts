@@ -1,4 +1,5 @@
 import { crashUnderLoad } from './crash-under-load.js';
+import { providerOutage } from './provider-outage.js';
 import type { DrillReport } from './drill-report.js';
 
 const [name, size] = process.argv.slice(2);
@@ -9,6 +10,8 @@ const drills: Record<string, () => Promise<DrillReport>> = {
     crashUnderLoad(
       small ? { kills: 3, mostPerRun: 30, senders: 8 } : { kills: 10, mostPerRun: 200, senders: 16 },
     ),
+  'provider-outage': () =>
+    providerOutage(small ? { messages: 30, outageSeconds: 3 } : { messages: 600, outageSeconds: 60 }),
 };
 
 const drill = drills[name ?? ''];

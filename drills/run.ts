@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 const { values: args } = parseArgs({
   options: { small: { type: 'boolean', default: false }, only: { type: 'string' } },
 });
-const drills = ['crash-under-load'].filter((name) => !args.only || name === args.only);
+const drills = ['crash-under-load', 'provider-outage'].filter((name) => !args.only || name === args.only);
 const dialects = ['sqlite'];
 if (process.env.TEST_DATABASE_URL) dialects.push('postgres');
 else console.log('notice: TEST_DATABASE_URL is not set, so the PostgreSQL drills are skipped');
