@@ -28,7 +28,9 @@ import { testDialect } from '../../helpers/test-database.js';
  * Each entry builds a fresh resource owned by one party through the real services (a message sent
  * through the API, a consent recorded, credentials created), then asks for it as every party that
  * must not have it: another citizen, another organisation's API token, staff of another
- * organisation, staff of the same organisation without the role or service. Each must be refused
+ * organisation, staff of the same organisation without the role or service, and the parties' other
+ * kinds of credential (a citizen's cookie on the API or the staff pages, a token or a staff cookie
+ * on the citizen's pages). Each must be refused
  * (404 as for a missing row, 401/403, or a redirect to a sign-in), never 2xx and never 5xx; the
  * owner's stored rows must not change; and last the owner is answered, which proves the request was
  * right and the refusal was not a typo in the test.
@@ -95,6 +97,16 @@ interface Answer {
   location: string | undefined;
 }
 
+/** An injected response as the matrix reads it. */
+function answerOf(response: { statusCode: number; body: string; headers: Record<string, unknown> }): Answer {
+  const location = response.headers.location;
+  return {
+    statusCode: response.statusCode,
+    body: response.body,
+    location: typeof location === 'string' ? location : undefined,
+  };
+}
+
 describe(`ASVS 4.2.1 authorization matrix (${testDialect})`, () => {
   const h = useSuiteHarness({ now: '2025-03-10T08:00:00.000Z' });
   let ylitornio: ApiOrganisation;
@@ -136,7 +148,7 @@ describe(`ASVS 4.2.1 authorization matrix (${testDialect})`, () => {
         url: target.url,
         headers: { authorization: `Bearer ${api[party].token}` },
       });
-      return { statusCode: response.statusCode, body: response.body, location: undefined };
+      return answerOf(response);
     }
     const browser = party === 'kimmo' || party === 'maija' ? citizens[party] : staff[party];
     if (target.multipart) {
@@ -147,12 +159,7 @@ describe(`ASVS 4.2.1 authorization matrix (${testDialect})`, () => {
         headers: { ...form.headers, cookie: browser.jar.header(target.url) },
         payload: form.payload,
       });
-      const location = response.headers.location;
-      return {
-        statusCode: response.statusCode,
-        body: response.body,
-        location: typeof location === 'string' ? location : undefined,
-      };
+      return answerOf(response);
     }
     const form = method === 'POST' ? { _csrf: browser.csrfToken, ...target.form } : undefined;
     return browserRequest(h, browser.jar, method, target.url, form);
@@ -220,12 +227,16 @@ describe(`ASVS 4.2.1 authorization matrix (${testDialect})`, () => {
     return { serviceId: added.serviceId, state: () => storedRow(h, 'services', 'id', added.id) };
   }
 
-  const otherCitizen: Party[] = ['maija'];
-  const otherOrganisationApi: Party[] = ['kallioApi'];
+  // Each area also refuses the other kinds of credential of the very parties involved: the sending
+  // organisation's token and its case worker on the citizen's pages, the recipient's session and
+  // the organisation's case worker on the API, the citizen and the token on the staff pages. Those
+  // answer 401 or send to a sign-in: no cookie or token is ever taken for another kind.
+  const otherCitizen: Party[] = ['maija', 'ylitornioApi', 'tiina'];
+  const otherOrganisationApi: Party[] = ['kallioApi', 'kimmo', 'tiina'];
   // The staff who may not see a case of Ylitornio's social services: another organisation's, the
   // same organisation's case worker of another service, and its admin who is no case worker.
-  const notCaseWorkers: Party[] = ['anneli', 'minna', 'jari'];
-  const notAdmins: Party[] = ['anneli', 'tiina', 'minna'];
+  const notCaseWorkers: Party[] = ['anneli', 'minna', 'jari', 'kimmo', 'ylitornioApi'];
+  const notAdmins: Party[] = ['anneli', 'tiina', 'minna', 'kimmo', 'ylitornioApi'];
 
   /** An entry: who owns it and what they are answered, who is refused, how its target is made. */
   const entry = (
@@ -392,7 +403,7 @@ describe(`ASVS 4.2.1 authorization matrix (${testDialect})`, () => {
     'POST /virkailija/suostumukset/:id/peru': entry(
       'tiina',
       303,
-      ['anneli', 'jari'],
+      ['anneli', 'jari', 'kimmo', 'ylitornioApi'],
       onConsent((id) => `/virkailija/suostumukset/${id}/peru`),
     ),
     'GET /virkailija/lahetetyt/:id': entry(
