@@ -37,7 +37,11 @@ import { testDialect } from '../../helpers/test-database.js';
  *
  * The narrower tests of each area (test/http/staff/*-authorization.test.ts,
  * test/http/web/consent-authorization.test.ts, test/http/api/*.test.ts) check more about each
- * refusal (audit rows, lists, navigation); this file checks that no route is left out.
+ * refusal (audit rows, lists, navigation); this file checks that no route is left out. Ids given in
+ * a query or a body rather than the path are scoped in their areas' tests: the externalId lookup
+ * (test/http/api/queries.test.ts), the event feeds (test/http/api/events.test.ts,
+ * v1-events.test.ts), uploads named in a send (v1-uploads-queries.test.ts, messages.test.ts) and
+ * the staff roles form (test/http/staff/admin-authorization.test.ts).
  */
 
 const { tiina, anneli, jari, minna } = staffPersons;
