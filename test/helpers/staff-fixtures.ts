@@ -31,6 +31,18 @@ export async function grantStaff(h: TestHarness, grants: StaffGrant[]): Promise<
   }
 }
 
+/** A valid form of the admin's service page, renaming the service ("Vallattu nimi"). */
+export const adminServiceForm = {
+  nameFi: 'Vallattu nimi',
+  nameSv: '',
+  nameEn: '',
+  descriptionFi: '',
+  descriptionSv: '',
+  descriptionEn: '',
+  eServiceUrl: '',
+  acceptsMessages: '1',
+};
+
 /** Two organisations with one service each: Ylitornio, then Kallio. */
 export async function ylitornioAndKallio(h: TestHarness) {
   const ylitornio = await h.fixtures.organisation({ nameFi: 'Ylitornion kunta' });

@@ -61,11 +61,13 @@ export async function auditOf(
 
 type RowTable =
   | 'accounts'
+  | 'api_credentials'
   | 'attachments'
   | 'delivery_consents'
   | 'messages'
   | 'organisations'
   | 'outbox_jobs'
+  | 'services'
   | 'staff_members';
 type Row<T extends RowTable> = Selectable<DatabaseSchema[T]>;
 

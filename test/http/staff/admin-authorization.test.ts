@@ -2,7 +2,12 @@ import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { persons, staffPersons, type OrganisationFixture } from '../../helpers/fixtures.js';
 import { browserRequest } from '../../helpers/oidc-login.js';
-import { citizenAtStaffPages, grantStaff, ylitornioAndKallio } from '../../helpers/staff-fixtures.js';
+import {
+  adminServiceForm as serviceForm,
+  citizenAtStaffPages,
+  grantStaff,
+  ylitornioAndKallio,
+} from '../../helpers/staff-fixtures.js';
 import { signInStaff, staffRequest, type StaffBrowser } from '../../helpers/staff-session.js';
 import { useSuiteHarness } from '../../helpers/suite-harness.js';
 import { testDialect } from '../../helpers/test-database.js';
@@ -14,17 +19,6 @@ import { testDialect } from '../../helpers/test-database.js';
  */
 const { tiina, anneli, jari } = staffPersons;
 const base = '/virkailija/hallinta';
-
-const serviceForm = {
-  nameFi: 'Vallattu nimi',
-  nameSv: '',
-  nameEn: '',
-  descriptionFi: '',
-  descriptionSv: '',
-  descriptionEn: '',
-  eServiceUrl: '',
-  acceptsMessages: '1',
-};
 
 describe(`staff: who may use the admin pages (${testDialect})`, () => {
   const h = useSuiteHarness({ now: '2025-03-10T08:00:00.000Z' });

@@ -228,23 +228,30 @@ describe(`staff: send and sent (${testDialect})`, () => {
     const badDate = await staffRequest(h, tiinaBrowser, 'GET', '/virkailija/lahetetyt?from=10.3.2025');
     assert.equal(badDate.statusCode, 400, badDate.body);
     assert.match(badDate.body, /href="#filter-from"/);
-    const noPurpose = await staffRequest(
-      h,
-      tiinaBrowser,
-      'GET',
-      `/virkailija/lahetetyt?recipient=${persons.kimmo}&purpose=`,
-    );
+    // A search by identity code is posted, never put in an address.
+    const noPurpose = await staffRequest(h, tiinaBrowser, 'POST', '/virkailija/lahetetyt', {
+      recipient: persons.kimmo,
+      purpose: '',
+    });
     assert.equal(noPurpose.statusCode, 400, noPurpose.body);
     assert.match(noPurpose.body, /href="#filter-purpose"/);
-    const searched = await staffRequest(
-      h,
-      tiinaBrowser,
-      'GET',
-      `/virkailija/lahetetyt?recipient=${persons.kimmo}&purpose=Asiakkaan+puhelu`,
-    );
+    const searched = await staffRequest(h, tiinaBrowser, 'POST', '/virkailija/lahetetyt', {
+      recipient: persons.kimmo,
+      purpose: 'Asiakkaan puhelu',
+    });
     assert.equal(searched.statusCode, 200, searched.body);
     assert.ok(searched.body.includes(`/virkailija/lahetetyt/${sentId}"`));
     const audits = await auditDetails('staff.recipient_searched');
     assert.equal(audits.at(-1)!.details.purpose, 'Asiakkaan puhelu');
+    // An address naming a recipient (an old bookmark) is not a search: nothing filtered or audited.
+    const addressed = await staffRequest(
+      h,
+      tiinaBrowser,
+      'GET',
+      `/virkailija/lahetetyt?recipient=${persons.maija}&purpose=Asiakkaan+puhelu`,
+    );
+    assert.equal(addressed.statusCode, 200, addressed.body);
+    assert.ok(addressed.body.includes(`/virkailija/lahetetyt/${sentId}"`));
+    assert.equal((await auditDetails('staff.recipient_searched')).length, audits.length);
   });
 });

@@ -66,12 +66,10 @@ describe(`citizen: who has looked at my data (${testDialect})`, () => {
     assert.equal(check.statusCode, 200, check.body);
     tick(1);
     tiinaBrowser = await signInStaff(h, tiina);
-    const search = await staffRequest(
-      h,
-      tiinaBrowser,
-      'GET',
-      `/virkailija/lahetetyt?recipient=${persons.kimmo}&purpose=${encodeURIComponent('Oikaisuvaatimuksen käsittely')}`,
-    );
+    const search = await staffRequest(h, tiinaBrowser, 'POST', '/virkailija/lahetetyt', {
+      recipient: persons.kimmo,
+      purpose: 'Oikaisuvaatimuksen käsittely',
+    });
     assert.equal(search.statusCode, 200, search.body.slice(0, 300));
     tick(1);
     const opened = await staffRequest(h, tiinaBrowser, 'GET', `/virkailija/saapuneet/${kimmosMessage}`);
