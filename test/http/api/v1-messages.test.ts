@@ -5,7 +5,7 @@ import type { ApiClient } from '../../helpers/api-client.js';
 import { v1PaperFields } from '../../helpers/api-requests.js';
 import { type ApiOrganisation, newExternalId, newIdentityCode } from '../../helpers/fixtures.js';
 import { tinyPdf } from '../../helpers/sample-files.js';
-import { rowCounts } from '../../helpers/stored-rows.js';
+import { messageRow, rowCounts } from '../../helpers/stored-rows.js';
 import type { TestHarness } from '../../helpers/test-app.js';
 import { multipartBody, uploadV1 } from './v1-test-support.js';
 
@@ -25,8 +25,7 @@ describe('organisation API v1: sending messages', () => {
     assert.equal(response.statusCode, 201, response.body);
     return response.json<{ attachmentId: string }>().attachmentId;
   };
-  const message = (id: number) =>
-    h.context.database.db.selectFrom('messages').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  const message = (id: number) => messageRow(h, id);
   const storedPaper = async (id: number) => {
     const row = await message(id);
     assert.ok(row.paper_enc);
