@@ -6,11 +6,14 @@ import type { TestHarness } from './test-app.js';
 
 /** Reads of stored rows that tests assert on (what the application wrote, seen from the database). */
 
+const countedTables = ['messages', 'attachments', 'events', 'outbox_jobs', 'api_tokens'] as const;
+export type RowCounts = Record<(typeof countedTables)[number] | 'usedAttachments', number>;
+
 /** Row counts of everything a rejected request must leave untouched. */
-export async function rowCounts(h: TestHarness): Promise<Record<string, number>> {
+export async function rowCounts(h: TestHarness): Promise<RowCounts> {
   const db = h.context.database.db;
-  const counts: Record<string, number> = {};
-  for (const table of ['messages', 'attachments', 'events', 'outbox_jobs', 'api_tokens'] as const) {
+  const counts = {} as RowCounts;
+  for (const table of countedTables) {
     const row = await db
       .selectFrom(table)
       .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -92,6 +95,16 @@ async function onlyRow<T>(rows: Promise<T[]>): Promise<T> {
   return row;
 }
 
+/** The rows of `table` whose `column` is `value`, oldest first. */
+export async function storedRows<T extends RowTable>(
+  h: TestHarness,
+  table: T,
+  column: keyof DatabaseSchema[T] & string,
+  value: number | string,
+) {
+  return rowsWhere(h.context, table, column, value, 'id' as keyof DatabaseSchema[T] & string);
+}
+
 /** The row of `table` whose `column` is `value` (the oldest, if several); fails when there is none. */
 export async function storedRow<T extends RowTable>(
   h: TestHarness,
@@ -99,7 +112,7 @@ export async function storedRow<T extends RowTable>(
   column: keyof DatabaseSchema[T] & string,
   value: number | string,
 ) {
-  return onlyRow(rowsWhere(h.context, table, column, value, 'id' as keyof DatabaseSchema[T] & string));
+  return onlyRow(storedRows(h, table, column, value));
 }
 
 /** The stored account of a person, by identity code. */

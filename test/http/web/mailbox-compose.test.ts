@@ -5,7 +5,7 @@ import { goodFile, issuePayloads } from '../../helpers/attachment-samples.js';
 import { type CitizenSession, postMultipartForm, signInAs } from '../../helpers/citizen-session.js';
 import { type OrganisationFixture, persons } from '../../helpers/fixtures.js';
 import { sampleFiles } from '../../helpers/sample-files.js';
-import { attachmentsOf, eventsOf, messageRow } from '../../helpers/stored-rows.js';
+import { attachmentsOf, eventTypesOf, messageRow, rowCounts } from '../../helpers/stored-rows.js';
 import type { FormFile } from '../../helpers/multipart-form.js';
 import { useMailboxSuite } from '../../helpers/suite-harness.js';
 
@@ -25,9 +25,6 @@ describe('mailbox pages: new messages and replies', () => {
     });
     asKimmo = await signInAs(h, persons.kimmo);
   });
-
-  const countRows = async (table: 'messages' | 'attachments' | 'events') =>
-    (await h.context.database.db.selectFrom(table).select('id').execute()).length;
 
   function send(
     url: string,
@@ -81,11 +78,7 @@ describe('mailbox pages: new messages and replies', () => {
     assert.equal(row.direction, 'from_citizen');
     assert.equal(row.account_id, accounts.kimmo);
     assert.equal(row.citizen_type, 'Oikaisuvaatimus');
-    const events = await eventsOf(h, id);
-    assert.deepEqual(
-      events.map((e) => e.type),
-      ['Electronic message from end user'],
-    );
+    assert.deepEqual(await eventTypesOf(h.context, id), ['Electronic message from end user']);
     const page = await h.app.inject({
       method: 'GET',
       url: String(response.headers.location),
@@ -103,7 +96,7 @@ describe('mailbox pages: new messages and replies', () => {
   });
 
   test('without the CSRF token nothing is stored', async () => {
-    const before = [await countRows('messages'), await countRows('attachments'), await countRows('events')];
+    const before = await rowCounts(h);
     const missing = await send('/mailbox/new', newMessage().slice(1), [
       { fileName: 'a.pdf', content: sampleFiles.pdf },
     ]);
@@ -112,12 +105,11 @@ describe('mailbox pages: new messages and replies', () => {
     assert.equal(wrong.statusCode, 403);
     const reordered = await send('/mailbox/new', [], [{ fileName: 'a.pdf', content: sampleFiles.pdf }]);
     assert.equal(reordered.statusCode, 403);
-    const after = [await countRows('messages'), await countRows('attachments'), await countRows('events')];
-    assert.deepEqual(after, before);
+    assert.deepEqual(await rowCounts(h), before);
   });
 
   test('a file over 10 MiB → 413, a type not accepted → 415, and nothing is stored', async () => {
-    const before = [await countRows('messages'), await countRows('attachments'), await countRows('events')];
+    const before = await rowCounts(h);
     const big = Buffer.concat([sampleFiles.pdf, Buffer.alloc(10_485_760 - sampleFiles.pdf.length + 1, 0x20)]);
     const tooLarge = await send('/mailbox/new', newMessage(), [{ fileName: 'iso.pdf', content: big }]);
     assert.equal(tooLarge.statusCode, 413);
@@ -129,12 +121,11 @@ describe('mailbox pages: new messages and replies', () => {
     ]);
     assert.equal(wrongType.statusCode, 415);
     assert.ok(wrongType.body.includes('Liitteen kuva.gif tiedostotyyppiä ei hyväksytä.'));
-    const after = [await countRows('messages'), await countRows('attachments'), await countRows('events')];
-    assert.deepEqual(after, before);
+    assert.deepEqual(await rowCounts(h), before);
   });
 
   test('the issue’s files come back as field errors naming the file, and nothing is stored', async () => {
-    const before = [await countRows('messages'), await countRows('attachments'), await countRows('events')];
+    const before = await rowCounts(h);
     for (const payload of Object.values(issuePayloads)) {
       const response = await send('/mailbox/new', newMessage(), [
         { fileName: payload.fileName, content: payload.content, contentType: payload.declaredType },
@@ -159,8 +150,7 @@ describe('mailbox pages: new messages and replies', () => {
     assert.ok(
       declared.body.includes('Liitteen skannattu tiedostotyyppi (PNG) ei vastaa sen sisältöä (PDF).'),
     );
-    const after = [await countRows('messages'), await countRows('attachments'), await countRows('events')];
-    assert.deepEqual(after, before);
+    assert.deepEqual(await rowCounts(h), before);
   });
 
   test('the mismatch is explained in the user’s language', async () => {
@@ -281,10 +271,7 @@ describe('mailbox pages: new messages and replies', () => {
     assert.equal(row.in_reply_to, messageId);
     assert.equal(row.thread_id, messageId);
     assert.equal(row.service_pk, noMessages.servicePk);
-    assert.deepEqual(
-      (await eventsOf(h, id)).map((e) => e.type),
-      ['Electronic message from end user'],
-    );
+    assert.deepEqual(await eventTypesOf(h.context, id), ['Electronic message from end user']);
     const page = await h.app.inject({
       method: 'GET',
       url: `/mailbox/messages/${id}`,
@@ -331,8 +318,8 @@ describe('mailbox pages: new messages and replies', () => {
       organisation: kallio,
       replyAllowed: true,
     });
-    const before = await countRows('messages');
+    const before = await rowCounts(h);
     assert.equal((await send(`/mailbox/messages/${maijas.messageId}/reply`, fields)).statusCode, 404);
-    assert.equal(await countRows('messages'), before);
+    assert.deepEqual(await rowCounts(h), before);
   });
 });
