@@ -39,12 +39,7 @@ describe('mailbox in the browser', { skip }, () => {
   let kimmo: number;
   before(async () => {
     h = await createHarness();
-    org = await h.fixtures.organisation({
-      nameFi: 'Peruspalvelukuntayhtymä Kallio',
-      nameSv: 'Samkommunen Kallio',
-      nameEn: 'Kallio Joint Municipal Authority',
-      serviceNameFi: 'Sosiaalipalvelut',
-    });
+    org = await h.fixtures.organisation();
     kimmo = (await h.fixtures.account({ identityCode: persons.kimmo })).id;
     baseUrl = await h.app.listen({ port: 0, host: '127.0.0.1' });
     browser = await launchBrowser();
