@@ -69,6 +69,7 @@ type RowTable =
   | 'messages'
   | 'organisations'
   | 'outbox_jobs'
+  | 'print_letters'
   | 'staff_members';
 type Row<T extends RowTable> = Selectable<DatabaseSchema[T]>;
 

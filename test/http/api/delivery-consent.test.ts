@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { ApiClient } from '../../helpers/api-client.js';
-import { signedInOrganisation, uploadAccepted } from '../../helpers/api-session.js';
+import { sendAccepted, signedInOrganisation, uploadAccepted } from '../../helpers/api-session.js';
 import { electronicRequest, paperMailPart } from '../../helpers/api-requests.js';
 import { type AccountFixture, type ApiOrganisation, newIdentityCode } from '../../helpers/fixtures.js';
 import { rowCounts } from '../../helpers/stored-rows.js';
@@ -92,33 +92,28 @@ describe('DELIVERY_CONSENT=per-organisation: the organisation API', () => {
   });
 
   test('with a consent the electronic message goes to the mailbox', async () => {
-    const response = await api.post(
-      '/v2/messages/electronic',
-      electronicRequest(org, consenting.identityCode),
+    const row = await message(
+      await sendAccepted(api, '/v2/messages/electronic', electronicRequest(org, consenting.identityCode)),
     );
-    assert.equal(response.statusCode, 200, response.body);
-    const row = await message(response.json<{ messageId: number }>().messageId);
     assert.equal(row.channel, 'electronic');
     assert.equal(row.account_id, consenting.id);
   });
 
   test('multichannel goes to paper without a consent and electronic with one', async () => {
-    const paper = await api.post('/v2/messages', {
-      ...electronicRequest(org, accountOnly.identityCode),
-      paperMail: paperMailPart(await uploadAccepted(api)),
-    });
-    assert.equal(paper.statusCode, 200, paper.body);
-    const paperRow = await message(paper.json<{ messageId: number }>().messageId);
+    /** Sends a multichannel message to the person and gives its stored row. */
+    const multichannelTo = async (identityCode: string) =>
+      message(
+        await sendAccepted(api, '/v2/messages', {
+          ...electronicRequest(org, identityCode),
+          paperMail: paperMailPart(await uploadAccepted(api)),
+        }),
+      );
+    const paperRow = await multichannelTo(accountOnly.identityCode);
     assert.equal(paperRow.channel, 'paper');
     assert.equal(paperRow.account_id, null);
     assert.equal(paperRow.available_at, null);
 
-    const electronic = await api.post('/v2/messages', {
-      ...electronicRequest(org, consenting.identityCode),
-      paperMail: paperMailPart(await uploadAccepted(api)),
-    });
-    assert.equal(electronic.statusCode, 200, electronic.body);
-    const electronicRow = await message(electronic.json<{ messageId: number }>().messageId);
+    const electronicRow = await multichannelTo(consenting.identityCode);
     assert.equal(electronicRow.channel, 'electronic');
     assert.equal(electronicRow.account_id, consenting.id);
   });

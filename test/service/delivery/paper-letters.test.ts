@@ -9,7 +9,7 @@ import { PrintBatchService, type PrintManifest } from '../../../src/modules/deli
 import { type OrganisationFixture } from '../../helpers/fixtures.js';
 import { type AddressInput, paperPart } from '../../helpers/api-requests.js';
 import { samplePdf } from '../../helpers/sample-files.js';
-import { eventTypesOf, jobsOf } from '../../helpers/stored-rows.js';
+import { eventTypesOf, jobsOf, storedRow } from '../../helpers/stored-rows.js';
 import {
   assertHandedToPrinting,
   confirmReceipt,
@@ -200,12 +200,7 @@ describe(`paper letters and print batches (${testDialect})`, () => {
       assert.doesNotMatch(text, /33100/);
     }
     // The database keeps no copy of the printed letter.
-    const stored = await h.context.database.db
-      .selectFrom('print_letters')
-      .select('pdf_enc')
-      .where('message_id', '=', messageId)
-      .executeTakeFirstOrThrow();
-    assert.equal(stored.pdf_enc, null);
+    assert.equal((await storedRow(h, 'print_letters', 'message_id', messageId)).pdf_enc, null);
   });
 
   test('duplex adds a blank back to the address page; landscape pages are turned; odd sizes become A4', async () => {
