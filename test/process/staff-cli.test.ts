@@ -6,13 +6,14 @@ import {
   serviceAddArgs,
   useMigratedCliEnvironment,
 } from '../helpers/cli-in-process.js';
+import { staffPersons } from '../helpers/fixtures.js';
 import { testDialect } from '../helpers/test-database.js';
 
 /** `asiointitili staff add|list|remove`, run in this process against a migrated database. */
 const { cli } = useMigratedCliEnvironment('asiointitili-staff-cli-');
 
 const businessId = '9990002-4';
-const tiina = '150385-9046';
+const { tiina } = staffPersons;
 /** `staff add|remove` of Tiina's roles in the organisation; `--service` for each service given. */
 const staffArgs = (command: 'add' | 'remove', role: string, ...services: string[]) => [
   'staff',

@@ -3,7 +3,7 @@ import { before, describe, test } from 'node:test';
 import type { ApiClient } from '../../helpers/api-client.js';
 import { signedInClient } from '../../helpers/api-session.js';
 import { getPage, postForm, signInAs, type CitizenSession } from '../../helpers/citizen-session.js';
-import { persons, type ApiOrganisation } from '../../helpers/fixtures.js';
+import { persons, staffPersons, type ApiOrganisation } from '../../helpers/fixtures.js';
 import { assertIncludesAll } from '../../helpers/page-text.js';
 import { signInStaff, staffRequest, type StaffBrowser } from '../../helpers/staff-session.js';
 import { useSuiteHarness } from '../../helpers/suite-harness.js';
@@ -15,7 +15,7 @@ import { testDialect } from '../../helpers/test-database.js';
  * organisation, when, what and why, newest first and in pages; the person's own actions apart. Nobody
  * else's log shows them.
  */
-const tiina = '150385-9046';
+const { tiina } = staffPersons;
 
 describe(`citizen: who has looked at my data (${testDialect})`, () => {
   const h = useSuiteHarness({ now: '2025-03-10T08:00:00.000Z' });

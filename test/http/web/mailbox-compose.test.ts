@@ -2,18 +2,17 @@ import assert from 'node:assert/strict';
 import { formatDateTime } from '../../../src/http/views/mailbox/format.js';
 import { before, describe, test } from 'node:test';
 import { goodFile, issuePayloads } from '../../helpers/attachment-samples.js';
-import { type CitizenSession, postMultipartForm, signInAs } from '../../helpers/citizen-session.js';
-import { type OrganisationFixture, persons } from '../../helpers/fixtures.js';
+import { type CitizenSession, postMultipartForm } from '../../helpers/citizen-session.js';
+import { type OrganisationFixture } from '../../helpers/fixtures.js';
 import { sampleFiles } from '../../helpers/sample-files.js';
 import { attachmentsOf, eventTypesOf, messageRow, rowCounts } from '../../helpers/stored-rows.js';
 import type { FormFile } from '../../helpers/multipart-form.js';
-import { useMailboxSuite } from '../../helpers/suite-harness.js';
+import { useMailboxPages } from '../../helpers/suite-harness.js';
 
 describe('mailbox pages: new messages and replies', () => {
-  const { h, accounts } = useMailboxSuite();
+  const { h, accounts, sessions } = useMailboxPages();
   let kallio: OrganisationFixture;
   let noMessages: OrganisationFixture;
-  let asKimmo: CitizenSession;
   before(async () => {
     kallio = await h.fixtures.organisation({
       nameFi: 'Peruspalvelukuntayhtymä Kallio',
@@ -23,14 +22,13 @@ describe('mailbox pages: new messages and replies', () => {
       nameFi: 'Hiljainen kunta',
       acceptsMessages: false,
     });
-    asKimmo = await signInAs(h, persons.kimmo);
   });
 
   function send(
     url: string,
     fields: Array<[string, string]>,
     files: FormFile[] = [],
-    session: CitizenSession = asKimmo,
+    session: CitizenSession = sessions.kimmo,
   ) {
     return postMultipartForm(h, session, url, fields, files);
   }
@@ -45,7 +43,7 @@ describe('mailbox pages: new messages and replies', () => {
     });
 
   const newMessage = (extra: Array<[string, string]> = []): Array<[string, string]> => [
-    ['_csrf', asKimmo.csrfToken],
+    ['_csrf', sessions.kimmo.csrfToken],
     ['service', String(kallio.servicePk)],
     ['citizenType', 'Oikaisuvaatimus'],
     ['title', 'Oikaisuvaatimus päätökseen'],
@@ -54,7 +52,7 @@ describe('mailbox pages: new messages and replies', () => {
   ];
 
   test('the form offers services that accept messages and the four types', async () => {
-    const page = await h.app.inject({ method: 'GET', url: '/mailbox/new', cookies: asKimmo.cookies });
+    const page = await h.app.inject({ method: 'GET', url: '/mailbox/new', cookies: sessions.kimmo.cookies });
     assert.equal(page.statusCode, 200);
     assert.ok(page.body.includes('enctype="multipart/form-data"'));
     assert.ok(page.body.includes(`value="${kallio.servicePk}"`));
@@ -62,7 +60,7 @@ describe('mailbox pages: new messages and replies', () => {
     for (const label of ['Hakemus', 'Selvitys', 'Oikaisuvaatimus', 'Muu viesti tai ilmoitus']) {
       assert.ok(page.body.includes(label), label);
     }
-    assert.ok(page.body.includes(`name="_csrf" value="${asKimmo.csrfToken}"`));
+    assert.ok(page.body.includes(`name="_csrf" value="${sessions.kimmo.csrfToken}"`));
   });
 
   test('sending stores the message and attachments and reaches the organisation as an event', async () => {
@@ -82,7 +80,7 @@ describe('mailbox pages: new messages and replies', () => {
     const page = await h.app.inject({
       method: 'GET',
       url: String(response.headers.location),
-      cookies: asKimmo.cookies,
+      cookies: sessions.kimmo.cookies,
     });
     assert.ok(page.body.includes('Viesti on lähetetty.'));
     assert.ok(page.body.includes('Oikaisuvaatimus päätökseen'));
@@ -160,7 +158,7 @@ describe('mailbox pages: new messages and replies', () => {
       ['en', 'The file type of the attachment selvitys.pdf (PDF) does not match its content (TXT).'],
     ];
     for (const [lang, text] of expected) {
-      const session = { ...asKimmo, cookies: { ...asKimmo.cookies, lang } };
+      const session = { ...sessions.kimmo, cookies: { ...sessions.kimmo.cookies, lang } };
       const response = await send('/mailbox/new', newMessage(), [file], session);
       assert.equal(response.statusCode, 415, lang);
       assert.ok(response.body.includes(text), lang);
@@ -200,7 +198,7 @@ describe('mailbox pages: new messages and replies', () => {
 
   test('missing fields come back with errors next to them', async () => {
     const response = await send('/mailbox/new', [
-      ['_csrf', asKimmo.csrfToken],
+      ['_csrf', sessions.kimmo.csrfToken],
       ['title', ''],
     ]);
     assert.equal(response.statusCode, 400);
@@ -231,13 +229,13 @@ describe('mailbox pages: new messages and replies', () => {
     const original = await h.app.inject({
       method: 'GET',
       url: `/mailbox/messages/${messageId}`,
-      cookies: asKimmo.cookies,
+      cookies: sessions.kimmo.cookies,
     });
     assert.ok(original.body.includes(`href="/mailbox/messages/${messageId}/reply"`));
     const form = await h.app.inject({
       method: 'GET',
       url: `/mailbox/messages/${messageId}/reply`,
-      cookies: asKimmo.cookies,
+      cookies: sessions.kimmo.cookies,
     });
     assert.equal(form.statusCode, 200);
     assert.ok(form.body.includes('value="Vs: Lisätietopyyntö"'));
@@ -260,7 +258,7 @@ describe('mailbox pages: new messages and replies', () => {
     assert.match(form.body, /id="type-Selvitys"[^>]*checked/);
     assert.doesNotMatch(form.body, /id="type-Muu"[^>]*checked/);
     const response = await send(`/mailbox/messages/${messageId}/reply`, [
-      ['_csrf', asKimmo.csrfToken],
+      ['_csrf', sessions.kimmo.csrfToken],
       ['citizenType', 'Selvitys'],
       ['title', 'Vs: Lisätietopyyntö'],
       ['body', 'Tässä lisätiedot.'],
@@ -275,7 +273,7 @@ describe('mailbox pages: new messages and replies', () => {
     const page = await h.app.inject({
       method: 'GET',
       url: `/mailbox/messages/${id}`,
-      cookies: asKimmo.cookies,
+      cookies: sessions.kimmo.cookies,
     });
     assert.ok(page.body.includes('Viestiketju'));
     assert.ok(page.body.includes(`href="/mailbox/messages/${messageId}"`));
@@ -286,7 +284,7 @@ describe('mailbox pages: new messages and replies', () => {
     const form = await h.app.inject({
       method: 'GET',
       url: `/mailbox/messages/${messageId}/reply`,
-      cookies: asKimmo.cookies,
+      cookies: sessions.kimmo.cookies,
     });
     assert.match(form.body, /id="type-Muu"[^>]*checked/);
     assert.doesNotMatch(form.body, /id="type-(Selvitys|Oikaisuvaatimus|Hakemus)"[^>]*checked/);
@@ -297,17 +295,17 @@ describe('mailbox pages: new messages and replies', () => {
     const page = await h.app.inject({
       method: 'GET',
       url: `/mailbox/messages/${closed.messageId}`,
-      cookies: asKimmo.cookies,
+      cookies: sessions.kimmo.cookies,
     });
     assert.ok(!page.body.includes('/reply"'));
     const form = await h.app.inject({
       method: 'GET',
       url: `/mailbox/messages/${closed.messageId}/reply`,
-      cookies: asKimmo.cookies,
+      cookies: sessions.kimmo.cookies,
     });
     assert.equal(form.statusCode, 403);
     const fields: Array<[string, string]> = [
-      ['_csrf', asKimmo.csrfToken],
+      ['_csrf', sessions.kimmo.csrfToken],
       ['citizenType', 'Muu'],
       ['title', 'x'],
       ['body', 'y'],

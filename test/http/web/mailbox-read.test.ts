@@ -4,26 +4,26 @@ import { type CitizenSession, signInAs } from '../../helpers/citizen-session.js'
 import { type MessageInput, type OrganisationFixture, persons } from '../../helpers/fixtures.js';
 import { sampleFiles } from '../../helpers/sample-files.js';
 import { eventsOf, eventTypesOf, messageRow } from '../../helpers/stored-rows.js';
-import { useMailboxSuite } from '../../helpers/suite-harness.js';
+import { useMailboxPages } from '../../helpers/suite-harness.js';
 
 describe('mailbox pages: folders, message page, acknowledgement, deletion, downloads', () => {
-  const { h, accounts } = useMailboxSuite();
+  const { h, accounts, sessions, signInAgain } = useMailboxPages();
   let org: OrganisationFixture;
-  let asKimmo: CitizenSession;
-  let asMaija: CitizenSession;
   before(async () => {
     // The fixtures' default organisation: Kallio and its social services, named in all three languages.
     org = await h.fixtures.organisation();
-    asKimmo = await signInAs(h, persons.kimmo);
-    asMaija = await signInAs(h, persons.maija);
   });
 
   /** A message from the suite's organisation to the account, as the sending service would store it. */
   const messageTo = (accountId: number, input: Omit<MessageInput, 'accountId' | 'organisation'> = {}) =>
     h.fixtures.message({ ...input, accountId, organisation: org });
-  const get = (url: string, session: CitizenSession = asKimmo) =>
+  const get = (url: string, session: CitizenSession = sessions.kimmo) =>
     h.app.inject({ method: 'GET', url, cookies: session.cookies });
-  const post = (url: string, session: CitizenSession = asKimmo, csrf: string | null = session.csrfToken) =>
+  const post = (
+    url: string,
+    session: CitizenSession = sessions.kimmo,
+    csrf: string | null = session.csrfToken,
+  ) =>
     h.app.inject({
       method: 'POST',
       url,
@@ -65,10 +65,10 @@ describe('mailbox pages: folders, message page, acknowledgement, deletion, downl
     assert.ok(fi.body.includes('10.3.2025 klo 10.00'), 'Helsinki time');
     assert.ok(fi.body.includes('>Uusi<'));
     assert.ok(fi.body.includes('Sisältää liitteitä'));
-    const sv = await h.app.inject({ method: 'GET', url: '/mailbox/inbox?lang=sv', cookies: asKimmo.cookies });
+    const sv = await get('/mailbox/inbox?lang=sv');
     assert.ok(text(sv.body).includes('Samkommunen för basservice Kallio – Socialtjänster'));
     assert.ok(sv.body.includes('<h1>Inkorgen</h1>'));
-    const en = await h.app.inject({ method: 'GET', url: '/mailbox/inbox?lang=en', cookies: asKimmo.cookies });
+    const en = await get('/mailbox/inbox?lang=en');
     assert.ok(text(en.body).includes('Kallio Joint Municipal Authority – Social services'));
     assert.ok(en.body.includes('10/03/2025, 10:00'));
   });
@@ -130,9 +130,13 @@ describe('mailbox pages: folders, message page, acknowledgement, deletion, downl
       404,
     );
 
-    const forged = await post(`/mailbox/messages/${messageId}/acknowledge`, asKimmo, null);
+    const forged = await post(`/mailbox/messages/${messageId}/acknowledge`, sessions.kimmo, null);
     assert.equal(forged.statusCode, 403);
-    const wrong = await post(`/mailbox/messages/${messageId}/acknowledge`, asKimmo, asMaija.csrfToken);
+    const wrong = await post(
+      `/mailbox/messages/${messageId}/acknowledge`,
+      sessions.kimmo,
+      sessions.maija.csrfToken,
+    );
     assert.equal(wrong.statusCode, 403);
     assert.equal((await messageRow(h, messageId)).receipt_confirmed_at, null);
 
@@ -155,8 +159,7 @@ describe('mailbox pages: folders, message page, acknowledgement, deletion, downl
     ]);
     // Back in time: the sessions of before were swept as timed out when the later one began.
     h.setNow('2025-03-10T08:00:00.000Z');
-    asKimmo = await signInAs(h, persons.kimmo);
-    asMaija = await signInAs(h, persons.maija);
+    await signInAgain();
   });
 
   test('attachments download with their type, as attachments, never inline', async () => {
@@ -225,14 +228,14 @@ describe('mailbox pages: folders, message page, acknowledgement, deletion, downl
     assert.equal(row.read_at, null);
     assert.equal(row.deleted_at, null);
     assert.deepEqual(await eventsOf(h, messageId), []);
-    assert.equal((await get(`/mailbox/messages/${messageId}`, asMaija)).statusCode, 200);
+    assert.equal((await get(`/mailbox/messages/${messageId}`, sessions.maija)).statusCode, 200);
   });
 
   test('delete → Poistetut → restore; sent messages and sealed ones cannot be deleted', async () => {
     const { messageId } = await messageTo(accounts.kimmo, {
       title: 'Poistettava',
     });
-    const refused = await post(`/mailbox/messages/${messageId}/delete`, asKimmo, null);
+    const refused = await post(`/mailbox/messages/${messageId}/delete`, sessions.kimmo, null);
     assert.equal(refused.statusCode, 403);
     const deleted = await post(`/mailbox/messages/${messageId}/delete`);
     assert.equal(deleted.statusCode, 303);
