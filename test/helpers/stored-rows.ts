@@ -29,31 +29,23 @@ export async function rowCounts(h: TestHarness): Promise<RowCounts> {
   return counts;
 }
 
+/** A message's feed events in order: their types and parsed payloads. */
 export async function eventsOf(
   h: TestHarness,
   messageId: number,
 ): Promise<Array<{ type: string; payload: unknown }>> {
-  const rows = await h.context.database.db
-    .selectFrom('events')
-    .select(['event_type', 'payload'])
-    .where('message_id', '=', messageId)
-    .orderBy('id')
-    .execute();
+  const rows = await rowsWhere(h.context, 'events', 'message_id', messageId, 'id');
   return rows.map((r) => ({ type: r.event_type, payload: JSON.parse(r.payload) }));
 }
 
+/** The audit rows of an action in order: who acted, on what. */
 export async function auditOf(
   h: TestHarness,
   action: string,
 ): Promise<
   Array<{ actorType: string; actorId: string | null; subjectType: string | null; subjectId: string | null }>
 > {
-  const rows = await h.context.database.db
-    .selectFrom('audit_events')
-    .select(['actor_type', 'actor_id', 'subject_type', 'subject_id'])
-    .where('action', '=', action)
-    .orderBy('id')
-    .execute();
+  const rows = await rowsWhere(h.context, 'audit_events', 'action', action, 'id');
   return rows.map((r) => ({
     actorType: r.actor_type,
     actorId: r.actor_id,
@@ -65,7 +57,9 @@ export async function auditOf(
 type RowTable =
   | 'accounts'
   | 'attachments'
+  | 'audit_events'
   | 'delivery_consents'
+  | 'events'
   | 'messages'
   | 'organisations'
   | 'outbox_jobs'
@@ -139,17 +133,12 @@ export async function jobsOf(context: Pick<AppContext, 'database'>, messageId: n
   return rowsWhere(context, 'outbox_jobs', 'message_id', messageId, 'id');
 }
 
+/** A message's feed event types in order. */
 export async function eventTypesOf(
   context: Pick<AppContext, 'database'>,
   messageId: number,
 ): Promise<string[]> {
-  const rows = await context.database.db
-    .selectFrom('events')
-    .select('event_type')
-    .where('message_id', '=', messageId)
-    .orderBy('id')
-    .execute();
-  return rows.map((row) => row.event_type);
+  return (await rowsWhere(context, 'events', 'message_id', messageId, 'id')).map((row) => row.event_type);
 }
 
 /** Whether a recorded delivery consent is still in force (not withdrawn). */
