@@ -11,6 +11,7 @@ import { tinyPdf } from '../../helpers/sample-files.js';
 import {
   addBuildingService,
   adminServiceForm,
+  adminServiceInput,
   citizenBrowser,
   grantStaff,
 } from '../../helpers/staff-fixtures.js';
@@ -422,7 +423,7 @@ describe(`ASVS 4.2.1 authorization matrix (${testDialect})`, () => {
       'jari',
       303,
       notAdmins,
-      onService('', adminServiceForm),
+      onService('', adminServiceForm(adminServiceInput({ nameFi: 'Vallattu nimi' }))),
     ),
     'GET /virkailija/hallinta/palvelut/:serviceId/poista-kaytosta': entry(
       'jari',

@@ -3,7 +3,8 @@ import { before, describe, test } from 'node:test';
 import { persons, staffPersons, type OrganisationFixture } from '../../helpers/fixtures.js';
 import { browserRequest } from '../../helpers/oidc-login.js';
 import {
-  adminServiceForm as serviceForm,
+  adminServiceForm,
+  adminServiceInput,
   citizenAtStaffPages,
   grantStaff,
   ylitornioAndKallio,
@@ -19,6 +20,9 @@ import { testDialect } from '../../helpers/test-database.js';
  */
 const { tiina, anneli, jari } = staffPersons;
 const base = '/virkailija/hallinta';
+
+/** A valid service form, so that only the lack of rights can refuse it; the name shows a takeover. */
+const serviceForm = adminServiceForm(adminServiceInput({ nameFi: 'Vallattu nimi' }));
 
 describe(`staff: who may use the admin pages (${testDialect})`, () => {
   const h = useSuiteHarness({ now: '2025-03-10T08:00:00.000Z' });
