@@ -79,6 +79,14 @@ export class DrillDeployment {
 
   /** A new message to the next citizen in turn; a connection cut by a dying server is not acknowledged. */
   async send(baseUrl: string, bearer: string): Promise<{ externalId: string; outcome: SendOutcome }> {
+    return this.sendWithStatus(baseUrl, bearer);
+  }
+
+  /** As send, with the answer's status (0: no answer) and its Retry-After. */
+  async sendWithStatus(
+    baseUrl: string,
+    bearer: string,
+  ): Promise<{ externalId: string; outcome: SendOutcome; status: number; retryAfter: string | null }> {
     const sequence = ++this.sequence;
     const externalId = `drill-${sequence}`;
     const citizen = this.citizens[sequence % this.citizens.length]!;
@@ -86,11 +94,18 @@ export class DrillDeployment {
     try {
       const response = await this.post(baseUrl, bearer, body);
       const answer = (await response.json()) as { messageId?: number };
-      return response.ok && answer.messageId
-        ? { externalId, outcome: { acknowledged: true, messageId: answer.messageId, body } }
-        : { externalId, outcome: { acknowledged: false } };
+      const outcome: SendOutcome =
+        response.ok && answer.messageId
+          ? { acknowledged: true, messageId: answer.messageId, body }
+          : { acknowledged: false };
+      return {
+        externalId,
+        outcome,
+        status: response.status,
+        retryAfter: response.headers.get('retry-after'),
+      };
     } catch {
-      return { externalId, outcome: { acknowledged: false } };
+      return { externalId, outcome: { acknowledged: false }, status: 0, retryAfter: null };
     }
   }
 

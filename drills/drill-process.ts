@@ -1,4 +1,5 @@
 import { crashUnderLoad } from './crash-under-load.js';
+import { diskFull } from './disk-full.js';
 import { providerOutage } from './provider-outage.js';
 import type { DrillReport } from './drill-report.js';
 
@@ -12,6 +13,7 @@ const drills: Record<string, () => Promise<DrillReport>> = {
     ),
   'provider-outage': () =>
     providerOutage(small ? { messages: 30, outageSeconds: 3 } : { messages: 600, outageSeconds: 60 }),
+  'disk-full': () => diskFull({ messages: small ? 10 : 100 }),
 };
 
 const drill = drills[name ?? ''];

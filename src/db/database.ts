@@ -97,6 +97,10 @@ function withStatementCache(connection: BetterSqlite3.Database) {
   const statements = new Map<string, BetterSqlite3.Statement>();
   return {
     prepare(sqlText: string): BetterSqlite3.Statement {
+      // On a full or failing disk (SQLITE_FULL, SQLITE_IOERR) SQLite rolls the transaction back by
+      // itself; Kysely's ROLLBACK afterwards would fail with "no transaction is active" and hide the
+      // error that says why, which decides the answer (503 for a full disk).
+      if (sqlText === 'rollback' && !connection.inTransaction) return connection.prepare('select 0 where 0');
       const cached = statements.get(sqlText);
       if (cached && !cached.busy) {
         // Re-insert to mark it most recently used.

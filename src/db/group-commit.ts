@@ -109,8 +109,14 @@ export class GroupCommit implements TransactionRunner {
     try {
       value = await pending.work(unit);
     } catch (error) {
-      await unit.rollbackToSavepoint('unit').execute();
-      await unit.releaseSavepoint('unit').execute();
+      try {
+        await unit.rollbackToSavepoint('unit').execute();
+        await unit.releaseSavepoint('unit').execute();
+      } catch {
+        // The transaction itself is gone (SQLite rolls it back on a full disk): the unit's error is
+        // the whole batch's.
+        throw error;
+      }
       return { pending, ok: false, value: error };
     }
     await unit.releaseSavepoint('unit').execute();

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { crashUnderLoad } from '../../drills/crash-under-load.js';
+import { diskFull } from '../../drills/disk-full.js';
 import { providerOutage } from '../../drills/provider-outage.js';
 import { testDialect } from '../helpers/test-database.js';
 
@@ -17,4 +18,14 @@ describe(`resilience drills, small (${testDialect})`, () => {
     t.diagnostic(report.toString());
     assert.ok(report.passed, report.toString());
   });
+
+  test(
+    'disk full: sends refused with 503 and Retry-After while the data directory is full, nothing half-written, back without a restart',
+    { skip: testDialect !== 'sqlite' && 'the SQLite data directory only' },
+    async (t) => {
+      const report = await diskFull({ messages: 10 });
+      t.diagnostic(report.toString());
+      assert.ok(report.passed, report.toString());
+    },
+  );
 });

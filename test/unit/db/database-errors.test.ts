@@ -17,6 +17,10 @@ describe('database unavailability', () => {
       new Error('Connection terminated unexpectedly'),
       new Error('timeout exceeded when trying to connect'),
       withCode('database is locked', 'SQLITE_BUSY'),
+      withCode('database or disk is full', 'SQLITE_FULL'),
+      withCode('attempt to write a readonly database', 'SQLITE_READONLY'),
+      withCode('disk I/O error', 'SQLITE_IOERR_WRITE'),
+      withCode('no space left on device', 'ENOSPC'),
       new TypeError('The database connection is not open'),
       new Error('query failed', { cause: withCode('read ECONNRESET', 'ECONNRESET') }),
     ]) {
