@@ -2,6 +2,7 @@ import type { TranslationKey } from '../../../i18n/i18n.js';
 import {
   messageStages,
   type MessageStage,
+  type SentFilter,
   type SentList,
   type StaffServiceOption,
 } from '../../../modules/messages/index.js';
@@ -18,15 +19,11 @@ import { css } from '../styles/css.js';
 import { serviceName, type CaseWorkPaths } from './send-page.js';
 import { ScrollTable } from '../components/scroll-table.js';
 
-/** The list's filters as the GET form sends them back (query: service, stage, from, to, recipient, purpose). */
-export interface SentFilterValues {
-  servicePk?: number | undefined;
-  stage?: MessageStage | undefined;
-  from?: string | undefined;
-  to?: string | undefined;
-  recipient?: string | undefined;
-  purpose?: string | undefined;
-}
+/**
+ * The list's filters as the GET form sends them back (query: service, stage, from, to, recipient,
+ * purpose): StaffMessaging's filter without the page, which the paging links carry instead.
+ */
+export type SentFilterValues = Omit<SentFilter, 'page'>;
 
 export type SentFilterField = 'from' | 'to' | 'recipient' | 'purpose';
 
