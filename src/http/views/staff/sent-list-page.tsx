@@ -16,7 +16,7 @@ import { formatDateTime } from '../mailbox/format.js';
 import { DataTable } from '../components/data-table.js';
 import type { PageContext } from '../page-context.js';
 import { css } from '../styles/css.js';
-import { serviceName, type CaseWorkPaths } from './send-page.js';
+import { ServiceOptions, serviceName, type CaseWorkPaths } from './send-page.js';
 import { ScrollTable } from '../components/scroll-table.js';
 
 /**
@@ -109,11 +109,7 @@ export function SentListBody(props: SentListBodyProps) {
         <h2 id="filters-heading">{t('staff.sent.filters')}</h2>
         <SelectField id="filter-service" name="service" label={t('staff.send.service')}>
           <option value="">{t('staff.sent.allServices')}</option>
-          {props.services.map((service) => (
-            <option value={String(service.servicePk)} selected={service.servicePk === values.servicePk}>
-              {serviceName(service, locale)}
-            </option>
-          ))}
+          <ServiceOptions services={props.services} selected={values.servicePk} locale={locale} />
         </SelectField>
         <SelectField id="filter-stage" name="stage" label={t('staff.sent.stage')}>
           <option value="">{t('staff.sent.allStages')}</option>
