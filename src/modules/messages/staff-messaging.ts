@@ -8,7 +8,7 @@ import { addDays, helsinkiDate } from '../../domain/legal-dates.js';
 import { renderMessageBody, type BodyFormat } from '../../domain/message-body.js';
 import type { Envelope } from '../../crypto/envelope.js';
 import type { DatabaseSchema } from '../../db/schema.js';
-import { DomainError, NotFoundError, ValidationError } from '../../errors.js';
+import { DomainError, NotFoundError, ValidationError, formProblemsStatus } from '../../errors.js';
 import { recordAudit } from '../audit/index.js';
 import { channelOf, type DeliveryChannel } from '../delivery/index.js';
 import type { OrganisationService, ScopedService } from '../organisations/index.js';
@@ -119,16 +119,12 @@ export interface StaffSendProblem {
   contentType?: string | undefined;
 }
 
-/** The form cannot be sent as it is; nothing was stored. The status follows the API's. */
+/** The form cannot be sent as it is; nothing was stored. The status follows the API's (formProblemsStatus). */
 export class StaffSendRejected extends DomainError {
   readonly status: number;
   constructor(readonly problems: StaffSendProblem[]) {
     super(`the message cannot be sent: ${problems.map((p) => `${p.field} ${p.code}`).join(', ')}`);
-    this.status = problems.some((p) => p.code === 'tooLarge')
-      ? 413
-      : problems.some((p) => p.code === 'unsupportedType' || p.code === 'typeMismatch')
-        ? 415
-        : 400;
+    this.status = formProblemsStatus(problems);
   }
 }
 
