@@ -29,6 +29,7 @@ import type { RecipientRepository } from './recipient-repository.js';
 import { messageStage, stageConditions, type MessageStage } from './message-stage.js';
 import { validateElectronicPart } from './message-validation.js';
 import type { SentRow, StaffMessageRepository } from './staff-message-repository.js';
+import { auditStaffSent, staffAuditActor } from './staff-audit.js';
 
 /**
  * Case work on the organisation's side (issue 13 §2): a staff member sends a message from a web
@@ -320,7 +321,7 @@ export class StaffMessaging {
     const hasMailbox = await this.hasMailbox(actor, code);
     const accountId = await this.deps.recipients.activeAccountId(code);
     await recordAudit(this.deps.db, {
-      ...this.auditActor(actor),
+      ...staffAuditActor(actor),
       action: staffAuditActions.mailboxChecked,
       ...(accountId === undefined ? {} : { subjectType: 'account', subjectId: String(accountId) }),
       details: { organisationId: actor.organisationId, purpose: why, hasMailbox },
@@ -390,17 +391,9 @@ export class StaffMessaging {
       if (error instanceof ValidationError) throw new StaffSendRejected([pipelineProblem(error)]);
       throw error;
     }
-    if (result.created) {
-      // Who sent it: the message row knows only the organisation.
-      await recordAudit(this.deps.db, {
-        ...this.auditActor(actor),
-        action: staffAuditActions.messageSent,
-        subjectType: 'message',
-        subjectId: String(result.messageId),
-        details: { organisationId: actor.organisationId, servicePk: service.servicePk },
-        occurredAt: this.deps.clock(),
-      });
-    }
+    await auditStaffSent(this.deps, actor, staffAuditActions.messageSent, result, {
+      servicePk: service.servicePk,
+    });
     return result;
   }
 
@@ -430,7 +423,7 @@ export class StaffMessaging {
       const why = checkPurpose(filter.purpose ?? '');
       const accountId = await this.deps.recipients.activeAccountId(recipientId);
       await recordAudit(this.deps.db, {
-        ...this.auditActor(actor),
+        ...staffAuditActor(actor),
         action: staffAuditActions.recipientSearched,
         ...(accountId === undefined ? {} : { subjectType: 'account', subjectId: String(accountId) }),
         details: { organisationId: actor.organisationId, purpose: why },
@@ -470,7 +463,7 @@ export class StaffMessaging {
     const services = await this.deps.organisations.servicesInScope(actor.organisationId, actor.servicePks);
     const byPk = new Map(services.map((service) => [service.servicePk, service]));
     await recordAudit(this.deps.db, {
-      ...this.auditActor(actor),
+      ...staffAuditActor(actor),
       action: staffAuditActions.messageOpened,
       subjectType: 'message',
       subjectId: String(row.id),
@@ -530,14 +523,6 @@ export class StaffMessaging {
 
   private decrypt(blob: Buffer, context: string): string {
     return decryptText(this.deps.envelope, blob, context);
-  }
-
-  private auditActor(actor: StaffActor) {
-    return {
-      actorType: 'staff' as const,
-      actorId: String(actor.staffMemberId),
-      requestId: actor.requestId,
-    };
   }
 
   /**
