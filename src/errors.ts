@@ -55,3 +55,14 @@ export class TooManyRequestsError extends DomainError {
  * dependency that is down). The details go to the log; the client is told to come back later.
  */
 export class ServiceUnavailableError extends errorWithStatus(503) {}
+
+/**
+ * The status of a refused form with files (a citizen's or a case worker's message), as the API
+ * answers a refused upload: 413 when a file is over the size limit, 415 when a type is not
+ * accepted, else 400.
+ */
+export function formProblemsStatus(problems: ReadonlyArray<{ code: string }>): 400 | 413 | 415 {
+  if (problems.some((p) => p.code === 'tooLarge')) return 413;
+  if (problems.some((p) => p.code === 'unsupportedType' || p.code === 'typeMismatch')) return 415;
+  return 400;
+}

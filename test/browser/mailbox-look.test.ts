@@ -42,11 +42,11 @@ describe('the mailbox looks finished: axe best practices and focus on errors', {
           assert.equal(await overflowsHorizontally(page), false, `inbox (${lang}, ${width}) reflows`);
           // No bullets: the list is rows, not a bulleted list.
           assert.equal(
-            await page.locator('ul.message-list').evaluate((ul) => getComputedStyle(ul).listStyleType),
+            await page.locator('ul.ruled-list').evaluate((ul) => getComputedStyle(ul).listStyleType),
             'none',
           );
           const links = await page
-            .locator('ul.message-list a[href^="/mailbox/messages/"]')
+            .locator('ul.ruled-list a[href^="/mailbox/messages/"]')
             .evaluateAll((all) => all.map((a) => a.getAttribute('href')!));
           assert.ok(links.length >= 4, 'the demo inbox has messages');
           for (const href of links) {

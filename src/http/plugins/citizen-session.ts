@@ -1,9 +1,9 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { AppContext } from '../../app-context.js';
-import { ForbiddenError } from '../../errors.js';
 import { termsAcceptanceDue } from '../../modules/accounts/index.js';
-import { tokensEqual, type SessionService } from '../../modules/identity/index.js';
+import type { SessionService } from '../../modules/identity/index.js';
+import { assertCsrfToken, csrfCheckedInHandler, csrfTokenOf, unsafeMethods } from './csrf-token.js';
 import { applySavedLanguage } from './request-context.js';
 
 /** The signed-in citizen, as every citizen page sees them. */
@@ -56,13 +56,20 @@ declare module 'fastify' {
   }
 }
 
-/** Cookie names; `__Host-` makes the browser refuse them without Secure, a Domain or a path other than /. */
+/**
+ * A cookie's name as the browser is to get it: under https with the `__Host-` prefix, which makes the
+ * browser refuse it without Secure, a Domain or a path other than /. Citizens' and staff's cookies.
+ */
+export function hostCookieName(context: AppContext, name: string): string {
+  return isHttps(context) ? `__Host-${name}` : name;
+}
+
 export function sessionCookieName(context: AppContext): string {
-  return isHttps(context) ? '__Host-asiointitili_session' : 'asiointitili_session';
+  return hostCookieName(context, 'asiointitili_session');
 }
 
 export function loginCookieName(context: AppContext): string {
-  return isHttps(context) ? '__Host-asiointitili_login' : 'asiointitili_login';
+  return hostCookieName(context, 'asiointitili_login');
 }
 
 export function isHttps(context: AppContext): boolean {
@@ -81,7 +88,6 @@ export function cookieOptions(context: AppContext, maxAgeSeconds?: number) {
   };
 }
 
-const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** The test IdP has its own state checks (the organisation API marks its routes itself). */
 const csrfExempt = /^\/test-idp(\/|$|\?)/;
 /** Requests that never concern a citizen's session, besides the organisation API's. */
@@ -92,25 +98,7 @@ const sessionless = /^\/(assets|metrics|healthz|readyz)(\/|$|\?)/;
  * the `_csrf` field from the stream themselves (see `csrfCheckedInHandler`).
  */
 export function assertCsrf(request: FastifyRequest, token: unknown): void {
-  const expected = request.citizen?.csrfToken;
-  if (!expected || typeof token !== 'string' || !tokensEqual(token, expected)) {
-    throw new ForbiddenError('missing or wrong CSRF token');
-  }
-}
-
-function tokenFromRequest(request: FastifyRequest): unknown {
-  const header = request.headers['x-csrf-token'];
-  if (typeof header === 'string') return header;
-  const body = request.body as Record<string, unknown> | undefined | null;
-  if (!body || typeof body !== 'object') return undefined;
-  const field = body._csrf;
-  // @fastify/multipart with attachFieldsToBody gives { value } objects instead of strings.
-  if (field && typeof field === 'object' && 'value' in field) return (field as { value: unknown }).value;
-  return field;
-}
-
-function isMultipart(request: FastifyRequest): boolean {
-  return String(request.headers['content-type'] ?? '').startsWith('multipart/form-data');
+  assertCsrfToken(request.citizen?.csrfToken, token);
 }
 
 /**
@@ -177,10 +165,8 @@ export function citizenSessionPlugin(
         if (!unsafeMethods.has(request.method) || request.routeOptions.config.citizenSessionExempt) return;
         if (csrfExempt.test(request.url)) return;
         if (request.routeOptions.config.signedOutPostAllowed && request.citizen === null) return;
-        const token = tokenFromRequest(request);
-        if (token === undefined && isMultipart(request) && request.routeOptions.config.csrfCheckedInHandler) {
-          return;
-        }
+        const token = csrfTokenOf(request);
+        if (csrfCheckedInHandler(request, token)) return;
         assertCsrf(request, token);
       });
     },

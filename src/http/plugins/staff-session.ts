@@ -1,9 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { AppContext } from '../../app-context.js';
-import { ForbiddenError, NotFoundError } from '../../errors.js';
+import { NotFoundError } from '../../errors.js';
 import { localisedName } from '../../modules/organisations/index.js';
-import { tokensEqual } from '../../modules/identity/index.js';
 import {
   isAdmin,
   isCaseWorker,
@@ -13,7 +12,8 @@ import {
   type StaffSession,
   type StaffSessionService,
 } from '../../modules/staff/index.js';
-import { cookieOptions, isHttps } from './citizen-session.js';
+import { cookieOptions, hostCookieName } from './citizen-session.js';
+import { assertCsrfToken, csrfCheckedInHandler, csrfTokenOf, unsafeMethods } from './csrf-token.js';
 
 /**
  * Who may open a staff page, declared on the route (`config: { staffAccess: … }`):
@@ -61,18 +61,16 @@ declare module 'fastify' {
   }
 }
 
-/** Cookie names, apart from the citizens': `__Host-` under https, as theirs. */
+/** Cookie names, apart from the citizens'. */
 export function staffSessionCookieName(context: AppContext): string {
-  return isHttps(context) ? '__Host-asiointitili_staff' : 'asiointitili_staff';
+  return hostCookieName(context, 'asiointitili_staff');
 }
 
 export function staffLoginCookieName(context: AppContext): string {
-  return isHttps(context) ? '__Host-asiointitili_staff_login' : 'asiointitili_staff_login';
+  return hostCookieName(context, 'asiointitili_staff_login');
 }
 
 export { cookieOptions as staffCookieOptions };
-
-const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** Where to send someone who must sign in as staff first, to come back to this page. */
 export function staffLoginRedirect(request: FastifyRequest): string {
@@ -148,12 +146,10 @@ export function staffSessionPlugin(context: AppContext, sessions: StaffSessionSe
 
       // preValidation: the body is parsed but not yet validated (as for citizens' pages).
       app.addHook('preValidation', async (request) => {
-        const { staffArea, csrfCheckedInHandler } = request.routeOptions.config;
-        if (!staffArea || !unsafeMethods.has(request.method)) return;
-        const token = tokenFromRequest(request);
-        // A multipart form whose handler reads `_csrf` from the stream and checks it (assertStaffCsrf)
-        // before reading any file (as the citizens' forms do, plugins/citizen-session.ts).
-        if (token === undefined && csrfCheckedInHandler && isMultipart(request)) return;
+        if (!request.routeOptions.config.staffArea || !unsafeMethods.has(request.method)) return;
+        const token = csrfTokenOf(request);
+        // Such a handler checks the token with assertStaffCsrf.
+        if (csrfCheckedInHandler(request, token)) return;
         assertStaffCsrf(request, token);
       });
     },
@@ -163,24 +159,7 @@ export function staffSessionPlugin(context: AppContext, sessions: StaffSessionSe
 
 /** Throws 403 unless `token` is the staff session's CSRF token (for multipart handlers too). */
 export function assertStaffCsrf(request: FastifyRequest, token: unknown): void {
-  const expected = request.staffSession?.csrfToken;
-  if (!expected || typeof token !== 'string' || !tokensEqual(token, expected)) {
-    throw new ForbiddenError('missing or wrong CSRF token');
-  }
-}
-
-function isMultipart(request: FastifyRequest): boolean {
-  return String(request.headers['content-type'] ?? '').startsWith('multipart/form-data');
-}
-
-function tokenFromRequest(request: FastifyRequest): unknown {
-  const header = request.headers['x-csrf-token'];
-  if (typeof header === 'string') return header;
-  const body = request.body as Record<string, unknown> | undefined | null;
-  if (!body || typeof body !== 'object') return undefined;
-  const field = body._csrf;
-  if (field && typeof field === 'object' && 'value' in field) return (field as { value: unknown }).value;
-  return field;
+  assertCsrfToken(request.staffSession?.csrfToken, token);
 }
 
 /**

@@ -17,6 +17,7 @@ import { styles as linkButton } from './components/link-button.js';
 import { styles as messageList } from './components/message-list.js';
 import { styles as notice } from './components/notice.js';
 import { styles as paging } from './components/paging.js';
+import { styles as ruledList } from './components/ruled-list.js';
 import { styles as tagList } from './components/tag-list.js';
 import { styles as visuallyHidden } from './components/visually-hidden.js';
 import { styles as layout } from './layout.js';
@@ -41,6 +42,7 @@ const componentSections = [
   icon,
   brand,
   inlineList,
+  ruledList,
   linkButton,
   buttonRow,
   scrollTable,

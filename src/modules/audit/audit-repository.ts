@@ -46,13 +46,8 @@ export class AuditRepository {
    * the hash of the entry before it.
    */
   async advanceHead(): Promise<{ seq: number; prevHash: string }> {
-    const row = await this.db
-      .updateTable('audit_chain_head')
-      .set((eb) => ({ seq: eb('seq', '+', 1) }))
-      .where('id', '=', 1)
-      .returning(['seq', 'hash'])
-      .executeTakeFirstOrThrow();
-    return { seq: Number(row.seq), prevHash: row.hash };
+    const { seq, hash } = await this.updateHead('advance');
+    return { seq, prevHash: hash };
   }
 
   /** In a transaction, after advanceHead: the new entry becomes the head. */
@@ -65,9 +60,17 @@ export class AuditRepository {
    * is added while they look at the chain; returns it.
    */
   async lockHead(): Promise<{ seq: number; hash: string }> {
+    return this.updateHead('keep');
+  }
+
+  /**
+   * Updates the head row (an update, not a select, so that PostgreSQL locks it until the transaction
+   * ends) and returns it: `advance` takes the next sequence number, `keep` sets it to itself.
+   */
+  private async updateHead(seq: 'advance' | 'keep'): Promise<{ seq: number; hash: string }> {
     const row = await this.db
       .updateTable('audit_chain_head')
-      .set((eb) => ({ seq: eb.ref('seq') }))
+      .set((eb) => ({ seq: seq === 'advance' ? eb('seq', '+', 1) : eb.ref('seq') }))
       .where('id', '=', 1)
       .returning(['seq', 'hash'])
       .executeTakeFirstOrThrow();

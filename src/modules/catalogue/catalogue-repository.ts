@@ -1,7 +1,8 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Insertable, type Kysely } from 'kysely';
 import { definedColumns } from '../../db/defined-columns.js';
 import { isPostgres } from '../../db/dialect.js';
 import type { DatabaseSchema } from '../../db/schema.js';
+import type { ServiceFormsTable } from '../../db/schema-public-pages.js';
 
 type Db = Kysely<DatabaseSchema>;
 
@@ -73,6 +74,18 @@ const indexColumns = [
   'form_terms as formTerms',
   'text_terms as textTerms',
 ] as const;
+
+/** A form as its service_forms row: one mapping for adding a form and for replacing them all. */
+function serviceFormRow(form: Omit<ServiceFormRow, 'id'>, now: string): Insertable<ServiceFormsTable> {
+  return {
+    service_pk: form.servicePk,
+    title_fi: form.titleFi,
+    title_sv: form.titleSv,
+    title_en: form.titleEn,
+    url: form.url,
+    created_at: now,
+  };
+}
 
 /** All SQL of the public catalogue: listed services, their forms and the search index. */
 export class CatalogueRepository {
@@ -175,16 +188,7 @@ export class CatalogueRepository {
       if (forms.length === 0) return;
       await trx
         .insertInto('service_forms')
-        .values(
-          forms.map((form) => ({
-            service_pk: servicePk,
-            title_fi: form.titleFi,
-            title_sv: form.titleSv,
-            title_en: form.titleEn,
-            url: form.url,
-            created_at: now,
-          })),
-        )
+        .values(forms.map((form) => serviceFormRow({ ...form, servicePk }, now)))
         .execute();
     });
   }
@@ -224,17 +228,7 @@ export class CatalogueRepository {
   }
 
   async insertForm(form: Omit<ServiceFormRow, 'id'>, now: string): Promise<void> {
-    await this.db
-      .insertInto('service_forms')
-      .values({
-        service_pk: form.servicePk,
-        title_fi: form.titleFi,
-        title_sv: form.titleSv,
-        title_en: form.titleEn,
-        url: form.url,
-        created_at: now,
-      })
-      .execute();
+    await this.db.insertInto('service_forms').values(serviceFormRow(form, now)).execute();
   }
 
   /**

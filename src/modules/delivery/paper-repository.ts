@@ -1,5 +1,5 @@
 import type { FeedEventType } from '../messages/index.js';
-import { messageWithSender } from './message-with-sender.js';
+import { messageWithSender } from '../../db/message-with-sender.js';
 import type { Db, Trx } from './job-handler.js';
 
 export interface PaperMessage {

@@ -41,6 +41,28 @@ export interface LetterMessage {
   externalId: string | null;
 }
 
+/** A LetterMessage's columns, of `messages` joined to `services` (in a batch or not yet). */
+const letterMessageColumns = [
+  'messages.id',
+  'messages.organisation_id',
+  'services.service_id',
+  'messages.external_id',
+] as const;
+
+function letterMessage(row: {
+  id: number;
+  organisation_id: number;
+  service_id: string;
+  external_id: string | null;
+}): LetterMessage {
+  return {
+    messageId: row.id,
+    organisationId: row.organisation_id,
+    serviceId: row.service_id,
+    externalId: row.external_id,
+  };
+}
+
 /** Batch ids sort by opening time and double as directory names. */
 export function newBatchId(now: Date): string {
   const stamp = now
@@ -223,16 +245,11 @@ export class PrintBatchRepository {
       .selectFrom('print_letters')
       .innerJoin('messages', 'messages.id', 'print_letters.message_id')
       .innerJoin('services', 'services.id', 'messages.service_pk')
-      .select(['messages.id', 'messages.organisation_id', 'services.service_id', 'messages.external_id'])
+      .select(letterMessageColumns)
       .where('print_letters.batch_id', '=', batchId)
       .orderBy('print_letters.sequence')
       .execute();
-    return rows.map((row) => ({
-      messageId: row.id,
-      organisationId: row.organisation_id,
-      serviceId: row.service_id,
-      externalId: row.external_id,
-    }));
+    return rows.map(letterMessage);
   }
 
   /** For failure events of a letter job (not in a batch yet). */
@@ -240,16 +257,9 @@ export class PrintBatchRepository {
     const row = await trx
       .selectFrom('messages')
       .innerJoin('services', 'services.id', 'messages.service_pk')
-      .select(['messages.id', 'messages.organisation_id', 'services.service_id', 'messages.external_id'])
+      .select(letterMessageColumns)
       .where('messages.id', '=', messageId)
       .executeTakeFirst();
-    return row
-      ? {
-          messageId: row.id,
-          organisationId: row.organisation_id,
-          serviceId: row.service_id,
-          externalId: row.external_id,
-        }
-      : undefined;
+    return row && letterMessage(row);
   }
 }

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { isPostgres } from '../../db/dialect.js';
+import { messageWithSender } from '../../db/message-with-sender.js';
 import type { DatabaseSchema } from '../../db/schema.js';
 
 type Db = Kysely<DatabaseSchema>;
@@ -42,10 +43,7 @@ export class EvidenceRepository {
   }
 
   async messageFacts(messageId: number): Promise<MessageFacts | undefined> {
-    const row = await this.db
-      .selectFrom('messages')
-      .innerJoin('organisations', 'organisations.id', 'messages.organisation_id')
-      .innerJoin('services', 'services.id', 'messages.service_pk')
+    const row = await messageWithSender(this.db, messageId)
       .select([
         'messages.id',
         'messages.external_id',
@@ -57,7 +55,6 @@ export class EvidenceRepository {
         'organisations.business_id',
         'services.service_id',
       ])
-      .where('messages.id', '=', messageId)
       .where('messages.direction', '=', 'to_citizen')
       .executeTakeFirst();
     if (!row) return undefined;

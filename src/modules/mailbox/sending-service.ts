@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Envelope } from '../../crypto/envelope.js';
-import { DomainError, ForbiddenError, NotFoundError } from '../../errors.js';
+import { DomainError, ForbiddenError, NotFoundError, formProblemsStatus } from '../../errors.js';
 import { recordAudit } from '../audit/index.js';
 import { appendFeedEventInTransaction, contentContext, decryptText, encryptText } from '../messages/index.js';
 import { attachmentFormProblem, judgeAttachment } from '../../domain/attachment-types.js';
@@ -60,17 +60,13 @@ export interface ComposeProblem {
 
 /**
  * The form cannot be sent as it is; the page shows each problem next to its field. The status
- * follows the API's: 413 for a file over the size limit, 415 for a type not accepted, else 400.
+ * follows the API's (formProblemsStatus).
  */
 export class ComposeRejected extends DomainError {
   readonly status: number;
   constructor(readonly problems: ComposeProblem[]) {
     super('the message cannot be sent');
-    this.status = problems.some((p) => p.code === 'tooLarge')
-      ? 413
-      : problems.some((p) => p.code === 'unsupportedType' || p.code === 'typeMismatch')
-        ? 415
-        : 400;
+    this.status = formProblemsStatus(problems);
   }
 }
 

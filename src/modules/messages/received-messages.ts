@@ -13,6 +13,7 @@ import type { ElectronicMessageRequest } from './message-input.js';
 import type { MessageSendingService } from './message-sending-service.js';
 import type { ServiceScope } from '../organisations/index.js';
 import { ReceivedRepository, type HandledFilter, type ReceivedRow } from './received-repository.js';
+import { auditStaffSent, staffAuditActor } from './staff-audit.js';
 import type { StaffActor } from './staff-messaging.js';
 
 /**
@@ -161,7 +162,7 @@ export class ReceivedMessages {
   async open(actor: CaseWorker, messageId: number): Promise<ReceivedMessage> {
     const row = await this.inScope(actor, messageId);
     await recordAudit(this.deps.db, {
-      ...this.auditActor(actor),
+      ...staffAuditActor(actor),
       action: receivedAuditActions.opened,
       subjectType: 'message',
       subjectId: String(row.id),
@@ -204,7 +205,7 @@ export class ReceivedMessages {
       : undefined;
     if (!row) throw new NotFoundError('attachment not found');
     await recordAudit(this.deps.db, {
-      ...this.auditActor(actor),
+      ...staffAuditActor(actor),
       action: receivedAuditActions.attachmentDownloaded,
       subjectType: 'attachment',
       subjectId: row.id,
@@ -234,7 +235,7 @@ export class ReceivedMessages {
       );
       if (!changed) return;
       await recordAudit(trx, {
-        ...this.auditActor(actor),
+        ...staffAuditActor(actor),
         action: receivedAuditActions.handled,
         subjectType: 'message',
         subjectId: String(row.id),
@@ -294,16 +295,7 @@ export class ReceivedMessages {
       }
       throw error;
     }
-    if (result.created) {
-      await recordAudit(this.deps.db, {
-        ...this.auditActor(actor),
-        action: receivedAuditActions.replySent,
-        subjectType: 'message',
-        subjectId: String(result.messageId),
-        details: { organisationId: actor.organisationId, inReplyTo: row.id },
-        occurredAt: this.deps.clock(),
-      });
-    }
+    await auditStaffSent(this.deps, actor, receivedAuditActions.replySent, result, { inReplyTo: row.id });
     return result;
   }
 
@@ -333,9 +325,5 @@ export class ReceivedMessages {
 
   private decrypt(blob: Buffer, context: string): string {
     return decryptText(this.deps.envelope, blob, context);
-  }
-
-  private auditActor(actor: CaseWorker) {
-    return { actorType: 'staff' as const, actorId: String(actor.staffMemberId), requestId: actor.requestId };
   }
 }

@@ -1,5 +1,5 @@
-import { sql, type Kysely } from 'kysely';
-import type { DatabaseSchema } from '../../db/schema.js';
+import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
+import type { DatabaseSchema, MessagesTable } from '../../db/schema.js';
 import type { ServiceScope } from '../organisations/index.js';
 
 type Db = Kysely<DatabaseSchema>;
@@ -45,6 +45,15 @@ export interface ReceivedAttachmentRow {
   contentEnc: Buffer;
 }
 
+/** The number of the message's (`m`) attachments, as `attachmentCount` (a string on PostgreSQL). */
+function attachmentCount(eb: ExpressionBuilder<DatabaseSchema & { m: MessagesTable }, 'm'>) {
+  return eb
+    .selectFrom('attachments as a')
+    .select(eb.fn.countAll<number | string>().as('n'))
+    .whereRef('a.message_id', '=', 'm.id')
+    .as('attachmentCount');
+}
+
 /**
  * All SQL of the staff's Received pages. Every query is scoped three ways: the organisation, the
  * services the case worker acts for, and citizens' messages only (`direction = 'from_citizen'`);
@@ -68,13 +77,7 @@ export class ReceivedRepository {
     if (filter === 'unhandled') query = query.where('m.handled_at', 'is', null);
     if (filter === 'handled') query = query.where('m.handled_at', 'is not', null);
     const rows = await query
-      .select((eb) =>
-        eb
-          .selectFrom('attachments as a')
-          .select(eb.fn.countAll<number | string>().as('n'))
-          .whereRef('a.message_id', '=', 'm.id')
-          .as('attachmentCount'),
-      )
+      .select(attachmentCount)
       // A portable "unhandled first": a CASE rather than a boolean sort, which SQLite and PostgreSQL order alike.
       .orderBy(sql`case when m.handled_at is null then 0 else 1 end`)
       .orderBy('m.created_at', 'desc')
@@ -98,13 +101,7 @@ export class ReceivedRepository {
         'm.handled_by_staff_id as handledByStaffId',
         'm.account_id as accountId',
       ])
-      .select((eb) =>
-        eb
-          .selectFrom('attachments as a')
-          .select(eb.fn.countAll<number | string>().as('n'))
-          .whereRef('a.message_id', '=', 'm.id')
-          .as('attachmentCount'),
-      )
+      .select(attachmentCount)
       .executeTakeFirst();
     return row && { ...row, attachmentCount: Number(row.attachmentCount ?? 0) };
   }

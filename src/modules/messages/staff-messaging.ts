@@ -8,7 +8,7 @@ import { addDays, helsinkiDate } from '../../domain/legal-dates.js';
 import { renderMessageBody, type BodyFormat } from '../../domain/message-body.js';
 import type { Envelope } from '../../crypto/envelope.js';
 import type { DatabaseSchema } from '../../db/schema.js';
-import { DomainError, NotFoundError, ValidationError } from '../../errors.js';
+import { DomainError, NotFoundError, ValidationError, formProblemsStatus } from '../../errors.js';
 import { recordAudit } from '../audit/index.js';
 import { channelOf, type DeliveryChannel } from '../delivery/index.js';
 import type { OrganisationService, ScopedService } from '../organisations/index.js';
@@ -29,6 +29,7 @@ import type { RecipientRepository } from './recipient-repository.js';
 import { messageStage, stageConditions, type MessageStage } from './message-stage.js';
 import { validateElectronicPart } from './message-validation.js';
 import type { SentRow, StaffMessageRepository } from './staff-message-repository.js';
+import { auditStaffSent, staffAuditActor } from './staff-audit.js';
 
 /**
  * Case work on the organisation's side (issue 13 §2): a staff member sends a message from a web
@@ -119,16 +120,12 @@ export interface StaffSendProblem {
   contentType?: string | undefined;
 }
 
-/** The form cannot be sent as it is; nothing was stored. The status follows the API's. */
+/** The form cannot be sent as it is; nothing was stored. The status follows the API's (formProblemsStatus). */
 export class StaffSendRejected extends DomainError {
   readonly status: number;
   constructor(readonly problems: StaffSendProblem[]) {
     super(`the message cannot be sent: ${problems.map((p) => `${p.field} ${p.code}`).join(', ')}`);
-    this.status = problems.some((p) => p.code === 'tooLarge')
-      ? 413
-      : problems.some((p) => p.code === 'unsupportedType' || p.code === 'typeMismatch')
-        ? 415
-        : 400;
+    this.status = formProblemsStatus(problems);
   }
 }
 
@@ -324,7 +321,7 @@ export class StaffMessaging {
     const hasMailbox = await this.hasMailbox(actor, code);
     const accountId = await this.deps.recipients.activeAccountId(code);
     await recordAudit(this.deps.db, {
-      ...this.auditActor(actor),
+      ...staffAuditActor(actor),
       action: staffAuditActions.mailboxChecked,
       ...(accountId === undefined ? {} : { subjectType: 'account', subjectId: String(accountId) }),
       details: { organisationId: actor.organisationId, purpose: why, hasMailbox },
@@ -394,17 +391,9 @@ export class StaffMessaging {
       if (error instanceof ValidationError) throw new StaffSendRejected([pipelineProblem(error)]);
       throw error;
     }
-    if (result.created) {
-      // Who sent it: the message row knows only the organisation.
-      await recordAudit(this.deps.db, {
-        ...this.auditActor(actor),
-        action: staffAuditActions.messageSent,
-        subjectType: 'message',
-        subjectId: String(result.messageId),
-        details: { organisationId: actor.organisationId, servicePk: service.servicePk },
-        occurredAt: this.deps.clock(),
-      });
-    }
+    await auditStaffSent(this.deps, actor, staffAuditActions.messageSent, result, {
+      servicePk: service.servicePk,
+    });
     return result;
   }
 
@@ -434,7 +423,7 @@ export class StaffMessaging {
       const why = checkPurpose(filter.purpose ?? '');
       const accountId = await this.deps.recipients.activeAccountId(recipientId);
       await recordAudit(this.deps.db, {
-        ...this.auditActor(actor),
+        ...staffAuditActor(actor),
         action: staffAuditActions.recipientSearched,
         ...(accountId === undefined ? {} : { subjectType: 'account', subjectId: String(accountId) }),
         details: { organisationId: actor.organisationId, purpose: why },
@@ -474,7 +463,7 @@ export class StaffMessaging {
     const services = await this.deps.organisations.servicesInScope(actor.organisationId, actor.servicePks);
     const byPk = new Map(services.map((service) => [service.servicePk, service]));
     await recordAudit(this.deps.db, {
-      ...this.auditActor(actor),
+      ...staffAuditActor(actor),
       action: staffAuditActions.messageOpened,
       subjectType: 'message',
       subjectId: String(row.id),
@@ -534,14 +523,6 @@ export class StaffMessaging {
 
   private decrypt(blob: Buffer, context: string): string {
     return decryptText(this.deps.envelope, blob, context);
-  }
-
-  private auditActor(actor: StaffActor) {
-    return {
-      actorType: 'staff' as const,
-      actorId: String(actor.staffMemberId),
-      requestId: actor.requestId,
-    };
   }
 
   /**

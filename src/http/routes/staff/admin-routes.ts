@@ -1,4 +1,4 @@
-import { Type } from '@sinclair/typebox';
+import { Type, type Static, type TObject } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { h, type ComponentChildren } from 'preact';
@@ -106,6 +106,60 @@ function serviceForm(
   };
 }
 
+type AdminApp = Parameters<FastifyPluginAsyncTypebox>[0];
+
+/** A change an admin confirms on a page of its own (deactivating a service, revoking a credential). */
+interface Confirmation<P extends TObject, T> {
+  /** GET shows the confirmation page at this path; its form POSTs back to it. */
+  path: string;
+  params: P;
+  /** The thing to change, of the admin's organisation (OrganisationAdmin: another's is a 404). */
+  find: (organisationId: number, params: Static<P>) => Promise<T>;
+  /** Changed already: nothing to confirm, and confirming again changes nothing more. */
+  done: (thing: T) => boolean;
+  page: (ctx: PageContext, thing: T) => { title: string; body: ComponentChildren };
+  change: (organisationId: number, params: Static<P>, actor: AdminActor) => Promise<unknown>;
+  /** The list the admin returns to, and the notice it shows after the change. */
+  listPath: string;
+  notice: string;
+}
+
+/**
+ * Both routes of a confirmation. Repeating the POST (a second click, the back button) or opening the
+ * page of something changed already leads back to the list without changing anything more.
+ */
+function confirmationRoutes<P extends TObject, T>(app: AdminApp, confirmation: Confirmation<P, T>) {
+  const config = { staffAccess: 'admin' as const };
+  // Fastify has validated the params against `confirmation.params`; the type provider cannot name
+  // that type for a generic schema, so it is said here.
+  const confirmedParams = (params: unknown) => params as Static<P>;
+  app.get(
+    confirmation.path,
+    { config, schema: { hide: true, params: confirmation.params, response: { 200: html } } },
+    async (request, reply) => {
+      const staff = requireStaff(request);
+      const ctx = pageContext(request);
+      const thing = await confirmation.find(staff.organisation.id, confirmedParams(request.params));
+      if (confirmation.done(thing)) return reply.redirect(confirmation.listPath, 303);
+      return sendAdminPage(reply, request, staff, confirmation.page(ctx, thing));
+    },
+  );
+  // The staff session plugin has checked the form's _csrf token before this handler runs.
+  app.post(
+    confirmation.path,
+    { config, schema: { hide: true, params: confirmation.params, body: CsrfBody } },
+    async (request, reply) => {
+      const staff = requireStaff(request);
+      const params = confirmedParams(request.params);
+      const thing = await confirmation.find(staff.organisation.id, params);
+      if (!confirmation.done(thing)) {
+        await confirmation.change(staff.organisation.id, params, adminActor(staff, request));
+      }
+      return reply.redirect(`${confirmation.listPath}?ilmoitus=${confirmation.notice}`, 303);
+    },
+  );
+}
+
 /** The allowlist textarea's text for stored entries: one per line. */
 const allowlistText = (entries: readonly string[]) => entries.join('\n');
 
@@ -198,36 +252,21 @@ export function adminRoutes(admin: OrganisationAdmin): FastifyPluginAsyncTypebox
       },
     );
 
-    app.get(
-      `${paths.services}/:serviceId/poista-kaytosta`,
-      { config, schema: { hide: true, params: ServiceParams, response: { 200: html } } },
-      async (request, reply) => {
-        const staff = requireStaff(request);
-        const ctx = pageContext(request);
-        const service = await admin.getService(staff.organisation.id, request.params.serviceId);
-        // Deactivated already: nothing to confirm.
-        if (!service.active) return reply.redirect(paths.services, 303);
-        return sendAdminPage(reply, request, staff, {
-          title: ctx.t('staffAdmin.deactivate.title'),
-          body: h(AdminDeactivateServiceBody, { ctx, service, paths }),
-        });
-      },
-    );
-
-    app.post(
-      `${paths.services}/:serviceId/poista-kaytosta`,
-      { config, schema: { hide: true, params: ServiceParams, body: CsrfBody } },
-      async (request, reply) => {
-        const staff = requireStaff(request);
-        const { serviceId } = request.params;
-        const service = await admin.getService(staff.organisation.id, serviceId);
-        // Repeating the confirmation (a second click, the back button) changes nothing more.
-        if (service.active) {
-          await admin.deactivateService(staff.organisation.id, serviceId, adminActor(staff, request));
-        }
-        return reply.redirect(`${paths.services}?ilmoitus=deactivated`, 303);
-      },
-    );
+    confirmationRoutes(app, {
+      path: `${paths.services}/:serviceId/poista-kaytosta`,
+      params: ServiceParams,
+      find: (organisationId, { serviceId }) => admin.getService(organisationId, serviceId),
+      // Deactivated already.
+      done: (service) => !service.active,
+      page: (ctx, service) => ({
+        title: ctx.t('staffAdmin.deactivate.title'),
+        body: h(AdminDeactivateServiceBody, { ctx, service, paths }),
+      }),
+      change: (organisationId, { serviceId }, actor) =>
+        admin.deactivateService(organisationId, serviceId, actor),
+      listPath: paths.services,
+      notice: 'deactivated',
+    });
 
     app.get(
       paths.credentials,
@@ -280,34 +319,20 @@ export function adminRoutes(admin: OrganisationAdmin): FastifyPluginAsyncTypebox
       },
     );
 
-    app.get(
-      `${paths.credentials}/:username/peru`,
-      { config, schema: { hide: true, params: CredentialParams, response: { 200: html } } },
-      async (request, reply) => {
-        const staff = requireStaff(request);
-        const ctx = pageContext(request);
-        const credential = await admin.getCredential(staff.organisation.id, request.params.username);
-        if (credential.revokedAt !== null) return reply.redirect(paths.credentials, 303);
-        return sendAdminPage(reply, request, staff, {
-          title: ctx.t('staffAdmin.revoke.title'),
-          body: h(AdminRevokeCredentialBody, { ctx, credential, paths }),
-        });
-      },
-    );
-
-    app.post(
-      `${paths.credentials}/:username/peru`,
-      { config, schema: { hide: true, params: CredentialParams, body: CsrfBody } },
-      async (request, reply) => {
-        const staff = requireStaff(request);
-        const { username } = request.params;
-        const credential = await admin.getCredential(staff.organisation.id, username);
-        if (credential.revokedAt === null) {
-          await admin.revokeCredential(staff.organisation.id, username, adminActor(staff, request));
-        }
-        return reply.redirect(`${paths.credentials}?ilmoitus=revoked`, 303);
-      },
-    );
+    confirmationRoutes(app, {
+      path: `${paths.credentials}/:username/peru`,
+      params: CredentialParams,
+      find: (organisationId, { username }) => admin.getCredential(organisationId, username),
+      done: (credential) => credential.revokedAt !== null,
+      page: (ctx, credential) => ({
+        title: ctx.t('staffAdmin.revoke.title'),
+        body: h(AdminRevokeCredentialBody, { ctx, credential, paths }),
+      }),
+      change: (organisationId, { username }, actor) =>
+        admin.revokeCredential(organisationId, username, actor),
+      listPath: paths.credentials,
+      notice: 'revoked',
+    });
 
     app.get(
       `${paths.credentials}/:username/sallitut-osoitteet`,

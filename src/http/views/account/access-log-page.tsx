@@ -3,6 +3,7 @@ import type { AccessLogEntry, AccessLogPage, AccessLogWhose } from '../../../mod
 import { localisedName } from '../../../modules/organisations/index.js';
 import { InlineList } from '../components/inline-list.js';
 import { Paging } from '../components/paging.js';
+import { RuledList } from '../components/ruled-list.js';
 import { Layout } from '../layout.js';
 import { formatDateTime } from '../mailbox/format.js';
 import type { PageContext } from '../page-context.js';
@@ -125,7 +126,7 @@ export function AccessLogPageView(props: { ctx: PageContext; whose: AccessLogWho
       {log.entries.length === 0 ? (
         <p>{t('accessLog.empty')}</p>
       ) : (
-        <ul class="access-log" aria-labelledby="access-log-list">
+        <RuledList labelledBy="access-log-list">
           {log.entries.map((entry) => (
             <li class="access-log__entry">
               <p class="access-log__when">
@@ -143,7 +144,7 @@ export function AccessLogPageView(props: { ctx: PageContext; whose: AccessLogWho
               )}
             </li>
           ))}
-        </ul>
+        </RuledList>
       )}
       <Paging
         label={t('accessLog.pagingLabel')}
@@ -159,15 +160,8 @@ export function AccessLogPageView(props: { ctx: PageContext; whose: AccessLogWho
 }
 
 export const styles = css`
-  .access-log {
-    list-style: none;
-    margin: 0 0 var(--fi-spacing-l);
-    padding: 0;
-    border-top: 1px solid var(--fi-color-depth-light-1);
-  }
   .access-log__entry {
     padding: var(--fi-spacing-s) 0;
-    border-bottom: 1px solid var(--fi-color-depth-light-1);
   }
   .access-log__when {
     margin: 0;

@@ -3,6 +3,7 @@ import { formatDate, formatDateTime, localName } from '../mailbox/format.js';
 import type { PageContext } from '../page-context.js';
 import { css } from '../styles/css.js';
 import { Icon } from './icon.js';
+import { RuledList } from './ruled-list.js';
 import { TagList, type Chip } from './tag-list.js';
 
 export interface MessageListProps {
@@ -20,11 +21,11 @@ export interface MessageListProps {
  */
 export function MessageList(props: MessageListProps) {
   return (
-    <ul class="message-list" aria-label={props.label}>
+    <RuledList label={props.label}>
       {props.items.map((item) => (
         <MessageListItem ctx={props.ctx} item={item} />
       ))}
-    </ul>
+    </RuledList>
   );
 }
 
@@ -98,19 +99,12 @@ function MessageListItem(props: { ctx: PageContext; item: FolderItem }) {
 }
 
 export const styles = css`
-  .message-list {
-    list-style: none;
-    margin: 0 0 var(--fi-spacing-l);
-    padding: 0;
-    border-top: 1px solid var(--fi-color-depth-light-1);
-  }
   .message-list__item {
     position: relative;
     display: grid;
     grid-template-columns: auto 1fr auto;
     gap: 0 var(--fi-spacing-s);
     padding: var(--fi-spacing-s) var(--fi-spacing-s) var(--fi-spacing-s) var(--fi-spacing-m);
-    border-bottom: 1px solid var(--fi-color-depth-light-1);
     border-left: 4px solid transparent;
   }
   .message-list__item:hover {

@@ -1,4 +1,5 @@
 import type { Locale, TranslationKey } from '../../../i18n/i18n.js';
+import { InlineList } from '../components/inline-list.js';
 import { LinkSection } from '../components/link-section.js';
 import type { PageContext } from '../page-context.js';
 import { css } from '../styles/css.js';
@@ -91,13 +92,13 @@ export function AzIndexPage(props: { ctx: PageContext }) {
     <PublicPage ctx={ctx} title={t('public.index.title')}>
       <p>{t('public.index.intro')}</p>
       <nav aria-label={t('public.index.lettersLabel')}>
-        <ul class="index-letters">
+        <InlineList class="index-letters">
           {groups.map((group) => (
             <li>
               <a href={`#index-${group.letter}`}>{group.letter}</a>
             </li>
           ))}
-        </ul>
+        </InlineList>
       </nav>
       {groups.map((group) => (
         <LinkSection
@@ -113,12 +114,7 @@ export function AzIndexPage(props: { ctx: PageContext }) {
 /** The A–Ö letters as a wrapping row of large targets; numbered steps with room between. */
 export const styles = css`
   .index-letters {
-    list-style: none;
     margin: 0 0 var(--fi-spacing-l);
-    padding: 0;
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--fi-spacing-s);
   }
   .index-letters a {
     display: inline-block;

@@ -3,7 +3,6 @@ import type {
   AdminProblem,
   CreatedCredential,
 } from '../../../modules/organisations/index.js';
-import { ButtonRow } from '../components/button-row.js';
 import { ErrorSummary } from '../components/error-summary.js';
 import { LinkButton } from '../components/link-button.js';
 import { Notice } from '../components/notice.js';
@@ -14,6 +13,7 @@ import {
   AdminTable,
   DangerConfirmForm,
   RowActionLinks,
+  SubmitOrCancel,
   adminErrorsFor,
   adminFieldErrors,
   adminPaths,
@@ -244,12 +244,11 @@ export function AdminAllowlistBody(props: AdminAllowlistBodyProps) {
       <form method="post" action={paths.allowlist(credential.username)} novalidate>
         <input type="hidden" name="_csrf" value={ctx.csrfToken ?? ''} />
         <AllowlistField ctx={ctx} value={props.value} problems={problems} />
-        <ButtonRow>
-          <button type="submit">{t('staffAdmin.allowlist.save')}</button>
-          <LinkButton href={paths.credentials} variant="secondary">
-            {t('staffAdmin.cancel')}
-          </LinkButton>
-        </ButtonRow>
+        <SubmitOrCancel
+          ctx={ctx}
+          submitLabel={t('staffAdmin.allowlist.save')}
+          cancelHref={paths.credentials}
+        />
       </form>
     </div>
   );

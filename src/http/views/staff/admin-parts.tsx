@@ -116,15 +116,28 @@ export function DangerConfirmForm(props: {
   return (
     <form method="post" action={props.action}>
       <input type="hidden" name="_csrf" value={props.ctx.csrfToken ?? ''} />
-      <ButtonRow>
-        <button type="submit" class="button--danger">
-          {props.confirmLabel}
-        </button>
-        <LinkButton href={props.cancelHref} variant="secondary">
-          {props.ctx.t('staffAdmin.cancel')}
-        </LinkButton>
-      </ButtonRow>
+      <SubmitOrCancel ctx={props.ctx} submitLabel={props.confirmLabel} cancelHref={props.cancelHref} danger />
     </form>
+  );
+}
+
+/** An admin form's buttons: submit it, or cancel back to where the admin came from (a link). */
+export function SubmitOrCancel(props: {
+  ctx: PageContext;
+  submitLabel: string;
+  cancelHref: string;
+  /** The change cannot be undone from here (deactivating, revoking). */
+  danger?: boolean;
+}) {
+  return (
+    <ButtonRow>
+      <button type="submit" class={props.danger ? 'button--danger' : undefined}>
+        {props.submitLabel}
+      </button>
+      <LinkButton href={props.cancelHref} variant="secondary">
+        {props.ctx.t('staffAdmin.cancel')}
+      </LinkButton>
+    </ButtonRow>
   );
 }
 

@@ -4,7 +4,6 @@ import {
   type AdminService,
   type AdminServiceInput,
 } from '../../../modules/organisations/index.js';
-import { ButtonRow } from '../components/button-row.js';
 import { Checkbox } from '../components/checkbox.js';
 import { ErrorSummary } from '../components/error-summary.js';
 import { LinkButton } from '../components/link-button.js';
@@ -16,6 +15,7 @@ import {
   AdminTable,
   DangerConfirmForm,
   RowActionLinks,
+  SubmitOrCancel,
   adminErrorsFor,
   adminFieldErrors,
   adminFieldId,
@@ -287,14 +287,11 @@ export function AdminServiceFormBody(props: AdminServiceFormBodyProps) {
             {t('staffAdmin.serviceForm.acceptsMessages')}
           </Checkbox>
         </fieldset>
-        <ButtonRow>
-          <button type="submit">
-            {t(mode === 'add' ? 'staffAdmin.serviceForm.add' : 'staffAdmin.serviceForm.save')}
-          </button>
-          <LinkButton href={paths.services} variant="secondary">
-            {t('staffAdmin.cancel')}
-          </LinkButton>
-        </ButtonRow>
+        <SubmitOrCancel
+          ctx={ctx}
+          submitLabel={t(mode === 'add' ? 'staffAdmin.serviceForm.add' : 'staffAdmin.serviceForm.save')}
+          cancelHref={paths.services}
+        />
       </form>
     </div>
   );

@@ -13,6 +13,7 @@ import { DetailRow } from '../components/detail-row.js';
 import { Icon } from '../components/icon.js';
 import { Notice } from '../components/notice.js';
 import { Paging } from '../components/paging.js';
+import { RuledList } from '../components/ruled-list.js';
 import { TagList, type Chip } from '../components/tag-list.js';
 import { TextField } from '../components/text-field.js';
 import { TextareaField } from '../components/textarea-field.js';
@@ -111,7 +112,7 @@ export function ReceivedListPage(props: ReceivedListPageProps) {
       {list.items.length === 0 ? (
         <p>{t('staff.received.empty')}</p>
       ) : (
-        <ul class="received-list" aria-label={t('staff.received.listLabel')}>
+        <RuledList class="received-list" label={t('staff.received.listLabel')}>
           {list.items.map((item) => (
             <li
               class={
@@ -133,7 +134,7 @@ export function ReceivedListPage(props: ReceivedListPageProps) {
               </p>
             </li>
           ))}
-        </ul>
+        </RuledList>
       )}
       <Paging
         label={t('staff.received.paging')}
@@ -364,18 +365,11 @@ export const styles = css`
     background: var(--fi-color-highlight-base);
     color: var(--fi-color-white-base);
   }
-  .received-list {
-    list-style: none;
-    margin: 0 0 var(--fi-spacing-l);
-    padding: 0;
-    border-top: 1px solid var(--fi-color-depth-light-1);
-  }
   .received-list__item {
     display: grid;
     grid-template-columns: minmax(0, 1fr) auto;
     gap: 0 var(--fi-spacing-s);
     padding: var(--fi-spacing-s) var(--fi-spacing-s) var(--fi-spacing-s) var(--fi-spacing-m);
-    border-bottom: 1px solid var(--fi-color-depth-light-1);
     border-left: 4px solid transparent;
   }
   .received-list__item > * {

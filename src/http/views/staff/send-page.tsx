@@ -127,6 +127,23 @@ export function serviceName(service: StaffServiceOption, locale: Locale): string
   return localName({ fi, sv: sv ?? '', en: en ?? '' }, locale);
 }
 
+/** The staff member's services as a select's options (send form, sent list filter), `selected` chosen. */
+export function ServiceOptions(props: {
+  services: StaffServiceOption[];
+  selected: number | undefined;
+  locale: Locale;
+}) {
+  return (
+    <>
+      {props.services.map((service) => (
+        <option value={String(service.servicePk)} selected={service.servicePk === props.selected}>
+          {serviceName(service, props.locale)}
+        </option>
+      ))}
+    </>
+  );
+}
+
 function problemText(ctx: PageContext, problem: StaffSendProblem): string {
   const key = problemKeys[problem.field][problem.code] ?? 'staff.send.problems.invalid';
   return ctx.t(key, fileProblemValues(problem));
@@ -196,11 +213,7 @@ export function SendFormBody(props: SendFormBodyProps) {
             required
           >
             <option value="">{t('staff.send.chooseService')}</option>
-            {props.services.map((service) => (
-              <option value={String(service.servicePk)} selected={service.servicePk === values.servicePk}>
-                {serviceName(service, locale)}
-              </option>
-            ))}
+            <ServiceOptions services={props.services} selected={values.servicePk} locale={locale} />
           </SelectField>
           <TextField
             id={fieldIds.title}

@@ -2,6 +2,7 @@ import type { TranslationKey } from '../../../i18n/i18n.js';
 import {
   messageStages,
   type MessageStage,
+  type SentFilter,
   type SentList,
   type StaffServiceOption,
 } from '../../../modules/messages/index.js';
@@ -15,22 +16,16 @@ import { formatDateTime } from '../mailbox/format.js';
 import { DataTable } from '../components/data-table.js';
 import type { PageContext } from '../page-context.js';
 import { css } from '../styles/css.js';
-import { serviceName, type CaseWorkPaths } from './send-page.js';
+import { ServiceOptions, serviceName, type CaseWorkPaths } from './send-page.js';
 import { ScrollTable } from '../components/scroll-table.js';
 
 /**
- * The list's filters as the form posts them back (service, stage, from, to, recipient, purpose). The
- * form is posted so that a search by identity code stays out of addresses (ASVS 8.3.1); the list's
- * links to other pages carry only the filters that name no one.
+ * The list's filters as the form posts them back (service, stage, from, to, recipient, purpose):
+ * StaffMessaging's filter without the page. The form is posted so that a search by identity code
+ * stays out of addresses (ASVS 8.3.1); the list's links to other pages carry only the filters that
+ * name no one.
  */
-export interface SentFilterValues {
-  servicePk?: number | undefined;
-  stage?: MessageStage | undefined;
-  from?: string | undefined;
-  to?: string | undefined;
-  recipient?: string | undefined;
-  purpose?: string | undefined;
-}
+export type SentFilterValues = Omit<SentFilter, 'page'>;
 
 export type SentFilterField = 'from' | 'to' | 'recipient' | 'purpose';
 
@@ -123,11 +118,7 @@ export function SentListBody(props: SentListBodyProps) {
         <h2 id="filters-heading">{t('staff.sent.filters')}</h2>
         <SelectField id="filter-service" name="service" label={t('staff.send.service')}>
           <option value="">{t('staff.sent.allServices')}</option>
-          {props.services.map((service) => (
-            <option value={String(service.servicePk)} selected={service.servicePk === values.servicePk}>
-              {serviceName(service, locale)}
-            </option>
-          ))}
+          <ServiceOptions services={props.services} selected={values.servicePk} locale={locale} />
         </SelectField>
         <SelectField id="filter-stage" name="stage" label={t('staff.sent.stage')}>
           <option value="">{t('staff.sent.allStages')}</option>

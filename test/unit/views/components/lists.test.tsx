@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { InlineList } from '../../../../src/http/views/components/inline-list.js';
+import { RuledList } from '../../../../src/http/views/components/ruled-list.js';
 import { TagList } from '../../../../src/http/views/components/tag-list.js';
 import { VisuallyHidden } from '../../../../src/http/views/components/visually-hidden.js';
 import { render, withIconsNamed } from '../render.js';
@@ -10,6 +11,25 @@ test('inline list: its own class first, then the role’s', () => {
   assert.equal(
     render(<InlineList class="account-nav">{[]}</InlineList>),
     '<ul class="inline-list account-nav"></ul>',
+  );
+});
+
+test('ruled list: its own class, then the role’s; named by a label or by a heading', () => {
+  assert.equal(
+    render(
+      <RuledList labelledBy="access-log-list">
+        <li>a</li>
+      </RuledList>,
+    ),
+    '<ul class="ruled-list" aria-labelledby="access-log-list"><li>a</li></ul>',
+  );
+  assert.equal(
+    render(
+      <RuledList class="received-list" label="Viestit">
+        {[]}
+      </RuledList>,
+    ),
+    '<ul class="ruled-list received-list" aria-label="Viestit"></ul>',
   );
 });
 

@@ -18,7 +18,7 @@ test('message list: unread items stand out (bar, icon, bold, chip) and carry the
     ),
   );
   const [unread, sealed] = html.split('</li><li class="message-list__item');
-  assert.match(html, /^<ul class="message-list" aria-label="Viestit">/);
+  assert.match(html, /^<ul class="ruled-list" aria-label="Viestit">/);
   assert.match(
     unread!,
     /<li class="message-list__item message-list__item--unread"><icon:message-list__icon>/,
