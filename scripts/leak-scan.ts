@@ -3,14 +3,16 @@
 // secret they send or receive there (test/helpers/leak-record.ts), and this scans the lines for the
 // secrets and for identity codes, bearer tokens, JWTs and passwords (test/helpers/leak-scanner.ts).
 // Exits 1 naming each finding by file, line, kind and a redacted excerpt; never prints a secret.
-import { scanDirectory } from '../test/helpers/leak-scanner.js';
+import path from 'node:path';
+import { projectRoot } from '../src/project-root.js';
+import { scanDirectory, sourceVocabulary } from '../test/helpers/leak-scanner.js';
 
 const dir = process.argv[2];
 if (!dir) {
   console.error('usage: node --import tsx scripts/leak-scan.ts <directory>');
   process.exit(2);
 }
-const { leaks, files, lines, secrets } = scanDirectory(dir);
+const { leaks, files, lines, secrets } = scanDirectory(dir, sourceVocabulary(path.join(projectRoot, 'src')));
 console.log(`leak scan: ${lines} log lines in ${files} files, ${secrets} recorded secrets`);
 const shown = leaks.slice(0, 200);
 for (const leak of shown) {

@@ -90,7 +90,8 @@ const kindByField: Readonly<Record<string, SecretKind>> = {
 export function recordSecretsIn(value: unknown, field?: string): void {
   if (!leakScanDir) return;
   if (typeof value === 'string') {
-    const kind = field === undefined ? undefined : kindByField[field];
+    // Own fields only: a fuzzed body's "constructor" or "__proto__" key must not reach Object's.
+    const kind = field !== undefined && Object.hasOwn(kindByField, field) ? kindByField[field] : undefined;
     if (kind) recordSecret(kind, value);
     if (isValidIdentityCode(value)) recordSecret('identity code', value);
   } else if (Array.isArray(value)) {
@@ -126,14 +127,22 @@ export function recordSecretsInHeaders(headers: Record<string, unknown> | undefi
     for (const value of values) {
       const lower = name.toLowerCase();
       if (lower === 'authorization') recordSecret('token', value.replace(/^Bearer\s+/i, ''));
-      if (lower === 'cookie') {
-        for (const part of value.split(';')) recordSecret('token', part.split('=').slice(1).join('='));
-      }
-      // A Set-Cookie header: the value of its first attribute pair.
-      if (lower === 'set-cookie') recordSecret('token', value.split(';')[0]!.split('=').slice(1).join('='));
+      if (lower === 'cookie') for (const part of value.split(';')) recordCookie(part);
+      // A Set-Cookie header: its first attribute pair is the cookie.
+      if (lower === 'set-cookie') recordCookie(value.split(';')[0]!);
       if (lower === 'x-csrf-token') recordSecret('token', value);
     }
   }
+}
+
+/**
+ * A `name=value` pair of the service's own cookies (sessions, login state: all named asiointitili…).
+ * The bundled test IdP's cookies are left out: they carry its interaction id, which its own URLs
+ * carry by design (/test-idp/interaction/<id>), so every request line of a sign-in would "leak" it.
+ */
+function recordCookie(pair: string): void {
+  const at = pair.indexOf('=');
+  if (at > 0 && pair.slice(0, at).includes('asiointitili')) recordSecret('token', pair.slice(at + 1).trim());
 }
 
 /**

@@ -15,7 +15,6 @@ import { createFixtures, type Fixtures } from './fixtures.js';
 import {
   leakScanDir,
   recordLogLines,
-  recordSecretsIn,
   recordSecretsInBody,
   recordSecretsInHeaders,
   recordSecretsOfServer,
@@ -137,7 +136,8 @@ function recordSecretsOfRequests(app: App): void {
       body?: unknown;
     };
     recordSecretsInHeaders(request.headers);
-    for (const value of Object.values(request.cookies ?? {})) recordSecretsIn(value, 'token');
+    const cookies = Object.entries(request.cookies ?? {}).map(([name, value]) => `${name}=${value}`);
+    if (cookies.length > 0) recordSecretsInHeaders({ cookie: cookies.join('; ') });
     const type = request.headers?.['content-type'];
     recordSecretsInBody(request.payload ?? request.body, typeof type === 'string' ? type : undefined);
     return (inject(options) as Promise<{ headers: Record<string, unknown>; body: string }>).then(

@@ -158,11 +158,15 @@ describe('leak scan', () => {
     );
     record.recordSecretsInHeaders({
       authorization: `Bearer ${apiToken}`,
-      cookie: `sid=${password}; lang=fi`,
+      cookie: `asiointitili_session=${password}; lang=fi; _interaction=${jwt}`,
     });
     record.recordLogLines('app', `${line({ msg: 'ok' })}\n${line({ msg: `oops ${apiToken}` })}\n`);
     const { leaks, secrets } = scanDirectory(dir);
-    assert.equal(secrets, 5, 'title, body, identity code, token and cookie value recorded');
+    assert.equal(
+      secrets,
+      5,
+      'title, body, identity code, token and the service’s own cookie recorded (not the IdP’s)',
+    );
     assert.deepEqual(
       leaks.map((leak) => [leak.line, leak.kind]),
       [[2, 'token']],
