@@ -76,6 +76,23 @@ export class AttachmentService {
       },
       this.deps.clock().toISOString(),
     );
+    // An API upload is the organisation's own call; a staff member's upload is part of their send,
+    // which the staff messaging audits as a whole (its principal names no API credential).
+    if ('credentialId' in principal) {
+      await recordAudit(
+        this.deps.db,
+        organisationRead(
+          principal as ApiPrincipal,
+          'api.attachment_uploaded',
+          { type: 'attachment', id },
+          this.deps.clock(),
+          {
+            mediaType: verdict.mediaType,
+            sizeBytes: file.content.length,
+          },
+        ),
+      );
+    }
     return { attachmentId: id };
   }
 
@@ -89,7 +106,12 @@ export class AttachmentService {
     if (!row) throw new NotFoundError('Attachment not found');
     await recordAudit(
       this.deps.db,
-      organisationRead(principal, 'api.attachment_downloaded', 'attachment', row.id, this.deps.clock()),
+      organisationRead(
+        principal,
+        'api.attachment_downloaded',
+        { type: 'attachment', id: row.id },
+        this.deps.clock(),
+      ),
     );
     return {
       // The extension always matches the served type, also for rows stored before names were checked.

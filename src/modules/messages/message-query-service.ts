@@ -75,6 +75,15 @@ export class MessageQueryService {
       servicePk,
     );
     if (id === undefined) throw new NotFoundError('Message not found');
+    await recordAudit(
+      this.deps.db,
+      organisationRead(
+        principal,
+        'api.message_id_looked_up',
+        { type: 'message', id: String(id) },
+        this.deps.clock(),
+      ),
+    );
     return id;
   }
 
@@ -82,6 +91,15 @@ export class MessageQueryService {
   async state(principal: ApiPrincipal, messageId: number): Promise<MessageStateView> {
     const message = await this.deps.messages.outgoingState(principal.organisationId, messageId);
     if (!message) throw new NotFoundError('Message not found');
+    await recordAudit(
+      this.deps.db,
+      organisationRead(
+        principal,
+        'api.message_state_read',
+        { type: 'message', id: String(messageId) },
+        this.deps.clock(),
+      ),
+    );
     const view: MessageStateView = { statuses: [{ createdAt: message.createdAt, status: 'Created' }] };
     if (message.channel === 'electronic') {
       const statuses: NonNullable<MessageStateView['electronic']>['statuses'] = [
@@ -116,7 +134,12 @@ export class MessageQueryService {
     if (!row) throw new NotFoundError('Message not found');
     await recordAudit(
       this.deps.db,
-      organisationRead(principal, 'api.citizen_message_read', 'message', String(row.id), this.deps.clock()),
+      organisationRead(
+        principal,
+        'api.citizen_message_read',
+        { type: 'message', id: String(row.id) },
+        this.deps.clock(),
+      ),
     );
     const attachments = await this.deps.attachments.listOfMessage(row.id);
     const person = await this.deps.populationRegister.findByIdentityCode(row.senderIdentityCode);
