@@ -39,6 +39,23 @@ export async function eventsOf(
   return rows.map((r) => ({ type: r.event_type, payload: JSON.parse(r.payload) }));
 }
 
+/** A message's signed evidence records, oldest first: the event, the payload as text and its details. */
+export async function evidenceOf(
+  h: TestHarness,
+  messageId: number,
+): Promise<Array<{ event: string; payload: string; details: unknown }>> {
+  const rows = await h.context.database.db
+    .selectFrom('delivery_evidence')
+    .select(['event', 'record'])
+    .where('message_id', '=', messageId)
+    .orderBy('sequence')
+    .execute();
+  return rows.map((row) => {
+    const payload = Buffer.from(row.record.split('.')[1]!, 'base64url').toString('utf8');
+    return { event: row.event, payload, details: (JSON.parse(payload) as { details?: unknown }).details };
+  });
+}
+
 export async function auditOf(
   h: TestHarness,
   action: string,
