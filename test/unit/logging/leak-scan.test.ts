@@ -15,10 +15,10 @@ import { scanDirectory, type RecordedSecret } from '../../helpers/leak-scanner.j
 const dirs: string[] = [];
 after(() => dirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
 
-function scanDir(logLines: string[], secrets: RecordedSecret[]): string {
+function scanDir(logLines: string[], secrets: RecordedSecret[], source = 'app'): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'leak-scan-test-'));
   dirs.push(dir);
-  fs.writeFileSync(path.join(dir, 'logs-1.log'), logLines.map((line) => `app\t${line}\n`).join(''));
+  fs.writeFileSync(path.join(dir, 'logs-1.log'), logLines.map((line) => `${source}\t${line}\n`).join(''));
   fs.writeFileSync(path.join(dir, 'secrets-1.jsonl'), secrets.map((s) => JSON.stringify(s) + '\n').join(''));
   return dir;
 }
@@ -108,6 +108,18 @@ describe('leak scan', () => {
       }
     });
   }
+
+  test('the demo banner of serve --demo may name its fictitious persons; nothing else may', () => {
+    const banner = `asiointitili:   ${identityCode}  Maija Meikäläinen – no account yet: open one`;
+    assert.deepEqual(scanDirectory(scanDir([banner], recorded, 'cli serve --demo')).leaks, []);
+    assert.equal(
+      scanDirectory(scanDir([banner], recorded, 'app')).leaks.length,
+      2,
+      'by pattern and as recorded',
+    );
+    const logLine = line({ msg: `lookup ${identityCode}` });
+    assert.equal(scanDirectory(scanDir([logLine], recorded, 'cli serve --demo')).leaks.length, 2);
+  });
 
   test('what the real logger writes passes: its redaction and masking are what the scan relies on', () => {
     const lines: string[] = [];
