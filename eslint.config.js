@@ -27,10 +27,10 @@ export default tseslint.config(
       'no-console': 'error',
     },
   },
-  { files: ['bin/**', 'scripts/**', 'test/**', 'bench/**'], rules: { 'no-console': 'off' } },
+  { files: ['bin/**', 'scripts/**', 'test/**', 'bench/**', 'drills/**'], rules: { 'no-console': 'off' } },
   // Tests are exempt: they build rows and jobs through module internals on purpose.
   {
-    files: ['src/**', 'bin/**', 'scripts/**', 'bench/**'],
+    files: ['src/**', 'bin/**', 'scripts/**', 'bench/**', 'drills/**'],
     ignores: ['src/modules/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: [otherModulesInternals] }] },
   },

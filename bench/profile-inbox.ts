@@ -1,10 +1,10 @@
 // Profiling aid: node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx bench/profile-inbox.ts
 import { signInAs } from '../test/helpers/citizen-session.js';
 import { createHarness } from '../test/helpers/test-app.js';
-import { kimmoWithFullInbox } from './full-inbox.js';
+import { generateBenchData } from './bench-data.js';
 
 const h = await createHarness({ env: { LOG_LEVEL: 'warn' } });
-const account = await kimmoWithFullInbox(h, 500);
+const { account } = await generateBenchData(h, 10_000, 500);
 const session = await signInAs(h, account.identityCode);
 const started = performance.now();
 const n = 2000;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { assertAccessible, browserAtPublicUrl, browserSkipReason } from '../helpers/browser.js';
+import { assertAccessible, browserSkipReason, useServedBrowser } from '../helpers/browser.js';
 import { type OrganisationFixture, persons } from '../helpers/fixtures.js';
 
 const skip = browserSkipReason();
@@ -15,16 +15,16 @@ const sirpa = '051066X9820';
  * new and changed pages are checked with axe at 320 px.
  */
 describe('a citizen’s journey in the browser', { skip }, () => {
-  let world: Awaited<ReturnType<typeof browserAtPublicUrl>>;
   let org: OrganisationFixture;
-  before(async () => {
-    world = await browserAtPublicUrl();
-    org = await world.h.fixtures.organisation({
-      nameFi: 'Askolan kunta',
-      serviceNameFi: 'Askolan sähköinen asiointi',
-    });
-  });
-  after(() => world?.close());
+  const world = useServedBrowser(
+    async (h) => {
+      org = await h.fixtures.organisation({
+        nameFi: 'Askolan kunta',
+        serviceNameFi: 'Askolan sähköinen asiointi',
+      });
+    },
+    { atPublicUrl: true },
+  );
   const h = () => world.h;
   const browser = () => world.browser;
 

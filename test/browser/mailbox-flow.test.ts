@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { assertAccessible, browserSkipReason, launchBrowser } from '../helpers/browser.js';
+import { describe, test } from 'node:test';
+import type { BrowserContext } from 'playwright-core';
+import { assertAccessible, browserSkipReason, useServedBrowser } from '../helpers/browser.js';
 import { signInAs } from '../helpers/citizen-session.js';
 import { type OrganisationFixture, persons } from '../helpers/fixtures.js';
 import { sampleFiles } from '../helpers/sample-files.js';
 import { eventsOf } from '../helpers/stored-rows.js';
-import { createHarness, type TestHarness } from '../helpers/test-app.js';
 
 const skip = browserSkipReason();
 
@@ -32,43 +31,28 @@ const wording = {
 } as const;
 
 describe('mailbox in the browser', { skip }, () => {
-  let h: TestHarness;
-  let browser: Browser;
-  let baseUrl: string;
   let org: OrganisationFixture;
   let kimmo: number;
-  before(async () => {
-    h = await createHarness();
-    org = await h.fixtures.organisation({
-      nameFi: 'Peruspalvelukuntayhtymä Kallio',
-      nameSv: 'Samkommunen Kallio',
-      nameEn: 'Kallio Joint Municipal Authority',
-      serviceNameFi: 'Sosiaalipalvelut',
-    });
+  const world = useServedBrowser(async (h) => {
+    org = await h.fixtures.organisation();
     kimmo = (await h.fixtures.account({ identityCode: persons.kimmo })).id;
-    baseUrl = await h.app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await h?.close();
   });
 
   /** A browser signed in as Kimmo (session cookie from the real session service) in `lang`. */
   async function signedIn(lang: 'fi' | 'sv' | 'en', options: { javaScriptEnabled?: boolean } = {}) {
-    const session = await signInAs(h, persons.kimmo);
-    const context = await browser.newContext({ viewport: { width: 320, height: 640 }, ...options });
+    const session = await signInAs(world.h, persons.kimmo);
+    const context = await world.browser.newContext({ viewport: { width: 320, height: 640 }, ...options });
     await context.addCookies(
-      Object.entries(session.cookies).map(([name, value]) => ({ name, value, url: baseUrl })),
+      Object.entries(session.cookies).map(([name, value]) => ({ name, value, url: world.baseUrl })),
     );
     const page = await context.newPage();
-    await page.goto(`${baseUrl}/language/${lang}?return=/mailbox/inbox`);
+    await page.goto(`${world.baseUrl}/language/${lang}?return=/mailbox/inbox`);
     return { context, page };
   }
 
   for (const lang of ['fi', 'sv', 'en'] as const) {
     test(`${lang}: inbox → acknowledge a verifiable message → reply; axe 0 on every mailbox page`, async () => {
-      const verifiable = await h.fixtures.message({
+      const verifiable = await world.h.fixtures.message({
         accountId: kimmo,
         organisation: org,
         serviceType: 'Verifiable',
@@ -77,7 +61,7 @@ describe('mailbox in the browser', { skip }, () => {
         bodyFormat: 'Markdown',
         attachments: [{ fileName: 'paatos.pdf', mediaType: 'application/pdf', content: sampleFiles.pdf }],
       });
-      const replyable = await h.fixtures.message({
+      const replyable = await world.h.fixtures.message({
         accountId: kimmo,
         organisation: org,
         replyAllowed: true,
@@ -111,11 +95,11 @@ describe('mailbox in the browser', { skip }, () => {
         assert.equal(await page.locator('h1').textContent(), `Todisteellinen päätös ${lang}`);
         assert.ok(await page.getByText('paatos.pdf').isVisible());
         assert.deepEqual(
-          (await eventsOf(h, verifiable.messageId)).map((e) => e.type),
+          (await eventsOf(world.h, verifiable.messageId)).map((e) => e.type),
           ['Receipt confirmed', 'Electronic message read'],
         );
 
-        await page.goto(`${baseUrl}/mailbox/messages/${replyable.messageId}`);
+        await page.goto(`${world.baseUrl}/mailbox/messages/${replyable.messageId}`);
         await assertAccessible(page, 'message');
         await page.getByRole('link', { name: wording[lang].reply, exact: true }).click();
         await assertAccessible(page, 'reply form');
@@ -127,7 +111,7 @@ describe('mailbox in the browser', { skip }, () => {
 
         // The new-message form, the same form with errors (browser validation off to reach the
         // server's), and the other folders.
-        await page.goto(`${baseUrl}/mailbox/new`);
+        await page.goto(`${world.baseUrl}/mailbox/new`);
         await assertAccessible(page, 'new message form');
         await page.fill('#title', 'Ilman tyyppiä');
         await page
@@ -139,7 +123,7 @@ describe('mailbox in the browser', { skip }, () => {
         if (process.env.MAILBOX_SCREENSHOTS)
           await page.screenshot({ path: `/tmp/compose-${lang}.png`, fullPage: true });
         for (const folder of ['sent', 'deleted']) {
-          await page.goto(`${baseUrl}/mailbox/${folder}`);
+          await page.goto(`${world.baseUrl}/mailbox/${folder}`);
           await assertAccessible(page, folder);
         }
       } finally {
@@ -149,23 +133,23 @@ describe('mailbox in the browser', { skip }, () => {
   }
 
   test('without JavaScript: acknowledge, reply with an attachment and send a new message with plain forms', async () => {
-    const verifiable = await h.fixtures.message({
+    const verifiable = await world.h.fixtures.message({
       accountId: kimmo,
       organisation: org,
       serviceType: 'Verifiable',
     });
-    const replyable = await h.fixtures.message({
+    const replyable = await world.h.fixtures.message({
       accountId: kimmo,
       organisation: org,
       replyAllowed: true,
     });
     const { context, page } = await signedIn('fi', { javaScriptEnabled: false });
     try {
-      await page.goto(`${baseUrl}/mailbox/messages/${verifiable.messageId}`);
+      await page.goto(`${world.baseUrl}/mailbox/messages/${verifiable.messageId}`);
       await page.getByRole('button', { name: 'Kuittaa vastaanotetuksi' }).click();
       await page.waitForURL(/notice=acknowledged/);
 
-      await page.goto(`${baseUrl}/mailbox/messages/${replyable.messageId}/reply`);
+      await page.goto(`${world.baseUrl}/mailbox/messages/${replyable.messageId}/reply`);
       await page.fill('#body', 'Vastaus ilman JavaScriptiä.');
       await page.setInputFiles('#attachments', {
         name: 'selvitys.txt',
@@ -176,7 +160,7 @@ describe('mailbox in the browser', { skip }, () => {
       await page.waitForURL(/notice=sent/);
       assert.ok(await page.getByText('selvitys.txt').isVisible());
 
-      await page.goto(`${baseUrl}/mailbox/new`);
+      await page.goto(`${world.baseUrl}/mailbox/new`);
       await page.selectOption('#service', String(org.servicePk));
       await page.check('#type-Oikaisuvaatimus');
       await page.fill('#title', 'Oikaisuvaatimus');

@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { browserSkipReason, harnessServedAtPublicUrl, launchBrowser } from '../helpers/browser.js';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { browserSkipReason, useServedBrowser } from '../helpers/browser.js';
 import { hostileReturnPaths } from '../helpers/hostile-return-paths.js';
-import type { TestHarness } from '../helpers/test-app.js';
 
 const skip = browserSkipReason();
 const kimmo = '270570-901K';
@@ -16,31 +15,20 @@ function recordRequests(page: Page): string[] {
 }
 
 describe('return paths in a real browser', { skip }, () => {
-  let h: TestHarness;
-  let browser: Browser;
-  let baseUrl: string;
-  before(async () => {
-    ({ h, baseUrl } = await harnessServedAtPublicUrl());
-    await h.fixtures.account({ identityCode: kimmo });
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await h?.close();
-  });
+  const world = useServedBrowser((h) => h.fixtures.account({ identityCode: kimmo }), { atPublicUrl: true });
 
-  const offSite = (urls: string[]) => urls.filter((url) => new URL(url).origin !== baseUrl);
+  const offSite = (urls: string[]) => urls.filter((url) => new URL(url).origin !== world.baseUrl);
 
   test('text size and language links with hostile return paths stay on our origin', async () => {
-    const context = await browser.newContext();
+    const context = await world.browser.newContext();
     const page = await context.newPage();
     const urls = recordRequests(page);
     for (const payload of hostileReturnPaths) {
       for (const route of ['/text-size/2', '/language/sv']) {
-        await page.goto(`${baseUrl}${route}?return=${encodeURIComponent(payload)}`);
+        await page.goto(`${world.baseUrl}${route}?return=${encodeURIComponent(payload)}`);
         assert.equal(
           new URL(page.url()).origin,
-          baseUrl,
+          world.baseUrl,
           `${route} ${JSON.stringify(payload)} → ${page.url()}`,
         );
       }
@@ -57,15 +45,15 @@ describe('return paths in a real browser', { skip }, () => {
       '/.//evil.example',
       '/€',
     ]) {
-      const context = await browser.newContext({ locale: 'fi-FI' });
+      const context = await world.browser.newContext({ locale: 'fi-FI' });
       const page = await context.newPage();
       const urls = recordRequests(page);
-      await page.goto(`${baseUrl}/login?return=${encodeURIComponent(payload)}`);
+      await page.goto(`${world.baseUrl}/login?return=${encodeURIComponent(payload)}`);
       await page.getByRole('button', { name: 'Nordea' }).click();
       await page.getByLabel('Henkilötunnus').fill(kimmo);
       await page.getByRole('button', { name: 'Tunnistaudu' }).click();
       await page.waitForLoadState('load');
-      assert.equal(new URL(page.url()).origin, baseUrl, `${JSON.stringify(payload)} → ${page.url()}`);
+      assert.equal(new URL(page.url()).origin, world.baseUrl, `${JSON.stringify(payload)} → ${page.url()}`);
       assert.deepEqual(offSite(urls), [], JSON.stringify(payload));
       await context.close();
     }

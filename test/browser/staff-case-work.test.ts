@@ -1,17 +1,17 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import {
   assertAccessible,
-  browserAtPublicUrl,
   browserSkipReason,
   overflowsHorizontally,
+  useServedBrowser,
 } from '../helpers/browser.js';
-import { type OrganisationFixture, persons } from '../helpers/fixtures.js';
+import { type OrganisationFixture, persons, staffPersons } from '../helpers/fixtures.js';
+import { grantStaff } from '../helpers/staff-fixtures.js';
 
 const skip = browserSkipReason();
-/** Tiina Virkailija, in the demo population register. */
-const tiina = '150385-9046';
+const { tiina } = staffPersons;
 const decisionTitle = 'Päätös toimeentulotuesta';
 
 /**
@@ -20,26 +20,31 @@ const decisionTitle = 'Päätös toimeentulotuesta';
  * another browser context, reads his reply and answers it. Every staff page met is checked with axe.
  */
 describe('a case worker and a citizen in two browsers', { skip }, () => {
-  let world: Awaited<ReturnType<typeof browserAtPublicUrl>>;
   let org: OrganisationFixture;
-  before(async () => {
-    world = await browserAtPublicUrl();
-    const { h } = world;
-    org = await h.fixtures.organisation({ nameFi: 'Ylitornion kunta', serviceNameFi: 'Sosiaalipalvelut' });
-    await h.services.staff.staff.grant({ identityCode: tiina, businessId: org.businessId, role: 'admin' });
-    await h.services.staff.staff.grant({
-      identityCode: tiina,
-      businessId: org.businessId,
-      role: 'case_worker',
-    });
-    await h.fixtures.account({ identityCode: persons.kimmo });
-  });
-  after(() => world?.close());
+  const world = useServedBrowser(
+    async (h) => {
+      org = await h.fixtures.organisation({ nameFi: 'Ylitornion kunta', serviceNameFi: 'Sosiaalipalvelut' });
+      await grantStaff(h, [
+        [tiina, org, 'admin'],
+        [tiina, org, 'case_worker'],
+      ]);
+      await h.fixtures.account({ identityCode: persons.kimmo });
+    },
+    { atPublicUrl: true },
+  );
 
   async function identifyAtTestIdp(page: Page, identityCode: string): Promise<void> {
     await page.getByRole('button', { name: 'Nordea' }).click();
     await page.getByLabel('Henkilötunnus').fill(identityCode);
     await page.getByRole('button', { name: 'Tunnistaudu' }).click();
+  }
+
+  /** Opens the decision's thread from a list of messages, by the first link that names it. */
+  async function openThread(page: Page): Promise<void> {
+    await page
+      .getByRole('link', { name: new RegExp(decisionTitle) })
+      .first()
+      .click();
   }
 
   async function newPage(width: number): Promise<{ context: BrowserContext; page: Page }> {
@@ -115,10 +120,7 @@ describe('a case worker and a citizen in two browsers', { skip }, () => {
       await page.getByRole('link', { name: 'Saapuneet' }).first().click();
       await page.waitForURL(/\/virkailija\/saapuneet/);
       await assertAccessible(page, 'received list');
-      await page
-        .getByRole('link', { name: /Päätös toimeentulotuesta/ })
-        .first()
-        .click();
+      await openThread(page);
       await page.getByText('Milloin tuki maksetaan?').waitFor();
       await assertAccessible(page, 'received message');
       await page.getByLabel('Viesti', { exact: true }).fill('Tuki maksetaan tilillesi ensi perjantaina.');
@@ -129,10 +131,7 @@ describe('a case worker and a citizen in two browsers', { skip }, () => {
 
       // Kimmo finds the answer in the thread of his mailbox.
       await kimmo.goto(`${world.baseUrl}/mailbox/inbox`);
-      await kimmo
-        .getByRole('link', { name: /Päätös toimeentulotuesta/ })
-        .first()
-        .click();
+      await openThread(kimmo);
       await kimmo.getByText('Tuki maksetaan tilillesi ensi perjantaina.').waitFor();
       await assertAccessible(kimmo, 'the answer in the citizen’s mailbox');
     } finally {

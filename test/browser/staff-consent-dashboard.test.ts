@@ -7,11 +7,12 @@ import {
   overflowsHorizontally,
   useServedBrowser,
 } from '../helpers/browser.js';
-import { persons } from '../helpers/fixtures.js';
+import { persons, staffPersons } from '../helpers/fixtures.js';
+import { grantStaff } from '../helpers/staff-fixtures.js';
 import { signInStaff } from '../helpers/staff-session.js';
 
 const skip = browserSkipReason();
-const tiina = '150385-9046';
+const { tiina } = staffPersons;
 
 /**
  * The consent register's pages and the dashboard in a browser without JavaScript: axe (with best
@@ -45,12 +46,10 @@ describe('staff consent and dashboard pages in a browser: axe, 320 px, no JavaSc
       recordedBy: {},
     });
     await h.services.consents.withdrawByCitizen(persons.laura, consent.id);
-    await h.services.staff.staff.grant({ identityCode: tiina, businessId: kallio.businessId, role: 'admin' });
-    await h.services.staff.staff.grant({
-      identityCode: tiina,
-      businessId: kallio.businessId,
-      role: 'case_worker',
-    });
+    await grantStaff(h, [
+      [tiina, kallio, 'admin'],
+      [tiina, kallio, 'case_worker'],
+    ]);
   });
   let cookie: string;
   before(async () => {

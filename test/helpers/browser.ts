@@ -111,29 +111,6 @@ export async function harnessServedAtPublicUrl(
   return { h, baseUrl };
 }
 
-/** A harness at its own PUBLIC_URL and a browser, closed together: what an identification test needs. */
-export async function browserAtPublicUrl(): Promise<{
-  h: TestHarness;
-  baseUrl: string;
-  browser: Browser;
-  close(): Promise<void>;
-}> {
-  const { h, baseUrl } = await harnessServedAtPublicUrl();
-  const browser = await launchBrowser().catch(async (error: unknown) => {
-    await h.close();
-    throw error;
-  });
-  return {
-    h,
-    baseUrl,
-    browser,
-    async close() {
-      await browser.close();
-      await h.close();
-    },
-  };
-}
-
 /** What a browser suite shares: its harness, the address it listens at, and one browser. */
 export interface ServedBrowser {
   readonly h: TestHarness;
@@ -143,16 +120,25 @@ export interface ServedBrowser {
 
 /**
  * Registers the suite's set-up and clean-up: a harness (after `seed` has added its data) listening on
- * a free port, and one browser; both closed after the suite. Read the parts in tests, not at
- * registration (they exist once `before` has run).
+ * a free port, and one browser; both closed after the suite. With `atPublicUrl` the harness listens
+ * at its own PUBLIC_URL, where the identification services send the browser back. Read the parts in
+ * tests, not at registration (they exist once `before` has run).
  */
-export function useServedBrowser(seed: (h: TestHarness) => Promise<unknown> = async () => {}): ServedBrowser {
+export function useServedBrowser(
+  seed: (h: TestHarness) => Promise<unknown> = async () => {},
+  options: { atPublicUrl?: boolean } = {},
+): ServedBrowser {
   let parts: { h: TestHarness; baseUrl?: string; browser?: Browser } | undefined;
   before(async () => {
-    const h = await createHarness();
-    parts = { h };
-    await seed(h);
-    parts.baseUrl = await h.app.listen({ port: 0, host: '127.0.0.1' });
+    if (options.atPublicUrl) {
+      parts = await harnessServedAtPublicUrl();
+      await seed(parts.h);
+    } else {
+      const h = await createHarness();
+      parts = { h };
+      await seed(h);
+      parts.baseUrl = await h.app.listen({ port: 0, host: '127.0.0.1' });
+    }
     parts.browser = await launchBrowser();
   });
   after(async () => {

@@ -39,9 +39,15 @@ export function formHeaders(cookies: Record<string, string>) {
   };
 }
 
-/** Loads a page as the signed-in browser would: with its cookies. */
-export function getPage(h: TestHarness, session: CitizenSession, url: string) {
-  return h.app.inject({ method: 'GET', url, headers: formHeaders(session.cookies) });
+/** Loads a page as the signed-in browser would: with its cookies, and the language switch's cookie if given. */
+export function getPage(
+  h: TestHarness,
+  session: CitizenSession,
+  url: string,
+  options: { lang?: string | undefined } = {},
+) {
+  const cookies = options.lang ? { ...session.cookies, lang: options.lang } : session.cookies;
+  return h.app.inject({ method: 'GET', url, headers: formHeaders(cookies) });
 }
 
 /** Posts a form as the signed-in browser would: with its cookies and its CSRF token. */
@@ -51,6 +57,25 @@ export function postForm(h: TestHarness, session: CitizenSession, url: string, f
     url,
     headers: formHeaders(session.cookies),
     payload: new URLSearchParams({ _csrf: session.csrfToken, ...form }).toString(),
+  });
+}
+
+/**
+ * Posts a form as a page on another site could make the signed-in browser post it: with its cookies
+ * but without the session's CSRF token (the form is sent exactly as given, so it may carry a guessed
+ * `_csrf`). The CSRF tests' request: the app must refuse it and store nothing.
+ */
+export function postForgedForm(
+  h: TestHarness,
+  session: CitizenSession,
+  url: string,
+  form: Record<string, string> = {},
+) {
+  return h.app.inject({
+    method: 'POST',
+    url,
+    headers: formHeaders(session.cookies),
+    payload: new URLSearchParams(form).toString(),
   });
 }
 

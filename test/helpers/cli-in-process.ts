@@ -83,9 +83,13 @@ export async function createCliEnvironment(dirPrefix: string): Promise<CliEnviro
 
 /**
  * Registers before/after hooks in the calling file or suite: its tests get a CLI environment after
- * `migrate`, which an operator runs before any other command. `env` is filled in by the before hook.
+ * `migrate`, which an operator runs before any other command. `env` is filled in by the before hook;
+ * `cli` runs a command in this process against it.
  */
-export function useMigratedCliEnvironment(dirPrefix: string): { env: Record<string, string> } {
+export function useMigratedCliEnvironment(dirPrefix: string): {
+  env: Record<string, string>;
+  cli: (args: string[]) => ReturnType<typeof runCliInProcess>;
+} {
   const env: Record<string, string> = {};
   let cliEnvironment: CliEnvironment | undefined;
   before(async () => {
@@ -94,7 +98,7 @@ export function useMigratedCliEnvironment(dirPrefix: string): { env: Record<stri
     assert.equal((await runCliInProcess(['migrate'], env)).failure, undefined);
   });
   after(() => cliEnvironment?.remove());
-  return { env };
+  return { env, cli: (args) => runCliInProcess(args, env) };
 }
 
 /** The JSON a successful command printed; fails the test when the command failed. */

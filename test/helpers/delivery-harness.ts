@@ -4,6 +4,9 @@ import {
   type DeliveryProviders,
   type DeliveryServices,
 } from '../../src/modules/delivery/index.js';
+import assert from 'node:assert/strict';
+import { deemedReceivedLetter } from '../../src/domain/legal-dates.js';
+import { eventTypesOf, messageRow } from './stored-rows.js';
 import type { TestHarness } from './test-app.js';
 
 /**
@@ -54,4 +57,23 @@ export async function confirmReceipt(h: TestHarness, messageId: number, at: Date
     .set({ receipt_confirmed_at: at.toISOString() })
     .where('id', '=', messageId)
     .execute();
+}
+
+/** The feed events of a letter that went into a print batch, in order. */
+export const printedLetterEvents = ['Paper mail created', 'Sent for printing and enveloping'];
+
+/**
+ * Asserts what handing a letter to printing leaves on its message: the feed events and the
+ * deemed-received date of a letter posted at `postedAt` (which the caller may pin further). Gives
+ * that date.
+ */
+export async function assertHandedToPrinting(
+  h: TestHarness,
+  messageId: number,
+  postedAt: Date,
+): Promise<string> {
+  assert.deepEqual(await eventTypesOf(h.context, messageId), printedLetterEvents);
+  const { deemed_received_on: deemedReceivedOn } = await messageRow(h, messageId);
+  assert.equal(deemedReceivedOn, deemedReceivedLetter(postedAt));
+  return deemedReceivedOn!;
 }

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import type { AdminServiceInput } from '../../src/modules/organisations/index.js';
 import { signInAs } from './citizen-session.js';
 import type { OrganisationFixture } from './fixtures.js';
 import { CookieJar, browserRequest } from './oidc-login.js';
@@ -105,4 +106,52 @@ export async function citizenAtStaffPages(h: TestHarness, identityCode: string, 
     assert.match(answer.location ?? '', /^\/virkailija\/kirjaudu\?return=/, url);
   }
   return citizen;
+}
+
+/**
+ * The service an organisation admin's tests edit: a home-care voucher with one form, and the blank
+ * row the edit page offers for another (which the service ignores).
+ */
+export function adminServiceInput(overrides: Partial<AdminServiceInput> = {}): AdminServiceInput {
+  return {
+    nameFi: 'Kotihoidon palveluseteli',
+    nameSv: 'Servicesedel för hemvård',
+    nameEn: '',
+    descriptionFi: 'Hae palveluseteliä kotihoitoon.',
+    descriptionSv: '',
+    descriptionEn: '',
+    eServiceUrl: 'https://asiointi.example.fi/palveluseteli',
+    acceptsMessages: true,
+    forms: [
+      {
+        titleFi: 'Palvelusetelihakemus',
+        titleSv: '',
+        titleEn: '',
+        url: 'https://asiointi.example.fi/hakemus.pdf',
+      },
+      { titleFi: '', titleSv: '', titleEn: '', url: '' },
+    ],
+    ...overrides,
+  };
+}
+
+/**
+ * A service as the admin's edit page posts it: flat field names, the forms as numbered rows and the
+ * ticked checkbox as '1' (an unticked one is left out). `overrides` replace or add posted fields.
+ */
+export function adminServiceForm(
+  input: AdminServiceInput = adminServiceInput(),
+  overrides: Record<string, string> = {},
+): Record<string, string> {
+  const { forms, acceptsMessages, ...texts } = input;
+  return {
+    ...texts,
+    ...(acceptsMessages ? { acceptsMessages: '1' } : {}),
+    ...Object.fromEntries(
+      forms.flatMap((form, index) =>
+        Object.entries(form).map(([field, value]) => [`forms.${index}.${field}`, value]),
+      ),
+    ),
+    ...overrides,
+  };
 }

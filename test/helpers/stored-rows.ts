@@ -6,11 +6,14 @@ import type { TestHarness } from './test-app.js';
 
 /** Reads of stored rows that tests assert on (what the application wrote, seen from the database). */
 
+const countedTables = ['messages', 'attachments', 'events', 'outbox_jobs', 'api_tokens'] as const;
+export type RowCounts = Record<(typeof countedTables)[number] | 'usedAttachments', number>;
+
 /** Row counts of everything a rejected request must leave untouched. */
-export async function rowCounts(h: TestHarness): Promise<Record<string, number>> {
+export async function rowCounts(h: TestHarness): Promise<RowCounts> {
   const db = h.context.database.db;
-  const counts: Record<string, number> = {};
-  for (const table of ['messages', 'attachments', 'events', 'outbox_jobs', 'api_tokens'] as const) {
+  const counts = {} as RowCounts;
+  for (const table of countedTables) {
     const row = await db
       .selectFrom(table)
       .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -26,16 +29,12 @@ export async function rowCounts(h: TestHarness): Promise<Record<string, number>>
   return counts;
 }
 
+/** A message's feed events in order: their types and parsed payloads. */
 export async function eventsOf(
   h: TestHarness,
   messageId: number,
 ): Promise<Array<{ type: string; payload: unknown }>> {
-  const rows = await h.context.database.db
-    .selectFrom('events')
-    .select(['event_type', 'payload'])
-    .where('message_id', '=', messageId)
-    .orderBy('id')
-    .execute();
+  const rows = await rowsWhere(h.context, 'events', 'message_id', messageId, 'id');
   return rows.map((r) => ({ type: r.event_type, payload: JSON.parse(r.payload) }));
 }
 
@@ -44,30 +43,21 @@ export async function evidenceOf(
   h: TestHarness,
   messageId: number,
 ): Promise<Array<{ event: string; payload: string; details: unknown }>> {
-  const rows = await h.context.database.db
-    .selectFrom('delivery_evidence')
-    .select(['event', 'record'])
-    .where('message_id', '=', messageId)
-    .orderBy('sequence')
-    .execute();
+  const rows = await rowsWhere(h.context, 'delivery_evidence', 'message_id', messageId, 'sequence');
   return rows.map((row) => {
     const payload = Buffer.from(row.record.split('.')[1]!, 'base64url').toString('utf8');
     return { event: row.event, payload, details: (JSON.parse(payload) as { details?: unknown }).details };
   });
 }
 
+/** The audit rows of an action in order: who acted, on what. */
 export async function auditOf(
   h: TestHarness,
   action: string,
 ): Promise<
   Array<{ actorType: string; actorId: string | null; subjectType: string | null; subjectId: string | null }>
 > {
-  const rows = await h.context.database.db
-    .selectFrom('audit_events')
-    .select(['actor_type', 'actor_id', 'subject_type', 'subject_id'])
-    .where('action', '=', action)
-    .orderBy('id')
-    .execute();
+  const rows = await rowsWhere(h.context, 'audit_events', 'action', action, 'id');
   return rows.map((r) => ({
     actorType: r.actor_type,
     actorId: r.actor_id,
@@ -78,11 +68,17 @@ export async function auditOf(
 
 type RowTable =
   | 'accounts'
+  | 'api_credentials'
   | 'attachments'
+  | 'audit_events'
   | 'delivery_consents'
+  | 'delivery_evidence'
+  | 'events'
   | 'messages'
   | 'organisations'
   | 'outbox_jobs'
+  | 'services'
+  | 'print_letters'
   | 'staff_members';
 type Row<T extends RowTable> = Selectable<DatabaseSchema[T]>;
 
@@ -109,6 +105,16 @@ async function onlyRow<T>(rows: Promise<T[]>): Promise<T> {
   return row;
 }
 
+/** The rows of `table` whose `column` is `value`, oldest first. */
+export async function storedRows<T extends RowTable>(
+  h: TestHarness,
+  table: T,
+  column: keyof DatabaseSchema[T] & string,
+  value: number | string,
+) {
+  return rowsWhere(h.context, table, column, value, 'id' as keyof DatabaseSchema[T] & string);
+}
+
 /** The row of `table` whose `column` is `value` (the oldest, if several); fails when there is none. */
 export async function storedRow<T extends RowTable>(
   h: TestHarness,
@@ -116,7 +122,7 @@ export async function storedRow<T extends RowTable>(
   column: keyof DatabaseSchema[T] & string,
   value: number | string,
 ) {
-  return onlyRow(rowsWhere(h.context, table, column, value, 'id' as keyof DatabaseSchema[T] & string));
+  return onlyRow(storedRows(h, table, column, value));
 }
 
 /** The stored account of a person, by identity code. */
@@ -142,17 +148,12 @@ export async function jobsOf(context: Pick<AppContext, 'database'>, messageId: n
   return rowsWhere(context, 'outbox_jobs', 'message_id', messageId, 'id');
 }
 
+/** A message's feed event types in order. */
 export async function eventTypesOf(
   context: Pick<AppContext, 'database'>,
   messageId: number,
 ): Promise<string[]> {
-  const rows = await context.database.db
-    .selectFrom('events')
-    .select('event_type')
-    .where('message_id', '=', messageId)
-    .orderBy('id')
-    .execute();
-  return rows.map((row) => row.event_type);
+  return (await rowsWhere(context, 'events', 'message_id', messageId, 'id')).map((row) => row.event_type);
 }
 
 /** Whether a recorded delivery consent is still in force (not withdrawn). */

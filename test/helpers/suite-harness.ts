@@ -1,4 +1,5 @@
 import { after, before } from 'node:test';
+import { signInAs, type CitizenSession } from './citizen-session.js';
 import { persons } from './fixtures.js';
 import { createHarness, type HarnessOptions, type TestHarness } from './test-app.js';
 
@@ -27,4 +28,23 @@ export function useMailboxSuite(): { h: TestHarness; accounts: { kimmo: number; 
     accounts.maija = (await h.fixtures.account({ identityCode: persons.maija })).id;
   });
   return { h, accounts };
+}
+
+/**
+ * The mailbox page suites' common ground: useMailboxSuite's harness and accounts, with Kimmo and
+ * Maija signed in (`sessions`, filled in by the before hook). A test that moves the clock back, past
+ * their sessions, calls `signInAgain`.
+ */
+export function useMailboxPages(): ReturnType<typeof useMailboxSuite> & {
+  sessions: { kimmo: CitizenSession; maija: CitizenSession };
+  signInAgain(): Promise<void>;
+} {
+  const { h, accounts } = useMailboxSuite();
+  const sessions = {} as { kimmo: CitizenSession; maija: CitizenSession };
+  const signInAgain = async () => {
+    sessions.kimmo = await signInAs(h, persons.kimmo);
+    sessions.maija = await signInAs(h, persons.maija);
+  };
+  before(signInAgain);
+  return { h, accounts, sessions, signInAgain };
 }

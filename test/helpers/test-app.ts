@@ -56,6 +56,8 @@ export interface HarnessOptions {
   extraRoutes?: (app: App) => void;
   /** Registers extra routes inside the organisation API's scope (its error handling and wire format). */
   extraApiRoutes?: (api: App) => void;
+  /** The master key ring (KEYS file text); a fresh one-key ring by default. */
+  keyRingText?: string;
   /** Misconfigures the bundled test IdP's registration of the service (refusal tests). */
   testIdpClient?: BuildAppOptions['testIdpClient'];
 }
@@ -86,7 +88,7 @@ async function assembleHarness(testDatabase: TestDatabase, options: HarnessOptio
     config,
     database: testDatabase.database,
     logger: createLogger(config.logLevel, log),
-    envelope: new Envelope(parseKeyRing(generateKeyRingText('test'))),
+    envelope: new Envelope(parseKeyRing(options.keyRingText ?? generateKeyRingText('test'))),
     populationRegister: FilePopulationRegister.load(config.populationRegisterFile ?? demoRegisterFile),
     metrics: createMetrics(),
     clock: () => (now ? new Date(now) : new Date()),

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { ApiClient } from '../helpers/api-client.js';
+import type { ApiClient } from '../helpers/api-client.js';
+import { signedInOrganisation } from '../helpers/api-session.js';
 import { postMultipartForm, signInAs } from '../helpers/citizen-session.js';
 import { type ApiOrganisation, newBusinessId, persons } from '../helpers/fixtures.js';
 import { electronicRequest, paperMailPart } from '../helpers/api-requests.js';
@@ -18,9 +19,7 @@ describe('text that would display as something else is refused', () => {
   let citizen: { id: number; identityCode: string };
   before(async () => {
     h = await createHarness({ now: '2026-05-04T09:00:00Z' });
-    org = await h.fixtures.apiOrganisation();
-    api = new ApiClient(h);
-    await api.login(org);
+    ({ org, api } = await signedInOrganisation(h));
     citizen = await h.fixtures.account();
   });
   after(() => h.close());

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { persons } from '../helpers/fixtures.js';
-import { runCliInProcess, useMigratedCliEnvironment } from '../helpers/cli-in-process.js';
+import { useMigratedCliEnvironment } from '../helpers/cli-in-process.js';
 import { runCli } from '../helpers/cli-process.js';
 import { testDialect } from '../helpers/test-database.js';
 
@@ -12,8 +12,7 @@ import { testDialect } from '../helpers/test-database.js';
  * the database, an export checked offline (and a tampered copy refused), and the real process's exit
  * status when the chain is broken.
  */
-const { env } = useMigratedCliEnvironment('asiointitili-audit-cli-');
-const cli = (args: string[]) => runCliInProcess(args, env);
+const { env, cli } = useMigratedCliEnvironment('asiointitili-audit-cli-');
 
 describe(`audit commands (${testDialect})`, () => {
   test('rotate-key, checkpoint, verify, export and verify --file', async () => {

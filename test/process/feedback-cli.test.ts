@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { FeedbackRepository } from '../../src/modules/feedback/feedback-repository.js';
-import { runCliInProcess, useMigratedCliEnvironment } from '../helpers/cli-in-process.js';
+import { useMigratedCliEnvironment } from '../helpers/cli-in-process.js';
 import { testDialect } from '../helpers/test-database.js';
 
 describe(`asiointitili feedback list / catalogue reindex (${testDialect})`, () => {
-  const cli = useMigratedCliEnvironment('asiointitili-feedback-cli-');
+  const { cli } = useMigratedCliEnvironment('asiointitili-feedback-cli-');
 
   test('an empty list, then the stored feedback newest first, limited by --limit', async () => {
-    const empty = await runCliInProcess(['feedback', 'list'], cli.env);
+    const empty = await cli(['feedback', 'list']);
     assert.equal(empty.failure, undefined);
     assert.deepEqual(JSON.parse(empty.stdout), []);
 
@@ -36,18 +36,18 @@ describe(`asiointitili feedback list / catalogue reindex (${testDialect})`, () =
       await app.context.database.close();
     }
 
-    const listed = await runCliInProcess(['feedback', 'list'], cli.env);
+    const listed = await cli(['feedback', 'list']);
     const rows = JSON.parse(listed.stdout) as Array<{ message: string; topic: string; receivedAt: string }>;
     assert.deepEqual(
       rows.map((r) => r.message),
       ['Toinen palaute tässä.', 'Ensimmäinen palaute.'],
     );
-    const one = JSON.parse((await runCliInProcess(['feedback', 'list', '--limit', '1'], cli.env)).stdout);
+    const one = JSON.parse((await cli(['feedback', 'list', '--limit', '1'])).stdout);
     assert.equal(one.length, 1);
   });
 
   test('catalogue reindex reports how many services it indexed', async () => {
-    const result = await runCliInProcess(['catalogue', 'reindex'], cli.env);
+    const result = await cli(['catalogue', 'reindex']);
     assert.equal(result.failure, undefined);
     assert.deepEqual(JSON.parse(result.stdout), { indexed: 0 });
   });

@@ -30,6 +30,16 @@ async function deployment(): Promise<Record<string, string>> {
   return { DATA_DIR: dir, DATABASE_URL: url.toString() };
 }
 
+/**
+ * Starts `serve --role <role>` on a fresh deployment (key k1) after `migrate`, as an operator would,
+ * with the extra variables given.
+ */
+async function serveMigrated(role: 'web' | 'worker', extra: Record<string, string>, signal: AbortSignal) {
+  const env = { ...(await deployment()), MASTER_KEY: key('k1') };
+  assert.equal((await runCli(['migrate'], env, { signal })).code, 0);
+  return startCliServer(['serve', '--role', role], { ...env, ...extra }, { signal });
+}
+
 function oneLine(stderr: string): string {
   const ours = stderr.split('\n').filter((line) => line.startsWith('asiointitili:'));
   return ours[ours.length - 1] ?? '';
@@ -72,14 +82,8 @@ describe(`starting a deployment (${testDialect})`, () => {
   });
 
   test('the worker has its own listener: /metrics is scraped, /healthz and /readyz answer', async (t) => {
-    const env = { ...(await deployment()), MASTER_KEY: key('k1') };
-    assert.equal((await runCli(['migrate'], env, { signal: t.signal })).code, 0);
-    const worker = await startCliServer(
-      ['serve', '--role', 'worker'],
-      // The worker's own variable wins over the one the web processes use.
-      { ...env, METRICS_PORT: '1', WORKER_METRICS_PORT: '0' },
-      { signal: t.signal },
-    );
+    // The worker's own variable wins over the one the web processes use.
+    const worker = await serveMigrated('worker', { METRICS_PORT: '1', WORKER_METRICS_PORT: '0' }, t.signal);
     try {
       await new Promise<void>((resolve) => {
         const check = () =>
@@ -101,13 +105,7 @@ describe(`starting a deployment (${testDialect})`, () => {
   });
 
   test('TEST_IDP=1 outside --demo starts with a warning of our own, on the console and in the log', async (t) => {
-    const env = { ...(await deployment()), MASTER_KEY: key('k1') };
-    assert.equal((await runCli(['migrate'], env, { signal: t.signal })).code, 0);
-    const server = await startCliServer(
-      ['serve', '--role', 'web'],
-      { ...env, TEST_IDP: '1' },
-      { signal: t.signal },
-    );
+    const server = await serveMigrated('web', { TEST_IDP: '1' }, t.signal);
     try {
       assert.match(
         server.stderr(),

@@ -1,12 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { passwordPolicyProblem } from '../../src/modules/organisations/password-hashing.js';
-import {
-  helpOf,
-  runCliInProcess,
-  serviceAddArgs,
-  useMigratedCliEnvironment,
-} from '../helpers/cli-in-process.js';
+import { helpOf, serviceAddArgs, useMigratedCliEnvironment } from '../helpers/cli-in-process.js';
 import { runCli } from '../helpers/cli-process.js';
 import { testDialect } from '../helpers/test-database.js';
 
@@ -15,9 +10,8 @@ import { testDialect } from '../helpers/test-database.js';
  * under test (help text, exit status, what reaches stdout); the other cases run the same commander
  * program in this process against the same kind of environment.
  */
-const { env } = useMigratedCliEnvironment('asiointitili-org-cli-');
+const { env, cli } = useMigratedCliEnvironment('asiointitili-org-cli-');
 
-const cli = (args: string[]) => runCliInProcess(args, env);
 const addService = (businessId: string, serviceId: string, name: string, ...flags: string[]) =>
   cli([...serviceAddArgs(businessId, serviceId, name), ...flags]);
 

@@ -4,7 +4,6 @@ import {
   useMigratedCliEnvironment,
   helpOf,
   jsonOf as json,
-  runCliInProcess,
   serviceAddArgs,
 } from '../helpers/cli-in-process.js';
 import { runCli } from '../helpers/cli-process.js';
@@ -16,9 +15,8 @@ import { testDialect } from '../helpers/test-database.js';
  * program in this process against the same database. What deactivation does to the API and the
  * pages is tested over HTTP in test/http/api/deactivation.test.ts.
  */
-const { env } = useMigratedCliEnvironment('asiointitili-org-lifecycle-');
+const { env, cli } = useMigratedCliEnvironment('asiointitili-org-lifecycle-');
 
-const cli = (args: string[]) => runCliInProcess(args, env);
 const lastLine = (text: string) => text.trim().split('\n').at(-1);
 
 const businessId = '9990003-2';

@@ -3,18 +3,17 @@ import { before, describe, test } from 'node:test';
 import {
   helpOf,
   jsonOf as json,
-  runCliInProcess,
   serviceAddArgs,
   useMigratedCliEnvironment,
 } from '../helpers/cli-in-process.js';
+import { staffPersons } from '../helpers/fixtures.js';
 import { testDialect } from '../helpers/test-database.js';
 
 /** `asiointitili staff add|list|remove`, run in this process against a migrated database. */
-const { env } = useMigratedCliEnvironment('asiointitili-staff-cli-');
-const cli = (args: string[]) => runCliInProcess(args, env);
+const { cli } = useMigratedCliEnvironment('asiointitili-staff-cli-');
 
 const businessId = '9990002-4';
-const tiina = '150385-9046';
+const { tiina } = staffPersons;
 /** `staff add|remove` of Tiina's roles in the organisation; `--service` for each service given. */
 const staffArgs = (command: 'add' | 'remove', role: string, ...services: string[]) => [
   'staff',

@@ -190,40 +190,34 @@ describe('consent register', () => {
 
   test('the check before recording lists every problem at once and stores nothing', async () => {
     const before = await count();
-    assert.deepEqual(await consents().checkRecord({ identityCode: '', channel: '', givenOn: '' }), {
-      problems: [
-        { field: 'identityCode', code: 'missing' },
-        { field: 'channel', code: 'missing' },
-        { field: 'givenOn', code: 'missing' },
+    // Each form with the problems the check names (field:code), and the name it confirms.
+    const checks: Array<[Record<'identityCode' | 'channel' | 'givenOn', string>, string[], string?]> = [
+      [
+        { identityCode: '', channel: '', givenOn: '' },
+        ['identityCode:missing', 'channel:missing', 'givenOn:missing'],
       ],
-      personName: undefined,
-    });
-    assert.deepEqual(
-      await consents().checkRecord({ identityCode: '270570-901A', channel: 'email', givenOn: '2026-03-03' }),
-      {
-        problems: [
-          { field: 'identityCode', code: 'invalid' },
-          { field: 'channel', code: 'invalid' },
-          { field: 'givenOn', code: 'future' },
-        ],
-        personName: undefined,
-      },
-    );
-    // A valid code nobody in the register has: the name cannot be confirmed.
-    assert.deepEqual(
-      (
-        await consents().checkRecord({
-          identityCode: newIdentityCode(),
-          channel: 'phone',
-          givenOn: '2026-03-02',
-        })
-      ).problems,
-      [{ field: 'identityCode', code: 'notInRegister' }],
-    );
-    assert.deepEqual(
-      await consents().checkRecord({ identityCode: '270570-901K', channel: 'phone', givenOn: '2026-03-02' }),
-      { problems: [], personName: 'Kimmo Mäkinen' },
-    );
+      [
+        { identityCode: '270570-901A', channel: 'email', givenOn: '2026-03-03' },
+        ['identityCode:invalid', 'channel:invalid', 'givenOn:future'],
+      ],
+      // A valid code nobody in the register has: the name cannot be confirmed.
+      [
+        { identityCode: newIdentityCode(), channel: 'phone', givenOn: '2026-03-02' },
+        ['identityCode:notInRegister'],
+      ],
+      [{ identityCode: '270570-901K', channel: 'phone', givenOn: '2026-03-02' }, [], 'Kimmo Mäkinen'],
+    ];
+    for (const [form, problems, personName] of checks) {
+      const expected = problems.map((problem) => {
+        const [field, code] = problem.split(':');
+        return { field, code };
+      });
+      assert.deepEqual(
+        await consents().checkRecord(form),
+        { problems: expected, personName },
+        form.identityCode,
+      );
+    }
     assert.equal(await count(), before);
   });
 

@@ -1,4 +1,5 @@
 import type { AppContext } from '../../app-context.js';
+import { transactionRunner } from '../../db/group-commit.js';
 import type { EvidenceRecorder } from '../evidence/index.js';
 import type { CredentialService, OrganisationService } from '../organisations/index.js';
 import { AttachmentRepository } from './attachment-repository.js';
@@ -132,6 +133,7 @@ export function createMessagingServices(
   const events = new EventFeedService({ db, feed: feedRepository, clock });
   const sending = new MessageSendingService({
     db,
+    transactions: transactionRunner(context.database),
     envelope,
     organisations: deps.organisations,
     clock,

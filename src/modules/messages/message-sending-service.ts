@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { encryptText, contentContext } from './message-content.js';
 import type { Envelope } from '../../crypto/envelope.js';
 import type { DatabaseSchema } from '../../db/schema.js';
+import type { TransactionRunner } from '../../db/group-commit.js';
 import { deemedReceivedElectronic } from '../../domain/legal-dates.js';
 import { ValidationError } from '../../errors.js';
 import { recordAudit } from '../audit/index.js';
@@ -65,6 +66,8 @@ export class MessageSendingService {
   constructor(
     private readonly deps: {
       db: Db;
+      /** Stores each accepted message; on SQLite messages arriving together share one durable commit. */
+      transactions: TransactionRunner;
       envelope: Envelope;
       organisations: OrganisationService;
       clock: () => Date;
@@ -311,7 +314,7 @@ export class MessageSendingService {
     const { principal, electronic, paperMail, storedPaperPart } = accepted;
     const isElectronic = accepted.channel === 'electronic';
     try {
-      return await this.deps.db.transaction().execute(async (trx) => {
+      return await this.deps.transactions.run(async (trx) => {
         const messages = new MessageRepository(trx);
         const attachments = new AttachmentRepository(trx);
         const messageId = await messages.insertOutgoing({

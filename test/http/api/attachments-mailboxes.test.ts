@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { ApiClient } from '../../helpers/api-client.js';
+import type { ApiClient } from '../../helpers/api-client.js';
+import { signedInOrganisation } from '../../helpers/api-session.js';
 import { goodFile, goodFiles, issuePayloads } from '../../helpers/attachment-samples.js';
 import { type ApiOrganisation, newIdentityCode } from '../../helpers/fixtures.js';
 import { tinyPdf } from '../../helpers/sample-files.js';
@@ -14,9 +15,7 @@ describe('organisation API: mailboxes and attachments', () => {
   let api: ApiClient;
   before(async () => {
     h = await createHarness({ now: '2026-03-02T08:00:00Z' });
-    org = await h.fixtures.apiOrganisation();
-    api = new ApiClient(h);
-    await api.login(org);
+    ({ org, api } = await signedInOrganisation(h));
   });
   after(() => h.close());
 

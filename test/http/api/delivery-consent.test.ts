@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { ApiClient } from '../../helpers/api-client.js';
+import type { ApiClient } from '../../helpers/api-client.js';
+import { sendAccepted, signedInOrganisation, uploadAccepted } from '../../helpers/api-session.js';
 import { electronicRequest, paperMailPart } from '../../helpers/api-requests.js';
 import { type AccountFixture, type ApiOrganisation, newIdentityCode } from '../../helpers/fixtures.js';
-import { tinyPdf } from '../../helpers/sample-files.js';
 import { rowCounts } from '../../helpers/stored-rows.js';
 import { createHarness, type TestHarness } from '../../helpers/test-app.js';
 
@@ -13,19 +13,6 @@ import { createHarness, type TestHarness } from '../../helpers/test-app.js';
  * and for sending (v2 and v1), a person without an active mailbox; under `account` (the default) the
  * account alone is enough, as before.
  */
-
-async function signedIn(h: TestHarness): Promise<{ org: ApiOrganisation; api: ApiClient }> {
-  const org = await h.fixtures.apiOrganisation();
-  const api = new ApiClient(h);
-  await api.login(org);
-  return { org, api };
-}
-
-async function upload(api: ApiClient): Promise<string> {
-  const response = await api.upload(tinyPdf(), 'paatos.pdf');
-  assert.equal(response.statusCode, 201, response.body);
-  return response.json<{ attachmentId: string }>().attachmentId;
-}
 
 async function activeIds(api: ApiClient, ids: string[]): Promise<string[]> {
   const response = await api.post('/v1/mailboxes/active', { endUsers: ids.map((id) => ({ id })) });
@@ -54,8 +41,8 @@ describe('DELIVERY_CONSENT=per-organisation: the organisation API', () => {
 
   before(async () => {
     h = await createHarness({ now: '2026-03-02T08:00:00Z', env: { DELIVERY_CONSENT: 'per-organisation' } });
-    ({ org, api } = await signedIn(h));
-    ({ org: other, api: otherApi } = await signedIn(h));
+    ({ org, api } = await signedInOrganisation(h));
+    ({ org: other, api: otherApi } = await signedInOrganisation(h));
     consenting = await h.fixtures.account();
     accountOnly = await h.fixtures.account();
     await record(org, consenting.identityCode);
@@ -105,33 +92,28 @@ describe('DELIVERY_CONSENT=per-organisation: the organisation API', () => {
   });
 
   test('with a consent the electronic message goes to the mailbox', async () => {
-    const response = await api.post(
-      '/v2/messages/electronic',
-      electronicRequest(org, consenting.identityCode),
+    const row = await message(
+      await sendAccepted(api, '/v2/messages/electronic', electronicRequest(org, consenting.identityCode)),
     );
-    assert.equal(response.statusCode, 200, response.body);
-    const row = await message(response.json<{ messageId: number }>().messageId);
     assert.equal(row.channel, 'electronic');
     assert.equal(row.account_id, consenting.id);
   });
 
   test('multichannel goes to paper without a consent and electronic with one', async () => {
-    const paper = await api.post('/v2/messages', {
-      ...electronicRequest(org, accountOnly.identityCode),
-      paperMail: paperMailPart(await upload(api)),
-    });
-    assert.equal(paper.statusCode, 200, paper.body);
-    const paperRow = await message(paper.json<{ messageId: number }>().messageId);
+    /** Sends a multichannel message to the person and gives its stored row. */
+    const multichannelTo = async (identityCode: string) =>
+      message(
+        await sendAccepted(api, '/v2/messages', {
+          ...electronicRequest(org, identityCode),
+          paperMail: paperMailPart(await uploadAccepted(api)),
+        }),
+      );
+    const paperRow = await multichannelTo(accountOnly.identityCode);
     assert.equal(paperRow.channel, 'paper');
     assert.equal(paperRow.account_id, null);
     assert.equal(paperRow.available_at, null);
 
-    const electronic = await api.post('/v2/messages', {
-      ...electronicRequest(org, consenting.identityCode),
-      paperMail: paperMailPart(await upload(api)),
-    });
-    assert.equal(electronic.statusCode, 200, electronic.body);
-    const electronicRow = await message(electronic.json<{ messageId: number }>().messageId);
+    const electronicRow = await multichannelTo(consenting.identityCode);
     assert.equal(electronicRow.channel, 'electronic');
     assert.equal(electronicRow.account_id, consenting.id);
   });
@@ -160,7 +142,7 @@ describe('DELIVERY_CONSENT=account (the default): an open account is enough', ()
 
   test('the mailbox check and sending need no consent, and a recorded one changes nothing', async () => {
     assert.equal(h.context.config.deliveryConsent, 'account');
-    const { org, api } = await signedIn(h);
+    const { org, api } = await signedInOrganisation(h);
     const person = await h.fixtures.account();
     assert.deepEqual(await activeIds(api, [person.identityCode]), [person.identityCode]);
     const sent = await api.post('/v2/messages/electronic', electronicRequest(org, person.identityCode));

@@ -2,14 +2,15 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { deemedReceivedLetter } from '../../../src/domain/legal-dates.js';
-import { ApiClient } from '../../helpers/api-client.js';
-import { drain } from '../../helpers/delivery-harness.js';
+import type { ApiClient } from '../../helpers/api-client.js';
+import { sendAccepted, signedInOrganisation, uploadAccepted } from '../../helpers/api-session.js';
+import { assertHandedToPrinting, drain } from '../../helpers/delivery-harness.js';
 import { type ApiOrganisation } from '../../helpers/fixtures.js';
 import { electronicRequest, paperMailPart } from '../../helpers/api-requests.js';
 import { samplePdf } from '../../helpers/sample-files.js';
 import { extractPdfText } from '../../helpers/delivery-pdf.js';
 import { startSmtpServer, type TestSmtpServer } from '../../helpers/delivery-smtp.js';
+import { eventTypesOf } from '../../helpers/stored-rows.js';
 import { createHarness, type TestHarness } from '../../helpers/test-app.js';
 
 // The issue's "done when": a message sent through the real API produces exactly the notifications
@@ -24,30 +25,12 @@ describe('API → delivery pipeline, end to end', () => {
   before(async () => {
     smtp = await startSmtpServer();
     h = await createHarness({ env: { SMTP_URL: smtp.url }, now: '2026-11-02T08:00:00Z' });
-    org = await h.fixtures.apiOrganisation();
-    api = new ApiClient(h);
-    await api.login(org);
+    ({ org, api } = await signedInOrganisation(h));
   });
   after(async () => {
     await h.close();
     await smtp.stop();
   });
-
-  /** Sends through the API, expects it to be accepted and gives the new message's id. */
-  const sendMessage = async (url: string, request: unknown) => {
-    const response = await api.post(url, request);
-    assert.equal(response.statusCode, 200, response.body);
-    return response.json<{ messageId: number }>().messageId;
-  };
-  const eventTypes = async (messageId: number) =>
-    (
-      await h.context.database.db
-        .selectFrom('events')
-        .select('event_type')
-        .where('message_id', '=', messageId)
-        .orderBy('id')
-        .execute()
-    ).map((e) => e.event_type);
 
   test('electronic message: e-mail and SMS as chosen, nothing of the message in them', async () => {
     const account = await h.fixtures.account();
@@ -66,7 +49,7 @@ describe('API → delivery pipeline, end to end', () => {
       title: 'Beslut om utkomststöd 4711',
       body: 'Hemligt innehåll 0815',
     });
-    const messageId = await sendMessage('/v2/messages/electronic', request);
+    const messageId = await sendAccepted(api, '/v2/messages/electronic', request);
 
     await drain(h.services.delivery);
     const mails = smtp.mails.filter((m) => m.envelopeTo.includes('citizen@example.fi'));
@@ -80,7 +63,7 @@ describe('API → delivery pipeline, end to end', () => {
       smsFiles.every((f) => !f.includes('4711') && !f.includes('0815')),
       'no content in the SMS',
     );
-    assert.deepEqual(await eventTypes(messageId), ['Electronic message created']);
+    assert.deepEqual(await eventTypesOf(h.context, messageId), ['Electronic message created']);
 
     // Running the queue again sends nothing twice.
     await drain(h.services.delivery);
@@ -88,9 +71,7 @@ describe('API → delivery pipeline, end to end', () => {
   });
 
   test('multichannel to a person without a mailbox: a letter in a print batch, events and deemed receipt', async () => {
-    const upload = await api.upload(await samplePdf(2), 'paatos.pdf');
-    assert.equal(upload.statusCode, 201, upload.body);
-    const attachmentId = upload.json<{ attachmentId: string }>().attachmentId;
+    const attachmentId = await uploadAccepted(api, await samplePdf(2));
     // Maija Meikäläinen is in the register and has no account.
     const request = {
       ...electronicRequest(org, '010180-9026', { title: 'Päätös 2026-77' }),
@@ -106,7 +87,7 @@ describe('API → delivery pipeline, end to end', () => {
         },
       }),
     };
-    const messageId = await sendMessage('/v2/messages', request);
+    const messageId = await sendAccepted(api, '/v2/messages', request);
 
     await drain(h.services.delivery);
     const jobs = await h.context.database.db
@@ -133,13 +114,7 @@ describe('API → delivery pipeline, end to end', () => {
     assert.match(all, /Kirjetie 5/);
     assert.match(all, /Asiakirjan sivu 2/, "the organisation's PDF is in the letter");
 
-    assert.deepEqual(await eventTypes(messageId), ['Paper mail created', 'Sent for printing and enveloping']);
-    const row = await h.context.database.db
-      .selectFrom('messages')
-      .select('deemed_received_on')
-      .where('id', '=', messageId)
-      .executeTakeFirstOrThrow();
-    assert.equal(row.deemed_received_on, deemedReceivedLetter(h.context.clock()));
+    await assertHandedToPrinting(h, messageId, h.context.clock());
     const state = await api.get(`/v1/messages/${messageId}/state`);
     assert.equal(state.statusCode, 200, state.body);
   });
@@ -151,9 +126,7 @@ describe('the paper part must be printable', () => {
   let org: ApiOrganisation;
   before(async () => {
     h = await createHarness();
-    org = await h.fixtures.apiOrganisation();
-    api = new ApiClient(h);
-    await api.login(org);
+    ({ org, api } = await signedInOrganisation(h));
   });
   after(() => h.close());
 
@@ -161,9 +134,7 @@ describe('the paper part must be printable', () => {
     const empty = Buffer.from(
       '%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
     );
-    const upload = await api.upload(empty, 'tyhja.pdf');
-    assert.equal(upload.statusCode, 201, upload.body);
-    const attachmentId = upload.json<{ attachmentId: string }>().attachmentId;
+    const attachmentId = await uploadAccepted(api, empty, 'tyhja.pdf');
     const before = await h.context.database.db.selectFrom('messages').select('id').execute();
     const response = await api.post('/v2/paper-mail-without-id', {
       externalId: 'empty-pdf-1',

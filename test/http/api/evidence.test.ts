@@ -10,14 +10,16 @@ import {
   type EvidenceBundle,
   type EvidencePayload as Payload,
 } from '../../../src/modules/evidence/index.js';
-import { ApiClient } from '../../helpers/api-client.js';
+import type { ApiClient } from '../../helpers/api-client.js';
+import { sendAccepted, uploadAccepted } from '../../helpers/api-session.js';
 import { electronicRequest, paperMailPart } from '../../helpers/api-requests.js';
 import { signInAs, getPage, postForm } from '../../helpers/citizen-session.js';
 import { runCliInProcess } from '../../helpers/cli-in-process.js';
 import { drain } from '../../helpers/delivery-harness.js';
 import { persons, type ApiOrganisation } from '../../helpers/fixtures.js';
 import { samplePdf } from '../../helpers/sample-files.js';
-import { createHarness, type TestHarness } from '../../helpers/test-app.js';
+import type { TestHarness } from '../../helpers/test-app.js';
+import { signedInOrganisations } from './signed-in-organisations.js';
 
 const sha256 = (content: Buffer | string) => createHash('sha256').update(content).digest('hex');
 
@@ -35,27 +37,16 @@ const headerOf = (record: string) =>
 describe('signed delivery evidence', () => {
   let h: TestHarness;
   let org: ApiOrganisation;
-  let other: ApiOrganisation;
   let api: ApiClient;
   let otherApi: ApiClient;
 
   before(async () => {
     // Monday 2 November 2026, 10:00 in Finland.
-    h = await createHarness({ now: '2026-11-02T08:00:00Z' });
-    org = await h.fixtures.apiOrganisation();
-    other = await h.fixtures.apiOrganisation();
-    api = new ApiClient(h);
-    await api.login(org);
-    otherApi = new ApiClient(h);
-    await otherApi.login(other);
+    ({ h, org, api, otherApi } = await signedInOrganisations('2026-11-02T08:00:00Z'));
   });
   after(() => h.close());
 
-  const send = async (url: string, request: unknown) => {
-    const response = await api.post(url, request);
-    assert.equal(response.statusCode, 200, response.body);
-    return response.json<{ messageId: number }>().messageId;
-  };
+  const send = (url: string, request: unknown) => sendAccepted(api, url, request);
   const recordedEvents = async (messageId: number) =>
     (
       await h.context.database.db
@@ -185,9 +176,7 @@ describe('signed delivery evidence', () => {
 
   test('paper: handed to printing; a letter that cannot be made: delivery failed', async () => {
     const paperMessage = async () => {
-      const upload = await api.upload(await samplePdf(1), 'kirje.pdf');
-      assert.equal(upload.statusCode, 201, upload.body);
-      const attachmentId = upload.json<{ attachmentId: string }>().attachmentId;
+      const attachmentId = await uploadAccepted(api, await samplePdf(1), 'kirje.pdf');
       return send('/v2/paper-mail-without-id', {
         externalId: `paper-${attachmentId}`,
         sender: { serviceId: org.serviceId },

@@ -2,10 +2,17 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { contentContext, decryptText } from '../../../src/modules/messages/message-content.js';
 import type { ApiClient } from '../../helpers/api-client.js';
+import { uploadAccepted } from '../../helpers/api-session.js';
 import { type ApiOrganisation, newExternalId, newIdentityCode } from '../../helpers/fixtures.js';
 import { electronicRequest, paperMailPart } from '../../helpers/api-requests.js';
-import { tinyPdf } from '../../helpers/sample-files.js';
-import { attachmentsOf, eventTypesOf, jobsOf, rowCounts } from '../../helpers/stored-rows.js';
+import {
+  attachmentsOf,
+  eventTypesOf,
+  jobsOf,
+  messageRow,
+  rowCounts,
+  storedRows,
+} from '../../helpers/stored-rows.js';
 import type { TestHarness } from '../../helpers/test-app.js';
 
 import { signedInOrganisations } from './signed-in-organisations.js';
@@ -13,13 +20,8 @@ describe('organisation API: sending messages', () => {
   let h: TestHarness, org: ApiOrganisation, other: ApiOrganisation, api: ApiClient, otherApi: ApiClient;
   let citizen: { id: number; identityCode: string };
 
-  const upload = async (client = api, content = tinyPdf(), name = 'paatos.pdf') => {
-    const response = await client.upload(content, name);
-    assert.equal(response.statusCode, 201, response.body);
-    return response.json<{ attachmentId: string }>().attachmentId;
-  };
-  const message = (id: number) =>
-    h.context.database.db.selectFrom('messages').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  const upload = (client = api, content?: Buffer, name?: string) => uploadAccepted(client, content, name);
+  const message = (id: number) => messageRow(h, id);
 
   before(async () => {
     ({ h, org, other, api, otherApi } = await signedInOrganisations('2026-03-02T08:00:00Z'));
@@ -124,12 +126,7 @@ describe('organisation API: sending messages', () => {
     assert.equal(ids.size, 1);
     assert.equal(responses.filter((r) => r.statusCode === 200).length, 1);
     assert.equal(responses.filter((r) => r.statusCode === 409).length, 7);
-    const rows = await h.context.database.db
-      .selectFrom('messages')
-      .select('id')
-      .where('external_id', '=', request.externalId)
-      .execute();
-    assert.equal(rows.length, 1);
+    assert.equal((await storedRows(h, 'messages', 'external_id', request.externalId)).length, 1);
   });
 
   test('invalid requests get 400 naming the field and store nothing', async () => {

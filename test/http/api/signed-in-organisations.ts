@@ -1,4 +1,5 @@
-import { ApiClient } from '../../helpers/api-client.js';
+import type { ApiClient } from '../../helpers/api-client.js';
+import { signedInClient } from '../../helpers/api-session.js';
 import type { ApiOrganisation } from '../../helpers/fixtures.js';
 import { createHarness, type TestHarness } from '../../helpers/test-app.js';
 
@@ -17,9 +18,5 @@ export async function signedInOrganisations(now: string): Promise<SignedInOrgani
   const h = await createHarness({ now });
   const org = await h.fixtures.apiOrganisation();
   const other = await h.fixtures.apiOrganisation();
-  const api = new ApiClient(h);
-  const otherApi = new ApiClient(h);
-  await api.login(org);
-  await otherApi.login(other);
-  return { h, org, other, api, otherApi };
+  return { h, org, other, api: await signedInClient(h, org), otherApi: await signedInClient(h, other) };
 }

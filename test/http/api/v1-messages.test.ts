@@ -5,7 +5,7 @@ import type { ApiClient } from '../../helpers/api-client.js';
 import { v1PaperFields } from '../../helpers/api-requests.js';
 import { type ApiOrganisation, newExternalId, newIdentityCode } from '../../helpers/fixtures.js';
 import { tinyPdf } from '../../helpers/sample-files.js';
-import { rowCounts } from '../../helpers/stored-rows.js';
+import { messageRow, rowCounts, storedRow } from '../../helpers/stored-rows.js';
 import type { TestHarness } from '../../helpers/test-app.js';
 import { multipartBody, uploadV1 } from './v1-test-support.js';
 
@@ -25,8 +25,7 @@ describe('organisation API v1: sending messages', () => {
     assert.equal(response.statusCode, 201, response.body);
     return response.json<{ attachmentId: string }>().attachmentId;
   };
-  const message = (id: number) =>
-    h.context.database.db.selectFrom('messages').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  const message = (id: number) => messageRow(h, id);
   const storedPaper = async (id: number) => {
     const row = await message(id);
     assert.ok(row.paper_enc);
@@ -224,12 +223,7 @@ describe('organisation API v1: sending messages', () => {
     assert.deepEqual(paper.files, [{ fileId }]);
     assert.equal(paper.createCoverPage, true);
     assert.equal('attachments' in paper, false);
-    const used = await h.context.database.db
-      .selectFrom('attachments')
-      .select('message_id')
-      .where('id', '=', fileId)
-      .executeTakeFirstOrThrow();
-    assert.equal(used.message_id, messageId);
+    assert.equal((await storedRow(h, 'attachments', 'id', fileId)).message_id, messageId);
   });
 
   test('invalid multichannel messages name the v1 field and store nothing', async () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { feedbackThrottle, minimumFillMs } from '../../../src/modules/feedback/index.js';
-import { formHeaders, postForm, signInAs } from '../../helpers/citizen-session.js';
+import { getPage, postForgedForm, postForm, signInAs } from '../../helpers/citizen-session.js';
 import { createHarness, type TestHarness } from '../../helpers/test-app.js';
 
 const start = new Date('2026-03-02T10:00:00.000Z');
@@ -147,20 +147,11 @@ describe('feedback form', () => {
 
   test('signed in, the form carries the session’s CSRF token and a post without it is refused', async () => {
     const session = await signInAs(h, '010180-9026');
-    const form = await h.app.inject({
-      method: 'GET',
-      url: '/feedback',
-      headers: formHeaders(session.cookies),
-    });
+    const form = await getPage(h, session, '/feedback');
     assert.ok(form.body.includes(`name="_csrf" value="${session.csrfToken}"`));
     const stamp = /name="stamp" value="([^"]+)"/.exec(form.body)![1]!;
     later(minimumFillMs + 1000);
-    const forged = await h.app.inject({
-      method: 'POST',
-      url: '/feedback',
-      headers: formHeaders(session.cookies),
-      payload: new URLSearchParams({ ...good, stamp }).toString(),
-    });
+    const forged = await postForgedForm(h, session, '/feedback', { ...good, stamp });
     assert.equal(forged.statusCode, 403);
     assert.deepEqual(await stored(), []);
     assert.equal((await postForm(h, session, '/feedback', { ...good, stamp })).statusCode, 303);

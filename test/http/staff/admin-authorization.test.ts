@@ -2,7 +2,13 @@ import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { persons, staffPersons, type OrganisationFixture } from '../../helpers/fixtures.js';
 import { browserRequest } from '../../helpers/oidc-login.js';
-import { citizenAtStaffPages, grantStaff, ylitornioAndKallio } from '../../helpers/staff-fixtures.js';
+import {
+  adminServiceForm,
+  adminServiceInput,
+  citizenAtStaffPages,
+  grantStaff,
+  ylitornioAndKallio,
+} from '../../helpers/staff-fixtures.js';
 import { signInStaff, staffRequest, type StaffBrowser } from '../../helpers/staff-session.js';
 import { useSuiteHarness } from '../../helpers/suite-harness.js';
 import { testDialect } from '../../helpers/test-database.js';
@@ -15,16 +21,8 @@ import { testDialect } from '../../helpers/test-database.js';
 const { tiina, anneli, jari } = staffPersons;
 const base = '/virkailija/hallinta';
 
-const serviceForm = {
-  nameFi: 'Vallattu nimi',
-  nameSv: '',
-  nameEn: '',
-  descriptionFi: '',
-  descriptionSv: '',
-  descriptionEn: '',
-  eServiceUrl: '',
-  acceptsMessages: '1',
-};
+/** A valid service form, so that only the lack of rights can refuse it; the name shows a takeover. */
+const serviceForm = adminServiceForm(adminServiceInput({ nameFi: 'Vallattu nimi' }));
 
 describe(`staff: who may use the admin pages (${testDialect})`, () => {
   const h = useSuiteHarness({ now: '2025-03-10T08:00:00.000Z' });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { ApiClient } from '../../helpers/api-client.js';
 import { staffPersons, type OrganisationFixture } from '../../helpers/fixtures.js';
-import { grantStaff } from '../../helpers/staff-fixtures.js';
+import { adminServiceForm, adminServiceInput, grantStaff } from '../../helpers/staff-fixtures.js';
 import { signInStaff, staffRequest, type StaffBrowser } from '../../helpers/staff-session.js';
 import { useSuiteHarness } from '../../helpers/suite-harness.js';
 import { testDialect } from '../../helpers/test-database.js';
@@ -15,24 +15,9 @@ import { testDialect } from '../../helpers/test-database.js';
 const { jari, tiina } = staffPersons;
 const base = '/virkailija/hallinta';
 
-/** The service form as the edit page posts it. */
-function serviceForm(overrides: Record<string, string> = {}): Record<string, string> {
-  return {
-    nameFi: 'Kotihoidon palveluseteli',
-    nameSv: 'Servicesedel för hemvård',
-    nameEn: '',
-    descriptionFi: 'Hae palveluseteliä kotihoitoon.',
-    descriptionSv: '',
-    descriptionEn: '',
-    eServiceUrl: 'https://asiointi.example.fi/palveluseteli',
-    acceptsMessages: '1',
-    'forms.0.titleFi': 'Palvelusetelihakemus',
-    'forms.0.titleSv': '',
-    'forms.0.titleEn': '',
-    'forms.0.url': 'https://asiointi.example.fi/hakemus.pdf',
-    ...overrides,
-  };
-}
+/** The service form as the edit page posts it, with the given fields changed. */
+const serviceForm = (overrides: Record<string, string> = {}) =>
+  adminServiceForm(adminServiceInput(), overrides);
 
 describe(`staff: an organisation admin's services and API credentials (${testDialect})`, () => {
   const h = useSuiteHarness({ now: '2025-03-10T08:00:00.000Z' });

@@ -7,6 +7,7 @@ import {
   type OrganisationFixture,
 } from '../../helpers/fixtures.js';
 import { tinyPdf } from '../../helpers/sample-files.js';
+import { messageRow, rowCounts } from '../../helpers/stored-rows.js';
 import { signInCaseWorker } from '../../helpers/staff-fixtures.js';
 import { staffRequest, type StaffBrowser } from '../../helpers/staff-session.js';
 import { useSuiteHarness } from '../../helpers/suite-harness.js';
@@ -27,15 +28,7 @@ describe(`staff: send and sent (${testDialect})`, () => {
   let sentId: number;
   const db = () => h.context.database.db;
 
-  const messageCount = async () =>
-    Number(
-      (
-        await db()
-          .selectFrom('messages')
-          .select((eb) => eb.fn.countAll<number | string>().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const messageCount = async () => (await rowCounts(h)).messages;
 
   async function auditDetails(action: string) {
     const rows = await db()
@@ -63,6 +56,15 @@ describe(`staff: send and sent (${testDialect})`, () => {
       kind: 'verifiable',
       replyAllowed: '1',
     };
+  }
+
+  /** Posts a fresh form with `fields` changed where nothing may be stored: gives the form and the answer. */
+  async function postStoringNothing(fields: Record<string, string>) {
+    const form = await freshForm();
+    const before = await rowCounts(h);
+    const answer = await postSendForm(h, tiinaBrowser, { ...form, ...fields });
+    assert.deepEqual(await rowCounts(h), before);
+    return { form, answer };
   }
 
   before(async () => {
@@ -97,11 +99,7 @@ describe(`staff: send and sent (${testDialect})`, () => {
 
     const inbox = await h.services.mailbox.reading.listFolder(kimmo.id, 'inbox', 1);
     assert.ok(inbox.items.some((item) => item.id === sentId));
-    const row = await db()
-      .selectFrom('messages')
-      .select(['account_id', 'service_type'])
-      .where('id', '=', sentId)
-      .executeTakeFirstOrThrow();
+    const row = await messageRow(h, sentId);
     assert.equal(row.account_id, kimmo.id);
     assert.equal(row.service_type, 'Verifiable');
 
@@ -129,20 +127,13 @@ describe(`staff: send and sent (${testDialect})`, () => {
   });
 
   test('a bad identity code comes back with the field named, and nothing is stored', async () => {
-    const form = await freshForm();
-    const before = await messageCount();
-    const answer = await postSendForm(h, tiinaBrowser, {
-      ...form,
-      identityCode: '010180-9027',
-      intent: 'send',
-    });
+    const { form, answer } = await postStoringNothing({ identityCode: '010180-9027', intent: 'send' });
     assert.equal(answer.statusCode, 400, answer.body);
     assert.match(answer.body, /href="#identityCode"/);
     assert.match(answer.body, /Henkilötunnus ei ole oikeanmuotoinen/);
     // The form keeps what was typed and its key.
     assert.equal(sendKeyOf(answer.body), form.sendKey);
     assert.ok(answer.body.includes('Päätös toimeentulotuesta'));
-    assert.equal(await messageCount(), before);
   });
 
   test('the mailbox check answers and is audited with the staff member, organisation and purpose', async () => {
@@ -175,10 +166,7 @@ describe(`staff: send and sent (${testDialect})`, () => {
   });
 
   test('the preview shows the safe HTML the citizen would see, and sends nothing', async () => {
-    const form = await freshForm();
-    const before = await messageCount();
-    const answer = await postSendForm(h, tiinaBrowser, {
-      ...form,
+    const { answer } = await postStoringNothing({
       body: '# Otsikko\n\n<script>alert(1)</script> ja **lihava**',
       intent: 'preview',
     });
@@ -186,7 +174,6 @@ describe(`staff: send and sent (${testDialect})`, () => {
     assert.match(answer.body, /Esikatselu: näin vastaanottaja näkee viestin/);
     assert.ok(answer.body.includes('<strong>lihava</strong>'));
     assert.equal(answer.body.includes('<script>alert(1)'), false);
-    assert.equal(await messageCount(), before);
   });
 
   test('the sent list filters by stage, and the timeline shows the reading after the citizen acknowledges and reads', async () => {
@@ -228,23 +215,30 @@ describe(`staff: send and sent (${testDialect})`, () => {
     const badDate = await staffRequest(h, tiinaBrowser, 'GET', '/virkailija/lahetetyt?from=10.3.2025');
     assert.equal(badDate.statusCode, 400, badDate.body);
     assert.match(badDate.body, /href="#filter-from"/);
-    const noPurpose = await staffRequest(
-      h,
-      tiinaBrowser,
-      'GET',
-      `/virkailija/lahetetyt?recipient=${persons.kimmo}&purpose=`,
-    );
+    // A search by identity code is posted, never put in an address.
+    const noPurpose = await staffRequest(h, tiinaBrowser, 'POST', '/virkailija/lahetetyt', {
+      recipient: persons.kimmo,
+      purpose: '',
+    });
     assert.equal(noPurpose.statusCode, 400, noPurpose.body);
     assert.match(noPurpose.body, /href="#filter-purpose"/);
-    const searched = await staffRequest(
-      h,
-      tiinaBrowser,
-      'GET',
-      `/virkailija/lahetetyt?recipient=${persons.kimmo}&purpose=Asiakkaan+puhelu`,
-    );
+    const searched = await staffRequest(h, tiinaBrowser, 'POST', '/virkailija/lahetetyt', {
+      recipient: persons.kimmo,
+      purpose: 'Asiakkaan puhelu',
+    });
     assert.equal(searched.statusCode, 200, searched.body);
     assert.ok(searched.body.includes(`/virkailija/lahetetyt/${sentId}"`));
     const audits = await auditDetails('staff.recipient_searched');
     assert.equal(audits.at(-1)!.details.purpose, 'Asiakkaan puhelu');
+    // An address naming a recipient (an old bookmark) is not a search: nothing filtered or audited.
+    const addressed = await staffRequest(
+      h,
+      tiinaBrowser,
+      'GET',
+      `/virkailija/lahetetyt?recipient=${persons.maija}&purpose=Asiakkaan+puhelu`,
+    );
+    assert.equal(addressed.statusCode, 200, addressed.body);
+    assert.ok(addressed.body.includes(`/virkailija/lahetetyt/${sentId}"`));
+    assert.equal((await auditDetails('staff.recipient_searched')).length, audits.length);
   });
 });

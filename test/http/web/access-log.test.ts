@@ -1,14 +1,9 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import { ApiClient } from '../../helpers/api-client.js';
-import {
-  formHeaders,
-  getPage,
-  postForm,
-  signInAs,
-  type CitizenSession,
-} from '../../helpers/citizen-session.js';
-import { persons, type ApiOrganisation } from '../../helpers/fixtures.js';
+import type { ApiClient } from '../../helpers/api-client.js';
+import { signedInClient } from '../../helpers/api-session.js';
+import { getPage, postForm, signInAs, type CitizenSession } from '../../helpers/citizen-session.js';
+import { persons, staffPersons, type ApiOrganisation } from '../../helpers/fixtures.js';
 import { assertIncludesAll } from '../../helpers/page-text.js';
 import { signInStaff, staffRequest, type StaffBrowser } from '../../helpers/staff-session.js';
 import { useSuiteHarness } from '../../helpers/suite-harness.js';
@@ -20,7 +15,7 @@ import { testDialect } from '../../helpers/test-database.js';
  * organisation, when, what and why, newest first and in pages; the person's own actions apart. Nobody
  * else's log shows them.
  */
-const tiina = '150385-9046';
+const { tiina } = staffPersons;
 
 describe(`citizen: who has looked at my data (${testDialect})`, () => {
   const h = useSuiteHarness({ now: '2025-03-10T08:00:00.000Z' });
@@ -34,7 +29,8 @@ describe(`citizen: who has looked at my data (${testDialect})`, () => {
 
   const tick = (minutes: number) =>
     h.setNow(new Date(h.context.clock().getTime() + minutes * 60_000).toISOString());
-  const logOf = (session: CitizenSession, query = '') => getPage(h, session, `/settings/access-log${query}`);
+  const logOf = (session: CitizenSession, query = '', lang?: string) =>
+    getPage(h, session, `/settings/access-log${query}`, { lang });
 
   before(async () => {
     ylitornio = await h.fixtures.apiOrganisation({ nameFi: 'Ylitornion kunta', nameSv: 'Övertorneå kommun' });
@@ -48,8 +44,7 @@ describe(`citizen: who has looked at my data (${testDialect})`, () => {
       role: 'case_worker',
       serviceIds: [ylitornio.serviceId],
     });
-    api = new ApiClient(h);
-    await api.login(ylitornio);
+    api = await signedInClient(h, ylitornio);
     kimmosMessage = (
       await h.fixtures.citizenMessage({
         organisation: ylitornio,
@@ -66,12 +61,10 @@ describe(`citizen: who has looked at my data (${testDialect})`, () => {
     assert.equal(check.statusCode, 200, check.body);
     tick(1);
     tiinaBrowser = await signInStaff(h, tiina);
-    const search = await staffRequest(
-      h,
-      tiinaBrowser,
-      'GET',
-      `/virkailija/lahetetyt?recipient=${persons.kimmo}&purpose=${encodeURIComponent('Oikaisuvaatimuksen käsittely')}`,
-    );
+    const search = await staffRequest(h, tiinaBrowser, 'POST', '/virkailija/lahetetyt', {
+      recipient: persons.kimmo,
+      purpose: 'Oikaisuvaatimuksen käsittely',
+    });
     assert.equal(search.statusCode, 200, search.body.slice(0, 300));
     tick(1);
     const opened = await staffRequest(h, tiinaBrowser, 'GET', `/virkailija/saapuneet/${kimmosMessage}`);
@@ -159,11 +152,7 @@ describe(`citizen: who has looked at my data (${testDialect})`, () => {
       ['sv', ['Vem har tittat på mina uppgifter', 'Öppnade ditt meddelande', 'Övertorneå kommun (system)']],
       ['en', ['Who has looked at my data', 'Opened your message', 'Handling the matter']],
     ] as const) {
-      const page = await h.app.inject({
-        method: 'GET',
-        url: '/settings/access-log',
-        headers: { cookie: `${formHeaders(kimmo.cookies).cookie}; lang=${lang}` },
-      });
+      const page = await logOf(kimmo, '', lang);
       assert.equal(page.statusCode, 200);
       assertIncludesAll(page.body, [...texts]);
     }

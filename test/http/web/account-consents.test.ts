@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { ApiClient } from '../../helpers/api-client.js';
+import type { ApiClient } from '../../helpers/api-client.js';
+import { signedInClient } from '../../helpers/api-session.js';
 import {
-  formHeaders,
   getPage,
+  postForgedForm,
   postForm,
   type CitizenSession,
   signInAs,
@@ -41,8 +42,7 @@ describe('settings: consents recorded by organisations', () => {
     session = await signInAs(h, persons.kimmo);
     kallio = await h.fixtures.apiOrganisation();
     askola = await h.fixtures.organisation({ nameFi: 'Askolan kunta', nameSv: 'Askola kommun' });
-    api = new ApiClient(h);
-    await api.login(kallio);
+    api = await signedInClient(h, kallio);
     const record = (organisation: OrganisationFixture, channel: string, givenOn: string) =>
       h.services.consents.record({
         organisationId: organisation.id,
@@ -72,11 +72,7 @@ describe('settings: consents recorded by organisations', () => {
     // Newest first, each in force with its own form carrying the session's CSRF token.
     assert.deepEqual(withdrawForms(page.body), [phoneConsent, paperConsent]);
     assert.match(page.body, new RegExp(`name="_csrf" value="${session.csrfToken}"`));
-    const sv = await h.app.inject({
-      method: 'GET',
-      url: '/settings',
-      headers: { cookie: `${formHeaders(session.cookies).cookie}; lang=sv` },
-    });
+    const sv = await getPage(h, session, '/settings', { lang: 'sv' });
     assertIncludesAll(sv.body, [
       'Samtycken som organisationer har registrerat',
       'Askola kommun',
@@ -87,12 +83,7 @@ describe('settings: consents recorded by organisations', () => {
 
   test('withdrawing needs the CSRF token; with it the consent is withdrawn, confirmed, and the mailbox check follows', async () => {
     assert.equal(await mailboxCheck(), 1);
-    const forged = await h.app.inject({
-      method: 'POST',
-      url: `/settings/consents/${paperConsent}/withdraw`,
-      headers: formHeaders(session.cookies),
-      payload: '',
-    });
+    const forged = await postForgedForm(h, session, `/settings/consents/${paperConsent}/withdraw`);
     assert.equal(forged.statusCode, 403);
     assert.equal(await mailboxCheck(), 1);
 

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { requireMailboxReader } from '../../../src/http/plugins/citizen-session.js';
 import {
-  formHeaders,
   getPage,
+  postForgedForm,
   postForm,
   signInAs,
   type CitizenSession,
@@ -64,11 +64,7 @@ describe('settings, closing and reopening the account', () => {
     assert.equal(row.mobile, '+358407654321');
     assert.equal(row.sms_notifications, 1);
     assert.equal(row.language, 'en');
-    const page = await h.app.inject({
-      method: 'GET',
-      url: '/settings?saved=1',
-      headers: { ...formHeaders(session.cookies), cookie: `${formHeaders(session.cookies).cookie}; lang=en` },
-    });
+    const page = await getPage(h, session, '/settings?saved=1', { lang: 'en' });
     assert.match(page.body, /Your changes have been saved/);
   });
 
@@ -98,12 +94,7 @@ describe('settings, closing and reopening the account', () => {
     const page = await getPage(h, session, '/settings/close?lang=fi');
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /jälleen paperipostina/);
-    const noToken = await h.app.inject({
-      method: 'POST',
-      url: '/settings/close',
-      headers: formHeaders(session.cookies),
-      payload: '',
-    });
+    const noToken = await postForgedForm(h, session, '/settings/close');
     assert.equal(noToken.statusCode, 403);
     assert.equal((await account()).status, 'active');
     h.setNow('2026-03-05T10:00:00.000Z');

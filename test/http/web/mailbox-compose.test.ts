@@ -2,18 +2,17 @@ import assert from 'node:assert/strict';
 import { formatDateTime } from '../../../src/http/views/mailbox/format.js';
 import { before, describe, test } from 'node:test';
 import { goodFile, issuePayloads } from '../../helpers/attachment-samples.js';
-import { type CitizenSession, postMultipartForm, signInAs } from '../../helpers/citizen-session.js';
-import { type OrganisationFixture, persons } from '../../helpers/fixtures.js';
+import { type CitizenSession, postMultipartForm } from '../../helpers/citizen-session.js';
+import { type OrganisationFixture } from '../../helpers/fixtures.js';
 import { sampleFiles } from '../../helpers/sample-files.js';
-import { attachmentsOf, eventsOf, messageRow } from '../../helpers/stored-rows.js';
+import { attachmentsOf, eventTypesOf, messageRow, rowCounts } from '../../helpers/stored-rows.js';
 import type { FormFile } from '../../helpers/multipart-form.js';
-import { useMailboxSuite } from '../../helpers/suite-harness.js';
+import { useMailboxPages } from '../../helpers/suite-harness.js';
 
 describe('mailbox pages: new messages and replies', () => {
-  const { h, accounts } = useMailboxSuite();
+  const { h, accounts, sessions } = useMailboxPages();
   let kallio: OrganisationFixture;
   let noMessages: OrganisationFixture;
-  let asKimmo: CitizenSession;
   before(async () => {
     kallio = await h.fixtures.organisation({
       nameFi: 'Peruspalvelukuntayhtymä Kallio',
@@ -23,17 +22,13 @@ describe('mailbox pages: new messages and replies', () => {
       nameFi: 'Hiljainen kunta',
       acceptsMessages: false,
     });
-    asKimmo = await signInAs(h, persons.kimmo);
   });
-
-  const countRows = async (table: 'messages' | 'attachments' | 'events') =>
-    (await h.context.database.db.selectFrom(table).select('id').execute()).length;
 
   function send(
     url: string,
     fields: Array<[string, string]>,
     files: FormFile[] = [],
-    session: CitizenSession = asKimmo,
+    session: CitizenSession = sessions.kimmo,
   ) {
     return postMultipartForm(h, session, url, fields, files);
   }
@@ -48,7 +43,7 @@ describe('mailbox pages: new messages and replies', () => {
     });
 
   const newMessage = (extra: Array<[string, string]> = []): Array<[string, string]> => [
-    ['_csrf', asKimmo.csrfToken],
+    ['_csrf', sessions.kimmo.csrfToken],
     ['service', String(kallio.servicePk)],
     ['citizenType', 'Oikaisuvaatimus'],
     ['title', 'Oikaisuvaatimus päätökseen'],
@@ -57,7 +52,7 @@ describe('mailbox pages: new messages and replies', () => {
   ];
 
   test('the form offers services that accept messages and the four types', async () => {
-    const page = await h.app.inject({ method: 'GET', url: '/mailbox/new', cookies: asKimmo.cookies });
+    const page = await h.app.inject({ method: 'GET', url: '/mailbox/new', cookies: sessions.kimmo.cookies });
     assert.equal(page.statusCode, 200);
     assert.ok(page.body.includes('enctype="multipart/form-data"'));
     assert.ok(page.body.includes(`value="${kallio.servicePk}"`));
@@ -65,7 +60,7 @@ describe('mailbox pages: new messages and replies', () => {
     for (const label of ['Hakemus', 'Selvitys', 'Oikaisuvaatimus', 'Muu viesti tai ilmoitus']) {
       assert.ok(page.body.includes(label), label);
     }
-    assert.ok(page.body.includes(`name="_csrf" value="${asKimmo.csrfToken}"`));
+    assert.ok(page.body.includes(`name="_csrf" value="${sessions.kimmo.csrfToken}"`));
   });
 
   test('sending stores the message and attachments and reaches the organisation as an event', async () => {
@@ -81,15 +76,11 @@ describe('mailbox pages: new messages and replies', () => {
     assert.equal(row.direction, 'from_citizen');
     assert.equal(row.account_id, accounts.kimmo);
     assert.equal(row.citizen_type, 'Oikaisuvaatimus');
-    const events = await eventsOf(h, id);
-    assert.deepEqual(
-      events.map((e) => e.type),
-      ['Electronic message from end user'],
-    );
+    assert.deepEqual(await eventTypesOf(h.context, id), ['Electronic message from end user']);
     const page = await h.app.inject({
       method: 'GET',
       url: String(response.headers.location),
-      cookies: asKimmo.cookies,
+      cookies: sessions.kimmo.cookies,
     });
     assert.ok(page.body.includes('Viesti on lähetetty.'));
     assert.ok(page.body.includes('Oikaisuvaatimus päätökseen'));
@@ -103,7 +94,7 @@ describe('mailbox pages: new messages and replies', () => {
   });
 
   test('without the CSRF token nothing is stored', async () => {
-    const before = [await countRows('messages'), await countRows('attachments'), await countRows('events')];
+    const before = await rowCounts(h);
     const missing = await send('/mailbox/new', newMessage().slice(1), [
       { fileName: 'a.pdf', content: sampleFiles.pdf },
     ]);
@@ -112,12 +103,11 @@ describe('mailbox pages: new messages and replies', () => {
     assert.equal(wrong.statusCode, 403);
     const reordered = await send('/mailbox/new', [], [{ fileName: 'a.pdf', content: sampleFiles.pdf }]);
     assert.equal(reordered.statusCode, 403);
-    const after = [await countRows('messages'), await countRows('attachments'), await countRows('events')];
-    assert.deepEqual(after, before);
+    assert.deepEqual(await rowCounts(h), before);
   });
 
   test('a file over 10 MiB → 413, a type not accepted → 415, and nothing is stored', async () => {
-    const before = [await countRows('messages'), await countRows('attachments'), await countRows('events')];
+    const before = await rowCounts(h);
     const big = Buffer.concat([sampleFiles.pdf, Buffer.alloc(10_485_760 - sampleFiles.pdf.length + 1, 0x20)]);
     const tooLarge = await send('/mailbox/new', newMessage(), [{ fileName: 'iso.pdf', content: big }]);
     assert.equal(tooLarge.statusCode, 413);
@@ -129,12 +119,11 @@ describe('mailbox pages: new messages and replies', () => {
     ]);
     assert.equal(wrongType.statusCode, 415);
     assert.ok(wrongType.body.includes('Liitteen kuva.gif tiedostotyyppiä ei hyväksytä.'));
-    const after = [await countRows('messages'), await countRows('attachments'), await countRows('events')];
-    assert.deepEqual(after, before);
+    assert.deepEqual(await rowCounts(h), before);
   });
 
   test('the issue’s files come back as field errors naming the file, and nothing is stored', async () => {
-    const before = [await countRows('messages'), await countRows('attachments'), await countRows('events')];
+    const before = await rowCounts(h);
     for (const payload of Object.values(issuePayloads)) {
       const response = await send('/mailbox/new', newMessage(), [
         { fileName: payload.fileName, content: payload.content, contentType: payload.declaredType },
@@ -159,8 +148,7 @@ describe('mailbox pages: new messages and replies', () => {
     assert.ok(
       declared.body.includes('Liitteen skannattu tiedostotyyppi (PNG) ei vastaa sen sisältöä (PDF).'),
     );
-    const after = [await countRows('messages'), await countRows('attachments'), await countRows('events')];
-    assert.deepEqual(after, before);
+    assert.deepEqual(await rowCounts(h), before);
   });
 
   test('the mismatch is explained in the user’s language', async () => {
@@ -170,7 +158,7 @@ describe('mailbox pages: new messages and replies', () => {
       ['en', 'The file type of the attachment selvitys.pdf (PDF) does not match its content (TXT).'],
     ];
     for (const [lang, text] of expected) {
-      const session = { ...asKimmo, cookies: { ...asKimmo.cookies, lang } };
+      const session = { ...sessions.kimmo, cookies: { ...sessions.kimmo.cookies, lang } };
       const response = await send('/mailbox/new', newMessage(), [file], session);
       assert.equal(response.statusCode, 415, lang);
       assert.ok(response.body.includes(text), lang);
@@ -210,7 +198,7 @@ describe('mailbox pages: new messages and replies', () => {
 
   test('missing fields come back with errors next to them', async () => {
     const response = await send('/mailbox/new', [
-      ['_csrf', asKimmo.csrfToken],
+      ['_csrf', sessions.kimmo.csrfToken],
       ['title', ''],
     ]);
     assert.equal(response.statusCode, 400);
@@ -241,13 +229,13 @@ describe('mailbox pages: new messages and replies', () => {
     const original = await h.app.inject({
       method: 'GET',
       url: `/mailbox/messages/${messageId}`,
-      cookies: asKimmo.cookies,
+      cookies: sessions.kimmo.cookies,
     });
     assert.ok(original.body.includes(`href="/mailbox/messages/${messageId}/reply"`));
     const form = await h.app.inject({
       method: 'GET',
       url: `/mailbox/messages/${messageId}/reply`,
-      cookies: asKimmo.cookies,
+      cookies: sessions.kimmo.cookies,
     });
     assert.equal(form.statusCode, 200);
     assert.ok(form.body.includes('value="Vs: Lisätietopyyntö"'));
@@ -270,7 +258,7 @@ describe('mailbox pages: new messages and replies', () => {
     assert.match(form.body, /id="type-Selvitys"[^>]*checked/);
     assert.doesNotMatch(form.body, /id="type-Muu"[^>]*checked/);
     const response = await send(`/mailbox/messages/${messageId}/reply`, [
-      ['_csrf', asKimmo.csrfToken],
+      ['_csrf', sessions.kimmo.csrfToken],
       ['citizenType', 'Selvitys'],
       ['title', 'Vs: Lisätietopyyntö'],
       ['body', 'Tässä lisätiedot.'],
@@ -281,14 +269,11 @@ describe('mailbox pages: new messages and replies', () => {
     assert.equal(row.in_reply_to, messageId);
     assert.equal(row.thread_id, messageId);
     assert.equal(row.service_pk, noMessages.servicePk);
-    assert.deepEqual(
-      (await eventsOf(h, id)).map((e) => e.type),
-      ['Electronic message from end user'],
-    );
+    assert.deepEqual(await eventTypesOf(h.context, id), ['Electronic message from end user']);
     const page = await h.app.inject({
       method: 'GET',
       url: `/mailbox/messages/${id}`,
-      cookies: asKimmo.cookies,
+      cookies: sessions.kimmo.cookies,
     });
     assert.ok(page.body.includes('Viestiketju'));
     assert.ok(page.body.includes(`href="/mailbox/messages/${messageId}"`));
@@ -299,7 +284,7 @@ describe('mailbox pages: new messages and replies', () => {
     const form = await h.app.inject({
       method: 'GET',
       url: `/mailbox/messages/${messageId}/reply`,
-      cookies: asKimmo.cookies,
+      cookies: sessions.kimmo.cookies,
     });
     assert.match(form.body, /id="type-Muu"[^>]*checked/);
     assert.doesNotMatch(form.body, /id="type-(Selvitys|Oikaisuvaatimus|Hakemus)"[^>]*checked/);
@@ -310,17 +295,17 @@ describe('mailbox pages: new messages and replies', () => {
     const page = await h.app.inject({
       method: 'GET',
       url: `/mailbox/messages/${closed.messageId}`,
-      cookies: asKimmo.cookies,
+      cookies: sessions.kimmo.cookies,
     });
     assert.ok(!page.body.includes('/reply"'));
     const form = await h.app.inject({
       method: 'GET',
       url: `/mailbox/messages/${closed.messageId}/reply`,
-      cookies: asKimmo.cookies,
+      cookies: sessions.kimmo.cookies,
     });
     assert.equal(form.statusCode, 403);
     const fields: Array<[string, string]> = [
-      ['_csrf', asKimmo.csrfToken],
+      ['_csrf', sessions.kimmo.csrfToken],
       ['citizenType', 'Muu'],
       ['title', 'x'],
       ['body', 'y'],
@@ -331,8 +316,8 @@ describe('mailbox pages: new messages and replies', () => {
       organisation: kallio,
       replyAllowed: true,
     });
-    const before = await countRows('messages');
+    const before = await rowCounts(h);
     assert.equal((await send(`/mailbox/messages/${maijas.messageId}/reply`, fields)).statusCode, 404);
-    assert.equal(await countRows('messages'), before);
+    assert.deepEqual(await rowCounts(h), before);
   });
 });

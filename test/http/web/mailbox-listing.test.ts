@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { type CitizenSession, signInAs } from '../../helpers/citizen-session.js';
 import { type OrganisationFixture, persons } from '../../helpers/fixtures.js';
-import { useMailboxSuite } from '../../helpers/suite-harness.js';
+import { useMailboxPages } from '../../helpers/suite-harness.js';
 
 /** The titles of a folder page's rows, in the order shown. */
 function titles(body: string): string[] {
@@ -13,14 +13,12 @@ const badge = (body: string) =>
   /<span class="count-badge"><span aria-hidden="true">(\d+)<\/span>/.exec(body)?.[1];
 
 describe('folder listing: order, chips, breadcrumbs and the unread count on every page', () => {
-  const { h, accounts } = useMailboxSuite();
+  const { h, accounts, sessions } = useMailboxPages();
   let org: OrganisationFixture;
-  let asKimmo: CitizenSession;
   before(async () => {
     org = await h.fixtures.organisation({});
-    asKimmo = await signInAs(h, persons.kimmo);
   });
-  const get = (url: string, session: CitizenSession = asKimmo) =>
+  const get = (url: string, session: CitizenSession = sessions.kimmo) =>
     h.app.inject({ method: 'GET', url, cookies: session.cookies });
 
   test('newest first by default, oldest first by a link; paging keeps the order both ways', async () => {

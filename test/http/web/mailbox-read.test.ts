@@ -1,32 +1,29 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { type CitizenSession, signInAs } from '../../helpers/citizen-session.js';
-import { type OrganisationFixture, persons } from '../../helpers/fixtures.js';
+import { type MessageInput, type OrganisationFixture, persons } from '../../helpers/fixtures.js';
 import { sampleFiles } from '../../helpers/sample-files.js';
-import { eventsOf, messageRow } from '../../helpers/stored-rows.js';
-import { useMailboxSuite } from '../../helpers/suite-harness.js';
+import { eventsOf, eventTypesOf, messageRow } from '../../helpers/stored-rows.js';
+import { useMailboxPages } from '../../helpers/suite-harness.js';
 
 describe('mailbox pages: folders, message page, acknowledgement, deletion, downloads', () => {
-  const { h, accounts } = useMailboxSuite();
+  const { h, accounts, sessions, signInAgain } = useMailboxPages();
   let org: OrganisationFixture;
-  let asKimmo: CitizenSession;
-  let asMaija: CitizenSession;
   before(async () => {
-    org = await h.fixtures.organisation({
-      nameFi: 'Peruspalvelukuntayhtymä Kallio',
-      nameSv: 'Samkommunen Kallio',
-      nameEn: 'Kallio Joint Municipal Authority',
-      serviceNameFi: 'Sosiaalipalvelut',
-      serviceNameSv: 'Socialtjänster',
-      serviceNameEn: 'Social services',
-    });
-    asKimmo = await signInAs(h, persons.kimmo);
-    asMaija = await signInAs(h, persons.maija);
+    // The fixtures' default organisation: Kallio and its social services, named in all three languages.
+    org = await h.fixtures.organisation();
   });
 
-  const get = (url: string, session: CitizenSession = asKimmo) =>
+  /** A message from the suite's organisation to the account, as the sending service would store it. */
+  const messageTo = (accountId: number, input: Omit<MessageInput, 'accountId' | 'organisation'> = {}) =>
+    h.fixtures.message({ ...input, accountId, organisation: org });
+  const get = (url: string, session: CitizenSession = sessions.kimmo) =>
     h.app.inject({ method: 'GET', url, cookies: session.cookies });
-  const post = (url: string, session: CitizenSession = asKimmo, csrf: string | null = session.csrfToken) =>
+  const post = (
+    url: string,
+    session: CitizenSession = sessions.kimmo,
+    csrf: string | null = session.csrfToken,
+  ) =>
     h.app.inject({
       method: 'POST',
       url,
@@ -52,9 +49,7 @@ describe('mailbox pages: folders, message page, acknowledgement, deletion, downl
   });
 
   test('the inbox shows sender, service, title, time and markers, in each language', async () => {
-    await h.fixtures.message({
-      accountId: accounts.kimmo,
-      organisation: org,
+    await messageTo(accounts.kimmo, {
       title: 'Päätös <toimeentulotuesta>',
       attachments: [{ fileName: 'paatos.pdf', mediaType: 'application/pdf', content: sampleFiles.pdf }],
     });
@@ -64,16 +59,16 @@ describe('mailbox pages: folders, message page, acknowledgement, deletion, downl
     assert.equal(fi.statusCode, 200);
     assert.match(String(fi.headers['cache-control']), /no-store/);
     assert.ok(fi.body.includes('<h1>Saapuneet</h1>'));
-    assert.ok(text(fi.body).includes('Peruspalvelukuntayhtymä Kallio – Sosiaalipalvelut'));
+    assert.ok(text(fi.body).includes('Kallion peruspalvelukuntayhtymä – Sosiaalipalvelut'));
     assert.ok(fi.body.includes('Päätös &lt;toimeentulotuesta>'), 'titles are escaped');
     assert.ok(!fi.body.includes('<toimeentulotuesta>'));
     assert.ok(fi.body.includes('10.3.2025 klo 10.00'), 'Helsinki time');
     assert.ok(fi.body.includes('>Uusi<'));
     assert.ok(fi.body.includes('Sisältää liitteitä'));
-    const sv = await h.app.inject({ method: 'GET', url: '/mailbox/inbox?lang=sv', cookies: asKimmo.cookies });
-    assert.ok(text(sv.body).includes('Samkommunen Kallio – Socialtjänster'));
+    const sv = await get('/mailbox/inbox?lang=sv');
+    assert.ok(text(sv.body).includes('Samkommunen för basservice Kallio – Socialtjänster'));
     assert.ok(sv.body.includes('<h1>Inkorgen</h1>'));
-    const en = await h.app.inject({ method: 'GET', url: '/mailbox/inbox?lang=en', cookies: asKimmo.cookies });
+    const en = await get('/mailbox/inbox?lang=en');
     assert.ok(text(en.body).includes('Kallio Joint Municipal Authority – Social services'));
     assert.ok(en.body.includes('10/03/2025, 10:00'));
   });
@@ -81,8 +76,7 @@ describe('mailbox pages: folders, message page, acknowledgement, deletion, downl
   test('paging: 20 a page with links to the next and previous pages', async () => {
     const { id: laura } = await h.fixtures.account({ identityCode: '210675-948A' });
     const session = await signInAs(h, '210675-948A');
-    for (let i = 1; i <= 21; i++)
-      await h.fixtures.message({ accountId: laura, organisation: org, title: `Nro ${i}` });
+    for (let i = 1; i <= 21; i++) await messageTo(laura, { title: `Nro ${i}` });
     const first = await get('/mailbox/inbox', session);
     assert.ok(first.body.includes('href="/mailbox/inbox?page=2"'));
     assert.ok(first.body.includes('Nro 21') && !first.body.includes('Nro 1<'));
@@ -93,9 +87,7 @@ describe('mailbox pages: folders, message page, acknowledgement, deletion, downl
   });
 
   test('the message page renders the body safely and shows the deemed-received date', async () => {
-    const { messageId } = await h.fixtures.message({
-      accountId: accounts.kimmo,
-      organisation: org,
+    const { messageId } = await messageTo(accounts.kimmo, {
       title: 'Päätös',
       bodyFormat: 'Markdown',
       body: '## Perustelut\n\n<img src=x onerror=alert(1)> [linkki](javascript:alert(1)) [suomi.fi](https://www.suomi.fi)',
@@ -112,16 +104,11 @@ describe('mailbox pages: folders, message page, acknowledgement, deletion, downl
     const body = /<div class="message-body">(.*?)<\/div>/s.exec(page.body)?.[1] ?? '';
     assert.ok(body.includes('Perustelut') && !body.includes('<script'));
     assert.deepEqual(page.body.match(/<script[^>]*>/g), ['<script src="/assets/print.js" defer>']);
-    assert.deepEqual(
-      (await eventsOf(h, messageId)).map((e) => e.type),
-      ['Electronic message read'],
-    );
+    assert.deepEqual(await eventTypesOf(h.context, messageId), ['Electronic message read']);
   });
 
   test('a verifiable message shows only the sender and "Kuittaa vastaanotetuksi" until acknowledged', async () => {
-    const { messageId, attachmentIds } = await h.fixtures.message({
-      accountId: accounts.kimmo,
-      organisation: org,
+    const { messageId, attachmentIds } = await messageTo(accounts.kimmo, {
       serviceType: 'Verifiable',
       title: 'Salassa pidettävä päätös',
       body: 'Salainen sisältö',
@@ -136,16 +123,20 @@ describe('mailbox pages: folders, message page, acknowledgement, deletion, downl
     assert.ok(!sealed.body.includes('Salainen sisältö'));
     assert.ok(!sealed.body.includes('salainen.pdf'));
     assert.ok(!sealed.body.includes('Sosiaalipalvelut'), 'only the sender organisation');
-    assert.ok(sealed.body.includes('Peruspalvelukuntayhtymä Kallio'));
+    assert.ok(sealed.body.includes('Kallion peruspalvelukuntayhtymä'));
     assert.ok(sealed.body.includes('Kuittaa vastaanotetuksi'));
     assert.equal(
       (await get(`/mailbox/messages/${messageId}/attachments/${attachmentIds[0]}`)).statusCode,
       404,
     );
 
-    const forged = await post(`/mailbox/messages/${messageId}/acknowledge`, asKimmo, null);
+    const forged = await post(`/mailbox/messages/${messageId}/acknowledge`, sessions.kimmo, null);
     assert.equal(forged.statusCode, 403);
-    const wrong = await post(`/mailbox/messages/${messageId}/acknowledge`, asKimmo, asMaija.csrfToken);
+    const wrong = await post(
+      `/mailbox/messages/${messageId}/acknowledge`,
+      sessions.kimmo,
+      sessions.maija.csrfToken,
+    );
     assert.equal(wrong.statusCode, 403);
     assert.equal((await messageRow(h, messageId)).receipt_confirmed_at, null);
 
@@ -162,20 +153,17 @@ describe('mailbox pages: folders, message page, acknowledgement, deletion, downl
     assert.ok(opened.body.includes('Viesti on kuitattu vastaanotetuksi.'));
     assert.ok(opened.body.includes('12.3.2025 klo 11.15'), 'acknowledgement time');
     assert.equal((await messageRow(h, messageId)).deemed_received_on, '2025-03-12');
-    assert.deepEqual(
-      (await eventsOf(h, messageId)).map((e) => e.type),
-      ['Receipt confirmed', 'Electronic message read'],
-    );
+    assert.deepEqual(await eventTypesOf(h.context, messageId), [
+      'Receipt confirmed',
+      'Electronic message read',
+    ]);
     // Back in time: the sessions of before were swept as timed out when the later one began.
     h.setNow('2025-03-10T08:00:00.000Z');
-    asKimmo = await signInAs(h, persons.kimmo);
-    asMaija = await signInAs(h, persons.maija);
+    await signInAgain();
   });
 
   test('attachments download with their type, as attachments, never inline', async () => {
-    const { messageId, attachmentIds } = await h.fixtures.message({
-      accountId: accounts.kimmo,
-      organisation: org,
+    const { messageId, attachmentIds } = await messageTo(accounts.kimmo, {
       attachments: [
         { fileName: 'Päätös "lopullinen"\r\n.pdf', mediaType: 'application/pdf', content: sampleFiles.pdf },
       ],
@@ -194,9 +182,7 @@ describe('mailbox pages: folders, message page, acknowledgement, deletion, downl
 
   test('a download’s name always has the extension of its type, also for rows stored before names were checked', async () => {
     const html = Buffer.from('<html><script>alert(1)</script></html>');
-    const { messageId, attachmentIds } = await h.fixtures.message({
-      accountId: accounts.kimmo,
-      organisation: org,
+    const { messageId, attachmentIds } = await messageTo(accounts.kimmo, {
       attachments: [
         { fileName: 'trick.pdf', mediaType: 'text/plain', content: html },
         { fileName: 'ohje.html', mediaType: 'text/plain', content: html },
@@ -220,9 +206,7 @@ describe('mailbox pages: folders, message page, acknowledgement, deletion, downl
   });
 
   test('person A can never open, download, acknowledge, delete, restore or reply to B’s message', async () => {
-    const { messageId, attachmentIds } = await h.fixtures.message({
-      accountId: accounts.maija,
-      organisation: org,
+    const { messageId, attachmentIds } = await messageTo(accounts.maija, {
       replyAllowed: true,
       title: 'Maijan päätös',
       attachments: [{ fileName: 'maija.pdf', mediaType: 'application/pdf', content: sampleFiles.pdf }],
@@ -244,16 +228,14 @@ describe('mailbox pages: folders, message page, acknowledgement, deletion, downl
     assert.equal(row.read_at, null);
     assert.equal(row.deleted_at, null);
     assert.deepEqual(await eventsOf(h, messageId), []);
-    assert.equal((await get(`/mailbox/messages/${messageId}`, asMaija)).statusCode, 200);
+    assert.equal((await get(`/mailbox/messages/${messageId}`, sessions.maija)).statusCode, 200);
   });
 
   test('delete → Poistetut → restore; sent messages and sealed ones cannot be deleted', async () => {
-    const { messageId } = await h.fixtures.message({
-      accountId: accounts.kimmo,
-      organisation: org,
+    const { messageId } = await messageTo(accounts.kimmo, {
       title: 'Poistettava',
     });
-    const refused = await post(`/mailbox/messages/${messageId}/delete`, asKimmo, null);
+    const refused = await post(`/mailbox/messages/${messageId}/delete`, sessions.kimmo, null);
     assert.equal(refused.statusCode, 403);
     const deleted = await post(`/mailbox/messages/${messageId}/delete`);
     assert.equal(deleted.statusCode, 303);
@@ -267,9 +249,7 @@ describe('mailbox pages: folders, message page, acknowledgement, deletion, downl
     assert.equal(restored.statusCode, 303);
     assert.ok((await get('/mailbox/inbox')).body.includes('Poistettava'));
 
-    const sealed = await h.fixtures.message({
-      accountId: accounts.kimmo,
-      organisation: org,
+    const sealed = await messageTo(accounts.kimmo, {
       serviceType: 'Verifiable',
     });
     assert.equal((await post(`/mailbox/messages/${sealed.messageId}/delete`)).statusCode, 409);
@@ -296,9 +276,7 @@ describe('mailbox pages: folders, message page, acknowledgement, deletion, downl
   test('a closed account keeps its old messages readable but can change nothing', async () => {
     const { id: johan } = await h.fixtures.account({ identityCode: '091262Y9537', status: 'closed' });
     const session = await signInAs(h, '091262Y9537');
-    const { messageId } = await h.fixtures.message({
-      accountId: johan,
-      organisation: org,
+    const { messageId } = await messageTo(johan, {
       replyAllowed: true,
       title: 'Vanha päätös',
     });

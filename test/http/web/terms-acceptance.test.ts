@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { currentTerms, termsAcceptanceDue } from '../../../src/domain/terms-of-use.js';
 import {
-  formHeaders,
   getPage,
+  postForgedForm,
   postForm,
   signInAs,
   type CitizenSession,
@@ -129,23 +129,10 @@ describe('newer terms of use are accepted before the mailbox opens', () => {
   });
 
   test('without the CSRF token nothing is stored', async () => {
-    const response = await h.app.inject({
-      method: 'POST',
-      url: '/account/terms',
-      headers: formHeaders(session.cookies),
-      payload: new URLSearchParams({ accept: '1', version: currentTerms.version }).toString(),
-    });
+    const form = { accept: '1', version: currentTerms.version };
+    const response = await postForgedForm(h, session, '/account/terms', form);
     assert.equal(response.statusCode, 403);
-    const wrong = await h.app.inject({
-      method: 'POST',
-      url: '/account/terms',
-      headers: formHeaders(session.cookies),
-      payload: new URLSearchParams({
-        _csrf: 'x'.repeat(43),
-        accept: '1',
-        version: currentTerms.version,
-      }).toString(),
-    });
+    const wrong = await postForgedForm(h, session, '/account/terms', { _csrf: 'x'.repeat(43), ...form });
     assert.equal(wrong.statusCode, 403);
     assert.equal((await row()).terms_version, olderVersion);
   });

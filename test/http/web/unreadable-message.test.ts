@@ -5,6 +5,7 @@ import { generateKeyRingText, parseKeyRing } from '../../../src/crypto/key-ring.
 import { contentContext, encryptText } from '../../../src/modules/messages/message-content.js';
 import { signInAs } from '../../helpers/citizen-session.js';
 import { persons } from '../../helpers/fixtures.js';
+import { eventTypesOf, messageRow } from '../../helpers/stored-rows.js';
 import { createHarness, type TestHarness } from '../../helpers/test-app.js';
 
 describe('one message that does not decrypt never breaks the mailbox', () => {
@@ -57,19 +58,8 @@ describe('one message that does not decrypt never breaks the mailbox', () => {
     assert.match(String(page.headers['content-type']), /^text\/html/);
     assert.ok(page.body.includes('Tjänsten är tillfälligt otillgänglig'));
     // Not shown, so not read: no read time, no "read" event for the sender, no evidence of opening.
-    const stored = await h.context.database.db
-      .selectFrom('messages')
-      .select('read_at')
-      .where('id', '=', bad)
-      .executeTakeFirstOrThrow();
-    assert.equal(stored.read_at, null);
-    const readEvents = await h.context.database.db
-      .selectFrom('events')
-      .select('id')
-      .where('message_id', '=', bad)
-      .where('event_type', '=', 'Electronic message read')
-      .execute();
-    assert.deepEqual(readEvents, []);
+    assert.equal((await messageRow(h, bad)).read_at, null);
+    assert.ok(!(await eventTypesOf(h.context, bad)).includes('Electronic message read'));
     const other = await h.app.inject({
       method: 'GET',
       url: `/mailbox/messages/${good}`,

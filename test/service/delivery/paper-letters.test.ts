@@ -3,15 +3,20 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, beforeEach, describe, test } from 'node:test';
-import { deemedReceivedLetter } from '../../../src/domain/legal-dates.js';
 import type { DeliveryServices } from '../../../src/modules/delivery/index.js';
 import { PrintBatchRepository } from '../../../src/modules/delivery/print-batch-repository.js';
 import { PrintBatchService, type PrintManifest } from '../../../src/modules/delivery/print-batch-service.js';
 import { type OrganisationFixture } from '../../helpers/fixtures.js';
 import { type AddressInput, paperPart } from '../../helpers/api-requests.js';
 import { samplePdf } from '../../helpers/sample-files.js';
-import { eventTypesOf, jobsOf } from '../../helpers/stored-rows.js';
-import { confirmReceipt, deliveryFor, drain } from '../../helpers/delivery-harness.js';
+import { eventTypesOf, jobsOf, storedRow } from '../../helpers/stored-rows.js';
+import {
+  assertHandedToPrinting,
+  confirmReceipt,
+  deliveryFor,
+  drain,
+  printedLetterEvents,
+} from '../../helpers/delivery-harness.js';
 import { extractPdfText } from '../../helpers/delivery-pdf.js';
 import { createHarness, type TestHarness } from '../../helpers/test-app.js';
 import { testDialect } from '../../helpers/test-database.js';
@@ -131,17 +136,7 @@ describe(`paper letters and print batches (${testDialect})`, () => {
       /secret|posti-user|Rantatie/,
     );
 
-    assert.deepEqual(await eventTypesOf(h.context, messageId), [
-      'Paper mail created',
-      'Sent for printing and enveloping',
-    ]);
-    const message = await h.context.database.db
-      .selectFrom('messages')
-      .select('deemed_received_on')
-      .where('id', '=', messageId)
-      .executeTakeFirstOrThrow();
-    assert.equal(message.deemed_received_on, deemedReceivedLetter(postedAt));
-    assert.equal(message.deemed_received_on, '2025-03-10');
+    assert.equal(await assertHandedToPrinting(h, messageId, postedAt), '2025-03-10');
     const metrics = await h.context.metrics.registry.getSingleMetricAsString('asiointitili_deliveries_total');
     assert.match(metrics, /channel="paper",outcome="queued"} 1/);
     assert.match(metrics, /channel="paper",outcome="sent"} 1/);
@@ -205,12 +200,7 @@ describe(`paper letters and print batches (${testDialect})`, () => {
       assert.doesNotMatch(text, /33100/);
     }
     // The database keeps no copy of the printed letter.
-    const stored = await h.context.database.db
-      .selectFrom('print_letters')
-      .select('pdf_enc')
-      .where('message_id', '=', messageId)
-      .executeTakeFirstOrThrow();
-    assert.equal(stored.pdf_enc, null);
+    assert.equal((await storedRow(h, 'print_letters', 'message_id', messageId)).pdf_enc, null);
   });
 
   test('duplex adds a blank back to the address page; landscape pages are turned; odd sizes become A4', async () => {
@@ -364,14 +354,8 @@ describe(`paper letters and print batches (${testDialect})`, () => {
     const [recovered] = await small.printBatches.flush();
     assert.equal(recovered!.letters, 1);
     assert.deepEqual(fs.readdirSync(recovered!.directory).sort(), ['0001.pdf', 'manifest.json']);
-    assert.deepEqual(await eventTypesOf(h.context, crashId), [
-      'Paper mail created',
-      'Sent for printing and enveloping',
-    ]);
+    assert.deepEqual(await eventTypesOf(h.context, crashId), printedLetterEvents);
     assert.equal((await small.printBatches.flush()).length, 0);
-    assert.deepEqual(await eventTypesOf(h.context, lastId), [
-      'Paper mail created',
-      'Sent for printing and enveloping',
-    ]);
+    assert.deepEqual(await eventTypesOf(h.context, lastId), printedLetterEvents);
   });
 });

@@ -12,7 +12,8 @@ import {
 import type { AccountFixture, OrganisationFixture } from '../../helpers/fixtures.js';
 import { persons } from '../../helpers/fixtures.js';
 import { sampleFiles, tinyPdf } from '../../helpers/sample-files.js';
-import { attachmentsOf, eventTypesOf, jobsOf, messageRow } from '../../helpers/stored-rows.js';
+import { attachmentsOf, eventTypesOf, jobsOf, messageRow, rowCounts } from '../../helpers/stored-rows.js';
+import { drain } from '../../helpers/delivery-harness.js';
 import { useSuiteHarness } from '../../helpers/suite-harness.js';
 
 /**
@@ -53,21 +54,7 @@ describe('staff messaging', () => {
     ...overrides,
   });
 
-  const count = async (table: 'messages' | 'attachments' | 'events' | 'outbox_jobs' | 'audit_events') =>
-    Number(
-      (
-        await db()
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll<number | string>().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
-  const counts = async () => ({
-    messages: await count('messages'),
-    attachments: await count('attachments'),
-    events: await count('events'),
-    jobs: await count('outbox_jobs'),
-  });
+  const counts = () => rowCounts(h);
 
   const rejected = async (promise: Promise<unknown>): Promise<StaffSendProblem[]> => {
     try {
@@ -78,6 +65,15 @@ describe('staff messaging', () => {
     }
     assert.fail('the form was accepted');
   };
+  /** Sends a form the service must refuse: gives the problems it names, having checked nothing was stored. */
+  const refusedSend = async (actor: StaffActor, input: StaffSendForm): Promise<StaffSendProblem[]> => {
+    const before = await counts();
+    const problems = await rejected(staff().send(actor, input));
+    assert.deepEqual(await counts(), before);
+    return problems;
+  };
+  /** The problems as `field:code`, in the order the form shows them. */
+  const named = (problems: StaffSendProblem[]) => problems.map((p) => `${p.field}:${p.code}`);
 
   const auditRows = (action: string) =>
     db().selectFrom('audit_events').selectAll().where('action', '=', action).orderBy('id').execute();
@@ -140,9 +136,7 @@ describe('staff messaging', () => {
     assert.notEqual(row.paper_enc, null);
     assert.deepEqual(await eventTypesOf(h.context, result.messageId), ['Paper mail created']);
     // The letter is made from the register's address by the print worker.
-    while ((await h.services.delivery.worker.runDueJobs()) > 0) {
-      // drain
-    }
+    await drain(h.services.delivery);
     const letters = await db()
       .selectFrom('print_letters')
       .select('message_id')
@@ -152,19 +146,16 @@ describe('staff messaging', () => {
   });
 
   test('without a mailbox and without paper fallback nothing is sent, and the form says why', async () => {
-    const before = await counts();
-    const problems = await rejected(staff().send(caseWorker, form({ identityCode: withoutMailbox })));
-    assert.deepEqual(problems, [{ field: 'identityCode', code: 'noMailbox' }]);
-    assert.deepEqual(await counts(), before);
+    assert.deepEqual(await refusedSend(caseWorker, form({ identityCode: withoutMailbox })), [
+      { field: 'identityCode', code: 'noMailbox' },
+    ]);
   });
 
   test('paper fallback needs a PDF to print', async () => {
-    const before = await counts();
-    const problems = await rejected(
-      staff().send(caseWorker, form({ identityCode: withoutMailbox, paperFallback: true })),
+    assert.deepEqual(
+      await refusedSend(caseWorker, form({ identityCode: withoutMailbox, paperFallback: true })),
+      [{ field: 'attachments', code: 'pdfRequired' }],
     );
-    assert.deepEqual(problems, [{ field: 'attachments', code: 'pdfRequired' }]);
-    assert.deepEqual(await counts(), before);
   });
 
   test('a double submit of one form sends once and answers with the first message', async () => {
@@ -180,46 +171,34 @@ describe('staff messaging', () => {
   });
 
   test('an invalid identity code and blank texts are named by field, and nothing is stored', async () => {
-    const before = await counts();
-    const problems = await rejected(
-      staff().send(
-        caseWorker,
-        form({
-          identityCode: '010180-9027',
-          title: ' ',
-          body: '',
-          attachments: [{ fileName: 'x.exe', content: sampleFiles.exe }],
-        }),
-      ),
-    );
-    assert.deepEqual(
-      problems.map((p) => `${p.field}:${p.code}`),
-      ['identityCode:invalid', 'title:required', 'body:required', 'attachments:unsupportedType'],
-    );
-    assert.deepEqual(await counts(), before);
+    const invalid = form({
+      identityCode: '010180-9027',
+      title: ' ',
+      body: '',
+      attachments: [{ fileName: 'x.exe', content: sampleFiles.exe }],
+    });
+    assert.deepEqual(named(await refusedSend(caseWorker, invalid)), [
+      'identityCode:invalid',
+      'title:required',
+      'body:required',
+      'attachments:unsupportedType',
+    ]);
   });
 
   test('limits are the API contract’s: title length, file size', async () => {
-    const before = await counts();
-    const problems = await rejected(
-      staff().send(
-        caseWorker,
-        form({
-          title: 'x'.repeat(257),
-          attachments: [{ fileName: 'iso.pdf', content: null }],
-        }),
-      ),
-    );
-    assert.deepEqual(
-      problems.map((p) => `${p.field}:${p.code}`),
-      ['title:tooLong', 'attachments:tooLarge'],
-    );
-    assert.deepEqual(await counts(), before);
+    const overLimits = form({
+      title: 'x'.repeat(257),
+      attachments: [{ fileName: 'iso.pdf', content: null }],
+    });
+    assert.deepEqual(named(await refusedSend(caseWorker, overLimits)), [
+      'title:tooLong',
+      'attachments:tooLarge',
+    ]);
   });
 
   test('no service chosen is a problem of the field; an unknown or another’s service is not found', async () => {
     const before = await counts();
-    assert.deepEqual(await rejected(staff().send(caseWorker, form({ servicePk: undefined }))), [
+    assert.deepEqual(await refusedSend(caseWorker, form({ servicePk: undefined })), [
       { field: 'service', code: 'required' },
     ]);
     await assert.rejects(staff().send(caseWorker, form({ servicePk: 999_999 })), NotFoundError);

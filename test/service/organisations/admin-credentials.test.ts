@@ -16,6 +16,16 @@ describe(`organisation admin: API credentials (${testDialect})`, () => {
   const afterBackoff = () => h.setNow(new Date(h.context.clock().getTime() + 15 * 60_000));
   const token = (username: string, password: string) =>
     new ApiClient(h).post('/v1/token', { username, password });
+  /** A new organisation and API credentials its admin created for it, without an allowlist. */
+  const organisationWithCredential = async () => {
+    const organisation = await h.fixtures.organisation();
+    const created = await h.services.organisationAdmin.createCredential(
+      organisation.id,
+      { allowIps: [] },
+      actor,
+    );
+    return { organisation, created };
+  };
 
   test('created credentials: the password shown once gets a token, and is stored and logged nowhere', async () => {
     const organisation = await h.fixtures.organisation();
@@ -60,12 +70,7 @@ describe(`organisation admin: API credentials (${testDialect})`, () => {
   });
 
   test('revoked credentials get no token and their tokens stop working', async () => {
-    const organisation = await h.fixtures.organisation();
-    const created = await h.services.organisationAdmin.createCredential(
-      organisation.id,
-      { allowIps: [] },
-      actor,
-    );
+    const { organisation, created } = await organisationWithCredential();
     const api = new ApiClient(h);
     const accessToken = await api.login(created);
 
@@ -85,12 +90,7 @@ describe(`organisation admin: API credentials (${testDialect})`, () => {
   });
 
   test('an allowlist: invalid entries are named and nothing is stored; a valid one is enforced at once', async () => {
-    const organisation = await h.fixtures.organisation();
-    const created = await h.services.organisationAdmin.createCredential(
-      organisation.id,
-      { allowIps: [] },
-      actor,
-    );
+    const { organisation, created } = await organisationWithCredential();
 
     const refused = await h.services.organisationAdmin
       .setAllowlist(organisation.id, created.username, ['10.0.0.0/8', '10.0.0.0/33', 'palvelin'], actor)

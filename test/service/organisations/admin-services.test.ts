@@ -1,28 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { AdminInputError, type AdminServiceInput } from '../../../src/modules/organisations/index.js';
+import { AdminInputError } from '../../../src/modules/organisations/index.js';
+import { adminServiceInput } from '../../helpers/staff-fixtures.js';
 import { useSuiteHarness } from '../../helpers/suite-harness.js';
 import { testDialect } from '../../helpers/test-database.js';
 
 const actor = { staffMemberId: 7 };
-
-function serviceInput(overrides: Partial<AdminServiceInput> = {}): AdminServiceInput {
-  return {
-    nameFi: 'Kotihoidon palveluseteli',
-    nameSv: 'Servicesedel för hemvård',
-    nameEn: '',
-    descriptionFi: 'Hae palveluseteliä kotihoitoon.',
-    descriptionSv: '',
-    descriptionEn: '',
-    eServiceUrl: 'https://asiointi.example.fi/palveluseteli',
-    acceptsMessages: true,
-    forms: [
-      { titleFi: 'Palvelusetelihakemus', titleSv: '', titleEn: '', url: 'https://example.fi/hakemus.pdf' },
-      { titleFi: '', titleSv: '', titleEn: '', url: '' },
-    ],
-    ...overrides,
-  };
-}
 
 describe(`organisation admin: services and the public catalogue (${testDialect})`, () => {
   const h = useSuiteHarness();
@@ -39,7 +22,7 @@ describe(`organisation admin: services and the public catalogue (${testDialect})
     const edited = await h.services.organisationAdmin.updateService(
       organisation.id,
       organisation.serviceId,
-      serviceInput(),
+      adminServiceInput(),
       actor,
     );
     assert.equal(edited.nameFi, 'Kotihoidon palveluseteli');
@@ -49,7 +32,7 @@ describe(`organisation admin: services and the public catalogue (${testDialect})
         titleFi: 'Palvelusetelihakemus',
         titleSv: null,
         titleEn: null,
-        url: 'https://example.fi/hakemus.pdf',
+        url: 'https://asiointi.example.fi/hakemus.pdf',
       },
     ]);
 
@@ -74,7 +57,7 @@ describe(`organisation admin: services and the public catalogue (${testDialect})
     const added = await h.services.organisationAdmin.addService(
       organisation.id,
       {
-        ...serviceInput({ nameFi: 'Rakennusvalvonta', nameSv: '', forms: [] }),
+        ...adminServiceInput({ nameFi: 'Rakennusvalvonta', nameSv: '', forms: [] }),
         serviceId: `rv-${organisation.id}`,
       },
       actor,
@@ -103,7 +86,7 @@ describe(`organisation admin: services and the public catalogue (${testDialect})
       .updateService(
         organisation.id,
         organisation.serviceId,
-        serviceInput({
+        adminServiceInput({
           nameFi: '  ',
           nameEn: 'Water\u202Eservices',
           eServiceUrl: 'http://asiointi.example.fi',
@@ -131,12 +114,12 @@ describe(`organisation admin: services and the public catalogue (${testDialect})
     assert.deepEqual(await searchNames('palveluseteli'), ['Kotihoidon palveluseteli'], 'no second hit');
 
     const taken = await h.services.organisationAdmin
-      .addService(organisation.id, { ...serviceInput(), serviceId: organisation.serviceId }, actor)
+      .addService(organisation.id, { ...adminServiceInput(), serviceId: organisation.serviceId }, actor)
       .catch((error: unknown) => error);
     assert.ok(taken instanceof AdminInputError);
     assert.deepEqual(taken.problems, [{ field: 'serviceId', code: 'taken' }]);
     const invalid = await h.services.organisationAdmin
-      .addService(organisation.id, { ...serviceInput(), serviceId: 'ei kelpaa' }, actor)
+      .addService(organisation.id, { ...adminServiceInput(), serviceId: 'ei kelpaa' }, actor)
       .catch((error: unknown) => error);
     assert.ok(invalid instanceof AdminInputError);
     assert.deepEqual(invalid.problems, [{ field: 'serviceId', code: 'invalid' }]);

@@ -79,7 +79,7 @@ describe('staff case-work pages', () => {
       assert.notEqual(first, again);
     });
 
-    test(`${locale}: the sent list filters by GET, shows masked recipients and states as chips, pages with its filters`, () => {
+    test(`${locale}: the sent list's filters are posted, it shows masked recipients and states as chips, pages with its filters`, () => {
       const html = render(
         <SentListBody
           ctx={ctx}
@@ -90,7 +90,7 @@ describe('staff case-work pages', () => {
         />,
       );
       assert.doesNotMatch(html, /staff\.[a-z]+\./, 'no untranslated keys');
-      assert.match(html, new RegExp(`<form method="get" action="${caseWorkPaths.sent}"`));
+      assert.match(html, new RegExp(`<form id="sent-filters" method="post" action="${caseWorkPaths.sent}"`));
       assert.match(html, /<option value="failed" selected>/);
       assert.match(html, /<a href="\/virkailija\/lahetetyt\/42">Päätös toimeentulotuesta<\/a>/);
       const words = text(html);
@@ -107,6 +107,24 @@ describe('staff case-work pages', () => {
         /href="\/virkailija\/lahetetyt\?service=1&amp;stage=failed&amp;from=2025-03-01" rel="prev"/,
       );
       assert.doesNotMatch(html, /270570-901K/);
+    });
+
+    test(`${locale}: the pages of a search by recipient post the form again; no address holds the identity code`, () => {
+      const html = render(
+        <SentListBody
+          ctx={ctx}
+          paths={caseWorkPaths}
+          services={caseWorkServices}
+          values={{ recipient: '270570-901K', purpose: 'Asiakkaan puhelu' }}
+          list={sampleSentList()}
+        />,
+      );
+      assert.match(
+        html,
+        /<button type="submit" class="paging__link" form="sent-filters" name="page" value="3">/,
+      );
+      assert.doesNotMatch(html, /href="[^"]*270570-901K/);
+      assert.doesNotMatch(html, /href="[^"]*(recipient|purpose)=/);
     });
 
     test(`${locale}: the message page lists the timeline in order with the channel named`, () => {

@@ -1,5 +1,6 @@
-import { Type } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ValidationError } from '../../../errors.js';
 import {
   StaffSendRejected,
@@ -44,18 +45,28 @@ const MessageQuery = Type.Object({
   lahetetty: Type.Optional(Type.Union([Type.Literal('1'), Type.Literal('0')])),
 });
 /**
- * The sent list's GET form. A blank field means "any" (the form sends every field); the service
+ * The sent list's filters. A blank field means "any" (the form sends every field); the service
  * checks the dates, the identity code and the search's purpose, and the page shows what is wrong.
+ * The list's links carry the filters that name no one; the form posts all of them, so that a search
+ * by identity code never goes into an address, a browser's history or a proxy's log (ASVS 8.3.1).
  */
-const ListQuery = Type.Object({
+const filterSchemas = {
   service: Type.Optional(Type.String({ pattern: '^[0-9]{0,15}$' })),
   stage: Type.Optional(Type.Union([Type.Literal(''), ...messageStages.map((stage) => Type.Literal(stage))])),
   from: Type.Optional(Type.String({ maxLength: 10 })),
   to: Type.Optional(Type.String({ maxLength: 10 })),
+};
+const ListQuery = Type.Object({
+  ...filterSchemas,
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })),
+});
+const ListForm = Type.Object({
+  _csrf: Type.Optional(Type.String()),
+  ...filterSchemas,
   recipient: Type.Optional(Type.String({ maxLength: 20 })),
   // Longer than the limit, so an over-long purpose comes back to the form with its problem.
   purpose: Type.Optional(Type.String({ maxLength: 1_000 })),
-  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })),
+  page: Type.Optional(Type.String({ pattern: '^[0-9]{1,5}$' })),
 });
 
 /** The form's own check of `_csrf` (readComposeForm with the staff session's token), before any file. */
@@ -117,8 +128,8 @@ function filterProblemKey(field: SentFilterField) {
 /**
  * §2 Send and Sent: GET /virkailija/laheta (the form, with a fresh key), POST /virkailija/laheta
  * (multipart; the pressed button says what to do: `check` the mailbox (audited), `preview` the body,
- * or `send`, which answers 303 to the message's page so a reload sends nothing), GET
- * /virkailija/lahetetyt (the list with its filters; a search by recipient is audited) and GET
+ * or `send`, which answers 303 to the message's page so a reload sends nothing), GET and POST
+ * /virkailija/lahetetyt (the list with its filters; a search by recipient is posted and audited) and GET
  * /virkailija/lahetetyt/:id (the message and its timeline; opening it is audited). Case workers only;
  * the messages module scopes every lookup to their organisation and services, so anything else is 404.
  */
@@ -206,46 +217,69 @@ export function sendRoutes(messaging: MessagingServices): FastifyPluginAsyncType
       },
     );
 
+    type ListFilters = Omit<Static<typeof ListForm>, 'page' | '_csrf'>;
+    /** The list for the filters given, or the form with what the service refused in them. */
+    async function sentListPage(
+      request: FastifyRequest,
+      reply: FastifyReply,
+      filters: ListFilters,
+      page: number,
+    ) {
+      const staff = requireStaff(request);
+      const actor = caseWorkerOf(staff, request);
+      const values: SentFilterValues = {
+        servicePk: positiveInteger(filters.service),
+        stage: filters.stage || undefined,
+        from: blankToUndefined(filters.from),
+        to: blankToUndefined(filters.to),
+        recipient: blankToUndefined(filters.recipient),
+        purpose: blankToUndefined(filters.purpose),
+      };
+      const ctx = pageContext(request);
+      let list: SentList | undefined;
+      let problems: Array<{ field: SentFilterField; message: string }> = [];
+      try {
+        list = await staffMessaging.sentMessages(actor, { ...values, page });
+      } catch (error) {
+        const field =
+          error instanceof ValidationError ? filterFields.find((f) => f === error.field) : undefined;
+        if (!field) throw error;
+        problems = [{ field, message: ctx.t(filterProblemKey(field)) }];
+      }
+      const view = StaffSentListPage({
+        ctx,
+        frame: staffFrame(staff),
+        paths: caseWorkPaths,
+        services: await staffMessaging.visibleServices(actor),
+        values,
+        list,
+        problems,
+      });
+      return sendPersonalPage(reply, view, problems.length > 0 ? 400 : 200);
+    }
+
     app.get(
       caseWorkPaths.sent,
       {
         config: { staffAccess: 'case-worker' },
         schema: { hide: true, querystring: ListQuery, response: { 200: html, 400: html } },
       },
-      async (request, reply) => {
-        const staff = requireStaff(request);
-        const actor = caseWorkerOf(staff, request);
-        const { query } = request;
-        const values: SentFilterValues = {
-          servicePk: positiveInteger(query.service),
-          stage: query.stage || undefined,
-          from: blankToUndefined(query.from),
-          to: blankToUndefined(query.to),
-          recipient: blankToUndefined(query.recipient),
-          purpose: blankToUndefined(query.purpose),
-        };
-        const ctx = pageContext(request);
-        let list: SentList | undefined;
-        let problems: Array<{ field: SentFilterField; message: string }> = [];
-        try {
-          list = await staffMessaging.sentMessages(actor, { ...values, page: query.page ?? 1 });
-        } catch (error) {
-          const field =
-            error instanceof ValidationError ? filterFields.find((f) => f === error.field) : undefined;
-          if (!field) throw error;
-          problems = [{ field, message: ctx.t(filterProblemKey(field)) }];
-        }
-        const page = StaffSentListPage({
-          ctx,
-          frame: staffFrame(staff),
-          paths: caseWorkPaths,
-          services: await staffMessaging.visibleServices(actor),
-          values,
-          list,
-          problems,
-        });
-        return sendPersonalPage(reply, page, problems.length > 0 ? 400 : 200);
+      (request, reply) => {
+        // Only the filters that name no one are read from an address, whatever else it holds.
+        const { service, stage, from, to, page } = request.query;
+        return sentListPage(request, reply, { service, stage, from, to }, page ?? 1);
       },
+    );
+
+    // The same list, searched with the posted form (the staff session plugin has checked its _csrf).
+    app.post(
+      caseWorkPaths.sent,
+      {
+        config: { staffAccess: 'case-worker' },
+        schema: { hide: true, body: ListForm, response: { 200: html, 400: html } },
+      },
+      (request, reply) =>
+        sentListPage(request, reply, request.body, Math.max(1, Number(request.body.page ?? '1'))),
     );
 
     app.get(

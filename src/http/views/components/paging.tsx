@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { css } from '../styles/css.js';
 import { Icon } from './icon.js';
 import { InlineList } from './inline-list.js';
@@ -10,6 +11,12 @@ export interface PagingProps {
   hasNext: boolean;
   /** The address of a page. */
   href: (page: number) => string;
+  /**
+   * The id of a posted form whose search the pages continue: the previous and next links become
+   * that form's submit buttons (`page`), so what it searched for never goes into an address (a
+   * search by identity code: ASVS 8.3.1). `href` is not used then.
+   */
+  form?: string | undefined;
   /** "Sivu 3" for a page number. */
   pageLabel: (page: number) => string;
   previousLabel: string;
@@ -27,10 +34,10 @@ export function Paging(props: PagingProps) {
       <InlineList>
         {props.page > 1 && (
           <li>
-            <a class="paging__link" href={props.href(props.page - 1)} rel="prev">
+            <PageLink {...props} to={props.page - 1} rel="prev">
               <Icon name="chevronLeft" />
               {props.previousLabel}
-            </a>
+            </PageLink>
           </li>
         )}
         <li class="paging__current" aria-current="page">
@@ -38,14 +45,30 @@ export function Paging(props: PagingProps) {
         </li>
         {props.hasNext && (
           <li>
-            <a class="paging__link" href={props.href(props.page + 1)} rel="next">
+            <PageLink {...props} to={props.page + 1} rel="next">
               {props.nextLabel}
               <Icon name="chevronRight" />
-            </a>
+            </PageLink>
           </li>
         )}
       </InlineList>
     </nav>
+  );
+}
+
+/** A link to another page, or the posted form's button for it. */
+function PageLink(props: PagingProps & { to: number; rel: 'prev' | 'next'; children: ComponentChildren }) {
+  if (props.form) {
+    return (
+      <button type="submit" class="paging__link" form={props.form} name="page" value={String(props.to)}>
+        {props.children}
+      </button>
+    );
+  }
+  return (
+    <a class="paging__link" href={props.href(props.to)} rel={props.rel}>
+      {props.children}
+    </a>
   );
 }
 
@@ -68,6 +91,13 @@ export const styles = css`
     border-radius: var(--fi-radius-basic);
     font-weight: 600;
     text-decoration: none;
+  }
+  button.paging__link {
+    background: none;
+    color: var(--fi-color-highlight-base);
+    font: inherit;
+    font-weight: 600;
+    cursor: pointer;
   }
   .paging__link:hover {
     background: var(--fi-color-highlight-light-4);

@@ -18,7 +18,11 @@ import { css } from '../styles/css.js';
 import { serviceName, type CaseWorkPaths } from './send-page.js';
 import { ScrollTable } from '../components/scroll-table.js';
 
-/** The list's filters as the GET form sends them back (query: service, stage, from, to, recipient, purpose). */
+/**
+ * The list's filters as the form posts them back (service, stage, from, to, recipient, purpose). The
+ * form is posted so that a search by identity code stays out of addresses (ASVS 8.3.1); the list's
+ * links to other pages carry only the filters that name no one.
+ */
 export interface SentFilterValues {
   servicePk?: number | undefined;
   stage?: MessageStage | undefined;
@@ -85,16 +89,16 @@ function filterQuery(values: SentFilterValues, page: number): string {
   if (values.stage) query.set('stage', values.stage);
   if (values.from) query.set('from', values.from);
   if (values.to) query.set('to', values.to);
-  if (values.recipient) query.set('recipient', values.recipient);
-  if (values.purpose) query.set('purpose', values.purpose);
   if (page > 1) query.set('page', String(page));
   const text = query.toString();
   return text === '' ? '' : `?${text}`;
 }
 
 /**
- * The sent list's content, without the page frame: a GET form of filters (service, state, dates,
+ * The sent list's content, without the page frame: a posted form of filters (service, state, dates,
  * recipient with the search's purpose) and the messages newest first, with their state as a chip.
+ * The pages of a search by recipient are that form's buttons, so the identity code is posted again
+ * rather than put into a link.
  */
 export function SentListBody(props: SentListBodyProps) {
   const { ctx, values, list, paths } = props;
@@ -108,7 +112,14 @@ export function SentListBody(props: SentListBodyProps) {
         heading={t('staff.send.errorSummary')}
         errors={problems.map((problem) => ({ fieldId: `filter-${problem.field}`, message: problem.message }))}
       />
-      <form method="get" action={paths.sent} class="sent-list__filters" aria-labelledby="filters-heading">
+      <form
+        id="sent-filters"
+        method="post"
+        action={paths.sent}
+        class="sent-list__filters"
+        aria-labelledby="filters-heading"
+      >
+        <input type="hidden" name="_csrf" value={ctx.csrfToken ?? ''} />
         <h2 id="filters-heading">{t('staff.sent.filters')}</h2>
         <SelectField id="filter-service" name="service" label={t('staff.send.service')}>
           <option value="">{t('staff.sent.allServices')}</option>
@@ -185,6 +196,7 @@ export function SentListBody(props: SentListBodyProps) {
           page={list.page}
           hasNext={list.hasNext}
           href={(page) => `${paths.sent}${filterQuery(values, page)}`}
+          form={values.recipient ? 'sent-filters' : undefined}
           pageLabel={(page) => t('staff.sent.page', { page })}
           previousLabel={t('staff.sent.newer')}
           nextLabel={t('staff.sent.older')}

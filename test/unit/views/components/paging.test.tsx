@@ -29,3 +29,16 @@ test('paging: nothing when all fits on the first page; no next link on the last'
   assert.equal(render(<Paging {...labels} page={1} hasNext={false} />), '');
   assert.doesNotMatch(render(<Paging {...labels} page={3} hasNext={false} />), /rel="next"/);
 });
+
+test('paging of a posted search: the form’s submit buttons with the page, no addresses', () => {
+  const html = withIconsNamed(render(<Paging {...labels} form="sent-filters" page={2} hasNext />));
+  assert.match(
+    html,
+    /<button type="submit" class="paging__link" form="sent-filters" name="page" value="1"><icon>Edellinen sivu<\/button>/,
+  );
+  assert.match(
+    html,
+    /<button type="submit" class="paging__link" form="sent-filters" name="page" value="3">Seuraava sivu<icon><\/button>/,
+  );
+  assert.doesNotMatch(html, /href=/);
+});
