@@ -3,6 +3,7 @@
 // set), and browser. Node 20's test runner does not expand globs, so files are listed here.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 const only = process.argv.slice(2);
@@ -21,12 +22,19 @@ function testFiles(...dirs) {
   return files.sort();
 }
 
+// The leak scan (issue 14 §4): the database and browser phases record every log line and every
+// secret their helpers send or receive into this directory (test/helpers/leak-record.ts); after the
+// phases scripts/leak-scan.ts fails the run on any identity code, message text, token or password
+// found in a log line.
+const leakScanDir = fs.mkdtempSync(path.join(os.tmpdir(), 'asiointitili-leak-scan-'));
+const leakScan = { LEAK_SCAN_DIR: leakScanDir };
+
 const phases = [
   { name: 'unit', files: testFiles('test/unit'), env: {}, concurrency: 2 },
   {
     name: 'sqlite',
     files: testFiles('test/service', 'test/http', 'test/process'),
-    env: { TEST_DB: 'sqlite' },
+    env: { TEST_DB: 'sqlite', ...leakScan },
     concurrency: 2,
   },
 ];
@@ -34,7 +42,7 @@ if (process.env.TEST_DATABASE_URL) {
   phases.push({
     name: 'postgres',
     files: testFiles('test/service', 'test/http', 'test/process'),
-    env: { TEST_DB: 'postgres' },
+    env: { TEST_DB: 'postgres', ...leakScan },
     concurrency: 2,
   });
 } else {
@@ -43,7 +51,7 @@ if (process.env.TEST_DATABASE_URL) {
 phases.push({
   name: 'browser',
   files: testFiles('test/browser'),
-  env: { TEST_DB: 'sqlite' },
+  env: { TEST_DB: 'sqlite', ...leakScan },
   concurrency: 1,
 });
 
@@ -97,6 +105,19 @@ for (const phase of phases) {
     if (match) totals[key] += Number(match[1]);
   }
   if (result.status !== 0) failedPhases.push(phase.name);
+}
+
+if (phases.some((phase) => 'LEAK_SCAN_DIR' in phase.env && (!only.length || only.includes(phase.name)))) {
+  console.log('\n=== leak scan ===');
+  const scan = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/leak-scan.ts', leakScanDir], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  // A failed scan keeps its directory, so the findings can be looked into.
+  if (scan.status !== 0) failedPhases.push('leak scan');
+  else fs.rmSync(leakScanDir, { recursive: true, force: true });
+} else {
+  fs.rmSync(leakScanDir, { recursive: true, force: true });
 }
 
 console.log(`\nphases failed: ${failedPhases.length ? failedPhases.join(', ') : 'none'}`);

@@ -6,10 +6,16 @@ export abstract class DomainError extends Error {
   abstract readonly status: number;
   /** A stable reason code (e.g. MAILBOX_NOT_IN_USE) where the contract defines one. */
   readonly code: string | undefined;
-  constructor(message: string, code?: string) {
+  /**
+   * The message as the log may hold it. The answer may name the caller's own input back to them (an
+   * attachment's file name); the log is read by operators, so such an error gives a version without it.
+   */
+  readonly loggedMessage: string;
+  constructor(message: string, code?: string, options: { loggedMessage?: string } = {}) {
     super(message);
     this.name = new.target.name;
     this.code = code;
+    this.loggedMessage = options.loggedMessage ?? message;
   }
 }
 

@@ -43,10 +43,10 @@ export interface AppServices {
 
 export function createServices(context: AppContext): AppServices {
   const { organisations, credentials } = createOrganisationServices(context);
-  const accounts = createAccountServices(context, { organisations });
+  const evidence = createEvidenceServices(context);
+  const accounts = createAccountServices(context, { organisations, evidence: evidence.recorder });
   const consents = createConsentService(context, { organisations });
   const catalogue = createCatalogueServices(context);
-  const evidence = createEvidenceServices(context);
   return {
     organisations,
     organisationAdmin: createOrganisationAdmin(context, { organisations, credentials, catalogue }),

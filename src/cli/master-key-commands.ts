@@ -2,20 +2,26 @@ import type { Command } from 'commander';
 import { loadConfig, type Config } from '../config/config.js';
 import { withActiveKey, withNewKey, withoutKey, type KeyRing } from '../crypto/key-ring.js';
 import { writeKeyFile } from '../crypto/master-key.js';
-import type { KeyRotationService, KeyStatus, KeyUsage } from '../modules/keys/index.js';
+import type { KeyRotationService, KeyStatus, KeyUsage, MasterKeyAction } from '../modules/keys/index.js';
 import { progress, progressBar } from './progress.js';
 import { positiveInteger } from './public-commands.js';
 
 /** Opens the ring and the database (checked against each other) and the key rotation service. */
 async function withKeys<T>(
   config: Config,
-  work: (keys: { ring: KeyRing; rotation: KeyRotationService }) => Promise<T>,
+  work: (keys: {
+    ring: KeyRing;
+    rotation: KeyRotationService;
+    /** Records the change in the audit trail (after the key file is written). */
+    audit: (action: MasterKeyAction, keyId: string, details?: Record<string, unknown>) => Promise<void>;
+  }) => Promise<T>,
 ): Promise<T> {
-  const [{ openWithKeyRing }, { Envelope }, { createKeyRotationService }] = await Promise.all([
-    import('../bootstrap.js'),
-    import('../crypto/envelope.js'),
-    import('../modules/keys/index.js'),
-  ]);
+  const [{ openWithKeyRing }, { Envelope }, { createKeyRotationService, recordMasterKeyChange }] =
+    await Promise.all([
+      import('../bootstrap.js'),
+      import('../crypto/envelope.js'),
+      import('../modules/keys/index.js'),
+    ]);
   const { keyRing, database } = await openWithKeyRing(config, {
     demoDataDirKey: true,
     progress,
@@ -24,6 +30,7 @@ async function withKeys<T>(
     return await work({
       ring: keyRing,
       rotation: createKeyRotationService({ database, envelope: new Envelope(keyRing) }),
+      audit: (action, keyId, details) => recordMasterKeyChange({ database }, action, keyId, details),
     });
   } finally {
     await database.close();
@@ -81,11 +88,12 @@ export function registerMasterKeyCommands(keys: Command): void {
     .option('--new-key-id <id>', "the new key's id (default: derived from the key)")
     .action(async (options: { newKeyId?: string }) => {
       const config = loadConfig();
-      await withKeys(config, async ({ ring }) => {
+      await withKeys(config, async ({ ring, audit }) => {
         const file = keyFileOf(config);
         const staged = withNewKey(ring, { id: options.newKeyId, active: false });
         const id = [...staged.keys.keys()].at(-1) ?? '';
         writeKeyFile(file, staged);
+        await audit('operator.master_key_added', id, { current: ring.activeKeyId });
         progress(`"${id}" added to ${file} after the current key "${ring.activeKeyId}", which stays current`);
         progress(`next: ${restartAdvice}; then run keys rotate --new-key-id ${id} to make it current`);
       });
@@ -113,10 +121,10 @@ export function registerMasterKeyCommands(keys: Command): void {
             'restart them, then run keys rotate --new-key-id <id>',
         );
       }
-      await withKeys(config, async ({ ring, rotation }) => {
+      await withKeys(config, async ({ ring, rotation, audit }) => {
         const wanted = options.newKeyId;
         if (wanted !== undefined && ring.activeKeyId === wanted) {
-          await rewrapTo(wanted, rotation, options.batchSize);
+          await rewrapTo(wanted, rotation, options.batchSize, audit);
           return;
         }
         if (config.masterKey !== undefined) {
@@ -132,6 +140,7 @@ export function registerMasterKeyCommands(keys: Command): void {
             ? withActiveKey(ring, wanted)
             : withNewKey(ring, { id: wanted, active: true });
         writeKeyFile(file, rotated);
+        await audit('operator.master_key_made_current', rotated.activeKeyId, { previous: ring.activeKeyId });
         progress(
           `"${rotated.activeKeyId}" is now the current master key in ${file}; the older keys stay to read what they wrapped`,
         );
@@ -148,7 +157,7 @@ export function registerMasterKeyCommands(keys: Command): void {
     )
     .action(async (id: string) => {
       const config = loadConfig();
-      await withKeys(config, async ({ ring, rotation }) => {
+      await withKeys(config, async ({ ring, rotation, audit }) => {
         if (!ring.keys.has(id)) throw new Error(`the key ring has no key "${id}"`);
         if (ring.activeKeyId === id) {
           throw new Error(`"${id}" is the current key; rotate to a new one (keys rotate) before retiring it`);
@@ -167,6 +176,7 @@ export function registerMasterKeyCommands(keys: Command): void {
           );
         }
         writeKeyFile(config.masterKeyFile, withoutKey(ring, id));
+        await audit('operator.master_key_retired', id, { current: ring.activeKeyId });
         progress(
           `removed "${id}" from ${config.masterKeyFile}; restart the processes to drop it from memory, and ` +
             'keep the old ring as long as a backup needs it (docs/backup.md)',
@@ -185,10 +195,22 @@ function keyFileOf(config: Config): string {
 }
 
 /** The last step of a rotation: every stored value under an older key is rewrapped to `keyId`. */
-async function rewrapTo(keyId: string, rotation: KeyRotationService, batchSize: number): Promise<void> {
+async function rewrapTo(
+  keyId: string,
+  rotation: KeyRotationService,
+  batchSize: number,
+  audit: (action: MasterKeyAction, keyId: string, details: Record<string, unknown>) => Promise<void>,
+): Promise<void> {
   const bar = progressBar(`rewrapping to ${keyId}`, await rotation.pending());
   const outcome = await rotation.rewrap({ batchSize, onBatch: bar.update });
   bar.finish();
+  // Each run records what it did; a run killed mid-way records nothing, the run resuming it the rest.
+  await audit('operator.master_key_rewrapped', keyId, {
+    rewrapped: outcome.rewrapped,
+    remaining: outcome.remaining,
+    failed: outcome.failed,
+    changedMeanwhile: outcome.changedMeanwhile,
+  });
   progress(
     `rewrapped ${outcome.rewrapped} values to key ${keyId}` +
       (outcome.changedMeanwhile > 0 ? `; ${outcome.changedMeanwhile} changed meanwhile and were left` : ''),

@@ -1,6 +1,7 @@
 import type { TestHarness } from './test-app.js';
 import { assertContractResponse } from './contract.js';
 import { type ApiOrganisation } from './fixtures.js';
+import { recordSecret } from './leak-record.js';
 
 export interface ApiResponse {
   statusCode: number;
@@ -70,6 +71,7 @@ export class ApiClient {
     fileName: string,
     options: RequestOptions & { field?: string; declaredType?: string } = {},
   ): Promise<ApiResponse> {
+    recordSecret('attachment name', fileName);
     const boundary = `----asiointitili${Math.random().toString(16).slice(2)}`;
     const head = Buffer.from(
       `--${boundary}\r\nContent-Disposition: form-data; name="${options.field ?? 'file'}"; filename="${fileName}"\r\n` +

@@ -1,4 +1,5 @@
 import { sessionCookieName } from '../../src/http/plugins/citizen-session.js';
+import { recordSecret } from './leak-record.js';
 import { type FormFile, multipartForm } from './multipart-form.js';
 import type { TestHarness } from './test-app.js';
 
@@ -22,6 +23,9 @@ export async function signInAs(h: TestHarness, identityCode: string): Promise<Ci
     lastName: person.lastName,
     method: 'test',
   });
+  recordSecret('identity code', identityCode);
+  recordSecret('token', cookieValue);
+  recordSecret('token', session.csrfToken);
   return { cookies: { [sessionCookieName(h.context)]: cookieValue }, csrfToken: session.csrfToken };
 }
 

@@ -6,6 +6,7 @@ import { after, before } from 'node:test';
 import type { Command } from 'commander';
 import { buildProgram } from '../../src/cli/main.js';
 import { failureLine } from '../../src/cli/failure.js';
+import { recordLogLines, recordSecretsIn } from './leak-record.js';
 import { createTestDatabase, testDialect, type TestDatabase } from './test-database.js';
 
 /** Every command of a commander tree (commander copies output settings only at creation). */
@@ -28,11 +29,16 @@ export async function runCliInProcess(
   for (const command of allCommands(program)) {
     command.configureOutput({ ...command.configureOutput(), writeOut: (text) => (stdout += text) });
   }
+  // For the leak scan: the arguments may name a person, and the failure line is what the operator's
+  // terminal (and a journal) would show.
+  recordSecretsIn(args);
   try {
     await program.parseAsync(['node', 'asiointitili', ...args]);
     return { stdout };
   } catch (error) {
-    return { stdout, failure: failureLine(error) };
+    const failure = failureLine(error);
+    recordLogLines(`cli ${args.slice(0, 2).join(' ')}`, failure);
+    return { stdout, failure };
   }
 }
 

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { projectRoot } from '../../src/project-root.js';
+import { recordLogLines, recordSecretsIn } from './leak-record.js';
 
 // The real command as users run it: the compiled CLI (scripts/run-tests.mjs builds before the
 // process tests, and `npm ci` builds through the prepare script).
@@ -20,6 +21,29 @@ export interface ChildOptions {
   signal?: AbortSignal;
   /** Runs the command of another installation (a release installed by a test). */
   installRoot?: string;
+}
+
+/**
+ * For the leak scan: what a child wrote that is log output (stderr, and the JSON log lines on
+ * stdout; a command's own output on stdout is its answer, which may rightly hold a new password),
+ * and the secrets in its arguments and in a JSON answer.
+ */
+function recordChildOutput(args: string[], stdout: string, stderr: string): void {
+  const source = `cli ${args.slice(0, 2).join(' ')}`;
+  recordSecretsIn(args);
+  recordLogLines(source, stderr);
+  recordLogLines(
+    source,
+    stdout
+      .split('\n')
+      .filter((line) => line.startsWith('{"level"'))
+      .join('\n'),
+  );
+  try {
+    recordSecretsIn(JSON.parse(stdout));
+  } catch {
+    // not a JSON answer
+  }
 }
 
 function spawnCli(args: string[], env: Record<string, string>, options: ChildOptions): ChildProcess {
@@ -46,7 +70,10 @@ export function runCli(
     let stderr = '';
     child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.on('close', (code) => {
+      recordChildOutput(args, stdout, stderr);
+      resolve({ code, stdout, stderr });
+    });
   });
 }
 
@@ -76,7 +103,12 @@ export function startCliServer(
     let stdout = '';
     let stderr = '';
     let listening = false;
-    const exited = new Promise<number | null>((done) => child.on('close', (code) => done(code)));
+    const exited = new Promise<number | null>((done) =>
+      child.on('close', (code) => {
+        recordChildOutput(args, stdout, stderr);
+        done(code);
+      }),
+    );
     const onData = () => {
       const match = listening ? null : stderr.match(/listening on (http:\/\/[^\s]+)|worker running/);
       if (match) {

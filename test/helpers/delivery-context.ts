@@ -8,6 +8,7 @@ import {
   FilePopulationRegister,
   demoRegisterFile,
 } from '../../src/modules/population-register/file-population-register.js';
+import { leakScanLogger } from './leak-record.js';
 import type { TestDatabase } from './test-database.js';
 
 /**
@@ -20,10 +21,11 @@ export function contextFor(
   env: Record<string, string> = {},
 ): AppContext {
   const config = loadConfig({ DATA_DIR: database.dataDir, LOG_LEVEL: 'silent', ...env });
+  const scanned = leakScanLogger('delivery context');
   return {
     config,
     database: database.database,
-    logger: createLogger('silent'),
+    logger: scanned ? createLogger(scanned.level, scanned.destination) : createLogger('silent'),
     envelope: new Envelope(parseKeyRing(keyRingText)),
     populationRegister: FilePopulationRegister.load(demoRegisterFile),
     metrics: createMetrics(),

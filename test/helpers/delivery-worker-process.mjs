@@ -14,6 +14,7 @@ import { Envelope } from '../../dist/src/crypto/envelope.js';
 import { parseKeyRing } from '../../dist/src/crypto/key-ring.js';
 import { openDatabase } from '../../dist/src/db/database.js';
 import { createMetrics } from '../../dist/src/http/metrics.js';
+import { destination } from 'pino';
 import { createLogger } from '../../dist/src/logging/logger.js';
 import { createDeliveryServices, deliveryTasks } from '../../dist/src/modules/delivery/index.js';
 import { createEvidenceServices } from '../../dist/src/modules/evidence/index.js';
@@ -38,14 +39,28 @@ const database = openDatabase({
 const context = {
   config,
   database,
-  // WORKER_LOG_LEVEL=debug shows what the worker does (on stdout) when a test needs looking into.
-  logger: createLogger(process.env.WORKER_LOG_LEVEL === 'debug' ? 'debug' : 'silent'),
+  logger: workerLogger(),
   envelope: new Envelope(parseKeyRing(process.env.TEST_KEY_RING ?? '')),
   populationRegister: FilePopulationRegister.load(demoRegisterFile),
   metrics: createMetrics(),
   clock: () => new Date(),
   testMode: true,
 };
+/**
+ * WORKER_LOG_LEVEL=debug shows what the worker does (on stdout) when a test needs looking into. Under
+ * the leak scan (LEAK_SCAN_DIR) the worker logs at info level into the scan's directory, as the
+ * test's own helpers do (test/helpers/leak-record.ts), so its lines are scanned too.
+ */
+function workerLogger() {
+  if (process.env.WORKER_LOG_LEVEL === 'debug') return createLogger('debug');
+  const dir = process.env.LEAK_SCAN_DIR;
+  if (!dir) return createLogger('silent');
+  return createLogger(
+    'info',
+    destination({ dest: path.join(dir, `logs-worker-${process.pid}.log`), sync: true, mkdir: true }),
+  );
+}
+
 const delivery = createDeliveryServices(context, createEvidenceServices(context).recorder, {
   leaseMs: 1_500,
   retryBaseDelayMs: 200,

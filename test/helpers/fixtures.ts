@@ -15,6 +15,7 @@ import { createOrganisationServices } from '../../src/modules/organisations/inde
 import { contentContext, encryptText } from '../../src/modules/messages/message-content.js';
 import { MessageRepository } from '../../src/modules/messages/message-repository.js';
 import { createServices, type AppServices } from '../../src/services.js';
+import { recordSecret } from './leak-record.js';
 
 /**
  * The one vocabulary tests use to create data: organisations, accounts, messages and uploads. Each
@@ -233,11 +234,13 @@ export function createFixtures(
     async apiOrganisation(input = {}) {
       const created = await organisation(input);
       const login = await credentials.create({ businessId: created.businessId, allowIps: input.allowIps });
+      recordSecret('password', login.password);
       return { ...created, username: login.username, password: login.password };
     },
 
     async account(input = {}) {
       const identityCode = input.identityCode ?? newIdentityCode();
+      recordSecret('identity code', identityCode);
       const repository = new AccountRepository(db);
       const now = context.clock().toISOString();
       const id = await repository.insertAccount({
@@ -256,6 +259,7 @@ export function createFixtures(
 
     async upload(owner, file) {
       const id = randomUUID();
+      recordSecret('attachment name', file.fileName);
       await new AttachmentRepository(db).insertUpload(
         {
           id,
@@ -280,6 +284,7 @@ export function createFixtures(
         const attachmentIds: string[] = [];
         for (const [position, file] of (input.attachments ?? []).entries()) {
           const id = randomUUID();
+          recordSecret('attachment name', file.fileName);
           const attachments = new AttachmentRepository(trx);
           await attachments.insertUpload(
             {
@@ -338,6 +343,9 @@ export function createFixtures(
     },
 
     async citizenMessage(input) {
+      recordSecret('message text', input.title);
+      recordSecret('message text', input.body);
+      recordSecret('attachment name', input.attachment?.fileName);
       const mailbox = new MailboxRepository(db);
       const now = context.clock().toISOString();
       return mailbox.transaction(async (trx) => {
@@ -389,6 +397,9 @@ export function createFixtures(
     timing: { availableAt: string | null; deemedReceivedOn: string | null },
   ): Promise<number> {
     const channel = input.channel ?? 'electronic';
+    recordSecret('message text', input.title);
+    recordSecret('message text', input.body);
+    recordSecret('identity code', input.recipientId);
     return new MessageRepository(trx).insertOutgoing({
       organisationId: input.organisation.id,
       servicePk: input.organisation.servicePk,

@@ -38,6 +38,18 @@ export async function eventsOf(
   return rows.map((r) => ({ type: r.event_type, payload: JSON.parse(r.payload) }));
 }
 
+/** A message's signed evidence records, oldest first: the event, the payload as text and its details. */
+export async function evidenceOf(
+  h: TestHarness,
+  messageId: number,
+): Promise<Array<{ event: string; payload: string; details: unknown }>> {
+  const rows = await rowsWhere(h.context, 'delivery_evidence', 'message_id', messageId, 'sequence');
+  return rows.map((row) => {
+    const payload = Buffer.from(row.record.split('.')[1]!, 'base64url').toString('utf8');
+    return { event: row.event, payload, details: (JSON.parse(payload) as { details?: unknown }).details };
+  });
+}
+
 /** The audit rows of an action in order: who acted, on what. */
 export async function auditOf(
   h: TestHarness,
@@ -60,6 +72,7 @@ type RowTable =
   | 'attachments'
   | 'audit_events'
   | 'delivery_consents'
+  | 'delivery_evidence'
   | 'events'
   | 'messages'
   | 'organisations'

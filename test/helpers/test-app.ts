@@ -12,13 +12,22 @@ import {
 } from '../../src/modules/population-register/file-population-register.js';
 import { createServices, type AppServices } from '../../src/services.js';
 import { createFixtures, type Fixtures } from './fixtures.js';
+import {
+  leakScanDir,
+  recordLogLines,
+  recordSecretsInBody,
+  recordSecretsInHeaders,
+  recordSecretsOfServer,
+} from './leak-record.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 /** Log lines written by the app under test, as raw JSON text (what an operator would see). */
 export class CapturedLog extends Writable {
   readonly lines: string[] = [];
   override _write(chunk: Buffer, _encoding: string, done: () => void): void {
-    this.lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+    const text = chunk.toString('utf8');
+    this.lines.push(...text.split('\n').filter(Boolean));
+    recordLogLines('app', text);
     done();
   }
   get text(): string {
@@ -91,6 +100,7 @@ async function assembleHarness(testDatabase: TestDatabase, options: HarnessOptio
     ...(options.testIdpClient ? { testIdpClient: options.testIdpClient } : {}),
   });
   options.extraRoutes?.(app);
+  recordSecretsOfRequests(app);
   await app.ready();
   return {
     app,
@@ -106,5 +116,39 @@ async function assembleHarness(testDatabase: TestDatabase, options: HarnessOptio
       await app.close();
       await testDatabase.destroy();
     },
+  };
+}
+
+/**
+ * Under the leak scan, records the credentials and content of every request a test makes, in
+ * process (inject) or over a socket (browser tests), and the tokens the app hands out in answer.
+ */
+function recordSecretsOfRequests(app: App): void {
+  if (!leakScanDir) return;
+  recordSecretsOfServer(app.server);
+  const inject = app.inject.bind(app) as (...args: unknown[]) => unknown;
+  (app as { inject: unknown }).inject = (...args: unknown[]) => {
+    const [options] = args;
+    // Only the promise form with an options object (what the tests use); others pass through.
+    if (args.length !== 1 || !options || typeof options !== 'object') return inject(...args);
+    const request = options as {
+      headers?: Record<string, unknown>;
+      cookies?: Record<string, string>;
+      payload?: unknown;
+      body?: unknown;
+    };
+    recordSecretsInHeaders(request.headers);
+    const cookies = Object.entries(request.cookies ?? {}).map(([name, value]) => `${name}=${value}`);
+    if (cookies.length > 0) recordSecretsInHeaders({ cookie: cookies.join('; ') });
+    const type = request.headers?.['content-type'];
+    recordSecretsInBody(request.payload ?? request.body, typeof type === 'string' ? type : undefined);
+    return (inject(options) as Promise<{ headers: Record<string, unknown>; body: string }>).then(
+      (response) => {
+        recordSecretsInHeaders(response.headers);
+        const answered = response.headers['content-type'];
+        recordSecretsInBody(response.body, typeof answered === 'string' ? answered : undefined);
+        return response;
+      },
+    );
   };
 }

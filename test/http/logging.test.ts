@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { ApiClient } from '../helpers/api-client.js';
 import { createHarness, type TestHarness } from '../helpers/test-app.js';
 
 describe('logs never carry identity codes, tokens or cookies', () => {
@@ -38,6 +39,18 @@ describe('logs never carry identity codes, tokens or cookies', () => {
     assert.ok(!text.includes('Hunter2'));
     assert.ok(!text.includes('message text here'));
     assert.ok(text.includes('[hetu]'), 'masked form present');
+  });
+
+  test('a refused upload is answered with its file name, which the log does not hold', async () => {
+    const organisation = await h.fixtures.apiOrganisation();
+    const api = new ApiClient(h);
+    await api.login(organisation);
+    const fileName = 'Virtasen-lausunto.pdf';
+    const response = await api.upload(Buffer.from('<html><body>not a PDF</body></html>'), fileName);
+    assert.equal(response.statusCode, 415);
+    assert.ok(response.json<{ reason: string }>().reason.includes(fileName), 'the sender is told which file');
+    assert.ok(!h.log.text.includes('Virtasen'), 'the file name is not logged');
+    assert.match(h.log.text, /"reason":"file \\"\[file name\]\\": /, 'the refusal is, without it');
   });
 
   test('every request line carries a request id: a UUID from the proxy is kept, anything else is replaced', async () => {

@@ -43,6 +43,8 @@ describe(`delivery survives SIGKILL at random points (${testDialect})`, () => {
       SMTP_URL: smtp.url,
       SMS_GATEWAY_URL: sms.url,
       TEST_KEY_RING: keyRing,
+      // The workers write their log lines into the leak scan's directory (when the run has one).
+      ...(process.env.LEAK_SCAN_DIR ? { LEAK_SCAN_DIR: process.env.LEAK_SCAN_DIR } : {}),
       ...(database.databaseUrl
         ? { DATABASE_URL: database.databaseUrl, TEST_PG_SCHEMA: database.postgresSchema ?? '' }
         : {}),

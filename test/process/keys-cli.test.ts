@@ -185,4 +185,39 @@ describe(`keys rotate, status and retire (${testDialect})`, () => {
     assert.equal(rotated.code, 0, rotated.stderr);
     assert.match(rotated.stderr, new RegExp(`rewrapped ${values} values to key extra`));
   });
+
+  test('every change to the ring is in the audit trail, as key ids and counts, never key material', async () => {
+    const rows = await database.database.db
+      .selectFrom('audit_events')
+      .select(['actor_type', 'actor_id', 'action', 'subject_type', 'subject_id', 'details'])
+      .where('action', 'like', 'operator.master_key_%')
+      .orderBy('seq')
+      .execute();
+    const entries = rows.map((row) => ({
+      action: row.action,
+      keyId: row.subject_id,
+      details: JSON.parse(row.details ?? '{}') as Record<string, unknown>,
+    }));
+    assert.ok(rows.every((row) => row.actor_type === 'operator' && row.subject_type === 'master_key'));
+    // The first test: a new key made current, the rewrap (killed once, then resumed), "old" retired.
+    const first = entries.find((entry) => entry.action === 'operator.master_key_made_current');
+    assert.deepEqual(first?.details, { previous: 'old' });
+    assert.ok(
+      entries.some((entry) => entry.action === 'operator.master_key_retired' && entry.keyId === 'old'),
+    );
+    // The second test, in order; the refused runs recorded nothing.
+    const clean = { remaining: 0, failed: {}, changedMeanwhile: 0 };
+    assert.deepEqual(entries.slice(-4), [
+      { action: 'operator.master_key_added', keyId: 'staged', details: { current: first?.keyId } },
+      { action: 'operator.master_key_made_current', keyId: 'staged', details: { previous: first?.keyId } },
+      { action: 'operator.master_key_rewrapped', keyId: 'staged', details: { rewrapped: values, ...clean } },
+      { action: 'operator.master_key_rewrapped', keyId: 'extra', details: { rewrapped: values, ...clean } },
+    ]);
+    const material = [...parseKeyRing(fs.readFileSync(keyFile, 'utf8')).keys.values()].map((key) =>
+      Buffer.from(key).toString('base64'),
+    );
+    for (const row of rows) for (const key of material) assert.ok(!row.details?.includes(key));
+    const audit = createServices(contextFor(database, fs.readFileSync(keyFile, 'utf8'))).audit;
+    assert.equal((await audit.verify(() => {})).ok, true);
+  });
 });

@@ -36,6 +36,8 @@ function describe(issue: ValidationIssue): string {
 export interface ErrorAnswer {
   status: number;
   reason: string;
+  /** The reason as logged, where the answer names input the log must not hold (DomainError.loggedMessage). */
+  loggedReason?: string;
   validationErrors?: { error: string; errorCode?: string }[];
   retryAfter?: number;
 }
@@ -86,7 +88,13 @@ export function classifyError(error: FastifyError | Error): ErrorAnswer {
   if (error instanceof TooManyRequestsError) {
     return { status: 429, reason: error.message, retryAfter: error.retryAfterSeconds };
   }
-  if (error instanceof DomainError) return { status: error.status, reason: error.message };
+  if (error instanceof DomainError) {
+    return {
+      status: error.status,
+      reason: error.message,
+      ...(error.loggedMessage !== error.message ? { loggedReason: error.loggedMessage } : {}),
+    };
+  }
   const fastifyError = error as FastifyError & { validation?: ValidationIssue[] };
   if (fastifyError.validation) {
     const errors = fastifyError.validation.map(describe);
@@ -122,7 +130,11 @@ function retryAfterOf(error: FastifyError): number | undefined {
 function logAnswer(request: FastifyRequest, error: Error | undefined, answer: ErrorAnswer): void {
   if (answer.status === 503) request.log.warn({ err: error }, 'request refused: service unavailable');
   else if (answer.status >= 500) request.log.error({ err: error }, 'request failed');
-  else request.log.info({ status: answer.status, reason: answer.reason }, 'request rejected');
+  else
+    request.log.info(
+      { status: answer.status, reason: answer.loggedReason ?? answer.reason },
+      'request rejected',
+    );
 }
 
 /**

@@ -5,6 +5,7 @@ import { currentTerms } from '../../domain/terms-of-use.js';
 import { locales, type Locale } from '../../i18n/i18n.js';
 import { recordAudit } from '../audit/index.js';
 import { planWelcomeNotification } from '../delivery/index.js';
+import type { EvidenceRecorder } from '../evidence/index.js';
 import { contentContext, encryptText } from '../messages/index.js';
 import type { OrganisationService } from '../organisations/index.js';
 import type { PopulationRegister, RegisteredPerson } from '../population-register/index.js';
@@ -40,6 +41,8 @@ export interface AccountServiceDeps {
   populationRegister: PopulationRegister;
   /** Creates the organisation and service the welcome message comes from, on first use. */
   organisations: Pick<OrganisationService, 'ensureSystemSender'>;
+  /** The welcome message gets the same signed evidence as any message sent to the mailbox. */
+  evidence: Pick<EvidenceRecorder, 'recordInTransaction'>;
   clock: () => Date;
 }
 
@@ -109,6 +112,12 @@ export class AccountService {
         bodyEnc,
         now: now.toISOString(),
       });
+      // Accepted and made available at once, as an organisation's electronic message is: its
+      // records are written in this transaction, so they exist exactly when the message does.
+      await this.deps.evidence.recordInTransaction(trx, messageId, 'submitted', now, {
+        channel: 'electronic',
+      });
+      await this.deps.evidence.recordInTransaction(trx, messageId, 'available', now);
       await planWelcomeNotification(trx, accountId, now);
       await recordAudit(
         trx,

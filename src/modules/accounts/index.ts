@@ -7,6 +7,7 @@ import {
   type SamlIdentificationService,
   type SessionService,
 } from '../identity/index.js';
+import type { EvidenceRecorder } from '../evidence/index.js';
 import type { OrganisationService } from '../organisations/index.js';
 import { AccountRepository } from './account-repository.js';
 import { AccountService } from './account-service.js';
@@ -30,7 +31,7 @@ export interface AccountServices {
 
 export function createAccountService(
   context: AppContext,
-  deps: { organisations: OrganisationService },
+  deps: { organisations: OrganisationService; evidence: EvidenceRecorder },
 ): AccountService {
   return new AccountService({
     repository: new AccountRepository(context.database.db),
@@ -38,13 +39,14 @@ export function createAccountService(
     envelope: context.envelope,
     populationRegister: context.populationRegister,
     organisations: deps.organisations,
+    evidence: deps.evidence,
     clock: context.clock,
   });
 }
 
 export function createAccountServices(
   context: AppContext,
-  deps: { organisations: OrganisationService },
+  deps: { organisations: OrganisationService; evidence: EvidenceRecorder },
 ): AccountServices {
   const sessions = createSessionService(context);
   let identification: IdentificationService | undefined;

@@ -1,8 +1,8 @@
 import type { NotificationSenderDetails } from '../../config/settings.js';
 import type { EvidenceRecorder } from '../evidence/index.js';
 import type { EmailSender } from './email-sender.js';
-import type { Job, JobHandler, JobOutcome } from './job-handler.js';
-import { jobKinds } from './job-kinds.js';
+import type { ClaimedJob, Job, JobHandler, JobOutcome, Trx } from './job-handler.js';
+import { jobKinds, readJob } from './job-kinds.js';
 import { findAudience, type NotificationAudience } from './notification-audience.js';
 import { renderEmail, renderSms, type NotificationInput } from './notification-content.js';
 import type { NotificationRepository } from './notification-repository.js';
@@ -66,6 +66,26 @@ export class NotificationSendJob implements JobHandler<ChannelKind> {
     this.channel = deps.channel;
     this.kinds = [deps.channel === 'email' ? jobKinds.email : jobKinds.sms];
   }
+
+  /**
+   * The notification failed for good (refused, or retried until the failure window closed): the
+   * sender and the citizen can show that the person was not told. The record names the channel and
+   * the template, never the address or the provider's answer (which may quote the address).
+   */
+  readonly onFailed = async (trx: Trx, job: ClaimedJob, now: Date): Promise<void> => {
+    if (job.messageId === null) return;
+    // The payload may be why the job failed (corrupt): then the record names no template.
+    let template: string | undefined;
+    try {
+      template = (readJob(job) as Job<ChannelKind>).payload.template;
+    } catch {
+      template = undefined;
+    }
+    await this.deps.evidence.recordInTransaction(trx, job.messageId, 'notification-failed', now, {
+      channel: this.channel,
+      ...(template ? { template } : {}),
+    });
+  };
 
   async run(job: Job<ChannelKind>): Promise<JobOutcome> {
     const { template } = job.payload;

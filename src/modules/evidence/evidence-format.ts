@@ -11,7 +11,11 @@ import { compactVerify, decodeProtectedHeader, importJWK, type JWK } from 'jose'
  * chain cannot show that records were cut off its end; the timeline shows what it ends with.
  */
 
-/** The ETSI EN 319 522 event names we record, and DeemedReceived (ours: no ETSI event fits). */
+/**
+ * The ETSI EN 319 522 event names we record, and two of ours where no ETSI event fits for certain:
+ * DeemedReceived and NotificationFailure (an e-mail or SMS about the message could not be sent; the
+ * message itself is in the mailbox all the same, so DeliveryNonDelivery would say too much).
+ */
 export const evidenceEventNames = [
   'SubmissionAcceptance',
   'ContentConsignment',
@@ -22,6 +26,7 @@ export const evidenceEventNames = [
   'DeemedReceived',
   'ContentHandover',
   'DeliveryNonDelivery',
+  'NotificationFailure',
 ] as const;
 
 export type EvidenceEventName = (typeof evidenceEventNames)[number];

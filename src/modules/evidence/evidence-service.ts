@@ -31,7 +31,8 @@ export type EvidenceOccurrence =
   | 'acknowledged'
   | 'deemed-received'
   | 'handed-to-printing'
-  | 'not-delivered';
+  | 'not-delivered'
+  | 'notification-failed';
 
 const eventNames: Record<Exclude<EvidenceOccurrence, 'notified'>, EvidenceEventName> = {
   submitted: 'SubmissionAcceptance',
@@ -41,6 +42,7 @@ const eventNames: Record<Exclude<EvidenceOccurrence, 'notified'>, EvidenceEventN
   'deemed-received': 'DeemedReceived',
   'handed-to-printing': 'ContentHandover',
   'not-delivered': 'DeliveryNonDelivery',
+  'notification-failed': 'NotificationFailure',
 };
 
 function evidenceEventFor(occurrence: EvidenceOccurrence, facts: MessageFacts): EvidenceEventName {

@@ -4,6 +4,7 @@ import { KeyUsageRepository } from './key-usage-repository.js';
 
 export type { KeyStatus, KeyUsage, RewrapOutcome } from './key-rotation-service.js';
 export { KeyRotationService, malformedKeyId } from './key-rotation-service.js';
+export { recordMasterKeyChange, type MasterKeyAction } from './key-audit.js';
 export { sealedColumns, sealedInText } from './encrypted-values.js';
 export type { SealedColumn, SealedInText } from './encrypted-values.js';
 

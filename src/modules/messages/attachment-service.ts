@@ -24,6 +24,9 @@ export const uploadLifetimeMs = 24 * 3600 * 1000;
 /** Messages from citizens and their attachments are available to the organisation this long. */
 export const citizenMessageRetentionMs = 60 * 24 * 3600 * 1000;
 
+/** What the log says instead of a refused file's name. */
+const unnamedFile = '[file name]';
+
 /** Uploads by organisations (POST /v2/attachments) and citizens' attachments (GET /v1/attachments/{id}). */
 export class AttachmentService {
   constructor(
@@ -48,12 +51,17 @@ export class AttachmentService {
     const verdict = await judgeAttachment(file);
     if (!verdict.ok) {
       if (verdict.refusal.reason === 'empty') throw new ValidationError('file', 'is empty');
-      throw new UnsupportedMediaTypeError(describeRefusal(verdict.refusal));
+      // The answer names the file so the sender knows which one; the log must not (it may be personal).
+      throw new UnsupportedMediaTypeError(describeRefusal(verdict.refusal), undefined, {
+        loggedMessage: describeRefusal({ ...verdict.refusal, fileName: unnamedFile }),
+      });
     }
     if (options.pdfOnly && verdict.mediaType !== 'application/pdf') {
-      throw new UnsupportedMediaTypeError(
-        `file ${JSON.stringify(cleanFileName(file.fileName))}: must be a PDF document, the content is ${verdict.mediaType}`,
-      );
+      const notPdf = (name: string) =>
+        `file ${JSON.stringify(name)}: must be a PDF document, the content is ${verdict.mediaType}`;
+      throw new UnsupportedMediaTypeError(notPdf(cleanFileName(file.fileName)), undefined, {
+        loggedMessage: notPdf(unnamedFile),
+      });
     }
     const id = randomUUID();
     await this.deps.repository.insertUpload(
@@ -68,6 +76,23 @@ export class AttachmentService {
       },
       this.deps.clock().toISOString(),
     );
+    // An API upload is the organisation's own call; a staff member's upload is part of their send,
+    // which the staff messaging audits as a whole (its principal names no API credential).
+    if ('credentialId' in principal) {
+      await recordAudit(
+        this.deps.db,
+        organisationRead(
+          principal as ApiPrincipal,
+          'api.attachment_uploaded',
+          { type: 'attachment', id },
+          this.deps.clock(),
+          {
+            mediaType: verdict.mediaType,
+            sizeBytes: file.content.length,
+          },
+        ),
+      );
+    }
     return { attachmentId: id };
   }
 
@@ -81,7 +106,12 @@ export class AttachmentService {
     if (!row) throw new NotFoundError('Attachment not found');
     await recordAudit(
       this.deps.db,
-      organisationRead(principal, 'api.attachment_downloaded', 'attachment', row.id, this.deps.clock()),
+      organisationRead(
+        principal,
+        'api.attachment_downloaded',
+        { type: 'attachment', id: row.id },
+        this.deps.clock(),
+      ),
     );
     return {
       // The extension always matches the served type, also for rows stored before names were checked.

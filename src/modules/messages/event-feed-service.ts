@@ -1,5 +1,10 @@
+import type { Kysely } from 'kysely';
+import type { DatabaseSchema } from '../../db/schema.js';
+import { recordAudit } from '../audit/index.js';
+import type { ApiPrincipal } from '../organisations/index.js';
 import { decodeContinuationToken, encodeContinuationToken } from './continuation-token.js';
 import type { FeedRepository } from './feed-repository.js';
+import { organisationRead } from './organisation-read-audit.js';
 
 /** At most this many events per call (contract). */
 export const eventPageSize = 1000;
@@ -17,13 +22,27 @@ export interface FeedPage {
  * it was given: the client polls again later from the same place.
  */
 export class EventFeedService {
-  constructor(private readonly deps: { feed: FeedRepository; clock: () => Date }) {}
+  constructor(
+    private readonly deps: { db: Kysely<DatabaseSchema>; feed: FeedRepository; clock: () => Date },
+  ) {}
 
-  async page(organisationId: number, continuationToken: string | undefined): Promise<FeedPage> {
+  /**
+   * A page of the caller's feed. The call is audited with the messages its events concern (an empty
+   * page too: the trail shows the polling). The entry is not linked to citizens' access logs: the
+   * feed tells the organisation about its own messages, and a poll a minute would drown the log.
+   */
+  async page(principal: ApiPrincipal, continuationToken: string | undefined): Promise<FeedPage> {
     const afterId = decodeContinuationToken(continuationToken);
     const since = new Date(this.deps.clock().getTime() - eventRetentionMs).toISOString();
-    const rows = await this.deps.feed.page(organisationId, afterId, since, eventPageSize);
+    const rows = await this.deps.feed.page(principal.organisationId, afterId, since, eventPageSize);
     const lastId = rows.at(-1)?.id ?? afterId;
+    await recordAudit(
+      this.deps.db,
+      organisationRead(principal, 'api.events_read', undefined, this.deps.clock(), {
+        events: rows.length,
+        messageIds: [...new Set(rows.flatMap((row) => (row.messageId === null ? [] : [row.messageId])))],
+      }),
+    );
     return {
       continuationToken: encodeContinuationToken(lastId),
       events: rows.map((row) => JSON.parse(row.payload) as Record<string, unknown>),

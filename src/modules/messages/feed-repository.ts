@@ -20,10 +20,10 @@ export class FeedRepository {
     afterId: number,
     since: string,
     limit: number,
-  ): Promise<StoredFeedEvent[]> {
+  ): Promise<Array<StoredFeedEvent & { messageId: number | null }>> {
     return this.db
       .selectFrom('events')
-      .select(['id', 'event_type as type', 'occurred_at as occurredAt', 'payload'])
+      .select(['id', 'message_id as messageId', 'event_type as type', 'occurred_at as occurredAt', 'payload'])
       .where('organisation_id', '=', organisationId)
       .where('id', '>', afterId)
       .where('occurred_at', '>=', since)

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DatabaseSchema } from '../../db/schema.js';
 import { recordAudit } from '../audit/index.js';
-import { organisationRead } from './organisation-read-audit.js';
+import { organisationRead, type OrganisationApiAction } from './organisation-read-audit.js';
 import type { Envelope } from '../../crypto/envelope.js';
 import { fileNameForType } from '../../domain/attachment-types.js';
 import { NotFoundError } from '../../errors.js';
@@ -59,6 +59,14 @@ export class MessageQueryService {
     },
   ) {}
 
+  /** Records the caller's access to one message (its owner's access log shows it). */
+  private audit(principal: ApiPrincipal, action: OrganisationApiAction, messageId: number): Promise<void> {
+    return recordAudit(
+      this.deps.db,
+      organisationRead(principal, action, { type: 'message', id: String(messageId) }, this.deps.clock()),
+    );
+  }
+
   /** GET /v1/messages/id?externalId= (with our optional serviceId to pick one service). */
   async idByExternalId(principal: ApiPrincipal, externalId: string, serviceId?: string): Promise<number> {
     let servicePk: number | undefined;
@@ -75,6 +83,7 @@ export class MessageQueryService {
       servicePk,
     );
     if (id === undefined) throw new NotFoundError('Message not found');
+    await this.audit(principal, 'api.message_id_looked_up', id);
     return id;
   }
 
@@ -82,6 +91,7 @@ export class MessageQueryService {
   async state(principal: ApiPrincipal, messageId: number): Promise<MessageStateView> {
     const message = await this.deps.messages.outgoingState(principal.organisationId, messageId);
     if (!message) throw new NotFoundError('Message not found');
+    await this.audit(principal, 'api.message_state_read', messageId);
     const view: MessageStateView = { statuses: [{ createdAt: message.createdAt, status: 'Created' }] };
     if (message.channel === 'electronic') {
       const statuses: NonNullable<MessageStateView['electronic']>['statuses'] = [
@@ -114,10 +124,7 @@ export class MessageQueryService {
     const since = new Date(this.deps.clock().getTime() - citizenMessageRetentionMs).toISOString();
     const row = await this.deps.messages.citizenMessage(principal.organisationId, messageId, since);
     if (!row) throw new NotFoundError('Message not found');
-    await recordAudit(
-      this.deps.db,
-      organisationRead(principal, 'api.citizen_message_read', 'message', String(row.id), this.deps.clock()),
-    );
+    await this.audit(principal, 'api.citizen_message_read', row.id);
     const attachments = await this.deps.attachments.listOfMessage(row.id);
     const person = await this.deps.populationRegister.findByIdentityCode(row.senderIdentityCode);
     const electronic: CitizenMessageView['electronic'] = {

@@ -5,7 +5,7 @@ import { makeIdentityCode } from '../../../src/domain/identity-code.js';
 import { currentTerms } from '../../../src/domain/terms-of-use.js';
 import { sessionCookieName } from '../../../src/http/plugins/citizen-session.js';
 import { getPage, postForm, signInAs, type CitizenSession } from '../../helpers/citizen-session.js';
-import { accountRow, messagesOf, storedRow } from '../../helpers/stored-rows.js';
+import { accountRow, evidenceOf, messagesOf, storedRow } from '../../helpers/stored-rows.js';
 import { persons } from '../../helpers/fixtures.js';
 import { createHarness, type TestHarness } from '../../helpers/test-app.js';
 
@@ -232,6 +232,15 @@ describe('opening the account (Omat tiedot ja muistutukset)', () => {
     assert.equal(sender.name_fi, 'Kansalaisen asiointitili');
     const job = await storedRow(h, 'outbox_jobs', 'account_id', account.id);
     assert.equal(job.kind, 'welcome-notification');
+    // Signed evidence as for any message to the mailbox: accepted and made available (issue 14 §3).
+    const evidence = await evidenceOf(h, message.id);
+    assert.deepEqual(
+      evidence.map((record) => record.event),
+      ['SubmissionAcceptance', 'ContentConsignment'],
+    );
+    for (const record of evidence) {
+      assert.ok(!record.payload.includes(maija), 'the recipient is a keyed hash, not the identity code');
+    }
     // The session sees the account at once.
     const again = await getPage(h, session, '/account/open');
     assert.equal(again.statusCode, 303);

@@ -3,7 +3,7 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 import { planWelcomeNotification } from '../../../src/modules/delivery/delivery-planner.js';
 import type { DeliveryServices } from '../../../src/modules/delivery/index.js';
 import { type AccountInput, type MessageInput, type OrganisationFixture } from '../../helpers/fixtures.js';
-import { eventTypesOf, jobsOf } from '../../helpers/stored-rows.js';
+import { eventTypesOf, evidenceOf, jobsOf } from '../../helpers/stored-rows.js';
 import { confirmReceipt, deliveryFor, drain } from '../../helpers/delivery-harness.js';
 import { startSmtpServer, type TestSmtpServer } from '../../helpers/delivery-smtp.js';
 import { startSmsGateway, type TestSmsGateway } from '../../helpers/delivery-sms-gateway.js';
@@ -340,6 +340,20 @@ describe(`notifications by e-mail and SMS (${testDialect})`, () => {
     const status = await delivery.status();
     assert.equal(status.channels.sms?.failed, 1);
     assert.equal(status.failed[0]?.id, failed.id);
+
+    // Signed evidence says the person was not told by SMS (issue 14 §3), naming no number.
+    const failures = (await evidenceOf(h, refused)).filter(
+      (record) => record.event === 'NotificationFailure',
+    );
+    assert.equal(failures.length, 1);
+    assert.deepEqual(failures[0]!.details, { channel: 'sms', template: 'new-message' });
+    assert.ok(!failures[0]!.payload.includes('050') && !failures[0]!.payload.includes('+358'));
+    const told = await evidenceOf(h, retried);
+    assert.ok(told.some((record) => record.event === 'NotificationForDelivery'));
+    assert.ok(
+      !told.some((record) => record.event === 'NotificationFailure'),
+      'a retried success is no failure',
+    );
   });
 
   test('retryable failures fail the job once DELIVERY_FAIL_AFTER_HOURS has passed', async () => {

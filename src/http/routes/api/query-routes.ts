@@ -41,7 +41,7 @@ export function queryRoutes(
         },
       },
       async (request) => {
-        const page = await events.page(principalOf(request).organisationId, request.query.continuationToken);
+        const page = await events.page(principalOf(request), request.query.continuationToken);
         // Stored payloads are written by appendFeedEvent in exactly the contract's event shapes.
         return page as Static<typeof EventsResponse>;
       },

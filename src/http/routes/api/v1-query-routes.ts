@@ -39,8 +39,7 @@ export function v1QueryRoutes(
           response: authenticatedErrors({ 200: V1EventsResponse, 400: ValidationErrorResponse }),
         },
       },
-      async (request) =>
-        v1FeedPage(await events.page(principalOf(request).organisationId, request.query.continuationToken)),
+      async (request) => v1FeedPage(await events.page(principalOf(request), request.query.continuationToken)),
     );
 
     app.get(

@@ -30,6 +30,8 @@ const othersActionKeys: Record<string, TranslationKey> = {
   'api.message_sent': 'accessLog.actions.apiMessageSent',
   'api.citizen_message_read': 'accessLog.actions.apiCitizenMessageRead',
   'api.attachment_downloaded': 'accessLog.actions.apiAttachmentDownloaded',
+  'api.message_state_read': 'accessLog.actions.apiMessageStateRead',
+  'api.message_id_looked_up': 'accessLog.actions.apiMessageIdLookedUp',
   'person.export': 'accessLog.actions.personExport',
 };
 

@@ -44,6 +44,8 @@ export const accessLog_en: Strings<typeof accessLog_fi> = {
     apiMessageSent: 'Sent you a message',
     apiCitizenMessageRead: 'Fetched your message into its system',
     apiAttachmentDownloaded: 'Fetched an attachment of your message into its system',
+    apiMessageStateRead: 'Checked the delivery state of a message it sent you',
+    apiMessageIdLookedUp: 'Looked up the identifier of a message it sent you',
     personExport: 'Compiled your data for an access request',
   },
   ownActions: {

@@ -41,6 +41,8 @@ export const accessLog_fi = {
     apiMessageSent: 'Lähetti sinulle viestin',
     apiCitizenMessageRead: 'Haki viestisi järjestelmäänsä',
     apiAttachmentDownloaded: 'Haki viestisi liitteen järjestelmäänsä',
+    apiMessageStateRead: 'Tarkisti sinulle lähettämänsä viestin toimitustilan',
+    apiMessageIdLookedUp: 'Haki sinulle lähettämänsä viestin tunnisteen',
     personExport: 'Kokosi tietosi tietopyyntöä varten',
   },
   ownActions: {

@@ -44,6 +44,8 @@ export const accessLog_sv: Strings<typeof accessLog_fi> = {
     apiMessageSent: 'Skickade ett meddelande till dig',
     apiCitizenMessageRead: 'Hämtade ditt meddelande till sitt system',
     apiAttachmentDownloaded: 'Hämtade en bilaga till ditt meddelande till sitt system',
+    apiMessageStateRead: 'Kontrollerade leveransstatusen för ett meddelande som den skickat till dig',
+    apiMessageIdLookedUp: 'Hämtade identifieraren för ett meddelande som den skickat till dig',
     personExport: 'Sammanställde dina uppgifter för en begäran om insyn',
   },
   ownActions: {
