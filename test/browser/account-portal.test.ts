@@ -10,6 +10,7 @@ import {
   launchBrowser,
 } from '../helpers/browser.js';
 import type { TestHarness } from '../helpers/test-app.js';
+import { identityLookup } from '../helpers/stored-rows.js';
 
 const skip = browserSkipReason();
 const maija = '010180-9026';
@@ -56,7 +57,7 @@ describe('citizen portal in a browser', { skip }, () => {
     const account = await h.context.database.db
       .selectFrom('accounts')
       .select(['id', 'status'])
-      .where('identity_code', '=', maija)
+      .where('identity_lookup', '=', await identityLookup(h.context, maija))
       .executeTakeFirstOrThrow();
     assert.equal(account.status, 'active');
     const welcome = await h.context.database.db
@@ -158,7 +159,7 @@ describe('citizen portal in a browser', { skip }, () => {
       await h.context.database.db
         .updateTable('accounts')
         .set({ terms_version: '1.0' })
-        .where('identity_code', '=', '270570-901K')
+        .where('identity_lookup', '=', await identityLookup(h.context, '270570-901K'))
         .execute();
       await settings.goto(`${baseUrl}/settings`);
       assert.equal(new URL(settings.url()).pathname, '/account/terms');

@@ -5,6 +5,7 @@ import type { DatabaseSchema } from '../../src/db/schema.js';
 import { makeBusinessId } from '../../src/domain/business-id.js';
 import { makeIdentityCode } from '../../src/domain/identity-code.js';
 import { deemedReceivedElectronic } from '../../src/domain/legal-dates.js';
+import { personalDataSeal } from '../../src/personal-data-seal.js';
 import { AccountRepository } from '../../src/modules/accounts/account-repository.js';
 import { currentTerms } from '../../src/domain/terms-of-use.js';
 import { planMessageDelivery } from '../../src/modules/delivery/delivery-planner.js';
@@ -238,7 +239,7 @@ export function createFixtures(
 
     async account(input = {}) {
       const identityCode = input.identityCode ?? newIdentityCode();
-      const repository = new AccountRepository(db);
+      const repository = new AccountRepository(db, personalDataSeal(context));
       const now = context.clock().toISOString();
       const id = await repository.insertAccount({
         identityCode,

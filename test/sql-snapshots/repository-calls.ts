@@ -1,5 +1,9 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DatabaseSchema } from '../../src/db/schema.js';
+import { Envelope } from '../../src/crypto/envelope.js';
+import { generateKeyRingText, parseKeyRing } from '../../src/crypto/key-ring.js';
+import { PersonalDataSeal, newSealedLookupKey } from '../../src/crypto/personal-data.js';
+import { LookupKeyRepository } from '../../src/db/lookup-key-repository.js';
 import { KeyFingerprintRepository } from '../../src/db/key-fingerprint-repository.js';
 import { sealedColumns, sealedInText } from '../../src/modules/keys/encrypted-values.js';
 import { KeyUsageRepository } from '../../src/modules/keys/key-usage-repository.js';
@@ -74,6 +78,9 @@ function exported(file: string, name: string, call: SampleCall<Db>): RepositoryS
 }
 
 const at = '2025-03-03T08:00:00.000Z';
+const sampleEnvelope = new Envelope(parseKeyRing(generateKeyRingText('sample')));
+// A fixed lookup key: the samples record SQL, never the key's own row.
+const seal = new PersonalDataSeal(sampleEnvelope, () => Promise.resolve(Buffer.alloc(32, 7)));
 const now = new Date(at);
 const bytes = Buffer.from('sample');
 const opening: OpeningRecord = {
@@ -120,6 +127,13 @@ const attachmentsColumn = () => sealedColumns.find((place) => place.table === 'a
 const testIdpSecretsText = () => sealedInText.find((place) => place.only !== undefined)!;
 
 export const repositorySamples: RepositorySamples[] = [
+  repository('src/db/lookup-key-repository.ts', 'LookupKeyRepository', (db) => new LookupKeyRepository(db), {
+    // None stored yet: it is created, then read back.
+    loadOrCreate: (r, _trx, respond) => {
+      respond([], [], [{ key_enc: newSealedLookupKey(sampleEnvelope) }]);
+      return r.loadOrCreate(sampleEnvelope, at);
+    },
+  }),
   repository(
     'src/db/key-fingerprint-repository.ts',
     'KeyFingerprintRepository',
@@ -188,7 +202,7 @@ export const repositorySamples: RepositorySamples[] = [
   repository(
     'src/modules/consents/consent-repository.ts',
     'ConsentRepository',
-    (db) => new ConsentRepository(db),
+    (db) => new ConsentRepository(db, seal),
     {
       with: (r, trx) => r.with(trx).findById(1),
       transaction: (r) => r.transaction((trx) => r.with(trx).findInForce(1, '010101-123N')),
@@ -216,7 +230,7 @@ export const repositorySamples: RepositorySamples[] = [
       organisation: (r) => r.organisation(1),
     },
   ),
-  repository(accounts, 'AccountRepository', (db) => new AccountRepository(db), {
+  repository(accounts, 'AccountRepository', (db) => new AccountRepository(db, seal), {
     with: (r, trx) => r.with(trx).findById(1),
     findByIdentityCode: (r) => r.findByIdentityCode('010101-123N'),
     findById: (r) => r.findById(1),
@@ -319,7 +333,7 @@ export const repositorySamples: RepositorySamples[] = [
   repository(
     'src/modules/data-subject/person-data-repository.ts',
     'PersonDataRepository',
-    (db) => new PersonDataRepository(db),
+    (db) => new PersonDataRepository(db, seal),
     {
       findAccount: (r) => r.findAccount('010101-123N'),
       listSessions: (r) => r.listSessions('010101-123N'),
@@ -335,7 +349,7 @@ export const repositorySamples: RepositorySamples[] = [
   repository(
     'src/modules/delivery/notification-repository.ts',
     'NotificationRepository',
-    (db) => new NotificationRepository(db),
+    (db) => new NotificationRepository(db, seal),
     {
       findAccount: (r) => r.findAccount(1),
       findMessage: (r) => r.findMessage(1),
@@ -422,9 +436,10 @@ export const repositorySamples: RepositorySamples[] = [
   repository(
     'src/db/session-table-repository.ts',
     'SessionTableRepository',
-    (db) => new SessionTableRepository(db, 'web_sessions', (eb) => eb('identity_code', 'is not', null)),
+    (db) => new SessionTableRepository(db, 'web_sessions', (eb) => eb('identity_lookup', 'is not', null)),
     {
-      insertRow: (r, trx) => r.insertRow(newSession, { identity_code: '010101-123N' }, trx),
+      insertRow: (r, trx) =>
+        r.insertRow(newSession, { identity_lookup: 'ab12', identity_code_enc: Buffer.alloc(8) }, trx),
       touch: (r) => r.touch('h', at),
       delete: (r) => r.delete('h'),
       /** With the citizens' idle scope, then without one (staff sessions). */
@@ -432,14 +447,17 @@ export const repositorySamples: RepositorySamples[] = [
         await r.deleteExpired(at, at);
         await new SessionTableRepository(trx, 'staff_sessions').deleteExpired(at, at);
       },
-      transaction: (r) => r.transaction((trx) => r.insertRow(newSession, { identity_code: null }, trx)),
+      transaction: (r) =>
+        r.transaction((trx) =>
+          r.insertRow(newSession, { identity_lookup: null, identity_code_enc: null }, trx),
+        ),
     },
   ),
   // Their inherited methods are sampled as SessionTableRepository's, in the file they are written in.
   repository<Omit<SessionRepository, keyof SessionTableRepository<'web_sessions'>>>(
     'src/modules/identity/session-repository.ts',
     'SessionRepository',
-    (db) => new SessionRepository(db),
+    (db) => new SessionRepository(db, seal),
     {
       insert: (r) =>
         r.insert({
@@ -632,7 +650,7 @@ export const repositorySamples: RepositorySamples[] = [
   repository(
     'src/modules/messages/recipient-repository.ts',
     'RecipientRepository',
-    (db) => new RecipientRepository(db),
+    (db) => new RecipientRepository(db, seal),
     {
       activeAccounts: (r) => r.activeAccounts(['010101-123N', '020202-2222']),
       activeAccountId: (r) => r.activeAccountId('010101-123N'),

@@ -1,3 +1,4 @@
+import type { PersonalDataSeal } from '../../crypto/personal-data.js';
 import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { DatabaseSchema } from '../../db/schema.js';
 
@@ -26,13 +27,16 @@ function ofMessagesOrAccount<T extends PersonLinkedTable>(
  * code (paper mail to someone without an account has no account id, only the identity code).
  */
 export class PersonDataRepository {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly seal: PersonalDataSeal,
+  ) {}
 
   async findAccount(identityCode: string) {
     return this.db
       .selectFrom('accounts')
       .selectAll()
-      .where('identity_code', '=', identityCode)
+      .where('identity_lookup', '=', await this.seal.lookup(identityCode))
       .executeTakeFirst();
   }
 
@@ -41,7 +45,7 @@ export class PersonDataRepository {
     return this.db
       .selectFrom('web_sessions')
       .select(['data', 'created_at', 'last_seen_at', 'absolute_expires_at'])
-      .where('identity_code', '=', identityCode)
+      .where('identity_lookup', '=', await this.seal.lookup(identityCode))
       .orderBy('created_at')
       .execute();
   }

@@ -1,4 +1,5 @@
 import type { AppContext } from '../../app-context.js';
+import { personalDataSeal } from '../../personal-data-seal.js';
 import type { EvidenceRecorder } from '../evidence/index.js';
 import type { CredentialService, OrganisationService } from '../organisations/index.js';
 import { AttachmentRepository } from './attachment-repository.js';
@@ -130,9 +131,11 @@ export function createMessagingServices(
   const feedRepository = new FeedRepository(db);
   const attachments = new AttachmentService({ db, repository: attachmentRepository, envelope, clock });
   const events = new EventFeedService({ feed: feedRepository, clock });
+  const seal = personalDataSeal(context);
   const sending = new MessageSendingService({
     db,
     envelope,
+    seal,
     organisations: deps.organisations,
     clock,
     consents: deps.consents,
@@ -148,7 +151,7 @@ export function createMessagingServices(
     envelope,
     clock,
   });
-  const recipients = new RecipientRepository(db);
+  const recipients = new RecipientRepository(db, seal);
   const mailboxes = new MailboxStatusService({ db, clock, recipients, consents: deps.consents });
   const staff = new StaffMessaging({
     db,

@@ -1,3 +1,4 @@
+import { openAccountIdentityCode } from '../../crypto/personal-data.js';
 import type { Kysely } from 'kysely';
 import type { DatabaseSchema } from '../../db/schema.js';
 import { recordAudit } from '../audit/index.js';
@@ -119,7 +120,8 @@ export class MessageQueryService {
       organisationRead(principal, 'api.citizen_message_read', 'message', String(row.id), this.deps.clock()),
     );
     const attachments = await this.deps.attachments.listOfMessage(row.id);
-    const person = await this.deps.populationRegister.findByIdentityCode(row.senderIdentityCode);
+    const senderIdentityCode = openAccountIdentityCode(this.deps.envelope, row.senderIdentityCodeEnc);
+    const person = await this.deps.populationRegister.findByIdentityCode(senderIdentityCode);
     const electronic: CitizenMessageView['electronic'] = {
       messageId: row.id,
       createdAt: row.createdAt,
@@ -144,7 +146,7 @@ export class MessageQueryService {
       electronic,
       sender: {
         mailboxOwner: {
-          id: row.senderIdentityCode,
+          id: senderIdentityCode,
           name: person ? `${person.firstNames} ${person.lastName}` : '',
         },
       },

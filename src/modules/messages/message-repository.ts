@@ -32,7 +32,8 @@ export interface ReplyTarget {
   id: number;
   direction: MessagesTable['direction'];
   recipientId: string | null;
-  senderIdentityCode: string | null;
+  /** The citizen's identity code, sealed (crypto/personal-data.ts), when a citizen sent it. */
+  senderIdentityCodeEnc: Buffer | null;
   threadId: number | null;
 }
 
@@ -55,7 +56,7 @@ export interface CitizenMessageRow {
   threadId: number | null;
   inReplyTo: number | null;
   citizenType: string | null;
-  senderIdentityCode: string;
+  senderIdentityCodeEnc: Buffer | null;
 }
 
 /** All SQL about messages on the organisation API side. */
@@ -122,7 +123,7 @@ export class MessageRepository {
         'm.id',
         'm.direction',
         'm.recipient_id as recipientId',
-        'a.identity_code as senderIdentityCode',
+        'a.identity_code_enc as senderIdentityCodeEnc',
         'm.thread_id as threadId',
       ])
       .executeTakeFirst();
@@ -160,7 +161,7 @@ export class MessageRepository {
         'm.thread_id as threadId',
         'm.in_reply_to as inReplyTo',
         'm.citizen_type as citizenType',
-        'a.identity_code as senderIdentityCode',
+        'a.identity_code_enc as senderIdentityCodeEnc',
       ])
       .where('m.direction', '=', 'from_citizen')
       .where('m.created_at', '>=', since)

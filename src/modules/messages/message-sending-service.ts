@@ -1,3 +1,4 @@
+import { openAccountIdentityCode, type PersonalDataSeal } from '../../crypto/personal-data.js';
 import type { Kysely } from 'kysely';
 import { encryptText, contentContext } from './message-content.js';
 import type { Envelope } from '../../crypto/envelope.js';
@@ -66,6 +67,7 @@ export class MessageSendingService {
     private readonly deps: {
       db: Db;
       envelope: Envelope;
+      seal: PersonalDataSeal;
       organisations: OrganisationService;
       clock: () => Date;
       /** Given under DELIVERY_CONSENT=per-organisation: electronic delivery needs a consent too. */
@@ -190,7 +192,7 @@ export class MessageSendingService {
     identityCode: string,
   ): Promise<number | undefined> {
     const reachable = await reachableAccounts(
-      new RecipientRepository(this.deps.db),
+      new RecipientRepository(this.deps.db, this.deps.seal),
       this.deps.consents,
       principal.organisationId,
       [identityCode],
@@ -227,7 +229,7 @@ export class MessageSendingService {
     const sameRecipient =
       target !== undefined &&
       (target.direction === 'from_citizen'
-        ? target.senderIdentityCode === recipientId
+        ? openAccountIdentityCode(this.deps.envelope, target.senderIdentityCodeEnc) === recipientId
         : target.recipientId === recipientId);
     if (!target || !sameRecipient) {
       throw new ValidationError(
