@@ -14,6 +14,7 @@ export const personalDataContext = {
   sessionIdentityCode: 'web_sessions.identity_code',
   consentIdentityCode: 'delivery_consents.identity_code',
   consentRecordedByName: 'delivery_consents.recorded_by_name',
+  feedbackReplyEmail: 'feedback.reply_email',
 } as const;
 
 /** The one lookup key's row in `lookup_keys`. */

@@ -76,6 +76,17 @@ describe(`migration 0016 seals stored personal data (${testDialect})`, () => {
         })
         .execute();
 
+      await db
+        .insertInto('feedback')
+        .values({
+          received_at: at,
+          topic: 'other',
+          message: 'Palautetta',
+          reply_email: 'reply.upgrade@example.fi',
+          locale: 'fi',
+        })
+        .execute();
+
       await assert.rejects(migrateToLatest(t.database), /personal data must be sealed/);
       const untouched = await db.selectFrom('accounts').selectAll().executeTakeFirstOrThrow();
       assert.equal(untouched.identity_code, persons.maija, 'refused before changing anything');
@@ -98,9 +109,11 @@ describe(`migration 0016 seals stored personal data (${testDialect})`, () => {
         await services.messaging.mailboxes.activeMailboxes(organisation.id, [persons.kimmo, persons.maija]),
         [persons.maija],
       );
+      const [feedback] = await services.feedback.listNewest(5);
+      assert.equal(feedback?.replyEmail, 'reply.upgrade@example.fi');
       const sessions = await db.selectFrom('web_sessions').selectAll().execute();
       assert.equal(sessions[0]!.identity_lookup, stored.identity_lookup);
-      for (const table of ['accounts', 'web_sessions', 'delivery_consents']) {
+      for (const table of ['accounts', 'web_sessions', 'delivery_consents', 'feedback']) {
         const text = JSON.stringify(await db.selectFrom(table).selectAll().execute());
         assert.ok(!text.includes(persons.maija), `${table} holds no identity code in clear`);
         assert.ok(

@@ -795,7 +795,7 @@ export const repositorySamples: RepositorySamples[] = [
   repository(
     'src/modules/feedback/feedback-repository.ts',
     'FeedbackRepository',
-    (db) => new FeedbackRepository(db),
+    (db) => new FeedbackRepository(db, seal),
     {
       insert: (r) =>
         r.insert({ receivedAt: at, topic: 'other', message: 'Palaute', replyEmail: null, locale: 'fi' }),

@@ -13,7 +13,8 @@ const page = 500;
 /**
  * Personal data sealed at rest (docs/keys.md): accounts' identity codes become a lookup hash plus a
  * sealed value, their e-mail addresses and phone numbers sealed values; the same for the identity
- * code of a signed-in web session and of a consent (and the name of who recorded it). The clear columns go: a contract migration (`requires` itself), as
+ * code of a signed-in web session and of a consent (and the name of who recorded it), and the
+ * reply address given with feedback. The clear columns go: a contract migration (`requires` itself), as
  * an older version would look accounts up by the clear code.
  *
  * Sealing needs the master key ring, which `asiointitili migrate` has: the migration is built with
@@ -44,6 +45,7 @@ export function sealedPersonalData(envelope: Envelope | undefined): VersionedMig
       for (const column of ['identity_code_enc', 'recorded_by_name_enc']) {
         await db.schema.alterTable('delivery_consents').addColumn(column, binary(db)).execute();
       }
+      await db.schema.alterTable('feedback').addColumn('reply_email_enc', binary(db)).execute();
       if (clearRows > 0 && envelope !== undefined) await sealRows(db, envelope);
       await db.schema.alterTable('accounts').renameColumn('identity_code', 'identity_lookup').execute();
       await db.schema.alterTable('accounts').dropColumn('email').execute();
@@ -54,13 +56,14 @@ export function sealedPersonalData(envelope: Envelope | undefined): VersionedMig
         .renameColumn('identity_code', 'identity_lookup')
         .execute();
       await db.schema.alterTable('delivery_consents').dropColumn('recorded_by_name').execute();
+      await db.schema.alterTable('feedback').dropColumn('reply_email').execute();
     },
   };
 }
 
 async function countClearRows(db: AnyDb): Promise<number> {
   let count = 0;
-  for (const table of ['accounts', 'web_sessions', 'delivery_consents']) {
+  for (const table of ['accounts', 'web_sessions', 'delivery_consents', 'feedback']) {
     const row = (await db
       .selectFrom(table)
       .select((eb) => eb.fn.countAll().as('n'))
@@ -119,6 +122,15 @@ async function sealRows(db: AnyDb, envelope: Envelope): Promise<void> {
         identity_code_enc: envelope.encrypt(row.identity_code, personalDataContext.consentIdentityCode),
         recorded_by_name_enc: seal(row.recorded_by_name, personalDataContext.consentRecordedByName),
       })
+      .where('id', '=', row.id)
+      .execute();
+  });
+
+  type Feedback = { id: number; reply_email: string | null };
+  await eachRow<Feedback>(db, 'feedback', ['reply_email'], async (row) => {
+    await db
+      .updateTable('feedback')
+      .set({ reply_email_enc: seal(row.reply_email, personalDataContext.feedbackReplyEmail) })
       .where('id', '=', row.id)
       .execute();
   });

@@ -69,6 +69,7 @@ export const sealedColumns: readonly SealedColumn[] = [
   column('web_sessions', 'id_hash', 'identity_code_enc', () => personal.sessionIdentityCode),
   column('delivery_consents', 'id', 'identity_code_enc', () => personal.consentIdentityCode),
   column('delivery_consents', 'id', 'recorded_by_name_enc', () => personal.consentRecordedByName),
+  column('feedback', 'id', 'reply_email_enc', () => personal.feedbackReplyEmail),
 ];
 
 /** A JSON object's string field holding a base64url sealed value (the sessions' data column). */
