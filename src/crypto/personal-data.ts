@@ -15,6 +15,9 @@ export const personalDataContext = {
   consentIdentityCode: 'delivery_consents.identity_code',
   consentRecordedByName: 'delivery_consents.recorded_by_name',
   feedbackReplyEmail: 'feedback.reply_email',
+  staffIdentityCode: 'staff_members.identity_code',
+  staffFirstNames: 'staff_members.first_names',
+  staffLastName: 'staff_members.last_name',
 } as const;
 
 /** The one lookup key's row in `lookup_keys`. */

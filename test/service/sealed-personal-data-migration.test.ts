@@ -87,6 +87,17 @@ describe(`migration 0016 seals stored personal data (${testDialect})`, () => {
         })
         .execute();
 
+      await db
+        .insertInto('staff_members')
+        .values({
+          identity_code: persons.kimmo,
+          first_names: 'Kimmo Upgrade',
+          last_name: 'Staffmember',
+          created_at: at,
+          removed_at: null,
+        })
+        .execute();
+
       await assert.rejects(migrateToLatest(t.database), /personal data must be sealed/);
       const untouched = await db.selectFrom('accounts').selectAll().executeTakeFirstOrThrow();
       assert.equal(untouched.identity_code, persons.maija, 'refused before changing anything');
@@ -109,15 +120,30 @@ describe(`migration 0016 seals stored personal data (${testDialect})`, () => {
         await services.messaging.mailboxes.activeMailboxes(organisation.id, [persons.kimmo, persons.maija]),
         [persons.maija],
       );
+      await services.staff.staff.grant({
+        identityCode: persons.kimmo,
+        businessId: organisation.businessId,
+        role: 'admin',
+      });
+      const [member] = await services.staff.staff.list(organisation.businessId);
+      assert.equal(
+        member?.identityCode,
+        persons.kimmo,
+        'the member is found by the lookup hash, not added again',
+      );
       const [feedback] = await services.feedback.listNewest(5);
       assert.equal(feedback?.replyEmail, 'reply.upgrade@example.fi');
       const sessions = await db.selectFrom('web_sessions').selectAll().execute();
       assert.equal(sessions[0]!.identity_lookup, stored.identity_lookup);
-      for (const table of ['accounts', 'web_sessions', 'delivery_consents', 'feedback']) {
+      assert.equal((await db.selectFrom('staff_members').selectAll().execute()).length, 1);
+      for (const table of ['accounts', 'web_sessions', 'delivery_consents', 'feedback', 'staff_members']) {
         const text = JSON.stringify(await db.selectFrom(table).selectAll().execute());
-        assert.ok(!text.includes(persons.maija), `${table} holds no identity code in clear`);
         assert.ok(
-          !text.includes('upgrade@example') && !text.includes('Tiina'),
+          !text.includes(persons.maija) && !text.includes(persons.kimmo),
+          `${table}: no identity code in clear`,
+        );
+        assert.ok(
+          !text.includes('upgrade@example') && !text.includes('Tiina') && !text.includes('Upgrade'),
           `${table}: nothing else in clear`,
         );
       }

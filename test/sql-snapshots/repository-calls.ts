@@ -323,7 +323,7 @@ export const repositorySamples: RepositorySamples[] = [
   repository(
     'src/modules/audit/access-log-repository.ts',
     'AccessLogRepository',
-    (db) => new AccessLogRepository(db),
+    (db) => new AccessLogRepository(db, seal),
     {
       page: (r) => r.page(1, 'others', 21, 20),
       organisationNames: (r) => r.organisationNames([1, 2]),
@@ -878,48 +878,53 @@ export const repositorySamples: RepositorySamples[] = [
       purgeExpired: (r) => r.purgeExpired(1000),
     },
   ),
-  repository('src/modules/staff/staff-repository.ts', 'StaffRepository', (db) => new StaffRepository(db), {
-    findMember: (r, trx) => r.findMember('010101-123N', trx),
-    insertMember: (r, trx, respond) => {
-      respond([{ id: 1 }]);
-      return r.insertMember({ identityCode: '010101-123N', firstNames: 'A', lastName: 'B', now: at }, trx);
+  repository(
+    'src/modules/staff/staff-repository.ts',
+    'StaffRepository',
+    (db) => new StaffRepository(db, seal),
+    {
+      findMember: (r, trx) => r.findMember('010101-123N', trx),
+      insertMember: (r, trx, respond) => {
+        respond([{ id: 1 }]);
+        return r.insertMember({ identityCode: '010101-123N', firstNames: 'A', lastName: 'B', now: at }, trx);
+      },
+      updateMember: (r, trx) => r.updateMember(1, { firstNames: 'A', lastName: 'B', removedAt: null }, trx),
+      insertRoleIfMissing: async (r, trx) => {
+        await r.insertRoleIfMissing(
+          { staffMemberId: 1, organisationId: 2, role: 'case_worker', servicePk: 3, now: at },
+          trx,
+        );
+        await r.insertRoleIfMissing(
+          { staffMemberId: 1, organisationId: 2, role: 'admin', servicePk: null, now: at },
+          trx,
+        );
+      },
+      deleteRoles: async (r, trx) => {
+        await r.deleteRoles({ staffMemberId: 1, organisationId: 2 }, trx);
+        await r.deleteRoles(
+          { staffMemberId: 1, organisationId: 2, role: 'case_worker', servicePks: [null, 3] },
+          trx,
+        );
+      },
+      countRoles: (r, trx, respond) => {
+        respond([{ count: 0 }]);
+        return r.countRoles(1, trx);
+      },
+      rolesOf: async (r) => {
+        await r.rolesOf(1);
+        await r.rolesOf(1, 2);
+      },
+      listRoles: async (r) => {
+        await r.listRoles();
+        await r.listRoles(2);
+      },
+      transaction: (r) => r.transaction((trx) => r.findMember('010101-123N', trx)),
     },
-    updateMember: (r, trx) => r.updateMember(1, { firstNames: 'A', lastName: 'B', removedAt: null }, trx),
-    insertRoleIfMissing: async (r, trx) => {
-      await r.insertRoleIfMissing(
-        { staffMemberId: 1, organisationId: 2, role: 'case_worker', servicePk: 3, now: at },
-        trx,
-      );
-      await r.insertRoleIfMissing(
-        { staffMemberId: 1, organisationId: 2, role: 'admin', servicePk: null, now: at },
-        trx,
-      );
-    },
-    deleteRoles: async (r, trx) => {
-      await r.deleteRoles({ staffMemberId: 1, organisationId: 2 }, trx);
-      await r.deleteRoles(
-        { staffMemberId: 1, organisationId: 2, role: 'case_worker', servicePks: [null, 3] },
-        trx,
-      );
-    },
-    countRoles: (r, trx, respond) => {
-      respond([{ count: 0 }]);
-      return r.countRoles(1, trx);
-    },
-    rolesOf: async (r) => {
-      await r.rolesOf(1);
-      await r.rolesOf(1, 2);
-    },
-    listRoles: async (r) => {
-      await r.listRoles();
-      await r.listRoles(2);
-    },
-    transaction: (r) => r.transaction((trx) => r.findMember('010101-123N', trx)),
-  }),
+  ),
   repository<Omit<StaffSessionRepository, keyof SessionTableRepository<'staff_sessions'>>>(
     'src/modules/staff/staff-session-repository.ts',
     'StaffSessionRepository',
-    (db) => new StaffSessionRepository(db),
+    (db) => new StaffSessionRepository(db, seal),
     {
       insert: (r, trx) =>
         r.insert(

@@ -14,7 +14,7 @@ const page = 500;
  * Personal data sealed at rest (docs/keys.md): accounts' identity codes become a lookup hash plus a
  * sealed value, their e-mail addresses and phone numbers sealed values; the same for the identity
  * code of a signed-in web session and of a consent (and the name of who recorded it), and the
- * reply address given with feedback. The clear columns go: a contract migration (`requires` itself), as
+ * reply address given with feedback; staff members' identity codes (lookup hash and sealed) and names. The clear columns go: a contract migration (`requires` itself), as
  * an older version would look accounts up by the clear code.
  *
  * Sealing needs the master key ring, which `asiointitili migrate` has: the migration is built with
@@ -46,6 +46,9 @@ export function sealedPersonalData(envelope: Envelope | undefined): VersionedMig
         await db.schema.alterTable('delivery_consents').addColumn(column, binary(db)).execute();
       }
       await db.schema.alterTable('feedback').addColumn('reply_email_enc', binary(db)).execute();
+      for (const column of ['identity_code_enc', 'first_names_enc', 'last_name_enc']) {
+        await db.schema.alterTable('staff_members').addColumn(column, binary(db)).execute();
+      }
       if (clearRows > 0 && envelope !== undefined) await sealRows(db, envelope);
       await db.schema.alterTable('accounts').renameColumn('identity_code', 'identity_lookup').execute();
       await db.schema.alterTable('accounts').dropColumn('email').execute();
@@ -57,13 +60,16 @@ export function sealedPersonalData(envelope: Envelope | undefined): VersionedMig
         .execute();
       await db.schema.alterTable('delivery_consents').dropColumn('recorded_by_name').execute();
       await db.schema.alterTable('feedback').dropColumn('reply_email').execute();
+      await db.schema.alterTable('staff_members').renameColumn('identity_code', 'identity_lookup').execute();
+      await db.schema.alterTable('staff_members').dropColumn('first_names').execute();
+      await db.schema.alterTable('staff_members').dropColumn('last_name').execute();
     },
   };
 }
 
 async function countClearRows(db: AnyDb): Promise<number> {
   let count = 0;
-  for (const table of ['accounts', 'web_sessions', 'delivery_consents', 'feedback']) {
+  for (const table of ['accounts', 'web_sessions', 'delivery_consents', 'feedback', 'staff_members']) {
     const row = (await db
       .selectFrom(table)
       .select((eb) => eb.fn.countAll().as('n'))
@@ -131,6 +137,20 @@ async function sealRows(db: AnyDb, envelope: Envelope): Promise<void> {
     await db
       .updateTable('feedback')
       .set({ reply_email_enc: seal(row.reply_email, personalDataContext.feedbackReplyEmail) })
+      .where('id', '=', row.id)
+      .execute();
+  });
+
+  type Member = { id: number; identity_code: string; first_names: string; last_name: string };
+  await eachRow<Member>(db, 'staff_members', ['identity_code', 'first_names', 'last_name'], async (row) => {
+    await db
+      .updateTable('staff_members')
+      .set({
+        identity_code: lookupHash(key, row.identity_code),
+        identity_code_enc: envelope.encrypt(row.identity_code, personalDataContext.staffIdentityCode),
+        first_names_enc: envelope.encrypt(row.first_names, personalDataContext.staffFirstNames),
+        last_name_enc: envelope.encrypt(row.last_name, personalDataContext.staffLastName),
+      })
       .where('id', '=', row.id)
       .execute();
   });
