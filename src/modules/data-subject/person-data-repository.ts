@@ -44,7 +44,7 @@ export class PersonDataRepository {
   async listSessions(identityCode: string) {
     return this.db
       .selectFrom('web_sessions')
-      .select(['data', 'created_at', 'last_seen_at', 'absolute_expires_at'])
+      .select(['id_hash', 'data', 'created_at', 'last_seen_at', 'absolute_expires_at'])
       .where('identity_lookup', '=', await this.seal.lookup(identityCode))
       .orderBy('created_at')
       .execute();

@@ -1,3 +1,4 @@
+import { citizenNamesOf } from '../identity/index.js';
 import type { PersonalDataSeal } from '../../crypto/personal-data.js';
 import type { Kysely } from 'kysely';
 import type { Envelope } from '../../crypto/envelope.js';
@@ -144,10 +145,11 @@ export class PersonExportService {
       identityCode,
       account: account ? exportedAccount(account, this.deps.seal) : null,
       sessions: sessions.map((s) => {
-        const data = parseJson(s.data) as { firstNames?: string; lastName?: string; method?: string } | null;
+        const data = parseJson(s.data) as { method?: string } | null;
+        const names = citizenNamesOf(this.deps.envelope, s.id_hash, s.data);
         return {
-          firstNames: data?.firstNames ?? null,
-          lastName: data?.lastName ?? null,
+          firstNames: names?.firstNames ?? null,
+          lastName: names?.lastName ?? null,
           method: data?.method ?? null,
           createdAt: s.created_at,
           lastSeenAt: s.last_seen_at,

@@ -41,7 +41,12 @@ export { ftnAssuranceLevels } from './assurance-level.js';
 export { IdentificationService } from './identification-service.js';
 export { FederationStatements, federationStatementSeconds } from './federation.js';
 export { identificationActions } from './identification-audit.js';
-export { SessionService, providerSessionContext } from './session-service.js';
+export {
+  SessionService,
+  citizenNamesContext,
+  citizenNamesOf,
+  providerSessionContext,
+} from './session-service.js';
 export { tokensEqual } from './session-tokens.js';
 
 export function createSessionService(context: AppContext): SessionService {

@@ -1,5 +1,5 @@
 import { letterContext } from '../delivery/index.js';
-import { providerSessionContext } from '../identity/index.js';
+import { citizenNamesContext, providerSessionContext } from '../identity/index.js';
 import { contentContext } from '../messages/index.js';
 import { idTokenContext } from '../staff/index.js';
 import { testIdpSecretsRecord } from '../../test-idp/test-idp-secrets.js';
@@ -95,6 +95,14 @@ export const sealedInText: readonly SealedInText[] = [
     column: 'data',
     context: providerSessionContext,
     ...jsonField('provider'),
+  },
+  {
+    name: 'web_sessions.data (names)',
+    table: 'web_sessions',
+    key: 'id_hash',
+    column: 'data',
+    context: citizenNamesContext,
+    ...jsonField('names'),
   },
   {
     name: 'staff_sessions.data (idToken)',

@@ -170,6 +170,7 @@ describe(`master key rotation over the stored data (${testDialect})`, () => {
       'staff_sessions.data (idToken)': 1,
       'test_idp_records.payload (ProviderSecrets)': 1,
       'web_sessions.data (provider)': 1,
+      'web_sessions.data (names)': 1,
       'web_sessions.identity_code_enc': 1,
     };
     const total = Object.values(expected).reduce((sum, n) => sum + n, 0);
