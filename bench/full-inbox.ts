@@ -1,6 +1,7 @@
 import type { AccountFixture } from '../test/helpers/fixtures.js';
 import type { TestHarness } from '../test/helpers/test-app.js';
 import { contentContext, encryptText } from '../src/modules/messages/index.js';
+import { personalDataSeal, recipientColumns } from '../src/personal-data-seal.js';
 
 /**
  * Kimmo's account with `size` available messages from one organisation, written straight into the
@@ -12,13 +13,14 @@ export async function kimmoWithFullInbox(h: TestHarness, size: number): Promise<
   const now = new Date().toISOString();
   const title = encryptText(h.context.envelope, 'Päätös', contentContext.title);
   const body = encryptText(h.context.envelope, 'Sisältö', contentContext.body);
+  const recipient = await recipientColumns(personalDataSeal(h.context), account.identityCode);
   for (let done = 0; done < size; done += 500) {
     const rows = Array.from({ length: Math.min(500, size - done) }, () => ({
       direction: 'to_citizen' as const,
       organisation_id: organisation.id,
       service_pk: organisation.servicePk,
       account_id: account.id,
-      recipient_id: account.identityCode,
+      ...recipient,
       channel: 'electronic' as const,
       service_type: 'Normal' as const,
       reply_allowed: 0,

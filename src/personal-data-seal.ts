@@ -37,3 +37,20 @@ export async function accountIdentityColumns(seal: PersonalDataSeal, identityCod
     identity_code_enc: seal.seal(identityCode, personalDataContext.accountIdentityCode),
   };
 }
+
+/** A message's recipient as stored: its lookup hash and sealed value (none for a citizen's message). */
+export interface RecipientColumns {
+  recipient_lookup: string | null;
+  recipient_id_enc: Buffer | null;
+}
+
+export async function recipientColumns(
+  seal: PersonalDataSeal,
+  recipientId: string | null,
+): Promise<RecipientColumns> {
+  if (recipientId === null) return { recipient_lookup: null, recipient_id_enc: null };
+  return {
+    recipient_lookup: await seal.lookup(recipientId),
+    recipient_id_enc: seal.seal(recipientId, personalDataContext.messageRecipientId),
+  };
+}

@@ -16,6 +16,7 @@ export const personalDataContext = {
   consentRecordedByName: 'delivery_consents.recorded_by_name',
   feedbackReplyEmail: 'feedback.reply_email',
   staffIdentityCode: 'staff_members.identity_code',
+  messageRecipientId: 'messages.recipient_id',
   staffFirstNames: 'staff_members.first_names',
   staffLastName: 'staff_members.last_name',
 } as const;
@@ -107,6 +108,11 @@ export function lookupHash(key: Buffer, identityCode: string): string {
 /** The lookup key from its sealed form. */
 export function openLookupKey(envelope: Envelope, sealed: Buffer): Buffer {
   return envelope.decrypt(sealed, personalDataContext.lookupKey);
+}
+
+/** A message's recipient (identity code or business ID) from its sealed value; null for none. */
+export function openMessageRecipient(envelope: Envelope, sealed: Buffer | null): string | null {
+  return sealed === null ? null : envelope.decryptText(sealed, personalDataContext.messageRecipientId);
 }
 
 /** An account's identity code from its sealed value (for rows read by a join, without the seal). */

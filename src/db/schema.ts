@@ -165,7 +165,10 @@ export interface MessagesTable {
   service_pk: number;
   account_id: number | null;
   /** Identity code or business ID the organisation addressed (to_citizen). */
-  recipient_id: string | null;
+  /** Lookup hash of the recipient's identity code or business ID (crypto/personal-data.ts). */
+  recipient_lookup: string | null;
+  /** The recipient's identity code or business ID, sealed (migration 0016). */
+  recipient_id_enc: Buffer | null;
   external_id: string | null;
   channel: 'electronic' | 'paper';
   service_type: 'Normal' | 'Verifiable';

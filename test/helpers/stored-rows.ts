@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Selectable } from 'kysely';
 import type { AppContext } from '../../src/app-context.js';
-import { personalDataContext } from '../../src/crypto/personal-data.js';
+import { openMessageRecipient, personalDataContext } from '../../src/crypto/personal-data.js';
 import type { DatabaseSchema } from '../../src/db/schema.js';
 import { personalDataSeal } from '../../src/personal-data-seal.js';
 import type { TestHarness } from './test-app.js';
@@ -149,8 +149,10 @@ export function sealedContact(
   };
 }
 
+/** A stored message, its sealed recipient opened next to the stored columns (`recipient_id`). */
 export async function messageRow(h: TestHarness, messageId: number) {
-  return storedRow(h, 'messages', 'id', messageId);
+  const row = await storedRow(h, 'messages', 'id', messageId);
+  return { ...row, recipient_id: openMessageRecipient(h.context.envelope, row.recipient_id_enc) };
 }
 
 /** A message's attachments in their order. */

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { Migrator, type Kysely } from 'kysely';
 import { generateKeyRingText } from '../../src/crypto/key-ring.js';
+import { openMessageRecipient } from '../../src/crypto/personal-data.js';
 import { migrateToLatest } from '../../src/db/migrator.js';
 import { migrationsWith } from '../../src/db/migrations/index.js';
 import { createServices } from '../../src/services.js';
@@ -98,6 +99,27 @@ describe(`migration 0016 seals stored personal data (${testDialect})`, () => {
         })
         .execute();
 
+      await db
+        .insertInto('messages')
+        .values({
+          direction: 'to_citizen',
+          organisation_id: organisation.id,
+          service_pk: organisation.servicePk,
+          account_id: null,
+          recipient_id: persons.maija,
+          external_id: 'upgrade-1',
+          channel: 'paper',
+          service_type: 'Normal',
+          reply_allowed: 0,
+          visibility: 'Normal',
+          body_format: 'Text',
+          title_enc: Buffer.alloc(0),
+          body_enc: Buffer.alloc(0),
+          options: '{}',
+          created_at: at,
+        })
+        .execute();
+
       await assert.rejects(migrateToLatest(t.database), /personal data must be sealed/);
       const untouched = await db.selectFrom('accounts').selectAll().executeTakeFirstOrThrow();
       assert.equal(untouched.identity_code, persons.maija, 'refused before changing anything');
@@ -133,10 +155,28 @@ describe(`migration 0016 seals stored personal data (${testDialect})`, () => {
       );
       const [feedback] = await services.feedback.listNewest(5);
       assert.equal(feedback?.replyEmail, 'reply.upgrade@example.fi');
+      const [message] = await db.selectFrom('messages').selectAll().execute();
+      assert.equal(
+        message!.recipient_lookup,
+        stored.identity_lookup,
+        'the recipient is found by the same hash',
+      );
+      assert.equal(
+        openMessageRecipient(context.envelope, message!.recipient_id_enc as Buffer),
+        persons.maija,
+      );
       const sessions = await db.selectFrom('web_sessions').selectAll().execute();
       assert.equal(sessions[0]!.identity_lookup, stored.identity_lookup);
       assert.equal((await db.selectFrom('staff_members').selectAll().execute()).length, 1);
-      for (const table of ['accounts', 'web_sessions', 'delivery_consents', 'feedback', 'staff_members']) {
+      const tables = [
+        'accounts',
+        'web_sessions',
+        'delivery_consents',
+        'feedback',
+        'staff_members',
+        'messages',
+      ];
+      for (const table of tables) {
         const text = JSON.stringify(await db.selectFrom(table).selectAll().execute());
         assert.ok(
           !text.includes(persons.maija) && !text.includes(persons.kimmo),

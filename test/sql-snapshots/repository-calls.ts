@@ -98,7 +98,7 @@ const messageBase = {
   organisationId: 1,
   servicePk: 1,
   accountId: 1,
-  recipientId: '010101-123N',
+  recipient: { recipient_lookup: 'ab12', recipient_id_enc: bytes },
   titleEnc: bytes,
   bodyEnc: bytes,
 };
@@ -256,6 +256,7 @@ export const repositorySamples: RepositorySamples[] = [
       respond([{ id: 1 }]);
       return r.insertWelcomeMessage({
         ...messageBase,
+        recipientId: '010101-123N',
         now: at,
       });
     },
@@ -399,11 +400,16 @@ export const repositorySamples: RepositorySamples[] = [
       now,
     ),
   ),
-  repository('src/modules/delivery/paper-repository.ts', 'PaperRepository', (db) => new PaperRepository(db), {
-    findMessage: (r) => r.findMessage(1),
-    findDocument: (r) => r.findDocument('attachment-1', 1),
-    hasFeedEvent: (r, trx) => r.hasFeedEvent(trx, 1, 'Paper mail created'),
-  }),
+  repository(
+    'src/modules/delivery/paper-repository.ts',
+    'PaperRepository',
+    (db) => new PaperRepository(db, sampleEnvelope),
+    {
+      findMessage: (r) => r.findMessage(1),
+      findDocument: (r) => r.findDocument('attachment-1', 1),
+      hasFeedEvent: (r, trx) => r.hasFeedEvent(trx, 1, 'Paper mail created'),
+    },
+  ),
   repository(printBatches, 'PrintBatchRepository', (db) => new PrintBatchRepository(db), {
     // No batch open: one is opened, found on the second look, and the letter added to it.
     addLetter: (r, trx, respond) => {
@@ -763,7 +769,7 @@ export const repositorySamples: RepositorySamples[] = [
   repository(
     'src/modules/messages/staff-message-repository.ts',
     'StaffMessageRepository',
-    (db) => new StaffMessageRepository(db),
+    (db) => new StaffMessageRepository(db, seal),
     {
       organisationPostal: (r) => r.organisationPostal(1),
       // Unfiltered with all services; every filter with some services; a stage of several facts.

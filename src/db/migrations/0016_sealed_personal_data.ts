@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Envelope } from '../../crypto/envelope.js';
-import { lookupHash, personalDataContext } from '../../crypto/personal-data.js';
+import { lookupHash, personalDataContext as personal } from '../../crypto/personal-data.js';
 import { LookupKeyRepository } from '../lookup-key-repository.js';
 import { binary } from './column-types.js';
 import type { VersionedMigration } from './index.js';
@@ -14,7 +14,8 @@ const page = 500;
  * Personal data sealed at rest (docs/keys.md): accounts' identity codes become a lookup hash plus a
  * sealed value, their e-mail addresses and phone numbers sealed values; the same for the identity
  * code of a signed-in web session and of a consent (and the name of who recorded it), and the
- * reply address given with feedback; staff members' identity codes (lookup hash and sealed) and names. The clear columns go: a contract migration (`requires` itself), as
+ * reply address given with feedback; staff members' identity codes (lookup hash and sealed) and names;
+ * the recipient an organisation addressed a message to (identity code or business ID). The clear columns go: a contract migration (`requires` itself), as
  * an older version would look accounts up by the clear code.
  *
  * Sealing needs the master key ring, which `asiointitili migrate` has: the migration is built with
@@ -46,6 +47,7 @@ export function sealedPersonalData(envelope: Envelope | undefined): VersionedMig
         await db.schema.alterTable('delivery_consents').addColumn(column, binary(db)).execute();
       }
       await db.schema.alterTable('feedback').addColumn('reply_email_enc', binary(db)).execute();
+      await db.schema.alterTable('messages').addColumn('recipient_id_enc', binary(db)).execute();
       for (const column of ['identity_code_enc', 'first_names_enc', 'last_name_enc']) {
         await db.schema.alterTable('staff_members').addColumn(column, binary(db)).execute();
       }
@@ -60,6 +62,7 @@ export function sealedPersonalData(envelope: Envelope | undefined): VersionedMig
         .execute();
       await db.schema.alterTable('delivery_consents').dropColumn('recorded_by_name').execute();
       await db.schema.alterTable('feedback').dropColumn('reply_email').execute();
+      await db.schema.alterTable('messages').renameColumn('recipient_id', 'recipient_lookup').execute();
       await db.schema.alterTable('staff_members').renameColumn('identity_code', 'identity_lookup').execute();
       await db.schema.alterTable('staff_members').dropColumn('first_names').execute();
       await db.schema.alterTable('staff_members').dropColumn('last_name').execute();
@@ -69,7 +72,8 @@ export function sealedPersonalData(envelope: Envelope | undefined): VersionedMig
 
 async function countClearRows(db: AnyDb): Promise<number> {
   let count = 0;
-  for (const table of ['accounts', 'web_sessions', 'delivery_consents', 'feedback', 'staff_members']) {
+  const tables = sealings.map((sealing) => sealing.table);
+  for (const table of tables) {
     const row = (await db
       .selectFrom(table)
       .select((eb) => eb.fn.countAll().as('n'))
@@ -79,96 +83,84 @@ async function countClearRows(db: AnyDb): Promise<number> {
   return count;
 }
 
-/** Every row of a table with a numeric id, a page at a time in id order. */
-async function eachRow<Row extends { id: number }>(
-  db: AnyDb,
-  table: string,
-  columns: string[],
-  visit: (row: Row) => Promise<void>,
-): Promise<void> {
-  for (let after = 0; ;) {
-    const rows = (await db
-      .selectFrom(table)
-      .select(['id', ...columns])
-      .where('id', '>', after)
-      .orderBy('id')
-      .limit(page)
-      .execute()) as Row[];
-    for (const row of rows) await visit(row);
-    if (rows.length < page) return;
-    after = Number(rows[rows.length - 1]!.id);
-  }
+/**
+ * What one table's rows become: the identity code (or recipient) column's value is replaced by its
+ * lookup hash and kept sealed in `sealedAs`; each `sealed` column is copied sealed into its `_enc`
+ * column (the clear columns are dropped or renamed afterwards).
+ */
+interface Sealing {
+  table: string;
+  key: string;
+  hashed?: { column: string; sealedAs: string; context: string };
+  sealed?: Array<{ column: string; context: string }>;
 }
+
+const sealings: Sealing[] = [
+  {
+    table: 'accounts',
+    key: 'id',
+    hashed: { column: 'identity_code', sealedAs: 'identity_code_enc', context: personal.accountIdentityCode },
+    sealed: [
+      { column: 'email', context: personal.accountEmail },
+      { column: 'mobile', context: personal.accountMobile },
+    ],
+  },
+  {
+    table: 'web_sessions',
+    key: 'id_hash',
+    hashed: { column: 'identity_code', sealedAs: 'identity_code_enc', context: personal.sessionIdentityCode },
+  },
+  {
+    table: 'delivery_consents',
+    key: 'id',
+    hashed: { column: 'identity_code', sealedAs: 'identity_code_enc', context: personal.consentIdentityCode },
+    sealed: [{ column: 'recorded_by_name', context: personal.consentRecordedByName }],
+  },
+  { table: 'feedback', key: 'id', sealed: [{ column: 'reply_email', context: personal.feedbackReplyEmail }] },
+  {
+    table: 'staff_members',
+    key: 'id',
+    hashed: { column: 'identity_code', sealedAs: 'identity_code_enc', context: personal.staffIdentityCode },
+    sealed: [
+      { column: 'first_names', context: personal.staffFirstNames },
+      { column: 'last_name', context: personal.staffLastName },
+    ],
+  },
+  {
+    table: 'messages',
+    key: 'id',
+    hashed: { column: 'recipient_id', sealedAs: 'recipient_id_enc', context: personal.messageRecipientId },
+  },
+];
 
 async function sealRows(db: AnyDb, envelope: Envelope): Promise<void> {
   const key = await new LookupKeyRepository(db).loadOrCreate(envelope, new Date().toISOString());
-  const seal = (value: string | null, context: string) =>
-    value === null ? null : envelope.encrypt(value, context);
-
-  type Account = { id: number; identity_code: string; email: string | null; mobile: string | null };
-  await eachRow<Account>(db, 'accounts', ['identity_code', 'email', 'mobile'], async (row) => {
-    await db
-      .updateTable('accounts')
-      .set({
-        identity_code: lookupHash(key, row.identity_code),
-        identity_code_enc: envelope.encrypt(row.identity_code, personalDataContext.accountIdentityCode),
-        email_enc: seal(row.email, personalDataContext.accountEmail),
-        mobile_enc: seal(row.mobile, personalDataContext.accountMobile),
-      })
-      .where('id', '=', row.id)
-      .execute();
-  });
-
-  type Consent = { id: number; identity_code: string; recorded_by_name: string | null };
-  await eachRow<Consent>(db, 'delivery_consents', ['identity_code', 'recorded_by_name'], async (row) => {
-    await db
-      .updateTable('delivery_consents')
-      .set({
-        identity_code: lookupHash(key, row.identity_code),
-        identity_code_enc: envelope.encrypt(row.identity_code, personalDataContext.consentIdentityCode),
-        recorded_by_name_enc: seal(row.recorded_by_name, personalDataContext.consentRecordedByName),
-      })
-      .where('id', '=', row.id)
-      .execute();
-  });
-
-  type Feedback = { id: number; reply_email: string | null };
-  await eachRow<Feedback>(db, 'feedback', ['reply_email'], async (row) => {
-    await db
-      .updateTable('feedback')
-      .set({ reply_email_enc: seal(row.reply_email, personalDataContext.feedbackReplyEmail) })
-      .where('id', '=', row.id)
-      .execute();
-  });
-
-  type Member = { id: number; identity_code: string; first_names: string; last_name: string };
-  await eachRow<Member>(db, 'staff_members', ['identity_code', 'first_names', 'last_name'], async (row) => {
-    await db
-      .updateTable('staff_members')
-      .set({
-        identity_code: lookupHash(key, row.identity_code),
-        identity_code_enc: envelope.encrypt(row.identity_code, personalDataContext.staffIdentityCode),
-        first_names_enc: envelope.encrypt(row.first_names, personalDataContext.staffFirstNames),
-        last_name_enc: envelope.encrypt(row.last_name, personalDataContext.staffLastName),
-      })
-      .where('id', '=', row.id)
-      .execute();
-  });
-
-  // Sessions live for hours at most: one read is enough.
-  const sessions = (await db
-    .selectFrom('web_sessions')
-    .select(['id_hash', 'identity_code'])
-    .where('identity_code', 'is not', null)
-    .execute()) as Array<{ id_hash: string; identity_code: string }>;
-  for (const row of sessions) {
-    await db
-      .updateTable('web_sessions')
-      .set({
-        identity_code: lookupHash(key, row.identity_code),
-        identity_code_enc: envelope.encrypt(row.identity_code, personalDataContext.sessionIdentityCode),
-      })
-      .where('id_hash', '=', row.id_hash)
-      .execute();
+  for (const sealing of sealings) {
+    const clear = [
+      ...(sealing.hashed ? [sealing.hashed.column] : []),
+      ...(sealing.sealed ?? []).map((c) => c.column),
+    ];
+    // Keyset paging in key order: every row is read once, whatever its key's type.
+    for (let after: string | number | undefined; ;) {
+      let query = db.selectFrom(sealing.table).select([sealing.key, ...clear]);
+      if (after !== undefined) query = query.where(sealing.key, '>', after);
+      const rows = (await query.orderBy(sealing.key).limit(page).execute()) as Array<Record<string, unknown>>;
+      for (const row of rows) {
+        const set: Record<string, unknown> = {};
+        const hashed = sealing.hashed && (row[sealing.hashed.column] as string | null);
+        if (sealing.hashed && typeof hashed === 'string') {
+          set[sealing.hashed.column] = lookupHash(key, hashed);
+          set[sealing.hashed.sealedAs] = envelope.encrypt(hashed, sealing.hashed.context);
+        }
+        for (const { column, context } of sealing.sealed ?? []) {
+          const value = row[column] as string | null;
+          set[`${column}_enc`] = value === null ? null : envelope.encrypt(value, context);
+        }
+        if (Object.keys(set).length === 0) continue;
+        await db.updateTable(sealing.table).set(set).where(sealing.key, '=', row[sealing.key]).execute();
+      }
+      if (rows.length < page) break;
+      after = rows[rows.length - 1]![sealing.key] as string | number;
+    }
   }
 }

@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DatabaseSchema } from '../../db/schema.js';
 import { insertMessageRow, plainElectronicMessage } from '../../db/message-rows.js';
 import type { PersonalDataSeal } from '../../crypto/personal-data.js';
-import { accountIdentityColumns } from '../../personal-data-seal.js';
+import { accountIdentityColumns, recipientColumns } from '../../personal-data-seal.js';
 import { sealedContactColumns, toAccount, type AccountRow } from './account-row.js';
 
 export type { AccountRow } from './account-row.js';
@@ -125,14 +125,14 @@ export class AccountRepository {
   }
 
   /** A message delivered straight into the mailbox; it starts its own thread. */
-  insertWelcomeMessage(message: WelcomeMessageRow): Promise<number> {
+  async insertWelcomeMessage(message: WelcomeMessageRow): Promise<number> {
     return insertMessageRow(this.db, {
       ...plainElectronicMessage,
       direction: 'to_citizen',
       organisation_id: message.organisationId,
       service_pk: message.servicePk,
       account_id: message.accountId,
-      recipient_id: message.recipientId,
+      ...(await recipientColumns(this.seal, message.recipientId)),
       title_enc: message.titleEnc,
       body_enc: message.bodyEnc,
       in_reply_to: null,

@@ -52,6 +52,7 @@ export class PersonDataRepository {
 
   /** Messages to and from the person, with their senders' and services' names, oldest first. */
   async listMessages(identityCode: string, accountId: number | undefined) {
+    const recipient = await this.seal.lookup(identityCode);
     return this.db
       .selectFrom('messages as m')
       .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
@@ -82,7 +83,7 @@ export class PersonDataRepository {
       .where((eb) =>
         eb.or([
           ...(accountId === undefined ? [] : [eb('m.account_id', '=', accountId)]),
-          eb.and([eb('m.direction', '=', 'to_citizen'), eb('m.recipient_id', '=', identityCode)]),
+          eb.and([eb('m.direction', '=', 'to_citizen'), eb('m.recipient_lookup', '=', recipient)]),
         ]),
       )
       .orderBy('m.id')

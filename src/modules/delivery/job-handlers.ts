@@ -42,7 +42,7 @@ export function createJobHandlers(
       evidence,
     }),
     new PaperLetterJob({
-      paper: new PaperRepository(db),
+      paper: new PaperRepository(db, context.envelope),
       batches: new PrintBatchRepository(db),
       envelope: context.envelope,
       register: context.populationRegister,

@@ -70,6 +70,7 @@ export const sealedColumns: readonly SealedColumn[] = [
   column('delivery_consents', 'id', 'identity_code_enc', () => personal.consentIdentityCode),
   column('delivery_consents', 'id', 'recorded_by_name_enc', () => personal.consentRecordedByName),
   column('feedback', 'id', 'reply_email_enc', () => personal.feedbackReplyEmail),
+  column('messages', 'id', 'recipient_id_enc', () => personal.messageRecipientId),
   column('staff_members', 'id', 'identity_code_enc', () => personal.staffIdentityCode),
   column('staff_members', 'id', 'first_names_enc', () => personal.staffFirstNames),
   column('staff_members', 'id', 'last_name_enc', () => personal.staffLastName),

@@ -155,7 +155,7 @@ export function createMessagingServices(
   const mailboxes = new MailboxStatusService({ db, clock, recipients, consents: deps.consents });
   const staff = new StaffMessaging({
     db,
-    repository: new StaffMessageRepository(db),
+    repository: new StaffMessageRepository(db, seal),
     organisations: deps.organisations,
     messages: messageRepository,
     sending,

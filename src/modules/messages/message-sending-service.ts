@@ -1,3 +1,4 @@
+import { recipientColumns } from '../../personal-data-seal.js';
 import { openAccountIdentityCode, type PersonalDataSeal } from '../../crypto/personal-data.js';
 import type { Kysely } from 'kysely';
 import { encryptText, contentContext } from './message-content.js';
@@ -230,7 +231,7 @@ export class MessageSendingService {
       target !== undefined &&
       (target.direction === 'from_citizen'
         ? openAccountIdentityCode(this.deps.envelope, target.senderIdentityCodeEnc) === recipientId
-        : target.recipientId === recipientId);
+        : target.recipientLookup === (await this.deps.seal.lookup(recipientId)));
     if (!target || !sameRecipient) {
       throw new ValidationError(
         'electronic.inReplyToMessageId',
@@ -313,6 +314,7 @@ export class MessageSendingService {
     const { principal, electronic, paperMail, storedPaperPart } = accepted;
     const isElectronic = accepted.channel === 'electronic';
     try {
+      const recipient = await recipientColumns(this.deps.seal, accepted.recipientId);
       return await this.deps.db.transaction().execute(async (trx) => {
         const messages = new MessageRepository(trx);
         const attachments = new AttachmentRepository(trx);
@@ -320,7 +322,7 @@ export class MessageSendingService {
           organisationId: principal.organisationId,
           servicePk: accepted.service.id,
           accountId: accepted.accountId,
-          recipientId: accepted.recipientId,
+          recipient,
           externalId: accepted.externalId,
           channel: accepted.channel,
           serviceType: accepted.serviceType,
