@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, test } from 'node:test';
 import { Migrator, type Kysely } from 'kysely';
 import { generateKeyRingText } from '../../src/crypto/key-ring.js';
@@ -176,6 +178,16 @@ describe(`migration 0016 seals stored personal data (${testDialect})`, () => {
         'staff_members',
         'messages',
       ];
+      // SQLite: nor in the file's free space or its write-ahead log.
+      if (testDialect === 'sqlite') {
+        const files = ['asiointitili.db', 'asiointitili.db-wal'].map((name) => path.join(t.dataDir, name));
+        const bytes = Buffer.concat(
+          files.filter((file) => fs.existsSync(file)).map((file) => fs.readFileSync(file)),
+        );
+        for (const clear of [persons.maija, persons.kimmo, 'maija.upgrade@example.fi', 'Tiina Upgrade']) {
+          assert.ok(!bytes.includes(Buffer.from(clear)), 'no clear value left in the SQLite files');
+        }
+      }
       for (const table of tables) {
         const text = JSON.stringify(await db.selectFrom(table).selectAll().execute());
         assert.ok(

@@ -1,6 +1,7 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Envelope } from '../../crypto/envelope.js';
 import { lookupHash, personalDataContext as personal } from '../../crypto/personal-data.js';
+import { isPostgres } from '../dialect.js';
 import { LookupKeyRepository } from '../lookup-key-repository.js';
 import { binary } from './column-types.js';
 import type { VersionedMigration } from './index.js';
@@ -51,6 +52,9 @@ export function sealedPersonalData(envelope: Envelope | undefined): VersionedMig
       for (const column of ['identity_code_enc', 'first_names_enc', 'last_name_enc']) {
         await db.schema.alterTable('staff_members').addColumn(column, binary(db)).execute();
       }
+      // SQLite keeps freed cells and old page images: zero what the sealing frees (secure_delete) and
+      // empty the write-ahead log afterwards, so the clear values do not linger in the file.
+      if (!isPostgres(db)) await sql`pragma secure_delete = on`.execute(db);
       if (clearRows > 0 && envelope !== undefined) await sealRows(db, envelope);
       await db.schema.alterTable('accounts').renameColumn('identity_code', 'identity_lookup').execute();
       await db.schema.alterTable('accounts').dropColumn('email').execute();
@@ -63,6 +67,7 @@ export function sealedPersonalData(envelope: Envelope | undefined): VersionedMig
       await db.schema.alterTable('delivery_consents').dropColumn('recorded_by_name').execute();
       await db.schema.alterTable('feedback').dropColumn('reply_email').execute();
       await db.schema.alterTable('messages').renameColumn('recipient_id', 'recipient_lookup').execute();
+      if (!isPostgres(db)) await sql`pragma wal_checkpoint(TRUNCATE)`.execute(db);
       await db.schema.alterTable('staff_members').renameColumn('identity_code', 'identity_lookup').execute();
       await db.schema.alterTable('staff_members').dropColumn('first_names').execute();
       await db.schema.alterTable('staff_members').dropColumn('last_name').execute();
