@@ -67,7 +67,11 @@ export function sealedPersonalData(envelope: Envelope | undefined): VersionedMig
       await db.schema.alterTable('delivery_consents').dropColumn('recorded_by_name').execute();
       await db.schema.alterTable('feedback').dropColumn('reply_email').execute();
       await db.schema.alterTable('messages').renameColumn('recipient_id', 'recipient_lookup').execute();
-      if (!isPostgres(db)) await sql`pragma wal_checkpoint(TRUNCATE)`.execute(db);
+      if (!isPostgres(db)) {
+        await sql`pragma wal_checkpoint(TRUNCATE)`.execute(db);
+        // Back to the default for whatever this connection does next (serve --demo migrates on it).
+        await sql`pragma secure_delete = off`.execute(db);
+      }
       await db.schema.alterTable('staff_members').renameColumn('identity_code', 'identity_lookup').execute();
       await db.schema.alterTable('staff_members').dropColumn('first_names').execute();
       await db.schema.alterTable('staff_members').dropColumn('last_name').execute();
