@@ -4,11 +4,12 @@ import type { AppContext } from './app-context.js';
 import type { Config } from './config/config.js';
 import type { KeyRing } from './crypto/key-ring.js';
 import { loadKeyRing } from './crypto/master-key.js';
+import { Envelope } from './crypto/envelope.js';
 import { KeyMismatchError, checkKeyRing } from './crypto/key-fingerprint.js';
 import { openDatabase, type Database } from './db/database.js';
 import { KeyFingerprintRepository } from './db/key-fingerprint-repository.js';
 import { migrateToLatest } from './db/migrator.js';
-import { assertSchemaUsable } from './db/schema-compatibility.js';
+import { assertSchemaUsable, tableExists } from './db/schema-compatibility.js';
 import type { Logger } from './logging/logger.js';
 import type { AppServices } from './services.js';
 
@@ -75,8 +76,11 @@ async function openReady(
   const database = openDatabaseFor(config, options.logger);
   try {
     options.progress(`database: ${database.description}`);
-    if (options.migrate) await migrateToLatest(database, options.progress);
-    else await assertSchemaUsable(database);
+    // A database that knows its keys checks them first: migrations seal personal data with them.
+    if (options.migrate) {
+      if (await tableExists(database, 'key_fingerprints')) await verifyKeyRing(keyRing, database);
+      await migrateToLatest(database, options.progress, new Envelope(keyRing));
+    } else await assertSchemaUsable(database);
     await verifyKeyRing(keyRing, database);
   } catch (error) {
     await database.close();

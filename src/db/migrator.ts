@@ -1,6 +1,7 @@
 import { Migrator, sql } from 'kysely';
 import type { Database } from './database.js';
-import { migrations } from './migrations/index.js';
+import type { Envelope } from '../crypto/envelope.js';
+import { migrations, migrationsWith } from './migrations/index.js';
 import { requiredMigrationKey } from './schema-compatibility.js';
 
 export class MigrationError extends Error {
@@ -11,15 +12,19 @@ export interface MigrationOutcome {
   applied: string[];
 }
 
-/** Brings the schema up to date. Throws MigrationError naming the failed migration and its cause. */
+/**
+ * Brings the schema up to date. Throws MigrationError naming the failed migration and its cause.
+ * `envelope` seals stored personal data where a migration moves it (0016); a new database needs none.
+ */
 export async function migrateToLatest(
   database: Database,
   progress?: (message: string) => void,
+  envelope?: Envelope,
 ): Promise<MigrationOutcome> {
   const schema = await migrationSchema(database);
   const migrator = new Migrator({
     db: database.db,
-    provider: { getMigrations: async () => migrations },
+    provider: { getMigrations: async () => migrationsWith(envelope) },
     // Without an explicit schema Kysely looks for its bookkeeping tables in every schema, and would
     // mistake another installation's (or another test run's) tables for ours.
     ...(schema ? { migrationTableSchema: schema } : {}),

@@ -20,7 +20,7 @@ export interface SchemaStatus {
 }
 
 /** Whether the table exists where this connection's queries find it (PostgreSQL: the search_path). */
-async function tableExists(database: Database, name: string): Promise<boolean> {
+export async function tableExists(database: Database, name: string): Promise<boolean> {
   if (database.dialect === 'postgres') {
     const result = await sql<{ found: string | null }>`select to_regclass(${name})::text as found`.execute(
       database.db,

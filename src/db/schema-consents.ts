@@ -12,16 +12,18 @@ export type ConsentWithdrawnBy = 'citizen' | 'organisation';
 export interface DeliveryConsentsTable {
   id: Generated<number>;
   organisation_id: number;
-  /** Clear text, as accounts.identity_code: the mailbox check looks consents up by it. */
-  identity_code: string;
+  /** Lookup hash of the identity code (crypto/personal-data.ts): the mailbox check finds consents by it. */
+  identity_lookup: string;
+  /** The identity code, sealed; null only while migration 0016 runs. */
+  identity_code_enc: Buffer | null;
   channel: ConsentChannel;
   /** The date on the form or of the call (YYYY-MM-DD). */
   given_on: string;
   recorded_at: string;
   /** The staff member who recorded it (staff table of migration 0011; no foreign key). */
   recorded_by_staff_id: number | null;
-  /** Their name as it was when recorded. */
-  recorded_by_name: string | null;
+  /** Their name as it was when recorded, sealed. */
+  recorded_by_name_enc: Buffer | null;
   /** Null while the consent is in force. */
   withdrawn_at: string | null;
   withdrawn_by: ConsentWithdrawnBy | null;

@@ -10,11 +10,13 @@ export interface OrganisationStaffTables {
 /** A person who may act for organisations on the staff pages. */
 export interface StaffMembersTable {
   id: Generated<number>;
-  /** Clear text, as accounts.identity_code: identification finds the person by it. */
-  identity_code: string;
-  /** Copied from the population register; refreshed at sign-in. */
-  first_names: string;
-  last_name: string;
+  /** Lookup hash of the identity code (crypto/personal-data.ts): identification finds the person by it. */
+  identity_lookup: string;
+  /** The identity code, sealed; null only while migration 0016 runs. */
+  identity_code_enc: Buffer | null;
+  /** Copied from the population register, refreshed at sign-in; sealed. */
+  first_names_enc: Buffer | null;
+  last_name_enc: Buffer | null;
   created_at: string;
   /** Every role was revoked; null while the person has roles (or had them restored). */
   removed_at: string | null;

@@ -36,7 +36,7 @@ export interface FeedbackTable {
   received_at: string;
   topic: string;
   message: string;
-  /** Where the sender wants an answer; null when none was given. */
-  reply_email: string | null;
+  /** Where the sender wants an answer, sealed (migration 0016); null when none was given. */
+  reply_email_enc: Buffer | null;
   locale: string;
 }

@@ -25,6 +25,7 @@ export interface DatabaseSchema
     AuditChainTables,
     EvidenceTables {
   system_state: SystemStateTable;
+  lookup_keys: LookupKeysTable;
   audit_events: AuditEventsTable;
   audit_event_accounts: AuditEventAccountsTable;
   organisations: OrganisationsTable;
@@ -37,6 +38,13 @@ export interface DatabaseSchema
   events: EventsTable;
   web_sessions: WebSessionsTable;
   outbox_jobs: OutboxJobsTable;
+}
+
+/** The sealed keys of lookup hashes (migration 0016, crypto/personal-data.ts). */
+export interface LookupKeysTable {
+  purpose: string;
+  key_enc: Buffer;
+  created_at: string;
 }
 
 export interface SystemStateTable {
@@ -130,11 +138,14 @@ export type AccountStatus = 'active' | 'closed';
 
 export interface AccountsTable {
   id: Generated<number>;
-  identity_code: string;
+  /** Lookup hash of the identity code (crypto/personal-data.ts), unique; migration 0016. */
+  identity_lookup: string;
+  /** The identity code, sealed; null only while migration 0016 runs. */
+  identity_code_enc: Buffer | null;
   status: AccountStatus;
-  email: string | null;
+  email_enc: Buffer | null;
   email_notifications: number;
-  mobile: string | null;
+  mobile_enc: Buffer | null;
   sms_notifications: number;
   language: string;
   terms_version: string;
@@ -154,7 +165,10 @@ export interface MessagesTable {
   service_pk: number;
   account_id: number | null;
   /** Identity code or business ID the organisation addressed (to_citizen). */
-  recipient_id: string | null;
+  /** Lookup hash of the recipient's identity code or business ID (crypto/personal-data.ts). */
+  recipient_lookup: string | null;
+  /** The recipient's identity code or business ID, sealed (migration 0016). */
+  recipient_id_enc: Buffer | null;
   external_id: string | null;
   channel: 'electronic' | 'paper';
   service_type: 'Normal' | 'Verifiable';
@@ -210,7 +224,9 @@ export interface EventsTable {
 
 export interface WebSessionsTable {
   id_hash: string;
-  identity_code: string | null;
+  /** Lookup hash of the signed-in person's identity code; null before identification. */
+  identity_lookup: string | null;
+  identity_code_enc: Buffer | null;
   csrf_token: string;
   data: string;
   created_at: string;

@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import type { BrowserContext } from 'playwright-core';
 import { sessionCookieName } from '../../src/http/plugins/citizen-session.js';
 import { signInAs } from '../helpers/citizen-session.js';
-import { accountRow, messagesOf } from '../helpers/stored-rows.js';
+import { accountRow, identityLookup, messagesOf } from '../helpers/stored-rows.js';
 import { assertAccessible, browserSkipReason, useServedBrowser } from '../helpers/browser.js';
 
 const skip = browserSkipReason();
@@ -138,7 +138,7 @@ describe('citizen portal in a browser', { skip }, () => {
       await world.h.context.database.db
         .updateTable('accounts')
         .set({ terms_version: '1.0' })
-        .where('identity_code', '=', '270570-901K')
+        .where('identity_lookup', '=', await identityLookup(world.h.context, '270570-901K'))
         .execute();
       await settings.goto(`${world.baseUrl}/settings`);
       assert.equal(new URL(settings.url()).pathname, '/account/terms');

@@ -5,6 +5,7 @@ import type { DatabaseSchema } from '../../src/db/schema.js';
 import { makeBusinessId } from '../../src/domain/business-id.js';
 import { makeIdentityCode } from '../../src/domain/identity-code.js';
 import { deemedReceivedElectronic } from '../../src/domain/legal-dates.js';
+import { personalDataSeal, recipientColumns } from '../../src/personal-data-seal.js';
 import { AccountRepository } from '../../src/modules/accounts/account-repository.js';
 import { currentTerms } from '../../src/domain/terms-of-use.js';
 import { planMessageDelivery } from '../../src/modules/delivery/delivery-planner.js';
@@ -241,7 +242,7 @@ export function createFixtures(
     async account(input = {}) {
       const identityCode = input.identityCode ?? newIdentityCode();
       recordSecret('identity code', identityCode);
-      const repository = new AccountRepository(db);
+      const repository = new AccountRepository(db, personalDataSeal(context));
       const now = context.clock().toISOString();
       const id = await repository.insertAccount({
         identityCode,
@@ -390,7 +391,7 @@ export function createFixtures(
   };
 
   /** The row as the sending service's store writes it; `availableAt` as the caller decides. */
-  function insertOutgoing(
+  async function insertOutgoing(
     trx: Transaction<DatabaseSchema>,
     input: MessageInput,
     now: Date,
@@ -404,7 +405,7 @@ export function createFixtures(
       organisationId: input.organisation.id,
       servicePk: input.organisation.servicePk,
       accountId: input.accountId,
-      recipientId: input.recipientId ?? null,
+      recipient: await recipientColumns(personalDataSeal(context), input.recipientId ?? null),
       externalId: input.externalId ?? newExternalId(),
       channel,
       serviceType: input.serviceType ?? 'Normal',

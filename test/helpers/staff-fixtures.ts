@@ -4,7 +4,7 @@ import { signInAs } from './citizen-session.js';
 import type { OrganisationFixture } from './fixtures.js';
 import { CookieJar, browserRequest } from './oidc-login.js';
 import { signInStaff, type StaffBrowser } from './staff-session.js';
-import { storedRow } from './stored-rows.js';
+import { identityLookup, storedRow } from './stored-rows.js';
 import type { TestHarness } from './test-app.js';
 
 type Organisation = Pick<OrganisationFixture, 'businessId'>;
@@ -51,7 +51,9 @@ export async function signInCaseWorker(
 
 /** The staff_members row id of a person in the register. */
 export async function staffMemberIdOf(h: TestHarness, identityCode: string): Promise<number> {
-  return (await storedRow(h, 'staff_members', 'identity_code', identityCode)).id;
+  return (
+    await storedRow(h, 'staff_members', 'identity_lookup', await identityLookup(h.context, identityCode))
+  ).id;
 }
 
 /** Adds the organisation's second service, Rakennusvalvonta (accepts messages). */

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import type { Selectable } from 'kysely';
 import type { AppContext } from '../../src/app-context.js';
+import { openMessageRecipient, personalDataContext } from '../../src/crypto/personal-data.js';
 import type { DatabaseSchema } from '../../src/db/schema.js';
+import { personalDataSeal } from '../../src/personal-data-seal.js';
 import type { TestHarness } from './test-app.js';
 
 /** Reads of stored rows that tests assert on (what the application wrote, seen from the database). */
@@ -125,13 +127,55 @@ export async function storedRow<T extends RowTable>(
   return onlyRow(storedRows(h, table, column, value));
 }
 
-/** The stored account of a person, by identity code. */
-export async function accountRow(h: TestHarness, identityCode: string) {
-  return storedRow(h, 'accounts', 'identity_code', identityCode);
+/**
+ * The stored account of a person, found by the lookup hash of the identity code, with its sealed
+ * personal data opened next to the stored columns (`identity_code`, `email`, `mobile`).
+ */
+export async function accountRow(h: Pick<TestHarness, 'context'>, identityCode: string) {
+  const seal = personalDataSeal(h.context);
+  const row = await onlyRow(
+    rowsWhere(h.context, 'accounts', 'identity_lookup', await seal.lookup(identityCode), 'id'),
+  );
+  return { ...row, ...openedAccount(h.context, row) };
 }
 
+/** The lookup hash an identity code is stored as (crypto/personal-data.ts). */
+export function identityLookup(
+  context: Pick<AppContext, 'database' | 'envelope' | 'clock'>,
+  identityCode: string,
+) {
+  return personalDataSeal(context).lookup(identityCode);
+}
+
+/** An account row's sealed personal data, opened. */
+export function openedAccount(
+  context: Pick<AppContext, 'database' | 'envelope' | 'clock'>,
+  row: Pick<Selectable<DatabaseSchema['accounts']>, 'identity_code_enc' | 'email_enc' | 'mobile_enc'>,
+) {
+  const seal = personalDataSeal(context);
+  return {
+    identity_code: seal.openIdentityCode(row.identity_code_enc),
+    email: seal.openOptional(row.email_enc, personalDataContext.accountEmail),
+    mobile: seal.openOptional(row.mobile_enc, personalDataContext.accountMobile),
+  };
+}
+
+/** An account's contact details as stored (sealed), for setting up rows directly. */
+export function sealedContact(
+  context: Pick<AppContext, 'database' | 'envelope' | 'clock'>,
+  contact: { email: string | null; mobile: string | null },
+) {
+  const seal = personalDataSeal(context);
+  return {
+    email_enc: seal.sealOptional(contact.email, personalDataContext.accountEmail),
+    mobile_enc: seal.sealOptional(contact.mobile, personalDataContext.accountMobile),
+  };
+}
+
+/** A stored message, its sealed recipient opened next to the stored columns (`recipient_id`). */
 export async function messageRow(h: TestHarness, messageId: number) {
-  return storedRow(h, 'messages', 'id', messageId);
+  const row = await storedRow(h, 'messages', 'id', messageId);
+  return { ...row, recipient_id: openMessageRecipient(h.context.envelope, row.recipient_id_enc) };
 }
 
 /** A message's attachments in their order. */

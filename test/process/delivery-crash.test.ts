@@ -14,6 +14,7 @@ import { samplePdf } from '../helpers/sample-files.js';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/delivery-smtp.js';
 import { startSmsGateway, type TestSmsGateway } from '../helpers/delivery-sms-gateway.js';
 import { createTestDatabase, testDialect, type TestDatabase } from '../helpers/test-database.js';
+import { sealedContact } from '../helpers/stored-rows.js';
 
 const script = path.join(projectRoot, 'test/helpers/delivery-worker-process.mjs');
 const messages = 2000;
@@ -100,7 +101,8 @@ describe(`delivery survives SIGKILL at random points (${testDialect})`, () => {
   }
 
   test(`${messages} messages and ${letters} letters, the worker killed repeatedly`, async (t) => {
-    const fixtures = createFixtures(contextFor(database, keyRing));
+    const context = contextFor(database, keyRing);
+    const fixtures = createFixtures(context);
     const started = Date.now();
     const organisation = await fixtures.organisation();
     const db = database.database.db;
@@ -111,11 +113,10 @@ describe(`delivery survives SIGKILL at random points (${testDialect})`, () => {
     const accounts: number[] = [];
     for (let first = 0; first < messages; first += 250) {
       const rows = Array.from({ length: Math.min(250, messages - first) }, (_, i) => ({
-        identity_code: `crash-${first + i}`,
+        identity_lookup: `crash-${first + i}`,
         status: 'active' as const,
-        email: `p${first + i}@example.fi`,
+        ...sealedContact(context, { email: `p${first + i}@example.fi`, mobile: '+358501234567' }),
         email_notifications: 1,
-        mobile: '+358501234567',
         sms_notifications: (first + i) % 2,
         language: 'fi' as const,
         terms_version: '1',

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { personalDataSeal } from '../../src/personal-data-seal.js';
 import { FeedbackRepository } from '../../src/modules/feedback/feedback-repository.js';
 import { useMigratedCliEnvironment } from '../helpers/cli-in-process.js';
 import { testDialect } from '../helpers/test-database.js';
@@ -17,7 +18,7 @@ describe(`asiointitili feedback list / catalogue reindex (${testDialect})`, () =
     const { bootstrap } = await import('../../src/bootstrap.js');
     const app = await bootstrap(loadConfig(), { demo: false, demoDataDirKey: true, progress: () => {} });
     try {
-      const repository = new FeedbackRepository(app.context.database.db);
+      const repository = new FeedbackRepository(app.context.database.db, personalDataSeal(app.context));
       await repository.insert({
         receivedAt: '2026-03-02T10:00:00.000Z',
         topic: 'other',

@@ -16,7 +16,8 @@ import { createTestDatabase, testDialect, type TestDatabase } from '../helpers/t
 const messages = 120;
 const withAttachment = 4;
 /** Titles, bodies and the attachments. */
-const values = messages * 2 + withAttachment;
+// The account's identity code and the lookup key are sealed values too.
+const values = messages * 2 + withAttachment + 2;
 
 /**
  * The issue's acceptance test for master key rotation, with the compiled CLI: a new key is added to
@@ -70,7 +71,9 @@ describe(`keys rotate, status and retire (${testDialect})`, () => {
         current: true,
         total: values,
         places: {
+          'accounts.identity_code_enc': 1,
           'attachments.content_enc': withAttachment,
+          'lookup_keys.key_enc': 1,
           'messages.body_enc': messages,
           'messages.title_enc': messages,
         },

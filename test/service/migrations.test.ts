@@ -75,14 +75,11 @@ describe(`migrations on ${testDialect}`, () => {
         t.database.db,
       );
       await assertSchemaUsable(t.database);
-      // A newer release contracted the schema past what this version knows.
+      // A newer release contracted the schema past what this version knows (0016 contracted it too).
       await t.database.db
-        .insertInto('system_state')
-        .values({
-          key: requiredMigrationKey,
-          value: '9999_newer_contract',
-          updated_at: new Date().toISOString(),
-        })
+        .updateTable('system_state')
+        .set({ value: '9999_newer_contract', updated_at: new Date().toISOString() })
+        .where('key', '=', requiredMigrationKey)
         .execute();
       await assert.rejects(
         assertSchemaUsable(t.database),

@@ -1,5 +1,9 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DatabaseSchema } from '../../src/db/schema.js';
+import { Envelope } from '../../src/crypto/envelope.js';
+import { generateKeyRingText, parseKeyRing } from '../../src/crypto/key-ring.js';
+import { PersonalDataSeal, newSealedLookupKey } from '../../src/crypto/personal-data.js';
+import { LookupKeyRepository } from '../../src/db/lookup-key-repository.js';
 import { KeyFingerprintRepository } from '../../src/db/key-fingerprint-repository.js';
 import { sealedColumns, sealedInText } from '../../src/modules/keys/encrypted-values.js';
 import { KeyUsageRepository } from '../../src/modules/keys/key-usage-repository.js';
@@ -74,6 +78,9 @@ function exported(file: string, name: string, call: SampleCall<Db>): RepositoryS
 }
 
 const at = '2025-03-03T08:00:00.000Z';
+const sampleEnvelope = new Envelope(parseKeyRing(generateKeyRingText('sample')));
+// A fixed lookup key: the samples record SQL, never the key's own row.
+const seal = new PersonalDataSeal(sampleEnvelope, () => Promise.resolve(Buffer.alloc(32, 7)));
 const now = new Date(at);
 const bytes = Buffer.from('sample');
 const opening: OpeningRecord = {
@@ -91,7 +98,7 @@ const messageBase = {
   organisationId: 1,
   servicePk: 1,
   accountId: 1,
-  recipientId: '010101-123N',
+  recipient: { recipient_lookup: 'ab12', recipient_id_enc: bytes },
   titleEnc: bytes,
   bodyEnc: bytes,
 };
@@ -120,6 +127,13 @@ const attachmentsColumn = () => sealedColumns.find((place) => place.table === 'a
 const testIdpSecretsText = () => sealedInText.find((place) => place.only !== undefined)!;
 
 export const repositorySamples: RepositorySamples[] = [
+  repository('src/db/lookup-key-repository.ts', 'LookupKeyRepository', (db) => new LookupKeyRepository(db), {
+    // None stored yet: it is created, then read back.
+    loadOrCreate: (r, _trx, respond) => {
+      respond([], [], [{ key_enc: newSealedLookupKey(sampleEnvelope) }]);
+      return r.loadOrCreate(sampleEnvelope, at);
+    },
+  }),
   repository(
     'src/db/key-fingerprint-repository.ts',
     'KeyFingerprintRepository',
@@ -188,7 +202,7 @@ export const repositorySamples: RepositorySamples[] = [
   repository(
     'src/modules/consents/consent-repository.ts',
     'ConsentRepository',
-    (db) => new ConsentRepository(db),
+    (db) => new ConsentRepository(db, seal),
     {
       with: (r, trx) => r.with(trx).findById(1),
       transaction: (r) => r.transaction((trx) => r.with(trx).findInForce(1, '010101-123N')),
@@ -216,7 +230,7 @@ export const repositorySamples: RepositorySamples[] = [
       organisation: (r) => r.organisation(1),
     },
   ),
-  repository(accounts, 'AccountRepository', (db) => new AccountRepository(db), {
+  repository(accounts, 'AccountRepository', (db) => new AccountRepository(db, seal), {
     with: (r, trx) => r.with(trx).findById(1),
     findByIdentityCode: (r) => r.findByIdentityCode('010101-123N'),
     findById: (r) => r.findById(1),
@@ -242,6 +256,7 @@ export const repositorySamples: RepositorySamples[] = [
       respond([{ id: 1 }]);
       return r.insertWelcomeMessage({
         ...messageBase,
+        recipientId: '010101-123N',
         now: at,
       });
     },
@@ -309,7 +324,7 @@ export const repositorySamples: RepositorySamples[] = [
   repository(
     'src/modules/audit/access-log-repository.ts',
     'AccessLogRepository',
-    (db) => new AccessLogRepository(db),
+    (db) => new AccessLogRepository(db, seal),
     {
       page: (r) => r.page(1, 'others', 21, 20),
       organisationNames: (r) => r.organisationNames([1, 2]),
@@ -319,7 +334,7 @@ export const repositorySamples: RepositorySamples[] = [
   repository(
     'src/modules/data-subject/person-data-repository.ts',
     'PersonDataRepository',
-    (db) => new PersonDataRepository(db),
+    (db) => new PersonDataRepository(db, seal),
     {
       findAccount: (r) => r.findAccount('010101-123N'),
       listSessions: (r) => r.listSessions('010101-123N'),
@@ -335,7 +350,7 @@ export const repositorySamples: RepositorySamples[] = [
   repository(
     'src/modules/delivery/notification-repository.ts',
     'NotificationRepository',
-    (db) => new NotificationRepository(db),
+    (db) => new NotificationRepository(db, seal),
     {
       findAccount: (r) => r.findAccount(1),
       findMessage: (r) => r.findMessage(1),
@@ -385,11 +400,16 @@ export const repositorySamples: RepositorySamples[] = [
       now,
     ),
   ),
-  repository('src/modules/delivery/paper-repository.ts', 'PaperRepository', (db) => new PaperRepository(db), {
-    findMessage: (r) => r.findMessage(1),
-    findDocument: (r) => r.findDocument('attachment-1', 1),
-    hasFeedEvent: (r, trx) => r.hasFeedEvent(trx, 1, 'Paper mail created'),
-  }),
+  repository(
+    'src/modules/delivery/paper-repository.ts',
+    'PaperRepository',
+    (db) => new PaperRepository(db, sampleEnvelope),
+    {
+      findMessage: (r) => r.findMessage(1),
+      findDocument: (r) => r.findDocument('attachment-1', 1),
+      hasFeedEvent: (r, trx) => r.hasFeedEvent(trx, 1, 'Paper mail created'),
+    },
+  ),
   repository(printBatches, 'PrintBatchRepository', (db) => new PrintBatchRepository(db), {
     // No batch open: one is opened, found on the second look, and the letter added to it.
     addLetter: (r, trx, respond) => {
@@ -422,9 +442,10 @@ export const repositorySamples: RepositorySamples[] = [
   repository(
     'src/db/session-table-repository.ts',
     'SessionTableRepository',
-    (db) => new SessionTableRepository(db, 'web_sessions', (eb) => eb('identity_code', 'is not', null)),
+    (db) => new SessionTableRepository(db, 'web_sessions', (eb) => eb('identity_lookup', 'is not', null)),
     {
-      insertRow: (r, trx) => r.insertRow(newSession, { identity_code: '010101-123N' }, trx),
+      insertRow: (r, trx) =>
+        r.insertRow(newSession, { identity_lookup: 'ab12', identity_code_enc: Buffer.alloc(8) }, trx),
       touch: (r) => r.touch('h', at),
       delete: (r) => r.delete('h'),
       /** With the citizens' idle scope, then without one (staff sessions). */
@@ -432,14 +453,17 @@ export const repositorySamples: RepositorySamples[] = [
         await r.deleteExpired(at, at);
         await new SessionTableRepository(trx, 'staff_sessions').deleteExpired(at, at);
       },
-      transaction: (r) => r.transaction((trx) => r.insertRow(newSession, { identity_code: null }, trx)),
+      transaction: (r) =>
+        r.transaction((trx) =>
+          r.insertRow(newSession, { identity_lookup: null, identity_code_enc: null }, trx),
+        ),
     },
   ),
   // Their inherited methods are sampled as SessionTableRepository's, in the file they are written in.
   repository<Omit<SessionRepository, keyof SessionTableRepository<'web_sessions'>>>(
     'src/modules/identity/session-repository.ts',
     'SessionRepository',
-    (db) => new SessionRepository(db),
+    (db) => new SessionRepository(db, seal),
     {
       insert: (r) =>
         r.insert({
@@ -632,7 +656,7 @@ export const repositorySamples: RepositorySamples[] = [
   repository(
     'src/modules/messages/recipient-repository.ts',
     'RecipientRepository',
-    (db) => new RecipientRepository(db),
+    (db) => new RecipientRepository(db, seal),
     {
       activeAccounts: (r) => r.activeAccounts(['010101-123N', '020202-2222']),
       activeAccountId: (r) => r.activeAccountId('010101-123N'),
@@ -745,7 +769,7 @@ export const repositorySamples: RepositorySamples[] = [
   repository(
     'src/modules/messages/staff-message-repository.ts',
     'StaffMessageRepository',
-    (db) => new StaffMessageRepository(db),
+    (db) => new StaffMessageRepository(db, seal),
     {
       organisationPostal: (r) => r.organisationPostal(1),
       // Unfiltered with all services; every filter with some services; a stage of several facts.
@@ -777,7 +801,7 @@ export const repositorySamples: RepositorySamples[] = [
   repository(
     'src/modules/feedback/feedback-repository.ts',
     'FeedbackRepository',
-    (db) => new FeedbackRepository(db),
+    (db) => new FeedbackRepository(db, seal),
     {
       insert: (r) =>
         r.insert({ receivedAt: at, topic: 'other', message: 'Palaute', replyEmail: null, locale: 'fi' }),
@@ -860,48 +884,53 @@ export const repositorySamples: RepositorySamples[] = [
       purgeExpired: (r) => r.purgeExpired(1000),
     },
   ),
-  repository('src/modules/staff/staff-repository.ts', 'StaffRepository', (db) => new StaffRepository(db), {
-    findMember: (r, trx) => r.findMember('010101-123N', trx),
-    insertMember: (r, trx, respond) => {
-      respond([{ id: 1 }]);
-      return r.insertMember({ identityCode: '010101-123N', firstNames: 'A', lastName: 'B', now: at }, trx);
+  repository(
+    'src/modules/staff/staff-repository.ts',
+    'StaffRepository',
+    (db) => new StaffRepository(db, seal),
+    {
+      findMember: (r, trx) => r.findMember('010101-123N', trx),
+      insertMember: (r, trx, respond) => {
+        respond([{ id: 1 }]);
+        return r.insertMember({ identityCode: '010101-123N', firstNames: 'A', lastName: 'B', now: at }, trx);
+      },
+      updateMember: (r, trx) => r.updateMember(1, { firstNames: 'A', lastName: 'B', removedAt: null }, trx),
+      insertRoleIfMissing: async (r, trx) => {
+        await r.insertRoleIfMissing(
+          { staffMemberId: 1, organisationId: 2, role: 'case_worker', servicePk: 3, now: at },
+          trx,
+        );
+        await r.insertRoleIfMissing(
+          { staffMemberId: 1, organisationId: 2, role: 'admin', servicePk: null, now: at },
+          trx,
+        );
+      },
+      deleteRoles: async (r, trx) => {
+        await r.deleteRoles({ staffMemberId: 1, organisationId: 2 }, trx);
+        await r.deleteRoles(
+          { staffMemberId: 1, organisationId: 2, role: 'case_worker', servicePks: [null, 3] },
+          trx,
+        );
+      },
+      countRoles: (r, trx, respond) => {
+        respond([{ count: 0 }]);
+        return r.countRoles(1, trx);
+      },
+      rolesOf: async (r) => {
+        await r.rolesOf(1);
+        await r.rolesOf(1, 2);
+      },
+      listRoles: async (r) => {
+        await r.listRoles();
+        await r.listRoles(2);
+      },
+      transaction: (r) => r.transaction((trx) => r.findMember('010101-123N', trx)),
     },
-    updateMember: (r, trx) => r.updateMember(1, { firstNames: 'A', lastName: 'B', removedAt: null }, trx),
-    insertRoleIfMissing: async (r, trx) => {
-      await r.insertRoleIfMissing(
-        { staffMemberId: 1, organisationId: 2, role: 'case_worker', servicePk: 3, now: at },
-        trx,
-      );
-      await r.insertRoleIfMissing(
-        { staffMemberId: 1, organisationId: 2, role: 'admin', servicePk: null, now: at },
-        trx,
-      );
-    },
-    deleteRoles: async (r, trx) => {
-      await r.deleteRoles({ staffMemberId: 1, organisationId: 2 }, trx);
-      await r.deleteRoles(
-        { staffMemberId: 1, organisationId: 2, role: 'case_worker', servicePks: [null, 3] },
-        trx,
-      );
-    },
-    countRoles: (r, trx, respond) => {
-      respond([{ count: 0 }]);
-      return r.countRoles(1, trx);
-    },
-    rolesOf: async (r) => {
-      await r.rolesOf(1);
-      await r.rolesOf(1, 2);
-    },
-    listRoles: async (r) => {
-      await r.listRoles();
-      await r.listRoles(2);
-    },
-    transaction: (r) => r.transaction((trx) => r.findMember('010101-123N', trx)),
-  }),
+  ),
   repository<Omit<StaffSessionRepository, keyof SessionTableRepository<'staff_sessions'>>>(
     'src/modules/staff/staff-session-repository.ts',
     'StaffSessionRepository',
-    (db) => new StaffSessionRepository(db),
+    (db) => new StaffSessionRepository(db, seal),
     {
       insert: (r, trx) =>
         r.insert(

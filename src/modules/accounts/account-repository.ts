@@ -1,7 +1,9 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DatabaseSchema } from '../../db/schema.js';
 import { insertMessageRow, plainElectronicMessage } from '../../db/message-rows.js';
-import { toAccount, type AccountRow } from './account-row.js';
+import type { PersonalDataSeal } from '../../crypto/personal-data.js';
+import { accountIdentityColumns, recipientColumns } from '../../personal-data-seal.js';
+import { sealedContactColumns, toAccount, type AccountRow } from './account-row.js';
 
 export type { AccountRow } from './account-row.js';
 
@@ -34,31 +36,38 @@ export interface WelcomeMessageRow {
 
 /** All SQL of the accounts module: accounts, the system sender and the welcome message. */
 export class AccountRepository {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly seal: PersonalDataSeal,
+  ) {}
 
   /** The same queries inside a transaction. */
   with(trx: Transaction<DatabaseSchema>): AccountRepository {
-    return new AccountRepository(trx);
+    return new AccountRepository(trx, this.seal);
   }
 
   async findByIdentityCode(identityCode: string): Promise<AccountRow | undefined> {
     const row = await this.db
       .selectFrom('accounts')
       .selectAll()
-      .where('identity_code', '=', identityCode)
+      .where('identity_lookup', '=', await this.seal.lookup(identityCode))
       .executeTakeFirst();
-    return row ? toAccount(row) : undefined;
+    return row ? toAccount(row, this.seal) : undefined;
   }
 
   async findById(id: number): Promise<AccountRow | undefined> {
     const row = await this.db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
-    return row ? toAccount(row) : undefined;
+    return row ? toAccount(row, this.seal) : undefined;
   }
 
   async insertAccount(record: OpeningRecord): Promise<number> {
     const { id } = await this.db
       .insertInto('accounts')
-      .values({ identity_code: record.identityCode, ...openingColumns(record), created_at: record.now })
+      .values({
+        ...(await accountIdentityColumns(this.seal, record.identityCode)),
+        ...openingColumns(record, this.seal),
+        created_at: record.now,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     return id;
@@ -68,7 +77,7 @@ export class AccountRepository {
   async reopenAccount(accountId: number, record: OpeningRecord): Promise<void> {
     await this.db
       .updateTable('accounts')
-      .set(openingColumns(record))
+      .set(openingColumns(record, this.seal))
       .where('id', '=', accountId)
       .where('status', '=', 'closed')
       .execute();
@@ -82,7 +91,7 @@ export class AccountRepository {
   ): Promise<void> {
     await this.db
       .updateTable('accounts')
-      .set({ ...contactColumns(contact), language, updated_at: now })
+      .set({ ...contactColumns(contact, this.seal), language, updated_at: now })
       .where('id', '=', accountId)
       .execute();
   }
@@ -116,14 +125,14 @@ export class AccountRepository {
   }
 
   /** A message delivered straight into the mailbox; it starts its own thread. */
-  insertWelcomeMessage(message: WelcomeMessageRow): Promise<number> {
+  async insertWelcomeMessage(message: WelcomeMessageRow): Promise<number> {
     return insertMessageRow(this.db, {
       ...plainElectronicMessage,
       direction: 'to_citizen',
       organisation_id: message.organisationId,
       service_pk: message.servicePk,
       account_id: message.accountId,
-      recipient_id: message.recipientId,
+      ...(await recipientColumns(this.seal, message.recipientId)),
       title_enc: message.titleEnc,
       body_enc: message.bodyEnc,
       in_reply_to: null,
@@ -136,10 +145,10 @@ export class AccountRepository {
 }
 
 /** What opening and reopening write alike: active, the contact details, the terms, a new period of use. */
-function openingColumns(record: OpeningRecord) {
+function openingColumns(record: OpeningRecord, seal: PersonalDataSeal) {
   return {
     status: 'active' as const,
-    ...contactColumns(record),
+    ...contactColumns(record, seal),
     language: record.language,
     terms_version: record.termsVersion,
     terms_accepted_at: record.now,
@@ -149,11 +158,10 @@ function openingColumns(record: OpeningRecord) {
   };
 }
 
-function contactColumns(contact: ContactDetails) {
+function contactColumns(contact: ContactDetails, seal: PersonalDataSeal) {
   return {
-    email: contact.email,
+    ...sealedContactColumns(seal, contact),
     email_notifications: contact.emailNotifications ? 1 : 0,
-    mobile: contact.mobile,
     sms_notifications: contact.smsNotifications ? 1 : 0,
   };
 }

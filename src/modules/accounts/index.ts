@@ -1,4 +1,5 @@
 import type { AppContext } from '../../app-context.js';
+import { personalDataSeal } from '../../personal-data-seal.js';
 import {
   createIdentificationService,
   createSamlIdentificationService,
@@ -34,7 +35,7 @@ export function createAccountService(
   deps: { organisations: OrganisationService; evidence: EvidenceRecorder },
 ): AccountService {
   return new AccountService({
-    repository: new AccountRepository(context.database.db),
+    repository: new AccountRepository(context.database.db, personalDataSeal(context)),
     db: context.database.db,
     envelope: context.envelope,
     populationRegister: context.populationRegister,

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { personalDataContext, type PersonalDataSeal } from '../../crypto/personal-data.js';
 import type { DatabaseSchema } from '../../db/schema.js';
 
 type Db = Kysely<DatabaseSchema>;
@@ -16,7 +17,10 @@ export interface AccessLogRow {
 
 /** All SQL of the citizen's access log: the audit entries linked to one account (audit_event_accounts). */
 export class AccessLogRepository {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly seal: PersonalDataSeal,
+  ) {}
 
   /**
    * A page of the entries concerning the account, newest first: those by organisations, staff and
@@ -69,10 +73,15 @@ export class AccessLogRepository {
   /** Staff members' names by id. */
   async staffNames(ids: readonly number[]) {
     if (ids.length === 0) return [];
-    return this.db
+    const rows = await this.db
       .selectFrom('staff_members')
-      .select(['id', 'first_names as firstNames', 'last_name as lastName'])
+      .select(['id', 'first_names_enc', 'last_name_enc'])
       .where('id', 'in', [...ids])
       .execute();
+    return rows.map((row) => ({
+      id: row.id,
+      firstNames: this.seal.openOptional(row.first_names_enc, personalDataContext.staffFirstNames) ?? '',
+      lastName: this.seal.openOptional(row.last_name_enc, personalDataContext.staffLastName) ?? '',
+    }));
   }
 }

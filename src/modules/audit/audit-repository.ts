@@ -135,7 +135,7 @@ export class AuditRepository {
     } else if (subjectType === 'delivery_consent' && numericId !== undefined) {
       row = await this.db
         .selectFrom('delivery_consents')
-        .innerJoin('accounts', 'accounts.identity_code', 'delivery_consents.identity_code')
+        .innerJoin('accounts', 'accounts.identity_lookup', 'delivery_consents.identity_lookup')
         .select('accounts.id as accountId')
         .where('delivery_consents.id', '=', numericId)
         .orderBy('accounts.id', 'desc')

@@ -1,5 +1,6 @@
 import type { JsonWebKey } from 'node:crypto';
 import type { AppContext } from '../../app-context.js';
+import { personalDataSeal } from '../../personal-data-seal.js';
 import { AccessLog } from './access-log.js';
 import { AccessLogRepository } from './access-log-repository.js';
 import type { PeriodicTask } from '../../worker/worker.js';
@@ -66,7 +67,7 @@ export function createAuditServices(context: AppContext): AuditServices {
   });
   const publicJwks = (all: AuditKey[]): JsonWebKey[] => all.map(publicJwkOf);
   return {
-    accessLog: new AccessLog(new AccessLogRepository(database.db)),
+    accessLog: new AccessLog(new AccessLogRepository(database.db, personalDataSeal(context))),
     purgeExpired: () => checkpoints.purgeExpired(),
     writeCheckpoints: (options) => checkpoints.writeDue(options),
     verify: (onProgress, options) =>

@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { personalDataContext, type PersonalDataSeal } from '../../crypto/personal-data.js';
 import type { DatabaseSchema } from '../../db/schema.js';
 import type { ConsentChannel, ConsentWithdrawnBy } from '../../db/schema-consents.js';
 
@@ -32,35 +33,46 @@ export type NewConsent = Omit<ConsentRow, 'id' | 'withdrawnAt' | 'withdrawnBy'>;
 const columns = [
   'c.id',
   'c.organisation_id as organisationId',
-  'c.identity_code as identityCode',
+  'c.identity_code_enc as identityCodeEnc',
   'c.channel',
   'c.given_on as givenOn',
   'c.recorded_at as recordedAt',
   'c.recorded_by_staff_id as recordedByStaffId',
-  'c.recorded_by_name as recordedByName',
+  'c.recorded_by_name_enc as recordedByNameEnc',
   'c.withdrawn_at as withdrawnAt',
   'c.withdrawn_by as withdrawnBy',
 ] as const;
 
-function toConsent<T extends { id: number; organisationId: number; recordedByStaffId: number | null }>(
-  row: T,
-): T {
+type StoredConsent = Omit<ConsentRow, 'identityCode' | 'recordedByName'> & {
+  identityCodeEnc: Buffer | null;
+  recordedByNameEnc: Buffer | null;
+};
+
+function toConsent(
+  { identityCodeEnc, recordedByNameEnc, ...row }: StoredConsent,
+  seal: PersonalDataSeal,
+): ConsentRow {
   // PostgreSQL returns bigint columns as strings.
   return {
     ...row,
     id: Number(row.id),
     organisationId: Number(row.organisationId),
+    identityCode: seal.openOptional(identityCodeEnc, personalDataContext.consentIdentityCode) ?? '',
     recordedByStaffId: row.recordedByStaffId === null ? null : Number(row.recordedByStaffId),
+    recordedByName: seal.openOptional(recordedByNameEnc, personalDataContext.consentRecordedByName),
   };
 }
 
 /** All SQL of the consent register (delivery_consents). */
 export class ConsentRepository {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly seal: PersonalDataSeal,
+  ) {}
 
   /** The same queries inside a transaction. */
   with(trx: Transaction<DatabaseSchema>): ConsentRepository {
-    return new ConsentRepository(trx);
+    return new ConsentRepository(trx, this.seal);
   }
 
   transaction<T>(work: (trx: Transaction<DatabaseSchema>) => Promise<T>): Promise<T> {
@@ -77,18 +89,25 @@ export class ConsentRepository {
       .insertInto('delivery_consents')
       .values({
         organisation_id: consent.organisationId,
-        identity_code: consent.identityCode,
+        identity_lookup: await this.seal.lookup(consent.identityCode),
+        identity_code_enc: this.seal.seal(consent.identityCode, personalDataContext.consentIdentityCode),
         channel: consent.channel,
         given_on: consent.givenOn,
         recorded_at: consent.recordedAt,
         recorded_by_staff_id: consent.recordedByStaffId,
-        recorded_by_name: consent.recordedByName,
+        recorded_by_name_enc: this.seal.sealOptional(
+          consent.recordedByName,
+          personalDataContext.consentRecordedByName,
+        ),
         withdrawn_at: null,
         withdrawn_by: null,
       })
       // The conflict target names the partial index's predicate, as both databases require.
       .onConflict((conflict) =>
-        conflict.columns(['organisation_id', 'identity_code']).where('withdrawn_at', 'is', null).doNothing(),
+        conflict
+          .columns(['organisation_id', 'identity_lookup'])
+          .where('withdrawn_at', 'is', null)
+          .doNothing(),
       )
       .returning('id')
       .executeTakeFirst();
@@ -101,7 +120,7 @@ export class ConsentRepository {
       .select(columns)
       .where('c.id', '=', id)
       .executeTakeFirst();
-    return row ? toConsent(row) : undefined;
+    return row ? toConsent(row, this.seal) : undefined;
   }
 
   async findInForce(organisationId: number, identityCode: string): Promise<ConsentRow | undefined> {
@@ -109,10 +128,10 @@ export class ConsentRepository {
       .selectFrom('delivery_consents as c')
       .select(columns)
       .where('c.organisation_id', '=', organisationId)
-      .where('c.identity_code', '=', identityCode)
+      .where('c.identity_lookup', '=', await this.seal.lookup(identityCode))
       .where('c.withdrawn_at', 'is', null)
       .executeTakeFirst();
-    return row ? toConsent(row) : undefined;
+    return row ? toConsent(row, this.seal) : undefined;
   }
 
   /** The person's consents, in force or withdrawn, newest first, with the organisations' names. */
@@ -122,12 +141,12 @@ export class ConsentRepository {
       .innerJoin('organisations as o', 'o.id', 'c.organisation_id')
       .select(columns)
       .select(['o.name_fi as nameFi', 'o.name_sv as nameSv', 'o.name_en as nameEn'])
-      .where('c.identity_code', '=', identityCode)
+      .where('c.identity_lookup', '=', await this.seal.lookup(identityCode))
       .orderBy('c.recorded_at', 'desc')
       .orderBy('c.id', 'desc')
       .execute();
     return rows.map(({ nameFi, nameSv, nameEn, ...row }) => ({
-      ...toConsent(row),
+      ...toConsent(row, this.seal),
       organisation: { nameFi, nameSv, nameEn },
     }));
   }
@@ -143,7 +162,7 @@ export class ConsentRepository {
       .limit(limit)
       .offset(offset)
       .execute();
-    return rows.map(toConsent);
+    return rows.map((row) => toConsent(row, this.seal));
   }
 
   /**
@@ -164,23 +183,25 @@ export class ConsentRepository {
     query =
       'organisationId' in owner
         ? query.where('organisation_id', '=', owner.organisationId)
-        : query.where('identity_code', '=', owner.identityCode);
+        : query.where('identity_lookup', '=', await this.seal.lookup(owner.identityCode));
     const result = await query.executeTakeFirst();
     return Number(result.numUpdatedRows) > 0;
   }
 
   /** Of the given identity codes, those with a consent in force for the organisation. */
   async consentedAmong(organisationId: number, identityCodes: readonly string[]): Promise<Set<string>> {
+    const codeOf = await this.seal.lookups(identityCodes);
+    const lookups = [...codeOf.keys()];
     const found = new Set<string>();
-    for (let i = 0; i < identityCodes.length; i += CHUNK) {
+    for (let i = 0; i < lookups.length; i += CHUNK) {
       const rows = await this.db
         .selectFrom('delivery_consents')
-        .select('identity_code')
+        .select('identity_lookup')
         .where('organisation_id', '=', organisationId)
         .where('withdrawn_at', 'is', null)
-        .where('identity_code', 'in', identityCodes.slice(i, i + CHUNK))
+        .where('identity_lookup', 'in', lookups.slice(i, i + CHUNK))
         .execute();
-      for (const row of rows) found.add(row.identity_code);
+      for (const row of rows) found.add(codeOf.get(row.identity_lookup) ?? '');
     }
     return found;
   }

@@ -1,4 +1,5 @@
 import type { AppContext } from '../../app-context.js';
+import { personalDataSeal } from '../../personal-data-seal.js';
 import type { OrganisationService } from '../organisations/index.js';
 import { ConsentRepository } from './consent-repository.js';
 import { ConsentService } from './consent-service.js';
@@ -30,7 +31,7 @@ export function createConsentService(
   deps: { organisations: OrganisationService },
 ): ConsentService {
   return new ConsentService({
-    repository: new ConsentRepository(context.database.db),
+    repository: new ConsentRepository(context.database.db, personalDataSeal(context)),
     organisations: deps.organisations,
     populationRegister: context.populationRegister,
     clock: context.clock,

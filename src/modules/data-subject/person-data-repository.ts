@@ -1,3 +1,4 @@
+import type { PersonalDataSeal } from '../../crypto/personal-data.js';
 import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { DatabaseSchema } from '../../db/schema.js';
 
@@ -26,13 +27,16 @@ function ofMessagesOrAccount<T extends PersonLinkedTable>(
  * code (paper mail to someone without an account has no account id, only the identity code).
  */
 export class PersonDataRepository {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly seal: PersonalDataSeal,
+  ) {}
 
   async findAccount(identityCode: string) {
     return this.db
       .selectFrom('accounts')
       .selectAll()
-      .where('identity_code', '=', identityCode)
+      .where('identity_lookup', '=', await this.seal.lookup(identityCode))
       .executeTakeFirst();
   }
 
@@ -40,14 +44,15 @@ export class PersonDataRepository {
   async listSessions(identityCode: string) {
     return this.db
       .selectFrom('web_sessions')
-      .select(['data', 'created_at', 'last_seen_at', 'absolute_expires_at'])
-      .where('identity_code', '=', identityCode)
+      .select(['id_hash', 'data', 'created_at', 'last_seen_at', 'absolute_expires_at'])
+      .where('identity_lookup', '=', await this.seal.lookup(identityCode))
       .orderBy('created_at')
       .execute();
   }
 
   /** Messages to and from the person, with their senders' and services' names, oldest first. */
   async listMessages(identityCode: string, accountId: number | undefined) {
+    const recipient = await this.seal.lookup(identityCode);
     return this.db
       .selectFrom('messages as m')
       .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
@@ -78,7 +83,7 @@ export class PersonDataRepository {
       .where((eb) =>
         eb.or([
           ...(accountId === undefined ? [] : [eb('m.account_id', '=', accountId)]),
-          eb.and([eb('m.direction', '=', 'to_citizen'), eb('m.recipient_id', '=', identityCode)]),
+          eb.and([eb('m.direction', '=', 'to_citizen'), eb('m.recipient_lookup', '=', recipient)]),
         ]),
       )
       .orderBy('m.id')

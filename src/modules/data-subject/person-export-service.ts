@@ -1,3 +1,5 @@
+import { citizenNamesOf } from '../identity/index.js';
+import type { PersonalDataSeal } from '../../crypto/personal-data.js';
 import type { Kysely } from 'kysely';
 import type { Envelope } from '../../crypto/envelope.js';
 import type { DatabaseSchema } from '../../db/schema.js';
@@ -99,8 +101,11 @@ export interface PersonExportOptions {
  * audited against the person's account, so a later export shows it.
  */
 /** The account as exported: the identity code stands once, at the top of the export. */
-function exportedAccount(row: Parameters<typeof toAccount>[0]): PersonExport['account'] {
-  const { identityCode: _identityCode, ...fields } = toAccount(row);
+function exportedAccount(
+  row: Parameters<typeof toAccount>[0],
+  seal: PersonalDataSeal,
+): PersonExport['account'] {
+  const { identityCode: _identityCode, ...fields } = toAccount(row, seal);
   return { ...fields, id: Number(row.id), updatedAt: row.updated_at };
 }
 
@@ -110,6 +115,7 @@ export class PersonExportService {
       repository: PersonDataRepository;
       db: Kysely<DatabaseSchema>;
       envelope: Envelope;
+      seal: PersonalDataSeal;
       clock: () => Date;
     },
   ) {}
@@ -137,12 +143,13 @@ export class PersonExportService {
     const result: PersonExport = {
       exportedAt: now.toISOString(),
       identityCode,
-      account: account ? exportedAccount(account) : null,
+      account: account ? exportedAccount(account, this.deps.seal) : null,
       sessions: sessions.map((s) => {
-        const data = parseJson(s.data) as { firstNames?: string; lastName?: string; method?: string } | null;
+        const data = parseJson(s.data) as { method?: string } | null;
+        const names = citizenNamesOf(this.deps.envelope, s.id_hash, s.data);
         return {
-          firstNames: data?.firstNames ?? null,
-          lastName: data?.lastName ?? null,
+          firstNames: names?.firstNames ?? null,
+          lastName: names?.lastName ?? null,
           method: data?.method ?? null,
           createdAt: s.created_at,
           lastSeenAt: s.last_seen_at,

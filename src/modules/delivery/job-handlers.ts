@@ -1,4 +1,5 @@
 import type { AppContext } from '../../app-context.js';
+import { personalDataSeal } from '../../personal-data-seal.js';
 import type { EvidenceRecorder } from '../evidence/index.js';
 import type { DeliveryOptions } from './delivery-options.js';
 import type { EmailSender } from './email-sender.js';
@@ -19,7 +20,7 @@ export function createJobHandlers(
   evidence: EvidenceRecorder,
 ): JobHandler[] {
   const db = context.database.db;
-  const notifications = new NotificationRepository(db);
+  const notifications = new NotificationRepository(db, personalDataSeal(context));
   const wording = {
     link: context.config.publicUrl.href,
     senderDetails: context.config.notificationSenderDetails,
@@ -41,7 +42,7 @@ export function createJobHandlers(
       evidence,
     }),
     new PaperLetterJob({
-      paper: new PaperRepository(db),
+      paper: new PaperRepository(db, context.envelope),
       batches: new PrintBatchRepository(db),
       envelope: context.envelope,
       register: context.populationRegister,

@@ -1,3 +1,4 @@
+import { personalDataContext, type PersonalDataSeal } from '../../crypto/personal-data.js';
 import type { Language } from '../population-register/index.js';
 import { messageWithSender } from './message-with-sender.js';
 import type { Db } from './job-handler.js';
@@ -37,7 +38,10 @@ function names(fi: string, sv: string | null, en: string | null): Record<Languag
 
 /** What notifications need to know about a person's account and a message (never its content). */
 export class NotificationRepository {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly seal: PersonalDataSeal,
+  ) {}
 
   async findAccount(accountId: number): Promise<NotificationAccount | undefined> {
     const row = await this.db
@@ -45,9 +49,9 @@ export class NotificationRepository {
       .select([
         'id',
         'status',
-        'email',
+        'email_enc',
         'email_notifications',
-        'mobile',
+        'mobile_enc',
         'sms_notifications',
         'language',
         'opened_at',
@@ -59,9 +63,10 @@ export class NotificationRepository {
     return {
       id: row.id,
       active: row.status === 'active',
-      email: row.email,
+      // Read when the notification is sent, so no job carries an address (crypto/personal-data.ts).
+      email: this.seal.openOptional(row.email_enc, personalDataContext.accountEmail),
       emailNotifications: row.email_notifications === 1,
-      mobile: row.mobile,
+      mobile: this.seal.openOptional(row.mobile_enc, personalDataContext.accountMobile),
       smsNotifications: row.sms_notifications === 1,
       language: language(row.language),
       reopened: row.opened_at > row.created_at,

@@ -1,3 +1,5 @@
+import { openMessageRecipient } from '../../crypto/personal-data.js';
+import type { Envelope } from '../../crypto/envelope.js';
 import type { FeedEventType } from '../messages/index.js';
 import { messageWithSender } from '../../db/message-with-sender.js';
 import type { Db, Trx } from './job-handler.js';
@@ -29,7 +31,10 @@ export interface PaperDocument {
 
 /** Reads what a letter is made of: the message, its sender and the organisation's PDF. */
 export class PaperRepository {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly envelope: Envelope,
+  ) {}
 
   async findMessage(messageId: number): Promise<PaperMessage | undefined> {
     const row = await messageWithSender(this.db, messageId)
@@ -38,7 +43,7 @@ export class PaperRepository {
         'messages.organisation_id',
         'services.service_id',
         'messages.external_id',
-        'messages.recipient_id',
+        'messages.recipient_id_enc',
         'messages.service_type',
         'messages.receipt_confirmed_at',
         'messages.title_enc',
@@ -57,7 +62,7 @@ export class PaperRepository {
       organisationId: row.organisation_id,
       serviceId: row.service_id,
       externalId: row.external_id,
-      recipientId: row.recipient_id,
+      recipientId: openMessageRecipient(this.envelope, row.recipient_id_enc),
       verifiable: row.service_type === 'Verifiable',
       receiptConfirmedAt: row.receipt_confirmed_at,
       titleEnc: row.title_enc,

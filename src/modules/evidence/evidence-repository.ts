@@ -10,7 +10,8 @@ export type Trx = Transaction<DatabaseSchema>;
 export interface MessageFacts {
   id: number;
   externalId: string | null;
-  recipientId: string | null;
+  /** The recipient's identity code or business ID, sealed (crypto/personal-data.ts). */
+  recipientIdEnc: Buffer | null;
   serviceType: 'Normal' | 'Verifiable';
   receiptConfirmed: boolean;
   titleEnc: Buffer;
@@ -47,7 +48,7 @@ export class EvidenceRepository {
       .select([
         'messages.id',
         'messages.external_id',
-        'messages.recipient_id',
+        'messages.recipient_id_enc',
         'messages.service_type',
         'messages.receipt_confirmed_at',
         'messages.title_enc',
@@ -61,7 +62,7 @@ export class EvidenceRepository {
     return {
       id: row.id,
       externalId: row.external_id,
-      recipientId: row.recipient_id,
+      recipientIdEnc: row.recipient_id_enc,
       serviceType: row.service_type,
       receiptConfirmed: row.receipt_confirmed_at !== null,
       titleEnc: row.title_enc,

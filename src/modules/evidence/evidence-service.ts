@@ -1,3 +1,4 @@
+import { openMessageRecipient } from '../../crypto/personal-data.js';
 import { createHmac } from 'node:crypto';
 import { CompactSign } from 'jose';
 import type { Kysely } from 'kysely';
@@ -167,9 +168,10 @@ export class EvidenceRecorder {
   ): Promise<Pick<EvidencePayload, 'recipient' | 'content'>> {
     const { envelope } = this.deps;
     let recipient: EvidencePayload['recipient'] = null;
-    if (facts.recipientId !== null) {
+    const recipientId = openMessageRecipient(envelope, facts.recipientIdEnc);
+    if (recipientId !== null) {
       const { keyId, key } = envelope.derivedKey(recipientKeyPurpose);
-      recipient = { hmacSha256: createHmac('sha256', key).update(facts.recipientId).digest('hex'), keyId };
+      recipient = { hmacSha256: createHmac('sha256', key).update(recipientId).digest('hex'), keyId };
       key.fill(0);
     }
     return {

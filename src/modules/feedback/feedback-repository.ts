@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { personalDataContext, type PersonalDataSeal } from '../../crypto/personal-data.js';
 import type { DatabaseSchema } from '../../db/schema.js';
 
 export interface FeedbackRow {
@@ -12,7 +13,10 @@ export interface FeedbackRow {
 
 /** All SQL about stored feedback. */
 export class FeedbackRepository {
-  constructor(private readonly db: Kysely<DatabaseSchema>) {}
+  constructor(
+    private readonly db: Kysely<DatabaseSchema>,
+    private readonly seal: PersonalDataSeal,
+  ) {}
 
   async insert(row: Omit<FeedbackRow, 'id'>): Promise<void> {
     await this.db
@@ -21,7 +25,7 @@ export class FeedbackRepository {
         received_at: row.receivedAt,
         topic: row.topic,
         message: row.message,
-        reply_email: row.replyEmail,
+        reply_email_enc: this.seal.sealOptional(row.replyEmail, personalDataContext.feedbackReplyEmail),
         locale: row.locale,
       })
       .execute();
@@ -31,12 +35,16 @@ export class FeedbackRepository {
   async listNewest(limit: number): Promise<FeedbackRow[]> {
     const rows = await this.db
       .selectFrom('feedback')
-      .select(['id', 'received_at as receivedAt', 'topic', 'message', 'reply_email as replyEmail', 'locale'])
+      .select(['id', 'received_at as receivedAt', 'topic', 'message', 'reply_email_enc', 'locale'])
       .orderBy('received_at', 'desc')
       .orderBy('id', 'desc')
       .limit(limit)
       .execute();
-    return rows.map((row) => ({ ...row, id: Number(row.id) }));
+    return rows.map(({ reply_email_enc, ...row }) => ({
+      ...row,
+      id: Number(row.id),
+      replyEmail: this.seal.openOptional(reply_email_enc, personalDataContext.feedbackReplyEmail),
+    }));
   }
 
   async purgeBefore(cutoff: string): Promise<number> {

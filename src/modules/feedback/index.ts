@@ -1,4 +1,5 @@
 import type { AppContext } from '../../app-context.js';
+import { personalDataSeal } from '../../personal-data-seal.js';
 import { RateLimitCounterRepository } from '../../db/rate-limit-counter-repository.js';
 import { FeedbackRepository } from './feedback-repository.js';
 import { FeedbackService } from './feedback-service.js';
@@ -18,7 +19,7 @@ export { maximumFormAgeMs, minimumFillMs } from './form-stamp.js';
 /** The public feedback form's service: checks, throttling, storing, listing and purging feedback. */
 export function createFeedbackService(context: AppContext): FeedbackService {
   return new FeedbackService({
-    repository: new FeedbackRepository(context.database.db),
+    repository: new FeedbackRepository(context.database.db, personalDataSeal(context)),
     counters: new RateLimitCounterRepository(context.database.db),
     stamps: new FormStamp(context.envelope, context.clock),
     clock: context.clock,

@@ -1,4 +1,5 @@
 import type { AppContext } from '../../app-context.js';
+import { personalDataSeal } from '../../personal-data-seal.js';
 import { locales, translator } from '../../i18n/i18n.js';
 import { recordFailedIdentification } from './identification-audit.js';
 import { FederationStatements } from './federation.js';
@@ -40,12 +41,17 @@ export { ftnAssuranceLevels } from './assurance-level.js';
 export { IdentificationService } from './identification-service.js';
 export { FederationStatements, federationStatementSeconds } from './federation.js';
 export { identificationActions } from './identification-audit.js';
-export { SessionService, providerSessionContext } from './session-service.js';
+export {
+  SessionService,
+  citizenNamesContext,
+  citizenNamesOf,
+  providerSessionContext,
+} from './session-service.js';
 export { tokensEqual } from './session-tokens.js';
 
 export function createSessionService(context: AppContext): SessionService {
   return new SessionService({
-    repository: new SessionRepository(context.database.db),
+    repository: new SessionRepository(context.database.db, personalDataSeal(context)),
     clock: context.clock,
     envelope: context.envelope,
     timeouts: {

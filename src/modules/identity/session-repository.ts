@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
+import { personalDataContext, type PersonalDataSeal } from '../../crypto/personal-data.js';
 import { preparedQuery } from '../../db/prepared-query.js';
 import type { AccountStatus, DatabaseSchema } from '../../db/schema.js';
 import {
@@ -33,15 +34,19 @@ export class SessionRepository extends SessionTableRepository<'web_sessions'> {
   /** Compiled once (see preparedQuery): it runs on every citizen page request. */
   private readonly sessionWithAccount;
 
-  constructor(db: Db) {
-    super(db, 'web_sessions', (eb) => eb('identity_code', 'is not', null));
+  constructor(
+    db: Db,
+    private readonly seal: PersonalDataSeal,
+  ) {
+    super(db, 'web_sessions', (eb) => eb('identity_lookup', 'is not', null));
     this.sessionWithAccount = preparedQuery(this.db, 1, (idHash: string) =>
       this.db
         .selectFrom('web_sessions as w')
-        .leftJoin('accounts as a', 'a.identity_code', 'w.identity_code')
+        // Both hold the lookup hash of the identity code (crypto/personal-data.ts).
+        .leftJoin('accounts as a', 'a.identity_lookup', 'w.identity_lookup')
         .select([
           'w.id_hash',
-          'w.identity_code',
+          'w.identity_code_enc',
           'w.csrf_token',
           'w.data',
           'w.created_at',
@@ -61,7 +66,14 @@ export class SessionRepository extends SessionTableRepository<'web_sessions'> {
     row: NewSessionRow & { identityCode: string | null },
     db: Db | SessionTrx = this.db,
   ): Promise<void> {
-    await this.insertRow(row, { identity_code: row.identityCode }, db);
+    const identity =
+      row.identityCode === null
+        ? { identity_lookup: null, identity_code_enc: null }
+        : {
+            identity_lookup: await this.seal.lookup(row.identityCode),
+            identity_code_enc: this.seal.seal(row.identityCode, personalDataContext.sessionIdentityCode),
+          };
+    await this.insertRow(row, identity, db);
   }
 
   /**
@@ -73,7 +85,7 @@ export class SessionRepository extends SessionTableRepository<'web_sessions'> {
     const [row] = (await this.sessionWithAccount(idHash)).rows;
     if (!row) return undefined;
     return {
-      ...toSession(row),
+      ...toSession(row, this.seal),
       account:
         row.account_id === null || row.account_status === null
           ? undefined
@@ -98,9 +110,9 @@ export class SessionRepository extends SessionTableRepository<'web_sessions'> {
     const row = await db
       .deleteFrom('web_sessions')
       .where('id_hash', '=', idHash)
-      .returning(['identity_code', 'data'])
+      .returning(['identity_code_enc', 'data'])
       .executeTakeFirst();
-    return row && { identityCode: row.identity_code, data: row.data };
+    return row && { identityCode: this.#identityCode(row.identity_code_enc), data: row.data };
   }
 
   /**
@@ -115,11 +127,14 @@ export class SessionRepository extends SessionTableRepository<'web_sessions'> {
   ): Promise<Array<{ idHash: string; identityCode: string }>> {
     const rows = await db
       .deleteFrom('web_sessions')
-      .where('identity_code', 'is not', null)
+      .where('identity_lookup', 'is not', null)
       .where('data', 'like', `%"federationKey":"${key}"%`)
-      .returning(['id_hash', 'identity_code'])
+      .returning(['id_hash', 'identity_code_enc'])
       .execute();
-    return rows.map((row) => ({ idHash: row.id_hash, identityCode: row.identity_code ?? '' }));
+    return rows.map((row) => ({
+      idHash: row.id_hash,
+      identityCode: this.#identityCode(row.identity_code_enc) ?? '',
+    }));
   }
 
   /** The id of the person's account in any state, for the audit trail; undefined when they have none. */
@@ -127,21 +142,31 @@ export class SessionRepository extends SessionTableRepository<'web_sessions'> {
     const row = await db
       .selectFrom('accounts')
       .select('id')
-      .where('identity_code', '=', identityCode)
+      .where('identity_lookup', '=', await this.seal.lookup(identityCode))
       .executeTakeFirst();
     return row === undefined ? undefined : Number(row.id);
+  }
+
+  #identityCode(sealed: Buffer | null): string | null {
+    return this.seal.openOptional(sealed, personalDataContext.sessionIdentityCode);
   }
 }
 
 type SessionColumns = Pick<
   Selectable<DatabaseSchema['web_sessions']>,
-  'id_hash' | 'identity_code' | 'csrf_token' | 'data' | 'created_at' | 'last_seen_at' | 'absolute_expires_at'
+  | 'id_hash'
+  | 'identity_code_enc'
+  | 'csrf_token'
+  | 'data'
+  | 'created_at'
+  | 'last_seen_at'
+  | 'absolute_expires_at'
 >;
 
-function toSession(row: SessionColumns): SessionRow {
+function toSession(row: SessionColumns, seal: PersonalDataSeal): SessionRow {
   return {
     idHash: row.id_hash,
-    identityCode: row.identity_code,
+    identityCode: seal.openOptional(row.identity_code_enc, personalDataContext.sessionIdentityCode),
     csrfToken: row.csrf_token,
     data: row.data,
     createdAt: row.created_at,

@@ -56,8 +56,11 @@ export type ProviderSession = Readonly<{ protocol: string } & Record<string, str
 
 interface StoredCitizen {
   kind: 'citizen';
-  firstNames: string;
-  lastName: string;
+  /** The person's names as JSON, envelope-encrypted under citizenNamesContext (base64url). */
+  names?: string;
+  /** In clear only in sessions begun before migration 0016 (read until they expire). */
+  firstNames?: string;
+  lastName?: string;
   method: string;
   /** ProviderSession as JSON, envelope-encrypted under providerSessionContext (base64url). */
   provider?: string;
@@ -73,6 +76,37 @@ export function federationKey(nameId: string): string {
 
 /** Bound to the session: a sealed provider session cannot be moved to another session row. */
 export const providerSessionContext = (idHash: string) => `identity:provider-session:v1:${idHash}`;
+
+/** Bound to the session: sealed names cannot be moved to another session row. */
+export const citizenNamesContext = (idHash: string) => `identity:citizen-names:v1:${idHash}`;
+
+/**
+ * The signed-in person's names from a session's stored data; undefined when it is not a citizen's
+ * session or its names cannot be opened (a key ring without their key: the person signs in again).
+ */
+export function citizenNamesOf(
+  envelope: Envelope,
+  idHash: string,
+  data: string,
+): { firstNames: string; lastName: string } | undefined {
+  const stored = parseData({ data });
+  if (!stored) return undefined;
+  if (stored.names === undefined) {
+    return stored.firstNames === undefined || stored.lastName === undefined
+      ? undefined
+      : { firstNames: stored.firstNames, lastName: stored.lastName };
+  }
+  try {
+    const names = JSON.parse(
+      envelope.decryptText(Buffer.from(stored.names, 'base64url'), citizenNamesContext(idHash)),
+    ) as { firstNames?: unknown; lastName?: unknown };
+    return typeof names.firstNames === 'string' && typeof names.lastName === 'string'
+      ? { firstNames: names.firstNames, lastName: names.lastName }
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * Server-side sessions in web_sessions. The cookie holds a random id; the table holds only its hash.
@@ -107,8 +141,12 @@ export class SessionService {
   ): Promise<{ cookieValue: string; session: CitizenSession }> {
     const { cookieValue, now, row } = await this.lifetime.begin((idHash): StoredCitizen => ({
       kind: 'citizen',
-      firstNames: person.firstNames,
-      lastName: person.lastName,
+      names: this.deps.envelope
+        .encrypt(
+          JSON.stringify({ firstNames: person.firstNames, lastName: person.lastName }),
+          citizenNamesContext(idHash),
+        )
+        .toString('base64url'),
       method: person.method,
       ...(provider && {
         provider: this.deps.envelope
@@ -154,6 +192,8 @@ export class SessionService {
     if (!row || row.identityCode === null) return undefined;
     const data = parseData(row);
     if (data?.kind !== 'citizen') return undefined;
+    const names = citizenNamesOf(this.deps.envelope, idHash, row.data);
+    if (!names) return undefined;
     if (!(await this.lifetime.keepAlive(idHash, row))) return undefined;
     return {
       session: {
@@ -161,8 +201,8 @@ export class SessionService {
         csrfToken: row.csrfToken,
         person: {
           identityCode: row.identityCode,
-          firstNames: data.firstNames,
-          lastName: data.lastName,
+          firstNames: names.firstNames,
+          lastName: names.lastName,
           method: data.method,
           ...(data.federation ? { federation: data.federation } : {}),
         },

@@ -1,8 +1,9 @@
 import { letterContext } from '../delivery/index.js';
-import { providerSessionContext } from '../identity/index.js';
+import { citizenNamesContext, providerSessionContext } from '../identity/index.js';
 import { contentContext } from '../messages/index.js';
 import { idTokenContext } from '../staff/index.js';
 import { testIdpSecretsRecord } from '../../test-idp/test-idp-secrets.js';
+import { personalDataContext as personal } from '../../crypto/personal-data.js';
 
 /*
  * Every place where the database keeps a value sealed by the envelope (crypto/envelope.ts), with the
@@ -59,6 +60,20 @@ export const sealedColumns: readonly SealedColumn[] = [
   column('messages', 'id', 'paper_enc', () => contentContext.paper),
   column('attachments', 'id', 'content_enc', (id) => contentContext.attachment(id)),
   column('print_letters', 'id', 'pdf_enc', (id) => letterContext(id)),
+  // Personal data (crypto/personal-data.ts). The lookup key is rewrapped like any value and never
+  // changes, so the stored lookup hashes stay valid across rotations.
+  column('lookup_keys', 'purpose', 'key_enc', () => personal.lookupKey),
+  column('accounts', 'id', 'identity_code_enc', () => personal.accountIdentityCode),
+  column('accounts', 'id', 'email_enc', () => personal.accountEmail),
+  column('accounts', 'id', 'mobile_enc', () => personal.accountMobile),
+  column('web_sessions', 'id_hash', 'identity_code_enc', () => personal.sessionIdentityCode),
+  column('delivery_consents', 'id', 'identity_code_enc', () => personal.consentIdentityCode),
+  column('delivery_consents', 'id', 'recorded_by_name_enc', () => personal.consentRecordedByName),
+  column('feedback', 'id', 'reply_email_enc', () => personal.feedbackReplyEmail),
+  column('messages', 'id', 'recipient_id_enc', () => personal.messageRecipientId),
+  column('staff_members', 'id', 'identity_code_enc', () => personal.staffIdentityCode),
+  column('staff_members', 'id', 'first_names_enc', () => personal.staffFirstNames),
+  column('staff_members', 'id', 'last_name_enc', () => personal.staffLastName),
 ];
 
 /** A JSON object's string field holding a base64url sealed value (the sessions' data column). */
@@ -81,6 +96,14 @@ export const sealedInText: readonly SealedInText[] = [
     column: 'data',
     context: providerSessionContext,
     ...jsonField('provider'),
+  },
+  {
+    name: 'web_sessions.data (names)',
+    table: 'web_sessions',
+    key: 'id_hash',
+    column: 'data',
+    context: citizenNamesContext,
+    ...jsonField('names'),
   },
   {
     name: 'staff_sessions.data (idToken)',

@@ -43,6 +43,8 @@ export interface MessageRow extends FolderRow {
   threadId: number | null;
   inReplyTo: number | null;
   deemedReceivedOn: string | null;
+  /** The identity code the organisation addressed, sealed (crypto/personal-data.ts). */
+  recipientIdEnc: Buffer | null;
 }
 
 export interface AttachmentMeta {
@@ -243,6 +245,7 @@ export class MailboxRepository {
         'm.thread_id as threadId',
         'm.in_reply_to as inReplyTo',
         'm.channel as channel',
+        'm.recipient_id_enc as recipientIdEnc',
       ])
       .where('m.id', '=', messageId)
       .executeTakeFirst();
@@ -257,6 +260,7 @@ export class MailboxRepository {
       externalId: row.externalId,
       bodyFormat: row.bodyFormat,
       bodyEnc: row.bodyEnc,
+      recipientIdEnc: row.recipientIdEnc,
       threadId: row.threadId === null ? null : Number(row.threadId),
       inReplyTo: row.inReplyTo === null ? null : Number(row.inReplyTo),
     };
@@ -411,7 +415,8 @@ export class MailboxRepository {
       organisation_id: message.organisationId,
       service_pk: message.servicePk,
       account_id: message.accountId,
-      recipient_id: null,
+      recipient_lookup: null,
+      recipient_id_enc: null,
       title_enc: message.titleEnc,
       body_enc: message.bodyEnc,
       in_reply_to: message.inReplyTo,

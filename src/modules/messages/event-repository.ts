@@ -21,7 +21,7 @@ export interface NewFeedEvent {
   externalId?: string | null | undefined;
   type: FeedEventType;
   occurredAt: Date;
-  /** 'Receipt confirmed': who acknowledged; defaults to the recipient the organisation addressed. */
+  /** 'Receipt confirmed': who acknowledged (the recipient the organisation addressed). */
   receiptConfirmedBy?: string | undefined;
   /** 'Posti: …' events: Posti's tracking code of the letter. */
   postiTrackingCode?: string | undefined;
@@ -42,7 +42,7 @@ async function metadataFor(db: Db, event: NewFeedEvent): Promise<Record<string, 
   if (event.externalId) metadata.externalId = event.externalId;
   switch (event.type) {
     case 'Receipt confirmed':
-      metadata.receiptConfirmedBy = event.receiptConfirmedBy ?? (await recipientOf(db, event.messageId));
+      metadata.receiptConfirmedBy = event.receiptConfirmedBy ?? '';
       break;
     case 'Posti: receipt confirmed':
       metadata.postiTrackingCode = event.postiTrackingCode ?? '';
@@ -56,15 +56,6 @@ async function metadataFor(db: Db, event: NewFeedEvent): Promise<Record<string, 
       break;
   }
   return metadata;
-}
-
-async function recipientOf(db: Db, messageId: number): Promise<string> {
-  const row = await db
-    .selectFrom('messages')
-    .select('recipient_id')
-    .where('id', '=', messageId)
-    .executeTakeFirst();
-  return row?.recipient_id ?? '';
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { AppContext } from '../../app-context.js';
 import { transactionRunner } from '../../db/group-commit.js';
+import { personalDataSeal } from '../../personal-data-seal.js';
 import type { EvidenceRecorder } from '../evidence/index.js';
 import type { CredentialService, OrganisationService } from '../organisations/index.js';
 import { AttachmentRepository } from './attachment-repository.js';
@@ -131,10 +132,12 @@ export function createMessagingServices(
   const feedRepository = new FeedRepository(db);
   const attachments = new AttachmentService({ db, repository: attachmentRepository, envelope, clock });
   const events = new EventFeedService({ db, feed: feedRepository, clock });
+  const seal = personalDataSeal(context);
   const sending = new MessageSendingService({
     db,
     transactions: transactionRunner(context.database),
     envelope,
+    seal,
     organisations: deps.organisations,
     clock,
     consents: deps.consents,
@@ -150,11 +153,11 @@ export function createMessagingServices(
     envelope,
     clock,
   });
-  const recipients = new RecipientRepository(db);
+  const recipients = new RecipientRepository(db, seal);
   const mailboxes = new MailboxStatusService({ db, clock, recipients, consents: deps.consents });
   const staff = new StaffMessaging({
     db,
-    repository: new StaffMessageRepository(db),
+    repository: new StaffMessageRepository(db, seal),
     organisations: deps.organisations,
     messages: messageRepository,
     sending,

@@ -1,3 +1,4 @@
+import { openAccountIdentityCode } from '../../crypto/personal-data.js';
 import type { Kysely } from 'kysely';
 import type { DatabaseSchema } from '../../db/schema.js';
 import { recordAudit } from '../audit/index.js';
@@ -126,7 +127,8 @@ export class MessageQueryService {
     if (!row) throw new NotFoundError('Message not found');
     await this.audit(principal, 'api.citizen_message_read', row.id);
     const attachments = await this.deps.attachments.listOfMessage(row.id);
-    const person = await this.deps.populationRegister.findByIdentityCode(row.senderIdentityCode);
+    const senderIdentityCode = openAccountIdentityCode(this.deps.envelope, row.senderIdentityCodeEnc);
+    const person = await this.deps.populationRegister.findByIdentityCode(senderIdentityCode);
     const electronic: CitizenMessageView['electronic'] = {
       messageId: row.id,
       createdAt: row.createdAt,
@@ -151,7 +153,7 @@ export class MessageQueryService {
       electronic,
       sender: {
         mailboxOwner: {
-          id: row.senderIdentityCode,
+          id: senderIdentityCode,
           name: person ? `${person.firstNames} ${person.lastName}` : '',
         },
       },

@@ -1,3 +1,4 @@
+import type { RecipientColumns } from '../../personal-data-seal.js';
 import type { Kysely } from 'kysely';
 import { insertMessageRow } from '../../db/message-rows.js';
 import type { DatabaseSchema, MessagesTable } from '../../db/schema.js';
@@ -8,7 +9,8 @@ export interface NewOutgoingMessage {
   organisationId: number;
   servicePk: number;
   accountId: number | null;
-  recipientId: string | null;
+  /** The recipient's lookup hash and sealed value (recipientColumns). */
+  recipient: RecipientColumns;
   externalId: string;
   channel: MessagesTable['channel'];
   serviceType: MessagesTable['service_type'];
@@ -31,8 +33,10 @@ export interface NewOutgoingMessage {
 export interface ReplyTarget {
   id: number;
   direction: MessagesTable['direction'];
-  recipientId: string | null;
-  senderIdentityCode: string | null;
+  /** Lookup hash of the recipient the organisation addressed (crypto/personal-data.ts). */
+  recipientLookup: string | null;
+  /** The citizen's identity code, sealed (crypto/personal-data.ts), when a citizen sent it. */
+  senderIdentityCodeEnc: Buffer | null;
   threadId: number | null;
 }
 
@@ -55,7 +59,7 @@ export interface CitizenMessageRow {
   threadId: number | null;
   inReplyTo: number | null;
   citizenType: string | null;
-  senderIdentityCode: string;
+  senderIdentityCodeEnc: Buffer | null;
 }
 
 /** All SQL about messages on the organisation API side. */
@@ -69,7 +73,7 @@ export class MessageRepository {
       organisation_id: message.organisationId,
       service_pk: message.servicePk,
       account_id: message.accountId,
-      recipient_id: message.recipientId,
+      ...message.recipient,
       external_id: message.externalId,
       channel: message.channel,
       service_type: message.serviceType,
@@ -121,8 +125,8 @@ export class MessageRepository {
       .select([
         'm.id',
         'm.direction',
-        'm.recipient_id as recipientId',
-        'a.identity_code as senderIdentityCode',
+        'm.recipient_lookup as recipientLookup',
+        'a.identity_code_enc as senderIdentityCodeEnc',
         'm.thread_id as threadId',
       ])
       .executeTakeFirst();
@@ -160,7 +164,7 @@ export class MessageRepository {
         'm.thread_id as threadId',
         'm.in_reply_to as inReplyTo',
         'm.citizen_type as citizenType',
-        'a.identity_code as senderIdentityCode',
+        'a.identity_code_enc as senderIdentityCodeEnc',
       ])
       .where('m.direction', '=', 'from_citizen')
       .where('m.created_at', '>=', since)

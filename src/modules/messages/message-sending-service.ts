@@ -1,3 +1,5 @@
+import { recipientColumns } from '../../personal-data-seal.js';
+import { openAccountIdentityCode, type PersonalDataSeal } from '../../crypto/personal-data.js';
 import type { Kysely } from 'kysely';
 import { encryptText, contentContext } from './message-content.js';
 import type { Envelope } from '../../crypto/envelope.js';
@@ -69,6 +71,7 @@ export class MessageSendingService {
       /** Stores each accepted message; on SQLite messages arriving together share one durable commit. */
       transactions: TransactionRunner;
       envelope: Envelope;
+      seal: PersonalDataSeal;
       organisations: OrganisationService;
       clock: () => Date;
       /** Given under DELIVERY_CONSENT=per-organisation: electronic delivery needs a consent too. */
@@ -193,7 +196,7 @@ export class MessageSendingService {
     identityCode: string,
   ): Promise<number | undefined> {
     const reachable = await reachableAccounts(
-      new RecipientRepository(this.deps.db),
+      new RecipientRepository(this.deps.db, this.deps.seal),
       this.deps.consents,
       principal.organisationId,
       [identityCode],
@@ -230,8 +233,8 @@ export class MessageSendingService {
     const sameRecipient =
       target !== undefined &&
       (target.direction === 'from_citizen'
-        ? target.senderIdentityCode === recipientId
-        : target.recipientId === recipientId);
+        ? openAccountIdentityCode(this.deps.envelope, target.senderIdentityCodeEnc) === recipientId
+        : target.recipientLookup === (await this.deps.seal.lookup(recipientId)));
     if (!target || !sameRecipient) {
       throw new ValidationError(
         'electronic.inReplyToMessageId',
@@ -314,6 +317,7 @@ export class MessageSendingService {
     const { principal, electronic, paperMail, storedPaperPart } = accepted;
     const isElectronic = accepted.channel === 'electronic';
     try {
+      const recipient = await recipientColumns(this.deps.seal, accepted.recipientId);
       return await this.deps.transactions.run(async (trx) => {
         const messages = new MessageRepository(trx);
         const attachments = new AttachmentRepository(trx);
@@ -321,7 +325,7 @@ export class MessageSendingService {
           organisationId: principal.organisationId,
           servicePk: accepted.service.id,
           accountId: accepted.accountId,
-          recipientId: accepted.recipientId,
+          recipient,
           externalId: accepted.externalId,
           channel: accepted.channel,
           serviceType: accepted.serviceType,

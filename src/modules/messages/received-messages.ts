@@ -1,3 +1,4 @@
+import { openAccountIdentityCode } from '../../crypto/personal-data.js';
 import type { Kysely } from 'kysely';
 import type { Envelope } from '../../crypto/envelope.js';
 import type { DatabaseSchema } from '../../db/schema.js';
@@ -266,7 +267,7 @@ export class ReceivedMessages {
     if (problems.length > 0) throw new ReplyRejected(problems);
     const request: ElectronicMessageRequest = {
       externalId: `staff-reply-${form.replyKey}`,
-      recipient: { id: row.senderIdentityCode },
+      recipient: { id: openAccountIdentityCode(this.deps.envelope, row.senderIdentityCodeEnc) },
       sender: { serviceId: row.serviceId },
       electronic: {
         title,
@@ -309,7 +310,8 @@ export class ReceivedMessages {
   }
 
   private async listItem(row: ReceivedRow): Promise<ReceivedListItem> {
-    const person = await this.deps.register.findByIdentityCode(row.senderIdentityCode);
+    const senderIdentityCode = openAccountIdentityCode(this.deps.envelope, row.senderIdentityCodeEnc);
+    const person = await this.deps.register.findByIdentityCode(senderIdentityCode);
     return {
       id: row.id,
       serviceNames: { fi: row.serviceNameFi, sv: row.serviceNameSv, en: row.serviceNameEn },
@@ -318,7 +320,7 @@ export class ReceivedMessages {
       createdAt: row.createdAt,
       handledAt: row.handledAt,
       senderName: person ? `${person.firstNames} ${person.lastName}` : '',
-      senderCode: masked(row.senderIdentityCode),
+      senderCode: masked(senderIdentityCode),
       attachmentCount: row.attachmentCount,
     };
   }

@@ -18,7 +18,8 @@ export interface ReceivedRow {
   titleEnc: Buffer;
   createdAt: string;
   handledAt: string | null;
-  senderIdentityCode: string;
+  /** The citizen's identity code, sealed (crypto/personal-data.ts). */
+  senderIdentityCodeEnc: Buffer | null;
   attachmentCount: number;
 }
 
@@ -203,7 +204,7 @@ export class ReceivedRepository {
         'm.title_enc as titleEnc',
         'm.created_at as createdAt',
         'm.handled_at as handledAt',
-        'acc.identity_code as senderIdentityCode',
+        'acc.identity_code_enc as senderIdentityCodeEnc',
       ])
       .where('m.organisation_id', '=', organisationId)
       .where('m.direction', '=', 'from_citizen')

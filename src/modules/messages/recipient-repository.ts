@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
+import type { PersonalDataSeal } from '../../crypto/personal-data.js';
 import type { DatabaseSchema } from '../../db/schema.js';
 import { currentTerms } from '../../domain/terms-of-use.js';
+import { accountIdentityColumns } from '../../personal-data-seal.js';
 
 type Db = Kysely<DatabaseSchema>;
 
@@ -9,20 +11,28 @@ const CHUNK = 1000;
 
 /** Who has an active mailbox: a row in `accounts` with status 'active'. */
 export class RecipientRepository {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly seal: PersonalDataSeal,
+  ) {}
 
-  /** Identity code → account id, for the given codes that have an active mailbox. */
+  /**
+   * Identity code → account id, for the given codes that have an active mailbox. Accounts are found
+   * by the codes' lookup hashes, computed in one pass; nothing is decrypted.
+   */
   async activeAccounts(identityCodes: readonly string[]): Promise<Map<string, number>> {
+    const codeOf = await this.seal.lookups(identityCodes);
+    const lookups = [...codeOf.keys()];
     const found = new Map<string, number>();
-    for (let i = 0; i < identityCodes.length; i += CHUNK) {
-      const chunk = identityCodes.slice(i, i + CHUNK);
+    for (let i = 0; i < lookups.length; i += CHUNK) {
+      const chunk = lookups.slice(i, i + CHUNK);
       const rows = await this.db
         .selectFrom('accounts')
-        .select(['id', 'identity_code'])
+        .select(['id', 'identity_lookup'])
         .where('status', '=', 'active')
-        .where('identity_code', 'in', chunk)
+        .where('identity_lookup', 'in', chunk)
         .execute();
-      for (const row of rows) found.set(row.identity_code, row.id);
+      for (const row of rows) found.set(codeOf.get(row.identity_lookup) ?? '', row.id);
     }
     return found;
   }
@@ -36,20 +46,21 @@ export class RecipientRepository {
    * created one (the citizen portal owns opening accounts for real).
    */
   async ensureDemoAccount(identityCode: string, now: string): Promise<void> {
+    const identity = await accountIdentityColumns(this.seal, identityCode);
     const existing = await this.db
       .selectFrom('accounts')
       .select('id')
-      .where('identity_code', '=', identityCode)
+      .where('identity_lookup', '=', identity.identity_lookup)
       .executeTakeFirst();
     if (existing) return;
     await this.db
       .insertInto('accounts')
       .values({
-        identity_code: identityCode,
+        ...identity,
         status: 'active',
-        email: null,
+        email_enc: null,
         email_notifications: 0,
-        mobile: null,
+        mobile_enc: null,
         sms_notifications: 0,
         language: 'fi',
         terms_version: currentTerms.version,

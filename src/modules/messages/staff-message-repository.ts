@@ -1,3 +1,4 @@
+import { personalDataContext, type PersonalDataSeal } from '../../crypto/personal-data.js';
 import type { Kysely } from 'kysely';
 import type { DatabaseSchema, MessagesTable } from '../../db/schema.js';
 import type { ServiceScope } from '../organisations/index.js';
@@ -69,7 +70,10 @@ export interface SentAttachmentRow {
  * the caller may act for some services only, by those; a message outside comes back as nothing.
  */
 export class StaffMessageRepository {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly seal: PersonalDataSeal,
+  ) {}
 
   /** The organisation's name and postal address: the return address of a paper fallback. */
   async organisationPostal(organisationId: number): Promise<OrganisationPostalRow | undefined> {
@@ -107,7 +111,9 @@ export class StaffMessageRepository {
     if (filter.servicePk !== undefined) query = query.where('m.service_pk', '=', filter.servicePk);
     if (filter.createdFrom !== undefined) query = query.where('m.created_at', '>=', filter.createdFrom);
     if (filter.createdBefore !== undefined) query = query.where('m.created_at', '<', filter.createdBefore);
-    if (filter.recipientId !== undefined) query = query.where('m.recipient_id', '=', filter.recipientId);
+    if (filter.recipientId !== undefined) {
+      query = query.where('m.recipient_lookup', '=', await this.seal.lookup(filter.recipientId));
+    }
     const conditions = filter.conditions;
     if (conditions) {
       query = query.where((eb) => {
@@ -127,7 +133,7 @@ export class StaffMessageRepository {
       .select((eb) => [
         'm.id as id',
         'm.service_pk as service_pk',
-        'm.recipient_id as recipient_id',
+        'm.recipient_id_enc as recipient_id_enc',
         'm.channel as channel',
         'm.service_type as service_type',
         'm.title_enc as title_enc',
@@ -142,7 +148,7 @@ export class StaffMessageRepository {
     return rows.map((row) => ({
       id: Number(row.id),
       servicePk: Number(row.service_pk),
-      recipientId: row.recipient_id,
+      recipientId: this.#recipient(row.recipient_id_enc),
       channel: row.channel,
       serviceType: row.service_type,
       titleEnc: row.title_enc,
@@ -170,7 +176,7 @@ export class StaffMessageRepository {
         return [
           'm.id as id',
           'm.service_pk as service_pk',
-          'm.recipient_id as recipient_id',
+          'm.recipient_id_enc as recipient_id_enc',
           'm.external_id as external_id',
           'm.channel as channel',
           'm.service_type as service_type',
@@ -192,7 +198,7 @@ export class StaffMessageRepository {
     return {
       id: Number(row.id),
       servicePk: Number(row.service_pk),
-      recipientId: row.recipient_id,
+      recipientId: this.#recipient(row.recipient_id_enc),
       externalId: row.external_id,
       channel: row.channel,
       serviceType: row.service_type,
@@ -258,5 +264,9 @@ export class StaffMessageRepository {
       mediaType: row.media_type,
       sizeBytes: Number(row.size_bytes),
     }));
+  }
+
+  #recipient(sealed: Buffer | null): string | null {
+    return this.seal.openOptional(sealed, personalDataContext.messageRecipientId);
   }
 }

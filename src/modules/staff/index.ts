@@ -1,4 +1,5 @@
 import type { AppContext } from '../../app-context.js';
+import { personalDataSeal } from '../../personal-data-seal.js';
 import { clientProfile, createOidcLogin, type RelyingPartyKeyStore } from '../identity/index.js';
 import type { OrganisationService } from '../organisations/index.js';
 import { StaffIdentificationService } from './staff-identification.js';
@@ -42,9 +43,10 @@ export function createStaffServices(
   },
 ): StaffServices {
   const db = context.database.db;
-  const repository = new StaffRepository(db);
+  const seal = personalDataSeal(context);
+  const repository = new StaffRepository(db, seal);
   const sessions = new StaffSessionService({
-    repository: new StaffSessionRepository(db),
+    repository: new StaffSessionRepository(db, seal),
     staff: repository,
     db,
     register: context.populationRegister,

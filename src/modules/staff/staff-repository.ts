@@ -1,5 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { definedColumns } from '../../db/defined-columns.js';
+import { personalDataContext, type PersonalDataSeal } from '../../crypto/personal-data.js';
+import { openedMember } from './staff-member-data.js';
 import type { DatabaseSchema } from '../../db/schema.js';
 import type { StaffRole } from '../../db/schema-organisation-staff.js';
 
@@ -45,7 +47,10 @@ export interface RoleSelection {
 
 /** All SQL about staff members and their roles. */
 export class StaffRepository {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly seal: PersonalDataSeal,
+  ) {}
 
   transaction<T>(work: (trx: StaffTrx) => Promise<T>): Promise<T> {
     return this.db.transaction().execute(work);
@@ -54,10 +59,10 @@ export class StaffRepository {
   async findMember(identityCode: string, db: Db | StaffTrx = this.db): Promise<StaffMemberRow | undefined> {
     const row = await db
       .selectFrom('staff_members')
-      .select(['id', 'identity_code', 'first_names', 'last_name', 'removed_at'])
-      .where('identity_code', '=', identityCode)
+      .select(['id', 'identity_code_enc', 'first_names_enc', 'last_name_enc', 'removed_at'])
+      .where('identity_lookup', '=', await this.seal.lookup(identityCode))
       .executeTakeFirst();
-    return row && toMember(row);
+    return row && { id: Number(row.id), ...openedMember(this.seal, row), removedAt: row.removed_at };
   }
 
   async insertMember(
@@ -67,9 +72,9 @@ export class StaffRepository {
     const { id } = await db
       .insertInto('staff_members')
       .values({
-        identity_code: member.identityCode,
-        first_names: member.firstNames,
-        last_name: member.lastName,
+        identity_lookup: await this.seal.lookup(member.identityCode),
+        identity_code_enc: this.seal.seal(member.identityCode, personalDataContext.staffIdentityCode),
+        ...sealedNames(this.seal, member),
         created_at: member.now,
       })
       .returning('id')
@@ -87,8 +92,14 @@ export class StaffRepository {
       .updateTable('staff_members')
       .set(
         definedColumns({
-          first_names: changes.firstNames,
-          last_name: changes.lastName,
+          first_names_enc:
+            changes.firstNames === undefined
+              ? undefined
+              : this.seal.seal(changes.firstNames, personalDataContext.staffFirstNames),
+          last_name_enc:
+            changes.lastName === undefined
+              ? undefined
+              : this.seal.seal(changes.lastName, personalDataContext.staffLastName),
           removed_at: changes.removedAt,
         }),
       )
@@ -191,19 +202,21 @@ export class StaffRepository {
   async listRoles(organisationId?: number): Promise<StaffListRow[]> {
     const rows = await this.roleQuery()
       .innerJoin('staff_members as m', 'm.id', 'r.staff_member_id')
-      .select(['m.identity_code', 'm.first_names', 'm.last_name'])
+      .select(['m.identity_code_enc', 'm.first_names_enc', 'm.last_name_enc'])
       .$if(organisationId !== undefined, (q) => q.where('r.organisation_id', '=', organisationId!))
       .orderBy('o.business_id')
-      .orderBy('m.last_name')
-      .orderBy('m.first_names')
       .orderBy('r.id')
       .execute();
-    return rows.map((row) => ({
-      ...toRole(row),
-      identityCode: row.identity_code,
-      firstNames: row.first_names,
-      lastName: row.last_name,
-    }));
+    // The names are sealed, so they are sorted here: per organisation, by last and first names.
+    const byName = new Intl.Collator('fi');
+    return rows
+      .map((row) => ({ ...toRole(row), ...openedMember(this.seal, row) }))
+      .sort(
+        (a, b) =>
+          (a.businessId < b.businessId ? -1 : a.businessId > b.businessId ? 1 : 0) ||
+          byName.compare(a.lastName, b.lastName) ||
+          byName.compare(a.firstNames, b.firstNames),
+      );
   }
 
   private roleQuery() {
@@ -225,19 +238,10 @@ export class StaffRepository {
   }
 }
 
-function toMember(row: {
-  id: number;
-  identity_code: string;
-  first_names: string;
-  last_name: string;
-  removed_at: string | null;
-}): StaffMemberRow {
+function sealedNames(seal: PersonalDataSeal, names: { firstNames: string; lastName: string }) {
   return {
-    id: Number(row.id),
-    identityCode: row.identity_code,
-    firstNames: row.first_names,
-    lastName: row.last_name,
-    removedAt: row.removed_at,
+    first_names_enc: seal.seal(names.firstNames, personalDataContext.staffFirstNames),
+    last_name_enc: seal.seal(names.lastName, personalDataContext.staffLastName),
   };
 }
 

@@ -3,6 +3,8 @@ import { preparedQuery } from '../../db/prepared-query.js';
 import type { DatabaseSchema } from '../../db/schema.js';
 import { SessionTableRepository, type NewSessionRow } from '../../db/session-table-repository.js';
 import type { StaffTrx } from './staff-repository.js';
+import type { PersonalDataSeal } from '../../crypto/personal-data.js';
+import { openedMember } from './staff-member-data.js';
 
 type Db = Kysely<DatabaseSchema>;
 
@@ -33,7 +35,10 @@ export class StaffSessionRepository extends SessionTableRepository<'staff_sessio
   /** Compiled once (see preparedQuery): it runs on every staff page request. */
   private readonly sessionWithMember;
 
-  constructor(db: Db) {
+  constructor(
+    db: Db,
+    private readonly seal: PersonalDataSeal,
+  ) {
     super(db, 'staff_sessions');
     this.sessionWithMember = preparedQuery(this.db, 1, (idHash: string) =>
       this.db
@@ -47,9 +52,9 @@ export class StaffSessionRepository extends SessionTableRepository<'staff_sessio
           's.data',
           's.last_seen_at',
           's.absolute_expires_at',
-          'm.identity_code',
-          'm.first_names',
-          'm.last_name',
+          'm.identity_code_enc',
+          'm.first_names_enc',
+          'm.last_name_enc',
         ])
         .where('s.id_hash', '=', idHash),
     );
@@ -74,9 +79,7 @@ export class StaffSessionRepository extends SessionTableRepository<'staff_sessio
       data: row.data,
       lastSeenAt: row.last_seen_at,
       absoluteExpiresAt: row.absolute_expires_at,
-      identityCode: row.identity_code,
-      firstNames: row.first_names,
-      lastName: row.last_name,
+      ...openedMember(this.seal, row),
     };
   }
 

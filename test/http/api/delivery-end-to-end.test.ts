@@ -12,6 +12,7 @@ import { extractPdfText } from '../../helpers/delivery-pdf.js';
 import { startSmtpServer, type TestSmtpServer } from '../../helpers/delivery-smtp.js';
 import { eventTypesOf } from '../../helpers/stored-rows.js';
 import { createHarness, type TestHarness } from '../../helpers/test-app.js';
+import { sealedContact } from '../../helpers/stored-rows.js';
 
 // The "done when": a message sent through the real API produces exactly the notifications
 // the person chose, without content; a multichannel message to someone without a mailbox becomes
@@ -37,9 +38,8 @@ describe('API → delivery pipeline, end to end', () => {
     await h.context.database.db
       .updateTable('accounts')
       .set({
-        email: 'citizen@example.fi',
+        ...sealedContact(h.context, { email: 'citizen@example.fi', mobile: '+358501234567' }),
         email_notifications: 1,
-        mobile: '+358501234567',
         sms_notifications: 1,
         language: 'sv',
       })

@@ -16,6 +16,7 @@ import {
 import type { TestHarness } from '../../helpers/test-app.js';
 
 import { signedInOrganisations } from './signed-in-organisations.js';
+import { openMessageRecipient } from '../../../src/crypto/personal-data.js';
 describe('organisation API: sending messages', () => {
   let h: TestHarness, org: ApiOrganisation, other: ApiOrganisation, api: ApiClient, otherApi: ApiClient;
   let citizen: { id: number; identityCode: string };
@@ -50,7 +51,7 @@ describe('organisation API: sending messages', () => {
     const row = await message(messageId);
     assert.equal(row.direction, 'to_citizen');
     assert.equal(row.account_id, citizen.id);
-    assert.equal(row.recipient_id, citizen.identityCode);
+    assert.equal(openMessageRecipient(h.context.envelope, row.recipient_id_enc), citizen.identityCode);
     assert.equal(row.channel, 'electronic');
     assert.equal(row.service_type, 'Normal');
     assert.equal(row.reply_allowed, 1);
@@ -297,7 +298,7 @@ describe('organisation API: sending messages', () => {
     const row = await message(response.json().messageId as number);
     assert.equal(row.channel, 'paper');
     assert.equal(row.account_id, null);
-    assert.equal(row.recipient_id, recipient);
+    assert.equal(openMessageRecipient(h.context.envelope, row.recipient_id_enc), recipient);
     assert.equal(row.available_at, null);
     assert.equal(row.deemed_received_on, null);
     assert.deepEqual(
@@ -388,7 +389,7 @@ describe('organisation API: sending messages', () => {
     const response = await api.post('/v2/paper-mail-without-id', request);
     assert.equal(response.statusCode, 200, response.body);
     const row = await message(response.json().messageId as number);
-    assert.equal(row.recipient_id, null);
+    assert.equal(openMessageRecipient(h.context.envelope, row.recipient_id_enc), null);
     assert.equal(row.channel, 'paper');
     assert.deepEqual(JSON.parse(row.options), { sentVia: 'paper-mail-without-id' });
     const again = await api.post('/v2/paper-mail-without-id', request);

@@ -10,6 +10,7 @@ import type { TestHarness } from '../../helpers/test-app.js';
 import { multipartBody, uploadV1 } from './v1-test-support.js';
 
 import { signedInOrganisations } from './signed-in-organisations.js';
+import { openMessageRecipient } from '../../../src/crypto/personal-data.js';
 describe('organisation API v1: sending messages', () => {
   let h: TestHarness, org: ApiOrganisation, other: ApiOrganisation, api: ApiClient, otherApi: ApiClient;
   let citizen: { id: number; identityCode: string };
@@ -288,7 +289,7 @@ describe('organisation API v1: sending messages', () => {
     const { messageId } = response.json<{ messageId: number }>();
     const row = await message(messageId);
     assert.equal(row.channel, 'paper');
-    assert.equal(row.recipient_id, null);
+    assert.equal(openMessageRecipient(h.context.envelope, row.recipient_id_enc), null);
     assert.equal(row.account_id, null);
     assert.equal(JSON.parse(row.options).sentVia, 'paper-mail-without-id');
     assert.deepEqual(await storedPaper(messageId), { ...request, messageServiceType: 'Normal' });

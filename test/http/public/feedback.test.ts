@@ -3,6 +3,7 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 import { feedbackThrottle, minimumFillMs } from '../../../src/modules/feedback/index.js';
 import { getPage, postForgedForm, postForm, signInAs } from '../../helpers/citizen-session.js';
 import { createHarness, type TestHarness } from '../../helpers/test-app.js';
+import { personalDataContext } from '../../../src/crypto/personal-data.js';
 
 const start = new Date('2026-03-02T10:00:00.000Z');
 
@@ -58,7 +59,10 @@ describe('feedback form', () => {
       assert.equal(rows.length, 1);
       assert.equal(rows[0]!.topic, 'accessibility');
       assert.equal(rows[0]!.locale, lang);
-      assert.equal(rows[0]!.reply_email, 'Maija@example.fi');
+      assert.equal(
+        h.context.envelope.decryptText(rows[0]!.reply_email_enc!, personalDataContext.feedbackReplyEmail),
+        'Maija@example.fi',
+      );
       assert.equal(rows[0]!.received_at, now.toISOString());
       const thanks = await h.app.inject({ method: 'GET', url: `/feedback/thanks?lang=${lang}` });
       assert.equal(thanks.statusCode, 200);

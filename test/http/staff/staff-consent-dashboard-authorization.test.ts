@@ -4,7 +4,7 @@ import { formHeaders, signInAs } from '../../helpers/citizen-session.js';
 import { persons, staffPersons, type OrganisationFixture } from '../../helpers/fixtures.js';
 import { grantStaff, addHealthService } from '../../helpers/staff-fixtures.js';
 import { signInStaff, staffRequest, type StaffBrowser } from '../../helpers/staff-session.js';
-import { consentInForce } from '../../helpers/stored-rows.js';
+import { consentInForce, identityLookup } from '../../helpers/stored-rows.js';
 import { useSuiteHarness } from '../../helpers/suite-harness.js';
 import { testDialect } from '../../helpers/test-database.js';
 
@@ -169,7 +169,7 @@ describe(`authorization: staff consents and dashboard (${testDialect})`, () => {
           .selectFrom('delivery_consents')
           .select('id')
           .where('organisation_id', '=', kallio.id)
-          .where('identity_code', '=', persons.laura)
+          .where('identity_lookup', '=', await identityLookup(h.context, persons.laura))
           .execute()
       ).length,
       0,

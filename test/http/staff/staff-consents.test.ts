@@ -7,6 +7,8 @@ import { signInCaseWorker, staffMemberIdOf } from '../../helpers/staff-fixtures.
 import { staffRequest, type StaffBrowser } from '../../helpers/staff-session.js';
 import { useSuiteHarness } from '../../helpers/suite-harness.js';
 import { testDialect } from '../../helpers/test-database.js';
+import { identityLookup } from '../../helpers/stored-rows.js';
+import { personalDataContext } from '../../../src/crypto/personal-data.js';
 
 /**
  * The consent register's staff pages through a real staff sign-in, on whichever database the suite
@@ -29,12 +31,12 @@ describe(`staff consent register pages (${testDialect})`, () => {
   let staff: StaffBrowser;
   let tiinaId: number;
 
-  const consentRows = (identityCode: string) =>
+  const consentRows = async (identityCode: string) =>
     h.context.database.db
       .selectFrom('delivery_consents')
       .selectAll()
       .where('organisation_id', '=', kallio.id)
-      .where('identity_code', '=', identityCode)
+      .where('identity_lookup', '=', await identityLookup(h.context, identityCode))
       .orderBy('id')
       .execute();
   const audits = (action: string) =>
@@ -92,7 +94,13 @@ describe(`staff consent register pages (${testDialect})`, () => {
     assert.equal(rows[0]!.channel, 'paper');
     assert.equal(rows[0]!.given_on, '2026-03-02');
     assert.equal(rows[0]!.recorded_by_staff_id, tiinaId);
-    assert.equal(rows[0]!.recorded_by_name, 'Tiina Virkailija');
+    assert.equal(
+      h.context.envelope.decryptText(
+        rows[0]!.recorded_by_name_enc!,
+        personalDataContext.consentRecordedByName,
+      ),
+      'Tiina Virkailija',
+    );
     const recorded = (await audits('consent.recorded')).filter((a) => a.subject_id === String(rows[0]!.id));
     assert.equal(recorded.length, 1);
     assert.equal(recorded[0]!.actor_type, 'staff');

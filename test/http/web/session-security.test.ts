@@ -13,7 +13,7 @@ async function sessionRows(h: TestHarness): Promise<number> {
   const row = await h.context.database.db
     .selectFrom('web_sessions')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('identity_code', 'is not', null)
+    .where('identity_lookup', 'is not', null)
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }

@@ -63,7 +63,10 @@ describe(`master key rotation over the stored data (${testDialect})`, () => {
     const fixtures = createFixtures(before, services);
     const db = database.database.db;
     const organisation = await fixtures.organisation();
-    const { id: accountId } = await fixtures.account({ identityCode: persons.kimmo });
+    const { id: accountId } = await fixtures.account({
+      identityCode: persons.kimmo,
+      email: 'kimmo@example.fi',
+    });
     const first = await fixtures.message({
       organisation,
       accountId,
@@ -153,14 +156,22 @@ describe(`master key rotation over the stored data (${testDialect})`, () => {
     const secrets = await loadTestIdpSecrets(new TestIdpRecordRepository(db), before.envelope);
 
     const expected = {
+      'accounts.email_enc': 1,
+      'accounts.identity_code_enc': 1,
       'attachments.content_enc': 4,
+      'lookup_keys.key_enc': 1,
       'messages.body_enc': 4,
       'messages.paper_enc': 1,
       'messages.title_enc': 4,
       'print_letters.pdf_enc': 1,
+      'staff_members.first_names_enc': 1,
+      'staff_members.identity_code_enc': 1,
+      'staff_members.last_name_enc': 1,
       'staff_sessions.data (idToken)': 1,
       'test_idp_records.payload (ProviderSecrets)': 1,
       'web_sessions.data (provider)': 1,
+      'web_sessions.data (names)': 1,
+      'web_sessions.identity_code_enc': 1,
     };
     const total = Object.values(expected).reduce((sum, n) => sum + n, 0);
     const rotation = createKeyRotationService(contextFor(database, rotatedRing));
@@ -205,6 +216,11 @@ describe(`master key rotation over the stored data (${testDialect})`, () => {
       assert.equal(view.sealed, false);
       return view as Extract<typeof view, { sealed: false }>;
     };
+    // Personal data: the lookup key was rewrapped, not changed, so the account is still found by its code.
+    const account = await afterServices.accounts.accounts.accountOf(persons.kimmo);
+    assert.equal(account?.id, accountId);
+    assert.equal(account.identityCode, persons.kimmo);
+    assert.equal(account.email, 'kimmo@example.fi');
     const opened = await open(first.messageId);
     assert.equal(opened.title, 'Päätös 1');
     assert.match(opened.bodyHtml, /Ensimmäinen runko/);

@@ -1,0 +1,56 @@
+import type { AppContext } from './app-context.js';
+import { PersonalDataSeal, personalDataContext } from './crypto/personal-data.js';
+import type { Database } from './db/database.js';
+import { LookupKeyRepository } from './db/lookup-key-repository.js';
+
+// Per key ring (envelope) and database: a context with another ring must not reuse a seal of the old.
+const seals = new WeakMap<object, WeakMap<Database, PersonalDataSeal>>();
+
+/**
+ * The personal data seal of the context's database: one per database, so every module hashes with
+ * the same lookup key, loaded once. The load starts at once, as the modules are built: a first use
+ * inside a transaction must not wait for it (SQLite has one connection, which the transaction holds).
+ */
+export function personalDataSeal(
+  context: Pick<AppContext, 'database' | 'envelope' | 'clock'>,
+): PersonalDataSeal {
+  const ofRing = seals.get(context.envelope) ?? new WeakMap<Database, PersonalDataSeal>();
+  seals.set(context.envelope, ofRing);
+  let seal = ofRing.get(context.database);
+  if (!seal) {
+    const repository = new LookupKeyRepository(context.database.db);
+    seal = new PersonalDataSeal(context.envelope, () =>
+      repository.loadOrCreate(context.envelope, context.clock().toISOString()),
+    );
+    ofRing.set(context.database, seal);
+    seal.prepare().catch(() => {
+      // Not fatal here: the first use tries again and reports it.
+    });
+  }
+  return seal;
+}
+
+/** An account's identity code as stored: its lookup hash and sealed value. */
+export async function accountIdentityColumns(seal: PersonalDataSeal, identityCode: string) {
+  return {
+    identity_lookup: await seal.lookup(identityCode),
+    identity_code_enc: seal.seal(identityCode, personalDataContext.accountIdentityCode),
+  };
+}
+
+/** A message's recipient as stored: its lookup hash and sealed value (none for a citizen's message). */
+export interface RecipientColumns {
+  recipient_lookup: string | null;
+  recipient_id_enc: Buffer | null;
+}
+
+export async function recipientColumns(
+  seal: PersonalDataSeal,
+  recipientId: string | null,
+): Promise<RecipientColumns> {
+  if (recipientId === null) return { recipient_lookup: null, recipient_id_enc: null };
+  return {
+    recipient_lookup: await seal.lookup(recipientId),
+    recipient_id_enc: seal.seal(recipientId, personalDataContext.messageRecipientId),
+  };
+}
