@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util';
 import { bareServer } from './bare-server.js';
 import { diskSyncRate } from './disk-sync-rate.js';
 import { load, type LoadOptions, type LoadOutcome } from './load-generator.js';
+import { printRow, type Row } from './result-row.js';
 import { sampleRss } from './rss-sampler.js';
 
 const { values: args } = parseArgs({
@@ -23,6 +24,7 @@ const { values: args } = parseArgs({
     seconds: { type: 'string', default: '10' },
     connections: { type: 'string', default: '32' },
     only: { type: 'string' },
+    burst: { type: 'string', default: '100000' },
   },
 });
 if (args.db !== 'sqlite' && args.db !== 'postgres') throw new Error('--db is sqlite or postgres');
@@ -39,6 +41,7 @@ const seconds = Number(args.seconds);
 const connections = Number(args.connections);
 const only = args.only ? new RegExp(args.only) : undefined;
 const mailboxSize = Math.min(1000, scale);
+const burstSize = Number(args.burst);
 
 const { createHarness } = await import('../test/helpers/test-app.js');
 const { signInAs } = await import('../test/helpers/citizen-session.js');
@@ -46,18 +49,8 @@ const { electronicRequest } = await import('../test/helpers/api-requests.js');
 const { newIdentityCode } = await import('../test/helpers/fixtures.js');
 const { generateBenchData } = await import('./bench-data.js');
 const { referenceIngestServer } = await import('./reference-servers.js');
-
-interface Row {
-  scenario: string;
-  ours: LoadOutcome;
-  bare: LoadOutcome;
-  /** A second reference (ingest on SQLite: a server that commits the body and nothing else). */
-  committing?: LoadOutcome;
-  target: number;
-  p99Limit?: number;
-  ratio: number;
-  met: boolean;
-}
+const { pdfLetters } = await import('./pdf-letters.js');
+const { burst } = await import('./burst.js');
 
 const rows: Row[] = [];
 const rss = sampleRss();
@@ -132,6 +125,14 @@ try {
     printRow(row);
   }
 
+  /** A scenario that measures itself and its reference (see its file) and gives its row. */
+  async function inProcessScenario(scenario: string, measure: () => Promise<Row>): Promise<void> {
+    if (only && !only.test(scenario)) return;
+    const row = await measure();
+    rows.push(row);
+    printRow(row);
+  }
+
   const ingestBody = JSON.stringify(
     electronicRequest(
       data.organisation,
@@ -187,6 +188,8 @@ try {
     0,
     { p99Limit: 100, connections: 4 },
   );
+  await inProcessScenario('PDF letter, one-page document', () => pdfLetters(seconds));
+  await inProcessScenario(`burst ${burstSize} to e-mail, until sink`, () => burst(burstSize));
 } finally {
   await h.close();
 }
@@ -224,15 +227,3 @@ fs.writeFileSync(
 );
 console.log(`results: ${path.relative(process.cwd(), resultFile)}`);
 process.exit(rows.every((row) => row.met) && rssMet ? 0 : 1);
-
-function printRow(row: Row): void {
-  const figure = (o: LoadOutcome) => `${o.requestsPerSecond.toFixed(0)}/s p50 ${o.p50} p99 ${o.p99} ms`;
-  const limits = [row.target > 0 ? `≥ ${row.target}×` : '', row.p99Limit ? `p99 ≤ ${row.p99Limit} ms` : '']
-    .filter(Boolean)
-    .join(', ');
-  console.log(
-    `${row.scenario.padEnd(34)} ours ${figure(row.ours)}${row.ours.non2xx ? ` (non-2xx ${row.ours.non2xx})` : ''}` +
-      ` | bare ${figure(row.bare)} | ${row.ratio.toFixed(3)}× (${limits}) ${row.met ? 'met' : 'MISSED'}`,
-  );
-  if (row.committing) console.log(`${''.padEnd(34)} committing-only reference ${figure(row.committing)}`);
-}

@@ -30,7 +30,7 @@ export class DrillDeployment {
   ) {}
 
   static async create(
-    options: { citizens?: number; env?: Record<string, string> } = {},
+    options: { citizens?: number; env?: Record<string, string>; sms?: boolean } = {},
   ): Promise<DrillDeployment> {
     const database = await createTestDatabase();
     const smtp = await startSmtpServer();
@@ -45,7 +45,7 @@ export class DrillDeployment {
           email: `drill${n}@example.fi`,
           emailNotifications: true,
           mobile: '+358501234567',
-          smsNotifications: n % 2 === 1,
+          smsNotifications: (options.sms ?? true) && n % 2 === 1,
         }),
       );
     }
