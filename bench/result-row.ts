@@ -14,6 +14,8 @@ export interface Row {
   p99Limit?: number;
   ratio: number;
   met: boolean;
+  /** A series' spread instead of a ratio: met when ratio (largest / smallest) ≤ within. */
+  within?: number;
   /** What the reference is, when it is not bare Fastify (the SMTP sink alone, pdfkit alone, …). */
   reference?: string;
 }
@@ -33,7 +35,11 @@ export function rateRow(
 export function printRow(row: Row): void {
   const figure = (o: Figure) =>
     `${o.requestsPerSecond.toFixed(0)}/s` + (o.p99 !== undefined ? ` p50 ${o.p50} p99 ${o.p99} ms` : '');
-  const limits = [row.target > 0 ? `≥ ${row.target}×` : '', row.p99Limit ? `p99 ≤ ${row.p99Limit} ms` : '']
+  const limits = [
+    row.target > 0 ? `≥ ${row.target}×` : '',
+    row.within ? `spread ≤ ${row.within}×` : '',
+    row.p99Limit ? `p99 ≤ ${row.p99Limit} ms` : '',
+  ]
     .filter(Boolean)
     .join(', ');
   console.log(

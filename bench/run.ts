@@ -14,6 +14,8 @@ import { parseArgs } from 'node:util';
 import { bareServer } from './bare-server.js';
 import { diskSyncRate } from './disk-sync-rate.js';
 import { load, type LoadOptions, type LoadOutcome } from './load-generator.js';
+import { growthRows, growthSizes, measureGrowthPoint, type GrowthPoint } from './growth.js';
+import { writeGrowthChart } from './growth-chart.js';
 import { printRow, type Row } from './result-row.js';
 import { sampleRss } from './rss-sampler.js';
 
@@ -25,6 +27,7 @@ const { values: args } = parseArgs({
     connections: { type: 'string', default: '32' },
     only: { type: 'string' },
     burst: { type: 'string', default: '100000' },
+    chart: { type: 'boolean', default: false },
   },
 });
 if (args.db !== 'sqlite' && args.db !== 'postgres') throw new Error('--db is sqlite or postgres');
@@ -40,8 +43,11 @@ const scale = Number(args.scale);
 const seconds = Number(args.seconds);
 const connections = Number(args.connections);
 const only = args.only ? new RegExp(args.only) : undefined;
-const mailboxSize = Math.min(1000, scale);
 const burstSize = Number(args.burst);
+// The growth series starts at a hundredth of --scale and grows the same database to --scale.
+const growthSeries = !only || only.test('growth');
+const sizes = growthSeries ? growthSizes(scale) : [scale];
+const mailboxSize = Math.min(1000, sizes[0]!);
 
 const { createHarness } = await import('../test/helpers/test-app.js');
 const { signInAs } = await import('../test/helpers/citizen-session.js');
@@ -53,15 +59,16 @@ const { pdfLetters } = await import('./pdf-letters.js');
 const { burst } = await import('./burst.js');
 
 const rows: Row[] = [];
+const growth: GrowthPoint[] = [];
 const rss = sampleRss();
 const h = await createHarness({ env: { LOG_LEVEL: 'warn' } });
 try {
   const fsyncPerSecond = diskSyncRate(h.testDatabase.dataDir);
   console.log(`disk: ${fsyncPerSecond.toFixed(0)} fsync/s (4 KiB write + fdatasync) in ${os.tmpdir()}`);
   const started = performance.now();
-  const data = await generateBenchData(h, scale, mailboxSize);
+  const data = await generateBenchData(h, sizes[0]!, mailboxSize);
   console.log(
-    `data: ${scale.toLocaleString('en')} messages, ${mailboxSize} in the measured mailbox, ` +
+    `data: ${sizes[0]!.toLocaleString('en')} messages, ${mailboxSize} in the measured mailbox, ` +
       `${((performance.now() - started) / 1000).toFixed(0)} s`,
   );
   const base = await h.app.listen({ port: 0, host: '127.0.0.1' });
@@ -141,6 +148,29 @@ try {
       'bench-[<id>]',
     ),
   );
+  for (const size of growthSeries ? sizes : []) {
+    await data.grow(size);
+    growth.push(
+      await measureGrowthPoint(
+        size,
+        {
+          url: `${base}/v2/messages/electronic`,
+          method: 'POST',
+          headers: api,
+          body: ingestBody,
+          idReplacement: true,
+          connections,
+          seconds,
+        },
+        { url: `${base}/mailbox/inbox`, headers: { cookie }, connections, seconds },
+      ),
+    );
+  }
+  await data.grow(scale);
+  for (const row of growth.length ? growthRows(growth) : []) {
+    rows.push(row);
+    printRow(row);
+  }
   await compare(
     'ingest 1 KB, durable',
     { path: '/v2/messages/electronic', method: 'POST', headers: api, body: ingestBody, idReplacement: true },
@@ -220,10 +250,12 @@ fs.writeFileSync(
       machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version },
       peakRssBytes: peakRss,
       rows,
+      growth,
     },
     null,
     2,
   ),
 );
 console.log(`results: ${path.relative(process.cwd(), resultFile)}`);
+if (args.chart) console.log(`chart: ${path.relative(process.cwd(), writeGrowthChart(resultsDir))}`);
 process.exit(rows.every((row) => row.met) && rssMet ? 0 : 1);
