@@ -57,11 +57,15 @@ const { generateBenchData } = await import('./bench-data.js');
 const { referenceIngestServer } = await import('./reference-servers.js');
 const { pdfLetters } = await import('./pdf-letters.js');
 const { burst } = await import('./burst.js');
+const { webScale } = await import('./web-scale.js');
+const { generateKeyRingText } = await import('../src/crypto/key-ring.js');
 
 const rows: Row[] = [];
 const growth: GrowthPoint[] = [];
 const rss = sampleRss();
-const h = await createHarness({ env: { LOG_LEVEL: 'warn' } });
+// The key ring is kept: the web-scale scenario's child processes decrypt the same data.
+const keyRingText = generateKeyRingText('bench');
+const h = await createHarness({ env: { LOG_LEVEL: 'warn' }, keyRingText });
 try {
   const fsyncPerSecond = diskSyncRate(h.testDatabase.dataDir);
   console.log(`disk: ${fsyncPerSecond.toFixed(0)} fsync/s (4 KiB write + fdatasync) in ${os.tmpdir()}`);
@@ -218,6 +222,22 @@ try {
     0,
     { p99Limit: 100, connections: 4 },
   );
+  if (args.db === 'postgres') {
+    await inProcessScenario('inbox, --role web ×2 + worker', () =>
+      webScale({
+        database: h.testDatabase,
+        keyRingText,
+        publicUrl: h.context.config.publicUrl.href,
+        cookie,
+        connections,
+        seconds,
+      }),
+    );
+  } else if (!only || only.test('web ×2')) {
+    console.log(
+      'inbox, --role web ×2 + worker: skipped on SQLite (one file, one writer); run with --db postgres',
+    );
+  }
   await inProcessScenario('PDF letter, one-page document', () => pdfLetters(seconds));
   await inProcessScenario(`burst ${burstSize} to e-mail, until sink`, () => burst(burstSize));
 } finally {
