@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { GrowthPoint } from './growth.js';
 
-const panel = { width: 360, height: 240, left: 56, right: 16, top: 36, bottom: 44 };
+const panel = { width: 370, height: 240, left: 56, right: 36, top: 36, bottom: 44 };
 
 function escapeXml(text: string): string {
   return text.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]!);
