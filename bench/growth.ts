@@ -16,8 +16,28 @@ export function growthSizes(scale: number): number[] {
   return [Math.round(scale / 100), Math.round(scale / 10), scale];
 }
 
-/** Ingest and then the inbox page, ours alone (the references do not change with the data). */
-export async function measureGrowthPoint(
+/**
+ * At each size: grow the database to it, then load ingest and the inbox page, ours alone (the
+ * references do not change with the data). One untimed second of each first: the first point would
+ * otherwise carry the server's warm-up (compiling, first prepared statements) and look slowest.
+ */
+export async function measureGrowthSeries(
+  sizes: number[],
+  grow: (messages: number) => Promise<void>,
+  ingest: LoadOptions,
+  inbox: LoadOptions,
+): Promise<GrowthPoint[]> {
+  await load({ ...ingest, seconds: 1 });
+  await load({ ...inbox, seconds: 1 });
+  const points: GrowthPoint[] = [];
+  for (const messages of sizes) {
+    await grow(messages);
+    points.push(await measureGrowthPoint(messages, ingest, inbox));
+  }
+  return points;
+}
+
+async function measureGrowthPoint(
   messages: number,
   ingest: LoadOptions,
   inbox: LoadOptions,

@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 import { bareServer } from './bare-server.js';
 import { diskSyncRate } from './disk-sync-rate.js';
 import { load, type LoadOptions, type LoadOutcome } from './load-generator.js';
-import { growthRows, growthSizes, measureGrowthPoint, type GrowthPoint } from './growth.js';
+import { growthRows, growthSizes, measureGrowthSeries, type GrowthPoint } from './growth.js';
 import { writeGrowthChart } from './growth-chart.js';
 import { printRow, type Row } from './result-row.js';
 import { sampleRss } from './rss-sampler.js';
@@ -157,11 +157,11 @@ try {
       'bench-[<id>]',
     ),
   );
-  for (const size of growthSeries ? sizes : []) {
-    await data.grow(size);
+  if (growthSeries) {
     growth.push(
-      await measureGrowthPoint(
-        size,
+      ...(await measureGrowthSeries(
+        sizes,
+        data.grow,
         {
           url: `${base}/v2/messages/electronic`,
           method: 'POST',
@@ -172,7 +172,7 @@ try {
           seconds,
         },
         { url: `${base}/mailbox/inbox`, headers: { cookie }, connections, seconds },
-      ),
+      )),
     );
   }
   await data.grow(scale);
