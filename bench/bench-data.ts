@@ -9,6 +9,8 @@ export interface BenchData {
   account: AccountFixture;
   /** A message of theirs with one attachment listed. */
   messageWithAttachment: number;
+  /** Adds messages of the other accounts until `total` are in the database (the growth series). */
+  grow(total: number): Promise<void>;
 }
 
 const rowsPerStatement = 500;
@@ -26,7 +28,8 @@ function progress(label: string, done: number, total: number): void {
 }
 
 /**
- * `total` messages in the database, `mailboxSize` of them in one citizen's mailbox spread evenly
+ * `total` messages in the database (more later through `grow`, which adds only other accounts'
+ * messages, so the measured mailbox stays the same while the database grows), `mailboxSize` of them in one citizen's mailbox spread evenly
  * through the rest (the others go to 200 other accounts), written straight into the table: the
  * sending path would take hours for a million. Content is encrypted once and shared, which does not
  * change what a page read costs (each row is still decrypted on its own).
@@ -62,26 +65,30 @@ export async function generateBenchData(
   };
   const everyNth = Math.max(1, Math.floor(total / mailboxSize));
   let mailboxWritten = 0;
+  let inDatabase = 0;
   const db = h.context.database.db;
-  for (let done = 0; done < total;) {
-    const inThisTransaction = Math.min(rowsPerTransaction, total - done);
-    await db.transaction().execute(async (trx) => {
-      for (let written = 0; written < inThisTransaction; written += rowsPerStatement) {
-        const rows = Array.from(
-          { length: Math.min(rowsPerStatement, inThisTransaction - written) },
-          (_, i) => {
-            const n = done + written + i;
-            const toMailbox = n % everyNth === 0 && mailboxWritten < mailboxSize;
-            if (toMailbox) mailboxWritten++;
-            return { ...template, account_id: toMailbox ? account.id : others[n % others.length]! };
-          },
-        );
-        await trx.insertInto('messages').values(rows).execute();
-      }
-    });
-    done += inThisTransaction;
-    progress('bench: messages', done, total);
-  }
+  const insertUntil = async (target: number) => {
+    while (inDatabase < target) {
+      const inThisTransaction = Math.min(rowsPerTransaction, target - inDatabase);
+      await db.transaction().execute(async (trx) => {
+        for (let written = 0; written < inThisTransaction; written += rowsPerStatement) {
+          const rows = Array.from(
+            { length: Math.min(rowsPerStatement, inThisTransaction - written) },
+            (_, i) => {
+              const n = inDatabase + written + i;
+              const toMailbox = n % everyNth === 0 && mailboxWritten < mailboxSize;
+              if (toMailbox) mailboxWritten++;
+              return { ...template, account_id: toMailbox ? account.id : others[n % others.length]! };
+            },
+          );
+          await trx.insertInto('messages').values(rows).execute();
+        }
+      });
+      inDatabase += inThisTransaction;
+      progress('bench: messages', inDatabase, target);
+    }
+  };
+  await insertUntil(total);
   const { messageId } = await h.fixtures.message({
     organisation,
     accountId: account.id,
@@ -89,5 +96,5 @@ export async function generateBenchData(
     body: 'Päätös on liitteenä.',
     attachments: [{ fileName: 'paatos.pdf', mediaType: 'application/pdf', content: Buffer.alloc(40_000, 7) }],
   });
-  return { organisation, account, messageWithAttachment: messageId };
+  return { organisation, account, messageWithAttachment: messageId, grow: insertUntil };
 }

@@ -1,11 +1,14 @@
 /**
  * npm run bench [-- --db postgres] [--scale N] [--seconds S] [--connections C] [--only REGEX]
+ *                 [--burst N] [--chart]
  *
  * Every scenario is measured against bare Fastify answering the same request with a response of the
  * same size and no storage, in the same run and the same number of processes (the limit of the HTTP
  * layer); ingest on SQLite also against a server that only commits the body to SQLite. The disk's
  * own fsync rate is printed beside them. Writes bench/results/<timestamp>.json and exits non-zero
- * when a target is missed. The method and the latest figures are in docs/benchmarks.md.
+ * when a target is missed. Scenarios with a reference of their own (burst to an SMTP sink, PDF letters,
+ * the growth series, two web processes) live in files of their own here and give their rows back.
+ * The method and the latest figures are in docs/benchmarks.md.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -14,6 +17,9 @@ import { parseArgs } from 'node:util';
 import { bareServer } from './bare-server.js';
 import { diskSyncRate } from './disk-sync-rate.js';
 import { load, type LoadOptions, type LoadOutcome } from './load-generator.js';
+import { growthRows, growthSizes, measureGrowthSeries, type GrowthPoint } from './growth.js';
+import { writeGrowthChart } from './growth-chart.js';
+import { printRow, type Row } from './result-row.js';
 import { sampleRss } from './rss-sampler.js';
 
 const { values: args } = parseArgs({
@@ -23,6 +29,8 @@ const { values: args } = parseArgs({
     seconds: { type: 'string', default: '10' },
     connections: { type: 'string', default: '32' },
     only: { type: 'string' },
+    burst: { type: 'string', default: '100000' },
+    chart: { type: 'boolean', default: false },
   },
 });
 if (args.db !== 'sqlite' && args.db !== 'postgres') throw new Error('--db is sqlite or postgres');
@@ -38,7 +46,11 @@ const scale = Number(args.scale);
 const seconds = Number(args.seconds);
 const connections = Number(args.connections);
 const only = args.only ? new RegExp(args.only) : undefined;
-const mailboxSize = Math.min(1000, scale);
+const burstSize = Number(args.burst);
+// The growth series starts at a hundredth of --scale and grows the same database to --scale.
+const growthSeries = !only || only.test('growth');
+const sizes = growthSeries ? growthSizes(scale) : [scale];
+const mailboxSize = Math.min(1000, sizes[0]!);
 
 const { createHarness } = await import('../test/helpers/test-app.js');
 const { signInAs } = await import('../test/helpers/citizen-session.js');
@@ -46,29 +58,26 @@ const { electronicRequest } = await import('../test/helpers/api-requests.js');
 const { newIdentityCode } = await import('../test/helpers/fixtures.js');
 const { generateBenchData } = await import('./bench-data.js');
 const { referenceIngestServer } = await import('./reference-servers.js');
-
-interface Row {
-  scenario: string;
-  ours: LoadOutcome;
-  bare: LoadOutcome;
-  /** A second reference (ingest on SQLite: a server that commits the body and nothing else). */
-  committing?: LoadOutcome;
-  target: number;
-  p99Limit?: number;
-  ratio: number;
-  met: boolean;
-}
+const { pdfLetters } = await import('./pdf-letters.js');
+const { burst } = await import('./burst.js');
+const { webScale } = await import('./web-scale.js');
+const { generateKeyRingText } = await import('../src/crypto/key-ring.js');
 
 const rows: Row[] = [];
+const growth: GrowthPoint[] = [];
 const rss = sampleRss();
-const h = await createHarness({ env: { LOG_LEVEL: 'warn' } });
+/** Taken before the scenarios whose servers are child processes (and whose SMTP sink lives here). */
+let peakRss = 0;
+// The key ring is kept: the web-scale scenario's child processes decrypt the same data.
+const keyRingText = generateKeyRingText('bench');
+const h = await createHarness({ env: { LOG_LEVEL: 'warn' }, keyRingText });
 try {
   const fsyncPerSecond = diskSyncRate(h.testDatabase.dataDir);
   console.log(`disk: ${fsyncPerSecond.toFixed(0)} fsync/s (4 KiB write + fdatasync) in ${os.tmpdir()}`);
   const started = performance.now();
-  const data = await generateBenchData(h, scale, mailboxSize);
+  const data = await generateBenchData(h, sizes[0]!, mailboxSize);
   console.log(
-    `data: ${scale.toLocaleString('en')} messages, ${mailboxSize} in the measured mailbox, ` +
+    `data: ${sizes[0]!.toLocaleString('en')} messages, ${mailboxSize} in the measured mailbox, ` +
       `${((performance.now() - started) / 1000).toFixed(0)} s`,
   );
   const base = await h.app.listen({ port: 0, host: '127.0.0.1' });
@@ -132,6 +141,14 @@ try {
     printRow(row);
   }
 
+  /** A scenario that measures itself and its reference (see its file) and gives its row. */
+  async function inProcessScenario(scenario: string, measure: () => Promise<Row>): Promise<void> {
+    if (only && !only.test(scenario)) return;
+    const row = await measure();
+    rows.push(row);
+    printRow(row);
+  }
+
   const ingestBody = JSON.stringify(
     electronicRequest(
       data.organisation,
@@ -140,6 +157,29 @@ try {
       'bench-[<id>]',
     ),
   );
+  if (growthSeries) {
+    growth.push(
+      ...(await measureGrowthSeries(
+        sizes,
+        data.grow,
+        {
+          url: `${base}/v2/messages/electronic`,
+          method: 'POST',
+          headers: api,
+          body: ingestBody,
+          idReplacement: true,
+          connections,
+          seconds,
+        },
+        { url: `${base}/mailbox/inbox`, headers: { cookie }, connections, seconds },
+      )),
+    );
+  }
+  await data.grow(scale);
+  for (const row of growth.length ? growthRows(growth) : []) {
+    rows.push(row);
+    printRow(row);
+  }
   await compare(
     'ingest 1 KB, durable',
     { path: '/v2/messages/electronic', method: 'POST', headers: api, body: ingestBody, idReplacement: true },
@@ -187,19 +227,34 @@ try {
     0,
     { p99Limit: 100, connections: 4 },
   );
+  peakRss = rss.stop();
+  if (args.db === 'postgres') {
+    await inProcessScenario('inbox, --role web ×2 + worker', () =>
+      webScale({
+        database: h.testDatabase,
+        keyRingText,
+        publicUrl: h.context.config.publicUrl.href,
+        cookie,
+        connections,
+        seconds,
+      }),
+    );
+  } else if (!only || only.test('web ×2')) {
+    console.log(
+      'inbox, --role web ×2 + worker: skipped on SQLite (one file, one writer); run with --db postgres',
+    );
+  }
+  await inProcessScenario('PDF letter, one-page document', () => pdfLetters(seconds));
+  await inProcessScenario(`burst ${burstSize} to e-mail, until sink`, () => burst(burstSize));
 } finally {
   await h.close();
 }
 
-const peakRss = rss.stop();
+if (peakRss === 0) peakRss = rss.stop();
 const rssMet = peakRss <= 300 * 1024 * 1024;
 console.log(
   `peak RSS of the server process (with the load's data generation): ${(peakRss / 1024 / 1024).toFixed(0)} MB ` +
     `(target ≤ 300 MB) ${rssMet ? 'met' : 'MISSED'}`,
-);
-console.log(
-  'not measured by this harness yet: burst to a local SMTP sink, PDF letters, growth series, ' +
-    '--role web ×2 + worker (see docs/benchmarks.md)',
 );
 
 const resultsDir = path.join(import.meta.dirname, 'results');
@@ -217,22 +272,12 @@ fs.writeFileSync(
       machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version },
       peakRssBytes: peakRss,
       rows,
+      growth,
     },
     null,
     2,
   ),
 );
 console.log(`results: ${path.relative(process.cwd(), resultFile)}`);
+if (args.chart) console.log(`chart: ${path.relative(process.cwd(), writeGrowthChart(resultsDir))}`);
 process.exit(rows.every((row) => row.met) && rssMet ? 0 : 1);
-
-function printRow(row: Row): void {
-  const figure = (o: LoadOutcome) => `${o.requestsPerSecond.toFixed(0)}/s p50 ${o.p50} p99 ${o.p99} ms`;
-  const limits = [row.target > 0 ? `≥ ${row.target}×` : '', row.p99Limit ? `p99 ≤ ${row.p99Limit} ms` : '']
-    .filter(Boolean)
-    .join(', ');
-  console.log(
-    `${row.scenario.padEnd(34)} ours ${figure(row.ours)}${row.ours.non2xx ? ` (non-2xx ${row.ours.non2xx})` : ''}` +
-      ` | bare ${figure(row.bare)} | ${row.ratio.toFixed(3)}× (${limits}) ${row.met ? 'met' : 'MISSED'}`,
-  );
-  if (row.committing) console.log(`${''.padEnd(34)} committing-only reference ${figure(row.committing)}`);
-}

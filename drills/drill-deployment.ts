@@ -30,10 +30,17 @@ export class DrillDeployment {
   ) {}
 
   static async create(
-    options: { citizens?: number; env?: Record<string, string> } = {},
+    options: {
+      citizens?: number;
+      env?: Record<string, string>;
+      /** Whether every other citizen also wants SMS notifications (yes unless false). */
+      sms?: boolean;
+      /** How many mails the SMTP sink keeps (all unless given; it counts every one). */
+      keepMails?: number;
+    } = {},
   ): Promise<DrillDeployment> {
     const database = await createTestDatabase();
-    const smtp = await startSmtpServer();
+    const smtp = await startSmtpServer(0, { keepMails: options.keepMails ?? Infinity });
     const sms = await startSmsGateway();
     const keyRing = generateKeyRingText('drill');
     const fixtures = createFixtures(contextFor(database, keyRing));
@@ -45,7 +52,7 @@ export class DrillDeployment {
           email: `drill${n}@example.fi`,
           emailNotifications: true,
           mobile: '+358501234567',
-          smsNotifications: n % 2 === 1,
+          smsNotifications: (options.sms ?? true) && n % 2 === 1,
         }),
       );
     }

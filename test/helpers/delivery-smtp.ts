@@ -98,6 +98,8 @@ export interface TestSmtpServer {
   readonly port: number;
   readonly url: string;
   readonly mails: ReceivedMail[];
+  /** Every mail accepted, kept or not (see `keepMails`). */
+  readonly accepted: number;
   /** Distinct idempotency keys seen: what a deduplicating provider would deliver. */
   distinctKeys(): Set<string>;
   /** Closes the listening socket (connections are refused) until up() is called. */
@@ -106,8 +108,17 @@ export interface TestSmtpServer {
   stop(): Promise<void>;
 }
 
-export async function startSmtpServer(port = 0): Promise<TestSmtpServer> {
+/**
+ * `keepMails` bounds how many mails are kept in `mails` (all by default): a benchmark's burst of
+ * 100,000 would otherwise hold every one in memory; the rest are counted in `accepted`.
+ */
+export async function startSmtpServer(
+  port = 0,
+  options: { keepMails?: number } = {},
+): Promise<TestSmtpServer> {
   const mails: ReceivedMail[] = [];
+  const keepMails = options.keepMails ?? Infinity;
+  let accepted = 0;
   let server: SMTPServer | undefined;
   let boundPort = port;
   const listen = async () => {
@@ -120,7 +131,8 @@ export async function startSmtpServer(port = 0): Promise<TestSmtpServer> {
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
         stream.on('end', () => {
           const to = session.envelope.rcptTo.map((rcpt) => rcpt.address);
-          mails.push(parseMail(Buffer.concat(chunks).toString('utf8'), to));
+          accepted++;
+          if (mails.length < keepMails) mails.push(parseMail(Buffer.concat(chunks).toString('utf8'), to));
           callback();
         });
       },
@@ -144,6 +156,9 @@ export async function startSmtpServer(port = 0): Promise<TestSmtpServer> {
       return `smtp://127.0.0.1:${boundPort}`;
     },
     mails,
+    get accepted() {
+      return accepted;
+    },
     distinctKeys: () => new Set(mails.map((mail) => mail.idempotencyKey ?? '')),
     down: close,
     up: listen,

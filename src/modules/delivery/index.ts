@@ -16,6 +16,9 @@ import { FileSmsSender, HttpSmsSender, type SmsSender } from './sms-sender.js';
 export type { DeliveryOptions } from './delivery-options.js';
 export { planMessageDelivery, planWelcomeNotification } from './delivery-planner.js';
 export { letterContext } from './paper-letter-job.js';
+// For the benchmark (bench/pdf-letters.ts): the composer alone, without a job or a database.
+export { composeLetter, type LetterInput } from './letter-composer.js';
+export { defaultAddressWindow } from './delivery-options.js';
 export type { DeliveryStatus } from './delivery-status.js';
 export { deliveryPurgeBatchSize } from './delivery-retention.js';
 export { channelOf } from './job-kinds.js';
