@@ -121,6 +121,22 @@ describe(`migration 0016 seals stored personal data (${testDialect})`, () => {
           created_at: at,
         })
         .execute();
+      // A receipt confirmation as the feed stored it before: who confirmed, in clear.
+      await db
+        .insertInto('events')
+        .values({
+          organisation_id: organisation.id,
+          message_id: null,
+          service_id: organisation.serviceId,
+          event_type: 'Receipt confirmed',
+          occurred_at: at,
+          payload: JSON.stringify({
+            type: 'Receipt confirmed',
+            eventTime: at,
+            metadata: { messageId: 1, serviceId: organisation.serviceId, receiptConfirmedBy: persons.maija },
+          }),
+        })
+        .execute();
 
       await assert.rejects(migrateToLatest(t.database), /personal data must be sealed/);
       const untouched = await db.selectFrom('accounts').selectAll().executeTakeFirstOrThrow();
@@ -177,6 +193,7 @@ describe(`migration 0016 seals stored personal data (${testDialect})`, () => {
         'feedback',
         'staff_members',
         'messages',
+        'events',
       ];
       // SQLite: nor in the file's free space or its write-ahead log.
       if (testDialect === 'sqlite') {

@@ -67,6 +67,7 @@ export function sealedPersonalData(envelope: Envelope | undefined): VersionedMig
       await db.schema.alterTable('delivery_consents').dropColumn('recorded_by_name').execute();
       await db.schema.alterTable('feedback').dropColumn('reply_email').execute();
       await db.schema.alterTable('messages').renameColumn('recipient_id', 'recipient_lookup').execute();
+      await forgetReceiptConfirmers(db);
       if (!isPostgres(db)) {
         await sql`pragma wal_checkpoint(TRUNCATE)`.execute(db);
         // Back to the default for whatever this connection does next (serve --demo migrates on it).
@@ -170,6 +171,29 @@ async function sealRows(db: AnyDb, envelope: Envelope): Promise<void> {
       }
       if (rows.length < page) break;
       after = rows[rows.length - 1]![sealing.key] as string | number;
+    }
+  }
+}
+
+/**
+ * A 'Receipt confirmed' feed event named who confirmed (an identity code) in its stored payload; the
+ * feed now adds it from the message's sealed recipient when read, so the stored copy goes.
+ */
+async function forgetReceiptConfirmers(db: AnyDb): Promise<void> {
+  const rows = await db
+    .selectFrom('events')
+    .select(['id', 'payload'])
+    .where('event_type', '=', 'Receipt confirmed')
+    .execute();
+  for (const row of rows as Array<{ id: number; payload: string }>) {
+    const event = JSON.parse(row.payload) as { metadata?: Record<string, unknown> };
+    if (event.metadata && 'receiptConfirmedBy' in event.metadata) {
+      delete event.metadata.receiptConfirmedBy;
+      await db
+        .updateTable('events')
+        .set({ payload: JSON.stringify(event) })
+        .where('id', '=', row.id)
+        .execute();
     }
   }
 }

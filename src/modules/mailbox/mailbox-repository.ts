@@ -43,8 +43,6 @@ export interface MessageRow extends FolderRow {
   threadId: number | null;
   inReplyTo: number | null;
   deemedReceivedOn: string | null;
-  /** The identity code the organisation addressed, sealed (crypto/personal-data.ts). */
-  recipientIdEnc: Buffer | null;
 }
 
 export interface AttachmentMeta {
@@ -245,7 +243,6 @@ export class MailboxRepository {
         'm.thread_id as threadId',
         'm.in_reply_to as inReplyTo',
         'm.channel as channel',
-        'm.recipient_id_enc as recipientIdEnc',
       ])
       .where('m.id', '=', messageId)
       .executeTakeFirst();
@@ -260,7 +257,6 @@ export class MailboxRepository {
       externalId: row.externalId,
       bodyFormat: row.bodyFormat,
       bodyEnc: row.bodyEnc,
-      recipientIdEnc: row.recipientIdEnc,
       threadId: row.threadId === null ? null : Number(row.threadId),
       inReplyTo: row.inReplyTo === null ? null : Number(row.inReplyTo),
     };

@@ -1,4 +1,3 @@
-import { openMessageRecipient } from '../../crypto/personal-data.js';
 import { DecryptionError, type Envelope } from '../../crypto/envelope.js';
 import { fileNameForType } from '../../domain/attachment-types.js';
 import { helsinkiDate } from '../../domain/legal-dates.js';
@@ -207,8 +206,6 @@ export class MailboxReadingService {
         serviceId: row.serviceId,
         externalId: row.externalId,
         type: 'Receipt confirmed',
-        // Who acknowledged: the person the organisation addressed.
-        receiptConfirmedBy: openMessageRecipient(this.deps.envelope, row.recipientIdEnc) ?? '',
         occurredAt: now,
       });
       await this.deps.evidence.recorder.recordInTransaction(trx, row.id, 'acknowledged', now);

@@ -1,4 +1,6 @@
 import type { Kysely } from 'kysely';
+import type { Envelope } from '../../crypto/envelope.js';
+import { openMessageRecipient } from '../../crypto/personal-data.js';
 import type { DatabaseSchema } from '../../db/schema.js';
 import { recordAudit } from '../audit/index.js';
 import type { ApiPrincipal } from '../organisations/index.js';
@@ -23,7 +25,13 @@ export interface FeedPage {
  */
 export class EventFeedService {
   constructor(
-    private readonly deps: { db: Kysely<DatabaseSchema>; feed: FeedRepository; clock: () => Date },
+    private readonly deps: {
+      db: Kysely<DatabaseSchema>;
+      feed: FeedRepository;
+      /** Opens the message's sealed recipient: who confirmed a receipt. */
+      envelope: Envelope;
+      clock: () => Date;
+    },
   ) {}
 
   /**
@@ -45,7 +53,14 @@ export class EventFeedService {
     );
     return {
       continuationToken: encodeContinuationToken(lastId),
-      events: rows.map((row) => JSON.parse(row.payload) as Record<string, unknown>),
+      events: rows.map((row) => {
+        const event = JSON.parse(row.payload) as { type: string; metadata: Record<string, unknown> };
+        if (event.type === 'Receipt confirmed') {
+          event.metadata.receiptConfirmedBy =
+            openMessageRecipient(this.deps.envelope, row.recipientIdEnc) ?? '';
+        }
+        return event;
+      }),
     };
   }
 

@@ -21,8 +21,6 @@ export interface NewFeedEvent {
   externalId?: string | null | undefined;
   type: FeedEventType;
   occurredAt: Date;
-  /** 'Receipt confirmed': who acknowledged (the recipient the organisation addressed). */
-  receiptConfirmedBy?: string | undefined;
   /** 'Posti: …' events: Posti's tracking code of the letter. */
   postiTrackingCode?: string | undefined;
   /** 'Posti: receipt confirmed': the signature Posti recorded. */
@@ -34,16 +32,15 @@ type Db = Kysely<DatabaseSchema>;
 /**
  * The metadata object of each v2 event type, exactly as the contract's GetV2Event variants define
  * it: messages from end users carry no externalId (the citizen has none), receipt confirmations say
- * who confirmed, and Posti events carry the tracking code (and the signature for receipts).
+ * who confirmed (added when read, see EventFeedService), and Posti events carry the tracking code (and the signature for receipts).
  */
 async function metadataFor(db: Db, event: NewFeedEvent): Promise<Record<string, unknown>> {
   const metadata: Record<string, unknown> = { messageId: event.messageId, serviceId: event.serviceId };
   if (event.type === 'Electronic message from end user') return metadata;
   if (event.externalId) metadata.externalId = event.externalId;
   switch (event.type) {
-    case 'Receipt confirmed':
-      metadata.receiptConfirmedBy = event.receiptConfirmedBy ?? '';
-      break;
+    // 'Receipt confirmed' says who acknowledged: the person the organisation addressed, which the
+    // message itself holds (sealed). The feed fills it in when read, so no identity code is stored here.
     case 'Posti: receipt confirmed':
       metadata.postiTrackingCode = event.postiTrackingCode ?? '';
       metadata.recipientSignature = event.recipientSignature ?? '';

@@ -20,14 +20,23 @@ export class FeedRepository {
     afterId: number,
     since: string,
     limit: number,
-  ): Promise<Array<StoredFeedEvent & { messageId: number | null }>> {
+  ): Promise<Array<StoredFeedEvent & { messageId: number | null; recipientIdEnc: Buffer | null }>> {
     return this.db
       .selectFrom('events')
-      .select(['id', 'message_id as messageId', 'event_type as type', 'occurred_at as occurredAt', 'payload'])
-      .where('organisation_id', '=', organisationId)
-      .where('id', '>', afterId)
-      .where('occurred_at', '>=', since)
-      .orderBy('id')
+      .leftJoin('messages', 'messages.id', 'events.message_id')
+      .select([
+        'events.id',
+        'events.message_id as messageId',
+        'events.event_type as type',
+        'events.occurred_at as occurredAt',
+        'events.payload',
+        // Who confirmed a receipt is the message's recipient (see appendFeedEvent).
+        'messages.recipient_id_enc as recipientIdEnc',
+      ])
+      .where('events.organisation_id', '=', organisationId)
+      .where('events.id', '>', afterId)
+      .where('events.occurred_at', '>=', since)
+      .orderBy('events.id')
       .limit(limit)
       .execute();
   }

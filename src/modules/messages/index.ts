@@ -131,7 +131,7 @@ export function createMessagingServices(
   const attachmentRepository = new AttachmentRepository(db);
   const feedRepository = new FeedRepository(db);
   const attachments = new AttachmentService({ db, repository: attachmentRepository, envelope, clock });
-  const events = new EventFeedService({ db, feed: feedRepository, clock });
+  const events = new EventFeedService({ db, feed: feedRepository, envelope, clock });
   const seal = personalDataSeal(context);
   const sending = new MessageSendingService({
     db,

@@ -3,7 +3,6 @@ import type { ApiClient } from '../../helpers/api-client.js';
 import { electronicRequest } from '../../helpers/api-requests.js';
 import type { ApiOrganisation } from '../../helpers/fixtures.js';
 import type { TestHarness } from '../../helpers/test-app.js';
-import { openMessageRecipient } from '../../../src/crypto/personal-data.js';
 
 /**
  * Sends one electronic message through the API, then adds `reads` read events for it in one
@@ -42,13 +41,6 @@ export async function appendEventsOfTypes(
   message: { org: ApiOrganisation; messageId: number; externalId: string | null },
   types: readonly FeedEventType[],
 ): Promise<void> {
-  // Who acknowledges is the person the organisation addressed, as the reading service says.
-  const { recipient_id_enc } = await h.context.database.db
-    .selectFrom('messages')
-    .select('recipient_id_enc')
-    .where('id', '=', message.messageId)
-    .executeTakeFirstOrThrow();
-  const receiptConfirmedBy = openMessageRecipient(h.context.envelope, recipient_id_enc) ?? '';
   await h.context.database.db.transaction().execute(async (trx) => {
     for (const type of types) {
       await appendFeedEvent(trx, {
@@ -60,7 +52,6 @@ export async function appendEventsOfTypes(
         occurredAt: h.context.clock(),
         ...(type.startsWith('Posti') ? { postiTrackingCode: 'JJFI1234' } : {}),
         ...(type === 'Posti: receipt confirmed' ? { recipientSignature: 'K. Mäkinen' } : {}),
-        ...(type === 'Receipt confirmed' ? { receiptConfirmedBy } : {}),
       });
     }
   });
