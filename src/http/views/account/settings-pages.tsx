@@ -133,7 +133,6 @@ export function SettingsPage(props: {
         <ContactFields t={t} values={values} problems={problems} />
         <RadioGroup
           name="language"
-          idPrefix="language"
           legend={t('account.settings.languageTitle')}
           hint={t('account.settings.languageHint')}
           error={errorFor(t, problems, 'language')}

@@ -137,7 +137,6 @@ export function AdminStaffBody(props: AdminStaffBodyProps) {
         />
         <RadioGroup
           name="role"
-          idPrefix="role"
           legend={t('staffAdmin.staff.role')}
           options={[
             { value: 'case_worker', label: t('staffAdmin.staff.roleCaseWorker') },

@@ -138,8 +138,7 @@ export function ReceivedListPage(props: ReceivedListPageProps) {
       )}
       <Paging
         label={t('staff.received.paging')}
-        page={list.page}
-        hasNext={list.hasNext}
+        list={list}
         href={(page) => receivedListHref(list.filter, page)}
         pageLabel={(page) => t('staff.received.page', { page })}
         previousLabel={t('staff.received.previous')}
