@@ -13,6 +13,7 @@ import { LinkButton } from '../components/link-button.js';
 import { Notice as NoticeParagraph } from '../components/notice.js';
 import { PostButton } from '../components/post-button.js';
 import { TagList, type Chip } from '../components/tag-list.js';
+import { ThreadList } from '../components/thread-list.js';
 import { Layout } from '../layout.js';
 import type { PageContext } from '../page-context.js';
 import { css } from '../styles/css.js';
@@ -215,42 +216,25 @@ function Evidence(props: { ctx: PageContext; message: OpenedMessage }) {
   );
 }
 
-/** The conversation, oldest first, as a timeline: a dot for each message, the current one filled. */
+/** The conversation, oldest first (see ThreadList). */
 function Thread(props: { ctx: PageContext; items: FolderItem[]; currentId: number }) {
-  const { ctx, items } = props;
-  const { t, locale } = ctx;
-  if (items.length === 0) return null;
+  const { t, locale } = props.ctx;
   return (
-    <section aria-labelledby="thread-heading">
-      <h2 id="thread-heading">{t('mailbox.message.thread')}</h2>
-      <ol class="thread-list">
-        {items.map((item) => {
-          const label = item.unreadable
-            ? t('mailbox.item.unavailableTitle')
-            : (item.title ?? t('mailbox.item.sealedTitle'));
-          const current = item.id === props.currentId;
-          const fromCitizen = item.direction === 'from_citizen';
-          return (
-            <li class={current ? 'thread-list__item thread-list__item--current' : 'thread-list__item'}>
-              <p class="thread-list__when">
-                <time dateTime={item.receivedAt}>{formatDateTime(item.receivedAt, locale)}</time>
-                {' · '}
-                {`${t(fromCitizen ? 'mailbox.item.to' : 'mailbox.item.from')}: ${localName(item.organisation, locale)}`}
-              </p>
-              <p class="thread-list__title">
-                {current ? (
-                  <span aria-current="page">
-                    {label} {t('mailbox.message.threadCurrent')}
-                  </span>
-                ) : (
-                  <a href={`/mailbox/messages/${item.id}`}>{label}</a>
-                )}
-              </p>
-            </li>
-          );
-        })}
-      </ol>
-    </section>
+    <ThreadList
+      heading={t('mailbox.message.thread')}
+      entries={props.items.map((item) => ({
+        id: item.id,
+        at: item.receivedAt,
+        party: `${t(item.direction === 'from_citizen' ? 'mailbox.item.to' : 'mailbox.item.from')}: ${localName(item.organisation, locale)}`,
+        title: item.unreadable
+          ? t('mailbox.item.unavailableTitle')
+          : (item.title ?? t('mailbox.item.sealedTitle')),
+        href: `/mailbox/messages/${item.id}`,
+      }))}
+      currentId={props.currentId}
+      currentLabel={t('mailbox.message.threadCurrent')}
+      locale={locale}
+    />
   );
 }
 
@@ -393,39 +377,6 @@ export const styles = css`
   .acknowledge-panel__icon {
     width: 1.25em;
     height: 1.25em;
-  }
-  .thread-list {
-    list-style: none;
-    margin: 0;
-    padding: 0 0 0 var(--fi-spacing-l);
-    border-left: 2px solid var(--fi-color-depth-light-1);
-    margin-left: var(--fi-spacing-xs);
-  }
-  .thread-list__item {
-    position: relative;
-    padding: 0 0 var(--fi-spacing-m);
-  }
-  .thread-list__item::before {
-    content: '';
-    position: absolute;
-    left: calc(-1 * var(--fi-spacing-l) - 8px);
-    top: 0.35em;
-    width: 14px;
-    height: 14px;
-    border-radius: 50%;
-    border: 2px solid var(--fi-color-highlight-base);
-    background: var(--fi-color-white-base);
-  }
-  .thread-list__item--current::before {
-    background: var(--fi-color-highlight-base);
-  }
-  .thread-list__when {
-    margin: 0;
-    font-size: var(--fi-font-size-body-text-small);
-    color: var(--fi-color-black-light-1);
-  }
-  .thread-list__title {
-    margin: 0;
   }
 
   @media (max-width: 480px) {

@@ -17,6 +17,7 @@ import { RuledList } from '../components/ruled-list.js';
 import { TagList, type Chip } from '../components/tag-list.js';
 import { TextField } from '../components/text-field.js';
 import { TextareaField } from '../components/textarea-field.js';
+import { ThreadList } from '../components/thread-list.js';
 import { citizenTypeName } from '../mailbox/citizen-type-name.js';
 import { formatDateTime, localName } from '../mailbox/format.js';
 import type { PageContext } from '../page-context.js';
@@ -270,37 +271,23 @@ export function ReceivedMessagePage(props: ReceivedMessagePageProps) {
           />
         </section>
       )}
-      {message.thread.length > 0 && (
-        <section aria-labelledby="thread-heading">
-          <h2 id="thread-heading">{t('staff.received.opened.thread')}</h2>
-          <ol class="thread-list">
-            {message.thread.map((item) => {
-              const current = item.id === message.id;
-              const fromCitizen = item.direction === 'from_citizen';
-              return (
-                <li class={current ? 'thread-list__item thread-list__item--current' : 'thread-list__item'}>
-                  <p class="thread-list__when">
-                    <time dateTime={item.createdAt}>{formatDateTime(item.createdAt, locale)}</time>
-                    {' · '}
-                    {t(fromCitizen ? 'staff.received.opened.fromCitizen' : 'staff.received.opened.toCitizen')}
-                  </p>
-                  <p class="thread-list__title">
-                    {current ? (
-                      <span aria-current="page">
-                        {item.title} {t('staff.received.opened.current')}
-                      </span>
-                    ) : fromCitizen ? (
-                      <a href={`${receivedPath}/${item.id}`}>{item.title}</a>
-                    ) : (
-                      item.title
-                    )}
-                  </p>
-                </li>
-              );
-            })}
-          </ol>
-        </section>
-      )}
+      <ThreadList
+        heading={t('staff.received.opened.thread')}
+        entries={message.thread.map((item) => {
+          const fromCitizen = item.direction === 'from_citizen';
+          return {
+            id: item.id,
+            at: item.createdAt,
+            party: t(fromCitizen ? 'staff.received.opened.fromCitizen' : 'staff.received.opened.toCitizen'),
+            title: item.title,
+            // The case worker's own replies have no page of their own here.
+            href: fromCitizen ? `${receivedPath}/${item.id}` : undefined,
+          };
+        })}
+        currentId={message.id}
+        currentLabel={t('staff.received.opened.current')}
+        locale={locale}
+      />
       <section class="received-reply" aria-labelledby="reply-heading">
         <h2 id="reply-heading">{t('staff.received.reply.heading')}</h2>
         <ErrorSummary heading={t('staff.received.reply.errorsHeading')} errors={errors} />
