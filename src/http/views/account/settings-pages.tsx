@@ -8,7 +8,7 @@ import { ContactFields, errorFor, fieldErrors, type ContactValues } from './cont
 import { ButtonRow } from '../components/button-row.js';
 import { ErrorSummary } from '../components/error-summary.js';
 import { LinkButton } from '../components/link-button.js';
-import { Notice } from '../components/notice.js';
+import { ActionResult, Notice } from '../components/notice.js';
 import { PostButton } from '../components/post-button.js';
 import { RadioGroup } from '../components/radio-group.js';
 import { VisuallyHidden } from '../components/visually-hidden.js';
@@ -57,11 +57,7 @@ function ConsentSection(props: {
   return (
     <section aria-labelledby="consents">
       <h2 id="consents">{t('account.settings.consentsTitle')}</h2>
-      {props.withdrawn && (
-        <Notice tone="success" status>
-          {t('account.settings.consentWithdrawnNotice')}
-        </Notice>
-      )}
+      <ActionResult text={props.withdrawn && t('account.settings.consentWithdrawnNotice')} />
       <p>{t('account.settings.consentsIntro')}</p>
       {props.decidesDelivery && <p>{t('account.settings.consentsPaper')}</p>}
       <ul>
@@ -121,11 +117,7 @@ export function SettingsPage(props: {
     <Layout ctx={ctx} title={title} hasErrors={problems.length > 0} breadcrumbs={[{ label: title }]}>
       <h1>{title}</h1>
       <ErrorSummary heading={t('account.form.errorSummary')} errors={fieldErrors(t, problems)} />
-      {props.saved && (
-        <Notice tone="success" status>
-          {t('account.settings.saved')}
-        </Notice>
-      )}
+      <ActionResult text={props.saved && t('account.settings.saved')} />
       <p>{t('account.settings.intro')}</p>
       <form method="post" action="/settings" novalidate>
         <input type="hidden" name="_csrf" value={ctx.csrfToken ?? ''} />

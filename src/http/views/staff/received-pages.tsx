@@ -11,7 +11,7 @@ import { ErrorSummary, type FieldError } from '../components/error-summary.js';
 import { AttachmentList } from '../components/attachment-list.js';
 import { DetailRow } from '../components/detail-row.js';
 import { Icon } from '../components/icon.js';
-import { Notice } from '../components/notice.js';
+import { ActionResult } from '../components/notice.js';
 import { Paging } from '../components/paging.js';
 import { RuledList } from '../components/ruled-list.js';
 import { TagList, type Chip } from '../components/tag-list.js';
@@ -88,11 +88,7 @@ export function ReceivedListPage(props: ReceivedListPageProps) {
   const { t, locale } = ctx;
   return (
     <StaffLayout ctx={ctx} title={t('staff.received.title')} frame={props.frame}>
-      {props.notice && (
-        <Notice tone="success" status>
-          {t(noticeKeys[props.notice])}
-        </Notice>
-      )}
+      <ActionResult text={props.notice && t(noticeKeys[props.notice])} />
       <h1>{t('staff.received.title')}</h1>
       <p>{t('staff.received.intro')}</p>
       <nav class="received-filter" aria-label={t('staff.received.filter.legend')}>
@@ -215,11 +211,7 @@ export function ReceivedMessagePage(props: ReceivedMessagePageProps) {
           {t('staff.received.opened.back')}
         </a>
       </p>
-      {props.notice && (
-        <Notice tone="success" status>
-          {t(noticeKeys[props.notice])}
-        </Notice>
-      )}
+      <ActionResult text={props.notice && t(noticeKeys[props.notice])} />
       <div class="message-header">
         <p class="message-header__sender">{senderText(ctx, message)}</p>
         <h1>{message.title}</h1>
