@@ -12,6 +12,7 @@ import { ActionResult, Notice } from '../components/notice.js';
 import { PostButton } from '../components/post-button.js';
 import { RadioGroup } from '../components/radio-group.js';
 import { VisuallyHidden } from '../components/visually-hidden.js';
+import { HeadedSection } from '../components/headed-section.js';
 
 const languageNames = { fi: 'Suomi', sv: 'Svenska', en: 'English' } as const;
 /** Each language named in itself. */
@@ -55,8 +56,7 @@ function ConsentSection(props: {
   const { t } = ctx;
   if (consents.length === 0 && !props.withdrawn) return null;
   return (
-    <section aria-labelledby="consents">
-      <h2 id="consents">{t('account.settings.consentsTitle')}</h2>
+    <HeadedSection id="consents" heading={t('account.settings.consentsTitle')}>
       <ActionResult text={props.withdrawn && t('account.settings.consentWithdrawnNotice')} />
       <p>{t('account.settings.consentsIntro')}</p>
       {props.decidesDelivery && <p>{t('account.settings.consentsPaper')}</p>}
@@ -93,7 +93,7 @@ function ConsentSection(props: {
           );
         })}
       </ul>
-    </section>
+    </HeadedSection>
   );
 }
 

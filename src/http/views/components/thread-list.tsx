@@ -1,6 +1,7 @@
 import type { Locale } from '../../../i18n/i18n.js';
 import { formatDateTime } from '../mailbox/format.js';
 import { css } from '../styles/css.js';
+import { HeadedSection } from './headed-section.js';
 
 export interface ThreadEntry {
   id: number;
@@ -31,8 +32,7 @@ export interface ThreadListProps {
 export function ThreadList(props: ThreadListProps) {
   if (props.entries.length === 0) return null;
   return (
-    <section aria-labelledby="thread-heading">
-      <h2 id="thread-heading">{props.heading}</h2>
+    <HeadedSection id="thread-heading" heading={props.heading}>
       <ol class="thread-list">
         {props.entries.map((entry) => {
           const current = entry.id === props.currentId;
@@ -58,7 +58,7 @@ export function ThreadList(props: ThreadListProps) {
           );
         })}
       </ol>
-    </section>
+    </HeadedSection>
   );
 }
 

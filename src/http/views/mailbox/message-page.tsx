@@ -21,6 +21,7 @@ import { citizenTypeName } from './citizen-type-name.js';
 import { formatDate, formatDateTime, localName } from './format.js';
 import { folderNameKeys } from './folder-names.js';
 import { NoticeBox, ReadOnlyNotice, type Notice } from './notices.js';
+import { HeadedSection } from '../components/headed-section.js';
 
 export interface MessagePageProps {
   ctx: PageContext;
@@ -182,10 +183,10 @@ function Attachments(props: { ctx: PageContext; message: OpenedMessage }) {
   const { t } = ctx;
   if (message.attachments.length === 0) return null;
   return (
-    <section aria-labelledby="attachments-heading">
-      <h2 id="attachments-heading">
-        {`${t('mailbox.message.attachments')} (${message.attachments.length})`}
-      </h2>
+    <HeadedSection
+      id="attachments-heading"
+      heading={`${t('mailbox.message.attachments')} (${message.attachments.length})`}
+    >
       <p class="attachments__hint">{t('mailbox.message.downloadHint')}</p>
       <AttachmentList
         attachments={message.attachments}
@@ -195,7 +196,7 @@ function Attachments(props: { ctx: PageContext; message: OpenedMessage }) {
         download={t('mailbox.message.download')}
         ctx={ctx}
       />
-    </section>
+    </HeadedSection>
   );
 }
 
@@ -203,8 +204,7 @@ function Attachments(props: { ctx: PageContext; message: OpenedMessage }) {
 function Evidence(props: { ctx: PageContext; message: OpenedMessage }) {
   const { t } = props.ctx;
   return (
-    <section aria-labelledby="evidence-heading">
-      <h2 id="evidence-heading">{t('mailbox.message.evidenceHeading')}</h2>
+    <HeadedSection id="evidence-heading" heading={t('mailbox.message.evidenceHeading')}>
       <p>{t('mailbox.message.evidenceIntro')}</p>
       <p>
         <a href={`/mailbox/messages/${props.message.id}/evidence`} download>
@@ -212,7 +212,7 @@ function Evidence(props: { ctx: PageContext; message: OpenedMessage }) {
           {t('mailbox.message.evidenceDownload')}
         </a>
       </p>
-    </section>
+    </HeadedSection>
   );
 }
 

@@ -23,6 +23,7 @@ import { formatDateTime, localName } from '../mailbox/format.js';
 import type { PageContext } from '../page-context.js';
 import { css } from '../styles/css.js';
 import { StaffLayout, type StaffFrame } from './staff-layout.js';
+import { HeadedSection } from '../components/headed-section.js';
 
 export const receivedPath = '/virkailija/saapuneet';
 
@@ -251,17 +252,17 @@ export function ReceivedMessagePage(props: ReceivedMessagePageProps) {
       */}
       <div class="message-body" dangerouslySetInnerHTML={{ __html: message.bodyHtml }} />
       {message.attachments.length > 0 && (
-        <section aria-labelledby="attachments-heading">
-          <h2 id="attachments-heading">
-            {t('staff.received.opened.attachments', { count: message.attachments.length })}
-          </h2>
+        <HeadedSection
+          id="attachments-heading"
+          heading={t('staff.received.opened.attachments', { count: message.attachments.length })}
+        >
           <AttachmentList
             attachments={message.attachments}
             href={(attachment) => `${base}/liitteet/${encodeURIComponent(attachment.id)}`}
             download={t('staff.received.opened.download')}
             ctx={ctx}
           />
-        </section>
+        </HeadedSection>
       )}
       <ThreadList
         heading={t('staff.received.opened.thread')}

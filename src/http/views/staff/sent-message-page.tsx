@@ -7,6 +7,7 @@ import { DetailRow } from '../components/detail-row.js';
 import type { PageContext } from '../page-context.js';
 import { serviceName, type CaseWorkPaths } from './send-page.js';
 import { stageChip, stageKeys } from './sent-list-page.js';
+import { HeadedSection } from '../components/headed-section.js';
 
 export interface SentMessageBodyProps {
   ctx: PageContext;
@@ -80,8 +81,7 @@ export function SentMessageBody(props: SentMessageBodyProps) {
           )}
         </dl>
       </div>
-      <section aria-labelledby="timeline-heading">
-        <h2 id="timeline-heading">{t('staff.message.timeline')}</h2>
+      <HeadedSection id="timeline-heading" heading={t('staff.message.timeline')}>
         <ol class="thread-list">
           {message.timeline.map((entry, index) => (
             <li class={index === last ? 'thread-list__item thread-list__item--current' : 'thread-list__item'}>
@@ -96,15 +96,16 @@ export function SentMessageBody(props: SentMessageBodyProps) {
             </li>
           ))}
         </ol>
-      </section>
-      <section aria-labelledby="content-heading">
-        <h2 id="content-heading">{t('staff.message.content')}</h2>
+      </HeadedSection>
+      <HeadedSection id="content-heading" heading={t('staff.message.content')}>
         {/* bodyHtml comes from renderMessageBody (src/domain/message-body.ts): escaped, allow-listed tags. */}
         <div class="message-body" dangerouslySetInnerHTML={{ __html: message.bodyHtml }} />
-      </section>
+      </HeadedSection>
       {message.attachments.length > 0 && (
-        <section aria-labelledby="attachments-heading">
-          <h2 id="attachments-heading">{`${t('staff.message.attachments')} (${message.attachments.length})`}</h2>
+        <HeadedSection
+          id="attachments-heading"
+          heading={`${t('staff.message.attachments')} (${message.attachments.length})`}
+        >
           <ul>
             {message.attachments.map((attachment) => (
               <li>
@@ -112,7 +113,7 @@ export function SentMessageBody(props: SentMessageBodyProps) {
               </li>
             ))}
           </ul>
-        </section>
+        </HeadedSection>
       )}
       <p>
         <LinkButton href={paths.sent} variant="secondary">
