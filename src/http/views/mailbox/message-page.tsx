@@ -7,7 +7,7 @@ import type {
 } from '../../../modules/mailbox/index.js';
 import { ButtonRow } from '../components/button-row.js';
 import { AttachmentList } from '../components/attachment-list.js';
-import { DetailRow } from '../components/detail-row.js';
+import { DetailRow, TimeRow } from '../components/detail-row.js';
 import { Icon } from '../components/icon.js';
 import { LinkButton } from '../components/link-button.js';
 import { Notice as NoticeParagraph } from '../components/notice.js';
@@ -18,7 +18,7 @@ import { Layout } from '../layout.js';
 import type { PageContext } from '../page-context.js';
 import { css } from '../styles/css.js';
 import { citizenTypeName } from './citizen-type-name.js';
-import { formatDate, formatDateTime, localName } from './format.js';
+import { formatDate, localName } from './format.js';
 import { folderNameKeys } from './folder-names.js';
 import { NoticeBox, ReadOnlyNotice, type Notice } from './notices.js';
 import { HeadedSection } from '../components/headed-section.js';
@@ -107,9 +107,7 @@ function SealedContent(props: {
     <>
       <MessageHeader ctx={ctx} message={message} title={props.title}>
         <DetailRow term={t('mailbox.message.sender')}>{localName(message.organisation, locale)}</DetailRow>
-        <DetailRow term={t('mailbox.message.received')}>
-          <time dateTime={message.receivedAt}>{formatDateTime(message.receivedAt, locale)}</time>
-        </DetailRow>
+        <TimeRow term={t('mailbox.message.received')} at={message.receivedAt} locale={locale} />
         <DetailRow term={t('mailbox.message.deemedReceived')}>
           {t('mailbox.message.deemedReceivedPending')}
         </DetailRow>
@@ -147,19 +145,18 @@ function OpenedContent(props: { ctx: PageContext; message: OpenedMessage; readOn
           {localName(message.organisation, locale)}
         </DetailRow>
         <DetailRow term={t('mailbox.message.service')}>{localName(message.service, locale)}</DetailRow>
-        <DetailRow term={t(fromCitizen ? 'mailbox.message.sent' : 'mailbox.message.received')}>
-          <time dateTime={message.receivedAt}>{formatDateTime(message.receivedAt, locale)}</time>
-        </DetailRow>
-        {message.deemedReceivedOn && (
-          <DetailRow term={t('mailbox.message.deemedReceived')}>
-            <time dateTime={message.deemedReceivedOn}>{formatDate(message.deemedReceivedOn, locale)}</time>
-          </DetailRow>
-        )}
-        {message.acknowledgedAt && (
-          <DetailRow term={t('mailbox.message.acknowledgedAt')}>
-            <time dateTime={message.acknowledgedAt}>{formatDateTime(message.acknowledgedAt, locale)}</time>
-          </DetailRow>
-        )}
+        <TimeRow
+          term={t(fromCitizen ? 'mailbox.message.sent' : 'mailbox.message.received')}
+          at={message.receivedAt}
+          locale={locale}
+        />
+        <TimeRow
+          term={t('mailbox.message.deemedReceived')}
+          at={message.deemedReceivedOn}
+          locale={locale}
+          day
+        />
+        <TimeRow term={t('mailbox.message.acknowledgedAt')} at={message.acknowledgedAt} locale={locale} />
         {message.citizenType && (
           <DetailRow term={t('mailbox.message.type')}>{citizenTypeName(t, message.citizenType)}</DetailRow>
         )}

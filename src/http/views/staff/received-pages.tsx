@@ -9,7 +9,7 @@ import type {
 import { ButtonRow } from '../components/button-row.js';
 import { ErrorSummary, type FieldError } from '../components/error-summary.js';
 import { AttachmentList } from '../components/attachment-list.js';
-import { DetailRow } from '../components/detail-row.js';
+import { DetailRow, TimeRow } from '../components/detail-row.js';
 import { Icon } from '../components/icon.js';
 import { ActionResult } from '../components/notice.js';
 import { Paging } from '../components/paging.js';
@@ -219,17 +219,11 @@ export function ReceivedMessagePage(props: ReceivedMessagePageProps) {
         <TagList tags={itemChips(ctx, message)} />
         <dl class="message-details" aria-label={t('staff.received.opened.details')}>
           <DetailRow term={t('staff.received.service')}>{localName(message.serviceNames, locale)}</DetailRow>
-          <DetailRow term={t('staff.received.received')}>
-            <time dateTime={message.createdAt}>{formatDateTime(message.createdAt, locale)}</time>
-          </DetailRow>
+          <TimeRow term={t('staff.received.received')} at={message.createdAt} locale={locale} />
           {message.citizenType && (
             <DetailRow term={t('staff.received.type')}>{citizenTypeName(t, message.citizenType)}</DetailRow>
           )}
-          {message.handledAt && (
-            <DetailRow term={t('staff.received.handled')}>
-              <time dateTime={message.handledAt}>{formatDateTime(message.handledAt, locale)}</time>
-            </DetailRow>
-          )}
+          <TimeRow term={t('staff.received.handled')} at={message.handledAt} locale={locale} />
         </dl>
       </div>
       <p class="received-audit-note">{t('staff.received.opened.auditNote')}</p>

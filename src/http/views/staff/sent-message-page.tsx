@@ -2,8 +2,8 @@ import type { TranslationKey } from '../../../i18n/i18n.js';
 import type { SentMessageDetails, TimelineEntry, TimelineEvent } from '../../../modules/messages/index.js';
 import { LinkButton } from '../components/link-button.js';
 import { TagList } from '../components/tag-list.js';
-import { formatDate, formatDateTime, formatSize, mediaTypeLabel } from '../mailbox/format.js';
-import { DetailRow } from '../components/detail-row.js';
+import { formatDateTime, formatSize, mediaTypeLabel } from '../mailbox/format.js';
+import { DetailRow, TimeRow } from '../components/detail-row.js';
 import type { PageContext } from '../page-context.js';
 import { serviceName, type CaseWorkPaths } from './send-page.js';
 import { stageChip, stageKeys } from './sent-list-page.js';
@@ -58,9 +58,7 @@ export function SentMessageBody(props: SentMessageBodyProps) {
           <DetailRow term={t('staff.message.recipient')}>
             {message.recipient ?? t('staff.sent.noRecipient')}
           </DetailRow>
-          <DetailRow term={t('staff.message.created')}>
-            <time dateTime={message.createdAt}>{formatDateTime(message.createdAt, locale)}</time>
-          </DetailRow>
+          <TimeRow term={t('staff.message.created')} at={message.createdAt} locale={locale} />
           <DetailRow term={t('staff.message.stage')}>{t(stageKeys[message.stage])}</DetailRow>
           <DetailRow term={t('staff.message.kind')}>
             {t(message.verifiable ? 'staff.message.verifiable' : 'staff.message.normal')}
@@ -71,11 +69,12 @@ export function SentMessageBody(props: SentMessageBodyProps) {
           <DetailRow term={t('staff.message.replies')}>
             {t(message.replyAllowed ? 'staff.message.repliesAllowed' : 'staff.message.repliesNotAllowed')}
           </DetailRow>
-          {message.deemedReceivedOn && (
-            <DetailRow term={t('staff.message.deemedReceived')}>
-              <time dateTime={message.deemedReceivedOn}>{formatDate(message.deemedReceivedOn, locale)}</time>
-            </DetailRow>
-          )}
+          <TimeRow
+            term={t('staff.message.deemedReceived')}
+            at={message.deemedReceivedOn}
+            locale={locale}
+            day
+          />
           {message.externalId && (
             <DetailRow term={t('staff.message.externalId')}>{message.externalId}</DetailRow>
           )}
