@@ -11,6 +11,7 @@ import {
 import fs from 'node:fs';
 import path from 'node:path';
 import { checkpointEncoding, type Checkpoint, type CheckpointStatement } from './audit-chain.js';
+import { readKeyFileText } from '../../crypto/key-file-text.js';
 
 /**
  * The audit signing keys (AUDIT_SIGNING_KEY_FILE): Ed25519, in a JSON file `{"keys": [JWK, …]}`,
@@ -76,15 +77,7 @@ function keyFromJwk(jwk: JsonWebKey, source: string): AuditKey {
 /** The keys of the file, oldest first. */
 export function readAuditKeyFile(file: string): AuditKey[] {
   const source = `AUDIT_SIGNING_KEY_FILE ${file}`;
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new AuditKeyError(
-      code === 'ENOENT' ? `${source} does not exist` : `${source} cannot be read (${code ?? 'error'})`,
-    );
-  }
+  const text = readKeyFileText(file, source, (message) => new AuditKeyError(message));
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);

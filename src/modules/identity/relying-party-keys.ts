@@ -9,6 +9,7 @@ import {
 } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { readKeyFileText } from '../../crypto/key-file-text.js';
 
 /**
  * The relying party's own keys for the FTN OpenID Connect profile: signing keys (client assertions
@@ -145,15 +146,7 @@ function readKeyFile(
   variable = use === 'sig' ? 'OIDC_SIGNING_KEY_FILE' : 'OIDC_ENCRYPTION_KEY_FILE',
 ): { format: FileFormat; keys: RelyingPartyKey[] } {
   const source = `${variable} ${file}`;
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new RelyingPartyKeyError(
-      code === 'ENOENT' ? `${source} does not exist` : `${source} cannot be read (${code ?? 'error'})`,
-    );
-  }
+  const text = readKeyFileText(file, source, (message) => new RelyingPartyKeyError(message));
   const format: FileFormat = text.trimStart().startsWith('{') ? 'jwk' : 'pem';
   const keys = format === 'jwk' ? parseJwks(text, use, source) : parsePem(text, use, source);
   const kids = new Set(keys.map((key) => key.kid));
