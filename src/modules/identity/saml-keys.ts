@@ -7,7 +7,7 @@ import {
 } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { readKeyFileText } from '../../crypto/key-file-text.js';
+import { readKeyFileText } from '../../crypto/key-files.js';
 
 /**
  * Our SAML service provider's key and certificate: the key signs AuthnRequests and logout messages
