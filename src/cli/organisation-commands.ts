@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import type { Bootstrapped } from '../bootstrap.js';
 import { loadConfig } from '../config/config.js';
 import { progress } from './progress.js';
@@ -22,6 +22,26 @@ export async function withServices<T>(
   } finally {
     await app.context.database.close();
   }
+}
+
+/**
+ * A group's `list` command: prints the list as JSON, narrowed to one organisation when `flags` (the
+ * group's own name for the organisation's business ID) is given.
+ */
+export function addListCommand(
+  group: Command,
+  description: string,
+  flags: string,
+  list: (services: Bootstrapped['services'], businessId: string | undefined) => Promise<unknown>,
+): void {
+  const only = new Option(flags, 'only this organisation');
+  group
+    .command('list')
+    .description(description)
+    .addOption(only)
+    .action((options: Record<string, string | undefined>, command: Command) =>
+      withServices(command, ({ services }) => list(services, options[only.attributeName()])),
+    );
 }
 
 /** A repeatable option's values, in the order given. */
@@ -125,13 +145,9 @@ export function registerOrganisationCommands(program: Command): void {
           }),
         ),
     );
-  service
-    .command('list')
-    .description('list services')
-    .option('--business-id <y-tunnus>', 'only this organisation')
-    .action((options: { businessId?: string }, command: Command) =>
-      withServices(command, ({ services }) => services.organisations.listServices(options.businessId)),
-    );
+  addListCommand(service, 'list services', '--business-id <y-tunnus>', (services, businessId) =>
+    services.organisations.listServices(businessId),
+  );
   service
     .command('update')
     .description("change a service's names or whether citizens can send it new messages")
@@ -180,13 +196,12 @@ export function registerOrganisationCommands(program: Command): void {
         return { username: created.username, password: created.password, allowedIps: created.allowedIps };
       }),
     );
-  credentials
-    .command('list')
-    .description('list API credentials (never passwords)')
-    .option('--business-id <y-tunnus>', 'only this organisation')
-    .action((options: { businessId?: string }, command: Command) =>
-      withServices(command, ({ services }) => services.messaging.credentials.list(options.businessId)),
-    );
+  addListCommand(
+    credentials,
+    'list API credentials (never passwords)',
+    '--business-id <y-tunnus>',
+    (services, businessId) => services.messaging.credentials.list(businessId),
+  );
   credentials
     .command('revoke')
     .description('revoke API credentials; their tokens stop working at once')

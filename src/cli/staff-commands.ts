@@ -2,7 +2,7 @@ import { Option, type Command } from 'commander';
 import { isValidIdentityCode } from '../domain/identity-code.js';
 import { ValidationError } from '../errors.js';
 import type { RevokeInput, StaffRole, StaffService } from '../modules/staff/index.js';
-import { collect, withServices } from './organisation-commands.js';
+import { addListCommand, collect, withServices } from './organisation-commands.js';
 
 /** The CLI's spelling of a role (`case-worker`) to the stored one. */
 const roles: Record<string, StaffRole> = { admin: 'admin', 'case-worker': 'case_worker' };
@@ -97,13 +97,12 @@ export function registerStaffCommands(program: Command): void {
         staff.grant({ ...input, role: input.role ?? roleArgument('') }),
       ),
     );
-  staff
-    .command('list')
-    .description("list staff and their roles (caseWorkerServices: 'all' or the service ids)")
-    .option('--organisation <business-id>', 'only this organisation')
-    .action((options: { organisation?: string }, command: Command) =>
-      withServices(command, ({ services }) => services.staff.staff.list(options.organisation)),
-    );
+  addListCommand(
+    staff,
+    "list staff and their roles (caseWorkerServices: 'all' or the service ids)",
+    '--organisation <business-id>',
+    (services, businessId) => services.staff.staff.list(businessId),
+  );
   staff
     .command('remove')
     .description(

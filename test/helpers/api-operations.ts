@@ -96,11 +96,12 @@ export function multipart(
   return { payload: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}`, parts };
 }
 
-function json(world: ApiWorld, template: string, url: string, body: unknown): ApiCall {
+/** A JSON POST; the API's JSON POST routes have no path parameters, so the URL is its own template. */
+function json(world: ApiWorld, url: string, body: unknown): ApiCall {
   return {
     method: 'POST',
     url,
-    template,
+    template: url,
     payload: JSON.stringify(body),
     contentType: 'application/json',
     token: world.api.token,
@@ -111,14 +112,15 @@ function get(world: ApiWorld, template: string, url: string): ApiCall {
   return { method: 'GET', url, template, token: world.api.token };
 }
 
-async function upload(world: ApiWorld, url: '/v1/files' | '/v2/attachments'): Promise<string> {
+/** The upload of one PDF, `paatos.pdf`, to either version's upload route. */
+function fileUpload(world: ApiWorld, url: '/v1/files' | '/v2/attachments'): ApiCall {
   const body = multipart([{ name: 'file', fileName: 'paatos.pdf', content: tinyPdf() }]);
-  const response = await world.h.app.inject({
-    method: 'POST',
-    url,
-    headers: { 'content-type': body.contentType, authorization: `Bearer ${world.api.token}` },
-    payload: body.payload,
-  });
+  return { method: 'POST', url, template: url, ...body, token: world.api.token };
+}
+
+/** Uploads a PDF (see fileUpload) and gives its id, for the recipes that send one. */
+async function upload(world: ApiWorld, url: '/v1/files' | '/v2/attachments'): Promise<string> {
+  const response = await sendCall(world.h, fileUpload(world, url));
   const created = response.json<{ attachmentId?: string; fileId?: string }>();
   const id = created.attachmentId ?? created.fileId;
   if (!id) throw new Error(`world: upload failed ${response.body}`);
@@ -138,7 +140,7 @@ export const operationRecipes: Record<string, OperationRecipe> = {
     method: 'POST',
     template: '/v1/token',
     valid: async (w) => ({
-      ...json(w, '/v1/token', '/v1/token', {
+      ...json(w, '/v1/token', {
         username: w.organisation.username,
         password: w.organisation.password,
       }),
@@ -150,7 +152,7 @@ export const operationRecipes: Record<string, OperationRecipe> = {
     template: '/v1/change-password',
     // Valid in shape; whether the password changes depends on the token and interval rules.
     valid: async (w) => ({
-      ...json(w, '/v1/change-password', '/v1/change-password', {
+      ...json(w, '/v1/change-password', {
         accessToken: w.api.token,
         currentPassword: w.organisation.password,
         newPassword: w.organisation.password,
@@ -162,7 +164,7 @@ export const operationRecipes: Record<string, OperationRecipe> = {
     method: 'POST',
     template: '/v1/mailboxes/active',
     valid: async (w) =>
-      json(w, '/v1/mailboxes/active', '/v1/mailboxes/active', {
+      json(w, '/v1/mailboxes/active', {
         endUsers: [{ id: w.citizen.identityCode }],
       }),
   },
@@ -216,17 +218,14 @@ export const operationRecipes: Record<string, OperationRecipe> = {
   postV1Files: {
     method: 'POST',
     template: '/v1/files',
-    valid: async (w) => {
-      const body = multipart([{ name: 'file', fileName: 'paatos.pdf', content: tinyPdf() }]);
-      return { method: 'POST', url: '/v1/files', template: '/v1/files', ...body, token: w.api.token };
-    },
+    valid: async (w) => fileUpload(w, '/v1/files'),
   },
   postV1MessagesController: {
     method: 'POST',
     template: '/v1/messages',
     valid: async (w) => {
       const fileId = await upload(w, '/v1/files');
-      return json(w, '/v1/messages', '/v1/messages', {
+      return json(w, '/v1/messages', {
         externalId: newExternalId(),
         recipient: { id: w.citizen.identityCode },
         sender: { serviceId: w.organisation.serviceId },
@@ -239,7 +238,7 @@ export const operationRecipes: Record<string, OperationRecipe> = {
     method: 'POST',
     template: '/v1/messages/electronic',
     valid: async (w) =>
-      json(w, '/v1/messages/electronic', '/v1/messages/electronic', {
+      json(w, '/v1/messages/electronic', {
         externalId: newExternalId(),
         recipient: { id: w.citizen.identityCode },
         sender: { serviceId: w.organisation.serviceId },
@@ -257,7 +256,7 @@ export const operationRecipes: Record<string, OperationRecipe> = {
     valid: async (w) => {
       const fileId = await upload(w, '/v1/files');
       const paper = v1PaperFields(fileId);
-      return json(w, '/v1/paper-mail-without-id', '/v1/paper-mail-without-id', {
+      return json(w, '/v1/paper-mail-without-id', {
         ...paper,
         externalId: newExternalId(),
         sender: { ...paper.sender, serviceId: w.organisation.serviceId },
@@ -267,16 +266,7 @@ export const operationRecipes: Record<string, OperationRecipe> = {
   postV3Attachments: {
     method: 'POST',
     template: '/v2/attachments',
-    valid: async (w) => {
-      const body = multipart([{ name: 'file', fileName: 'paatos.pdf', content: tinyPdf() }]);
-      return {
-        method: 'POST',
-        url: '/v2/attachments',
-        template: '/v2/attachments',
-        ...body,
-        token: w.api.token,
-      };
-    },
+    valid: async (w) => fileUpload(w, '/v2/attachments'),
   },
   getV2Events: {
     method: 'GET',
@@ -289,26 +279,21 @@ export const operationRecipes: Record<string, OperationRecipe> = {
     valid: async (w) => {
       const attachmentId = await upload(w, '/v2/attachments');
       const request = electronicRequest(w.organisation, w.citizen.identityCode);
-      return json(w, '/v2/messages', '/v2/messages', { ...request, paperMail: paperMailPart(attachmentId) });
+      return json(w, '/v2/messages', { ...request, paperMail: paperMailPart(attachmentId) });
     },
   },
   postV2MessagesElectronic: {
     method: 'POST',
     template: '/v2/messages/electronic',
     valid: async (w) =>
-      json(
-        w,
-        '/v2/messages/electronic',
-        '/v2/messages/electronic',
-        electronicRequest(w.organisation, w.citizen.identityCode),
-      ),
+      json(w, '/v2/messages/electronic', electronicRequest(w.organisation, w.citizen.identityCode)),
   },
   postV2PaperMailWithoutId: {
     method: 'POST',
     template: '/v2/paper-mail-without-id',
     valid: async (w) => {
       const attachmentId = await upload(w, '/v2/attachments');
-      return json(w, '/v2/paper-mail-without-id', '/v2/paper-mail-without-id', {
+      return json(w, '/v2/paper-mail-without-id', {
         externalId: newExternalId(),
         sender: { serviceId: w.organisation.serviceId },
         paperMail: paperMailPart(attachmentId),

@@ -1,6 +1,7 @@
 import { after, before } from 'node:test';
 import { signInAs, type CitizenSession } from './citizen-session.js';
-import { persons } from './fixtures.js';
+import { persons, type OrganisationFixture } from './fixtures.js';
+import { ylitornioAndKallio } from './staff-fixtures.js';
 import { createHarness, type HarnessOptions, type TestHarness } from './test-app.js';
 
 /**
@@ -47,4 +48,23 @@ export function useMailboxPages(): ReturnType<typeof useMailboxSuite> & {
   };
   before(signInAgain);
   return { h, accounts, sessions, signInAgain };
+}
+
+/**
+ * The staff suites' common ground: a harness with Ylitornio and Kallio (ylitornioAndKallio), made by
+ * the before hook. A suite's own before hooks run after it, so they may give staff roles in them.
+ */
+export function useYlitornioAndKallio(options: HarnessOptions = {}): {
+  h: TestHarness;
+  ylitornio: OrganisationFixture;
+  kallio: OrganisationFixture;
+} {
+  const h = useSuiteHarness(options);
+  const organisations = { h, ylitornio: {} as OrganisationFixture, kallio: {} as OrganisationFixture };
+  before(async () => {
+    const made = await ylitornioAndKallio(h);
+    Object.assign(organisations.ylitornio, made.ylitornio);
+    Object.assign(organisations.kallio, made.kallio);
+  });
+  return organisations;
 }

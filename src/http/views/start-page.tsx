@@ -3,6 +3,7 @@ import { Notice } from './components/notice.js';
 import { Layout } from './layout.js';
 import type { PageContext } from './page-context.js';
 import { css } from './styles/css.js';
+import { HeadedSection } from './components/headed-section.js';
 
 export interface ConnectedOrganisation {
   name: string;
@@ -36,8 +37,7 @@ export function StartPage(props: { ctx: PageContext; organisations: ConnectedOrg
         </section>
       </div>
       {props.organisations.length > 0 && (
-        <section aria-labelledby="services-heading">
-          <h2 id="services-heading">{t('start.servicesTitle')}</h2>
+        <HeadedSection id="services-heading" heading={t('start.servicesTitle')}>
           <p>{t('start.servicesIntro')}</p>
           <ul>
             {props.organisations.map((organisation) => (
@@ -53,7 +53,7 @@ export function StartPage(props: { ctx: PageContext; organisations: ConnectedOrg
               </li>
             ))}
           </ul>
-        </section>
+        </HeadedSection>
       )}
     </Layout>
   );

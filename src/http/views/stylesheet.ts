@@ -19,6 +19,7 @@ import { styles as notice } from './components/notice.js';
 import { styles as paging } from './components/paging.js';
 import { styles as ruledList } from './components/ruled-list.js';
 import { styles as tagList } from './components/tag-list.js';
+import { styles as threadList } from './components/thread-list.js';
 import { styles as visuallyHidden } from './components/visually-hidden.js';
 import { styles as layout } from './layout.js';
 import { styles as folderPage } from './mailbox/folder-page.js';
@@ -60,6 +61,7 @@ const componentSections = [
   accessLogPage,
   folderPage,
   attachmentList,
+  threadList,
   messagePage,
   consentPages,
   choiceButtons,

@@ -3,7 +3,6 @@ import {
   createPrivateKey,
   createPublicKey,
   generateKeyPairSync,
-  randomBytes,
   sign,
   type JsonWebKey,
   type KeyObject,
@@ -11,6 +10,7 @@ import {
 import fs from 'node:fs';
 import path from 'node:path';
 import { checkpointEncoding, type Checkpoint, type CheckpointStatement } from './audit-chain.js';
+import { placeKeyFile, readKeyFileText } from '../../crypto/key-files.js';
 
 /**
  * The audit signing keys (AUDIT_SIGNING_KEY_FILE): Ed25519, in a JSON file `{"keys": [JWK, …]}`,
@@ -76,15 +76,7 @@ function keyFromJwk(jwk: JsonWebKey, source: string): AuditKey {
 /** The keys of the file, oldest first. */
 export function readAuditKeyFile(file: string): AuditKey[] {
   const source = `AUDIT_SIGNING_KEY_FILE ${file}`;
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new AuditKeyError(
-      code === 'ENOENT' ? `${source} does not exist` : `${source} cannot be read (${code ?? 'error'})`,
-    );
-  }
+  const text = readKeyFileText(file, source, (message) => new AuditKeyError(message));
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -132,16 +124,7 @@ function freshKey(): AuditKey {
  */
 function placeFile(file: string, text: string, replace: boolean): void {
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-  const temporary = `${file}.${randomBytes(6).toString('hex')}.tmp`;
-  fs.writeFileSync(temporary, text, { mode: 0o600, flag: 'wx' });
-  try {
-    if (replace) fs.renameSync(temporary, file);
-    else fs.linkSync(temporary, file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-  } finally {
-    fs.rmSync(temporary, { force: true });
-  }
+  placeKeyFile(file, text, replace);
 }
 
 /** Demo and test mode: a file with one fresh key, unless the file exists. */

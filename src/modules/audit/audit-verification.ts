@@ -11,6 +11,21 @@ export const verifyBatchSize = 1000;
 export type VerifyProgress = (done: number, total: number) => void;
 
 /**
+ * Runs `read` on the audit tables in one consistent snapshot (repeatable read on PostgreSQL; SQLite's
+ * read transaction): the chain is read in batches, and entries written or purged meanwhile must not
+ * show in some batches and not in others.
+ */
+function inOneSnapshot<T>(
+  db: Kysely<DatabaseSchema>,
+  read: (repository: AuditRepository) => Promise<T>,
+): Promise<T> {
+  return db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute((trx) => read(new AuditRepository(trx)));
+}
+
+/**
  * Checks the whole chain in the database (see ChainWalk), in one consistent snapshot (repeatable
  * read on PostgreSQL; SQLite's read transaction), so writers and the purge may go on meanwhile.
  */
@@ -20,35 +35,31 @@ export function verifyDatabaseChain(
   onProgress: VerifyProgress,
   unchainedUntil?: Date,
 ): Promise<ChainResult> {
-  return db
-    .transaction()
-    .setIsolationLevel('repeatable read')
-    .execute(async (trx) => {
-      const repository = new AuditRepository(trx);
-      const [checkpoints, head, total] = await Promise.all([
-        repository.checkpoints(),
-        repository.head(),
-        repository.countEntries(),
-      ]);
-      const walk = new ChainWalk({ checkpoints, keys, scope: { kind: 'database', head }, unchainedUntil });
-      const refused = walk.start();
-      if (refused) return { ok: false, problem: refused };
-      let afterId = 0;
-      let done = 0;
-      onProgress(0, total);
-      for (;;) {
-        const rows = await repository.entriesAfterId(afterId, verifyBatchSize);
-        if (rows.length === 0) break;
-        for (const row of rows) {
-          const problem = walk.add(row);
-          if (problem) return { ok: false, problem };
-        }
-        done += rows.length;
-        afterId = rows.at(-1)!.id;
-        onProgress(done, total);
+  return inOneSnapshot(db, async (repository) => {
+    const [checkpoints, head, total] = await Promise.all([
+      repository.checkpoints(),
+      repository.head(),
+      repository.countEntries(),
+    ]);
+    const walk = new ChainWalk({ checkpoints, keys, scope: { kind: 'database', head }, unchainedUntil });
+    const refused = walk.start();
+    if (refused) return { ok: false, problem: refused };
+    let afterId = 0;
+    let done = 0;
+    onProgress(0, total);
+    for (;;) {
+      const rows = await repository.entriesAfterId(afterId, verifyBatchSize);
+      if (rows.length === 0) break;
+      for (const row of rows) {
+        const problem = walk.add(row);
+        if (problem) return { ok: false, problem };
       }
-      return walk.finish();
-    });
+      done += rows.length;
+      afterId = rows.at(-1)!.id;
+      onProgress(done, total);
+    }
+    return walk.finish();
+  });
 }
 
 /** The lines of an export file (JSON Lines): a header, the keys, the checkpoints, then the entries. */
@@ -79,39 +90,35 @@ export function exportChain(
   publicJwks: readonly JsonWebKey[],
   write: (line: ExportLine) => Promise<void>,
 ): Promise<number> {
-  return db
-    .transaction()
-    .setIsolationLevel('repeatable read')
-    .execute(async (trx) => {
-      const repository = new AuditRepository(trx);
-      const first = await repository.seqByTime({ from: range.from });
-      const last = await repository.seqByTime({ before: range.to });
-      const empty = first === undefined || last === undefined || last < first;
-      const end = empty ? undefined : ((await repository.checkpointFrom(last))?.seq ?? last);
-      await write({
-        type: 'audit-export',
-        version: 1,
-        from: range.from.toISOString(),
-        to: range.to.toISOString(),
-        exportedAt: range.exportedAt.toISOString(),
-        firstSeq: empty ? null : first,
-        lastSeq: end ?? null,
-      });
-      for (const jwk of publicJwks) await write({ type: 'key', jwk });
-      if (empty || end === undefined) return 0;
-      for (const checkpoint of await repository.checkpointsBetween(first, end)) {
-        await write({ type: 'checkpoint', ...checkpoint });
-      }
-      let count = 0;
-      for (let next = first; next <= end;) {
-        const rows = await repository.entriesBySeq(next, end, verifyBatchSize);
-        if (rows.length === 0) break;
-        for (const row of rows) await write({ type: 'entry', ...row });
-        count += rows.length;
-        next = rows.at(-1)!.seq! + 1;
-      }
-      return count;
+  return inOneSnapshot(db, async (repository) => {
+    const first = await repository.seqByTime({ from: range.from });
+    const last = await repository.seqByTime({ before: range.to });
+    const empty = first === undefined || last === undefined || last < first;
+    const end = empty ? undefined : ((await repository.checkpointFrom(last))?.seq ?? last);
+    await write({
+      type: 'audit-export',
+      version: 1,
+      from: range.from.toISOString(),
+      to: range.to.toISOString(),
+      exportedAt: range.exportedAt.toISOString(),
+      firstSeq: empty ? null : first,
+      lastSeq: end ?? null,
     });
+    for (const jwk of publicJwks) await write({ type: 'key', jwk });
+    if (empty || end === undefined) return 0;
+    for (const checkpoint of await repository.checkpointsBetween(first, end)) {
+      await write({ type: 'checkpoint', ...checkpoint });
+    }
+    let count = 0;
+    for (let next = first; next <= end;) {
+      const rows = await repository.entriesBySeq(next, end, verifyBatchSize);
+      if (rows.length === 0) break;
+      for (const row of rows) await write({ type: 'entry', ...row });
+      count += rows.length;
+      next = rows.at(-1)!.seq! + 1;
+    }
+    return count;
+  });
 }
 
 /**

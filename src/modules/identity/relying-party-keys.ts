@@ -3,12 +3,12 @@ import {
   createPrivateKey,
   createPublicKey,
   generateKeyPairSync,
-  randomBytes,
   type JsonWebKey,
   type KeyObject,
 } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { placeKeyFile, readKeyFileText } from '../../crypto/key-files.js';
 
 /**
  * The relying party's own keys for the FTN OpenID Connect profile: signing keys (client assertions
@@ -145,15 +145,7 @@ function readKeyFile(
   variable = use === 'sig' ? 'OIDC_SIGNING_KEY_FILE' : 'OIDC_ENCRYPTION_KEY_FILE',
 ): { format: FileFormat; keys: RelyingPartyKey[] } {
   const source = `${variable} ${file}`;
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new RelyingPartyKeyError(
-      code === 'ENOENT' ? `${source} does not exist` : `${source} cannot be read (${code ?? 'error'})`,
-    );
-  }
+  const text = readKeyFileText(file, source, (message) => new RelyingPartyKeyError(message));
   const format: FileFormat = text.trimStart().startsWith('{') ? 'jwk' : 'pem';
   const keys = format === 'jwk' ? parseJwks(text, use, source) : parsePem(text, use, source);
   const kids = new Set(keys.map((key) => key.kid));
@@ -172,28 +164,6 @@ function serialise(format: FileFormat, keys: RelyingPartyKey[]): string {
     alg: key.alg,
   }));
   return `${JSON.stringify({ keys: jwks }, null, 2)}\n`;
-}
-
-/** Writes the whole file at once (readers never see half of it), readable by the owner only. */
-function writeKeyFile(file: string, text: string, replace: boolean): boolean {
-  const temporary = `${file}.${randomBytes(6).toString('hex')}.tmp`;
-  fs.writeFileSync(temporary, text, { mode: 0o600, flag: 'wx' });
-  try {
-    if (replace) {
-      fs.renameSync(temporary, file);
-      return true;
-    }
-    // link() fails when the file exists: of two processes starting at once, one writes, one reads.
-    try {
-      fs.linkSync(temporary, file);
-      return true;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-      throw error;
-    }
-  } finally {
-    if (fs.existsSync(temporary)) fs.unlinkSync(temporary);
-  }
 }
 
 /** A new key like the newest one (same type and size), or the default for a new file. */
@@ -303,7 +273,7 @@ function readKeyFiles(files: KeyFiles, generate: Generate): LoadedKeys {
   if (files.federation !== undefined) uses.push([files.federation, 'sig', generate.federation]);
   for (const [file, use] of uses.filter(([file, , generate]) => generate && !fs.existsSync(file))) {
     fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-    writeKeyFile(file, serialise('jwk', [generateKey(use, undefined)]), false);
+    placeKeyFile(file, serialise('jwk', [generateKey(use, undefined)]), false);
   }
   // Stamped before reading: a file replaced in between is seen as changed at the next look.
   let stamp: ReturnType<typeof stampOf>;
@@ -431,7 +401,7 @@ export class SigningKeyFile {
   ) {
     if (options.generateIfMissing && !fs.existsSync(file)) {
       fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-      writeKeyFile(file, serialise('jwk', [generateKey('sig', undefined)]), false);
+      placeKeyFile(file, serialise('jwk', [generateKey('sig', undefined)]), false);
     }
     this.#stamp = fileStamp(file);
     this.#keys = readKeyFile(file, 'sig', options.variable).keys;
@@ -472,7 +442,7 @@ export function listKeyFile(file: string, use: KeyUse, variable?: string): Relyi
 export function rotateKeyFile(file: string, use: KeyUse, variable?: string): RelyingPartyKey {
   const { format, keys } = readKeyFile(file, use, variable);
   const fresh = generateKey(use, keys.at(-1));
-  writeKeyFile(file, serialise(format, [...keys, fresh]), true);
+  placeKeyFile(file, serialise(format, [...keys, fresh]), true);
   return fresh;
 }
 
@@ -480,6 +450,6 @@ export function rotateKeyFile(file: string, use: KeyUse, variable?: string): Rel
 export function retireKeyFile(file: string, use: KeyUse, variable?: string): string[] {
   const { format, keys } = readKeyFile(file, use, variable);
   if (keys.length <= 1) return [];
-  writeKeyFile(file, serialise(format, keys.slice(-1)), true);
+  placeKeyFile(file, serialise(format, keys.slice(-1)), true);
   return keys.slice(0, -1).map((key) => key.kid);
 }

@@ -7,6 +7,7 @@ import {
 } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { readKeyFileText } from '../../crypto/key-files.js';
 
 /**
  * Our SAML service provider's key and certificate: the key signs AuthnRequests and logout messages
@@ -28,16 +29,7 @@ const minimumRsaBits = 2048;
 const generatedValidityYears = 10;
 
 function readFile(file: string, variable: string): string {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new SamlKeyError(
-      code === 'ENOENT'
-        ? `${variable} ${file} does not exist`
-        : `${variable} ${file} cannot be read (${code ?? 'error'})`,
-    );
-  }
+  return readKeyFileText(file, `${variable} ${file}`, (message) => new SamlKeyError(message));
 }
 
 /** Reads and checks the pair: an unencrypted RSA key of at least 2048 bits and its own certificate. */

@@ -70,11 +70,15 @@ export interface PaperMailPartInput {
   twoSidedPrinting: boolean;
 }
 
-export interface ElectronicMessageRequest {
-  electronic: ElectronicPartInput;
+/** Who sends a message to whom, under the sender's own id for it: the same in every version's requests. */
+export interface AddressedMessage {
   externalId: string;
   recipient: { id: string };
   sender: { serviceId: string };
+}
+
+export interface ElectronicMessageRequest extends AddressedMessage {
+  electronic: ElectronicPartInput;
 }
 
 export interface MultichannelMessageRequest extends ElectronicMessageRequest {

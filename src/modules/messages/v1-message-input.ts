@@ -1,5 +1,6 @@
 import type {
   AddressInput,
+  AddressedMessage,
   AttachmentReference,
   ElectronicPartInput,
   MessageServiceType,
@@ -52,19 +53,13 @@ export interface V1PaperFields {
   sender: { address: AddressInput };
 }
 
-export interface V1ElectronicMessageRequest {
+export interface V1ElectronicMessageRequest extends AddressedMessage {
   electronic: V1ElectronicOnlyInput;
-  externalId: string;
-  recipient: { id: string };
-  sender: { serviceId: string };
 }
 
-export interface V1MultichannelMessageRequest {
+export interface V1MultichannelMessageRequest extends AddressedMessage {
   electronic: V1ElectronicPartInput;
-  externalId: string;
   paperMail: V1PaperFields;
-  recipient: { id: string };
-  sender: { serviceId: string };
 }
 
 export interface V1PaperMailWithoutIdRequest extends V1PaperFields {

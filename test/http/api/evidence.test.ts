@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createHash, generateKeyPairSync } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { CompactSign } from 'jose';
 import { deemedReceivedElectronic } from '../../../src/domain/legal-dates.js';
 import {
@@ -10,16 +10,14 @@ import {
   type EvidenceBundle,
   type EvidencePayload as Payload,
 } from '../../../src/modules/evidence/index.js';
-import type { ApiClient } from '../../helpers/api-client.js';
 import { sendAccepted, uploadAccepted } from '../../helpers/api-session.js';
 import { electronicRequest, paperMailPart } from '../../helpers/api-requests.js';
 import { signInAs, getPage, postForm } from '../../helpers/citizen-session.js';
 import { runCliInProcess } from '../../helpers/cli-in-process.js';
 import { drain } from '../../helpers/delivery-harness.js';
-import { persons, type ApiOrganisation } from '../../helpers/fixtures.js';
+import { persons } from '../../helpers/fixtures.js';
 import { samplePdf } from '../../helpers/sample-files.js';
-import type { TestHarness } from '../../helpers/test-app.js';
-import { signedInOrganisations } from './signed-in-organisations.js';
+import { useSignedInOrganisations } from './signed-in-organisations.js';
 
 const sha256 = (content: Buffer | string) => createHash('sha256').update(content).digest('hex');
 
@@ -35,16 +33,8 @@ const headerOf = (record: string) =>
 // citizen opens and acknowledges; each event's record is in the bundle, which verifies offline with
 // nothing but the published JWKS, and fails by name when tampered with.
 describe('signed delivery evidence', () => {
-  let h: TestHarness;
-  let org: ApiOrganisation;
-  let api: ApiClient;
-  let otherApi: ApiClient;
-
-  before(async () => {
-    // Monday 2 November 2026, 10:00 in Finland.
-    ({ h, org, api, otherApi } = await signedInOrganisations('2026-11-02T08:00:00Z'));
-  });
-  after(() => h.close());
+  // Monday 2 November 2026, 10:00 in Finland.
+  const { h, org, api, otherApi } = useSignedInOrganisations('2026-11-02T08:00:00Z');
 
   const send = (url: string, request: unknown) => sendAccepted(api, url, request);
   const recordedEvents = async (messageId: number) =>

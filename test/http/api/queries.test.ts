@@ -1,21 +1,17 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { appendFeedEvent } from '../../../src/modules/messages/event-repository.js';
-import type { ApiClient } from '../../helpers/api-client.js';
-import { type ApiOrganisation, newIdentityCode } from '../../helpers/fixtures.js';
+import { newIdentityCode } from '../../helpers/fixtures.js';
 import { electronicRequest, paperMailPart } from '../../helpers/api-requests.js';
 import { tinyPdf } from '../../helpers/sample-files.js';
-import type { TestHarness } from '../../helpers/test-app.js';
 
-import { signedInOrganisations } from './signed-in-organisations.js';
+import { useSignedInOrganisations } from './signed-in-organisations.js';
 describe('organisation API: message ids, states and messages from citizens', () => {
-  let h: TestHarness, org: ApiOrganisation, api: ApiClient, otherApi: ApiClient;
+  const { h, org, api, otherApi } = useSignedInOrganisations('2026-03-02T08:00:00Z');
   let citizen: { id: number; identityCode: string };
   before(async () => {
-    ({ h, org, api, otherApi } = await signedInOrganisations('2026-03-02T08:00:00Z'));
     citizen = await h.fixtures.account();
   });
-  after(() => h.close());
 
   test('GET /v1/messages/id finds a sent message by externalId, only for its organisation', async () => {
     const request = electronicRequest(org, citizen.identityCode);

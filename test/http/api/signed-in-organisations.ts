@@ -1,6 +1,8 @@
-import type { ApiClient } from '../../helpers/api-client.js';
+import { before } from 'node:test';
+import { ApiClient } from '../../helpers/api-client.js';
 import { signedInClient } from '../../helpers/api-session.js';
 import type { ApiOrganisation } from '../../helpers/fixtures.js';
+import { useSuiteHarness } from '../../helpers/suite-harness.js';
 import { createHarness, type TestHarness } from '../../helpers/test-app.js';
 
 export interface SignedInOrganisations {
@@ -19,4 +21,27 @@ export async function signedInOrganisations(now: string): Promise<SignedInOrgani
   const org = await h.fixtures.apiOrganisation();
   const other = await h.fixtures.apiOrganisation();
   return { h, org, other, api: await signedInClient(h, org), otherApi: await signedInClient(h, other) };
+}
+
+/**
+ * signedInOrganisations as a suite's set-up: registers the before hook that makes them and the
+ * after hook that closes the app. The objects are filled in by the before hook (the clients sign in
+ * then), so read them only inside tests and later hooks.
+ */
+export function useSignedInOrganisations(now: string): SignedInOrganisations {
+  const h = useSuiteHarness({ now });
+  const made = {
+    h,
+    org: {} as ApiOrganisation,
+    other: {} as ApiOrganisation,
+    api: new ApiClient(h),
+    otherApi: new ApiClient(h),
+  };
+  before(async () => {
+    Object.assign(made.org, await h.fixtures.apiOrganisation());
+    Object.assign(made.other, await h.fixtures.apiOrganisation());
+    await made.api.login(made.org);
+    await made.otherApi.login(made.other);
+  });
+  return made;
 }

@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { FeedEventType } from '../../../src/modules/messages/event-repository.js';
 import type { ApiClient } from '../../helpers/api-client.js';
 import { assertContractResponse } from '../../helpers/contract.js';
-import { type ApiOrganisation } from '../../helpers/fixtures.js';
 import { electronicRequest } from '../../helpers/api-requests.js';
-import type { TestHarness } from '../../helpers/test-app.js';
 import { appendEventsOfTypes, messageWithManyReadEvents } from './many-feed-events.js';
-import { signedInOrganisations } from './signed-in-organisations.js';
+import { useSignedInOrganisations } from './signed-in-organisations.js';
 import { assertV1Event } from './v1-test-support.js';
 
 interface V1Event {
@@ -22,11 +20,7 @@ interface Page<E> {
 }
 
 describe('organisation API v1: the event feed', () => {
-  let h: TestHarness, org: ApiOrganisation, other: ApiOrganisation, api: ApiClient, otherApi: ApiClient;
-  before(async () => {
-    ({ h, org, other, api, otherApi } = await signedInOrganisations('2026-01-01T08:00:00Z'));
-  });
-  after(() => h.close());
+  const { h, org, other, api, otherApi } = useSignedInOrganisations('2026-01-01T08:00:00Z');
 
   const eventsUrl = (version: 'v1' | 'v2', token?: string) =>
     token === undefined

@@ -1,19 +1,18 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import type { ApiClient } from '../../helpers/api-client.js';
 import { assertContractResponse, loadContract } from '../../helpers/contract.js';
-import { type ApiOrganisation, type CitizenMessageInput } from '../../helpers/fixtures.js';
+import { type CitizenMessageInput } from '../../helpers/fixtures.js';
 import { electronicRequest } from '../../helpers/api-requests.js';
 import { tinyPdf } from '../../helpers/sample-files.js';
 import { rowCounts } from '../../helpers/stored-rows.js';
 import { goodFile, issuePayloads } from '../../helpers/attachment-samples.js';
-import type { TestHarness } from '../../helpers/test-app.js';
-import { signedInOrganisations } from './signed-in-organisations.js';
+import { useSignedInOrganisations } from './signed-in-organisations.js';
 import { multipartBody, uploadV1 } from './v1-test-support.js';
 
 describe('organisation API v1: uploads and messages from end users', () => {
-  let h: TestHarness, org: ApiOrganisation, api: ApiClient, otherApi: ApiClient;
+  const { h, org, api, otherApi } = useSignedInOrganisations('2026-03-02T08:00:00Z');
   let citizen: { id: number; identityCode: string };
 
   const upload = (
@@ -41,10 +40,8 @@ describe('organisation API v1: uploads and messages from end users', () => {
   };
 
   before(async () => {
-    ({ h, org, api, otherApi } = await signedInOrganisations('2026-03-02T08:00:00Z'));
     citizen = await h.fixtures.account();
   });
-  after(() => h.close());
 
   test('POST /v1/files stores a PDF for the caller and answers its fileId', async () => {
     const response = await upload('/v1/files', tinyPdf());

@@ -1,16 +1,15 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import { persons, staffPersons, type OrganisationFixture } from '../../helpers/fixtures.js';
+import { persons, staffPersons } from '../../helpers/fixtures.js';
 import { browserRequest } from '../../helpers/oidc-login.js';
 import {
   adminServiceForm,
   adminServiceInput,
   citizenAtStaffPages,
   grantStaff,
-  ylitornioAndKallio,
 } from '../../helpers/staff-fixtures.js';
 import { signInStaff, staffRequest, type StaffBrowser } from '../../helpers/staff-session.js';
-import { useSuiteHarness } from '../../helpers/suite-harness.js';
+import { useYlitornioAndKallio } from '../../helpers/suite-harness.js';
 import { testDialect } from '../../helpers/test-database.js';
 
 /**
@@ -25,14 +24,11 @@ const base = '/virkailija/hallinta';
 const serviceForm = adminServiceForm(adminServiceInput({ nameFi: 'Vallattu nimi' }));
 
 describe(`staff: who may use the admin pages (${testDialect})`, () => {
-  const h = useSuiteHarness({ now: '2025-03-10T08:00:00.000Z' });
-  let ylitornio: OrganisationFixture;
-  let kallio: OrganisationFixture;
+  const { h, ylitornio, kallio } = useYlitornioAndKallio({ now: '2025-03-10T08:00:00.000Z' });
   let kallioUsername: string;
   let ylitornioUsername: string;
 
   before(async () => {
-    ({ ylitornio, kallio } = await ylitornioAndKallio(h));
     // Tiina is a case worker of all Ylitornio's services but no admin; Jari admins Ylitornio, Anneli Kallio.
     await grantStaff(h, [
       [tiina, ylitornio, 'case_worker'],

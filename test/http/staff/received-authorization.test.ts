@@ -1,16 +1,11 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import { persons, staffPersons, type OrganisationFixture } from '../../helpers/fixtures.js';
+import { persons, staffPersons } from '../../helpers/fixtures.js';
 import { browserRequest } from '../../helpers/oidc-login.js';
-import {
-  addBuildingService,
-  citizenAtStaffPages,
-  grantStaff,
-  ylitornioAndKallio,
-} from '../../helpers/staff-fixtures.js';
+import { addBuildingService, citizenAtStaffPages, grantStaff } from '../../helpers/staff-fixtures.js';
 import { signInStaff, staffRequest, type StaffBrowser } from '../../helpers/staff-session.js';
 import { auditOf } from '../../helpers/stored-rows.js';
-import { useSuiteHarness } from '../../helpers/suite-harness.js';
+import { useYlitornioAndKallio } from '../../helpers/suite-harness.js';
 import { testDialect } from '../../helpers/test-database.js';
 
 /**
@@ -21,9 +16,7 @@ import { testDialect } from '../../helpers/test-database.js';
 const { tiina, anneli, jari } = staffPersons;
 
 describe(`staff: who may see and act on received messages (${testDialect})`, () => {
-  const h = useSuiteHarness({ now: '2025-03-10T08:00:00.000Z' });
-  let ylitornio: OrganisationFixture;
-  let kallio: OrganisationFixture;
+  const { h, ylitornio, kallio } = useYlitornioAndKallio({ now: '2025-03-10T08:00:00.000Z' });
   /** Tiina's own: Ylitornio's first service. */
   let own: { messageId: number; attachmentId: string | undefined };
   /** Ylitornio's other service, which Tiina is not a case worker of. */
@@ -38,7 +31,6 @@ describe(`staff: who may see and act on received messages (${testDialect})`, () 
   };
 
   before(async () => {
-    ({ ylitornio, kallio } = await ylitornioAndKallio(h));
     const building = await addBuildingService(h, ylitornio);
     const kimmo = (await h.fixtures.account({ identityCode: persons.kimmo })).id;
     own = await h.fixtures.citizenMessage({

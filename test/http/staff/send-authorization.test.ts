@@ -1,16 +1,11 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import { persons, staffPersons, type OrganisationFixture } from '../../helpers/fixtures.js';
+import { persons, staffPersons } from '../../helpers/fixtures.js';
 import { browserRequest } from '../../helpers/oidc-login.js';
-import {
-  addBuildingService,
-  citizenAtStaffPages,
-  grantStaff,
-  ylitornioAndKallio,
-} from '../../helpers/staff-fixtures.js';
+import { addBuildingService, citizenAtStaffPages, grantStaff } from '../../helpers/staff-fixtures.js';
 import { signInStaff, staffRequest, type StaffBrowser } from '../../helpers/staff-session.js';
 import { auditOf } from '../../helpers/stored-rows.js';
-import { useSuiteHarness } from '../../helpers/suite-harness.js';
+import { useYlitornioAndKallio } from '../../helpers/suite-harness.js';
 import { testDialect } from '../../helpers/test-database.js';
 import { postSendForm, sendKeyOf } from './send-form.js';
 
@@ -22,9 +17,7 @@ import { postSendForm, sendKeyOf } from './send-form.js';
 const { tiina, anneli } = staffPersons;
 
 describe(`staff: who may send and see sent messages (${testDialect})`, () => {
-  const h = useSuiteHarness({ now: '2025-03-10T08:00:00.000Z' });
-  let ylitornio: OrganisationFixture;
-  let kallio: OrganisationFixture;
+  const { h, ylitornio, kallio } = useYlitornioAndKallio({ now: '2025-03-10T08:00:00.000Z' });
   let buildingPk: number;
   let tiinaBrowser: StaffBrowser;
   let otherOrganisation: number;
@@ -54,7 +47,6 @@ describe(`staff: who may send and see sent messages (${testDialect})`, () => {
   }
 
   before(async () => {
-    ({ ylitornio, kallio } = await ylitornioAndKallio(h));
     buildingPk = (await addBuildingService(h, ylitornio)).id;
     await h.fixtures.account({ identityCode: persons.kimmo });
     await grantStaff(h, [

@@ -3,11 +3,11 @@ import { before, describe, test } from 'node:test';
 import { sessionCookieName } from '../../../src/http/plugins/citizen-session.js';
 import { staffSessionCookieName } from '../../../src/http/plugins/staff-session.js';
 import { signInAs } from '../../helpers/citizen-session.js';
-import { persons, staffPersons, type OrganisationFixture } from '../../helpers/fixtures.js';
+import { persons, staffPersons } from '../../helpers/fixtures.js';
 import { CookieJar, browserRequest } from '../../helpers/oidc-login.js';
-import { citizenBrowser, grantStaff, ylitornioAndKallio } from '../../helpers/staff-fixtures.js';
+import { citizenBrowser, grantStaff } from '../../helpers/staff-fixtures.js';
 import { auditOf } from '../../helpers/stored-rows.js';
-import { useSuiteHarness } from '../../helpers/suite-harness.js';
+import { useYlitornioAndKallio } from '../../helpers/suite-harness.js';
 import { identifyAsStaff, signInStaff, staffRequest } from '../../helpers/staff-session.js';
 import { testDialect } from '../../helpers/test-database.js';
 
@@ -19,7 +19,7 @@ import { testDialect } from '../../helpers/test-database.js';
 const { tiina, anneli, jari } = staffPersons;
 
 describe(`staff sign-in (${testDialect})`, () => {
-  const h = useSuiteHarness({
+  const { h, ylitornio, kallio } = useYlitornioAndKallio({
     now: '2025-03-10T08:00:00.000Z',
     // A page only admins may open, declared as a staff page would be (tests the declaration itself).
     extraRoutes: (app) => {
@@ -30,11 +30,8 @@ describe(`staff sign-in (${testDialect})`, () => {
       );
     },
   });
-  let ylitornio: OrganisationFixture;
-  let kallio: OrganisationFixture;
 
   before(async () => {
-    ({ ylitornio, kallio } = await ylitornioAndKallio(h));
     await grantStaff(h, [
       [tiina, ylitornio, 'admin'],
       [tiina, ylitornio, 'case_worker'],

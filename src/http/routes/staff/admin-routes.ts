@@ -42,7 +42,7 @@ import {
   type ServiceFormValues,
 } from '../../views/staff/admin-service-pages.js';
 import { staffFrame } from './staff-start-routes.js';
-import { sendPersonalPage } from './staff-replies.js';
+import { sendPersonalPage } from '../personal-page.js';
 
 const html = Type.String();
 const paths = adminPaths(adminBase);

@@ -12,7 +12,8 @@ import {
 } from '../../views/staff/received-pages.js';
 import { sendAttachment } from '../web/mailbox-download.js';
 import { staffFrame } from './staff-start-routes.js';
-import { caseWorkerOf, sendPersonalPage } from './staff-replies.js';
+import { sendPersonalPage } from '../personal-page.js';
+import { caseWorkerOf } from './staff-replies.js';
 
 const html = Type.String();
 const binary = Type.Unsafe<Buffer>({ type: 'string', format: 'binary' });

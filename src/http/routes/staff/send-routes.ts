@@ -26,7 +26,8 @@ import { sendFormIntents, type SendFormIntent, type SendFormValues } from '../..
 import type { SentFilterField, SentFilterValues } from '../../views/staff/sent-list-page.js';
 import { readComposeForm } from '../web/mailbox-multipart.js';
 import { staffFrame } from './staff-start-routes.js';
-import { caseWorkerOf, sendPersonalPage } from './staff-replies.js';
+import { sendPersonalPage } from '../personal-page.js';
+import { caseWorkerOf } from './staff-replies.js';
 
 const html = Type.String();
 

@@ -5,23 +5,16 @@ import { requireCitizen } from '../../plugins/citizen-session.js';
 import { pageContext } from '../../plugins/request-context.js';
 import { OpenAccountPage, RefusalPage, type OpeningValues } from '../../views/account/open-account-page.js';
 import { renderPage } from '../../views/render.js';
+import { CheckboxField, contactFormFields, contactValuesOf } from './contact-form.js';
 
 /** A checked checkbox sends "1"; an unchecked one sends nothing. */
-export const CheckboxField = Type.Optional(Type.Literal('1'));
 
 /**
  * Exactly the form's fields. There is deliberately no identity code field (the account is always
  * the signed-in person's own), and anything unexpected is refused rather than ignored.
  */
 const OpeningForm = Type.Object(
-  {
-    _csrf: Type.Optional(Type.String()),
-    email: Type.Optional(Type.String({ maxLength: 320 })),
-    emailNotifications: CheckboxField,
-    mobile: Type.Optional(Type.String({ maxLength: 40 })),
-    smsNotifications: CheckboxField,
-    acceptTerms: CheckboxField,
-  },
+  { ...contactFormFields, acceptTerms: CheckboxField },
   { additionalProperties: false },
 );
 
@@ -67,10 +60,7 @@ export function accountOpenRoutes(accounts: AccountService): FastifyPluginAsyncT
       const citizen = requireCitizen(request, reply);
       if (!citizen) return reply;
       const values: OpeningValues = {
-        email: request.body.email ?? '',
-        emailNotifications: request.body.emailNotifications === '1',
-        mobile: request.body.mobile ?? '',
-        smsNotifications: request.body.smsNotifications === '1',
+        ...contactValuesOf(request.body),
         acceptTerms: request.body.acceptTerms === '1',
       };
       const result = await accounts.open(citizen.identityCode, { ...values, language: request.locale });

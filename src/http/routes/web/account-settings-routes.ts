@@ -16,17 +16,10 @@ import {
 } from '../../views/account/settings-pages.js';
 import { AccessLogPageView } from '../../views/account/access-log-page.js';
 import { renderPage } from '../../views/render.js';
-import { CheckboxField } from './account-open-routes.js';
+import { contactFormFields, contactValuesOf } from './contact-form.js';
 
 const SettingsForm = Type.Object(
-  {
-    _csrf: Type.Optional(Type.String()),
-    email: Type.Optional(Type.String({ maxLength: 320 })),
-    emailNotifications: CheckboxField,
-    mobile: Type.Optional(Type.String({ maxLength: 40 })),
-    smsNotifications: CheckboxField,
-    language: Type.Optional(Type.String({ maxLength: 10 })),
-  },
+  { ...contactFormFields, language: Type.Optional(Type.String({ maxLength: 10 })) },
   { additionalProperties: false },
 );
 const CsrfOnly = Type.Object({ _csrf: Type.Optional(Type.String()) }, { additionalProperties: false });
@@ -89,10 +82,7 @@ export function accountSettingsRoutes(
       const citizen = requireAccount(request, reply);
       if (!citizen) return reply;
       const values: SettingsValues = {
-        email: request.body.email ?? '',
-        emailNotifications: request.body.emailNotifications === '1',
-        mobile: request.body.mobile ?? '',
-        smsNotifications: request.body.smsNotifications === '1',
+        ...contactValuesOf(request.body),
         language: request.body.language ?? '',
       };
       const result = await accounts.updateSettings(citizen.accountId, values);

@@ -8,7 +8,7 @@ import { requireCitizen, termsAcceptancePath } from '../../plugins/citizen-sessi
 import { pageContext } from '../../plugins/request-context.js';
 import { TermsChangedPage, type TermsProblem } from '../../views/account/terms-changed-page.js';
 import { renderPage } from '../../views/render.js';
-import { CheckboxField } from './account-open-routes.js';
+import { CheckboxField } from './contact-form.js';
 import { landingPath } from './login-flow.js';
 
 const ReturnQuery = Type.Object({ return: Type.Optional(Type.String({ maxLength: 2000 })) });

@@ -5,11 +5,9 @@ import type { ComposeInput } from '../../../modules/mailbox/index.js';
 import { requireAccount } from '../../plugins/citizen-session.js';
 import { pageContext } from '../../plugins/request-context.js';
 import { ComposePage, type ComposePageProps, type ComposeValues } from '../../views/mailbox/compose-page.js';
-import { renderPage } from '../../views/render.js';
 import { readComposeForm } from './mailbox-multipart.js';
 import { MessageParams } from './mailbox-read-routes.js';
-
-const html = 'text/html; charset=utf-8';
+import { sendPersonalPage } from '../personal-page.js';
 
 /** The form's own check of `_csrf` (see readComposeForm), before any upload is read. */
 const multipartConfig = { csrfCheckedInHandler: true } as const;
@@ -20,11 +18,7 @@ function render(
   props: Omit<ComposePageProps, 'ctx'>,
   status = 200,
 ) {
-  return reply
-    .status(status)
-    .type(html)
-    .header('cache-control', 'private, no-store')
-    .send(renderPage(ComposePage({ ctx: pageContext(request), ...props })));
+  return sendPersonalPage(reply, ComposePage({ ctx: pageContext(request), ...props }), status);
 }
 
 function toInput(fields: Record<string, string>, files: ComposeInput['attachments']): ComposeInput {

@@ -1,6 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { VNode } from 'preact';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { MailboxServices } from '../../../modules/mailbox/index.js';
 import { folders, type Folder } from '../../../modules/mailbox/index.js';
@@ -8,9 +7,9 @@ import { requireAccount, requireMailboxReader } from '../../plugins/citizen-sess
 import { pageContext } from '../../plugins/request-context.js';
 import { FolderPage } from '../../views/mailbox/folder-page.js';
 import { MessagePage } from '../../views/mailbox/message-page.js';
-import { renderPage } from '../../views/render.js';
 import { contentDisposition } from '../../content-disposition.js';
 import { sendAttachment } from './mailbox-download.js';
+import { sendPersonalPage } from '../personal-page.js';
 
 export const MessageParams = Type.Object({
   id: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }),
@@ -35,8 +34,6 @@ const FolderQuery = Type.Object({
 });
 const MessageQuery = Type.Object({ notice: NoticeQuery });
 
-const html = 'text/html; charset=utf-8';
-
 /** What every mailbox page shows around its content: the layout, the last action's notice, read-only or not. */
 function pageFrame(
   request: FastifyRequest,
@@ -44,11 +41,6 @@ function pageFrame(
   citizen: { readOnly: boolean },
 ) {
   return { ctx: pageContext(request), notice, readOnly: citizen.readOnly };
-}
-
-/** A page of someone's mail: never kept by the browser or a cache in between. */
-function sendPersonalPage(reply: FastifyReply, page: VNode): FastifyReply {
-  return reply.type(html).header('cache-control', 'private, no-store').send(renderPage(page));
 }
 
 /**

@@ -150,8 +150,7 @@ export function AccessLogPageView(props: { ctx: PageContext; whose: AccessLogWho
       )}
       <Paging
         label={t('accessLog.pagingLabel')}
-        page={log.page}
-        hasNext={log.hasNext}
+        list={log}
         href={(page) => accessLogHref(whose, page)}
         pageLabel={(page) => t('accessLog.page', { page })}
         previousLabel={t('accessLog.newer')}

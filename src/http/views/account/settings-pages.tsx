@@ -8,10 +8,11 @@ import { ContactFields, errorFor, fieldErrors, type ContactValues } from './cont
 import { ButtonRow } from '../components/button-row.js';
 import { ErrorSummary } from '../components/error-summary.js';
 import { LinkButton } from '../components/link-button.js';
-import { Notice } from '../components/notice.js';
+import { ActionResult, Notice } from '../components/notice.js';
 import { PostButton } from '../components/post-button.js';
 import { RadioGroup } from '../components/radio-group.js';
 import { VisuallyHidden } from '../components/visually-hidden.js';
+import { HeadedSection } from '../components/headed-section.js';
 
 const languageNames = { fi: 'Suomi', sv: 'Svenska', en: 'English' } as const;
 /** Each language named in itself. */
@@ -55,13 +56,8 @@ function ConsentSection(props: {
   const { t } = ctx;
   if (consents.length === 0 && !props.withdrawn) return null;
   return (
-    <section aria-labelledby="consents">
-      <h2 id="consents">{t('account.settings.consentsTitle')}</h2>
-      {props.withdrawn && (
-        <Notice tone="success" status>
-          {t('account.settings.consentWithdrawnNotice')}
-        </Notice>
-      )}
+    <HeadedSection id="consents" heading={t('account.settings.consentsTitle')}>
+      <ActionResult text={props.withdrawn && t('account.settings.consentWithdrawnNotice')} />
       <p>{t('account.settings.consentsIntro')}</p>
       {props.decidesDelivery && <p>{t('account.settings.consentsPaper')}</p>}
       <ul>
@@ -97,7 +93,7 @@ function ConsentSection(props: {
           );
         })}
       </ul>
-    </section>
+    </HeadedSection>
   );
 }
 
@@ -121,11 +117,7 @@ export function SettingsPage(props: {
     <Layout ctx={ctx} title={title} hasErrors={problems.length > 0} breadcrumbs={[{ label: title }]}>
       <h1>{title}</h1>
       <ErrorSummary heading={t('account.form.errorSummary')} errors={fieldErrors(t, problems)} />
-      {props.saved && (
-        <Notice tone="success" status>
-          {t('account.settings.saved')}
-        </Notice>
-      )}
+      <ActionResult text={props.saved && t('account.settings.saved')} />
       <p>{t('account.settings.intro')}</p>
       <form method="post" action="/settings" novalidate>
         <input type="hidden" name="_csrf" value={ctx.csrfToken ?? ''} />
@@ -133,7 +125,6 @@ export function SettingsPage(props: {
         <ContactFields t={t} values={values} problems={problems} />
         <RadioGroup
           name="language"
-          idPrefix="language"
           legend={t('account.settings.languageTitle')}
           hint={t('account.settings.languageHint')}
           error={errorFor(t, problems, 'language')}

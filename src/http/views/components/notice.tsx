@@ -32,6 +32,18 @@ export function Notice(props: NoticeProps) {
   );
 }
 
+/**
+ * What the previous action did (post/redirect/get), announced as a status message; nothing when the
+ * page was not reached from one (`text` empty or false).
+ */
+export function ActionResult(props: { text: string | false | undefined }) {
+  return props.text ? (
+    <Notice tone="success" status>
+      {props.text}
+    </Notice>
+  ) : null;
+}
+
 export const styles = css`
   .notice {
     background: var(--fi-color-highlight-light-3);

@@ -6,9 +6,8 @@ import { InlineList } from './inline-list.js';
 export interface PagingProps {
   /** Accessible name of the navigation ("Sivut"). */
   label: string;
-  /** The current page, from 1. */
-  page: number;
-  hasNext: boolean;
+  /** Where the list stands, as a page of it comes from its repository: the page (from 1) and whether another follows. */
+  list: { page: number; hasNext: boolean };
   /** The address of a page. */
   href: (page: number) => string;
   /**
@@ -28,24 +27,25 @@ export interface PagingProps {
  * previous page holds newer messages and the next one older, and the labels say so.
  */
 export function Paging(props: PagingProps) {
-  if (props.page === 1 && !props.hasNext) return null;
+  const { page, hasNext } = props.list;
+  if (page === 1 && !hasNext) return null;
   return (
     <nav class="paging" aria-label={props.label}>
       <InlineList>
-        {props.page > 1 && (
+        {page > 1 && (
           <li>
-            <PageLink {...props} to={props.page - 1} rel="prev">
+            <PageLink {...props} to={page - 1} rel="prev">
               <Icon name="chevronLeft" />
               {props.previousLabel}
             </PageLink>
           </li>
         )}
         <li class="paging__current" aria-current="page">
-          {props.pageLabel(props.page)}
+          {props.pageLabel(page)}
         </li>
-        {props.hasNext && (
+        {hasNext && (
           <li>
-            <PageLink {...props} to={props.page + 1} rel="next">
+            <PageLink {...props} to={page + 1} rel="next">
               {props.nextLabel}
               <Icon name="chevronRight" />
             </PageLink>

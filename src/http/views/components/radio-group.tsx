@@ -11,8 +11,8 @@ export interface RadioOption {
 export interface RadioGroupProps {
   /** The form field name sent to the server. */
   name: string;
-  /** Prefix of the element ids: `<idPrefix>-<value>` for each button, `-hint` and `-error`. */
-  idPrefix: string;
+  /** Prefix of the element ids: `<idPrefix>-<value>` for each button, `-hint` and `-error`; `name` unless given. */
+  idPrefix?: string;
   legend: string;
   options: readonly RadioOption[];
   /** The chosen value, if any. */
@@ -24,8 +24,9 @@ export interface RadioGroupProps {
 
 /** One choice of several: a fieldset whose legend names the question (styled as label.checkbox). */
 export function RadioGroup(props: RadioGroupProps) {
-  const hintId = props.hint ? `${props.idPrefix}-hint` : undefined;
-  const errorId = messagesOf(props.error).length > 0 ? `${props.idPrefix}-error` : undefined;
+  const idPrefix = props.idPrefix ?? props.name;
+  const hintId = props.hint ? `${idPrefix}-hint` : undefined;
+  const errorId = messagesOf(props.error).length > 0 ? `${idPrefix}-error` : undefined;
   return (
     <fieldset class="field" aria-describedby={describedBy(errorId, hintId)}>
       <legend>{props.legend}</legend>
@@ -34,12 +35,12 @@ export function RadioGroup(props: RadioGroupProps) {
           {props.hint}
         </p>
       )}
-      <FieldErrorText id={`${props.idPrefix}-error`} error={props.error} />
+      <FieldErrorText id={`${idPrefix}-error`} error={props.error} />
       {props.options.map((option) => (
-        <label class="checkbox" for={`${props.idPrefix}-${option.value}`}>
+        <label class="checkbox" for={`${idPrefix}-${option.value}`}>
           <input
             type="radio"
-            id={`${props.idPrefix}-${option.value}`}
+            id={`${idPrefix}-${option.value}`}
             name={props.name}
             value={option.value}
             required={props.required}

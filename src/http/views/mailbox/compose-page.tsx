@@ -20,6 +20,7 @@ import { Layout } from '../layout.js';
 import { citizenTypeKeys } from './citizen-type-name.js';
 import type { PageContext } from '../page-context.js';
 import { formatDateTime, localName } from './format.js';
+import { HeadedSection } from '../components/headed-section.js';
 
 /** What the citizen typed, shown again when the form comes back with problems. */
 export interface ComposeValues {
@@ -194,8 +195,7 @@ function ReplyInfo(props: { ctx: PageContext; replyTo: ReplyTarget }) {
   const { replyTo } = props;
   const sender = `${localName(replyTo.organisation, locale)} – ${localName(replyTo.service, locale)}`;
   return (
-    <section aria-labelledby="replying-to-heading">
-      <h2 id="replying-to-heading">{t('mailbox.compose.replyingTo')}</h2>
+    <HeadedSection id="replying-to-heading" heading={t('mailbox.compose.replyingTo')}>
       <dl class="message-details">
         <dt>{t('mailbox.message.sender')}</dt>
         <dd>{sender}</dd>
@@ -214,7 +214,7 @@ function ReplyInfo(props: { ctx: PageContext; replyTo: ReplyTarget }) {
         </blockquote>
       )}
       <p>{t('mailbox.compose.replyGoesTo', { recipient: sender })}</p>
-    </section>
+    </HeadedSection>
   );
 }
 

@@ -104,8 +104,7 @@ export function FolderPage(props: FolderPageProps) {
       )}
       <Paging
         label={t('mailbox.folder.paging')}
-        page={data.page}
-        hasNext={data.hasNext}
+        list={data}
         href={(page) => folderHref(data.folder, data.order, page)}
         pageLabel={(page) => t('mailbox.folder.page', { page })}
         previousLabel={t(newestFirst ? 'mailbox.folder.previous' : 'mailbox.folder.next')}

@@ -7,19 +7,21 @@ import type {
 } from '../../../modules/mailbox/index.js';
 import { ButtonRow } from '../components/button-row.js';
 import { AttachmentList } from '../components/attachment-list.js';
-import { DetailRow } from '../components/detail-row.js';
+import { DetailRow, TimeRow } from '../components/detail-row.js';
 import { Icon } from '../components/icon.js';
 import { LinkButton } from '../components/link-button.js';
 import { Notice as NoticeParagraph } from '../components/notice.js';
 import { PostButton } from '../components/post-button.js';
 import { TagList, type Chip } from '../components/tag-list.js';
+import { ThreadList } from '../components/thread-list.js';
 import { Layout } from '../layout.js';
 import type { PageContext } from '../page-context.js';
 import { css } from '../styles/css.js';
 import { citizenTypeName } from './citizen-type-name.js';
-import { formatDate, formatDateTime, localName } from './format.js';
+import { formatDate, localName } from './format.js';
 import { folderNameKeys } from './folder-names.js';
 import { NoticeBox, ReadOnlyNotice, type Notice } from './notices.js';
+import { HeadedSection } from '../components/headed-section.js';
 
 export interface MessagePageProps {
   ctx: PageContext;
@@ -105,9 +107,7 @@ function SealedContent(props: {
     <>
       <MessageHeader ctx={ctx} message={message} title={props.title}>
         <DetailRow term={t('mailbox.message.sender')}>{localName(message.organisation, locale)}</DetailRow>
-        <DetailRow term={t('mailbox.message.received')}>
-          <time dateTime={message.receivedAt}>{formatDateTime(message.receivedAt, locale)}</time>
-        </DetailRow>
+        <TimeRow term={t('mailbox.message.received')} at={message.receivedAt} locale={locale} />
         <DetailRow term={t('mailbox.message.deemedReceived')}>
           {t('mailbox.message.deemedReceivedPending')}
         </DetailRow>
@@ -145,19 +145,18 @@ function OpenedContent(props: { ctx: PageContext; message: OpenedMessage; readOn
           {localName(message.organisation, locale)}
         </DetailRow>
         <DetailRow term={t('mailbox.message.service')}>{localName(message.service, locale)}</DetailRow>
-        <DetailRow term={t(fromCitizen ? 'mailbox.message.sent' : 'mailbox.message.received')}>
-          <time dateTime={message.receivedAt}>{formatDateTime(message.receivedAt, locale)}</time>
-        </DetailRow>
-        {message.deemedReceivedOn && (
-          <DetailRow term={t('mailbox.message.deemedReceived')}>
-            <time dateTime={message.deemedReceivedOn}>{formatDate(message.deemedReceivedOn, locale)}</time>
-          </DetailRow>
-        )}
-        {message.acknowledgedAt && (
-          <DetailRow term={t('mailbox.message.acknowledgedAt')}>
-            <time dateTime={message.acknowledgedAt}>{formatDateTime(message.acknowledgedAt, locale)}</time>
-          </DetailRow>
-        )}
+        <TimeRow
+          term={t(fromCitizen ? 'mailbox.message.sent' : 'mailbox.message.received')}
+          at={message.receivedAt}
+          locale={locale}
+        />
+        <TimeRow
+          term={t('mailbox.message.deemedReceived')}
+          at={message.deemedReceivedOn}
+          locale={locale}
+          day
+        />
+        <TimeRow term={t('mailbox.message.acknowledgedAt')} at={message.acknowledgedAt} locale={locale} />
         {message.citizenType && (
           <DetailRow term={t('mailbox.message.type')}>{citizenTypeName(t, message.citizenType)}</DetailRow>
         )}
@@ -181,10 +180,10 @@ function Attachments(props: { ctx: PageContext; message: OpenedMessage }) {
   const { t } = ctx;
   if (message.attachments.length === 0) return null;
   return (
-    <section aria-labelledby="attachments-heading">
-      <h2 id="attachments-heading">
-        {`${t('mailbox.message.attachments')} (${message.attachments.length})`}
-      </h2>
+    <HeadedSection
+      id="attachments-heading"
+      heading={`${t('mailbox.message.attachments')} (${message.attachments.length})`}
+    >
       <p class="attachments__hint">{t('mailbox.message.downloadHint')}</p>
       <AttachmentList
         attachments={message.attachments}
@@ -194,7 +193,7 @@ function Attachments(props: { ctx: PageContext; message: OpenedMessage }) {
         download={t('mailbox.message.download')}
         ctx={ctx}
       />
-    </section>
+    </HeadedSection>
   );
 }
 
@@ -202,8 +201,7 @@ function Attachments(props: { ctx: PageContext; message: OpenedMessage }) {
 function Evidence(props: { ctx: PageContext; message: OpenedMessage }) {
   const { t } = props.ctx;
   return (
-    <section aria-labelledby="evidence-heading">
-      <h2 id="evidence-heading">{t('mailbox.message.evidenceHeading')}</h2>
+    <HeadedSection id="evidence-heading" heading={t('mailbox.message.evidenceHeading')}>
       <p>{t('mailbox.message.evidenceIntro')}</p>
       <p>
         <a href={`/mailbox/messages/${props.message.id}/evidence`} download>
@@ -211,46 +209,29 @@ function Evidence(props: { ctx: PageContext; message: OpenedMessage }) {
           {t('mailbox.message.evidenceDownload')}
         </a>
       </p>
-    </section>
+    </HeadedSection>
   );
 }
 
-/** The conversation, oldest first, as a timeline: a dot for each message, the current one filled. */
+/** The conversation, oldest first (see ThreadList). */
 function Thread(props: { ctx: PageContext; items: FolderItem[]; currentId: number }) {
-  const { ctx, items } = props;
-  const { t, locale } = ctx;
-  if (items.length === 0) return null;
+  const { t, locale } = props.ctx;
   return (
-    <section aria-labelledby="thread-heading">
-      <h2 id="thread-heading">{t('mailbox.message.thread')}</h2>
-      <ol class="thread-list">
-        {items.map((item) => {
-          const label = item.unreadable
-            ? t('mailbox.item.unavailableTitle')
-            : (item.title ?? t('mailbox.item.sealedTitle'));
-          const current = item.id === props.currentId;
-          const fromCitizen = item.direction === 'from_citizen';
-          return (
-            <li class={current ? 'thread-list__item thread-list__item--current' : 'thread-list__item'}>
-              <p class="thread-list__when">
-                <time dateTime={item.receivedAt}>{formatDateTime(item.receivedAt, locale)}</time>
-                {' · '}
-                {`${t(fromCitizen ? 'mailbox.item.to' : 'mailbox.item.from')}: ${localName(item.organisation, locale)}`}
-              </p>
-              <p class="thread-list__title">
-                {current ? (
-                  <span aria-current="page">
-                    {label} {t('mailbox.message.threadCurrent')}
-                  </span>
-                ) : (
-                  <a href={`/mailbox/messages/${item.id}`}>{label}</a>
-                )}
-              </p>
-            </li>
-          );
-        })}
-      </ol>
-    </section>
+    <ThreadList
+      heading={t('mailbox.message.thread')}
+      entries={props.items.map((item) => ({
+        id: item.id,
+        at: item.receivedAt,
+        party: `${t(item.direction === 'from_citizen' ? 'mailbox.item.to' : 'mailbox.item.from')}: ${localName(item.organisation, locale)}`,
+        title: item.unreadable
+          ? t('mailbox.item.unavailableTitle')
+          : (item.title ?? t('mailbox.item.sealedTitle')),
+        href: `/mailbox/messages/${item.id}`,
+      }))}
+      currentId={props.currentId}
+      currentLabel={t('mailbox.message.threadCurrent')}
+      locale={locale}
+    />
   );
 }
 
@@ -393,39 +374,6 @@ export const styles = css`
   .acknowledge-panel__icon {
     width: 1.25em;
     height: 1.25em;
-  }
-  .thread-list {
-    list-style: none;
-    margin: 0;
-    padding: 0 0 0 var(--fi-spacing-l);
-    border-left: 2px solid var(--fi-color-depth-light-1);
-    margin-left: var(--fi-spacing-xs);
-  }
-  .thread-list__item {
-    position: relative;
-    padding: 0 0 var(--fi-spacing-m);
-  }
-  .thread-list__item::before {
-    content: '';
-    position: absolute;
-    left: calc(-1 * var(--fi-spacing-l) - 8px);
-    top: 0.35em;
-    width: 14px;
-    height: 14px;
-    border-radius: 50%;
-    border: 2px solid var(--fi-color-highlight-base);
-    background: var(--fi-color-white-base);
-  }
-  .thread-list__item--current::before {
-    background: var(--fi-color-highlight-base);
-  }
-  .thread-list__when {
-    margin: 0;
-    font-size: var(--fi-font-size-body-text-small);
-    color: var(--fi-color-black-light-1);
-  }
-  .thread-list__title {
-    margin: 0;
   }
 
   @media (max-width: 480px) {

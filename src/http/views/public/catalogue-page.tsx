@@ -8,6 +8,7 @@ import { VisuallyHidden } from '../components/visually-hidden.js';
 import type { PageContext } from '../page-context.js';
 import { css } from '../styles/css.js';
 import { PublicPage } from './public-page.js';
+import { HeadedSection } from '../components/headed-section.js';
 
 export interface CataloguePageProps {
   ctx: PageContext;
@@ -107,10 +108,10 @@ export function CataloguePage(props: CataloguePageProps) {
         </div>
       </form>
       {result && (
-        <section aria-labelledby="catalogue-results-title">
-          <h2 id="catalogue-results-title">
-            {t('public.catalogue.results', { query, count: result.hits.length })}
-          </h2>
+        <HeadedSection
+          id="catalogue-results-title"
+          heading={t('public.catalogue.results', { query, count: result.hits.length })}
+        >
           {result.corrected.length > 0 && (
             <p>{t('public.catalogue.corrected', { words: result.corrected.join(', ') })}</p>
           )}
@@ -126,11 +127,10 @@ export function CataloguePage(props: CataloguePageProps) {
           <p>
             <a href="/services">{t('public.catalogue.showAll')}</a>
           </p>
-        </section>
+        </HeadedSection>
       )}
       {props.organisations && (
-        <section aria-labelledby="catalogue-all-title">
-          <h2 id="catalogue-all-title">{t('public.catalogue.allTitle')}</h2>
+        <HeadedSection id="catalogue-all-title" heading={t('public.catalogue.allTitle')}>
           {props.organisations.length === 0 && <p>{t('public.catalogue.empty')}</p>}
           {props.organisations.map((organisation) => (
             <section class="catalogue-organisation" aria-label={organisation.name}>
@@ -145,7 +145,7 @@ export function CataloguePage(props: CataloguePageProps) {
               </ul>
             </section>
           ))}
-        </section>
+        </HeadedSection>
       )}
     </PublicPage>
   );

@@ -5,7 +5,7 @@ import type {
 } from '../../../modules/organisations/index.js';
 import { ErrorSummary } from '../components/error-summary.js';
 import { LinkButton } from '../components/link-button.js';
-import { Notice } from '../components/notice.js';
+import { ActionResult, Notice } from '../components/notice.js';
 import { TextareaField } from '../components/textarea-field.js';
 import { formatDateTime } from '../mailbox/format.js';
 import type { PageContext } from '../page-context.js';
@@ -77,11 +77,7 @@ export function AdminCredentialsBody(props: AdminCredentialsBodyProps) {
     <div class="admin">
       <h1>{t('staffAdmin.credentials.title')}</h1>
       <ErrorSummary heading={t('staffAdmin.errorSummary')} errors={adminFieldErrors(t, problems)} />
-      {props.notice && (
-        <Notice tone="success" status>
-          {t(credentialNotices[props.notice])}
-        </Notice>
-      )}
+      <ActionResult text={props.notice && t(credentialNotices[props.notice])} />
       <p>{t('staffAdmin.credentials.intro')}</p>
       <AdminTable
         ctx={ctx}

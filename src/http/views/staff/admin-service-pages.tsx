@@ -7,7 +7,7 @@ import {
 import { Checkbox } from '../components/checkbox.js';
 import { ErrorSummary } from '../components/error-summary.js';
 import { LinkButton } from '../components/link-button.js';
-import { Notice } from '../components/notice.js';
+import { ActionResult, Notice } from '../components/notice.js';
 import { TextField } from '../components/text-field.js';
 import { TextareaField } from '../components/textarea-field.js';
 import type { PageContext } from '../page-context.js';
@@ -116,11 +116,7 @@ export function AdminServicesBody(props: AdminServicesBodyProps) {
   return (
     <div class="admin">
       <h1>{t('staffAdmin.services.title')}</h1>
-      {props.notice && (
-        <Notice tone="success" status>
-          {t(serviceNotices[props.notice])}
-        </Notice>
-      )}
+      <ActionResult text={props.notice && t(serviceNotices[props.notice])} />
       <p>{t('staffAdmin.services.intro')}</p>
       <p>
         <LinkButton href={paths.newService}>{t('staffAdmin.services.add')}</LinkButton>

@@ -2,7 +2,7 @@ import type { TranslationKey } from '../../../i18n/i18n.js';
 import { ButtonRow } from '../components/button-row.js';
 import { Checkbox } from '../components/checkbox.js';
 import { ErrorSummary } from '../components/error-summary.js';
-import { Notice } from '../components/notice.js';
+import { ActionResult } from '../components/notice.js';
 import { RadioGroup } from '../components/radio-group.js';
 import { TextField } from '../components/text-field.js';
 import type { PageContext } from '../page-context.js';
@@ -85,11 +85,12 @@ export function AdminStaffBody(props: AdminStaffBodyProps) {
     <div class="admin">
       <h1>{t('staffAdmin.staff.title')}</h1>
       <ErrorSummary heading={t('staffAdmin.errorSummary')} errors={errors} />
-      {props.notice && (
-        <Notice tone="success" status>
-          {t(props.notice === 'granted' ? 'staffAdmin.staff.granted' : 'staffAdmin.staff.revoked')}
-        </Notice>
-      )}
+      <ActionResult
+        text={
+          props.notice &&
+          t(props.notice === 'granted' ? 'staffAdmin.staff.granted' : 'staffAdmin.staff.revoked')
+        }
+      />
       <p>{t('staffAdmin.staff.intro')}</p>
       <AdminTable
         ctx={ctx}
@@ -137,7 +138,6 @@ export function AdminStaffBody(props: AdminStaffBodyProps) {
         />
         <RadioGroup
           name="role"
-          idPrefix="role"
           legend={t('staffAdmin.staff.role')}
           options={[
             { value: 'case_worker', label: t('staffAdmin.staff.roleCaseWorker') },

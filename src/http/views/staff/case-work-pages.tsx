@@ -1,4 +1,4 @@
-import { Notice } from '../components/notice.js';
+import { ActionResult } from '../components/notice.js';
 import { SendFormBody, type CaseWorkPaths, type SendFormBodyProps } from './send-page.js';
 import { SentListBody, type SentListBodyProps } from './sent-list-page.js';
 import { SentMessageBody, type SentMessageBodyProps } from './sent-message-page.js';
@@ -52,13 +52,12 @@ export function StaffSentMessagePage(
   const { t } = props.ctx;
   return (
     <StaffLayout ctx={props.ctx} title={props.message.title} frame={frame}>
-      {sent && (
-        <Notice tone="success" status>
-          {t(sent === 'created' ? 'staff.sent.confirmation' : 'staff.sent.duplicate', {
-            id: props.message.id,
-          })}
-        </Notice>
-      )}
+      <ActionResult
+        text={
+          sent &&
+          t(sent === 'created' ? 'staff.sent.confirmation' : 'staff.sent.duplicate', { id: props.message.id })
+        }
+      />
       <SentMessageBody {...body} />
     </StaffLayout>
   );

@@ -175,8 +175,7 @@ export function ConsentListPage(props: {
       )}
       <Paging
         label={t('staff.consents.paging')}
-        page={consents.page}
-        hasNext={consents.hasNext}
+        list={consents}
         href={(page) => `${consentPaths.list}?page=${page}`}
         pageLabel={(page) => t('staff.consents.page', { page })}
         previousLabel={t('staff.consents.previous')}

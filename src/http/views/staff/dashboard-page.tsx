@@ -156,8 +156,7 @@ export function DashboardBody(props: DashboardBodyProps) {
       </p>
       {props.filter && <ServiceFilter ctx={ctx} filter={props.filter} />}
 
-      <section aria-labelledby="dashboard-summary">
-        <h2 id="dashboard-summary">{t('dashboard.summary.heading')}</h2>
+      <HeadedSection id="dashboard-summary" heading={t('dashboard.summary.heading')}>
         <dl class="dashboard__figures">
           {summary.map((figure) => (
             <div class="dashboard__figure">
@@ -166,7 +165,7 @@ export function DashboardBody(props: DashboardBodyProps) {
             </div>
           ))}
         </dl>
-      </section>
+      </HeadedSection>
 
       <div class="dashboard__tables">
         <CountTable
@@ -228,8 +227,7 @@ export function DashboardBody(props: DashboardBodyProps) {
         )}
       </section>
 
-      <section aria-labelledby="dashboard-daily">
-        <h2 id="dashboard-daily">{t('dashboard.daily.heading')}</h2>
+      <HeadedSection id="dashboard-daily" heading={t('dashboard.daily.heading')}>
         <DailyVolumeChart
           id="daily-volume"
           days={days}
@@ -243,7 +241,7 @@ export function DashboardBody(props: DashboardBodyProps) {
           locale={locale}
         />
         <p>{t('dashboard.daily.fromCitizens', { count: number.format(fromCitizens) })}</p>
-      </section>
+      </HeadedSection>
     </div>
   );
 }

@@ -9,19 +9,21 @@ import type {
 import { ButtonRow } from '../components/button-row.js';
 import { ErrorSummary, type FieldError } from '../components/error-summary.js';
 import { AttachmentList } from '../components/attachment-list.js';
-import { DetailRow } from '../components/detail-row.js';
+import { DetailRow, TimeRow } from '../components/detail-row.js';
 import { Icon } from '../components/icon.js';
-import { Notice } from '../components/notice.js';
+import { ActionResult } from '../components/notice.js';
 import { Paging } from '../components/paging.js';
 import { RuledList } from '../components/ruled-list.js';
 import { TagList, type Chip } from '../components/tag-list.js';
 import { TextField } from '../components/text-field.js';
 import { TextareaField } from '../components/textarea-field.js';
+import { ThreadList } from '../components/thread-list.js';
 import { citizenTypeName } from '../mailbox/citizen-type-name.js';
 import { formatDateTime, localName } from '../mailbox/format.js';
 import type { PageContext } from '../page-context.js';
 import { css } from '../styles/css.js';
 import { StaffLayout, type StaffFrame } from './staff-layout.js';
+import { HeadedSection } from '../components/headed-section.js';
 
 export const receivedPath = '/virkailija/saapuneet';
 
@@ -87,11 +89,7 @@ export function ReceivedListPage(props: ReceivedListPageProps) {
   const { t, locale } = ctx;
   return (
     <StaffLayout ctx={ctx} title={t('staff.received.title')} frame={props.frame}>
-      {props.notice && (
-        <Notice tone="success" status>
-          {t(noticeKeys[props.notice])}
-        </Notice>
-      )}
+      <ActionResult text={props.notice && t(noticeKeys[props.notice])} />
       <h1>{t('staff.received.title')}</h1>
       <p>{t('staff.received.intro')}</p>
       <nav class="received-filter" aria-label={t('staff.received.filter.legend')}>
@@ -138,8 +136,7 @@ export function ReceivedListPage(props: ReceivedListPageProps) {
       )}
       <Paging
         label={t('staff.received.paging')}
-        page={list.page}
-        hasNext={list.hasNext}
+        list={list}
         href={(page) => receivedListHref(list.filter, page)}
         pageLabel={(page) => t('staff.received.page', { page })}
         previousLabel={t('staff.received.previous')}
@@ -215,28 +212,18 @@ export function ReceivedMessagePage(props: ReceivedMessagePageProps) {
           {t('staff.received.opened.back')}
         </a>
       </p>
-      {props.notice && (
-        <Notice tone="success" status>
-          {t(noticeKeys[props.notice])}
-        </Notice>
-      )}
+      <ActionResult text={props.notice && t(noticeKeys[props.notice])} />
       <div class="message-header">
         <p class="message-header__sender">{senderText(ctx, message)}</p>
         <h1>{message.title}</h1>
         <TagList tags={itemChips(ctx, message)} />
         <dl class="message-details" aria-label={t('staff.received.opened.details')}>
           <DetailRow term={t('staff.received.service')}>{localName(message.serviceNames, locale)}</DetailRow>
-          <DetailRow term={t('staff.received.received')}>
-            <time dateTime={message.createdAt}>{formatDateTime(message.createdAt, locale)}</time>
-          </DetailRow>
+          <TimeRow term={t('staff.received.received')} at={message.createdAt} locale={locale} />
           {message.citizenType && (
             <DetailRow term={t('staff.received.type')}>{citizenTypeName(t, message.citizenType)}</DetailRow>
           )}
-          {message.handledAt && (
-            <DetailRow term={t('staff.received.handled')}>
-              <time dateTime={message.handledAt}>{formatDateTime(message.handledAt, locale)}</time>
-            </DetailRow>
-          )}
+          <TimeRow term={t('staff.received.handled')} at={message.handledAt} locale={locale} />
         </dl>
       </div>
       <p class="received-audit-note">{t('staff.received.opened.auditNote')}</p>
@@ -259,49 +246,35 @@ export function ReceivedMessagePage(props: ReceivedMessagePageProps) {
       */}
       <div class="message-body" dangerouslySetInnerHTML={{ __html: message.bodyHtml }} />
       {message.attachments.length > 0 && (
-        <section aria-labelledby="attachments-heading">
-          <h2 id="attachments-heading">
-            {t('staff.received.opened.attachments', { count: message.attachments.length })}
-          </h2>
+        <HeadedSection
+          id="attachments-heading"
+          heading={t('staff.received.opened.attachments', { count: message.attachments.length })}
+        >
           <AttachmentList
             attachments={message.attachments}
             href={(attachment) => `${base}/liitteet/${encodeURIComponent(attachment.id)}`}
             download={t('staff.received.opened.download')}
             ctx={ctx}
           />
-        </section>
+        </HeadedSection>
       )}
-      {message.thread.length > 0 && (
-        <section aria-labelledby="thread-heading">
-          <h2 id="thread-heading">{t('staff.received.opened.thread')}</h2>
-          <ol class="thread-list">
-            {message.thread.map((item) => {
-              const current = item.id === message.id;
-              const fromCitizen = item.direction === 'from_citizen';
-              return (
-                <li class={current ? 'thread-list__item thread-list__item--current' : 'thread-list__item'}>
-                  <p class="thread-list__when">
-                    <time dateTime={item.createdAt}>{formatDateTime(item.createdAt, locale)}</time>
-                    {' · '}
-                    {t(fromCitizen ? 'staff.received.opened.fromCitizen' : 'staff.received.opened.toCitizen')}
-                  </p>
-                  <p class="thread-list__title">
-                    {current ? (
-                      <span aria-current="page">
-                        {item.title} {t('staff.received.opened.current')}
-                      </span>
-                    ) : fromCitizen ? (
-                      <a href={`${receivedPath}/${item.id}`}>{item.title}</a>
-                    ) : (
-                      item.title
-                    )}
-                  </p>
-                </li>
-              );
-            })}
-          </ol>
-        </section>
-      )}
+      <ThreadList
+        heading={t('staff.received.opened.thread')}
+        entries={message.thread.map((item) => {
+          const fromCitizen = item.direction === 'from_citizen';
+          return {
+            id: item.id,
+            at: item.createdAt,
+            party: t(fromCitizen ? 'staff.received.opened.fromCitizen' : 'staff.received.opened.toCitizen'),
+            title: item.title,
+            // The case worker's own replies have no page of their own here.
+            href: fromCitizen ? `${receivedPath}/${item.id}` : undefined,
+          };
+        })}
+        currentId={message.id}
+        currentLabel={t('staff.received.opened.current')}
+        locale={locale}
+      />
       <section class="received-reply" aria-labelledby="reply-heading">
         <h2 id="reply-heading">{t('staff.received.reply.heading')}</h2>
         <ErrorSummary heading={t('staff.received.reply.errorsHeading')} errors={errors} />

@@ -236,7 +236,6 @@ export function SendFormBody(props: SendFormBodyProps) {
           />
           <RadioGroup
             name="bodyFormat"
-            idPrefix="bodyFormat"
             legend={t('staff.send.bodyFormat')}
             options={[
               { value: 'Text', label: t('staff.send.formatText') },
@@ -271,7 +270,6 @@ export function SendFormBody(props: SendFormBodyProps) {
           />
           <RadioGroup
             name="kind"
-            idPrefix="kind"
             legend={t('staff.send.kind')}
             options={[
               { value: 'normal', label: t('staff.send.normal') },

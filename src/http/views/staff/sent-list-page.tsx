@@ -184,8 +184,7 @@ export function SentListBody(props: SentListBodyProps) {
       {list && (
         <Paging
           label={t('staff.sent.paging')}
-          page={list.page}
-          hasNext={list.hasNext}
+          list={list}
           href={(page) => `${paths.sent}${filterQuery(values, page)}`}
           form={values.recipient ? 'sent-filters' : undefined}
           pageLabel={(page) => t('staff.sent.page', { page })}

@@ -2,11 +2,12 @@ import type { TranslationKey } from '../../../i18n/i18n.js';
 import type { SentMessageDetails, TimelineEntry, TimelineEvent } from '../../../modules/messages/index.js';
 import { LinkButton } from '../components/link-button.js';
 import { TagList } from '../components/tag-list.js';
-import { formatDate, formatDateTime, formatSize, mediaTypeLabel } from '../mailbox/format.js';
-import { DetailRow } from '../components/detail-row.js';
+import { formatDateTime, formatSize, mediaTypeLabel } from '../mailbox/format.js';
+import { DetailRow, TimeRow } from '../components/detail-row.js';
 import type { PageContext } from '../page-context.js';
 import { serviceName, type CaseWorkPaths } from './send-page.js';
 import { stageChip, stageKeys } from './sent-list-page.js';
+import { HeadedSection } from '../components/headed-section.js';
 
 export interface SentMessageBodyProps {
   ctx: PageContext;
@@ -57,9 +58,7 @@ export function SentMessageBody(props: SentMessageBodyProps) {
           <DetailRow term={t('staff.message.recipient')}>
             {message.recipient ?? t('staff.sent.noRecipient')}
           </DetailRow>
-          <DetailRow term={t('staff.message.created')}>
-            <time dateTime={message.createdAt}>{formatDateTime(message.createdAt, locale)}</time>
-          </DetailRow>
+          <TimeRow term={t('staff.message.created')} at={message.createdAt} locale={locale} />
           <DetailRow term={t('staff.message.stage')}>{t(stageKeys[message.stage])}</DetailRow>
           <DetailRow term={t('staff.message.kind')}>
             {t(message.verifiable ? 'staff.message.verifiable' : 'staff.message.normal')}
@@ -70,18 +69,18 @@ export function SentMessageBody(props: SentMessageBodyProps) {
           <DetailRow term={t('staff.message.replies')}>
             {t(message.replyAllowed ? 'staff.message.repliesAllowed' : 'staff.message.repliesNotAllowed')}
           </DetailRow>
-          {message.deemedReceivedOn && (
-            <DetailRow term={t('staff.message.deemedReceived')}>
-              <time dateTime={message.deemedReceivedOn}>{formatDate(message.deemedReceivedOn, locale)}</time>
-            </DetailRow>
-          )}
+          <TimeRow
+            term={t('staff.message.deemedReceived')}
+            at={message.deemedReceivedOn}
+            locale={locale}
+            day
+          />
           {message.externalId && (
             <DetailRow term={t('staff.message.externalId')}>{message.externalId}</DetailRow>
           )}
         </dl>
       </div>
-      <section aria-labelledby="timeline-heading">
-        <h2 id="timeline-heading">{t('staff.message.timeline')}</h2>
+      <HeadedSection id="timeline-heading" heading={t('staff.message.timeline')}>
         <ol class="thread-list">
           {message.timeline.map((entry, index) => (
             <li class={index === last ? 'thread-list__item thread-list__item--current' : 'thread-list__item'}>
@@ -96,15 +95,16 @@ export function SentMessageBody(props: SentMessageBodyProps) {
             </li>
           ))}
         </ol>
-      </section>
-      <section aria-labelledby="content-heading">
-        <h2 id="content-heading">{t('staff.message.content')}</h2>
+      </HeadedSection>
+      <HeadedSection id="content-heading" heading={t('staff.message.content')}>
         {/* bodyHtml comes from renderMessageBody (src/domain/message-body.ts): escaped, allow-listed tags. */}
         <div class="message-body" dangerouslySetInnerHTML={{ __html: message.bodyHtml }} />
-      </section>
+      </HeadedSection>
       {message.attachments.length > 0 && (
-        <section aria-labelledby="attachments-heading">
-          <h2 id="attachments-heading">{`${t('staff.message.attachments')} (${message.attachments.length})`}</h2>
+        <HeadedSection
+          id="attachments-heading"
+          heading={`${t('staff.message.attachments')} (${message.attachments.length})`}
+        >
           <ul>
             {message.attachments.map((attachment) => (
               <li>
@@ -112,7 +112,7 @@ export function SentMessageBody(props: SentMessageBodyProps) {
               </li>
             ))}
           </ul>
-        </section>
+        </HeadedSection>
       )}
       <p>
         <LinkButton href={paths.sent} variant="secondary">

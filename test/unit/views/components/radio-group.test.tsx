@@ -7,7 +7,6 @@ test('radio group: a fieldset described by its error and hint, the chosen value 
   const html = render(
     <RadioGroup
       name="language"
-      idPrefix="language"
       legend="Kieli"
       hint="Valitse kieli"
       error="Tuntematon kieli"
@@ -27,4 +26,17 @@ test('radio group: a fieldset described by its error and hint, the chosen value 
     /<input type="radio" id="language-sv" name="language" value="sv" checked\/><span lang="sv">Svenska<\/span>/,
   );
   assert.match(html, /<input type="radio" id="language-fi" name="language" value="fi"\/>/);
+});
+
+test('radio group: the ids take idPrefix where one is given, the name otherwise', () => {
+  const options = [{ value: 'self', label: 'Itse' }];
+  const html = render(
+    <RadioGroup
+      {...{ name: 'citizenType', idPrefix: 'type', legend: 'Lähettäjä', options }}
+      error="Valitse"
+      value={undefined}
+    />,
+  );
+  assert.match(html, /aria-describedby="type-error"/);
+  assert.match(html, /<input type="radio" id="type-self" name="citizenType" value="self"\/>/);
 });
