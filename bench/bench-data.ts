@@ -9,6 +9,11 @@ export interface BenchData {
   account: AccountFixture;
   /** A message of theirs with one attachment listed. */
   messageWithAttachment: number;
+  /**
+   * The citizen the ingest scenarios send to: another than the measured mailbox, which would
+   * otherwise grow by every message ingested before the page scenarios run.
+   */
+  ingestRecipient: AccountFixture;
   /** Adds messages of the other accounts until `total` are in the database (the growth series). */
   grow(total: number): Promise<void>;
 }
@@ -41,6 +46,7 @@ export async function generateBenchData(
 ): Promise<BenchData> {
   const organisation = await h.fixtures.apiOrganisation();
   const account = await h.fixtures.account({ identityCode: '270570-901K' });
+  const ingestRecipient = await h.fixtures.account();
   const others: number[] = [];
   for (let i = 0; i < otherAccounts; i++) others.push((await h.fixtures.account()).id);
   const now = new Date().toISOString();
@@ -96,5 +102,5 @@ export async function generateBenchData(
     body: 'Päätös on liitteenä.',
     attachments: [{ fileName: 'paatos.pdf', mediaType: 'application/pdf', content: Buffer.alloc(40_000, 7) }],
   });
-  return { organisation, account, messageWithAttachment: messageId, grow: insertUntil };
+  return { organisation, account, messageWithAttachment: messageId, ingestRecipient, grow: insertUntil };
 }

@@ -152,7 +152,7 @@ try {
   const ingestBody = JSON.stringify(
     electronicRequest(
       data.organisation,
-      data.account.identityCode,
+      data.ingestRecipient.identityCode,
       { body: 'x'.repeat(1024) },
       'bench-[<id>]',
     ),
