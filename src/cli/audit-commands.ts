@@ -185,18 +185,41 @@ export function registerAuditCommands(program: Command): void {
     );
 
   audit
+    .command('keys')
+    .description('the audit signing keys, oldest first, with the checkpoints each signed')
+    .action((_options: unknown, command: Command) =>
+      withServices(command, ({ services }) => services.audit.keys.list()),
+    );
+
+  audit
     .command('rotate-key')
     .description(
       'add a new Ed25519 key to AUDIT_SIGNING_KEY_FILE (creating the file); it signs the next ' +
         'checkpoints, and the older keys stay in the file to verify the checkpoints they signed',
     )
-    .action(async (_options: unknown, command: Command) => {
-      const { loadConfig } = await import('../config/config.js');
-      const { rotateAuditSigningKey } = await import('../modules/audit/index.js');
-      const config = loadConfig();
-      const fresh = rotateAuditSigningKey(config.auditSigningKeys.file);
-      progress(`audit signing key ${fresh.kid} added to ${config.auditSigningKeys.file}`);
-      const writeOut = command.configureOutput().writeOut ?? ((text: string) => process.stdout.write(text));
-      writeOut(`${JSON.stringify({ kid: fresh.kid, file: config.auditSigningKeys.file })}\n`);
-    });
+    .action((_options: unknown, command: Command) =>
+      withServices(command, async ({ services }) => {
+        const fresh = await services.audit.keys.rotate();
+        progress(`audit signing key ${fresh.kid} added to ${fresh.file}`);
+        return fresh;
+      }),
+    );
+
+  audit
+    .command('retire-key <kid>')
+    .description(
+      'retire an audit signing key that no longer signs: a key that signed checkpoints keeps only its ' +
+        'public half (to verify them), one that signed none leaves the file',
+    )
+    .action((kid: string, _options: unknown, command: Command) =>
+      withServices(command, async ({ services }) => {
+        const retired = await services.audit.keys.retire(kid);
+        progress(
+          retired.kept === 'public half'
+            ? `${kid}: private half removed; the public half stays to verify its ${retired.checkpoints} checkpoint(s)`
+            : `${kid}: removed (it signed no checkpoint)`,
+        );
+        return retired;
+      }),
+    );
 }

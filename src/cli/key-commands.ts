@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type { Command } from 'commander';
 import { loadConfig } from '../config/config.js';
 import { registerMasterKeyCommands } from './master-key-commands.js';
+import { withServicesText } from './organisation-commands.js';
 import { progress } from './progress.js';
 
 type Kind = 'signing' | 'encryption' | 'federation';
@@ -109,27 +110,30 @@ export function registerKeyCommands(program: Command): void {
 }
 
 /**
- * `keys evidence list | rotate`: the delivery evidence signing keys, in EVIDENCE_SIGNING_KEY_FILE
- * (or DATA_DIR/evidence-signing-keys.json). The newest key signs; every key stays published at
- * /.well-known/jwks.json, so evidence signed before a rotation still verifies (docs/evidence.md).
- * There is no retire: a key leaves the file only by hand, once no evidence signed with it matters.
+ * `keys evidence list | rotate | retire`: the delivery evidence signing keys, in
+ * EVIDENCE_SIGNING_KEY_FILE (or DATA_DIR/evidence-signing-keys.json). The newest key signs; every key
+ * stays published at /.well-known/jwks.json while a stored record is signed with it, so evidence
+ * signed before a rotation still verifies (docs/evidence.md). Rotations and retirements are audited.
  */
 function registerEvidenceKeyCommands(keys: Command): void {
   const evidence = keys.command('evidence').description('the signing keys of the delivery evidence (ES256)');
-  const file = () => loadConfig().evidenceKeyFile.file;
 
   evidence
     .command('list')
-    .description('show the keys of the file, oldest first (the newest one signs)')
-    .action(async (_options: unknown, command: Command) => {
-      const writeOut = command.configureOutput().writeOut ?? ((text: string) => process.stdout.write(text));
-      const { listEvidenceKeys } = await import('../modules/evidence/index.js');
-      const listed = listEvidenceKeys(file());
-      listed.forEach((key, index) => {
-        const role = index === listed.length - 1 ? 'signs' : 'published';
-        writeOut(`${key.alg.padEnd(6)} ${key.kid.padEnd(18)} ${role}\n`);
-      });
-    });
+    .description(
+      'show the keys of the file, oldest first (the newest one signs), with the records each signed',
+    )
+    .action((_options: unknown, command: Command) =>
+      withServicesText(command, async ({ services }) => {
+        const listed = await services.evidence.keys.list();
+        return listed
+          .map((key) => {
+            const role = key.signs ? 'signs' : 'published';
+            return `${key.alg.padEnd(6)} ${key.kid.padEnd(18)} ${role.padEnd(9)} ${key.signed} records\n`;
+          })
+          .join('');
+      }),
+    );
 
   evidence
     .command('rotate')
@@ -137,12 +141,28 @@ function registerEvidenceKeyCommands(keys: Command): void {
       'add a new key after the current one; running processes sign with it within seconds, and the ' +
         'old keys stay published so earlier evidence still verifies',
     )
-    .action(async () => {
-      const { rotateEvidenceKey } = await import('../modules/evidence/index.js');
-      const target = file();
-      const fresh = rotateEvidenceKey(target);
-      progress(
-        `evidence key ${fresh.kid} (${fresh.alg}) added to ${target}; it signs from the next record on`,
-      );
-    });
+    .action((_options: unknown, command: Command) =>
+      withServicesText(command, async ({ services, context }) => {
+        const fresh = await services.evidence.keys.rotate();
+        progress(
+          `evidence key ${fresh.kid} (${fresh.alg}) added to ${context.config.evidenceKeyFile.file}; ` +
+            'it signs from the next record on',
+        );
+        return '';
+      }),
+    );
+
+  evidence
+    .command('retire <kid>')
+    .description(
+      'remove a key that signs no more and that no stored evidence record is signed with (records ' +
+        'are kept for good, so this is for a key that never signed, such as an unwanted rotation)',
+    )
+    .action((kid: string, _options: unknown, command: Command) =>
+      withServicesText(command, async ({ services, context }) => {
+        await services.evidence.keys.retire(kid);
+        progress(`evidence key ${kid} removed from ${context.config.evidenceKeyFile.file}`);
+        return '';
+      }),
+    );
 }

@@ -9,16 +9,21 @@ import { progress } from './progress.js';
  * unless configured otherwise), then closes the database. Progress goes to stderr, so stdout stays
  * machine-readable. The service layer is loaded only when a command runs.
  */
-export async function withServices<T>(
+export function withServices<T>(command: Command, run: (app: Bootstrapped) => Promise<T>): Promise<void> {
+  return withServicesText(command, async (app) => `${JSON.stringify(await run(app), null, 2)}\n`);
+}
+
+/** Like withServices, but writes the text `run` returns as it is (a table, or nothing). */
+export async function withServicesText(
   command: Command,
-  run: (app: Bootstrapped) => Promise<T>,
+  run: (app: Bootstrapped) => Promise<string>,
 ): Promise<void> {
   const { bootstrap } = await import('../bootstrap.js');
   const app = await bootstrap(loadConfig(), { demo: false, demoDataDirKey: true, progress });
   try {
-    const result = await run(app);
+    const text = await run(app);
     const writeOut = command.configureOutput().writeOut ?? ((text: string) => process.stdout.write(text));
-    writeOut(`${JSON.stringify(result, null, 2)}\n`);
+    writeOut(text);
   } finally {
     await app.context.database.close();
   }

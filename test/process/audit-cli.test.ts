@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { persons } from '../helpers/fixtures.js';
-import { useMigratedCliEnvironment } from '../helpers/cli-in-process.js';
+import { jsonOf, useMigratedCliEnvironment } from '../helpers/cli-in-process.js';
 import { runCli } from '../helpers/cli-process.js';
 import { testDialect } from '../helpers/test-database.js';
 
@@ -22,7 +22,7 @@ describe(`audit commands (${testDialect})`, () => {
     assert.equal(JSON.parse(key.stdout).file, keyFile);
     assert.equal(fs.statSync(keyFile).mode & 0o777, 0o600);
 
-    // Each person export is an audited operator action.
+    // The rotation is an audited operator action (the first entry), and so is each person export.
     for (let i = 0; i < 3; i++)
       assert.equal((await cli(['person', 'export', persons.maija])).failure, undefined);
     const checkpoint = await cli(['audit', 'checkpoint']);
@@ -32,7 +32,7 @@ describe(`audit commands (${testDialect})`, () => {
     assert.equal(verified.failure, undefined);
     assert.match(
       verified.stdout,
-      /audit chain intact: 3 entries \(sequence 1–3\), 1 signed checkpoint\(s\) verified/,
+      /audit chain intact: 4 entries \(sequence 1–4\), 1 signed checkpoint\(s\) verified/,
     );
 
     // A day either side, so a run across midnight (UTC) still covers the entries.
@@ -43,7 +43,7 @@ describe(`audit commands (${testDialect})`, () => {
     assert.equal(exported.failure, undefined);
     const offline = await cli(['audit', 'verify', '--file', out]);
     assert.equal(offline.failure, undefined);
-    assert.match(offline.stdout, /audit chain intact: 3 entries/);
+    assert.match(offline.stdout, /audit chain intact: 4 entries/);
     const trusted = await cli(['audit', 'verify', '--file', out, '--keys', keyFile]);
     assert.equal(trusted.failure, undefined);
 
@@ -62,12 +62,135 @@ describe(`audit commands (${testDialect})`, () => {
     assert.match(badDate.failure ?? '', /--from/);
   });
 
-  test('the process exits 1 and names the first bad entry', async () => {
+  test('audit keys, rotate-key and retire-key: the signer stays, a used key keeps its public half', async () => {
+    type Listed = Array<{ kid: string; signs: boolean; publicOnly: boolean; signed: number }>;
+    const keyFile = path.join(env.DATA_DIR!, 'audit-signing-keys.json');
+    const [first] = jsonOf<Listed>(await cli(['audit', 'keys']));
+    assert.deepEqual(first, { kid: first!.kid, signs: true, signed: 1, publicOnly: false });
+    const second = jsonOf<{ kid: string }>(await cli(['audit', 'rotate-key']));
+    assert.deepEqual(jsonOf(await cli(['audit', 'checkpoint'])), { written: 1 });
+    assert.match(
+      (await cli(['audit', 'retire-key', second.kid])).failure ?? '',
+      /is the key that signs; run audit rotate-key first/,
+    );
+    assert.deepEqual(jsonOf(await cli(['audit', 'retire-key', first!.kid])), {
+      kid: first!.kid,
+      kept: 'public half',
+      checkpoints: 1,
+    });
+    const third = jsonOf<{ kid: string }>(await cli(['audit', 'rotate-key']));
+    const fourth = jsonOf<{ kid: string }>(await cli(['audit', 'rotate-key']));
+    assert.deepEqual(jsonOf(await cli(['audit', 'retire-key', third.kid])), {
+      kid: third.kid,
+      kept: 'nothing',
+      checkpoints: 0,
+    });
+    assert.match((await cli(['audit', 'retire-key', 'nope'])).failure ?? '', /has no audit key "nope"/);
+
+    const inFile = (
+      JSON.parse(fs.readFileSync(keyFile, 'utf8')) as { keys: Array<{ kid: string; d?: string }> }
+    ).keys;
+    assert.deepEqual(
+      inFile.map((key) => [key.kid, key.d !== undefined]),
+      [
+        [first!.kid, false],
+        [second.kid, true],
+        [fourth.kid, true],
+      ],
+    );
+    assert.deepEqual(
+      jsonOf<Listed>(await cli(['audit', 'keys'])).map((key) => [key.kid, key.signs, key.publicOnly]),
+      [
+        [first!.kid, false, true],
+        [second.kid, false, false],
+        [fourth.kid, true, false],
+      ],
+    );
+    // The checkpoint the retired key signed still verifies with its public half.
+    assert.deepEqual(jsonOf(await cli(['audit', 'checkpoint'])), { written: 1 });
+    const verified = await cli(['audit', 'verify']);
+    assert.equal(verified.failure, undefined);
+    assert.match(verified.stdout, /3 signed checkpoint\(s\) verified/);
+  });
+
+  test('keys evidence rotate, list and retire, each audited', async () => {
+    const first = await cli(['keys', 'evidence', 'rotate']);
+    assert.equal(first.failure, undefined);
+    assert.equal((await cli(['keys', 'evidence', 'rotate'])).failure, undefined);
+    const listed = await cli(['keys', 'evidence', 'list']);
+    const rows = listed.stdout.trim().split('\n');
+    assert.equal(rows.length, 2, listed.stdout);
+    const [older, newer] = rows.map((row) => /^ES256 +(\S+) +(signs|published) +0 records$/.exec(row));
+    assert.equal(older?.[2], 'published');
+    assert.equal(newer?.[2], 'signs');
+    assert.match(
+      (await cli(['keys', 'evidence', 'retire', newer![1]!])).failure ?? '',
+      /is the key that signs; run keys evidence rotate first/,
+    );
+    assert.equal((await cli(['keys', 'evidence', 'retire', older![1]!])).failure, undefined);
+    assert.equal((await cli(['keys', 'evidence', 'list'])).stdout.trim().split('\n').length, 1);
+    const verified = await cli(['audit', 'verify']);
+    assert.equal(verified.failure, undefined);
+    const entries = await auditedActions();
+    assert.deepEqual(
+      entries.filter((entry) => entry.subject_type === 'evidence_signing_key'),
+      [
+        {
+          action: 'operator.evidence_key_added',
+          subject_type: 'evidence_signing_key',
+          subject_id: older![1]!,
+        },
+        {
+          action: 'operator.evidence_key_added',
+          subject_type: 'evidence_signing_key',
+          subject_id: newer![1]!,
+        },
+        {
+          action: 'operator.evidence_key_retired',
+          subject_type: 'evidence_signing_key',
+          subject_id: older![1]!,
+        },
+      ],
+    );
+    assert.deepEqual(
+      entries.filter((entry) => entry.subject_type === 'audit_signing_key').map((entry) => entry.action),
+      [
+        'operator.audit_key_added',
+        'operator.audit_key_added',
+        'operator.audit_key_retired',
+        'operator.audit_key_added',
+        'operator.audit_key_added',
+        'operator.audit_key_retired',
+      ],
+    );
+  });
+
+  /** The database the CLI environment's commands use. */
+  async function openCliDatabase() {
     const { openDatabase } = await import('../../src/db/database.js');
-    const database = openDatabase({
+    return openDatabase({
       databaseUrl: env.DATABASE_URL,
       sqliteFile: path.join(env.DATA_DIR!, 'asiointitili.db'),
     });
+  }
+
+  /** The audit trail's operator actions on keys, oldest first. */
+  async function auditedActions() {
+    const database = await openCliDatabase();
+    try {
+      return await database.db
+        .selectFrom('audit_events')
+        .select(['action', 'subject_type', 'subject_id'])
+        .where('action', 'like', 'operator.%key%')
+        .orderBy('seq')
+        .execute();
+    } finally {
+      await database.close();
+    }
+  }
+
+  test('the process exits 1 and names the first bad entry', async () => {
+    const database = await openCliDatabase();
     try {
       await database.db.updateTable('audit_events').set({ action: 'changed' }).where('seq', '=', 2).execute();
     } finally {

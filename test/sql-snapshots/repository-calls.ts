@@ -192,6 +192,10 @@ export const repositorySamples: RepositorySamples[] = [
           record: 'a.b.c',
         }),
       records: (r) => r.records(1),
+      countSignedWith: (r, _trx, respond) => {
+        respond([{ count: 0 }]);
+        return r.countSignedWith('kid-1');
+      },
       subject: async (r) => {
         await r.subject(1);
         await r.subject(1, 2);
@@ -295,6 +299,7 @@ export const repositorySamples: RepositorySamples[] = [
     },
     entriesAfterId: (r) => r.entriesAfterId(10, 1000),
     entriesBySeq: (r) => r.entriesBySeq(5, 50, 1000),
+    checkpointsPerKey: (r) => r.checkpointsPerKey(),
     countEntries: (r, _trx, respond) => {
       respond([{ count: 3 }]);
       return r.countEntries();

@@ -279,6 +279,16 @@ export class AuditRepository {
     };
   }
 
+  /** How many checkpoints each key id signed (keys that signed none are absent). */
+  async checkpointsPerKey(): Promise<Map<string, number>> {
+    const rows = await this.db
+      .selectFrom('audit_checkpoints')
+      .select((eb) => ['key_id', eb.fn.countAll<number | string>().as('signed')])
+      .groupBy('key_id')
+      .execute();
+    return new Map(rows.map((row) => [row.key_id, Number(row.signed)]));
+  }
+
   async insertCheckpoint(checkpoint: Omit<Checkpoint, 'id'>): Promise<void> {
     await this.db
       .insertInto('audit_checkpoints')

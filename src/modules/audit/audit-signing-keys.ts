@@ -139,3 +139,20 @@ export function rotateAuditKeyFile(file: string): AuditKey {
   placeFile(file, serialise([...keys, fresh]), true);
   return fresh;
 }
+
+/**
+ * Retires the key `kid`: with `keepPublicHalf` only its private half leaves the file (it still verifies
+ * the checkpoints it signed, and can never sign again), otherwise the whole key. Throws when the file
+ * has no such key or it is the one that signs.
+ */
+export function retireAuditKey(file: string, kid: string, options: { keepPublicHalf: boolean }): void {
+  const keys = readAuditKeyFile(file);
+  if (!keys.some((key) => key.kid === kid)) throw new AuditKeyError(`${file} has no audit key "${kid}"`);
+  if (signingKeyOf(keys)?.kid === kid) {
+    throw new AuditKeyError(`"${kid}" is the key that signs; run audit rotate-key first, then retire it`);
+  }
+  const kept = options.keepPublicHalf
+    ? keys.map((key) => (key.kid === kid ? { ...key, privateKey: undefined } : key))
+    : keys.filter((key) => key.kid !== kid);
+  placeFile(file, serialise(kept), true);
+}

@@ -6,6 +6,7 @@ import { AccessLogRepository } from './access-log-repository.js';
 import type { PeriodicTask } from '../../worker/worker.js';
 import type { ChainResult } from './audit-chain.js';
 import { AuditCheckpoints } from './audit-checkpoints.js';
+import { AuditKeyAdministration } from './audit-key-administration.js';
 import { AuditKeySource } from './audit-keys.js';
 import { publicJwkOf, type AuditKey } from './audit-signing-keys.js';
 import {
@@ -17,19 +18,20 @@ import {
 
 export type { AuditActorType, AuditEntry } from './audit-log.js';
 export { recordAudit } from './audit-log.js';
+export type { AuditKeyAdministration, AuditKeyListing } from './audit-key-administration.js';
+export {
+  recordOperatorKeyAction,
+  type KeyAdministrationDeps,
+  type OperatorKeySet,
+  type SigningKeyListing,
+} from './operator-key-actions.js';
 export { auditPurgeBatchSize } from './audit-retention.js';
 export { AccessLog, accessLogPageSize } from './access-log.js';
 export type { AccessLogEntry, AccessLogPage, AccessLogWhose, OrganisationNames } from './access-log.js';
 export type { ChainProblem, ChainResult, ChainSummary } from './audit-chain.js';
 export type { ExportLine, VerifyProgress } from './audit-verification.js';
 export { ExportVerifier } from './audit-verification.js';
-export {
-  AuditKeyError,
-  publicKeysOf,
-  readAuditKeyFile,
-  /** Appends a new audit signing key to the file (creating it); it signs from now on. */
-  rotateAuditKeyFile as rotateAuditSigningKey,
-} from './audit-signing-keys.js';
+export { AuditKeyError, publicKeysOf, readAuditKeyFile } from './audit-signing-keys.js';
 
 /** Services of the audit module: who accessed what (written by recordAudit in the caller's transaction). */
 export interface AuditServices {
@@ -49,6 +51,8 @@ export interface AuditServices {
   verify(onProgress: VerifyProgress, options?: { unchainedUntil?: Date }): Promise<ChainResult>;
   /** Writes an export (see exportChain); returns how many entries it holds. */
   export(range: { from: Date; to: Date }, write: (line: ExportLine) => Promise<void>): Promise<number>;
+  /** The operator's `audit keys | rotate-key | retire-key`. */
+  keys: AuditKeyAdministration;
 }
 
 export function createAuditServices(context: AppContext): AuditServices {
@@ -74,6 +78,7 @@ export function createAuditServices(context: AppContext): AuditServices {
       verifyDatabaseChain(database.db, keys.publicKeys(), onProgress, options?.unchainedUntil),
     export: (range, write) =>
       exportChain(database.db, { ...range, exportedAt: clock() }, publicJwks(keys.all()), write),
+    keys: new AuditKeyAdministration({ db: database.db, file: config.auditSigningKeys.file }),
   };
 }
 

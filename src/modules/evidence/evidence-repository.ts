@@ -137,6 +137,16 @@ export class EvidenceRepository {
       .execute();
   }
 
+  /** How many records the key `kid` signed (a key leaves the published set only at none). */
+  async countSignedWith(kid: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('delivery_evidence')
+      .select((eb) => eb.fn.countAll<number | string>().as('count'))
+      .where('kid', '=', kid)
+      .executeTakeFirstOrThrow();
+    return Number(row.count);
+  }
+
   async records(messageId: number): Promise<string[]> {
     const rows = await this.db
       .selectFrom('delivery_evidence')

@@ -1,6 +1,7 @@
 import type { AppContext } from '../../app-context.js';
 import type { PeriodicTask } from '../../worker/worker.js';
-import { listKeyFile, rotateKeyFile, SigningKeyFile } from '../identity/index.js';
+import { SigningKeyFile } from '../identity/index.js';
+import { EvidenceKeyAdministration, evidenceKeyVariable as keyVariable } from './evidence-keys.js';
 import { evidenceAlgorithm } from './evidence-format.js';
 import { EvidenceBundles, EvidenceRecorder, deemedBatchSize } from './evidence-service.js';
 
@@ -16,6 +17,7 @@ export {
 } from './evidence-format.js';
 export { EvidenceBundles, EvidenceRecorder } from './evidence-service.js';
 export type { EvidenceOccurrence } from './evidence-service.js';
+export type { EvidenceKeyAdministration, EvidenceKeyListing } from './evidence-keys.js';
 
 /** Signed delivery evidence (docs/evidence.md): the recorder other modules write through, bundles, keys. */
 export interface EvidenceServices {
@@ -26,9 +28,9 @@ export interface EvidenceServices {
   publicJwks(): { keys: JsonWebKey[] };
   /** Reads the key file now (serve's start-up); throws when it is missing or unusable. */
   checkKeys(): void;
+  /** The operator's `keys evidence list | rotate | retire`. */
+  keys: EvidenceKeyAdministration;
 }
-
-const keyVariable = 'EVIDENCE_SIGNING_KEY_FILE';
 
 /**
  * The signing key file is read (and, in DATA_DIR, made) on first use, not when the services are
@@ -80,6 +82,7 @@ export function createEvidenceServices(context: AppContext): EvidenceServices {
     bundles: new EvidenceBundles({ db: context.database.db, recorder, clock: context.clock }),
     publicJwks: () => recorder.publicJwks(),
     checkKeys: () => void keys(),
+    keys: new EvidenceKeyAdministration({ db: context.database.db, file }),
   };
 }
 
@@ -96,15 +99,4 @@ export function evidenceTasks(context: AppContext, services: EvidenceServices): 
       },
     },
   ];
-}
-
-/** `keys evidence list`: the keys of the file, oldest first (the newest signs). */
-export function listEvidenceKeys(file: string): Array<{ kid: string; alg: string }> {
-  return listKeyFile(file, 'sig', keyVariable).map(({ kid, alg }) => ({ kid, alg }));
-}
-
-/** `keys evidence rotate`: appends a new P-256 key, which signs from the next record on. */
-export function rotateEvidenceKey(file: string): { kid: string; alg: string } {
-  const { kid, alg } = rotateKeyFile(file, 'sig', keyVariable);
-  return { kid, alg };
 }

@@ -32,6 +32,7 @@ export {
   SigningKeyFile,
   jwksMaxAgeSeconds,
   listKeyFile,
+  removeKeyFromFile,
   retireKeyFile,
   rotateKeyFile,
 } from './relying-party-keys.js';

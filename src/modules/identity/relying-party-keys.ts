@@ -446,6 +446,26 @@ export function rotateKeyFile(file: string, use: KeyUse, variable?: string): Rel
   return fresh;
 }
 
+/**
+ * Removes one key that no longer signs (not the newest) from the file, keeping its format; the
+ * caller has made sure nothing needs it any more. Throws when the file has no such key or it is the
+ * newest one.
+ */
+export function removeKeyFromFile(file: string, use: KeyUse, kid: string, variable?: string): void {
+  const { format, keys } = readKeyFile(file, use, variable);
+  const at = keys.findIndex((key) => key.kid === kid);
+  if (at === -1) throw new Error(`${file} has no key "${kid}"`);
+  if (at === keys.length - 1) throw new Error(`"${kid}" is the newest key of ${file}, the one that signs`);
+  placeKeyFile(
+    file,
+    serialise(
+      format,
+      keys.filter((key) => key.kid !== kid),
+    ),
+    true,
+  );
+}
+
 /** Keeps only the newest key of the file; returns the kids removed. */
 export function retireKeyFile(file: string, use: KeyUse, variable?: string): string[] {
   const { format, keys } = readKeyFile(file, use, variable);

@@ -224,14 +224,21 @@ describe('signed delivery evidence', () => {
       assert.equal(key.alg, 'ES256');
     }
     const earlier = await send('/v2/messages/electronic', electronicRequest(org, persons.kimmo));
-    // `asiointitili keys evidence rotate`, then `list`, on the harness's data directory.
-    const cli = { DATA_DIR: h.context.config.dataDir };
-    assert.equal((await runCliInProcess(['keys', 'evidence', 'rotate'], cli)).failure, undefined);
-    const listed = await runCliInProcess(['keys', 'evidence', 'list'], cli);
-    const lines = listed.stdout.trim().split('\n');
-    assert.equal(lines.length, 2, listed.stdout);
-    assert.match(lines[0]!, new RegExp(`^ES256 +${before.keys[0]!.kid} +published$`));
-    const fresh = { kid: /^ES256 +(\S+) +signs$/.exec(lines[1]!)![1]! };
+    // What `asiointitili keys evidence rotate` and `list` run (test/process/signing-keys-cli.test.ts
+    // runs the commands themselves).
+    const keys = h.services.evidence.keys;
+    const fresh = await keys.rotate();
+    const listed = await keys.list();
+    assert.deepEqual(
+      listed.map(({ kid, signs }) => ({ kid, signs })),
+      [
+        { kid: before.keys[0]!.kid, signs: false },
+        { kid: fresh.kid, signs: true },
+      ],
+    );
+    // The harness's earlier tests signed with the old key too.
+    assert.ok(listed[0]!.signed >= (await bundleOf(earlier)).records.length);
+    assert.equal(listed[1]!.signed, 0);
     // The file is looked at again after a few seconds of the (injected) clock.
     h.setNow('2026-11-02T08:01:00Z');
     const after = await jwks();
@@ -244,6 +251,43 @@ describe('signed delivery evidence', () => {
     assert.equal(headerOf((await bundleOf(earlier)).records[0]!).kid, before.keys[0]!.kid);
     assert.ok((await verifyBundle(await bundleOf(earlier), after)).ok, 'old evidence still verifies');
     assert.ok((await verifyBundle(await bundleOf(later), after)).ok);
+  });
+
+  test('retiring an evidence key: refused while it signs or a stored record needs it; audited', async () => {
+    const keys = h.services.evidence.keys;
+    const messageId = await send('/v2/messages/electronic', electronicRequest(org, persons.kimmo));
+    const listed = await keys.list();
+    const signer = listed.at(-1);
+    await assert.rejects(keys.retire(signer!.kid), /is the key that signs/);
+    const unused = await keys.rotate();
+    const newest = await keys.rotate();
+    await assert.rejects(keys.retire(signer!.kid), /signed \d+ stored evidence records/);
+    await assert.rejects(keys.retire('no-such-kid'), /has no evidence key "no-such-kid"/);
+    await keys.retire(unused.kid);
+    const kept = [...listed.map((key) => key.kid), newest.kid];
+    assert.deepEqual(
+      (await keys.list()).map((key) => key.kid),
+      kept,
+    );
+    // A minute on, the published keys are read from the file again.
+    h.setNow(new Date(h.context.clock().getTime() + 60_000).toISOString());
+    assert.deepEqual(
+      (await jwks()).keys.map((key) => key.kid),
+      kept,
+    );
+    assert.ok((await verifyBundle(await bundleOf(messageId), await jwks())).ok);
+    const audited = await h.context.database.db
+      .selectFrom('audit_events')
+      .select(['action', 'subject_id', 'actor_type'])
+      .where('subject_type', '=', 'evidence_signing_key')
+      .where('subject_id', 'in', [unused.kid, newest.kid])
+      .orderBy('seq')
+      .execute();
+    assert.deepEqual(audited, [
+      { action: 'operator.evidence_key_added', subject_id: unused.kid, actor_type: 'operator' },
+      { action: 'operator.evidence_key_added', subject_id: newest.kid, actor_type: 'operator' },
+      { action: 'operator.evidence_key_retired', subject_id: unused.kid, actor_type: 'operator' },
+    ]);
   });
 
   test('a tampered bundle fails, naming the record: altered, removed, reordered, signed by another key', async () => {
