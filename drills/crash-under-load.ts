@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { testDialect } from '../test/helpers/test-database.js';
-import { checkNotifications } from './delivery-checks.js';
+import { checkAcknowledgedStored, checkNotifications } from './delivery-checks.js';
 import { DrillDeployment } from './drill-deployment.js';
 import { DrillReport } from './drill-report.js';
 
@@ -55,39 +55,7 @@ export async function crashUnderLoad(options: CrashDrillOptions): Promise<DrillR
     // The last start delivers what is left.
     const server = await deployment.start();
     const bearer = await deployment.token(server.baseUrl);
-    const stored = await deployment.database.database.db
-      .selectFrom('messages')
-      .select(['id', 'external_id'])
-      .where('external_id', 'like', 'drill-%')
-      .execute();
-    const storedIds = new Map<string, number[]>();
-    for (const row of stored)
-      storedIds.set(row.external_id!, [...(storedIds.get(row.external_id!) ?? []), row.id]);
-    const lost = [...acknowledged].filter(([externalId, ack]) => {
-      const ids = storedIds.get(externalId) ?? [];
-      return ids.length !== 1 || ids[0] !== ack.messageId;
-    });
-    report.check(
-      `every acknowledged message stored once under its id (${acknowledged.size})`,
-      lost.length === 0,
-      lost,
-    );
-    const twice = [...storedIds].filter(([, ids]) => ids.length > 1);
-    report.check(`no external id stored twice (${stored.length} stored)`, twice.length === 0, twice);
-    report.note(`stored without an answer (cut off after the commit): ${stored.length - acknowledged.size}`);
-
-    const repeats = [...acknowledged].slice(0, 200);
-    const wrongRepeats: string[] = [];
-    for (const [externalId, ack] of repeats) {
-      const response = await deployment.post(server.baseUrl, bearer, ack.body);
-      const answer = (await response.json()) as { messageId?: number };
-      if (response.status !== 409 || answer.messageId !== ack.messageId) wrongRepeats.push(externalId);
-    }
-    report.check(
-      `a repeat gets 409 with the same messageId (${repeats.length} repeated)`,
-      wrongRepeats.length === 0,
-      wrongRepeats,
-    );
+    await checkAcknowledgedStored(deployment, report, acknowledged, { baseUrl: server.baseUrl, bearer });
     await deployment.notificationsSettled(server);
     await checkNotifications(deployment, report);
   } finally {

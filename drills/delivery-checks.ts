@@ -49,3 +49,49 @@ export async function checkNotifications(deployment: DrillDeployment, report: Dr
     new Set(deployment.sms.accepted.map((sms) => sms.idempotencyKey)).size;
   report.note(`repeated deliveries of one key (dropped by a deduplicating provider): ${repeats}`);
 }
+
+/**
+ * Every message that got a 2xx (`acknowledged`, by external id) is stored exactly once under the id
+ * it was given, no external id is stored twice, and a repeat of the first 200 gets 409 with the same
+ * messageId from `server`. A send whose answer was lost may or may not exist, but never twice.
+ */
+export async function checkAcknowledgedStored(
+  deployment: DrillDeployment,
+  report: DrillReport,
+  acknowledged: ReadonlyMap<string, { messageId: number; body: string }>,
+  server: { baseUrl: string; bearer: string },
+): Promise<void> {
+  const stored = await deployment.database.database.db
+    .selectFrom('messages')
+    .select(['id', 'external_id'])
+    .where('external_id', 'like', 'drill-%')
+    .execute();
+  const storedIds = new Map<string, number[]>();
+  for (const row of stored)
+    storedIds.set(row.external_id!, [...(storedIds.get(row.external_id!) ?? []), row.id]);
+  const lost = [...acknowledged].filter(([externalId, ack]) => {
+    const ids = storedIds.get(externalId) ?? [];
+    return ids.length !== 1 || ids[0] !== ack.messageId;
+  });
+  report.check(
+    `every acknowledged message stored once under its id (${acknowledged.size})`,
+    lost.length === 0,
+    lost,
+  );
+  const twice = [...storedIds].filter(([, ids]) => ids.length > 1);
+  report.check(`no external id stored twice (${stored.length} stored)`, twice.length === 0, twice);
+  report.note(`stored without an answer (cut off after the commit): ${stored.length - acknowledged.size}`);
+
+  const repeats = [...acknowledged].slice(0, 200);
+  const wrongRepeats: string[] = [];
+  for (const [externalId, ack] of repeats) {
+    const response = await deployment.post(server.baseUrl, server.bearer, ack.body);
+    const answer = (await response.json()) as { messageId?: number };
+    if (response.status !== 409 || answer.messageId !== ack.messageId) wrongRepeats.push(externalId);
+  }
+  report.check(
+    `a repeat gets 409 with the same messageId (${repeats.length} repeated)`,
+    wrongRepeats.length === 0,
+    wrongRepeats,
+  );
+}

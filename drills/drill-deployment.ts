@@ -37,6 +37,8 @@ export class DrillDeployment {
       sms?: boolean;
       /** How many mails the SMTP sink keeps (all unless given; it counts every one). */
       keepMails?: number;
+      /** PostgreSQL: the server reaches the database through this loopback port (a proxy) instead. */
+      databasePort?: number;
     } = {},
   ): Promise<DrillDeployment> {
     const database = await createTestDatabase();
@@ -56,8 +58,15 @@ export class DrillDeployment {
         }),
       );
     }
+    const databaseEnv = childDatabaseEnv(database);
+    if (options.databasePort !== undefined && databaseEnv.DATABASE_URL !== undefined) {
+      const url = new URL(databaseEnv.DATABASE_URL);
+      url.hostname = '127.0.0.1';
+      url.port = String(options.databasePort);
+      databaseEnv.DATABASE_URL = url.toString();
+    }
     const env = {
-      ...childDatabaseEnv(database),
+      ...databaseEnv,
       MASTER_KEY: keyRing,
       SMTP_URL: smtp.url,
       SMS_GATEWAY_URL: sms.url,

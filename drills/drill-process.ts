@@ -1,4 +1,5 @@
 import { crashUnderLoad } from './crash-under-load.js';
+import { databaseOutage } from './database-outage.js';
 import { diskFull } from './disk-full.js';
 import { providerOutage } from './provider-outage.js';
 import type { DrillReport } from './drill-report.js';
@@ -13,6 +14,12 @@ const drills: Record<string, () => Promise<DrillReport>> = {
     ),
   'provider-outage': () =>
     providerOutage(small ? { messages: 30, outageSeconds: 3 } : { messages: 600, outageSeconds: 60 }),
+  'database-outage': () =>
+    databaseOutage(
+      small
+        ? { outageSeconds: 3, senders: 4, acknowledgedEachSide: 20 }
+        : { outageSeconds: 60, senders: 16, acknowledgedEachSide: 300 },
+    ),
   'disk-full': () => diskFull({ messages: small ? 10 : 100 }),
 };
 

@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 const { values: args } = parseArgs({
   options: { small: { type: 'boolean', default: false }, only: { type: 'string' } },
 });
-const drills = ['crash-under-load', 'provider-outage', 'disk-full'].filter(
+const drills = ['crash-under-load', 'provider-outage', 'database-outage', 'disk-full'].filter(
   (name) => !args.only || name === args.only,
 );
 const dialects = ['sqlite'];
@@ -24,7 +24,9 @@ if (build.status !== 0) process.exit(1);
 let failed = 0;
 for (const drill of drills) {
   // The disk-full drill fills the SQLite data directory's disk; PostgreSQL's disk is the server's.
-  for (const dialect of drill === 'disk-full' ? ['sqlite'] : dialects) {
+  // The database outage takes a database server away, which an embedded SQLite file does not have.
+  const only = { 'disk-full': ['sqlite'], 'database-outage': ['postgres'] }[drill];
+  for (const dialect of only ? only.filter((name) => dialects.includes(name)) : dialects) {
     // One process per dialect: the test database helper chooses its dialect when first imported.
     const run = spawnSync(
       process.execPath,

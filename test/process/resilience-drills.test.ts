@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { crashUnderLoad } from '../../drills/crash-under-load.js';
+import { databaseOutage } from '../../drills/database-outage.js';
 import { diskFull } from '../../drills/disk-full.js';
 import { providerOutage } from '../../drills/provider-outage.js';
 import { testDialect } from '../helpers/test-database.js';
@@ -18,6 +19,16 @@ describe(`resilience drills, small (${testDialect})`, () => {
     t.diagnostic(report.toString());
     assert.ok(report.passed, report.toString());
   });
+
+  test(
+    'database outage: PostgreSQL away for 3 s under load; 503 with Retry-After and not ready meanwhile, nothing lost after',
+    { skip: testDialect !== 'postgres' && 'PostgreSQL only' },
+    async (t) => {
+      const report = await databaseOutage({ outageSeconds: 3, senders: 4, acknowledgedEachSide: 20 });
+      t.diagnostic(report.toString());
+      assert.ok(report.passed, report.toString());
+    },
+  );
 
   test(
     'disk full: sends refused with 503 and Retry-After while the data directory is full, nothing half-written, back without a restart',
