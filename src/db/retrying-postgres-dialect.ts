@@ -80,19 +80,22 @@ class RetryingDriver implements Driver {
     retrying.inTransaction = true;
   }
 
-  async commitTransaction(connection: DatabaseConnection): Promise<void> {
-    const retrying = connection as RetryingConnection;
-    try {
-      await this.inner.commitTransaction(retrying.inner);
-    } finally {
-      retrying.inTransaction = false;
-    }
+  commitTransaction(connection: DatabaseConnection): Promise<void> {
+    return this.endTransaction(connection, (inner) => this.inner.commitTransaction(inner));
   }
 
-  async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+  rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    return this.endTransaction(connection, (inner) => this.inner.rollbackTransaction(inner));
+  }
+
+  /** Whether the commit or rollback succeeds or fails, the connection is outside a transaction after. */
+  private async endTransaction(
+    connection: DatabaseConnection,
+    end: (inner: DatabaseConnection) => Promise<void>,
+  ): Promise<void> {
     const retrying = connection as RetryingConnection;
     try {
-      await this.inner.rollbackTransaction(retrying.inner);
+      await end(retrying.inner);
     } finally {
       retrying.inTransaction = false;
     }
