@@ -6,8 +6,7 @@
  * TEST_DATABASE_URL runs it on PostgreSQL.
  */
 import { makeIdentityCode } from '../src/domain/identity-code.js';
-import { currentTerms } from '../src/domain/terms-of-use.js';
-import { accountIdentityColumns, personalDataSeal } from '../src/personal-data-seal.js';
+import { personalDataSeal, seededAccountRow } from '../src/personal-data-seal.js';
 import { createHarness } from '../test/helpers/test-app.js';
 
 const asked = Number(process.env.BENCH_IDS ?? 10_000);
@@ -40,20 +39,7 @@ try {
   const holders = ids.filter((_, i) => i % 2 === 0);
   for (let i = 0; i < holders.length; i += 500) {
     const rows = await Promise.all(
-      holders.slice(i, i + 500).map(async (code) => ({
-        ...(await accountIdentityColumns(seal, code)),
-        status: 'active' as const,
-        email_enc: null,
-        email_notifications: 0,
-        mobile_enc: null,
-        sms_notifications: 0,
-        language: 'fi',
-        terms_version: currentTerms.version,
-        terms_accepted_at: now,
-        opened_at: now,
-        created_at: now,
-        updated_at: now,
-      })),
+      holders.slice(i, i + 500).map((code) => seededAccountRow(seal, code, now)),
     );
     await db.insertInto('accounts').values(rows).execute();
   }

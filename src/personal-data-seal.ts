@@ -1,6 +1,7 @@
 import type { AppContext } from './app-context.js';
 import { PersonalDataSeal, personalDataContext } from './crypto/personal-data.js';
 import type { Database } from './db/database.js';
+import { currentTerms } from './domain/terms-of-use.js';
 import { LookupKeyRepository } from './db/lookup-key-repository.js';
 
 // Per key ring (envelope) and database: a context with another ring must not reuse a seal of the old.
@@ -35,6 +36,27 @@ export async function accountIdentityColumns(seal: PersonalDataSeal, identityCod
   return {
     identity_lookup: await seal.lookup(identityCode),
     identity_code_enc: seal.seal(identityCode, personalDataContext.accountIdentityCode),
+  };
+}
+
+/**
+ * A seeded account (a demo recipient, a benchmark's mailboxes): active under the current terms, with
+ * no contact details. Opening an account for real is the accounts module's (account-repository.ts).
+ */
+export async function seededAccountRow(seal: PersonalDataSeal, identityCode: string, now: string) {
+  return {
+    ...(await accountIdentityColumns(seal, identityCode)),
+    status: 'active' as const,
+    email_enc: null,
+    email_notifications: 0,
+    mobile_enc: null,
+    sms_notifications: 0,
+    language: 'fi',
+    terms_version: currentTerms.version,
+    terms_accepted_at: now,
+    opened_at: now,
+    created_at: now,
+    updated_at: now,
   };
 }
 

@@ -1,8 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { PersonalDataSeal } from '../../crypto/personal-data.js';
 import type { DatabaseSchema } from '../../db/schema.js';
-import { currentTerms } from '../../domain/terms-of-use.js';
-import { accountIdentityColumns } from '../../personal-data-seal.js';
+import { seededAccountRow } from '../../personal-data-seal.js';
 
 type Db = Kysely<DatabaseSchema>;
 
@@ -46,29 +45,13 @@ export class RecipientRepository {
    * created one (the citizen portal owns opening accounts for real).
    */
   async ensureDemoAccount(identityCode: string, now: string): Promise<void> {
-    const identity = await accountIdentityColumns(this.seal, identityCode);
+    const row = await seededAccountRow(this.seal, identityCode, now);
     const existing = await this.db
       .selectFrom('accounts')
       .select('id')
-      .where('identity_lookup', '=', identity.identity_lookup)
+      .where('identity_lookup', '=', row.identity_lookup)
       .executeTakeFirst();
     if (existing) return;
-    await this.db
-      .insertInto('accounts')
-      .values({
-        ...identity,
-        status: 'active',
-        email_enc: null,
-        email_notifications: 0,
-        mobile_enc: null,
-        sms_notifications: 0,
-        language: 'fi',
-        terms_version: currentTerms.version,
-        terms_accepted_at: now,
-        opened_at: now,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
+    await this.db.insertInto('accounts').values(row).execute();
   }
 }
