@@ -77,8 +77,9 @@ export interface AddressedMessage {
   sender: { serviceId: string };
 }
 
-export interface ElectronicMessageRequest extends AddressedMessage {
-  electronic: ElectronicPartInput;
+/** A message with an electronic part; v1 requests name their own part's shape as `E`. */
+export interface ElectronicMessageRequest<E = ElectronicPartInput> extends AddressedMessage {
+  electronic: E;
 }
 
 export interface MultichannelMessageRequest extends ElectronicMessageRequest {

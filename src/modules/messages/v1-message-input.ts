@@ -1,7 +1,7 @@
 import type {
   AddressInput,
-  AddressedMessage,
   AttachmentReference,
+  ElectronicMessageRequest,
   ElectronicPartInput,
   MessageServiceType,
   NotificationsInput,
@@ -53,12 +53,9 @@ export interface V1PaperFields {
   sender: { address: AddressInput };
 }
 
-export interface V1ElectronicMessageRequest extends AddressedMessage {
-  electronic: V1ElectronicOnlyInput;
-}
+export type V1ElectronicMessageRequest = ElectronicMessageRequest<V1ElectronicOnlyInput>;
 
-export interface V1MultichannelMessageRequest extends AddressedMessage {
-  electronic: V1ElectronicPartInput;
+export interface V1MultichannelMessageRequest extends ElectronicMessageRequest<V1ElectronicPartInput> {
   paperMail: V1PaperFields;
 }
 
