@@ -98,6 +98,11 @@ function nameColumns(changes: NameChanges) {
   return { name_fi: changes.nameFi, name_sv: changes.nameSv, name_en: changes.nameEn };
 }
 
+/** The name columns of a new row: a Swedish or English name not given is stored as null. */
+function newNameColumns(names: Pick<NewOrganisation, 'nameFi' | 'nameSv' | 'nameEn'>) {
+  return { name_fi: names.nameFi, name_sv: names.nameSv ?? null, name_en: names.nameEn ?? null };
+}
+
 function toService(row: Omit<Selectable<ServicesTable>, 'created_at'>): ServiceRow {
   return {
     id: row.id,
@@ -120,9 +125,7 @@ export class OrganisationRepository {
       .insertInto('organisations')
       .values({
         business_id: organisation.businessId,
-        name_fi: organisation.nameFi,
-        name_sv: organisation.nameSv ?? null,
-        name_en: organisation.nameEn ?? null,
+        ...newNameColumns(organisation),
         street_address: organisation.streetAddress ?? null,
         postal_code: organisation.postalCode ?? null,
         city: organisation.city ?? null,
@@ -216,9 +219,7 @@ export class OrganisationRepository {
       .values({
         organisation_id: service.organisationId,
         service_id: service.serviceId,
-        name_fi: service.nameFi,
-        name_sv: service.nameSv ?? null,
-        name_en: service.nameEn ?? null,
+        ...newNameColumns(service),
         accepts_messages: service.acceptsMessages ? 1 : 0,
         ...(service.active === undefined ? {} : { active: service.active ? 1 : 0 }),
         created_at: now,

@@ -70,18 +70,12 @@ export class OrganisationService {
   constructor(private readonly deps: { repository: OrganisationRepository; clock: () => Date }) {}
 
   async addOrganisation(input: NewOrganisation): Promise<OrganisationRow> {
-    if (!isValidBusinessId(input.businessId)) {
-      throw new ValidationError('businessId', 'not a valid business ID (Y-tunnus), e.g. 1234567-1');
-    }
-    if (!input.nameFi.trim()) throw new ValidationError('name', 'is required');
-    checkNames(input);
+    checkBusinessId(input.businessId);
+    const organisation = newNames(input);
     if (await this.deps.repository.findOrganisationByBusinessId(input.businessId)) {
       throw new ConflictError(`organisation ${input.businessId} already exists`);
     }
-    return this.deps.repository.insertOrganisation(
-      { ...input, nameFi: input.nameFi.trim() },
-      this.deps.clock().toISOString(),
-    );
+    return this.deps.repository.insertOrganisation(organisation, this.deps.clock().toISOString());
   }
 
   findById(id: number): Promise<OrganisationRow | undefined> {
@@ -93,9 +87,7 @@ export class OrganisationService {
   }
 
   async requireOrganisation(businessId: string): Promise<OrganisationRow> {
-    if (!isValidBusinessId(businessId)) {
-      throw new ValidationError('businessId', 'not a valid business ID (Y-tunnus), e.g. 1234567-1');
-    }
+    checkBusinessId(businessId);
     const organisation = await this.deps.repository.findOrganisationByBusinessId(businessId);
     if (!organisation) throw new NotFoundError(`no organisation with business ID ${businessId}`);
     return organisation;
@@ -115,13 +107,12 @@ export class OrganisationService {
     if (!isValidServiceId(input.serviceId)) {
       throw new ValidationError('serviceId', 'use 1–100 letters, digits, dots, dashes or underscores');
     }
-    if (!input.nameFi.trim()) throw new ValidationError('name', 'is required');
-    checkNames(input);
+    const service = newNames(input);
     if (await this.deps.repository.findServiceByServiceId(input.serviceId)) {
       throw new ConflictError(`service ${input.serviceId} already exists`);
     }
     return this.deps.repository.insertService(
-      { ...input, organisationId: organisation.id, nameFi: input.nameFi.trim() },
+      { ...service, organisationId: organisation.id },
       this.deps.clock().toISOString(),
     );
   }
@@ -264,6 +255,19 @@ export class OrganisationService {
       }))
       .filter((organisation) => organisation.services.length > 0);
   }
+}
+
+function checkBusinessId(businessId: string): void {
+  if (!isValidBusinessId(businessId)) {
+    throw new ValidationError('businessId', 'not a valid business ID (Y-tunnus), e.g. 1234567-1');
+  }
+}
+
+/** The names of something new, checked: the Finnish one is required (stored trimmed). */
+function newNames<T extends Parameters<typeof checkNames>[0]>(input: T): T {
+  if (!input.nameFi.trim()) throw new ValidationError('name', 'is required');
+  checkNames(input);
+  return { ...input, nameFi: input.nameFi.trim() };
 }
 
 /**
