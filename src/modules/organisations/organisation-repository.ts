@@ -137,23 +137,20 @@ export class OrganisationRepository {
   }
 
   async findOrganisationById(id: number): Promise<OrganisationRow | undefined> {
-    return this.db
-      .selectFrom('organisations')
-      .select(organisationColumns)
-      .where('id', '=', id)
-      .executeTakeFirst();
+    return this.organisations().where('id', '=', id).executeTakeFirst();
   }
 
   async findOrganisationByBusinessId(businessId: string): Promise<OrganisationRow | undefined> {
-    return this.db
-      .selectFrom('organisations')
-      .select(organisationColumns)
-      .where('business_id', '=', businessId)
-      .executeTakeFirst();
+    return this.organisations().where('business_id', '=', businessId).executeTakeFirst();
   }
 
   async listOrganisations(): Promise<OrganisationRow[]> {
-    return this.db.selectFrom('organisations').select(organisationColumns).orderBy('name_fi').execute();
+    return this.organisations().orderBy('name_fi').execute();
+  }
+
+  /** Organisations as OrganisationRow reads them. */
+  private organisations() {
+    return this.db.selectFrom('organisations').select(organisationColumns);
   }
 
   async updateOrganisationNames(id: number, changes: NameChanges): Promise<void> {
