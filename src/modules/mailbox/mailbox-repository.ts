@@ -1,5 +1,10 @@
 import type { Kysely, Transaction } from 'kysely';
 import { preparedQuery } from '../../db/prepared-query.js';
+import {
+  attachmentListingColumns,
+  toAttachmentListing,
+  type AttachmentListing,
+} from '../../db/attachment-listing.js';
 import { insertMessageRow, plainElectronicMessage } from '../../db/message-rows.js';
 import type { DatabaseSchema, MessagesTable } from '../../db/schema.js';
 import type { Folder, FolderOrder, LocalisedNames } from './types.js';
@@ -45,14 +50,7 @@ export interface MessageRow extends FolderRow {
   deemedReceivedOn: string | null;
 }
 
-export interface AttachmentMeta {
-  id: string;
-  fileName: string;
-  mediaType: string;
-  sizeBytes: number;
-}
-
-export interface StoredAttachment extends AttachmentMeta {
+export interface StoredAttachment extends AttachmentListing {
   contentEnc: Buffer;
 }
 
@@ -278,10 +276,10 @@ export class MailboxRepository {
     return rows.map(toFolderRow);
   }
 
-  async listAttachments(messageId: number): Promise<AttachmentMeta[]> {
+  async listAttachments(messageId: number): Promise<AttachmentListing[]> {
     const rows = await this.db
       .selectFrom('attachments')
-      .select(['id', 'file_name', 'media_type', 'size_bytes'])
+      .select(attachmentListingColumns)
       .where('message_id', '=', messageId)
       // The paper part's PDF is linked to the message without a position: it is for the letter,
       // not for the mailbox.
@@ -289,31 +287,18 @@ export class MailboxRepository {
       .orderBy('position')
       .orderBy('id')
       .execute();
-    return rows.map((r) => ({
-      id: r.id,
-      fileName: r.file_name,
-      mediaType: r.media_type,
-      sizeBytes: Number(r.size_bytes),
-    }));
+    return rows.map(toAttachmentListing);
   }
 
   async findAttachment(messageId: number, attachmentId: string): Promise<StoredAttachment | undefined> {
     const row = await this.db
       .selectFrom('attachments')
-      .select(['id', 'file_name', 'media_type', 'size_bytes', 'content_enc'])
+      .select([...attachmentListingColumns, 'content_enc'])
       .where('id', '=', attachmentId)
       .where('message_id', '=', messageId)
       .where('position', 'is not', null)
       .executeTakeFirst();
-    return (
-      row && {
-        id: row.id,
-        fileName: row.file_name,
-        mediaType: row.media_type,
-        sizeBytes: Number(row.size_bytes),
-        contentEnc: row.content_enc,
-      }
-    );
+    return row && { ...toAttachmentListing(row), contentEnc: row.content_enc };
   }
 
   /** Sets read_at once; true when this call was the first opening (so the event is written once). */

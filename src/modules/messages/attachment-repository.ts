@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { AttachmentListing } from '../../db/attachment-listing.js';
 import type { DatabaseSchema } from '../../db/schema.js';
 
 type Db = Kysely<DatabaseSchema>;
@@ -18,13 +19,6 @@ export interface UploadState {
   mediaType: string;
   messageId: number | null;
   createdAt: string;
-}
-
-export interface AttachmentListing {
-  id: string;
-  fileName: string;
-  mediaType: string;
-  sizeBytes: number;
 }
 
 export interface CitizenAttachment extends AttachmentListing {

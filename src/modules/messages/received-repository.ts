@@ -1,4 +1,5 @@
 import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
+import type { AttachmentListing } from '../../db/attachment-listing.js';
 import type { DatabaseSchema, MessagesTable } from '../../db/schema.js';
 import type { ServiceScope } from '../organisations/index.js';
 
@@ -131,9 +132,7 @@ export class ReceivedRepository {
   }
 
   /** The attachment list of an opened message (the citizen's files, in the order they gave them). */
-  attachments(
-    messageId: number,
-  ): Promise<Array<{ id: string; fileName: string; mediaType: string; sizeBytes: number }>> {
+  attachments(messageId: number): Promise<AttachmentListing[]> {
     return this.db
       .selectFrom('attachments')
       .select(['id', 'file_name as fileName', 'media_type as mediaType', 'size_bytes as sizeBytes'])

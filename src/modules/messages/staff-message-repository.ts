@@ -1,5 +1,10 @@
 import { personalDataContext, type PersonalDataSeal } from '../../crypto/personal-data.js';
 import type { Kysely } from 'kysely';
+import {
+  attachmentListingColumns,
+  toAttachmentListing,
+  type AttachmentListing,
+} from '../../db/attachment-listing.js';
 import type { DatabaseSchema, MessagesTable } from '../../db/schema.js';
 import type { ServiceScope } from '../organisations/index.js';
 import { factExpressions, flag, progressFlags } from './message-progress-repository.js';
@@ -56,13 +61,6 @@ export interface DeliveryJobRow {
   kind: string;
   state: 'done' | 'failed';
   finishedAt: string;
-}
-
-export interface SentAttachmentRow {
-  id: string;
-  fileName: string;
-  mediaType: string;
-  sizeBytes: number;
 }
 
 /**
@@ -249,21 +247,16 @@ export class StaffMessageRepository {
   }
 
   /** The files listed in the message, in their order. */
-  async attachments(organisationId: number, messageId: number): Promise<SentAttachmentRow[]> {
+  async attachments(organisationId: number, messageId: number): Promise<AttachmentListing[]> {
     const rows = await this.db
       .selectFrom('attachments')
-      .select(['id', 'file_name', 'media_type', 'size_bytes'])
+      .select(attachmentListingColumns)
       .where('organisation_id', '=', organisationId)
       .where('message_id', '=', messageId)
       .where('position', 'is not', null)
       .orderBy('position')
       .execute();
-    return rows.map((row) => ({
-      id: row.id,
-      fileName: row.file_name,
-      mediaType: row.media_type,
-      sizeBytes: Number(row.size_bytes),
-    }));
+    return rows.map(toAttachmentListing);
   }
 
   #recipient(sealed: Buffer | null): string | null {
