@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Envelope } from '../crypto/envelope.js';
 import { identityLookupPurpose, newSealedLookupKey, openLookupKey } from '../crypto/personal-data.js';
 import type { DatabaseSchema } from './schema.js';
+import { firstValue } from './first-value.js';
 
 /** The sealed lookup key of personal data (crypto/personal-data.ts), created once per database. */
 export class LookupKeyRepository {
@@ -25,11 +26,8 @@ export class LookupKeyRepository {
   }
 
   async #read(): Promise<Buffer | undefined> {
-    const row = await this.db
-      .selectFrom('lookup_keys')
-      .select('key_enc')
-      .where('purpose', '=', identityLookupPurpose)
-      .executeTakeFirst();
-    return row?.key_enc;
+    return firstValue(
+      this.db.selectFrom('lookup_keys').select('key_enc').where('purpose', '=', identityLookupPurpose),
+    );
   }
 }

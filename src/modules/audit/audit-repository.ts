@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DatabaseSchema } from '../../db/schema.js';
 import { storedEntryOf, type Checkpoint, type ChainedFields, type StoredEntry } from './audit-chain.js';
+import { firstValue } from '../../db/first-value.js';
 
 type Db = Kysely<DatabaseSchema>;
 
@@ -205,17 +206,12 @@ export class AuditRepository {
             .where('occurred_at', '<', bound.before.toISOString())
             .orderBy('occurred_at', 'desc')
             .orderBy('seq', 'desc');
-    const row = await query.limit(1).executeTakeFirst();
-    return row?.seq ?? undefined;
+    return (await firstValue(query.limit(1))) ?? undefined;
   }
 
   async hashAt(seq: number): Promise<string | undefined> {
-    const row = await this.db
-      .selectFrom('audit_events')
-      .select('hash')
-      .where('seq', '=', seq)
-      .executeTakeFirst();
-    return row?.hash ?? undefined;
+    const hash = await firstValue(this.db.selectFrom('audit_events').select('hash').where('seq', '=', seq));
+    return hash ?? undefined;
   }
 
   /** Every checkpoint, in chain order. */

@@ -3,6 +3,7 @@ import { definedColumns } from '../../db/defined-columns.js';
 import { isPostgres } from '../../db/dialect.js';
 import type { DatabaseSchema } from '../../db/schema.js';
 import type { ServiceFormsTable } from '../../db/schema-public-pages.js';
+import { firstValue } from '../../db/first-value.js';
 
 type Db = Kysely<DatabaseSchema>;
 
@@ -194,12 +195,10 @@ export class CatalogueRepository {
   }
 
   async findServicePk(serviceId: string): Promise<number | undefined> {
-    const row = await this.db
-      .selectFrom('services')
-      .select('id')
-      .where('service_id', '=', serviceId)
-      .executeTakeFirst();
-    return row === undefined ? undefined : Number(row.id);
+    const id = await firstValue(
+      this.db.selectFrom('services').select('id').where('service_id', '=', serviceId),
+    );
+    return id === undefined ? undefined : Number(id);
   }
 
   async describeService(servicePk: number, description: ServiceDescription): Promise<void> {

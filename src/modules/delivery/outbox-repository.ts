@@ -4,6 +4,7 @@ import type { DatabaseSchema, OutboxJobsTable, OutboxState } from '../../db/sche
 import { LeaseLostError } from './delivery-errors.js';
 import type { ClaimedJob, Db, Trx } from './job-handler.js';
 import type { JobKind, JobPayloads } from './job-kinds.js';
+import { firstValue } from '../../db/first-value.js';
 
 /** A job to plan; its payload's type follows from its kind (job-kinds.ts). */
 export type JobToInsert<K extends JobKind = JobKind> = {
@@ -234,15 +235,16 @@ export class OutboxRepository {
    * again after an operator's retry). Undefined when no attempt finished yet.
    */
   async windowStart(jobId: number): Promise<Date | undefined> {
-    const row = await this.db
-      .selectFrom('delivery_attempts')
-      .select('started_at')
-      .where('job_id', '=', jobId)
-      .where('attempt', '=', 1)
-      .orderBy('id', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    if (row) return new Date(row.started_at);
+    const started = await firstValue(
+      this.db
+        .selectFrom('delivery_attempts')
+        .select('started_at')
+        .where('job_id', '=', jobId)
+        .where('attempt', '=', 1)
+        .orderBy('id', 'desc')
+        .limit(1),
+    );
+    if (started !== undefined) return new Date(started);
     const earliest = await this.db
       .selectFrom('delivery_attempts')
       .select(({ fn }) => fn.min('started_at').as('started_at'))

@@ -2,6 +2,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { isPostgres } from '../../db/dialect.js';
 import { messageWithSender } from '../../db/message-with-sender.js';
 import type { DatabaseSchema } from '../../db/schema.js';
+import { firstValue } from '../../db/first-value.js';
 
 type Db = Kysely<DatabaseSchema>;
 export type Trx = Transaction<DatabaseSchema>;
@@ -97,12 +98,10 @@ export class EvidenceRepository {
   }
 
   async deemedReceivedOn(messageId: number): Promise<string | null> {
-    const row = await this.db
-      .selectFrom('messages')
-      .select('deemed_received_on')
-      .where('id', '=', messageId)
-      .executeTakeFirst();
-    return row?.deemed_received_on ?? null;
+    const day = await firstValue(
+      this.db.selectFrom('messages').select('deemed_received_on').where('id', '=', messageId),
+    );
+    return day ?? null;
   }
 
   async hasEvent(messageId: number, event: string): Promise<boolean> {

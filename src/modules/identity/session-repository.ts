@@ -7,6 +7,7 @@ import {
   type NewSessionRow,
   type SessionTrx,
 } from '../../db/session-table-repository.js';
+import { firstValue } from '../../db/first-value.js';
 
 type Db = Kysely<DatabaseSchema>;
 export type { SessionTrx };
@@ -139,12 +140,9 @@ export class SessionRepository extends SessionTableRepository<'web_sessions'> {
 
   /** The id of the person's account in any state, for the audit trail; undefined when they have none. */
   async accountIdOf(identityCode: string, db: Db | SessionTrx = this.db): Promise<number | undefined> {
-    const row = await db
-      .selectFrom('accounts')
-      .select('id')
-      .where('identity_lookup', '=', await this.seal.lookup(identityCode))
-      .executeTakeFirst();
-    return row === undefined ? undefined : Number(row.id);
+    const lookup = await this.seal.lookup(identityCode);
+    const id = await firstValue(db.selectFrom('accounts').select('id').where('identity_lookup', '=', lookup));
+    return id === undefined ? undefined : Number(id);
   }
 
   #identityCode(sealed: Buffer | null): string | null {

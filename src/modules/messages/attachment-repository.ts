@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { AttachmentListing } from '../../db/attachment-listing.js';
 import type { DatabaseSchema } from '../../db/schema.js';
+import { firstValue } from '../../db/first-value.js';
 
 type Db = Kysely<DatabaseSchema>;
 
@@ -66,13 +67,13 @@ export class AttachmentRepository {
    */
   /** The encrypted content of an organisation's own upload. */
   async uploadContent(organisationId: number, id: string): Promise<Buffer | undefined> {
-    const row = await this.db
-      .selectFrom('attachments')
-      .select('content_enc')
-      .where('id', '=', id)
-      .where('organisation_id', '=', organisationId)
-      .executeTakeFirst();
-    return row?.content_enc;
+    return firstValue(
+      this.db
+        .selectFrom('attachments')
+        .select('content_enc')
+        .where('id', '=', id)
+        .where('organisation_id', '=', organisationId),
+    );
   }
 
   async markUsed(

@@ -2,6 +2,7 @@ import type { RecipientColumns } from '../../personal-data-seal.js';
 import type { Kysely } from 'kysely';
 import { insertMessageRow } from '../../db/message-rows.js';
 import type { DatabaseSchema, MessagesTable } from '../../db/schema.js';
+import { firstValue } from '../../db/first-value.js';
 
 type Db = Kysely<DatabaseSchema>;
 
@@ -94,13 +95,13 @@ export class MessageRepository {
   }
 
   async idByExternalId(servicePk: number, externalId: string): Promise<number | undefined> {
-    const row = await this.db
-      .selectFrom('messages')
-      .select('id')
-      .where('service_pk', '=', servicePk)
-      .where('external_id', '=', externalId)
-      .executeTakeFirst();
-    return row?.id;
+    return firstValue(
+      this.db
+        .selectFrom('messages')
+        .select('id')
+        .where('service_pk', '=', servicePk)
+        .where('external_id', '=', externalId),
+    );
   }
 
   /** The organisation's sent message with this externalId (the oldest, if several services reused it). */
@@ -116,7 +117,7 @@ export class MessageRepository {
       .where('external_id', '=', externalId)
       .where('direction', '=', 'to_citizen');
     if (servicePk !== undefined) query = query.where('service_pk', '=', servicePk);
-    return (await query.orderBy('id').executeTakeFirst())?.id;
+    return firstValue(query.orderBy('id'));
   }
 
   async replyTarget(organisationId: number, id: number): Promise<ReplyTarget | undefined> {
@@ -173,17 +174,17 @@ export class MessageRepository {
 
   /** The externalId of a thread's root when the organisation started the thread. */
   async externalIdOf(organisationId: number, id: number): Promise<string | null> {
-    const row = await this.organisationMessage(organisationId, id)
-      .select('external_id')
-      .where('direction', '=', 'to_citizen')
-      .executeTakeFirst();
-    return row?.external_id ?? null;
+    const externalId = await firstValue(
+      this.organisationMessage(organisationId, id)
+        .select('external_id')
+        .where('direction', '=', 'to_citizen'),
+    );
+    return externalId ?? null;
   }
 
   /** The message a thread member replies to (v1's view names it); null for a thread's root. */
   async inReplyTo(organisationId: number, id: number): Promise<number | null> {
-    const row = await this.organisationMessage(organisationId, id).select('in_reply_to').executeTakeFirst();
-    return row?.in_reply_to ?? null;
+    return (await firstValue(this.organisationMessage(organisationId, id).select('in_reply_to'))) ?? null;
   }
 
   /** One message, scoped to the organisation that sent or received it. */
