@@ -216,39 +216,27 @@ export class AuditRepository {
 
   /** Every checkpoint, in chain order. */
   async checkpoints(): Promise<Checkpoint[]> {
-    const rows = await this.db
-      .selectFrom('audit_checkpoints')
-      .select(checkpointColumns)
-      .orderBy('seq')
-      .orderBy('id')
-      .execute();
-    return rows.map(toCheckpoint);
+    return (await this.checkpointsInChainOrder().execute()).map(toCheckpoint);
   }
 
   /** The checkpoints from sequence `fromSeq` through `toSeq` (exports). */
   async checkpointsBetween(fromSeq: number, toSeq: number): Promise<Checkpoint[]> {
-    const rows = await this.db
-      .selectFrom('audit_checkpoints')
-      .select(checkpointColumns)
+    const rows = await this.checkpointsInChainOrder()
       .where('seq', '>=', fromSeq)
       .where('seq', '<=', toSeq)
-      .orderBy('seq')
-      .orderBy('id')
       .execute();
     return rows.map(toCheckpoint);
   }
 
   /** The first checkpoint at or after `seq` (where an export ends, so its end is signed). */
   async checkpointFrom(seq: number): Promise<Checkpoint | undefined> {
-    const row = await this.db
-      .selectFrom('audit_checkpoints')
-      .select(checkpointColumns)
-      .where('seq', '>=', seq)
-      .orderBy('seq')
-      .orderBy('id')
-      .limit(1)
-      .executeTakeFirst();
+    const row = await this.checkpointsInChainOrder().where('seq', '>=', seq).limit(1).executeTakeFirst();
     return row ? toCheckpoint(row) : undefined;
+  }
+
+  /** Checkpoints in chain order: by sequence, and those of one sequence in the order written. */
+  private checkpointsInChainOrder() {
+    return this.db.selectFrom('audit_checkpoints').select(checkpointColumns).orderBy('seq').orderBy('id');
   }
 
   /** The checkpoint furthest along the chain and how far retention has purged (0: nothing yet). */
