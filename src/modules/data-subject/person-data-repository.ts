@@ -1,5 +1,6 @@
 import type { PersonalDataSeal } from '../../crypto/personal-data.js';
 import type { ExpressionBuilder, Kysely } from 'kysely';
+import { messagesWithSender } from '../../db/message-with-sender.js';
 import type { DatabaseSchema } from '../../db/schema.js';
 
 type Db = Kysely<DatabaseSchema>;
@@ -53,40 +54,40 @@ export class PersonDataRepository {
   /** Messages to and from the person, with their senders' and services' names, oldest first. */
   async listMessages(identityCode: string, accountId: number | undefined) {
     const recipient = await this.seal.lookup(identityCode);
-    return this.db
-      .selectFrom('messages as m')
-      .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
-      .innerJoin('services as s', 's.id', 'm.service_pk')
+    return messagesWithSender(this.db)
       .select([
-        'm.id',
-        'm.direction',
-        'm.channel',
-        'm.service_type',
-        'm.citizen_type',
-        'm.external_id',
-        'm.in_reply_to',
-        'm.thread_id',
-        'm.title_enc',
-        'm.body_enc',
-        'm.created_at',
-        'm.available_at',
-        'm.read_at',
-        'm.receipt_confirmed_at',
-        'm.deemed_received_on',
-        'm.deleted_at',
-        'm.purged_at',
-        'o.business_id',
-        'o.name_fi as organisation_name',
-        's.service_id',
-        's.name_fi as service_name',
+        'messages.id',
+        'messages.direction',
+        'messages.channel',
+        'messages.service_type',
+        'messages.citizen_type',
+        'messages.external_id',
+        'messages.in_reply_to',
+        'messages.thread_id',
+        'messages.title_enc',
+        'messages.body_enc',
+        'messages.created_at',
+        'messages.available_at',
+        'messages.read_at',
+        'messages.receipt_confirmed_at',
+        'messages.deemed_received_on',
+        'messages.deleted_at',
+        'messages.purged_at',
+        'organisations.business_id',
+        'organisations.name_fi as organisation_name',
+        'services.service_id',
+        'services.name_fi as service_name',
       ])
       .where((eb) =>
         eb.or([
-          ...(accountId === undefined ? [] : [eb('m.account_id', '=', accountId)]),
-          eb.and([eb('m.direction', '=', 'to_citizen'), eb('m.recipient_lookup', '=', recipient)]),
+          ...(accountId === undefined ? [] : [eb('messages.account_id', '=', accountId)]),
+          eb.and([
+            eb('messages.direction', '=', 'to_citizen'),
+            eb('messages.recipient_lookup', '=', recipient),
+          ]),
         ]),
       )
-      .orderBy('m.id')
+      .orderBy('messages.id')
       .execute();
   }
 
