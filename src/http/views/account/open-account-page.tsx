@@ -7,6 +7,7 @@ import { Checkbox } from '../components/checkbox.js';
 import { ErrorSummary } from '../components/error-summary.js';
 import { LinkButton } from '../components/link-button.js';
 import { Notice } from '../components/notice.js';
+import { PostForm } from '../components/post-form.js';
 import { VisuallyHidden } from '../components/visually-hidden.js';
 import { css } from '../styles/css.js';
 
@@ -54,8 +55,7 @@ export function OpenAccountPage(props: {
       <p>{t('account.open.reminders')}</p>
       <p>{t('account.open.optional')}</p>
       <p>{t('account.open.importance')}</p>
-      <form method="post" action="/account/open" novalidate>
-        <input type="hidden" name="_csrf" value={ctx.csrfToken ?? ''} />
+      <PostForm action="/account/open" csrfToken={ctx.csrfToken} novalidate>
         <h2>{t('account.open.personalDetails')}</h2>
         <p>{t('account.open.registerConsent')}</p>
         <dl class="details-list">
@@ -95,11 +95,9 @@ export function OpenAccountPage(props: {
             </button>
           )}
         </ButtonRow>
-      </form>
+      </PostForm>
       {!props.reopening && (
-        <form id="cancel-opening" method="post" action="/logout">
-          <input type="hidden" name="_csrf" value={ctx.csrfToken ?? ''} />
-        </form>
+        <PostForm id="cancel-opening" action="/logout" csrfToken={ctx.csrfToken}></PostForm>
       )}
     </Layout>
   );

@@ -10,6 +10,7 @@ import { ErrorSummary } from '../components/error-summary.js';
 import { LinkButton } from '../components/link-button.js';
 import { ActionResult, Notice } from '../components/notice.js';
 import { PostButton } from '../components/post-button.js';
+import { PostForm } from '../components/post-form.js';
 import { RadioGroup } from '../components/radio-group.js';
 import { VisuallyHidden } from '../components/visually-hidden.js';
 import { HeadedSection } from '../components/headed-section.js';
@@ -119,8 +120,7 @@ export function SettingsPage(props: {
       <ErrorSummary heading={t('account.form.errorSummary')} errors={fieldErrors(t, problems)} />
       <ActionResult text={props.saved && t('account.settings.saved')} />
       <p>{t('account.settings.intro')}</p>
-      <form method="post" action="/settings" novalidate>
-        <input type="hidden" name="_csrf" value={ctx.csrfToken ?? ''} />
+      <PostForm action="/settings" csrfToken={ctx.csrfToken} novalidate>
         <h2>{t('account.settings.contactTitle')}</h2>
         <ContactFields t={t} values={values} problems={problems} />
         <RadioGroup
@@ -132,7 +132,7 @@ export function SettingsPage(props: {
           value={values.language}
         />
         <button type="submit">{t('account.settings.save')}</button>
-      </form>
+      </PostForm>
       <h2>{t('account.settings.accountTitle')}</h2>
       <ul>
         <li>{t('account.settings.openedAt', { date: formatDate(account.openedAt, ctx.locale) })}</li>
@@ -180,8 +180,7 @@ export function CloseAccountPage(props: { ctx: PageContext }) {
       <Notice>{t('account.close.paperMail')}</Notice>
       <p>{t('account.close.noNewMessages')}</p>
       <p>{t('account.close.oldMessages')}</p>
-      <form method="post" action="/settings/close">
-        <input type="hidden" name="_csrf" value={ctx.csrfToken ?? ''} />
+      <PostForm action="/settings/close" csrfToken={ctx.csrfToken}>
         <p>
           <strong>{t('account.close.question')}</strong>
         </p>
@@ -193,7 +192,7 @@ export function CloseAccountPage(props: { ctx: PageContext }) {
             {t('account.close.cancel')}
           </LinkButton>
         </ButtonRow>
-      </form>
+      </PostForm>
     </Layout>
   );
 }

@@ -5,6 +5,7 @@ import { ButtonRow } from '../components/button-row.js';
 import { Checkbox } from '../components/checkbox.js';
 import { ErrorSummary } from '../components/error-summary.js';
 import { LinkButton } from '../components/link-button.js';
+import { PostForm } from '../components/post-form.js';
 
 /** Why the acceptance was not taken: the box was not ticked, or the terms changed meanwhile. */
 export type TermsProblem = 'required' | 'outdated';
@@ -50,8 +51,7 @@ export function TermsChangedPage(props: {
       <p>
         <a href="/terms">{t('account.termsChanged.readTerms')}</a>
       </p>
-      <form method="post" action="/account/terms" novalidate>
-        <input type="hidden" name="_csrf" value={ctx.csrfToken ?? ''} />
+      <PostForm action="/account/terms" csrfToken={ctx.csrfToken} novalidate>
         <input type="hidden" name="version" value={current.version} />
         <input type="hidden" name="return" value={props.returnTo} />
         <Checkbox id="accept-terms" name="accept" checked={false} required error={message}>
@@ -60,7 +60,7 @@ export function TermsChangedPage(props: {
         <ButtonRow>
           <button type="submit">{t('account.termsChanged.submit')}</button>
         </ButtonRow>
-      </form>
+      </PostForm>
       <h2>{t('account.termsChanged.otherChoicesTitle')}</h2>
       <p>{t('account.termsChanged.otherChoices')}</p>
       <ButtonRow>
@@ -71,9 +71,7 @@ export function TermsChangedPage(props: {
           {t('account.nav.logout')}
         </button>
       </ButtonRow>
-      <form id="terms-logout" method="post" action="/logout">
-        <input type="hidden" name="_csrf" value={ctx.csrfToken ?? ''} />
-      </form>
+      <PostForm id="terms-logout" action="/logout" csrfToken={ctx.csrfToken}></PostForm>
     </Layout>
   );
 }

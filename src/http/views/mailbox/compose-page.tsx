@@ -12,6 +12,7 @@ import { ButtonRow } from '../components/button-row.js';
 import { ErrorSummary } from '../components/error-summary.js';
 import { FileField, fileProblemValues } from '../components/file-field.js';
 import { LinkButton } from '../components/link-button.js';
+import { PostForm } from '../components/post-form.js';
 import { RadioGroup } from '../components/radio-group.js';
 import { SelectField } from '../components/select-field.js';
 import { TextField } from '../components/text-field.js';
@@ -139,11 +140,7 @@ export function ComposePage(props: ComposePageProps) {
       {noServices ? (
         <p>{t('mailbox.compose.noServices')}</p>
       ) : (
-        // novalidate: the server checks the form and answers with our error summary, in the page's
-        // language and with links to the fields, rather than the browser's own pop-ups.
-        <form method="post" action={action} enctype="multipart/form-data" novalidate>
-          {/* First in the form, so the server can check it before it reads any file. */}
-          <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+        <PostForm action={action} csrfToken={ctx.csrfToken} multipart novalidate>
           {!replyTo && (
             <ServiceField
               ctx={ctx}
@@ -180,7 +177,7 @@ export function ComposePage(props: ComposePageProps) {
               {t('mailbox.compose.cancel')}
             </LinkButton>
           </ButtonRow>
-        </form>
+        </PostForm>
       )}
     </Layout>
   );

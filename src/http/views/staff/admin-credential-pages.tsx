@@ -6,6 +6,7 @@ import type {
 import { ErrorSummary } from '../components/error-summary.js';
 import { LinkButton } from '../components/link-button.js';
 import { ActionResult, Notice } from '../components/notice.js';
+import { PostForm } from '../components/post-form.js';
 import { TextareaField } from '../components/textarea-field.js';
 import { formatDateTime } from '../mailbox/format.js';
 import type { PageContext } from '../page-context.js';
@@ -142,11 +143,10 @@ export function AdminCredentialsBody(props: AdminCredentialsBodyProps) {
       />
       <h2>{t('staffAdmin.credentials.createHeading')}</h2>
       <p>{t('staffAdmin.credentials.createIntro')}</p>
-      <form method="post" action={paths.credentials} novalidate>
-        <input type="hidden" name="_csrf" value={ctx.csrfToken ?? ''} />
+      <PostForm action={paths.credentials} csrfToken={ctx.csrfToken} novalidate>
         <AllowlistField ctx={ctx} value={props.allowlistValue ?? ''} problems={problems} />
         <button type="submit">{t('staffAdmin.credentials.create')}</button>
-      </form>
+      </PostForm>
     </div>
   );
 }
@@ -237,15 +237,14 @@ export function AdminAllowlistBody(props: AdminAllowlistBodyProps) {
       <ErrorSummary heading={t('staffAdmin.errorSummary')} errors={adminFieldErrors(t, problems)} />
       <p>{t('staffAdmin.allowlist.lead', { username: credential.username })}</p>
       <p>{t('staffAdmin.allowlist.effects')}</p>
-      <form method="post" action={paths.allowlist(credential.username)} novalidate>
-        <input type="hidden" name="_csrf" value={ctx.csrfToken ?? ''} />
+      <PostForm action={paths.allowlist(credential.username)} csrfToken={ctx.csrfToken} novalidate>
         <AllowlistField ctx={ctx} value={props.value} problems={problems} />
         <SubmitOrCancel
           ctx={ctx}
           submitLabel={t('staffAdmin.allowlist.save')}
           cancelHref={paths.credentials}
         />
-      </form>
+      </PostForm>
     </div>
   );
 }

@@ -5,6 +5,7 @@ import type { FieldError } from '../components/error-summary.js';
 import { ButtonRow } from '../components/button-row.js';
 import { DataTable } from '../components/data-table.js';
 import { LinkButton } from '../components/link-button.js';
+import { PostForm } from '../components/post-form.js';
 import { ScrollTable } from '../components/scroll-table.js';
 import type { PageContext } from '../page-context.js';
 import { css } from '../styles/css.js';
@@ -114,10 +115,9 @@ export function DangerConfirmForm(props: {
   cancelHref: string;
 }) {
   return (
-    <form method="post" action={props.action}>
-      <input type="hidden" name="_csrf" value={props.ctx.csrfToken ?? ''} />
+    <PostForm action={props.action} csrfToken={props.ctx.csrfToken}>
       <SubmitOrCancel ctx={props.ctx} submitLabel={props.confirmLabel} cancelHref={props.cancelHref} danger />
-    </form>
+    </PostForm>
   );
 }
 

@@ -8,6 +8,7 @@ import { Checkbox } from '../components/checkbox.js';
 import { ErrorSummary } from '../components/error-summary.js';
 import { LinkButton } from '../components/link-button.js';
 import { ActionResult, Notice } from '../components/notice.js';
+import { PostForm } from '../components/post-form.js';
 import { TextField } from '../components/text-field.js';
 import { TextareaField } from '../components/textarea-field.js';
 import type { PageContext } from '../page-context.js';
@@ -220,12 +221,11 @@ export function AdminServiceFormBody(props: AdminServiceFormBodyProps) {
       <h1>{mode === 'edit' ? `${title}: ${values.nameFi || values.serviceId}` : title}</h1>
       <ErrorSummary heading={t('staffAdmin.errorSummary')} errors={adminFieldErrors(t, problems)} />
       <p>{t('staffAdmin.serviceForm.catalogueNote')}</p>
-      <form
-        method="post"
+      <PostForm
         action={mode === 'add' ? paths.newService : paths.service(values.serviceId)}
+        csrfToken={ctx.csrfToken}
         novalidate
       >
-        <input type="hidden" name="_csrf" value={ctx.csrfToken ?? ''} />
         {mode === 'add' ? (
           text('serviceId', t('staffAdmin.serviceForm.serviceId'), t('staffAdmin.serviceForm.serviceIdHint'))
         ) : (
@@ -288,7 +288,7 @@ export function AdminServiceFormBody(props: AdminServiceFormBodyProps) {
           submitLabel={t(mode === 'add' ? 'staffAdmin.serviceForm.add' : 'staffAdmin.serviceForm.save')}
           cancelHref={paths.services}
         />
-      </form>
+      </PostForm>
     </div>
   );
 }

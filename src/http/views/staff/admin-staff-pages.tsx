@@ -3,6 +3,7 @@ import { ButtonRow } from '../components/button-row.js';
 import { Checkbox } from '../components/checkbox.js';
 import { ErrorSummary } from '../components/error-summary.js';
 import { ActionResult } from '../components/notice.js';
+import { PostForm } from '../components/post-form.js';
 import { RadioGroup } from '../components/radio-group.js';
 import { TextField } from '../components/text-field.js';
 import type { PageContext } from '../page-context.js';
@@ -110,8 +111,7 @@ export function AdminStaffBody(props: AdminStaffBodyProps) {
             <td>{rolesText(ctx, row)}</td>
             <td>
               {!row.self && (
-                <form method="post" action={`${props.path}/poista`}>
-                  <input type="hidden" name="_csrf" value={ctx.csrfToken ?? ''} />
+                <PostForm action={`${props.path}/poista`} csrfToken={ctx.csrfToken}>
                   <input type="hidden" name="identityCode" value={row.identityCode} />
                   <button
                     type="submit"
@@ -120,15 +120,14 @@ export function AdminStaffBody(props: AdminStaffBodyProps) {
                   >
                     {t('staffAdmin.staff.revoke')}
                   </button>
-                </form>
+                </PostForm>
               )}
             </td>
           </tr>
         )}
       />
       <h2>{t('staffAdmin.staff.grantHeading')}</h2>
-      <form method="post" action={props.path} novalidate>
-        <input type="hidden" name="_csrf" value={ctx.csrfToken ?? ''} />
+      <PostForm action={props.path} csrfToken={ctx.csrfToken} novalidate>
         <TextField
           id="identityCode"
           name="identityCode"
@@ -162,7 +161,7 @@ export function AdminStaffBody(props: AdminStaffBodyProps) {
         <ButtonRow>
           <button type="submit">{t('staffAdmin.staff.grant')}</button>
         </ButtonRow>
-      </form>
+      </PostForm>
     </div>
   );
 }

@@ -13,6 +13,7 @@ import { LinkButton } from '../components/link-button.js';
 import { Notice } from '../components/notice.js';
 import { Paging } from '../components/paging.js';
 import { PostButton } from '../components/post-button.js';
+import { PostForm } from '../components/post-form.js';
 import { RadioGroup } from '../components/radio-group.js';
 import { TextField } from '../components/text-field.js';
 import { VisuallyHidden } from '../components/visually-hidden.js';
@@ -213,8 +214,7 @@ export function RecordConsentPage(props: {
       <h1>{t('staff.consents.new.title')}</h1>
       <ErrorSummary heading={t('staff.consents.new.errorSummary')} errors={summary} />
       <p>{t('staff.consents.new.intro')}</p>
-      <form method="post" action={consentPaths.record} novalidate>
-        <input type="hidden" name="_csrf" value={frame.csrfToken} />
+      <PostForm action={consentPaths.record} csrfToken={frame.csrfToken} novalidate>
         <input type="hidden" name="step" value="check" />
         <TextField
           id={fieldIds.identityCode}
@@ -249,7 +249,7 @@ export function RecordConsentPage(props: {
           <button type="submit">{t('staff.consents.new.check')}</button>
           <a href={consentPaths.list}>{t('staff.consents.new.cancel')}</a>
         </ButtonRow>
-      </form>
+      </PostForm>
     </StaffLayout>
   );
 }
@@ -281,8 +281,7 @@ export function ConfirmConsentPage(props: {
         <dt>{t('staff.consents.new.givenOn')}</dt>
         <dd>{formatDate(values.givenOn, ctx.locale)}</dd>
       </dl>
-      <form method="post" action={consentPaths.record}>
-        <input type="hidden" name="_csrf" value={frame.csrfToken} />
+      <PostForm action={consentPaths.record} csrfToken={frame.csrfToken}>
         <input type="hidden" name="identityCode" value={values.identityCode} />
         <input type="hidden" name="channel" value={values.channel} />
         <input type="hidden" name="givenOn" value={values.givenOn} />
@@ -294,7 +293,7 @@ export function ConfirmConsentPage(props: {
             {t('staff.consents.confirm.edit')}
           </button>
         </ButtonRow>
-      </form>
+      </PostForm>
     </StaffLayout>
   );
 }

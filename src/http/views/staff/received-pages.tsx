@@ -13,6 +13,7 @@ import { DetailRow, TimeRow } from '../components/detail-row.js';
 import { Icon } from '../components/icon.js';
 import { ActionResult } from '../components/notice.js';
 import { Paging } from '../components/paging.js';
+import { PostForm } from '../components/post-form.js';
 import { RuledList } from '../components/ruled-list.js';
 import { TagList, type Chip } from '../components/tag-list.js';
 import { TextField } from '../components/text-field.js';
@@ -229,15 +230,14 @@ export function ReceivedMessagePage(props: ReceivedMessagePageProps) {
       <p class="received-audit-note">{t('staff.received.opened.auditNote')}</p>
       <div class="message-actions">
         <ButtonRow>
-          <form method="post" action={`${base}/kasitelty`}>
-            <input type="hidden" name="_csrf" value={props.frame.csrfToken} />
+          <PostForm action={`${base}/kasitelty`} csrfToken={props.frame.csrfToken}>
             <input type="hidden" name="handled" value={message.handledAt ? '0' : '1'} />
             <button type="submit" class={message.handledAt ? 'button--secondary' : undefined}>
               {message.handledAt
                 ? t('staff.received.opened.markUnhandled')
                 : t('staff.received.opened.markHandled')}
             </button>
-          </form>
+          </PostForm>
         </ButtonRow>
       </div>
       {/*
@@ -279,8 +279,7 @@ export function ReceivedMessagePage(props: ReceivedMessagePageProps) {
         <h2 id="reply-heading">{t('staff.received.reply.heading')}</h2>
         <ErrorSummary heading={t('staff.received.reply.errorsHeading')} errors={errors} />
         <p>{t('staff.received.reply.intro')}</p>
-        <form method="post" action={`${base}/vastaa`}>
-          <input type="hidden" name="_csrf" value={props.frame.csrfToken} />
+        <PostForm action={`${base}/vastaa`} csrfToken={props.frame.csrfToken}>
           {/* The form's idempotency key: sending the same form twice sends one reply. */}
           <input type="hidden" name="replyKey" value={props.reply.replyKey} />
           <TextField
@@ -308,7 +307,7 @@ export function ReceivedMessagePage(props: ReceivedMessagePageProps) {
               {t('staff.received.reply.submit')}
             </button>
           </ButtonRow>
-        </form>
+        </PostForm>
       </section>
     </StaffLayout>
   );

@@ -14,6 +14,7 @@ import { ErrorSummary } from '../components/error-summary.js';
 import { FileField, fileProblemValues } from '../components/file-field.js';
 import { LinkButton } from '../components/link-button.js';
 import { Notice } from '../components/notice.js';
+import { PostForm } from '../components/post-form.js';
 import { RadioGroup } from '../components/radio-group.js';
 import { SelectField } from '../components/select-field.js';
 import { TextField } from '../components/text-field.js';
@@ -176,9 +177,7 @@ export function SendFormBody(props: SendFormBodyProps) {
       {props.services.length === 0 ? (
         <p>{t('staff.send.noServices')}</p>
       ) : (
-        // novalidate: the server checks the form and answers with the error summary.
-        <form method="post" action={props.paths.send} enctype="multipart/form-data" novalidate>
-          <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+        <PostForm action={props.paths.send} csrfToken={ctx.csrfToken} multipart novalidate>
           <input type="hidden" name="sendKey" value={props.sendKey} />
           <TextField
             id={fieldIds.identityCode}
@@ -293,7 +292,7 @@ export function SendFormBody(props: SendFormBodyProps) {
               {t('staff.send.send')}
             </button>
           </ButtonRow>
-        </form>
+        </PostForm>
       )}
     </div>
   );

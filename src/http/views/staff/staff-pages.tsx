@@ -1,6 +1,7 @@
 import { ButtonRow } from '../components/button-row.js';
 import { LinkButton } from '../components/link-button.js';
 import { PostButton } from '../components/post-button.js';
+import { PostForm } from '../components/post-form.js';
 import { RadioGroup } from '../components/radio-group.js';
 import type { PageContext } from '../page-context.js';
 import { StaffLayout, type StaffFrame } from './staff-layout.js';
@@ -51,8 +52,7 @@ export function ChooseOrganisationPage(props: {
     <StaffLayout ctx={ctx} title={t('staff.choose.title')} frame={props.frame}>
       <h1>{t('staff.choose.title')}</h1>
       <p>{t('staff.choose.intro')}</p>
-      <form method="post" action="/virkailija/organisaatio">
-        <input type="hidden" name="_csrf" value={props.csrfToken} />
+      <PostForm action="/virkailija/organisaatio" csrfToken={props.csrfToken}>
         <input type="hidden" name="return" value={props.returnTo} />
         <RadioGroup
           name="organisationId"
@@ -68,7 +68,7 @@ export function ChooseOrganisationPage(props: {
         <ButtonRow>
           <button type="submit">{t('staff.choose.submit')}</button>
         </ButtonRow>
-      </form>
+      </PostForm>
       {/* Not acting for an organisation yet, so the bar has no logout: offer it here. */}
       {!props.frame && (
         <PostButton action="/virkailija/kirjaudu-ulos" csrfToken={props.csrfToken} variant="secondary">
