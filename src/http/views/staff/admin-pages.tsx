@@ -1,10 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { PageContext } from '../page-context.js';
-import { adminPaths, type AdminPaths } from './admin-parts.js';
+import { adminBase, adminPaths } from './admin-parts.js';
 import { StaffLayout, type StaffFrame } from './staff-layout.js';
-
-/** The admin area's mount point; adminPaths(adminBase) gives its pages. */
-export const adminBase = '/virkailija/hallinta';
 
 /** The organisation's staff and their roles. */
 export const adminStaffPath = `${adminBase}/henkilosto`;
@@ -15,12 +12,11 @@ function isCurrent(ctx: PageContext, href: string): boolean {
 }
 
 /** The admin area's own links (services, credentials), above each admin page's body. */
-function AdminNav(props: { ctx: PageContext; paths: AdminPaths }) {
-  const { ctx, paths } = props;
-  const { t } = ctx;
+function AdminNav(props: { ctx: PageContext }) {
+  const { t } = props.ctx;
   const links = [
-    { href: paths.services, text: t('staffAdmin.nav.services') },
-    { href: paths.credentials, text: t('staffAdmin.nav.credentials') },
+    { href: adminPaths.services, text: t('staffAdmin.nav.services') },
+    { href: adminPaths.credentials, text: t('staffAdmin.nav.credentials') },
     { href: adminStaffPath, text: t('staffAdmin.nav.staff') },
   ];
   return (
@@ -31,7 +27,7 @@ function AdminNav(props: { ctx: PageContext; paths: AdminPaths }) {
             <a
               class="admin-nav__link"
               href={link.href}
-              aria-current={isCurrent(ctx, link.href) ? 'page' : undefined}
+              aria-current={isCurrent(props.ctx, link.href) ? 'page' : undefined}
             >
               {link.text}
             </a>
@@ -54,7 +50,7 @@ export interface AdminStaffPageProps {
 export function AdminStaffPage(props: AdminStaffPageProps) {
   return (
     <StaffLayout ctx={props.ctx} title={props.title} frame={props.frame} hasErrors={props.hasErrors}>
-      <AdminNav ctx={props.ctx} paths={adminPaths(adminBase)} />
+      <AdminNav ctx={props.ctx} />
       {props.children}
     </StaffLayout>
   );

@@ -1,7 +1,7 @@
 import type { VNode } from 'preact';
 import type { TranslationKey, Translate } from '../../../i18n/i18n.js';
 import type { AdminProblem, AdminProblemCode } from '../../../modules/organisations/index.js';
-import type { FieldError } from '../components/error-summary.js';
+import { ErrorSummary } from '../components/error-summary.js';
 import { ButtonRow } from '../components/button-row.js';
 import { DataTable } from '../components/data-table.js';
 import { LinkButton } from '../components/link-button.js';
@@ -15,27 +15,27 @@ import { css } from '../styles/css.js';
  * refused field, and a stand-in frame (the citizen Layout) until the staff layout wraps the bodies.
  */
 
-/** Where the admin pages live, from the mount point the routes choose (default /virkailija/hallinta). */
-export function adminPaths(base = '/virkailija/hallinta') {
-  const service = (serviceId: string) => `${base}/palvelut/${encodeURIComponent(serviceId)}`;
-  const credential = (username: string) => `${base}/tunnukset/${encodeURIComponent(username)}`;
-  return {
-    services: `${base}/palvelut`,
-    newService: `${base}/palvelut/uusi`,
-    /** GET the edit form, POST it. */
-    service,
-    /** GET the confirmation, POST to deactivate. */
-    deactivateService: (serviceId: string) => `${service(serviceId)}/poista-kaytosta`,
-    /** GET the list; POST creates credentials and answers with the password page. */
-    credentials: `${base}/tunnukset`,
-    /** GET the confirmation, POST to revoke. */
-    revokeCredential: (username: string) => `${credential(username)}/peru`,
-    /** GET the form, POST it. */
-    allowlist: (username: string) => `${credential(username)}/sallitut-osoitteet`,
-  };
-}
+/** The admin area's mount point. */
+export const adminBase = '/virkailija/hallinta';
 
-export type AdminPaths = ReturnType<typeof adminPaths>;
+const service = (serviceId: string) => `${adminBase}/palvelut/${encodeURIComponent(serviceId)}`;
+const credential = (username: string) => `${adminBase}/tunnukset/${encodeURIComponent(username)}`;
+
+/** Where the admin pages live: the routes and the pages' links share them. */
+export const adminPaths = {
+  services: `${adminBase}/palvelut`,
+  newService: `${adminBase}/palvelut/uusi`,
+  /** GET the edit form, POST it. */
+  service,
+  /** GET the confirmation, POST to deactivate. */
+  deactivateService: (serviceId: string) => `${service(serviceId)}/poista-kaytosta`,
+  /** GET the list; POST creates credentials and answers with the password page. */
+  credentials: `${adminBase}/tunnukset`,
+  /** GET the confirmation, POST to revoke. */
+  revokeCredential: (username: string) => `${credential(username)}/peru`,
+  /** GET the form, POST it. */
+  allowlist: (username: string) => `${credential(username)}/sallitut-osoitteet`,
+};
 
 /** A field's element id: the problem's dotted field name with dashes (forms.0.url → forms-0-url). */
 export function adminFieldId(field: string): string {
@@ -91,12 +91,18 @@ export function adminProblemMessage(t: Translate, problem: AdminProblem): string
   return t(key, { field: adminFieldLabel(t, problem.field), value: problem.value ?? '' });
 }
 
-/** The error summary's entries, each linking to its field. */
-export function adminFieldErrors(t: Translate, problems: readonly AdminProblem[]): FieldError[] {
-  return problems.map((problem) => ({
-    fieldId: adminFieldId(problem.field),
-    message: adminProblemMessage(t, problem),
-  }));
+/** A refused admin form's error summary, each entry linking to its field. */
+export function AdminErrorSummary(props: { t: Translate; problems: readonly AdminProblem[] }) {
+  const { t } = props;
+  return (
+    <ErrorSummary
+      heading={t('staffAdmin.errorSummary')}
+      errors={props.problems.map((problem) => ({
+        fieldId: adminFieldId(problem.field),
+        message: adminProblemMessage(t, problem),
+      }))}
+    />
+  );
 }
 
 /** The messages of one field's problems (several for an allowlist), for the field itself. */
