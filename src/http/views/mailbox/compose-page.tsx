@@ -1,7 +1,6 @@
 import type { TranslationKey } from '../../../i18n/i18n.js';
 import { attachmentTypes } from '../../../domain/attachment-types.js';
 import {
-  citizenMessageTypes,
   limits,
   type ComposeProblem,
   type LocalisedNames,
@@ -13,7 +12,7 @@ import { ErrorSummary } from '../components/error-summary.js';
 import { FileField, fileProblemValues } from '../components/file-field.js';
 import { LinkButton } from '../components/link-button.js';
 import { PostForm } from '../components/post-form.js';
-import { RadioGroup } from '../components/radio-group.js';
+import { RadioGroup, labelledOptions } from '../components/radio-group.js';
 import { SelectField } from '../components/select-field.js';
 import { TextField } from '../components/text-field.js';
 import { TextareaField } from '../components/textarea-field.js';
@@ -153,7 +152,7 @@ export function ComposePage(props: ComposePageProps) {
             name="citizenType"
             idPrefix="type"
             legend={t('mailbox.compose.type')}
-            options={citizenMessageTypes.map((type) => ({ value: type, label: t(citizenTypeKeys[type]) }))}
+            options={labelledOptions(t, citizenTypeKeys)}
             value={values.citizenType}
             hint={replyTo ? t('mailbox.compose.typeFromOriginal') : undefined}
             error={errorsOf('citizenType')}

@@ -3,7 +3,7 @@ import type { TranslationKey } from '../../../i18n/i18n.js';
 import { ButtonRow } from '../components/button-row.js';
 import type { FieldError } from '../components/error-summary.js';
 import { ErrorSummary } from '../components/error-summary.js';
-import { RadioGroup } from '../components/radio-group.js';
+import { RadioGroup, labelledOptions } from '../components/radio-group.js';
 import { TextField } from '../components/text-field.js';
 import { TextareaField } from '../components/textarea-field.js';
 import type { PageContext } from '../page-context.js';
@@ -78,10 +78,7 @@ export function FeedbackPage(props: FeedbackPageProps) {
           name="topic"
           idPrefix="feedback-topic"
           legend={t('public.feedback.topic')}
-          options={(Object.keys(topicLabels) as FeedbackTopic[]).map((value) => ({
-            value,
-            label: t(topicLabels[value]),
-          }))}
+          options={labelledOptions(t, topicLabels)}
           value={values.topic}
           error={errorOf('topic')}
           required

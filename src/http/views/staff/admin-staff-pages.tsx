@@ -4,7 +4,7 @@ import { Checkbox } from '../components/checkbox.js';
 import { ErrorSummary } from '../components/error-summary.js';
 import { ActionResult } from '../components/notice.js';
 import { PostForm } from '../components/post-form.js';
-import { RadioGroup } from '../components/radio-group.js';
+import { RadioGroup, labelledOptions } from '../components/radio-group.js';
 import { TextField } from '../components/text-field.js';
 import type { PageContext } from '../page-context.js';
 import { AdminTable } from './admin-parts.js';
@@ -51,6 +51,11 @@ export interface AdminStaffBodyProps {
   problem?: AdminStaffProblem | undefined;
   notice?: 'granted' | 'revoked' | undefined;
 }
+
+const roleKeys = {
+  case_worker: 'staffAdmin.staff.roleCaseWorker',
+  admin: 'staffAdmin.staff.roleAdmin',
+} as const satisfies Record<AdminStaffForm['role'], TranslationKey>;
 
 const problemKeys: Record<AdminStaffProblem, TranslationKey> = {
   identityCodeInvalid: 'staffAdmin.staff.problems.identityCodeInvalid',
@@ -138,10 +143,7 @@ export function AdminStaffBody(props: AdminStaffBodyProps) {
         <RadioGroup
           name="role"
           legend={t('staffAdmin.staff.role')}
-          options={[
-            { value: 'case_worker', label: t('staffAdmin.staff.roleCaseWorker') },
-            { value: 'admin', label: t('staffAdmin.staff.roleAdmin') },
-          ]}
+          options={labelledOptions(t, roleKeys)}
           value={form.role}
           error={problem === 'adminServices' ? message : undefined}
         />

@@ -14,7 +14,7 @@ import { Notice } from '../components/notice.js';
 import { Paging } from '../components/paging.js';
 import { PostButton } from '../components/post-button.js';
 import { PostForm } from '../components/post-form.js';
-import { RadioGroup } from '../components/radio-group.js';
+import { RadioGroup, labelledOptions } from '../components/radio-group.js';
 import { TextField } from '../components/text-field.js';
 import { VisuallyHidden } from '../components/visually-hidden.js';
 import { formatDate } from '../mailbox/format.js';
@@ -231,7 +231,7 @@ export function RecordConsentPage(props: {
           name="channel"
           idPrefix="consent-channel"
           legend={t('staff.consents.new.channel')}
-          options={channels.map((value) => ({ value, label: t(channelKeys[value]) }))}
+          options={labelledOptions(t, channelKeys)}
           value={values.channel}
           error={errorOf('channel')}
           required

@@ -15,7 +15,7 @@ import { FileField, fileProblemValues } from '../components/file-field.js';
 import { LinkButton } from '../components/link-button.js';
 import { Notice } from '../components/notice.js';
 import { PostForm } from '../components/post-form.js';
-import { RadioGroup } from '../components/radio-group.js';
+import { RadioGroup, labelledOptions } from '../components/radio-group.js';
 import { SelectField } from '../components/select-field.js';
 import { TextField } from '../components/text-field.js';
 import { TextareaField } from '../components/textarea-field.js';
@@ -74,6 +74,10 @@ export interface SendFormBodyProps {
   /** Files were posted but the form came back: the browser cannot keep them chosen. */
   filesDropped?: boolean | undefined;
 }
+
+const bodyFormatKeys = { Text: 'staff.send.formatText', Markdown: 'staff.send.formatMarkdown' } as const;
+
+const kindKeys = { normal: 'staff.send.normal', verifiable: 'staff.send.verifiable' } as const;
 
 const fieldIds: Record<StaffSendField, string> = {
   identityCode: 'identityCode',
@@ -236,10 +240,7 @@ export function SendFormBody(props: SendFormBodyProps) {
           <RadioGroup
             name="bodyFormat"
             legend={t('staff.send.bodyFormat')}
-            options={[
-              { value: 'Text', label: t('staff.send.formatText') },
-              { value: 'Markdown', label: t('staff.send.formatMarkdown') },
-            ]}
+            options={labelledOptions(t, bodyFormatKeys)}
             value={values.bodyFormat ?? 'Text'}
           />
           <ButtonRow>
@@ -270,10 +271,7 @@ export function SendFormBody(props: SendFormBodyProps) {
           <RadioGroup
             name="kind"
             legend={t('staff.send.kind')}
-            options={[
-              { value: 'normal', label: t('staff.send.normal') },
-              { value: 'verifiable', label: t('staff.send.verifiable') },
-            ]}
+            options={labelledOptions(t, kindKeys)}
             value={values.verifiable ? 'verifiable' : 'normal'}
           />
           <Checkbox id="replyAllowed" name="replyAllowed" checked={values.replyAllowed ?? false}>
