@@ -1,9 +1,6 @@
 import type { VNode } from 'preact';
 import { AccessibilityPage, TermsPage } from '../../../src/http/views/account/info-pages.js';
-import {
-  LoggedOutPage as ServiceLoggedOutPage,
-  LoginProblemPage,
-} from '../../../src/http/views/account/login-pages.js';
+import { LoginOutcomePage } from '../../../src/http/views/account/login-pages.js';
 import { OpenAccountPage, RefusalPage } from '../../../src/http/views/account/open-account-page.js';
 import {
   AccountClosedPage,
@@ -198,8 +195,8 @@ export function samplePages(): Array<{ name: string; page: VNode }> {
     },
     { name: 'terms', page: <TermsPage ctx={anonymous} version="1" effectiveFrom="2025-01-01" /> },
     { name: 'accessibility', page: <AccessibilityPage ctx={anonymous} /> },
-    { name: 'login problem', page: <LoginProblemPage ctx={anonymous} problem="failed" /> },
-    { name: 'logged out', page: <ServiceLoggedOutPage ctx={anonymous} /> },
+    { name: 'login problem', page: <LoginOutcomePage ctx={anonymous} outcome="failed" /> },
+    { name: 'logged out', page: <LoginOutcomePage ctx={anonymous} outcome="loggedOut" /> },
     { name: 'error', page: <ErrorPage ctx={anonymous} status={404} message="Ei löytynyt" /> },
     {
       name: 'staff dashboard',
