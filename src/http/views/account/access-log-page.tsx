@@ -4,7 +4,8 @@ import { localisedName } from '../../../modules/organisations/index.js';
 import { InlineList } from '../components/inline-list.js';
 import { Paging } from '../components/paging.js';
 import { RuledList } from '../components/ruled-list.js';
-import { Layout } from '../layout.js';
+import { PublicPage } from '../public/public-page.js';
+import { settingsCrumbs } from './settings-pages.js';
 import { formatDateTime } from '../mailbox/format.js';
 import type { PageContext } from '../page-context.js';
 import { css } from '../styles/css.js';
@@ -99,15 +100,7 @@ export function AccessLogPageView(props: { ctx: PageContext; whose: AccessLogWho
   const { t } = ctx;
   const captionKey = whose === 'own' ? 'accessLog.tableCaptionOwn' : 'accessLog.tableCaptionOthers';
   return (
-    <Layout
-      ctx={ctx}
-      title={t('accessLog.title')}
-      breadcrumbs={[
-        { label: t('account.settings.title'), href: '/settings' },
-        { label: t('accessLog.title') },
-      ]}
-    >
-      <h1>{t('accessLog.title')}</h1>
+    <PublicPage ctx={ctx} title={t('accessLog.title')} parents={settingsCrumbs(t)}>
       <p>{t('accessLog.intro')}</p>
       <nav class="sort-control" aria-label={t('accessLog.viewsLabel')}>
         <InlineList class="sort-control__list">
@@ -156,7 +149,7 @@ export function AccessLogPageView(props: { ctx: PageContext; whose: AccessLogWho
         previousLabel={t('accessLog.newer')}
         nextLabel={t('accessLog.older')}
       />
-    </Layout>
+    </PublicPage>
   );
 }
 

@@ -1,5 +1,5 @@
 import { SignInOutcome, type SignInOutcomeTexts } from '../components/sign-in-outcome.js';
-import { Layout } from '../layout.js';
+import { PublicPage } from '../public/public-page.js';
 import type { PageContext } from '../page-context.js';
 
 const outcomes = {
@@ -29,15 +29,14 @@ export type LoginOutcome = keyof typeof outcomes;
 
 /** A citizen's sign-in that led nowhere, or their logout: what happened, identify again, start page. */
 export function LoginOutcomePage(props: { ctx: PageContext; outcome: LoginOutcome }) {
-  const title = props.ctx.t(outcomes[props.outcome].title);
   return (
-    <Layout ctx={props.ctx} title={title} breadcrumbs={[{ label: title }]}>
+    <PublicPage ctx={props.ctx} title={props.ctx.t(outcomes[props.outcome].title)}>
       <SignInOutcome
         t={props.ctx.t}
         texts={outcomes[props.outcome]}
         loginHref="/login"
         toStart="account.login.backToStart"
       />
-    </Layout>
+    </PublicPage>
   );
 }

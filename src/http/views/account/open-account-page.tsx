@@ -1,5 +1,5 @@
 import type { FormProblem, Refusal } from '../../../modules/accounts/index.js';
-import { Layout } from '../layout.js';
+import { PublicPage } from '../public/public-page.js';
 import type { PageContext } from '../page-context.js';
 import { ContactFields, errorFor, fieldErrors, type ContactValues } from './contact-fields.js';
 import { ButtonRow } from '../components/button-row.js';
@@ -39,8 +39,7 @@ export function OpenAccountPage(props: {
   const { t } = ctx;
   const title = props.reopening ? t('account.open.reopenTitle') : t('account.open.title');
   return (
-    <Layout ctx={ctx} title={title} hasErrors={problems.length > 0} breadcrumbs={[{ label: title }]}>
-      <h1>{title}</h1>
+    <PublicPage ctx={ctx} title={title} hasErrors={problems.length > 0}>
       <ErrorSummary heading={t('account.form.errorSummary')} errors={fieldErrors(t, problems)} />
       {props.reopening && (
         <Notice block>
@@ -99,7 +98,7 @@ export function OpenAccountPage(props: {
       {!props.reopening && (
         <PostForm id="cancel-opening" action="/logout" csrfToken={ctx.csrfToken}></PostForm>
       )}
-    </Layout>
+    </PublicPage>
   );
 }
 
@@ -113,12 +112,7 @@ const refusalKeys = {
 export function RefusalPage(props: { ctx: PageContext; refusal: Refusal }) {
   const { t } = props.ctx;
   return (
-    <Layout
-      ctx={props.ctx}
-      title={t('account.refusal.title')}
-      breadcrumbs={[{ label: t('account.refusal.title') }]}
-    >
-      <h1>{t('account.refusal.title')}</h1>
+    <PublicPage ctx={props.ctx} title={t('account.refusal.title')}>
       <Notice tone="alert">{t(refusalKeys[props.refusal])}</Notice>
       <p>{t('account.refusal.nothingStored')}</p>
       <p>{t('account.refusal.contact')}</p>
@@ -126,7 +120,7 @@ export function RefusalPage(props: { ctx: PageContext; refusal: Refusal }) {
       <p>
         <a href="/">{t('account.login.backToStart')}</a>
       </p>
-    </Layout>
+    </PublicPage>
   );
 }
 

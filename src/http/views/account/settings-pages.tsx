@@ -1,8 +1,7 @@
-import { locales } from '../../../i18n/i18n.js';
+import { locales, type Translate } from '../../../i18n/i18n.js';
 import type { FormProblem } from '../../../modules/accounts/index.js';
 import type { ConsentChannel, PersonConsentView } from '../../../modules/consents/index.js';
 import { localisedName } from '../../../modules/organisations/index.js';
-import { Layout } from '../layout.js';
 import type { PageContext } from '../page-context.js';
 import { ContactFields, errorFor, fieldErrors, type ContactValues } from './contact-fields.js';
 import { ButtonRow } from '../components/button-row.js';
@@ -14,6 +13,8 @@ import { PostForm } from '../components/post-form.js';
 import { RadioGroup } from '../components/radio-group.js';
 import { VisuallyHidden } from '../components/visually-hidden.js';
 import { HeadedSection } from '../components/headed-section.js';
+import type { Crumb } from '../components/breadcrumbs.js';
+import { PublicPage } from '../public/public-page.js';
 
 const languageNames = { fi: 'Suomi', sv: 'Svenska', en: 'English' } as const;
 /** Each language named in itself. */
@@ -98,6 +99,11 @@ function ConsentSection(props: {
   );
 }
 
+/** The settings page as the parent of the pages below it (closing the account, the access log). */
+export function settingsCrumbs(t: Translate): Crumb[] {
+  return [{ label: t('account.settings.title'), href: '/settings' }];
+}
+
 export function SettingsPage(props: {
   ctx: PageContext;
   values: SettingsValues;
@@ -113,10 +119,8 @@ export function SettingsPage(props: {
 }) {
   const { ctx, values, problems, account } = props;
   const { t } = ctx;
-  const title = t('account.settings.title');
   return (
-    <Layout ctx={ctx} title={title} hasErrors={problems.length > 0} breadcrumbs={[{ label: title }]}>
-      <h1>{title}</h1>
+    <PublicPage ctx={ctx} title={t('account.settings.title')} hasErrors={problems.length > 0}>
       <ErrorSummary heading={t('account.form.errorSummary')} errors={fieldErrors(t, problems)} />
       <ActionResult text={props.saved && t('account.settings.saved')} />
       <p>{t('account.settings.intro')}</p>
@@ -159,7 +163,7 @@ export function SettingsPage(props: {
       <p>
         <a href="/settings/close">{t('account.settings.closeLink')}</a>
       </p>
-    </Layout>
+    </PublicPage>
   );
 }
 
@@ -168,15 +172,7 @@ export function CloseAccountPage(props: { ctx: PageContext }) {
   const { ctx } = props;
   const { t } = ctx;
   return (
-    <Layout
-      ctx={ctx}
-      title={t('account.close.title')}
-      breadcrumbs={[
-        { label: t('account.settings.title'), href: '/settings' },
-        { label: t('account.close.title') },
-      ]}
-    >
-      <h1>{t('account.close.title')}</h1>
+    <PublicPage ctx={ctx} title={t('account.close.title')} parents={settingsCrumbs(t)}>
       <Notice>{t('account.close.paperMail')}</Notice>
       <p>{t('account.close.noNewMessages')}</p>
       <p>{t('account.close.oldMessages')}</p>
@@ -193,19 +189,14 @@ export function CloseAccountPage(props: { ctx: PageContext }) {
           </LinkButton>
         </ButtonRow>
       </PostForm>
-    </Layout>
+    </PublicPage>
   );
 }
 
 export function AccountClosedPage(props: { ctx: PageContext }) {
   const { t } = props.ctx;
   return (
-    <Layout
-      ctx={props.ctx}
-      title={t('account.close.doneTitle')}
-      breadcrumbs={[{ label: t('account.close.doneTitle') }]}
-    >
-      <h1>{t('account.close.doneTitle')}</h1>
+    <PublicPage ctx={props.ctx} title={t('account.close.doneTitle')}>
       <Notice tone="success" status>
         {t('account.close.done')}
       </Notice>
@@ -213,6 +204,6 @@ export function AccountClosedPage(props: { ctx: PageContext }) {
       <p>
         <a href="/">{t('account.login.backToStart')}</a>
       </p>
-    </Layout>
+    </PublicPage>
   );
 }

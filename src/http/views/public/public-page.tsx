@@ -11,15 +11,21 @@ export interface PublicPageProps {
   documentTitle?: string | undefined;
   /** Pages between the start page and this one. */
   parents?: Crumb[];
+  /** The page is a form that came back with problems (its title says so). */
+  hasErrors?: boolean | undefined;
   children: ComponentChildren;
 }
 
-/** A public page below the start page: breadcrumbs, one heading, the content. */
+/**
+ * A page below the start page, public or the signed-in person's own: breadcrumbs, one heading, the
+ * content. The heading is the title and the last breadcrumb, so the three cannot disagree.
+ */
 export function PublicPage(props: PublicPageProps) {
   return (
     <Layout
       ctx={props.ctx}
       title={props.documentTitle ?? props.title}
+      hasErrors={props.hasErrors}
       breadcrumbs={[...(props.parents ?? []), { label: props.title }]}
     >
       <h1>{props.title}</h1>
