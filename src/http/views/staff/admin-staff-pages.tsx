@@ -57,16 +57,11 @@ const roleKeys = {
   admin: 'staffAdmin.staff.roleAdmin',
 } as const satisfies Record<AdminStaffForm['role'], TranslationKey>;
 
-const problemKeys: Record<AdminStaffProblem, TranslationKey> = {
-  identityCodeInvalid: 'staffAdmin.staff.problems.identityCodeInvalid',
-  identityCodeUnknown: 'staffAdmin.staff.problems.identityCodeUnknown',
-  adminServices: 'staffAdmin.staff.problems.adminServices',
-};
-
-const problemFields: Record<AdminStaffProblem, string> = {
-  identityCodeInvalid: 'identityCode',
-  identityCodeUnknown: 'identityCode',
-  adminServices: 'role-admin',
+/** Each problem's wording and the field it is about (the error summary links there). */
+const problems: Record<AdminStaffProblem, { text: TranslationKey; fieldId: string }> = {
+  identityCodeInvalid: { text: 'staffAdmin.staff.problems.identityCodeInvalid', fieldId: 'identityCode' },
+  identityCodeUnknown: { text: 'staffAdmin.staff.problems.identityCodeUnknown', fieldId: 'identityCode' },
+  adminServices: { text: 'staffAdmin.staff.problems.adminServices', fieldId: 'role-admin' },
 };
 
 function rolesText(ctx: PageContext, row: AdminStaffRow): string {
@@ -84,8 +79,8 @@ function rolesText(ctx: PageContext, row: AdminStaffRow): string {
 export function AdminStaffBody(props: AdminStaffBodyProps) {
   const { ctx, form, problem } = props;
   const { t } = ctx;
-  const message = problem ? t(problemKeys[problem]) : undefined;
-  const errors = problem ? [{ fieldId: problemFields[problem], message: message! }] : [];
+  const message = problem ? t(problems[problem].text) : undefined;
+  const errors = problem ? [{ fieldId: problems[problem].fieldId, message: message! }] : [];
   const isIdentityProblem = problem === 'identityCodeInvalid' || problem === 'identityCodeUnknown';
   return (
     <div class="admin">
