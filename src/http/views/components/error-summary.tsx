@@ -8,6 +8,24 @@ export interface FieldError {
   message: string;
 }
 
+/**
+ * A refused form's problems in words, each worded once: the summary's entries (each linking to its
+ * field's element) and each field's own messages, in the order the service reported them.
+ */
+export function formProblems<P extends { field: string }>(
+  problems: readonly P[],
+  fieldIds: Readonly<Record<P['field'], string>>,
+  text: (problem: P) => string,
+): { summary: FieldError[]; errorsOf: (field: P['field']) => string[] } {
+  return {
+    summary: problems.map((problem) => ({
+      fieldId: fieldIds[problem.field as P['field']],
+      message: text(problem),
+    })),
+    errorsOf: (field) => problems.filter((problem) => problem.field === field).map(text),
+  };
+}
+
 export interface ErrorSummaryProps {
   /** The summary's heading, e.g. "Korjaa seuraavat kohdat". */
   heading: string;

@@ -1,8 +1,7 @@
 import type { FeedbackProblem, FeedbackTopic } from '../../../modules/feedback/index.js';
 import type { TranslationKey } from '../../../i18n/i18n.js';
 import { ButtonRow } from '../components/button-row.js';
-import type { FieldError } from '../components/error-summary.js';
-import { ErrorSummary } from '../components/error-summary.js';
+import { ErrorSummary, formProblems } from '../components/error-summary.js';
 import { RadioGroup, labelledOptions } from '../components/radio-group.js';
 import { TextField } from '../components/text-field.js';
 import { TextareaField } from '../components/textarea-field.js';
@@ -56,12 +55,7 @@ export interface FeedbackPageProps {
 export function FeedbackPage(props: FeedbackPageProps) {
   const { ctx, values, problems } = props;
   const { t } = ctx;
-  const errorOf = (field: FeedbackProblem['field']) =>
-    problems.filter((p) => p.field === field).map((p) => t(problemTexts[p.code]));
-  const summary: FieldError[] = problems.map((p) => ({
-    fieldId: fieldIds[p.field],
-    message: t(problemTexts[p.code]),
-  }));
+  const { summary, errorsOf } = formProblems(problems, fieldIds, (problem) => t(problemTexts[problem.code]));
   const title = t('public.feedback.title');
   return (
     <PublicPage
@@ -80,7 +74,7 @@ export function FeedbackPage(props: FeedbackPageProps) {
           legend={t('public.feedback.topic')}
           options={labelledOptions(t, topicLabels)}
           value={values.topic}
-          error={errorOf('topic')}
+          error={errorsOf('topic')}
           required
         />
         <TextareaField
@@ -90,7 +84,7 @@ export function FeedbackPage(props: FeedbackPageProps) {
           hint={t('public.feedback.messageHint')}
           value={values.message ?? ''}
           rows={8}
-          error={errorOf('message')}
+          error={errorsOf('message')}
           required
         />
         <TextField
@@ -101,7 +95,7 @@ export function FeedbackPage(props: FeedbackPageProps) {
           label={t('public.feedback.email')}
           hint={t('public.feedback.emailHint')}
           value={values.email ?? ''}
-          error={errorOf('email')}
+          error={errorsOf('email')}
         />
         <div class="feedback-trap" aria-hidden="true">
           <label for="feedback-website">{t('public.feedback.trap')}</label>

@@ -8,7 +8,7 @@ import type {
   ConsentView,
 } from '../../../modules/consents/index.js';
 import { ButtonRow } from '../components/button-row.js';
-import { ErrorSummary, type FieldError } from '../components/error-summary.js';
+import { ErrorSummary, formProblems } from '../components/error-summary.js';
 import { LinkButton } from '../components/link-button.js';
 import { Notice } from '../components/notice.js';
 import { Paging } from '../components/paging.js';
@@ -198,12 +198,7 @@ export function RecordConsentPage(props: {
 }) {
   const { ctx, frame, values, problems } = props;
   const { t } = ctx;
-  const errorOf = (field: ConsentProblem['field']) =>
-    problems.filter((p) => p.field === field).map((p) => t(problemKey(p)));
-  const summary: FieldError[] = problems.map((p) => ({
-    fieldId: fieldIds[p.field],
-    message: t(problemKey(p)),
-  }));
+  const { summary, errorsOf } = formProblems(problems, fieldIds, (problem) => t(problemKey(problem)));
   return (
     <StaffLayout
       ctx={ctx}
@@ -224,7 +219,7 @@ export function RecordConsentPage(props: {
           value={values.identityCode}
           autocomplete="off"
           maxLength={11}
-          error={errorOf('identityCode')}
+          error={errorsOf('identityCode')}
           required
         />
         <RadioGroup
@@ -233,7 +228,7 @@ export function RecordConsentPage(props: {
           legend={t('staff.consents.new.channel')}
           options={labelledOptions(t, channelKeys)}
           value={values.channel}
-          error={errorOf('channel')}
+          error={errorsOf('channel')}
           required
         />
         <TextField
@@ -242,7 +237,7 @@ export function RecordConsentPage(props: {
           type="date"
           label={t('staff.consents.new.givenOn')}
           value={values.givenOn}
-          error={errorOf('givenOn')}
+          error={errorsOf('givenOn')}
           required
         />
         <ButtonRow>

@@ -1,5 +1,4 @@
 import type { TranslationKey } from '../../../i18n/i18n.js';
-import { attachmentTypes } from '../../../domain/attachment-types.js';
 import {
   sendingLimits,
   type MailboxCheck,
@@ -10,8 +9,9 @@ import {
 } from '../../../modules/messages/index.js';
 import { ButtonRow } from '../components/button-row.js';
 import { Checkbox } from '../components/checkbox.js';
-import { ErrorSummary } from '../components/error-summary.js';
-import { FileField, fileProblemValues } from '../components/file-field.js';
+import { ErrorSummary, formProblems } from '../components/error-summary.js';
+import { AttachmentsField } from '../components/attachments-field.js';
+import { fileProblemValues } from '../components/file-field.js';
 import { LinkButton } from '../components/link-button.js';
 import { Notice } from '../components/notice.js';
 import { PostForm } from '../components/post-form.js';
@@ -121,11 +121,6 @@ const problemKeys: { [F in StaffSendField]: Partial<Record<StaffSendProblemCode,
   },
 };
 
-const acceptedExtensions = Object.values(attachmentTypes)
-  .flat()
-  .map((extension) => `.${extension}`)
-  .join(',');
-
 /** A service's name in the reader's language, Finnish when it has none in that language. */
 export function serviceName(service: StaffServiceOption, locale: Locale): string {
   const { fi, sv, en } = service.names;
@@ -162,19 +157,12 @@ function problemText(ctx: PageContext, problem: StaffSendProblem): string {
 export function SendFormBody(props: SendFormBodyProps) {
   const { ctx, values, problems } = props;
   const { t, locale } = ctx;
-  const errorsOf = (field: StaffSendField) =>
-    problems.filter((p) => p.field === field).map((problem) => problemText(ctx, problem));
+  const { summary, errorsOf } = formProblems(problems, fieldIds, (problem) => problemText(ctx, problem));
   const check = props.mailboxCheck;
   return (
     <div class="send-form">
       <h1>{t('staff.send.title')}</h1>
-      <ErrorSummary
-        heading={t('staff.send.errorSummary')}
-        errors={problems.map((problem) => ({
-          fieldId: fieldIds[problem.field],
-          message: problemText(ctx, problem),
-        }))}
-      >
+      <ErrorSummary heading={t('staff.send.errorSummary')} errors={summary}>
         {props.filesDropped && <p>{t('staff.send.reselectFiles')}</p>}
       </ErrorSummary>
       <p>{t('staff.send.intro')}</p>
@@ -258,15 +246,11 @@ export function SendFormBody(props: SendFormBodyProps) {
               <div class="message-body" dangerouslySetInnerHTML={{ __html: props.previewHtml }} />
             </section>
           )}
-          <FileField
+          <AttachmentsField
             id={fieldIds.attachments}
-            name="attachments"
             label={t('staff.send.attachments')}
             hint={t('staff.send.attachmentsHint', { count: sendingLimits.attachmentCount })}
-            hintAsParagraph
             error={errorsOf('attachments')}
-            accept={acceptedExtensions}
-            multiple
           />
           <RadioGroup
             name="kind"
