@@ -357,12 +357,6 @@ export const styles = css`
     margin: 0;
     color: var(--fi-color-black-light-1);
   }
-  .received-list__title {
-    margin: 0 0 var(--fi-spacing-xxs);
-    font-size: var(--fi-font-size-body-text);
-    line-height: var(--fi-line-height-body-text);
-    font-weight: 400;
-  }
   .received-list__date {
     grid-column: 2;
     grid-row: 1;
