@@ -52,7 +52,7 @@ import {
   MethodChoicePage,
 } from '../../../src/test-idp/test-idp-pages.js';
 import { sampleAdminCredential, sampleAdminService } from './admin-sample.js';
-import { caseWorkPaths, caseWorkServices, sampleSentList, sampleSentMessage } from './case-work-sample.js';
+import { caseWork, caseWorkPaths, sampleSentList, sampleSentMessage } from './case-work-sample.js';
 import { sampleDashboard } from './dashboard-sample.js';
 import { publicSamplePages } from './public-sample-pages.js';
 import { pageContext } from './render.js';
@@ -387,8 +387,7 @@ export function samplePages(): Array<{ name: string; page: VNode }> {
       page: (
         <StaffSendPage
           ctx={plain}
-          paths={caseWorkPaths}
-          services={caseWorkServices}
+          {...caseWork}
           sendKey="0b7f4c52-9a1e-4c1b-8f7e-2d7f0f6f1a11"
           values={{ identityCode: '140987-924J', servicePk: 1, title: 'Päätös', body: '**Hei**' }}
           problems={[
@@ -416,8 +415,7 @@ export function samplePages(): Array<{ name: string; page: VNode }> {
       page: (
         <StaffSentListPage
           ctx={plain}
-          paths={caseWorkPaths}
-          services={caseWorkServices}
+          {...caseWork}
           values={{ stage: 'failed', recipient: '270570-901K' }}
           list={sampleSentList()}
           problems={[{ field: 'purpose', message: 'Anna käyttötarkoitus.' }]}
