@@ -91,14 +91,14 @@ export function ComposePage(props: ComposePageProps) {
   const heading = t(replyTo ? 'mailbox.compose.replyTitle' : 'mailbox.compose.newTitle');
   const action = replyTo ? `/mailbox/messages/${replyTo.id}/reply` : '/mailbox/new';
   const cancel = replyTo ? `/mailbox/messages/${replyTo.id}` : '/mailbox/inbox';
-  const { summary, errorsOf } = formProblems(problems, fieldIds, (problem) => problemText(ctx, problem));
+  const { summary, errorsOf, field } = formProblems(problems, fieldIds, (problem) =>
+    problemText(ctx, problem),
+  );
   /** The title and the body: required text, named alike in the form, the values and the wording. */
-  const typedText = (field: 'title' | 'body') => ({
-    id: fieldIds[field],
-    name: field,
-    label: t(textLabelKeys[field]),
-    value: values[field] ?? '',
-    error: errorsOf(field),
+  const typedText = (name: 'title' | 'body') => ({
+    ...field(name),
+    label: t(textLabelKeys[name]),
+    value: values[name] ?? '',
     required: true,
   });
   const noServices = !replyTo && (props.services ?? []).length === 0;

@@ -55,7 +55,9 @@ export interface FeedbackPageProps {
 export function FeedbackPage(props: FeedbackPageProps) {
   const { ctx, values, problems } = props;
   const { t } = ctx;
-  const { summary, errorsOf } = formProblems(problems, fieldIds, (problem) => t(problemTexts[problem.code]));
+  const { summary, errorsOf, field } = formProblems(problems, fieldIds, (problem) =>
+    t(problemTexts[problem.code]),
+  );
   const title = t('public.feedback.title');
   return (
     <PublicPage
@@ -78,24 +80,20 @@ export function FeedbackPage(props: FeedbackPageProps) {
           required
         />
         <TextareaField
-          id="feedback-message"
-          name="message"
+          {...field('message')}
           label={t('public.feedback.message')}
           hint={t('public.feedback.messageHint')}
           value={values.message ?? ''}
           rows={8}
-          error={errorsOf('message')}
           required
         />
         <TextField
-          id="feedback-email"
-          name="email"
+          {...field('email')}
           type="email"
           autocomplete="email"
           label={t('public.feedback.email')}
           hint={t('public.feedback.emailHint')}
           value={values.email ?? ''}
-          error={errorsOf('email')}
         />
         <div class="feedback-trap" aria-hidden="true">
           <label for="feedback-website">{t('public.feedback.trap')}</label>

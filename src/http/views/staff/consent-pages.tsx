@@ -198,7 +198,7 @@ export function RecordConsentPage(props: {
 }) {
   const { ctx, frame, values, problems } = props;
   const { t } = ctx;
-  const { summary, errorsOf } = formProblems(problems, fieldIds, (problem) => t(problemKey(problem)));
+  const { summary, errorsOf, field } = formProblems(problems, fieldIds, (problem) => t(problemKey(problem)));
   return (
     <StaffLayout
       ctx={ctx}
@@ -212,14 +212,12 @@ export function RecordConsentPage(props: {
       <PostForm action={consentPaths.record} csrfToken={frame.csrfToken} novalidate>
         <input type="hidden" name="step" value="check" />
         <TextField
-          id={fieldIds.identityCode}
-          name="identityCode"
+          {...field('identityCode')}
           label={t('staff.consents.new.identityCode')}
           hint={t('staff.consents.new.identityCodeHint')}
           value={values.identityCode}
           autocomplete="off"
           maxLength={11}
-          error={errorsOf('identityCode')}
           required
         />
         <RadioGroup
@@ -232,12 +230,10 @@ export function RecordConsentPage(props: {
           required
         />
         <TextField
-          id={fieldIds.givenOn}
-          name="givenOn"
+          {...field('givenOn')}
           type="date"
           label={t('staff.consents.new.givenOn')}
           value={values.givenOn}
-          error={errorsOf('givenOn')}
           required
         />
         <ButtonRow>

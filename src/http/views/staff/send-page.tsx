@@ -157,7 +157,9 @@ function problemText(ctx: PageContext, problem: StaffSendProblem): string {
 export function SendFormBody(props: SendFormBodyProps) {
   const { ctx, values, problems } = props;
   const { t, locale } = ctx;
-  const { summary, errorsOf } = formProblems(problems, fieldIds, (problem) => problemText(ctx, problem));
+  const { summary, errorsOf, field } = formProblems(problems, fieldIds, (problem) =>
+    problemText(ctx, problem),
+  );
   const check = props.mailboxCheck;
   return (
     <div class="send-form">
@@ -172,12 +174,10 @@ export function SendFormBody(props: SendFormBodyProps) {
         <PostForm action={props.paths.send} csrfToken={ctx.csrfToken} multipart novalidate>
           <input type="hidden" name="sendKey" value={props.sendKey} />
           <TextField
-            id={fieldIds.identityCode}
-            name="identityCode"
+            {...field('identityCode')}
             label={t('staff.send.identityCode')}
             hint={t('staff.send.identityCodeHint')}
             value={values.identityCode ?? ''}
-            error={errorsOf('identityCode')}
             autocomplete="off"
             maxLength={11}
             required
@@ -196,31 +196,21 @@ export function SendFormBody(props: SendFormBodyProps) {
               {t('staff.send.checkAudited')}
             </Notice>
           )}
-          <SelectField
-            id={fieldIds.service}
-            name="service"
-            label={t('staff.send.service')}
-            error={errorsOf('service')}
-            required
-          >
+          <SelectField {...field('service')} label={t('staff.send.service')} required>
             <option value="">{t('staff.send.chooseService')}</option>
             <ServiceOptions services={props.services} selected={values.servicePk} locale={locale} />
           </SelectField>
           <TextField
-            id={fieldIds.title}
-            name="title"
+            {...field('title')}
             label={t('staff.send.messageTitle')}
             value={values.title ?? ''}
-            error={errorsOf('title')}
             maxLength={sendingLimits.titleLength}
             required
           />
           <TextareaField
-            id={fieldIds.body}
-            name="body"
+            {...field('body')}
             label={t('staff.send.body')}
             value={values.body ?? ''}
-            error={errorsOf('body')}
             rows={12}
             maxLength={sendingLimits.bodyLength}
             required
