@@ -6,6 +6,7 @@ import { ButtonRow } from '../components/button-row.js';
 import { Checkbox } from '../components/checkbox.js';
 import { ErrorSummary } from '../components/error-summary.js';
 import { LinkButton } from '../components/link-button.js';
+import { LinkParagraph } from '../components/link-paragraph.js';
 import { Notice } from '../components/notice.js';
 import { PostForm } from '../components/post-form.js';
 import { VisuallyHidden } from '../components/visually-hidden.js';
@@ -44,9 +45,7 @@ export function OpenAccountPage(props: {
       {props.reopening && (
         <Notice block>
           <p>{t('account.open.reopenNotice')}</p>
-          <p>
-            <a href="/mailbox/inbox">{t('account.open.oldMessages')}</a>
-          </p>
+          <LinkParagraph href="/mailbox/inbox">{t('account.open.oldMessages')}</LinkParagraph>
         </Notice>
       )}
       <p>{t('account.open.intro')}</p>
@@ -117,9 +116,7 @@ export function RefusalPage(props: { ctx: PageContext; refusal: Refusal }) {
       <p>{t('account.refusal.nothingStored')}</p>
       <p>{t('account.refusal.contact')}</p>
       <p>{t('layout.support')}</p>
-      <p>
-        <a href="/">{t('account.login.backToStart')}</a>
-      </p>
+      <LinkParagraph href="/">{t('account.login.backToStart')}</LinkParagraph>
     </PublicPage>
   );
 }

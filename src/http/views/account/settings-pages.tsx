@@ -7,6 +7,7 @@ import { ContactFields, errorFor, fieldErrors, type ContactValues } from './cont
 import { ButtonRow } from '../components/button-row.js';
 import { ErrorSummary } from '../components/error-summary.js';
 import { LinkButton } from '../components/link-button.js';
+import { LinkParagraph } from '../components/link-paragraph.js';
 import { ActionResult, Notice } from '../components/notice.js';
 import { PostButton } from '../components/post-button.js';
 import { PostForm } from '../components/post-form.js';
@@ -155,14 +156,10 @@ export function SettingsPage(props: {
       />
       <h2>{t('accessLog.title')}</h2>
       <p>{t('accessLog.intro')}</p>
-      <p>
-        <a href="/settings/access-log">{t('accessLog.settingsLink')}</a>
-      </p>
+      <LinkParagraph href="/settings/access-log">{t('accessLog.settingsLink')}</LinkParagraph>
       <h2>{t('account.settings.closeTitle')}</h2>
       <p>{t('account.settings.closeIntro')}</p>
-      <p>
-        <a href="/settings/close">{t('account.settings.closeLink')}</a>
-      </p>
+      <LinkParagraph href="/settings/close">{t('account.settings.closeLink')}</LinkParagraph>
     </PublicPage>
   );
 }
@@ -201,9 +198,7 @@ export function AccountClosedPage(props: { ctx: PageContext }) {
         {t('account.close.done')}
       </Notice>
       <p>{t('account.close.oldMessages')}</p>
-      <p>
-        <a href="/">{t('account.login.backToStart')}</a>
-      </p>
+      <LinkParagraph href="/">{t('account.login.backToStart')}</LinkParagraph>
     </PublicPage>
   );
 }

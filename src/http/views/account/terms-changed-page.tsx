@@ -5,6 +5,7 @@ import { ButtonRow } from '../components/button-row.js';
 import { Checkbox } from '../components/checkbox.js';
 import { ErrorSummary } from '../components/error-summary.js';
 import { LinkButton } from '../components/link-button.js';
+import { LinkParagraph } from '../components/link-paragraph.js';
 import { PostForm } from '../components/post-form.js';
 
 /** Why the acceptance was not taken: the box was not ticked, or the terms changed meanwhile. */
@@ -48,9 +49,7 @@ export function TermsChangedPage(props: {
       </p>
       <h2>{t('account.termsChanged.changesTitle')}</h2>
       <p>{t('account.termsChanged.changes')}</p>
-      <p>
-        <a href="/terms">{t('account.termsChanged.readTerms')}</a>
-      </p>
+      <LinkParagraph href="/terms">{t('account.termsChanged.readTerms')}</LinkParagraph>
       <PostForm action="/account/terms" csrfToken={ctx.csrfToken} novalidate>
         <input type="hidden" name="version" value={current.version} />
         <input type="hidden" name="return" value={props.returnTo} />

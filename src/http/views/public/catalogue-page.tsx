@@ -4,6 +4,7 @@ import type {
   CatalogueSearchResult,
 } from '../../../modules/catalogue/index.js';
 import { ErrorSummary } from '../components/error-summary.js';
+import { LinkParagraph } from '../components/link-paragraph.js';
 import { VisuallyHidden } from '../components/visually-hidden.js';
 import type { PageContext } from '../page-context.js';
 import { css } from '../styles/css.js';
@@ -124,9 +125,7 @@ export function CataloguePage(props: CataloguePageProps) {
               ))}
             </ul>
           )}
-          <p>
-            <a href="/services">{t('public.catalogue.showAll')}</a>
-          </p>
+          <LinkParagraph href="/services">{t('public.catalogue.showAll')}</LinkParagraph>
         </HeadedSection>
       )}
       {props.organisations && (

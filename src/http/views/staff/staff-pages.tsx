@@ -1,4 +1,5 @@
 import { ButtonRow } from '../components/button-row.js';
+import { LinkParagraph } from '../components/link-paragraph.js';
 import { PostButton } from '../components/post-button.js';
 import { PostForm } from '../components/post-form.js';
 import { RadioGroup } from '../components/radio-group.js';
@@ -29,9 +30,7 @@ export function StaffStartPage(props: {
         )}
       </ul>
       {frame.organisationCount > 1 && (
-        <p>
-          <a href="/virkailija/organisaatio">{t('staff.start.otherOrganisations')}</a>
-        </p>
+        <LinkParagraph href="/virkailija/organisaatio">{t('staff.start.otherOrganisations')}</LinkParagraph>
       )}
     </StaffLayout>
   );

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { ButtonRow } from '../../../../src/http/views/components/button-row.js';
 import { ChoiceButtons } from '../../../../src/http/views/components/choice-buttons.js';
 import { LinkButton } from '../../../../src/http/views/components/link-button.js';
+import { LinkParagraph } from '../../../../src/http/views/components/link-paragraph.js';
 import { PostButton } from '../../../../src/http/views/components/post-button.js';
 import { render } from '../render.js';
 
@@ -58,5 +59,12 @@ test('choice buttons: one submit button per choice, each sending its value under
     ),
     '<ul class="choice-buttons"><li><button type="submit" name="method" value="nordea">Nordea</button></li>' +
       '<li><button type="submit" name="method" value="mobile">Mobiilivarmenne</button></li></ul>',
+  );
+});
+
+test('link paragraph: a link on a line of its own', () => {
+  assert.equal(
+    render(<LinkParagraph href="/terms">Käyttöehdot</LinkParagraph>),
+    '<p><a href="/terms">Käyttöehdot</a></p>',
   );
 });
