@@ -94,9 +94,7 @@ export function OpenAccountPage(props: {
           )}
         </ButtonRow>
       </PostForm>
-      {!props.reopening && (
-        <PostForm id="cancel-opening" action="/logout" csrfToken={ctx.csrfToken}></PostForm>
-      )}
+      {!props.reopening && <PostForm id="cancel-opening" action="/logout" csrfToken={ctx.csrfToken} />}
     </PublicPage>
   );
 }

@@ -70,7 +70,7 @@ export function TermsChangedPage(props: {
           {t('account.nav.logout')}
         </button>
       </ButtonRow>
-      <PostForm id="terms-logout" action="/logout" csrfToken={ctx.csrfToken}></PostForm>
+      <PostForm id="terms-logout" action="/logout" csrfToken={ctx.csrfToken} />
     </Layout>
   );
 }
