@@ -10,6 +10,7 @@ import { TextareaField } from '../components/textarea-field.js';
 import { formatDateTime } from '../mailbox/format.js';
 import type { PageContext } from '../page-context.js';
 import {
+  AdminBody,
   AdminErrorSummary,
   AdminTable,
   DangerConfirmForm,
@@ -71,8 +72,7 @@ export function AdminCredentialsBody(props: AdminCredentialsBodyProps) {
   const { t, locale } = ctx;
   const problems = props.problems ?? [];
   return (
-    <div class="admin">
-      <h1>{t('staffAdmin.credentials.title')}</h1>
+    <AdminBody title={t('staffAdmin.credentials.title')}>
       <AdminErrorSummary t={t} problems={problems} />
       <ActionResult text={props.notice && t(credentialNotices[props.notice])} />
       <p>{t('staffAdmin.credentials.intro')}</p>
@@ -143,7 +143,7 @@ export function AdminCredentialsBody(props: AdminCredentialsBodyProps) {
         <AllowlistField ctx={ctx} value={props.allowlistValue ?? ''} problems={problems} />
         <button type="submit">{t('staffAdmin.credentials.create')}</button>
       </PostForm>
-    </div>
+    </AdminBody>
   );
 }
 
@@ -158,8 +158,7 @@ export function AdminCredentialCreatedBody(props: AdminCredentialCreatedBodyProp
   const { ctx, created } = props;
   const { t } = ctx;
   return (
-    <div class="admin">
-      <h1>{t('staffAdmin.created.title')}</h1>
+    <AdminBody title={t('staffAdmin.created.title')}>
       <Notice tone="alert">
         <strong>{t('staffAdmin.created.warning')}</strong>
       </Notice>
@@ -178,7 +177,7 @@ export function AdminCredentialCreatedBody(props: AdminCredentialCreatedBodyProp
       <p>
         <LinkButton href={adminPaths.credentials}>{t('staffAdmin.created.back')}</LinkButton>
       </p>
-    </div>
+    </AdminBody>
   );
 }
 
@@ -193,8 +192,7 @@ export function AdminRevokeCredentialBody(props: AdminRevokeCredentialBodyProps)
   const { ctx, credential } = props;
   const { t } = ctx;
   return (
-    <div class="admin">
-      <h1>{t('staffAdmin.revoke.title')}</h1>
+    <AdminBody title={t('staffAdmin.revoke.title')}>
       <p>{t('staffAdmin.revoke.lead', { username: credential.username })}</p>
       <Notice>{t('staffAdmin.revoke.effects')}</Notice>
       <DangerConfirmForm
@@ -203,7 +201,7 @@ export function AdminRevokeCredentialBody(props: AdminRevokeCredentialBodyProps)
         confirmLabel={t('staffAdmin.revoke.confirm')}
         cancelHref={adminPaths.credentials}
       />
-    </div>
+    </AdminBody>
   );
 }
 
@@ -222,8 +220,7 @@ export function AdminAllowlistBody(props: AdminAllowlistBodyProps) {
   const { ctx, credential, problems } = props;
   const { t } = ctx;
   return (
-    <div class="admin">
-      <h1>{t('staffAdmin.allowlist.title')}</h1>
+    <AdminBody title={t('staffAdmin.allowlist.title')}>
       <AdminErrorSummary t={t} problems={problems} />
       <p>{t('staffAdmin.allowlist.lead', { username: credential.username })}</p>
       <p>{t('staffAdmin.allowlist.effects')}</p>
@@ -235,6 +232,6 @@ export function AdminAllowlistBody(props: AdminAllowlistBodyProps) {
           cancelHref={adminPaths.credentials}
         />
       </PostForm>
-    </div>
+    </AdminBody>
   );
 }

@@ -1,4 +1,4 @@
-import type { VNode } from 'preact';
+import type { ComponentChildren, VNode } from 'preact';
 import type { TranslationKey, Translate } from '../../../i18n/i18n.js';
 import type { AdminProblem, AdminProblemCode } from '../../../modules/organisations/index.js';
 import { ErrorSummary } from '../components/error-summary.js';
@@ -108,6 +108,16 @@ export function AdminErrorSummary(props: { t: Translate; problems: readonly Admi
 /** The messages of one field's problems (several for an allowlist), for the field itself. */
 export function adminErrorsFor(t: Translate, problems: readonly AdminProblem[], field: string): string[] {
   return problems.filter((p) => p.field === field).map((p) => adminProblemMessage(t, p));
+}
+
+/** An admin page's body: its heading, then the content, under the admin pages' styles. */
+export function AdminBody(props: { title: string; children: ComponentChildren }) {
+  return (
+    <div class="admin">
+      <h1>{props.title}</h1>
+      {props.children}
+    </div>
+  );
 }
 
 /**

@@ -12,6 +12,7 @@ import { TextField } from '../components/text-field.js';
 import { TextareaField } from '../components/textarea-field.js';
 import type { PageContext } from '../page-context.js';
 import {
+  AdminBody,
   AdminErrorSummary,
   AdminTable,
   DangerConfirmForm,
@@ -110,8 +111,7 @@ export function AdminServicesBody(props: AdminServicesBodyProps) {
   const { ctx, services } = props;
   const { t, locale } = ctx;
   return (
-    <div class="admin">
-      <h1>{t('staffAdmin.services.title')}</h1>
+    <AdminBody title={t('staffAdmin.services.title')}>
       <ActionResult text={props.notice && t(serviceNotices[props.notice])} />
       <p>{t('staffAdmin.services.intro')}</p>
       <p>
@@ -167,7 +167,7 @@ export function AdminServicesBody(props: AdminServicesBodyProps) {
           );
         }}
       />
-    </div>
+    </AdminBody>
   );
 }
 
@@ -210,8 +210,7 @@ export function AdminServiceFormBody(props: AdminServiceFormBodyProps) {
   const title = t(mode === 'add' ? 'staffAdmin.serviceForm.addTitle' : 'staffAdmin.serviceForm.editTitle');
   const translationHint = t('staffAdmin.serviceForm.translationHint');
   return (
-    <div class="admin">
-      <h1>{mode === 'edit' ? `${title}: ${values.nameFi || values.serviceId}` : title}</h1>
+    <AdminBody title={mode === 'edit' ? `${title}: ${values.nameFi || values.serviceId}` : title}>
       <AdminErrorSummary t={t} problems={problems} />
       <p>{t('staffAdmin.serviceForm.catalogueNote')}</p>
       <PostForm
@@ -282,7 +281,7 @@ export function AdminServiceFormBody(props: AdminServiceFormBodyProps) {
           cancelHref={adminPaths.services}
         />
       </PostForm>
-    </div>
+    </AdminBody>
   );
 }
 
@@ -297,8 +296,7 @@ export function AdminDeactivateServiceBody(props: AdminDeactivateServiceBodyProp
   const { ctx, service } = props;
   const { t } = ctx;
   return (
-    <div class="admin">
-      <h1>{t('staffAdmin.deactivate.title')}</h1>
+    <AdminBody title={t('staffAdmin.deactivate.title')}>
       <p>
         {t('staffAdmin.deactivate.lead', {
           name: localisedName(service, ctx.locale),
@@ -313,6 +311,6 @@ export function AdminDeactivateServiceBody(props: AdminDeactivateServiceBodyProp
         confirmLabel={t('staffAdmin.deactivate.confirm')}
         cancelHref={adminPaths.services}
       />
-    </div>
+    </AdminBody>
   );
 }

@@ -7,7 +7,7 @@ import { PostForm } from '../components/post-form.js';
 import { RadioGroup, labelledOptions } from '../components/radio-group.js';
 import { TextField } from '../components/text-field.js';
 import type { PageContext } from '../page-context.js';
-import { AdminTable } from './admin-parts.js';
+import { AdminBody, AdminTable } from './admin-parts.js';
 
 /**
  * An organisation admin's staff page: who acts for the organisation and in which roles, a form that
@@ -83,8 +83,7 @@ export function AdminStaffBody(props: AdminStaffBodyProps) {
   const errors = problem ? [{ fieldId: problems[problem].fieldId, message: message! }] : [];
   const isIdentityProblem = problem === 'identityCodeInvalid' || problem === 'identityCodeUnknown';
   return (
-    <div class="admin">
-      <h1>{t('staffAdmin.staff.title')}</h1>
+    <AdminBody title={t('staffAdmin.staff.title')}>
       <ErrorSummary heading={t('staffAdmin.errorSummary')} errors={errors} />
       <ActionResult
         text={
@@ -159,6 +158,6 @@ export function AdminStaffBody(props: AdminStaffBodyProps) {
           <button type="submit">{t('staffAdmin.staff.grant')}</button>
         </ButtonRow>
       </PostForm>
-    </div>
+    </AdminBody>
   );
 }
