@@ -75,11 +75,7 @@ export function CataloguePage(props: CataloguePageProps) {
   const { t } = ctx;
   const title = t('public.catalogue.title');
   return (
-    <PublicPage
-      ctx={ctx}
-      title={title}
-      documentTitle={props.queryError ? `${t('errors.title')}: ${title}` : undefined}
-    >
+    <PublicPage ctx={ctx} title={title} hasErrors={props.queryError !== undefined}>
       <p>{t('public.catalogue.intro')}</p>
       <ErrorSummary
         heading={t('public.catalogue.searchTitle')}

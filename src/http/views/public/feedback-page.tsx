@@ -60,11 +60,7 @@ export function FeedbackPage(props: FeedbackPageProps) {
   );
   const title = t('public.feedback.title');
   return (
-    <PublicPage
-      ctx={ctx}
-      title={title}
-      documentTitle={problems.length > 0 ? `${t('errors.title')}: ${title}` : undefined}
-    >
+    <PublicPage ctx={ctx} title={title} hasErrors={problems.length > 0}>
       <p>{t('public.feedback.intro')}</p>
       <ErrorSummary heading={t('public.feedback.errorSummary')} errors={summary} />
       <form method="post" action="/feedback" novalidate>

@@ -7,8 +7,6 @@ export interface PublicPageProps {
   ctx: PageContext;
   /** The page's heading, its last breadcrumb and (with the service name) its title. */
   title: string;
-  /** The document title when it differs from the heading (an error prefix, a search query). */
-  documentTitle?: string | undefined;
   /** Pages between the start page and this one. */
   parents?: Crumb[];
   /** The page is a form that came back with problems (its title says so). */
@@ -24,7 +22,7 @@ export function PublicPage(props: PublicPageProps) {
   return (
     <Layout
       ctx={props.ctx}
-      title={props.documentTitle ?? props.title}
+      title={props.title}
       hasErrors={props.hasErrors}
       breadcrumbs={[...(props.parents ?? []), { label: props.title }]}
     >
