@@ -1,7 +1,7 @@
 import type { TranslationKey } from '../../../i18n/i18n.js';
 import type { AccessLogEntry, AccessLogPage, AccessLogWhose } from '../../../modules/audit/index.js';
 import { localisedName } from '../../../modules/organisations/index.js';
-import { InlineList } from '../components/inline-list.js';
+import { NavLinks } from '../components/nav-links.js';
 import { Paging } from '../components/paging.js';
 import { RuledList } from '../components/ruled-list.js';
 import { PublicPage } from '../public/public-page.js';
@@ -102,21 +102,15 @@ export function AccessLogPageView(props: { ctx: PageContext; whose: AccessLogWho
   return (
     <PublicPage ctx={ctx} title={t('accessLog.title')} parents={settingsCrumbs(t)}>
       <p>{t('accessLog.intro')}</p>
-      <nav class="sort-control" aria-label={t('accessLog.viewsLabel')}>
-        <InlineList class="sort-control__list">
-          {(['others', 'own'] as const).map((view) => (
-            <li>
-              <a
-                class="sort-control__link"
-                href={accessLogHref(view)}
-                aria-current={view === whose ? 'page' : undefined}
-              >
-                {t(view === 'own' ? 'accessLog.own' : 'accessLog.others')}
-              </a>
-            </li>
-          ))}
-        </InlineList>
-      </nav>
+      <NavLinks
+        block="sort-control"
+        label={t('accessLog.viewsLabel')}
+        links={(['others', 'own'] as const).map((view) => ({
+          href: accessLogHref(view),
+          text: t(view === 'own' ? 'accessLog.own' : 'accessLog.others'),
+          current: view === whose,
+        }))}
+      />
       <h2 id="access-log-list">{t(captionKey)}</h2>
       {log.entries.length === 0 ? (
         <p>{t('accessLog.empty')}</p>

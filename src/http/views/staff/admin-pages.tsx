@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { NavLinks } from '../components/nav-links.js';
 import type { PageContext } from '../page-context.js';
 import { adminBase, adminPaths } from './admin-parts.js';
 import { StaffLayout, type StaffFrame } from './staff-layout.js';
@@ -20,21 +21,11 @@ function AdminNav(props: { ctx: PageContext }) {
     { href: adminStaffPath, text: t('staffAdmin.nav.staff') },
   ];
   return (
-    <nav class="admin-nav" aria-label={t('staffAdmin.nav.label')}>
-      <ul class="admin-nav__list">
-        {links.map((link) => (
-          <li>
-            <a
-              class="admin-nav__link"
-              href={link.href}
-              aria-current={isCurrent(props.ctx, link.href) ? 'page' : undefined}
-            >
-              {link.text}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </nav>
+    <NavLinks
+      block="admin-nav"
+      label={t('staffAdmin.nav.label')}
+      links={links.map((link) => ({ ...link, current: isCurrent(props.ctx, link.href) }))}
+    />
   );
 }
 

@@ -244,12 +244,8 @@ export const styles = css`
     margin-top: var(--fi-spacing-s);
   }
   .admin-nav__list {
-    display: flex;
-    flex-wrap: wrap;
     gap: var(--fi-spacing-m);
     margin: 0 0 var(--fi-spacing-m);
-    padding: 0;
-    list-style: none;
   }
   .admin-nav__link[aria-current='page'] {
     font-weight: 600;

@@ -12,6 +12,7 @@ import { AttachmentList } from '../components/attachment-list.js';
 import { DetailRow, TimeRow } from '../components/detail-row.js';
 import { Icon } from '../components/icon.js';
 import { ActionResult } from '../components/notice.js';
+import { NavLinks } from '../components/nav-links.js';
 import { Paging } from '../components/paging.js';
 import { PostForm } from '../components/post-form.js';
 import { RuledList } from '../components/ruled-list.js';
@@ -93,21 +94,15 @@ export function ReceivedListPage(props: ReceivedListPageProps) {
       <ActionResult text={props.notice && t(noticeKeys[props.notice])} />
       <h1>{t('staff.received.title')}</h1>
       <p>{t('staff.received.intro')}</p>
-      <nav class="received-filter" aria-label={t('staff.received.filter.legend')}>
-        <ul class="received-filter__list">
-          {(['all', 'unhandled', 'handled'] as const).map((filter) => (
-            <li>
-              <a
-                class="received-filter__link"
-                href={receivedListHref(filter)}
-                aria-current={filter === list.filter ? 'page' : undefined}
-              >
-                {t(filterKeys[filter])}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <NavLinks
+        block="received-filter"
+        label={t('staff.received.filter.legend')}
+        links={(['all', 'unhandled', 'handled'] as const).map((filter) => ({
+          href: receivedListHref(filter),
+          text: t(filterKeys[filter]),
+          current: filter === list.filter,
+        }))}
+      />
       {list.items.length === 0 ? (
         <p>{t('staff.received.empty')}</p>
       ) : (
@@ -318,12 +313,7 @@ export const styles = css`
     margin: 0 0 var(--fi-spacing-m);
   }
   .received-filter__list {
-    display: flex;
-    flex-wrap: wrap;
     gap: var(--fi-spacing-xs) var(--fi-spacing-m);
-    list-style: none;
-    margin: 0;
-    padding: 0;
   }
   .received-filter__link {
     display: inline-block;
