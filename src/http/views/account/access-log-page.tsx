@@ -90,6 +90,29 @@ function actorText(ctx: PageContext, entry: AccessLogEntry): string {
   }
 }
 
+/** One access: when and what, and in others' accesses who did it and why. */
+function AccessLogRow(props: { ctx: PageContext; whose: AccessLogWhose; entry: AccessLogEntry }) {
+  const { ctx, whose, entry } = props;
+  const { t } = ctx;
+  return (
+    <li class="access-log__entry">
+      <p class="access-log__when">
+        <span class="visually-hidden">{`${t('accessLog.when')}: `}</span>
+        <time dateTime={entry.at}>{formatDateTime(entry.at, ctx.locale)}</time>
+      </p>
+      <p class="access-log__what">{t(actionKey(entry.action, whose))}</p>
+      {whose === 'others' && (
+        <dl class="access-log__facts">
+          <dt>{t('accessLog.who')}</dt>
+          <dd>{actorText(ctx, entry)}</dd>
+          <dt>{t('accessLog.purpose')}</dt>
+          <dd>{purposeText(ctx, entry.purpose)}</dd>
+        </dl>
+      )}
+    </li>
+  );
+}
+
 /**
  * "Kuka on katsonut tietojani": the accesses of organisations, their staff and the service's
  * operators to the person's account and messages, newest first, and apart from them the person's
@@ -117,21 +140,7 @@ export function AccessLogPageView(props: { ctx: PageContext; whose: AccessLogWho
       ) : (
         <RuledList labelledBy="access-log-list">
           {log.entries.map((entry) => (
-            <li class="access-log__entry">
-              <p class="access-log__when">
-                <span class="visually-hidden">{`${t('accessLog.when')}: `}</span>
-                <time dateTime={entry.at}>{formatDateTime(entry.at, ctx.locale)}</time>
-              </p>
-              <p class="access-log__what">{t(actionKey(entry.action, whose))}</p>
-              {whose === 'others' && (
-                <dl class="access-log__facts">
-                  <dt>{t('accessLog.who')}</dt>
-                  <dd>{actorText(ctx, entry)}</dd>
-                  <dt>{t('accessLog.purpose')}</dt>
-                  <dd>{purposeText(ctx, entry.purpose)}</dd>
-                </dl>
-              )}
-            </li>
+            <AccessLogRow ctx={ctx} whose={whose} entry={entry} />
           ))}
         </RuledList>
       )}

@@ -78,6 +78,29 @@ function itemChips(ctx: PageContext, item: ReceivedListItem): Chip[] {
   return chips;
 }
 
+/** One citizen's message in the list: sender and service, title, chips, date; unhandled ones marked. */
+function ReceivedRow(props: { ctx: PageContext; item: ReceivedListItem }) {
+  const { ctx, item } = props;
+  const { t, locale } = ctx;
+  return (
+    <li class={item.handledAt ? 'received-list__item' : 'received-list__item received-list__item--unhandled'}>
+      <p class="received-list__sender">
+        <span class="visually-hidden">{`${t('staff.received.sender')}: `}</span>
+        {senderText(ctx, item)}
+        {' – '}
+        {localName(item.serviceNames, locale)}
+      </p>
+      <h2 class="received-list__title">
+        <a href={`${receivedPath}/${item.id}`}>{item.title}</a>
+      </h2>
+      <TagList tags={itemChips(ctx, item)} />
+      <p class="received-list__date">
+        <time dateTime={item.createdAt}>{formatDateTime(item.createdAt, locale)}</time>
+      </p>
+    </li>
+  );
+}
+
 export interface ReceivedListPageProps {
   ctx: PageContext;
   frame: StaffFrame;
@@ -88,7 +111,7 @@ export interface ReceivedListPageProps {
 /** GET /virkailija/saapuneet: citizens' messages to the case worker's services, not handled first. */
 export function ReceivedListPage(props: ReceivedListPageProps) {
   const { ctx, list } = props;
-  const { t, locale } = ctx;
+  const { t } = ctx;
   return (
     <StaffLayout ctx={ctx} title={t('staff.received.title')} frame={props.frame}>
       <ActionResult text={props.notice && t(noticeKeys[props.notice])} />
@@ -108,25 +131,7 @@ export function ReceivedListPage(props: ReceivedListPageProps) {
       ) : (
         <RuledList class="received-list" label={t('staff.received.listLabel')}>
           {list.items.map((item) => (
-            <li
-              class={
-                item.handledAt ? 'received-list__item' : 'received-list__item received-list__item--unhandled'
-              }
-            >
-              <p class="received-list__sender">
-                <span class="visually-hidden">{`${t('staff.received.sender')}: `}</span>
-                {senderText(ctx, item)}
-                {' – '}
-                {localName(item.serviceNames, locale)}
-              </p>
-              <h2 class="received-list__title">
-                <a href={`${receivedPath}/${item.id}`}>{item.title}</a>
-              </h2>
-              <TagList tags={itemChips(ctx, item)} />
-              <p class="received-list__date">
-                <time dateTime={item.createdAt}>{formatDateTime(item.createdAt, locale)}</time>
-              </p>
-            </li>
+            <ReceivedRow ctx={ctx} item={item} />
           ))}
         </RuledList>
       )}
