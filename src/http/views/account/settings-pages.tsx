@@ -194,9 +194,7 @@ export function AccountClosedPage(props: { ctx: PageContext }) {
   const { t } = props.ctx;
   return (
     <PublicPage ctx={props.ctx} title={t('account.close.doneTitle')}>
-      <Notice tone="success" status>
-        {t('account.close.done')}
-      </Notice>
+      <ActionResult text={t('account.close.done')} />
       <p>{t('account.close.oldMessages')}</p>
       <LinkParagraph href="/">{t('account.login.backToStart')}</LinkParagraph>
     </PublicPage>

@@ -13,7 +13,7 @@ import { ErrorSummary, formProblems } from '../components/error-summary.js';
 import { AttachmentsField } from '../components/attachments-field.js';
 import { fileProblemValues } from '../components/file-field.js';
 import { LinkButton } from '../components/link-button.js';
-import { Notice } from '../components/notice.js';
+import { ActionResult, Notice } from '../components/notice.js';
 import { PostForm } from '../components/post-form.js';
 import { RadioGroup, labelledOptions } from '../components/radio-group.js';
 import { SelectField } from '../components/select-field.js';
@@ -285,9 +285,9 @@ export function SentConfirmationBody(props: SentConfirmationBodyProps) {
   return (
     <div class="send-form">
       <h1>{t('staff.sent.confirmationTitle')}</h1>
-      <Notice tone="success" status>
-        {t(props.created ? 'staff.sent.confirmation' : 'staff.sent.duplicate', { id: messageId })}
-      </Notice>
+      <ActionResult
+        text={t(props.created ? 'staff.sent.confirmation' : 'staff.sent.duplicate', { id: messageId })}
+      />
       <ButtonRow>
         <LinkButton href={paths.message(messageId)}>{t('staff.sent.openMessage')}</LinkButton>
         <LinkButton href={paths.send} variant="secondary">
