@@ -1,5 +1,6 @@
 import type { TranslationKey } from '../../../i18n/i18n.js';
 import {
+  citizenMessageTypes,
   limits,
   type ComposeProblem,
   type LocalisedNames,
@@ -12,7 +13,7 @@ import { AttachmentsField } from '../components/attachments-field.js';
 import { fileProblemValues } from '../components/file-field.js';
 import { LinkButton } from '../components/link-button.js';
 import { PostForm } from '../components/post-form.js';
-import { RadioGroup, labelledOptions } from '../components/radio-group.js';
+import { RadioGroup } from '../components/radio-group.js';
 import { SelectField } from '../components/select-field.js';
 import { TextField } from '../components/text-field.js';
 import { TextareaField } from '../components/textarea-field.js';
@@ -135,11 +136,12 @@ export function ComposePage(props: ComposePageProps) {
               errors={errorsOf('service')}
             />
           )}
+          {/* The choices are the mailbox module's list; the table only words them (stored types too). */}
           <RadioGroup
             name="citizenType"
             idPrefix="type"
             legend={t('mailbox.compose.type')}
-            options={labelledOptions(t, citizenTypeKeys)}
+            options={citizenMessageTypes.map((type) => ({ value: type, label: t(citizenTypeKeys[type]) }))}
             value={values.citizenType}
             hint={replyTo ? t('mailbox.compose.typeFromOriginal') : undefined}
             error={errorsOf('citizenType')}
