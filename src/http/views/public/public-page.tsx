@@ -1,16 +1,12 @@
 import type { ComponentChildren } from 'preact';
 import type { Crumb } from '../components/breadcrumbs.js';
-import { Layout } from '../layout.js';
-import type { PageContext } from '../page-context.js';
+import { Layout, type LayoutProps } from '../layout.js';
 
-export interface PublicPageProps {
-  ctx: PageContext;
+export interface PublicPageProps extends Pick<LayoutProps, 'ctx' | 'hasErrors'> {
   /** The page's heading, its last breadcrumb and (with the service name) its title. */
   title: string;
   /** Pages between the start page and this one. */
   parents?: Crumb[];
-  /** The page is a form that came back with problems (its title says so). */
-  hasErrors?: boolean | undefined;
   children: ComponentChildren;
 }
 
