@@ -4,6 +4,7 @@ import { Layout } from './layout.js';
 import type { PageContext } from './page-context.js';
 import { css } from './styles/css.js';
 import { HeadedSection } from './components/headed-section.js';
+import { LinkParagraph } from './components/link-paragraph.js';
 
 export interface ConnectedOrganisation {
   name: string;
@@ -78,9 +79,7 @@ function SignedInNotice(props: { ctx: PageContext }) {
   return (
     <Notice block>
       <p>{wording.text}</p>
-      <p>
-        <a href={wording.href}>{wording.link}</a>
-      </p>
+      <LinkParagraph href={wording.href}>{wording.link}</LinkParagraph>
     </Notice>
   );
 }

@@ -173,6 +173,6 @@ describe('organisation admin pages', () => {
       '10.0.0.0/8',
       '2001:db8::/32',
     ]);
-    assert.equal(adminPaths('/x').allowlist('a b'), '/x/tunnukset/a%20b/sallitut-osoitteet');
+    assert.equal(adminPaths.allowlist('a b'), '/virkailija/hallinta/tunnukset/a%20b/sallitut-osoitteet');
   });
 });

@@ -6,7 +6,7 @@ import { StaffSentMessagePage } from '../../../src/http/views/staff/case-work-pa
 import { SentMessageBody } from '../../../src/http/views/staff/sent-message-page.js';
 import { sampleAdminFrame } from './admin-sample.js';
 import { locales, translator } from '../../../src/i18n/i18n.js';
-import { caseWorkPaths, caseWorkServices, sampleSentList, sampleSentMessage } from './case-work-sample.js';
+import { caseWork, caseWorkPaths, sampleSentList, sampleSentMessage } from './case-work-sample.js';
 import { attributeOf, pageContext, render } from './render.js';
 
 const sendKey = '0b7f4c52-9a1e-4c1b-8f7e-2d7f0f6f1a11';
@@ -29,8 +29,7 @@ describe('staff case-work pages', () => {
       const html = render(
         <SendFormBody
           ctx={ctx}
-          paths={caseWorkPaths}
-          services={caseWorkServices}
+          {...caseWork}
           sendKey={sendKey}
           values={{ identityCode: '140987-924J', servicePk: 2, title: 'Päätös', body: '**Hei**' }}
           problems={[
@@ -83,8 +82,7 @@ describe('staff case-work pages', () => {
       const html = render(
         <SentListBody
           ctx={ctx}
-          paths={caseWorkPaths}
-          services={caseWorkServices}
+          {...caseWork}
           values={{ stage: 'failed', servicePk: 1, from: '2025-03-01' }}
           list={sampleSentList()}
         />,
@@ -113,8 +111,7 @@ describe('staff case-work pages', () => {
       const html = render(
         <SentListBody
           ctx={ctx}
-          paths={caseWorkPaths}
-          services={caseWorkServices}
+          {...caseWork}
           values={{ recipient: '270570-901K', purpose: 'Asiakkaan puhelu' }}
           list={sampleSentList()}
         />,

@@ -17,6 +17,9 @@ export const caseWorkServices: StaffServiceOption[] = [
   { servicePk: 2, names: { fi: 'Terveyspalvelut', sv: null, en: null } },
 ];
 
+/** What every case-work page gets from its route: where the pages are, the staff member's services. */
+export const caseWork = { paths: caseWorkPaths, services: caseWorkServices };
+
 export function sampleSentList(overrides: Partial<SentList> = {}): SentList {
   return {
     page: 2,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { LoggedOutPage } from '../../../src/http/views/account/login-pages.js';
+import { LoginOutcomePage } from '../../../src/http/views/account/login-pages.js';
 import { OpenAccountPage } from '../../../src/http/views/account/open-account-page.js';
 import { CloseAccountPage, SettingsPage } from '../../../src/http/views/account/settings-pages.js';
 import { ComposePage } from '../../../src/http/views/mailbox/compose-page.js';
@@ -126,7 +126,10 @@ test('breadcrumbs: every mailbox and account page below the start page has a tra
       ),
       ['Etusivu', '[Omat tiedot ja muistutukset]'],
     ],
-    [render(<LoggedOutPage ctx={pageContext()} />), ['Etusivu', '[Olet kirjautunut ulos]']],
+    [
+      render(<LoginOutcomePage ctx={pageContext()} outcome="loggedOut" />),
+      ['Etusivu', '[Olet kirjautunut ulos]'],
+    ],
   ];
   for (const [html, expected] of cases) assert.deepEqual(trail(html), expected);
 });

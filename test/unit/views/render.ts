@@ -30,9 +30,13 @@ export function attributeOf(html: string, id: string, attribute: string): string
   return tag === undefined ? undefined : new RegExp(`\\b${attribute}="([^"]*)"`).exec(tag)?.[1];
 }
 
-/** The id and name of a form field, which the pages give the same value. */
-export function fieldNamed(name: string): { id: string; name: string } {
-  return { id: name, name };
+/**
+ * A form field rendered with `name` as its id too (as the pages do): its markup, and a reader of its
+ * control's attributes.
+ */
+export function renderField(name: string, field: (named: { id: string; name: string }) => VNode) {
+  const html = render(field({ id: name, name }));
+  return { html, attribute: (attribute: string) => attributeOf(html, name, attribute) };
 }
 
 /** Markup with each inline icon written as `<icon:name-class>`, so assertions stay readable. */

@@ -1,9 +1,6 @@
 import type { VNode } from 'preact';
 import { AccessibilityPage, TermsPage } from '../../../src/http/views/account/info-pages.js';
-import {
-  LoggedOutPage as ServiceLoggedOutPage,
-  LoginProblemPage,
-} from '../../../src/http/views/account/login-pages.js';
+import { LoginOutcomePage } from '../../../src/http/views/account/login-pages.js';
 import { OpenAccountPage, RefusalPage } from '../../../src/http/views/account/open-account-page.js';
 import {
   AccountClosedPage,
@@ -55,7 +52,7 @@ import {
   MethodChoicePage,
 } from '../../../src/test-idp/test-idp-pages.js';
 import { sampleAdminCredential, sampleAdminService } from './admin-sample.js';
-import { caseWorkPaths, caseWorkServices, sampleSentList, sampleSentMessage } from './case-work-sample.js';
+import { caseWork, caseWorkPaths, sampleSentList, sampleSentMessage } from './case-work-sample.js';
 import { sampleDashboard } from './dashboard-sample.js';
 import { publicSamplePages } from './public-sample-pages.js';
 import { pageContext } from './render.js';
@@ -198,8 +195,8 @@ export function samplePages(): Array<{ name: string; page: VNode }> {
     },
     { name: 'terms', page: <TermsPage ctx={anonymous} version="1" effectiveFrom="2025-01-01" /> },
     { name: 'accessibility', page: <AccessibilityPage ctx={anonymous} /> },
-    { name: 'login problem', page: <LoginProblemPage ctx={anonymous} problem="failed" /> },
-    { name: 'logged out', page: <ServiceLoggedOutPage ctx={anonymous} /> },
+    { name: 'login problem', page: <LoginOutcomePage ctx={anonymous} outcome="failed" /> },
+    { name: 'logged out', page: <LoginOutcomePage ctx={anonymous} outcome="loggedOut" /> },
     { name: 'error', page: <ErrorPage ctx={anonymous} status={404} message="Ei löytynyt" /> },
     {
       name: 'staff dashboard',
@@ -390,8 +387,7 @@ export function samplePages(): Array<{ name: string; page: VNode }> {
       page: (
         <StaffSendPage
           ctx={plain}
-          paths={caseWorkPaths}
-          services={caseWorkServices}
+          {...caseWork}
           sendKey="0b7f4c52-9a1e-4c1b-8f7e-2d7f0f6f1a11"
           values={{ identityCode: '140987-924J', servicePk: 1, title: 'Päätös', body: '**Hei**' }}
           problems={[
@@ -419,8 +415,7 @@ export function samplePages(): Array<{ name: string; page: VNode }> {
       page: (
         <StaffSentListPage
           ctx={plain}
-          paths={caseWorkPaths}
-          services={caseWorkServices}
+          {...caseWork}
           values={{ stage: 'failed', recipient: '270570-901K' }}
           list={sampleSentList()}
           problems={[{ field: 'purpose', message: 'Anna käyttötarkoitus.' }]}

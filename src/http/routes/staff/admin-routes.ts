@@ -24,8 +24,8 @@ import {
   AdminRevokeCredentialBody,
   allowlistEntries,
 } from '../../views/staff/admin-credential-pages.js';
-import { AdminStaffPage, adminBase, adminStaffPath } from '../../views/staff/admin-pages.js';
-import { adminPaths } from '../../views/staff/admin-parts.js';
+import { AdminStaffPage, adminStaffPath } from '../../views/staff/admin-pages.js';
+import { adminBase, adminPaths } from '../../views/staff/admin-parts.js';
 import {
   AdminStaffBody,
   serviceFieldPrefix,
@@ -45,7 +45,6 @@ import { staffFrame } from './staff-start-routes.js';
 import { sendPersonalPage } from '../personal-page.js';
 
 const html = Type.String();
-const paths = adminPaths(adminBase);
 
 const ServiceParams = Type.Object({ serviceId: Type.String({ minLength: 1, maxLength: 200 }) });
 const CredentialParams = Type.Object({ username: Type.String({ minLength: 1, maxLength: 200 }) });
@@ -102,7 +101,7 @@ function serviceForm(
   return {
     title: ctx.t(mode === 'add' ? 'staffAdmin.serviceForm.addTitle' : 'staffAdmin.serviceForm.editTitle'),
     hasErrors: problems.length > 0,
-    body: h(AdminServiceFormBody, { ctx, mode, values, problems, paths }),
+    body: h(AdminServiceFormBody, { ctx, mode, values, problems }),
   };
 }
 
@@ -175,11 +174,11 @@ export function adminRoutes(admin: OrganisationAdmin): FastifyPluginAsyncTypebox
     const config = { staffAccess: 'admin' as const };
 
     app.get(adminBase, { config, schema: { hide: true } }, async (_request, reply) =>
-      reply.redirect(paths.services, 303),
+      reply.redirect(adminPaths.services, 303),
     );
 
     app.get(
-      paths.services,
+      adminPaths.services,
       { config, schema: { hide: true, querystring: ServicesQuery, response: { 200: html } } },
       async (request, reply) => {
         const staff = requireStaff(request);
@@ -187,13 +186,13 @@ export function adminRoutes(admin: OrganisationAdmin): FastifyPluginAsyncTypebox
         const services = await admin.listServices(staff.organisation.id);
         return sendAdminPage(reply, request, staff, {
           title: ctx.t('staffAdmin.services.title'),
-          body: h(AdminServicesBody, { ctx, services, notice: request.query.ilmoitus, paths }),
+          body: h(AdminServicesBody, { ctx, services, notice: request.query.ilmoitus }),
         });
       },
     );
 
     app.get(
-      paths.newService,
+      adminPaths.newService,
       { config, schema: { hide: true, response: { 200: html } } },
       async (request, reply) => {
         const staff = requireStaff(request);
@@ -204,14 +203,14 @@ export function adminRoutes(admin: OrganisationAdmin): FastifyPluginAsyncTypebox
 
     // The staff session plugin has checked the form's _csrf token before these handlers run.
     app.post(
-      paths.newService,
+      adminPaths.newService,
       { config, schema: { hide: true, body: ServiceFormBody, response: { 400: html } } },
       async (request, reply) => {
         const staff = requireStaff(request);
         const values = parseServiceForm(request.body);
         try {
           await admin.addService(staff.organisation.id, values, adminActor(staff, request));
-          return reply.redirect(`${paths.services}?ilmoitus=added`, 303);
+          return reply.redirect(`${adminPaths.services}?ilmoitus=added`, 303);
         } catch (error) {
           if (!(error instanceof AdminInputError)) throw error;
           const ctx = pageContext(request);
@@ -221,7 +220,7 @@ export function adminRoutes(admin: OrganisationAdmin): FastifyPluginAsyncTypebox
     );
 
     app.get(
-      `${paths.services}/:serviceId`,
+      `${adminPaths.services}/:serviceId`,
       { config, schema: { hide: true, params: ServiceParams, response: { 200: html } } },
       async (request, reply) => {
         const staff = requireStaff(request);
@@ -232,7 +231,7 @@ export function adminRoutes(admin: OrganisationAdmin): FastifyPluginAsyncTypebox
     );
 
     app.post(
-      `${paths.services}/:serviceId`,
+      `${adminPaths.services}/:serviceId`,
       {
         config,
         schema: { hide: true, params: ServiceParams, body: ServiceFormBody, response: { 400: html } },
@@ -243,7 +242,7 @@ export function adminRoutes(admin: OrganisationAdmin): FastifyPluginAsyncTypebox
         const values = { ...parseServiceForm(request.body), serviceId };
         try {
           await admin.updateService(staff.organisation.id, serviceId, values, adminActor(staff, request));
-          return reply.redirect(`${paths.services}?ilmoitus=saved`, 303);
+          return reply.redirect(`${adminPaths.services}?ilmoitus=saved`, 303);
         } catch (error) {
           if (!(error instanceof AdminInputError)) throw error;
           const ctx = pageContext(request);
@@ -253,23 +252,23 @@ export function adminRoutes(admin: OrganisationAdmin): FastifyPluginAsyncTypebox
     );
 
     confirmationRoutes(app, {
-      path: `${paths.services}/:serviceId/poista-kaytosta`,
+      path: `${adminPaths.services}/:serviceId/poista-kaytosta`,
       params: ServiceParams,
       find: (organisationId, { serviceId }) => admin.getService(organisationId, serviceId),
       // Deactivated already.
       done: (service) => !service.active,
       page: (ctx, service) => ({
         title: ctx.t('staffAdmin.deactivate.title'),
-        body: h(AdminDeactivateServiceBody, { ctx, service, paths }),
+        body: h(AdminDeactivateServiceBody, { ctx, service }),
       }),
       change: (organisationId, { serviceId }, actor) =>
         admin.deactivateService(organisationId, serviceId, actor),
-      listPath: paths.services,
+      listPath: adminPaths.services,
       notice: 'deactivated',
     });
 
     app.get(
-      paths.credentials,
+      adminPaths.credentials,
       { config, schema: { hide: true, querystring: CredentialsQuery, response: { 200: html } } },
       async (request, reply) => {
         const staff = requireStaff(request);
@@ -277,14 +276,14 @@ export function adminRoutes(admin: OrganisationAdmin): FastifyPluginAsyncTypebox
         const credentials = await admin.listCredentials(staff.organisation.id);
         return sendAdminPage(reply, request, staff, {
           title: ctx.t('staffAdmin.credentials.title'),
-          body: h(AdminCredentialsBody, { ctx, credentials, notice: request.query.ilmoitus, paths }),
+          body: h(AdminCredentialsBody, { ctx, credentials, notice: request.query.ilmoitus }),
         });
       },
     );
 
     // Answers with the new password itself (shown once, never a redirect target, never cached).
     app.post(
-      paths.credentials,
+      adminPaths.credentials,
       {
         config,
         schema: { hide: true, body: AllowlistBody, response: { 200: html, 400: html } },
@@ -301,7 +300,7 @@ export function adminRoutes(admin: OrganisationAdmin): FastifyPluginAsyncTypebox
           );
           return sendAdminPage(reply, request, staff, {
             title: ctx.t('staffAdmin.created.title'),
-            body: h(AdminCredentialCreatedBody, { ctx, created, paths }),
+            body: h(AdminCredentialCreatedBody, { ctx, created }),
           });
         } catch (error) {
           if (!(error instanceof AdminInputError)) throw error;
@@ -311,7 +310,6 @@ export function adminRoutes(admin: OrganisationAdmin): FastifyPluginAsyncTypebox
             credentials,
             allowlistValue: typed,
             problems: error.problems,
-            paths,
           });
           const title = ctx.t('staffAdmin.credentials.title');
           return sendAdminPage(reply, request, staff, { title, hasErrors: true, body }, 400);
@@ -320,38 +318,38 @@ export function adminRoutes(admin: OrganisationAdmin): FastifyPluginAsyncTypebox
     );
 
     confirmationRoutes(app, {
-      path: `${paths.credentials}/:username/peru`,
+      path: `${adminPaths.credentials}/:username/peru`,
       params: CredentialParams,
       find: (organisationId, { username }) => admin.getCredential(organisationId, username),
       done: (credential) => credential.revokedAt !== null,
       page: (ctx, credential) => ({
         title: ctx.t('staffAdmin.revoke.title'),
-        body: h(AdminRevokeCredentialBody, { ctx, credential, paths }),
+        body: h(AdminRevokeCredentialBody, { ctx, credential }),
       }),
       change: (organisationId, { username }, actor) =>
         admin.revokeCredential(organisationId, username, actor),
-      listPath: paths.credentials,
+      listPath: adminPaths.credentials,
       notice: 'revoked',
     });
 
     app.get(
-      `${paths.credentials}/:username/sallitut-osoitteet`,
+      `${adminPaths.credentials}/:username/sallitut-osoitteet`,
       { config, schema: { hide: true, params: CredentialParams, response: { 200: html } } },
       async (request, reply) => {
         const staff = requireStaff(request);
         const ctx = pageContext(request);
         const credential = await admin.getCredential(staff.organisation.id, request.params.username);
-        if (credential.revokedAt !== null) return reply.redirect(paths.credentials, 303);
+        if (credential.revokedAt !== null) return reply.redirect(adminPaths.credentials, 303);
         const value = allowlistText(credential.allowedIps);
         return sendAdminPage(reply, request, staff, {
           title: ctx.t('staffAdmin.allowlist.title'),
-          body: h(AdminAllowlistBody, { ctx, credential, value, problems: [], paths }),
+          body: h(AdminAllowlistBody, { ctx, credential, value, problems: [] }),
         });
       },
     );
 
     app.post(
-      `${paths.credentials}/:username/sallitut-osoitteet`,
+      `${adminPaths.credentials}/:username/sallitut-osoitteet`,
       {
         config,
         schema: { hide: true, params: CredentialParams, body: AllowlistBody, response: { 400: html } },
@@ -367,7 +365,7 @@ export function adminRoutes(admin: OrganisationAdmin): FastifyPluginAsyncTypebox
             allowlistEntries(typed),
             adminActor(staff, request),
           );
-          return reply.redirect(`${paths.credentials}?ilmoitus=allowlistSaved`, 303);
+          return reply.redirect(`${adminPaths.credentials}?ilmoitus=allowlistSaved`, 303);
         } catch (error) {
           if (!(error instanceof AdminInputError)) throw error;
           const ctx = pageContext(request);
@@ -377,7 +375,6 @@ export function adminRoutes(admin: OrganisationAdmin): FastifyPluginAsyncTypebox
             credential,
             value: typed,
             problems: error.problems,
-            paths,
           });
           const title = ctx.t('staffAdmin.allowlist.title');
           return sendAdminPage(reply, request, staff, { title, hasErrors: true, body }, 400);

@@ -12,21 +12,22 @@ import {
 } from '../../plugins/staff-session.js';
 import { pageContext } from '../../plugins/request-context.js';
 import { renderPage } from '../../views/render.js';
-import {
-  StaffLoggedOutPage,
-  StaffLoginProblemPage,
-  type StaffLoginProblem,
-} from '../../views/staff/staff-pages.js';
+import { StaffLoginOutcomePage, type StaffLoginOutcome } from '../../views/staff/staff-pages.js';
 import { identificationRateLimit } from '../web/identification-rate-limit.js';
 import { staffReturnPath } from './staff-return-path.js';
 
 const html = Type.String();
 
-function problem(request: FastifyRequest, reply: FastifyReply, status: number, kind: StaffLoginProblem) {
+function problem(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+  kind: Exclude<StaffLoginOutcome, 'loggedOut'>,
+) {
   return reply
     .status(status)
     .type('text/html; charset=utf-8')
-    .send(renderPage(StaffLoginProblemPage({ ctx: pageContext(request), problem: kind })));
+    .send(renderPage(StaffLoginOutcomePage({ ctx: pageContext(request), outcome: kind })));
 }
 
 /**
@@ -110,7 +111,7 @@ export function staffIdentityRoutes(context: AppContext, staff: StaffServices): 
         if (request.staff) return reply.redirect(staffPaths.root, 303);
         return reply
           .type('text/html; charset=utf-8')
-          .send(renderPage(StaffLoggedOutPage({ ctx: pageContext(request) })));
+          .send(renderPage(StaffLoginOutcomePage({ ctx: pageContext(request), outcome: 'loggedOut' })));
       },
     );
   };

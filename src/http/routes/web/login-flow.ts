@@ -12,7 +12,7 @@ import {
 } from '../../plugins/citizen-session.js';
 import { pageContext } from '../../plugins/request-context.js';
 import { safeReturnPath } from '../../return-path.js';
-import { LoggedOutPage, LoginProblemPage } from '../../views/account/login-pages.js';
+import { LoginOutcomePage } from '../../views/account/login-pages.js';
 import { renderPage } from '../../views/render.js';
 
 /**
@@ -46,7 +46,7 @@ export function loginProblem(
   status: number,
   problem: 'failed' | 'assurance' | 'unavailable',
 ) {
-  const page = LoginProblemPage({ ctx: pageContext(request), problem });
+  const page = LoginOutcomePage({ ctx: pageContext(request), outcome: problem });
   return reply.status(status).type('text/html; charset=utf-8').send(renderPage(page));
 }
 
@@ -119,7 +119,7 @@ export function loggedOutPage(app: FastifyInstance): void {
       if (request.citizen) return reply.redirect('/', 303);
       return reply
         .type('text/html; charset=utf-8')
-        .send(renderPage(LoggedOutPage({ ctx: pageContext(request) })));
+        .send(renderPage(LoginOutcomePage({ ctx: pageContext(request), outcome: 'loggedOut' })));
     },
   );
 }

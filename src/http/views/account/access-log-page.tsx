@@ -1,10 +1,11 @@
 import type { TranslationKey } from '../../../i18n/i18n.js';
 import type { AccessLogEntry, AccessLogPage, AccessLogWhose } from '../../../modules/audit/index.js';
 import { localisedName } from '../../../modules/organisations/index.js';
-import { InlineList } from '../components/inline-list.js';
+import { NavLinks } from '../components/nav-links.js';
 import { Paging } from '../components/paging.js';
 import { RuledList } from '../components/ruled-list.js';
-import { Layout } from '../layout.js';
+import { PublicPage } from '../public/public-page.js';
+import { settingsCrumbs } from './settings-pages.js';
 import { formatDateTime } from '../mailbox/format.js';
 import type { PageContext } from '../page-context.js';
 import { css } from '../styles/css.js';
@@ -89,6 +90,29 @@ function actorText(ctx: PageContext, entry: AccessLogEntry): string {
   }
 }
 
+/** One access: when and what, and in others' accesses who did it and why. */
+function AccessLogRow(props: { ctx: PageContext; whose: AccessLogWhose; entry: AccessLogEntry }) {
+  const { ctx, whose, entry } = props;
+  const { t } = ctx;
+  return (
+    <li class="access-log__entry">
+      <p class="access-log__when">
+        <span class="visually-hidden">{`${t('accessLog.when')}: `}</span>
+        <time dateTime={entry.at}>{formatDateTime(entry.at, ctx.locale)}</time>
+      </p>
+      <p class="access-log__what">{t(actionKey(entry.action, whose))}</p>
+      {whose === 'others' && (
+        <dl class="access-log__facts">
+          <dt>{t('accessLog.who')}</dt>
+          <dd>{actorText(ctx, entry)}</dd>
+          <dt>{t('accessLog.purpose')}</dt>
+          <dd>{purposeText(ctx, entry.purpose)}</dd>
+        </dl>
+      )}
+    </li>
+  );
+}
+
 /**
  * "Kuka on katsonut tietojani": the accesses of organisations, their staff and the service's
  * operators to the person's account and messages, newest first, and apart from them the person's
@@ -99,52 +123,24 @@ export function AccessLogPageView(props: { ctx: PageContext; whose: AccessLogWho
   const { t } = ctx;
   const captionKey = whose === 'own' ? 'accessLog.tableCaptionOwn' : 'accessLog.tableCaptionOthers';
   return (
-    <Layout
-      ctx={ctx}
-      title={t('accessLog.title')}
-      breadcrumbs={[
-        { label: t('account.settings.title'), href: '/settings' },
-        { label: t('accessLog.title') },
-      ]}
-    >
-      <h1>{t('accessLog.title')}</h1>
+    <PublicPage ctx={ctx} title={t('accessLog.title')} parents={settingsCrumbs(t)}>
       <p>{t('accessLog.intro')}</p>
-      <nav class="sort-control" aria-label={t('accessLog.viewsLabel')}>
-        <InlineList class="sort-control__list">
-          {(['others', 'own'] as const).map((view) => (
-            <li>
-              <a
-                class="sort-control__link"
-                href={accessLogHref(view)}
-                aria-current={view === whose ? 'page' : undefined}
-              >
-                {t(view === 'own' ? 'accessLog.own' : 'accessLog.others')}
-              </a>
-            </li>
-          ))}
-        </InlineList>
-      </nav>
+      <NavLinks
+        block="sort-control"
+        label={t('accessLog.viewsLabel')}
+        links={(['others', 'own'] as const).map((view) => ({
+          href: accessLogHref(view),
+          text: t(view === 'own' ? 'accessLog.own' : 'accessLog.others'),
+          current: view === whose,
+        }))}
+      />
       <h2 id="access-log-list">{t(captionKey)}</h2>
       {log.entries.length === 0 ? (
         <p>{t('accessLog.empty')}</p>
       ) : (
         <RuledList labelledBy="access-log-list">
           {log.entries.map((entry) => (
-            <li class="access-log__entry">
-              <p class="access-log__when">
-                <span class="visually-hidden">{`${t('accessLog.when')}: `}</span>
-                <time dateTime={entry.at}>{formatDateTime(entry.at, ctx.locale)}</time>
-              </p>
-              <p class="access-log__what">{t(actionKey(entry.action, whose))}</p>
-              {whose === 'others' && (
-                <dl class="access-log__facts">
-                  <dt>{t('accessLog.who')}</dt>
-                  <dd>{actorText(ctx, entry)}</dd>
-                  <dt>{t('accessLog.purpose')}</dt>
-                  <dd>{purposeText(ctx, entry.purpose)}</dd>
-                </dl>
-              )}
-            </li>
+            <AccessLogRow ctx={ctx} whose={whose} entry={entry} />
           ))}
         </RuledList>
       )}
@@ -156,7 +152,7 @@ export function AccessLogPageView(props: { ctx: PageContext; whose: AccessLogWho
         previousLabel={t('accessLog.newer')}
         nextLabel={t('accessLog.older')}
       />
-    </Layout>
+    </PublicPage>
   );
 }
 

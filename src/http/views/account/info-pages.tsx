@@ -1,3 +1,4 @@
+import { LinkParagraph } from '../components/link-paragraph.js';
 import { TextSections } from '../components/text-sections.js';
 import type { PageContext } from '../page-context.js';
 import { PublicPage } from '../public/public-page.js';
@@ -49,9 +50,7 @@ export function AccessibilityPage(props: { ctx: PageContext }) {
     <PublicPage ctx={props.ctx} title={t('account.accessibility.title')}>
       <p>{t('account.accessibility.intro')}</p>
       <TextSections t={t} idPrefix="accessibility-" sections={accessibilitySections} />
-      <p>
-        <a href="/feedback?topic=accessibility">{t('public.feedback.title')}</a>
-      </p>
+      <LinkParagraph href="/feedback?topic=accessibility">{t('public.feedback.title')}</LinkParagraph>
       <p>{t('layout.support')}</p>
       <p>{t('account.accessibility.updated', { date: formatIsoDate(accessibilityStatementDate) })}</p>
     </PublicPage>

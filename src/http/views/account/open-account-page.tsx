@@ -1,12 +1,14 @@
 import type { FormProblem, Refusal } from '../../../modules/accounts/index.js';
-import { Layout } from '../layout.js';
+import { PublicPage } from '../public/public-page.js';
 import type { PageContext } from '../page-context.js';
 import { ContactFields, errorFor, fieldErrors, type ContactValues } from './contact-fields.js';
 import { ButtonRow } from '../components/button-row.js';
 import { Checkbox } from '../components/checkbox.js';
 import { ErrorSummary } from '../components/error-summary.js';
 import { LinkButton } from '../components/link-button.js';
+import { LinkParagraph } from '../components/link-paragraph.js';
 import { Notice } from '../components/notice.js';
+import { PostForm } from '../components/post-form.js';
 import { VisuallyHidden } from '../components/visually-hidden.js';
 import { css } from '../styles/css.js';
 
@@ -38,15 +40,12 @@ export function OpenAccountPage(props: {
   const { t } = ctx;
   const title = props.reopening ? t('account.open.reopenTitle') : t('account.open.title');
   return (
-    <Layout ctx={ctx} title={title} hasErrors={problems.length > 0} breadcrumbs={[{ label: title }]}>
-      <h1>{title}</h1>
+    <PublicPage ctx={ctx} title={title} hasErrors={problems.length > 0}>
       <ErrorSummary heading={t('account.form.errorSummary')} errors={fieldErrors(t, problems)} />
       {props.reopening && (
         <Notice block>
           <p>{t('account.open.reopenNotice')}</p>
-          <p>
-            <a href="/mailbox/inbox">{t('account.open.oldMessages')}</a>
-          </p>
+          <LinkParagraph href="/mailbox/inbox">{t('account.open.oldMessages')}</LinkParagraph>
         </Notice>
       )}
       <p>{t('account.open.intro')}</p>
@@ -54,8 +53,7 @@ export function OpenAccountPage(props: {
       <p>{t('account.open.reminders')}</p>
       <p>{t('account.open.optional')}</p>
       <p>{t('account.open.importance')}</p>
-      <form method="post" action="/account/open" novalidate>
-        <input type="hidden" name="_csrf" value={ctx.csrfToken ?? ''} />
+      <PostForm action="/account/open" csrfToken={ctx.csrfToken} novalidate>
         <h2>{t('account.open.personalDetails')}</h2>
         <p>{t('account.open.registerConsent')}</p>
         <dl class="details-list">
@@ -95,13 +93,9 @@ export function OpenAccountPage(props: {
             </button>
           )}
         </ButtonRow>
-      </form>
-      {!props.reopening && (
-        <form id="cancel-opening" method="post" action="/logout">
-          <input type="hidden" name="_csrf" value={ctx.csrfToken ?? ''} />
-        </form>
-      )}
-    </Layout>
+      </PostForm>
+      {!props.reopening && <PostForm id="cancel-opening" action="/logout" csrfToken={ctx.csrfToken} />}
+    </PublicPage>
   );
 }
 
@@ -115,20 +109,13 @@ const refusalKeys = {
 export function RefusalPage(props: { ctx: PageContext; refusal: Refusal }) {
   const { t } = props.ctx;
   return (
-    <Layout
-      ctx={props.ctx}
-      title={t('account.refusal.title')}
-      breadcrumbs={[{ label: t('account.refusal.title') }]}
-    >
-      <h1>{t('account.refusal.title')}</h1>
+    <PublicPage ctx={props.ctx} title={t('account.refusal.title')}>
       <Notice tone="alert">{t(refusalKeys[props.refusal])}</Notice>
       <p>{t('account.refusal.nothingStored')}</p>
       <p>{t('account.refusal.contact')}</p>
       <p>{t('layout.support')}</p>
-      <p>
-        <a href="/">{t('account.login.backToStart')}</a>
-      </p>
-    </Layout>
+      <LinkParagraph href="/">{t('account.login.backToStart')}</LinkParagraph>
+    </PublicPage>
   );
 }
 

@@ -1,18 +1,21 @@
-import { locales } from '../../../i18n/i18n.js';
+import { locales, type Translate } from '../../../i18n/i18n.js';
 import type { FormProblem } from '../../../modules/accounts/index.js';
 import type { ConsentChannel, PersonConsentView } from '../../../modules/consents/index.js';
 import { localisedName } from '../../../modules/organisations/index.js';
-import { Layout } from '../layout.js';
 import type { PageContext } from '../page-context.js';
 import { ContactFields, errorFor, fieldErrors, type ContactValues } from './contact-fields.js';
 import { ButtonRow } from '../components/button-row.js';
 import { ErrorSummary } from '../components/error-summary.js';
 import { LinkButton } from '../components/link-button.js';
+import { LinkParagraph } from '../components/link-paragraph.js';
 import { ActionResult, Notice } from '../components/notice.js';
 import { PostButton } from '../components/post-button.js';
+import { PostForm } from '../components/post-form.js';
 import { RadioGroup } from '../components/radio-group.js';
 import { VisuallyHidden } from '../components/visually-hidden.js';
 import { HeadedSection } from '../components/headed-section.js';
+import type { Crumb } from '../components/breadcrumbs.js';
+import { PublicPage } from '../public/public-page.js';
 
 const languageNames = { fi: 'Suomi', sv: 'Svenska', en: 'English' } as const;
 /** Each language named in itself. */
@@ -97,6 +100,11 @@ function ConsentSection(props: {
   );
 }
 
+/** The settings page as the parent of the pages below it (closing the account, the access log). */
+export function settingsCrumbs(t: Translate): Crumb[] {
+  return [{ label: t('account.settings.title'), href: '/settings' }];
+}
+
 export function SettingsPage(props: {
   ctx: PageContext;
   values: SettingsValues;
@@ -112,15 +120,12 @@ export function SettingsPage(props: {
 }) {
   const { ctx, values, problems, account } = props;
   const { t } = ctx;
-  const title = t('account.settings.title');
   return (
-    <Layout ctx={ctx} title={title} hasErrors={problems.length > 0} breadcrumbs={[{ label: title }]}>
-      <h1>{title}</h1>
+    <PublicPage ctx={ctx} title={t('account.settings.title')} hasErrors={problems.length > 0}>
       <ErrorSummary heading={t('account.form.errorSummary')} errors={fieldErrors(t, problems)} />
       <ActionResult text={props.saved && t('account.settings.saved')} />
       <p>{t('account.settings.intro')}</p>
-      <form method="post" action="/settings" novalidate>
-        <input type="hidden" name="_csrf" value={ctx.csrfToken ?? ''} />
+      <PostForm action="/settings" csrfToken={ctx.csrfToken} novalidate>
         <h2>{t('account.settings.contactTitle')}</h2>
         <ContactFields t={t} values={values} problems={problems} />
         <RadioGroup
@@ -132,7 +137,7 @@ export function SettingsPage(props: {
           value={values.language}
         />
         <button type="submit">{t('account.settings.save')}</button>
-      </form>
+      </PostForm>
       <h2>{t('account.settings.accountTitle')}</h2>
       <ul>
         <li>{t('account.settings.openedAt', { date: formatDate(account.openedAt, ctx.locale) })}</li>
@@ -151,15 +156,11 @@ export function SettingsPage(props: {
       />
       <h2>{t('accessLog.title')}</h2>
       <p>{t('accessLog.intro')}</p>
-      <p>
-        <a href="/settings/access-log">{t('accessLog.settingsLink')}</a>
-      </p>
+      <LinkParagraph href="/settings/access-log">{t('accessLog.settingsLink')}</LinkParagraph>
       <h2>{t('account.settings.closeTitle')}</h2>
       <p>{t('account.settings.closeIntro')}</p>
-      <p>
-        <a href="/settings/close">{t('account.settings.closeLink')}</a>
-      </p>
-    </Layout>
+      <LinkParagraph href="/settings/close">{t('account.settings.closeLink')}</LinkParagraph>
+    </PublicPage>
   );
 }
 
@@ -168,20 +169,11 @@ export function CloseAccountPage(props: { ctx: PageContext }) {
   const { ctx } = props;
   const { t } = ctx;
   return (
-    <Layout
-      ctx={ctx}
-      title={t('account.close.title')}
-      breadcrumbs={[
-        { label: t('account.settings.title'), href: '/settings' },
-        { label: t('account.close.title') },
-      ]}
-    >
-      <h1>{t('account.close.title')}</h1>
+    <PublicPage ctx={ctx} title={t('account.close.title')} parents={settingsCrumbs(t)}>
       <Notice>{t('account.close.paperMail')}</Notice>
       <p>{t('account.close.noNewMessages')}</p>
       <p>{t('account.close.oldMessages')}</p>
-      <form method="post" action="/settings/close">
-        <input type="hidden" name="_csrf" value={ctx.csrfToken ?? ''} />
+      <PostForm action="/settings/close" csrfToken={ctx.csrfToken}>
         <p>
           <strong>{t('account.close.question')}</strong>
         </p>
@@ -193,27 +185,18 @@ export function CloseAccountPage(props: { ctx: PageContext }) {
             {t('account.close.cancel')}
           </LinkButton>
         </ButtonRow>
-      </form>
-    </Layout>
+      </PostForm>
+    </PublicPage>
   );
 }
 
 export function AccountClosedPage(props: { ctx: PageContext }) {
   const { t } = props.ctx;
   return (
-    <Layout
-      ctx={props.ctx}
-      title={t('account.close.doneTitle')}
-      breadcrumbs={[{ label: t('account.close.doneTitle') }]}
-    >
-      <h1>{t('account.close.doneTitle')}</h1>
-      <Notice tone="success" status>
-        {t('account.close.done')}
-      </Notice>
+    <PublicPage ctx={props.ctx} title={t('account.close.doneTitle')}>
+      <ActionResult text={t('account.close.done')} />
       <p>{t('account.close.oldMessages')}</p>
-      <p>
-        <a href="/">{t('account.login.backToStart')}</a>
-      </p>
-    </Layout>
+      <LinkParagraph href="/">{t('account.login.backToStart')}</LinkParagraph>
+    </PublicPage>
   );
 }

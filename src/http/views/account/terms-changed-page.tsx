@@ -5,6 +5,8 @@ import { ButtonRow } from '../components/button-row.js';
 import { Checkbox } from '../components/checkbox.js';
 import { ErrorSummary } from '../components/error-summary.js';
 import { LinkButton } from '../components/link-button.js';
+import { LinkParagraph } from '../components/link-paragraph.js';
+import { PostForm } from '../components/post-form.js';
 
 /** Why the acceptance was not taken: the box was not ticked, or the terms changed meanwhile. */
 export type TermsProblem = 'required' | 'outdated';
@@ -47,11 +49,8 @@ export function TermsChangedPage(props: {
       </p>
       <h2>{t('account.termsChanged.changesTitle')}</h2>
       <p>{t('account.termsChanged.changes')}</p>
-      <p>
-        <a href="/terms">{t('account.termsChanged.readTerms')}</a>
-      </p>
-      <form method="post" action="/account/terms" novalidate>
-        <input type="hidden" name="_csrf" value={ctx.csrfToken ?? ''} />
+      <LinkParagraph href="/terms">{t('account.termsChanged.readTerms')}</LinkParagraph>
+      <PostForm action="/account/terms" csrfToken={ctx.csrfToken} novalidate>
         <input type="hidden" name="version" value={current.version} />
         <input type="hidden" name="return" value={props.returnTo} />
         <Checkbox id="accept-terms" name="accept" checked={false} required error={message}>
@@ -60,7 +59,7 @@ export function TermsChangedPage(props: {
         <ButtonRow>
           <button type="submit">{t('account.termsChanged.submit')}</button>
         </ButtonRow>
-      </form>
+      </PostForm>
       <h2>{t('account.termsChanged.otherChoicesTitle')}</h2>
       <p>{t('account.termsChanged.otherChoices')}</p>
       <ButtonRow>
@@ -71,9 +70,7 @@ export function TermsChangedPage(props: {
           {t('account.nav.logout')}
         </button>
       </ButtonRow>
-      <form id="terms-logout" method="post" action="/logout">
-        <input type="hidden" name="_csrf" value={ctx.csrfToken ?? ''} />
-      </form>
+      <PostForm id="terms-logout" action="/logout" csrfToken={ctx.csrfToken} />
     </Layout>
   );
 }

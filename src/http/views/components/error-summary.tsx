@@ -8,6 +8,28 @@ export interface FieldError {
   message: string;
 }
 
+/**
+ * A refused form's problems in words, each worded once: the summary's entries (each linking to its
+ * field's element), each field's own messages in the order the service reported them, and a field's
+ * id, name (the problem's field name) and messages to spread into its component.
+ */
+export function formProblems<P extends { field: string }>(
+  problems: readonly P[],
+  fieldIds: Readonly<Record<P['field'], string>>,
+  text: (problem: P) => string,
+) {
+  const errorsOf = (field: P['field']) => problems.filter((problem) => problem.field === field).map(text);
+  const summary = problems.map((problem): FieldError => ({
+    fieldId: fieldIds[problem.field as P['field']],
+    message: text(problem),
+  }));
+  return {
+    summary,
+    errorsOf,
+    field: (name: P['field']) => ({ id: fieldIds[name], name, error: errorsOf(name) }),
+  };
+}
+
 export interface ErrorSummaryProps {
   /** The summary's heading, e.g. "Korjaa seuraavat kohdat". */
   heading: string;

@@ -138,12 +138,6 @@ export const styles = css`
   .message-list__service {
     color: var(--fi-color-black-light-1);
   }
-  .message-list__title {
-    margin: 0 0 var(--fi-spacing-xxs);
-    font-size: var(--fi-font-size-body-text);
-    line-height: var(--fi-line-height-body-text);
-    font-weight: 400;
-  }
   .message-list__item--unread .message-list__title {
     font-weight: 700;
   }

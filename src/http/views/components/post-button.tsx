@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { PostForm } from './post-form.js';
 
 export interface PostButtonProps {
   /** Where the form posts. */
@@ -20,11 +21,10 @@ const variantClasses = {
 /** One action that changes something (delete, restore, log out): a POST form, so it needs no script. */
 export function PostButton(props: PostButtonProps) {
   return (
-    <form method="post" action={props.action} class={props.formClass}>
-      <input type="hidden" name="_csrf" value={props.csrfToken ?? ''} />
+    <PostForm action={props.action} csrfToken={props.csrfToken} class={props.formClass}>
       <button type="submit" class={variantClasses[props.variant ?? 'primary']}>
         {props.children}
       </button>
-    </form>
+    </PostForm>
   );
 }

@@ -1,3 +1,4 @@
+import type { Translate, TranslationKey } from '../../../i18n/i18n.js';
 import { describedBy, messagesOf } from './described-by.js';
 import { FieldErrorText } from './field-error.js';
 
@@ -6,6 +7,17 @@ export interface RadioOption {
   label: string;
   /** The label's language when it differs from the page's (language names in their own language). */
   lang?: string;
+}
+
+/**
+ * The options of a table from each value to its label's key, in the table's order (one table serves
+ * the form and, where the page shows the chosen value again, its text).
+ */
+export function labelledOptions(
+  t: Translate,
+  labels: Readonly<Record<string, TranslationKey>>,
+): RadioOption[] {
+  return Object.entries(labels).map(([value, key]) => ({ value, label: t(key) }));
 }
 
 export interface RadioGroupProps {

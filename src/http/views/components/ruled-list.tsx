@@ -28,7 +28,7 @@ export function RuledList(props: RuledListProps) {
   );
 }
 
-/** The row rule has no specificity of its own, so the list's section may style its rows freely. */
+/** The rules have no class specificity of their own, so the list's section may style its rows freely. */
 export const styles = css`
   .ruled-list {
     list-style: none;
@@ -38,5 +38,12 @@ export const styles = css`
   }
   :where(.ruled-list) > :where(li) {
     border-bottom: 1px solid var(--fi-color-depth-light-1);
+  }
+  /* A row's heading (a message's title) reads at body size: the rows are many, not the page's sections. */
+  :where(.ruled-list > li) h2 {
+    margin: 0 0 var(--fi-spacing-xxs);
+    font-size: var(--fi-font-size-body-text);
+    line-height: var(--fi-line-height-body-text);
+    font-weight: 400;
   }
 `;

@@ -1,5 +1,4 @@
 import type { TranslationKey } from '../../../i18n/i18n.js';
-import { attachmentTypes } from '../../../domain/attachment-types.js';
 import {
   citizenMessageTypes,
   limits,
@@ -9,9 +8,11 @@ import {
   type ReplyTarget,
 } from '../../../modules/mailbox/index.js';
 import { ButtonRow } from '../components/button-row.js';
-import { ErrorSummary } from '../components/error-summary.js';
-import { FileField, fileProblemValues } from '../components/file-field.js';
+import { ErrorSummary, formProblems } from '../components/error-summary.js';
+import { AttachmentsField } from '../components/attachments-field.js';
+import { fileProblemValues } from '../components/file-field.js';
 import { LinkButton } from '../components/link-button.js';
+import { PostForm } from '../components/post-form.js';
 import { RadioGroup } from '../components/radio-group.js';
 import { SelectField } from '../components/select-field.js';
 import { TextField } from '../components/text-field.js';
@@ -41,12 +42,6 @@ export interface ComposePageProps {
   /** True when files were sent but the form came back: the browser cannot keep them selected. */
   filesDropped: boolean;
 }
-
-/** The file picker offers what the attachment policy accepts. */
-const acceptedExtensions = Object.values(attachmentTypes)
-  .flat()
-  .map((extension) => `.${extension}`)
-  .join(',');
 
 const fieldIds = {
   service: 'service',
@@ -97,15 +92,14 @@ export function ComposePage(props: ComposePageProps) {
   const heading = t(replyTo ? 'mailbox.compose.replyTitle' : 'mailbox.compose.newTitle');
   const action = replyTo ? `/mailbox/messages/${replyTo.id}/reply` : '/mailbox/new';
   const cancel = replyTo ? `/mailbox/messages/${replyTo.id}` : '/mailbox/inbox';
-  const errorsOf = (field: ComposeProblem['field']) =>
-    problems.filter((p) => p.field === field).map((problem) => problemText(ctx, problem));
+  const { summary, errorsOf, field } = formProblems(problems, fieldIds, (problem) =>
+    problemText(ctx, problem),
+  );
   /** The title and the body: required text, named alike in the form, the values and the wording. */
-  const typedText = (field: 'title' | 'body') => ({
-    id: fieldIds[field],
-    name: field,
-    label: t(textLabelKeys[field]),
-    value: values[field] ?? '',
-    error: errorsOf(field),
+  const typedText = (name: 'title' | 'body') => ({
+    ...field(name),
+    label: t(textLabelKeys[name]),
+    value: values[name] ?? '',
     required: true,
   });
   const noServices = !replyTo && (props.services ?? []).length === 0;
@@ -126,24 +120,14 @@ export function ComposePage(props: ComposePageProps) {
       ]}
     >
       <h1>{heading}</h1>
-      <ErrorSummary
-        heading={t('mailbox.compose.errorSummary')}
-        errors={problems.map((problem) => ({
-          fieldId: fieldIds[problem.field],
-          message: problemText(ctx, problem),
-        }))}
-      >
+      <ErrorSummary heading={t('mailbox.compose.errorSummary')} errors={summary}>
         {props.filesDropped && <p>{t('mailbox.compose.reselectFiles')}</p>}
       </ErrorSummary>
       {replyTo ? <ReplyInfo ctx={ctx} replyTo={replyTo} /> : <p>{t('mailbox.compose.intro')}</p>}
       {noServices ? (
         <p>{t('mailbox.compose.noServices')}</p>
       ) : (
-        // novalidate: the server checks the form and answers with our error summary, in the page's
-        // language and with links to the fields, rather than the browser's own pop-ups.
-        <form method="post" action={action} enctype="multipart/form-data" novalidate>
-          {/* First in the form, so the server can check it before it reads any file. */}
-          <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+        <PostForm action={action} csrfToken={ctx.csrfToken} multipart novalidate>
           {!replyTo && (
             <ServiceField
               ctx={ctx}
@@ -152,6 +136,7 @@ export function ComposePage(props: ComposePageProps) {
               errors={errorsOf('service')}
             />
           )}
+          {/* The choices are the mailbox module's list; the table only words them (stored types too). */}
           <RadioGroup
             name="citizenType"
             idPrefix="type"
@@ -164,15 +149,11 @@ export function ComposePage(props: ComposePageProps) {
           />
           <TextField {...typedText('title')} maxLength={limits.titleLength} />
           <TextareaField {...typedText('body')} rows={10} maxLength={limits.bodyLength} />
-          <FileField
+          <AttachmentsField
             id={fieldIds.attachments}
-            name="attachments"
             label={t('mailbox.compose.attachments')}
             hint={t('mailbox.compose.attachmentsHint')}
-            hintAsParagraph
             error={errorsOf('attachments')}
-            accept={acceptedExtensions}
-            multiple
           />
           <ButtonRow>
             <button type="submit">{t('mailbox.compose.send')}</button>
@@ -180,7 +161,7 @@ export function ComposePage(props: ComposePageProps) {
               {t('mailbox.compose.cancel')}
             </LinkButton>
           </ButtonRow>
-        </form>
+        </PostForm>
       )}
     </Layout>
   );

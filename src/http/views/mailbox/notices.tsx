@@ -1,5 +1,5 @@
 import { LinkButton } from '../components/link-button.js';
-import { Notice as NoticeParagraph } from '../components/notice.js';
+import { ActionResult, Notice as NoticeParagraph } from '../components/notice.js';
 import type { PageContext } from '../page-context.js';
 
 /** The wording of each action's result. */
@@ -14,12 +14,7 @@ export type Notice = keyof typeof noticeKeys;
 
 /** The result of the previous action, announced to screen readers as a status message. */
 export function NoticeBox(props: { ctx: PageContext; notice?: Notice | undefined }) {
-  if (!props.notice) return null;
-  return (
-    <NoticeParagraph tone="success" status>
-      {props.ctx.t(noticeKeys[props.notice])}
-    </NoticeParagraph>
-  );
+  return <ActionResult text={props.notice && props.ctx.t(noticeKeys[props.notice])} />;
 }
 
 /** A closed account: old messages stay readable, and the way back is offered right here. */

@@ -4,6 +4,7 @@ import type {
   CatalogueSearchResult,
 } from '../../../modules/catalogue/index.js';
 import { ErrorSummary } from '../components/error-summary.js';
+import { LinkParagraph } from '../components/link-paragraph.js';
 import { VisuallyHidden } from '../components/visually-hidden.js';
 import type { PageContext } from '../page-context.js';
 import { css } from '../styles/css.js';
@@ -74,11 +75,7 @@ export function CataloguePage(props: CataloguePageProps) {
   const { t } = ctx;
   const title = t('public.catalogue.title');
   return (
-    <PublicPage
-      ctx={ctx}
-      title={title}
-      documentTitle={props.queryError ? `${t('errors.title')}: ${title}` : undefined}
-    >
+    <PublicPage ctx={ctx} title={title} hasErrors={props.queryError !== undefined}>
       <p>{t('public.catalogue.intro')}</p>
       <ErrorSummary
         heading={t('public.catalogue.searchTitle')}
@@ -124,9 +121,7 @@ export function CataloguePage(props: CataloguePageProps) {
               ))}
             </ul>
           )}
-          <p>
-            <a href="/services">{t('public.catalogue.showAll')}</a>
-          </p>
+          <LinkParagraph href="/services">{t('public.catalogue.showAll')}</LinkParagraph>
         </HeadedSection>
       )}
       {props.organisations && (

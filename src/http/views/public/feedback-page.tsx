@@ -1,9 +1,8 @@
 import type { FeedbackProblem, FeedbackTopic } from '../../../modules/feedback/index.js';
 import type { TranslationKey } from '../../../i18n/i18n.js';
 import { ButtonRow } from '../components/button-row.js';
-import type { FieldError } from '../components/error-summary.js';
-import { ErrorSummary } from '../components/error-summary.js';
-import { RadioGroup } from '../components/radio-group.js';
+import { ErrorSummary, formProblems } from '../components/error-summary.js';
+import { RadioGroup, labelledOptions } from '../components/radio-group.js';
 import { TextField } from '../components/text-field.js';
 import { TextareaField } from '../components/textarea-field.js';
 import type { PageContext } from '../page-context.js';
@@ -56,19 +55,12 @@ export interface FeedbackPageProps {
 export function FeedbackPage(props: FeedbackPageProps) {
   const { ctx, values, problems } = props;
   const { t } = ctx;
-  const errorOf = (field: FeedbackProblem['field']) =>
-    problems.filter((p) => p.field === field).map((p) => t(problemTexts[p.code]));
-  const summary: FieldError[] = problems.map((p) => ({
-    fieldId: fieldIds[p.field],
-    message: t(problemTexts[p.code]),
-  }));
+  const { summary, errorsOf, field } = formProblems(problems, fieldIds, (problem) =>
+    t(problemTexts[problem.code]),
+  );
   const title = t('public.feedback.title');
   return (
-    <PublicPage
-      ctx={ctx}
-      title={title}
-      documentTitle={problems.length > 0 ? `${t('errors.title')}: ${title}` : undefined}
-    >
+    <PublicPage ctx={ctx} title={title} hasErrors={problems.length > 0}>
       <p>{t('public.feedback.intro')}</p>
       <ErrorSummary heading={t('public.feedback.errorSummary')} errors={summary} />
       <form method="post" action="/feedback" novalidate>
@@ -78,33 +70,26 @@ export function FeedbackPage(props: FeedbackPageProps) {
           name="topic"
           idPrefix="feedback-topic"
           legend={t('public.feedback.topic')}
-          options={(Object.keys(topicLabels) as FeedbackTopic[]).map((value) => ({
-            value,
-            label: t(topicLabels[value]),
-          }))}
+          options={labelledOptions(t, topicLabels)}
           value={values.topic}
-          error={errorOf('topic')}
+          error={errorsOf('topic')}
           required
         />
         <TextareaField
-          id="feedback-message"
-          name="message"
+          {...field('message')}
           label={t('public.feedback.message')}
           hint={t('public.feedback.messageHint')}
           value={values.message ?? ''}
           rows={8}
-          error={errorOf('message')}
           required
         />
         <TextField
-          id="feedback-email"
-          name="email"
+          {...field('email')}
           type="email"
           autocomplete="email"
           label={t('public.feedback.email')}
           hint={t('public.feedback.emailHint')}
           value={values.email ?? ''}
-          error={errorOf('email')}
         />
         <div class="feedback-trap" aria-hidden="true">
           <label for="feedback-website">{t('public.feedback.trap')}</label>

@@ -1,25 +1,25 @@
 import type { ComponentChildren } from 'preact';
 import type { Crumb } from '../components/breadcrumbs.js';
-import { Layout } from '../layout.js';
-import type { PageContext } from '../page-context.js';
+import { Layout, type LayoutProps } from '../layout.js';
 
-export interface PublicPageProps {
-  ctx: PageContext;
+export interface PublicPageProps extends Pick<LayoutProps, 'ctx' | 'hasErrors'> {
   /** The page's heading, its last breadcrumb and (with the service name) its title. */
   title: string;
-  /** The document title when it differs from the heading (an error prefix, a search query). */
-  documentTitle?: string | undefined;
   /** Pages between the start page and this one. */
   parents?: Crumb[];
   children: ComponentChildren;
 }
 
-/** A public page below the start page: breadcrumbs, one heading, the content. */
+/**
+ * A page below the start page, public or the signed-in person's own: breadcrumbs, one heading, the
+ * content. The heading is the title and the last breadcrumb, so the three cannot disagree.
+ */
 export function PublicPage(props: PublicPageProps) {
   return (
     <Layout
       ctx={props.ctx}
-      title={props.documentTitle ?? props.title}
+      title={props.title}
+      hasErrors={props.hasErrors}
       breadcrumbs={[...(props.parents ?? []), { label: props.title }]}
     >
       <h1>{props.title}</h1>

@@ -1,4 +1,4 @@
-import type { Locale, TranslationKey } from '../../../i18n/i18n.js';
+import type { Locale, Translate, TranslationKey } from '../../../i18n/i18n.js';
 import { InlineList } from '../components/inline-list.js';
 import { LinkSection } from '../components/link-section.js';
 import type { PageContext } from '../page-context.js';
@@ -26,6 +26,11 @@ export const publicPages: readonly Link[] = [
   { href: '/a-z', key: 'public.nav.index' },
 ];
 
+/** The links with their texts in the reader's language, for a LinkSection. */
+function translatedLinks(t: Translate, links: readonly Link[]) {
+  return links.map((link) => ({ href: link.href, text: t(link.key) }));
+}
+
 const accountPages: readonly Link[] = [
   { href: '/mailbox/inbox', key: 'public.sitemap.inbox' },
   { href: '/mailbox/sent', key: 'public.sitemap.sent' },
@@ -41,12 +46,12 @@ export function SitemapPage(props: { ctx: PageContext }) {
       <LinkSection
         id="sitemap-public"
         heading={t('public.sitemap.publicTitle')}
-        links={publicPages.map((page) => ({ href: page.href, text: t(page.key) }))}
+        links={translatedLinks(t, publicPages)}
       />
       <LinkSection
         id="sitemap-account"
         heading={t('public.sitemap.accountTitle')}
-        links={accountPages.map((page) => ({ href: page.href, text: t(page.key) }))}
+        links={translatedLinks(t, accountPages)}
       />
     </PublicPage>
   );
@@ -70,13 +75,11 @@ const indexTopics: readonly Link[] = [
 ];
 
 /** The topics grouped by initial letter in the language's alphabetical order (Å, Ä, Ö last). */
-export function indexGroups(locale: Locale, label: (key: TranslationKey) => string) {
-  const entries = indexTopics
-    .map((topic) => ({ href: topic.href, label: label(topic.key) }))
-    .sort((a, b) => a.label.localeCompare(b.label, locale));
+export function indexGroups(locale: Locale, t: Translate) {
+  const entries = translatedLinks(t, indexTopics).sort((a, b) => a.text.localeCompare(b.text, locale));
   const groups: Array<{ letter: string; entries: typeof entries }> = [];
   for (const entry of entries) {
-    const letter = entry.label.charAt(0).toLocaleUpperCase(locale);
+    const letter = entry.text.charAt(0).toLocaleUpperCase(locale);
     const group = groups.at(-1);
     if (group?.letter === letter) group.entries.push(entry);
     else groups.push({ letter, entries: [entry] });
@@ -87,7 +90,7 @@ export function indexGroups(locale: Locale, label: (key: TranslationKey) => stri
 export function AzIndexPage(props: { ctx: PageContext }) {
   const { ctx } = props;
   const { t } = ctx;
-  const groups = indexGroups(ctx.locale, (key) => t(key));
+  const groups = indexGroups(ctx.locale, t);
   return (
     <PublicPage ctx={ctx} title={t('public.index.title')}>
       <p>{t('public.index.intro')}</p>
@@ -101,11 +104,7 @@ export function AzIndexPage(props: { ctx: PageContext }) {
         </InlineList>
       </nav>
       {groups.map((group) => (
-        <LinkSection
-          id={`index-${group.letter}`}
-          heading={group.letter}
-          links={group.entries.map((entry) => ({ href: entry.href, text: entry.label }))}
-        />
+        <LinkSection id={`index-${group.letter}`} heading={group.letter} links={group.entries} />
       ))}
     </PublicPage>
   );

@@ -3,21 +3,21 @@ import type {
   AdminProblem,
   CreatedCredential,
 } from '../../../modules/organisations/index.js';
-import { ErrorSummary } from '../components/error-summary.js';
 import { LinkButton } from '../components/link-button.js';
 import { ActionResult, Notice } from '../components/notice.js';
+import { PostForm } from '../components/post-form.js';
 import { TextareaField } from '../components/textarea-field.js';
 import { formatDateTime } from '../mailbox/format.js';
 import type { PageContext } from '../page-context.js';
 import {
+  AdminBody,
+  AdminErrorSummary,
   AdminTable,
   DangerConfirmForm,
   RowActionLinks,
   SubmitOrCancel,
   adminErrorsFor,
-  adminFieldErrors,
   adminPaths,
-  type AdminPaths,
 } from './admin-parts.js';
 
 /**
@@ -59,7 +59,6 @@ export interface AdminCredentialsBodyProps {
   allowlistValue?: string | undefined;
   /** AdminInputError.problems of a refused create; empty or absent otherwise. */
   problems?: readonly AdminProblem[] | undefined;
-  paths?: AdminPaths | undefined;
 }
 
 const credentialNotices = {
@@ -71,12 +70,10 @@ const credentialNotices = {
 export function AdminCredentialsBody(props: AdminCredentialsBodyProps) {
   const { ctx, credentials } = props;
   const { t, locale } = ctx;
-  const paths = props.paths ?? adminPaths();
   const problems = props.problems ?? [];
   return (
-    <div class="admin">
-      <h1>{t('staffAdmin.credentials.title')}</h1>
-      <ErrorSummary heading={t('staffAdmin.errorSummary')} errors={adminFieldErrors(t, problems)} />
+    <AdminBody title={t('staffAdmin.credentials.title')}>
+      <AdminErrorSummary t={t} problems={problems} />
       <ActionResult text={props.notice && t(credentialNotices[props.notice])} />
       <p>{t('staffAdmin.credentials.intro')}</p>
       <AdminTable
@@ -120,14 +117,14 @@ export function AdminCredentialsBody(props: AdminCredentialsBodyProps) {
                 <RowActionLinks
                   links={[
                     {
-                      href: paths.allowlist(credential.username),
+                      href: adminPaths.allowlist(credential.username),
                       text: t('staffAdmin.credentials.editAllowlist'),
                       label: t('staffAdmin.credentials.editAllowlistNamed', {
                         username: credential.username,
                       }),
                     },
                     {
-                      href: paths.revokeCredential(credential.username),
+                      href: adminPaths.revokeCredential(credential.username),
                       text: t('staffAdmin.credentials.revoke'),
                       label: t('staffAdmin.credentials.revokeNamed', {
                         username: credential.username,
@@ -142,12 +139,11 @@ export function AdminCredentialsBody(props: AdminCredentialsBodyProps) {
       />
       <h2>{t('staffAdmin.credentials.createHeading')}</h2>
       <p>{t('staffAdmin.credentials.createIntro')}</p>
-      <form method="post" action={paths.credentials} novalidate>
-        <input type="hidden" name="_csrf" value={ctx.csrfToken ?? ''} />
+      <PostForm action={adminPaths.credentials} csrfToken={ctx.csrfToken} novalidate>
         <AllowlistField ctx={ctx} value={props.allowlistValue ?? ''} problems={problems} />
         <button type="submit">{t('staffAdmin.credentials.create')}</button>
-      </form>
-    </div>
+      </PostForm>
+    </AdminBody>
   );
 }
 
@@ -155,17 +151,14 @@ export interface AdminCredentialCreatedBodyProps {
   ctx: PageContext;
   /** OrganisationAdmin.createCredential's answer: the only time the password exists in clear. */
   created: CreatedCredential;
-  paths?: AdminPaths | undefined;
 }
 
 /** The new username and password, shown once with a warning. Send with Cache-Control: no-store. */
 export function AdminCredentialCreatedBody(props: AdminCredentialCreatedBodyProps) {
   const { ctx, created } = props;
   const { t } = ctx;
-  const paths = props.paths ?? adminPaths();
   return (
-    <div class="admin">
-      <h1>{t('staffAdmin.created.title')}</h1>
+    <AdminBody title={t('staffAdmin.created.title')}>
       <Notice tone="alert">
         <strong>{t('staffAdmin.created.warning')}</strong>
       </Notice>
@@ -182,9 +175,9 @@ export function AdminCredentialCreatedBody(props: AdminCredentialCreatedBodyProp
         </dd>
       </dl>
       <p>
-        <LinkButton href={paths.credentials}>{t('staffAdmin.created.back')}</LinkButton>
+        <LinkButton href={adminPaths.credentials}>{t('staffAdmin.created.back')}</LinkButton>
       </p>
-    </div>
+    </AdminBody>
   );
 }
 
@@ -192,26 +185,23 @@ export interface AdminRevokeCredentialBodyProps {
   ctx: PageContext;
   /** OrganisationAdmin.getCredential: one of the acting organisation's unrevoked credentials. */
   credential: AdminCredential;
-  paths?: AdminPaths | undefined;
 }
 
 /** Asks to confirm revoking, saying that issued tokens stop at once; the POST goes to the same path. */
 export function AdminRevokeCredentialBody(props: AdminRevokeCredentialBodyProps) {
   const { ctx, credential } = props;
   const { t } = ctx;
-  const paths = props.paths ?? adminPaths();
   return (
-    <div class="admin">
-      <h1>{t('staffAdmin.revoke.title')}</h1>
+    <AdminBody title={t('staffAdmin.revoke.title')}>
       <p>{t('staffAdmin.revoke.lead', { username: credential.username })}</p>
       <Notice>{t('staffAdmin.revoke.effects')}</Notice>
       <DangerConfirmForm
         ctx={ctx}
-        action={paths.revokeCredential(credential.username)}
+        action={adminPaths.revokeCredential(credential.username)}
         confirmLabel={t('staffAdmin.revoke.confirm')}
-        cancelHref={paths.credentials}
+        cancelHref={adminPaths.credentials}
       />
-    </div>
+    </AdminBody>
   );
 }
 
@@ -223,29 +213,25 @@ export interface AdminAllowlistBodyProps {
   value: string;
   /** AdminInputError.problems of the refused post (field allowedIps, value the refused entry). */
   problems: readonly AdminProblem[];
-  paths?: AdminPaths | undefined;
 }
 
 /** Editing a credential's IP allowlist. */
 export function AdminAllowlistBody(props: AdminAllowlistBodyProps) {
   const { ctx, credential, problems } = props;
   const { t } = ctx;
-  const paths = props.paths ?? adminPaths();
   return (
-    <div class="admin">
-      <h1>{t('staffAdmin.allowlist.title')}</h1>
-      <ErrorSummary heading={t('staffAdmin.errorSummary')} errors={adminFieldErrors(t, problems)} />
+    <AdminBody title={t('staffAdmin.allowlist.title')}>
+      <AdminErrorSummary t={t} problems={problems} />
       <p>{t('staffAdmin.allowlist.lead', { username: credential.username })}</p>
       <p>{t('staffAdmin.allowlist.effects')}</p>
-      <form method="post" action={paths.allowlist(credential.username)} novalidate>
-        <input type="hidden" name="_csrf" value={ctx.csrfToken ?? ''} />
+      <PostForm action={adminPaths.allowlist(credential.username)} csrfToken={ctx.csrfToken} novalidate>
         <AllowlistField ctx={ctx} value={props.value} problems={problems} />
         <SubmitOrCancel
           ctx={ctx}
           submitLabel={t('staffAdmin.allowlist.save')}
-          cancelHref={paths.credentials}
+          cancelHref={adminPaths.credentials}
         />
-      </form>
-    </div>
+      </PostForm>
+    </AdminBody>
   );
 }

@@ -1,10 +1,8 @@
 import type { ComponentChildren } from 'preact';
+import { NavLinks } from '../components/nav-links.js';
 import type { PageContext } from '../page-context.js';
-import { adminPaths, type AdminPaths } from './admin-parts.js';
+import { adminBase, adminPaths } from './admin-parts.js';
 import { StaffLayout, type StaffFrame } from './staff-layout.js';
-
-/** The admin area's mount point; adminPaths(adminBase) gives its pages. */
-export const adminBase = '/virkailija/hallinta';
 
 /** The organisation's staff and their roles. */
 export const adminStaffPath = `${adminBase}/henkilosto`;
@@ -15,30 +13,19 @@ function isCurrent(ctx: PageContext, href: string): boolean {
 }
 
 /** The admin area's own links (services, credentials), above each admin page's body. */
-function AdminNav(props: { ctx: PageContext; paths: AdminPaths }) {
-  const { ctx, paths } = props;
-  const { t } = ctx;
+function AdminNav(props: { ctx: PageContext }) {
+  const { t } = props.ctx;
   const links = [
-    { href: paths.services, text: t('staffAdmin.nav.services') },
-    { href: paths.credentials, text: t('staffAdmin.nav.credentials') },
+    { href: adminPaths.services, text: t('staffAdmin.nav.services') },
+    { href: adminPaths.credentials, text: t('staffAdmin.nav.credentials') },
     { href: adminStaffPath, text: t('staffAdmin.nav.staff') },
   ];
   return (
-    <nav class="admin-nav" aria-label={t('staffAdmin.nav.label')}>
-      <ul class="admin-nav__list">
-        {links.map((link) => (
-          <li>
-            <a
-              class="admin-nav__link"
-              href={link.href}
-              aria-current={isCurrent(ctx, link.href) ? 'page' : undefined}
-            >
-              {link.text}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </nav>
+    <NavLinks
+      block="admin-nav"
+      label={t('staffAdmin.nav.label')}
+      links={links.map((link) => ({ ...link, current: isCurrent(props.ctx, link.href) }))}
+    />
   );
 }
 
@@ -54,7 +41,7 @@ export interface AdminStaffPageProps {
 export function AdminStaffPage(props: AdminStaffPageProps) {
   return (
     <StaffLayout ctx={props.ctx} title={props.title} frame={props.frame} hasErrors={props.hasErrors}>
-      <AdminNav ctx={props.ctx} paths={adminPaths(adminBase)} />
+      <AdminNav ctx={props.ctx} />
       {props.children}
     </StaffLayout>
   );

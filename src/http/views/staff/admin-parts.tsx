@@ -1,10 +1,11 @@
-import type { VNode } from 'preact';
+import type { ComponentChildren, VNode } from 'preact';
 import type { TranslationKey, Translate } from '../../../i18n/i18n.js';
 import type { AdminProblem, AdminProblemCode } from '../../../modules/organisations/index.js';
-import type { FieldError } from '../components/error-summary.js';
+import { ErrorSummary } from '../components/error-summary.js';
 import { ButtonRow } from '../components/button-row.js';
 import { DataTable } from '../components/data-table.js';
 import { LinkButton } from '../components/link-button.js';
+import { PostForm } from '../components/post-form.js';
 import { ScrollTable } from '../components/scroll-table.js';
 import type { PageContext } from '../page-context.js';
 import { css } from '../styles/css.js';
@@ -14,27 +15,27 @@ import { css } from '../styles/css.js';
  * refused field, and a stand-in frame (the citizen Layout) until the staff layout wraps the bodies.
  */
 
-/** Where the admin pages live, from the mount point the routes choose (default /virkailija/hallinta). */
-export function adminPaths(base = '/virkailija/hallinta') {
-  const service = (serviceId: string) => `${base}/palvelut/${encodeURIComponent(serviceId)}`;
-  const credential = (username: string) => `${base}/tunnukset/${encodeURIComponent(username)}`;
-  return {
-    services: `${base}/palvelut`,
-    newService: `${base}/palvelut/uusi`,
-    /** GET the edit form, POST it. */
-    service,
-    /** GET the confirmation, POST to deactivate. */
-    deactivateService: (serviceId: string) => `${service(serviceId)}/poista-kaytosta`,
-    /** GET the list; POST creates credentials and answers with the password page. */
-    credentials: `${base}/tunnukset`,
-    /** GET the confirmation, POST to revoke. */
-    revokeCredential: (username: string) => `${credential(username)}/peru`,
-    /** GET the form, POST it. */
-    allowlist: (username: string) => `${credential(username)}/sallitut-osoitteet`,
-  };
-}
+/** The admin area's mount point. */
+export const adminBase = '/virkailija/hallinta';
 
-export type AdminPaths = ReturnType<typeof adminPaths>;
+const service = (serviceId: string) => `${adminBase}/palvelut/${encodeURIComponent(serviceId)}`;
+const credential = (username: string) => `${adminBase}/tunnukset/${encodeURIComponent(username)}`;
+
+/** Where the admin pages live: the routes and the pages' links share them. */
+export const adminPaths = {
+  services: `${adminBase}/palvelut`,
+  newService: `${adminBase}/palvelut/uusi`,
+  /** GET the edit form, POST it. */
+  service,
+  /** GET the confirmation, POST to deactivate. */
+  deactivateService: (serviceId: string) => `${service(serviceId)}/poista-kaytosta`,
+  /** GET the list; POST creates credentials and answers with the password page. */
+  credentials: `${adminBase}/tunnukset`,
+  /** GET the confirmation, POST to revoke. */
+  revokeCredential: (username: string) => `${credential(username)}/peru`,
+  /** GET the form, POST it. */
+  allowlist: (username: string) => `${credential(username)}/sallitut-osoitteet`,
+};
 
 /** A field's element id: the problem's dotted field name with dashes (forms.0.url → forms-0-url). */
 export function adminFieldId(field: string): string {
@@ -90,17 +91,33 @@ export function adminProblemMessage(t: Translate, problem: AdminProblem): string
   return t(key, { field: adminFieldLabel(t, problem.field), value: problem.value ?? '' });
 }
 
-/** The error summary's entries, each linking to its field. */
-export function adminFieldErrors(t: Translate, problems: readonly AdminProblem[]): FieldError[] {
-  return problems.map((problem) => ({
-    fieldId: adminFieldId(problem.field),
-    message: adminProblemMessage(t, problem),
-  }));
+/** A refused admin form's error summary, each entry linking to its field. */
+export function AdminErrorSummary(props: { t: Translate; problems: readonly AdminProblem[] }) {
+  const { t } = props;
+  return (
+    <ErrorSummary
+      heading={t('staffAdmin.errorSummary')}
+      errors={props.problems.map((problem) => ({
+        fieldId: adminFieldId(problem.field),
+        message: adminProblemMessage(t, problem),
+      }))}
+    />
+  );
 }
 
 /** The messages of one field's problems (several for an allowlist), for the field itself. */
 export function adminErrorsFor(t: Translate, problems: readonly AdminProblem[], field: string): string[] {
   return problems.filter((p) => p.field === field).map((p) => adminProblemMessage(t, p));
+}
+
+/** An admin page's body: its heading, then the content, under the admin pages' styles. */
+export function AdminBody(props: { title: string; children: ComponentChildren }) {
+  return (
+    <div class="admin">
+      <h1>{props.title}</h1>
+      {props.children}
+    </div>
+  );
 }
 
 /**
@@ -114,10 +131,9 @@ export function DangerConfirmForm(props: {
   cancelHref: string;
 }) {
   return (
-    <form method="post" action={props.action}>
-      <input type="hidden" name="_csrf" value={props.ctx.csrfToken ?? ''} />
+    <PostForm action={props.action} csrfToken={props.ctx.csrfToken}>
       <SubmitOrCancel ctx={props.ctx} submitLabel={props.confirmLabel} cancelHref={props.cancelHref} danger />
-    </form>
+    </PostForm>
   );
 }
 
@@ -228,12 +244,8 @@ export const styles = css`
     margin-top: var(--fi-spacing-s);
   }
   .admin-nav__list {
-    display: flex;
-    flex-wrap: wrap;
     gap: var(--fi-spacing-m);
     margin: 0 0 var(--fi-spacing-m);
-    padding: 0;
-    list-style: none;
   }
   .admin-nav__link[aria-current='page'] {
     font-weight: 600;

@@ -5,22 +5,22 @@ import {
   type AdminServiceInput,
 } from '../../../modules/organisations/index.js';
 import { Checkbox } from '../components/checkbox.js';
-import { ErrorSummary } from '../components/error-summary.js';
 import { LinkButton } from '../components/link-button.js';
 import { ActionResult, Notice } from '../components/notice.js';
+import { PostForm } from '../components/post-form.js';
 import { TextField } from '../components/text-field.js';
 import { TextareaField } from '../components/textarea-field.js';
 import type { PageContext } from '../page-context.js';
 import {
+  AdminBody,
+  AdminErrorSummary,
   AdminTable,
   DangerConfirmForm,
   RowActionLinks,
   SubmitOrCancel,
   adminErrorsFor,
-  adminFieldErrors,
   adminFieldId,
   adminPaths,
-  type AdminPaths,
 } from './admin-parts.js';
 
 /** The service form as typed (or as stored, when it is first opened): every text, forms as rows. */
@@ -98,8 +98,6 @@ export interface AdminServicesBodyProps {
   services: AdminService[];
   /** What the previous action did (post/redirect/get), shown as a status message. */
   notice?: 'saved' | 'added' | 'deactivated' | undefined;
-  /** From adminPaths(mount point); the default mount point when absent. */
-  paths?: AdminPaths | undefined;
 }
 
 const serviceNotices = {
@@ -112,14 +110,12 @@ const serviceNotices = {
 export function AdminServicesBody(props: AdminServicesBodyProps) {
   const { ctx, services } = props;
   const { t, locale } = ctx;
-  const paths = props.paths ?? adminPaths();
   return (
-    <div class="admin">
-      <h1>{t('staffAdmin.services.title')}</h1>
+    <AdminBody title={t('staffAdmin.services.title')}>
       <ActionResult text={props.notice && t(serviceNotices[props.notice])} />
       <p>{t('staffAdmin.services.intro')}</p>
       <p>
-        <LinkButton href={paths.newService}>{t('staffAdmin.services.add')}</LinkButton>
+        <LinkButton href={adminPaths.newService}>{t('staffAdmin.services.add')}</LinkButton>
       </p>
       <AdminTable
         ctx={ctx}
@@ -155,12 +151,12 @@ export function AdminServicesBody(props: AdminServicesBodyProps) {
                 <RowActionLinks
                   links={[
                     {
-                      href: paths.service(service.serviceId),
+                      href: adminPaths.service(service.serviceId),
                       text: t('staffAdmin.services.edit'),
                       label: t('staffAdmin.services.editNamed', { name }),
                     },
                     service.active && {
-                      href: paths.deactivateService(service.serviceId),
+                      href: adminPaths.deactivateService(service.serviceId),
                       text: t('staffAdmin.services.deactivate'),
                       label: t('staffAdmin.services.deactivateNamed', { name }),
                     },
@@ -171,7 +167,7 @@ export function AdminServicesBody(props: AdminServicesBodyProps) {
           );
         }}
       />
-    </div>
+    </AdminBody>
   );
 }
 
@@ -183,14 +179,12 @@ export interface AdminServiceFormBodyProps {
   values: ServiceFormValues;
   /** AdminInputError.problems of the refused post; empty when opened. */
   problems: readonly AdminProblem[];
-  paths?: AdminPaths | undefined;
 }
 
 /** Adding or editing a service: names, catalogue texts, links and forms in fi/sv/en, accepts messages. */
 export function AdminServiceFormBody(props: AdminServiceFormBodyProps) {
   const { ctx, values, problems, mode } = props;
   const { t } = ctx;
-  const paths = props.paths ?? adminPaths();
   const errors = (field: string) => adminErrorsFor(t, problems, field);
   const text = (field: keyof ServiceFormValues & string, label: string, hint?: string) => (
     <TextField
@@ -216,16 +210,14 @@ export function AdminServiceFormBody(props: AdminServiceFormBodyProps) {
   const title = t(mode === 'add' ? 'staffAdmin.serviceForm.addTitle' : 'staffAdmin.serviceForm.editTitle');
   const translationHint = t('staffAdmin.serviceForm.translationHint');
   return (
-    <div class="admin">
-      <h1>{mode === 'edit' ? `${title}: ${values.nameFi || values.serviceId}` : title}</h1>
-      <ErrorSummary heading={t('staffAdmin.errorSummary')} errors={adminFieldErrors(t, problems)} />
+    <AdminBody title={mode === 'edit' ? `${title}: ${values.nameFi || values.serviceId}` : title}>
+      <AdminErrorSummary t={t} problems={problems} />
       <p>{t('staffAdmin.serviceForm.catalogueNote')}</p>
-      <form
-        method="post"
-        action={mode === 'add' ? paths.newService : paths.service(values.serviceId)}
+      <PostForm
+        action={mode === 'add' ? adminPaths.newService : adminPaths.service(values.serviceId)}
+        csrfToken={ctx.csrfToken}
         novalidate
       >
-        <input type="hidden" name="_csrf" value={ctx.csrfToken ?? ''} />
         {mode === 'add' ? (
           text('serviceId', t('staffAdmin.serviceForm.serviceId'), t('staffAdmin.serviceForm.serviceIdHint'))
         ) : (
@@ -286,10 +278,10 @@ export function AdminServiceFormBody(props: AdminServiceFormBodyProps) {
         <SubmitOrCancel
           ctx={ctx}
           submitLabel={t(mode === 'add' ? 'staffAdmin.serviceForm.add' : 'staffAdmin.serviceForm.save')}
-          cancelHref={paths.services}
+          cancelHref={adminPaths.services}
         />
-      </form>
-    </div>
+      </PostForm>
+    </AdminBody>
   );
 }
 
@@ -297,17 +289,14 @@ export interface AdminDeactivateServiceBodyProps {
   ctx: PageContext;
   /** OrganisationAdmin.getService: one of the acting organisation's active services. */
   service: AdminService;
-  paths?: AdminPaths | undefined;
 }
 
 /** Asks to confirm a deactivation, saying what it means; the POST goes to the same path. */
 export function AdminDeactivateServiceBody(props: AdminDeactivateServiceBodyProps) {
   const { ctx, service } = props;
   const { t } = ctx;
-  const paths = props.paths ?? adminPaths();
   return (
-    <div class="admin">
-      <h1>{t('staffAdmin.deactivate.title')}</h1>
+    <AdminBody title={t('staffAdmin.deactivate.title')}>
       <p>
         {t('staffAdmin.deactivate.lead', {
           name: localisedName(service, ctx.locale),
@@ -318,10 +307,10 @@ export function AdminDeactivateServiceBody(props: AdminDeactivateServiceBodyProp
       <p>{t('staffAdmin.deactivate.irreversible')}</p>
       <DangerConfirmForm
         ctx={ctx}
-        action={paths.deactivateService(service.serviceId)}
+        action={adminPaths.deactivateService(service.serviceId)}
         confirmLabel={t('staffAdmin.deactivate.confirm')}
-        cancelHref={paths.services}
+        cancelHref={adminPaths.services}
       />
-    </div>
+    </AdminBody>
   );
 }

@@ -3,10 +3,11 @@ import { ButtonRow } from '../components/button-row.js';
 import { Checkbox } from '../components/checkbox.js';
 import { ErrorSummary } from '../components/error-summary.js';
 import { ActionResult } from '../components/notice.js';
-import { RadioGroup } from '../components/radio-group.js';
+import { PostForm } from '../components/post-form.js';
+import { RadioGroup, labelledOptions } from '../components/radio-group.js';
 import { TextField } from '../components/text-field.js';
 import type { PageContext } from '../page-context.js';
-import { AdminTable } from './admin-parts.js';
+import { AdminBody, AdminTable } from './admin-parts.js';
 
 /**
  * An organisation admin's staff page: who acts for the organisation and in which roles, a form that
@@ -51,16 +52,16 @@ export interface AdminStaffBodyProps {
   notice?: 'granted' | 'revoked' | undefined;
 }
 
-const problemKeys: Record<AdminStaffProblem, TranslationKey> = {
-  identityCodeInvalid: 'staffAdmin.staff.problems.identityCodeInvalid',
-  identityCodeUnknown: 'staffAdmin.staff.problems.identityCodeUnknown',
-  adminServices: 'staffAdmin.staff.problems.adminServices',
-};
+const roleKeys = {
+  case_worker: 'staffAdmin.staff.roleCaseWorker',
+  admin: 'staffAdmin.staff.roleAdmin',
+} as const satisfies Record<AdminStaffForm['role'], TranslationKey>;
 
-const problemFields: Record<AdminStaffProblem, string> = {
-  identityCodeInvalid: 'identityCode',
-  identityCodeUnknown: 'identityCode',
-  adminServices: 'role-admin',
+/** Each problem's wording and the field it is about (the error summary links there). */
+const problems: Record<AdminStaffProblem, { text: TranslationKey; fieldId: string }> = {
+  identityCodeInvalid: { text: 'staffAdmin.staff.problems.identityCodeInvalid', fieldId: 'identityCode' },
+  identityCodeUnknown: { text: 'staffAdmin.staff.problems.identityCodeUnknown', fieldId: 'identityCode' },
+  adminServices: { text: 'staffAdmin.staff.problems.adminServices', fieldId: 'role-admin' },
 };
 
 function rolesText(ctx: PageContext, row: AdminStaffRow): string {
@@ -78,12 +79,11 @@ function rolesText(ctx: PageContext, row: AdminStaffRow): string {
 export function AdminStaffBody(props: AdminStaffBodyProps) {
   const { ctx, form, problem } = props;
   const { t } = ctx;
-  const message = problem ? t(problemKeys[problem]) : undefined;
-  const errors = problem ? [{ fieldId: problemFields[problem], message: message! }] : [];
+  const message = problem ? t(problems[problem].text) : undefined;
+  const errors = problem ? [{ fieldId: problems[problem].fieldId, message: message! }] : [];
   const isIdentityProblem = problem === 'identityCodeInvalid' || problem === 'identityCodeUnknown';
   return (
-    <div class="admin">
-      <h1>{t('staffAdmin.staff.title')}</h1>
+    <AdminBody title={t('staffAdmin.staff.title')}>
       <ErrorSummary heading={t('staffAdmin.errorSummary')} errors={errors} />
       <ActionResult
         text={
@@ -110,8 +110,7 @@ export function AdminStaffBody(props: AdminStaffBodyProps) {
             <td>{rolesText(ctx, row)}</td>
             <td>
               {!row.self && (
-                <form method="post" action={`${props.path}/poista`}>
-                  <input type="hidden" name="_csrf" value={ctx.csrfToken ?? ''} />
+                <PostForm action={`${props.path}/poista`} csrfToken={ctx.csrfToken}>
                   <input type="hidden" name="identityCode" value={row.identityCode} />
                   <button
                     type="submit"
@@ -120,15 +119,14 @@ export function AdminStaffBody(props: AdminStaffBodyProps) {
                   >
                     {t('staffAdmin.staff.revoke')}
                   </button>
-                </form>
+                </PostForm>
               )}
             </td>
           </tr>
         )}
       />
       <h2>{t('staffAdmin.staff.grantHeading')}</h2>
-      <form method="post" action={props.path} novalidate>
-        <input type="hidden" name="_csrf" value={ctx.csrfToken ?? ''} />
+      <PostForm action={props.path} csrfToken={ctx.csrfToken} novalidate>
         <TextField
           id="identityCode"
           name="identityCode"
@@ -139,10 +137,7 @@ export function AdminStaffBody(props: AdminStaffBodyProps) {
         <RadioGroup
           name="role"
           legend={t('staffAdmin.staff.role')}
-          options={[
-            { value: 'case_worker', label: t('staffAdmin.staff.roleCaseWorker') },
-            { value: 'admin', label: t('staffAdmin.staff.roleAdmin') },
-          ]}
+          options={labelledOptions(t, roleKeys)}
           value={form.role}
           error={problem === 'adminServices' ? message : undefined}
         />
@@ -162,7 +157,7 @@ export function AdminStaffBody(props: AdminStaffBodyProps) {
         <ButtonRow>
           <button type="submit">{t('staffAdmin.staff.grant')}</button>
         </ButtonRow>
-      </form>
-    </div>
+      </PostForm>
+    </AdminBody>
   );
 }

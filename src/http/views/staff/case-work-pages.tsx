@@ -1,4 +1,6 @@
+import type { ComponentChildren } from 'preact';
 import { ActionResult } from '../components/notice.js';
+import type { PageContext } from '../page-context.js';
 import { SendFormBody, type CaseWorkPaths, type SendFormBodyProps } from './send-page.js';
 import { SentListBody, type SentListBodyProps } from './sent-list-page.js';
 import { SentMessageBody, type SentMessageBodyProps } from './sent-message-page.js';
@@ -11,34 +13,35 @@ export const caseWorkPaths: CaseWorkPaths = {
   message: (id) => `/virkailija/lahetetyt/${id}`,
 };
 
-/** The send form in the staff frame. */
-export function StaffSendPage(props: SendFormBodyProps & { frame: StaffFrame }) {
-  const { frame, ...body } = props;
+/**
+ * A case-work body in the staff frame under its title; a form that came back with problems (the
+ * send form, the sent list's filters) marks the page's title as an error page.
+ */
+function inStaffFrame(
+  props: { ctx: PageContext; frame: StaffFrame; problems?: readonly unknown[] | undefined },
+  title: string,
+  body: ComponentChildren,
+) {
   return (
     <StaffLayout
       ctx={props.ctx}
-      title={props.ctx.t('staff.send.title')}
-      frame={frame}
-      hasErrors={props.problems.length > 0}
+      title={title}
+      frame={props.frame}
+      hasErrors={(props.problems ?? []).length > 0}
     >
-      <SendFormBody {...body} />
+      {body}
     </StaffLayout>
   );
 }
 
+/** The send form in the staff frame. */
+export function StaffSendPage(props: SendFormBodyProps & { frame: StaffFrame }) {
+  return inStaffFrame(props, props.ctx.t('staff.send.title'), <SendFormBody {...props} />);
+}
+
 /** The sent list in the staff frame. */
 export function StaffSentListPage(props: SentListBodyProps & { frame: StaffFrame }) {
-  const { frame, ...body } = props;
-  return (
-    <StaffLayout
-      ctx={props.ctx}
-      title={props.ctx.t('staff.sent.listTitle')}
-      frame={frame}
-      hasErrors={(props.problems ?? []).length > 0}
-    >
-      <SentListBody {...body} />
-    </StaffLayout>
-  );
+  return inStaffFrame(props, props.ctx.t('staff.sent.listTitle'), <SentListBody {...props} />);
 }
 
 /**
@@ -48,17 +51,16 @@ export function StaffSentListPage(props: SentListBodyProps & { frame: StaffFrame
 export function StaffSentMessagePage(
   props: SentMessageBodyProps & { frame: StaffFrame; sent?: 'created' | 'duplicate' | undefined },
 ) {
-  const { frame, sent, ...body } = props;
   const { t } = props.ctx;
-  return (
-    <StaffLayout ctx={props.ctx} title={props.message.title} frame={frame}>
-      <ActionResult
-        text={
-          sent &&
-          t(sent === 'created' ? 'staff.sent.confirmation' : 'staff.sent.duplicate', { id: props.message.id })
-        }
-      />
-      <SentMessageBody {...body} />
-    </StaffLayout>
+  const { sent, message } = props;
+  const notice =
+    sent && t(sent === 'created' ? 'staff.sent.confirmation' : 'staff.sent.duplicate', { id: message.id });
+  return inStaffFrame(
+    props,
+    message.title,
+    <>
+      <ActionResult text={notice} />
+      <SentMessageBody {...props} />
+    </>,
   );
 }

@@ -8,12 +8,13 @@ import type {
   ConsentView,
 } from '../../../modules/consents/index.js';
 import { ButtonRow } from '../components/button-row.js';
-import { ErrorSummary, type FieldError } from '../components/error-summary.js';
+import { ErrorSummary, formProblems } from '../components/error-summary.js';
 import { LinkButton } from '../components/link-button.js';
 import { Notice } from '../components/notice.js';
 import { Paging } from '../components/paging.js';
 import { PostButton } from '../components/post-button.js';
-import { RadioGroup } from '../components/radio-group.js';
+import { PostForm } from '../components/post-form.js';
+import { RadioGroup, labelledOptions } from '../components/radio-group.js';
 import { TextField } from '../components/text-field.js';
 import { VisuallyHidden } from '../components/visually-hidden.js';
 import { formatDate } from '../mailbox/format.js';
@@ -197,12 +198,7 @@ export function RecordConsentPage(props: {
 }) {
   const { ctx, frame, values, problems } = props;
   const { t } = ctx;
-  const errorOf = (field: ConsentProblem['field']) =>
-    problems.filter((p) => p.field === field).map((p) => t(problemKey(p)));
-  const summary: FieldError[] = problems.map((p) => ({
-    fieldId: fieldIds[p.field],
-    message: t(problemKey(p)),
-  }));
+  const { summary, errorsOf, field } = formProblems(problems, fieldIds, (problem) => t(problemKey(problem)));
   return (
     <StaffLayout
       ctx={ctx}
@@ -213,43 +209,38 @@ export function RecordConsentPage(props: {
       <h1>{t('staff.consents.new.title')}</h1>
       <ErrorSummary heading={t('staff.consents.new.errorSummary')} errors={summary} />
       <p>{t('staff.consents.new.intro')}</p>
-      <form method="post" action={consentPaths.record} novalidate>
-        <input type="hidden" name="_csrf" value={frame.csrfToken} />
+      <PostForm action={consentPaths.record} csrfToken={frame.csrfToken} novalidate>
         <input type="hidden" name="step" value="check" />
         <TextField
-          id={fieldIds.identityCode}
-          name="identityCode"
+          {...field('identityCode')}
           label={t('staff.consents.new.identityCode')}
           hint={t('staff.consents.new.identityCodeHint')}
           value={values.identityCode}
           autocomplete="off"
           maxLength={11}
-          error={errorOf('identityCode')}
           required
         />
         <RadioGroup
           name="channel"
           idPrefix="consent-channel"
           legend={t('staff.consents.new.channel')}
-          options={channels.map((value) => ({ value, label: t(channelKeys[value]) }))}
+          options={labelledOptions(t, channelKeys)}
           value={values.channel}
-          error={errorOf('channel')}
+          error={errorsOf('channel')}
           required
         />
         <TextField
-          id={fieldIds.givenOn}
-          name="givenOn"
+          {...field('givenOn')}
           type="date"
           label={t('staff.consents.new.givenOn')}
           value={values.givenOn}
-          error={errorOf('givenOn')}
           required
         />
         <ButtonRow>
           <button type="submit">{t('staff.consents.new.check')}</button>
           <a href={consentPaths.list}>{t('staff.consents.new.cancel')}</a>
         </ButtonRow>
-      </form>
+      </PostForm>
     </StaffLayout>
   );
 }
@@ -281,8 +272,7 @@ export function ConfirmConsentPage(props: {
         <dt>{t('staff.consents.new.givenOn')}</dt>
         <dd>{formatDate(values.givenOn, ctx.locale)}</dd>
       </dl>
-      <form method="post" action={consentPaths.record}>
-        <input type="hidden" name="_csrf" value={frame.csrfToken} />
+      <PostForm action={consentPaths.record} csrfToken={frame.csrfToken}>
         <input type="hidden" name="identityCode" value={values.identityCode} />
         <input type="hidden" name="channel" value={values.channel} />
         <input type="hidden" name="givenOn" value={values.givenOn} />
@@ -294,7 +284,7 @@ export function ConfirmConsentPage(props: {
             {t('staff.consents.confirm.edit')}
           </button>
         </ButtonRow>
-      </form>
+      </PostForm>
     </StaffLayout>
   );
 }

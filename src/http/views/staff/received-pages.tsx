@@ -12,7 +12,9 @@ import { AttachmentList } from '../components/attachment-list.js';
 import { DetailRow, TimeRow } from '../components/detail-row.js';
 import { Icon } from '../components/icon.js';
 import { ActionResult } from '../components/notice.js';
+import { NavLinks } from '../components/nav-links.js';
 import { Paging } from '../components/paging.js';
+import { PostForm } from '../components/post-form.js';
 import { RuledList } from '../components/ruled-list.js';
 import { TagList, type Chip } from '../components/tag-list.js';
 import { TextField } from '../components/text-field.js';
@@ -76,6 +78,29 @@ function itemChips(ctx: PageContext, item: ReceivedListItem): Chip[] {
   return chips;
 }
 
+/** One citizen's message in the list: sender and service, title, chips, date; unhandled ones marked. */
+function ReceivedRow(props: { ctx: PageContext; item: ReceivedListItem }) {
+  const { ctx, item } = props;
+  const { t, locale } = ctx;
+  return (
+    <li class={item.handledAt ? 'received-list__item' : 'received-list__item received-list__item--unhandled'}>
+      <p class="received-list__sender">
+        <span class="visually-hidden">{`${t('staff.received.sender')}: `}</span>
+        {senderText(ctx, item)}
+        {' – '}
+        {localName(item.serviceNames, locale)}
+      </p>
+      <h2 class="received-list__title">
+        <a href={`${receivedPath}/${item.id}`}>{item.title}</a>
+      </h2>
+      <TagList tags={itemChips(ctx, item)} />
+      <p class="received-list__date">
+        <time dateTime={item.createdAt}>{formatDateTime(item.createdAt, locale)}</time>
+      </p>
+    </li>
+  );
+}
+
 export interface ReceivedListPageProps {
   ctx: PageContext;
   frame: StaffFrame;
@@ -86,51 +111,27 @@ export interface ReceivedListPageProps {
 /** GET /virkailija/saapuneet: citizens' messages to the case worker's services, not handled first. */
 export function ReceivedListPage(props: ReceivedListPageProps) {
   const { ctx, list } = props;
-  const { t, locale } = ctx;
+  const { t } = ctx;
   return (
     <StaffLayout ctx={ctx} title={t('staff.received.title')} frame={props.frame}>
       <ActionResult text={props.notice && t(noticeKeys[props.notice])} />
       <h1>{t('staff.received.title')}</h1>
       <p>{t('staff.received.intro')}</p>
-      <nav class="received-filter" aria-label={t('staff.received.filter.legend')}>
-        <ul class="received-filter__list">
-          {(['all', 'unhandled', 'handled'] as const).map((filter) => (
-            <li>
-              <a
-                class="received-filter__link"
-                href={receivedListHref(filter)}
-                aria-current={filter === list.filter ? 'page' : undefined}
-              >
-                {t(filterKeys[filter])}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <NavLinks
+        block="received-filter"
+        label={t('staff.received.filter.legend')}
+        links={(['all', 'unhandled', 'handled'] as const).map((filter) => ({
+          href: receivedListHref(filter),
+          text: t(filterKeys[filter]),
+          current: filter === list.filter,
+        }))}
+      />
       {list.items.length === 0 ? (
         <p>{t('staff.received.empty')}</p>
       ) : (
         <RuledList class="received-list" label={t('staff.received.listLabel')}>
           {list.items.map((item) => (
-            <li
-              class={
-                item.handledAt ? 'received-list__item' : 'received-list__item received-list__item--unhandled'
-              }
-            >
-              <p class="received-list__sender">
-                <span class="visually-hidden">{`${t('staff.received.sender')}: `}</span>
-                {senderText(ctx, item)}
-                {' – '}
-                {localName(item.serviceNames, locale)}
-              </p>
-              <h2 class="received-list__title">
-                <a href={`${receivedPath}/${item.id}`}>{item.title}</a>
-              </h2>
-              <TagList tags={itemChips(ctx, item)} />
-              <p class="received-list__date">
-                <time dateTime={item.createdAt}>{formatDateTime(item.createdAt, locale)}</time>
-              </p>
-            </li>
+            <ReceivedRow ctx={ctx} item={item} />
           ))}
         </RuledList>
       )}
@@ -229,15 +230,14 @@ export function ReceivedMessagePage(props: ReceivedMessagePageProps) {
       <p class="received-audit-note">{t('staff.received.opened.auditNote')}</p>
       <div class="message-actions">
         <ButtonRow>
-          <form method="post" action={`${base}/kasitelty`}>
-            <input type="hidden" name="_csrf" value={props.frame.csrfToken} />
+          <PostForm action={`${base}/kasitelty`} csrfToken={props.frame.csrfToken}>
             <input type="hidden" name="handled" value={message.handledAt ? '0' : '1'} />
             <button type="submit" class={message.handledAt ? 'button--secondary' : undefined}>
               {message.handledAt
                 ? t('staff.received.opened.markUnhandled')
                 : t('staff.received.opened.markHandled')}
             </button>
-          </form>
+          </PostForm>
         </ButtonRow>
       </div>
       {/*
@@ -279,8 +279,7 @@ export function ReceivedMessagePage(props: ReceivedMessagePageProps) {
         <h2 id="reply-heading">{t('staff.received.reply.heading')}</h2>
         <ErrorSummary heading={t('staff.received.reply.errorsHeading')} errors={errors} />
         <p>{t('staff.received.reply.intro')}</p>
-        <form method="post" action={`${base}/vastaa`}>
-          <input type="hidden" name="_csrf" value={props.frame.csrfToken} />
+        <PostForm action={`${base}/vastaa`} csrfToken={props.frame.csrfToken}>
           {/* The form's idempotency key: sending the same form twice sends one reply. */}
           <input type="hidden" name="replyKey" value={props.reply.replyKey} />
           <TextField
@@ -308,7 +307,7 @@ export function ReceivedMessagePage(props: ReceivedMessagePageProps) {
               {t('staff.received.reply.submit')}
             </button>
           </ButtonRow>
-        </form>
+        </PostForm>
       </section>
     </StaffLayout>
   );
@@ -319,12 +318,7 @@ export const styles = css`
     margin: 0 0 var(--fi-spacing-m);
   }
   .received-filter__list {
-    display: flex;
-    flex-wrap: wrap;
     gap: var(--fi-spacing-xs) var(--fi-spacing-m);
-    list-style: none;
-    margin: 0;
-    padding: 0;
   }
   .received-filter__link {
     display: inline-block;
@@ -357,12 +351,6 @@ export const styles = css`
   .received-list__sender {
     margin: 0;
     color: var(--fi-color-black-light-1);
-  }
-  .received-list__title {
-    margin: 0 0 var(--fi-spacing-xxs);
-    font-size: var(--fi-font-size-body-text);
-    line-height: var(--fi-line-height-body-text);
-    font-weight: 400;
   }
   .received-list__date {
     grid-column: 2;

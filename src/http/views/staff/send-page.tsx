@@ -1,5 +1,4 @@
 import type { TranslationKey } from '../../../i18n/i18n.js';
-import { attachmentTypes } from '../../../domain/attachment-types.js';
 import {
   sendingLimits,
   type MailboxCheck,
@@ -10,11 +9,13 @@ import {
 } from '../../../modules/messages/index.js';
 import { ButtonRow } from '../components/button-row.js';
 import { Checkbox } from '../components/checkbox.js';
-import { ErrorSummary } from '../components/error-summary.js';
-import { FileField, fileProblemValues } from '../components/file-field.js';
+import { ErrorSummary, formProblems } from '../components/error-summary.js';
+import { AttachmentsField } from '../components/attachments-field.js';
+import { fileProblemValues } from '../components/file-field.js';
 import { LinkButton } from '../components/link-button.js';
-import { Notice } from '../components/notice.js';
-import { RadioGroup } from '../components/radio-group.js';
+import { ActionResult, Notice } from '../components/notice.js';
+import { PostForm } from '../components/post-form.js';
+import { RadioGroup, labelledOptions } from '../components/radio-group.js';
 import { SelectField } from '../components/select-field.js';
 import { TextField } from '../components/text-field.js';
 import { TextareaField } from '../components/textarea-field.js';
@@ -74,6 +75,10 @@ export interface SendFormBodyProps {
   filesDropped?: boolean | undefined;
 }
 
+const bodyFormatKeys = { Text: 'staff.send.formatText', Markdown: 'staff.send.formatMarkdown' } as const;
+
+const kindKeys = { normal: 'staff.send.normal', verifiable: 'staff.send.verifiable' } as const;
+
 const fieldIds: Record<StaffSendField, string> = {
   identityCode: 'identityCode',
   service: 'service',
@@ -116,11 +121,6 @@ const problemKeys: { [F in StaffSendField]: Partial<Record<StaffSendProblemCode,
   },
 };
 
-const acceptedExtensions = Object.values(attachmentTypes)
-  .flat()
-  .map((extension) => `.${extension}`)
-  .join(',');
-
 /** A service's name in the reader's language, Finnish when it has none in that language. */
 export function serviceName(service: StaffServiceOption, locale: Locale): string {
   const { fi, sv, en } = service.names;
@@ -157,36 +157,27 @@ function problemText(ctx: PageContext, problem: StaffSendProblem): string {
 export function SendFormBody(props: SendFormBodyProps) {
   const { ctx, values, problems } = props;
   const { t, locale } = ctx;
-  const errorsOf = (field: StaffSendField) =>
-    problems.filter((p) => p.field === field).map((problem) => problemText(ctx, problem));
+  const { summary, errorsOf, field } = formProblems(problems, fieldIds, (problem) =>
+    problemText(ctx, problem),
+  );
   const check = props.mailboxCheck;
   return (
     <div class="send-form">
       <h1>{t('staff.send.title')}</h1>
-      <ErrorSummary
-        heading={t('staff.send.errorSummary')}
-        errors={problems.map((problem) => ({
-          fieldId: fieldIds[problem.field],
-          message: problemText(ctx, problem),
-        }))}
-      >
+      <ErrorSummary heading={t('staff.send.errorSummary')} errors={summary}>
         {props.filesDropped && <p>{t('staff.send.reselectFiles')}</p>}
       </ErrorSummary>
       <p>{t('staff.send.intro')}</p>
       {props.services.length === 0 ? (
         <p>{t('staff.send.noServices')}</p>
       ) : (
-        // novalidate: the server checks the form and answers with the error summary.
-        <form method="post" action={props.paths.send} enctype="multipart/form-data" novalidate>
-          <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+        <PostForm action={props.paths.send} csrfToken={ctx.csrfToken} multipart novalidate>
           <input type="hidden" name="sendKey" value={props.sendKey} />
           <TextField
-            id={fieldIds.identityCode}
-            name="identityCode"
+            {...field('identityCode')}
             label={t('staff.send.identityCode')}
             hint={t('staff.send.identityCodeHint')}
             value={values.identityCode ?? ''}
-            error={errorsOf('identityCode')}
             autocomplete="off"
             maxLength={11}
             required
@@ -205,31 +196,21 @@ export function SendFormBody(props: SendFormBodyProps) {
               {t('staff.send.checkAudited')}
             </Notice>
           )}
-          <SelectField
-            id={fieldIds.service}
-            name="service"
-            label={t('staff.send.service')}
-            error={errorsOf('service')}
-            required
-          >
+          <SelectField {...field('service')} label={t('staff.send.service')} required>
             <option value="">{t('staff.send.chooseService')}</option>
             <ServiceOptions services={props.services} selected={values.servicePk} locale={locale} />
           </SelectField>
           <TextField
-            id={fieldIds.title}
-            name="title"
+            {...field('title')}
             label={t('staff.send.messageTitle')}
             value={values.title ?? ''}
-            error={errorsOf('title')}
             maxLength={sendingLimits.titleLength}
             required
           />
           <TextareaField
-            id={fieldIds.body}
-            name="body"
+            {...field('body')}
             label={t('staff.send.body')}
             value={values.body ?? ''}
-            error={errorsOf('body')}
             rows={12}
             maxLength={sendingLimits.bodyLength}
             required
@@ -237,10 +218,7 @@ export function SendFormBody(props: SendFormBodyProps) {
           <RadioGroup
             name="bodyFormat"
             legend={t('staff.send.bodyFormat')}
-            options={[
-              { value: 'Text', label: t('staff.send.formatText') },
-              { value: 'Markdown', label: t('staff.send.formatMarkdown') },
-            ]}
+            options={labelledOptions(t, bodyFormatKeys)}
             value={values.bodyFormat ?? 'Text'}
           />
           <ButtonRow>
@@ -258,23 +236,16 @@ export function SendFormBody(props: SendFormBodyProps) {
               <div class="message-body" dangerouslySetInnerHTML={{ __html: props.previewHtml }} />
             </section>
           )}
-          <FileField
+          <AttachmentsField
             id={fieldIds.attachments}
-            name="attachments"
             label={t('staff.send.attachments')}
             hint={t('staff.send.attachmentsHint', { count: sendingLimits.attachmentCount })}
-            hintAsParagraph
             error={errorsOf('attachments')}
-            accept={acceptedExtensions}
-            multiple
           />
           <RadioGroup
             name="kind"
             legend={t('staff.send.kind')}
-            options={[
-              { value: 'normal', label: t('staff.send.normal') },
-              { value: 'verifiable', label: t('staff.send.verifiable') },
-            ]}
+            options={labelledOptions(t, kindKeys)}
             value={values.verifiable ? 'verifiable' : 'normal'}
           />
           <Checkbox id="replyAllowed" name="replyAllowed" checked={values.replyAllowed ?? false}>
@@ -293,7 +264,7 @@ export function SendFormBody(props: SendFormBodyProps) {
               {t('staff.send.send')}
             </button>
           </ButtonRow>
-        </form>
+        </PostForm>
       )}
     </div>
   );
@@ -314,9 +285,9 @@ export function SentConfirmationBody(props: SentConfirmationBodyProps) {
   return (
     <div class="send-form">
       <h1>{t('staff.sent.confirmationTitle')}</h1>
-      <Notice tone="success" status>
-        {t(props.created ? 'staff.sent.confirmation' : 'staff.sent.duplicate', { id: messageId })}
-      </Notice>
+      <ActionResult
+        text={t(props.created ? 'staff.sent.confirmation' : 'staff.sent.duplicate', { id: messageId })}
+      />
       <ButtonRow>
         <LinkButton href={paths.message(messageId)}>{t('staff.sent.openMessage')}</LinkButton>
         <LinkButton href={paths.send} variant="secondary">

@@ -9,6 +9,7 @@ import {
 import { ButtonRow } from '../components/button-row.js';
 import { ErrorSummary } from '../components/error-summary.js';
 import { Paging } from '../components/paging.js';
+import { PostForm } from '../components/post-form.js';
 import { SelectField } from '../components/select-field.js';
 import { TagList, type Chip } from '../components/tag-list.js';
 import { TextField } from '../components/text-field.js';
@@ -107,14 +108,13 @@ export function SentListBody(props: SentListBodyProps) {
         heading={t('staff.send.errorSummary')}
         errors={problems.map((problem) => ({ fieldId: `filter-${problem.field}`, message: problem.message }))}
       />
-      <form
+      <PostForm
         id="sent-filters"
-        method="post"
         action={paths.sent}
+        csrfToken={ctx.csrfToken}
         class="sent-list__filters"
-        aria-labelledby="filters-heading"
+        labelledBy="filters-heading"
       >
-        <input type="hidden" name="_csrf" value={ctx.csrfToken ?? ''} />
         <h2 id="filters-heading">{t('staff.sent.filters')}</h2>
         <SelectField id="filter-service" name="service" label={t('staff.send.service')}>
           <option value="">{t('staff.sent.allServices')}</option>
@@ -143,7 +143,7 @@ export function SentListBody(props: SentListBodyProps) {
         <ButtonRow>
           <button type="submit">{t('staff.sent.search')}</button>
         </ButtonRow>
-      </form>
+      </PostForm>
       {list && list.rows.length === 0 && <p>{t('staff.sent.none')}</p>}
       {list && list.rows.length > 0 && (
         // Five columns do not fit a phone: the table scrolls sideways, by keyboard too.

@@ -1,7 +1,9 @@
 import { ButtonRow } from '../components/button-row.js';
-import { LinkButton } from '../components/link-button.js';
+import { LinkParagraph } from '../components/link-paragraph.js';
 import { PostButton } from '../components/post-button.js';
+import { PostForm } from '../components/post-form.js';
 import { RadioGroup } from '../components/radio-group.js';
+import { SignInOutcome, type SignInOutcomeTexts } from '../components/sign-in-outcome.js';
 import type { PageContext } from '../page-context.js';
 import { StaffLayout, type StaffFrame } from './staff-layout.js';
 
@@ -28,9 +30,7 @@ export function StaffStartPage(props: {
         )}
       </ul>
       {frame.organisationCount > 1 && (
-        <p>
-          <a href="/virkailija/organisaatio">{t('staff.start.otherOrganisations')}</a>
-        </p>
+        <LinkParagraph href="/virkailija/organisaatio">{t('staff.start.otherOrganisations')}</LinkParagraph>
       )}
     </StaffLayout>
   );
@@ -51,8 +51,7 @@ export function ChooseOrganisationPage(props: {
     <StaffLayout ctx={ctx} title={t('staff.choose.title')} frame={props.frame}>
       <h1>{t('staff.choose.title')}</h1>
       <p>{t('staff.choose.intro')}</p>
-      <form method="post" action="/virkailija/organisaatio">
-        <input type="hidden" name="_csrf" value={props.csrfToken} />
+      <PostForm action="/virkailija/organisaatio" csrfToken={props.csrfToken}>
         <input type="hidden" name="return" value={props.returnTo} />
         <RadioGroup
           name="organisationId"
@@ -68,7 +67,7 @@ export function ChooseOrganisationPage(props: {
         <ButtonRow>
           <button type="submit">{t('staff.choose.submit')}</button>
         </ButtonRow>
-      </form>
+      </PostForm>
       {/* Not acting for an organisation yet, so the bar has no logout: offer it here. */}
       {!props.frame && (
         <PostButton action="/virkailija/kirjaudu-ulos" csrfToken={props.csrfToken} variant="secondary">
@@ -79,44 +78,33 @@ export function ChooseOrganisationPage(props: {
   );
 }
 
-const problems = {
-  refused: { title: 'staff.login.refusedTitle', text: 'staff.login.refused' },
-  failed: { title: 'staff.login.failedTitle', text: 'staff.login.failed' },
-  assurance: { title: 'staff.login.assuranceTitle', text: 'staff.login.assurance' },
+const outcomes = {
+  /** Signed in, but the person has no roles in any organisation. */
+  refused: { title: 'staff.login.refusedTitle', text: 'staff.login.refused', again: 'staff.login.tryAgain' },
+  failed: { title: 'staff.login.failedTitle', text: 'staff.login.failed', again: 'staff.login.tryAgain' },
+  assurance: {
+    title: 'staff.login.assuranceTitle',
+    text: 'staff.login.assurance',
+    again: 'staff.login.tryAgain',
+  },
   unavailable: { title: 'staff.login.unavailableTitle', text: 'staff.login.unavailable' },
-} as const;
+  /** After a staff logout (the identification service returns the browser here). */
+  loggedOut: { title: 'staff.logout.title', text: 'staff.logout.text', again: 'staff.logout.loginAgain' },
+} as const satisfies Record<string, SignInOutcomeTexts>;
 
-export type StaffLoginProblem = keyof typeof problems;
+export type StaffLoginOutcome = keyof typeof outcomes;
 
-/** The staff sign-in did not lead to a session: refused (no roles), failed, too weak, unavailable. */
-export function StaffLoginProblemPage(props: { ctx: PageContext; problem: StaffLoginProblem }) {
-  const { t } = props.ctx;
-  const text = problems[props.problem];
-  return (
-    <StaffLayout ctx={props.ctx} title={t(text.title)}>
-      <h1>{t(text.title)}</h1>
-      <p>{t(text.text)}</p>
-      <ButtonRow>
-        {props.problem !== 'unavailable' && (
-          <LinkButton href="/virkailija/kirjaudu">{t('staff.login.tryAgain')}</LinkButton>
-        )}
-        <a href="/">{t('staff.login.toCitizenStart')}</a>
-      </ButtonRow>
-    </StaffLayout>
-  );
-}
-
-/** After a staff logout (the identification service returns the browser here). */
-export function StaffLoggedOutPage(props: { ctx: PageContext }) {
+/** The staff sign-in did not lead to a session (refused, failed, too weak, unavailable), or a logout. */
+export function StaffLoginOutcomePage(props: { ctx: PageContext; outcome: StaffLoginOutcome }) {
   const { t } = props.ctx;
   return (
-    <StaffLayout ctx={props.ctx} title={t('staff.logout.title')}>
-      <h1>{t('staff.logout.title')}</h1>
-      <p>{t('staff.logout.text')}</p>
-      <ButtonRow>
-        <LinkButton href="/virkailija/kirjaudu">{t('staff.logout.loginAgain')}</LinkButton>
-        <a href="/">{t('staff.login.toCitizenStart')}</a>
-      </ButtonRow>
+    <StaffLayout ctx={props.ctx} title={t(outcomes[props.outcome].title)}>
+      <SignInOutcome
+        t={t}
+        texts={outcomes[props.outcome]}
+        loginHref="/virkailija/kirjaudu"
+        toStart="staff.login.toCitizenStart"
+      />
     </StaffLayout>
   );
 }

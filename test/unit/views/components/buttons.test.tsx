@@ -3,7 +3,9 @@ import { test } from 'node:test';
 import { ButtonRow } from '../../../../src/http/views/components/button-row.js';
 import { ChoiceButtons } from '../../../../src/http/views/components/choice-buttons.js';
 import { LinkButton } from '../../../../src/http/views/components/link-button.js';
+import { LinkParagraph } from '../../../../src/http/views/components/link-paragraph.js';
 import { PostButton } from '../../../../src/http/views/components/post-button.js';
+import { PostForm } from '../../../../src/http/views/components/post-form.js';
 import { render } from '../render.js';
 
 test('link button: a link with the button look, secondary outlined', () => {
@@ -58,5 +60,24 @@ test('choice buttons: one submit button per choice, each sending its value under
     ),
     '<ul class="choice-buttons"><li><button type="submit" name="method" value="nordea">Nordea</button></li>' +
       '<li><button type="submit" name="method" value="mobile">Mobiilivarmenne</button></li></ul>',
+  );
+});
+
+test('link paragraph: a link on a line of its own', () => {
+  assert.equal(
+    render(<LinkParagraph href="/terms">Käyttöehdot</LinkParagraph>),
+    '<p><a href="/terms">Käyttöehdot</a></p>',
+  );
+});
+
+test('post form: the CSRF token first, then the form’s fields; files and server-side checks on request', () => {
+  assert.equal(
+    render(
+      <PostForm id="f" action="/mailbox/new" csrfToken="t0k" multipart novalidate>
+        <input name="title" />
+      </PostForm>,
+    ),
+    '<form id="f" method="post" action="/mailbox/new" enctype="multipart/form-data" novalidate>' +
+      '<input type="hidden" name="_csrf" value="t0k"/><input name="title"/></form>',
   );
 });

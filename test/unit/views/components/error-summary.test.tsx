@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ErrorSummary } from '../../../../src/http/views/components/error-summary.js';
+import { ErrorSummary, formProblems } from '../../../../src/http/views/components/error-summary.js';
 import { render, withIconsNamed } from '../render.js';
 
 test('error summary: links each problem to its field, announces itself and takes focus on load; nothing without problems', () => {
@@ -20,4 +20,21 @@ test('error summary: links each problem to its field, announces itself and takes
   assert.match(html, /<a href="#email">Tarkista sähköposti<\/a>/);
   assert.match(html, /<p>Valitse tiedostot uudelleen.<\/p><\/div>$/);
   assert.equal(render(<ErrorSummary heading="Korjaa" errors={[]} />), '');
+});
+
+test('formProblems: each problem worded once, for the summary, its field and the field’s props', () => {
+  const problems = [
+    { field: 'title', code: 'required' },
+    { field: 'body', code: 'tooLong' },
+    { field: 'title', code: 'tooLong' },
+  ] as const;
+  const ids = { title: 'message-title', body: 'message-body' };
+  const { summary, errorsOf, field } = formProblems(problems, ids, (problem) => `${problem.code}!`);
+  assert.deepEqual(summary, [
+    { fieldId: 'message-title', message: 'required!' },
+    { fieldId: 'message-body', message: 'tooLong!' },
+    { fieldId: 'message-title', message: 'tooLong!' },
+  ]);
+  assert.deepEqual(errorsOf('title'), ['required!', 'tooLong!']);
+  assert.deepEqual(field('body'), { id: 'message-body', name: 'body', error: ['tooLong!'] });
 });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { InlineList } from '../../../../src/http/views/components/inline-list.js';
+import { NavLinks } from '../../../../src/http/views/components/nav-links.js';
 import { RuledList } from '../../../../src/http/views/components/ruled-list.js';
 import { TagList } from '../../../../src/http/views/components/tag-list.js';
 import { VisuallyHidden } from '../../../../src/http/views/components/visually-hidden.js';
@@ -59,5 +60,18 @@ test('visually hidden: text for screen readers only', () => {
   assert.equal(
     render(<VisuallyHidden>(pakollinen)</VisuallyHidden>),
     '<span class="visually-hidden">(pakollinen)</span>',
+  );
+});
+
+test('nav links: a named navigation, the block’s classes, only the current link marked', () => {
+  const links = [
+    { href: '/a', text: 'Kaikki', current: false },
+    { href: '/b', text: 'Käsitellyt', current: true },
+  ];
+  assert.equal(
+    render(<NavLinks block="filter" label="Tila" links={links} />),
+    '<nav class="filter" aria-label="Tila"><ul class="inline-list filter__list">' +
+      '<li><a class="filter__link" href="/a">Kaikki</a></li>' +
+      '<li><a class="filter__link" href="/b" aria-current="page">Käsitellyt</a></li></ul></nav>',
   );
 });

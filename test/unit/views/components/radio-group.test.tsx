@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { RadioGroup } from '../../../../src/http/views/components/radio-group.js';
-import { render } from '../render.js';
+import { RadioGroup, labelledOptions } from '../../../../src/http/views/components/radio-group.js';
+import { pageContext, render } from '../render.js';
 
 test('radio group: a fieldset described by its error and hint, the chosen value checked', () => {
   const html = render(
@@ -39,4 +39,15 @@ test('radio group: the ids take idPrefix where one is given, the name otherwise'
   );
   assert.match(html, /aria-describedby="type-error"/);
   assert.match(html, /<input type="radio" id="type-self" name="citizenType" value="self"\/>/);
+});
+
+test('radio group: labelledOptions gives a key table its options, in order, each label translated', () => {
+  const { t } = pageContext();
+  assert.deepEqual(
+    labelledOptions(t, { admin: 'staffAdmin.staff.roleAdmin', case_worker: 'staff.send.normal' }),
+    [
+      { value: 'admin', label: t('staffAdmin.staff.roleAdmin') },
+      { value: 'case_worker', label: t('staff.send.normal') },
+    ],
+  );
 });
