@@ -1,0 +1,64 @@
+import { startCliServer, type StartedServer } from '../test/helpers/cli-process.js';
+import { childDatabaseEnv } from '../test/helpers/delivery-context.js';
+import type { TestDatabase } from '../test/helpers/test-database.js';
+import { buildCommandOnce } from './built-command.js';
+import type { PeakRssLedger } from './process-rss.js';
+
+/** What a child needs to serve the bench's data: its database, the key ring that encrypted it, its URL. */
+export interface BenchDeployment {
+  database: TestDatabase;
+  keyRingText: string;
+  /** The harness's public URL: the session cookie's name and the signed-in citizen's session follow it. */
+  publicUrl: string;
+}
+
+/** The environment of `serve` on the bench's database, as an operator would give it. */
+export function benchServerEnv(deployment: BenchDeployment): Record<string, string> {
+  return {
+    ...childDatabaseEnv(deployment.database),
+    MASTER_KEY: deployment.keyRingText,
+    PUBLIC_URL: deployment.publicUrl,
+    LOG_LEVEL: 'warn',
+  };
+}
+
+/** The real command (compiled, built first if need be) in a child process of its own. */
+export function startServe(
+  role: 'all' | 'web' | 'worker',
+  deployment: BenchDeployment,
+): Promise<StartedServer> {
+  buildCommandOnce();
+  return startCliServer(['serve', '--role', role], benchServerEnv(deployment));
+}
+
+/**
+ * The server the load scenarios measure, deployed as docs/operations.md says: on SQLite one
+ * `serve --role all` process (one file, one writer), on PostgreSQL `serve --role web` beside a
+ * `serve --role worker`, so the worker runs the jobs the ingest makes while the load goes on.
+ */
+export class MeasuredServer {
+  private constructor(
+    private readonly processes: { label: string; server: StartedServer }[],
+    readonly baseUrl: string,
+  ) {}
+
+  static async start(deployment: BenchDeployment, postgres: boolean): Promise<MeasuredServer> {
+    const processes: { label: string; server: StartedServer }[] = [];
+    try {
+      for (const role of postgres ? (['worker', 'web'] as const) : (['all'] as const)) {
+        processes.push({ label: `serve --role ${role}`, server: await startServe(role, deployment) });
+      }
+    } catch (error) {
+      await Promise.all(processes.map(({ server }) => server.stop()));
+      throw error;
+    }
+    return new MeasuredServer(processes, processes.at(-1)!.server.baseUrl);
+  }
+
+  /** Records each process's peak RSS (while it still runs) when given a ledger, then stops them. */
+  async stop(rss?: { ledger: PeakRssLedger; scenarios: string }): Promise<void> {
+    for (const { label, server } of this.processes)
+      rss?.ledger.record(`${label} (${rss.scenarios})`, server.child);
+    await Promise.all(this.processes.map(({ server }) => server.stop()));
+  }
+}
