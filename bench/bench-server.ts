@@ -2,7 +2,7 @@ import { startCliServer, type StartedServer } from '../test/helpers/cli-process.
 import { childDatabaseEnv } from '../test/helpers/delivery-context.js';
 import type { TestDatabase } from '../test/helpers/test-database.js';
 import { buildCommandOnce } from './built-command.js';
-import type { PeakRssLedger } from './process-rss.js';
+import { peakRssOf, resetPeakRss, type PeakRssLedger } from './process-rss.js';
 
 /** What a child needs to serve the bench's data: its database, the key ring that encrypted it, its URL. */
 export interface BenchDeployment {
@@ -37,10 +37,34 @@ export function startServe(
  * `serve --role worker`, so the worker runs the jobs the ingest makes while the load goes on.
  */
 export class MeasuredServer {
+  /** Each process's peak over its life so far: the largest of every read, as reads reset the mark. */
+  private readonly lifetimePeaks: (number | null)[];
+
   private constructor(
     private readonly processes: { label: string; server: StartedServer }[],
     readonly baseUrl: string,
-  ) {}
+  ) {
+    this.lifetimePeaks = processes.map(() => 0);
+  }
+
+  /**
+   * Each process's peak RSS since the previous call, by its command (`serve --role web`: bytes), and
+   * the mark started afresh. Call before a scenario's load to leave out what came before, and after
+   * it for the scenario's own peak. Undefined when a process's mark cannot be read or reset.
+   */
+  peaksSinceLastRead(): Record<string, number> | undefined {
+    const peaks: Record<string, number> = {};
+    let separate = true;
+    this.processes.forEach(({ label, server }, index) => {
+      const pid = server.child.pid;
+      const peak = pid === undefined ? null : peakRssOf(pid);
+      const lifetime = this.lifetimePeaks[index];
+      this.lifetimePeaks[index] = peak === null || lifetime === null ? null : Math.max(lifetime ?? 0, peak);
+      if (peak === null || !resetPeakRss(pid!)) separate = false;
+      else peaks[label] = peak;
+    });
+    return separate ? peaks : undefined;
+  }
 
   static async start(deployment: BenchDeployment, postgres: boolean): Promise<MeasuredServer> {
     const processes: { label: string; server: StartedServer }[] = [];
@@ -55,10 +79,14 @@ export class MeasuredServer {
     return new MeasuredServer(processes, processes.at(-1)!.server.baseUrl);
   }
 
-  /** Records each process's peak RSS (while it still runs) when given a ledger, then stops them. */
+  /** Records each process's peak RSS over its life (read while it still runs) when given a ledger, then stops them. */
   async stop(rss?: { ledger: PeakRssLedger; scenarios: string }): Promise<void> {
-    for (const { label, server } of this.processes)
-      rss?.ledger.record(`${label} (${rss.scenarios})`, server.child);
+    if (rss) {
+      this.peaksSinceLastRead();
+      this.processes.forEach(({ label }, index) =>
+        rss.ledger.add(`${label} (${rss.scenarios})`, this.lifetimePeaks[index] ?? null),
+      );
+    }
     await Promise.all(this.processes.map(({ server }) => server.stop()));
   }
 }

@@ -26,13 +26,31 @@ export function peakRssOf(pid: number): number | null {
   }
 }
 
+/**
+ * Starts the process's high-water mark afresh (Linux ≥ 4.0: "5" into clear_refs), so the next read
+ * is the peak of what came after: one scenario's. False where that is not possible; the next read
+ * then still includes everything before.
+ */
+export function resetPeakRss(pid: number): boolean {
+  try {
+    fs.writeFileSync(`/proc/${pid}/clear_refs`, '5');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The service's processes the bench started, each with its peak, one line each. */
 export class PeakRssLedger {
   readonly entries: ProcessPeakRss[] = [];
 
   /** Call while the process still runs (just before stopping it): once it has exited /proc forgets it. */
   record(process: string, child: ChildProcess): void {
-    const peakBytes = child.pid === undefined || child.exitCode !== null ? null : peakRssOf(child.pid);
+    this.add(process, child.pid === undefined || child.exitCode !== null ? null : peakRssOf(child.pid));
+  }
+
+  /** A peak read by the caller (the load scenarios' server keeps its own, across its resets). */
+  add(process: string, peakBytes: number | null): void {
     const entry = { process, peakBytes, met: peakBytes !== null && peakBytes <= rssLimitBytes };
     this.entries.push(entry);
     printEntry(entry);

@@ -90,8 +90,9 @@ try {
       `${((performance.now() - started) / 1000).toFixed(0)} s`,
   );
   const deployment = { database: h.testDatabase, keyRingText, publicUrl: h.context.config.publicUrl.href };
-  measured = await MeasuredServer.start(deployment, args.db === 'postgres');
-  const base = measured.baseUrl;
+  const server = await MeasuredServer.start(deployment, args.db === 'postgres');
+  measured = server;
+  const base = server.baseUrl;
   /** Whether a scenario loaded the measured server (its peak RSS is only worth a row then). */
   let loaded = false;
   const session = await signInAs(h, data.account.identityCode);
@@ -118,6 +119,8 @@ try {
   ): Promise<void> {
     if (only && !only.test(scenario)) return;
     loaded = true;
+    // Leaves out what the server held before this scenario; read again after ours.
+    server.peaksSinceLastRead();
     const sample = await fetch(`${base}${request.path}`, {
       method: request.method ?? 'GET',
       headers: request.headers ?? {},
@@ -128,6 +131,7 @@ try {
       throw new Error(`${scenario}: ${request.path} answered ${sample.status}: ${sampleBody.slice(0, 200)}`);
     const run = { ...request, connections: options.connections ?? connections, seconds };
     const ours = await load({ ...run, url: `${base}${request.path}` });
+    const serverPeakRss = server.peaksSinceLastRead();
     const bare = await bareServer({
       method: request.method ?? 'GET',
       url: request.path,
@@ -150,6 +154,7 @@ try {
       met,
       ...(options.p99Limit !== undefined ? { p99Limit: options.p99Limit } : {}),
       ...(committing ? { committing } : {}),
+      ...(serverPeakRss ? { serverPeakRss } : {}),
     };
     rows.push(row);
     printRow(row);
@@ -242,7 +247,6 @@ try {
     0,
     { p99Limit: 100, connections: 4 },
   );
-  const server = measured;
   measured = undefined;
   await server.stop(loaded ? { ledger: rss, scenarios: 'load scenarios' } : undefined);
   if (args.db === 'postgres') {
