@@ -19,7 +19,18 @@ export function benchServerEnv(deployment: BenchDeployment): Record<string, stri
     MASTER_KEY: deployment.keyRingText,
     PUBLIC_URL: deployment.publicUrl,
     LOG_LEVEL: 'warn',
+    ...serverNodeOptions(),
   };
+}
+
+/**
+ * BENCH_SERVER_NODE_OPTIONS, given to every server the bench starts as NODE_OPTIONS: to see how the
+ * peak RSS and the rates change with, say, `--max-old-space-size=128` (V8 grows its heap lazily up
+ * to its own limit, far above 300 MB). Unset by default: the servers run as an operator starts them.
+ */
+export function serverNodeOptions(): { NODE_OPTIONS?: string } {
+  const options = process.env.BENCH_SERVER_NODE_OPTIONS;
+  return options ? { NODE_OPTIONS: options } : {};
 }
 
 /** The real command (compiled, built first if need be) in a child process of its own. */

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import nodemailer from 'nodemailer';
 import { DrillDeployment } from '../drills/drill-deployment.js';
 import { startSmtpServer } from '../test/helpers/delivery-smtp.js';
+import { serverNodeOptions } from './bench-server.js';
 import { buildCommandOnce } from './built-command.js';
 import type { PeakRssLedger } from './process-rss.js';
 import { rateRow, type Row } from './result-row.js';
@@ -19,7 +20,12 @@ const sinkConnections = 4;
  */
 export async function burst(count: number, rss: PeakRssLedger): Promise<Row> {
   buildCommandOnce();
-  const deployment = await DrillDeployment.create({ citizens: 50, sms: false, keepMails: 1 });
+  const deployment = await DrillDeployment.create({
+    citizens: 50,
+    sms: false,
+    keepMails: 1,
+    env: serverNodeOptions(),
+  });
   let raw: string;
   let oursRate: number;
   try {

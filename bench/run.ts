@@ -44,6 +44,8 @@ if (args.db === 'postgres') {
     `PostgreSQL: ${new URL(process.env.TEST_DATABASE_URL).host} (a schema of its own, dropped after)`,
   );
 }
+const serverNodeOptions = process.env.BENCH_SERVER_NODE_OPTIONS;
+if (serverNodeOptions) console.log(`servers started with NODE_OPTIONS=${serverNodeOptions}`);
 const scale = Number(args.scale);
 const seconds = Number(args.seconds);
 const connections = Number(args.connections);
@@ -287,6 +289,7 @@ fs.writeFileSync(
       // The largest of the service's processes, and each of them.
       peakRssBytes: rss.largest(),
       peakRss: rss.entries,
+      ...(serverNodeOptions ? { serverNodeOptions } : {}),
       rows,
       growth,
     },
