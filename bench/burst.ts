@@ -2,7 +2,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import nodemailer from 'nodemailer';
 import { DrillDeployment } from '../drills/drill-deployment.js';
 import { startSmtpServer } from '../test/helpers/delivery-smtp.js';
+import { serverNodeOptions } from './bench-server.js';
 import { buildCommandOnce } from './built-command.js';
+import type { PeakRssLedger } from './process-rss.js';
 import { rateRow, type Row } from './result-row.js';
 
 /** Concurrent senders through the API, and SMTP connections for the sink's own rate. */
@@ -13,11 +15,17 @@ const sinkConnections = 4;
  * Burst: `count` messages through the API to citizens who chose e-mail, on the real command
  * (`serve --role all`, SMTP_URL at a local sink), timed from the first send until the sink has
  * accepted the last notification. The reference is the sink's own accept rate in the same run: the
- * same number of mails of the same bytes sent straight to a fresh sink with nodemailer.
+ * same number of mails of the same bytes sent straight to a fresh sink with nodemailer. The server's
+ * peak RSS goes into `rss`.
  */
-export async function burst(count: number): Promise<Row> {
+export async function burst(count: number, rss: PeakRssLedger): Promise<Row> {
   buildCommandOnce();
-  const deployment = await DrillDeployment.create({ citizens: 50, sms: false, keepMails: 1 });
+  const deployment = await DrillDeployment.create({
+    citizens: 50,
+    sms: false,
+    keepMails: 1,
+    env: serverNodeOptions(),
+  });
   let raw: string;
   let oursRate: number;
   try {
@@ -47,6 +55,8 @@ export async function burst(count: number): Promise<Row> {
         `last notification accepted at ${seconds.toFixed(1)} s`,
     );
     raw = deployment.smtp.mails[0]!.raw;
+    // Before close, which kills the server: its peak over the whole burst, sends and deliveries.
+    rss.record('serve --role all (burst scenario)', server.child);
   } finally {
     await deployment.close();
   }

@@ -18,6 +18,12 @@ export interface Row {
   within?: number;
   /** What the reference is, when it is not bare Fastify (the SMTP sink alone, pdfkit alone, …). */
   reference?: string;
+  /**
+   * The measured server's peak RSS during this scenario alone, by process (`serve --role all`:
+   * bytes); where it shows which scenario comes near the limit. The target is checked per process
+   * over its whole life (bench/process-rss.ts).
+   */
+  serverPeakRss?: Record<string, number>;
 }
 
 /** A row for a rate against a reference rate (no latency limit): met when ours ≥ target × reference. */
@@ -46,5 +52,11 @@ export function printRow(row: Row): void {
     `${row.scenario.padEnd(34)} ours ${figure(row.ours)}${row.ours.non2xx ? ` (non-2xx ${row.ours.non2xx})` : ''}` +
       ` | ${row.reference ?? 'bare'} ${figure(row.bare)} | ${row.ratio.toFixed(3)}× (${limits}) ${row.met ? 'met' : 'MISSED'}`,
   );
+  if (row.serverPeakRss) {
+    const peaks = Object.entries(row.serverPeakRss).map(
+      ([process, bytes]) => `${process} ${(bytes / 1024 / 1024).toFixed(0)} MB`,
+    );
+    console.log(`${''.padEnd(34)} peak RSS during this scenario: ${peaks.join(', ')}`);
+  }
   if (row.committing) console.log(`${''.padEnd(34)} committing-only reference ${figure(row.committing)}`);
 }

@@ -1,15 +1,14 @@
-import { startCliServer, type StartedServer } from '../test/helpers/cli-process.js';
-import { childDatabaseEnv } from '../test/helpers/delivery-context.js';
-import type { TestDatabase } from '../test/helpers/test-database.js';
-import { buildCommandOnce } from './built-command.js';
+import type { StartedServer } from '../test/helpers/cli-process.js';
+import { startServe, type BenchDeployment } from './bench-server.js';
 import { load } from './load-generator.js';
+import type { PeakRssLedger } from './process-rss.js';
 import { rateRow, type Row } from './result-row.js';
 
 export interface WebScaleOptions {
   /** The bench's database (PostgreSQL), its key ring and its public URL, so the children read the same data. */
-  database: TestDatabase;
-  keyRingText: string;
-  publicUrl: string;
+  deployment: BenchDeployment;
+  /** Where each child's peak RSS goes when the scenario ends. */
+  rss: PeakRssLedger;
   /** The signed-in citizen's cookie header (the session row is in the shared database). */
   cookie: string;
   connections: number;
@@ -22,23 +21,17 @@ export interface WebScaleOptions {
  * two load generators at the same time, their rates summed). Target: both ≥ 1.6× one.
  */
 export async function webScale(options: WebScaleOptions): Promise<Row> {
-  buildCommandOnce();
-  const env = {
-    ...childDatabaseEnv(options.database),
-    MASTER_KEY: options.keyRingText,
-    PUBLIC_URL: options.publicUrl,
-    LOG_LEVEL: 'warn',
-  };
-  const started: StartedServer[] = [];
-  const start = async (role: string) => {
-    const server = await startCliServer(['serve', '--role', role], env);
-    started.push(server);
+  const started: { label: string; server: StartedServer }[] = [];
+  const start = async (role: 'web' | 'worker', label: string) => {
+    const server = await startServe(role, options.deployment);
+    started.push({ label, server });
     return server;
   };
+  let measured = false;
   try {
-    await start('worker');
-    const first = await start('web');
-    const second = await start('web');
+    await start('worker', 'serve --role worker (web ×2 scenario)');
+    const first = await start('web', 'serve --role web, first (web ×2 scenario)');
+    const second = await start('web', 'serve --role web, second (web ×2 scenario)');
     const inbox = (server: StartedServer, connections: number) =>
       load({
         url: `${server.baseUrl}/mailbox/inbox`,
@@ -58,8 +51,11 @@ export async function webScale(options: WebScaleOptions): Promise<Row> {
       errors: both[0].errors + both[1].errors,
     };
     const row = rateRow('inbox, --role web ×2 + worker', summed, one, 1.6, 'one web');
+    measured = true;
     return { ...row, met: row.met && summed.non2xx === 0 };
   } finally {
-    await Promise.all(started.map((server) => server.stop()));
+    // Read while the children still run (a failed run's figures would be of half a scenario).
+    if (measured) for (const { label, server } of started) options.rss.record(label, server.child);
+    await Promise.all(started.map(({ server }) => server.stop()));
   }
 }
