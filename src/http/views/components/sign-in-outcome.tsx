@@ -21,13 +21,13 @@ export interface SignInOutcomeProps {
 
 /**
  * The end of a sign-in that led nowhere, or of a logout (citizens' and staff's alike): says what
- * happened plainly, then offers to identify again and the way to the start page.
+ * happened plainly, then offers to identify again and the way to the start page. The page's frame
+ * writes the heading (`texts.title`): the citizen's PublicPage does, the staff page adds its own.
  */
 export function SignInOutcome(props: SignInOutcomeProps) {
   const { t, texts } = props;
   return (
     <>
-      <h1>{t(texts.title)}</h1>
       <p>{t(texts.text)}</p>
       <ButtonRow>
         {texts.again && <LinkButton href={props.loginHref}>{t(texts.again)}</LinkButton>}

@@ -99,6 +99,7 @@ export function StaffLoginOutcomePage(props: { ctx: PageContext; outcome: StaffL
   const { t } = props.ctx;
   return (
     <StaffLayout ctx={props.ctx} title={t(outcomes[props.outcome].title)}>
+      <h1>{t(outcomes[props.outcome].title)}</h1>
       <SignInOutcome
         t={t}
         texts={outcomes[props.outcome]}
