@@ -1,6 +1,6 @@
 import { after, before } from 'node:test';
 import { signInAs, type CitizenSession } from './citizen-session.js';
-import { persons, type OrganisationFixture } from './fixtures.js';
+import { persons, type AccountFixture, type AccountInput, type OrganisationFixture } from './fixtures.js';
 import { ylitornioAndKallio } from './staff-fixtures.js';
 import { createHarness, type HarnessOptions, type TestHarness } from './test-app.js';
 
@@ -15,6 +15,18 @@ export function useSuiteHarness(options: HarnessOptions = {}): TestHarness {
   });
   after(() => h.close?.());
   return h;
+}
+
+/**
+ * An account opened by a before hook of the calling suite (after the hooks registered before this
+ * call, so after the harness's). The returned object is filled in then: read it only inside tests.
+ */
+export function useAccount(h: TestHarness, input: AccountInput = {}): AccountFixture {
+  const account = {} as AccountFixture;
+  before(async () => {
+    Object.assign(account, await h.fixtures.account(input));
+  });
+  return account;
 }
 
 /**

@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { contentContext, decryptText } from '../../../src/modules/messages/message-content.js';
-import type { ApiClient } from '../../helpers/api-client.js';
 import { uploadAccepted } from '../../helpers/api-session.js';
-import { type ApiOrganisation, newExternalId, newIdentityCode } from '../../helpers/fixtures.js';
+import { newExternalId, newIdentityCode } from '../../helpers/fixtures.js';
 import { electronicRequest, paperMailPart } from '../../helpers/api-requests.js';
 import {
   attachmentsOf,
@@ -13,22 +12,16 @@ import {
   rowCounts,
   storedRows,
 } from '../../helpers/stored-rows.js';
-import type { TestHarness } from '../../helpers/test-app.js';
 
-import { signedInOrganisations } from './signed-in-organisations.js';
+import { useSignedInOrganisations } from './signed-in-organisations.js';
+import { useAccount } from '../../helpers/suite-harness.js';
 import { openMessageRecipient } from '../../../src/crypto/personal-data.js';
 describe('organisation API: sending messages', () => {
-  let h: TestHarness, org: ApiOrganisation, other: ApiOrganisation, api: ApiClient, otherApi: ApiClient;
-  let citizen: { id: number; identityCode: string };
+  const { h, org, other, api, otherApi } = useSignedInOrganisations('2026-03-02T08:00:00Z');
+  const citizen = useAccount(h);
 
   const upload = (client = api, content?: Buffer, name?: string) => uploadAccepted(client, content, name);
   const message = (id: number) => messageRow(h, id);
-
-  before(async () => {
-    ({ h, org, other, api, otherApi } = await signedInOrganisations('2026-03-02T08:00:00Z'));
-    citizen = await h.fixtures.account();
-  });
-  after(() => h.close());
 
   test('an electronic message is stored encrypted with its event, delivery jobs and attachments', async () => {
     const first = await upload();

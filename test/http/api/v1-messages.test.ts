@@ -1,19 +1,18 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { contentContext, decryptText } from '../../../src/modules/messages/message-content.js';
-import type { ApiClient } from '../../helpers/api-client.js';
 import { v1PaperFields } from '../../helpers/api-requests.js';
 import { type ApiOrganisation, newExternalId, newIdentityCode } from '../../helpers/fixtures.js';
 import { tinyPdf } from '../../helpers/sample-files.js';
 import { messageRow, rowCounts, storedRow } from '../../helpers/stored-rows.js';
-import type { TestHarness } from '../../helpers/test-app.js';
 import { multipartBody, uploadV1 } from './v1-test-support.js';
 
-import { signedInOrganisations } from './signed-in-organisations.js';
+import { useSignedInOrganisations } from './signed-in-organisations.js';
+import { useAccount } from '../../helpers/suite-harness.js';
 import { openMessageRecipient } from '../../../src/crypto/personal-data.js';
 describe('organisation API v1: sending messages', () => {
-  let h: TestHarness, org: ApiOrganisation, other: ApiOrganisation, api: ApiClient, otherApi: ApiClient;
-  let citizen: { id: number; identityCode: string };
+  const { h, org, other, api, otherApi } = useSignedInOrganisations('2026-03-02T08:00:00Z');
+  const citizen = useAccount(h);
 
   const uploadFile = async (client = api, content = tinyPdf(), name = 'paatos.pdf') => {
     const response = await uploadV1(h, client.token, '/v1/files', multipartBody(content, name));
@@ -59,12 +58,6 @@ describe('organisation API v1: sending messages', () => {
     paperMail: v1PaperFields(fileId, paperOverrides),
   });
   const postElectronic = (body: unknown, client = api) => client.post('/v1/messages/electronic', body);
-
-  before(async () => {
-    ({ h, org, other, api, otherApi } = await signedInOrganisations('2026-03-02T08:00:00Z'));
-    citizen = await h.fixtures.account();
-  });
-  after(() => h.close());
 
   test('POST /v1/messages/electronic stores a message with the v1 defaults and its attachment', async () => {
     const attachmentId = await uploadAttachment();
