@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { contentContext, decryptText } from '../../../src/modules/messages/message-content.js';
-import { uploadAccepted } from '../../helpers/api-session.js';
+import { sendAccepted, uploadAccepted } from '../../helpers/api-session.js';
 import { newExternalId, newIdentityCode } from '../../helpers/fixtures.js';
 import { electronicRequest, paperMailPart } from '../../helpers/api-requests.js';
 import {
@@ -38,9 +38,7 @@ describe('organisation API: sending messages', () => {
         },
       },
     });
-    const response = await api.post('/v2/messages/electronic', request);
-    assert.equal(response.statusCode, 200, response.body);
-    const { messageId } = response.json<{ messageId: number }>();
+    const messageId = await sendAccepted(api, '/v2/messages/electronic', request);
     const row = await message(messageId);
     assert.equal(row.direction, 'to_citizen');
     assert.equal(row.account_id, citizen.id);
@@ -265,9 +263,7 @@ describe('organisation API: sending messages', () => {
       }),
       paperMail: paperMailPart(pdf, { messageServiceType: 'Verifiable' }),
     };
-    const response = await api.post('/v2/messages', request);
-    assert.equal(response.statusCode, 200, response.body);
-    const row = await message(response.json().messageId as number);
+    const row = await message(await sendAccepted(api, '/v2/messages', request));
     assert.equal(row.channel, 'electronic');
     assert.equal(row.account_id, citizen.id);
     assert.deepEqual(
@@ -286,9 +282,7 @@ describe('organisation API: sending messages', () => {
     const pdf = await upload();
     const recipient = newIdentityCode();
     const request = { ...electronicRequest(org, recipient), paperMail: paperMailPart(pdf) };
-    const response = await api.post('/v2/messages', request);
-    assert.equal(response.statusCode, 200, response.body);
-    const row = await message(response.json().messageId as number);
+    const row = await message(await sendAccepted(api, '/v2/messages', request));
     assert.equal(row.channel, 'paper');
     assert.equal(row.account_id, null);
     assert.equal(openMessageRecipient(h.context.envelope, row.recipient_id_enc), recipient);
@@ -379,9 +373,7 @@ describe('organisation API: sending messages', () => {
       sender: { serviceId: org.serviceId },
       paperMail: paperMailPart(pdf),
     };
-    const response = await api.post('/v2/paper-mail-without-id', request);
-    assert.equal(response.statusCode, 200, response.body);
-    const row = await message(response.json().messageId as number);
+    const row = await message(await sendAccepted(api, '/v2/paper-mail-without-id', request));
     assert.equal(openMessageRecipient(h.context.envelope, row.recipient_id_enc), null);
     assert.equal(row.channel, 'paper');
     assert.deepEqual(JSON.parse(row.options), { sentVia: 'paper-mail-without-id' });

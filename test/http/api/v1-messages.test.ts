@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { contentContext, decryptText } from '../../../src/modules/messages/message-content.js';
+import { sendAccepted } from '../../helpers/api-session.js';
 import { v1PaperFields } from '../../helpers/api-requests.js';
 import { type ApiOrganisation, newExternalId, newIdentityCode } from '../../helpers/fixtures.js';
 import { tinyPdf } from '../../helpers/sample-files.js';
@@ -62,9 +63,7 @@ describe('organisation API v1: sending messages', () => {
   test('POST /v1/messages/electronic stores a message with the v1 defaults and its attachment', async () => {
     const attachmentId = await uploadAttachment();
     const request = electronicV1(org, citizen.identityCode, { attachments: [{ attachmentId }] });
-    const response = await postElectronic(request);
-    assert.equal(response.statusCode, 200, response.body);
-    const { messageId } = response.json<{ messageId: number }>();
+    const messageId = await sendAccepted(api, '/v1/messages/electronic', request);
     const row = await message(messageId);
     assert.equal(row.direction, 'to_citizen');
     assert.equal(row.account_id, citizen.id);
@@ -182,9 +181,7 @@ describe('organisation API v1: sending messages', () => {
   test('POST /v1/messages goes electronic with an active mailbox and stores the v1 paper part verbatim', async () => {
     const fileId = await uploadFile();
     const request = multichannelV1(org, citizen.identityCode, fileId);
-    const response = await api.post('/v1/messages', request);
-    assert.equal(response.statusCode, 200, response.body);
-    const { messageId } = response.json<{ messageId: number }>();
+    const messageId = await sendAccepted(api, '/v1/messages', request);
     const row = await message(messageId);
     assert.equal(row.channel, 'electronic');
     assert.equal(row.account_id, citizen.id);
@@ -207,9 +204,7 @@ describe('organisation API v1: sending messages', () => {
       messageServiceType: 'Verifiable',
       colorPrinting: true,
     });
-    const response = await api.post('/v1/messages', request);
-    assert.equal(response.statusCode, 200, response.body);
-    const { messageId } = response.json<{ messageId: number }>();
+    const messageId = await sendAccepted(api, '/v1/messages', request);
     const row = await message(messageId);
     assert.equal(row.channel, 'paper');
     assert.equal(row.service_type, 'Verifiable');
@@ -277,9 +272,7 @@ describe('organisation API v1: sending messages', () => {
       ...v1PaperFields(fileId),
       sender: { ...v1PaperFields(fileId).sender, serviceId: org.serviceId },
     };
-    const response = await api.post('/v1/paper-mail-without-id', request);
-    assert.equal(response.statusCode, 200, response.body);
-    const { messageId } = response.json<{ messageId: number }>();
+    const messageId = await sendAccepted(api, '/v1/paper-mail-without-id', request);
     const row = await message(messageId);
     assert.equal(row.channel, 'paper');
     assert.equal(openMessageRecipient(h.context.envelope, row.recipient_id_enc), null);
