@@ -3,6 +3,7 @@ import { signInAs, type CitizenSession } from './citizen-session.js';
 import { persons, type AccountFixture, type AccountInput, type OrganisationFixture } from './fixtures.js';
 import { ylitornioAndKallio } from './staff-fixtures.js';
 import { createHarness, type HarnessOptions, type TestHarness } from './test-app.js';
+import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 /**
  * Registers before/after hooks in the calling file or suite: one harness shared by its tests, closed
@@ -15,6 +16,21 @@ export function useSuiteHarness(options: HarnessOptions = {}): TestHarness {
   });
   after(() => h.close?.());
   return h;
+}
+
+/**
+ * Registers before/after hooks in the calling file or suite: one test database (migrated unless
+ * `migrate: false`), for tests that build their own context or run the command against it, destroyed
+ * after them. The returned object is filled in by the before hook, so read it only inside tests and
+ * later hooks.
+ */
+export function useTestDatabase(options: { migrate?: boolean } = {}): TestDatabase {
+  const database = {} as TestDatabase;
+  before(async () => {
+    Object.assign(database, await createTestDatabase(options));
+  });
+  after(() => database.destroy?.());
+  return database;
 }
 
 /**
