@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { browserSkipReason, useServedBrowser } from '../helpers/browser.js';
-import { hostileReturnPaths } from '../helpers/hostile-return-paths.js';
+import { hostileReturnPathSample, hostileReturnPaths } from '../helpers/hostile-return-paths.js';
 
 const skip = browserSkipReason();
 const kimmo = '270570-901K';
@@ -38,13 +38,8 @@ describe('return paths in a real browser', { skip }, () => {
   });
 
   test('a hostile return path given to /login is not followed after identification', async () => {
-    for (const payload of [
-      '/\t/evil.example/x',
-      '/\\evil.example',
-      '//evil.example',
-      '/.//evil.example',
-      '/€',
-    ]) {
+    assert.equal(hostileReturnPathSample.length, 5, 'every sampled value is still in the list');
+    for (const payload of hostileReturnPathSample) {
       const context = await world.browser.newContext({ locale: 'fi-FI' });
       const page = await context.newPage();
       const urls = recordRequests(page);

@@ -96,22 +96,6 @@ export function multipart(
   return { payload: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}`, parts };
 }
 
-/** A JSON POST; the API's JSON POST routes have no path parameters, so the URL is its own template. */
-function json(world: ApiWorld, url: string, body: unknown): ApiCall {
-  return {
-    method: 'POST',
-    url,
-    template: url,
-    payload: JSON.stringify(body),
-    contentType: 'application/json',
-    token: world.api.token,
-  };
-}
-
-function get(world: ApiWorld, template: string, url: string): ApiCall {
-  return { method: 'GET', url, template, token: world.api.token };
-}
-
 /** The upload of one PDF, `paatos.pdf`, to either version's upload route. */
 function fileUpload(world: ApiWorld, url: '/v1/files' | '/v2/attachments'): ApiCall {
   const body = multipart([{ name: 'file', fileName: 'paatos.pdf', content: tinyPdf() }]);
@@ -134,61 +118,71 @@ export interface OperationRecipe {
   valid(world: ApiWorld): Promise<ApiCall>;
 }
 
+/**
+ * A JSON POST of the body `body` makes (after any uploads it needs). The API's JSON POST routes have
+ * no path parameters, so the URL is its own template. `token: 'none'` sends no bearer token, for the
+ * routes that take credentials in the body instead.
+ */
+function jsonRecipe(
+  template: string,
+  body: (world: ApiWorld) => unknown,
+  token: 'bearer' | 'none' = 'bearer',
+): OperationRecipe {
+  return {
+    method: 'POST',
+    template,
+    valid: async (w) => ({
+      method: 'POST',
+      url: template,
+      template,
+      payload: JSON.stringify(await body(w)),
+      contentType: 'application/json',
+      token: token === 'bearer' ? w.api.token : null,
+    }),
+  };
+}
+
+/** A GET of `template`, at the URL `url` gives (the template itself when it has no parameters). */
+function getRecipe(template: string, url: (world: ApiWorld) => string = () => template): OperationRecipe {
+  return {
+    method: 'GET',
+    template,
+    valid: async (w) => ({ method: 'GET', url: url(w), template, token: w.api.token }),
+  };
+}
+
+/** The upload of one PDF (fileUpload) to either version's upload route. */
+function uploadRecipe(template: '/v1/files' | '/v2/attachments'): OperationRecipe {
+  return { method: 'POST', template, valid: async (w) => fileUpload(w, template) };
+}
+
 /** Recipes by the contract's operationId. */
 export const operationRecipes: Record<string, OperationRecipe> = {
-  postV1Token: {
-    method: 'POST',
-    template: '/v1/token',
-    valid: async (w) => ({
-      ...json(w, '/v1/token', {
-        username: w.organisation.username,
-        password: w.organisation.password,
-      }),
-      token: null,
+  postV1Token: jsonRecipe(
+    '/v1/token',
+    (w) => ({ username: w.organisation.username, password: w.organisation.password }),
+    'none',
+  ),
+  // Valid in shape; whether the password changes depends on the token and interval rules.
+  postV1ChangePassword: jsonRecipe(
+    '/v1/change-password',
+    (w) => ({
+      accessToken: w.api.token,
+      currentPassword: w.organisation.password,
+      newPassword: w.organisation.password,
     }),
-  },
-  postV1ChangePassword: {
-    method: 'POST',
-    template: '/v1/change-password',
-    // Valid in shape; whether the password changes depends on the token and interval rules.
-    valid: async (w) => ({
-      ...json(w, '/v1/change-password', {
-        accessToken: w.api.token,
-        currentPassword: w.organisation.password,
-        newPassword: w.organisation.password,
-      }),
-      token: null,
-    }),
-  },
-  postV1MailboxesActive: {
-    method: 'POST',
-    template: '/v1/mailboxes/active',
-    valid: async (w) =>
-      json(w, '/v1/mailboxes/active', {
-        endUsers: [{ id: w.citizen.identityCode }],
-      }),
-  },
-  getV1MessagesId: {
-    method: 'GET',
-    template: '/v1/messages/id',
-    valid: async (w) =>
-      get(w, '/v1/messages/id', `/v1/messages/id?externalId=${encodeURIComponent(w.sent.externalId)}`),
-  },
-  getV1Messages: {
-    method: 'GET',
-    template: '/v1/messages/{id}',
-    valid: async (w) => get(w, '/v1/messages/{id}', `/v1/messages/${w.fromCitizen.messageId}`),
-  },
-  getV2Messages: {
-    method: 'GET',
-    template: '/v2/messages/{id}',
-    valid: async (w) => get(w, '/v2/messages/{id}', `/v2/messages/${w.fromCitizen.messageId}`),
-  },
-  getV1Attachment: {
-    method: 'GET',
-    template: '/v1/attachments/{id}',
-    valid: async (w) => get(w, '/v1/attachments/{id}', `/v1/attachments/${w.fromCitizen.attachmentId}`),
-  },
+    'none',
+  ),
+  postV1MailboxesActive: jsonRecipe('/v1/mailboxes/active', (w) => ({
+    endUsers: [{ id: w.citizen.identityCode }],
+  })),
+  getV1MessagesId: getRecipe(
+    '/v1/messages/id',
+    (w) => `/v1/messages/id?externalId=${encodeURIComponent(w.sent.externalId)}`,
+  ),
+  getV1Messages: getRecipe('/v1/messages/{id}', (w) => `/v1/messages/${w.fromCitizen.messageId}`),
+  getV2Messages: getRecipe('/v2/messages/{id}', (w) => `/v2/messages/${w.fromCitizen.messageId}`),
+  getV1Attachment: getRecipe('/v1/attachments/{id}', (w) => `/v1/attachments/${w.fromCitizen.attachmentId}`),
   postV2Attachments: {
     method: 'POST',
     template: '/v1/attachments',
@@ -210,96 +204,47 @@ export const operationRecipes: Record<string, OperationRecipe> = {
       };
     },
   },
-  getV1Events: {
-    method: 'GET',
-    template: '/v1/events',
-    valid: async (w) => get(w, '/v1/events', '/v1/events'),
-  },
-  postV1Files: {
-    method: 'POST',
-    template: '/v1/files',
-    valid: async (w) => fileUpload(w, '/v1/files'),
-  },
-  postV1MessagesController: {
-    method: 'POST',
-    template: '/v1/messages',
-    valid: async (w) => {
-      const fileId = await upload(w, '/v1/files');
-      return json(w, '/v1/messages', {
-        externalId: newExternalId(),
-        recipient: { id: w.citizen.identityCode },
-        sender: { serviceId: w.organisation.serviceId },
-        electronic: { title: 'Päätös', body: 'Ohessa päätös.', files: [{ fileId }] },
-        paperMail: v1PaperFields(fileId),
-      });
-    },
-  },
-  postV1MessagesElectronic: {
-    method: 'POST',
-    template: '/v1/messages/electronic',
-    valid: async (w) =>
-      json(w, '/v1/messages/electronic', {
-        externalId: newExternalId(),
-        recipient: { id: w.citizen.identityCode },
-        sender: { serviceId: w.organisation.serviceId },
-        electronic: { title: 'Päätös', body: 'Ohessa päätös.' },
-      }),
-  },
-  getV1MessagesIdState: {
-    method: 'GET',
-    template: '/v1/messages/{id}/state',
-    valid: async (w) => get(w, '/v1/messages/{id}/state', `/v1/messages/${w.sent.messageId}/state`),
-  },
-  postV1PaperMailWithoutId: {
-    method: 'POST',
-    template: '/v1/paper-mail-without-id',
-    valid: async (w) => {
-      const fileId = await upload(w, '/v1/files');
-      const paper = v1PaperFields(fileId);
-      return json(w, '/v1/paper-mail-without-id', {
-        ...paper,
-        externalId: newExternalId(),
-        sender: { ...paper.sender, serviceId: w.organisation.serviceId },
-      });
-    },
-  },
-  postV3Attachments: {
-    method: 'POST',
-    template: '/v2/attachments',
-    valid: async (w) => fileUpload(w, '/v2/attachments'),
-  },
-  getV2Events: {
-    method: 'GET',
-    template: '/v2/events',
-    valid: async (w) => get(w, '/v2/events', '/v2/events'),
-  },
-  postV2MessagesController: {
-    method: 'POST',
-    template: '/v2/messages',
-    valid: async (w) => {
-      const attachmentId = await upload(w, '/v2/attachments');
-      const request = electronicRequest(w.organisation, w.citizen.identityCode);
-      return json(w, '/v2/messages', { ...request, paperMail: paperMailPart(attachmentId) });
-    },
-  },
-  postV2MessagesElectronic: {
-    method: 'POST',
-    template: '/v2/messages/electronic',
-    valid: async (w) =>
-      json(w, '/v2/messages/electronic', electronicRequest(w.organisation, w.citizen.identityCode)),
-  },
-  postV2PaperMailWithoutId: {
-    method: 'POST',
-    template: '/v2/paper-mail-without-id',
-    valid: async (w) => {
-      const attachmentId = await upload(w, '/v2/attachments');
-      return json(w, '/v2/paper-mail-without-id', {
-        externalId: newExternalId(),
-        sender: { serviceId: w.organisation.serviceId },
-        paperMail: paperMailPart(attachmentId),
-      });
-    },
-  },
+  getV1Events: getRecipe('/v1/events'),
+  postV1Files: uploadRecipe('/v1/files'),
+  postV1MessagesController: jsonRecipe('/v1/messages', async (w) => {
+    const fileId = await upload(w, '/v1/files');
+    return {
+      externalId: newExternalId(),
+      recipient: { id: w.citizen.identityCode },
+      sender: { serviceId: w.organisation.serviceId },
+      electronic: { title: 'Päätös', body: 'Ohessa päätös.', files: [{ fileId }] },
+      paperMail: v1PaperFields(fileId),
+    };
+  }),
+  postV1MessagesElectronic: jsonRecipe('/v1/messages/electronic', (w) => ({
+    externalId: newExternalId(),
+    recipient: { id: w.citizen.identityCode },
+    sender: { serviceId: w.organisation.serviceId },
+    electronic: { title: 'Päätös', body: 'Ohessa päätös.' },
+  })),
+  getV1MessagesIdState: getRecipe('/v1/messages/{id}/state', (w) => `/v1/messages/${w.sent.messageId}/state`),
+  postV1PaperMailWithoutId: jsonRecipe('/v1/paper-mail-without-id', async (w) => {
+    const paper = v1PaperFields(await upload(w, '/v1/files'));
+    return {
+      ...paper,
+      externalId: newExternalId(),
+      sender: { ...paper.sender, serviceId: w.organisation.serviceId },
+    };
+  }),
+  postV3Attachments: uploadRecipe('/v2/attachments'),
+  getV2Events: getRecipe('/v2/events'),
+  postV2MessagesController: jsonRecipe('/v2/messages', async (w) => ({
+    ...electronicRequest(w.organisation, w.citizen.identityCode),
+    paperMail: paperMailPart(await upload(w, '/v2/attachments')),
+  })),
+  postV2MessagesElectronic: jsonRecipe('/v2/messages/electronic', (w) =>
+    electronicRequest(w.organisation, w.citizen.identityCode),
+  ),
+  postV2PaperMailWithoutId: jsonRecipe('/v2/paper-mail-without-id', async (w) => ({
+    externalId: newExternalId(),
+    sender: { serviceId: w.organisation.serviceId },
+    paperMail: paperMailPart(await upload(w, '/v2/attachments')),
+  })),
 };
 
 /** Sends a call in-process and returns the raw response. */

@@ -40,6 +40,16 @@ export const hostileReturnPaths: readonly string[] = [
   `/${'a'.repeat(1900)}`,
 ];
 
+/**
+ * One value of each way out (a tab browsers drop, a backslash read as a slash, scheme-relative, a dot
+ * segment, a character not valid in a header), for flows too slow to try every value, such as a whole
+ * identification in a browser. Drawn from the list above, so the sample never holds a value the
+ * faster tests do not also try.
+ */
+export const hostileReturnPathSample: readonly string[] = hostileReturnPaths.filter((value) =>
+  ['/\t/evil.example/x', '/\\evil.example/x', '//evil.example/x', '/.//evil.example/x', '/€'].includes(value),
+);
+
 /** True when a Location header value is plain printable ASCII (any other byte breaks HTTP). */
 export function isPrintableAscii(value: string): boolean {
   return /^[\x21-\x7e]*$/.test(value);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { generateKeyRingText } from '../../src/crypto/key-ring.js';
 import { createDeliveryServices } from '../../src/modules/delivery/index.js';
 import { createEvidenceServices } from '../../src/modules/evidence/index.js';
@@ -14,16 +14,16 @@ import { paperPart } from '../helpers/api-requests.js';
 import { createFixtures } from '../helpers/fixtures.js';
 import { samplePdf } from '../helpers/sample-files.js';
 import { insertUncheckedJobRow } from '../helpers/outbox-rows.js';
-import { createTestDatabase, testDialect, type TestDatabase } from '../helpers/test-database.js';
+import { useTestDatabase } from '../helpers/suite-harness.js';
+import { testDialect } from '../helpers/test-database.js';
 
 describe(`asiointitili deliveries / print commands (${testDialect})`, () => {
-  let database: TestDatabase;
+  const database = useTestDatabase();
   let context: AppContext;
   let env: Record<string, string>;
   const keyRing = generateKeyRingText('ops');
 
   before(async () => {
-    database = await createTestDatabase();
     context = contextFor(database, keyRing);
     const fixtures = createFixtures(context);
     env = { ...childDatabaseEnv(database), MASTER_KEY: keyRing };
@@ -68,7 +68,6 @@ describe(`asiointitili deliveries / print commands (${testDialect})`, () => {
       ),
     );
   });
-  after(() => database.destroy());
 
   test('each command has --help', async () => {
     for (const args of [

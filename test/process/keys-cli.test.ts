@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { formatKeyRing, generateKeyRingText, parseKeyRing } from '../../src/crypto/key-ring.js';
 import { createKeyRotationService, type KeyStatus } from '../../src/modules/keys/index.js';
 import { projectRoot } from '../../src/project-root.js';
@@ -11,7 +11,8 @@ import { runCli } from '../helpers/cli-process.js';
 import { childDatabaseEnv, contextFor } from '../helpers/delivery-context.js';
 import { createFixtures } from '../helpers/fixtures.js';
 import { sampleFiles } from '../helpers/sample-files.js';
-import { createTestDatabase, testDialect, type TestDatabase } from '../helpers/test-database.js';
+import { useTestDatabase } from '../helpers/suite-harness.js';
+import { testDialect } from '../helpers/test-database.js';
 
 const messages = 120;
 const withAttachment = 4;
@@ -25,18 +26,16 @@ const values = messages * 2 + withAttachment + 2;
  * it, every message reads without the old key, and the old key is retired only once nothing uses it.
  */
 describe(`keys rotate, status and retire (${testDialect})`, () => {
-  let database: TestDatabase;
+  const database = useTestDatabase();
   let keyFile: string;
   let env: Record<string, string>;
   const oldRing = generateKeyRingText('old');
 
   before(async () => {
-    database = await createTestDatabase();
     keyFile = path.join(database.dataDir, 'master.key');
     fs.writeFileSync(keyFile, `${oldRing}\n`, { mode: 0o600 });
     env = { ...childDatabaseEnv(database), MASTER_KEY_FILE: keyFile, LOG_LEVEL: 'silent' };
   });
-  after(() => database.destroy());
 
   /** Through the CLI, as an operator sees it. */
   async function cliStatus(): Promise<KeyStatus> {

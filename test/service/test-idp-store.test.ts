@@ -1,20 +1,19 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { TestIdpRecordRepository } from '../../src/test-idp/test-idp-record-repository.js';
 import { TestIdpStore } from '../../src/test-idp/test-idp-store.js';
-import { createTestDatabase, testDialect, type TestDatabase } from '../helpers/test-database.js';
+import { useTestDatabase } from '../helpers/suite-harness.js';
+import { testDialect } from '../helpers/test-database.js';
 
 describe(`the test IdP store in the database (${testDialect})`, () => {
-  let database: TestDatabase;
+  const database = useTestDatabase();
   let now = 1_000_000;
   let store: TestIdpStore;
   const countRows = async () =>
     (await database.database.db.selectFrom('test_idp_records').select('record_id').execute()).length;
   before(async () => {
-    database = await createTestDatabase();
     store = new TestIdpStore(new TestIdpRecordRepository(database.database.db), () => now);
   });
-  after(() => database.destroy());
 
   it('keeps a record for its lifetime and forgets it afterwards; a second store sees it too', async () => {
     const sessions = store.adapterFor('Session');

@@ -68,8 +68,17 @@ export interface RepositorySamples {
   samples: Record<string, SampleCall<never>>;
 }
 
-function repository<R>(file: string, name: string, create: (db: Db) => R, samples: SamplesOf<R>) {
-  return { file, name, create, samples } as RepositorySamples;
+/**
+ * The samples of a repository class, made as `new Class(db, ...args)` on the recording database; the
+ * snapshot sections are named after the class.
+ */
+function repository<R, A extends unknown[]>(
+  file: string,
+  Class: new (db: Db, ...args: A) => R,
+  samples: SamplesOf<R>,
+  ...args: A
+): RepositorySamples {
+  return { file, name: Class.name, create: (db) => new Class(db, ...args), samples } as RepositorySamples;
 }
 
 /** An exported function of a repository file, called with the recording database. */
@@ -127,86 +136,65 @@ const attachmentsColumn = () => sealedColumns.find((place) => place.table === 'a
 const testIdpSecretsText = () => sealedInText.find((place) => place.only !== undefined)!;
 
 export const repositorySamples: RepositorySamples[] = [
-  repository('src/db/lookup-key-repository.ts', 'LookupKeyRepository', (db) => new LookupKeyRepository(db), {
+  repository('src/db/lookup-key-repository.ts', LookupKeyRepository, {
     // None stored yet: it is created, then read back.
     loadOrCreate: (r, _trx, respond) => {
       respond([], [], [{ key_enc: newSealedLookupKey(sampleEnvelope) }]);
       return r.loadOrCreate(sampleEnvelope, at);
     },
   }),
-  repository(
-    'src/db/key-fingerprint-repository.ts',
-    'KeyFingerprintRepository',
-    (db) => new KeyFingerprintRepository(db),
-    {
-      all: (r) => r.all(),
-      record: (r) => r.record(new Map([['ops', 'ab12']]), at),
+  repository('src/db/key-fingerprint-repository.ts', KeyFingerprintRepository, {
+    all: (r) => r.all(),
+    record: (r) => r.record(new Map([['ops', 'ab12']]), at),
+  }),
+  repository('src/modules/keys/key-usage-repository.ts', KeyUsageRepository, {
+    countByKeyId: (r) => r.countByKeyId(sealedColumns[0]!),
+    keyPartsNotUnder: (r, trx) => r.keyPartsNotUnder(trx, attachmentsColumn(), 'k2', 'a1', 2),
+    replaceKeyPart: (r, trx) =>
+      r.replaceKeyPart(trx, attachmentsColumn(), 'a1', Buffer.from('old'), Buffer.from('new!')),
+    texts: (r) => r.texts(testIdpSecretsText(), 'v0', 2),
+    replaceText: (r, trx) => r.replaceText(trx, sealedInText[0]!, 'h1', '{"a":1}', '{"a":2}'),
+    transaction: (r) =>
+      r.transaction((trx) => r.keyPartsNotUnder(trx, sealedColumns[0]!, 'k2', undefined, 2)),
+  }),
+  repository('src/db/rate-limit-counter-repository.ts', RateLimitCounterRepository, {
+    hit: (r, _trx, respond) => {
+      respond([{ hits: 1, window_ends_at: 2000 }]);
+      return r.hit('login:a', 1000, 1000);
     },
-  ),
-  repository(
-    'src/modules/keys/key-usage-repository.ts',
-    'KeyUsageRepository',
-    (db) => new KeyUsageRepository(db),
-    {
-      countByKeyId: (r) => r.countByKeyId(sealedColumns[0]!),
-      keyPartsNotUnder: (r, trx) => r.keyPartsNotUnder(trx, attachmentsColumn(), 'k2', 'a1', 2),
-      replaceKeyPart: (r, trx) =>
-        r.replaceKeyPart(trx, attachmentsColumn(), 'a1', Buffer.from('old'), Buffer.from('new!')),
-      texts: (r) => r.texts(testIdpSecretsText(), 'v0', 2),
-      replaceText: (r, trx) => r.replaceText(trx, sealedInText[0]!, 'h1', '{"a":1}', '{"a":2}'),
-      transaction: (r) =>
-        r.transaction((trx) => r.keyPartsNotUnder(trx, sealedColumns[0]!, 'k2', undefined, 2)),
+    read: (r) => r.read('login:a', 1000),
+    purgeEnded: (r) => r.purgeEnded(1000),
+  }),
+  repository('src/modules/evidence/evidence-repository.ts', EvidenceRepository, {
+    lockMessage: (r) => r.lockMessage(1),
+    messageFacts: (r) => r.messageFacts(1),
+    attachmentDigests: (r) => r.attachmentDigests(1),
+    lastRecord: (r) => r.lastRecord(1),
+    deemedReceivedOn: (r) => r.deemedReceivedOn(1),
+    hasEvent: (r) => r.hasEvent(1, 'DeemedReceived'),
+    insert: (r) =>
+      r.insert({
+        messageId: 1,
+        sequence: 2,
+        event: 'ContentConsignment',
+        recordedAt: at,
+        kid: 'kid-1',
+        record: 'a.b.c',
+      }),
+    records: (r) => r.records(1),
+    countSignedWith: (r, _trx, respond) => {
+      respond([{ count: 0 }]);
+      return r.countSignedWith('kid-1');
     },
-  ),
-  repository(
-    'src/db/rate-limit-counter-repository.ts',
-    'RateLimitCounterRepository',
-    (db) => new RateLimitCounterRepository(db),
-    {
-      hit: (r, _trx, respond) => {
-        respond([{ hits: 1, window_ends_at: 2000 }]);
-        return r.hit('login:a', 1000, 1000);
-      },
-      read: (r) => r.read('login:a', 1000),
-      purgeEnded: (r) => r.purgeEnded(1000),
+    subject: async (r) => {
+      await r.subject(1);
+      await r.subject(1, 2);
     },
-  ),
-  repository(
-    'src/modules/evidence/evidence-repository.ts',
-    'EvidenceRepository',
-    (db) => new EvidenceRepository(db),
-    {
-      lockMessage: (r) => r.lockMessage(1),
-      messageFacts: (r) => r.messageFacts(1),
-      attachmentDigests: (r) => r.attachmentDigests(1),
-      lastRecord: (r) => r.lastRecord(1),
-      deemedReceivedOn: (r) => r.deemedReceivedOn(1),
-      hasEvent: (r) => r.hasEvent(1, 'DeemedReceived'),
-      insert: (r) =>
-        r.insert({
-          messageId: 1,
-          sequence: 2,
-          event: 'ContentConsignment',
-          recordedAt: at,
-          kid: 'kid-1',
-          record: 'a.b.c',
-        }),
-      records: (r) => r.records(1),
-      countSignedWith: (r, _trx, respond) => {
-        respond([{ count: 0 }]);
-        return r.countSignedWith('kid-1');
-      },
-      subject: async (r) => {
-        await r.subject(1);
-        await r.subject(1, 2);
-      },
-      dueDeemedReceived: (r) => r.dueDeemedReceived('2025-01-01', '2025-03-03', 100),
-    },
-  ),
+    dueDeemedReceived: (r) => r.dueDeemedReceived('2025-01-01', '2025-03-03', 100),
+  }),
   repository(
     'src/modules/consents/consent-repository.ts',
-    'ConsentRepository',
-    (db) => new ConsentRepository(db, seal),
+    ConsentRepository,
     {
       with: (r, trx) => r.with(trx).findById(1),
       transaction: (r) => r.transaction((trx) => r.with(trx).findInForce(1, '010101-123N')),
@@ -233,39 +221,45 @@ export const repositorySamples: RepositorySamples[] = [
       consentedAmong: (r) => r.consentedAmong(1, ['010101-123N', '020202-123X']),
       organisation: (r) => r.organisation(1),
     },
+    seal,
   ),
-  repository(accounts, 'AccountRepository', (db) => new AccountRepository(db, seal), {
-    with: (r, trx) => r.with(trx).findById(1),
-    findByIdentityCode: (r) => r.findByIdentityCode('010101-123N'),
-    findById: (r) => r.findById(1),
-    insertAccount: (r, _trx, respond) => {
-      respond([{ id: 1 }]);
-      return r.insertAccount(opening);
+  repository(
+    accounts,
+    AccountRepository,
+    {
+      with: (r, trx) => r.with(trx).findById(1),
+      findByIdentityCode: (r) => r.findByIdentityCode('010101-123N'),
+      findById: (r) => r.findById(1),
+      insertAccount: (r, _trx, respond) => {
+        respond([{ id: 1 }]);
+        return r.insertAccount(opening);
+      },
+      reopenAccount: (r) => r.reopenAccount(1, opening),
+      updateSettings: (r) =>
+        r.updateSettings(
+          1,
+          { email: null, emailNotifications: false, mobile: '+358401234567', smsNotifications: true },
+          'sv',
+          at,
+        ),
+      close: (r) => r.close(1, at),
+      acceptTerms: (r) => r.acceptTerms(1, '1.1', at),
+      countAccounts: (r, _trx, respond) => {
+        respond([{ count: 3 }]);
+        return r.countAccounts();
+      },
+      insertWelcomeMessage: (r, _trx, respond) => {
+        respond([{ id: 1 }]);
+        return r.insertWelcomeMessage({
+          ...messageBase,
+          recipientId: '010101-123N',
+          now: at,
+        });
+      },
     },
-    reopenAccount: (r) => r.reopenAccount(1, opening),
-    updateSettings: (r) =>
-      r.updateSettings(
-        1,
-        { email: null, emailNotifications: false, mobile: '+358401234567', smsNotifications: true },
-        'sv',
-        at,
-      ),
-    close: (r) => r.close(1, at),
-    acceptTerms: (r) => r.acceptTerms(1, '1.1', at),
-    countAccounts: (r, _trx, respond) => {
-      respond([{ count: 3 }]);
-      return r.countAccounts();
-    },
-    insertWelcomeMessage: (r, _trx, respond) => {
-      respond([{ id: 1 }]);
-      return r.insertWelcomeMessage({
-        ...messageBase,
-        recipientId: '010101-123N',
-        now: at,
-      });
-    },
-  }),
-  repository('src/modules/audit/audit-repository.ts', 'AuditRepository', (db) => new AuditRepository(db), {
+    seal,
+  ),
+  repository('src/modules/audit/audit-repository.ts', AuditRepository, {
     accountsOfSubject: (r) => r.accountsOfSubject({ subjectType: 'attachment', subjectId: 'a1' }),
     linkAccounts: (r) => r.linkAccounts(1, [2, 3]),
     advanceHead: (r, _trx, respond) => {
@@ -328,18 +322,17 @@ export const repositorySamples: RepositorySamples[] = [
   }),
   repository(
     'src/modules/audit/access-log-repository.ts',
-    'AccessLogRepository',
-    (db) => new AccessLogRepository(db, seal),
+    AccessLogRepository,
     {
       page: (r) => r.page(1, 'others', 21, 20),
       organisationNames: (r) => r.organisationNames([1, 2]),
       staffNames: (r) => r.staffNames([3]),
     },
+    seal,
   ),
   repository(
     'src/modules/data-subject/person-data-repository.ts',
-    'PersonDataRepository',
-    (db) => new PersonDataRepository(db, seal),
+    PersonDataRepository,
     {
       findAccount: (r) => r.findAccount('010101-123N'),
       listSessions: (r) => r.listSessions('010101-123N'),
@@ -351,17 +344,18 @@ export const repositorySamples: RepositorySamples[] = [
       listPaperLetters: (r) => r.listPaperLetters([1, 2]),
       listAudit: (r) => r.listAudit(1, [1, 2]),
     },
+    seal,
   ),
   repository(
     'src/modules/delivery/notification-repository.ts',
-    'NotificationRepository',
-    (db) => new NotificationRepository(db, seal),
+    NotificationRepository,
     {
       findAccount: (r) => r.findAccount(1),
       findMessage: (r) => r.findMessage(1),
     },
+    seal,
   ),
-  repository(outbox, 'OutboxRepository', (db) => new OutboxRepository(db), {
+  repository(outbox, OutboxRepository, {
     // PostgreSQL picks the rows first; the update runs only when it picked some.
     claimDue: (r, _trx, respond) => {
       respond([{ id: 7 }]);
@@ -407,15 +401,15 @@ export const repositorySamples: RepositorySamples[] = [
   ),
   repository(
     'src/modules/delivery/paper-repository.ts',
-    'PaperRepository',
-    (db) => new PaperRepository(db, sampleEnvelope),
+    PaperRepository,
     {
       findMessage: (r) => r.findMessage(1),
       findDocument: (r) => r.findDocument('attachment-1', 1),
       hasFeedEvent: (r, trx) => r.hasFeedEvent(trx, 1, 'Paper mail created'),
     },
+    sampleEnvelope,
   ),
-  repository(printBatches, 'PrintBatchRepository', (db) => new PrintBatchRepository(db), {
+  repository(printBatches, PrintBatchRepository, {
     // No batch open: one is opened, found on the second look, and the letter added to it.
     addLetter: (r, trx, respond) => {
       respond([], [], [{ id: 'batch-1' }], [{ letter_count: 1 }]);
@@ -446,8 +440,7 @@ export const repositorySamples: RepositorySamples[] = [
   exported(printBatches, 'newBatchId', () => newBatchId(now)),
   repository(
     'src/db/session-table-repository.ts',
-    'SessionTableRepository',
-    (db) => new SessionTableRepository(db, 'web_sessions', (eb) => eb('identity_lookup', 'is not', null)),
+    SessionTableRepository,
     {
       insertRow: (r, trx) =>
         r.insertRow(newSession, { identity_lookup: 'ab12', identity_code_enc: Buffer.alloc(8) }, trx),
@@ -463,12 +456,13 @@ export const repositorySamples: RepositorySamples[] = [
           r.insertRow(newSession, { identity_lookup: null, identity_code_enc: null }, trx),
         ),
     },
+    'web_sessions',
+    (eb) => eb('identity_lookup', 'is not', null),
   ),
   // Their inherited methods are sampled as SessionTableRepository's, in the file they are written in.
-  repository<Omit<SessionRepository, keyof SessionTableRepository<'web_sessions'>>>(
+  repository<Omit<SessionRepository, keyof SessionTableRepository<'web_sessions'>>, [typeof seal]>(
     'src/modules/identity/session-repository.ts',
-    'SessionRepository',
-    (db) => new SessionRepository(db, seal),
+    SessionRepository,
     {
       insert: (r) =>
         r.insert({
@@ -484,92 +478,83 @@ export const repositorySamples: RepositorySamples[] = [
       accountIdOf: (r) => r.accountIdOf('010101-123N'),
       deleteByFederationKey: (r, trx) => r.deleteByFederationKey('0f1e2d', trx),
     },
+    seal,
   ),
-  repository(
-    'src/modules/mailbox/mailbox-repository.ts',
-    'MailboxRepository',
-    (db) => new MailboxRepository(db),
-    {
-      listFolder: async (r) => {
-        await r.listFolder(1, 'inbox', 'newest', at, 20, 0);
-        await r.listFolder(1, 'sent', 'newest', at, 20, 0);
-        await r.listFolder(1, 'deleted', 'newest', at, 20, 0);
-        await r.listFolder(1, 'inbox', 'oldest', at, 20, 20);
-        await r.listFolder(1, 'sent', 'oldest', at, 20, 20);
-        await r.listFolder(1, 'deleted', 'oldest', at, 20, 20);
-      },
-      countUnread: (r, _trx, respond) => {
-        respond([{ count: 2 }]);
-        return r.countUnread(1, at);
-      },
-      findMessage: (r) => r.findMessage(1, 2),
-      listThread: (r) => r.listThread(1, 2, at),
-      listAttachments: (r) => r.listAttachments(2),
-      findAttachment: (r) => r.findAttachment(2, 'attachment-1'),
-      markRead: (r, trx) => r.markRead(trx, 2, at),
-      confirmReceipt: (r, trx) => r.confirmReceipt(trx, 2, at, '2025-03-03'),
-      setDeleted: (r, trx) => r.setDeleted(trx, 1, 2, at),
-      accountIsActive: (r) => r.accountIsActive(1),
-      listOpenServices: (r) => r.listOpenServices(),
-      findOpenService: (r) => r.findOpenService(1),
-      insertCitizenMessage: (r, trx, respond) => {
-        respond([{ id: 3 }]);
-        return r.insertCitizenMessage(trx, {
-          accountId: 1,
+  repository('src/modules/mailbox/mailbox-repository.ts', MailboxRepository, {
+    listFolder: async (r) => {
+      await r.listFolder(1, 'inbox', 'newest', at, 20, 0);
+      await r.listFolder(1, 'sent', 'newest', at, 20, 0);
+      await r.listFolder(1, 'deleted', 'newest', at, 20, 0);
+      await r.listFolder(1, 'inbox', 'oldest', at, 20, 20);
+      await r.listFolder(1, 'sent', 'oldest', at, 20, 20);
+      await r.listFolder(1, 'deleted', 'oldest', at, 20, 20);
+    },
+    countUnread: (r, _trx, respond) => {
+      respond([{ count: 2 }]);
+      return r.countUnread(1, at);
+    },
+    findMessage: (r) => r.findMessage(1, 2),
+    listThread: (r) => r.listThread(1, 2, at),
+    listAttachments: (r) => r.listAttachments(2),
+    findAttachment: (r) => r.findAttachment(2, 'attachment-1'),
+    markRead: (r, trx) => r.markRead(trx, 2, at),
+    confirmReceipt: (r, trx) => r.confirmReceipt(trx, 2, at, '2025-03-03'),
+    setDeleted: (r, trx) => r.setDeleted(trx, 1, 2, at),
+    accountIsActive: (r) => r.accountIsActive(1),
+    listOpenServices: (r) => r.listOpenServices(),
+    findOpenService: (r) => r.findOpenService(1),
+    insertCitizenMessage: (r, trx, respond) => {
+      respond([{ id: 3 }]);
+      return r.insertCitizenMessage(trx, {
+        accountId: 1,
+        organisationId: 1,
+        servicePk: 1,
+        citizenType: 'question',
+        titleEnc: bytes,
+        bodyEnc: bytes,
+        inReplyTo: 2,
+        threadId: 2,
+        now: at,
+      });
+    },
+    insertAttachment: (r, trx) =>
+      r.insertAttachment(trx, {
+        id: 'attachment-1',
+        accountId: 1,
+        messageId: 3,
+        position: 0,
+        fileName: 'a.pdf',
+        mediaType: 'application/pdf',
+        sizeBytes: 6,
+        sha256: 'ab',
+        contentEnc: bytes,
+        now: at,
+      }),
+    findPurgeable: (r) => r.findPurgeable(at, 100),
+    purge: (r) => r.purge([1, 2], at, at),
+    transaction: (r) => r.transaction((trx) => r.markRead(trx, 2, at)),
+  }),
+  repository('src/modules/messages/attachment-repository.ts', AttachmentRepository, {
+    insertUpload: (r) =>
+      r.insertUpload(
+        {
+          id: 'upload-1',
           organisationId: 1,
-          servicePk: 1,
-          citizenType: 'question',
-          titleEnc: bytes,
-          bodyEnc: bytes,
-          inReplyTo: 2,
-          threadId: 2,
-          now: at,
-        });
-      },
-      insertAttachment: (r, trx) =>
-        r.insertAttachment(trx, {
-          id: 'attachment-1',
-          accountId: 1,
-          messageId: 3,
-          position: 0,
           fileName: 'a.pdf',
           mediaType: 'application/pdf',
           sizeBytes: 6,
           sha256: 'ab',
           contentEnc: bytes,
-          now: at,
-        }),
-      findPurgeable: (r) => r.findPurgeable(at, 100),
-      purge: (r) => r.purge([1, 2], at, at),
-      transaction: (r) => r.transaction((trx) => r.markRead(trx, 2, at)),
-    },
-  ),
-  repository(
-    'src/modules/messages/attachment-repository.ts',
-    'AttachmentRepository',
-    (db) => new AttachmentRepository(db),
-    {
-      insertUpload: (r) =>
-        r.insertUpload(
-          {
-            id: 'upload-1',
-            organisationId: 1,
-            fileName: 'a.pdf',
-            mediaType: 'application/pdf',
-            sizeBytes: 6,
-            sha256: 'ab',
-            contentEnc: bytes,
-          },
-          at,
-        ),
-      uploadsOf: (r) => r.uploadsOf(1, ['upload-1', 'upload-2']),
-      uploadContent: (r) => r.uploadContent(1, 'upload-1'),
-      markUsed: (r) => r.markUsed(1, 'upload-1', 2, 0),
-      listOfMessage: (r) => r.listOfMessage(2),
-      citizenAttachmentFor: (r) => r.citizenAttachmentFor(1, 'attachment-1', at),
-      purgeUnusedUploads: (r) => r.purgeUnusedUploads(at),
-    },
-  ),
+        },
+        at,
+      ),
+    uploadsOf: (r) => r.uploadsOf(1, ['upload-1', 'upload-2']),
+    uploadContent: (r) => r.uploadContent(1, 'upload-1'),
+    markUsed: (r) => r.markUsed(1, 'upload-1', 2, 0),
+    listOfMessage: (r) => r.listOfMessage(2),
+    citizenAttachmentFor: (r) => r.citizenAttachmentFor(1, 'attachment-1', at),
+    purgeUnusedUploads: (r) => r.purgeUnusedUploads(at),
+  }),
   // The stage's facts as SQL, shared by the staff's sent pages and the dashboard.
   exported(progress, 'progressFlags', (db) =>
     db
@@ -602,179 +587,153 @@ export const repositorySamples: RepositorySamples[] = [
       occurredAt: now,
     }),
   ),
-  repository('src/modules/messages/feed-repository.ts', 'FeedRepository', (db) => new FeedRepository(db), {
+  repository('src/modules/messages/feed-repository.ts', FeedRepository, {
     page: (r) => r.page(1, 10, at, 50),
     ofMessage: (r) => r.ofMessage(1, 2),
     purgeBefore: (r) => r.purgeBefore(at),
   }),
-  repository(
-    'src/modules/messages/message-repository.ts',
-    'MessageRepository',
-    (db) => new MessageRepository(db),
-    {
-      insertOutgoing: (r, _trx, respond) => {
-        respond([{ id: 2 }]);
-        return r.insertOutgoing({
-          ...messageBase,
-          externalId: 'ext-1',
-          channel: 'electronic',
-          serviceType: 'Normal',
-          replyAllowed: true,
-          visibility: 'Normal',
-          bodyFormat: 'Text',
-          options: '{}',
-          paperEnc: null,
-        } as Parameters<MessageRepository['insertOutgoing']>[0]);
-      },
-      idByExternalId: (r) => r.idByExternalId(1, 'ext-1'),
-      idByOrganisationExternalId: async (r) => {
-        await r.idByOrganisationExternalId(1, 'ext-1');
-        await r.idByOrganisationExternalId(1, 'ext-1', 1);
-      },
-      replyTarget: (r) => r.replyTarget(1, 2),
-      outgoingState: (r) => r.outgoingState(1, 2),
-      citizenMessage: (r) => r.citizenMessage(1, 2, at),
-      inReplyTo: (r) => r.inReplyTo(1, 2),
-      externalIdOf: (r) => r.externalIdOf(1, 2),
+  repository('src/modules/messages/message-repository.ts', MessageRepository, {
+    insertOutgoing: (r, _trx, respond) => {
+      respond([{ id: 2 }]);
+      return r.insertOutgoing({
+        ...messageBase,
+        externalId: 'ext-1',
+        channel: 'electronic',
+        serviceType: 'Normal',
+        replyAllowed: true,
+        visibility: 'Normal',
+        bodyFormat: 'Text',
+        options: '{}',
+        paperEnc: null,
+      } as Parameters<MessageRepository['insertOutgoing']>[0]);
     },
-  ),
-  repository(
-    'src/modules/messages/received-repository.ts',
-    'ReceivedRepository',
-    (db) => new ReceivedRepository(db),
-    {
-      list: async (r) => {
-        await r.list(1, 'all', 'all', 21, 0);
-        await r.list(1, [1, 2], 'unhandled', 21, 20);
-        await r.list(1, [1], 'handled', 21, 0);
-      },
-      message: (r) => r.message(1, [1, 2], 2),
-      thread: (r) => r.thread(1, 'all', 3, 2),
-      attachments: (r) => r.attachments(2),
-      attachment: (r) => r.attachment(1, [1], 2, 'attachment-1'),
-      setHandled: async (r) => {
-        await r.setHandled(1, [1], 2, { staffMemberId: 4, at });
-        await r.setHandled(1, 'all', 2, null);
-      },
+    idByExternalId: (r) => r.idByExternalId(1, 'ext-1'),
+    idByOrganisationExternalId: async (r) => {
+      await r.idByOrganisationExternalId(1, 'ext-1');
+      await r.idByOrganisationExternalId(1, 'ext-1', 1);
     },
-  ),
+    replyTarget: (r) => r.replyTarget(1, 2),
+    outgoingState: (r) => r.outgoingState(1, 2),
+    citizenMessage: (r) => r.citizenMessage(1, 2, at),
+    inReplyTo: (r) => r.inReplyTo(1, 2),
+    externalIdOf: (r) => r.externalIdOf(1, 2),
+  }),
+  repository('src/modules/messages/received-repository.ts', ReceivedRepository, {
+    list: async (r) => {
+      await r.list(1, 'all', 'all', 21, 0);
+      await r.list(1, [1, 2], 'unhandled', 21, 20);
+      await r.list(1, [1], 'handled', 21, 0);
+    },
+    message: (r) => r.message(1, [1, 2], 2),
+    thread: (r) => r.thread(1, 'all', 3, 2),
+    attachments: (r) => r.attachments(2),
+    attachment: (r) => r.attachment(1, [1], 2, 'attachment-1'),
+    setHandled: async (r) => {
+      await r.setHandled(1, [1], 2, { staffMemberId: 4, at });
+      await r.setHandled(1, 'all', 2, null);
+    },
+  }),
   repository(
     'src/modules/messages/recipient-repository.ts',
-    'RecipientRepository',
-    (db) => new RecipientRepository(db, seal),
+    RecipientRepository,
     {
       activeAccounts: (r) => r.activeAccounts(['010101-123N', '020202-2222']),
       activeAccountId: (r) => r.activeAccountId('010101-123N'),
       ensureDemoAccount: (r) => r.ensureDemoAccount('010101-123N', at),
     },
+    seal,
   ),
-  repository(
-    'src/modules/organisations/credential-repository.ts',
-    'CredentialRepository',
-    (db) => new CredentialRepository(db),
-    {
-      insertCredential: (r, _trx, respond) => {
-        respond([{ id: 4 }]);
-        return r.insertCredential(
-          { organisationId: 1, username: 'api-user', passwordHash: 'hash', allowedIps: ['10.0.0.1'] },
-          at,
-        );
-      },
-      findByUsername: (r) => r.findByUsername('api-user'),
-      findById: (r) => r.findById(4),
-      list: async (r) => {
-        await r.list();
-        await r.list(1);
-      },
-      revoke: (r) => r.revoke(4, at),
-      setAllowedIps: async (r) => {
-        await r.setAllowedIps(4, ['10.0.0.0/8']);
-        await r.setAllowedIps(4, null);
-      },
-      replacePassword: (r) => r.replacePassword(4, 'hash', at),
-      insertToken: (r) =>
-        r.insertToken({ tokenHash: 't', credentialId: 4, organisationId: 1, expiresAt: at }, at),
-      findToken: (r) => r.findToken('t'),
-      findLoginAttempts: (r) => r.findLoginAttempts('api-user', '10.0.0.1'),
-      claimAddressAttempt: (r) =>
-        r.claimAddressAttempt({
-          username: 'api-user',
-          clientAddress: '10.0.0.1',
-          now: at,
-          windowStart: at,
-          maxAttempts: 5,
-        }),
-      findLoginBackoff: (r) => r.findLoginBackoff('api-user'),
-      claimBackoffSlot: (r) =>
-        r.claimBackoffSlot({
-          username: 'api-user',
-          now: at,
-          windowStart: at,
-          cutoffs: [
-            { attempts: 1, orMore: false, lastAttemptBefore: at },
-            { attempts: 2, orMore: true, lastAttemptBefore: at },
-          ],
-        }),
-      recordLoginSuccess: (r) => r.recordLoginSuccess('api-user', '10.0.0.1', at),
-      purgeExpired: (r) => r.purgeExpired(at, { windowStart: at, trustedSince: at }),
+  repository('src/modules/organisations/credential-repository.ts', CredentialRepository, {
+    insertCredential: (r, _trx, respond) => {
+      respond([{ id: 4 }]);
+      return r.insertCredential(
+        { organisationId: 1, username: 'api-user', passwordHash: 'hash', allowedIps: ['10.0.0.1'] },
+        at,
+      );
     },
-  ),
-  repository(
-    'src/modules/catalogue/catalogue-repository.ts',
-    'CatalogueRepository',
-    (db) => new CatalogueRepository(db),
-    {
-      listServices: (r) => r.listServices(),
-      listForms: (r) => r.listForms(),
-      findServicePk: (r) => r.findServicePk('service-1'),
-      listServiceTexts: (r) => r.listServiceTexts(['service-1', 'service-2']),
-      listFormsOf: (r) => r.listFormsOf([1, 2]),
-      replaceForms: (r) =>
-        r.replaceForms(
-          1,
-          [{ titleFi: 'Lomake', titleSv: null, titleEn: null, url: 'https://x.example/a.pdf' }],
-          at,
-        ),
-      describeService: (r) =>
-        r.describeService(1, { descriptionFi: 'Kuvaus', keywordsFi: 'avainsana', eServiceUrl: null }),
-      setMunicipality: (r) => r.setMunicipality('1234567-1', { fi: 'Ylitornio', sv: 'Övertorneå' }),
-      insertForm: (r) =>
-        r.insertForm(
-          { servicePk: 1, titleFi: 'Lomake', titleSv: null, titleEn: null, url: 'https://x.example/a.pdf' },
-          at,
-        ),
-      replaceSearchIndex: (r) =>
-        r.replaceSearchIndex([
-          { servicePk: 1, nameTerms: 'lomak', organisationTerms: 'ylitornio', formTerms: '', textTerms: '' },
-        ]),
-      listSearchIndex: (r) => r.listSearchIndex(),
-      matchAll: (r) => r.matchAll([['ylitornio'], ['lomak', 'lomake']]),
+    findByUsername: (r) => r.findByUsername('api-user'),
+    findById: (r) => r.findById(4),
+    list: async (r) => {
+      await r.list();
+      await r.list(1);
     },
-  ),
-  repository(
-    'src/modules/reporting/reporting-repository.ts',
-    'ReportingRepository',
-    (db) => new ReportingRepository(db),
-    {
-      // Each with all services and with some: the scope adds a condition.
-      progressCounts: async (r) => {
-        await r.progressCounts(1, 'all');
-        await r.progressCounts(1, [1, 2]);
-      },
-      citizenMessagesWaiting: async (r) => {
-        await r.citizenMessagesWaiting(1, 'all');
-        await r.citizenMessagesWaiting(1, [1, 2]);
-      },
-      hourlyVolume: async (r) => {
-        await r.hourlyVolume(1, 'all', '2025-02-01T21:00:00.000Z', '2025-03-04T00:00:00.000Z');
-        await r.hourlyVolume(1, [1, 2], '2025-02-01T21:00:00.000Z', '2025-03-04T00:00:00.000Z');
-      },
+    revoke: (r) => r.revoke(4, at),
+    setAllowedIps: async (r) => {
+      await r.setAllowedIps(4, ['10.0.0.0/8']);
+      await r.setAllowedIps(4, null);
     },
-  ),
+    replacePassword: (r) => r.replacePassword(4, 'hash', at),
+    insertToken: (r) =>
+      r.insertToken({ tokenHash: 't', credentialId: 4, organisationId: 1, expiresAt: at }, at),
+    findToken: (r) => r.findToken('t'),
+    findLoginAttempts: (r) => r.findLoginAttempts('api-user', '10.0.0.1'),
+    claimAddressAttempt: (r) =>
+      r.claimAddressAttempt({
+        username: 'api-user',
+        clientAddress: '10.0.0.1',
+        now: at,
+        windowStart: at,
+        maxAttempts: 5,
+      }),
+    findLoginBackoff: (r) => r.findLoginBackoff('api-user'),
+    claimBackoffSlot: (r) =>
+      r.claimBackoffSlot({
+        username: 'api-user',
+        now: at,
+        windowStart: at,
+        cutoffs: [
+          { attempts: 1, orMore: false, lastAttemptBefore: at },
+          { attempts: 2, orMore: true, lastAttemptBefore: at },
+        ],
+      }),
+    recordLoginSuccess: (r) => r.recordLoginSuccess('api-user', '10.0.0.1', at),
+    purgeExpired: (r) => r.purgeExpired(at, { windowStart: at, trustedSince: at }),
+  }),
+  repository('src/modules/catalogue/catalogue-repository.ts', CatalogueRepository, {
+    listServices: (r) => r.listServices(),
+    listForms: (r) => r.listForms(),
+    findServicePk: (r) => r.findServicePk('service-1'),
+    listServiceTexts: (r) => r.listServiceTexts(['service-1', 'service-2']),
+    listFormsOf: (r) => r.listFormsOf([1, 2]),
+    replaceForms: (r) =>
+      r.replaceForms(
+        1,
+        [{ titleFi: 'Lomake', titleSv: null, titleEn: null, url: 'https://x.example/a.pdf' }],
+        at,
+      ),
+    describeService: (r) =>
+      r.describeService(1, { descriptionFi: 'Kuvaus', keywordsFi: 'avainsana', eServiceUrl: null }),
+    setMunicipality: (r) => r.setMunicipality('1234567-1', { fi: 'Ylitornio', sv: 'Övertorneå' }),
+    insertForm: (r) =>
+      r.insertForm(
+        { servicePk: 1, titleFi: 'Lomake', titleSv: null, titleEn: null, url: 'https://x.example/a.pdf' },
+        at,
+      ),
+    replaceSearchIndex: (r) =>
+      r.replaceSearchIndex([
+        { servicePk: 1, nameTerms: 'lomak', organisationTerms: 'ylitornio', formTerms: '', textTerms: '' },
+      ]),
+    listSearchIndex: (r) => r.listSearchIndex(),
+    matchAll: (r) => r.matchAll([['ylitornio'], ['lomak', 'lomake']]),
+  }),
+  repository('src/modules/reporting/reporting-repository.ts', ReportingRepository, {
+    // Each with all services and with some: the scope adds a condition.
+    progressCounts: async (r) => {
+      await r.progressCounts(1, 'all');
+      await r.progressCounts(1, [1, 2]);
+    },
+    citizenMessagesWaiting: async (r) => {
+      await r.citizenMessagesWaiting(1, 'all');
+      await r.citizenMessagesWaiting(1, [1, 2]);
+    },
+    hourlyVolume: async (r) => {
+      await r.hourlyVolume(1, 'all', '2025-02-01T21:00:00.000Z', '2025-03-04T00:00:00.000Z');
+      await r.hourlyVolume(1, [1, 2], '2025-02-01T21:00:00.000Z', '2025-03-04T00:00:00.000Z');
+    },
+  }),
   repository(
     'src/modules/messages/staff-message-repository.ts',
-    'StaffMessageRepository',
-    (db) => new StaffMessageRepository(db, seal),
+    StaffMessageRepository,
     {
       organisationPostal: (r) => r.organisationPostal(1),
       // Unfiltered with all services; every filter with some services; a stage of several facts.
@@ -802,97 +761,87 @@ export const repositorySamples: RepositorySamples[] = [
       finishedJobs: (r) => r.finishedJobs(7),
       attachments: (r) => r.attachments(1, 7),
     },
+    seal,
   ),
   repository(
     'src/modules/feedback/feedback-repository.ts',
-    'FeedbackRepository',
-    (db) => new FeedbackRepository(db, seal),
+    FeedbackRepository,
     {
       insert: (r) =>
         r.insert({ receivedAt: at, topic: 'other', message: 'Palaute', replyEmail: null, locale: 'fi' }),
       listNewest: (r) => r.listNewest(50),
       purgeBefore: (r) => r.purgeBefore(at),
     },
+    seal,
   ),
-  repository(
-    'src/modules/organisations/organisation-repository.ts',
-    'OrganisationRepository',
-    (db) => new OrganisationRepository(db),
-    {
-      insertOrganisation: (r, _trx, respond) => {
-        respond([{ id: 1 }]);
-        return r.insertOrganisation({ businessId: '1234567-1', nameFi: 'Virasto', city: 'Helsinki' }, at);
-      },
-      findOrganisationById: (r) => r.findOrganisationById(1),
-      // With all services and with some: the scope adds a condition.
-      servicesInScope: async (r) => {
-        await r.servicesInScope(1, 'all');
-        await r.servicesInScope(1, [1, 2]);
-      },
-      findOrganisationByBusinessId: (r) => r.findOrganisationByBusinessId('1234567-1'),
-      listOrganisations: (r) => r.listOrganisations(),
-      updateOrganisationNames: (r) => r.updateOrganisationNames(1, { nameFi: 'Virasto', nameSv: null }),
-      deactivateOrganisation: (r) => r.deactivateOrganisation(1, at),
-      updateService: (r) => r.updateService(1, { nameEn: 'Service', acceptsMessages: false }),
-      deactivateService: (r) => r.deactivateService(1),
-      insertService: async (r, _trx, respond) => {
-        respond([{ id: 1 }]);
-        await r.insertService(
-          { organisationId: 1, serviceId: 'service-1', nameFi: 'Palvelu', acceptsMessages: true },
-          at,
-        );
-        // The system sender's service: created inactive.
-        respond([{ id: 2 }]);
-        await r.insertService(
-          {
-            organisationId: 1,
-            serviceId: 'service-2',
-            nameFi: 'Tiedotteet',
-            acceptsMessages: false,
-            active: false,
-          },
-          at,
-        );
-      },
-      renameSystemSender: (r) =>
-        r.renameSystemSender({
-          businessId: '1234567-1',
-          nameFi: 'Virasto',
-          nameSv: 'Verket',
-          nameEn: 'Agency',
-          serviceId: 'service-1',
-          serviceNameFi: 'Palvelu',
-          serviceNameSv: 'Tjänst',
-          serviceNameEn: 'Service',
-        }),
-      findServiceByPk: (r) => r.findServiceByPk(1),
-      findServiceByServiceId: (r) => r.findServiceByServiceId('service-1'),
-      listServices: async (r) => {
-        await r.listServices();
-        await r.listServices(1);
-      },
+  repository('src/modules/organisations/organisation-repository.ts', OrganisationRepository, {
+    insertOrganisation: (r, _trx, respond) => {
+      respond([{ id: 1 }]);
+      return r.insertOrganisation({ businessId: '1234567-1', nameFi: 'Virasto', city: 'Helsinki' }, at);
     },
-  ),
-  repository(
-    'src/test-idp/test-idp-record-repository.ts',
-    'TestIdpRecordRepository',
-    (db) => new TestIdpRecordRepository(db),
-    {
-      upsert: (r) =>
-        r.upsert('Session', 's-1', { payload: '{}', grantId: 'g-1', userCode: null, uid: 'u-1' }, 1000),
-      insertIfAbsent: (r) => r.insertIfAbsent('Session', 's-1', '{}'),
-      find: (r) => r.find('Session', 's-1', 1000),
-      findBy: (r) => r.findBy('Session', 'uid', 'u-1', 1000),
-      setPayload: (r) => r.setPayload('Session', 's-1', '{}'),
-      delete: (r) => r.delete('Session', 's-1'),
-      deleteByGrant: (r) => r.deleteByGrant('g-1'),
-      purgeExpired: (r) => r.purgeExpired(1000),
+    findOrganisationById: (r) => r.findOrganisationById(1),
+    // With all services and with some: the scope adds a condition.
+    servicesInScope: async (r) => {
+      await r.servicesInScope(1, 'all');
+      await r.servicesInScope(1, [1, 2]);
     },
-  ),
+    findOrganisationByBusinessId: (r) => r.findOrganisationByBusinessId('1234567-1'),
+    listOrganisations: (r) => r.listOrganisations(),
+    updateOrganisationNames: (r) => r.updateOrganisationNames(1, { nameFi: 'Virasto', nameSv: null }),
+    deactivateOrganisation: (r) => r.deactivateOrganisation(1, at),
+    updateService: (r) => r.updateService(1, { nameEn: 'Service', acceptsMessages: false }),
+    deactivateService: (r) => r.deactivateService(1),
+    insertService: async (r, _trx, respond) => {
+      respond([{ id: 1 }]);
+      await r.insertService(
+        { organisationId: 1, serviceId: 'service-1', nameFi: 'Palvelu', acceptsMessages: true },
+        at,
+      );
+      // The system sender's service: created inactive.
+      respond([{ id: 2 }]);
+      await r.insertService(
+        {
+          organisationId: 1,
+          serviceId: 'service-2',
+          nameFi: 'Tiedotteet',
+          acceptsMessages: false,
+          active: false,
+        },
+        at,
+      );
+    },
+    renameSystemSender: (r) =>
+      r.renameSystemSender({
+        businessId: '1234567-1',
+        nameFi: 'Virasto',
+        nameSv: 'Verket',
+        nameEn: 'Agency',
+        serviceId: 'service-1',
+        serviceNameFi: 'Palvelu',
+        serviceNameSv: 'Tjänst',
+        serviceNameEn: 'Service',
+      }),
+    findServiceByPk: (r) => r.findServiceByPk(1),
+    findServiceByServiceId: (r) => r.findServiceByServiceId('service-1'),
+    listServices: async (r) => {
+      await r.listServices();
+      await r.listServices(1);
+    },
+  }),
+  repository('src/test-idp/test-idp-record-repository.ts', TestIdpRecordRepository, {
+    upsert: (r) =>
+      r.upsert('Session', 's-1', { payload: '{}', grantId: 'g-1', userCode: null, uid: 'u-1' }, 1000),
+    insertIfAbsent: (r) => r.insertIfAbsent('Session', 's-1', '{}'),
+    find: (r) => r.find('Session', 's-1', 1000),
+    findBy: (r) => r.findBy('Session', 'uid', 'u-1', 1000),
+    setPayload: (r) => r.setPayload('Session', 's-1', '{}'),
+    delete: (r) => r.delete('Session', 's-1'),
+    deleteByGrant: (r) => r.deleteByGrant('g-1'),
+    purgeExpired: (r) => r.purgeExpired(1000),
+  }),
   repository(
     'src/modules/staff/staff-repository.ts',
-    'StaffRepository',
-    (db) => new StaffRepository(db, seal),
+    StaffRepository,
     {
       findMember: (r, trx) => r.findMember('010101-123N', trx),
       insertMember: (r, trx, respond) => {
@@ -931,11 +880,11 @@ export const repositorySamples: RepositorySamples[] = [
       },
       transaction: (r) => r.transaction((trx) => r.findMember('010101-123N', trx)),
     },
+    seal,
   ),
-  repository<Omit<StaffSessionRepository, keyof SessionTableRepository<'staff_sessions'>>>(
+  repository<Omit<StaffSessionRepository, keyof SessionTableRepository<'staff_sessions'>>, [typeof seal]>(
     'src/modules/staff/staff-session-repository.ts',
-    'StaffSessionRepository',
-    (db) => new StaffSessionRepository(db, seal),
+    StaffSessionRepository,
     {
       insert: (r, trx) =>
         r.insert(
@@ -954,5 +903,6 @@ export const repositorySamples: RepositorySamples[] = [
       setOrganisation: (r, trx) => r.setOrganisation('h', 2, trx),
       deleteReturning: (r, trx) => r.deleteReturning('h', trx),
     },
+    seal,
   ),
 ];

@@ -23,43 +23,40 @@ describe('configuration', () => {
     assert.equal(config.oidcKeyFiles.inDataDir, true);
   });
 
+  /** Values refused with a message that starts with the variable's name, by variable. */
+  const refusedValues: Record<string, string[]> = {
+    PORT: ['abc', '70000', '-1'],
+    DATABASE_URL: ['not a url', 'mysql://localhost/db', 'postgres://', 'postgres://localhost'],
+    PUBLIC_URL: ['ftp://x'],
+    LOG_LEVEL: ['loud'],
+    OIDC_ISSUER: ['https://idp.example'],
+    OIDC_PROFILE: ['plain'],
+    OIDC_FEDERATION_AUTHORITY_HINTS: ['https://ta.example, not a url'],
+    TEST_IDP: ['maybe'],
+    SMTP_URL: ['http://mail'],
+    API_TOKEN_TTL_SECONDS: ['5'],
+    METRICS_TOKEN: ['short'],
+    TRUSTED_PROXIES: ['10.0.0.0/33', 'proxy.example'],
+    DATABASE_POOL_SIZE: ['0'],
+    METRICS_PORT: ['x'],
+    WORKER_METRICS_PORT: ['70000'],
+    DELIVERY_RETENTION_DAYS: ['0', '90d'],
+    AUDIT_RETENTION_DAYS: ['6'],
+  };
   const bad: Array<[Record<string, string>, RegExp]> = [
-    [{ PORT: 'abc' }, /^PORT /],
-    [{ PORT: '70000' }, /^PORT /],
-    [{ PORT: '-1' }, /^PORT /],
-    [{ DATABASE_URL: 'not a url' }, /^DATABASE_URL /],
-    [{ DATABASE_URL: 'mysql://localhost/db' }, /^DATABASE_URL /],
-    [{ DATABASE_URL: 'postgres://' }, /^DATABASE_URL /],
-    [{ DATABASE_URL: 'postgres://localhost' }, /^DATABASE_URL /],
-    [{ PUBLIC_URL: 'ftp://x' }, /^PUBLIC_URL /],
-    [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL /],
+    ...Object.entries(refusedValues).flatMap(([name, values]) =>
+      values.map((value): [Record<string, string>, RegExp] => [{ [name]: value }, new RegExp(`^${name} `)]),
+    ),
+    // Settings that must come together, and messages that say what to do.
     [{ MASTER_KEY: 'a', MASTER_KEY_FILE: '/x' }, /MASTER_KEY/],
-    [{ OIDC_ISSUER: 'https://idp.example' }, /^OIDC_ISSUER /],
     [{ OIDC_ISSUER: 'https://idp.example', OIDC_CLIENT_ID: 'x' }, /^OIDC_ISSUER .*OIDC_SIGNING_KEY_FILE/],
     [
       { OIDC_ISSUER: 'https://idp.example', OIDC_CLIENT_ID: 'x', OIDC_PROFILE: 'basic' },
       /^OIDC_ISSUER .*OIDC_CLIENT_SECRET/,
     ],
-    [{ OIDC_PROFILE: 'plain' }, /^OIDC_PROFILE /],
-    [
-      { OIDC_FEDERATION_AUTHORITY_HINTS: 'https://ta.example, not a url' },
-      /^OIDC_FEDERATION_AUTHORITY_HINTS /,
-    ],
     [{ OIDC_FEDERATION_AUTHORITY_HINTS: 'ftp://ta.example' }, /^OIDC_FEDERATION_AUTHORITY_HINTS must use/],
     [{ OIDC_SIGNING_KEY_FILE: '/keys/sig.pem' }, /^OIDC_SIGNING_KEY_FILE and OIDC_ENCRYPTION_KEY_FILE/],
-    [{ TEST_IDP: 'maybe' }, /^TEST_IDP /],
-    [{ SMTP_URL: 'http://mail' }, /^SMTP_URL /],
-    [{ API_TOKEN_TTL_SECONDS: '5' }, /^API_TOKEN_TTL_SECONDS /],
-    [{ METRICS_TOKEN: 'short' }, /^METRICS_TOKEN /],
     [{ TRUST_PROXY_HOPS: '1' }, /^TRUST_PROXY_HOPS is replaced by TRUSTED_PROXIES/],
-    [{ TRUSTED_PROXIES: '10.0.0.0/33' }, /^TRUSTED_PROXIES /],
-    [{ TRUSTED_PROXIES: 'proxy.example' }, /^TRUSTED_PROXIES /],
-    [{ DATABASE_POOL_SIZE: '0' }, /^DATABASE_POOL_SIZE /],
-    [{ METRICS_PORT: 'x' }, /^METRICS_PORT /],
-    [{ WORKER_METRICS_PORT: '70000' }, /^WORKER_METRICS_PORT /],
-    [{ DELIVERY_RETENTION_DAYS: '0' }, /^DELIVERY_RETENTION_DAYS /],
-    [{ DELIVERY_RETENTION_DAYS: '90d' }, /^DELIVERY_RETENTION_DAYS /],
-    [{ AUDIT_RETENTION_DAYS: '6' }, /^AUDIT_RETENTION_DAYS /],
   ];
   for (const [env, pattern] of bad) {
     test(`rejects ${JSON.stringify(env)} with a one-line message naming the variable`, () => {

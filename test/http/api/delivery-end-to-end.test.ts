@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { ApiClient } from '../../helpers/api-client.js';
 import { sendAccepted, signedInOrganisation, uploadAccepted } from '../../helpers/api-session.js';
 import { assertHandedToPrinting, drain } from '../../helpers/delivery-harness.js';
@@ -9,28 +9,20 @@ import { type ApiOrganisation } from '../../helpers/fixtures.js';
 import { electronicRequest, paperMailPart } from '../../helpers/api-requests.js';
 import { samplePdf } from '../../helpers/sample-files.js';
 import { extractPdfText } from '../../helpers/delivery-pdf.js';
-import { startSmtpServer, type TestSmtpServer } from '../../helpers/delivery-smtp.js';
 import { eventTypesOf } from '../../helpers/stored-rows.js';
-import { createHarness, type TestHarness } from '../../helpers/test-app.js';
+import { useDeliveryProviders, useSuiteHarness } from '../../helpers/suite-harness.js';
 import { sealedContact } from '../../helpers/stored-rows.js';
 
 // The "done when": a message sent through the real API produces exactly the notifications
 // the person chose, without content; a multichannel message to someone without a mailbox becomes
 // a letter in a print batch with the right events and deemed-received date.
 describe('API → delivery pipeline, end to end', () => {
-  let h: TestHarness;
-  let smtp: TestSmtpServer;
+  const { h, smtp } = useDeliveryProviders({ now: '2026-11-02T08:00:00Z' });
   let org: ApiOrganisation;
   let api: ApiClient;
 
   before(async () => {
-    smtp = await startSmtpServer();
-    h = await createHarness({ env: { SMTP_URL: smtp.url }, now: '2026-11-02T08:00:00Z' });
     ({ org, api } = await signedInOrganisation(h));
-  });
-  after(async () => {
-    await h.close();
-    await smtp.stop();
   });
 
   test('electronic message: e-mail and SMS as chosen, nothing of the message in them', async () => {
@@ -121,14 +113,12 @@ describe('API → delivery pipeline, end to end', () => {
 });
 
 describe('the paper part must be printable', () => {
-  let h: TestHarness;
+  const h = useSuiteHarness();
   let api: ApiClient;
   let org: ApiOrganisation;
   before(async () => {
-    h = await createHarness();
     ({ org, api } = await signedInOrganisation(h));
   });
-  after(() => h.close());
 
   test('a PDF without pages is refused at sending time, naming the field, storing nothing', async () => {
     const empty = Buffer.from(

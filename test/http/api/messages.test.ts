@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { contentContext, decryptText } from '../../../src/modules/messages/message-content.js';
-import type { ApiClient } from '../../helpers/api-client.js';
-import { uploadAccepted } from '../../helpers/api-session.js';
-import { type ApiOrganisation, newExternalId, newIdentityCode } from '../../helpers/fixtures.js';
+import { sendAccepted, uploadAccepted } from '../../helpers/api-session.js';
+import { newExternalId, newIdentityCode } from '../../helpers/fixtures.js';
 import { electronicRequest, paperMailPart } from '../../helpers/api-requests.js';
 import {
   attachmentsOf,
@@ -13,22 +12,16 @@ import {
   rowCounts,
   storedRows,
 } from '../../helpers/stored-rows.js';
-import type { TestHarness } from '../../helpers/test-app.js';
 
-import { signedInOrganisations } from './signed-in-organisations.js';
+import { useSignedInOrganisations } from './signed-in-organisations.js';
+import { useAccount } from '../../helpers/suite-harness.js';
 import { openMessageRecipient } from '../../../src/crypto/personal-data.js';
 describe('organisation API: sending messages', () => {
-  let h: TestHarness, org: ApiOrganisation, other: ApiOrganisation, api: ApiClient, otherApi: ApiClient;
-  let citizen: { id: number; identityCode: string };
+  const { h, org, other, api, otherApi } = useSignedInOrganisations('2026-03-02T08:00:00Z');
+  const citizen = useAccount(h);
 
   const upload = (client = api, content?: Buffer, name?: string) => uploadAccepted(client, content, name);
   const message = (id: number) => messageRow(h, id);
-
-  before(async () => {
-    ({ h, org, other, api, otherApi } = await signedInOrganisations('2026-03-02T08:00:00Z'));
-    citizen = await h.fixtures.account();
-  });
-  after(() => h.close());
 
   test('an electronic message is stored encrypted with its event, delivery jobs and attachments', async () => {
     const first = await upload();
@@ -45,9 +38,7 @@ describe('organisation API: sending messages', () => {
         },
       },
     });
-    const response = await api.post('/v2/messages/electronic', request);
-    assert.equal(response.statusCode, 200, response.body);
-    const { messageId } = response.json<{ messageId: number }>();
+    const messageId = await sendAccepted(api, '/v2/messages/electronic', request);
     const row = await message(messageId);
     assert.equal(row.direction, 'to_citizen');
     assert.equal(row.account_id, citizen.id);
@@ -272,9 +263,7 @@ describe('organisation API: sending messages', () => {
       }),
       paperMail: paperMailPart(pdf, { messageServiceType: 'Verifiable' }),
     };
-    const response = await api.post('/v2/messages', request);
-    assert.equal(response.statusCode, 200, response.body);
-    const row = await message(response.json().messageId as number);
+    const row = await message(await sendAccepted(api, '/v2/messages', request));
     assert.equal(row.channel, 'electronic');
     assert.equal(row.account_id, citizen.id);
     assert.deepEqual(
@@ -293,9 +282,7 @@ describe('organisation API: sending messages', () => {
     const pdf = await upload();
     const recipient = newIdentityCode();
     const request = { ...electronicRequest(org, recipient), paperMail: paperMailPart(pdf) };
-    const response = await api.post('/v2/messages', request);
-    assert.equal(response.statusCode, 200, response.body);
-    const row = await message(response.json().messageId as number);
+    const row = await message(await sendAccepted(api, '/v2/messages', request));
     assert.equal(row.channel, 'paper');
     assert.equal(row.account_id, null);
     assert.equal(openMessageRecipient(h.context.envelope, row.recipient_id_enc), recipient);
@@ -386,9 +373,7 @@ describe('organisation API: sending messages', () => {
       sender: { serviceId: org.serviceId },
       paperMail: paperMailPart(pdf),
     };
-    const response = await api.post('/v2/paper-mail-without-id', request);
-    assert.equal(response.statusCode, 200, response.body);
-    const row = await message(response.json().messageId as number);
+    const row = await message(await sendAccepted(api, '/v2/paper-mail-without-id', request));
     assert.equal(openMessageRecipient(h.context.envelope, row.recipient_id_enc), null);
     assert.equal(row.channel, 'paper');
     assert.deepEqual(JSON.parse(row.options), { sentVia: 'paper-mail-without-id' });

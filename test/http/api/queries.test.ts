@@ -1,17 +1,15 @@
 import assert from 'node:assert/strict';
-import { before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { appendFeedEvent } from '../../../src/modules/messages/event-repository.js';
 import { newIdentityCode } from '../../helpers/fixtures.js';
 import { electronicRequest, paperMailPart } from '../../helpers/api-requests.js';
 import { tinyPdf } from '../../helpers/sample-files.js';
+import { useAccount } from '../../helpers/suite-harness.js';
 
 import { useSignedInOrganisations } from './signed-in-organisations.js';
 describe('organisation API: message ids, states and messages from citizens', () => {
   const { h, org, api, otherApi } = useSignedInOrganisations('2026-03-02T08:00:00Z');
-  let citizen: { id: number; identityCode: string };
-  before(async () => {
-    citizen = await h.fixtures.account();
-  });
+  const citizen = useAccount(h);
 
   test('GET /v1/messages/id finds a sent message by externalId, only for its organisation', async () => {
     const request = electronicRequest(org, citizen.identityCode);

@@ -1,9 +1,8 @@
 import { before } from 'node:test';
 import { ApiClient } from '../../helpers/api-client.js';
-import { signedInClient } from '../../helpers/api-session.js';
 import type { ApiOrganisation } from '../../helpers/fixtures.js';
 import { useSuiteHarness } from '../../helpers/suite-harness.js';
-import { createHarness, type TestHarness } from '../../helpers/test-app.js';
+import type { TestHarness } from '../../helpers/test-app.js';
 
 export interface SignedInOrganisations {
   h: TestHarness;
@@ -15,18 +14,11 @@ export interface SignedInOrganisations {
   otherApi: ApiClient;
 }
 
-/** A fresh app at `now` with two organisations, each signed in to the API with its own client. */
-export async function signedInOrganisations(now: string): Promise<SignedInOrganisations> {
-  const h = await createHarness({ now });
-  const org = await h.fixtures.apiOrganisation();
-  const other = await h.fixtures.apiOrganisation();
-  return { h, org, other, api: await signedInClient(h, org), otherApi: await signedInClient(h, other) };
-}
-
 /**
- * signedInOrganisations as a suite's set-up: registers the before hook that makes them and the
- * after hook that closes the app. The objects are filled in by the before hook (the clients sign in
- * then), so read them only inside tests and later hooks.
+ * A suite's set-up: a fresh app at `now` with two organisations, each signed in to the API with its
+ * own client. Registers the before hook that makes them and the after hook that closes the app. The
+ * objects are filled in by the before hook (the clients sign in then), so read them only inside tests
+ * and later hooks.
  */
 export function useSignedInOrganisations(now: string): SignedInOrganisations {
   const h = useSuiteHarness({ now });

@@ -1,19 +1,19 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { contentContext, decryptText } from '../../../src/modules/messages/message-content.js';
-import type { ApiClient } from '../../helpers/api-client.js';
+import { sendAccepted } from '../../helpers/api-session.js';
 import { v1PaperFields } from '../../helpers/api-requests.js';
 import { type ApiOrganisation, newExternalId, newIdentityCode } from '../../helpers/fixtures.js';
 import { tinyPdf } from '../../helpers/sample-files.js';
 import { messageRow, rowCounts, storedRow } from '../../helpers/stored-rows.js';
-import type { TestHarness } from '../../helpers/test-app.js';
 import { multipartBody, uploadV1 } from './v1-test-support.js';
 
-import { signedInOrganisations } from './signed-in-organisations.js';
+import { useSignedInOrganisations } from './signed-in-organisations.js';
+import { useAccount } from '../../helpers/suite-harness.js';
 import { openMessageRecipient } from '../../../src/crypto/personal-data.js';
 describe('organisation API v1: sending messages', () => {
-  let h: TestHarness, org: ApiOrganisation, other: ApiOrganisation, api: ApiClient, otherApi: ApiClient;
-  let citizen: { id: number; identityCode: string };
+  const { h, org, other, api, otherApi } = useSignedInOrganisations('2026-03-02T08:00:00Z');
+  const citizen = useAccount(h);
 
   const uploadFile = async (client = api, content = tinyPdf(), name = 'paatos.pdf') => {
     const response = await uploadV1(h, client.token, '/v1/files', multipartBody(content, name));
@@ -60,18 +60,10 @@ describe('organisation API v1: sending messages', () => {
   });
   const postElectronic = (body: unknown, client = api) => client.post('/v1/messages/electronic', body);
 
-  before(async () => {
-    ({ h, org, other, api, otherApi } = await signedInOrganisations('2026-03-02T08:00:00Z'));
-    citizen = await h.fixtures.account();
-  });
-  after(() => h.close());
-
   test('POST /v1/messages/electronic stores a message with the v1 defaults and its attachment', async () => {
     const attachmentId = await uploadAttachment();
     const request = electronicV1(org, citizen.identityCode, { attachments: [{ attachmentId }] });
-    const response = await postElectronic(request);
-    assert.equal(response.statusCode, 200, response.body);
-    const { messageId } = response.json<{ messageId: number }>();
+    const messageId = await sendAccepted(api, '/v1/messages/electronic', request);
     const row = await message(messageId);
     assert.equal(row.direction, 'to_citizen');
     assert.equal(row.account_id, citizen.id);
@@ -189,9 +181,7 @@ describe('organisation API v1: sending messages', () => {
   test('POST /v1/messages goes electronic with an active mailbox and stores the v1 paper part verbatim', async () => {
     const fileId = await uploadFile();
     const request = multichannelV1(org, citizen.identityCode, fileId);
-    const response = await api.post('/v1/messages', request);
-    assert.equal(response.statusCode, 200, response.body);
-    const { messageId } = response.json<{ messageId: number }>();
+    const messageId = await sendAccepted(api, '/v1/messages', request);
     const row = await message(messageId);
     assert.equal(row.channel, 'electronic');
     assert.equal(row.account_id, citizen.id);
@@ -214,9 +204,7 @@ describe('organisation API v1: sending messages', () => {
       messageServiceType: 'Verifiable',
       colorPrinting: true,
     });
-    const response = await api.post('/v1/messages', request);
-    assert.equal(response.statusCode, 200, response.body);
-    const { messageId } = response.json<{ messageId: number }>();
+    const messageId = await sendAccepted(api, '/v1/messages', request);
     const row = await message(messageId);
     assert.equal(row.channel, 'paper');
     assert.equal(row.service_type, 'Verifiable');
@@ -284,9 +272,7 @@ describe('organisation API v1: sending messages', () => {
       ...v1PaperFields(fileId),
       sender: { ...v1PaperFields(fileId).sender, serviceId: org.serviceId },
     };
-    const response = await api.post('/v1/paper-mail-without-id', request);
-    assert.equal(response.statusCode, 200, response.body);
-    const { messageId } = response.json<{ messageId: number }>();
+    const messageId = await sendAccepted(api, '/v1/paper-mail-without-id', request);
     const row = await message(messageId);
     assert.equal(row.channel, 'paper');
     assert.equal(openMessageRecipient(h.context.envelope, row.recipient_id_enc), null);

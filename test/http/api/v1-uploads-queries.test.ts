@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
-import { before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import type { ApiClient } from '../../helpers/api-client.js';
 import { assertContractResponse, loadContract } from '../../helpers/contract.js';
 import { type CitizenMessageInput } from '../../helpers/fixtures.js';
 import { electronicRequest } from '../../helpers/api-requests.js';
 import { tinyPdf } from '../../helpers/sample-files.js';
+import { useAccount } from '../../helpers/suite-harness.js';
 import { rowCounts } from '../../helpers/stored-rows.js';
 import { goodFile, issuePayloads } from '../../helpers/attachment-samples.js';
 import { useSignedInOrganisations } from './signed-in-organisations.js';
@@ -13,7 +14,7 @@ import { multipartBody, uploadV1 } from './v1-test-support.js';
 
 describe('organisation API v1: uploads and messages from end users', () => {
   const { h, org, api, otherApi } = useSignedInOrganisations('2026-03-02T08:00:00Z');
-  let citizen: { id: number; identityCode: string };
+  const citizen = useAccount(h);
 
   const upload = (
     url: '/v1/files' | '/v1/attachments',
@@ -38,10 +39,6 @@ describe('organisation API v1: uploads and messages from end users', () => {
     await assertContractResponse('GET', '/v1/messages/{id}', response);
     return response;
   };
-
-  before(async () => {
-    citizen = await h.fixtures.account();
-  });
 
   test('POST /v1/files stores a PDF for the caller and answers its fileId', async () => {
     const response = await upload('/v1/files', tinyPdf());

@@ -2,8 +2,7 @@ import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { generateKeyRingText, parseKeyRing } from '../../../src/crypto/key-ring.js';
 import { sealedColumns } from '../../../src/modules/keys/encrypted-values.js';
-import { ApiClient } from '../../helpers/api-client.js';
-import { electronicRequest } from '../../helpers/api-requests.js';
+import { sendWithTextAttachment, signedInOrganisation } from '../../helpers/api-session.js';
 import { getPage, signInAs } from '../../helpers/citizen-session.js';
 import { persons } from '../../helpers/fixtures.js';
 import { useSuiteHarness } from '../../helpers/suite-harness.js';
@@ -30,30 +29,11 @@ describe(`ASVS V6 stored cryptography (${testDialect})`, () => {
   const h = useSuiteHarness({ now: '2025-03-10T08:00:00.000Z', keyRingText });
 
   before(async () => {
-    const organisation = await h.fixtures.apiOrganisation();
+    const { org: organisation, api } = await signedInOrganisation(h);
     await h.fixtures.account({ identityCode: persons.kimmo });
-    const api = new ApiClient(h);
-    await api.login(organisation);
-    const upload = await api.upload(Buffer.from(secret.attachment), 'liite.txt', {
-      declaredType: 'text/plain',
-    });
-    assert.equal(upload.statusCode, 201, upload.body);
-    const attachmentId = upload.json<{ attachmentId: string }>().attachmentId;
-    const sent = await api.post(
-      '/v2/messages/electronic',
-      electronicRequest(organisation, persons.kimmo, {
-        title: secret.title,
-        body: secret.body,
-        attachments: [{ attachmentId }],
-      }),
-    );
-    assert.equal(sent.statusCode, 200, sent.body);
+    const messageId = await sendWithTextAttachment(api, organisation, persons.kimmo, secret);
     // The citizen reads it, so reading leaves its own rows (events, audit, evidence) too.
-    const page = await getPage(
-      h,
-      await signInAs(h, persons.kimmo),
-      `/mailbox/messages/${sent.json().messageId}`,
-    );
+    const page = await getPage(h, await signInAs(h, persons.kimmo), `/mailbox/messages/${messageId}`);
     assert.ok(page.body.includes(secret.title));
   });
 

@@ -219,7 +219,10 @@ describe(`ASVS 4.2.1 authorization matrix (${testDialect})`, () => {
       { staffMemberId: 1 },
     );
     const username = created.username;
-    return { username, state: () => storedRow(h, 'api_credentials', 'username', username) };
+    return {
+      page: `/virkailija/hallinta/tunnukset/${username}`,
+      state: () => storedRow(h, 'api_credentials', 'username', username),
+    };
   }
 
   async function ylitornioService() {
@@ -229,7 +232,10 @@ describe(`ASVS 4.2.1 authorization matrix (${testDialect})`, () => {
       nameFi: 'Ympäristöpalvelut',
       acceptsMessages: true,
     });
-    return { serviceId: added.serviceId, state: () => storedRow(h, 'services', 'id', added.id) };
+    return {
+      page: `/virkailija/hallinta/palvelut/${added.serviceId}`,
+      state: () => storedRow(h, 'services', 'id', added.id),
+    };
   }
 
   // Each area also refuses the other kinds of credential of the very parties involved: the sending
@@ -243,13 +249,18 @@ describe(`ASVS 4.2.1 authorization matrix (${testDialect})`, () => {
   const notCaseWorkers: Party[] = ['anneli', 'minna', 'jari', 'kimmo', 'ylitornioApi'];
   const notAdmins: Party[] = ['anneli', 'tiina', 'minna', 'kimmo', 'ylitornioApi'];
 
-  /** An entry: who owns it and what they are answered, who is refused, how its target is made. */
-  const entry = (
-    owner: Party,
-    ownerStatus: number,
-    intruders: Party[],
-    target: () => Promise<Target>,
-  ): Entry => ({ owner, ownerStatus, intruders, target });
+  /**
+   * The entries of one area: who owns its resources, who must be refused them, and per route how its
+   * target is made. The owner is answered 200 on a GET (the page or the API's answer) and 303 on a
+   * POST (the form's redirect after the change).
+   */
+  const area = (owner: Party, intruders: Party[], targets: Record<string, () => Promise<Target>>) =>
+    Object.fromEntries(
+      Object.entries(targets).map(([route, target]): [string, Entry] => [
+        route,
+        { owner, ownerStatus: route.startsWith('GET ') ? 200 : 303, intruders, target },
+      ]),
+    );
 
   type Sent = Awaited<ReturnType<typeof sentToKimmo>>;
   type Received = Awaited<ReturnType<typeof fromKimmo>>;
@@ -274,188 +285,90 @@ describe(`ASVS 4.2.1 authorization matrix (${testDialect})`, () => {
     const c = await kimmosConsent();
     return { url: url(c.id), form: {}, state: c.state };
   };
-  const onService = (suffix: string, form?: Record<string, string>) => async (): Promise<Target> => {
-    const s = await ylitornioService();
-    return {
-      url: `/virkailija/hallinta/palvelut/${s.serviceId}${suffix}`,
-      state: s.state,
-      ...(form ? { form } : {}),
+  /** A target under the admin page of a fresh object `make` creates, with the form to post, if any. */
+  const onAdminPage =
+    (make: () => Promise<{ page: string; state: () => Promise<unknown> }>) =>
+    (suffix: string, form?: Record<string, string>) =>
+    async (): Promise<Target> => {
+      const { page, state } = await make();
+      return { url: `${page}${suffix}`, state, ...(form ? { form } : {}) };
     };
-  };
-  const onCredential = (suffix: string, form?: Record<string, string>) => async (): Promise<Target> => {
-    const c = await ylitornioCredential();
-    return {
-      url: `/virkailija/hallinta/tunnukset/${c.username}${suffix}`,
-      state: c.state,
-      ...(form ? { form } : {}),
-    };
-  };
+  const onService = onAdminPage(ylitornioService);
+  const onCredential = onAdminPage(ylitornioCredential);
   const mailbox = (m: { messageId: number }) => `/mailbox/messages/${m.messageId}`;
   const received = (m: { messageId: number }) => `/virkailija/saapuneet/${m.messageId}`;
   const answerable = { replyAllowedBy: 'Anyone' };
 
   const matrix: Record<string, Entry> = {
-    'GET /mailbox/messages/:id': entry('kimmo', 200, otherCitizen, onSent(mailbox, { shows: true })),
-    'GET /mailbox/messages/:id/attachments/:attachmentId': entry(
-      'kimmo',
-      200,
-      otherCitizen,
-      onSent((m) => `${mailbox(m)}/attachments/${m.attachmentId}`),
-    ),
-    'GET /mailbox/messages/:id/evidence': entry(
-      'kimmo',
-      200,
-      otherCitizen,
-      onSent((m) => `${mailbox(m)}/evidence`),
-    ),
-    'POST /mailbox/messages/:id/acknowledge': entry(
-      'kimmo',
-      303,
-      otherCitizen,
-      onSent((m) => `${mailbox(m)}/acknowledge`, { form: {} }, { messageServiceType: 'Verifiable' }),
-    ),
-    'POST /mailbox/messages/:id/delete': entry(
-      'kimmo',
-      303,
-      otherCitizen,
-      onSent((m) => `${mailbox(m)}/delete`, { form: {} }),
-    ),
-    'POST /mailbox/messages/:id/restore': entry('kimmo', 303, otherCitizen, async () => {
-      const target = await onSent((m) => `${mailbox(m)}/delete`, { form: {} })();
-      assert.equal((await as('kimmo', 'POST', target)).statusCode, 303);
-      return { ...target, url: target.url.replace(/delete$/, 'restore') };
+    ...area('kimmo', otherCitizen, {
+      'GET /mailbox/messages/:id': onSent(mailbox, { shows: true }),
+      'GET /mailbox/messages/:id/attachments/:attachmentId': onSent(
+        (m) => `${mailbox(m)}/attachments/${m.attachmentId}`,
+      ),
+      'GET /mailbox/messages/:id/evidence': onSent((m) => `${mailbox(m)}/evidence`),
+      'POST /mailbox/messages/:id/acknowledge': onSent(
+        (m) => `${mailbox(m)}/acknowledge`,
+        { form: {} },
+        { messageServiceType: 'Verifiable' },
+      ),
+      'POST /mailbox/messages/:id/delete': onSent((m) => `${mailbox(m)}/delete`, { form: {} }),
+      'POST /mailbox/messages/:id/restore': async () => {
+        const target = await onSent((m) => `${mailbox(m)}/delete`, { form: {} })();
+        assert.equal((await as('kimmo', 'POST', target)).statusCode, 303);
+        return { ...target, url: target.url.replace(/delete$/, 'restore') };
+      },
+      'GET /mailbox/messages/:id/reply': onSent((m) => `${mailbox(m)}/reply`, { shows: true }, answerable),
+      'POST /mailbox/messages/:id/reply': async () => {
+        const reply: Array<[string, string]> = [
+          ['citizenType', 'Selvitys'],
+          ['title', 'Vastaus'],
+          ['body', 'Kiitos päätöksestä.'],
+        ];
+        const target = await onSent((m) => `${mailbox(m)}/reply`, { multipart: reply }, answerable)();
+        return { ...target, state: async () => [await target.state(), await rowCounts(h)] };
+      },
+      'POST /settings/consents/:id/withdraw': onConsent((id) => `/settings/consents/${id}/withdraw`),
     }),
-    'GET /mailbox/messages/:id/reply': entry(
-      'kimmo',
-      200,
-      otherCitizen,
-      onSent((m) => `${mailbox(m)}/reply`, { shows: true }, answerable),
-    ),
-    'POST /mailbox/messages/:id/reply': entry('kimmo', 303, otherCitizen, async () => {
-      const reply: Array<[string, string]> = [
-        ['citizenType', 'Selvitys'],
-        ['title', 'Vastaus'],
-        ['body', 'Kiitos päätöksestä.'],
-      ];
-      const target = await onSent((m) => `${mailbox(m)}/reply`, { multipart: reply }, answerable)();
-      return { ...target, state: async () => [await target.state(), await rowCounts(h)] };
+    ...area('ylitornioApi', otherOrganisationApi, {
+      'GET /v1/messages/:id': onReceived((m) => `/v1/messages/${m.messageId}`, { shows: true }),
+      'GET /v1/messages/:id/state': onSent((m) => `/v1/messages/${m.messageId}/state`),
+      'GET /v1/attachments/:id': onReceived((m) => `/v1/attachments/${m.attachmentId}`),
+      'GET /v2/messages/:id': onReceived((m) => `/v2/messages/${m.messageId}`, { shows: true }),
+      'GET /v2/messages/:id/evidence': onSent((m) => `/v2/messages/${m.messageId}/evidence`),
     }),
-    'POST /settings/consents/:id/withdraw': entry(
-      'kimmo',
-      303,
-      otherCitizen,
-      onConsent((id) => `/settings/consents/${id}/withdraw`),
-    ),
-
-    'GET /v1/messages/:id': entry(
-      'ylitornioApi',
-      200,
-      otherOrganisationApi,
-      onReceived((m) => `/v1/messages/${m.messageId}`, { shows: true }),
-    ),
-    'GET /v1/messages/:id/state': entry(
-      'ylitornioApi',
-      200,
-      otherOrganisationApi,
-      onSent((m) => `/v1/messages/${m.messageId}/state`),
-    ),
-    'GET /v1/attachments/:id': entry(
-      'ylitornioApi',
-      200,
-      otherOrganisationApi,
-      onReceived((m) => `/v1/attachments/${m.attachmentId}`),
-    ),
-    'GET /v2/messages/:id': entry(
-      'ylitornioApi',
-      200,
-      otherOrganisationApi,
-      onReceived((m) => `/v2/messages/${m.messageId}`, { shows: true }),
-    ),
-    'GET /v2/messages/:id/evidence': entry(
-      'ylitornioApi',
-      200,
-      otherOrganisationApi,
-      onSent((m) => `/v2/messages/${m.messageId}/evidence`),
-    ),
-
-    'GET /virkailija/saapuneet/:id': entry(
-      'tiina',
-      200,
-      notCaseWorkers,
-      onReceived(received, { shows: true }),
-    ),
-    'GET /virkailija/saapuneet/:id/liitteet/:attachmentId': entry(
-      'tiina',
-      200,
-      notCaseWorkers,
-      onReceived((m) => `${received(m)}/liitteet/${m.attachmentId}`),
-    ),
-    'POST /virkailija/saapuneet/:id/vastaa': entry(
-      'tiina',
-      303,
-      notCaseWorkers,
-      onReceived((m) => `${received(m)}/vastaa`, {
+    ...area('tiina', notCaseWorkers, {
+      'GET /virkailija/saapuneet/:id': onReceived(received, { shows: true }),
+      'GET /virkailija/saapuneet/:id/liitteet/:attachmentId': onReceived(
+        (m) => `${received(m)}/liitteet/${m.attachmentId}`,
+      ),
+      'POST /virkailija/saapuneet/:id/vastaa': onReceived((m) => `${received(m)}/vastaa`, {
         form: { replyKey: randomUUID(), title: 'Vs: hakemus', body: 'Vastaus' },
       }),
-    ),
-    'POST /virkailija/saapuneet/:id/kasitelty': entry(
-      'tiina',
-      303,
-      notCaseWorkers,
-      onReceived((m) => `${received(m)}/kasitelty`, { form: { handled: '1' } }),
-    ),
+      'POST /virkailija/saapuneet/:id/kasitelty': onReceived((m) => `${received(m)}/kasitelty`, {
+        form: { handled: '1' },
+      }),
+      'GET /virkailija/lahetetyt/:id': onSent((m) => `/virkailija/lahetetyt/${m.messageId}`, { shows: true }),
+    }),
     // A consent is the organisation's, so any of its case workers (Minna too) handles it.
-    'POST /virkailija/suostumukset/:id/peru': entry(
-      'tiina',
-      303,
-      ['anneli', 'jari', 'kimmo', 'ylitornioApi'],
-      onConsent((id) => `/virkailija/suostumukset/${id}/peru`),
-    ),
-    'GET /virkailija/lahetetyt/:id': entry(
-      'tiina',
-      200,
-      notCaseWorkers,
-      onSent((m) => `/virkailija/lahetetyt/${m.messageId}`, { shows: true }),
-    ),
-
-    'GET /virkailija/hallinta/palvelut/:serviceId': entry('jari', 200, notAdmins, onService('')),
-    'POST /virkailija/hallinta/palvelut/:serviceId': entry(
-      'jari',
-      303,
-      notAdmins,
-      onService('', adminServiceForm(adminServiceInput({ nameFi: 'Vallattu nimi' }))),
-    ),
-    'GET /virkailija/hallinta/palvelut/:serviceId/poista-kaytosta': entry(
-      'jari',
-      200,
-      notAdmins,
-      onService('/poista-kaytosta'),
-    ),
-    'POST /virkailija/hallinta/palvelut/:serviceId/poista-kaytosta': entry(
-      'jari',
-      303,
-      notAdmins,
-      onService('/poista-kaytosta', {}),
-    ),
-    'GET /virkailija/hallinta/tunnukset/:username/peru': entry('jari', 200, notAdmins, onCredential('/peru')),
-    'POST /virkailija/hallinta/tunnukset/:username/peru': entry(
-      'jari',
-      303,
-      notAdmins,
-      onCredential('/peru', {}),
-    ),
-    'GET /virkailija/hallinta/tunnukset/:username/sallitut-osoitteet': entry(
-      'jari',
-      200,
-      notAdmins,
-      onCredential('/sallitut-osoitteet'),
-    ),
-    'POST /virkailija/hallinta/tunnukset/:username/sallitut-osoitteet': entry(
-      'jari',
-      303,
-      notAdmins,
-      onCredential('/sallitut-osoitteet', { allowedIps: '10.0.0.0/8' }),
-    ),
+    ...area('tiina', ['anneli', 'jari', 'kimmo', 'ylitornioApi'], {
+      'POST /virkailija/suostumukset/:id/peru': onConsent((id) => `/virkailija/suostumukset/${id}/peru`),
+    }),
+    ...area('jari', notAdmins, {
+      'GET /virkailija/hallinta/palvelut/:serviceId': onService(''),
+      'POST /virkailija/hallinta/palvelut/:serviceId': onService(
+        '',
+        adminServiceForm(adminServiceInput({ nameFi: 'Vallattu nimi' })),
+      ),
+      'GET /virkailija/hallinta/palvelut/:serviceId/poista-kaytosta': onService('/poista-kaytosta'),
+      'POST /virkailija/hallinta/palvelut/:serviceId/poista-kaytosta': onService('/poista-kaytosta', {}),
+      'GET /virkailija/hallinta/tunnukset/:username/peru': onCredential('/peru'),
+      'POST /virkailija/hallinta/tunnukset/:username/peru': onCredential('/peru', {}),
+      'GET /virkailija/hallinta/tunnukset/:username/sallitut-osoitteet': onCredential('/sallitut-osoitteet'),
+      'POST /virkailija/hallinta/tunnukset/:username/sallitut-osoitteet': onCredential(
+        '/sallitut-osoitteet',
+        { allowedIps: '10.0.0.0/8' },
+      ),
+    }),
   };
 
   /** A refusal: not found or forbidden, or sent to sign in; never the resource, never a 5xx. */

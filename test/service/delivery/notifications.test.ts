@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { planWelcomeNotification } from '../../../src/modules/delivery/delivery-planner.js';
 import type { DeliveryServices } from '../../../src/modules/delivery/index.js';
 import { type AccountInput, type MessageInput, type OrganisationFixture } from '../../helpers/fixtures.js';
 import { eventTypesOf, evidenceOf, jobsOf } from '../../helpers/stored-rows.js';
 import { confirmReceipt, deliveryFor, drain } from '../../helpers/delivery-harness.js';
-import { startSmtpServer, type TestSmtpServer } from '../../helpers/delivery-smtp.js';
-import { startSmsGateway, type TestSmsGateway } from '../../helpers/delivery-sms-gateway.js';
-import { createHarness, type TestHarness } from '../../helpers/test-app.js';
+import { useDeliveryProviders } from '../../helpers/suite-harness.js';
 import { testDialect } from '../../helpers/test-database.js';
 
 const title = 'Päätös toimeentulotuesta';
@@ -16,31 +14,14 @@ const start = new Date('2025-03-03T08:00:00Z');
 const day = 24 * 3600_000;
 
 describe(`notifications by e-mail and SMS (${testDialect})`, () => {
-  let h: TestHarness;
-  let smtp: TestSmtpServer;
-  let sms: TestSmsGateway;
+  const { h, smtp, sms } = useDeliveryProviders({ now: start }, { sms: true });
   let delivery: DeliveryServices;
   let organisation: OrganisationFixture;
   let person = 0;
 
   before(async () => {
-    smtp = await startSmtpServer();
-    sms = await startSmsGateway();
-    h = await createHarness({ now: start, env: { SMTP_URL: smtp.url, SMS_GATEWAY_URL: sms.url } });
     delivery = deliveryFor(h);
     organisation = await h.fixtures.organisation();
-  });
-  after(async () => {
-    await h.close();
-    await smtp.stop();
-    await sms.stop();
-  });
-  beforeEach(() => {
-    h.setNow(start);
-    smtp.mails.length = 0;
-    sms.accepted.length = 0;
-    sms.requests.length = 0;
-    sms.behave(202);
   });
 
   /** A fresh person (identity codes only need to be unique here). */

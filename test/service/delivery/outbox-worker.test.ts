@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { openDatabase, type Database } from '../../../src/db/database.js';
 import { resolveDeliveryOptions } from '../../../src/modules/delivery/delivery-options.js';
 import { SmtpEmailSender } from '../../../src/modules/delivery/email-sender.js';
@@ -18,9 +18,8 @@ import type { DeliveryServices } from '../../../src/modules/delivery/index.js';
 import { type OrganisationFixture } from '../../helpers/fixtures.js';
 import { jobsOf } from '../../helpers/stored-rows.js';
 import { deliveryFor, drain, testDeliveryOptions } from '../../helpers/delivery-harness.js';
-import { startSmtpServer, type TestSmtpServer } from '../../helpers/delivery-smtp.js';
 import { insertUncheckedJobRow } from '../../helpers/outbox-rows.js';
-import { createHarness, type TestHarness } from '../../helpers/test-app.js';
+import { useDeliveryProviders } from '../../helpers/suite-harness.js';
 import { testDialect } from '../../helpers/test-database.js';
 
 const start = new Date('2025-03-03T08:00:00Z');
@@ -49,24 +48,13 @@ class CrashingRepository extends OutboxRepository {
 }
 
 describe(`outbox worker (${testDialect})`, () => {
-  let h: TestHarness;
-  let smtp: TestSmtpServer;
+  const { h, smtp } = useDeliveryProviders({ now: start });
   let delivery: DeliveryServices;
   let organisation: OrganisationFixture;
 
   before(async () => {
-    smtp = await startSmtpServer();
-    h = await createHarness({ now: start, env: { SMTP_URL: smtp.url } });
     delivery = deliveryFor(h);
     organisation = await h.fixtures.organisation();
-  });
-  after(async () => {
-    await h.close();
-    await smtp.stop();
-  });
-  beforeEach(() => {
-    h.setNow(start);
-    smtp.mails.length = 0;
   });
 
   function workerWith(repository: OutboxRepository, handlers: JobHandler[] | undefined = undefined) {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { Transaction } from 'kysely';
 import type { AppContext } from '../../../src/app-context.js';
 import { generateKeyRingText } from '../../../src/crypto/key-ring.js';
@@ -22,7 +22,8 @@ import { paperPart } from '../../helpers/api-requests.js';
 import { contextFor } from '../../helpers/delivery-context.js';
 import { createFixtures, persons } from '../../helpers/fixtures.js';
 import { sampleFiles } from '../../helpers/sample-files.js';
-import { createTestDatabase, testDialect, type TestDatabase } from '../../helpers/test-database.js';
+import { useTestDatabase } from '../../helpers/suite-harness.js';
+import { testDialect } from '../../helpers/test-database.js';
 
 const oldRing = generateKeyRingText('old');
 const newKey = generateKeyRingText('new');
@@ -37,11 +38,7 @@ function countsOf(status: KeyStatus, keyId: string): Record<string, number> | un
 }
 
 describe(`master key rotation over the stored data (${testDialect})`, () => {
-  let database: TestDatabase;
-  before(async () => {
-    database = await createTestDatabase();
-  });
-  after(() => database.destroy());
+  const database = useTestDatabase();
 
   test('every binary column of the schema holds sealed values and is rewrapped', async () => {
     const tables = await database.database.db.introspection.getTables();

@@ -3,17 +3,23 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { FeedbackRepository } from '../../../src/modules/feedback/feedback-repository.js';
 import { personalDataSeal } from '../../../src/personal-data-seal.js';
-import { ApiClient } from '../../helpers/api-client.js';
+import type { ApiClient } from '../../helpers/api-client.js';
+import {
+  sendAccepted,
+  sendWithTextAttachment,
+  signedInOrganisation,
+  uploadAccepted,
+} from '../../helpers/api-session.js';
 import { electronicRequest, paperMailPart } from '../../helpers/api-requests.js';
 import { postForm, postMultipartForm, signInAs } from '../../helpers/citizen-session.js';
 import { deliveryFor, drain } from '../../helpers/delivery-harness.js';
 import { persons, staffPersons, type ApiOrganisation } from '../../helpers/fixtures.js';
 import { samplePdf } from '../../helpers/sample-files.js';
 import { accountRow } from '../../helpers/stored-rows.js';
-import { createHarness, type TestHarness } from '../../helpers/test-app.js';
+import { useSuiteHarness } from '../../helpers/suite-harness.js';
 import { testDialect } from '../../helpers/test-database.js';
 
 /*
@@ -75,18 +81,12 @@ function pgDumpBinary(): string {
 }
 
 describe(`rest scan: no personal data or content in clear at rest (${testDialect})`, () => {
-  let h: TestHarness;
+  const h = useSuiteHarness({ now: '2026-11-02T08:00:00Z' });
   let org: ApiOrganisation;
   let api: ApiClient;
 
   before(async () => {
-    h = await createHarness({ now: '2026-11-02T08:00:00Z' });
-    org = await h.fixtures.apiOrganisation();
-    api = new ApiClient(h);
-    await api.login(org);
-  });
-  after(async () => {
-    await h.close();
+    ({ org, api } = await signedInOrganisation(h));
   });
 
   /** Every place at rest, as bytes, with what it may hold. */
@@ -132,40 +132,29 @@ describe(`rest scan: no personal data or content in clear at rest (${testDialect
     assert.equal(account.email, marker.email);
 
     // An API message with a title, body and attachment to the person's identity code.
-    const upload = await api.upload(Buffer.from(`Liite ${marker.attachment}\n`), 'liite.txt', {
-      declaredType: 'text/plain',
-    });
-    assert.equal(upload.statusCode, 201, upload.body);
-    const attachmentId = upload.json<{ attachmentId: string }>().attachmentId;
-    const sent = await api.post(
-      '/v2/messages/electronic',
-      electronicRequest(org, identityCodes.account, {
-        title: marker.title,
-        body: `Hei ${marker.body}`,
-        attachments: [{ attachmentId }],
-        replyAllowedBy: 'Anyone',
-      }),
+    const messageId = await sendWithTextAttachment(
+      api,
+      org,
+      identityCodes.account,
+      { title: marker.title, body: `Hei ${marker.body}`, attachment: `Liite ${marker.attachment}\n` },
+      { replyAllowedBy: 'Anyone' },
     );
-    assert.equal(sent.statusCode, 200, sent.body);
-    const messageId = sent.json<{ messageId: number }>().messageId;
 
     // A verifiable message, acknowledged: its receipt event in the organisation's feed.
-    const verifiable = await api.post(
+    const verifiable = await sendAccepted(
+      api,
       '/v2/messages/electronic',
       electronicRequest(org, identityCodes.account, { messageServiceType: 'Verifiable' }),
     );
-    assert.equal(verifiable.statusCode, 200, verifiable.body);
-    await h.services.mailbox.reading.acknowledge(
-      { accountId: account.id },
-      verifiable.json<{ messageId: number }>().messageId,
-    );
+    await h.services.mailbox.reading.acknowledge({ accountId: account.id }, verifiable);
 
     // A multichannel message to someone without a mailbox: a letter.
-    const pdf = await api.upload(await samplePdf(1), 'kirje.pdf', { declaredType: 'application/pdf' });
-    assert.equal(pdf.statusCode, 201, pdf.body);
+    const pdf = await uploadAccepted(api, await samplePdf(1), 'kirje.pdf', {
+      declaredType: 'application/pdf',
+    });
     const letter = await api.post('/v2/messages', {
       ...electronicRequest(org, identityCodes.paperRecipient, { title: marker.title }),
-      paperMail: paperMailPart(pdf.json<{ attachmentId: string }>().attachmentId, {
+      paperMail: paperMailPart(pdf, {
         recipient: {
           address: {
             name: marker.paperName,

@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { testAnswers } from '../../helpers/refusals.js';
 import {
   messageBodyToPlainText,
   renderMessageBody,
@@ -73,110 +74,96 @@ function assertSafe(html: string, input: string): void {
 }
 
 describe('renderMessageBody: Text', () => {
-  it('escapes the five HTML-significant characters', () => {
-    assert.equal(text(`a & b < c > d " e ' f`), '<p>a &amp; b &lt; c &gt; d &quot; e &#39; f</p>\n');
-  });
-
-  it('makes paragraphs on blank lines and <br> on single newlines', () => {
-    assert.equal(
-      text('Hei,\nterveisiä.\n\nToinen kappale\n\n\n\nKolmas'),
-      '<p>Hei,<br>\nterveisiä.</p>\n<p>Toinen kappale</p>\n<p>Kolmas</p>\n',
-    );
-  });
-
-  it('treats CRLF like LF and whitespace-only lines as blank', () => {
-    assert.equal(text('a\r\nb\r\n \t \r\nc'), '<p>a<br>\nb</p>\n<p>c</p>\n');
-  });
-
-  it('does not interpret Markdown or HTML', () => {
-    assert.equal(
-      text('**x** [y](https://e.fi) <b>z</b>'),
-      '<p>**x** [y](https://e.fi) &lt;b&gt;z&lt;/b&gt;</p>\n',
-    );
-  });
-
-  it('renders an empty or blank body as nothing', () => {
-    assert.equal(text(''), '');
-    assert.equal(text('\n \n\n'), '');
+  testAnswers(text, {
+    'escapes the five HTML-significant characters': [
+      [`a & b < c > d " e ' f`, '<p>a &amp; b &lt; c &gt; d &quot; e &#39; f</p>\n'],
+    ],
+    'makes paragraphs on blank lines and <br> on single newlines': [
+      [
+        'Hei,\nterveisiä.\n\nToinen kappale\n\n\n\nKolmas',
+        '<p>Hei,<br>\nterveisiä.</p>\n<p>Toinen kappale</p>\n<p>Kolmas</p>\n',
+      ],
+    ],
+    'treats CRLF like LF and whitespace-only lines as blank': [
+      ['a\r\nb\r\n \t \r\nc', '<p>a<br>\nb</p>\n<p>c</p>\n'],
+    ],
+    'does not interpret Markdown or HTML': [
+      ['**x** [y](https://e.fi) <b>z</b>', '<p>**x** [y](https://e.fi) &lt;b&gt;z&lt;/b&gt;</p>\n'],
+    ],
+    'renders an empty or blank body as nothing': [
+      ['', ''],
+      ['\n \n\n', ''],
+    ],
   });
 });
 
 describe('renderMessageBody: Markdown subset', () => {
-  it('shifts headings one level down so the page keeps its single h1', () => {
+  testAnswers(md, {
     // Level 6 has nowhere lower to go.
-    const expected = ['h2', 'h3', 'h4', 'h5', 'h6', 'h6'];
-    for (const [i, tag] of expected.entries()) {
-      assert.equal(md(`${'#'.repeat(i + 1)} Heading`), `<${tag}>Heading</${tag}>\n`);
-    }
+    'shifts headings one level down so the page keeps its single h1': [
+      'h2',
+      'h3',
+      'h4',
+      'h5',
+      'h6',
+      'h6',
+    ].map((tag, i) => [`${'#'.repeat(i + 1)} Heading`, `<${tag}>Heading</${tag}>\n`] as const),
+    'supports Setext headings with the same shift': [
+      ['Title\n=====\n\nSub\n---', '<h2>Title</h2>\n<h3>Sub</h3>\n'],
+    ],
+    'renders paragraphs and bold': [
+      [
+        'First **bold** and __also__.\n\nSecond.',
+        '<p>First <strong>bold</strong> and <strong>also</strong>.</p>\n<p>Second.</p>\n',
+      ],
+    ],
+    'renders italic as plain text (outside the contract subset)': [
+      ['an *italic* and _other_ word', '<p>an italic and other word</p>\n'],
+      ['***both***', '<p><strong>both</strong></p>\n'],
+    ],
+    'renders unordered, ordered and nested lists': [
+      ['- a\n- b', '<ul>\n<li>a</li>\n<li>b</li>\n</ul>\n'],
+      ['1. a\n2. b', '<ol>\n<li>a</li>\n<li>b</li>\n</ol>\n'],
+      ['3. c\n4. d', '<ol start="3">\n<li>c</li>\n<li>d</li>\n</ol>\n'],
+      [
+        '1. a\n   - **b**\n2. c',
+        '<ol>\n<li>a\n<ul>\n<li><strong>b</strong></li>\n</ul>\n</li>\n<li>c</li>\n</ol>\n',
+      ],
+    ],
+    'renders https links with rel and class and without title': [
+      [
+        '[Suomi.fi](https://www.suomi.fi/viestit)',
+        `<p>${link('https://www.suomi.fi/viestit', 'Suomi.fi')}</p>\n`,
+      ],
+      ['[t](https://e.fi/ "A title")', `<p>${link('https://e.fi/', 't')}</p>\n`],
+    ],
+    'canonicalises link targets through the URL parser': [
+      ['[x](HTTPS://Example.FI/Path)', `<p>${link('https://example.fi/Path', 'x')}</p>\n`],
+      ['[x](https://e.fi/?a=1&b="2")', `<p>${link('https://e.fi/?a=1&amp;b=%222%22', 'x')}</p>\n`],
+    ],
+    'renders bold inside link text and links inside lists and headings': [
+      ['[**b**](https://e.fi/)', `<p>${link('https://e.fi/', '<strong>b</strong>')}</p>\n`],
+      ['- [x](https://e.fi/)', `<ul>\n<li>${link('https://e.fi/', 'x')}</li>\n</ul>\n`],
+      ['# [x](https://e.fi/)', `<h2>${link('https://e.fi/', 'x')}</h2>\n`],
+    ],
+    'supports reference links to https targets': [
+      [
+        'See [the page][p].\n\n[p]: https://e.fi/page',
+        `<p>See ${link('https://e.fi/page', 'the page')}.</p>\n`,
+      ],
+    ],
+    'keeps CommonMark soft breaks and hard breaks': [
+      ['a\nb', '<p>a\nb</p>\n'],
+      ['a  \nb\\\nc', '<p>a<br>\nb<br>\nc</p>\n'],
+    ],
+    'decodes entities and backslash escapes to text, then escapes them again': [
+      ['&amp; &copy; \\*not bold\\*', '<p>&amp; © *not bold*</p>\n'],
+      ['&lt;script&gt;alert(1)&lt;/script&gt;', '<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>\n'],
+    ],
   });
 
-  it('supports Setext headings with the same shift', () => {
-    assert.equal(md('Title\n=====\n\nSub\n---'), '<h2>Title</h2>\n<h3>Sub</h3>\n');
-  });
-
-  it('renders paragraphs and bold', () => {
-    assert.equal(
-      md('First **bold** and __also__.\n\nSecond.'),
-      '<p>First <strong>bold</strong> and <strong>also</strong>.</p>\n<p>Second.</p>\n',
-    );
-  });
-
-  it('renders italic as plain text (outside the contract subset)', () => {
-    assert.equal(md('an *italic* and _other_ word'), '<p>an italic and other word</p>\n');
-    assert.equal(md('***both***'), '<p><strong>both</strong></p>\n');
-  });
-
-  it('renders unordered, ordered and nested lists', () => {
-    assert.equal(md('- a\n- b'), '<ul>\n<li>a</li>\n<li>b</li>\n</ul>\n');
-    assert.equal(md('1. a\n2. b'), '<ol>\n<li>a</li>\n<li>b</li>\n</ol>\n');
-    assert.equal(md('3. c\n4. d'), '<ol start="3">\n<li>c</li>\n<li>d</li>\n</ol>\n');
-    assert.equal(
-      md('1. a\n   - **b**\n2. c'),
-      '<ol>\n<li>a\n<ul>\n<li><strong>b</strong></li>\n</ul>\n</li>\n<li>c</li>\n</ol>\n',
-    );
-  });
-
-  it('renders https links with rel and class and without target or title', () => {
-    assert.equal(
-      md('[Suomi.fi](https://www.suomi.fi/viestit)'),
-      `<p>${link('https://www.suomi.fi/viestit', 'Suomi.fi')}</p>\n`,
-    );
-    assert.equal(md('[t](https://e.fi/ "A title")'), `<p>${link('https://e.fi/', 't')}</p>\n`);
+  it('renders links without a target', () => {
     assert.ok(!md('[t](https://e.fi/)').includes('target'));
-  });
-
-  it('canonicalises link targets through the URL parser', () => {
-    assert.equal(md('[x](HTTPS://Example.FI/Path)'), `<p>${link('https://example.fi/Path', 'x')}</p>\n`);
-    assert.equal(
-      md('[x](https://e.fi/?a=1&b="2")'),
-      `<p>${link('https://e.fi/?a=1&amp;b=%222%22', 'x')}</p>\n`,
-    );
-  });
-
-  it('renders bold inside link text and links inside lists and headings', () => {
-    assert.equal(md('[**b**](https://e.fi/)'), `<p>${link('https://e.fi/', '<strong>b</strong>')}</p>\n`);
-    assert.equal(md('- [x](https://e.fi/)'), `<ul>\n<li>${link('https://e.fi/', 'x')}</li>\n</ul>\n`);
-    assert.equal(md('# [x](https://e.fi/)'), `<h2>${link('https://e.fi/', 'x')}</h2>\n`);
-  });
-
-  it('supports reference links to https targets', () => {
-    assert.equal(
-      md('See [the page][p].\n\n[p]: https://e.fi/page'),
-      `<p>See ${link('https://e.fi/page', 'the page')}.</p>\n`,
-    );
-  });
-
-  it('keeps CommonMark soft breaks and hard breaks', () => {
-    assert.equal(md('a\nb'), '<p>a\nb</p>\n');
-    assert.equal(md('a  \nb\\\nc'), '<p>a<br>\nb<br>\nc</p>\n');
-  });
-
-  it('decodes entities and backslash escapes to text, then escapes them again', () => {
-    assert.equal(md('&amp; &copy; \\*not bold\\*'), '<p>&amp; © *not bold*</p>\n');
-    assert.equal(
-      md('&lt;script&gt;alert(1)&lt;/script&gt;'),
-      '<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>\n',
-    );
   });
 });
 
@@ -238,16 +225,14 @@ describe('renderMessageBody: links that are not https render as their text', () 
     it(`[x](${target})`, () => assert.equal(md(`[x](${target})`), '<p>x</p>\n'));
   }
 
-  it('keeps inline content of the rejected link', () => {
-    assert.equal(md('[**click** me](javascript:alert(1))'), '<p><strong>click</strong> me</p>\n');
-  });
-
-  it('leaves reference definitions with non-https targets as literal text', () => {
-    assert.equal(
-      md('[x][r]\n\n[r]: javascript:alert(1)'),
-      '<p>[x][r]</p>\n<p>[r]: javascript:alert(1)</p>\n',
-    );
-    assert.equal(md('[x][r]\n\n[r]: http://e.fi/'), '<p>[x][r]</p>\n<p>[r]: http://e.fi/</p>\n');
+  testAnswers(md, {
+    'keeps inline content of the rejected link': [
+      ['[**click** me](javascript:alert(1))', '<p><strong>click</strong> me</p>\n'],
+    ],
+    'leaves reference definitions with non-https targets as literal text': [
+      ['[x][r]\n\n[r]: javascript:alert(1)', '<p>[x][r]</p>\n<p>[r]: javascript:alert(1)</p>\n'],
+      ['[x][r]\n\n[r]: http://e.fi/', '<p>[x][r]</p>\n<p>[r]: http://e.fi/</p>\n'],
+    ],
   });
 });
 
@@ -487,48 +472,36 @@ describe('renderMessageBody: properties', () => {
 });
 
 describe('messageBodyToPlainText', () => {
-  it('returns Text bodies with normalised line endings and blank-line paragraphs', () => {
-    assert.equal(messageBodyToPlainText('a\r\nb\r\n\r\n\r\nc\n', 'Text'), 'a\nb\n\nc');
+  testAnswers((body: string) => messageBodyToPlainText(body, 'Text'), {
+    'returns Text bodies with normalised line endings and blank-line paragraphs': [
+      ['a\r\nb\r\n\r\n\r\nc\n', 'a\nb\n\nc'],
+    ],
   });
 
-  it('flattens headings, paragraphs and emphasis', () => {
-    assert.equal(
-      messageBodyToPlainText(
+  testAnswers((body: string) => messageBodyToPlainText(body, 'Markdown'), {
+    'flattens headings, paragraphs and emphasis': [
+      [
         '# Päätös\n\nHakemuksenne on **hyväksytty** *tänään*.\nToinen rivi.',
-        'Markdown',
-      ),
-      'Päätös\n\nHakemuksenne on hyväksytty tänään.\nToinen rivi.',
-    );
-  });
-
-  it('writes lists with markers and nesting indentation', () => {
-    assert.equal(
-      messageBodyToPlainText(
+        'Päätös\n\nHakemuksenne on hyväksytty tänään.\nToinen rivi.',
+      ],
+    ],
+    'writes lists with markers and nesting indentation': [
+      [
         'Liitteet:\n\n- yksi\n- kaksi\n  1. a\n  2. b\n\n5. viisi\n6. kuusi',
-        'Markdown',
-      ),
-      'Liitteet:\n\n- yksi\n- kaksi\n  1. a\n  2. b\n\n5. viisi\n6. kuusi',
-    );
-  });
-
-  it('writes https links as text and URL, other links as text only', () => {
-    assert.equal(
-      messageBodyToPlainText(
+        'Liitteet:\n\n- yksi\n- kaksi\n  1. a\n  2. b\n\n5. viisi\n6. kuusi',
+      ],
+    ],
+    'writes https links as text and URL, other links as text only': [
+      [
         '[Lomake](https://e.fi/lomake) ja [x](javascript:alert(1)) ja [https://e.fi/](https://e.fi/)',
-        'Markdown',
-      ),
-      'Lomake (https://e.fi/lomake) ja x ja https://e.fi/',
-    );
-  });
-
-  it('keeps unsupported syntax and decoded entities as readable text', () => {
-    assert.equal(
-      messageBodyToPlainText('> lainaus\n\n`koodi` &amp; <b>', 'Markdown'),
-      '> lainaus\n\n`koodi` & <b>',
-    );
-  });
-
-  it('shows hard breaks as newlines and drops reference definitions', () => {
-    assert.equal(messageBodyToPlainText('a  \nb\n\n[r]: https://e.fi/', 'Markdown'), 'a\nb');
+        'Lomake (https://e.fi/lomake) ja x ja https://e.fi/',
+      ],
+    ],
+    'keeps unsupported syntax and decoded entities as readable text': [
+      ['> lainaus\n\n`koodi` &amp; <b>', '> lainaus\n\n`koodi` & <b>'],
+    ],
+    'shows hard breaks as newlines and drops reference definitions': [
+      ['a  \nb\n\n[r]: https://e.fi/', 'a\nb'],
+    ],
   });
 });

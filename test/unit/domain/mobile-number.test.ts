@@ -1,12 +1,12 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { testRefusals } from '../../helpers/refusals.js';
+import { testAnswers, testRefusals } from '../../helpers/refusals.js';
 import { normaliseFinnishMobile } from '../../../src/domain/mobile-number.js';
 
 describe('normaliseFinnishMobile', () => {
-  test('accepts the usual ways of writing a Finnish mobile number', () => {
-    const cases: Array<[string, string]> = [
+  testAnswers(normaliseFinnishMobile, {
+    'accepts the usual ways of writing a Finnish mobile number': [
       ['050 123 4567', '+358501234567'],
       ['0501234567', '+358501234567'],
       ['+358 50 1234567', '+358501234567'],
@@ -27,10 +27,7 @@ describe('normaliseFinnishMobile', () => {
       ['046 123 4567', '+358461234567'],
       ['+358 400 123456', '+358400123456'],
       ['  050 123 4567\t', '+358501234567'],
-    ];
-    for (const [input, expected] of cases) {
-      assert.equal(normaliseFinnishMobile(input), expected, JSON.stringify(input));
-    }
+    ],
   });
 
   testRefusals(normaliseFinnishMobile, null, {
