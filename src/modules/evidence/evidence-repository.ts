@@ -20,6 +20,16 @@ export interface MessageFacts {
   serviceId: string;
 }
 
+/** One signed record as stored. */
+export interface EvidenceRow {
+  messageId: number;
+  sequence: number;
+  event: string;
+  recordedAt: string;
+  kid: string;
+  record: string;
+}
+
 /** The header of a bundle: the message the records are about. */
 export interface EvidenceSubject {
   messageId: number;
@@ -116,24 +126,21 @@ export class EvidenceRepository {
     return row !== undefined;
   }
 
-  async insert(record: {
-    messageId: number;
-    sequence: number;
-    event: string;
-    recordedAt: string;
-    kid: string;
-    record: string;
-  }): Promise<void> {
+  /** Appends records (one statement for all of them). */
+  async insert(records: readonly EvidenceRow[]): Promise<void> {
+    if (records.length === 0) return;
     await this.db
       .insertInto('delivery_evidence')
-      .values({
-        message_id: record.messageId,
-        sequence: record.sequence,
-        event: record.event,
-        recorded_at: record.recordedAt,
-        kid: record.kid,
-        record: record.record,
-      })
+      .values(
+        records.map((record) => ({
+          message_id: record.messageId,
+          sequence: record.sequence,
+          event: record.event,
+          recorded_at: record.recordedAt,
+          kid: record.kid,
+          record: record.record,
+        })),
+      )
       .execute();
   }
 
