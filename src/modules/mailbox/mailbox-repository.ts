@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import type { TransactionRunner } from '../../db/group-commit.js';
 import { preparedQuery } from '../../db/prepared-query.js';
 import { insertMessageRow, plainElectronicMessage } from '../../db/message-rows.js';
 import type { DatabaseSchema, MessagesTable } from '../../db/schema.js';
@@ -103,7 +104,14 @@ export class MailboxRepository {
   private readonly sentPage;
   private readonly receivedPage;
 
-  constructor(private readonly db: Db) {
+  /**
+   * `transactions`: how the mailbox's writes are committed; on SQLite the shared group commit, so
+   * that opening a message (its read mark and audit entry) does not cost a flush of its own.
+   */
+  constructor(
+    private readonly db: Db,
+    private readonly transactions: TransactionRunner = { run: (work) => db.transaction().execute(work) },
+  ) {
     this.sentPage = { newest: this.sentFolderQuery('desc'), oldest: this.sentFolderQuery('asc') };
     this.receivedPage = {
       inbox: {
@@ -118,7 +126,7 @@ export class MailboxRepository {
   }
 
   transaction<T>(work: (trx: Trx) => Promise<T>): Promise<T> {
-    return this.db.transaction().execute(work);
+    return this.transactions.run(work);
   }
 
   private messageQuery(db: Db | Trx) {
