@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { TransactionRunner } from '../../db/group-commit.js';
 import { preparedQuery } from '../../db/prepared-query.js';
 import { insertMessageRow, plainElectronicMessage } from '../../db/message-rows.js';
@@ -192,16 +192,17 @@ export class MailboxRepository {
 
   /**
    * How many messages in Saapuneet are unread, for the navigation's count: the inbox's own
-   * conditions plus read_at. The (account_id, direction, id) index narrows it to the person's
-   * received messages.
+   * conditions plus read_at. The partial index messages_unread holds exactly these rows (migration
+   * 0017); its conditions are literals here, not bound parameters, as neither database would
+   * otherwise know at planning time that the index applies.
    */
   async countUnread(accountId: number, now: string): Promise<number> {
     const row = await this.db
       .selectFrom('messages as m')
       .select((eb) => eb.fn.countAll<number | string | bigint>().as('count'))
       .where('m.account_id', '=', accountId)
-      .where('m.direction', '=', 'to_citizen')
-      .where('m.channel', '=', 'electronic')
+      .where(sql<boolean>`m.direction = 'to_citizen'`)
+      .where(sql<boolean>`m.channel = 'electronic'`)
       .where('m.available_at', '<=', now)
       .where('m.deleted_at', 'is', null)
       .where('m.purged_at', 'is', null)
@@ -272,8 +273,17 @@ export class MailboxRepository {
 
   /** The owner's other messages in a thread (both directions), oldest first. */
   async listThread(accountId: number, threadId: number, now: string): Promise<FolderRow[]> {
+    // The thread's ids in a subquery: with the OR on the outer row SQLite read every message of the
+    // person (through the account index) to test it, walking past each encrypted body; this way
+    // the subquery takes the thread index and the primary key, and the account index is only
+    // matched against those ids (a Bloom filter), without reading the other rows.
     const rows = await this.ownMessages(accountId)
-      .where((eb) => eb.or([eb('m.thread_id', '=', threadId), eb('m.id', '=', threadId)]))
+      .where('m.id', 'in', (eb) =>
+        eb
+          .selectFrom('messages as t')
+          .select('t.id')
+          .where((inner) => inner.or([inner('t.thread_id', '=', threadId), inner('t.id', '=', threadId)])),
+      )
       .where((eb) =>
         eb.or([
           eb('m.direction', '=', 'from_citizen'),
