@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { preparedStatement } from '../../db/prepared-query.js';
 import type { DatabaseSchema } from '../../db/schema.js';
 import { storedEntryOf, type Checkpoint, type ChainedFields, type StoredEntry } from './audit-chain.js';
 
@@ -32,6 +33,62 @@ const checkpointColumns = [
   'signature',
 ] as const;
 
+// Every audited request runs these three (see preparedStatement): compiled once, not per entry.
+const updateHeadStatements = {
+  advance: preparedStatement(0, (db) =>
+    db
+      .updateTable('audit_chain_head')
+      .set((eb) => ({ seq: eb('seq', '+', 1) }))
+      .where('id', '=', 1)
+      .returning(['seq', 'hash']),
+  ),
+  keep: preparedStatement(0, (db) =>
+    db
+      .updateTable('audit_chain_head')
+      .set((eb) => ({ seq: eb.ref('seq') }))
+      .where('id', '=', 1)
+      .returning(['seq', 'hash']),
+  ),
+};
+
+const setHeadHashStatement = preparedStatement(1, (db, hash: string) =>
+  db.updateTable('audit_chain_head').set({ hash }).where('id', '=', 1),
+);
+
+const insertStatement = preparedStatement(
+  11,
+  (
+    db,
+    seq: number,
+    prevHash: string,
+    hash: string,
+    occurredAt: string,
+    actorType: string,
+    actorId: string | null,
+    action: string,
+    subjectType: string | null,
+    subjectId: string | null,
+    requestId: string | null,
+    details: string | null,
+  ) =>
+    db
+      .insertInto('audit_events')
+      .values({
+        seq,
+        prev_hash: prevHash,
+        hash,
+        occurred_at: occurredAt,
+        actor_type: actorType,
+        actor_id: actorId,
+        action,
+        subject_type: subjectType,
+        subject_id: subjectId,
+        request_id: requestId,
+        details,
+      })
+      .returning('id'),
+);
+
 /**
  * All SQL on audit rows. Writes go through recordAudit and the checkpoint writer, on a transaction:
  * the methods marked "in a transaction" are meaningless outside one.
@@ -52,7 +109,7 @@ export class AuditRepository {
 
   /** In a transaction, after advanceHead: the new entry becomes the head. */
   async setHeadHash(hash: string): Promise<void> {
-    await this.db.updateTable('audit_chain_head').set({ hash }).where('id', '=', 1).execute();
+    await setHeadHashStatement(this.db, hash);
   }
 
   /**
@@ -68,12 +125,8 @@ export class AuditRepository {
    * ends) and returns it: `advance` takes the next sequence number, `keep` sets it to itself.
    */
   private async updateHead(seq: 'advance' | 'keep'): Promise<{ seq: number; hash: string }> {
-    const row = await this.db
-      .updateTable('audit_chain_head')
-      .set((eb) => ({ seq: seq === 'advance' ? eb('seq', '+', 1) : eb.ref('seq') }))
-      .where('id', '=', 1)
-      .returning(['seq', 'hash'])
-      .executeTakeFirstOrThrow();
+    const [row] = (await updateHeadStatements[seq](this.db)).rows;
+    if (!row) throw new Error('the audit chain head row is missing');
     return { seq: Number(row.seq), hash: row.hash };
   }
 
@@ -89,23 +142,23 @@ export class AuditRepository {
 
   /** Returns the new entry's id. */
   async insert(row: ChainedRow): Promise<number> {
-    const inserted = await this.db
-      .insertInto('audit_events')
-      .values({
-        seq: row.seq,
-        prev_hash: row.prevHash,
-        hash: row.hash,
-        occurred_at: row.occurredAt,
-        actor_type: row.actorType,
-        actor_id: row.actorId,
-        action: row.action,
-        subject_type: row.subjectType,
-        subject_id: row.subjectId,
-        request_id: row.requestId,
-        details: row.details,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const [inserted] = (
+      await insertStatement(
+        this.db,
+        row.seq,
+        row.prevHash,
+        row.hash,
+        row.occurredAt,
+        row.actorType,
+        row.actorId,
+        row.action,
+        row.subjectType,
+        row.subjectId,
+        row.requestId,
+        row.details,
+      )
+    ).rows;
+    if (!inserted) throw new Error('the audit entry was not inserted');
     return Number(inserted.id);
   }
 

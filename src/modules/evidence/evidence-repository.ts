@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { isPostgres } from '../../db/dialect.js';
 import { messageWithSender } from '../../db/message-with-sender.js';
+import { preparedStatement } from '../../db/prepared-query.js';
 import type { DatabaseSchema } from '../../db/schema.js';
 
 type Db = Kysely<DatabaseSchema>;
@@ -36,6 +37,32 @@ export interface EvidenceSubject {
   externalId: string | null;
 }
 
+// Compiled once (see preparedStatement): every send and every first opening runs them.
+const messageFactsQuery = preparedStatement(1, (db, messageId: number) =>
+  messageWithSender(db, messageId)
+    .select([
+      'messages.id',
+      'messages.external_id',
+      'messages.recipient_id_enc',
+      'messages.service_type',
+      'messages.receipt_confirmed_at',
+      'messages.title_enc',
+      'messages.body_enc',
+      'organisations.business_id',
+      'services.service_id',
+    ])
+    .where('messages.direction', '=', 'to_citizen'),
+);
+
+const lastRecordQuery = preparedStatement(1, (db, messageId: number) =>
+  db
+    .selectFrom('delivery_evidence')
+    .select(['sequence', 'record'])
+    .where('message_id', '=', messageId)
+    .orderBy('sequence', 'desc')
+    .limit(1),
+);
+
 /**
  * The delivery evidence table and what the records are made of. Records are only appended: there is
  * no update or delete here. Reads of a bundle are scoped by the caller (an organisation's own
@@ -54,20 +81,7 @@ export class EvidenceRepository {
   }
 
   async messageFacts(messageId: number): Promise<MessageFacts | undefined> {
-    const row = await messageWithSender(this.db, messageId)
-      .select([
-        'messages.id',
-        'messages.external_id',
-        'messages.recipient_id_enc',
-        'messages.service_type',
-        'messages.receipt_confirmed_at',
-        'messages.title_enc',
-        'messages.body_enc',
-        'organisations.business_id',
-        'services.service_id',
-      ])
-      .where('messages.direction', '=', 'to_citizen')
-      .executeTakeFirst();
+    const [row] = (await messageFactsQuery(this.db, messageId)).rows;
     if (!row) return undefined;
     return {
       id: row.id,
@@ -97,13 +111,7 @@ export class EvidenceRepository {
   }
 
   async lastRecord(messageId: number): Promise<{ sequence: number; record: string } | undefined> {
-    return this.db
-      .selectFrom('delivery_evidence')
-      .select(['sequence', 'record'])
-      .where('message_id', '=', messageId)
-      .orderBy('sequence', 'desc')
-      .limit(1)
-      .executeTakeFirst();
+    return (await lastRecordQuery(this.db, messageId)).rows[0];
   }
 
   async deemedReceivedOn(messageId: number): Promise<string | null> {
