@@ -51,6 +51,14 @@ const updateHeadStatements = {
   ),
 };
 
+const linkOneAccountStatement = preparedStatement(2, (db, accountId: number, auditEventId: number) =>
+  db.insertInto('audit_event_accounts').values([{ account_id: accountId, audit_event_id: auditEventId }]),
+);
+
+const messageAccountStatement = preparedStatement(1, (db, messageId: number) =>
+  db.selectFrom('messages').select('account_id as accountId').where('id', '=', messageId),
+);
+
 const setHeadHashStatement = preparedStatement(1, (db, hash: string) =>
   db.updateTable('audit_chain_head').set({ hash }).where('id', '=', 1),
 );
@@ -173,11 +181,7 @@ export class AuditRepository {
     let row: { accountId: number | null } | undefined;
     if (subjectType === 'account' && numericId !== undefined) return [numericId];
     if (subjectType === 'message' && numericId !== undefined) {
-      row = await this.db
-        .selectFrom('messages')
-        .select('account_id as accountId')
-        .where('id', '=', numericId)
-        .executeTakeFirst();
+      [row] = (await messageAccountStatement(this.db, numericId)).rows;
     } else if (subjectType === 'attachment') {
       row = await this.db
         .selectFrom('attachments')
@@ -199,6 +203,11 @@ export class AuditRepository {
 
   /** The accounts an entry concerns, in chunks small enough for either dialect's parameter limit. */
   async linkAccounts(auditEventId: number, accountIds: readonly number[]): Promise<void> {
+    // Most entries concern one person: that insert is compiled once (the same SQL as a one-row chunk).
+    if (accountIds.length === 1) {
+      await linkOneAccountStatement(this.db, accountIds[0]!, auditEventId);
+      return;
+    }
     const chunk = 5000;
     for (let start = 0; start < accountIds.length; start += chunk) {
       await this.db
