@@ -63,6 +63,33 @@ const lastRecordQuery = preparedStatement(1, (db, messageId: number) =>
     .limit(1),
 );
 
+const evidenceColumns = 6;
+const insertStatements = new Map<number, ReturnType<typeof compileInsert>>();
+
+/** The insert of `rows` records, compiled once per row count (one or two nearly always). */
+function insertStatement(rows: number) {
+  let statement = insertStatements.get(rows);
+  if (!statement) {
+    statement = compileInsert(rows);
+    insertStatements.set(rows, statement);
+  }
+  return statement;
+}
+
+function compileInsert(rows: number) {
+  return preparedStatement(rows * evidenceColumns, (db, ...values: unknown[]) =>
+    db.insertInto('delivery_evidence').values(
+      Array.from({ length: rows }, (_, row) => {
+        const [messageId, sequence, event, recordedAt, kid, record] = values.slice(
+          row * evidenceColumns,
+          (row + 1) * evidenceColumns,
+        ) as [number, number, string, string, string, string];
+        return { message_id: messageId, sequence, event, recorded_at: recordedAt, kid, record };
+      }),
+    ),
+  );
+}
+
 /**
  * The delivery evidence table and what the records are made of. Records are only appended: there is
  * no update or delete here. Reads of a bundle are scoped by the caller (an organisation's own
@@ -137,19 +164,15 @@ export class EvidenceRepository {
   /** Appends records (one statement for all of them). */
   async insert(records: readonly EvidenceRow[]): Promise<void> {
     if (records.length === 0) return;
-    await this.db
-      .insertInto('delivery_evidence')
-      .values(
-        records.map((record) => ({
-          message_id: record.messageId,
-          sequence: record.sequence,
-          event: record.event,
-          recorded_at: record.recordedAt,
-          kid: record.kid,
-          record: record.record,
-        })),
-      )
-      .execute();
+    const values = records.flatMap((record) => [
+      record.messageId,
+      record.sequence,
+      record.event,
+      record.recordedAt,
+      record.kid,
+      record.record,
+    ]);
+    await insertStatement(records.length)(this.db, ...values);
   }
 
   async records(messageId: number): Promise<string[]> {
