@@ -1,5 +1,5 @@
 import type { Insertable, Kysely } from 'kysely';
-import { preparedStatement } from './prepared-query.js';
+import { preparedStatement, preparedStatementsBy } from './prepared-query.js';
 import type { DatabaseSchema, MessagesTable } from './schema.js';
 
 /**
@@ -36,22 +36,14 @@ export async function insertMessageRow(
   return messageId;
 }
 
-type InsertStatement = ReturnType<typeof compileInsert>;
-
 /**
  * The insert compiled once per set of columns (see preparedStatement): every send writes a message
  * row, and building the statement cost more than running it. The callers use a handful of shapes.
  */
-const insertStatements = new Map<string, InsertStatement>();
+const insertByShape = preparedStatementsBy((shape: string) => compileInsert(shape.split(',')));
 
-function insertStatement(columns: string[]): InsertStatement {
-  const shape = columns.join(',');
-  let statement = insertStatements.get(shape);
-  if (!statement) {
-    statement = compileInsert(columns);
-    insertStatements.set(shape, statement);
-  }
-  return statement;
+function insertStatement(columns: string[]) {
+  return insertByShape(columns.join(','));
 }
 
 function compileInsert(columns: string[]) {

@@ -81,3 +81,19 @@ function bind<R>(template: Template<R>, arity: number, args: readonly unknown[])
   });
   return { ...compiled, parameters };
 }
+
+/**
+ * Statements whose shape depends on a small key (the number of rows of a multi-row insert, the
+ * columns given), each compiled on first use of its key and kept: the callers use a handful.
+ */
+export function preparedStatementsBy<K, S>(compile: (key: K) => S): (key: K) => S {
+  const statements = new Map<K, S>();
+  return (key) => {
+    let statement = statements.get(key);
+    if (statement === undefined) {
+      statement = compile(key);
+      statements.set(key, statement);
+    }
+    return statement;
+  };
+}

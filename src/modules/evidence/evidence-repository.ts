@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { isPostgres } from '../../db/dialect.js';
 import { messageWithSender } from '../../db/message-with-sender.js';
-import { preparedStatement } from '../../db/prepared-query.js';
+import { preparedStatement, preparedStatementsBy } from '../../db/prepared-query.js';
 import type { DatabaseSchema } from '../../db/schema.js';
 
 type Db = Kysely<DatabaseSchema>;
@@ -64,17 +64,8 @@ const lastRecordQuery = preparedStatement(1, (db, messageId: number) =>
 );
 
 const evidenceColumns = 6;
-const insertStatements = new Map<number, ReturnType<typeof compileInsert>>();
-
-/** The insert of `rows` records, compiled once per row count (one or two nearly always). */
-function insertStatement(rows: number) {
-  let statement = insertStatements.get(rows);
-  if (!statement) {
-    statement = compileInsert(rows);
-    insertStatements.set(rows, statement);
-  }
-  return statement;
-}
+/** The insert of that many records, compiled once per row count (one or two nearly always). */
+const insertStatement = preparedStatementsBy((rows: number) => compileInsert(rows));
 
 function compileInsert(rows: number) {
   return preparedStatement(rows * evidenceColumns, (db, ...values: unknown[]) =>
