@@ -62,13 +62,45 @@ function header(keyId: string): Buffer {
   return Buffer.concat([Buffer.from([VERSION, id.length]), id]);
 }
 
+/**
+ * Additional data already built, by header and context: a page decrypts twenty titles under the same
+ * few contexts and one key id, and building the buffers was a fair part of each decrypt. Contexts
+ * that name a record (an attachment's id) make the set open-ended, so it is emptied when full.
+ * It holds labels, key ids and contexts only, nothing secret.
+ */
+class AadCache {
+  readonly #entries = new Map<string, Buffer>();
+
+  get(key: string, build: () => Buffer): Buffer {
+    let aad = this.#entries.get(key);
+    if (aad === undefined) {
+      if (this.#entries.size >= aadCacheSize) this.#entries.clear();
+      aad = build();
+      this.#entries.set(key, aad);
+    }
+    return aad;
+  }
+}
+
+const aadCacheSize = 256;
+const wrapAads = new AadCache();
+const payloadAads = new AadCache();
+
 function wrapAad(headerBytes: Buffer, context: string): Buffer {
-  return Buffer.concat([WRAP_LABEL, headerBytes, Buffer.from(context, 'utf8')]);
+  // The header is the version, the key id's length and the key id: latin1 keeps it one-to-one.
+  return wrapAads.get(`${headerBytes.toString('latin1')}\0${context}`, () =>
+    Buffer.concat([WRAP_LABEL, headerBytes, Buffer.from(context, 'utf8')]),
+  );
 }
 
 function payloadAad(context: string): Buffer {
-  return Buffer.concat([PAYLOAD_LABEL, Buffer.from([VERSION]), Buffer.from(context, 'utf8')]);
+  return payloadAads.get(context, () =>
+    Buffer.concat([PAYLOAD_LABEL, Buffer.from([VERSION]), Buffer.from(context, 'utf8')]),
+  );
 }
+
+// Decoding is stateless without { stream: true }, so one decoder serves every call.
+const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
  * The longest key part of a blob (header and wrapped data key, with a 32-character key id): a prefix
@@ -198,7 +230,7 @@ export class Envelope {
     const plaintext = this.decrypt(blob, context);
     try {
       // fatal: a binary payload read as text is a bug, not something to paper over with U+FFFD.
-      return new TextDecoder('utf-8', { fatal: true }).decode(plaintext);
+      return utf8.decode(plaintext);
     } catch {
       throw new DecryptionError('payload is not valid UTF-8 text');
     }

@@ -24,11 +24,20 @@ const maxBatch = 128;
  * each unit keeps its own transaction.
  */
 export function transactionRunner(database: Database): TransactionRunner {
-  if (database.dialect === 'postgres') {
-    return { run: (work) => database.db.transaction().execute(work) };
+  let runner = runners.get(database);
+  if (!runner) {
+    runner =
+      database.dialect === 'postgres'
+        ? { run: (work) => database.db.transaction().execute(work) }
+        : new GroupCommit(database.db);
+    runners.set(database, runner);
   }
-  return new GroupCommit(database.db);
+  return runner;
 }
+
+// One runner per database: every module that commits through it (sending, the mailbox's reads and
+// acknowledgements) joins the same batches rather than each taking turns for its own commit.
+const runners = new WeakMap<Database, TransactionRunner>();
 
 interface Pending {
   work: TransactionWork<unknown>;

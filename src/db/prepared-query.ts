@@ -22,27 +22,78 @@ export function preparedQuery<A extends unknown[], R>(
   arity: A['length'],
   build: (...args: A) => Compilable<R>,
 ): (...args: A) => Promise<QueryResult<R>> {
-  let template: { compiled: CompiledQuery<R>; slots: Array<number | undefined> } | undefined;
+  let template: Template<R> | undefined;
   return async (...args: A) => {
+    template ??= compileTemplate(arity, build);
+    return db.executeQuery<R>(bind(template, arity, args));
+  };
+}
+
+/**
+ * preparedQuery for a statement run on whatever the caller holds, usually its transaction: built
+ * and compiled once per database (the template is kept by the database's dialect adapter, which its
+ * transactions share), and run on the `db` given to each call. `build` gets a database to build on
+ * and stand-ins for the arguments, under the same rules as preparedQuery's.
+ */
+export function preparedStatement<A extends unknown[], R>(
+  arity: A['length'],
+  build: (db: Kysely<DatabaseSchema>, ...args: A) => Compilable<R>,
+): (db: Kysely<DatabaseSchema>, ...args: A) => Promise<QueryResult<R>> {
+  const templates = new WeakMap<object, Template<R>>();
+  return async (db, ...args) => {
+    const adapter = db.getExecutor().adapter;
+    let template = templates.get(adapter);
     if (!template) {
-      const placeholders = Array.from({ length: arity }, (_, index) => new Placeholder(index));
-      const compiled = build(...(placeholders as unknown as A)).compile();
-      const slots = compiled.parameters.map((value) =>
-        value instanceof Placeholder ? value.index : undefined,
-      );
-      for (const placeholder of placeholders) {
-        if (slots.filter((slot) => slot === placeholder.index).length !== 1) {
-          throw new Error(`preparedQuery: argument ${placeholder.index} is not exactly one parameter`);
-        }
-      }
-      template = { compiled, slots };
+      template = compileTemplate(arity, (...placeholders: A) => build(db, ...placeholders));
+      templates.set(adapter, template);
     }
-    if (args.length !== arity) throw new Error(`preparedQuery: expected ${arity} arguments`);
-    const { compiled, slots } = template;
-    const parameters = compiled.parameters.map((value, position) => {
-      const slot = slots[position];
-      return slot === undefined ? value : args[slot];
-    });
-    return db.executeQuery<R>({ ...compiled, parameters });
+    return db.executeQuery<R>(bind(template, arity, args));
+  };
+}
+
+interface Template<R> {
+  compiled: CompiledQuery<R>;
+  /** For each parameter of the compiled query: the argument it stands for, or undefined (a constant). */
+  slots: Array<number | undefined>;
+}
+
+function compileTemplate<A extends unknown[], R>(
+  arity: number,
+  build: (...args: A) => Compilable<R>,
+): Template<R> {
+  const placeholders = Array.from({ length: arity }, (_, index) => new Placeholder(index));
+  const compiled = build(...(placeholders as unknown as A)).compile();
+  const slots = compiled.parameters.map((value) => (value instanceof Placeholder ? value.index : undefined));
+  for (const placeholder of placeholders) {
+    if (slots.filter((slot) => slot === placeholder.index).length !== 1) {
+      throw new Error(`preparedQuery: argument ${placeholder.index} is not exactly one parameter`);
+    }
+  }
+  return { compiled, slots };
+}
+
+function bind<R>(template: Template<R>, arity: number, args: readonly unknown[]): CompiledQuery<R> {
+  if (args.length !== arity) throw new Error(`preparedQuery: expected ${arity} arguments`);
+  const { compiled, slots } = template;
+  const parameters = compiled.parameters.map((value, position) => {
+    const slot = slots[position];
+    return slot === undefined ? value : args[slot];
+  });
+  return { ...compiled, parameters };
+}
+
+/**
+ * Statements whose shape depends on a small key (the number of rows of a multi-row insert, the
+ * columns given), each compiled on first use of its key and kept: the callers use a handful.
+ */
+export function preparedStatementsBy<K, S>(compile: (key: K) => S): (key: K) => S {
+  const statements = new Map<K, S>();
+  return (key) => {
+    let statement = statements.get(key);
+    if (statement === undefined) {
+      statement = compile(key);
+      statements.set(key, statement);
+    }
+    return statement;
   };
 }

@@ -46,8 +46,28 @@ function formatDay(utcMidnight: Date): string {
   return `${String(year).padStart(4, '0')}-${month}-${day}`;
 }
 
+/**
+ * The last hour asked about and its Helsinki date. Helsinki's offset from UTC is a whole number of
+ * hours and changes only on a whole UTC hour, so every instant of one UTC hour has the same Helsinki
+ * date; formatToParts costs tens of microseconds, and sending a message asks several times.
+ */
+let lastHour: { hour: number; date: string } | undefined;
+const hourMs = 60 * 60 * 1000;
+/** Before this the remembered hour is not used: Helsinki kept local mean time until 1921. */
+const wholeHourOffsetsSince = Date.UTC(2000, 0, 1);
+
 export function helsinkiDate(instant: Date): string {
-  if (Number.isNaN(instant.getTime())) throw new RangeError('Invalid Date');
+  const time = instant.getTime();
+  if (Number.isNaN(time)) throw new RangeError('Invalid Date');
+  if (time < wholeHourOffsetsSince) return formatHelsinkiDate(instant);
+  const hour = Math.floor(time / hourMs);
+  if (lastHour?.hour === hour) return lastHour.date;
+  const date = formatHelsinkiDate(instant);
+  lastHour = { hour, date };
+  return date;
+}
+
+function formatHelsinkiDate(instant: Date): string {
   let year = '';
   let month = '';
   let day = '';

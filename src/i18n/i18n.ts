@@ -73,6 +73,7 @@ const i18nextOptions = new Set([
   'nsSeparator',
   'keySeparator',
 ]);
+const pluralCacheSize = 1000;
 const placeholderPattern = /\{\{([^{}]*)\}\}/g;
 const simpleVariable = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*$/;
 
@@ -104,6 +105,7 @@ function fastTranslator(locale: Locale, t: TFunction): Translate {
   const plain = new Map<string, string>();
   const templates = new Map<string, { template: string; variables: Set<string>; verified: boolean } | null>();
   const slow = t as unknown as (...args: unknown[]) => unknown;
+  const plurals = new Map<string, string>();
 
   function template(key: string) {
     let entry = templates.get(key);
@@ -161,11 +163,33 @@ function fastTranslator(locale: Locale, t: TFunction): Translate {
       options !== null &&
       Object.getPrototypeOf(options) === Object.prototype
     ) {
-      const text = interpolate(key, options as Record<string, unknown>);
+      const text = interpolate(key, options as Record<string, unknown>) ?? counted(key, options);
       if (text !== undefined) return text;
     }
     return slow(...args);
   };
+
+  /**
+   * A key given only a whole `count` (the navigation's unread count is on every page) goes to
+   * i18next, which looks for plural forms and interpolates: about 100 µs a call. The resources are
+   * fixed, so the same key and count always give the same text: it is remembered. Counts are
+   * open-ended, so the set is emptied when full.
+   */
+  function counted(key: string, options: object): string | undefined {
+    const names = Object.keys(options);
+    const count = (options as { count?: unknown }).count;
+    if (names.length !== 1 || names[0] !== 'count' || !Number.isSafeInteger(count)) return undefined;
+    const id = `${key}\0${count as number}`;
+    let text = plurals.get(id);
+    if (text === undefined) {
+      const value = slow(key, { count });
+      if (typeof value !== 'string') return undefined;
+      if (plurals.size >= pluralCacheSize) plurals.clear();
+      text = value;
+      plurals.set(id, text);
+    }
+    return text;
+  }
   // Keep the rest of the TFunction surface (lng, ns, keyPrefix) intact.
   return Object.assign(fast, t) as unknown as Translate;
 }

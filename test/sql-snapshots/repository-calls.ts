@@ -173,14 +173,24 @@ export const repositorySamples: RepositorySamples[] = [
     deemedReceivedOn: (r) => r.deemedReceivedOn(1),
     hasEvent: (r) => r.hasEvent(1, 'DeemedReceived'),
     insert: (r) =>
-      r.insert({
-        messageId: 1,
-        sequence: 2,
-        event: 'ContentConsignment',
-        recordedAt: at,
-        kid: 'kid-1',
-        record: 'a.b.c',
-      }),
+      r.insert([
+        {
+          messageId: 1,
+          sequence: 1,
+          event: 'SubmissionAcceptance',
+          recordedAt: at,
+          kid: 'kid-1',
+          record: 'a.b.c',
+        },
+        {
+          messageId: 1,
+          sequence: 2,
+          event: 'ContentConsignment',
+          recordedAt: at,
+          kid: 'kid-1',
+          record: 'd.e.f',
+        },
+      ]),
     records: (r) => r.records(1),
     countSignedWith: (r, _trx, respond) => {
       respond([{ count: 0 }]);

@@ -16,6 +16,7 @@ import * as m0013 from './0013_audit_chain.js';
 import * as m0014 from './0014_delivery_evidence.js';
 import * as m0015 from './0015_audit_access_log.js';
 import { sealedPersonalData } from './0016_sealed_personal_data.js';
+import * as m0017 from './0017_mailbox_unread_index.js';
 
 /**
  * A migration; a contract migration (one that removes what an older version still uses) also says
@@ -47,6 +48,7 @@ export function migrationsWith(envelope: Envelope | undefined): Record<string, V
     '0014_delivery_evidence': m0014,
     '0015_audit_access_log': m0015,
     '0016_sealed_personal_data': sealedPersonalData(envelope),
+    '0017_mailbox_unread_index': m0017,
   };
 }
 

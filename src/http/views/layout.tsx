@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { renderToString } from 'preact-render-to-string';
 import { locales } from '../../i18n/i18n.js';
 import { AccountNav } from './components/account-nav.js';
 import { Wordmark } from './components/brand.js';
@@ -47,6 +48,42 @@ const footerLinks = [
   { href: '/sitemap', key: 'public.nav.sitemap' },
   { href: '/a-z', key: 'public.nav.index' },
 ] as const;
+
+/** The footer's content: the same on every page in a language. */
+function FooterContent(props: { t: PageContext['t'] }) {
+  const { t } = props;
+  return (
+    <div class="site-footer__inner">
+      <p class="site-footer__name">{t('meta.serviceName')}</p>
+      <p>{t('layout.support')}</p>
+      <nav aria-label={t('public.nav.label')}>
+        <InlineList class="site-footer__links">
+          {footerLinks.map((link) => (
+            <li>
+              <a href={link.href}>{t(link.key)}</a>
+            </li>
+          ))}
+        </InlineList>
+      </nav>
+    </div>
+  );
+}
+
+const footerMarkupByTranslator = new WeakMap<PageContext['t'], string>();
+
+/**
+ * The footer rendered once per language (per translator: one function per language, see
+ * translator()) instead of on every page: it holds only translated texts and fixed links, nothing
+ * of the request or the person. Preact escapes the texts as it did when rendering it in place.
+ */
+function footerMarkup(t: PageContext['t']): string {
+  let markup = footerMarkupByTranslator.get(t);
+  if (markup === undefined) {
+    markup = renderToString(<FooterContent t={t} />);
+    footerMarkupByTranslator.set(t, markup);
+  }
+  return markup;
+}
 
 function isCurrent(ctx: PageContext, href: string): boolean {
   const path = ctx.currentPath.split('?')[0] ?? '';
@@ -193,21 +230,7 @@ export function Layout(props: LayoutProps) {
           )}
           {props.children}
         </main>
-        <footer class="site-footer">
-          <div class="site-footer__inner">
-            <p class="site-footer__name">{t('meta.serviceName')}</p>
-            <p>{t('layout.support')}</p>
-            <nav aria-label={t('public.nav.label')}>
-              <InlineList class="site-footer__links">
-                {footerLinks.map((link) => (
-                  <li>
-                    <a href={link.href}>{t(link.key)}</a>
-                  </li>
-                ))}
-              </InlineList>
-            </nav>
-          </div>
-        </footer>
+        <footer class="site-footer" dangerouslySetInnerHTML={{ __html: footerMarkup(t) }} />
       </body>
     </html>
   );

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { preparedStatement } from '../../db/prepared-query.js';
 import type { DatabaseSchema } from '../../db/schema.js';
 import { storedEntryOf, type Checkpoint, type ChainedFields, type StoredEntry } from './audit-chain.js';
 import { firstValue } from '../../db/first-value.js';
@@ -33,6 +34,70 @@ const checkpointColumns = [
   'signature',
 ] as const;
 
+// Every audited request runs these three (see preparedStatement): compiled once, not per entry.
+const updateHeadStatements = {
+  advance: preparedStatement(0, (db) =>
+    db
+      .updateTable('audit_chain_head')
+      .set((eb) => ({ seq: eb('seq', '+', 1) }))
+      .where('id', '=', 1)
+      .returning(['seq', 'hash']),
+  ),
+  keep: preparedStatement(0, (db) =>
+    db
+      .updateTable('audit_chain_head')
+      .set((eb) => ({ seq: eb.ref('seq') }))
+      .where('id', '=', 1)
+      .returning(['seq', 'hash']),
+  ),
+};
+
+const linkOneAccountStatement = preparedStatement(2, (db, accountId: number, auditEventId: number) =>
+  db.insertInto('audit_event_accounts').values([{ account_id: accountId, audit_event_id: auditEventId }]),
+);
+
+const messageAccountStatement = preparedStatement(1, (db, messageId: number) =>
+  db.selectFrom('messages').select('account_id as accountId').where('id', '=', messageId),
+);
+
+const setHeadHashStatement = preparedStatement(1, (db, hash: string) =>
+  db.updateTable('audit_chain_head').set({ hash }).where('id', '=', 1),
+);
+
+const insertStatement = preparedStatement(
+  11,
+  (
+    db,
+    seq: number,
+    prevHash: string,
+    hash: string,
+    occurredAt: string,
+    actorType: string,
+    actorId: string | null,
+    action: string,
+    subjectType: string | null,
+    subjectId: string | null,
+    requestId: string | null,
+    details: string | null,
+  ) =>
+    db
+      .insertInto('audit_events')
+      .values({
+        seq,
+        prev_hash: prevHash,
+        hash,
+        occurred_at: occurredAt,
+        actor_type: actorType,
+        actor_id: actorId,
+        action,
+        subject_type: subjectType,
+        subject_id: subjectId,
+        request_id: requestId,
+        details,
+      })
+      .returning('id'),
+);
+
 /**
  * All SQL on audit rows. Writes go through recordAudit and the checkpoint writer, on a transaction:
  * the methods marked "in a transaction" are meaningless outside one.
@@ -53,7 +118,7 @@ export class AuditRepository {
 
   /** In a transaction, after advanceHead: the new entry becomes the head. */
   async setHeadHash(hash: string): Promise<void> {
-    await this.db.updateTable('audit_chain_head').set({ hash }).where('id', '=', 1).execute();
+    await setHeadHashStatement(this.db, hash);
   }
 
   /**
@@ -69,12 +134,8 @@ export class AuditRepository {
    * ends) and returns it: `advance` takes the next sequence number, `keep` sets it to itself.
    */
   private async updateHead(seq: 'advance' | 'keep'): Promise<{ seq: number; hash: string }> {
-    const row = await this.db
-      .updateTable('audit_chain_head')
-      .set((eb) => ({ seq: seq === 'advance' ? eb('seq', '+', 1) : eb.ref('seq') }))
-      .where('id', '=', 1)
-      .returning(['seq', 'hash'])
-      .executeTakeFirstOrThrow();
+    const [row] = (await updateHeadStatements[seq](this.db)).rows;
+    if (!row) throw new Error('the audit chain head row is missing');
     return { seq: Number(row.seq), hash: row.hash };
   }
 
@@ -90,23 +151,23 @@ export class AuditRepository {
 
   /** Returns the new entry's id. */
   async insert(row: ChainedRow): Promise<number> {
-    const inserted = await this.db
-      .insertInto('audit_events')
-      .values({
-        seq: row.seq,
-        prev_hash: row.prevHash,
-        hash: row.hash,
-        occurred_at: row.occurredAt,
-        actor_type: row.actorType,
-        actor_id: row.actorId,
-        action: row.action,
-        subject_type: row.subjectType,
-        subject_id: row.subjectId,
-        request_id: row.requestId,
-        details: row.details,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const [inserted] = (
+      await insertStatement(
+        this.db,
+        row.seq,
+        row.prevHash,
+        row.hash,
+        row.occurredAt,
+        row.actorType,
+        row.actorId,
+        row.action,
+        row.subjectType,
+        row.subjectId,
+        row.requestId,
+        row.details,
+      )
+    ).rows;
+    if (!inserted) throw new Error('the audit entry was not inserted');
     return Number(inserted.id);
   }
 
@@ -121,11 +182,7 @@ export class AuditRepository {
     let row: { accountId: number | null } | undefined;
     if (subjectType === 'account' && numericId !== undefined) return [numericId];
     if (subjectType === 'message' && numericId !== undefined) {
-      row = await this.db
-        .selectFrom('messages')
-        .select('account_id as accountId')
-        .where('id', '=', numericId)
-        .executeTakeFirst();
+      [row] = (await messageAccountStatement(this.db, numericId)).rows;
     } else if (subjectType === 'attachment') {
       row = await this.db
         .selectFrom('attachments')
@@ -147,6 +204,11 @@ export class AuditRepository {
 
   /** The accounts an entry concerns, in chunks small enough for either dialect's parameter limit. */
   async linkAccounts(auditEventId: number, accountIds: readonly number[]): Promise<void> {
+    // Most entries concern one person: that insert is compiled once (the same SQL as a one-row chunk).
+    if (accountIds.length === 1) {
+      await linkOneAccountStatement(this.db, accountIds[0]!, auditEventId);
+      return;
+    }
     const chunk = 5000;
     for (let start = 0; start < accountIds.length; start += chunk) {
       await this.db

@@ -1,5 +1,6 @@
 import { sql, type ExpressionBuilder, type Selectable } from 'kysely';
 import { isPostgres } from '../../db/dialect.js';
+import { preparedStatement, preparedStatementsBy } from '../../db/prepared-query.js';
 import type { DatabaseSchema, OutboxJobsTable, OutboxState } from '../../db/schema.js';
 import { LeaseLostError } from './delivery-errors.js';
 import type { ClaimedJob, Db, Trx } from './job-handler.js';
@@ -48,25 +49,56 @@ export async function insertJobsInTransaction(
 ): Promise<number> {
   if (jobs.length === 0) return 0;
   const timestamp = now.toISOString();
-  const result = await trx
-    .insertInto('outbox_jobs')
-    .values(
-      jobs.map((job) => ({
-        kind: job.kind,
-        idempotency_key: job.idempotencyKey,
-        message_id: job.messageId,
-        account_id: job.accountId,
-        payload: JSON.stringify(job.payload),
-        state: 'pending' as const,
-        run_at: job.runAt.toISOString(),
-        created_at: timestamp,
-        updated_at: timestamp,
-      })),
-    )
-    .onConflict((conflict) => conflict.column('idempotency_key').doNothing())
-    .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0);
+  const values = jobs.flatMap((job) => [
+    job.kind,
+    job.idempotencyKey,
+    job.messageId,
+    job.accountId,
+    JSON.stringify(job.payload),
+    job.runAt.toISOString(),
+    timestamp,
+    timestamp,
+  ]);
+  const result = await insertJobsStatement(jobs.length)(trx, ...values);
+  return Number(result.numAffectedRows ?? 0);
 }
+
+const jobColumns = 8;
+
+/** A message's two or three jobs in one statement, compiled once per number of jobs. */
+const insertJobsStatement = preparedStatementsBy((rows: number) =>
+  preparedStatement(rows * jobColumns, (db, ...values: unknown[]) =>
+    db
+      .insertInto('outbox_jobs')
+      .values(
+        Array.from({ length: rows }, (_, row) => {
+          const [kind, idempotencyKey, messageId, accountId, payload, runAt, createdAt, updatedAt] =
+            values.slice(row * jobColumns, (row + 1) * jobColumns) as [
+              JobToInsert['kind'],
+              string,
+              number | null,
+              number | null,
+              string,
+              string,
+              string,
+              string,
+            ];
+          return {
+            kind,
+            idempotency_key: idempotencyKey,
+            message_id: messageId,
+            account_id: accountId,
+            payload,
+            state: 'pending' as const,
+            run_at: runAt,
+            created_at: createdAt,
+            updated_at: updatedAt,
+          };
+        }),
+      )
+      .onConflict((conflict) => conflict.column('idempotency_key').doNothing()),
+  ),
+);
 
 function toClaimed(row: Selectable<OutboxJobsTable>): ClaimedJob {
   return {

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { isPostgres } from '../../db/dialect.js';
 import { messageWithSender } from '../../db/message-with-sender.js';
+import { preparedStatement, preparedStatementsBy } from '../../db/prepared-query.js';
 import type { DatabaseSchema } from '../../db/schema.js';
 import { firstValue } from '../../db/first-value.js';
 
@@ -21,10 +22,64 @@ export interface MessageFacts {
   serviceId: string;
 }
 
+/** One signed record as stored. */
+export interface EvidenceRow {
+  messageId: number;
+  sequence: number;
+  event: string;
+  recordedAt: string;
+  kid: string;
+  record: string;
+}
+
 /** The header of a bundle: the message the records are about. */
 export interface EvidenceSubject {
   messageId: number;
   externalId: string | null;
+}
+
+// Compiled once (see preparedStatement): every send and every first opening runs them.
+const messageFactsQuery = preparedStatement(1, (db, messageId: number) =>
+  messageWithSender(db, messageId)
+    .select([
+      'messages.id',
+      'messages.external_id',
+      'messages.recipient_id_enc',
+      'messages.service_type',
+      'messages.receipt_confirmed_at',
+      'messages.title_enc',
+      'messages.body_enc',
+      'organisations.business_id',
+      'services.service_id',
+    ])
+    .where('messages.direction', '=', 'to_citizen'),
+);
+
+const lastRecordQuery = preparedStatement(1, (db, messageId: number) =>
+  db
+    .selectFrom('delivery_evidence')
+    .select(['sequence', 'record'])
+    .where('message_id', '=', messageId)
+    .orderBy('sequence', 'desc')
+    .limit(1),
+);
+
+const evidenceColumns = 6;
+/** The insert of that many records, compiled once per row count (one or two nearly always). */
+const insertStatement = preparedStatementsBy((rows: number) => compileInsert(rows));
+
+function compileInsert(rows: number) {
+  return preparedStatement(rows * evidenceColumns, (db, ...values: unknown[]) =>
+    db.insertInto('delivery_evidence').values(
+      Array.from({ length: rows }, (_, row) => {
+        const [messageId, sequence, event, recordedAt, kid, record] = values.slice(
+          row * evidenceColumns,
+          (row + 1) * evidenceColumns,
+        ) as [number, number, string, string, string, string];
+        return { message_id: messageId, sequence, event, recorded_at: recordedAt, kid, record };
+      }),
+    ),
+  );
 }
 
 /**
@@ -45,20 +100,7 @@ export class EvidenceRepository {
   }
 
   async messageFacts(messageId: number): Promise<MessageFacts | undefined> {
-    const row = await messageWithSender(this.db, messageId)
-      .select([
-        'messages.id',
-        'messages.external_id',
-        'messages.recipient_id_enc',
-        'messages.service_type',
-        'messages.receipt_confirmed_at',
-        'messages.title_enc',
-        'messages.body_enc',
-        'organisations.business_id',
-        'services.service_id',
-      ])
-      .where('messages.direction', '=', 'to_citizen')
-      .executeTakeFirst();
+    const [row] = (await messageFactsQuery(this.db, messageId)).rows;
     if (!row) return undefined;
     return {
       id: row.id,
@@ -88,13 +130,7 @@ export class EvidenceRepository {
   }
 
   async lastRecord(messageId: number): Promise<{ sequence: number; record: string } | undefined> {
-    return this.db
-      .selectFrom('delivery_evidence')
-      .select(['sequence', 'record'])
-      .where('message_id', '=', messageId)
-      .orderBy('sequence', 'desc')
-      .limit(1)
-      .executeTakeFirst();
+    return (await lastRecordQuery(this.db, messageId)).rows[0];
   }
 
   async deemedReceivedOn(messageId: number): Promise<string | null> {
@@ -115,25 +151,18 @@ export class EvidenceRepository {
     return row !== undefined;
   }
 
-  async insert(record: {
-    messageId: number;
-    sequence: number;
-    event: string;
-    recordedAt: string;
-    kid: string;
-    record: string;
-  }): Promise<void> {
-    await this.db
-      .insertInto('delivery_evidence')
-      .values({
-        message_id: record.messageId,
-        sequence: record.sequence,
-        event: record.event,
-        recorded_at: record.recordedAt,
-        kid: record.kid,
-        record: record.record,
-      })
-      .execute();
+  /** Appends records (one statement for all of them). */
+  async insert(records: readonly EvidenceRow[]): Promise<void> {
+    if (records.length === 0) return;
+    const values = records.flatMap((record) => [
+      record.messageId,
+      record.sequence,
+      record.event,
+      record.recordedAt,
+      record.kid,
+      record.record,
+    ]);
+    await insertStatement(records.length)(this.db, ...values);
   }
 
   /** How many records the key `kid` signed (a key leaves the published set only at none). */

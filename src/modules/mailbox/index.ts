@@ -1,4 +1,5 @@
 import type { AppContext } from '../../app-context.js';
+import { transactionRunner } from '../../db/group-commit.js';
 import type { PeriodicTask } from '../../worker/worker.js';
 import type { EvidenceBundles, EvidenceRecorder } from '../evidence/index.js';
 import { MailboxRepository } from './mailbox-repository.js';
@@ -21,7 +22,7 @@ export function createMailboxServices(
     evidence: { recorder: EvidenceRecorder; bundles: EvidenceBundles };
   },
 ): MailboxServices {
-  const repository = new MailboxRepository(context.database.db);
+  const repository = new MailboxRepository(context.database.db, transactionRunner(context.database));
   const { envelope, clock } = context;
   return {
     reading: new MailboxReadingService({

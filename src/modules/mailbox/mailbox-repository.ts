@@ -1,10 +1,11 @@
-import type { Kysely, Transaction } from 'kysely';
-import { preparedQuery } from '../../db/prepared-query.js';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import {
   attachmentListingColumns,
   toAttachmentListing,
   type AttachmentListing,
 } from '../../db/attachment-listing.js';
+import type { TransactionRunner } from '../../db/group-commit.js';
+import { preparedQuery, preparedStatement } from '../../db/prepared-query.js';
 import { insertMessageRow, plainElectronicMessage } from '../../db/message-rows.js';
 import type { DatabaseSchema, MessagesTable } from '../../db/schema.js';
 import type { Folder, FolderOrder, LocalisedNames } from './types.js';
@@ -97,11 +98,25 @@ export interface NewAttachment {
  * `account_id`, so a guessed id of someone else's message simply finds nothing.
  */
 export class MailboxRepository {
-  // Compiled once (see preparedQuery): the folder pages are the most frequent query of all.
+  // Compiled once (see preparedQuery): the folder pages are the most frequent query of all, and
+  // every mailbox page counts the unread messages; the message page reads its message, thread and
+  // attachments and marks it read.
   private readonly sentPage;
   private readonly receivedPage;
+  private readonly unreadCountQuery;
+  private readonly messageStatement;
+  private readonly threadQuery;
+  private readonly attachmentsQuery;
+  private readonly markReadStatement;
 
-  constructor(private readonly db: Db) {
+  /**
+   * `transactions`: how the mailbox's writes are committed; on SQLite the shared group commit, so
+   * that opening a message (its read mark and audit entry) does not cost a flush of its own.
+   */
+  constructor(
+    private readonly db: Db,
+    private readonly transactions: TransactionRunner = { run: (work) => db.transaction().execute(work) },
+  ) {
     this.sentPage = { newest: this.sentFolderQuery('desc'), oldest: this.sentFolderQuery('asc') };
     this.receivedPage = {
       inbox: {
@@ -113,10 +128,80 @@ export class MailboxRepository {
         oldest: this.receivedFolderQuery(true, 'asc'),
       },
     };
+    this.unreadCountQuery = preparedQuery(this.db, 2, (accountId: number, now: string) =>
+      this.db
+        .selectFrom('messages as m')
+        .select((eb) => eb.fn.countAll<number | string | bigint>().as('count'))
+        .where('m.account_id', '=', accountId)
+        .where(sql<boolean>`m.direction = 'to_citizen'`)
+        .where(sql<boolean>`m.channel = 'electronic'`)
+        .where('m.available_at', '<=', now)
+        .where('m.deleted_at', 'is', null)
+        .where('m.purged_at', 'is', null)
+        .where('m.read_at', 'is', null),
+    );
+    this.messageStatement = preparedStatement(2, (db, accountId: number, messageId: number) =>
+      this.ownMessages(accountId, db)
+        .select([
+          'm.organisation_id as organisationId',
+          'm.service_pk as servicePk',
+          's.service_id as serviceId',
+          'm.external_id as externalId',
+          'm.body_format as bodyFormat',
+          'm.body_enc as bodyEnc',
+          'm.thread_id as threadId',
+          'm.in_reply_to as inReplyTo',
+          'm.channel as channel',
+        ])
+        .where('m.id', '=', messageId),
+    );
+    // The thread's id is given twice: each stand-in must be exactly one parameter.
+    this.threadQuery = preparedQuery(
+      this.db,
+      4,
+      (accountId: number, threadId: number, rootId: number, now: string) =>
+        this.ownMessages(accountId)
+          // The thread's ids in a subquery: with the OR on the outer row SQLite read every message
+          // of the person (through the account index) to test it, walking past each encrypted
+          // body; this way the subquery takes the thread index and the primary key, and the
+          // account index is only matched against those ids (a Bloom filter).
+          .where('m.id', 'in', (eb) =>
+            eb
+              .selectFrom('messages as t')
+              .select('t.id')
+              .where((inner) => inner.or([inner('t.thread_id', '=', threadId), inner('t.id', '=', rootId)])),
+          )
+          .where((eb) =>
+            eb.or([
+              eb('m.direction', '=', 'from_citizen'),
+              eb.and([eb('m.channel', '=', 'electronic'), eb('m.available_at', '<=', now)]),
+            ]),
+          )
+          .orderBy('m.id', 'asc')
+          .limit(100),
+    );
+    this.attachmentsQuery = preparedQuery(this.db, 1, (messageId: number) =>
+      this.db
+        .selectFrom('attachments')
+        .select(attachmentListingColumns)
+        .where('message_id', '=', messageId)
+        // The paper part's PDF is linked to the message without a position: it is for the letter,
+        // not for the mailbox.
+        .where('position', 'is not', null)
+        .orderBy('position')
+        .orderBy('id'),
+    );
+    this.markReadStatement = preparedStatement(2, (db, messageId: number, now: string) =>
+      db
+        .updateTable('messages')
+        .set({ read_at: now })
+        .where('id', '=', messageId)
+        .where('read_at', 'is', null),
+    );
   }
 
   transaction<T>(work: (trx: Trx) => Promise<T>): Promise<T> {
-    return this.db.transaction().execute(work);
+    return this.transactions.run(work);
   }
 
   private messageQuery(db: Db | Trx) {
@@ -182,22 +267,13 @@ export class MailboxRepository {
 
   /**
    * How many messages in Saapuneet are unread, for the navigation's count: the inbox's own
-   * conditions plus read_at. The (account_id, direction, id) index narrows it to the person's
-   * received messages.
+   * conditions plus read_at. The partial index messages_unread holds exactly these rows (migration
+   * 0017); its conditions are literals here, not bound parameters, as neither database would
+   * otherwise know at planning time that the index applies.
    */
   async countUnread(accountId: number, now: string): Promise<number> {
-    const row = await this.db
-      .selectFrom('messages as m')
-      .select((eb) => eb.fn.countAll<number | string | bigint>().as('count'))
-      .where('m.account_id', '=', accountId)
-      .where('m.direction', '=', 'to_citizen')
-      .where('m.channel', '=', 'electronic')
-      .where('m.available_at', '<=', now)
-      .where('m.deleted_at', 'is', null)
-      .where('m.purged_at', 'is', null)
-      .where('m.read_at', 'is', null)
-      .executeTakeFirstOrThrow();
-    return Number(row.count);
+    const [row] = (await this.unreadCountQuery(accountId, now)).rows;
+    return Number(row?.count ?? 0);
   }
 
   /** The account's messages that are not purged, with the columns of a folder row. */
@@ -230,20 +306,7 @@ export class MailboxRepository {
     messageId: number,
     db: Db | Trx = this.db,
   ): Promise<MessageRow | undefined> {
-    const row = await this.ownMessages(accountId, db)
-      .select([
-        'm.organisation_id as organisationId',
-        'm.service_pk as servicePk',
-        's.service_id as serviceId',
-        'm.external_id as externalId',
-        'm.body_format as bodyFormat',
-        'm.body_enc as bodyEnc',
-        'm.thread_id as threadId',
-        'm.in_reply_to as inReplyTo',
-        'm.channel as channel',
-      ])
-      .where('m.id', '=', messageId)
-      .executeTakeFirst();
+    const [row] = (await this.messageStatement(db, accountId, messageId)).rows;
     if (!row) return undefined;
     // A paper-only message has no electronic part to show in the mailbox.
     if (row.direction === 'to_citizen' && row.channel !== 'electronic') return undefined;
@@ -262,31 +325,11 @@ export class MailboxRepository {
 
   /** The owner's other messages in a thread (both directions), oldest first. */
   async listThread(accountId: number, threadId: number, now: string): Promise<FolderRow[]> {
-    const rows = await this.ownMessages(accountId)
-      .where((eb) => eb.or([eb('m.thread_id', '=', threadId), eb('m.id', '=', threadId)]))
-      .where((eb) =>
-        eb.or([
-          eb('m.direction', '=', 'from_citizen'),
-          eb.and([eb('m.channel', '=', 'electronic'), eb('m.available_at', '<=', now)]),
-        ]),
-      )
-      .orderBy('m.id', 'asc')
-      .limit(100)
-      .execute();
-    return rows.map(toFolderRow);
+    return (await this.threadQuery(accountId, threadId, threadId, now)).rows.map(toFolderRow);
   }
 
   async listAttachments(messageId: number): Promise<AttachmentListing[]> {
-    const rows = await this.db
-      .selectFrom('attachments')
-      .select(attachmentListingColumns)
-      .where('message_id', '=', messageId)
-      // The paper part's PDF is linked to the message without a position: it is for the letter,
-      // not for the mailbox.
-      .where('position', 'is not', null)
-      .orderBy('position')
-      .orderBy('id')
-      .execute();
+    const { rows } = await this.attachmentsQuery(messageId);
     return rows.map(toAttachmentListing);
   }
 
@@ -303,13 +346,8 @@ export class MailboxRepository {
 
   /** Sets read_at once; true when this call was the first opening (so the event is written once). */
   async markRead(trx: Trx, messageId: number, now: string): Promise<boolean> {
-    const result = await trx
-      .updateTable('messages')
-      .set({ read_at: now })
-      .where('id', '=', messageId)
-      .where('read_at', 'is', null)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    const result = await this.markReadStatement(trx, messageId, now);
+    return Number(result.numAffectedRows ?? 0) === 1;
   }
 
   /** Records the acknowledgement once; false when it was already acknowledged. */

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { isPostgres } from '../../db/dialect.js';
+import { preparedStatement } from '../../db/prepared-query.js';
 import type { DatabaseSchema } from '../../db/schema.js';
 
 /** Event types of the organisation API's v2 feed (the contract's `type` values). */
@@ -70,15 +71,35 @@ export async function appendFeedEvent(db: Db, event: NewFeedEvent): Promise<void
   }
   const metadata = await metadataFor(db, event);
   const eventTime = event.occurredAt.toISOString();
-  await db
-    .insertInto('events')
-    .values({
-      organisation_id: event.organisationId,
-      message_id: event.messageId,
-      service_id: event.serviceId,
-      event_type: event.type,
-      occurred_at: eventTime,
-      payload: JSON.stringify({ type: event.type, eventTime, metadata }),
-    })
-    .execute();
+  await insertEventStatement(
+    db,
+    event.organisationId,
+    event.messageId,
+    event.serviceId,
+    event.type,
+    eventTime,
+    JSON.stringify({ type: event.type, eventTime, metadata }),
+  );
 }
+
+// Every send and every first opening appends one: compiled once (see preparedStatement).
+const insertEventStatement = preparedStatement(
+  6,
+  (
+    db,
+    organisationId: number,
+    messageId: number,
+    serviceId: string,
+    type: NewFeedEvent['type'],
+    occurredAt: string,
+    payload: string,
+  ) =>
+    db.insertInto('events').values({
+      organisation_id: organisationId,
+      message_id: messageId,
+      service_id: serviceId,
+      event_type: type,
+      occurred_at: occurredAt,
+      payload,
+    }),
+);

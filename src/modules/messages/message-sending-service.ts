@@ -363,10 +363,15 @@ export class MessageSendingService {
           occurredAt: now,
         });
         // Accepted, and (electronic) in the mailbox at once: both proven from this transaction on.
-        await this.deps.evidence.recordInTransaction(trx, messageId, 'submitted', now, {
+        await this.deps.evidence.recordSubmission(trx, messageId, now, {
           channel: accepted.channel,
+          clear: {
+            recipientId: accepted.recipientId,
+            title: electronic?.title ?? '',
+            body: electronic?.body ?? '',
+            hasAttachments: positions.size > 0,
+          },
         });
-        if (isElectronic) await this.deps.evidence.recordInTransaction(trx, messageId, 'available', now);
         await planMessageDelivery(
           trx,
           {

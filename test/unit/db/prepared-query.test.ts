@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
 import { openDatabase } from '../../../src/db/database.js';
-import { preparedQuery } from '../../../src/db/prepared-query.js';
+import { preparedQuery, preparedStatement } from '../../../src/db/prepared-query.js';
 
 describe('preparedQuery', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'prepared-query-'));
@@ -54,5 +54,30 @@ describe('preparedQuery', () => {
       db.selectFrom('organisations').select('id').limit(limit),
     );
     await assert.rejects(unused(1, 2), /argument 1 is not exactly one parameter/);
+  });
+
+  test('preparedStatement runs one compiled statement on the database and inside its transactions', async () => {
+    const { db } = database;
+    const rename = preparedStatement(2, (on, id: number, name: string) =>
+      on
+        .updateTable('organisations')
+        .set({ name_fi: name })
+        .where('id', '=', id)
+        .returning(['id', 'name_fi']),
+    );
+    assert.deepEqual((await rename(db, 1, 'first')).rows, [{ id: 1, name_fi: 'first' }]);
+    await assert.rejects(
+      db.transaction().execute(async (trx) => {
+        assert.deepEqual((await rename(trx, 2, 'second')).rows, [{ id: 2, name_fi: 'second' }]);
+        // Run on the transaction: undone with it.
+        throw new Error('roll back');
+      }),
+      /roll back/,
+    );
+    const names = await db.selectFrom('organisations').select(['id', 'name_fi']).orderBy('id').execute();
+    assert.deepEqual(names.slice(0, 2), [
+      { id: 1, name_fi: 'first' },
+      { id: 2, name_fi: 'x' },
+    ]);
   });
 });

@@ -100,6 +100,17 @@ describe('helsinkiDate', () => {
       { numRuns: 1000 },
     );
   });
+
+  test('asked minute by minute through a year of both changes, agrees with the calendar each time', () => {
+    // helsinkiDate remembers the last UTC hour's date; asked in order, every answer but the first
+    // of each hour comes from that memory.
+    const calendar = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki' });
+    const start = Date.UTC(2026, 0, 1);
+    for (let time = start; time < Date.UTC(2027, 0, 1); time += 7 * 60_000) {
+      const instant = new Date(time);
+      assert.equal(helsinkiDate(instant), calendar.format(instant), instant.toISOString());
+    }
+  });
 });
 
 describe('addDays', () => {

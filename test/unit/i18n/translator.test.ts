@@ -35,6 +35,12 @@ describe('translator', () => {
       { date: '1.2.2025', count: 2 },
       { folder: 'Saapuneet', extra: 'x' },
       { method: '' },
+      // A count alone (remembered by key and count), as the navigation's unread count gives it.
+      { count: 0 },
+      { count: 1 },
+      { count: 2 },
+      { count: 21 },
+      { count: 1.5 },
     ];
     for (const locale of locales) {
       const ours = translator(locale) as unknown as (...args: unknown[]) => unknown;

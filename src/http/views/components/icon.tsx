@@ -1,4 +1,5 @@
 import { h } from 'preact';
+import { renderToString } from 'preact-render-to-string';
 import { css } from '../styles/css.js';
 import { iconShapes, type IconName } from './icon-shapes.js';
 
@@ -24,10 +25,29 @@ export function Icon(props: IconProps) {
       viewBox={icon.viewBox}
       aria-hidden="true"
       focusable="false"
-    >
-      {icon.shapes.map((shape) => h(shape.tag, { ...shape.attributes }))}
-    </svg>
+      dangerouslySetInnerHTML={{ __html: shapesMarkup(props.name) }}
+    />
   );
+}
+
+const shapesMarkupByName = new Map<IconName, string>();
+
+/**
+ * An icon's shapes as markup, rendered once per icon: a page draws the same few icons many times
+ * (every row of a folder, every link of the navigation), and the shapes come from the icon set,
+ * never from a request. Rendered inside an <svg> and cut out of it, so the attribute names are
+ * written as SVG wants them, exactly as they were when the shapes were rendered in place.
+ */
+function shapesMarkup(name: IconName): string {
+  let markup = shapesMarkupByName.get(name);
+  if (markup === undefined) {
+    const whole = renderToString(
+      <svg>{iconShapes[name].shapes.map((shape) => h(shape.tag, { ...shape.attributes }))}</svg>,
+    );
+    markup = whole.slice('<svg>'.length, -'</svg>'.length);
+    shapesMarkupByName.set(name, markup);
+  }
+  return markup;
 }
 
 export const styles = css`

@@ -4,17 +4,21 @@ import type { LocalisedNames } from '../../../modules/mailbox/index.js';
 /** Regional formats: Finnish and Swedish as used in Finland; English with day-month order. */
 const regional: Record<Locale, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
 
-/** One date format per locale, made on first use (making one is slow, using it is not). */
-function formatPerLocale(options: Intl.DateTimeFormatOptions): (locale: Locale) => Intl.DateTimeFormat {
-  const formats = new Map<Locale, Intl.DateTimeFormat>();
+/** One format per locale, made on first use (making one is slow, using it is not). */
+function perLocale<F>(make: (regionalLocale: string) => F): (locale: Locale) => F {
+  const formats = new Map<Locale, F>();
   return (locale) => {
     let format = formats.get(locale);
     if (!format) {
-      format = new Intl.DateTimeFormat(regional[locale], options);
+      format = make(regional[locale]);
       formats.set(locale, format);
     }
     return format;
   };
+}
+
+function formatPerLocale(options: Intl.DateTimeFormatOptions): (locale: Locale) => Intl.DateTimeFormat {
+  return perLocale((tag) => new Intl.DateTimeFormat(tag, options));
 }
 
 const dateTimeFormat = formatPerLocale({
@@ -51,9 +55,13 @@ const byteUnits = [
   { limit: 1024, divisor: 1024, key: 'mailbox.units.kilobytes' },
 ] as const;
 
+// A number format per locale too: formatSize made one on every call, which cost more than the rest
+// of a message page's attachment list.
+const sizeFormat = perLocale((tag) => new Intl.NumberFormat(tag, { maximumFractionDigits: 1 }));
+
 /** "1,2 Mt" / "1.2 MB"; the unit's abbreviation comes from the locale's strings. */
 export function formatSize(bytes: number, locale: Locale, t: Translate): string {
-  const number = new Intl.NumberFormat(regional[locale], { maximumFractionDigits: 1 });
+  const number = sizeFormat(locale);
   for (const unit of byteUnits) {
     if (bytes >= unit.limit) return `${number.format(bytes / unit.divisor)} ${t(unit.key)}`;
   }
