@@ -354,14 +354,6 @@ export class MessageSendingService {
             throw new ValidationError('attachments', 'an attachment was used by another message meanwhile');
           }
         }
-        await appendFeedEvent(trx, {
-          organisationId: principal.organisationId,
-          messageId,
-          serviceId: accepted.service.serviceId,
-          externalId: accepted.externalId,
-          type: isElectronic ? 'Electronic message created' : 'Paper mail created',
-          occurredAt: now,
-        });
         // Accepted, and (electronic) in the mailbox at once: both proven from this transaction on.
         await this.deps.evidence.recordSubmission(trx, messageId, now, {
           channel: accepted.channel,
@@ -384,6 +376,17 @@ export class MessageSendingService {
           },
           now,
         );
+        // The feed event and the audit entry come last: each takes a lock that orders its writers
+        // (PostgreSQL: the feed's advisory lock, the audit chain's head) and holds it until the
+        // commit, so everything before them runs beside other sends.
+        await appendFeedEvent(trx, {
+          organisationId: principal.organisationId,
+          messageId,
+          serviceId: accepted.service.serviceId,
+          externalId: accepted.externalId,
+          type: isElectronic ? 'Electronic message created' : 'Paper mail created',
+          occurredAt: now,
+        });
         // The organisation's send, whoever pressed the button (a staff send adds its own entry):
         // linked to the recipient's account through the message, for their access log.
         await recordAudit(trx, {
