@@ -24,12 +24,18 @@ export function benchServerEnv(deployment: BenchDeployment): Record<string, stri
 }
 
 /**
- * BENCH_SERVER_NODE_OPTIONS, given to every server the bench starts as NODE_OPTIONS: to see how the
- * peak RSS and the rates change with, say, `--max-old-space-size=128` (V8 grows its heap lazily up
- * to its own limit, far above 300 MB). Unset by default: the servers run as an operator starts them.
+ * The NODE_OPTIONS the deployment starts the service with (deploy/Dockerfile and the systemd units;
+ * test/unit/deploy/node-options.test.ts keeps them equal): the bench measures the server as deployed.
+ */
+export const deployedNodeOptions = '--max-old-space-size=256';
+
+/**
+ * BENCH_SERVER_NODE_OPTIONS, given to every server the bench starts as NODE_OPTIONS instead of the
+ * deployed ones: to see how the peak RSS and the rates change with, say, `--max-old-space-size=128`
+ * (V8 grows its heap lazily up to its limit). Set but empty: none at all (Node's own default).
  */
 export function serverNodeOptions(): { NODE_OPTIONS?: string } {
-  const options = process.env.BENCH_SERVER_NODE_OPTIONS;
+  const options = process.env.BENCH_SERVER_NODE_OPTIONS ?? deployedNodeOptions;
   return options ? { NODE_OPTIONS: options } : {};
 }
 

@@ -44,8 +44,10 @@ if (args.db === 'postgres') {
     `PostgreSQL: ${new URL(process.env.TEST_DATABASE_URL).host} (a schema of its own, dropped after)`,
   );
 }
-const serverNodeOptions = process.env.BENCH_SERVER_NODE_OPTIONS;
-if (serverNodeOptions) console.log(`servers started with NODE_OPTIONS=${serverNodeOptions}`);
+// Loaded once TEST_DB is set: the bench's helpers choose their dialect when first imported.
+const { serverNodeOptions: serverNodeOptionsOf } = await import('./bench-server.js');
+const serverNodeOptions = serverNodeOptionsOf().NODE_OPTIONS;
+console.log(`servers started with NODE_OPTIONS=${serverNodeOptions ?? '(none)'}`);
 const scale = Number(args.scale);
 const seconds = Number(args.seconds);
 const connections = Number(args.connections);

@@ -135,8 +135,8 @@ describe('deploy/Dockerfile', () => {
     }
   });
 
-  test('sets only variables the configuration reads', () => {
-    const known = configurationVariables();
+  test('sets only variables the configuration reads (and Node.js its NODE_OPTIONS)', () => {
+    const known = new Set([...configurationVariables(), 'NODE_OPTIONS']);
     for (const name of runtimeEnv().keys())
       assert.ok(known.has(name), `${name} is not a configuration variable`);
   });
