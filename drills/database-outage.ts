@@ -91,6 +91,13 @@ export async function databaseOutage(options: DatabaseOutageDrillOptions): Promi
       wrong.length === 0 && refused.length > 0,
       wrong,
     );
+    // What the server logged as an error says why an answer was wrong (log lines hold no content).
+    const errors = server
+      .stdout()
+      .split('\n')
+      .filter((line) => /"level":(50|60)/.test(line));
+    if (wrong.length > 0)
+      for (const line of errors.slice(0, 3)) report.note(`server error: ${line.slice(0, 1500)}`);
     report.check(
       `/readyz said not ready while the database was away (${readiness.length} looks)`,
       readiness.length > 0 && readiness.every((status) => status === 503),

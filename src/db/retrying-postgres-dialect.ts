@@ -33,6 +33,13 @@ export class RetryingPostgresDialect extends PostgresDialect {
 
 class RetryingConnection implements DatabaseConnection {
   inTransaction = false;
+  /**
+   * Set while the broken connection has gone back to the pool and no new one is held yet: if
+   * acquiring the new one fails (the database is still away), Kysely still releases this connection
+   * afterwards, and the pool must not get the broken one back a second time (pg-pool throws then,
+   * which would turn a 503 into a 500).
+   */
+  released = false;
 
   constructor(
     public inner: DatabaseConnection,
@@ -45,8 +52,10 @@ class RetryingConnection implements DatabaseConnection {
     } catch (error) {
       if (this.inTransaction || !isRead(compiledQuery) || !isDatabaseUnavailable(error)) throw error;
       // The broken client is dropped by the pool on release (it is no longer queryable).
+      this.released = true;
       await this.driver.releaseConnection(this.inner);
       this.inner = await this.driver.acquireConnection();
+      this.released = false;
       return this.inner.executeQuery<R>(compiledQuery);
     }
   }
@@ -63,7 +72,8 @@ function isRead(query: CompiledQuery): boolean {
   );
 }
 
-class RetryingDriver implements Driver {
+/** Exported for its unit test; the dialect above is what the service uses. */
+export class RetryingDriver implements Driver {
   constructor(private readonly inner: Driver) {}
 
   init(): Promise<void> {
@@ -125,8 +135,10 @@ class RetryingDriver implements Driver {
     await this.inner.releaseSavepoint!((connection as RetryingConnection).inner, name, compileQuery);
   }
 
-  releaseConnection(connection: DatabaseConnection): Promise<void> {
-    return this.inner.releaseConnection((connection as RetryingConnection).inner);
+  async releaseConnection(connection: DatabaseConnection): Promise<void> {
+    const retrying = connection as RetryingConnection;
+    if (retrying.released) return;
+    await this.inner.releaseConnection(retrying.inner);
   }
 
   destroy(): Promise<void> {
