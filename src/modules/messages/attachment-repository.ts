@@ -61,10 +61,6 @@ export class AttachmentRepository {
       .execute();
   }
 
-  /**
-   * Marks an upload as used by a message. Conditional on it still being unused, so two messages
-   * racing for one upload cannot both get it: the loser sees false and rolls back.
-   */
   /** The encrypted content of an organisation's own upload. */
   async uploadContent(organisationId: number, id: string): Promise<Buffer | undefined> {
     return firstValue(
@@ -76,6 +72,10 @@ export class AttachmentRepository {
     );
   }
 
+  /**
+   * Marks an upload as used by a message. Conditional on it still being unused, so two messages
+   * racing for one upload cannot both get it: the loser sees false and rolls back.
+   */
   async markUsed(
     organisationId: number,
     id: string,
