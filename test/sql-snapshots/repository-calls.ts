@@ -192,10 +192,7 @@ export const repositorySamples: RepositorySamples[] = [
         },
       ]),
     records: (r) => r.records(1),
-    countSignedWith: (r, _trx, respond) => {
-      respond([{ count: 0 }]);
-      return r.countSignedWith('kid-1');
-    },
+    recordsPerKid: (r) => r.recordsPerKid(),
     subject: async (r) => {
       await r.subject(1);
       await r.subject(1, 2);

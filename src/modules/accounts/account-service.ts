@@ -42,7 +42,7 @@ export interface AccountServiceDeps {
   /** Creates the organisation and service the welcome message comes from, on first use. */
   organisations: Pick<OrganisationService, 'ensureSystemSender'>;
   /** The welcome message gets the same signed evidence as any message sent to the mailbox. */
-  evidence: Pick<EvidenceRecorder, 'recordInTransaction'>;
+  evidence: Pick<EvidenceRecorder, 'recordSubmission'>;
   clock: () => Date;
 }
 
@@ -114,10 +114,10 @@ export class AccountService {
       });
       // Accepted and made available at once, as an organisation's electronic message is: its
       // records are written in this transaction, so they exist exactly when the message does.
-      await this.deps.evidence.recordInTransaction(trx, messageId, 'submitted', now, {
+      await this.deps.evidence.recordSubmission(trx, messageId, now, {
         channel: 'electronic',
+        clear: { recipientId: identityCode, title: welcome.title, body: welcome.body, hasAttachments: false },
       });
-      await this.deps.evidence.recordInTransaction(trx, messageId, 'available', now);
       await planWelcomeNotification(trx, accountId, now);
       await recordAudit(
         trx,

@@ -26,15 +26,13 @@ export class EvidenceKeyAdministration {
   /** The keys of the file, oldest first, with how many stored records each signed. */
   async list(): Promise<EvidenceKeyListing[]> {
     const keys = listKeyFile(this.deps.file, 'sig', evidenceKeyVariable);
-    const repository = new EvidenceRepository(this.deps.db);
-    return Promise.all(
-      keys.map(async ({ kid, alg }, index) => ({
-        kid,
-        alg,
-        signs: index === keys.length - 1,
-        signed: await repository.countSignedWith(kid),
-      })),
-    );
+    const signed = await new EvidenceRepository(this.deps.db).recordsPerKid();
+    return keys.map(({ kid, alg }, index) => ({
+      kid,
+      alg,
+      signs: index === keys.length - 1,
+      signed: signed.get(kid) ?? 0,
+    }));
   }
 
   /**

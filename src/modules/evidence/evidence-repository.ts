@@ -165,14 +165,14 @@ export class EvidenceRepository {
     await insertStatement(records.length)(this.db, ...values);
   }
 
-  /** How many records the key `kid` signed (a key leaves the published set only at none). */
-  async countSignedWith(kid: string): Promise<number> {
-    const row = await this.db
+  /** How many stored records each key id signed (keys that signed none are absent). */
+  async recordsPerKid(): Promise<Map<string, number>> {
+    const rows = await this.db
       .selectFrom('delivery_evidence')
-      .select((eb) => eb.fn.countAll<number | string>().as('count'))
-      .where('kid', '=', kid)
-      .executeTakeFirstOrThrow();
-    return Number(row.count);
+      .select((eb) => ['kid', eb.fn.countAll<number | string>().as('signed')])
+      .groupBy('kid')
+      .execute();
+    return new Map(rows.map((row) => [row.kid, Number(row.signed)]));
   }
 
   async records(messageId: number): Promise<string[]> {
