@@ -13,7 +13,7 @@ export interface BenchDeployment {
 }
 
 /** The environment of `serve` on the bench's database, as an operator would give it. */
-export function benchServerEnv(deployment: BenchDeployment): Record<string, string> {
+function benchServerEnv(deployment: BenchDeployment): Record<string, string> {
   return {
     ...childDatabaseEnv(deployment.database),
     MASTER_KEY: deployment.keyRingText,

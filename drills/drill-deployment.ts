@@ -93,13 +93,11 @@ export class DrillDeployment {
     return ((await response.json()) as { access_token: string }).access_token;
   }
 
-  /** A new message to the next citizen in turn; a connection cut by a dying server is not acknowledged. */
-  async send(baseUrl: string, bearer: string): Promise<{ externalId: string; outcome: SendOutcome }> {
-    return this.sendWithStatus(baseUrl, bearer);
-  }
-
-  /** As send, with the answer's status (0: no answer) and its Retry-After. */
-  async sendWithStatus(
+  /**
+   * A new message to the next citizen in turn, with the answer's status (0: no answer) and its
+   * Retry-After; a connection cut by a dying server is not acknowledged.
+   */
+  async send(
     baseUrl: string,
     bearer: string,
   ): Promise<{ externalId: string; outcome: SendOutcome; status: number; retryAfter: string | null }> {
